@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+
+export type RegisterCommand = (program: Command, context: CommandContext) => void;
+
+/** Every fairplan command, in the order `fairplan --help` lists them. */
+export const COMMANDS: readonly RegisterCommand[] = [];

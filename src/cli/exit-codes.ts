@@ -1,0 +1,12 @@
+/** Exit codes, documented in `fairplan --help` and the README. */
+export const EXIT = {
+  ok: 0,
+  /** Batch: some rows were rejected (see `fairplan batch --help`). */
+  rowsRejected: 1,
+  /** Bad arguments, invalid input file, or a file that could not be read or written. */
+  usage: 2,
+  /** A fault in fairplan itself, not in what it was given. */
+  internal: 70,
+  /** Interrupted (Ctrl-C). */
+  interrupted: 130,
+} as const;

@@ -1,0 +1,63 @@
+/**
+ * fairplan's command line. Commands register themselves from src/cli/commands/; this file only
+ * wires commander to the process, renders errors once and decides the exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { FairplanError } from '../core/errors.js';
+import { ADVICE_SIGNPOST } from '../core/signpost.js';
+import { CommandContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { type Io, processIo } from './io.js';
+import { renderError } from './render-error.js';
+import { COMMANDS } from './commands/index.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success
+  1    batch: some rows were rejected (see fairplan batch --help)
+  2    bad arguments or input, or a file that could not be read or written
+  70   internal error: a fault in fairplan itself (please report it)
+  130  interrupted (Ctrl-C)
+
+${ADVICE_SIGNPOST}`;
+
+export function buildProgram(context: CommandContext): Command {
+  const program = new Command('fairplan')
+    .description('Affordability checks and realistic repayment plans from an income & expenditure statement.')
+    .version('0.1.0', '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+    })
+    .addHelpText('after', EXIT_CODES_HELP);
+  for (const register of COMMANDS) register(program, context);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+    });
+  }
+  return program;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const context = new CommandContext(io);
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync([...argv]);
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not failures; every other commander complaint is a usage error.
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        return EXIT.ok;
+      }
+      if (error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    for (const line of renderError(error)) context.err(`fairplan: ${line}`);
+    return error instanceof FairplanError ? EXIT.usage : EXIT.internal;
+  }
+}

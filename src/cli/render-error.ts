@@ -1,0 +1,20 @@
+/** The one place errors become text for a person. */
+import { FairplanError } from '../core/errors.js';
+
+/**
+ * One line per problem, each located as precisely as the error allows:
+ *   statement.json: expenditure[3].frequency: "monthy" is not a frequency; did you mean "monthly"?
+ */
+export function renderError(error: unknown): string[] {
+  if (error instanceof FairplanError) {
+    const { file, line, field, problems } = error.context;
+    const where = [file, line === undefined ? undefined : `line ${line}`].filter(Boolean).join(':');
+    const prefix = where ? `${where}: ` : '';
+    if (problems && problems.length > 0) {
+      return problems.map((p) => `${prefix}${p.path ? `${p.path}: ` : ''}${p.message}`);
+    }
+    return [`${prefix}${field ? `${field}: ` : ''}${error.message}`];
+  }
+  if (error instanceof Error) return [`unexpected error: ${error.stack ?? error.message}`];
+  return [`unexpected error: ${String(error)}`];
+}

@@ -1,0 +1,55 @@
+/**
+ * The one error type fairplan throws. The core throws it at its edges; the CLI renders it once
+ * (see src/cli/render-error.ts) and maps `code` to an exit code.
+ */
+export type ErrorCode =
+  | 'invalid-amount'
+  | 'invalid-frequency'
+  | 'invalid-date'
+  | 'invalid-statement'
+  | 'invalid-guidelines'
+  | 'invalid-argument'
+  | 'invalid-row'
+  | 'io';
+
+/** One thing wrong with an input, located by JSON path (`expenditure[3].frequency`) or field name. */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface ErrorContext {
+  /** The file the problem was found in, as the user named it. */
+  readonly file?: string;
+  /** 1-based line (or CSV record line) number. */
+  readonly line?: number;
+  /** Field or JSON path. */
+  readonly field?: string;
+  /** Every problem found, when validation reports more than one. */
+  readonly problems?: readonly Problem[];
+}
+
+export class FairplanError extends Error {
+  override readonly name = 'FairplanError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly context: ErrorContext = {},
+  ) {
+    super(message);
+  }
+
+  /** The same error, located in a file (and optionally a line): the core does not know file names. */
+  inFile(file: string, line?: number): FairplanError {
+    return new FairplanError(this.code, this.message, {
+      ...this.context,
+      file,
+      ...(line === undefined ? {} : { line }),
+    });
+  }
+}
+
+export function isFairplanError(error: unknown): error is FairplanError {
+  return error instanceof FairplanError;
+}

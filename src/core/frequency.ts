@@ -1,0 +1,98 @@
+/**
+ * Frequencies and exact conversion to and from monthly figures.
+ *
+ * A year has 52 weeks, 26 fortnights, 13 four-week periods, 4 quarters and 12 months, so:
+ *   weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12.
+ * Never weekly × 4: that loses four weeks a year. Conversions keep full precision (a fraction, not
+ * a rounded factor); rounding happens only where money is paid or shown (see money.ts).
+ */
+import { FairplanError } from './errors.js';
+import { closest } from './suggest.js';
+import { D, type Dec, type Money, money } from './money.js';
+
+export const FREQUENCIES = ['weekly', 'fortnightly', 'four-weekly', 'monthly', 'quarterly', 'annual'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** Frequencies a repayment schedule can run at. */
+export const PAYMENT_FREQUENCIES = ['weekly', 'fortnightly', 'four-weekly', 'monthly'] as const;
+export type PaymentFrequency = (typeof PAYMENT_FREQUENCIES)[number];
+
+/** Occurrences per year: the numerator of every conversion. */
+export const PER_YEAR: Readonly<Record<Frequency, number>> = {
+  weekly: 52,
+  fortnightly: 26,
+  'four-weekly': 13,
+  monthly: 12,
+  quarterly: 4,
+  annual: 1,
+};
+
+/** An amount paid at `frequency`, as a monthly amount: amount × perYear ÷ 12, exactly. */
+export function toMonthly(amount: Money, frequency: Frequency): Money {
+  if (frequency === 'monthly') return amount;
+  return money(amount.times(PER_YEAR[frequency]).div(12));
+}
+
+/** A monthly amount as an amount per `frequency`: amount × 12 ÷ perYear, exactly. */
+export function fromMonthly(monthly: Money, frequency: Frequency): Money {
+  if (frequency === 'monthly') return monthly;
+  return money(monthly.times(12).div(PER_YEAR[frequency]));
+}
+
+/** The fraction of a year one period of `frequency` covers (for per-period interest). */
+export function periodsPerYear(frequency: Frequency): Dec {
+  return new D(PER_YEAR[frequency]);
+}
+
+// Spellings seen in real exports and statements.
+const ALIASES: Readonly<Record<string, Frequency>> = {
+  week: 'weekly',
+  weekly: 'weekly',
+  fortnight: 'fortnightly',
+  fortnightly: 'fortnightly',
+  biweekly: 'fortnightly',
+  'bi-weekly': 'fortnightly',
+  'four-weekly': 'four-weekly',
+  four_weekly: 'four-weekly',
+  fourweekly: 'four-weekly',
+  '4-weekly': 'four-weekly',
+  '4weekly': 'four-weekly',
+  'every-4-weeks': 'four-weekly',
+  month: 'monthly',
+  monthly: 'monthly',
+  'calendar-monthly': 'monthly',
+  quarter: 'quarterly',
+  quarterly: 'quarterly',
+  annual: 'annual',
+  annually: 'annual',
+  yearly: 'annual',
+  year: 'annual',
+};
+
+export function isFrequency(value: string): value is Frequency {
+  return (FREQUENCIES as readonly string[]).includes(value);
+}
+
+export function isPaymentFrequency(value: string): value is PaymentFrequency {
+  return (PAYMENT_FREQUENCIES as readonly string[]).includes(value);
+}
+
+/**
+ * Reads a frequency, forgiving case, spaces and common spellings (`four_weekly`, `bi-weekly`).
+ * Anything else is refused with the nearest frequency suggested.
+ */
+export function parseFrequency(text: string, allowed: readonly Frequency[] = FREQUENCIES): Frequency {
+  const key = text.trim().toLowerCase().replace(/\s+/g, '-');
+  const found = ALIASES[key];
+  if (found && allowed.includes(found)) return found;
+  const hint = suggestFrequency(text, allowed);
+  throw new FairplanError(
+    'invalid-frequency',
+    `"${text}" is not a frequency; ${hint ? `did you mean "${hint}"?` : `expected one of ${allowed.join(', ')}`}`,
+  );
+}
+
+/** The allowed frequency closest to `text`, if it is close enough to be a typo. */
+export function suggestFrequency(text: string, allowed: readonly Frequency[] = FREQUENCIES): Frequency | undefined {
+  return closest(text.trim().toLowerCase(), allowed);
+}

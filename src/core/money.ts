@@ -1,0 +1,93 @@
+/**
+ * Money as pure functions over decimal.js, in the manner of dinero.js.
+ *
+ * Rules (see README "How fairplan handles money"):
+ * - Amounts are parsed from strings straight to Decimal; a JS `number` never carries money.
+ * - Full precision is kept through every calculation (weekly × 52 ÷ 12 does not terminate).
+ * - THE rounding rule: an amount that is to be *paid* is rounded DOWN to the penny (`toPence`), so
+ *   nobody is ever asked for a fraction of a penny more than was found affordable. The pennies this
+ *   leaves over are never lost: they go to the last instalment, or by largest remainder across
+ *   creditors. Figures that are only *shown* are rounded half-up to two places (`format*`).
+ */
+import { Decimal } from 'decimal.js';
+import { FairplanError } from './errors.js';
+
+/** A private Decimal constructor, so no other module's Decimal settings can change ours. */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Dec = InstanceType<typeof D>;
+
+declare const moneyBrand: unique symbol;
+/** An amount of money at full precision. Immutable. */
+export type Money = Dec & { readonly [moneyBrand]: true };
+
+const asMoney = (d: Dec): Money => d as Money;
+
+export const ZERO: Money = asMoney(new D(0));
+
+// Optional sign, optional currency symbol, digits with optional thousands commas, optional decimals.
+const AMOUNT = /^([+-]?)\s*[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
+
+/**
+ * Parses `1234.56`, `£1,234.56`, `$1,234.56`, `-£5`, ` 12 ` to Money. Rejects anything else with
+ * a message that says what was expected. Commas must be thousands separators: `12,34` is refused
+ * (it is a decimal comma, and guessing would change the amount a hundredfold).
+ */
+export function parseMoney(text: string): Money {
+  const trimmed = text.trim();
+  const match = AMOUNT.exec(trimmed);
+  if (!match) {
+    throw new FairplanError('invalid-amount', `"${text}" is not an amount of money (expected e.g. 1234.56 or £1,234.56)`);
+  }
+  const digits = (match[2] ?? '').replace(/,/g, '');
+  return asMoney(new D(`${match[1] === '-' ? '-' : ''}${digits}`));
+}
+
+/** Whole or fractional Decimal (or a decimal string already known to be valid) as Money. */
+export function money(value: Dec | string | bigint): Money {
+  return asMoney(new D(typeof value === 'bigint' ? value.toString() : value));
+}
+
+/** Integer pence as Money (for engines that count in pence). */
+export function fromPence(pence: bigint): Money {
+  return asMoney(new D(pence.toString()).div(100));
+}
+
+export const add = (a: Money, b: Money): Money => asMoney(a.plus(b));
+export const subtract = (a: Money, b: Money): Money => asMoney(a.minus(b));
+export const multiply = (a: Money, factor: Dec | number | string): Money => asMoney(a.times(factor));
+export const divide = (a: Money, divisor: Dec | number | string): Money => asMoney(a.div(divisor));
+export const negate = (a: Money): Money => asMoney(a.neg());
+export const sum = (amounts: Iterable<Money>): Money => {
+  let total = new D(0);
+  for (const a of amounts) total = total.plus(a);
+  return asMoney(total);
+};
+export const min = (a: Money, b: Money): Money => (a.lte(b) ? a : b);
+export const max = (a: Money, b: Money): Money => (a.gte(b) ? a : b);
+export const isNegative = (a: Money): boolean => a.isNeg() && !a.isZero();
+export const isPositive = (a: Money): boolean => a.gt(0);
+
+/** THE payment rounding rule: down to the penny (towards zero). */
+export function toPence(a: Money): Money {
+  return asMoney(a.toDecimalPlaces(2, D.ROUND_DOWN));
+}
+
+/** Whole pence as a bigint, after the payment rounding rule. */
+export function penceOf(a: Money): bigint {
+  return BigInt(a.times(100).toDecimalPlaces(0, D.ROUND_DOWN).toFixed(0));
+}
+
+/** Machine form for JSON and CSV: two decimals, no separators, half-up (`1234.57`). */
+export function toFixed2(a: Money): string {
+  const s = a.toFixed(2, D.ROUND_HALF_UP);
+  return s === '-0.00' ? '0.00' : s;
+}
+
+/** Human form: thousands separators and a symbol (`£1,234.57`, `-£5.00`). */
+export function formatMoney(a: Money, symbol = '£'): string {
+  const fixed = toFixed2(a);
+  const negative = fixed.startsWith('-');
+  const [whole = '0', pence = '00'] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${symbol}${grouped}.${pence}`;
+}

@@ -1,0 +1,117 @@
+/**
+ * An income & expenditure statement, shaped on the UK Standard Financial Statement (SFS) sections.
+ * Amounts carry their own frequency; the affordability core converts them to monthly figures.
+ * Validation of untrusted input lives outside the core (src/statement/); these types describe a
+ * statement that has already been read and checked.
+ */
+import type { IsoDate } from './date.js';
+import type { Frequency, PaymentFrequency } from './frequency.js';
+import type { Money } from './money.js';
+
+export const INCOME_CATEGORIES = ['earnings', 'benefits', 'pensions', 'other'] as const;
+export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
+
+/** SFS fixed costs: taken at actual amounts, no spending guideline. */
+export const FIXED_CATEGORIES = [
+  'home',
+  'utilities',
+  'water',
+  'care-health',
+  'transport',
+  'school',
+  'pensions-insurance',
+  'professional',
+  'other-essential',
+] as const;
+export type FixedCategory = (typeof FIXED_CATEGORIES)[number];
+
+/** SFS flexible costs: the three areas that have spending guidelines. */
+export const FLEXIBLE_CATEGORIES = ['communications-leisure', 'food-housekeeping', 'personal'] as const;
+export type FlexibleCategory = (typeof FLEXIBLE_CATEGORIES)[number];
+
+export const EXPENDITURE_CATEGORIES = [...FIXED_CATEGORIES, ...FLEXIBLE_CATEGORIES] as const;
+export type ExpenditureCategory = FixedCategory | FlexibleCategory;
+
+export const TENURES = ['owner', 'mortgage', 'living-with-parents', 'tenant-private', 'tenant-social', 'other'] as const;
+export type Tenure = (typeof TENURES)[number];
+
+/** FCA FG21/1 drivers of vulnerability. */
+export const VULNERABILITY_DRIVERS = ['health', 'life-events', 'resilience', 'capability'] as const;
+export type VulnerabilityDriver = (typeof VULNERABILITY_DRIVERS)[number];
+
+export interface Household {
+  readonly adults: number;
+  readonly children: number;
+  readonly vehicles: number;
+  readonly tenure: Tenure;
+}
+
+export interface Line<C extends string> {
+  readonly category: C;
+  readonly label: string;
+  readonly amount: Money;
+  readonly frequency: Frequency;
+  /** Free text, e.g. the advisor's explanation of spending above a guideline. */
+  readonly note?: string;
+}
+
+export type IncomeLine = Line<IncomeCategory>;
+export type ExpenditureLine = Line<ExpenditureCategory>;
+
+/** Priority debts (rent or mortgage arrears, council tax, energy, fines…) and what is paid on them. */
+export interface PriorityDebt {
+  readonly creditor: string;
+  readonly balance: Money;
+  readonly payment: Money;
+  readonly frequency: Frequency;
+  readonly note?: string;
+}
+
+/** Non-priority debts share what is left, pro rata to their balances. */
+export interface Debt {
+  readonly creditor: string;
+  readonly balance: Money;
+  /** A County Court Judgment is recorded against this debt. */
+  readonly ccj?: boolean;
+  readonly note?: string;
+}
+
+export interface Vulnerability {
+  readonly driver: VulnerabilityDriver | 'other';
+  readonly note: string;
+}
+
+export interface RegularAmount {
+  readonly amount: Money;
+  readonly frequency: Frequency;
+  readonly note?: string;
+}
+
+/** When and how the customer is paid, so that plans can fall on or just after payday. */
+export interface PaySchedule {
+  readonly frequency: PaymentFrequency;
+  readonly nextPayDate: IsoDate;
+}
+
+/** A change the household expects (a job starting, a loan ending), for step-up plans. */
+export interface ExpectedChange {
+  readonly from: IsoDate;
+  /** Change to the monthly amount available: positive when more will be available. */
+  readonly monthlyChange: Money;
+  readonly note: string;
+}
+
+export interface Statement {
+  readonly household: Household;
+  readonly income: readonly IncomeLine[];
+  readonly expenditure: readonly ExpenditureLine[];
+  readonly priorityDebts: readonly PriorityDebt[];
+  readonly debts: readonly Debt[];
+  readonly savings?: RegularAmount;
+  /** SFS "debt admin fee": a fee the household pays a debt management provider. */
+  readonly debtAdminFee?: RegularAmount;
+  readonly vulnerabilities: readonly Vulnerability[];
+  readonly pay?: PaySchedule;
+  readonly expectedChanges: readonly ExpectedChange[];
+  readonly notes?: string;
+}

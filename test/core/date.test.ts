@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, daysBetween, dayOfWeek, parseIsoDate } from '../../src/core/date.js';
+
+const d = parseIsoDate;
+
+describe('parseIsoDate', () => {
+  it('accepts real dates, including 29 February in a leap year', () => {
+    expect(d('2028-02-29')).toBe('2028-02-29');
+  });
+  it.each(['2027-02-29', '2027-02-30', '2027-13-01', '2027-04-31'])('refuses %s, which does not exist', (text) => {
+    expect(() => d(text)).toThrow(`"${text}" is not a date that exists`);
+  });
+  it.each(['15/01/2027', '2027-1-5', 'tomorrow', ''])('refuses %j, which is not YYYY-MM-DD', (text) => {
+    expect(() => d(text)).toThrow(/expected YYYY-MM-DD/);
+  });
+});
+
+describe('addMonths', () => {
+  it('falls on the last day of shorter months and returns to the chosen day after', () => {
+    const anchor = d('2027-01-31');
+    expect([0, 1, 2, 3, 4].map((n) => addMonths(anchor, n))).toEqual([
+      '2027-01-31',
+      '2027-02-28',
+      '2027-03-31',
+      '2027-04-30',
+      '2027-05-31',
+    ]);
+  });
+  it('crosses year ends', () => expect(addMonths(d('2027-11-15'), 3)).toBe('2028-02-15'));
+});
+
+describe('day arithmetic', () => {
+  it('adds days across a month end', () => expect(addDays(d('2027-01-30'), 3)).toBe('2027-02-02'));
+  it('knows the weekday (2027-01-02 is a Saturday)', () => expect(dayOfWeek(d('2027-01-02'))).toBe(6));
+  it('counts days between dates', () => expect(daysBetween(d('2027-01-01'), d('2028-01-01'))).toBe(365));
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FairplanError } from '../../src/core/errors.js';
+import {
+  add,
+  formatMoney,
+  money,
+  parseMoney,
+  penceOf,
+  subtract,
+  sum,
+  toFixed2,
+  toPence,
+} from '../../src/core/money.js';
+
+describe('parseMoney', () => {
+  it.each([
+    ['1234.56', '1234.56'],
+    ['£1,234.56', '1234.56'],
+    ['$1,234.56', '1234.56'],
+    ['  12 ', '12'],
+    ['-£5.10', '-5.1'],
+    ['.5', '0.5'],
+    ['1,000,000', '1000000'],
+    ['0.001', '0.001'],
+  ])('reads %s as %s', (text, expected) => {
+    expect(parseMoney(text).toString()).toBe(expected);
+  });
+
+  it.each(['', 'abc', '12,34', '1.2.3', '£', '1,23.00', '1e5', 'NaN', '12 34'])('refuses %j with an invalid-amount error', (text) => {
+    expect(() => parseMoney(text)).toThrow(FairplanError);
+    try {
+      parseMoney(text);
+    } catch (error) {
+      expect((error as FairplanError).code).toBe('invalid-amount');
+      expect((error as FairplanError).message).toContain('is not an amount of money');
+    }
+  });
+
+  it('keeps every digit it is given, with no float drift', () => {
+    expect(add(parseMoney('0.1'), parseMoney('0.2')).toString()).toBe('0.3');
+    expect(parseMoney('90071992547409.93').toString()).toBe('90071992547409.93');
+  });
+});
+
+describe('rounding', () => {
+  it('rounds money that is paid down to the penny', () => {
+    expect(toPence(money('123.459')).toString()).toBe('123.45');
+    expect(toPence(money('-1.239')).toString()).toBe('-1.23');
+    expect(penceOf(money('10.999'))).toBe(1099n);
+  });
+
+  it('shows money half-up to two places', () => {
+    expect(toFixed2(money('1.005'))).toBe('1.01');
+    expect(toFixed2(money('1.004'))).toBe('1.00');
+    expect(toFixed2(money('-0.001'))).toBe('0.00');
+    expect(formatMoney(money('1234567.891'))).toBe('£1,234,567.89');
+    expect(formatMoney(money('-5'), '$')).toBe('-$5.00');
+  });
+
+  it('never rounds a paid amount up', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 6 }), (units, scale) => {
+        const amount = money(units).div(10 ** scale) as ReturnType<typeof money>;
+        const paid = toPence(amount);
+        expect(paid.lte(amount)).toBe(true);
+        expect(subtract(amount, paid).lt(0.01)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('sum', () => {
+  it('adds a list exactly and treats an empty list as zero', () => {
+    expect(sum([money('0.10'), money('0.20'), money('0.30')]).toString()).toBe('0.6');
+    expect(sum([]).toString()).toBe('0');
+  });
+});
