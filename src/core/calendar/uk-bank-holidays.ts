@@ -28,7 +28,7 @@ const NAME: Readonly<Record<UkRegion, string>> = {
 
 function bankHolidayCalendar(region: UkRegion): BusinessCalendar {
   const source = new Holidays('GB', STATE[region], { types: ['public', 'bank'] });
-  // One lookup of date-holidays per year, not per date: batch runs ask about millions of dates.
+  // One lookup of date-holidays per year, not per date.
   const byYear = new Map<number, ReadonlySet<string>>();
   const holidaysIn = (year: number): ReadonlySet<string> => {
     let days = byYear.get(year);
@@ -40,9 +40,18 @@ function bankHolidayCalendar(region: UkRegion): BusinessCalendar {
     }
     return days;
   };
+  // Batch runs ask about the same few thousand dates millions of times.
+  const answers = new Map<string, boolean>();
   return {
     name: NAME[region],
-    isWorkingDay: (date: IsoDate) => !isWeekend(date) && !holidaysIn(Number(date.slice(0, 4))).has(date),
+    isWorkingDay: (date: IsoDate) => {
+      let working = answers.get(date);
+      if (working === undefined) {
+        working = !isWeekend(date) && !holidaysIn(Number(date.slice(0, 4))).has(date);
+        answers.set(date, working);
+      }
+      return working;
+    },
   };
 }
 

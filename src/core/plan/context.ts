@@ -1,9 +1,9 @@
 /** What every option builder needs from a resolved request, worked out once. */
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { type Dec, type Money, money, toPence, ZERO } from '../money.js';
+import { type Dec, type Money, toPence, ZERO } from '../money.js';
 import { instalmentsIn, penceUp, pmt, ratePerPeriod } from './finance.js';
 import { HORIZON_YEARS, horizonInstalments } from './request.js';
-import { firstAndLast, layStream, type Laid, type Stream } from './schedule.js';
+import { firstAndLast, interestOn, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
 import type {
   InterestTreatment,
   NeverRepaysOutcome,
@@ -21,8 +21,10 @@ export interface PlanContext {
   readonly words: Words;
   /** The affordable monthly amount at the pay frequency, rounded down to the penny (nil if none). */
   readonly perInstalment: Money;
-  /** Interest per pay period. */
-  readonly rate: Dec;
+  /** Interest per pay period, for annuity arithmetic (PMT). */
+  readonly annuityRate: Dec;
+  /** Interest per pay period, exactly, for laying out instalments. */
+  readonly interestRate: PeriodRate;
   /** Instalments in 50 years at the pay frequency. */
   readonly horizon: number;
 }
@@ -33,7 +35,8 @@ export function planContext(request: ResolvedPlanRequest): PlanContext {
     request,
     words: wordsFor(request.currencySymbol),
     perInstalment: perInstalment.gt(0) ? perInstalment : ZERO,
-    rate: ratePerPeriod(request.interest, request.frequency),
+    annuityRate: ratePerPeriod(request.interest, request.frequency),
+    interestRate: periodRate(request.interest, request.frequency),
     horizon: horizonInstalments(PER_YEAR[request.frequency]),
   };
 }
@@ -69,7 +72,7 @@ export function repayingPayment(context: PlanContext): RepayingPayment {
     termMonths,
     frequency: request.frequency,
     instalments,
-    amount: penceUp(pmt(context.rate, instalments, request.balance.neg())),
+    amount: penceUp(pmt(context.annuityRate, instalments, request.balance.neg())),
   };
 }
 
@@ -85,12 +88,12 @@ export interface OpenEnded {
  * plain words and what payment would repay it.
  */
 export function openEnded(context: PlanContext, runs: readonly PaymentRun[]): OpenEnded {
-  const { request, words, rate } = context;
+  const { request, words, interestRate } = context;
   const stream: Stream = {
     anchor: request.start,
     frequency: request.frequency,
     principal: request.balance,
-    rate,
+    rate: interestRate,
     runs,
     limit: context.horizon,
   };
@@ -100,8 +103,8 @@ export function openEnded(context: PlanContext, runs: readonly PaymentRun[]): Op
   const finalRun = runs[runs.length - 1] as PaymentRun;
   const beforeFinalRun = runs.slice(0, -1).reduce((n, run) => n + run.count, 0);
   const owedThen = beforeFinalRun === 0 ? request.balance : layStream({ ...stream, limit: beforeFinalRun }).balanceAfter;
-  const interestThen = toPence(money(owedThen.times(rate)));
-  const cause = finalRun.amount.lte(toPence(money(laid.balanceAfter.times(rate)))) ? 'interest' : 'horizon';
+  const interestThen = interestOn(owedThen, interestRate);
+  const cause = finalRun.amount.lte(interestOn(laid.balanceAfter, interestRate)) ? 'interest' : 'horizon';
   const repaying = repayingPayment(context);
   const frequency: PaymentFrequency = request.frequency;
   const instead =

@@ -60,6 +60,7 @@ export interface DueDate {
  */
 export function dueDate(calendar: BusinessCalendar, anchor: IsoDate, frequency: PaymentFrequency, k: number): DueDate {
   const nominal = nominalDate(anchor, frequency, k);
+  if (calendar.isWorkingDay(nominal)) return { due: nominal };
   const next = nominalDate(anchor, frequency, k + 1);
   const forward = firstWorkingDay(calendar, nominal, next);
   if (forward !== undefined) return forward === nominal ? { due: nominal } : { due: forward, movedFrom: nominal };

@@ -6,11 +6,10 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { affordablePlan } from './affordable.js';
 import { type Built, planContext } from './context.js';
-import { ratePerPeriod } from './finance.js';
 import { fixedTermPlan } from './fixed-term.js';
 import { recommend } from './recommend.js';
 import { resolvePlanRequest } from './request.js';
-import { instalmentsOfStream } from './schedule.js';
+import { instalmentsOfStream, periodRate } from './schedule.js';
 import { settlementPlans } from './settlement.js';
 import { stepUpPlan } from './step-up.js';
 import { tokenPlan } from './token.js';
@@ -64,7 +63,7 @@ export function instalmentsOf(option: PlanOptionSummary, calendar: BusinessCalen
       anchor: option.anchorDate,
       frequency: option.frequency,
       principal: option.amountToRepay,
-      rate: ratePerPeriod(option.interest, option.frequency),
+      rate: periodRate(option.interest, option.frequency),
       runs: option.pattern,
       limit: option.instalmentCount,
     },

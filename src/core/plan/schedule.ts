@@ -9,23 +9,51 @@
  *   (as spreadsheet PMT assumes), rounded DOWN to the penny so the customer is never charged a
  *   fraction of a penny more than the stated rate.
  * - Frozen interest needs no loop: the summary is arithmetic, which is what lets a batch run
- *   summarise a million accounts. `layStream` with a visitor walks every instalment instead, and a
+ *   summarise a million accounts. Laying out a schedule walks every instalment instead, and a
  *   property test holds the two to the same answer.
  */
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
-import type { PaymentFrequency } from '../frequency.js';
-import { type Dec, type Money, ZERO, money, subtract, toPence } from '../money.js';
+import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
+import { fromPence, type Money, money, penceOf, subtract, ZERO } from '../money.js';
 import { dueDate, type DueDate } from './dates.js';
-import type { Instalment, PaymentRun } from './types.js';
+import type { Instalment, InterestTreatment, PaymentRun } from './types.js';
+
+/**
+ * Interest per period as an exact fraction: a nominal annual rate of 19.9% paid monthly is
+ * 199 / 12000. Exact, so interest is floor(balance × numerator ÷ denominator) in whole pence,
+ * with no rounding of the rate itself.
+ */
+export interface PeriodRate {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+export const NO_INTEREST: PeriodRate = { numerator: 0n, denominator: 1n };
+
+/** The exact per-period rate for an interest treatment at a payment frequency. */
+export function periodRate(interest: InterestTreatment, frequency: PaymentFrequency): PeriodRate {
+  if (interest.kind === 'frozen' || interest.annualRatePercent.isZero()) return NO_INTEREST;
+  const places = interest.annualRatePercent.decimalPlaces();
+  const scale = 10n ** BigInt(places);
+  return {
+    numerator: BigInt(interest.annualRatePercent.times(scale.toString()).toFixed(0)),
+    denominator: scale * 100n * BigInt(PER_YEAR[frequency]),
+  };
+}
+
+/** One period's interest on a balance, in whole pence, rounded down. */
+export function interestOn(balance: Money, rate: PeriodRate): Money {
+  return fromPence((penceOf(balance) * rate.numerator) / rate.denominator);
+}
 
 /** Payments planned against a balance. The last run repeats until the balance is repaid or `limit` is reached. */
 export interface Stream {
   readonly anchor: IsoDate;
   readonly frequency: PaymentFrequency;
+  /** Whole pence. */
   readonly principal: Money;
-  /** Interest per period, as a fraction (0 when frozen). */
-  readonly rate: Dec;
+  readonly rate: PeriodRate;
   readonly runs: readonly PaymentRun[];
   /** The most instalments to lay out. */
   readonly limit: number;
@@ -42,7 +70,8 @@ export interface Laid {
   readonly pattern: readonly PaymentRun[];
 }
 
-type Visitor = (k: number, amount: Money, interest: Money, principal: Money, balanceAfter: Money) => void;
+/** One instalment in pence: amount = interest + principal. */
+type Visitor = (k: number, amount: bigint, interest: bigint, principal: bigint, balanceAfter: bigint) => void;
 
 function pushRun(pattern: PaymentRun[], count: number, amount: Money): void {
   if (count <= 0) return;
@@ -51,35 +80,50 @@ function pushRun(pattern: PaymentRun[], count: number, amount: Money): void {
   else pattern.push({ count, amount });
 }
 
-/** Walks every instalment (for schedules, and for continuing interest). */
+/**
+ * Walks every instalment (for schedules, and for continuing interest), in integer pence: a batch of
+ * accounts with interest runs thousands of periods each, and Decimal objects per period would
+ * dominate the cost.
+ */
 function walk(stream: Stream, visit?: Visitor): Laid {
-  const pattern: PaymentRun[] = [];
-  let balance: Money = stream.principal;
-  let totalPaid = ZERO;
-  let totalInterest = ZERO;
-  let largest = ZERO;
-  let finalAmount = ZERO;
+  const { numerator, denominator } = stream.rate;
+  const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
+  const pattern: { count: number; amount: bigint }[] = [];
+  let balance = penceOf(stream.principal);
+  let totalPaid = 0n;
+  let totalInterest = 0n;
+  let largest = 0n;
+  let finalAmount = 0n;
   let count = 0;
   // Runs are consumed in order; `runEnd` is where the current one stops.
   let runIndex = 0;
-  let runEnd = stream.runs[0]?.count ?? 0;
-  while (count < stream.limit && balance.gt(0)) {
-    while (count >= runEnd && runIndex < stream.runs.length - 1) runEnd += stream.runs[++runIndex]?.count ?? 0;
-    const plan = (stream.runs[runIndex] as PaymentRun).amount;
-    const interest = stream.rate.isZero() ? ZERO : toPence(money(balance.times(stream.rate)));
-    const owed = money(balance.plus(interest));
-    const amount = plan.lt(owed) ? plan : owed;
-    const principal = subtract(amount, interest);
-    balance = subtract(owed, amount);
-    visit?.(count, amount, interest, principal, balance);
-    totalPaid = money(totalPaid.plus(amount));
-    totalInterest = money(totalInterest.plus(interest));
-    if (amount.gt(largest)) largest = amount;
+  let runEnd = runs[0]?.count ?? 0;
+  while (count < stream.limit && balance > 0n) {
+    while (count >= runEnd && runIndex < runs.length - 1) runEnd += runs[++runIndex]?.count ?? 0;
+    const plan = (runs[runIndex] as { amount: bigint }).amount;
+    const interest = numerator === 0n ? 0n : (balance * numerator) / denominator;
+    const owed = balance + interest;
+    const amount = plan < owed ? plan : owed;
+    balance = owed - amount;
+    visit?.(count, amount, interest, amount - interest, balance);
+    totalPaid += amount;
+    totalInterest += interest;
+    if (amount > largest) largest = amount;
     finalAmount = amount;
-    pushRun(pattern, 1, amount);
+    const last = pattern[pattern.length - 1];
+    if (last && last.amount === amount) last.count++;
+    else pattern.push({ count: 1, amount });
     count++;
   }
-  return { count, totalPaid, totalInterest, largest, finalAmount, balanceAfter: balance, pattern };
+  return {
+    count,
+    totalPaid: fromPence(totalPaid),
+    totalInterest: fromPence(totalInterest),
+    largest: fromPence(largest),
+    finalAmount: fromPence(finalAmount),
+    balanceAfter: fromPence(balance),
+    pattern: pattern.map((run) => ({ count: run.count, amount: fromPence(run.amount) })),
+  };
 }
 
 /** The same answer as `walk` for frozen interest, without visiting each instalment. */
@@ -133,7 +177,7 @@ function checked(stream: Stream): Stream {
 
 /** Counts and totals for a stream; arithmetic when interest is frozen. */
 export function layStream(stream: Stream): Laid {
-  return stream.rate.isZero() ? frozen(checked(stream)) : walk(checked(stream));
+  return stream.rate.numerator === 0n ? frozen(checked(stream)) : walk(checked(stream));
 }
 
 /** Every instalment of a stream, with its due date under `calendar`. */
@@ -145,10 +189,10 @@ export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar):
       n: k + 1,
       due,
       ...(movedFrom === undefined ? {} : { movedFrom }),
-      amount,
-      interest,
-      principal,
-      balanceAfter,
+      amount: fromPence(amount),
+      interest: fromPence(interest),
+      principal: fromPence(principal),
+      balanceAfter: fromPence(balanceAfter),
     });
   });
   return instalments;

@@ -6,7 +6,7 @@
 import { D, type Money, money, subtract, toPence } from '../money.js';
 import { type PlanContext, type Built, summaryFields } from './context.js';
 import { penceUp } from './finance.js';
-import type { Stream } from './schedule.js';
+import { NO_INTEREST, type Stream } from './schedule.js';
 import type { NotOffered, SettlementRequest, SettlementVariant } from './types.js';
 
 const NEVER_PRESSED =
@@ -52,7 +52,7 @@ function settlementOption(
     anchor: request.start,
     frequency: request.frequency,
     principal: sum,
-    rate: new D(0),
+    rate: NO_INTEREST,
     runs: [{ count, amount: instalment }],
     limit: count,
   };

@@ -3,10 +3,9 @@
  * token payments for a reasonable period is forbearance (CONC 7.3.5G(c)); it buys time to recover
  * or to find another solution, and it is never presented as repaying the balance.
  */
-import { ratePerPeriod } from './finance.js';
 import { type PlanContext, type Built, summaryFields } from './context.js';
 import { dueDate } from './dates.js';
-import type { Stream } from './schedule.js';
+import { periodRate, type Stream } from './schedule.js';
 import type { PlanOptionSummary } from './types.js';
 
 /**
@@ -38,7 +37,7 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
     anchor: request.start,
     frequency: 'monthly',
     principal: request.balance,
-    rate: ratePerPeriod(request.interest, 'monthly'),
+    rate: periodRate(request.interest, 'monthly'),
     runs: [{ count: reviewAfterMonths, amount }],
     limit: reviewAfterMonths,
   };
