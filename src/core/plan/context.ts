@@ -1,6 +1,6 @@
 /** What every option builder needs from a resolved request, worked out once. */
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { type Dec, type Money, toPence, ZERO } from '../money.js';
+import { add, type Dec, type Money, money, toPence, ZERO } from '../money.js';
 import { instalmentsIn, penceUp, pmt, ratePerPeriod } from './finance.js';
 import { HORIZON_YEARS, horizonInstalments } from './request.js';
 import { firstAndLast, interestOn, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
@@ -63,17 +63,37 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
   };
 }
 
+/**
+ * The instalment that repays the balance in `count` instalments at the pay frequency: PMT rounded
+ * UP to the penny, so the term is kept and the last instalment is the smaller.
+ */
+export function paymentWithin(context: PlanContext, count: number): { instalment: Money; stream: Stream; laid: Laid } {
+  const { request } = context;
+  const stream = (amount: Money): Stream => ({
+    anchor: request.start,
+    frequency: request.frequency,
+    principal: request.balance,
+    rate: context.interestRate,
+    runs: [{ count, amount }],
+    limit: count,
+  });
+  let instalment = penceUp(pmt(context.annuityRate, count, request.balance.neg()));
+  let laid = layStream(stream(instalment));
+  // PMT runs on a 40-digit rate (19.9% ÷ 12 does not terminate); should that leave the payment a hair
+  // short of clearing the balance in the term, a penny more does.
+  while (!laid.balanceAfter.isZero()) {
+    instalment = add(instalment, money('0.01'));
+    laid = layStream(stream(instalment));
+  }
+  return { instalment, stream: stream(instalment), laid };
+}
+
 /** The payment that repays the balance within the reasonable term, at the pay frequency. */
 export function repayingPayment(context: PlanContext): RepayingPayment {
   const { request } = context;
   const termMonths = request.reasonableTermMonths;
   const instalments = instalmentsIn(termMonths, request.frequency);
-  return {
-    termMonths,
-    frequency: request.frequency,
-    instalments,
-    amount: penceUp(pmt(context.annuityRate, instalments, request.balance.neg())),
-  };
+  return { termMonths, frequency: request.frequency, instalments, amount: paymentWithin(context, instalments).instalment };
 }
 
 export interface OpenEnded {

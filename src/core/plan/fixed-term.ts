@@ -2,33 +2,16 @@
  * Option 2: repay within a fixed number of months. Every configured term is shown; one that needs
  * more than is affordable is marked so, with the instalment it would need, never dropped or cut.
  */
-import { add, type Money, money, subtract } from '../money.js';
-import { type PlanContext, type Built, summaryFields } from './context.js';
-import { instalmentsIn, penceUp, pmt } from './finance.js';
-import { layStream, type Stream } from './schedule.js';
+import { subtract } from '../money.js';
+import { type PlanContext, type Built, paymentWithin, summaryFields } from './context.js';
+import { instalmentsIn } from './finance.js';
 import { months } from './words.js';
 
 export function fixedTermPlan(context: PlanContext, termMonths: number): Built {
   const { request, words, perInstalment } = context;
   const count = instalmentsIn(termMonths, request.frequency);
-  // Rounded up, so the term is kept and the last instalment is the smaller.
-  let instalment = penceUp(pmt(context.annuityRate, count, request.balance.neg()));
-  const stream = (amount: Money): Stream => ({
-    anchor: request.start,
-    frequency: request.frequency,
-    principal: request.balance,
-    rate: context.interestRate,
-    runs: [{ count, amount }],
-    limit: count,
-  });
-  let laid = layStream(stream(instalment));
-  // PMT runs on a 40-digit rate (19.9% ÷ 12 does not terminate); should that leave the payment a hair
-  // short of clearing the balance in the term, a penny more does.
-  while (!laid.balanceAfter.isZero()) {
-    instalment = add(instalment, money('0.01'));
-    laid = layStream(stream(instalment));
-  }
-  const fields = summaryFields(context, stream(instalment), request.interest, laid);
+  const { instalment, stream, laid } = paymentWithin(context, count);
+  const fields = summaryFields(context, stream, request.interest, laid);
   const needs = words.rate(instalment, request.frequency);
   const affordable = instalment.lte(perInstalment);
   const affordabilityReason = affordable
