@@ -69,7 +69,7 @@ export function stepUpPlan(context: PlanContext): Built {
     laid.count <= stepUp.periods && outcome.kind === 'repaid'
       ? `For an expected change${change}: at ${words.rate(reduced, frequency)} the balance is repaid on ${fields.lastDate}, ` +
         'before the step.'
-      : `For an expected change${change}: ${words.rate(reduced, frequency)} for ${words.payments(stepUp.periods, frequency)}, ` +
+      : `For an expected change${change}: ${words.payments(stepUp.periods, frequency)} of ${words.money(reduced)}, ` +
         `then ${words.rate(later, frequency)} from ${stepDate}` +
         (outcome.kind === 'repaid' ? ` until the balance is repaid on ${fields.lastDate}.` : `. ${outcome.message}`);
 

@@ -209,7 +209,7 @@ export interface StepUpOption extends OptionBase<'step-up', RepaidOutcome | Neve
   readonly reducedPayment: Money;
   readonly reducedCount: number;
   readonly laterPayment: Money;
-  /** Due date of the first instalment at the higher payment. */
+  /** Due date of the first instalment at the higher payment (were the balance not repaid before it). */
   readonly stepDate: IsoDate;
   readonly note?: string;
 }

@@ -293,6 +293,10 @@ describe('step-up for an expected change', () => {
     expect(runs(plan)).toEqual(['3×50.00', '4×200.00', '1×50.00']);
     expect(plan.affordable).toBe(true);
     expect(plan.kind === 'step-up' && plan.stepDate).toBe('2027-05-04'); // Saturday 1 May → after the May bank holiday
+    expect(plan.reason).toBe(
+      'For an expected change (new job from May): 3 monthly payments of £50.00, then £200.00 a month from 2027-05-04 ' +
+        'until the balance is repaid on 2027-09-01.',
+    );
     expect(proposal.recommended.kind).toBe('affordable');
   });
 
