@@ -1,0 +1,2 @@
+export * from './business-calendar.js';
+export * from './uk-bank-holidays.js';

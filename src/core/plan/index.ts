@@ -1,0 +1,12 @@
+export * from './types.js';
+export { proposePlans, summarisePlans, instalmentsOf } from './propose.js';
+export { pmt, nper, ratePerPeriod, instalmentsIn } from './finance.js';
+export { nextPayDate, dueDate, nominalDate, type DueDate } from './dates.js';
+export { stepUpForChange } from './step-up.js';
+export {
+  resolvePlanRequest,
+  HORIZON_YEARS,
+  DEFAULT_FIXED_TERMS_MONTHS,
+  DEFAULT_TOKEN,
+  DEFAULT_REASONABLE_TERM_MONTHS,
+} from './request.js';

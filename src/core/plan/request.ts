@@ -1,0 +1,112 @@
+/**
+ * The edge of the plan engine: fills in defaults and refuses requests no schedule could honour,
+ * each with the field at fault. A nil or negative affordable amount is not an error: it is the
+ * situation a token payment is for.
+ */
+import { calendarFor, DEFAULT_CALENDAR_REGION } from '../calendar/uk-bank-holidays.js';
+import { compareDates } from '../date.js';
+import { FairplanError } from '../errors.js';
+import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
+import { type Dec, type Money, money } from '../money.js';
+import type { PlanRequest, ResolvedPlanRequest } from './types.js';
+
+/** No schedule runs longer than this: a plan that would is reported as not repaying within it. */
+export const HORIZON_YEARS = 50;
+const HORIZON_MONTHS = HORIZON_YEARS * 12;
+
+export const DEFAULT_FIXED_TERMS_MONTHS: readonly number[] = [12, 24, 36, 60];
+export const DEFAULT_TOKEN = { amount: money('1.00'), reviewAfterMonths: 3 } as const;
+/** Five years: the usual length of an IVA, and the longest default fixed term. */
+export const DEFAULT_REASONABLE_TERM_MONTHS = 60;
+// A token arrangement is for a reasonable period (CONC 7.3.5G(c)), not an open-ended one.
+const MAX_TOKEN_REVIEW_MONTHS = 24;
+
+function invalid(field: string, message: string): FairplanError {
+  return new FairplanError('invalid-argument', message, { field });
+}
+
+const isWholePence = (amount: Dec): boolean => amount.decimalPlaces() <= 2;
+
+function positivePence(amount: Money, field: string, what: string): void {
+  if (!amount.isFinite() || !amount.gt(0)) throw invalid(field, `${what} must be more than nil (got ${amount.toString()})`);
+  if (!isWholePence(amount)) throw invalid(field, `${what} must be in whole pence (got ${amount.toString()})`);
+}
+
+function wholeNumber(value: number, field: string, what: string, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, `${what} must be a whole number from ${min} to ${max} (got ${value})`);
+  }
+}
+
+function discount(value: Dec): void {
+  if (!value.isFinite() || !value.gt(0) || !value.lt(100)) {
+    throw invalid('settlement.discountPercent', `the settlement discount must be more than 0% and less than 100% (got ${value.toString()}%)`);
+  }
+}
+
+/** Checks a request and fills in its defaults. Throws FairplanError('invalid-argument') naming the field. */
+export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
+  positivePence(request.balance, 'balance', 'the balance');
+  if (!request.affordableMonthly.isFinite()) throw invalid('affordableMonthly', 'the affordable amount must be a number');
+  if (!isPaymentFrequency(request.frequency)) {
+    throw invalid('frequency', `"${String(request.frequency)}" is not a payment frequency (${PAYMENT_FREQUENCIES.join(', ')})`);
+  }
+  if (compareDates(request.start, request.asOf) < 0) {
+    throw invalid('start', `the first payment (${request.start}) cannot be before today (${request.asOf})`);
+  }
+
+  const interest = request.interest ?? { kind: 'frozen' };
+  if (interest.kind === 'continuing') {
+    // Zero is allowed (the same as frozen); over 100% a year is a typo or not a rate fairplan should plan around.
+    if (!interest.annualRatePercent.isFinite() || interest.annualRatePercent.lt(0) || interest.annualRatePercent.gt(100)) {
+      throw invalid(
+        'interest.annualRatePercent',
+        `the interest rate must be from 0% to 100% a year (got ${interest.annualRatePercent.toString()}%)`,
+      );
+    }
+  }
+
+  const terms = request.fixedTermsMonths ?? DEFAULT_FIXED_TERMS_MONTHS;
+  terms.forEach((months, i) => wholeNumber(months, `fixedTermsMonths[${i}]`, 'a fixed term in months', 1, HORIZON_MONTHS));
+  const fixedTermsMonths = [...new Set(terms)].sort((a, b) => a - b);
+
+  const token = request.token ?? DEFAULT_TOKEN;
+  positivePence(token.amount, 'token.amount', 'the token payment');
+  wholeNumber(token.reviewAfterMonths, 'token.reviewAfterMonths', 'the months to a review', 1, MAX_TOKEN_REVIEW_MONTHS);
+
+  const reasonableTermMonths = request.reasonableTermMonths ?? DEFAULT_REASONABLE_TERM_MONTHS;
+  wholeNumber(reasonableTermMonths, 'reasonableTermMonths', 'the reasonable term in months', 1, HORIZON_MONTHS);
+
+  const { stepUp, settlement } = request;
+  if (stepUp) {
+    wholeNumber(stepUp.periods, 'stepUp.periods', 'the number of reduced payments', 1, HORIZON_YEARS * 52);
+    if (!stepUp.laterAffordableMonthly.isFinite()) {
+      throw invalid('stepUp.laterAffordableMonthly', 'the later affordable amount must be a number');
+    }
+    if (stepUp.reducedPayment) positivePence(stepUp.reducedPayment, 'stepUp.reducedPayment', 'the reduced payment');
+    if (stepUp.laterPayment) positivePence(stepUp.laterPayment, 'stepUp.laterPayment', 'the later payment');
+  }
+  if (settlement) {
+    discount(settlement.discountPercent);
+    wholeNumber(settlement.maxInstalments, 'settlement.maxInstalments', 'the most settlement instalments', 1, 120);
+  }
+
+  return {
+    balance: request.balance,
+    affordableMonthly: request.affordableMonthly,
+    frequency: request.frequency,
+    start: request.start,
+    asOf: request.asOf,
+    interest,
+    fixedTermsMonths,
+    token,
+    ...(stepUp ? { stepUp } : {}),
+    ...(settlement ? { settlement } : {}),
+    reasonableTermMonths,
+    calendar: request.calendar ?? calendarFor(DEFAULT_CALENDAR_REGION),
+    currencySymbol: request.currencySymbol ?? '£',
+  };
+}
+
+/** Instalments at the horizon for a frequency's periods a year. */
+export const horizonInstalments = (perYear: number): number => HORIZON_YEARS * perYear;

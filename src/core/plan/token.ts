@@ -1,0 +1,88 @@
+/**
+ * Option 3: a token payment (default £1 a month) until a review (default 3 months on). Accepting
+ * token payments for a reasonable period is forbearance (CONC 7.3.5G(c)); it buys time to recover
+ * or to find another solution, and it is never presented as repaying the balance.
+ */
+import { type PlanContext, type Built, summaryFields } from './context.js';
+import { dueDate } from './dates.js';
+import { periodRate, type Stream } from './schedule.js';
+import type { PlanOptionSummary } from './types.js';
+
+/**
+ * Offered when less than the token amount is available, when there is no affordable plan, or when
+ * the affordable plan never repays: the cases where the recommendation may fall to it.
+ */
+export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummary | undefined): Built {
+  const { request, words } = context;
+  const available = words.available(request.affordableMonthly);
+  const short = request.affordableMonthly.lt(request.token.amount) || affordablePlan === undefined;
+  if (!short && affordablePlan.outcome.kind !== 'never-repays') {
+    return {
+      notOffered: {
+        kind: 'token',
+        reason: `${available} is affordable and repays the balance: a token payment would ask for less than the customer can pay.`,
+      },
+    };
+  }
+  const because =
+    short || affordablePlan.outcome.kind !== 'never-repays'
+      ? `Little or nothing is available for non-priority creditors (${available}): a token payment for a ` +
+        'reasonable period gives time to recover or to find another solution (CONC 7.3.5G).'
+      : `No affordable payment repays the balance (${
+          affordablePlan.outcome.cause === 'interest' ? 'it does not cover the interest' : 'not within 50 years'
+        }): a token payment holds things while the creditor is asked to freeze interest and the customer gets free debt advice.`;
+  const { amount, reviewAfterMonths } = request.token;
+  // A token is a monthly gesture whatever the pay frequency: 23p a week would help nobody.
+  const stream: Stream = {
+    anchor: request.start,
+    frequency: 'monthly',
+    principal: request.balance,
+    rate: periodRate(request.interest, 'monthly'),
+    runs: [{ count: reviewAfterMonths, amount }],
+    limit: reviewAfterMonths,
+  };
+  const fields = summaryFields(context, stream, request.interest);
+  const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths).due;
+  const token = words.money(amount);
+  const affordable = amount.lte(request.affordableMonthly);
+  const affordabilityReason = affordable
+    ? `${token} a month is within the ${available} available for non-priority creditors.`
+    : `Even a token payment is more than the budget shows is available (${available}): offer it only if the ` +
+      'customer agrees it can be found. The alternative is to ask creditors to pause payments (an informal ' +
+      'moratorium) while the customer gets free debt advice.';
+
+  if (fields.balanceAfter.isZero()) {
+    return {
+      option: {
+        kind: 'token',
+        label: `Token payment: ${token} a month`,
+        reason: `${because} The balance is small enough that ${token} a month repays it by ${fields.lastDate}, before any review.`,
+        affordable,
+        affordabilityReason,
+        ...fields,
+        outcome: { kind: 'repaid' },
+      },
+    };
+  }
+  const interestNote =
+    request.interest.kind === 'continuing'
+      ? ', and interest is still being added: ask the creditor to freeze it while token payments are made (CONC 7.3.5G(b))'
+      : '';
+  return {
+    option: {
+      kind: 'token',
+      label: `Token payment: ${token} a month until a review on ${reviewDate}`,
+      reason: `${because} ${token} a month, reviewed on ${reviewDate}.`,
+      affordable,
+      affordabilityReason,
+      ...fields,
+      outcome: {
+        kind: 'review',
+        reviewDate,
+        message:
+          `A token payment does not repay the balance: ${words.money(fields.balanceAfter)} will still be owed at the ` +
+          `review on ${reviewDate}${interestNote}.`,
+      },
+    },
+  };
+}

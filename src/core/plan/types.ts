@@ -1,0 +1,258 @@
+/**
+ * The repayment plan engine's types. Renderers (table, JSON, CSV, ICS, letter) and the batch runner
+ * code against these, so they change only by adding fields.
+ *
+ * Money fields are Money (Decimal at full precision; every amount that is paid is whole pence).
+ * Dates are IsoDate (calendar days, no time zone).
+ */
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import type { IsoDate } from '../date.js';
+import type { PaymentFrequency } from '../frequency.js';
+import type { Dec, Money } from '../money.js';
+
+export type InterestTreatment =
+  /** Interest and charges frozen: the forbearance default (CONC 7.3.5G(b)). */
+  | { readonly kind: 'frozen' }
+  /**
+   * Interest continues at a nominal annual rate (19.9 means 19.9%), compounded once per payment
+   * period at annual ÷ periods a year (52, 26, 13 or 12).
+   */
+  | { readonly kind: 'continuing'; readonly annualRatePercent: Dec };
+
+export interface TokenSettings {
+  /** The token payment a month (default 1.00). */
+  readonly amount: Money;
+  /** Months from the first token payment to the review (default 3). */
+  readonly reviewAfterMonths: number;
+}
+
+/**
+ * A reduced payment for a number of instalments, then a higher one, for an expected change such as
+ * a job starting or another debt ending. Build it from a statement with `stepUpForChange`.
+ */
+export interface StepUpRequest {
+  /** How many instalments are at the reduced payment. */
+  readonly periods: number;
+  /** The monthly amount expected to be available after the change. */
+  readonly laterAffordableMonthly: Money;
+  /** The reduced payment per instalment; default: all that is affordable now. */
+  readonly reducedPayment?: Money;
+  /** The payment per instalment after the step; default: all that will then be affordable. */
+  readonly laterPayment?: Money;
+  /** What the change is, in the customer's words ("new job from March"). */
+  readonly note?: string;
+}
+
+/** A settlement the creditor has offered: a discount on the balance, paid at once or in a few instalments. */
+export interface SettlementRequest {
+  /** The discount the creditor accepts, in percent of the balance (20 means pay 80%). */
+  readonly discountPercent: Dec;
+  /** The most instalments the creditor allows for a settlement (1 offers the lump sum only). */
+  readonly maxInstalments: number;
+}
+
+export interface PlanRequest {
+  /** What is owed, in whole pence. */
+  readonly balance: Money;
+  /** Available for non-priority creditors, a month (from the affordability core). May be nil or negative. */
+  readonly affordableMonthly: Money;
+  /** The customer's pay frequency: plans fall due at this frequency. */
+  readonly frequency: PaymentFrequency;
+  /** The first payment falls on or after this date (usually the next pay date: see `nextPayDate`). */
+  readonly start: IsoDate;
+  /** Today, for the plan: `start` may not be before it. */
+  readonly asOf: IsoDate;
+  /** Default: frozen. */
+  readonly interest?: InterestTreatment;
+  /** Fixed terms to show, in months. Default: 12, 24, 36 and 60. */
+  readonly fixedTermsMonths?: readonly number[];
+  /** Default: 1.00 a month, reviewed after 3 months. */
+  readonly token?: TokenSettings;
+  readonly stepUp?: StepUpRequest;
+  readonly settlement?: SettlementRequest;
+  /** The longest plan recommended without a flag for review, in months. Default 60. */
+  readonly reasonableTermMonths?: number;
+  /** Working days for due dates. Default: England and Wales bank holidays. */
+  readonly calendar?: BusinessCalendar;
+  /** Symbol in reasons and labels. Default £. */
+  readonly currencySymbol?: string;
+}
+
+/** A PlanRequest with every default filled in: what the proposal was computed from. */
+export interface ResolvedPlanRequest {
+  readonly balance: Money;
+  readonly affordableMonthly: Money;
+  readonly frequency: PaymentFrequency;
+  readonly start: IsoDate;
+  readonly asOf: IsoDate;
+  readonly interest: InterestTreatment;
+  readonly fixedTermsMonths: readonly number[];
+  readonly token: TokenSettings;
+  readonly stepUp?: StepUpRequest;
+  readonly settlement?: SettlementRequest;
+  readonly reasonableTermMonths: number;
+  /** Serialises to `{ "name": … }` in JSON. */
+  readonly calendar: BusinessCalendar;
+  readonly currencySymbol: string;
+}
+
+/** One payment in a schedule. amount = interest + principal; balanceAfter is what is still owed. */
+export interface Instalment {
+  /** 1-based. */
+  readonly n: number;
+  /** When it is due: a working day under the request's calendar. */
+  readonly due: IsoDate;
+  /** The date it would have fallen on, when it was moved to a working day. */
+  readonly movedFrom?: IsoDate;
+  readonly amount: Money;
+  readonly interest: Money;
+  /** Negative when the amount does not cover the interest (the shortfall is added to the balance). */
+  readonly principal: Money;
+  readonly balanceAfter: Money;
+}
+
+/** Consecutive instalments of the same amount: [{ count: 19, amount: 50 }, { count: 1, amount: 12.34 }]. */
+export interface PaymentRun {
+  readonly count: number;
+  readonly amount: Money;
+}
+
+/** The payment that would repay the balance within a given term, offered when a plan never repays. */
+export interface RepayingPayment {
+  readonly termMonths: number;
+  readonly frequency: PaymentFrequency;
+  readonly instalments: number;
+  readonly amount: Money;
+}
+
+/** The schedule clears the balance: balanceAfter of the last instalment is nil. */
+export interface RepaidOutcome {
+  readonly kind: 'repaid';
+}
+
+/** A token arrangement: the schedule runs only until a review and does not repay the balance. */
+export interface ReviewOutcome {
+  readonly kind: 'review';
+  /** A working day after the last token payment. */
+  readonly reviewDate: IsoDate;
+  readonly message: string;
+}
+
+/**
+ * The payment never clears the balance: it does not cover the interest ('interest'), or it would
+ * take longer than the 50-year horizon ('horizon'). The schedule then shows the first year only.
+ */
+export interface NeverRepaysOutcome {
+  readonly kind: 'never-repays';
+  readonly cause: 'interest' | 'horizon';
+  /** Plain words for the customer: "This payment never repays the balance: …". */
+  readonly message: string;
+  readonly repayingPayment: RepayingPayment;
+}
+
+export type PlanOutcome = RepaidOutcome | ReviewOutcome | NeverRepaysOutcome;
+
+export const PLAN_KINDS = ['affordable', 'fixed-term', 'token', 'step-up', 'settlement'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+export type SettlementVariant = 'lump-sum' | 'instalments';
+
+/** What every option says about itself. Totals are over the instalments in its schedule. */
+interface OptionBase<K extends PlanKind, O extends PlanOutcome> {
+  readonly kind: K;
+  /** Short, for a heading: "Affordable plan: £50.00 a month". */
+  readonly label: string;
+  /** Why this option is offered. */
+  readonly reason: string;
+  /** Every instalment is within what was found affordable. */
+  readonly affordable: boolean;
+  /** Why it is, or is not, affordable, with the figures. */
+  readonly affordabilityReason: string;
+  readonly frequency: PaymentFrequency;
+  readonly interest: InterestTreatment;
+  /** The sum this option pays off: the balance, or the settlement sum. */
+  readonly amountToRepay: Money;
+  /**
+   * The nominal date the schedule counts from (the first due date before any move to a working
+   * day). Monthly instalments fall on its day of the month, or the last day of a shorter month.
+   */
+  readonly anchorDate: IsoDate;
+  readonly instalmentCount: number;
+  /** The largest instalment: the regular payment (for a step-up, the payment after the step). */
+  readonly instalmentAmount: Money;
+  /** The last instalment, which absorbs the remainder and is never larger than the regular one. */
+  readonly finalAmount: Money;
+  /** The whole schedule's amounts, run by run. */
+  readonly pattern: readonly PaymentRun[];
+  readonly firstDate: IsoDate;
+  readonly lastDate: IsoDate;
+  readonly totalPaid: Money;
+  readonly totalInterest: Money;
+  /** Still owed after the last instalment: nil when the outcome is 'repaid'. */
+  readonly balanceAfter: Money;
+  readonly outcome: O;
+}
+
+export type AffordableOption = OptionBase<'affordable', RepaidOutcome | NeverRepaysOutcome>;
+
+export interface FixedTermOption extends OptionBase<'fixed-term', RepaidOutcome> {
+  readonly termMonths: number;
+}
+
+/**
+ * A token payment until a review. Its outcome is 'review' (the balance is not repaid), except for a
+ * balance so small that the token payments clear it before the review date.
+ */
+export type TokenOption = OptionBase<'token', ReviewOutcome | RepaidOutcome>;
+
+export interface StepUpOption extends OptionBase<'step-up', RepaidOutcome | NeverRepaysOutcome> {
+  readonly reducedPayment: Money;
+  readonly reducedCount: number;
+  readonly laterPayment: Money;
+  /** Due date of the first instalment at the higher payment (were the balance not repaid before it). */
+  readonly stepDate: IsoDate;
+  readonly note?: string;
+}
+
+export interface SettlementOption extends OptionBase<'settlement', RepaidOutcome> {
+  readonly variant: SettlementVariant;
+  readonly discountPercent: Dec;
+  /** The full balance, before the discount. */
+  readonly balance: Money;
+  /** Written off by the creditor when the settlement sum (amountToRepay) has been paid. */
+  readonly writtenOff: Money;
+}
+
+/** An option without its instalments: cheap to compute (see `summarisePlans`). */
+export type PlanOptionSummary = AffordableOption | FixedTermOption | TokenOption | StepUpOption | SettlementOption;
+
+/** An option with its full schedule. */
+export type PlanOption = PlanOptionSummary & { readonly instalments: readonly Instalment[] };
+
+/** An option the engine considered and does not offer, and why. */
+export interface NotOffered {
+  readonly kind: PlanKind;
+  readonly variant?: SettlementVariant;
+  readonly reason: string;
+}
+
+export interface Recommendation {
+  /** Index into `options`. */
+  readonly index: number;
+  readonly kind: PlanKind;
+  readonly reason: string;
+  /** A person should look at this before it is agreed (a long plan, or no plan that repays). */
+  readonly flagForReview: boolean;
+}
+
+export interface Proposal<O extends PlanOptionSummary> {
+  readonly request: ResolvedPlanRequest;
+  /** The affordable monthly amount at the pay frequency, rounded down to the penny. */
+  readonly affordablePerInstalment: Money;
+  readonly options: readonly O[];
+  readonly notOffered: readonly NotOffered[];
+  readonly recommended: Recommendation;
+}
+
+export type PlanProposal = Proposal<PlanOption>;
+export type PlanSummaryProposal = Proposal<PlanOptionSummary>;

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate as d } from '../../../src/core/date.js';
+import { FairplanError } from '../../../src/core/errors.js';
+import { D, money } from '../../../src/core/money.js';
+import { proposePlans, resolvePlanRequest, type PlanRequest } from '../../../src/core/plan/index.js';
+
+const good: PlanRequest = {
+  balance: money('1000'),
+  affordableMonthly: money('50'),
+  frequency: 'monthly',
+  start: d('2027-02-01'),
+  asOf: d('2027-01-20'),
+};
+
+function refusal(request: PlanRequest): FairplanError {
+  try {
+    proposePlans(request);
+  } catch (error) {
+    if (error instanceof FairplanError) return error;
+    throw error;
+  }
+  throw new Error('the request was accepted');
+}
+
+describe('the plan engine refuses requests no schedule could honour, naming the field', () => {
+  it.each<[string, Partial<PlanRequest>, string, RegExp]>([
+    ['a negative balance', { balance: money('-5') }, 'balance', /the balance must be more than nil/],
+    ['a nil balance', { balance: money('0') }, 'balance', /more than nil/],
+    ['a balance in fractions of a penny', { balance: money('10.005') }, 'balance', /whole pence/],
+    ['a first payment before today', { start: d('2027-01-19') }, 'start', /cannot be before today \(2027-01-20\)/],
+    [
+      'an interest rate over 100%',
+      { interest: { kind: 'continuing', annualRatePercent: new D('199') } },
+      'interest.annualRatePercent',
+      /from 0% to 100% a year \(got 199%\)/,
+    ],
+    ['a negative interest rate', { interest: { kind: 'continuing', annualRatePercent: new D('-1') } }, 'interest.annualRatePercent', /from 0%/],
+    ['a fixed term of 0 months', { fixedTermsMonths: [12, 0] }, 'fixedTermsMonths[1]', /whole number from 1 to 600/],
+    ['a fixed term over 50 years', { fixedTermsMonths: [601] }, 'fixedTermsMonths[0]', /from 1 to 600/],
+    ['a fractional fixed term', { fixedTermsMonths: [12.5] }, 'fixedTermsMonths[0]', /whole number/],
+    ['a nil token', { token: { amount: money('0'), reviewAfterMonths: 3 } }, 'token.amount', /token payment must be more than nil/],
+    ['a token review after 3 years', { token: { amount: money('1'), reviewAfterMonths: 36 } }, 'token.reviewAfterMonths', /from 1 to 24/],
+    ['a reasonable term of 0', { reasonableTermMonths: 0 }, 'reasonableTermMonths', /from 1 to 600/],
+    ['a step-up with no reduced periods', { stepUp: { periods: 0, laterAffordableMonthly: money('100') } }, 'stepUp.periods', /from 1/],
+    [
+      'a step-up later payment of nil',
+      { stepUp: { periods: 2, laterAffordableMonthly: money('100'), laterPayment: money('0') } },
+      'stepUp.laterPayment',
+      /more than nil/,
+    ],
+    ['a 100% settlement discount', { settlement: { discountPercent: new D(100), maxInstalments: 3 } }, 'settlement.discountPercent', /less than 100%/],
+    ['a 0% settlement discount', { settlement: { discountPercent: new D(0), maxInstalments: 3 } }, 'settlement.discountPercent', /more than 0%/],
+    ['no settlement instalments', { settlement: { discountPercent: new D(20), maxInstalments: 0 } }, 'settlement.maxInstalments', /from 1 to 120/],
+  ])('%s', (_, change, field, message) => {
+    const error = refusal({ ...good, ...change });
+    expect(error.code).toBe('invalid-argument');
+    expect(error.context.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses a frequency a plan cannot run at', () => {
+    const error = refusal({ ...good, frequency: 'quarterly' as PlanRequest['frequency'] });
+    expect(error.context.field).toBe('frequency');
+  });
+
+  it('accepts nil and negative affordable amounts: that is what the token payment is for', () => {
+    expect(() => proposePlans({ ...good, affordableMonthly: money('-300') })).not.toThrow();
+    expect(() => proposePlans({ ...good, affordableMonthly: money('0') })).not.toThrow();
+  });
+
+  it('accepts a first payment today', () => expect(() => proposePlans({ ...good, start: good.asOf })).not.toThrow());
+});
+
+describe('defaults', () => {
+  it('freezes interest, shows 12/24/36/60-month terms, a £1 token reviewed after 3 months, England and Wales holidays', () => {
+    const resolved = resolvePlanRequest(good);
+    expect(resolved.interest).toEqual({ kind: 'frozen' });
+    expect(resolved.fixedTermsMonths).toEqual([12, 24, 36, 60]);
+    expect(resolved.token.amount.toFixed(2)).toBe('1.00');
+    expect(resolved.token.reviewAfterMonths).toBe(3);
+    expect(resolved.reasonableTermMonths).toBe(60);
+    expect(resolved.calendar.name).toBe('England and Wales bank holidays');
+    expect(resolved.currencySymbol).toBe('£');
+  });
+  it('sorts fixed terms and drops repeats', () => {
+    expect(resolvePlanRequest({ ...good, fixedTermsMonths: [36, 12, 36] }).fixedTermsMonths).toEqual([12, 36]);
+  });
+  it('uses the currency symbol given', () => {
+    const proposal = proposePlans({ ...good, currencySymbol: '$' });
+    expect(proposal.options[0]?.label).toBe('Affordable plan: $50.00 a month');
+  });
+});
