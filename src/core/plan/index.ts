@@ -3,6 +3,7 @@ export { proposePlans, summarisePlans, instalmentsOf } from './propose.js';
 export { pmt, nper, ratePerPeriod, instalmentsIn } from './finance.js';
 export { nextPayDate, dueDate, nominalDate, type DueDate } from './dates.js';
 export { stepUpForChange } from './step-up.js';
+export { planRequestFromStatement } from './from-statement.js';
 export {
   resolvePlanRequest,
   HORIZON_YEARS,

@@ -1,0 +1,43 @@
+/**
+ * A plan request from a statement: what every front end (plan, advise, batch) asks the engine when
+ * it starts from a household's I&E rather than from figures typed on the command line.
+ */
+import type { IsoDate } from '../date.js';
+import { sum, type Money } from '../money.js';
+import type { Statement } from '../statement.js';
+import { nextPayDate } from './dates.js';
+import { stepUpForChange } from './step-up.js';
+import type { PlanRequest } from './types.js';
+
+/**
+ * - balance: what is owed to the non-priority creditors together;
+ * - affordableMonthly: the statement's available amount for them (from the affordability core);
+ * - frequency and start: the customer's pay schedule, first payment on the next payday (today and
+ *   monthly when the statement records none);
+ * - step-up: from the first expected change that raises what is available.
+ * Anything in `overrides` wins.
+ */
+export function planRequestFromStatement(
+  statement: Statement,
+  availableMonthly: Money,
+  asOf: IsoDate,
+  overrides: Partial<Omit<PlanRequest, 'asOf'>> = {},
+): PlanRequest {
+  const frequency = overrides.frequency ?? statement.pay?.frequency ?? 'monthly';
+  const start = overrides.start ?? (statement.pay ? nextPayDate(statement.pay, asOf) : asOf);
+  const affordableMonthly = overrides.affordableMonthly ?? availableMonthly;
+  const stepUp =
+    overrides.stepUp ??
+    statement.expectedChanges
+      .map((change) => stepUpForChange(change, { affordableMonthly, frequency, start }))
+      .find((request) => request !== undefined);
+  return {
+    ...overrides,
+    balance: overrides.balance ?? sum(statement.debts.map((d) => d.balance)),
+    affordableMonthly,
+    frequency,
+    start,
+    asOf,
+    ...(stepUp ? { stepUp } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate } from '../../../src/core/date.js';
+import { parseMoney } from '../../../src/core/money.js';
+import { planRequestFromStatement } from '../../../src/core/plan/from-statement.js';
+import type { Statement } from '../../../src/core/statement.js';
+
+const m = parseMoney;
+const d = parseIsoDate;
+
+const household: Statement = {
+  household: { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' },
+  income: [],
+  expenditure: [],
+  priorityDebts: [],
+  debts: [
+    { creditor: 'Acme Bank', balance: m('3200.50') },
+    { creditor: 'Catalogue', balance: m('799.50') },
+  ],
+  vulnerabilities: [],
+  expectedChanges: [],
+  pay: { frequency: 'fortnightly', nextPayDate: d('2026-11-20') },
+};
+
+describe('planRequestFromStatement', () => {
+  it('plans the non-priority debts together, on the next payday at the pay frequency', () => {
+    const request = planRequestFromStatement(household, m('120'), d('2026-11-25'));
+    // 3,200.50 + 799.50 = 4,000.00; paid fortnightly from 20 Nov, so the next payday is 4 Dec.
+    expect(request.balance.toString()).toBe('4000');
+    expect(request.affordableMonthly.toString()).toBe('120');
+    expect(request.frequency).toBe('fortnightly');
+    expect(request.start).toBe('2026-12-04');
+    expect(request.stepUp).toBeUndefined();
+  });
+
+  it('starts today, monthly, when the statement has no pay schedule', () => {
+    const { pay: _pay, ...noPay } = household;
+    const request = planRequestFromStatement(noPay, m('50'), d('2026-11-25'));
+    expect(request.frequency).toBe('monthly');
+    expect(request.start).toBe('2026-11-25');
+  });
+
+  it('offers a step-up when the statement expects more to be available later', () => {
+    const request = planRequestFromStatement(
+      { ...household, expectedChanges: [{ from: d('2027-01-01'), monthlyChange: m('150'), note: 'new job starts' }] },
+      m('50'),
+      d('2026-11-25'),
+    );
+    // Fortnightly from 4 Dec: 4 Dec, 18 Dec are before 1 Jan, so two reduced payments, then 50 + 150 a month.
+    expect(request.stepUp?.periods).toBe(2);
+    expect(request.stepUp?.laterAffordableMonthly.toString()).toBe('200');
+  });
+
+  it('lets the caller override any figure', () => {
+    const request = planRequestFromStatement(household, m('120'), d('2026-11-25'), { frequency: 'monthly', balance: m('1000') });
+    expect(request.frequency).toBe('monthly');
+    expect(request.balance.toString()).toBe('1000');
+  });
+});
