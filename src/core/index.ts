@@ -6,3 +6,4 @@ export * from './statement.js';
 export * from './signpost.js';
 export * from './calendar/index.js';
 export * from './plan/index.js';
+export * from './affordability/index.js';

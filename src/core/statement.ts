@@ -39,6 +39,11 @@ export type Tenure = (typeof TENURES)[number];
 export const VULNERABILITY_DRIVERS = ['health', 'life-events', 'resilience', 'capability'] as const;
 export type VulnerabilityDriver = (typeof VULNERABILITY_DRIVERS)[number];
 
+/** The currency a statement's amounts are in: it picks the symbol shown and which rules apply. */
+export const CURRENCIES = ['GBP', 'USD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+export const CURRENCY_SYMBOLS: Readonly<Record<Currency, string>> = { GBP: '£', USD: '$' };
+
 export interface Household {
   readonly adults: number;
   readonly children: number;
@@ -102,6 +107,8 @@ export interface ExpectedChange {
 }
 
 export interface Statement {
+  /** GBP unless stated. */
+  readonly currency?: Currency;
   readonly household: Household;
   readonly income: readonly IncomeLine[];
   readonly expenditure: readonly ExpenditureLine[];

@@ -1,0 +1,119 @@
+/**
+ * What the affordability core finds in a statement. Every figure is monthly and kept at full
+ * precision (Money); renderers round for display with `toFixed2`/`formatMoney`. Offers are the one
+ * exception: they are paid, so they are whole pence (see offers.ts for the remainder rule).
+ */
+import type { IsoDate } from '../date.js';
+import type { Money } from '../money.js';
+import type {
+  Debt,
+  ExpenditureCategory,
+  IncomeCategory,
+  Line,
+  PriorityDebt,
+  Statement,
+} from '../statement.js';
+import type { GuidelineCategory, GuidelineSource, GuidelineTable } from './guidelines.js';
+
+/** A statement line with its exact monthly equivalent. */
+export interface MonthlyLine<C extends string> {
+  readonly line: Line<C>;
+  readonly monthly: Money;
+}
+
+export interface MonthlyPriorityDebt {
+  readonly debt: PriorityDebt;
+  readonly monthly: Money;
+}
+
+/** The SFS totals (formulas in the README, "How affordability is worked out"). */
+export interface Totals {
+  readonly income: Money;
+  readonly fixed: Money;
+  readonly flexible: Money;
+  /** fixed + flexible */
+  readonly expenditure: Money;
+  /** income − expenditure */
+  readonly surplus: Money;
+  readonly savings: Money;
+  readonly debtAdminFee: Money;
+  /** income − expenditure − savings − debt admin fee */
+  readonly availableForPriority: Money;
+  readonly priorityPayments: Money;
+  /** availableForPriority − priority payments: what the non-priority creditors share. */
+  readonly available: Money;
+  /** What is owed to the non-priority creditors together. */
+  readonly nonPriorityBalance: Money;
+  readonly priorityBalance: Money;
+}
+
+/** A non-priority creditor's pro-rata share of what is available, in whole pence. */
+export interface Offer {
+  readonly debt: Debt;
+  readonly offer: Money;
+  /** balance ÷ total balances, exact: the share the offer is worked from. */
+  readonly share: Money;
+}
+
+export type GuidelineStatus = 'within' | 'over';
+
+export interface GuidelineCheck {
+  readonly category: GuidelineCategory;
+  readonly guideline: Money;
+  readonly spent: Money;
+  /** spent − guideline when over, else zero. */
+  readonly over: Money;
+  readonly status: GuidelineStatus;
+  /** The advisor's explanation, from the notes on the category's lines, if any. */
+  readonly explained: boolean;
+}
+
+export interface GuidelineResult {
+  readonly source: GuidelineSource;
+  /** The household make-up the figures were looked up for, in words ("1 adult, 2 children"). */
+  readonly household: string;
+  readonly checks: readonly GuidelineCheck[];
+}
+
+export const FLAG_CODES = [
+  'deficit',
+  'token-payment',
+  'dro-indicator',
+  'guideline-over',
+  'vulnerability',
+  'advice',
+] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+export interface Flag {
+  readonly code: FlagCode;
+  /** One plain sentence a customer could be read. */
+  readonly reason: string;
+  /** A person should look at this before a plan is agreed. */
+  readonly review: boolean;
+  /** Further points, e.g. the DRO conditions fairplan cannot check. */
+  readonly details?: readonly string[];
+}
+
+export interface AffordabilitySettings {
+  readonly asOf: IsoDate;
+  /** Spending guidelines to check flexible costs against; none means no guideline check. */
+  readonly guidelines?: GuidelineTable;
+  /** A token payment is advised when available is below this per creditor (default 1.00). */
+  readonly tokenThresholdPerCreditor?: Money;
+}
+
+export interface Affordability {
+  readonly asOf: IsoDate;
+  readonly statement: Statement;
+  readonly income: readonly MonthlyLine<IncomeCategory>[];
+  readonly expenditure: readonly MonthlyLine<ExpenditureCategory>[];
+  readonly priorityDebts: readonly MonthlyPriorityDebt[];
+  /** Monthly total per SFS section, every category present (zero when it has no lines). */
+  readonly incomeBySection: Readonly<Record<IncomeCategory, Money>>;
+  readonly expenditureBySection: Readonly<Record<ExpenditureCategory, Money>>;
+  readonly totals: Totals;
+  readonly offers: readonly Offer[];
+  readonly guidelines?: GuidelineResult;
+  readonly flags: readonly Flag[];
+}

@@ -1,0 +1,72 @@
+/**
+ * Files that appear whole or not at all: written to a temporary file beside the target, then
+ * renamed over it. A run that fails midway leaves no partial file where a nightly job would pick it
+ * up (rename is atomic within one file system, hence "beside").
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { FairplanError } from '../core/errors.js';
+
+function temporaryPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+function ioError(target: string, error: unknown): FairplanError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new FairplanError('io', `cannot write ${target}: ${reason}`, { file: target });
+}
+
+/** Writes `content` to `target` atomically, creating its folder if needed. */
+export async function writeFileAtomic(target: string, content: string): Promise<void> {
+  const temporary = temporaryPathFor(target);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(temporary, content, 'utf8');
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw ioError(target, error);
+  }
+}
+
+/** A stream to a temporary file that becomes `target` on `commit()`, or vanishes on `abort()`. */
+export interface AtomicWriter {
+  readonly stream: WriteStream;
+  readonly target: string;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export async function openAtomic(target: string): Promise<AtomicWriter> {
+  const temporary = temporaryPathFor(target);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch (error) {
+    throw ioError(target, error);
+  }
+  const stream = createWriteStream(temporary, { encoding: 'utf8' });
+  const closed = () =>
+    new Promise<void>((resolve, reject) => {
+      if (stream.closed) return resolve();
+      stream.once('error', reject);
+      stream.end(() => resolve());
+    });
+  return {
+    stream,
+    target,
+    async commit() {
+      try {
+        await closed();
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw ioError(target, error);
+      }
+    },
+    async abort() {
+      stream.destroy();
+      await rm(temporary, { force: true });
+    },
+  };
+}
