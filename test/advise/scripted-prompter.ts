@@ -13,6 +13,8 @@ export class ScriptedPrompter implements Prompter {
   readonly said: string[] = [];
   readonly hints: string[] = [];
   readonly questions: string[] = [];
+  /** The choices of every select, as shown. */
+  readonly menus: string[][] = [];
   private readonly script: Answer[];
 
   constructor(answers: readonly Answer[]) {
@@ -42,6 +44,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async select<T>(question: SelectQuestion<T>): Promise<T> {
+    this.menus.push(question.choices.map((c) => c.name));
     const answer = this.next(question.message);
     if (answer === '') {
       const fallback = question.choices.find((c) => c.value === question.default) ?? question.choices[0];

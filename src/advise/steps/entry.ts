@@ -1,0 +1,92 @@
+/**
+ * Asking for one line of a section, new or edited (an edit offers the old answers as defaults).
+ * A flexible cost that takes spending above a guideline is shown at once, with the figures, and
+ * the advisor is asked for the explanation creditors expect, kept in the line's note.
+ */
+import type { GuidelineCheck } from '../../core/affordability/types.js';
+import type { Frequency } from '../../core/frequency.js';
+import type { Money } from '../../core/money.js';
+import type { Debt, ExpenditureLine, IncomeLine, PriorityDebt } from '../../core/statement.js';
+import { assess } from '../affordability.js';
+import { askFrequency, askMoney, askText } from '../ask.js';
+import { guidelineLine, wrap } from '../render.js';
+import { addEntry, replaceEntry, SECTION_CATEGORIES, type SectionEntries, type SectionId } from '../sections.js';
+import type { Session } from '../session.js';
+
+export type AskEntry<S extends SectionId> = (session: Session, existing?: SectionEntries[S], index?: number) => Promise<SectionEntries[S]>;
+
+const optionalNote = async (session: Session, existing?: string): Promise<{ note?: string }> => {
+  const note = await askText(session.prompter, 'Note (optional)', existing, false);
+  return note ? { note } : {};
+};
+
+async function askAmountAndFrequency(session: Session, label: string, amount?: Money, frequency?: Frequency) {
+  const asked = await askMoney(session.prompter, { message: `${label} amount`, ...(amount ? { default: amount } : {}) });
+  return { amount: asked, frequency: await askFrequency(session.prompter, 'How often', frequency ?? 'monthly') };
+}
+
+const askIncome: AskEntry<'income'> = async (session, existing) => {
+  const category = await session.prompter.select({
+    message: 'Kind of income',
+    choices: SECTION_CATEGORIES.income.map((c) => ({ name: c, value: c })),
+    ...(existing ? { default: existing.category } : {}),
+  });
+  const label = await askText(session.prompter, 'Describe it (e.g. Wages, Universal Credit)', existing?.label);
+  const money = await askAmountAndFrequency(session, label, existing?.amount, existing?.frequency);
+  const line: IncomeLine = { category, label, ...money };
+  return { ...line, ...(await optionalNote(session, existing?.note)) };
+};
+
+/** The guideline checks this line's category takes over the guideline, were the line in the statement. */
+function overrunsWith(session: Session, section: 'fixed' | 'flexible', line: ExpenditureLine, index?: number): GuidelineCheck[] {
+  if (!session.services.guidelines || section !== 'flexible') return [];
+  const { statement } = session.draft;
+  const candidate = index === undefined ? addEntry(statement, section, line) : replaceEntry(statement, section, index, line);
+  const checks = assess(candidate, session.services).guidelines?.checks ?? [];
+  return checks.filter((c) => c.status === 'over' && (c.category === line.category || c.category === 'all-flexible'));
+}
+
+const askCost =
+  <S extends 'fixed' | 'flexible'>(section: S): AskEntry<S> =>
+  async (session, existing, index) => {
+    const category = await session.prompter.select({
+      message: 'Kind of cost',
+      choices: SECTION_CATEGORIES[section].map((c) => ({ name: c, value: c })),
+      ...(existing ? { default: existing.category } : {}),
+    });
+    const label = await askText(session.prompter, 'Describe it (e.g. Rent, Gas, Food)', existing?.label);
+    const line: ExpenditureLine = { category, label, ...(await askAmountAndFrequency(session, label, existing?.amount, existing?.frequency)) };
+    const overruns = overrunsWith(session, section, line, index);
+    if (overruns.length === 0) return { ...line, ...(await optionalNote(session, existing?.note)) };
+    const { style } = session.services;
+    for (const check of overruns) {
+      session.say(wrap(`Above the spending guideline: ${guidelineLine(check, session.symbol)}.`).map((l) => style.warning(l)).join('\n'));
+    }
+    const note = await askText(session.prompter, 'What makes this spending necessary? (kept in the note for creditors)', existing?.note);
+    return { ...line, note };
+  };
+
+const askPriorityDebt: AskEntry<'priority-debts'> = async (session, existing) => {
+  const creditor = await askText(session.prompter, 'Creditor and kind of debt (e.g. Council tax arrears)', existing?.creditor);
+  const balance = await askMoney(session.prompter, { message: 'Owed', ...(existing ? { default: existing.balance } : {}) });
+  const payment = await askMoney(session.prompter, { message: 'Payment agreed', ...(existing ? { default: existing.payment } : {}) });
+  const frequency = await askFrequency(session.prompter, 'How often', existing?.frequency ?? 'monthly');
+  const debt: PriorityDebt = { creditor, balance, payment, frequency };
+  return { ...debt, ...(await optionalNote(session, existing?.note)) };
+};
+
+const askDebt: AskEntry<'debts'> = async (session, existing) => {
+  const creditor = await askText(session.prompter, 'Creditor (e.g. Acme Bank credit card)', existing?.creditor);
+  const balance = await askMoney(session.prompter, { message: 'Owed', zero: false, ...(existing ? { default: existing.balance } : {}) });
+  const ccj = await session.prompter.confirm({ message: 'Is there a County Court Judgment on this debt?', default: existing?.ccj ?? false });
+  const debt: Debt = { creditor, balance, ...(ccj ? { ccj } : {}) };
+  return { ...debt, ...(await optionalNote(session, existing?.note)) };
+};
+
+export const ASK_ENTRY: { readonly [S in SectionId]: AskEntry<S> } = {
+  income: askIncome,
+  fixed: askCost('fixed'),
+  flexible: askCost('flexible'),
+  'priority-debts': askPriorityDebt,
+  debts: askDebt,
+};

@@ -1,0 +1,127 @@
+/**
+ * Step 8: the plan options side by side. The advisor picks one, sees its schedule, and can change
+ * the start date, how often it is paid or (for the affordable plan) the amount; the schedule is
+ * worked out again by the plan engine after every change.
+ */
+import type { Affordability } from '../../core/affordability/types.js';
+import { PAYMENT_FREQUENCIES } from '../../core/frequency.js';
+import { formatMoney } from '../../core/money.js';
+import type { PlanOption } from '../../core/plan/types.js';
+import { assess } from '../affordability.js';
+import { askDate, askFrequency, askMoney } from '../ask.js';
+import { atStep, nextStep, withPlan, type PlanChoice } from '../draft.js';
+import { affordableAt, choiceOf, indexOfChoice, proposeFor, type PlanSettings } from '../plans.js';
+import { OPTIONS_HEADER, optionRow, scheduleView, wrap } from '../render.js';
+import type { Session } from '../session.js';
+import { goBack } from './navigate.js';
+
+const settingsOf = (session: Session): PlanSettings => ({
+  asOf: session.services.asOf,
+  ...(session.services.calendar ? { calendar: session.services.calendar } : {}),
+});
+
+async function pickOption(session: Session, affordability: Affordability): Promise<void> {
+  const { plan } = session.draft;
+  const proposal = proposeFor(affordability, settingsOf(session), plan && { ...plan, amount: undefined });
+  const { style } = session.services;
+  const recommended = proposal.options[proposal.recommended.index];
+  session.say(
+    [
+      '',
+      style.heading('Plan options'),
+      ...wrap(`Recommended: ${recommended?.label ?? proposal.recommended.kind}. ${proposal.recommended.reason}`),
+      ...proposal.notOffered.flatMap((n) => wrap(`Not offered (${n.kind}): ${n.reason}`).map((l) => style.quiet(l))),
+      '',
+      `  ${OPTIONS_HEADER}`,
+    ].join('\n'),
+  );
+  const index = await session.prompter.select({
+    message: 'Which plan?',
+    choices: proposal.options.map((option, i) => ({
+      name: optionRow(option, session.symbol),
+      value: i,
+      description: option.reason,
+      short: option.label,
+    })),
+    default: (plan && indexOfChoice(proposal, plan)) ?? proposal.recommended.index,
+  });
+  const option = proposal.options[index];
+  if (option) await session.update(withPlan(session.draft, choiceOf(option, plan)));
+}
+
+function showChosen(session: Session, option: PlanOption): void {
+  const { style } = session.services;
+  session.say(
+    [
+      '',
+      style.heading(option.label),
+      ...wrap(option.reason),
+      ...wrap(option.affordabilityReason),
+      ...(option.affordable ? [] : wrap('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
+      '',
+      ...scheduleView(option, session.symbol),
+    ].join('\n'),
+  );
+}
+
+async function change(session: Session, affordability: Affordability, option: PlanOption, action: 'start' | 'frequency' | 'amount'): Promise<void> {
+  const { prompter, services, symbol } = session;
+  const plan = session.draft.plan ?? { kind: option.kind };
+  if (action === 'start') {
+    const start = await askDate(prompter, 'First payment on or after (YYYY-MM-DD)', option.anchorDate, services.asOf);
+    return session.update(withPlan(session.draft, { ...plan, start }));
+  }
+  if (action === 'frequency') {
+    const frequency = await askFrequency(prompter, 'How often', option.frequency, PAYMENT_FREQUENCIES);
+    // An amount agreed per instalment does not carry over to another frequency.
+    const { amount: _dropped, ...rest } = plan;
+    return session.update(withPlan(session.draft, { ...rest, frequency }));
+  }
+  const most = affordableAt(affordability, option.frequency);
+  const amount = await askMoney(prompter, {
+    message: `Payment each time, ${option.frequency} (at most ${formatMoney(most, symbol)})`,
+    default: option.instalmentAmount.gt(most) ? most : option.instalmentAmount,
+    zero: false,
+    most: { amount: most, hint: `That is more than the ${formatMoney(most, symbol)} found affordable; a plan never asks for more` },
+  });
+  const { termMonths: _t, variant: _v, ...kept } = plan;
+  return session.update(withPlan(session.draft, { ...kept, kind: 'affordable', frequency: option.frequency, amount }));
+}
+
+export async function plansStep(session: Session): Promise<void> {
+  const { prompter } = session;
+  const affordability = assess(session.draft.statement, session.services);
+  if (session.draft.statement.debts.length === 0) {
+    session.say('\nThere are no debts to other creditors yet, so there is no plan to work out. Add them under "Other debts".');
+    return goBack(session);
+  }
+  if (!session.draft.plan) await pickOption(session, affordability);
+  for (;;) {
+    const plan = session.draft.plan as PlanChoice;
+    const proposal = proposeFor(affordability, settingsOf(session), plan);
+    const index = indexOfChoice(proposal, plan);
+    const option = index === undefined ? undefined : proposal.options[index];
+    if (!option) {
+      session.say('\nThat option is not offered with these changes; please choose another.');
+      await pickOption(session, affordability);
+      continue;
+    }
+    showChosen(session, option);
+    const action = await prompter.select<'agree' | 'start' | 'frequency' | 'amount' | 'other' | 'back'>({
+      message: 'Agree this plan, or change it?',
+      choices: [
+        { name: 'Agree this plan and export it', value: 'agree' },
+        { name: 'Change the start date', value: 'start' },
+        { name: 'Change how often it is paid', value: 'frequency' },
+        ...(affordableAt(affordability, option.frequency).gt(0) ? [{ name: 'Change the amount', value: 'amount' as const }] : []),
+        { name: 'Choose another option', value: 'other' },
+        { name: 'Go back to another part', value: 'back' },
+      ],
+      default: 'agree',
+    });
+    if (action === 'agree') return session.update(atStep(session.draft, nextStep('plans')));
+    if (action === 'back') return goBack(session);
+    if (action === 'other') await pickOption(session, affordability);
+    else await change(session, affordability, option, action);
+  }
+}
