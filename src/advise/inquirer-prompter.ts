@@ -1,16 +1,43 @@
-/** The Prompter on a real terminal, through @inquirer/prompts. */
+/**
+ * The Prompter on a real terminal, through @inquirer/prompts. Inquirer colours by itself (and
+ * honours NO_COLOR); with colour turned off another way (--no-color) it gets a plain theme.
+ */
 import { confirm, input, select } from '@inquirer/prompts';
 import type { Output } from '../cli/io.js';
 import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from './prompter.js';
 
+const plain = (text: string): string => text;
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  style: {
+    answer: plain,
+    message: plain,
+    error: (text: string) => `> ${text}`,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: plain,
+    highlight: plain,
+    key: (text: string) => `<${text}>`,
+    description: plain,
+    disabled: plain,
+  },
+};
+
 export class InquirerPrompter implements Prompter {
-  constructor(private readonly output: Output) {}
+  private readonly theme: { theme?: typeof PLAIN_THEME };
+
+  constructor(
+    private readonly output: Output,
+    colour: boolean,
+  ) {
+    this.theme = colour ? {} : { theme: PLAIN_THEME };
+  }
 
   input(question: InputQuestion): Promise<string> {
     return input({
       message: question.message,
       ...(question.default === undefined ? {} : { default: question.default }),
       ...(question.validate ? { validate: question.validate } : {}),
+      ...this.theme,
     });
   }
 
@@ -26,11 +53,12 @@ export class InquirerPrompter implements Prompter {
       ...(question.default === undefined ? {} : { default: question.default }),
       pageSize: 12,
       loop: false,
+      ...this.theme,
     });
   }
 
   confirm(question: ConfirmQuestion): Promise<boolean> {
-    return confirm({ message: question.message, default: question.default ?? true });
+    return confirm({ message: question.message, default: question.default ?? true, ...this.theme });
   }
 
   say(text: string): void {

@@ -8,7 +8,9 @@ import {
   FLEXIBLE_CATEGORIES,
   INCOME_CATEGORIES,
   type Debt,
+  type ExpenditureCategory,
   type ExpenditureLine,
+  type IncomeCategory,
   type IncomeLine,
   type PriorityDebt,
   type Statement,
@@ -32,6 +34,26 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   flexible: 'Flexible costs',
   'priority-debts': 'Priority debts',
   debts: 'Other debts (non-priority creditors)',
+};
+
+/** The SFS categories in the words an advisor would use on the phone, with what they cover. */
+export const CATEGORY_NAMES: Readonly<Record<IncomeCategory | ExpenditureCategory, string>> = {
+  earnings: 'Earnings (wages, salary, self-employment)',
+  benefits: 'Benefits (Universal Credit, Child Benefit, PIP…)',
+  pensions: 'Pensions (state, work, private, Pension Credit)',
+  other: 'Other income (maintenance, lodgers, student loans…)',
+  home: 'Home (rent, mortgage, council tax, TV licence…)',
+  utilities: 'Gas, electricity and other fuel',
+  water: 'Water',
+  'care-health': 'Care and health (childcare, prescriptions…)',
+  transport: 'Transport and travel (fares, car costs, fuel…)',
+  school: 'School (uniform, trips, clubs)',
+  'pensions-insurance': 'Pensions and insurance',
+  professional: 'Professional (courses, union fees…)',
+  'other-essential': 'Other essential costs',
+  'communications-leisure': 'Communications and leisure (phone, internet, hobbies)',
+  'food-housekeeping': 'Food and housekeeping',
+  personal: 'Personal (clothing, hairdressing, toiletries…)',
 };
 
 export const SECTION_CATEGORIES = {

@@ -10,7 +10,7 @@ import type { Debt, ExpenditureLine, IncomeLine, PriorityDebt } from '../../core
 import { assess } from '../affordability.js';
 import { askFrequency, askMoney, askText } from '../ask.js';
 import { guidelineLine, wrap } from '../render.js';
-import { addEntry, replaceEntry, SECTION_CATEGORIES, type SectionEntries, type SectionId } from '../sections.js';
+import { addEntry, CATEGORY_NAMES, replaceEntry, SECTION_CATEGORIES, type SectionEntries, type SectionId } from '../sections.js';
 import type { Session } from '../session.js';
 
 export type AskEntry<S extends SectionId> = (session: Session, existing?: SectionEntries[S], index?: number) => Promise<SectionEntries[S]>;
@@ -28,7 +28,7 @@ async function askAmountAndFrequency(session: Session, label: string, amount?: M
 const askIncome: AskEntry<'income'> = async (session, existing) => {
   const category = await session.prompter.select({
     message: 'Kind of income',
-    choices: SECTION_CATEGORIES.income.map((c) => ({ name: c, value: c })),
+    choices: SECTION_CATEGORIES.income.map((c) => ({ name: CATEGORY_NAMES[c], value: c })),
     ...(existing ? { default: existing.category } : {}),
   });
   const label = await askText(session.prompter, 'Describe it (e.g. Wages, Universal Credit)', existing?.label);
@@ -51,7 +51,7 @@ const askCost =
   async (session, existing, index) => {
     const category = await session.prompter.select({
       message: 'Kind of cost',
-      choices: SECTION_CATEGORIES[section].map((c) => ({ name: c, value: c })),
+      choices: SECTION_CATEGORIES[section].map((c) => ({ name: CATEGORY_NAMES[c], value: c })),
       ...(existing ? { default: existing.category } : {}),
     });
     const label = await askText(session.prompter, 'Describe it (e.g. Rent, Gas, Food)', existing?.label);

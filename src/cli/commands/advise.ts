@@ -58,8 +58,8 @@ function defaultDraftFile(io: Io): string {
   return join('.fairplan-drafts', `advise-${stamp}.json`);
 }
 
-function styleFor(context: CommandContext, noColor: boolean): Style {
-  const chalk = context.stdoutChalk(noColor);
+function styleFor(context: CommandContext, colour: boolean): Style {
+  const chalk = context.stdoutChalk(!colour);
   return { heading: chalk.bold, warning: chalk.yellow, quiet: chalk.dim };
 }
 
@@ -75,14 +75,15 @@ async function advise(context: CommandContext, options: AdviseOptions): Promise<
   const draft: Draft = options.resume ? await loadDraft(options.resume) : newDraft();
   const asOf = options.asOf ?? today(io);
   const guidelines = options.guidelines ? await loadGuidelines(options.guidelines) : undefined;
-  const prompter = new InquirerPrompter(io.stdout);
+  const colour = context.stdoutChalk(!options.color).level > 0;
+  const prompter = new InquirerPrompter(io.stdout, colour);
   const session = new Session(draft, prompter, {
     asOf,
     ...(guidelines ? { guidelines } : {}),
     saveDraft: (d) => saveDraft(draftFile, d),
     exporter: folderExporter(ADVISE_FILES),
     defaultExportFolder: `./fairplan-export-${asOf}/`,
-    style: styleFor(context, !options.color),
+    style: styleFor(context, colour),
   });
   await session.update(draft);
   prompter.say(`Draft saved as you go: ${draftFile}`);
