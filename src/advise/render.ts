@@ -9,27 +9,20 @@ import type { PlanOption, PlanOptionSummary } from '../core/plan/types.js';
 import { termInMonths } from '../core/plan/words.js';
 import type { Statement } from '../core/statement.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
+import { layoutTable, type Row } from '../render/shared/columns.js';
+import { wrap } from '../render/shared/wrap.js';
 import { entriesOf, SECTION_TITLES, SECTIONS, type Entry, type SectionId } from './sections.js';
 
 const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 const left = (text: string, width: number): string => cut(text, width).padEnd(width);
 const right = (text: string, width: number): string => cut(text, width).padStart(width);
 
-/** Wraps plain words at `width` columns. */
-export function wrap(text: string, width = 78): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+/** Paragraphs fit an 80-column terminal with a column to spare. */
+const WIDTH = 78;
 
-export const signpost = (): string[] => wrap(ADVICE_SIGNPOST);
+export const paragraph = (text: string): string[] => wrap(text, WIDTH);
+
+export const signpost = (): string[] => wrap(ADVICE_SIGNPOST, WIDTH);
 
 /** One line of a section: "  2  Rent · home                       £700.00 monthly". */
 export function entryLine(entry: Entry, symbol: string): string {
@@ -81,30 +74,32 @@ export function guidelineLine(check: GuidelineCheck, symbol: string): string {
 export function affordabilityView(affordability: Affordability, symbol: string): string[] {
   const { totals } = affordability;
   const money = (m: Money) => formatMoney(m, symbol);
-  const row = (label: string, amount: Money) => `  ${left(label, 52)} ${right(money(amount), 14)}`;
+  const table = (rows: readonly Row[], header = '') =>
+    layoutTable([{ header }, { header: '', align: 'right' }], rows).slice(header ? 0 : 1).map((l) => `  ${l}`);
   const lines = [
     'Affordability (monthly figures)',
-    row('Income', totals.income),
-    row('Fixed costs', totals.fixed),
-    row('Flexible costs', totals.flexible),
-    row('Savings and debt admin fee', totals.savings.plus(totals.debtAdminFee) as Money),
-    row('Priority debt payments', totals.priorityPayments),
-    row('Left for other creditors', totals.available),
-    row('Owed to other creditors', totals.nonPriorityBalance),
+    ...table([
+      ['Income', money(totals.income)],
+      ['Fixed costs', money(totals.fixed)],
+      ['Flexible costs', money(totals.flexible)],
+      ['Savings and debt admin fee', money(totals.savings.plus(totals.debtAdminFee) as Money)],
+      ['Priority debt payments', money(totals.priorityPayments)],
+      ['Left for other creditors', money(totals.available)],
+      ['Owed to other creditors', money(totals.nonPriorityBalance)],
+    ]),
   ];
   if (affordability.offers.length > 0) {
     lines.push('', 'Shared fairly between creditors (pro rata to what each is owed):');
-    for (const offer of affordability.offers) lines.push(`  ${left(offer.debt.creditor, 52)} ${right(money(offer.offer), 14)}`);
+    lines.push(...table(affordability.offers.map((o) => [o.debt.creditor, money(o.offer)])));
   }
   if (affordability.guidelines) {
-    lines.push('', `Spending guidelines: ${affordability.guidelines.source.name} (${affordability.guidelines.household})`);
-    for (const check of affordability.guidelines.checks) lines.push(...wrap(guidelineLine(check, symbol), 76).map((l) => `  ${l}`));
+    lines.push('', ...wrap(`Spending guidelines: ${affordability.guidelines.source.name} (${affordability.guidelines.household})`, WIDTH));
+    for (const check of affordability.guidelines.checks) lines.push(...wrap(guidelineLine(check, symbol), WIDTH, '  '));
   }
   if (affordability.flags.length > 0) {
     lines.push('', 'Points to note:');
     for (const flag of affordability.flags) {
-      const [first = '', ...rest] = wrap(`${flag.reason}${flag.review ? ' (for review by a person)' : ''}`, 74);
-      lines.push(`  - ${first}`, ...rest.map((l) => `    ${l}`));
+      lines.push(...wrap(`${flag.reason}${flag.review ? ' (for review by a person)' : ''}`, WIDTH, '  - ', '    '));
     }
   }
   return lines;
@@ -132,32 +127,53 @@ function optionName(option: PlanOptionSummary): string {
   }
 }
 
-// 77 columns, leaving room for the selection cursor in an 80-column terminal.
-export const OPTIONS_HEADER = `${left('Option', 15)} ${right('Payment', 10)} ${left(' every', 12)} ${left('Term', 10)} ${right('Total', 11)} ${right('Interest', 9)} ${left('Fits', 4)}`;
+const OPTION_COLUMNS = [
+  { header: 'Option' },
+  { header: 'Payment', align: 'right' },
+  { header: 'every' },
+  { header: 'Term' },
+  { header: 'Total', align: 'right' },
+  { header: 'Interest', align: 'right' },
+  { header: 'Fits' },
+] as const;
 
-export function optionRow(option: PlanOptionSummary, symbol: string): string {
+/**
+ * The options side by side: a header and one row per option, columns sized to their content with
+ * one space between, so that beside the selection cursor they fit an 80-column terminal.
+ */
+export function optionsTable(options: readonly PlanOptionSummary[], symbol: string): { header: string; rows: string[] } {
   const money = (m: Money) => formatMoney(m, symbol);
-  return [
-    left(optionName(option), 15),
-    right(money(option.instalmentAmount), 10),
-    left(` ${option.frequency}`, 12),
-    left(term(option), 10),
-    right(money(option.totalPaid), 11),
-    right(money(option.totalInterest), 9),
-    left(option.affordable ? 'yes' : 'no', 4),
-  ].join(' ');
+  const [header = '', ...rows] = layoutTable(
+    OPTION_COLUMNS,
+    options.map((option) => [
+      optionName(option),
+      money(option.instalmentAmount),
+      option.frequency,
+      term(option),
+      money(option.totalPaid),
+      money(option.totalInterest),
+      option.affordable ? 'yes' : 'no',
+    ]),
+    { gap: 1 },
+  );
+  return { header, rows };
 }
 
-/** The schedule: every instalment when short, else the first ten and the last two. */
+/** The schedule: every instalment when short, else the first ten, a count of those left out, and the last two. */
 export function scheduleView(option: PlanOption, symbol: string): string[] {
   const money = (m: Money) => formatMoney(m, symbol);
-  const row = (n: string, due: string, amount: string, interest: string, balance: string) =>
-    `  ${right(n, 4)}  ${left(due, 10)}  ${right(amount, 14)}  ${right(interest, 12)}  ${right(balance, 16)}`;
-  const lines = [row('#', 'Due', 'Payment', 'Interest', 'Still owed')];
-  const shown = option.instalments.length > 14 ? [...option.instalments.slice(0, 10), undefined, ...option.instalments.slice(-2)] : option.instalments;
-  for (const i of shown) {
-    lines.push(i ? row(String(i.n), i.due, money(i.amount), money(i.interest), money(i.balanceAfter)) : `  ${right('…', 4)}  (${option.instalments.length - 12} more)`);
-  }
-  if (option.outcome.kind !== 'repaid') lines.push(...wrap(option.outcome.message, 76).map((l) => `  ${l}`));
-  return lines;
+  const all = option.instalments;
+  const shown = all.length > 14 ? [...all.slice(0, 10), undefined, ...all.slice(-2)] : all;
+  const rows = shown.map((i): Row =>
+    i ? [String(i.n), i.due, money(i.amount), money(i.interest), money(i.balanceAfter)] : ['…', `(${all.length - 12} more)`],
+  );
+  const columns = [
+    { header: '#', align: 'right' },
+    { header: 'Due' },
+    { header: 'Payment', align: 'right' },
+    { header: 'Interest', align: 'right' },
+    { header: 'Still owed', align: 'right' },
+  ] as const;
+  const outcome = option.outcome.kind === 'repaid' ? [] : wrap(option.outcome.message, WIDTH, '  ');
+  return [...layoutTable(columns, rows).map((l) => `  ${l}`), ...outcome];
 }

@@ -9,7 +9,7 @@ import type { Money } from '../../core/money.js';
 import type { Debt, ExpenditureLine, IncomeLine, PriorityDebt } from '../../core/statement.js';
 import { assess } from '../affordability.js';
 import { askFrequency, askMoney, askText } from '../ask.js';
-import { guidelineLine, wrap } from '../render.js';
+import { guidelineLine, paragraph } from '../render.js';
 import { addEntry, CATEGORY_NAMES, replaceEntry, SECTION_CATEGORIES, type SectionEntries, type SectionId } from '../sections.js';
 import type { Session } from '../session.js';
 
@@ -60,7 +60,7 @@ const askCost =
     if (overruns.length === 0) return { ...line, ...(await optionalNote(session, existing?.note)) };
     const { style } = session.services;
     for (const check of overruns) {
-      session.say(wrap(`Above the spending guideline: ${guidelineLine(check, session.symbol)}.`).map((l) => style.warning(l)).join('\n'));
+      session.say(paragraph(`Above the spending guideline: ${guidelineLine(check, session.symbol)}.`).map((l) => style.warning(l)).join('\n'));
     }
     const note = await askText(session.prompter, 'What makes this spending necessary? (kept in the note for creditors)', existing?.note);
     return { ...line, note };

@@ -11,7 +11,7 @@ import { assess } from '../affordability.js';
 import { askDate, askFrequency, askMoney } from '../ask.js';
 import { atStep, nextStep, withPlan, type PlanChoice } from '../draft.js';
 import { affordableAt, choiceOf, indexOfChoice, proposeFor, type PlanSettings } from '../plans.js';
-import { OPTIONS_HEADER, optionRow, scheduleView, wrap } from '../render.js';
+import { optionsTable, paragraph, scheduleView } from '../render.js';
 import type { Session } from '../session.js';
 import { goBack } from './navigate.js';
 
@@ -25,20 +25,21 @@ async function pickOption(session: Session, affordability: Affordability): Promi
   const proposal = proposeFor(affordability, settingsOf(session), plan && { ...plan, amount: undefined });
   const { style } = session.services;
   const recommended = proposal.options[proposal.recommended.index];
+  const table = optionsTable(proposal.options, session.symbol);
   session.say(
     [
       '',
       style.heading('Plan options'),
-      ...wrap(`Recommended: ${recommended?.label ?? proposal.recommended.kind}. ${proposal.recommended.reason}`),
-      ...proposal.notOffered.flatMap((n) => wrap(`Not offered (${n.kind}): ${n.reason}`).map((l) => style.quiet(l))),
+      ...paragraph(`Recommended: ${recommended?.label ?? proposal.recommended.kind}. ${proposal.recommended.reason}`),
+      ...proposal.notOffered.flatMap((n) => paragraph(`Not offered (${n.kind}): ${n.reason}`).map((l) => style.quiet(l))),
       '',
-      `  ${OPTIONS_HEADER}`,
+      `  ${table.header}`,
     ].join('\n'),
   );
   const index = await session.prompter.select({
     message: 'Which plan?',
     choices: proposal.options.map((option, i) => ({
-      name: optionRow(option, session.symbol),
+      name: table.rows[i] ?? option.label,
       value: i,
       description: option.reason,
       short: option.label,
@@ -55,9 +56,9 @@ function showChosen(session: Session, option: PlanOption): void {
     [
       '',
       style.heading(option.label),
-      ...wrap(option.reason),
-      ...wrap(option.affordabilityReason),
-      ...(option.affordable ? [] : wrap('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
+      ...paragraph(option.reason),
+      ...paragraph(option.affordabilityReason),
+      ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
       ...scheduleView(option, session.symbol),
     ].join('\n'),
