@@ -9,7 +9,8 @@ import { parseMoney } from '../core/money.js';
 import { PLAN_KINDS, type PlanKind } from '../core/plan/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { readTextFile } from '../io/read-document.js';
-import { STEPS, type Draft, type PlanChoice, type Step } from './draft.js';
+import { STEPS, type Draft, type PendingEntry, type PlanChoice, type Step } from './draft.js';
+import { SECTIONS, type SectionId } from './sections.js';
 import { parseStatementJson, statementToJson } from './statement-codec.js';
 
 const FORMAT = 'fairplan-advise-draft';
@@ -23,6 +24,7 @@ export function draftToJson(draft: Draft): string {
     step: draft.step,
     statement: JSON.parse(statementToJson(draft.statement)) as unknown,
     ...(plan ? { plan } : {}),
+    ...(draft.pending ? { pending: draft.pending } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -50,6 +52,18 @@ function readPlan(value: unknown, file: string): PlanChoice {
   };
 }
 
+function readPending(value: unknown, file: string): PendingEntry {
+  const pending = value as Record<string, unknown>;
+  const { section, index, answers } = pending;
+  if (typeof section !== 'string' || !(SECTIONS as readonly string[]).includes(section)) {
+    throw problem(file, 'pending.section', `"${String(section)}" is not a section of the statement`);
+  }
+  if (!Array.isArray(answers) || !answers.every((a) => typeof a === 'string')) {
+    throw problem(file, 'pending.answers', 'expected the answers typed so far, as a list of text');
+  }
+  return { section: section as SectionId, ...(typeof index === 'number' ? { index } : {}), answers };
+}
+
 export function parseDraft(text: string, file: string): Draft {
   let document: Record<string, unknown>;
   try {
@@ -69,6 +83,7 @@ export function parseDraft(text: string, file: string): Draft {
     step: step as Step,
     statement,
     ...(document.plan === undefined ? {} : { plan: readPlan(document.plan, file) }),
+    ...(document.pending === undefined ? {} : { pending: readPending(document.pending, file) }),
   };
 }
 

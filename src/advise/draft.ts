@@ -8,6 +8,7 @@ import type { PaymentFrequency } from '../core/frequency.js';
 import type { Money } from '../core/money.js';
 import type { PlanKind, SettlementVariant } from '../core/plan/types.js';
 import type { Household, Statement } from '../core/statement.js';
+import type { SectionId } from './sections.js';
 
 /** The session's steps, in the order an advisor goes through them. */
 export const STEPS = [
@@ -38,10 +39,19 @@ export interface PlanChoice {
   readonly amount?: Money;
 }
 
+/** A line still being typed: the answers so far, so that a dropped call loses none of them. */
+export interface PendingEntry {
+  readonly section: SectionId;
+  /** The place of the line being changed; absent for a new line. */
+  readonly index?: number;
+  readonly answers: readonly string[];
+}
+
 export interface Draft {
   readonly step: Step;
   readonly statement: Statement;
   readonly plan?: PlanChoice;
+  readonly pending?: PendingEntry;
 }
 
 export const EMPTY_HOUSEHOLD: Household = { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' };
@@ -70,7 +80,13 @@ export function nextStep(step: Step): Step {
   return STEPS[Math.min(STEPS.indexOf(step) + 1, STEPS.length - 1)] ?? 'done';
 }
 
-export const withStatement = (draft: Draft, statement: Statement): Draft => ({ ...draft, statement });
+/** The statement changed; a line that was being typed is now in it. */
+export function withStatement(draft: Draft, statement: Statement): Draft {
+  const { pending: _done, ...rest } = draft;
+  return { ...rest, statement };
+}
+
+export const withPending = (draft: Draft, pending: PendingEntry): Draft => ({ ...draft, pending });
 
 export const withHousehold = (draft: Draft, household: Household): Draft =>
   withStatement(draft, { ...draft.statement, household });

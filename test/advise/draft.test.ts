@@ -66,6 +66,11 @@ describe('the draft file', () => {
     expect(back.plan?.amount?.toFixed()).toBe('12.345');
   });
 
+  it('keeps the answers of a line still being typed', () => {
+    const draft = { step: 'debts' as const, statement: FAMILY, pending: { section: 'debts' as const, index: 1, answers: ['Lender Ltd', '1000.00'] } };
+    expect(parseDraft(draftToJson(draft), 'draft.json').pending).toEqual(draft.pending);
+  });
+
   it('refuses a file that is not a draft, naming the file', () => {
     expect(() => parseDraft('{"income": []}', 'notes.json')).toThrow(/is not a fairplan advise draft/);
     expect(() => parseDraft('not json', 'notes.json')).toThrow(/is not a fairplan advise draft/);

@@ -59,6 +59,23 @@ describe('a section of lines', () => {
     expect(prompter.transcript).toContain('A month: income £1,800.00, spending so far £625.00, left £1,175.00');
   });
 
+  it('saves each answer of a line as it is typed, and offers them again after Ctrl-C', async () => {
+    const first = harness(['Add a line', 'earnings', 'Wages', '1500', CTRL_C], { ...newDraft(), step: 'income' });
+    await expect(sectionStep(first.session, 'income')).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const kept = first.saved.at(-1);
+    expect(kept?.pending).toEqual({ section: 'income', answers: ['earnings', 'Wages', '1500'] });
+    expect(kept?.statement.income).toEqual([]);
+
+    // Resumed: Enter keeps each answer already typed; only the frequency and note are new.
+    const second = harness(['', '', '', 'weekly', '', 'Done'], kept);
+    await sectionStep(second.session, 'income');
+    expect(second.prompter.transcript).toContain('Carrying on with the line that was being typed');
+    const [wages] = second.session.draft.statement.income;
+    expect(wages).toMatchObject({ category: 'earnings', label: 'Wages', frequency: 'weekly' });
+    expect(wages?.amount.toFixed(2)).toBe('1500.00');
+    expect(second.session.draft.pending).toBeUndefined();
+  });
+
   it('keeps a line when the advisor thinks again about deleting it', async () => {
     const { session } = harness(['Delete a line', '1.', 'n', 'Done'], draftAt('debts'));
     await sectionStep(session, 'debts');

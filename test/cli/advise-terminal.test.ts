@@ -56,14 +56,22 @@ async function income(t: Terminal): Promise<void> {
   await answer(t, 'Income: what next?', 'Done');
 }
 
-async function costsAndDebts(t: Terminal): Promise<void> {
-  await answer(t, 'Fixed costs: what next?', 'Add');
-  await answer(t, 'Kind of cost', 'home');
-  await answer(t, 'Describe it', 'Rent');
+async function rentFromAmount(t: Terminal): Promise<void> {
   await answer(t, 'Rent amount', '900');
   await answer(t, 'How often');
   await answer(t, 'Note (optional)');
   await answer(t, 'Fixed costs: what next?', 'Done');
+}
+
+async function costsAndDebts(t: Terminal): Promise<void> {
+  await answer(t, 'Fixed costs: what next?', 'Add');
+  await answer(t, 'Kind of cost', 'home');
+  await answer(t, 'Describe it', 'Rent');
+  await rentFromAmount(t);
+  await otherSectionsAndDebts(t);
+}
+
+async function otherSectionsAndDebts(t: Terminal): Promise<void> {
   await answer(t, 'Flexible costs: what next?', 'Done');
   await answer(t, 'Priority debts: what next?', 'Done');
   await answer(t, 'Other debts (non-priority creditors): what next?', 'Add');
@@ -101,23 +109,31 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(draft).toMatchObject({ step: 'done', plan: { kind: 'affordable' } });
   }, 60_000);
 
-  it('keeps the draft on Ctrl-C (exit 130) and carries on from it with --resume', async () => {
+  it('keeps the draft, even a line half typed, on Ctrl-C (exit 130) and carries on with --resume', async () => {
     terminal = start('--draft draft.json');
     await household(terminal);
     await income(terminal);
-    await terminal.waitFor('? Fixed costs: what next?');
+    await answer(terminal, 'Fixed costs: what next?', 'Add');
+    await answer(terminal, 'Kind of cost', 'home');
+    await answer(terminal, 'Describe it', 'Rent');
+    await terminal.waitFor('? Rent amount');
     terminal.press('C-c');
     const stopped = await terminal.waitFor('[exit 130]');
     expect(stopped).toContain('fairplan advise --resume draft.json');
     expect(JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'))).toMatchObject({
       step: 'fixed',
       statement: { income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }] },
+      pending: { section: 'fixed', answers: ['home', 'Rent'] },
     });
     terminal.close();
 
     terminal = start('--resume draft.json');
-    await terminal.waitFor('A month: income £1,500.00, spending so far £0.00, left £1,500.00');
-    await costsAndDebts(terminal);
+    await terminal.waitFor('Carrying on with the line that was being typed');
+    await answer(terminal, 'Kind of cost');
+    await answer(terminal, 'Describe it');
+    await rentFromAmount(terminal);
+    await terminal.waitFor('A month: income £1,500.00, spending so far £900.00, left £600.00');
+    await otherSectionsAndDebts(terminal);
     await planAndExport(terminal);
     expect(existsSync(path.join(cwd, 'draft.json'))).toBe(true);
   }, 60_000);

@@ -3,7 +3,8 @@
  * at the whole statement or go back, and sees the running totals when moving on.
  */
 import { assess } from '../affordability.js';
-import { atStep, nextStep, withStatement } from '../draft.js';
+import { atStep, nextStep, withPending, withStatement } from '../draft.js';
+import { RecordingPrompter } from '../recording-prompter.js';
 import { entryLine, runningSummary, sectionView } from '../render.js';
 import { addEntry, entriesOf, removeEntry, replaceEntry, SECTION_TITLES, type SectionId } from '../sections.js';
 import type { Session } from '../session.js';
@@ -28,9 +29,27 @@ async function pickLine(session: Session, section: SectionId, message: string): 
   });
 }
 
-export async function sectionStep<S extends SectionId>(session: Session, section: S): Promise<void> {
+/** Asks for a new line, or a change to line `index`, saving every answer as it is given. */
+async function typeEntry<S extends SectionId>(session: Session, section: S, index?: number, replay: readonly string[] = []): Promise<void> {
+  const existing = index === undefined ? undefined : entriesOf(session.draft.statement, section)[index];
+  const place = index === undefined ? {} : { index };
+  const prompter = new RecordingPrompter(session.prompter, replay, (answers) =>
+    session.update(withPending(session.draft, { section, ...place, answers })),
+  );
+  const entry = await ASK_ENTRY[section](session, prompter, existing, index);
+  const { statement } = session.draft;
+  await session.update(
+    withStatement(session.draft, index === undefined ? addEntry(statement, section, entry) : replaceEntry(statement, section, index, entry)),
+  );
+}
+
+export async function sectionStep(session: Session, section: SectionId): Promise<void> {
   const { prompter, services } = session;
-  const ask = ASK_ENTRY[section];
+  const { pending } = session.draft;
+  if (pending?.section === section) {
+    session.say('\nCarrying on with the line that was being typed: press Enter to keep each answer.');
+    await typeEntry(session, section, pending.index, pending.answers);
+  }
   for (;;) {
     const { statement } = session.draft;
     const count = entriesOf(statement, section).length;
@@ -50,14 +69,11 @@ export async function sectionStep<S extends SectionId>(session: Session, section
     });
     switch (action) {
       case 'add':
-        await session.update(withStatement(session.draft, addEntry(session.draft.statement, section, await ask(session))));
+        await typeEntry(session, section);
         break;
-      case 'edit': {
-        const index = await pickLine(session, section, 'Change which line?');
-        const edited = await ask(session, entriesOf(session.draft.statement, section)[index], index);
-        await session.update(withStatement(session.draft, replaceEntry(session.draft.statement, section, index, edited)));
+      case 'edit':
+        await typeEntry(session, section, await pickLine(session, section, 'Change which line?'));
         break;
-      }
       case 'delete': {
         const index = await pickLine(session, section, 'Delete which line?');
         if (await prompter.confirm({ message: `Delete line ${index + 1}?`, default: false })) {
