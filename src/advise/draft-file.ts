@@ -9,9 +9,10 @@ import { parseMoney } from '../core/money.js';
 import { PLAN_KINDS, type PlanKind } from '../core/plan/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { readTextFile } from '../io/read-document.js';
+import { parseStatementText } from '../statement/load.js';
+import { toFairplanJson } from '../statement/write.js';
 import { STEPS, type Draft, type PendingEntry, type PlanChoice, type Step } from './draft.js';
 import { SECTIONS, type SectionId } from './sections.js';
-import { parseStatementJson, statementToJson } from './statement-codec.js';
 
 const FORMAT = 'fairplan-advise-draft';
 const VERSION = 1;
@@ -22,7 +23,8 @@ export function draftToJson(draft: Draft): string {
     format: FORMAT,
     version: VERSION,
     step: draft.step,
-    statement: JSON.parse(statementToJson(draft.statement)) as unknown,
+    // The statement in fairplan's own format: amounts are strings at full precision.
+    statement: JSON.parse(toFairplanJson(draft.statement)) as unknown,
     ...(plan ? { plan } : {}),
     ...(draft.pending ? { pending: draft.pending } : {}),
   };
@@ -78,7 +80,7 @@ export function parseDraft(text: string, file: string): Draft {
   if (typeof step !== 'string' || !(STEPS as readonly string[]).includes(step)) {
     throw problem(file, 'step', `"${String(step)}" is not a step of the session`);
   }
-  const statement = parseStatementJson(JSON.stringify(document.statement), file);
+  const statement = parseStatementText(JSON.stringify(document.statement ?? null), file);
   return {
     step: step as Step,
     statement,

@@ -23,17 +23,23 @@ export interface ExportFile {
   render(bundle: ExportBundle): string;
 }
 
+export interface Written {
+  readonly path: string;
+  readonly describe: string;
+}
+
 export interface Exporter {
-  /** Writes every file into `folder` and returns the paths written. */
-  export(folder: string, bundle: ExportBundle): Promise<string[]>;
+  /** Writes every file into `folder` and says what was written where. */
+  export(folder: string, bundle: ExportBundle): Promise<Written[]>;
 }
 
 export function folderExporter(files: readonly ExportFile[]): Exporter {
   return {
     async export(folder, bundle) {
-      const rendered = files.map((file) => ({ path: join(folder, file.name), text: file.render(bundle) }));
+      // Render everything first: a renderer that fails then leaves no files half exported.
+      const rendered = files.map((file) => ({ path: join(folder, file.name), describe: file.describe, text: file.render(bundle) }));
       for (const { path, text } of rendered) await writeFileAtomic(path, text);
-      return rendered.map((r) => r.path);
+      return rendered.map(({ path, describe }) => ({ path, describe }));
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Affordability, GuidelineCheck } from '../core/affordability/types.js';
 import { describeHousehold } from '../core/affordability/guidelines.js';
-import { formatMoney, type Money } from '../core/money.js';
+import { add, formatMoney, sum, type Money } from '../core/money.js';
 import type { PlanOption, PlanOptionSummary } from '../core/plan/types.js';
 import { termInMonths } from '../core/plan/words.js';
 import type { Statement } from '../core/statement.js';
@@ -59,8 +59,8 @@ export function statementView(statement: Statement, symbol: string): string[] {
 export function runningSummary(affordability: Affordability, symbol: string): string {
   const { totals } = affordability;
   const money = (m: Money) => formatMoney(m, symbol);
-  const spending = totals.expenditure.plus(totals.priorityPayments).plus(totals.savings).plus(totals.debtAdminFee);
-  return `A month: income ${money(totals.income)}, spending so far ${money(spending as Money)}, left ${money(totals.available)}`;
+  const spending = sum([totals.expenditure, totals.priorityPayments, totals.savings, totals.debtAdminFee]);
+  return `A month: income ${money(totals.income)}, spending so far ${money(spending)}, left ${money(totals.available)}`;
 }
 
 export function guidelineLine(check: GuidelineCheck, symbol: string): string {
@@ -82,7 +82,7 @@ export function affordabilityView(affordability: Affordability, symbol: string):
       ['Income', money(totals.income)],
       ['Fixed costs', money(totals.fixed)],
       ['Flexible costs', money(totals.flexible)],
-      ['Savings and debt admin fee', money(totals.savings.plus(totals.debtAdminFee) as Money)],
+      ['Savings and debt admin fee', money(add(totals.savings, totals.debtAdminFee))],
       ['Priority debt payments', money(totals.priorityPayments)],
       ['Left for other creditors', money(totals.available)],
       ['Owed to other creditors', money(totals.nonPriorityBalance)],

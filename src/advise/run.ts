@@ -1,4 +1,5 @@
 /** Drives the session from the draft's step to the end, one step at a time. */
+import { signpost } from './render.js';
 import type { Step } from './draft.js';
 import type { Session } from './session.js';
 import { exportStep } from './steps/export.js';
@@ -19,7 +20,9 @@ const STEP_HANDLERS: Readonly<Record<Exclude<Step, 'done'>, (session: Session) =
   export: exportStep,
 };
 
+/** Opens with the free debt advice signpost, then drives the steps until the plan is exported. */
 export async function runSession(session: Session): Promise<void> {
+  session.say(signpost().map((l) => session.services.style.quiet(l)).join('\n'));
   for (let step = session.draft.step; step !== 'done'; step = session.draft.step) {
     await STEP_HANDLERS[step](session);
   }

@@ -110,6 +110,6 @@ describe('export step', () => {
     const chosen = exports[0]?.bundle.proposal.options[exports[0].bundle.optionIndex];
     expect(chosen).toMatchObject({ kind: 'fixed-term', termMonths: 12 });
     expect(session.draft.step).toBe('done');
-    expect(prompter.transcript).toContain('./out/plan.csv');
+    expect(prompter.transcript).toContain('./out/schedule.csv: the agreed schedule');
   });
 });

@@ -19,7 +19,7 @@ export function harness(answers: readonly Answer[], draft: Draft = newDraft(), s
   const exporter: Exporter = {
     async export(folder, bundle) {
       exports.push({ folder, bundle });
-      return [`${folder}plan.csv`];
+      return [{ path: `${folder}schedule.csv`, describe: 'the agreed schedule' }];
     },
   };
   const session = new Session(draft, prompter, {

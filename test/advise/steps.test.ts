@@ -157,6 +157,7 @@ describe('the whole session', () => {
     await runSession(session);
     expect(session.draft.step).toBe('done');
     expect(prompter.remaining).toBe(0);
+    expect(oneLine(prompter.said[0] ?? '')).toBe(ADVICE_SIGNPOST);
     // 1,500.00 − 900.00 − 300.00 = 300.00 a month: 1,200.00 is repaid in 4 payments.
     const [{ folder, bundle } = { folder: '', bundle: undefined }] = exports;
     expect(folder).toBe('./fairplan-export-2026-11-25/');

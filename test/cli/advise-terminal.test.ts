@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { BIN, fixture } from '../helpers/cli.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
 
 let cwd: string;
@@ -95,6 +95,18 @@ async function planAndExport(t: Terminal): Promise<string> {
 }
 
 describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
+  it('starts from a statement and shows its lines for review', async () => {
+    terminal = start(fixture('statements', 'single-renter-weekly.json'));
+    await answer(terminal, 'Adults in the household');
+    await answer(terminal, 'Dependent children');
+    await answer(terminal, 'Vehicles');
+    await answer(terminal, 'Home');
+    const screen = await terminal.waitFor('? Income: what next?');
+    expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 weekly/);
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]');
+  }, 30_000);
+
   it('takes a household from nothing to an agreed, exported plan', async () => {
     terminal = start('');
     await household(terminal);
@@ -103,6 +115,21 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     const screen = await planAndExport(terminal);
     expect(screen).toContain('Saved');
     expect(screen).toContain('Free, independent debt advice is available');
+    const exported = path.join(cwd, 'fairplan-export-2026-11-25');
+    expect(readdirSync(exported).sort()).toEqual(['letter.txt', 'payments.ics', 'schedule.csv', 'statement.json']);
+    const statement = JSON.parse(readFileSync(path.join(exported, 'statement.json'), 'utf8'));
+    expect(statement).toMatchObject({
+      income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }],
+      expenditure: [{ label: 'Rent', amount: '900' }],
+      debts: [{ creditor: 'Acme Bank', balance: '1200' }],
+    });
+    // Two payments of 600.00: 25 November and (the 25th being Christmas Day, the 26th Boxing Day
+    // and then a weekend) 29 December.
+    const csv = readFileSync(path.join(exported, 'schedule.csv'), 'utf8');
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(3);
+    expect(csv).toMatch(/2026-12-29,2026-12-25,600\.00/);
+    expect(readFileSync(path.join(exported, 'payments.ics'), 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(readFileSync(path.join(exported, 'letter.txt'), 'utf8')).toContain('£600.00');
     const drafts = readdirSync(path.join(cwd, '.fairplan-drafts'));
     expect(drafts).toEqual([expect.stringMatching(/^advise-\d{8}-\d{6}\.json$/)]);
     const draft = JSON.parse(readFileSync(path.join(cwd, '.fairplan-drafts', drafts[0] ?? ''), 'utf8'));

@@ -25,6 +25,7 @@ export async function exportStep(session: Session): Promise<void> {
     optionIndex,
     asOf: services.asOf,
   });
-  session.say(['', services.style.heading('Saved'), ...written.map((path) => `  ${path}`), '', ...signpost()].join('\n'));
+  const list = written.map(({ path, describe }) => `  ${path}: ${describe}`);
+  session.say(['', services.style.heading('Saved'), ...list, '', ...signpost()].join('\n'));
   await session.update(atStep(session.draft, nextStep('export')));
 }

@@ -9,7 +9,7 @@ import { formatMoney } from '../../core/money.js';
 import type { PlanOption } from '../../core/plan/types.js';
 import { assess } from '../affordability.js';
 import { askDate, askFrequency, askMoney } from '../ask.js';
-import { atStep, nextStep, withPlan, type PlanChoice } from '../draft.js';
+import { atStep, nextStep, withPlan } from '../draft.js';
 import { affordableAt, choiceOf, indexOfChoice, proposeFor, type PlanSettings } from '../plans.js';
 import { optionsTable, paragraph, scheduleView } from '../render.js';
 import type { Session } from '../session.js';
@@ -22,6 +22,7 @@ const settingsOf = (session: Session): PlanSettings => ({
 
 async function pickOption(session: Session, affordability: Affordability): Promise<void> {
   const { plan } = session.draft;
+  // The options as worked out, before any amount the advisor set for the affordable plan.
   const proposal = proposeFor(affordability, settingsOf(session), plan && { ...plan, amount: undefined });
   const { style } = session.services;
   const recommended = proposal.options[proposal.recommended.index];
@@ -96,9 +97,12 @@ export async function plansStep(session: Session): Promise<void> {
     session.say('\nThere are no debts to other creditors yet, so there is no plan to work out. Add them under "Other debts".');
     return goBack(session);
   }
-  if (!session.draft.plan) await pickOption(session, affordability);
   for (;;) {
-    const plan = session.draft.plan as PlanChoice;
+    const { plan } = session.draft;
+    if (!plan) {
+      await pickOption(session, affordability);
+      continue;
+    }
     const proposal = proposeFor(affordability, settingsOf(session), plan);
     const index = indexOfChoice(proposal, plan);
     const option = index === undefined ? undefined : proposal.options[index];

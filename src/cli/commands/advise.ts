@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadGuidelines } from '../../guidelines/load.js';
+import { loadStatement } from '../../statement/load.js';
 import { FairplanError } from '../../core/errors.js';
 import type { IsoDate } from '../../core/date.js';
-import { newDraft, type Draft } from '../../advise/draft.js';
+import { draftFrom, newDraft, type Draft } from '../../advise/draft.js';
 import { loadDraft, saveDraft } from '../../advise/draft-file.js';
 import { ADVISE_FILES } from '../../advise/export-files.js';
 import { folderExporter } from '../../advise/export.js';
@@ -42,6 +43,7 @@ folder you name (default ./fairplan-export-<date>/).
 
 Examples:
   $ fairplan advise
+  $ fairplan advise fixtures/statements/single-renter-weekly.json
   $ fairplan advise --guidelines irs-2025
   $ fairplan advise --resume .fairplan-drafts/advise-20261125-101500.json
 
@@ -49,7 +51,8 @@ Needs a terminal: for scripts use fairplan check or fairplan plan.
 
 Exit codes:
   0    the plan was agreed and exported
-  2    no terminal, or a file that could not be read or written
+  2    no terminal, a statement or draft that cannot be used, or a file
+       that could not be read or written
   130  interrupted (Ctrl-C); the draft is kept`;
 
 /** The draft's default name, from the clock the CLI was given: advise-20261125-101500.json. */
@@ -63,7 +66,16 @@ function styleFor(context: CommandContext, colour: boolean): Style {
   return { heading: chalk.bold, warning: chalk.yellow, quiet: chalk.dim };
 }
 
-async function advise(context: CommandContext, options: AdviseOptions): Promise<void> {
+/** Where the session starts: a saved draft, a statement to review, or nothing. */
+async function startingDraft(statementFile: string | undefined, resume: string | undefined): Promise<Draft> {
+  if (statementFile && resume) {
+    throw new FairplanError('invalid-argument', 'give a statement to start from, or --resume a draft, not both');
+  }
+  if (resume) return loadDraft(resume);
+  return statementFile ? draftFrom(await loadStatement(statementFile)) : newDraft();
+}
+
+async function advise(context: CommandContext, statementFile: string | undefined, options: AdviseOptions): Promise<void> {
   const { io } = context;
   if (!io.stdin.isTTY || !io.stdout.isTTY) {
     throw new FairplanError(
@@ -72,7 +84,7 @@ async function advise(context: CommandContext, options: AdviseOptions): Promise<
     );
   }
   const draftFile = options.draft ?? options.resume ?? defaultDraftFile(io);
-  const draft: Draft = options.resume ? await loadDraft(options.resume) : newDraft();
+  const draft = await startingDraft(statementFile, options.resume);
   const asOf = options.asOf ?? today(io);
   const guidelines = options.guidelines ? await loadGuidelines(options.guidelines) : undefined;
   const colour = context.stdoutChalk(!options.color).level > 0;
@@ -102,6 +114,7 @@ async function advise(context: CommandContext, options: AdviseOptions): Promise<
 export function registerAdvise(program: Command, context: CommandContext): void {
   program
     .command('advise')
+    .argument('[statement]', 'a statement to start from and review (fairplan JSON or YAML)')
     .description('Agree an affordable plan with a customer, step by step (interactive)')
     .option('--draft <file>', 'save the draft here (default .fairplan-drafts/advise-<time>.json)')
     .option('--resume <file>', 'carry on from a saved draft')
@@ -109,5 +122,5 @@ export function registerAdvise(program: Command, context: CommandContext): void 
     .option('--as-of <date>', "today's date for the plan (YYYY-MM-DD)", dateOption)
     .option('--no-color', 'no colours')
     .addHelpText('after', HELP)
-    .action((options: AdviseOptions) => advise(context, options));
+    .action((statement: string | undefined, options: AdviseOptions) => advise(context, statement, options));
 }
