@@ -41,7 +41,6 @@ function leaf<T>(expected: string, json: JsonSchema, read: (value: unknown) => T
   return schema;
 }
 
-
 export const text = (): z.ZodType<string, unknown> =>
   leaf('text', { type: 'string' }, (value) => (typeof value === 'string' ? value : refuse(wrongType('text', value))));
 
@@ -98,7 +97,11 @@ export const isoDate = (): z.ZodType<IsoDate, unknown> =>
     typeof value === 'string' ? parseIsoDate(value) : refuse(wrongType('a date, YYYY-MM-DD', value)),
   );
 
-const normalise = (word: string): string => word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const normalise = (word: string): string =>
+  word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 /**
  * One of a fixed list of words (a category, a tenure…), forgiving case and spaces. A word that is
@@ -110,14 +113,15 @@ export function oneOf<T extends string>(
   noun: string,
   synonyms: Readonly<Record<string, T>> = {},
 ): z.ZodType<T, unknown> {
-  const article = /^[aeiou]/.test(noun) ? 'an' : 'a';
+  const article = /^([aeiou]|SFS\b)/.test(noun) ? 'an' : 'a';
   const expected = `${article} ${noun}: one of ${values.join(', ')}`;
   return leaf(expected, { type: 'string', enum: values }, (value) => {
     if (typeof value !== 'string') return refuse(wrongType(expected, value));
     const key = normalise(value);
     const found = values.find((v) => normalise(v) === key);
     if (found) return found;
-    const hint = synonyms[key] ?? closest(key, values);
+    const near = closest(key, values.map(normalise));
+    const hint = synonyms[key] ?? values.find((v) => normalise(v) === near);
     return refuse(
       `"${value}" is not ${article} ${noun}${hint ? `; did you mean "${hint}"?` : ''} (expected one of ${values.join(', ')})`,
     );

@@ -94,13 +94,20 @@ describe('amounts are exact whatever way they are written', () => {
       'statement.json',
     );
     expect(statement.household.tenure).toBe('tenant-private');
-    expect(statement.income[0]).toMatchObject({ category: 'earnings', amount: money('1650'), frequency: 'four-weekly' });
+    expect(statement.income[0]).toMatchObject({
+      category: 'earnings',
+      amount: money('1650'),
+      frequency: 'four-weekly',
+    });
   });
 
   it('tells JSON from YAML by the text when the file name has no extension', () => {
     const yaml = 'household:\n  adults: 2\n  children: 1\n  vehicles: 0\n  tenure: owner\n';
     expect(parseStatementText(yaml, '-').household.adults).toBe(2);
-    expect(parseStatementText('{"household": {"adults": 2, "children": 1, "vehicles": 0, "tenure": "owner"}}', '-').household.children).toBe(1);
+    expect(
+      parseStatementText('{"household": {"adults": 2, "children": 1, "vehicles": 0, "tenure": "owner"}}', '-').household
+        .children,
+    ).toBe(1);
   });
 });
 
@@ -122,7 +129,12 @@ async function problemsLoading(name: string): Promise<[string, string][]> {
 async function errorLoading(path: string): Promise<{ code: string; line?: number; message: string; file?: string }> {
   const error = (await loadStatement(path).catch((e: unknown) => e)) as FairplanError;
   expect(error).toBeInstanceOf(FairplanError);
-  return { code: error.code, message: error.message, file: error.context.file, ...(error.context.line ? { line: error.context.line } : {}) };
+  return {
+    code: error.code,
+    message: error.message,
+    file: error.context.file,
+    ...(error.context.line ? { line: error.context.line } : {}),
+  };
 }
 
 const AMOUNT_EXPECTED = '(expected e.g. 1234.56 or £1,234.56)';
