@@ -62,7 +62,7 @@ export function wholeNumber(minimum: number): z.ZodType<number, unknown> {
 const amountPattern = (sign: string): string =>
   `^\\s*${sign}\\s*[£$€]?\\s*((\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?|\\.\\d+)\\s*$`;
 export const AMOUNT_PATTERN = amountPattern('[+-]?');
-export const NON_NEGATIVE_AMOUNT_PATTERN = amountPattern('[+]?');
+const NON_NEGATIVE_AMOUNT_PATTERN = amountPattern('[+]?');
 
 const AMOUNT_EXPECTED = 'an amount of money, e.g. 1234.56 or £1,234.56';
 
@@ -70,6 +70,7 @@ const AMOUNT_EXPECTED = 'an amount of money, e.g. 1234.56 or £1,234.56';
 export function amount(sign: 'any' | 'non-negative' = 'non-negative'): z.ZodType<Money, unknown> {
   const nonNegative = sign === 'non-negative';
   const json = {
+    description: 'An amount of money: a string such as "£1,234.50" or "450.00", or a number (read from its digits).',
     anyOf: [
       { type: 'string', pattern: nonNegative ? NON_NEGATIVE_AMOUNT_PATTERN : AMOUNT_PATTERN },
       { type: 'number', ...(nonNegative ? { minimum: 0 } : {}) },
@@ -85,7 +86,8 @@ export function amount(sign: 'any' | 'non-negative' = 'non-negative'): z.ZodType
 
 export function frequency<F extends Frequency>(allowed: readonly F[]): z.ZodType<F, unknown> {
   const expected = `a frequency (${allowed.join(', ')})`;
-  return leaf(expected, { type: 'string', enum: allowed }, (value) =>
+  const json = { type: 'string', enum: allowed, description: 'How often the amount is paid or received.' };
+  return leaf(expected, json, (value) =>
     typeof value === 'string' ? (parseFrequency(value, allowed) as F) : refuse(wrongType(expected, value)),
   );
 }

@@ -230,6 +230,24 @@ describe('invalid statements: one message per problem, naming the field and what
     });
   });
 
+  it('refuses a YAML key written twice, at its line, rather than letting one amount replace another', () => {
+    const yaml = 'household:\n  adults: 1\n  children: 0\n  vehicles: 0\n  adults: 2\n  tenure: owner\n';
+    expect(() => parseStatementText(yaml, 'twice.yaml')).toThrow(
+      expect.objectContaining({
+        message: 'not valid YAML: Map keys must be unique (column 3)',
+        context: { line: 5, file: 'twice.yaml' },
+      }),
+    );
+  });
+
+  it('says what a file holding no statement at all holds instead', () => {
+    expect(() => parseStatementText('', 'empty.yaml')).toThrow(
+      expect.objectContaining({
+        context: { file: 'empty.yaml', problems: [{ path: '', message: 'expected a fairplan statement, got null' }] },
+      }),
+    );
+  });
+
   it('says plainly when the file is not there', async () => {
     const path = fixture('statements', 'no-such-statement.json');
     expect(await errorLoading(path)).toEqual({ code: 'io', file: path, message: 'no such file' });
