@@ -21,7 +21,7 @@ function looksLikeJson(text: string, file: string): boolean {
 }
 
 /** A fairplan-format statement from its parsed file; every problem found is reported at once. */
-export function statementFromRaw(raw: RawValue): Statement {
+function statementFromRaw(raw: RawValue): Statement {
   const result = statementSchema.safeParse(raw);
   if (result.success) return result.data;
   const problems = problemsOf(result.error);
