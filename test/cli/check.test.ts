@@ -109,3 +109,27 @@ describe('fairplan check: bad input', () => {
     expect(stderr).toMatch(/2027-02-30/);
   });
 });
+
+describe('fairplan check with SFS files', () => {
+  it('reads an SFS data-entry file and writes the statement back as SFS with its totals', () => {
+    const { code, stdout } = check(statement('sfs', 'sfs-household.json'), '--sfs');
+    expect(code).toBe(0);
+    const sfs = JSON.parse(stdout);
+    expect(sfs.overview['total-monthly-income']).toBe(2329.8);
+    expect(sfs.overview['total-available-for-non-priority-debts']).toBe(164.66);
+  });
+
+  it('refuses an SFS file whose stated total disagrees with its own lines, naming the field', () => {
+    const { code, stderr } = check(statement('sfs', 'sfs-total-mismatch.json'));
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'sfs-total-mismatch.json: monthly-income.total-monthly-income: states 2,319.80 but its lines add up to 2,329.80',
+    );
+  });
+
+  it('will not write JSON and SFS at once', () => {
+    const { code, stderr } = check(statement('single-renter-weekly.json'), '--json', '--sfs');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--json.*cannot be used with.*--sfs/);
+  });
+});
