@@ -8,8 +8,7 @@ import { isPaymentFrequency } from '../core/frequency.js';
 import { parseMoney } from '../core/money.js';
 import { PLAN_KINDS, type PlanKind } from '../core/plan/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
-import { readTextFile } from '../io/read-document.js';
-import { parseStatementText } from '../statement/load.js';
+import { parseStatementText, readInputFile } from '../statement/load.js';
 import { toFairplanJson } from '../statement/write.js';
 import { STEPS, type Draft, type PendingEntry, type PlanChoice, type Step } from './draft.js';
 import { SECTIONS, type SectionId } from './sections.js';
@@ -91,4 +90,4 @@ export function parseDraft(text: string, file: string): Draft {
 
 export const saveDraft = (file: string, draft: Draft): Promise<void> => writeFileAtomic(file, draftToJson(draft));
 
-export const loadDraft = async (file: string): Promise<Draft> => parseDraft(await readTextFile(file), file);
+export const loadDraft = async (file: string): Promise<Draft> => parseDraft(await readInputFile(file), file);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
 describe('fairplan advise without a terminal', () => {
-  it('says it needs one, points to check and plan, and exits 2', () => {
-    const { code, stdout, stderr } = runCli(['advise'], { input: '2\n' });
+  it('says it needs one, points to check and plan, and exits 2', async () => {
+    const { code, stdout, stderr } = await runCli(['advise'], { input: '2\n' });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
@@ -13,8 +13,8 @@ describe('fairplan advise without a terminal', () => {
 });
 
 describe('fairplan advise --help', () => {
-  it('explains drafts and resuming, with examples and exit codes', () => {
-    const { code, stdout } = runCli(['advise', '--help']);
+  it('explains drafts and resuming, with examples and exit codes', async () => {
+    const { code, stdout } = await runCli(['advise', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('fairplan advise --resume');
     expect(stdout).toMatch(/Exit codes:[\s\S]*130 +interrupted \(Ctrl-C\); the draft is kept/);

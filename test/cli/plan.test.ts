@@ -14,8 +14,8 @@ import { fixture, runCli } from '../helpers/cli.js';
 const PLAN = ['plan', '--balance', '1000', '--affordable', '30', '--start', '2027-01-15', '--as-of', '2027-01-10'];
 
 describe('fairplan plan', () => {
-  it('prints the comparison, the recommendation, its schedule and the signpost', () => {
-    const { code, stdout, stderr } = runCli(PLAN);
+  it('prints the comparison, the recommendation, its schedule and the signpost', async () => {
+    const { code, stdout, stderr } = await runCli(PLAN);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('1*  Affordable  £30.00/mo   34  2027-01-15  2029-10-15  £1,000.00  yes');
@@ -25,20 +25,20 @@ describe('fairplan plan', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
-  it('uses colour when asked to (FORCE_COLOR) and never with --no-color', () => {
-    expect(runCli(PLAN, { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
-    expect(runCli([...PLAN, '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  it('uses colour when asked to (FORCE_COLOR) and never with --no-color', async () => {
+    expect((await runCli(PLAN, { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    expect((await runCli([...PLAN, '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
   });
 
-  it('shows another option’s schedule with --schedule', () => {
-    const { code, stdout } = runCli([...PLAN, '--schedule', 'fixed-term-36']);
+  it('shows another option’s schedule with --schedule', async () => {
+    const { code, stdout } = await runCli([...PLAN, '--schedule', 'fixed-term-36']);
     expect(code).toBe(0);
     // 1000 ÷ 36 = 27.77…, rounded up to 27.78.
     expect(stdout).toContain('Schedule: 4 Repay in 3 years: £27.78 a month');
   });
 
-  it('--json: money as two-decimal strings, the schedule per option, the signpost', () => {
-    const { code, stdout } = runCli([...PLAN, '--json']);
+  it('--json: money as two-decimal strings, the schedule per option, the signpost', async () => {
+    const { code, stdout } = await runCli([...PLAN, '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ asOf: '2027-01-10', balance: '1000.00', affordable: '30.00', frequency: 'monthly' });
@@ -51,17 +51,17 @@ describe('fairplan plan', () => {
     expect(json.signpost).toBe(ADVICE_SIGNPOST);
   });
 
-  it('--csv: one row per instalment per option; with --schedule, that option only', () => {
-    const all = parse(runCli([...PLAN, '--csv']).stdout, { columns: true }) as Record<string, string>[];
+  it('--csv: one row per instalment per option; with --schedule, that option only', async () => {
+    const all = parse((await runCli([...PLAN, '--csv'])).stdout, { columns: true }) as Record<string, string>[];
     expect(all).toHaveLength(34 + 12 + 24 + 36 + 60);
-    const only = parse(runCli([...PLAN, '--csv', '--schedule', 'affordable']).stdout, { columns: true }) as Record<string, string>[];
+    const only = parse((await runCli([...PLAN, '--csv', '--schedule', 'affordable'])).stdout, { columns: true }) as Record<string, string>[];
     expect(only).toHaveLength(34);
     expect(only[33]).toMatchObject({ option_kind: 'affordable', n: '34', date: '2029-10-15', amount: '10.00', balance: '0.00' });
   });
 
-  it('--ics FILE: writes the reminders to the file (relative to where it is run) and says so on stderr', () => {
+  it('--ics FILE: writes the reminders to the file (relative to where it is run) and says so on stderr', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
-    const { code, stdout, stderr } = runCli([...PLAN, '--ics', 'reminders/plan.ics'], { cwd: dir });
+    const { code, stdout, stderr } = await runCli([...PLAN, '--ics', 'reminders/plan.ics'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toContain('wrote 34 payment reminders for "Affordable plan: £30.00 a month" to reminders/plan.ics');
@@ -70,16 +70,16 @@ describe('fairplan plan', () => {
     expect(ics).toContain('DTSTART;VALUE=DATE:20270115\r\n');
   });
 
-  it('--letter: the letter for the recommended option (for nothing affordable, a token arrangement and its review)', () => {
-    const { code, stdout } = runCli([...PLAN, '--letter']);
+  it('--letter: the letter for the recommended option (for nothing affordable, a token arrangement and its review)', async () => {
+    const { code, stdout } = await runCli([...PLAN, '--letter']);
     expect(code).toBe(0);
     expect(stdout.replace(/\s+/g, ' ')).toContain('You pay 33 monthly payments of £30.00 and a final payment of £10.00');
-    const token = runCli(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--letter']);
+    const token = await runCli(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--letter']);
     expect(token.stdout.replace(/\s+/g, ' ')).toContain('We will review the arrangement with you on 15 April 2027');
   });
 
-  it('takes the plan settings: frequency, interest, terms, token, step-up, settlement, calendar', () => {
-    const { code, stdout } = runCli([
+  it('takes the plan settings: frequency, interest, terms, token, step-up, settlement, calendar', async () => {
+    const { code, stdout } = await runCli([
       ...PLAN,
       '--frequency', 'fortnightly',
       '--interest-rate', '19.9%',
@@ -106,24 +106,24 @@ describe('fairplan plan', () => {
     expect(json.options[4].amountToRepay).toBe('750.00');
   });
 
-  it('keeps due dates on weekends with --no-business-days: Saturday 15 May 2027 stays put', () => {
-    const moved = JSON.parse(runCli([...PLAN, '--json']).stdout).options[0].instalments[4];
+  it('keeps due dates on weekends with --no-business-days: Saturday 15 May 2027 stays put', async () => {
+    const moved = JSON.parse((await runCli([...PLAN, '--json'])).stdout).options[0].instalments[4];
     expect(moved).toMatchObject({ date: '2027-05-17', movedFrom: '2027-05-15' });
-    const kept = JSON.parse(runCli([...PLAN, '--json', '--no-business-days']).stdout).options[0].instalments[4];
+    const kept = JSON.parse((await runCli([...PLAN, '--json', '--no-business-days'])).stdout).options[0].instalments[4];
     expect(kept).toEqual(expect.objectContaining({ date: '2027-05-15' }));
     expect(kept.movedFrom).toBeUndefined();
   });
 
-  it('offers a token payment with the amount and review asked for', () => {
-    const { stdout } = runCli(['plan', '--balance', '1000', '--affordable', '0', '--token', '2', '--review-months', '6', '--as-of', '2027-01-10', '--json']);
+  it('offers a token payment with the amount and review asked for', async () => {
+    const { stdout } = await runCli(['plan', '--balance', '1000', '--affordable', '0', '--token', '2', '--review-months', '6', '--as-of', '2027-01-10', '--json']);
     const token = JSON.parse(stdout).options.find((o: { kind: string }) => o.kind === 'token');
     expect(token.instalments.map((i: { amount: string }) => i.amount)).toEqual(['2.00', '2.00', '2.00', '2.00', '2.00', '2.00']);
     // Six months from Sunday 10 January 2027 is Saturday 10 July: the review moves to Monday 12 July.
     expect(token.outcome).toMatchObject({ kind: 'review', reviewDate: '2027-07-12' });
   });
 
-  it('--help teaches: usage, examples and exit codes', () => {
-    const { code, stdout } = runCli(['plan', '--help']);
+  it('--help teaches: usage, examples and exit codes', async () => {
+    const { code, stdout } = await runCli(['plan', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: fairplan plan');
     expect(stdout).toContain('$ fairplan plan --balance 1000 --affordable 30');
@@ -132,32 +132,32 @@ describe('fairplan plan', () => {
 });
 
 describe('fairplan plan refuses bad arguments with one clear line and exit code 2', () => {
-  const refuses = (args: string[], message: string | RegExp) => {
-    const { code, stdout, stderr } = runCli(['plan', ...args]);
+  const refuses = async (args: string[], message: string | RegExp) => {
+    const { code, stdout, stderr } = await runCli(['plan', ...args]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
   };
 
-  it('a negative balance', () => refuses(['--balance', '-5', '--affordable', '30'], /'--balance <amount>' argument '-5' is invalid\. "-5" must be more than zero/));
-  it('an unknown frequency, suggesting the nearest', () =>
+  it('a negative balance', async () => refuses(['--balance', '-5', '--affordable', '30'], /'--balance <amount>' argument '-5' is invalid\. "-5" must be more than zero/));
+  it('an unknown frequency, suggesting the nearest', async () =>
     refuses(['--balance', '1000', '--affordable', '30', '--frequency', 'montly'], /"montly" is not a frequency; did you mean "monthly"\?/));
-  it('a date that does not exist', () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], /"2027-02-30" is not a date that exists/));
-  it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
-  it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
-  it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));
-  it('--json with --csv', () => refuses([...PLAN.slice(1), '--json', '--csv'], "option '--json' cannot be used with option '--csv'"));
-  it('--letter with --ics', () => refuses([...PLAN.slice(1), '--letter', '--ics', 'x.ics'], /cannot be used with option/));
-  it('a first payment before today, naming the option', () =>
+  it('a date that does not exist', async () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], /"2027-02-30" is not a date that exists/));
+  it('an interest rate over 100%', async () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
+  it('no --affordable without a statement', async () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
+  it('no --balance without a statement', async () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));
+  it('--json with --csv', async () => refuses([...PLAN.slice(1), '--json', '--csv'], "option '--json' cannot be used with option '--csv'"));
+  it('--letter with --ics', async () => refuses([...PLAN.slice(1), '--letter', '--ics', 'x.ics'], /cannot be used with option/));
+  it('a first payment before today, naming the option', async () =>
     refuses(['--balance', '1000', '--affordable', '30', '--start', '2027-01-01', '--as-of', '2027-01-10'], 'fairplan: --start: the first payment (2027-01-01) cannot be before today (2027-01-10)'));
-  it('a schedule for an option not offered', () => refuses([...PLAN.slice(1), '--schedule', 'fixed-term-25'], /did you mean "fixed-term-24"\?/));
-  it('half a step-up', () => refuses([...PLAN.slice(1), '--step-up-periods', '3'], '--step-up-periods and --step-up-to go together'));
-  it('an unknown calendar', () => refuses([...PLAN.slice(1), '--calendar', 'scotlnd'], /did you mean "scotland"\?/));
+  it('a schedule for an option not offered', async () => refuses([...PLAN.slice(1), '--schedule', 'fixed-term-25'], /did you mean "fixed-term-24"\?/));
+  it('half a step-up', async () => refuses([...PLAN.slice(1), '--step-up-periods', '3'], '--step-up-periods and --step-up-to go together'));
+  it('an unknown calendar', async () => refuses([...PLAN.slice(1), '--calendar', 'scotlnd'], /did you mean "scotland"\?/));
 
-  it('writes no file when it refuses', () => {
+  it('writes no file when it refuses', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
-    expect(runCli([...PLAN, '--ics', 'x.ics', '--schedule', 'nonsense'], { cwd: dir }).code).toBe(2);
+    expect((await runCli([...PLAN, '--ics', 'x.ics', '--schedule', 'nonsense'], { cwd: dir })).code).toBe(2);
     expect(existsSync(path.join(dir, 'x.ics'))).toBe(false);
   });
 });
@@ -185,12 +185,12 @@ function examples(): Example[] {
 describe('the plan examples in fixtures/plans', () => {
   const all = examples();
 
-  it('cover every kind of option', () => {
+  it('cover every kind of option', async () => {
     expect(all.map((e) => e.kind).sort()).toEqual(['affordable', 'fixed-term', 'settlement', 'step-up', 'token']);
   });
 
-  it.each(all)('$kind: $args', ({ kind, recommended, args }) => {
-    const { code, stdout, stderr } = runCli([...args, '--json']);
+  it.each(all)('$kind: $args', async ({ kind, recommended, args }) => {
+    const { code, stdout, stderr } = await runCli([...args, '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
