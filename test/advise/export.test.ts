@@ -25,11 +25,18 @@ describe('the export at the end of a session', () => {
     const optionIndex = indexOfChoice(proposal, { kind: 'affordable' }) ?? -1;
     const written = await folderExporter(ADVISE_FILES).export(folder, { statement: FAMILY, affordability, proposal, optionIndex, asOf });
 
-    expect(written.map((w) => path.basename(w.path))).toEqual(['statement.json', 'schedule.csv', 'payments.ics', 'letter.txt']);
-    expect(readdirSync(folder).sort()).toEqual(['letter.txt', 'payments.ics', 'schedule.csv', 'statement.json']);
+    expect(written.map((w) => path.basename(w.path))).toEqual([
+      'statement.json', 'statement-sfs.json', 'schedule.csv', 'payments.ics', 'letter.txt',
+    ]);
+    expect(readdirSync(folder).sort()).toEqual(['letter.txt', 'payments.ics', 'schedule.csv', 'statement-sfs.json', 'statement.json']);
 
     const statement = parseStatementText(readFileSync(path.join(folder, 'statement.json'), 'utf8'), 'statement.json');
     expect(statement.debts.map((d) => [d.creditor, d.balance.toFixed(2)])).toEqual([['Acme Bank', '3000.00'], ['Lender Ltd', '1000.00']]);
+
+    // The SFS document reads back as the same household: 1,800.00 income, 4,000.00 owed to others.
+    const sfs = parseStatementText(readFileSync(path.join(folder, 'statement-sfs.json'), 'utf8'), 'statement-sfs.json');
+    expect(sfs.income.map((l) => l.amount.toFixed(2))).toEqual(['1800.00']);
+    expect(sfs.debts.map((d) => d.balance.toFixed(2))).toEqual(['3000.00', '1000.00']);
 
     // 4,000.00 at 500.00 a month: 8 instalments, the first on 25 November 2026.
     const csv = readFileSync(path.join(folder, 'schedule.csv'), 'utf8').trim().split(/\r?\n/);

@@ -116,7 +116,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(screen).toContain('Saved');
     expect(screen).toContain('Free, independent debt advice is available');
     const exported = path.join(cwd, 'fairplan-export-2026-11-25');
-    expect(readdirSync(exported).sort()).toEqual(['letter.txt', 'payments.ics', 'schedule.csv', 'statement.json']);
+    expect(readdirSync(exported).sort()).toEqual(['letter.txt', 'payments.ics', 'schedule.csv', 'statement-sfs.json', 'statement.json']);
     const statement = JSON.parse(readFileSync(path.join(exported, 'statement.json'), 'utf8'));
     expect(statement).toMatchObject({
       income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }],
