@@ -33,7 +33,7 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   fixed: 'Fixed costs',
   flexible: 'Flexible costs',
   'priority-debts': 'Priority debts',
-  debts: 'Other debts (non-priority creditors)',
+  debts: 'Other debts',
 };
 
 /** The SFS categories in the words an advisor would use on the phone, with what they cover. */

@@ -68,6 +68,8 @@ describe('plan step', () => {
     await plansStep(session);
     expect(prompter.hints).toEqual(['That is more than the £500.00 found affordable; a plan never asks for more']);
     expect(session.draft.plan?.amount?.toFixed(2)).toBe('400.00');
+    expect(prompter.transcript).toContain('Agreed payment: £400.00 a month');
+    expect(prompter.transcript).toContain('It is within the £500.00 a month found affordable.');
     // 4,000.00 at 400.00 a month: 10 payments, the last on 25 August 2027.
     expect(prompter.transcript).toMatch(/10 +2027-08-25 +£400\.00 +£0\.00 +£0\.00/);
   });

@@ -74,12 +74,12 @@ async function costsAndDebts(t: Terminal): Promise<void> {
 async function otherSectionsAndDebts(t: Terminal): Promise<void> {
   await answer(t, 'Flexible costs: what next?', 'Done');
   await answer(t, 'Priority debts: what next?', 'Done');
-  await answer(t, 'Other debts (non-priority creditors): what next?', 'Add');
+  await answer(t, 'Other debts: what next?', 'Add');
   await answer(t, 'Creditor', 'Acme Bank');
   await answer(t, 'Owed', '1200');
   await answer(t, 'Is there a County Court Judgment on this debt?');
   await answer(t, 'Note (optional)');
-  await answer(t, 'Other debts (non-priority creditors): what next?', 'Done');
+  await answer(t, 'Other debts: what next?', 'Done');
 }
 
 async function planAndExport(t: Terminal): Promise<string> {

@@ -7,13 +7,14 @@ import type { Affordability } from '../../core/affordability/types.js';
 import { PAYMENT_FREQUENCIES } from '../../core/frequency.js';
 import { formatMoney } from '../../core/money.js';
 import type { PlanOption } from '../../core/plan/types.js';
+import { wordsFor } from '../../core/plan/words.js';
 import { assess } from '../affordability.js';
 import { askDate, askFrequency, askMoney } from '../ask.js';
 import { atStep, nextStep, withPlan } from '../draft.js';
 import { affordableAt, choiceOf, indexOfChoice, proposeFor, type PlanSettings } from '../plans.js';
 import { optionsTable, paragraph, scheduleView } from '../render.js';
 import type { Session } from '../session.js';
-import { goBack } from './navigate.js';
+import { goBack, showStatement } from './navigate.js';
 
 const settingsOf = (session: Session): PlanSettings => ({
   asOf: session.services.asOf,
@@ -42,7 +43,7 @@ async function pickOption(session: Session, affordability: Affordability): Promi
     choices: proposal.options.map((option, i) => ({
       name: table.rows[i] ?? option.label,
       value: i,
-      description: option.reason,
+      description: paragraph(option.reason).join('\n'),
       short: option.label,
     })),
     default: (plan && indexOfChoice(proposal, plan)) ?? proposal.recommended.index,
@@ -51,14 +52,31 @@ async function pickOption(session: Session, affordability: Affordability): Promi
   if (option) await session.update(withPlan(session.draft, choiceOf(option, plan)));
 }
 
-function showChosen(session: Session, option: PlanOption): void {
+/**
+ * Why the option is offered and whether it is affordable, in the engine's words, unless the
+ * advisor set a lower amount: the engine then knows that amount only as "all that is affordable".
+ */
+function reasons(session: Session, affordability: Affordability, option: PlanOption): string[] {
+  if (!session.draft.plan?.amount) return [option.reason, option.affordabilityReason];
+  const words = wordsFor(session.symbol);
+  const most = affordableAt(affordability, option.frequency);
+  const until =
+    option.outcome.kind === 'repaid'
+      ? ` until the balance is repaid: ${words.payments(option.instalmentCount, option.frequency)}, the last ${words.money(option.finalAmount)} on ${option.lastDate}.`
+      : `. ${option.outcome.message}`;
+  return [
+    `The payment agreed with the customer, ${words.rate(option.instalmentAmount, option.frequency)}, from ${option.firstDate}${until}`,
+    `It is within the ${words.rate(most, option.frequency)} found affordable.`,
+  ];
+}
+
+function showChosen(session: Session, affordability: Affordability, option: PlanOption): void {
   const { style } = session.services;
   session.say(
     [
       '',
-      style.heading(option.label),
-      ...paragraph(option.reason),
-      ...paragraph(option.affordabilityReason),
+      style.heading(session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label),
+      ...reasons(session, affordability, option).flatMap(paragraph),
       ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
       ...scheduleView(option, session.symbol),
@@ -111,8 +129,8 @@ export async function plansStep(session: Session): Promise<void> {
       await pickOption(session, affordability);
       continue;
     }
-    showChosen(session, option);
-    const action = await prompter.select<'agree' | 'start' | 'frequency' | 'amount' | 'other' | 'back'>({
+    showChosen(session, affordability, option);
+    const action = await prompter.select<'agree' | 'start' | 'frequency' | 'amount' | 'other' | 'statement' | 'back'>({
       message: 'Agree this plan, or change it?',
       choices: [
         { name: 'Agree this plan and export it', value: 'agree' },
@@ -120,13 +138,15 @@ export async function plansStep(session: Session): Promise<void> {
         { name: 'Change how often it is paid', value: 'frequency' },
         ...(affordableAt(affordability, option.frequency).gt(0) ? [{ name: 'Change the amount', value: 'amount' as const }] : []),
         { name: 'Choose another option', value: 'other' },
+        { name: 'Show the whole statement', value: 'statement' },
         { name: 'Go back to another part', value: 'back' },
       ],
       default: 'agree',
     });
     if (action === 'agree') return session.update(atStep(session.draft, nextStep('plans')));
     if (action === 'back') return goBack(session);
-    if (action === 'other') await pickOption(session, affordability);
+    if (action === 'statement') showStatement(session);
+    else if (action === 'other') await pickOption(session, affordability);
     else await change(session, affordability, option, action);
   }
 }

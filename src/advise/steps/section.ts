@@ -18,7 +18,7 @@ const NEXT_NAMES: Readonly<Record<SectionId, string>> = {
   fixed: 'flexible costs',
   flexible: 'priority debts',
   'priority-debts': 'other debts',
-  debts: 'the affordability summary',
+  debts: 'the summary',
 };
 
 async function pickLine(session: Session, section: SectionId, message: string): Promise<number> {

@@ -114,7 +114,7 @@ async function advise(context: CommandContext, statementFile: string | undefined
 export function registerAdvise(program: Command, context: CommandContext): void {
   program
     .command('advise')
-    .argument('[statement]', 'a statement to start from and review (fairplan JSON or YAML)')
+    .argument('[statement]', 'a statement to start from and review (fairplan or SFS format)')
     .description('Agree an affordable plan with a customer, step by step (interactive)')
     .option('--draft <file>', 'save the draft here (default .fairplan-drafts/advise-<time>.json)')
     .option('--resume <file>', 'carry on from a saved draft')
