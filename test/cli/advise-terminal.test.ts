@@ -25,12 +25,15 @@ afterEach(() => {
 const start = (args: string): Terminal =>
   new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width: 80, height: 30 });
 
+// Generous: a busy machine can take seconds to start node.
+const PATIENCE = 20_000;
+
 /** Waits for the open question (inquirer marks it with "?"), then answers it. */
 async function answer(t: Terminal, question: string, text = ''): Promise<void> {
-  await t.waitFor(`? ${question}`);
+  await t.waitFor(`? ${question}`, PATIENCE);
   if (text) t.type(text);
   t.press('Enter');
-  await t.waitFor(`✔ ${question}`);
+  await t.waitFor(`✔ ${question}`, PATIENCE);
 }
 
 async function household(t: Terminal): Promise<void> {
@@ -44,15 +47,15 @@ async function income(t: Terminal): Promise<void> {
   await answer(t, 'Income: what next?', 'Add');
   await answer(t, 'Kind of income', 'earnings');
   await answer(t, 'Describe it', 'Wages');
-  await t.waitFor('? Wages amount');
+  await t.waitFor('? Wages amount', PATIENCE);
   t.type('12,34');
   t.press('Enter');
-  await t.waitFor('"12,34" is not an amount of money');
+  await t.waitFor('"12,34" is not an amount of money', PATIENCE);
   t.press('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
   await answer(t, 'Wages amount', '£1,500.00');
   await answer(t, 'How often');
   await answer(t, 'Note (optional)');
-  await t.waitFor('A month: income £1,500.00, spending so far £0.00, left £1,500.00');
+  await t.waitFor('A month: income £1,500.00, spending so far £0.00, left £1,500.00', PATIENCE);
   await answer(t, 'Income: what next?', 'Done');
 }
 
@@ -84,27 +87,33 @@ async function otherSectionsAndDebts(t: Terminal): Promise<void> {
 
 async function planAndExport(t: Terminal): Promise<string> {
   // 1,500.00 − 900.00 = 600.00 a month for Acme Bank's 1,200.00: two payments.
-  await t.waitFor(/Left for other creditors +£600\.00/);
+  await t.waitFor(/Left for other creditors +£600\.00/, PATIENCE);
   await answer(t, 'What next?', 'See the plan');
-  await t.waitFor(/Affordable +£600\.00 +monthly +2 months +£1,200\.00 +£0\.00 +yes/);
+  await t.waitFor(/Affordable +£600\.00 +monthly +2 months +£1,200\.00 +£0\.00 +yes/, PATIENCE);
   await answer(t, 'Which plan?', 'Affordable');
-  await t.waitFor(/2 +2026-12-29 +£600\.00 +£0\.00 +£0\.00/);
+  await t.waitFor(/2 +2026-12-29 +£600\.00 +£0\.00 +£0\.00/, PATIENCE);
   await answer(t, 'Agree this plan, or change it?', 'Agree');
   await answer(t, 'Save the statement and plan into folder');
-  return t.waitFor('[exit 0]');
+  return t.waitFor('[exit 0]', PATIENCE);
 }
 
 describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
+  it('refuses a draft it cannot read, naming the file, with exit 2', async () => {
+    terminal = start('--resume missing.json');
+    const screen = await terminal.waitFor('[exit 2]', PATIENCE);
+    expect(screen).toContain('fairplan: missing.json: no such file');
+  }, 30_000);
+
   it('starts from a statement and shows its lines for review', async () => {
     terminal = start(fixture('statements', 'single-renter-weekly.json'));
     await answer(terminal, 'Adults in the household');
     await answer(terminal, 'Dependent children');
     await answer(terminal, 'Vehicles');
     await answer(terminal, 'Home');
-    const screen = await terminal.waitFor('? Income: what next?');
+    const screen = await terminal.waitFor('? Income: what next?', PATIENCE);
     expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 weekly/);
     terminal.press('C-c');
-    await terminal.waitFor('[exit 130]');
+    await terminal.waitFor('[exit 130]', PATIENCE);
   }, 30_000);
 
   it('takes a household from nothing to an agreed, exported plan', async () => {
@@ -143,9 +152,9 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await answer(terminal, 'Fixed costs: what next?', 'Add');
     await answer(terminal, 'Kind of cost', 'home');
     await answer(terminal, 'Describe it', 'Rent');
-    await terminal.waitFor('? Rent amount');
+    await terminal.waitFor('? Rent amount', PATIENCE);
     terminal.press('C-c');
-    const stopped = await terminal.waitFor('[exit 130]');
+    const stopped = await terminal.waitFor('[exit 130]', PATIENCE);
     expect(stopped).toContain('fairplan advise --resume draft.json');
     expect(JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'))).toMatchObject({
       step: 'fixed',
@@ -155,11 +164,11 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     terminal.close();
 
     terminal = start('--resume draft.json');
-    await terminal.waitFor('Carrying on with the line that was being typed');
+    await terminal.waitFor('Carrying on with the line that was being typed', PATIENCE);
     await answer(terminal, 'Kind of cost');
     await answer(terminal, 'Describe it');
     await rentFromAmount(terminal);
-    await terminal.waitFor('A month: income £1,500.00, spending so far £900.00, left £600.00');
+    await terminal.waitFor('A month: income £1,500.00, spending so far £900.00, left £600.00', PATIENCE);
     await otherSectionsAndDebts(terminal);
     await planAndExport(terminal);
     expect(existsSync(path.join(cwd, 'draft.json'))).toBe(true);
