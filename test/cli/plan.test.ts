@@ -8,10 +8,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { fixture, runCli } from '../helpers/cli.js';
 
 const PLAN = ['plan', '--balance', '1000', '--affordable', '30', '--start', '2027-01-15', '--as-of', '2027-01-10'];
+
+/**
+ * Most cases run in-process through main() with a fake terminal: the same program as the binary,
+ * without spawning a process for each. Each output mode also runs through the built binary.
+ */
+async function runMain(
+  args: readonly string[],
+  { cwd = process.cwd(), env = { NO_COLOR: '1' } }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(['node', 'fairplan', ...args], {
+    stdout: { write: (chunk: string) => stdout.push(chunk) },
+    stderr: { write: (chunk: string) => stderr.push(chunk) },
+    stdin: process.stdin,
+    env,
+    cwd,
+    now: () => new Date(2027, 0, 10, 12),
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
 
 describe('fairplan plan', () => {
   it('prints the comparison, the recommendation, its schedule and the signpost', () => {
@@ -25,13 +47,14 @@ describe('fairplan plan', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
-  it('uses colour when asked to (FORCE_COLOR) and never with --no-color', () => {
-    expect(runCli(PLAN, { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
-    expect(runCli([...PLAN, '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  it('uses colour when asked to (FORCE_COLOR) and never with --no-color or NO_COLOR', async () => {
+    expect((await runMain(PLAN, { env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    expect((await runMain([...PLAN, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await runMain(PLAN, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
   });
 
-  it('shows another option’s schedule with --schedule', () => {
-    const { code, stdout } = runCli([...PLAN, '--schedule', 'fixed-term-36']);
+  it('shows another option’s schedule with --schedule', async () => {
+    const { code, stdout } = await runMain([...PLAN, '--schedule', 'fixed-term-36']);
     expect(code).toBe(0);
     // 1000 ÷ 36 = 27.77…, rounded up to 27.78.
     expect(stdout).toContain('Schedule: 4 Repay in 3 years: £27.78 a month');
@@ -51,10 +74,10 @@ describe('fairplan plan', () => {
     expect(json.signpost).toBe(ADVICE_SIGNPOST);
   });
 
-  it('--csv: one row per instalment per option; with --schedule, that option only', () => {
+  it('--csv: one row per instalment per option; with --schedule, that option only', async () => {
     const all = parse(runCli([...PLAN, '--csv']).stdout, { columns: true }) as Record<string, string>[];
     expect(all).toHaveLength(34 + 12 + 24 + 36 + 60);
-    const only = parse(runCli([...PLAN, '--csv', '--schedule', 'affordable']).stdout, { columns: true }) as Record<string, string>[];
+    const only = parse((await runMain([...PLAN, '--csv', '--schedule', 'affordable'])).stdout, { columns: true }) as Record<string, string>[];
     expect(only).toHaveLength(34);
     expect(only[33]).toMatchObject({ option_kind: 'affordable', n: '34', date: '2029-10-15', amount: '10.00', balance: '0.00' });
   });
@@ -70,16 +93,16 @@ describe('fairplan plan', () => {
     expect(ics).toContain('DTSTART;VALUE=DATE:20270115\r\n');
   });
 
-  it('--letter: the letter for the recommended option (for nothing affordable, a token arrangement and its review)', () => {
+  it('--letter: the letter for the recommended option (for nothing affordable, a token arrangement and its review)', async () => {
     const { code, stdout } = runCli([...PLAN, '--letter']);
     expect(code).toBe(0);
     expect(stdout.replace(/\s+/g, ' ')).toContain('You pay 33 monthly payments of £30.00 and a final payment of £10.00');
-    const token = runCli(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--letter']);
+    const token = await runMain(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--letter']);
     expect(token.stdout.replace(/\s+/g, ' ')).toContain('We will review the arrangement with you on 15 April 2027');
   });
 
-  it('takes the plan settings: frequency, interest, terms, token, step-up, settlement, calendar', () => {
-    const { code, stdout } = runCli([
+  it('takes the plan settings: frequency, interest, terms, token, step-up, settlement, calendar', async () => {
+    const { code, stdout } = await runMain([
       ...PLAN,
       '--frequency', 'fortnightly',
       '--interest-rate', '19.9%',
@@ -106,16 +129,16 @@ describe('fairplan plan', () => {
     expect(json.options[4].amountToRepay).toBe('750.00');
   });
 
-  it('keeps due dates on weekends with --no-business-days: Saturday 15 May 2027 stays put', () => {
-    const moved = JSON.parse(runCli([...PLAN, '--json']).stdout).options[0].instalments[4];
+  it('keeps due dates on weekends with --no-business-days: Saturday 15 May 2027 stays put', async () => {
+    const moved = JSON.parse((await runMain([...PLAN, '--json'])).stdout).options[0].instalments[4];
     expect(moved).toMatchObject({ date: '2027-05-17', movedFrom: '2027-05-15' });
-    const kept = JSON.parse(runCli([...PLAN, '--json', '--no-business-days']).stdout).options[0].instalments[4];
+    const kept = JSON.parse((await runMain([...PLAN, '--json', '--no-business-days'])).stdout).options[0].instalments[4];
     expect(kept).toEqual(expect.objectContaining({ date: '2027-05-15' }));
     expect(kept.movedFrom).toBeUndefined();
   });
 
-  it('offers a token payment with the amount and review asked for', () => {
-    const { stdout } = runCli(['plan', '--balance', '1000', '--affordable', '0', '--token', '2', '--review-months', '6', '--as-of', '2027-01-10', '--json']);
+  it('offers a token payment with the amount and review asked for', async () => {
+    const { stdout } = await runMain(['plan', '--balance', '1000', '--affordable', '0', '--token', '2', '--review-months', '6', '--as-of', '2027-01-10', '--json']);
     const token = JSON.parse(stdout).options.find((o: { kind: string }) => o.kind === 'token');
     expect(token.instalments.map((i: { amount: string }) => i.amount)).toEqual(['2.00', '2.00', '2.00', '2.00', '2.00', '2.00']);
     // Six months from Sunday 10 January 2027 is Saturday 10 July: the review moves to Monday 12 July.
@@ -132,8 +155,8 @@ describe('fairplan plan', () => {
 });
 
 describe('fairplan plan refuses bad arguments with one clear line and exit code 2', () => {
-  const refuses = (args: string[], message: string | RegExp) => {
-    const { code, stdout, stderr } = runCli(['plan', ...args]);
+  const refuses = async (args: string[], message: string | RegExp) => {
+    const { code, stdout, stderr } = await runMain(['plan', ...args]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -149,15 +172,15 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));
   it('--json with --csv', () => refuses([...PLAN.slice(1), '--json', '--csv'], "option '--json' cannot be used with option '--csv'"));
   it('--letter with --ics', () => refuses([...PLAN.slice(1), '--letter', '--ics', 'x.ics'], /cannot be used with option/));
-  it('a first payment before today, naming the option', () =>
-    refuses(['--balance', '1000', '--affordable', '30', '--start', '2027-01-01', '--as-of', '2027-01-10'], 'fairplan: --start: the first payment (2027-01-01) cannot be before today (2027-01-10)'));
+  it('a first payment before today (the clock says 10 January 2027), naming the option', () =>
+    refuses(['--balance', '1000', '--affordable', '30', '--start', '2027-01-01'], 'fairplan: --start: the first payment (2027-01-01) cannot be before today (2027-01-10)'));
   it('a schedule for an option not offered', () => refuses([...PLAN.slice(1), '--schedule', 'fixed-term-25'], /did you mean "fixed-term-24"\?/));
   it('half a step-up', () => refuses([...PLAN.slice(1), '--step-up-periods', '3'], '--step-up-periods and --step-up-to go together'));
   it('an unknown calendar', () => refuses([...PLAN.slice(1), '--calendar', 'scotlnd'], /did you mean "scotland"\?/));
 
-  it('writes no file when it refuses', () => {
+  it('writes no file when it refuses', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
-    expect(runCli([...PLAN, '--ics', 'x.ics', '--schedule', 'nonsense'], { cwd: dir }).code).toBe(2);
+    expect((await runMain([...PLAN, '--ics', 'x.ics', '--schedule', 'nonsense'], { cwd: dir })).code).toBe(2);
     expect(existsSync(path.join(dir, 'x.ics'))).toBe(false);
   });
 });
