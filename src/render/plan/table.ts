@@ -108,16 +108,23 @@ export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, sc
   lines.push(chalk.bold('Repayment options'));
   lines.push(
     ...para(
-      `${money(request.balance)} owed; ${words.available(request.affordableMonthly)} affordable for non-priority creditors ` +
-        `(${words.rate(proposal.affordablePerInstalment, request.frequency)} per payment); ${request.frequency} payments from ${request.start}. ` +
+      `${money(request.balance)} owed. Available for non-priority creditors: ${words.available(request.affordableMonthly)}` +
+        (request.frequency === 'monthly' ? '. ' : ` (${words.rate(proposal.affordablePerInstalment, request.frequency)}). `) +
+        `Paid ${request.frequency} from ${request.start}. ` +
         (request.interest.kind === 'frozen'
           ? 'Interest and charges frozen. '
           : `Interest continues at ${request.interest.annualRatePercent.toString()}% a year. `) +
         `Due dates: ${request.calendar.name}. As of ${request.asOf}.`,
     ),
   );
-  for (const flag of affordability?.flags ?? []) {
-    lines.push(...para(`${flag.review ? '! ' : '- '}${flag.reason}`, '  ').map((line) => (flag.review ? chalk.yellow(line) : line)));
+  // The advice flag is the signpost, which ends the report anyway.
+  const flags = (affordability?.flags ?? []).filter((flag) => flag.code !== 'advice');
+  if (flags.length > 0) {
+    lines.push('', chalk.bold('From the affordability check'));
+    for (const flag of flags) {
+      const text = wrap(`${flag.review ? '! ' : '- '}${flag.reason}`, width, '  ', '    ');
+      lines.push(...(flag.review ? text.map((line) => chalk.yellow(line)) : text));
+    }
   }
   lines.push('');
 
