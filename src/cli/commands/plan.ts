@@ -115,10 +115,10 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
   const currency = statement.currency ?? 'GBP';
   const affordability = assessAffordability(statement, { asOf });
   const overrides: Partial<PlanRequest> = {
-    ...(flags.balance ? { balance: flags.balance } : {}),
-    ...(flags.affordable ? { affordableMonthly: flags.affordable } : {}),
-    ...(flags.frequency ? { frequency: flags.frequency } : {}),
-    ...(flags.start ? { start: flags.start } : {}),
+    ...(flags.balance !== undefined ? { balance: flags.balance } : {}),
+    ...(flags.affordable !== undefined ? { affordableMonthly: flags.affordable } : {}),
+    ...(flags.frequency !== undefined ? { frequency: flags.frequency } : {}),
+    ...(flags.start !== undefined ? { start: flags.start } : {}),
     ...optionalSettings(flags, currency),
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
@@ -144,15 +144,15 @@ function requestFromFlags(flags: PlanFlags, asOf: IsoDate): PlanRequest {
 /** Everything a request takes from the flags whether or not there is a statement. */
 function optionalSettings(flags: PlanFlags, currency: Currency = 'GBP'): Partial<PlanRequest> {
   return {
-    ...(flags.interestRate ? { interest: { kind: 'continuing', annualRatePercent: flags.interestRate } } : {}),
-    ...(flags.fixedTerms ? { fixedTermsMonths: flags.fixedTerms } : {}),
-    ...(flags.token || flags.reviewMonths
+    ...(flags.interestRate !== undefined ? { interest: { kind: 'continuing', annualRatePercent: flags.interestRate } } : {}),
+    ...(flags.fixedTerms !== undefined ? { fixedTermsMonths: flags.fixedTerms } : {}),
+    ...(flags.token !== undefined || flags.reviewMonths !== undefined
       ? { token: { amount: flags.token ?? DEFAULT_TOKEN.amount, reviewAfterMonths: flags.reviewMonths ?? DEFAULT_TOKEN.reviewAfterMonths } }
       : {}),
     ...(flags.stepUpPeriods !== undefined && flags.stepUpTo !== undefined
       ? { stepUp: { periods: flags.stepUpPeriods, laterAffordableMonthly: flags.stepUpTo } }
       : {}),
-    ...(flags.settlementDiscount
+    ...(flags.settlementDiscount !== undefined
       ? { settlement: { discountPercent: flags.settlementDiscount, maxInstalments: flags.settlementInstalments ?? 1 } }
       : {}),
     calendar: calendarFrom(flags, currency),
@@ -202,7 +202,8 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
     await writeFileAtomic(target, renderIcs(proposal, chosen));
-    context.err(`fairplan: wrote ${option.instalmentCount} payment reminders for "${option.label}" to ${flags.ics}`);
+    const review = option.outcome.kind === 'review' ? ' and the review date' : '';
+    context.err(`fairplan: wrote ${option.instalmentCount} payment reminders${review} for "${option.label}" to ${flags.ics}`);
     return;
   }
   context.io.stdout.write(
