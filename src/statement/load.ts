@@ -1,5 +1,6 @@
 /**
- * Reading a statement file: JSON or YAML, in fairplan's own format, into a checked Statement, or a FairplanError naming the file and one problem per line.
+ * Reading a statement file: JSON or YAML, in fairplan's own format or the SFS data-entry format,
+ * into a checked Statement, or a FairplanError naming the file and one problem per line.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -9,6 +10,7 @@ import { parseJsonExact } from './json-exact.js';
 import { problemsOf } from './problems.js';
 import type { RawValue } from './raw.js';
 import { statementSchema } from './schema.js';
+import { isSfsDocument, statementFromSfs } from './sfs.js';
 import { parseYamlExact } from './yaml-exact.js';
 
 function looksLikeJson(text: string, file: string): boolean {
@@ -19,7 +21,7 @@ function looksLikeJson(text: string, file: string): boolean {
 }
 
 /** A fairplan-format statement from its parsed file; every problem found is reported at once. */
-export function statementFromRaw(raw: RawValue): Statement {
+function statementFromRaw(raw: RawValue): Statement {
   const result = statementSchema.safeParse(raw);
   if (result.success) return result.data;
   const problems = problemsOf(result.error);
@@ -28,12 +30,13 @@ export function statementFromRaw(raw: RawValue): Statement {
 
 /**
  * Reads a statement from its text. `file` names it in messages and picks JSON or YAML by its
- * extension (by the first character when it has neither).
+ * extension (by the first character when it has neither); the format (fairplan or SFS) is told by
+ * the document's shape.
  */
 export function parseStatementText(text: string, file: string): Statement {
   try {
     const raw = looksLikeJson(text, file) ? parseJsonExact(text) : parseYamlExact(text);
-    return statementFromRaw(raw);
+    return isSfsDocument(raw) ? statementFromSfs(raw) : statementFromRaw(raw);
   } catch (error) {
     throw isFairplanError(error) ? error.inFile(file) : error;
   }
