@@ -246,7 +246,7 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
   program
     .command('plan')
     .description('Propose repayment plans from a statement, or for a balance and an affordable monthly amount.')
-    .argument('[statement]', 'statement file (fairplan JSON or YAML): the balance, the affordable amount and the pay schedule come from it')
+    .argument('[statement]', 'statement file (fairplan JSON/YAML or SFS JSON): the balance, the affordable amount and the pay schedule come from it')
     .option('--balance <amount>', 'what is owed (default with a statement: its non-priority debts)', positiveMoneyOption)
     .option('--affordable <amount>', 'the monthly amount available for non-priority creditors (default with a statement: what its check leaves)', moneyOption)
     .option('--frequency <frequency>', "pay frequency: weekly, fortnightly, four-weekly or monthly (default: the statement's, else monthly)", paymentFrequencyOption)
