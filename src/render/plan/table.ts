@@ -132,7 +132,8 @@ export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, sc
     marker(i),
     shortName(option),
     payment(option, money),
-    String(option.instalmentCount),
+    // "12+": the schedule stops at a year because the payment never repays.
+    `${option.instalmentCount}${option.outcome.kind === 'never-repays' ? '+' : ''}`,
     option.firstDate,
     option.lastDate,
     money(option.totalPaid),
@@ -144,7 +145,10 @@ export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, sc
     chalk,
     droppable: nilInterest(proposal.options.map((option) => option.totalInterest), COMPARISON_INTEREST),
   });
-  if (table) lines.push(...table, '* recommended', '');
+  if (table) {
+    const endless = proposal.options.some((option) => option.outcome.kind === 'never-repays');
+    lines.push(...table, '* recommended', ...(endless ? ['+ never repays: the first year is shown'] : []), '');
+  }
 
   proposal.options.forEach((option, i) => {
     lines.push(chalk.bold(`${marker(i)} ${option.label}`));
@@ -157,7 +161,10 @@ export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, sc
     lines.push(...para(option.reason, '   '));
     const affordability = para(option.affordabilityReason, '   ');
     lines.push(...(option.affordable ? affordability : affordability.map((line) => chalk.red(line))));
-    if (option.outcome.kind !== 'repaid') lines.push(...para(option.outcome.message, '   ').map((line) => chalk.yellow(line)));
+    // A plan that never repays already says so in its reason.
+    if (option.outcome.kind !== 'repaid' && !option.reason.includes(option.outcome.message)) {
+      lines.push(...para(option.outcome.message, '   ').map((line) => chalk.yellow(line)));
+    }
   });
   lines.push('');
 
