@@ -10,7 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
-import { fixture, runCli } from '../helpers/cli.js';
+import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
+import { hasTmux, Terminal } from '../helpers/tmux.js';
 
 const PLAN = ['plan', '--balance', '1000', '--affordable', '30', '--start', '2027-01-15', '--as-of', '2027-01-10'];
 
@@ -143,6 +144,19 @@ describe('fairplan plan', () => {
     expect(token.instalments.map((i: { amount: string }) => i.amount)).toEqual(['2.00', '2.00', '2.00', '2.00', '2.00', '2.00']);
     // Six months from Sunday 10 January 2027 is Saturday 10 July: the review moves to Monday 12 July.
     expect(token.outcome).toMatchObject({ kind: 'review', reviewDate: '2027-07-12' });
+  });
+
+  it.skipIf(!hasTmux())('fits a narrow terminal: at 60 columns each option’s figures are stacked under it', async () => {
+    const terminal = new Terminal(`node ${BIN} ${PLAN.join(' ')} --schedule fixed-term-12`, { cwd: ROOT, width: 60, height: 120 });
+    try {
+      const screen = await terminal.waitFor('[exit 0]', 25_000);
+      expect(screen).toContain('£30.00/mo x 34, 2027-01-15 to 2029-10-15; total');
+      expect(screen).not.toContain('Afford?');
+      const lines = screen.split('\n');
+      expect(lines.every((line) => line.length <= 60)).toBe(true);
+    } finally {
+      terminal.close();
+    }
   });
 
   it('--help teaches: usage, examples and exit codes', () => {
