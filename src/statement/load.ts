@@ -29,13 +29,19 @@ function statementFromRaw(raw: RawValue): Statement {
 }
 
 /**
- * Reads a statement from its text. `file` names it in messages and picks JSON or YAML by its
- * extension (by the first character when it has neither); the format (fairplan or SFS) is told by
- * the document's shape.
+ * A JSON or YAML document as RawValue (numbers kept as written), JSON or YAML chosen by the file's
+ * extension (by the first character when it has neither). Every file fairplan reads comes this way.
+ */
+export const parseRawText = (text: string, file: string): RawValue =>
+  looksLikeJson(text, file) ? parseJsonExact(text) : parseYamlExact(text);
+
+/**
+ * Reads a statement from its text; `file` names it in messages. The format (fairplan or SFS) is
+ * told by the document's shape.
  */
 export function parseStatementText(text: string, file: string): Statement {
   try {
-    const raw = looksLikeJson(text, file) ? parseJsonExact(text) : parseYamlExact(text);
+    const raw = parseRawText(text, file);
     return isSfsDocument(raw) ? statementFromSfs(raw) : statementFromRaw(raw);
   } catch (error) {
     throw isFairplanError(error) ? error.inFile(file) : error;
@@ -44,18 +50,21 @@ export function parseStatementText(text: string, file: string): Statement {
 
 const READ_FAILURES: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
-  EISDIR: 'this is a folder, not a statement file',
+  EISDIR: 'this is a folder, not a file',
   EACCES: 'permission denied: the file cannot be read',
 };
 
-export async function loadStatement(path: string): Promise<Statement> {
-  let text: string;
+/** The text of an input file, or an io error that says plainly why it cannot be read. */
+export async function readInputFile(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = READ_FAILURES[code] ?? `cannot be read (${(error as Error).message})`;
     throw new FairplanError('io', reason, { file: path });
   }
-  return parseStatementText(text, path);
+}
+
+export async function loadStatement(path: string): Promise<Statement> {
+  return parseStatementText(await readInputFile(path), path);
 }

@@ -37,8 +37,8 @@ async function runMain(
 }
 
 describe('fairplan plan', () => {
-  it('prints the comparison, the recommendation, its schedule and the signpost', () => {
-    const { code, stdout, stderr } = runCli(PLAN);
+  it('prints the comparison, the recommendation, its schedule and the signpost', async () => {
+    const { code, stdout, stderr } = await runCli(PLAN);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('1*  Affordable  £30.00/mo   34  2027-01-15  2029-10-15  £1,000.00  yes');
@@ -61,8 +61,8 @@ describe('fairplan plan', () => {
     expect(stdout).toContain('Schedule: 4 Repay in 3 years: £27.78 a month');
   });
 
-  it('--json: money as two-decimal strings, the schedule per option, the signpost', () => {
-    const { code, stdout } = runCli([...PLAN, '--json']);
+  it('--json: money as two-decimal strings, the schedule per option, the signpost', async () => {
+    const { code, stdout } = await runCli([...PLAN, '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({ asOf: '2027-01-10', balance: '1000.00', affordable: '30.00', frequency: 'monthly' });
@@ -76,16 +76,16 @@ describe('fairplan plan', () => {
   });
 
   it('--csv: one row per instalment per option; with --schedule, that option only', async () => {
-    const all = parse(runCli([...PLAN, '--csv']).stdout, { columns: true }) as Record<string, string>[];
+    const all = parse((await runCli([...PLAN, '--csv'])).stdout, { columns: true }) as Record<string, string>[];
     expect(all).toHaveLength(34 + 12 + 24 + 36 + 60);
     const only = parse((await runMain([...PLAN, '--csv', '--schedule', 'affordable'])).stdout, { columns: true }) as Record<string, string>[];
     expect(only).toHaveLength(34);
     expect(only[33]).toMatchObject({ option_kind: 'affordable', n: '34', date: '2029-10-15', amount: '10.00', balance: '0.00' });
   });
 
-  it('--ics FILE: writes the reminders to the file (relative to where it is run) and says so on stderr', () => {
+  it('--ics FILE: writes the reminders to the file (relative to where it is run) and says so on stderr', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
-    const { code, stdout, stderr } = runCli([...PLAN, '--ics', 'reminders/plan.ics'], { cwd: dir });
+    const { code, stdout, stderr } = await runCli([...PLAN, '--ics', 'reminders/plan.ics'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toContain('wrote 34 payment reminders for "Affordable plan: £30.00 a month" to reminders/plan.ics');
@@ -95,7 +95,7 @@ describe('fairplan plan', () => {
   });
 
   it('--letter: the letter for the recommended option (for nothing affordable, a token arrangement and its review)', async () => {
-    const { code, stdout } = runCli([...PLAN, '--letter']);
+    const { code, stdout } = await runCli([...PLAN, '--letter']);
     expect(code).toBe(0);
     expect(stdout.replace(/\s+/g, ' ')).toContain('You pay 33 monthly payments of £30.00 and a final payment of £10.00');
     const token = await runMain(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--letter']);
@@ -159,8 +159,8 @@ describe('fairplan plan', () => {
     }
   });
 
-  it('--help teaches: usage, examples and exit codes', () => {
-    const { code, stdout } = runCli(['plan', '--help']);
+  it('--help teaches: usage, examples and exit codes', async () => {
+    const { code, stdout } = await runCli(['plan', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: fairplan plan');
     expect(stdout).toContain('$ fairplan plan --balance 1000 --affordable 30');
@@ -207,8 +207,8 @@ describe('fairplan plan STATEMENT', () => {
     expect(json.options[0]).toMatchObject({ instalmentCount: 5, total: '500.00' });
   });
 
-  it('shows what the affordability check found, and offers a token payment when the budget is short', () => {
-    const { code, stdout } = runCli(['plan', fixture('statements', 'deficit-budget.json'), '--as-of', '2027-01-04']);
+  it('shows what the affordability check found, and offers a token payment when the budget is short', async () => {
+    const { code, stdout } = await runCli(['plan', fixture('statements', 'deficit-budget.json'), '--as-of', '2027-01-04']);
     expect(code).toBe(0);
     const text = stdout.replace(/\s+/g, ' ');
     expect(text).toContain('From the affordability check ! The budget is £358.10 a month short');
@@ -304,8 +304,8 @@ describe('the plan examples in fixtures/plans', () => {
     expect(new Set(all.map((e) => e.kind))).toEqual(new Set(['affordable', 'fixed-term', 'settlement', 'step-up', 'token']));
   });
 
-  it.each(all)('$kind: $args', ({ kind, recommended, args }) => {
-    const { code, stdout, stderr } = runCli([...args, '--json']);
+  it.each(all)('$kind: $args', async ({ kind, recommended, args }) => {
+    const { code, stdout, stderr } = await runCli([...args, '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
