@@ -1,9 +1,8 @@
 /**
  * From the statement to the plan options, and from the advisor's choice (and changes) back to one
- * option. Pure: the date and calendar come in.
+ * option. Pure: the date comes in.
  */
 import type { Affordability } from '../core/affordability/types.js';
-import type { BusinessCalendar } from '../core/calendar/business-calendar.js';
 import type { IsoDate } from '../core/date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../core/frequency.js';
 import { D, money, toPence, ZERO, type Money } from '../core/money.js';
@@ -15,7 +14,6 @@ import type { PlanChoice } from './draft.js';
 
 export interface PlanSettings {
   readonly asOf: IsoDate;
-  readonly calendar?: BusinessCalendar;
 }
 
 /**
@@ -33,7 +31,6 @@ function requestFor(affordability: Affordability, settings: PlanSettings, choice
     ...(choice?.start ? { start: choice.start } : {}),
     ...(choice?.frequency ? { frequency: choice.frequency } : {}),
     ...(choice?.amount && choice.kind === 'affordable' ? { affordableMonthly: monthlyFor(choice.amount, choice.frequency ?? statement.pay?.frequency ?? 'monthly') } : {}),
-    ...(settings.calendar ? { calendar: settings.calendar } : {}),
     currencySymbol: CURRENCY_SYMBOLS[statement.currency ?? 'GBP'],
   });
 }

@@ -3,7 +3,6 @@
  * needs from outside (today's date, guidelines, saving the draft, exporting). Every change to the
  * draft goes through `update`, which saves it, so nothing typed is lost.
  */
-import type { BusinessCalendar } from '../core/calendar/business-calendar.js';
 import type { IsoDate } from '../core/date.js';
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import { CURRENCY_SYMBOLS } from '../core/statement.js';
@@ -23,7 +22,6 @@ export const PLAIN: Style = { heading: (t) => t, warning: (t) => t, quiet: (t) =
 export interface AdviseServices {
   readonly asOf: IsoDate;
   readonly guidelines?: GuidelineTable;
-  readonly calendar?: BusinessCalendar;
   /** Called with the draft after every answer. */
   readonly saveDraft: (draft: Draft) => Promise<void>;
   readonly exporter: Exporter;

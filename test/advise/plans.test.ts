@@ -114,4 +114,11 @@ describe('export step', () => {
     expect(session.draft.step).toBe('done');
     expect(prompter.transcript).toContain('./out/schedule.csv: the agreed schedule');
   });
+
+  it('sends the advisor back to the plan options when no plan is chosen', async () => {
+    const { session, exports } = harness([], draftAt('export'));
+    await exportStep(session);
+    expect(exports).toEqual([]);
+    expect(session.draft.step).toBe('plans');
+  });
 });

@@ -1,6 +1,6 @@
 /** Step 9: the agreed plan and the statement, written into a folder the advisor names. */
 import { assess } from '../affordability.js';
-import { atStep, nextStep, type PlanChoice } from '../draft.js';
+import { atStep, nextStep } from '../draft.js';
 import { indexOfChoice, proposeFor } from '../plans.js';
 import { signpost } from '../render.js';
 import type { Session } from '../session.js';
@@ -9,12 +9,11 @@ import { askText } from '../ask.js';
 export async function exportStep(session: Session): Promise<void> {
   const { services } = session;
   const affordability = assess(session.draft.statement, services);
-  const plan = session.draft.plan as PlanChoice;
-  const settings = { asOf: services.asOf, ...(services.calendar ? { calendar: services.calendar } : {}) };
-  const proposal = proposeFor(affordability, settings, plan);
-  const optionIndex = indexOfChoice(proposal, plan);
+  const { plan } = session.draft;
+  const proposal = proposeFor(affordability, services, plan);
+  const optionIndex = plan && indexOfChoice(proposal, plan);
   if (optionIndex === undefined) {
-    session.say('\nThe chosen plan is no longer offered for this statement; please choose again.');
+    session.say('\nNo plan is chosen for this statement yet (or the one chosen is no longer offered); please choose one.');
     return session.update(atStep(session.draft, 'plans'));
   }
   const folder = await askText(session.prompter, 'Save the statement and plan into folder', services.defaultExportFolder);

@@ -11,20 +11,15 @@ import { wordsFor } from '../../core/plan/words.js';
 import { assess } from '../affordability.js';
 import { askDate, askFrequency, askMoney } from '../ask.js';
 import { atStep, nextStep, withPlan } from '../draft.js';
-import { affordableAt, choiceOf, indexOfChoice, proposeFor, type PlanSettings } from '../plans.js';
+import { affordableAt, choiceOf, indexOfChoice, proposeFor } from '../plans.js';
 import { optionsTable, paragraph, scheduleView } from '../render.js';
 import type { Session } from '../session.js';
 import { goBack, showStatement } from './navigate.js';
 
-const settingsOf = (session: Session): PlanSettings => ({
-  asOf: session.services.asOf,
-  ...(session.services.calendar ? { calendar: session.services.calendar } : {}),
-});
-
 async function pickOption(session: Session, affordability: Affordability): Promise<void> {
   const { plan } = session.draft;
   // The options as worked out, before any amount the advisor set for the affordable plan.
-  const proposal = proposeFor(affordability, settingsOf(session), plan && { ...plan, amount: undefined });
+  const proposal = proposeFor(affordability, session.services, plan && { ...plan, amount: undefined });
   const { style } = session.services;
   const recommended = proposal.options[proposal.recommended.index];
   const table = optionsTable(proposal.options, session.symbol);
@@ -121,7 +116,7 @@ export async function plansStep(session: Session): Promise<void> {
       await pickOption(session, affordability);
       continue;
     }
-    const proposal = proposeFor(affordability, settingsOf(session), plan);
+    const proposal = proposeFor(affordability, session.services, plan);
     const index = indexOfChoice(proposal, plan);
     const option = index === undefined ? undefined : proposal.options[index];
     if (!option) {
