@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { registerBatch } from './batch.js';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 /** Every fairplan command, in the order `fairplan --help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [registerBatch];
