@@ -1,0 +1,39 @@
+/**
+ * A statement file as read, before it is checked: JSON-like values in which every number keeps the
+ * text it was written as. Money must never pass through a JS float, so `0.10` stays "0.10" until
+ * parseMoney turns it into a Decimal.
+ */
+import { FairplanError } from '../core/errors.js';
+
+/** A number exactly as written in the source file (`450.00`, `2`, `1e3`). */
+export class NumberLiteral {
+  constructor(readonly source: string) {}
+}
+
+export type RawValue = string | boolean | null | NumberLiteral | readonly RawValue[] | RawObject;
+export interface RawObject {
+  readonly [key: string]: RawValue;
+}
+
+/** How a value looks to the person who wrote it, for messages: `"two"`, `12`, `a list`. */
+export function describeRaw(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (value instanceof NumberLiteral) return value.source;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'an object';
+}
+
+/** 1-based line and column of a character offset in `text`, for syntax errors. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
+}
+
+/** The error for a file that is not well-formed JSON or YAML; the loader adds the file name. */
+export function syntaxError(format: 'JSON' | 'YAML', problem: string, text: string, offset: number): FairplanError {
+  const { line, column } = lineAndColumn(text, offset);
+  return new FairplanError('invalid-statement', `not valid ${format}: ${problem} (column ${column})`, { line });
+}

@@ -1,0 +1,136 @@
+/**
+ * The fairplan statement format (JSON or YAML) as a zod schema whose output is a Statement. Every
+ * amount carries its own frequency; optional lists may be left out. The published JSON Schema
+ * (schema/fairplan-statement.schema.json) is generated from this one.
+ */
+import * as z from 'zod';
+import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
+import {
+  CURRENCIES,
+  EXPENDITURE_CATEGORIES,
+  INCOME_CATEGORIES,
+  TENURES,
+  VULNERABILITY_DRIVERS,
+  type ExpenditureCategory,
+  type IncomeCategory,
+  type Tenure,
+} from '../core/statement.js';
+import { amount, anyFrequency, flag, frequency, isoDate, list, oneOf, record, text, wholeNumber } from './fields.js';
+
+// Everyday words people write for a category, so the hint names the category they meant.
+const INCOME_WORDS: Readonly<Record<string, IncomeCategory>> = {
+  wages: 'earnings',
+  wage: 'earnings',
+  salary: 'earnings',
+  pay: 'earnings',
+  'self-employment': 'earnings',
+  benefit: 'benefits',
+  'universal-credit': 'benefits',
+  'child-benefit': 'benefits',
+  pip: 'benefits',
+  pension: 'pensions',
+  'state-pension': 'pensions',
+};
+
+const EXPENDITURE_WORDS: Readonly<Record<string, ExpenditureCategory>> = {
+  rent: 'home',
+  mortgage: 'home',
+  'council-tax': 'home',
+  housing: 'home',
+  gas: 'utilities',
+  electricity: 'utilities',
+  energy: 'utilities',
+  food: 'food-housekeeping',
+  groceries: 'food-housekeeping',
+  housekeeping: 'food-housekeeping',
+  phone: 'communications-leisure',
+  mobile: 'communications-leisure',
+  broadband: 'communications-leisure',
+  leisure: 'communications-leisure',
+  clothing: 'personal',
+  clothes: 'personal',
+  toiletries: 'personal',
+  travel: 'transport',
+  car: 'transport',
+  fuel: 'transport',
+  childcare: 'care-health',
+  health: 'care-health',
+  insurance: 'pensions-insurance',
+};
+
+const TENURE_WORDS: Readonly<Record<string, Tenure>> = {
+  homeowner: 'owner',
+  renting: 'tenant-private',
+  tenant: 'tenant-private',
+  council: 'tenant-social',
+  'housing-association': 'tenant-social',
+  parents: 'living-with-parents',
+};
+
+const line = <C extends string>(categories: readonly C[], noun: string, words: Readonly<Record<string, C>>) =>
+  record(
+    {
+      category: oneOf(categories, noun, words),
+      label: text(),
+      amount: amount(),
+      frequency: anyFrequency(),
+      note: text().optional(),
+    },
+    `an ${noun.replace(' category', '')} line`,
+  );
+
+const regularAmount = (expected: string) =>
+  record({ amount: amount(), frequency: anyFrequency(), note: text().optional() }, expected);
+
+export const statementSchema = record(
+  {
+    currency: oneOf(CURRENCIES, 'currency').optional(),
+    household: record(
+      {
+        adults: wholeNumber(1),
+        children: wholeNumber(0),
+        vehicles: wholeNumber(0),
+        tenure: oneOf(TENURES, 'tenure', TENURE_WORDS),
+      },
+      'the household (adults, children, vehicles, tenure)',
+    ),
+    income: list(line(INCOME_CATEGORIES, 'income category', INCOME_WORDS), 'a list of income lines').default([]),
+    expenditure: list(
+      line(EXPENDITURE_CATEGORIES, 'expenditure category', EXPENDITURE_WORDS),
+      'a list of expenditure lines',
+    ).default([]),
+    priorityDebts: list(
+      record(
+        {
+          creditor: text(),
+          balance: amount(),
+          payment: amount(),
+          frequency: anyFrequency(),
+          note: text().optional(),
+        },
+        'a priority debt',
+      ),
+      'a list of priority debts',
+    ).default([]),
+    debts: list(
+      record({ creditor: text(), balance: amount(), ccj: flag().optional(), note: text().optional() }, 'a debt'),
+      'a list of debts',
+    ).default([]),
+    savings: regularAmount('a savings contribution').optional(),
+    debtAdminFee: regularAmount('a debt admin fee').optional(),
+    vulnerabilities: list(
+      record(
+        { driver: oneOf([...VULNERABILITY_DRIVERS, 'other'] as const, 'vulnerability driver'), note: text() },
+        'a vulnerability',
+      ),
+      'a list of vulnerabilities',
+    ).default([]),
+    pay: record({ frequency: frequency(PAYMENT_FREQUENCIES), nextPayDate: isoDate() }, 'a pay schedule').optional(),
+    expectedChanges: list(
+      record({ from: isoDate(), monthlyChange: amount('any'), note: text() }, 'an expected change'),
+      'a list of expected changes',
+    ).default([]),
+    notes: text().optional(),
+  },
+  'a fairplan statement',
+);

@@ -1,0 +1,225 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FairplanError } from '../../src/core/errors.js';
+import { money } from '../../src/core/money.js';
+import { loadStatement, parseStatementText } from '../../src/statement/load.js';
+import { fixture } from '../helpers/cli.js';
+
+const statementFixtures = readdirSync(fixture('statements')).filter((f) => /\.(json|ya?ml)$/.test(f));
+
+describe('loading the statement fixtures', () => {
+  it.each(statementFixtures)('reads %s', async (name) => {
+    const statement = await loadStatement(fixture('statements', name));
+    expect(statement.household.adults).toBeGreaterThanOrEqual(1);
+    expect(statement.income.length + statement.expenditure.length).toBeGreaterThan(0);
+  });
+
+  it('reads the single renter: weekly wages, a pay day and three debts, "2,450.00" as 2450', async () => {
+    const statement = await loadStatement(fixture('statements', 'single-renter-weekly.json'));
+    expect(statement.income[0]).toMatchObject({ category: 'earnings', frequency: 'weekly', amount: money('412.60') });
+    expect(statement.pay).toEqual({ frequency: 'weekly', nextPayDate: '2027-01-08' });
+    expect(statement.debts.map((d) => d.balance)).toEqual([money('2450'), money('780.35'), money('1200')]);
+    expect(statement.priorityDebts).toEqual([]);
+    expect(statement.vulnerabilities).toEqual([]);
+  });
+
+  it('reads the couple in YAML: every frequency, thousands commas, a food note and a job starting', async () => {
+    const statement = await loadStatement(fixture('statements', 'couple-children-mixed.yaml'));
+    const frequencies = new Set([...statement.income, ...statement.expenditure].map((l) => l.frequency));
+    expect([...frequencies].sort()).toEqual(['annual', 'fortnightly', 'four-weekly', 'monthly', 'quarterly', 'weekly']);
+    expect(statement.income[0]?.amount).toEqual(money('1386.40'));
+    expect(statement.expenditure.find((l) => l.category === 'food-housekeeping')?.note).toMatch(/coeliac/);
+    expect(statement.expectedChanges).toEqual([
+      { from: '2027-04-01', monthlyChange: money('310'), note: expect.stringMatching(/full-time job/) },
+    ]);
+  });
+
+  it('reads the homeowner: a mortgage, council tax and energy arrears, six creditors, one with a CCJ', async () => {
+    const statement = await loadStatement(fixture('statements', 'homeowner-several-creditors.json'));
+    expect(statement.household.tenure).toBe('mortgage');
+    expect(statement.priorityDebts.map((d) => d.creditor)).toEqual([
+      'Westbrook Council (council tax arrears)',
+      'Brightpower Energy (electricity arrears)',
+    ]);
+    expect(statement.debts).toHaveLength(6);
+    expect(statement.debts.filter((d) => d.ccj).map((d) => d.creditor)).toEqual(['Quickline Loans']);
+  });
+
+  it('reads the benefits-only household with its vulnerability, and the US household in dollars', async () => {
+    const benefits = await loadStatement(fixture('statements', 'benefits-only.json'));
+    expect(benefits.vulnerabilities).toEqual([{ driver: 'health', note: expect.stringMatching(/prefers letters/) }]);
+    const us = await loadStatement(fixture('statements', 'us-household.json'));
+    expect(us.currency).toBe('USD');
+    expect(us.income[0]?.amount).toEqual(money('2140'));
+  });
+});
+
+describe('amounts are exact whatever way they are written', () => {
+  it('keeps YAML amounts 1,234.50 and 0.10 exact, and a number too long for a float', () => {
+    const statement = parseStatementText(
+      [
+        'household: { adults: 1, children: 0, vehicles: 0, tenure: owner }',
+        'income:',
+        '  - category: earnings',
+        '    label: Wages',
+        '    amount: 1,234.50',
+        '    frequency: monthly',
+        '  - category: other',
+        '    label: Interest',
+        '    amount: 0.10',
+        '    frequency: monthly',
+        '  - category: other',
+        '    label: Windfall',
+        '    amount: 12345678901234567.89',
+        '    frequency: annual',
+      ].join('\n'),
+      'statement.yaml',
+    );
+    expect(statement.income.map((l) => l.amount.toFixed(2))).toEqual(['1234.50', '0.10', '12345678901234567.89']);
+  });
+
+  it('takes a JSON number from its source text, not through a float', () => {
+    const statement = parseStatementText(
+      '{"household": {"adults": 1, "children": 0, "vehicles": 0, "tenure": "owner"},' +
+        '"debts": [{"creditor": "A", "balance": 12345678901234567.89}, {"creditor": "B", "balance": 0.10}]}',
+      'statement.json',
+    );
+    expect(statement.debts.map((d) => d.balance.toFixed(2))).toEqual(['12345678901234567.89', '0.10']);
+  });
+
+  it('reads £ signs and spelled-out frequencies in any case', () => {
+    const statement = parseStatementText(
+      '{"household": {"adults": 1, "children": 0, "vehicles": 0, "tenure": "Tenant private"},' +
+        '"income": [{"category": "Earnings", "label": "Wages", "amount": "£1,650.00", "frequency": "Four Weekly"}]}',
+      'statement.json',
+    );
+    expect(statement.household.tenure).toBe('tenant-private');
+    expect(statement.income[0]).toMatchObject({ category: 'earnings', amount: money('1650'), frequency: 'four-weekly' });
+  });
+
+  it('tells JSON from YAML by the text when the file name has no extension', () => {
+    const yaml = 'household:\n  adults: 2\n  children: 1\n  vehicles: 0\n  tenure: owner\n';
+    expect(parseStatementText(yaml, '-').household.adults).toBe(2);
+    expect(parseStatementText('{"household": {"adults": 2, "children": 1, "vehicles": 0, "tenure": "owner"}}', '-').household.children).toBe(1);
+  });
+});
+
+/** The problems a load fails with, as [path, message] pairs, checking the file is named. */
+async function problemsLoading(name: string): Promise<[string, string][]> {
+  const path = fixture('statements', 'invalid', name);
+  const error = await loadStatement(path).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FairplanError);
+  const { code, context } = error as FairplanError;
+  expect(code).toBe('invalid-statement');
+  expect(context.file).toBe(path);
+  return (context.problems ?? []).map((p) => [p.path, p.message]);
+}
+
+/** The one error a load fails with: its code, line and message. */
+async function errorLoading(path: string): Promise<{ code: string; line?: number; message: string; file?: string }> {
+  const error = (await loadStatement(path).catch((e: unknown) => e)) as FairplanError;
+  expect(error).toBeInstanceOf(FairplanError);
+  return { code: error.code, message: error.message, file: error.context.file, ...(error.context.line ? { line: error.context.line } : {}) };
+}
+
+const AMOUNT_EXPECTED = '(expected e.g. 1234.56 or £1,234.56)';
+
+describe('invalid statements: one message per problem, naming the field and what was expected', () => {
+  it('refuses amounts that are not money, including a decimal comma', async () => {
+    expect(await problemsLoading('bad-amount.json')).toEqual([
+      ['income[0].amount', `"12,34" is not an amount of money ${AMOUNT_EXPECTED}`],
+      ['expenditure[0].amount', `"seven hundred" is not an amount of money ${AMOUNT_EXPECTED}`],
+    ]);
+  });
+
+  it('refuses a misspelt frequency with the one meant, and an unknown one with the list', async () => {
+    expect(await problemsLoading('bad-frequency.json')).toEqual([
+      ['expenditure[3].frequency', '"monthy" is not a frequency; did you mean "monthly"?'],
+      [
+        'expenditure[4].frequency',
+        '"every day" is not a frequency; expected one of weekly, fortnightly, four-weekly, monthly, quarterly, annual',
+      ],
+    ]);
+  });
+
+  it('refuses unknown categories and tenures, suggesting the one an everyday word or a typo means', async () => {
+    expect(await problemsLoading('bad-category.json')).toEqual([
+      [
+        'household.tenure',
+        '"renting" is not a tenure; did you mean "tenant-private"? (expected one of owner, mortgage, living-with-parents, tenant-private, tenant-social, other)',
+      ],
+      [
+        'income[0].category',
+        '"wages" is not an income category; did you mean "earnings"? (expected one of earnings, benefits, pensions, other)',
+      ],
+      [
+        'expenditure[0].category',
+        '"food-housekeepng" is not an expenditure category; did you mean "food-housekeeping"? (expected one of home, utilities, water, care-health, transport, school, pensions-insurance, professional, other-essential, communications-leisure, food-housekeeping, personal)',
+      ],
+    ]);
+  });
+
+  it('names each missing field, and a misspelt one', async () => {
+    expect(await problemsLoading('missing-field.json')).toEqual([
+      [
+        'household.tenure',
+        'missing (expected a tenure: one of owner, mortgage, living-with-parents, tenant-private, tenant-social, other)',
+      ],
+      ['income[0].amount', 'missing (expected an amount of money, e.g. 1234.56 or £1,234.56)'],
+      ['income[0]', '"ammount" is not a field of an income line; did you mean "amount"?'],
+      ['debts[0].creditor', 'missing (expected text)'],
+    ]);
+  });
+
+  it('says what was found where something else was expected', async () => {
+    expect(await problemsLoading('wrong-type.json')).toEqual([
+      ['household.adults', 'expected a whole number, 1 or more, got "two"'],
+      ['household.children', 'expected a whole number, got 1.5'],
+      ['income', 'expected a list of income lines, got an object'],
+      ['debts[0].balance', 'expected an amount of money, e.g. 1234.56 or £1,234.56, got true'],
+      ['debts[0].ccj', 'expected true or false, got "yes"'],
+    ]);
+  });
+
+  it('refuses negative amounts where they make no sense', async () => {
+    expect(await problemsLoading('negative.json')).toEqual([
+      ['expenditure[0].amount', 'must not be negative, got "-45.00"'],
+      ['debts[0].balance', 'must not be negative, got -100'],
+    ]);
+  });
+
+  it('refuses dates that are not YYYY-MM-DD or do not exist', async () => {
+    expect(await problemsLoading('bad-date.json')).toEqual([
+      ['pay.nextPayDate', '"2027-02-30" is not a date that exists'],
+      ['expectedChanges[0].from', '"next April" is not a date (expected YYYY-MM-DD, e.g. 2027-01-15)'],
+    ]);
+  });
+
+  it('points at the line and column of a JSON syntax error', async () => {
+    const path = fixture('statements', 'invalid', 'malformed.json');
+    expect(await errorLoading(path)).toEqual({
+      code: 'invalid-statement',
+      file: path,
+      line: 5,
+      message: 'not valid JSON: expected a value, found "]" (column 3)',
+    });
+  });
+
+  it('points at the line and column of a YAML syntax error', async () => {
+    const path = fixture('statements', 'invalid', 'malformed.yaml');
+    expect(await errorLoading(path)).toEqual({
+      code: 'invalid-statement',
+      file: path,
+      line: 9,
+      message: 'not valid YAML: Sequence item without - indicator (column 1)',
+    });
+  });
+
+  it('says plainly when the file is not there', async () => {
+    const path = fixture('statements', 'no-such-statement.json');
+    expect(await errorLoading(path)).toEqual({ code: 'io', file: path, message: 'no such file' });
+  });
+});
