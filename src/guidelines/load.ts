@@ -8,7 +8,7 @@ import { parseIsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import { parseMoney, type Money } from '../core/money.js';
 import { parseDocumentText, readTextFile } from '../io/read-document.js';
-import { problemsOf } from '../io/schema-problems.js';
+import { problemsOf } from '../statement/problems.js';
 
 function refine<T>(read: (text: string) => T) {
   return z.string().transform((text, ctx): T => {

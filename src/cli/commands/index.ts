@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { registerBatch } from './batch.js';
+import { registerCheck } from './check.js';
+import { registerPlan } from './plan.js';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 /** Every fairplan command, in the order `fairplan --help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerBatch];
+export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerPlan, registerBatch];

@@ -1,0 +1,64 @@
+/** `fairplan check STATEMENT`: the affordability check, as a report or as JSON for scripts. */
+import type { Command } from 'commander';
+import { assessAffordability } from '../../core/affordability/assess.js';
+import type { GuidelineTable } from '../../core/affordability/guidelines.js';
+import type { Statement } from '../../core/statement.js';
+import { loadGuidelines } from '../../guidelines/load.js';
+import { renderCheckJson } from '../../render/check/json.js';
+import { renderCheckText } from '../../render/check/text.js';
+import { loadStatement } from '../../statement/load.js';
+import type { CommandContext } from '../context.js';
+import { dateOption, nonNegativeMoneyOption, today } from '../options.js';
+import type { IsoDate } from '../../core/date.js';
+import type { Money } from '../../core/money.js';
+
+interface CheckOptions {
+  readonly asOf?: IsoDate;
+  readonly guidelines?: string;
+  readonly tokenThreshold?: Money;
+  readonly json?: boolean;
+  readonly color: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ fairplan check fixtures/statements/single-renter-weekly.json
+  $ fairplan check fixtures/statements/couple-children-mixed.yaml --guidelines fixtures/guidelines/example-guidelines.yaml
+  $ fairplan check statement.json --json > affordability.json
+  $ fairplan check us-household.json --guidelines irs-2025
+
+The statement is fairplan's format (JSON or YAML, see schema/fairplan-statement.schema.json) or an SFS
+data-entry file. Figures are monthly: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly × 13 ÷ 12,
+quarterly ÷ 3, annual ÷ 12. Offers share what is available pro rata, in whole pence that add up exactly.
+
+Exit codes: 0 report written; 2 bad arguments or an invalid or unreadable statement or guideline file.`;
+
+/** US statements are checked against the built-in IRS national standards unless told otherwise. */
+async function guidelinesFor(statement: Statement, spec: string | undefined): Promise<GuidelineTable | undefined> {
+  if (spec) return loadGuidelines(spec);
+  return statement.currency === 'USD' ? loadGuidelines('irs-2025') : undefined;
+}
+
+export function registerCheck(program: Command, context: CommandContext): void {
+  program
+    .command('check')
+    .description('Work out what a household can afford from its income & expenditure statement.')
+    .argument('<statement>', 'statement file (fairplan JSON/YAML or SFS JSON)')
+    .option('--as-of <date>', 'the date the check is made (YYYY-MM-DD; default today)', dateOption)
+    .option('--guidelines <file|irs-2025>', 'spending guidelines to check flexible costs against')
+    .option('--token-threshold <amount>', 'advise a token payment below this a month per creditor', nonNegativeMoneyOption)
+    .option('--json', 'machine-readable JSON on stdout')
+    .option('--no-color', 'no colours, even on a terminal')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, options: CheckOptions) => {
+      const statement = await loadStatement(file);
+      const guidelines = await guidelinesFor(statement, options.guidelines);
+      const result = assessAffordability(statement, {
+        asOf: options.asOf ?? today(context.io),
+        ...(guidelines ? { guidelines } : {}),
+        ...(options.tokenThreshold ? { tokenThresholdPerCreditor: options.tokenThreshold } : {}),
+      });
+      if (options.json) context.out(renderCheckJson(result));
+      else context.out(renderCheckText(result, context.stdoutChalk(!options.color)));
+    });
+}

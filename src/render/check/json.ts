@@ -1,0 +1,84 @@
+/**
+ * `fairplan check --json`: the affordability check for scripts. Money is a string with two decimals
+ * (half-up, display rounding), never a float; offers are exact whole pence and add up to
+ * `offersTotal`. `flags` is the list of codes; `flagDetails` carries the reasons.
+ */
+import type { Affordability, MonthlyLine } from '../../core/affordability/types.js';
+import { toFixed2, sum } from '../../core/money.js';
+import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+
+function lineJson({ line, monthly }: MonthlyLine<string>) {
+  return {
+    category: line.category,
+    label: line.label,
+    amount: toFixed2(line.amount),
+    frequency: line.frequency,
+    monthly: toFixed2(monthly),
+    ...(line.note ? { note: line.note } : {}),
+  };
+}
+
+export function checkJson(result: Affordability) {
+  const { statement, totals } = result;
+  return {
+    asOf: result.asOf,
+    currency: statement.currency ?? 'GBP',
+    household: statement.household,
+    income: {
+      total: toFixed2(totals.income),
+      sections: Object.fromEntries(Object.entries(result.incomeBySection).map(([k, v]) => [k, toFixed2(v)])),
+      lines: result.income.map(lineJson),
+    },
+    expenditure: {
+      total: toFixed2(totals.expenditure),
+      fixed: toFixed2(totals.fixed),
+      flexible: toFixed2(totals.flexible),
+      sections: Object.fromEntries(Object.entries(result.expenditureBySection).map(([k, v]) => [k, toFixed2(v)])),
+      lines: result.expenditure.map(lineJson),
+    },
+    surplus: toFixed2(totals.surplus),
+    savings: toFixed2(totals.savings),
+    debtAdminFee: toFixed2(totals.debtAdminFee),
+    availableForPriority: toFixed2(totals.availableForPriority),
+    priorityDebts: {
+      total: toFixed2(totals.priorityPayments),
+      debts: result.priorityDebts.map(({ debt, monthly }) => ({
+        creditor: debt.creditor,
+        balance: toFixed2(debt.balance),
+        payment: toFixed2(debt.payment),
+        frequency: debt.frequency,
+        monthly: toFixed2(monthly),
+      })),
+    },
+    available: toFixed2(totals.available),
+    offers: result.offers.map((o) => ({
+      creditor: o.debt.creditor,
+      balance: toFixed2(o.debt.balance),
+      offer: toFixed2(o.offer),
+      ...(o.debt.ccj ? { ccj: true } : {}),
+    })),
+    offersTotal: toFixed2(sum(result.offers.map((o) => o.offer))),
+    guidelines: result.guidelines
+      ? {
+          name: result.guidelines.source.name,
+          version: result.guidelines.source.version,
+          effectiveFrom: result.guidelines.source.effectiveFrom,
+          official: result.guidelines.source.official,
+          household: result.guidelines.household,
+          checks: result.guidelines.checks.map((c) => ({
+            category: c.category,
+            spent: toFixed2(c.spent),
+            guideline: toFixed2(c.guideline),
+            over: toFixed2(c.over),
+            status: c.status,
+            explained: c.explained,
+          })),
+        }
+      : null,
+    flags: result.flags.map((f) => f.code),
+    flagDetails: result.flags.map((f) => ({ code: f.code, reason: f.reason, review: f.review, details: f.details ?? [] })),
+    signpost: ADVICE_SIGNPOST,
+  };
+}
+
+export const renderCheckJson = (result: Affordability): string => `${JSON.stringify(checkJson(result), null, 2)}\n`;

@@ -1,0 +1,53 @@
+/** The words people see for fairplan's codes: SFS sections, frequencies, tenures, flags. */
+import type { GuidelineCategory } from '../core/affordability/guidelines.js';
+import type { FlagCode } from '../core/affordability/types.js';
+import type { Frequency } from '../core/frequency.js';
+import type { ExpenditureCategory, IncomeCategory, Tenure } from '../core/statement.js';
+
+export const CATEGORY_NAMES: Readonly<Record<IncomeCategory | ExpenditureCategory | GuidelineCategory, string>> = {
+  earnings: 'Earnings',
+  benefits: 'Benefits',
+  pensions: 'Pensions',
+  other: 'Other income',
+  home: 'Home and contents',
+  utilities: 'Utilities',
+  water: 'Water',
+  'care-health': 'Care and health',
+  transport: 'Transport and travel',
+  school: 'School',
+  'pensions-insurance': 'Pensions and insurance',
+  professional: 'Professional costs',
+  'other-essential': 'Other essential costs',
+  'communications-leisure': 'Communications and leisure',
+  'food-housekeeping': 'Food and housekeeping',
+  personal: 'Personal costs',
+  'all-flexible': 'Flexible costs together',
+};
+
+/** "£450.00 a week" */
+export const PER_FREQUENCY: Readonly<Record<Frequency, string>> = {
+  weekly: 'a week',
+  fortnightly: 'a fortnight',
+  'four-weekly': 'every 4 weeks',
+  monthly: 'a month',
+  quarterly: 'a quarter',
+  annual: 'a year',
+};
+
+export const TENURE_NAMES: Readonly<Record<Tenure, string>> = {
+  owner: 'owns the home outright',
+  mortgage: 'buying with a mortgage',
+  'living-with-parents': 'living with parents',
+  'tenant-private': 'renting privately',
+  'tenant-social': 'renting from a council or housing association',
+  other: 'other housing',
+};
+
+export const FLAG_NAMES: Readonly<Record<FlagCode, string>> = {
+  deficit: 'Budget shortfall',
+  'token-payment': 'Token payment',
+  'dro-indicator': 'Debt Relief Order',
+  'guideline-over': 'Above a spending guideline',
+  vulnerability: 'Vulnerability',
+  advice: 'Free debt advice',
+};

@@ -1,0 +1,44 @@
+/**
+ * Schedules as CSV in long format, one row per instalment per option, for spreadsheets and scripts.
+ * Money is two-decimal text (toFixed2); text cells are made safe from formula injection.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { toFixed2 } from '../../core/money.js';
+import type { PlanProposal } from '../../core/plan/types.js';
+import { csvSafeText } from '../shared/csv-safe.js';
+import { optionKey } from './select.js';
+
+export const SCHEDULE_CSV_COLUMNS = [
+  'option_kind',
+  'option_key',
+  'option_label',
+  'affordable',
+  'n',
+  'date',
+  'moved_from',
+  'amount',
+  'interest',
+  'principal',
+  'balance',
+] as const;
+
+/** Every option's schedule, or only those at `optionIndexes`, with a header row. */
+export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readonly number[]): string {
+  const chosen = optionIndexes ? proposal.options.filter((_, i) => optionIndexes.includes(i)) : proposal.options;
+  const rows = chosen.flatMap((option) =>
+    option.instalments.map((instalment) => [
+      option.kind,
+      optionKey(option),
+      csvSafeText(option.label),
+      option.affordable ? 'true' : 'false',
+      String(instalment.n),
+      instalment.due,
+      instalment.movedFrom ?? '',
+      toFixed2(instalment.amount),
+      toFixed2(instalment.interest),
+      toFixed2(instalment.principal),
+      toFixed2(instalment.balanceAfter),
+    ]),
+  );
+  return stringify(rows, { header: true, columns: [...SCHEDULE_CSV_COLUMNS] });
+}

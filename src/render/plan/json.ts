@@ -1,0 +1,146 @@
+/**
+ * The proposal as JSON for scripts: every amount a string with two decimals (never a float), every
+ * date `YYYY-MM-DD`, field names that stay put. Documented in the README ("fairplan plan").
+ */
+import type { Affordability } from '../../core/affordability/types.js';
+import { type Money, toFixed2 } from '../../core/money.js';
+import type { Instalment, InterestTreatment, PlanOption, PlanOutcome, PlanProposal } from '../../core/plan/types.js';
+import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import { optionAt, optionKey } from './select.js';
+
+const m = (amount: Money): string => toFixed2(amount);
+
+function interestJson(interest: InterestTreatment) {
+  return interest.kind === 'frozen' ? { kind: 'frozen' } : { kind: 'continuing', annualRatePercent: interest.annualRatePercent.toString() };
+}
+
+function outcomeJson(outcome: PlanOutcome) {
+  switch (outcome.kind) {
+    case 'repaid':
+      return { kind: 'repaid' };
+    case 'review':
+      return { kind: 'review', reviewDate: outcome.reviewDate, message: outcome.message };
+    case 'never-repays': {
+      const { repayingPayment: r } = outcome;
+      return {
+        kind: 'never-repays',
+        cause: outcome.cause,
+        message: outcome.message,
+        repayingPayment: { termMonths: r.termMonths, frequency: r.frequency, instalments: r.instalments, amount: m(r.amount) },
+      };
+    }
+  }
+}
+
+function instalmentJson(instalment: Instalment) {
+  return {
+    n: instalment.n,
+    date: instalment.due,
+    ...(instalment.movedFrom ? { movedFrom: instalment.movedFrom } : {}),
+    amount: m(instalment.amount),
+    interest: m(instalment.interest),
+    principal: m(instalment.principal),
+    balance: m(instalment.balanceAfter),
+  };
+}
+
+/** What only some kinds of option have. */
+function kindJson(option: PlanOption) {
+  switch (option.kind) {
+    case 'fixed-term':
+      return { termMonths: option.termMonths };
+    case 'step-up':
+      return {
+        reducedPayment: m(option.reducedPayment),
+        reducedCount: option.reducedCount,
+        laterPayment: m(option.laterPayment),
+        stepDate: option.stepDate,
+        ...(option.note ? { note: option.note } : {}),
+      };
+    case 'settlement':
+      return {
+        variant: option.variant,
+        discountPercent: option.discountPercent.toString(),
+        fullBalance: m(option.balance),
+        writtenOff: m(option.writtenOff),
+      };
+    default:
+      return {};
+  }
+}
+
+function optionJson(option: PlanOption) {
+  return {
+    key: optionKey(option),
+    kind: option.kind,
+    label: option.label,
+    affordable: option.affordable,
+    reason: option.reason,
+    affordabilityReason: option.affordabilityReason,
+    ...kindJson(option),
+    frequency: option.frequency,
+    interest: interestJson(option.interest),
+    amountToRepay: m(option.amountToRepay),
+    instalmentCount: option.instalmentCount,
+    instalmentAmount: m(option.instalmentAmount),
+    finalAmount: m(option.finalAmount),
+    firstDate: option.firstDate,
+    lastDate: option.lastDate,
+    total: m(option.totalPaid),
+    totalInterest: m(option.totalInterest),
+    balanceAfter: m(option.balanceAfter),
+    outcome: outcomeJson(option.outcome),
+    instalments: option.instalments.map(instalmentJson),
+  };
+}
+
+/** The affordability behind a plan made from a statement: its totals and flags. */
+function affordabilityJson(affordability: Affordability) {
+  const t = affordability.totals;
+  return {
+    totals: {
+      income: m(t.income),
+      expenditure: m(t.expenditure),
+      surplus: m(t.surplus),
+      priorityPayments: m(t.priorityPayments),
+      available: m(t.available),
+      nonPriorityBalance: m(t.nonPriorityBalance),
+    },
+    flags: affordability.flags.map((flag) => ({ code: flag.code, reason: flag.reason, review: flag.review })),
+  };
+}
+
+export interface PlanJsonOptions {
+  /** When the plan was made from a statement: its affordability, reported with the plan. */
+  readonly affordability?: Affordability;
+}
+
+/** The proposal as a plain object ready for JSON.stringify. */
+export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOptions = {}) {
+  const { request, recommended } = proposal;
+  return {
+    asOf: request.asOf,
+    balance: m(request.balance),
+    affordable: m(request.affordableMonthly),
+    affordablePerInstalment: m(proposal.affordablePerInstalment),
+    frequency: request.frequency,
+    start: request.start,
+    interest: interestJson(request.interest),
+    calendar: request.calendar.name,
+    recommended: {
+      index: recommended.index,
+      key: optionKey(optionAt(proposal, recommended.index)),
+      kind: recommended.kind,
+      reason: recommended.reason,
+      flagForReview: recommended.flagForReview,
+    },
+    options: proposal.options.map(optionJson),
+    notOffered: proposal.notOffered.map((n) => ({ kind: n.kind, ...(n.variant ? { variant: n.variant } : {}), reason: n.reason })),
+    ...(affordability ? { affordability: affordabilityJson(affordability) } : {}),
+    signpost: ADVICE_SIGNPOST,
+  };
+}
+
+export function renderPlanJson(proposal: PlanProposal, options: PlanJsonOptions = {}): string {
+  return `${JSON.stringify(planJson(proposal, options), null, 2)}\n`;
+}

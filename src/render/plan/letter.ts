@@ -1,0 +1,128 @@
+/**
+ * A short letter a customer could be sent about one option: what they pay, when and for how long,
+ * what happens to interest, what to do if things change, and where to get free debt advice.
+ * Plain words about the budget, never about the person's failings. A token payment is never
+ * presented as repaying; a plan that does not fit the budget says so.
+ */
+import type { Money } from '../../core/money.js';
+import type { PaymentRun, PlanOption, PlanProposal } from '../../core/plan/types.js';
+import { months, termInMonths, type Words, wordsFor } from '../../core/plan/words.js';
+import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import { longDate } from '../shared/dates.js';
+import { wrap } from '../shared/wrap.js';
+import { optionAt } from './select.js';
+
+export interface LetterOptions {
+  /** Line width; default 72. */
+  readonly width?: number;
+}
+
+/** "33 monthly payments of £30.00 and a final payment of £10.00". */
+function describeRuns(option: PlanOption, words: Words): string {
+  const runs: readonly PaymentRun[] = option.pattern;
+  const { money } = words;
+  return runs
+    .map((run, i) => {
+      const last = i === runs.length - 1;
+      if (i === 0) return run.count === 1 ? `one payment of ${money(run.amount)}` : `${words.payments(run.count, option.frequency)} of ${money(run.amount)}`;
+      if (last && run.count === 1) return ` and a final payment of ${money(run.amount)}`;
+      return `${last ? ' and' : ','} then ${run.count} of ${money(run.amount)}`;
+    })
+    .join('');
+}
+
+function heading(option: PlanOption): string {
+  if (option.kind === 'settlement') return 'Settling your account';
+  if (option.outcome.kind === 'review') return 'Your token payment arrangement';
+  return 'Your repayment plan';
+}
+
+function whatYouPay(option: PlanOption, words: Words): string[] {
+  const { money } = words;
+  const first = longDate(option.firstDate);
+  const last = longDate(option.lastDate);
+  if (option.outcome.kind === 'review') {
+    return [
+      `You pay a token amount of ${money(option.instalmentAmount)} a month, starting on ${first}. A token payment is ` +
+        'not expected to repay what you owe: it gives you time while your budget has little or nothing left over.',
+      `We will review the arrangement with you on ${longDate(option.outcome.reviewDate)}, when ${money(option.balanceAfter)} ` +
+        'will still be owed.',
+    ];
+  }
+  const paragraphs: string[] = [];
+  if (option.kind === 'settlement') {
+    paragraphs.push(
+      `Your creditor has agreed to accept ${money(option.amountToRepay)} in full settlement of the ${money(option.balance)} ` +
+        `you owe (${option.discountPercent.toString()}% less). Once it has been paid, the remaining ${money(option.writtenOff)} ` +
+        'will be written off. A settlement may be recorded on your credit file as partially settled.',
+    );
+  }
+  const when =
+    option.instalmentCount === 1
+      ? ` on ${first}`
+      : `, from ${first} to ${last}, about ${months(termInMonths(option.instalmentCount, option.frequency))}`;
+  paragraphs.push(`You pay ${describeRuns(option, words)}${when}. In total you will pay ${money(option.totalPaid)}.`);
+  if (option.kind === 'step-up') {
+    paragraphs.push(
+      `The payments go up on ${longDate(option.stepDate)}, when ${option.note ? `you expect a change (${option.note})` : 'you expect your budget to change'}. ` +
+        'If that change does not happen, please tell us before then and we will look at the plan again.',
+    );
+  }
+  if (option.outcome.kind === 'never-repays') {
+    paragraphs.push(
+      `These payments would not clear what you owe${option.outcome.cause === 'interest' ? ', because they do not cover the interest being added' : ' within 50 years'}. ` +
+        'We will look at this again with you, and free debt advice can help you find a better way forward.',
+    );
+  }
+  if (!option.affordable) {
+    paragraphs.push(
+      `Please note: ${option.instalmentCount === 1 ? 'this payment is' : 'these payments are'} more than your budget shows ` +
+        'you can afford. Please do not agree to this unless you are sure you can keep to it, and never borrow money or ' +
+        'sell belongings to pay.',
+    );
+  }
+  return paragraphs;
+}
+
+function interest(option: PlanOption, money: (amount: Money) => string): string {
+  if (option.kind === 'settlement') return 'The settlement sum is fixed: no interest or charges will be added to it.';
+  if (option.interest.kind === 'frozen') {
+    return `No interest or charges will be added while you keep to this ${option.outcome.kind === 'review' ? 'arrangement' : 'plan'}.`;
+  }
+  const rate = `${option.interest.annualRatePercent.toString()}% a year`;
+  if (option.outcome.kind === 'review') {
+    return `Interest is still being added at ${rate} while token payments are made, so what you owe will grow. ` +
+      'You can ask for interest to be frozen; a free debt adviser can help you do this.';
+  }
+  return `Interest is still being added at ${rate}. Over the plan it comes to ${money(option.totalInterest)}, ` +
+    'which is included in the total above.';
+}
+
+/** The letter for the option at `optionIndex` of `proposal`, as plain text. */
+export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72 }: LetterOptions = {}): string {
+  const option = optionAt(proposal, optionIndex);
+  const words = wordsFor(proposal.request.currencySymbol);
+  const moved = option.instalments.some((instalment) => instalment.movedFrom !== undefined);
+  const sections: [string | undefined, string[]][] = [
+    [undefined, [
+      'Thank you for going through your budget with us. This letter sets out what we discussed, based on the ' +
+        'income and outgoings you told us about.',
+    ]],
+    ['What you pay', [
+      ...whatYouPay(option, words),
+      ...(moved ? ['When a payment date falls on a weekend or bank holiday, the payment is due on the next working day.'] : []),
+    ]],
+    ['Interest and charges', [interest(option, words.money)]],
+    ['If your circumstances change', [
+      'Budgets change. If your income goes down, your costs go up, or you cannot make a payment, please tell us as ' +
+        'soon as you can. We will look at your budget with you again and agree what to do next.',
+    ]],
+    ['Free debt advice', [ADVICE_SIGNPOST]],
+  ];
+  const lines = [heading(option), ''];
+  for (const [title, paragraphs] of sections) {
+    if (title) lines.push(title);
+    for (const paragraph of paragraphs) lines.push(...wrap(paragraph, width), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from '../helpers/cli.js';
+
+const check = (...args: string[]) => runCli(['check', ...args, '--as-of', '2026-11-25']);
+const statement = (...name: string[]) => fixture('statements', ...name);
+
+describe('fairplan check: the report', () => {
+  const { code, stdout, stderr } = check(statement('single-renter-weekly.json'));
+
+  it('shows each line a month and what is left for the creditors', () => {
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    // £412.60 a week × 52 ÷ 12 = £1,787.93; the bus ticket £19 × 52 ÷ 12 = £82.33.
+    expect(stdout).toMatch(/Wages \(warehouse operative, after tax\)\n\s+£412\.60 a week\s+£1,787\.93/);
+    expect(stdout).toMatch(/Weekly bus ticket\s+£19\.00 a week\s+£82\.33/);
+    // Fixed 1,182.825 and flexible 424.67 leave 1,787.93 − 1,607.49 = 180.44.
+    expect(stdout).toMatch(/Available for non-priority creditors\s+£180\.44/);
+  });
+
+  it('shares £180.44 pro rata in pennies that add up', () => {
+    // Exact shares 9978.40p, 3178.22p, 4887.38p: the one penny left goes to the largest fraction.
+    expect(stdout).toMatch(/Harbour Bank \(credit card\)\s+£2,450\.00\s+55\.3%\s+£99\.79/);
+    expect(stdout).toMatch(/Lumen Shopping \(catalogue\)\s+£780\.35\s+17\.6%\s+£31\.78/);
+    expect(stdout).toMatch(/Quickline Loans\s+£1,200\.00\s+27\.1%\s+£48\.87/);
+    expect(stdout).toMatch(/Total\s+£4,430\.35\s+£180\.44/);
+  });
+
+  it('always ends with the free debt advice signpost, fits 80 columns and has no colour when piped', () => {
+    expect(stdout).toContain('Free debt advice: Free, independent debt advice is available');
+    expect(stdout.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('uses colour only when asked to on a pipe', () => {
+    const coloured = runCli(['check', statement('deficit-budget.json'), '--as-of', '2026-11-25'], {
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
+    expect(coloured.stdout).toMatch(/\u001b\[/);
+  });
+});
+
+describe('fairplan check --json', () => {
+  const json = (name: string, ...args: string[]) => JSON.parse(check(statement(name), '--json', ...args).stdout);
+
+  it('gives the totals, offers and flags as strings with two decimals', () => {
+    const result = json('single-renter-weekly.json');
+    expect(result).toMatchObject({
+      asOf: '2026-11-25',
+      income: { total: '1787.93' },
+      expenditure: { total: '1607.49', fixed: '1182.83', flexible: '424.67' },
+      surplus: '180.44',
+      available: '180.44',
+      offers: [
+        { creditor: 'Harbour Bank (credit card)', balance: '2450.00', offer: '99.79' },
+        { creditor: 'Lumen Shopping (catalogue)', balance: '780.35', offer: '31.78' },
+        { creditor: 'Quickline Loans', balance: '1200.00', offer: '48.87' },
+      ],
+      flags: ['advice'],
+    });
+  });
+
+  it('flags a deficit budget for review, with a token payment and a DRO pointer', () => {
+    // Income 168 × 52 ÷ 12 + 642.18 + 104.20 × 13 ÷ 12 = 1,483.06; spending 875 + 42 + 130 + 38.50
+    // + 69.33 + 195 + 35 + 381.33 + 55 = 1,821.17; council tax arrears 20.00: 358.10 short.
+    const result = json('deficit-budget.json');
+    expect(result.available).toBe('-358.10');
+    expect(result.flags).toEqual(['deficit', 'token-payment', 'dro-indicator', 'advice']);
+    expect(result.offers.map((o: { offer: string }) => o.offer)).toEqual(['0.00', '0.00']);
+    expect(result.flagDetails[0].reason).toContain('£358.10 a month short');
+  });
+
+  it('checks flexible costs against a guideline file, flagging overruns without cutting them', () => {
+    const result = json('couple-children-mixed.yaml', '--guidelines', fixture('guidelines', 'example-guidelines.yaml'));
+    expect(result.guidelines.official).toBe(false);
+    expect(result.flags).toContain('guideline-over');
+    const over = result.guidelines.checks.filter((c: { status: string }) => c.status === 'over');
+    expect(over.length).toBeGreaterThan(0);
+  });
+
+  it('checks a US household against the IRS national standards without being told', () => {
+    expect(json('us-household.json').guidelines.version).toBe('irs-2025');
+  });
+});
+
+describe('fairplan check: bad input', () => {
+  it('names the file, the path and the expected value, once per problem, with exit code 2', () => {
+    const { code, stdout, stderr } = check(statement('invalid', 'bad-frequency.json'));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('bad-frequency.json: expenditure[3].frequency: "monthy" is not a frequency; did you mean "monthly"?');
+    expect(stderr).toContain('bad-frequency.json: expenditure[4].frequency: "every day" is not a frequency');
+  });
+
+  it('says when the statement file does not exist', () => {
+    const { code, stderr } = check('no-such-statement.json');
+    expect(code).toBe(2);
+    expect(stderr).toBe('fairplan: no-such-statement.json: no such file\n');
+  });
+
+  it('refuses a guideline file before it takes effect', () => {
+    const { code, stderr } = runCli(['check', statement('single-renter-weekly.json'), '--guidelines', fixture('guidelines', 'example-guidelines.yaml'), '--as-of', '2026-01-01']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('takes effect on 2026-04-06 and must not be used for 2026-01-01');
+  });
+
+  it('refuses an impossible --as-of date with a usage line', () => {
+    const { code, stderr } = runCli(['check', statement('single-renter-weekly.json'), '--as-of', '2027-02-30']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/2027-02-30/);
+  });
+});

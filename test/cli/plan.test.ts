@@ -1,0 +1,200 @@
+/**
+ * `fairplan plan` end to end, through the built binary. Figures are the hand-worked case the
+ * renderer tests use: £1,000 owed, £30 a month, from Friday 15 January 2027, interest frozen →
+ * 33 payments of £30.00 and a last one of £10.00.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
+import { fixture, runCli } from '../helpers/cli.js';
+
+const PLAN = ['plan', '--balance', '1000', '--affordable', '30', '--start', '2027-01-15', '--as-of', '2027-01-10'];
+
+describe('fairplan plan', () => {
+  it('prints the comparison, the recommendation, its schedule and the signpost', () => {
+    const { code, stdout, stderr } = runCli(PLAN);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('1*  Affordable  £30.00/mo   34  2027-01-15  2029-10-15  £1,000.00  yes');
+    expect(stdout).toContain('Recommended: 1 Affordable plan: £30.00 a month');
+    expect(stdout).toContain('34  2029-10-15  £10.00     £0.00     £10.00          £0.00');
+    expect(stdout.replace(/\s+/g, ' ').trim().endsWith(ADVICE_SIGNPOST)).toBe(true);
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('uses colour when asked to (FORCE_COLOR) and never with --no-color', () => {
+    expect(runCli(PLAN, { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(runCli([...PLAN, '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('shows another option’s schedule with --schedule', () => {
+    const { code, stdout } = runCli([...PLAN, '--schedule', 'fixed-term-36']);
+    expect(code).toBe(0);
+    // 1000 ÷ 36 = 27.77…, rounded up to 27.78.
+    expect(stdout).toContain('Schedule: 4 Repay in 3 years: £27.78 a month');
+  });
+
+  it('--json: money as two-decimal strings, the schedule per option, the signpost', () => {
+    const { code, stdout } = runCli([...PLAN, '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ asOf: '2027-01-10', balance: '1000.00', affordable: '30.00', frequency: 'monthly' });
+    expect(json.recommended).toMatchObject({ kind: 'affordable', key: 'affordable' });
+    const affordable = json.options[0];
+    expect(typeof affordable.total).toBe('string');
+    expect(affordable.total).toBe('1000.00');
+    expect(affordable.instalments).toHaveLength(34);
+    expect(affordable.instalments[33]).toMatchObject({ n: 34, date: '2029-10-15', amount: '10.00', balance: '0.00' });
+    expect(json.signpost).toBe(ADVICE_SIGNPOST);
+  });
+
+  it('--csv: one row per instalment per option; with --schedule, that option only', () => {
+    const all = parse(runCli([...PLAN, '--csv']).stdout, { columns: true }) as Record<string, string>[];
+    expect(all).toHaveLength(34 + 12 + 24 + 36 + 60);
+    const only = parse(runCli([...PLAN, '--csv', '--schedule', 'affordable']).stdout, { columns: true }) as Record<string, string>[];
+    expect(only).toHaveLength(34);
+    expect(only[33]).toMatchObject({ option_kind: 'affordable', n: '34', date: '2029-10-15', amount: '10.00', balance: '0.00' });
+  });
+
+  it('--ics FILE: writes the reminders to the file (relative to where it is run) and says so on stderr', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    const { code, stdout, stderr } = runCli([...PLAN, '--ics', 'reminders/plan.ics'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('wrote 34 payment reminders for "Affordable plan: £30.00 a month" to reminders/plan.ics');
+    const ics = readFileSync(path.join(dir, 'reminders', 'plan.ics'), 'utf8');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(34);
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270115\r\n');
+  });
+
+  it('--letter: the letter for the recommended option (for nothing affordable, a token arrangement and its review)', () => {
+    const { code, stdout } = runCli([...PLAN, '--letter']);
+    expect(code).toBe(0);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('You pay 33 monthly payments of £30.00 and a final payment of £10.00');
+    const token = runCli(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--letter']);
+    expect(token.stdout.replace(/\s+/g, ' ')).toContain('We will review the arrangement with you on 15 April 2027');
+  });
+
+  it('takes the plan settings: frequency, interest, terms, token, step-up, settlement, calendar', () => {
+    const { code, stdout } = runCli([
+      ...PLAN,
+      '--frequency', 'fortnightly',
+      '--interest-rate', '19.9%',
+      '--fixed-terms', '18,30',
+      '--step-up-periods', '6',
+      '--step-up-to', '100',
+      '--settlement-discount', '25',
+      '--settlement-instalments', '2',
+      '--calendar', 'scotland',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ frequency: 'fortnightly', interest: { kind: 'continuing', annualRatePercent: '19.9' }, calendar: 'Scotland bank holidays' });
+    expect(json.options.map((o: { key: string }) => o.key)).toEqual([
+      'affordable',
+      'fixed-term-18',
+      'fixed-term-30',
+      'step-up',
+      'settlement-lump-sum',
+      'settlement-instalments',
+    ]);
+    // 25% off £1,000.00.
+    expect(json.options[4].amountToRepay).toBe('750.00');
+  });
+
+  it('keeps due dates on weekends with --no-business-days: Saturday 15 May 2027 stays put', () => {
+    const moved = JSON.parse(runCli([...PLAN, '--json']).stdout).options[0].instalments[4];
+    expect(moved).toMatchObject({ date: '2027-05-17', movedFrom: '2027-05-15' });
+    const kept = JSON.parse(runCli([...PLAN, '--json', '--no-business-days']).stdout).options[0].instalments[4];
+    expect(kept).toEqual(expect.objectContaining({ date: '2027-05-15' }));
+    expect(kept.movedFrom).toBeUndefined();
+  });
+
+  it('offers a token payment with the amount and review asked for', () => {
+    const { stdout } = runCli(['plan', '--balance', '1000', '--affordable', '0', '--token', '2', '--review-months', '6', '--as-of', '2027-01-10', '--json']);
+    const token = JSON.parse(stdout).options.find((o: { kind: string }) => o.kind === 'token');
+    expect(token.instalments.map((i: { amount: string }) => i.amount)).toEqual(['2.00', '2.00', '2.00', '2.00', '2.00', '2.00']);
+    // Six months from Sunday 10 January 2027 is Saturday 10 July: the review moves to Monday 12 July.
+    expect(token.outcome).toMatchObject({ kind: 'review', reviewDate: '2027-07-12' });
+  });
+
+  it('--help teaches: usage, examples and exit codes', () => {
+    const { code, stdout } = runCli(['plan', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: fairplan plan');
+    expect(stdout).toContain('$ fairplan plan --balance 1000 --affordable 30');
+    expect(stdout).toMatch(/Exit codes:[\s\S]*2 +bad arguments/);
+  });
+});
+
+describe('fairplan plan refuses bad arguments with one clear line and exit code 2', () => {
+  const refuses = (args: string[], message: string | RegExp) => {
+    const { code, stdout, stderr } = runCli(['plan', ...args]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  };
+
+  it('a negative balance', () => refuses(['--balance', '-5', '--affordable', '30'], /'--balance <amount>' argument '-5' is invalid\. "-5" must be more than zero/));
+  it('an unknown frequency, suggesting the nearest', () =>
+    refuses(['--balance', '1000', '--affordable', '30', '--frequency', 'montly'], /"montly" is not a frequency; did you mean "monthly"\?/));
+  it('a date that does not exist', () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], /"2027-02-30" is not a date that exists/));
+  it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
+  it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
+  it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));
+  it('--json with --csv', () => refuses([...PLAN.slice(1), '--json', '--csv'], "option '--json' cannot be used with option '--csv'"));
+  it('--letter with --ics', () => refuses([...PLAN.slice(1), '--letter', '--ics', 'x.ics'], /cannot be used with option/));
+  it('a first payment before today, naming the option', () =>
+    refuses(['--balance', '1000', '--affordable', '30', '--start', '2027-01-01', '--as-of', '2027-01-10'], 'fairplan: --start: the first payment (2027-01-01) cannot be before today (2027-01-10)'));
+  it('a schedule for an option not offered', () => refuses([...PLAN.slice(1), '--schedule', 'fixed-term-25'], /did you mean "fixed-term-24"\?/));
+  it('half a step-up', () => refuses([...PLAN.slice(1), '--step-up-periods', '3'], '--step-up-periods and --step-up-to go together'));
+  it('an unknown calendar', () => refuses([...PLAN.slice(1), '--calendar', 'scotlnd'], /did you mean "scotland"\?/));
+
+  it('writes no file when it refuses', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    expect(runCli([...PLAN, '--ics', 'x.ics', '--schedule', 'nonsense'], { cwd: dir }).code).toBe(2);
+    expect(existsSync(path.join(dir, 'x.ics'))).toBe(false);
+  });
+});
+
+// fixtures/plans/README.md documents one command line per option kind; these keep every one true:
+// each runs, offers the option its heading names, and recommends it where the heading says so.
+interface Example {
+  readonly kind: string;
+  readonly recommended: boolean;
+  readonly args: string[];
+}
+
+function examples(): Example[] {
+  const found: Example[] = [];
+  let heading = { kind: '', recommended: false };
+  for (const line of readFileSync(fixture('plans', 'README.md'), 'utf8').split('\n')) {
+    const title = /^## (\S+)( \(recommended\))?$/.exec(line);
+    if (title) heading = { kind: title[1] ?? '', recommended: Boolean(title[2]) };
+    const command = /^\s+\$ fairplan (plan .*)$/.exec(line);
+    if (command) found.push({ ...heading, args: (command[1] ?? '').split(/\s+/) });
+  }
+  return found;
+}
+
+describe('the plan examples in fixtures/plans', () => {
+  const all = examples();
+
+  it('cover every kind of option', () => {
+    expect(all.map((e) => e.kind).sort()).toEqual(['affordable', 'fixed-term', 'settlement', 'step-up', 'token']);
+  });
+
+  it.each(all)('$kind: $args', ({ kind, recommended, args }) => {
+    const { code, stdout, stderr } = runCli([...args, '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.options.map((o: { kind: string }) => o.kind)).toContain(kind);
+    if (recommended) expect(json.recommended.kind).toBe(kind);
+  });
+});
