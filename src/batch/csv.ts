@@ -1,18 +1,18 @@
-/** Writing CSV lines, with spreadsheet formulas neutralised (OWASP "CSV injection"). */
+/** Writing CSV lines, with cells copied from the input kept from running as spreadsheet formulas. */
+import { csvSafeText } from '../render/shared/csv-safe.js';
 
-// A cell a spreadsheet would run as a formula starts with one of these.
-const FORMULA_START = /^[=+\-@\t\r]/;
-// A plain number (an amount such as -12.50 or +3) is not a formula and is never altered.
+// A plain number (an amount such as -12.50, or +3) is not a formula, and amounts are never altered.
 const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
-/** A text cell that a spreadsheet would run as a formula, prefixed with a quote so it is shown as text. */
-export function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
-}
+/**
+ * A cell copied from the input (an id, a carried column, a rejected row's cells), which may be text
+ * or an amount: text that a spreadsheet would run as a formula gets csvSafeText's apostrophe.
+ */
+export const safeCell = (cell: string): string => (PLAIN_NUMBER.test(cell) ? cell : csvSafeText(cell));
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One CSV line (comma-separated, CRLF-free: LF ends it), quoting only the cells that need it. */
+/** One CSV line (comma-separated, ended by LF), quoting only the cells that need it. */
 export function csvLine(cells: readonly string[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) {

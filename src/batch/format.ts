@@ -4,9 +4,10 @@
  * with two decimals (toFixed2); text cells a spreadsheet could run as formulas are neutralised.
  */
 import { toFixed2 } from '../core/money.js';
+import { optionKey } from '../render/plan/select.js';
 import type { Instalment, PlanOptionSummary } from '../core/plan/types.js';
 import type { Rejection } from './account.js';
-import { neutralise } from './csv.js';
+import { safeCell } from './csv.js';
 import type { ColumnLayout } from './mapping.js';
 import { formatPence } from './pence.js';
 import type { AccountResult } from './plan.js';
@@ -35,22 +36,15 @@ export const resultHeader = (layout: ColumnLayout): string[] => [
   ...RESULT_COLUMNS,
 ];
 
-/** "fixed-term-12m", "settlement-lump-sum": the kind, made specific. */
-function optionName(option: PlanOptionSummary): string {
-  if (option.kind === 'fixed-term') return `fixed-term-${option.termMonths}m`;
-  if (option.kind === 'settlement') return `settlement-${option.variant}`;
-  return option.kind;
-}
-
 const alternatives = (result: AccountResult): PlanOptionSummary[] =>
   result.proposal.options.filter((o) => o !== result.recommended);
 
-/** "fixed-term-12m 205.24 monthly x12 not-affordable; token 1.00 monthly x3" */
+/** "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3" */
 function compactAlternatives(result: AccountResult): string {
   return alternatives(result)
     .map(
       (o) =>
-        `${optionName(o)} ${toFixed2(o.instalmentAmount)} ${o.frequency} x${o.instalmentCount}${o.affordable ? '' : ' not-affordable'}`,
+        `${optionKey(o)} ${toFixed2(o.instalmentAmount)} ${o.frequency} x${o.instalmentCount}${o.affordable ? '' : ' not-affordable'}`,
     )
     .join('; ');
 }
@@ -58,15 +52,15 @@ function compactAlternatives(result: AccountResult): string {
 export function resultCells(result: AccountResult): string[] {
   const { account, affordability: a, recommended: r } = result;
   return [
-    neutralise(account.id),
-    ...account.carried.map(neutralise),
+    safeCell(account.id),
+    ...account.carried.map(safeCell),
     formatPence(a.income),
     formatPence(a.expenditure),
     formatPence(a.surplus),
     formatPence(a.available),
     a.flags.join(';'),
     result.review ? 'yes' : 'no',
-    optionName(r),
+    optionKey(r),
     toFixed2(r.instalmentAmount),
     r.frequency,
     String(r.instalmentCount),
@@ -80,7 +74,7 @@ export function resultCells(result: AccountResult): string[] {
 
 function optionJson(option: PlanOptionSummary) {
   return {
-    plan: optionName(option),
+    plan: optionKey(option),
     kind: option.kind,
     affordable: option.affordable,
     instalment: toFixed2(option.instalmentAmount),
@@ -118,8 +112,8 @@ export const SCHEDULE_HEADER = ['account_id', 'plan', 'n', 'due', 'moved_from', 
 
 export function scheduleCells(result: AccountResult, instalment: Instalment): string[] {
   return [
-    neutralise(result.account.id),
-    optionName(result.recommended),
+    safeCell(result.account.id),
+    optionKey(result.recommended),
     String(instalment.n),
     instalment.due,
     instalment.movedFrom ?? '',
@@ -133,7 +127,7 @@ export function scheduleCells(result: AccountResult, instalment: Instalment): st
 export function scheduleJson(result: AccountResult, instalment: Instalment) {
   return {
     account_id: result.account.id,
-    plan: optionName(result.recommended),
+    plan: optionKey(result.recommended),
     n: instalment.n,
     due: instalment.due,
     ...(instalment.movedFrom ? { moved_from: instalment.movedFrom } : {}),
@@ -151,7 +145,7 @@ export const rejectionCells = (rejection: Rejection): string[] => [
   String(rejection.line),
   rejection.field ?? '',
   rejection.reason,
-  ...rejection.cells.map(neutralise),
+  ...rejection.cells.map(safeCell),
 ];
 
 export const rejectionJson = (rejection: Rejection) => ({

@@ -2,6 +2,7 @@
  * The plans for one account, from the plan engine: a summary of every option (no instalment lists,
  * which a batch rarely needs) and the recommended one, laid out in full only when schedules are asked for.
  */
+import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
 import { planRequestFromStatement, summarisePlans, instalmentsOf } from '../core/plan/index.js';
 import type { Instalment, InterestTreatment, PlanOptionSummary, PlanSummaryProposal } from '../core/plan/types.js';
@@ -15,6 +16,7 @@ export const INTEREST_CHOICES: readonly InterestChoice[] = ['frozen', 'apr'];
 
 export interface PlanSettings {
   readonly asOf: IsoDate;
+  readonly guidelines?: GuidelineTable;
   readonly interest: InterestChoice;
   readonly schedules: boolean;
 }
@@ -33,7 +35,10 @@ export interface AccountResult {
 const FROZEN: InterestTreatment = { kind: 'frozen' };
 
 export function planAccount(account: Account, settings: PlanSettings): AccountResult {
-  const affordability = accountAffordability(account);
+  const affordability = accountAffordability(
+    account,
+    settings.guidelines ? { table: settings.guidelines, asOf: settings.asOf } : undefined,
+  );
   const interest: InterestTreatment =
     settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: account.apr } : FROZEN;
   const request = planRequestFromStatement(accountStatement(account), penceToMoney(affordability.available), settings.asOf, {

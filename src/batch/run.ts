@@ -24,7 +24,9 @@ import {
 } from './format.js';
 import { resolveColumns, type Carry, type ColumnLayout, type ColumnNames } from './mapping.js';
 import { parsePence } from './pence.js';
-import { planAccount, type InterestChoice } from './plan.js';
+import { planAccount, type InterestChoice, type PlanSettings } from './plan.js';
+import { checkGuidelineTable } from './affordability.js';
+import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import { readRecords, type InputRecord } from './read.js';
 import { Sink } from './sink.js';
 import type { PaymentFrequency } from '../core/frequency.js';
@@ -42,6 +44,8 @@ export interface BatchOptions {
   readonly carry: Carry;
   readonly asOf: IsoDate;
   readonly interest: InterestChoice;
+  /** Spending guidelines to check each account's food spending against. */
+  readonly guidelines?: GuidelineTable;
   /** Stop, writing nothing, once more rows than this are rejected. */
   readonly maxRejects?: number;
   /** Called now and then with the rows read so far. */
@@ -94,6 +98,13 @@ async function openSinks(options: BatchOptions, io: Io) {
 
 export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSummary> {
   const name = options.input === '-' ? 'stdin' : options.input;
+  if (options.guidelines) checkGuidelineTable({ table: options.guidelines, asOf: options.asOf });
+  const settings: PlanSettings = {
+    asOf: options.asOf,
+    interest: options.interest,
+    schedules: Boolean(options.schedules),
+    ...(options.guidelines ? { guidelines: options.guidelines } : {}),
+  };
   const input = await openInput(options.input, io);
   const sinks = await openSinks(options, io);
   const { results, schedules, errors } = sinks;
@@ -141,7 +152,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       } else {
         let result;
         try {
-          result = planAccount(account, { asOf: options.asOf, interest: options.interest, schedules: Boolean(schedules) });
+          result = planAccount(account, settings);
         } catch (error) {
           if (!isFairplanError(error)) throw error;
           await reject({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
@@ -6,8 +7,13 @@ import { toFixed2 } from '../../src/core/money.js';
 import type { Account } from '../../src/batch/account.js';
 import { accountAffordability, accountStatement } from '../../src/batch/affordability.js';
 import { formatPence } from '../../src/batch/pence.js';
+import { parseGuidelinesText } from '../../src/guidelines/load.js';
+import { fixture } from '../helpers/cli.js';
 
 const asOf = parseIsoDate('2026-01-05');
+const guidelinesFile = fixture('guidelines', 'example-guidelines.yaml');
+const EXAMPLE_GUIDELINES = parseGuidelinesText(readFileSync(guidelinesFile, 'utf8'), guidelinesFile);
+const inForce = EXAMPLE_GUIDELINES.source.effectiveFrom;
 const pence = (max: number) => fc.integer({ min: 0, max });
 
 const account = fc.record({
@@ -32,11 +38,14 @@ const account = fc.record({
 );
 
 describe('an account row\'s affordability in whole pence', () => {
-  it('has the totals, flags and review of the affordability core on the same statement', () => {
+  it('has the totals, flags and review of the affordability core on the same statement, with or without guidelines', () => {
     fc.assert(
-      fc.property(account, (row) => {
-        const fast = accountAffordability(row);
-        const core = assessAffordability(accountStatement(row), { asOf });
+      fc.property(account, fc.boolean(), (row, withGuidelines) => {
+        const fast = accountAffordability(row, withGuidelines ? { table: EXAMPLE_GUIDELINES, asOf: inForce } : undefined);
+        const core = assessAffordability(
+          accountStatement(row),
+          withGuidelines ? { asOf: inForce, guidelines: EXAMPLE_GUIDELINES } : { asOf },
+        );
         expect(formatPence(fast.income)).toBe(toFixed2(core.totals.income));
         expect(formatPence(fast.expenditure)).toBe(toFixed2(core.totals.expenditure));
         expect(formatPence(fast.surplus)).toBe(toFixed2(core.totals.surplus));

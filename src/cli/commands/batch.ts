@@ -8,6 +8,7 @@ import { FairplanError } from '../../core/errors.js';
 import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
 import { loadMapping, parseColumnOption, type Carry } from '../../batch/mapping.js';
+import { loadGuidelines } from '../../guidelines/load.js';
 import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
 import { runBatch } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
@@ -64,6 +65,7 @@ interface BatchFlags {
   delimiter?: string;
   asOf?: IsoDate;
   interest: InterestChoice;
+  guidelines?: string;
   maxRejects?: number;
   strict?: boolean;
   quiet?: boolean;
@@ -78,6 +80,7 @@ function describeRejection(file: string, rejection: Rejection): string {
 
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
   const mapping = flags.map ? await loadMapping(flags.map) : undefined;
+  const guidelines = flags.guidelines ? await loadGuidelines(flags.guidelines) : undefined;
   if (flags.carry && flags.carryAll) throw new FairplanError('invalid-argument', '--carry and --carry-all cannot be used together');
   const carryNamed = flags.carry?.split(',').map((c) => c.trim()).filter(Boolean) ?? mapping?.carry;
   const carry: Carry = flags.carryAll
@@ -102,6 +105,7 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
       carry,
       asOf: flags.asOf ?? today(context.io),
       interest: flags.interest,
+      ...(guidelines ? { guidelines } : {}),
       ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
       ...(showProgress ? { onProgress: (n: number) => context.io.stderr.write(`\r${n.toLocaleString('en-GB')} rows…`) } : {}),
       ...(flags.errors
@@ -146,6 +150,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
         .choices(INTEREST_CHOICES)
         .default('frozen'),
     )
+    .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
     .option('--max-rejects <n>', 'stop and write nothing once more than n rows are rejected', nonNegativeIntegerOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')
     .option('-q, --quiet', 'no progress and no summary on stderr')
