@@ -16,8 +16,9 @@ export function summaryLines(summary: BatchSummary, seconds: number): string[] {
   const rate = seconds > 0 ? `, ${count(Math.round(summary.read / seconds))} rows/s` : '';
   return [
     `${count(summary.read)} rows read: ${count(summary.written)} written, ${count(summary.rejected)} rejected (${seconds.toFixed(1)} s${rate})`,
-    `balances ${formatMoney(penceToMoney(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`,
-    ...(summary.stopped ? [`stopped: ${summary.stopped}; no output file was written`] : []),
+    ...(summary.stopped
+      ? [`stopped: ${summary.stopped}; no output file was written`]
+      : [`balances ${formatMoney(penceToMoney(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
     ADVICE_SIGNPOST,
   ];
 }

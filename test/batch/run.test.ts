@@ -33,6 +33,7 @@ async function run(csv: string, overrides: Partial<BatchOptions> = {}) {
     carry: { kind: 'none' },
     asOf: parseIsoDate('2026-01-05'),
     interest: 'frozen',
+    workers: 0,
     ...overrides,
   };
   const summary = await runBatch(options, io);

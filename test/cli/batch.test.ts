@@ -238,6 +238,34 @@ describe('fairplan batch', () => {
     expect(stderr).toContain('there is no header row');
   });
 
+  describe('with worker threads', () => {
+    // Six copies of the sample: 1,242 rows, more than two chunks of 500, with six bad rows in each copy.
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+    const input = `${[header, ...rows, ...rows, ...rows, ...rows, ...rows, ...rows].join('\n')}\n`;
+
+    it('writes the same results, schedules and rejected rows, in input order, as one thread', async () => {
+      const dir = scratch();
+      const outputs = (workers: string) => ['--schedules', path.join(dir, `s${workers}.csv`), '--errors', path.join(dir, `e${workers}.csv`)];
+      const one = await runCli(['batch', '-', '-q', '--workers', '0', ...outputs('0'), ...AS_OF], { input });
+      const two = await runCli(['batch', '-', '-q', '--workers', '2', ...outputs('2'), ...AS_OF], { input });
+      expect(two.code).toBe(1);
+      expect(csvRows(two.stdout)).toHaveLength(1 + 6 * 201);
+      expect(two.stdout).toBe(one.stdout);
+      expect(readFileSync(path.join(dir, 's2.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 's0.csv'), 'utf8'));
+      expect(csvRows(readFileSync(path.join(dir, 'e2.csv'), 'utf8'))).toHaveLength(1 + 6 * 6);
+      expect(readFileSync(path.join(dir, 'e2.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'e0.csv'), 'utf8'));
+    });
+
+    it('stops at the row that goes over --max-rejects, and writes no file', async () => {
+      const dir = scratch();
+      const { code, stderr } = await runCli(['batch', '-', '--workers', '2', '--max-rejects', '10', '-o', path.join(dir, 'r.csv'), ...AS_OF], { input });
+      expect(code).toBe(1);
+      // Bad rows are data rows 12, 46, 80, 114, 148 and 182 of every 207; the 11th is row 207 + 148.
+      expect(stderr).toContain('355 rows read: 344 written, 11 rejected');
+      expect(readdirSync(dir)).toEqual([]);
+    });
+  });
+
   it('gives the same output for the same --as-of', async () => {
     const first = await runCli(['batch', SAMPLE, '-q', ...AS_OF]);
     const second = await runCli(['batch', SAMPLE, '-q', ...AS_OF]);

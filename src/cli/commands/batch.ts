@@ -2,13 +2,13 @@
  * `fairplan batch`: affordability and a recommended plan for every account in a CSV export, for
  * analysts and nightly jobs. The work is in src/batch/; this file reads the options and reports.
  */
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
 import { loadMapping, parseColumnOption, type Carry } from '../../batch/mapping.js';
-import { loadGuidelines } from '../../guidelines/load.js';
 import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
 import { runBatch } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
@@ -66,12 +66,19 @@ interface BatchFlags {
   asOf?: IsoDate;
   interest: InterestChoice;
   guidelines?: string;
+  workers?: number;
   maxRejects?: number;
   strict?: boolean;
   quiet?: boolean;
 }
 
 const SHOWN_REJECTIONS = 20;
+
+/** A worker per core, when there is more than one: the plan engine is where a batch spends its time. */
+function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, 8) : 0;
+}
 
 function describeRejection(file: string, rejection: Rejection): string {
   const account = rejection.accountId ? ` account ${rejection.accountId}:` : '';
@@ -80,7 +87,6 @@ function describeRejection(file: string, rejection: Rejection): string {
 
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
   const mapping = flags.map ? await loadMapping(flags.map) : undefined;
-  const guidelines = flags.guidelines ? await loadGuidelines(flags.guidelines) : undefined;
   if (flags.carry && flags.carryAll) throw new FairplanError('invalid-argument', '--carry and --carry-all cannot be used together');
   const carryNamed = flags.carry?.split(',').map((c) => c.trim()).filter(Boolean) ?? mapping?.carry;
   const carry: Carry = flags.carryAll
@@ -105,7 +111,8 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
       carry,
       asOf: flags.asOf ?? today(context.io),
       interest: flags.interest,
-      ...(guidelines ? { guidelines } : {}),
+      ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
+      workers: flags.workers ?? defaultWorkers(),
       ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
       ...(showProgress ? { onProgress: (n: number) => context.io.stderr.write(`\r${n.toLocaleString('en-GB')} rows…`) } : {}),
       ...(flags.errors
@@ -151,6 +158,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
         .default('frozen'),
     )
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
+    .option('--workers <n>', 'worker threads for the plans (default: one per core; 0 for none)', nonNegativeIntegerOption)
     .option('--max-rejects <n>', 'stop and write nothing once more than n rows are rejected', nonNegativeIntegerOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')
     .option('-q, --quiet', 'no progress and no summary on stderr')
