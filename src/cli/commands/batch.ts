@@ -2,7 +2,6 @@
  * `fairplan batch`: affordability and a recommended plan for every account in a CSV export, for
  * analysts and nightly jobs. The work is in src/batch/; this file reads the options and reports.
  */
-import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
@@ -74,11 +73,7 @@ interface BatchFlags {
 
 const SHOWN_REJECTIONS = 20;
 
-/** A worker per core, when there is more than one: the plan engine is where a batch spends its time. */
-function defaultWorkers(): number {
-  const cores = availableParallelism();
-  return cores > 1 ? Math.min(cores, 8) : 0;
-}
+
 
 function describeRejection(file: string, rejection: Rejection): string {
   const account = rejection.accountId ? ` account ${rejection.accountId}:` : '';
@@ -112,7 +107,9 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
       asOf: flags.asOf ?? today(context.io),
       interest: flags.interest,
       ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
-      workers: flags.workers ?? defaultWorkers(),
+      // Off by default: on the 2-core build machine, busy with other jobs, workers were slower and
+      // doubled the peak memory (README, "Performance").
+      workers: flags.workers ?? 0,
       ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
       ...(showProgress ? { onProgress: (n: number) => context.io.stderr.write(`\r${n.toLocaleString('en-GB')} rows…`) } : {}),
       ...(flags.errors
@@ -158,7 +155,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
         .default('frozen'),
     )
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
-    .option('--workers <n>', 'worker threads for the plans (default: one per core; 0 for none)', nonNegativeIntegerOption)
+    .option('--workers <n>', 'worker threads to plan the rows on (default: 0, plan in this thread)', nonNegativeIntegerOption)
     .option('--max-rejects <n>', 'stop and write nothing once more than n rows are rejected', nonNegativeIntegerOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')
     .option('-q, --quiet', 'no progress and no summary on stderr')
