@@ -1,67 +1,56 @@
 /**
  * Spending-guideline tables: a built-in one by name (`irs-2025`) or a versioned file the user
  * supplies (the licensed SFS or Scottish CFS figures). File format: fixtures/guidelines/README.md.
+ * Read with the statement's field readers, so amounts, dates and counts are checked the same way.
  */
-import { z } from 'zod';
 import { BUILT_IN_GUIDELINES, type GuidelineAmounts, type GuidelineTable } from '../core/affordability/index.js';
-import { parseIsoDate } from '../core/date.js';
-import { FairplanError } from '../core/errors.js';
-import { parseMoney, type Money } from '../core/money.js';
-import { parseDocumentText, readTextFile } from '../io/read-document.js';
+import { FairplanError, isFairplanError } from '../core/errors.js';
+import { amount, flag, isoDate, list, record, text, wholeNumber } from '../statement/fields.js';
+import { parseRawText, readInputFile } from '../statement/load.js';
 import { problemsOf } from '../statement/problems.js';
 
-function refine<T>(read: (text: string) => T) {
-  return z.string().transform((text, ctx): T => {
-    try {
-      return read(text);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-      return z.NEVER;
-    }
-  });
-}
+const amountFields = {
+  'communications-leisure': amount().optional(),
+  'food-housekeeping': amount().optional(),
+  personal: amount().optional(),
+  'all-flexible': amount().optional(),
+};
+const amounts = record(amountFields, 'guideline amounts');
 
-const amount = refine((text): Money => {
-  const m = parseMoney(text);
-  if (m.isNeg()) throw new Error(`"${text}" is negative; a guideline is zero or more`);
-  return m;
-});
-const count = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
+const fileSchema = record(
+  {
+    name: text(),
+    version: text(),
+    effectiveFrom: isoDate(),
+    official: flag(),
+    currency: text(),
+    url: text().optional(),
+    note: text().optional(),
+    households: list(record({ adults: wholeNumber(1), children: wholeNumber(0), ...amountFields }, 'a household make-up'), 'a list of household make-ups'),
+    perAdditionalAdult: amounts.optional(),
+    perAdditionalChild: amounts.optional(),
+  },
+  'a guideline table',
+);
 
-const amounts = z.strictObject({
-  'communications-leisure': amount.optional(),
-  'food-housekeeping': amount.optional(),
-  personal: amount.optional(),
-  'all-flexible': amount.optional(),
-});
-
-const fileSchema = z.strictObject({
-  name: z.string().min(1),
-  version: z.string().min(1),
-  effectiveFrom: refine(parseIsoDate),
-  official: z.enum(['true', 'false']).transform((v) => v === 'true'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected a currency code such as GBP'),
-  url: z.string().optional(),
-  note: z.string().optional(),
-  households: z
-    .array(amounts.extend({ adults: count, children: count }))
-    .min(1, 'expected at least one household make-up'),
-  perAdditionalAdult: amounts.optional(),
-  perAdditionalChild: amounts.optional(),
-});
-
-const definedAmounts = (a: z.infer<typeof amounts>): GuidelineAmounts =>
+const definedAmounts = (a: Readonly<Record<string, unknown>>): GuidelineAmounts =>
   Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined));
 
-export function parseGuidelinesText(text: string, file: string): GuidelineTable {
-  const parsed = fileSchema.safeParse(parseDocumentText(text, file, 'invalid-guidelines'));
+export function parseGuidelinesText(source: string, file: string): GuidelineTable {
+  let raw;
+  try {
+    raw = parseRawText(source, file);
+  } catch (error) {
+    throw isFairplanError(error) ? new FairplanError('invalid-guidelines', error.message, { ...error.context, file }) : error;
+  }
+  const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new FairplanError('invalid-guidelines', `${file} is not a guideline table`, {
-      file,
-      problems: problemsOf(parsed.error),
-    });
+    throw new FairplanError('invalid-guidelines', `${file} is not a guideline table`, { file, problems: problemsOf(parsed.error) });
   }
   const g = parsed.data;
+  if (g.households.length === 0) {
+    throw new FairplanError('invalid-guidelines', 'households: expected at least one household make-up', { file });
+  }
   return {
     source: {
       name: g.name,
@@ -82,5 +71,5 @@ export function parseGuidelinesText(text: string, file: string): GuidelineTable 
 export async function loadGuidelines(spec: string): Promise<GuidelineTable> {
   const builtIn = BUILT_IN_GUIDELINES[spec];
   if (builtIn) return builtIn;
-  return parseGuidelinesText(await readTextFile(spec), spec);
+  return parseGuidelinesText(await readInputFile(spec), spec);
 }

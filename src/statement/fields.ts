@@ -41,7 +41,6 @@ function leaf<T>(expected: string, json: JsonSchema, read: (value: unknown) => T
   return schema;
 }
 
-
 export const text = (): z.ZodType<string, unknown> =>
   leaf('text', { type: 'string' }, (value) => (typeof value === 'string' ? value : refuse(wrongType('text', value))));
 
@@ -63,7 +62,7 @@ export function wholeNumber(minimum: number): z.ZodType<number, unknown> {
 const amountPattern = (sign: string): string =>
   `^\\s*${sign}\\s*[£$€]?\\s*((\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?|\\.\\d+)\\s*$`;
 export const AMOUNT_PATTERN = amountPattern('[+-]?');
-export const NON_NEGATIVE_AMOUNT_PATTERN = amountPattern('[+]?');
+const NON_NEGATIVE_AMOUNT_PATTERN = amountPattern('[+]?');
 
 const AMOUNT_EXPECTED = 'an amount of money, e.g. 1234.56 or £1,234.56';
 
@@ -71,6 +70,7 @@ const AMOUNT_EXPECTED = 'an amount of money, e.g. 1234.56 or £1,234.56';
 export function amount(sign: 'any' | 'non-negative' = 'non-negative'): z.ZodType<Money, unknown> {
   const nonNegative = sign === 'non-negative';
   const json = {
+    description: 'An amount of money: a string such as "£1,234.50" or "450.00", or a number (read from its digits).',
     anyOf: [
       { type: 'string', pattern: nonNegative ? NON_NEGATIVE_AMOUNT_PATTERN : AMOUNT_PATTERN },
       { type: 'number', ...(nonNegative ? { minimum: 0 } : {}) },
@@ -86,7 +86,8 @@ export function amount(sign: 'any' | 'non-negative' = 'non-negative'): z.ZodType
 
 export function frequency<F extends Frequency>(allowed: readonly F[]): z.ZodType<F, unknown> {
   const expected = `a frequency (${allowed.join(', ')})`;
-  return leaf(expected, { type: 'string', enum: allowed }, (value) =>
+  const json = { type: 'string', enum: allowed, description: 'How often the amount is paid or received.' };
+  return leaf(expected, json, (value) =>
     typeof value === 'string' ? (parseFrequency(value, allowed) as F) : refuse(wrongType(expected, value)),
   );
 }
@@ -98,7 +99,11 @@ export const isoDate = (): z.ZodType<IsoDate, unknown> =>
     typeof value === 'string' ? parseIsoDate(value) : refuse(wrongType('a date, YYYY-MM-DD', value)),
   );
 
-const normalise = (word: string): string => word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+const normalise = (word: string): string =>
+  word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 /**
  * One of a fixed list of words (a category, a tenure…), forgiving case and spaces. A word that is
@@ -110,14 +115,15 @@ export function oneOf<T extends string>(
   noun: string,
   synonyms: Readonly<Record<string, T>> = {},
 ): z.ZodType<T, unknown> {
-  const article = /^[aeiou]/.test(noun) ? 'an' : 'a';
+  const article = /^([aeiou]|SFS\b)/.test(noun) ? 'an' : 'a';
   const expected = `${article} ${noun}: one of ${values.join(', ')}`;
   return leaf(expected, { type: 'string', enum: values }, (value) => {
     if (typeof value !== 'string') return refuse(wrongType(expected, value));
     const key = normalise(value);
     const found = values.find((v) => normalise(v) === key);
     if (found) return found;
-    const hint = synonyms[key] ?? closest(key, values);
+    const near = closest(key, values.map(normalise));
+    const hint = synonyms[key] ?? values.find((v) => normalise(v) === near);
     return refuse(
       `"${value}" is not ${article} ${noun}${hint ? `; did you mean "${hint}"?` : ''} (expected one of ${values.join(', ')})`,
     );

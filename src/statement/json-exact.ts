@@ -9,7 +9,16 @@ import { NumberLiteral, syntaxError, type RawObject, type RawValue } from './raw
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WHITESPACE = /[ \t\n\r]*/y;
-const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 class JsonReader {
   private at = 0;
@@ -30,13 +39,19 @@ class JsonReader {
     if (char === '[') return this.array();
     if (char === '"') return this.string();
     if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return this.number();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.at)) {
         this.at += word.length;
         return value;
       }
     }
-    return this.fail(char === undefined ? 'the document ends where a value was expected' : `expected a value, found ${quote(char)}`);
+    return this.fail(
+      char === undefined ? 'the document ends where a value was expected' : `expected a value, found ${quote(char)}`,
+    );
   }
 
   private object(): RawObject {
@@ -148,7 +163,9 @@ export function stringifyJsonExact(value: RawValue, indent = '  '): string {
       const items = (v as readonly RawValue[]).map((item) => inner + write(item, inner));
       return items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n${depth}]`;
     }
-    const entries = Object.entries(v as RawObject).map(([k, item]) => `${inner}${JSON.stringify(k)}: ${write(item, inner)}`);
+    const entries = Object.entries(v as RawObject).map(
+      ([k, item]) => `${inner}${JSON.stringify(k)}: ${write(item, inner)}`,
+    );
     return entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n${depth}}`;
   };
   return `${write(value, '')}\n`;

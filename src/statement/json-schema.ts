@@ -8,8 +8,6 @@ import { writeFileAtomic } from '../io/atomic-file.js';
 import { leafJsonSchemas } from './fields.js';
 import { statementSchema } from './schema.js';
 
-export const STATEMENT_SCHEMA_ID = 'https://fairplan.dev/schema/fairplan-statement.schema.json';
-
 export function statementJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(statementSchema, {
     io: 'input',
@@ -23,10 +21,10 @@ export function statementJsonSchema(): Record<string, unknown> {
   });
   return {
     ...generated,
-    $id: STATEMENT_SCHEMA_ID,
     title: 'fairplan income & expenditure statement',
     description:
-      'A household budget for fairplan: every amount with its own frequency, as a string (e.g. "£1,234.50") or a number.',
+      'A household budget for fairplan: every amount with its own frequency, as a string (e.g. "£1,234.50") or a ' +
+      'number. A file valid against this schema loads; fairplan also forgives case and common spellings.',
   };
 }
 

@@ -3,7 +3,6 @@
  * amount carries its own frequency; optional lists may be left out. The published JSON Schema
  * (schema/fairplan-statement.schema.json) is generated from this one.
  */
-import * as z from 'zod';
 import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
 import {
   CURRENCIES,

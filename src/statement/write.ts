@@ -44,7 +44,11 @@ export function toFairplanJson(statement: Statement): string {
     ...optional('debtAdminFee', regular(statement.debtAdminFee)),
     vulnerabilities: statement.vulnerabilities,
     ...optional('pay', statement.pay),
-    expectedChanges: statement.expectedChanges.map((c) => ({ from: c.from, monthlyChange: exact(c.monthlyChange), note: c.note })),
+    expectedChanges: statement.expectedChanges.map((c) => ({
+      from: c.from,
+      monthlyChange: exact(c.monthlyChange),
+      note: c.note,
+    })),
     ...optional('notes', statement.notes),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

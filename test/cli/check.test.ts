@@ -4,10 +4,10 @@ import { fixture, runCli } from '../helpers/cli.js';
 const check = (...args: string[]) => runCli(['check', ...args, '--as-of', '2026-11-25']);
 const statement = (...name: string[]) => fixture('statements', ...name);
 
-describe('fairplan check: the report', () => {
-  const { code, stdout, stderr } = check(statement('single-renter-weekly.json'));
+describe('fairplan check: the report', async () => {
+  const { code, stdout, stderr } = await check(statement('single-renter-weekly.json'));
 
-  it('shows each line a month and what is left for the creditors', () => {
+  it('shows each line a month and what is left for the creditors', async () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     // £412.60 a week × 52 ÷ 12 = £1,787.93; the bus ticket £19 × 52 ÷ 12 = £82.33.
@@ -17,7 +17,7 @@ describe('fairplan check: the report', () => {
     expect(stdout).toMatch(/Available for non-priority creditors\s+£180\.44/);
   });
 
-  it('shares £180.44 pro rata in pennies that add up', () => {
+  it('shares £180.44 pro rata in pennies that add up', async () => {
     // Exact shares 9978.40p, 3178.22p, 4887.38p: the one penny left goes to the largest fraction.
     expect(stdout).toMatch(/Harbour Bank \(credit card\)\s+£2,450\.00\s+55\.3%\s+£99\.79/);
     expect(stdout).toMatch(/Lumen Shopping \(catalogue\)\s+£780\.35\s+17\.6%\s+£31\.78/);
@@ -25,14 +25,14 @@ describe('fairplan check: the report', () => {
     expect(stdout).toMatch(/Total\s+£4,430\.35\s+£180\.44/);
   });
 
-  it('always ends with the free debt advice signpost, fits 80 columns and has no colour when piped', () => {
+  it('always ends with the free debt advice signpost, fits 80 columns and has no colour when piped', async () => {
     expect(stdout).toContain('Free debt advice: Free, independent debt advice is available');
     expect(stdout.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
     expect(stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('uses colour only when asked to on a pipe', () => {
-    const coloured = runCli(['check', statement('deficit-budget.json'), '--as-of', '2026-11-25'], {
+  it('uses colour only when asked to on a pipe', async () => {
+    const coloured = await runCli(['check', statement('deficit-budget.json'), '--as-of', '2026-11-25'], {
       env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
     });
     expect(coloured.stdout).toMatch(/\u001b\[/);
@@ -40,10 +40,10 @@ describe('fairplan check: the report', () => {
 });
 
 describe('fairplan check --json', () => {
-  const json = (name: string, ...args: string[]) => JSON.parse(check(statement(name), '--json', ...args).stdout);
+  const json = async (name: string, ...args: string[]) => JSON.parse((await check(statement(name), '--json', ...args)).stdout);
 
-  it('gives the totals, offers and flags as strings with two decimals', () => {
-    const result = json('single-renter-weekly.json');
+  it('gives the totals, offers and flags as strings with two decimals', async () => {
+    const result = await json('single-renter-weekly.json');
     expect(result).toMatchObject({
       asOf: '2026-11-25',
       income: { total: '1787.93' },
@@ -59,53 +59,77 @@ describe('fairplan check --json', () => {
     });
   });
 
-  it('flags a deficit budget for review, with a token payment and a DRO pointer', () => {
+  it('flags a deficit budget for review, with a token payment and a DRO pointer', async () => {
     // Income 168 × 52 ÷ 12 + 642.18 + 104.20 × 13 ÷ 12 = 1,483.06; spending 875 + 42 + 130 + 38.50
     // + 69.33 + 195 + 35 + 381.33 + 55 = 1,821.17; council tax arrears 20.00: 358.10 short.
-    const result = json('deficit-budget.json');
+    const result = await json('deficit-budget.json');
     expect(result.available).toBe('-358.10');
     expect(result.flags).toEqual(['deficit', 'token-payment', 'dro-indicator', 'advice']);
     expect(result.offers.map((o: { offer: string }) => o.offer)).toEqual(['0.00', '0.00']);
     expect(result.flagDetails[0].reason).toContain('£358.10 a month short');
   });
 
-  it('checks flexible costs against a guideline file, flagging overruns without cutting them', () => {
-    const result = json('couple-children-mixed.yaml', '--guidelines', fixture('guidelines', 'example-guidelines.yaml'));
+  it('checks flexible costs against a guideline file, flagging overruns without cutting them', async () => {
+    const result = await json('couple-children-mixed.yaml', '--guidelines', fixture('guidelines', 'example-guidelines.yaml'));
     expect(result.guidelines.official).toBe(false);
     expect(result.flags).toContain('guideline-over');
     const over = result.guidelines.checks.filter((c: { status: string }) => c.status === 'over');
     expect(over.length).toBeGreaterThan(0);
   });
 
-  it('checks a US household against the IRS national standards without being told', () => {
-    expect(json('us-household.json').guidelines.version).toBe('irs-2025');
+  it('checks a US household against the IRS national standards without being told', async () => {
+    expect((await json('us-household.json')).guidelines.version).toBe('irs-2025');
   });
 });
 
 describe('fairplan check: bad input', () => {
-  it('names the file, the path and the expected value, once per problem, with exit code 2', () => {
-    const { code, stdout, stderr } = check(statement('invalid', 'bad-frequency.json'));
+  it('names the file, the path and the expected value, once per problem, with exit code 2', async () => {
+    const { code, stdout, stderr } = await check(statement('invalid', 'bad-frequency.json'));
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('bad-frequency.json: expenditure[3].frequency: "monthy" is not a frequency; did you mean "monthly"?');
     expect(stderr).toContain('bad-frequency.json: expenditure[4].frequency: "every day" is not a frequency');
   });
 
-  it('says when the statement file does not exist', () => {
-    const { code, stderr } = check('no-such-statement.json');
+  it('says when the statement file does not exist', async () => {
+    const { code, stderr } = await check('no-such-statement.json');
     expect(code).toBe(2);
     expect(stderr).toBe('fairplan: no-such-statement.json: no such file\n');
   });
 
-  it('refuses a guideline file before it takes effect', () => {
-    const { code, stderr } = runCli(['check', statement('single-renter-weekly.json'), '--guidelines', fixture('guidelines', 'example-guidelines.yaml'), '--as-of', '2026-01-01']);
+  it('refuses a guideline file before it takes effect', async () => {
+    const { code, stderr } = await runCli(['check', statement('single-renter-weekly.json'), '--guidelines', fixture('guidelines', 'example-guidelines.yaml'), '--as-of', '2026-01-01']);
     expect(code).toBe(2);
     expect(stderr).toContain('takes effect on 2026-04-06 and must not be used for 2026-01-01');
   });
 
-  it('refuses an impossible --as-of date with a usage line', () => {
-    const { code, stderr } = runCli(['check', statement('single-renter-weekly.json'), '--as-of', '2027-02-30']);
+  it('refuses an impossible --as-of date with a usage line', async () => {
+    const { code, stderr } = await runCli(['check', statement('single-renter-weekly.json'), '--as-of', '2027-02-30']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/2027-02-30/);
+  });
+});
+
+describe('fairplan check with SFS files', () => {
+  it('reads an SFS data-entry file and writes the statement back as SFS with its totals', async () => {
+    const { code, stdout } = await check(statement('sfs', 'sfs-household.json'), '--sfs');
+    expect(code).toBe(0);
+    const sfs = JSON.parse(stdout);
+    expect(sfs.overview['total-monthly-income']).toBe(2329.8);
+    expect(sfs.overview['total-available-for-non-priority-debts']).toBe(164.66);
+  });
+
+  it('refuses an SFS file whose stated total disagrees with its own lines, naming the field', async () => {
+    const { code, stderr } = await check(statement('sfs', 'sfs-total-mismatch.json'));
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'sfs-total-mismatch.json: monthly-income.total-monthly-income: states 2,319.80 but its lines add up to 2,329.80',
+    );
+  });
+
+  it('will not write JSON and SFS at once', async () => {
+    const { code, stderr } = await check(statement('single-renter-weekly.json'), '--json', '--sfs');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--json.*cannot be used with.*--sfs/);
   });
 });

@@ -83,17 +83,21 @@ describe('a guideline file with mistakes', () => {
       [
         { path: 'effectiveFrom', message: expect.stringContaining('2026-02-30') },
         { path: 'official', message: expect.stringContaining('true') },
+        { path: 'households[0].adults', message: 'expected a whole number, 1 or more, got "one"' },
         { path: 'households[0].personal', message: expect.stringContaining('"12,34" is not an amount') },
-        { path: 'households[0].adults', message: 'expected a whole number' },
       ],
     ]);
   });
 
   it('gives the line of a syntax error', () => {
-    expect(problems('name: [Test\nversion: 1')).toEqual(['invalid-guidelines', 2, expect.stringContaining('not valid JSON or YAML')]);
+    expect(problems('name: [Test\nversion: 1')).toEqual(['invalid-guidelines', 2, expect.stringContaining('not valid YAML')]);
   });
 
   it('says when the file is missing', async () => {
-    await expect(loadGuidelines('no-such-file.yaml')).rejects.toThrow('cannot read no-such-file.yaml: no such file');
+    await expect(loadGuidelines('no-such-file.yaml')).rejects.toMatchObject({
+      code: 'io',
+      message: 'no such file',
+      context: { file: 'no-such-file.yaml' },
+    });
   });
 });

@@ -26,7 +26,9 @@ describe('reading JSON without floats', () => {
   });
 
   it('decodes string escapes and a leading byte order mark', () => {
-    expect(parseJsonExact('\uFEFF{"note": "Rent \\"arrears\\"\\n\\u00a3100"}')).toEqual({ note: 'Rent "arrears"\n£100' });
+    expect(parseJsonExact('\uFEFF{"note": "Rent \\"arrears\\"\\n\\u00a3100"}')).toEqual({
+      note: 'Rent "arrears"\n£100',
+    });
   });
 
   it('refuses a key written twice, which would silently replace the first figure', () => {
@@ -53,7 +55,9 @@ describe('reading JSON without floats', () => {
 
 describe('writing JSON with exact numbers', () => {
   it('writes number literals bare, from their text, and everything else as JSON', () => {
-    expect(stringifyJsonExact({ amount: new NumberLiteral('1234.50'), list: [], empty: {}, items: ['a', true, null] })).toBe(
+    expect(
+      stringifyJsonExact({ amount: new NumberLiteral('1234.50'), list: [], empty: {}, items: ['a', true, null] }),
+    ).toBe(
       '{\n  "amount": 1234.50,\n  "list": [],\n  "empty": {},\n  "items": [\n    "a",\n    true,\n    null\n  ]\n}\n',
     );
   });

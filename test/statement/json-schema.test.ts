@@ -35,13 +35,16 @@ describe('the published JSON Schema of the statement format', () => {
     expect(await readFile(SCHEMA_FILE, 'utf8')).toBe(statementJsonSchemaText());
   });
 
-  it.each(readdirSync(fixture('statements')).filter((f) => /\.(json|ya?ml)$/.test(f)))('accepts the fixture %s', async (name) => {
-    const text = await readFile(fixture('statements', name), 'utf8');
-    const validate = validatorFor(statementJsonSchema(), { allErrors: true });
-    // The schema describes the file; a float is good enough here, where no money is worked out.
-    const document = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { schema: 'core' });
-    expect(validate(document) ? [] : validate.errors).toEqual([]);
-  });
+  it.each(readdirSync(fixture('statements')).filter((f) => /\.(json|ya?ml)$/.test(f)))(
+    'accepts the fixture %s',
+    async (name) => {
+      const text = await readFile(fixture('statements', name), 'utf8');
+      const validate = validatorFor(statementJsonSchema(), { allErrors: true });
+      // The schema describes the file; a float is good enough here, where no money is worked out.
+      const document = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { schema: 'core' });
+      expect(validate(document) ? [] : validate.errors).toEqual([]);
+    },
+  );
 
   it('refuses an unknown frequency and a misspelt field, as the loader does', () => {
     const validate = validatorFor(statementJsonSchema());
@@ -56,7 +59,20 @@ describe('the published JSON Schema of the statement format', () => {
 
   it('has an amount pattern that accepts exactly what parseMoney accepts', () => {
     const pattern = new RegExp(AMOUNT_PATTERN, 'u');
-    const samples = ['1234.56', '£1,234.56', '$1,234.56', ' -£5 ', '+12', '.5', '12,34', '1,2345', '£', '1.2.3', '12e3', '€0.10'];
+    const samples = [
+      '1234.56',
+      '£1,234.56',
+      '$1,234.56',
+      ' -£5 ',
+      '+12',
+      '.5',
+      '12,34',
+      '1,2345',
+      '£',
+      '1.2.3',
+      '12e3',
+      '€0.10',
+    ];
     for (const sample of samples) expect([sample, pattern.test(sample)]).toEqual([sample, parsesAsMoney(sample)]);
     fc.assert(
       fc.property(fc.stringMatching(/^[ +\-£$€\d,.]{0,12}$/), (text) => {

@@ -94,13 +94,20 @@ describe('amounts are exact whatever way they are written', () => {
       'statement.json',
     );
     expect(statement.household.tenure).toBe('tenant-private');
-    expect(statement.income[0]).toMatchObject({ category: 'earnings', amount: money('1650'), frequency: 'four-weekly' });
+    expect(statement.income[0]).toMatchObject({
+      category: 'earnings',
+      amount: money('1650'),
+      frequency: 'four-weekly',
+    });
   });
 
   it('tells JSON from YAML by the text when the file name has no extension', () => {
     const yaml = 'household:\n  adults: 2\n  children: 1\n  vehicles: 0\n  tenure: owner\n';
     expect(parseStatementText(yaml, '-').household.adults).toBe(2);
-    expect(parseStatementText('{"household": {"adults": 2, "children": 1, "vehicles": 0, "tenure": "owner"}}', '-').household.children).toBe(1);
+    expect(
+      parseStatementText('{"household": {"adults": 2, "children": 1, "vehicles": 0, "tenure": "owner"}}', '-').household
+        .children,
+    ).toBe(1);
   });
 });
 
@@ -122,7 +129,12 @@ async function problemsLoading(name: string): Promise<[string, string][]> {
 async function errorLoading(path: string): Promise<{ code: string; line?: number; message: string; file?: string }> {
   const error = (await loadStatement(path).catch((e: unknown) => e)) as FairplanError;
   expect(error).toBeInstanceOf(FairplanError);
-  return { code: error.code, message: error.message, file: error.context.file, ...(error.context.line ? { line: error.context.line } : {}) };
+  return {
+    code: error.code,
+    message: error.message,
+    file: error.context.file,
+    ...(error.context.line ? { line: error.context.line } : {}),
+  };
 }
 
 const AMOUNT_EXPECTED = '(expected e.g. 1234.56 or £1,234.56)';
@@ -216,6 +228,24 @@ describe('invalid statements: one message per problem, naming the field and what
       line: 9,
       message: 'not valid YAML: Sequence item without - indicator (column 1)',
     });
+  });
+
+  it('refuses a YAML key written twice, at its line, rather than letting one amount replace another', () => {
+    const yaml = 'household:\n  adults: 1\n  children: 0\n  vehicles: 0\n  adults: 2\n  tenure: owner\n';
+    expect(() => parseStatementText(yaml, 'twice.yaml')).toThrow(
+      expect.objectContaining({
+        message: 'not valid YAML: Map keys must be unique (column 3)',
+        context: { line: 5, file: 'twice.yaml' },
+      }),
+    );
+  });
+
+  it('says what a file holding no statement at all holds instead', () => {
+    expect(() => parseStatementText('', 'empty.yaml')).toThrow(
+      expect.objectContaining({
+        context: { file: 'empty.yaml', problems: [{ path: '', message: 'expected a fairplan statement, got null' }] },
+      }),
+    );
   });
 
   it('says plainly when the file is not there', async () => {

@@ -60,7 +60,13 @@ describe('writing a statement in fairplan JSON', () => {
           priorityDebts: [],
           debts: [],
           vulnerabilities: [],
-          expectedChanges: [{ from: '2027-06-01' as Statement['expectedChanges'][number]['from'], monthlyChange: money(`-${change}`), note: 'Loan ends' }],
+          expectedChanges: [
+            {
+              from: '2027-06-01' as Statement['expectedChanges'][number]['from'],
+              monthlyChange: money(`-${change}`),
+              note: 'Loan ends',
+            },
+          ],
         };
         const back = parseStatementText(toFairplanJson(statement), 'written.json');
         expect(back.income[0]?.amount.eq(money(income))).toBe(true);

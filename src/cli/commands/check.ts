@@ -1,5 +1,5 @@
 /** `fairplan check STATEMENT`: the affordability check, as a report or as JSON for scripts. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { assessAffordability } from '../../core/affordability/assess.js';
 import type { GuidelineTable } from '../../core/affordability/guidelines.js';
 import type { Statement } from '../../core/statement.js';
@@ -7,6 +7,7 @@ import { loadGuidelines } from '../../guidelines/load.js';
 import { renderCheckJson } from '../../render/check/json.js';
 import { renderCheckText } from '../../render/check/text.js';
 import { loadStatement } from '../../statement/load.js';
+import { toSfsJson } from '../../statement/sfs.js';
 import type { CommandContext } from '../context.js';
 import { dateOption, nonNegativeMoneyOption, today } from '../options.js';
 import type { IsoDate } from '../../core/date.js';
@@ -17,6 +18,7 @@ interface CheckOptions {
   readonly guidelines?: string;
   readonly tokenThreshold?: Money;
   readonly json?: boolean;
+  readonly sfs?: boolean;
   readonly color: boolean;
 }
 
@@ -25,7 +27,8 @@ Examples:
   $ fairplan check fixtures/statements/single-renter-weekly.json
   $ fairplan check fixtures/statements/couple-children-mixed.yaml --guidelines fixtures/guidelines/example-guidelines.yaml
   $ fairplan check statement.json --json > affordability.json
-  $ fairplan check us-household.json --guidelines irs-2025
+  $ fairplan check fixtures/statements/sfs/sfs-household.json --sfs > sfs-statement.json
+  $ fairplan check fixtures/statements/us-household.json --guidelines irs-2025
 
 The statement is fairplan's format (JSON or YAML, see schema/fairplan-statement.schema.json) or an SFS
 data-entry file. Figures are monthly: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly × 13 ÷ 12,
@@ -47,7 +50,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--as-of <date>', 'the date the check is made (YYYY-MM-DD; default today)', dateOption)
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check flexible costs against')
     .option('--token-threshold <amount>', 'advise a token payment below this a month per creditor', nonNegativeMoneyOption)
-    .option('--json', 'machine-readable JSON on stdout')
+    .addOption(new Option('--json', 'machine-readable JSON on stdout').conflicts('sfs'))
+    .option('--sfs', 'the statement and its totals as an SFS data-entry document (JSON) on stdout')
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, options: CheckOptions) => {
@@ -59,6 +63,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
         ...(options.tokenThreshold ? { tokenThresholdPerCreditor: options.tokenThreshold } : {}),
       });
       if (options.json) context.out(renderCheckJson(result));
+      else if (options.sfs) context.out(toSfsJson(statement, result));
       else context.out(renderCheckText(result, context.stdoutChalk(!options.color)));
     });
 }

@@ -1,15 +1,19 @@
 /**
- * `fairplan plan`: every realistic repayment option for a balance and an affordable amount, as a
- * table for people, JSON or CSV for scripts, an iCalendar file of payment reminders, or a letter.
+ * `fairplan plan`: every realistic repayment option, from a statement or for a balance and an
+ * affordable amount, as a table for people, JSON or CSV for scripts, an iCalendar file of payment
+ * reminders, or a letter.
  */
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { assessAffordability } from '../../core/affordability/assess.js';
+import type { Affordability } from '../../core/affordability/types.js';
 import { calendarFor, EVERY_DAY, parseCalendarRegion, type BusinessCalendar, type CalendarRegion } from '../../core/calendar/index.js';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { PaymentFrequency } from '../../core/frequency.js';
 import type { Dec, Money } from '../../core/money.js';
-import { DEFAULT_TOKEN, proposePlans, type PlanRequest } from '../../core/plan/index.js';
+import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type PlanRequest } from '../../core/plan/index.js';
+import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
 import { renderIcs } from '../../render/plan/ics.js';
@@ -17,6 +21,7 @@ import { renderPlanJson } from '../../render/plan/json.js';
 import { renderLetter } from '../../render/plan/letter.js';
 import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
+import { loadStatement } from '../../statement/load.js';
 import type { CommandContext } from '../context.js';
 import {
   dateOption,
@@ -85,9 +90,39 @@ function requireTogether(flags: PlanFlags): void {
   }
 }
 
-function calendarFrom(flags: PlanFlags): BusinessCalendar {
+/** UK bank holidays unless told otherwise; fairplan knows no US holidays, so a USD statement moves no dates. */
+function calendarFrom(flags: PlanFlags, currency: Currency): BusinessCalendar {
   if (!flags.businessDays) return EVERY_DAY;
-  return calendarFor(flags.calendar ?? 'england-wales');
+  return calendarFor(flags.calendar ?? (currency === 'USD' ? 'none' : 'england-wales'));
+}
+
+/** What the plan is made from: the request, and the affordability check when there is a statement. */
+interface Basis {
+  readonly request: PlanRequest;
+  readonly affordability?: Affordability;
+}
+
+/**
+ * From a statement: the balance is its non-priority debts and the affordable amount what its
+ * affordability check leaves for them; pay frequency, first payday and any step-up come from it too.
+ * Flags given on the command line win.
+ */
+async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDate): Promise<Basis> {
+  const statement = await loadStatement(file);
+  if (flags.balance === undefined && statement.debts.length === 0) {
+    throw new FairplanError('invalid-argument', 'the statement lists no non-priority debts: give the balance with --balance', { file });
+  }
+  const currency = statement.currency ?? 'GBP';
+  const affordability = assessAffordability(statement, { asOf });
+  const overrides: Partial<PlanRequest> = {
+    ...(flags.balance !== undefined ? { balance: flags.balance } : {}),
+    ...(flags.affordable !== undefined ? { affordableMonthly: flags.affordable } : {}),
+    ...(flags.frequency !== undefined ? { frequency: flags.frequency } : {}),
+    ...(flags.start !== undefined ? { start: flags.start } : {}),
+    ...optionalSettings(flags, currency),
+    currencySymbol: CURRENCY_SYMBOLS[currency],
+  };
+  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability };
 }
 
 /** The engine request from the command line alone (no statement). */
@@ -107,20 +142,20 @@ function requestFromFlags(flags: PlanFlags, asOf: IsoDate): PlanRequest {
 }
 
 /** Everything a request takes from the flags whether or not there is a statement. */
-function optionalSettings(flags: PlanFlags): Partial<PlanRequest> {
+function optionalSettings(flags: PlanFlags, currency: Currency = 'GBP'): Partial<PlanRequest> {
   return {
-    ...(flags.interestRate ? { interest: { kind: 'continuing', annualRatePercent: flags.interestRate } } : {}),
-    ...(flags.fixedTerms ? { fixedTermsMonths: flags.fixedTerms } : {}),
-    ...(flags.token || flags.reviewMonths
+    ...(flags.interestRate !== undefined ? { interest: { kind: 'continuing', annualRatePercent: flags.interestRate } } : {}),
+    ...(flags.fixedTerms !== undefined ? { fixedTermsMonths: flags.fixedTerms } : {}),
+    ...(flags.token !== undefined || flags.reviewMonths !== undefined
       ? { token: { amount: flags.token ?? DEFAULT_TOKEN.amount, reviewAfterMonths: flags.reviewMonths ?? DEFAULT_TOKEN.reviewAfterMonths } }
       : {}),
     ...(flags.stepUpPeriods !== undefined && flags.stepUpTo !== undefined
       ? { stepUp: { periods: flags.stepUpPeriods, laterAffordableMonthly: flags.stepUpTo } }
       : {}),
-    ...(flags.settlementDiscount
+    ...(flags.settlementDiscount !== undefined
       ? { settlement: { discountPercent: flags.settlementDiscount, maxInstalments: flags.settlementInstalments ?? 1 } }
       : {}),
-    calendar: calendarFrom(flags),
+    calendar: calendarFrom(flags, currency),
   };
 }
 
@@ -150,13 +185,14 @@ function proposeFor(request: PlanRequest) {
   }
 }
 
-async function run(context: CommandContext, flags: PlanFlags): Promise<void> {
+async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {
   requireTogether(flags);
   const asOf = flags.asOf ?? today(context.io);
-  const proposal = proposeFor(requestFromFlags(flags, asOf));
+  const { request, affordability } = file === undefined ? { request: requestFromFlags(flags, asOf) } : await requestFromStatement(file, flags, asOf);
+  const proposal = proposeFor(request);
   const chosen = flags.schedule === undefined ? proposal.recommended.index : findOption(proposal, flags.schedule);
 
-  if (flags.json) return context.out(renderPlanJson(proposal));
+  if (flags.json) return context.out(renderPlanJson(proposal, affordability ? { affordability } : {}));
   if (flags.csv) {
     context.io.stdout.write(renderScheduleCsv(proposal, flags.schedule === undefined ? undefined : [chosen]));
     return;
@@ -166,7 +202,8 @@ async function run(context: CommandContext, flags: PlanFlags): Promise<void> {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
     await writeFileAtomic(target, renderIcs(proposal, chosen));
-    context.err(`fairplan: wrote ${option.instalmentCount} payment reminders for "${option.label}" to ${flags.ics}`);
+    const review = option.outcome.kind === 'review' ? ' and the review date' : '';
+    context.err(`fairplan: wrote ${option.instalmentCount} payment reminders${review} for "${option.label}" to ${flags.ics}`);
     return;
   }
   context.io.stdout.write(
@@ -174,6 +211,7 @@ async function run(context: CommandContext, flags: PlanFlags): Promise<void> {
       chalk: context.stdoutChalk(!flags.color),
       width: context.io.stdout.isTTY ? (context.io.stdout.columns ?? 80) : 80,
       scheduleIndex: chosen,
+      ...(affordability ? { affordability } : {}),
     }),
   );
 }
@@ -184,6 +222,8 @@ Options are compared, the recommended one is marked *, and its schedule is shown
 another: affordable, fixed-term-24, token, step-up, settlement-lump-sum, settlement-instalments).
 
 Examples:
+  $ fairplan plan fixtures/statements/single-renter-weekly.json
+  $ fairplan plan fixtures/statements/homeowner-several-creditors.json --interest-rate 9.9 --letter
   $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15 --as-of 2027-01-10
   $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly --interest-rate 19.9
   $ fairplan plan --balance 1000 --affordable 0 --token 2 --review-months 6
@@ -196,7 +236,7 @@ Examples:
 
 Exit codes:
   0    success
-  2    bad arguments (one line on stderr says which and why)
+  2    bad arguments, or an invalid or unreadable statement (one line per problem on stderr)
   70   internal error: a fault in fairplan itself (please report it)
 `;
 
@@ -205,11 +245,12 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
   const exclusive = (flag: string) => outputs.filter((other) => other !== flag);
   program
     .command('plan')
-    .description('Propose repayment plans for a balance and an affordable monthly amount.')
-    .option('--balance <amount>', 'what is owed', positiveMoneyOption)
-    .option('--affordable <amount>', 'the monthly amount available for non-priority creditors', moneyOption)
-    .option('--frequency <frequency>', 'pay frequency: weekly, fortnightly, four-weekly or monthly (default: monthly)', paymentFrequencyOption)
-    .option('--start <date>', 'first payment on or after this date, YYYY-MM-DD (default: the as-of date)', dateOption)
+    .description('Propose repayment plans from a statement, or for a balance and an affordable monthly amount.')
+    .argument('[statement]', 'statement file (fairplan JSON/YAML or SFS JSON): the balance, the affordable amount and the pay schedule come from it')
+    .option('--balance <amount>', 'what is owed (default with a statement: its non-priority debts)', positiveMoneyOption)
+    .option('--affordable <amount>', 'the monthly amount available for non-priority creditors (default with a statement: what its check leaves)', moneyOption)
+    .option('--frequency <frequency>', "pay frequency: weekly, fortnightly, four-weekly or monthly (default: the statement's, else monthly)", paymentFrequencyOption)
+    .option('--start <date>', "first payment on or after this date, YYYY-MM-DD (default: the statement's next payday, else the as-of date)", dateOption)
     .option('--as-of <date>', "today's date for the plan, YYYY-MM-DD (default: today)", dateOption)
     .option('--interest-rate <percent>', 'interest continues at this annual rate (default: frozen)', percentOption)
     .option('--fixed-terms <months>', 'fixed terms to show, comma-separated (default: 12,24,36,60)', fixedTermsOption)
@@ -219,7 +260,7 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .option('--step-up-to <amount>', 'the monthly amount affordable after the step up', moneyOption)
     .option('--settlement-discount <percent>', 'a settlement the creditor offers: the discount in percent', percentOption)
     .option('--settlement-instalments <n>', 'the most instalments the creditor allows for the settlement (default: 1)', positiveIntegerOption)
-    .option('--calendar <region>', 'bank holidays for due dates: england-wales, scotland, northern-ireland (default: england-wales)', calendarOption)
+    .option('--calendar <region>', 'bank holidays for due dates: england-wales, scotland, northern-ireland, none (default: england-wales; none for a USD statement)', calendarOption)
     .option('--no-business-days', 'keep due dates on weekends and bank holidays')
     .option('--schedule <option>', 'the option to show, export or write to (default: the recommended one)')
     .addOption(new Option('--json', 'print the proposal as JSON').conflicts(exclusive('json')))
@@ -228,5 +269,5 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .addOption(new Option('--letter', 'print a letter for the customer').conflicts(exclusive('letter')))
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', HELP)
-    .action(async (flags: PlanFlags) => run(context, flags));
+    .action(async (file: string | undefined, flags: PlanFlags) => run(context, file, flags));
 };

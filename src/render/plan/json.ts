@@ -118,6 +118,7 @@ export interface PlanJsonOptions {
 /** The proposal as a plain object ready for JSON.stringify. */
 export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOptions = {}) {
   const { request, recommended } = proposal;
+  const chosen = optionAt(proposal, recommended.index);
   return {
     asOf: request.asOf,
     balance: m(request.balance),
@@ -129,8 +130,9 @@ export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOpti
     calendar: request.calendar.name,
     recommended: {
       index: recommended.index,
-      key: optionKey(optionAt(proposal, recommended.index)),
+      key: optionKey(chosen),
       kind: recommended.kind,
+      label: chosen.label,
       reason: recommended.reason,
       flagForReview: recommended.flagForReview,
     },

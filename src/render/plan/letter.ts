@@ -45,6 +45,13 @@ function whatYouPay(option: PlanOption, words: Words): string[] {
     return [
       `You pay a token amount of ${money(option.instalmentAmount)} a month, starting on ${first}. A token payment is ` +
         'not expected to repay what you owe: it gives you time while your budget has little or nothing left over.',
+      ...(option.affordable
+        ? []
+        : [
+            'Your budget shows nothing left over at the moment, so please make this payment only if you can without ' +
+              'going short on essentials such as rent, energy and food. If you cannot, tell us, and we will talk about ' +
+              'pausing payments while you get free debt advice.',
+          ]),
       `We will review the arrangement with you on ${longDate(option.outcome.reviewDate)}, when ${money(option.balanceAfter)} ` +
         'will still be owed.',
     ];

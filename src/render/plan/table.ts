@@ -7,8 +7,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Money } from '../../core/money.js';
 import type { Affordability } from '../../core/affordability/types.js';
-import type { Instalment, PlanOption, PlanProposal } from '../../core/plan/types.js';
-import { wordsFor } from '../../core/plan/words.js';
+import type { PlanOption, PlanProposal } from '../../core/plan/types.js';
+import { type Words, wordsFor } from '../../core/plan/words.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { type Column, layoutTable, type Row, tableWidth } from '../shared/columns.js';
 import { wrap } from '../shared/wrap.js';
@@ -95,107 +95,162 @@ function fitted(
 const nilInterest = (amounts: readonly Money[], column: number): number | undefined =>
   amounts.every((amount) => amount.isZero()) ? column : undefined;
 
-/** The whole report as text, ending with a newline. */
-export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, scheduleIndex, affordability }: PlanReportOptions): string {
-  const { request, recommended } = proposal;
-  const words = wordsFor(request.currencySymbol);
-  const { money } = words;
-  const para = (text: string, indent = '') => wrap(text, width, indent);
-  const yesNo = (option: PlanOption) => (option.affordable ? { text: 'yes', style: chalk.green } : { text: 'no', style: chalk.red });
-  const marker = (i: number) => `${i + 1}${i === recommended.index ? '*' : ''}`;
-  const lines: string[] = [];
+/** What every section needs: colours, width, the words for money, and the recommended option's index. */
+interface Page {
+  readonly chalk: ChalkInstance;
+  readonly width: number;
+  readonly words: Words;
+  readonly recommended: number;
+}
 
-  lines.push(chalk.bold('Repayment options'));
-  lines.push(
+const para = (page: Page, text: string, indent = ''): string[] => wrap(text, page.width, indent);
+const listItem = (page: Page, text: string): string[] => wrap(text, page.width, '  ', '    ');
+const marker = (page: Page, i: number): string => `${i + 1}${i === page.recommended ? '*' : ''}`;
+
+function header(page: Page, proposal: PlanProposal, affordability: Affordability | undefined): string[] {
+  const { request } = proposal;
+  const { words, chalk } = page;
+  const lines = [
+    chalk.bold('Repayment options'),
     ...para(
-      `${money(request.balance)} owed; ${words.available(request.affordableMonthly)} affordable for non-priority creditors ` +
-        `(${words.rate(proposal.affordablePerInstalment, request.frequency)} per payment); ${request.frequency} payments from ${request.start}. ` +
+      page,
+      `${words.money(request.balance)} owed. Available for non-priority creditors: ${words.available(request.affordableMonthly)}` +
+        (request.frequency === 'monthly' ? '. ' : ` (${words.rate(proposal.affordablePerInstalment, request.frequency)}). `) +
+        `Paid ${request.frequency} from ${request.start}. ` +
         (request.interest.kind === 'frozen'
           ? 'Interest and charges frozen. '
           : `Interest continues at ${request.interest.annualRatePercent.toString()}% a year. `) +
         `Due dates: ${request.calendar.name}. As of ${request.asOf}.`,
     ),
-  );
-  for (const flag of affordability?.flags ?? []) {
-    lines.push(...para(`${flag.review ? '! ' : '- '}${flag.reason}`, '  ').map((line) => (flag.review ? chalk.yellow(line) : line)));
+  ];
+  // The advice flag is the signpost, which ends the report anyway.
+  const flags = (affordability?.flags ?? []).filter((flag) => flag.code !== 'advice');
+  if (flags.length > 0) {
+    lines.push('', chalk.bold('From the affordability check'));
+    for (const flag of flags) {
+      const text = listItem(page, `${flag.review ? '! ' : '- '}${flag.reason}`);
+      lines.push(...(flag.review ? text.map((line) => chalk.yellow(line)) : text));
+    }
   }
-  lines.push('');
+  return lines;
+}
 
-  const rows: Row[] = proposal.options.map((option, i) => [
-    marker(i),
+/** The comparison table, or undefined when it will not fit the width. */
+function comparison(page: Page, options: readonly PlanOption[]): string[] | undefined {
+  const { chalk, words } = page;
+  const rows: Row[] = options.map((option, i) => [
+    marker(page, i),
     shortName(option),
-    payment(option, money),
-    String(option.instalmentCount),
+    payment(option, words.money),
+    // "12+": the schedule stops at a year because the payment never repays.
+    `${option.instalmentCount}${option.outcome.kind === 'never-repays' ? '+' : ''}`,
     option.firstDate,
     option.lastDate,
-    money(option.totalPaid),
-    money(option.totalInterest),
-    yesNo(option),
+    words.money(option.totalPaid),
+    words.money(option.totalInterest),
+    option.affordable ? { text: 'yes', style: chalk.green } : { text: 'no', style: chalk.red },
   ]);
   const table = fitted(COMPARISON, rows, {
-    width,
+    width: page.width,
     chalk,
-    droppable: nilInterest(proposal.options.map((option) => option.totalInterest), COMPARISON_INTEREST),
+    droppable: nilInterest(options.map((option) => option.totalInterest), COMPARISON_INTEREST),
   });
-  if (table) lines.push(...table, '* recommended', '');
+  if (!table) return undefined;
+  const endless = options.some((option) => option.outcome.kind === 'never-repays');
+  return [...table, '* recommended', ...(endless ? ['+ never repays: the first year is shown'] : [])];
+}
 
-  proposal.options.forEach((option, i) => {
-    lines.push(chalk.bold(`${marker(i)} ${option.label}`));
-    if (!table) {
-      const facts =
-        `${payment(option, money)} x ${option.instalmentCount}, ${option.firstDate} to ${option.lastDate}; ` +
-        `total ${money(option.totalPaid)}, interest ${money(option.totalInterest)}; ${option.affordable ? 'affordable' : 'NOT affordable'}.`;
-      lines.push(...para(facts, '   '));
-    }
-    lines.push(...para(option.reason, '   '));
-    const affordability = para(option.affordabilityReason, '   ');
-    lines.push(...(option.affordable ? affordability : affordability.map((line) => chalk.red(line))));
-    if (option.outcome.kind !== 'repaid') lines.push(...para(option.outcome.message, '   ').map((line) => chalk.yellow(line)));
-  });
-  lines.push('');
-
-  if (proposal.notOffered.length > 0) {
-    lines.push(chalk.bold('Not offered'));
-    for (const notOffered of proposal.notOffered) {
-      const name = notOffered.variant ? `${notOffered.kind} (${notOffered.variant})` : notOffered.kind;
-      lines.push(...wrap(`- ${name}: ${notOffered.reason}`, width, '  ', '    ').map((line) => chalk.dim(line)));
-    }
-    lines.push('');
+/** Each option's label and reasons; with `facts`, its figures too (when the table did not fit). */
+function details(page: Page, option: PlanOption, i: number, facts: boolean): string[] {
+  const { chalk, words } = page;
+  const lines = [chalk.bold(`${marker(page, i)} ${option.label}`)];
+  if (facts) {
+    lines.push(
+      ...para(
+        page,
+        `${payment(option, words.money)} x ${option.instalmentCount}, ${option.firstDate} to ${option.lastDate}; ` +
+          `total ${words.money(option.totalPaid)}, interest ${words.money(option.totalInterest)}; ` +
+          `${option.affordable ? 'affordable' : 'NOT affordable'}.`,
+        '   ',
+      ),
+    );
   }
+  lines.push(...para(page, option.reason, '   '));
+  const affordability = para(page, option.affordabilityReason, '   ');
+  lines.push(...(option.affordable ? affordability : affordability.map((line) => chalk.red(line))));
+  // A plan that never repays already says so in its reason.
+  if (option.outcome.kind !== 'repaid' && !option.reason.includes(option.outcome.message)) {
+    lines.push(...para(page, option.outcome.message, '   ').map((line) => chalk.yellow(line)));
+  }
+  return lines;
+}
 
-  const chosen = optionAt(proposal, recommended.index);
-  lines.push(chalk.bold(`Recommended: ${recommended.index + 1} ${chosen.label}`));
-  lines.push(...para(recommended.reason, '  '));
+function notOffered(page: Page, proposal: PlanProposal): string[] {
+  if (proposal.notOffered.length === 0) return [];
+  return [
+    page.chalk.bold('Not offered'),
+    ...proposal.notOffered.flatMap((n) =>
+      listItem(page, `- ${n.variant ? `${n.kind} (${n.variant})` : n.kind}: ${n.reason}`).map((line) => page.chalk.dim(line)),
+    ),
+    '',
+  ];
+}
+
+function recommendation(page: Page, proposal: PlanProposal): string[] {
+  const { recommended } = proposal;
+  const lines = [
+    page.chalk.bold(`Recommended: ${recommended.index + 1} ${optionAt(proposal, recommended.index).label}`),
+    ...para(page, recommended.reason, '  '),
+  ];
   if (recommended.flagForReview) {
-    lines.push(...para('! Flagged for review: a person should look at this before it is agreed.', '  ').map((line) => chalk.yellow(line)));
+    const flag = '! Flagged for review: a person should look at this before it is agreed.';
+    lines.push(...para(page, flag, '  ').map((line) => page.chalk.yellow(line)));
   }
-  lines.push('');
+  return lines;
+}
 
-  const shownIndex = scheduleIndex ?? recommended.index;
-  const shown = optionAt(proposal, shownIndex);
-  lines.push(chalk.bold(`Schedule: ${shownIndex + 1} ${shown.label}`));
-  const scheduleRows: Row[] = shown.instalments.map((instalment: Instalment) => [
+function schedule(page: Page, proposal: PlanProposal, index: number): string[] {
+  const { chalk, words } = page;
+  const shown = optionAt(proposal, index);
+  const rows: Row[] = shown.instalments.map((instalment) => [
     String(instalment.n),
     instalment.due,
-    money(instalment.amount),
-    money(instalment.interest),
-    money(instalment.principal),
-    money(instalment.balanceAfter),
+    words.money(instalment.amount),
+    words.money(instalment.interest),
+    words.money(instalment.principal),
+    words.money(instalment.balanceAfter),
     instalment.movedFrom ?? '',
   ]);
-  lines.push(
-    ...(fitted(SCHEDULE, scheduleRows, {
-      width,
+  const table =
+    fitted(SCHEDULE, rows, {
+      width: page.width,
       chalk,
       droppable: nilInterest(shown.instalments.map((instalment) => instalment.interest), SCHEDULE_INTEREST),
-    }) ?? layoutTable(SCHEDULE, scheduleRows, { gap: 1, headerStyle: chalk.bold })),
-  );
+    }) ?? layoutTable(SCHEDULE, rows, { gap: 1, headerStyle: chalk.bold });
+  const lines = [chalk.bold(`Schedule: ${index + 1} ${shown.label}`), ...table];
   if (shown.instalments.some((instalment) => instalment.movedFrom)) {
-    lines.push(...para('Payments due on a weekend or bank holiday are moved to the next working day.', '  '));
+    lines.push(...para(page, 'Payments due on a weekend or bank holiday are moved to the next working day.', '  '));
   }
-  if (shown.outcome.kind !== 'repaid') lines.push(...para(shown.outcome.message, '  ').map((line) => chalk.yellow(line)));
-  lines.push('');
+  if (shown.outcome.kind !== 'repaid') lines.push(...para(page, shown.outcome.message, '  ').map((line) => chalk.yellow(line)));
+  return lines;
+}
 
-  lines.push(...para(ADVICE_SIGNPOST));
+/** The whole report as text, ending with a newline. */
+export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, scheduleIndex, affordability }: PlanReportOptions): string {
+  const page: Page = { chalk, width, words: wordsFor(proposal.request.currencySymbol), recommended: proposal.recommended.index };
+  const table = comparison(page, proposal.options);
+  const lines = [
+    ...header(page, proposal, affordability),
+    '',
+    ...(table ? [...table, ''] : []),
+    ...proposal.options.flatMap((option, i) => details(page, option, i, table === undefined)),
+    '',
+    ...notOffered(page, proposal),
+    ...recommendation(page, proposal),
+    '',
+    ...schedule(page, proposal, scheduleIndex ?? proposal.recommended.index),
+    '',
+    ...para(page, ADVICE_SIGNPOST),
+  ];
   return `${lines.join('\n')}\n`;
 }

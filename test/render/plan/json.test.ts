@@ -65,7 +65,13 @@ describe('plan JSON', () => {
   });
 
   it('recommends the affordable plan, says why, and lists what is not offered with the reason', () => {
-    expect(json.recommended).toMatchObject({ index: 0, key: 'affordable', kind: 'affordable', flagForReview: false });
+    expect(json.recommended).toMatchObject({
+      index: 0,
+      key: 'affordable',
+      kind: 'affordable',
+      label: 'Affordable plan: £30.00 a month',
+      flagForReview: false,
+    });
     expect(json.recommended.reason).toContain('within the 5 years');
     expect(json.notOffered).toContainEqual({ kind: 'token', reason: expect.stringContaining('a token payment would ask for less') });
   });

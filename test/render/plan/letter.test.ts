@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { EVERY_DAY } from '../../../src/core/calendar/index.js';
+import { parseIsoDate } from '../../../src/core/date.js';
+import { D, money } from '../../../src/core/money.js';
+import { proposePlans } from '../../../src/core/plan/index.js';
 import { ADVICE_SIGNPOST } from '../../../src/core/signpost.js';
 import { renderLetter } from '../../../src/render/plan/letter.js';
 import { findOption } from '../../../src/render/plan/select.js';
@@ -49,6 +53,25 @@ describe('the letter to the customer', () => {
     // 1000 - 3 × 1.00
     expect(letter).toContain('We will review the arrangement with you on 15 April 2027, when £997.00 will still be owed.');
     expect(letter).not.toMatch(/In total you will pay|repayment plan/);
+  });
+
+  it('asks for a token payment only if it can be found without going short, when the budget has less than the token', () => {
+    const proposal = nothingAffordable();
+    const letter = flat(renderLetter(proposal, findOption(proposal, 'token')));
+    expect(letter).toContain('please make this payment only if you can without going short on essentials');
+    expect(letter).toContain('we will talk about pausing payments while you get free debt advice');
+
+    // £20 a month does not cover 19.9% on £5,000 (£82.91 a month), so a token is offered, and £1.00 fits the budget.
+    const withinBudget = proposePlans({
+      balance: money('5000'),
+      affordableMonthly: money('20'),
+      interest: { kind: 'continuing', annualRatePercent: new D('19.9') },
+      frequency: 'monthly',
+      start: parseIsoDate('2027-01-15'),
+      asOf: parseIsoDate('2027-01-10'),
+      calendar: EVERY_DAY,
+    });
+    expect(flat(renderLetter(withinBudget, findOption(withinBudget, 'token')))).not.toContain('going short');
   });
 
   it('writes about the budget, not the person', () => {

@@ -1,5 +1,9 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { EVERY_DAY } from '../../../src/core/calendar/index.js';
+import { parseIsoDate } from '../../../src/core/date.js';
+import { money } from '../../../src/core/money.js';
+import { proposePlans } from '../../../src/core/plan/index.js';
 import { ADVICE_SIGNPOST } from '../../../src/core/signpost.js';
 import { renderPlanReport } from '../../../src/render/plan/table.js';
 import { everyKind, hundredAtTwelvePercent, nothingAffordable, thousandAtThirty, thousandAtThirtyWorkingDays } from './proposals.js';
@@ -71,6 +75,22 @@ describe('the plan report for people', () => {
     const lines = linesOf(renderPlanReport(thousandAtThirty(), { chalk: plain, scheduleIndex: 3 }));
     const start = lines.indexOf('Schedule: 4 Repay in 3 years: £27.78 a month');
     expect(lines[start + 2]).toBe(' 1  2027-01-15  £27.78     £0.00     £27.78        £972.22');
+  });
+
+  it('marks a plan that never repays, and says why once', () => {
+    // £0.50 a month against £1,000: 2,000 months, beyond the 50-year horizon, so only the first 12 are laid out.
+    const proposal = proposePlans({
+      balance: money('1000'),
+      affordableMonthly: money('0.50'),
+      frequency: 'monthly',
+      start: parseIsoDate('2027-01-15'),
+      asOf: parseIsoDate('2027-01-10'),
+      calendar: EVERY_DAY,
+    });
+    const text = renderPlanReport(proposal, { chalk: plain });
+    expect(linesOf(text)).toContain('1   Affordable   £0.50/mo  12+  2027-01-15  2027-12-15      £6.00  yes');
+    expect(text).toContain('+ never repays: the first year is shown');
+    expect(flat(text).split('This payment does not repay the balance within 50 years.')).toHaveLength(2);
   });
 
   it('says when a due date was moved off a weekend or bank holiday', () => {

@@ -1,0 +1,187 @@
+/**
+ * SFS interchange (SFS Data Definition Specification v1.1, data-entry format): statements from
+ * other advice software are read by sfs-import.ts; `toSfsJson` writes one back.
+ *
+ * Export rules:
+ * - Every figure is the affordability core's monthly figure, rounded half-up to the penny, written
+ *   as a JSON number with two decimals (straight from the Decimal's text, never through a float).
+ * - A line goes to the SFS field its label names ("Rent", "Child benefit", or the field names
+ *   imported SFS lines are labelled with); any other line goes to its section's "other" field, its
+ *   label kept in the notes, so nothing is lost.
+ * - Totals are added up from the rounded figures the document shows, so the document adds up the
+ *   way an SFS reader checks it (fairplan's own import does); with weekly amounts this can differ
+ *   by a penny or two from the full-precision totals.
+ * - fairplan holds no name, date of birth, address or employment status: those required SFS fields
+ *   are left empty ("Other", "not recorded" for employment) for the receiving software to complete.
+ * - Vulnerabilities and expected changes have no SFS field: they go to additional-notes.
+ */
+import { FairplanError } from '../core/errors.js';
+import type { Affordability, MonthlyLine } from '../core/affordability/types.js';
+import { formatMoney, money, subtract, sum, toFixed2, ZERO, type Money } from '../core/money.js';
+import type { Statement } from '../core/statement.js';
+import { NumberLiteral, type RawObject, type RawValue } from './raw.js';
+import { stringifyJsonExact } from './json-exact.js';
+import {
+  SFS_FIXED,
+  SFS_FLEXIBLE,
+  SFS_INCOME,
+  SFS_OTHER_ESSENTIAL,
+  SFS_TENURES,
+  type SfsSection,
+} from './sfs-layout.js';
+
+export { isSfsDocument, statementFromSfs } from './sfs-import.js';
+
+/** A figure as the document shows it: Money rounded to the penny. */
+const penny = (m: Money): Money => money(toFixed2(m));
+const figure = (m: Money): NumberLiteral => new NumberLiteral(toFixed2(m));
+
+/** The SFS field a label names, if any: `Child benefit` and `child-benefit` both name child-benefit. */
+const fieldName = (label: string): string => label.trim().toLowerCase().replace(/\s+/g, '-');
+
+/** A line's label kept in the notes of the SFS field it is added into. */
+const labelled = (line: { label: string; note?: string }): string =>
+  `${line.label}${line.note ? `: ${line.note}` : ''}`;
+
+interface Field {
+  readonly amount: Money;
+  readonly notes: readonly string[];
+}
+
+function sectionFields<C extends string>(
+  section: SfsSection<C>,
+  lines: readonly MonthlyLine<C>[],
+): { object: RawObject; total: Money } {
+  const fields = new Map<string, Field>(section.lines.map((name) => [name, { amount: ZERO, notes: [] }]));
+  for (const { line, monthly } of lines.filter((l) => l.line.category === section.category)) {
+    const named = fieldName(line.label);
+    const name = section.lines.includes(named) ? named : section.other;
+    const note = name === named ? line.note : labelled(line);
+    const field = fields.get(name) ?? { amount: ZERO, notes: [] };
+    fields.set(name, { amount: sum([field.amount, monthly]), notes: note ? [...field.notes, note] : field.notes });
+  }
+  const entries = [...fields].map(([name, f]) => [name, lineObject(penny(f.amount), f.notes)] as const);
+  const total = sum([...fields.values()].map((f) => penny(f.amount)));
+  return { object: Object.fromEntries([...entries, [section.total, figure(total)]]), total };
+}
+
+const lineObject = (amount: Money, notes: readonly string[]): RawObject => ({
+  'monthly-amount': figure(amount),
+  ...(notes.length > 0 ? { notes: notes.join('; ') } : {}),
+});
+
+const TENURE_NAMES = Object.fromEntries(Object.entries(SFS_TENURES).map(([name, tenure]) => [tenure, name]));
+
+function additionalNotes(statement: Statement): string[] {
+  return [
+    ...(statement.notes ? [statement.notes] : []),
+    ...statement.vulnerabilities.map((v) => `Vulnerability (${v.driver}): ${v.note}`),
+    ...statement.expectedChanges.map(
+      (c) => `Expected change from ${c.from}: ${formatMoney(c.monthlyChange, '£')} a month (${c.note})`,
+    ),
+    ...(statement.pay ? [`Paid ${statement.pay.frequency}, next on ${statement.pay.nextPayDate}`] : []),
+  ];
+}
+
+export function toSfsJson(statement: Statement, affordability: Affordability): string {
+  if ((statement.currency ?? 'GBP') !== 'GBP') {
+    throw new FairplanError(
+      'invalid-argument',
+      'the SFS is a UK format: only a statement in GBP can be written as SFS',
+    );
+  }
+  const income = SFS_INCOME.map((s) => ({ section: s, ...sectionFields(s, affordability.income) }));
+  const fixed = SFS_FIXED.map((s) => ({ section: s, ...sectionFields(s, affordability.expenditure) }));
+  const flexible = SFS_FLEXIBLE.map((s) => ({ section: s, ...sectionFields(s, affordability.expenditure) }));
+  const otherEssential = affordability.expenditure.filter((l) => l.line.category === SFS_OTHER_ESSENTIAL.category);
+  const otherEssentialTotal = sum(otherEssential.map((l) => penny(l.monthly)));
+
+  const totalIncome = sum(income.map((s) => s.total));
+  const totalFixed = sum([...fixed.map((s) => s.total), otherEssentialTotal]);
+  const totalFlexible = sum(flexible.map((s) => s.total));
+  const totalOutgoings = sum([totalFixed, totalFlexible]);
+  const savings = penny(affordability.totals.savings);
+  const fee = penny(affordability.totals.debtAdminFee);
+  const surplus = subtract(totalIncome, totalOutgoings);
+  const availableForPriority = subtract(subtract(surplus, savings), fee);
+  const priorityOffers = affordability.priorityDebts.map((p) => penny(p.monthly));
+  const available = subtract(availableForPriority, sum(priorityOffers));
+
+  const { adults, children, vehicles, tenure } = statement.household;
+  const joint = adults >= 2;
+  const document: Record<string, RawValue> = {
+    'client-name': '',
+    'client-date-of-birth': '',
+    'is-joint-application': joint,
+    'client-address': '',
+    'dependent-children-under-16': new NumberLiteral(String(children)),
+    'dependent-children-16-18': new NumberLiteral('0'),
+    'other-dependents': new NumberLiteral('0'),
+    'non-dependents': new NumberLiteral(String(adults - (joint ? 2 : 1))),
+    'total-number-in-household': new NumberLiteral(String(adults + children)),
+    vehicles: new NumberLiteral(String(vehicles)),
+    'housing-tenure': TENURE_NAMES[tenure] ?? 'other',
+    'client-employment-status': ['Other'],
+    'client-employment-status-other': 'not recorded',
+    overview: {
+      'total-monthly-income': figure(totalIncome),
+      'total-monthly-outgoings': figure(totalOutgoings),
+      'income-minus-outgoings': figure(surplus),
+      'savings-contribution': figure(savings),
+      'debt-admin-fee': figure(fee),
+      'total-available-for-priority-debts': figure(availableForPriority),
+      'total-available-for-non-priority-debts': figure(available),
+    },
+    'monthly-income': {
+      ...Object.fromEntries(income.map((s) => [s.section.key, s.object])),
+      'total-monthly-income': figure(totalIncome),
+    },
+    'monthly-outgoings': {
+      'fixed-costs': {
+        ...Object.fromEntries(fixed.map((s) => [s.section.key, s.object])),
+        [SFS_OTHER_ESSENTIAL.key]: {
+          [SFS_OTHER_ESSENTIAL.list]: otherEssential.map(({ line, monthly }) =>
+            lineObject(
+              penny(monthly),
+              [line.label === SFS_OTHER_ESSENTIAL.list ? line.note : labelled(line)].filter((n): n is string => !!n),
+            ),
+          ),
+          [SFS_OTHER_ESSENTIAL.total]: figure(otherEssentialTotal),
+        },
+        'total-fixed-costs': figure(totalFixed),
+      },
+      'flexible-costs': {
+        ...Object.fromEntries(flexible.map((s) => [s.section.key, s.object])),
+        'total-flexible-costs': figure(totalFlexible),
+      },
+      'total-monthly-outgoings': figure(totalOutgoings),
+    },
+    savings: {
+      'savings-contribution': figure(savings),
+      'savings-contribution-considered': statement.savings !== undefined,
+    },
+    debts: {
+      'debt-admin-fee': lineObject(fee, statement.debtAdminFee?.note ? [statement.debtAdminFee.note] : []),
+      'total-available-for-priority-debts': figure(availableForPriority),
+      'priority-debts': affordability.priorityDebts.map(({ debt }, i) => ({
+        creditor: debt.creditor,
+        'amount-owed': figure(debt.balance),
+        'repayment-offer': figure(priorityOffers[i] ?? ZERO),
+        ...(debt.note ? { notes: debt.note } : {}),
+      })),
+      'total-priority-debts': figure(sum(statement.priorityDebts.map((d) => penny(d.balance)))),
+      'total-priority-debt-offers': figure(sum(priorityOffers)),
+      'total-available-for-non-priority-debts': figure(available),
+      'non-priority-debts': affordability.offers.map(({ debt, offer }) => ({
+        creditor: debt.creditor,
+        'amount-owed': figure(debt.balance),
+        'repayment-offer': figure(offer),
+        ...(debt.ccj === undefined ? {} : { ccj: debt.ccj }),
+        ...(debt.note ? { notes: debt.note } : {}),
+      })),
+      'total-non-priority-debts': figure(sum(statement.debts.map((d) => penny(d.balance)))),
+    },
+    'additional-notes': additionalNotes(statement),
+  };
+  return stringifyJsonExact(document);
+}
