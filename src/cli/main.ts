@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { FairplanError } from '../core/errors.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
+import { wrap } from '../render/shared/wrap.js';
 import { CommandContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { type Io, processIo } from './io.js';
@@ -19,7 +20,7 @@ Exit codes:
   70   internal error: a fault in fairplan itself (please report it)
   130  interrupted (Ctrl-C)
 
-${ADVICE_SIGNPOST}`;
+${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('fairplan')

@@ -25,16 +25,21 @@ interface CheckOptions {
 const EXAMPLES = `
 Examples:
   $ fairplan check fixtures/statements/single-renter-weekly.json
-  $ fairplan check fixtures/statements/couple-children-mixed.yaml --guidelines fixtures/guidelines/example-guidelines.yaml
+  $ fairplan check fixtures/statements/couple-children-mixed.yaml \\
+      --guidelines fixtures/guidelines/example-guidelines.yaml
   $ fairplan check statement.json --json > affordability.json
-  $ fairplan check fixtures/statements/sfs/sfs-household.json --sfs > sfs-statement.json
+  $ fairplan check fixtures/statements/sfs/sfs-household.json --sfs > sfs.json
   $ fairplan check fixtures/statements/us-household.json --guidelines irs-2025
 
-The statement is fairplan's format (JSON or YAML, see schema/fairplan-statement.schema.json) or an SFS
-data-entry file. Figures are monthly: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly × 13 ÷ 12,
-quarterly ÷ 3, annual ÷ 12. Offers share what is available pro rata, in whole pence that add up exactly.
+The statement is fairplan's format (JSON or YAML, described in schema/README.md)
+or an SFS data-entry file. Figures are monthly: weekly × 52 ÷ 12, fortnightly
+× 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12. Offers share what
+is available pro rata, in whole pence that add up exactly. Spending above a
+guideline is flagged for the advisor to explain, never cut.
 
-Exit codes: 0 report written; 2 bad arguments or an invalid or unreadable statement or guideline file.`;
+Exit codes:
+  0  report written
+  2  bad arguments, or an invalid or unreadable statement or guideline file`;
 
 /** US statements are checked against the built-in IRS national standards unless told otherwise. */
 async function guidelinesFor(statement: Statement, spec: string | undefined): Promise<GuidelineTable | undefined> {

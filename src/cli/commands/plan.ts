@@ -217,26 +217,33 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
 }
 
 const HELP = `
-The affordable amount is monthly, whatever the pay frequency; amounts are like 1234.56 or £1,234.56.
-Options are compared, the recommended one is marked *, and its schedule is shown (--schedule picks
-another: affordable, fixed-term-24, token, step-up, settlement-lump-sum, settlement-instalments).
+The affordable amount is monthly, whatever the pay frequency; amounts are like
+1234.56 or £1,234.56. Options are compared, the recommended one is marked *, and
+its schedule is shown (--schedule picks another: affordable, fixed-term-24,
+token, step-up, settlement-lump-sum, settlement-instalments).
 
 Examples:
   $ fairplan plan fixtures/statements/single-renter-weekly.json
-  $ fairplan plan fixtures/statements/homeowner-several-creditors.json --interest-rate 9.9 --letter
-  $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15 --as-of 2027-01-10
-  $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly --interest-rate 19.9
+  $ fairplan plan fixtures/statements/homeowner-several-creditors.json \\
+      --interest-rate 9.9 --letter
+  $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15
+  $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly \\
+      --interest-rate 19.9
   $ fairplan plan --balance 1000 --affordable 0 --token 2 --review-months 6
-  $ fairplan plan --balance 3000 --affordable 40 --step-up-periods 6 --step-up-to 150
-  $ fairplan plan --balance 1000 --affordable 30 --settlement-discount 20 --settlement-instalments 3
+  $ fairplan plan --balance 3000 --affordable 40 \\
+      --step-up-periods 6 --step-up-to 150
+  $ fairplan plan --balance 1000 --affordable 30 \\
+      --settlement-discount 20 --settlement-instalments 3
   $ fairplan plan --balance 1000 --affordable 30 --json | jq .recommended
   $ fairplan plan --balance 1000 --affordable 30 --csv > schedules.csv
   $ fairplan plan --balance 1000 --affordable 30 --ics reminders.ics
-  $ fairplan plan --balance 1000 --affordable 30 --schedule fixed-term-36 --letter
+  $ fairplan plan --balance 1000 --affordable 30 --schedule fixed-term-36 \\
+      --letter
 
 Exit codes:
   0    success
-  2    bad arguments, or an invalid or unreadable statement (one line per problem on stderr)
+  2    bad arguments, or an invalid or unreadable statement (one line per
+       problem on stderr)
   70   internal error: a fault in fairplan itself (please report it)
 `;
 
