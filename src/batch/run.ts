@@ -44,6 +44,8 @@ export interface BatchOptions {
   readonly maxRejects?: number;
   /** Worker threads to work on the rows; 0 works in this thread. */
   readonly workers: number;
+  /** Aborting it stops the run (Ctrl-C): no output file is written and runBatch throws Interrupted. */
+  readonly signal?: AbortSignal;
   /** Called now and then with the rows read so far. */
   readonly onProgress?: (rowsRead: number) => void;
   /** Called for each rejected row, in input order (the CLI shows them when there is no errors file). */
@@ -62,7 +64,7 @@ export interface BatchSummary {
   readonly stopped?: string;
 }
 
-const PROGRESS_EVERY = 10_000;
+const PROGRESS_EVERY = 1_000;
 // Rows per chunk sent to a worker, and chunks in flight per worker: enough to keep every thread
 // busy, few enough that memory does not grow with the file.
 const CHUNK_ROWS = 500;
@@ -99,10 +101,22 @@ async function openSinks(options: BatchOptions, io: Io) {
 /** Thrown inside the run to stop it for too many rejected rows. */
 class Stopped extends Error {}
 
+/** The run was interrupted through `signal`; it wrote no output file. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted; no output file was written');
+  }
+}
+
 export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSummary> {
   const name = options.input === '-' ? 'stdin' : options.input;
   if (options.guidelines) checkGuidelineTable({ table: await loadGuidelines(options.guidelines), asOf: options.asOf });
   const input = await openInput(options.input, io);
+  // A run waiting on a quiet stdin would not notice the signal: ending its input wakes it.
+  const interrupt = (): void => {
+    input.destroy(new Error('interrupted'));
+  };
+  options.signal?.addEventListener('abort', interrupt, { once: true });
   const sinks = await openSinks(options, io);
   const { results, schedules, errors } = sinks;
   const instalmentsByFrequency = noInstalments();
@@ -181,6 +195,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
         layout = await start(record);
         continue;
       }
+      if (options.signal?.aborted) throw new Interrupted();
       read++;
       chunk.push(record);
       if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read);
@@ -198,9 +213,11 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     await Promise.all(sinks.all.map((s) => s.abort()));
     // Let chunks still in flight settle, so none fails later with no one to hear it.
     await Promise.allSettled(inFlight.map((f) => f.result));
+    if (options.signal?.aborted) throw new Interrupted();
     if (!(error instanceof Stopped)) throw error;
     return { read, written, rejected, balances, instalmentsByFrequency, stopped: error.message };
   } finally {
+    options.signal?.removeEventListener('abort', interrupt);
     await processor?.close();
   }
   return { read, written, rejected, balances, instalmentsByFrequency };

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
 
 const SAMPLE = fixture('accounts', 'sample-accounts.csv');
 const BANK = fixture('accounts', 'bank-export-semicolon.csv');
@@ -21,6 +22,7 @@ describe('fairplan batch', () => {
     expect(stdout).toMatch(/0 +every row was written/);
     expect(stdout).toMatch(/1 +some rows were rejected/);
     expect(stdout).toMatch(/2 +bad arguments/);
+    expect(stdout.split('\n').filter((line) => line.length > 80)).toEqual([]);
   });
 
   it('writes every good row of the sample export, rejects the six bad ones with line, field and reason, and exits 1', async () => {
@@ -67,6 +69,7 @@ describe('fairplan batch', () => {
     // 2000 − 1200 = 800 a month: 1000 is repaid in 800 + 200. Saturday 28 February moves to Monday 2 March.
     expect(csvRows(stdout)[1]).toMatch(/^ACC1,2000\.00,1200\.00,800\.00,800\.00,advice,no,affordable,800\.00,monthly,2,2026-01-30,2026-03-02,1000\.00,repaid,/);
     expect(stderr).toContain('1 rows read: 1 written, 0 rejected');
+    expect(stderr).not.toContain('\r');
     expect(stderr).toContain('MoneyHelper');
   });
 
@@ -194,6 +197,24 @@ describe('fairplan batch', () => {
     const { code, stderr } = await runCli(['batch', SAMPLE, '-o', path.join(dir, 'results.csv'), '--strict', ...AS_OF]);
     expect(code).toBe(1);
     expect(stderr).toContain('12 rows read: 11 written, 1 rejected');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('removes its temporary files and exits 130 when interrupted', async () => {
+    const dir = scratch();
+    const child = spawn(process.execPath, [BIN, 'batch', '-', '-q', '-o', path.join(dir, 'results.csv'), ...AS_OF], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // stdin stays open, so the run is still going when Ctrl-C arrives; its temporary file shows it has started.
+    child.stdin.write(`${HEADER}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\n`);
+    while (readdirSync(dir).length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('fairplan: interrupted; no output file was written');
     expect(readdirSync(dir)).toEqual([]);
   });
 

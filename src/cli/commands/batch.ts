@@ -9,7 +9,7 @@ import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
 import { loadMapping, parseColumnOption, type Carry } from '../../batch/mapping.js';
 import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
-import { runBatch } from '../../batch/run.js';
+import { Interrupted, runBatch, type BatchOptions } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -18,22 +18,27 @@ import type { RegisterCommand } from './index.js';
 
 const HELP = `
 Examples:
-  fairplan batch accounts.csv -o results.csv --errors rejected.csv --as-of 2026-01-05
+  fairplan batch accounts.csv -o results.csv --errors rejected.csv \\
+    --as-of 2026-01-05
   fairplan batch export.csv --map export.map.json --carry-all -o results.csv
-  fairplan batch export.csv --delimiter semicolon --column balance="Amount Owed" --json > results.ndjson
-  gen-accounts | fairplan batch - --schedules schedules.csv --quiet > results.csv
+  fairplan batch export.csv --delimiter semicolon \\
+    --column balance="Amount Owed" --json > results.ndjson
+  gen-accounts | fairplan batch - --schedules schedules.csv -q > results.csv
 
 Columns (default names; rename with --map or --column field=Header):
-  account_id, customer_name (optional), balance, apr (optional), monthly_income, housing,
-  council_tax, utilities, food, transport, other_expenses, pay_frequency, next_pay_date
+  account_id, customer_name (optional), balance, apr (optional),
+  monthly_income, housing, council_tax, utilities, food, transport,
+  other_expenses, pay_frequency, next_pay_date
 
-Every row read is written or rejected; a rejected row is reported with its line, account, field
-and reason, and the run goes on. Output files appear whole or not at all.
+Every row read is written or rejected; a rejected row is reported with its
+line, account, field and reason, and the run goes on. Output files appear
+whole or not at all.
 
 Exit codes:
   0  every row was written
-  1  some rows were rejected; with --strict, or over --max-rejects, the run stops and writes no file
-  2  bad arguments, a missing column, or a file that could not be read or written`;
+  1  some rows were rejected; with --strict, or over --max-rejects, the run
+     stops and writes no file
+  2  bad arguments, a missing column, or a file that cannot be read or written`;
 
 const DELIMITERS: Readonly<Record<string, string>> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
 
@@ -94,35 +99,49 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
   let shown = 0;
   const started = context.io.now().getTime();
 
-  const summary = await runBatch(
-    {
-      input,
-      output: flags.output ?? '-',
-      ...(flags.schedules ? { schedules: flags.schedules } : {}),
-      ...(flags.errors ? { errors: flags.errors } : {}),
-      json: Boolean(flags.json),
-      delimiter: flags.delimiter ?? mapping?.delimiter ?? ',',
-      columns: { ...mapping?.columns, ...Object.fromEntries(flags.column ?? []) },
-      carry,
-      asOf: flags.asOf ?? today(context.io),
-      interest: flags.interest,
-      ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
-      // Off by default: on the 2-core build machine, busy with other jobs, workers were slower and
-      // doubled the peak memory (README, "Performance").
-      workers: flags.workers ?? 0,
-      ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
-      ...(showProgress ? { onProgress: (n: number) => context.io.stderr.write(`\r${n.toLocaleString('en-GB')} rows…`) } : {}),
-      ...(flags.errors
-        ? {}
-        : {
-            onRejection: (rejection: Rejection) => {
-              shown++;
-              if (shown <= SHOWN_REJECTIONS) context.err(`fairplan: ${describeRejection(file, rejection)}`);
-            },
-          }),
-    },
-    context.io,
-  );
+  // Ctrl-C removes the temporary output files rather than leaving them behind.
+  const interrupted = new AbortController();
+  const onInterrupt = (): void => interrupted.abort();
+  const options: BatchOptions = {
+    signal: interrupted.signal,
+    input,
+    output: flags.output ?? '-',
+    ...(flags.schedules ? { schedules: flags.schedules } : {}),
+    ...(flags.errors ? { errors: flags.errors } : {}),
+    json: Boolean(flags.json),
+    delimiter: flags.delimiter ?? mapping?.delimiter ?? ',',
+    columns: { ...mapping?.columns, ...Object.fromEntries(flags.column ?? []) },
+    carry,
+    asOf: flags.asOf ?? today(context.io),
+    interest: flags.interest,
+    ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
+    // Off by default: on the 2-core build machine, busy with other jobs, workers were slower and
+    // doubled the peak memory (README, "Performance").
+    workers: flags.workers ?? 0,
+    ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
+    ...(showProgress ? { onProgress: (n: number) => context.io.stderr.write(`\r${n.toLocaleString('en-GB')} rows…`) } : {}),
+    ...(flags.errors
+      ? {}
+      : {
+          onRejection: (rejection: Rejection) => {
+            shown++;
+            if (shown <= SHOWN_REJECTIONS) context.err(`fairplan: ${describeRejection(file, rejection)}`);
+          },
+        }),
+  };
+  let summary;
+  process.once('SIGINT', onInterrupt);
+  try {
+    summary = await runBatch(options, context.io);
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+    if (showProgress) context.io.stderr.write('\r\x1b[K');
+    context.err(`fairplan: ${error.message}`);
+    context.exitCode = EXIT.interrupted;
+    return;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
   if (showProgress) context.io.stderr.write('\r\x1b[K');
   if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
   if (!flags.quiet) {
