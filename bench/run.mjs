@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = path.join(ROOT, 'bench', 'data');
-const GENERATOR = process.env.FAIRPLAN_GEN_ACCOUNTS ?? '/work/shared/tools/gen-accounts.mjs';
+// The accounts generator lives beside the project, in ../shared/tools (or set FAIRPLAN_GEN_ACCOUNTS).
+const GENERATOR = process.env.FAIRPLAN_GEN_ACCOUNTS ?? path.join(ROOT, '..', 'shared', 'tools', 'gen-accounts.mjs');
 const rows = Number.parseInt(process.argv[2] ?? '1000000', 10);
 if (!Number.isSafeInteger(rows) || rows < 1) {
   process.stderr.write('usage: node bench/run.mjs [ROWS]\n');
