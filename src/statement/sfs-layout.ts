@@ -1,6 +1,6 @@
 /**
  * Where each fairplan section lives in an SFS data-entry document (SFS Data Definition
- * Specification v1.1, /work/shared/domain/sfs): the SFS field names of its lines and of its total.
+ * Specification v1.1, fixtures/sfs-schema): the SFS field names of its lines and of its total.
  * Import and export both read this one table.
  */
 import type { ExpenditureCategory, IncomeCategory, Tenure } from '../core/statement.js';

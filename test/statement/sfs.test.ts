@@ -15,7 +15,7 @@ import { toSfsJson } from '../../src/statement/sfs.js';
 import { fixture } from '../helpers/cli.js';
 
 const AS_OF = parseIsoDate('2027-01-04');
-const SFS_SCHEMAS = '/work/shared/domain/sfs';
+const SFS_SCHEMAS = fixture('sfs-schema');
 const assess = (statement: Statement) => assessAffordability(statement, { asOf: AS_OF });
 const exportSfs = (statement: Statement): string => toSfsJson(statement, assess(statement));
 

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Benchmark (not a test): `npm run bench [-- ROWS]`, default 1,000,000 rows.
+// Times, in one run, (a) a plain csv-parse → csv-stringify passthrough of a generated accounts file
+// and (b) the built `fairplan batch` on the same file, output to a file; prints rows/s of each,
+// the ratio b/a and the peak RSS of each (process.resourceUsage().maxRSS, read in the child at exit
+// by peak-rss.mjs, so only Node is needed). Run `npm run build` first.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DATA = path.join(ROOT, 'bench', 'data');
+// The accounts generator lives beside the project, in ../shared/tools (or set FAIRPLAN_GEN_ACCOUNTS).
+const GENERATOR = process.env.FAIRPLAN_GEN_ACCOUNTS ?? path.join(ROOT, '..', 'shared', 'tools', 'gen-accounts.mjs');
+const rows = Number.parseInt(process.argv[2] ?? '1000000', 10);
+if (!Number.isSafeInteger(rows) || rows < 1) {
+  process.stderr.write('usage: node bench/run.mjs [ROWS]\n');
+  process.exit(2);
+}
+
+function run(args, stdoutFile) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', stdoutFile ? 'pipe' : 'ignore', 'inherit'] });
+    if (stdoutFile) child.stdout.pipe(createWriteStream(stdoutFile));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+async function accountsFile() {
+  const file = path.join(DATA, `accounts-${rows}.csv`);
+  if (existsSync(file)) return file;
+  mkdirSync(DATA, { recursive: true });
+  process.stderr.write(`generating ${rows.toLocaleString('en-GB')} rows into ${path.relative(ROOT, file)}…\n`);
+  const partial = `${file}.partial`;
+  await run([GENERATOR, String(rows), '42'], partial);
+  renameSync(partial, file);
+  return file;
+}
+
+async function timed(label, args) {
+  const rssFile = path.join(DATA, `${label}.rss`);
+  rmSync(rssFile, { force: true });
+  const started = performance.now();
+  await run(['--import', path.join(ROOT, 'bench', 'peak-rss.mjs'), ...args]);
+  const seconds = (performance.now() - started) / 1000;
+  const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  return { label, seconds, rowsPerSecond: rows / seconds, peakMb };
+}
+
+const input = await accountsFile();
+process.env.FAIRPLAN_BENCH_RSS_DIR = DATA;
+const passthrough = await timed('passthrough', [path.join(ROOT, 'bench', 'passthrough.mjs'), input, path.join(DATA, 'passthrough.csv')]);
+const batch = await timed('batch', [
+  path.join(ROOT, 'bin', 'fairplan.js'),
+  'batch',
+  input,
+  '-o',
+  path.join(DATA, 'results.csv'),
+  '--as-of',
+  '2026-01-05',
+  '--quiet',
+]);
+
+const format = (r) =>
+  `${r.label.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s ${Math.round(r.rowsPerSecond).toLocaleString('en-GB').padStart(9)} rows/s   peak RSS ${r.peakMb.toFixed(0).padStart(4)} MB`;
+const ratio = batch.rowsPerSecond / passthrough.rowsPerSecond;
+process.stdout.write(
+  [
+    `${rows.toLocaleString('en-GB')} rows, Node ${process.version}`,
+    format(passthrough),
+    format(batch),
+    `ratio batch/passthrough ${ratio.toFixed(2)} (target ≥ 0.70); batch peak RSS ${batch.peakMb.toFixed(0)} MB (target < 200 MB)`,
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,113 @@
+/**
+ * An account as an SFS statement, and its monthly totals and flags worked out in whole pence.
+ *
+ * How the export's columns become a statement: monthly_income is one income line; housing and
+ * council tax are fixed home costs (council tax as an ongoing bill, not arrears: the export records
+ * no arrears, so there are no priority debts); utilities and transport are fixed costs; food is
+ * food & housekeeping (flexible); other_expenses are other essential costs. The balance is one
+ * non-priority debt. The export records no household make-up or tenure, so the statement is for one
+ * adult, tenure "other" (not a homeowner); food is checked against a spending guideline when one is given.
+ *
+ * `accountAffordability` gives the same totals and flags as the affordability core
+ * (assessAffordability) on that statement — a property test holds it to that — without a Decimal
+ * per amount: the export's amounts are already monthly, so the totals are sums of whole pence.
+ */
+import { DRO_LIMITS } from '../core/affordability/flags.js';
+import { checkGuidelines, type GuidelineTable } from '../core/affordability/guidelines.js';
+import type { FlagCode } from '../core/affordability/types.js';
+import type { IsoDate } from '../core/date.js';
+import { penceOf } from '../core/money.js';
+import type { ExpenditureLine, Household, Statement } from '../core/statement.js';
+import type { Account } from './account.js';
+import { penceToMoney } from './pence.js';
+
+export interface AccountAffordability {
+  readonly income: number;
+  readonly expenditure: number;
+  readonly surplus: number;
+  /** For the non-priority creditor: surplus, as there are no savings, fees or priority payments. */
+  readonly available: number;
+  readonly flags: readonly FlagCode[];
+  /** A flag asks for a person to look at the account. */
+  readonly review: boolean;
+}
+
+const DRO_DEBT_LIMIT = Number(penceOf(DRO_LIMITS.totalDebt));
+const DRO_SURPLUS_LIMIT = Number(penceOf(DRO_LIMITS.monthlySurplus));
+// The core's default token threshold: £1.00 a month per creditor, and an account is one creditor.
+const TOKEN_THRESHOLD = 100;
+
+const HOUSEHOLD: Household = { adults: 1, children: 0, vehicles: 0, tenure: 'other' };
+
+/** A spending guideline table and the day it is applied on. */
+export interface GuidelineCheck {
+  readonly table: GuidelineTable;
+  readonly asOf: IsoDate;
+}
+
+/** Refuses, before any row is read, a table that is not in force on the day or has no figures for the household. */
+export function checkGuidelineTable({ table, asOf }: GuidelineCheck): void {
+  checkGuidelines(table, HOUSEHOLD, [], asOf);
+}
+
+/** The core's guideline check on the one flexible line, food: the amounts are exact, so this costs a Decimal or two. */
+function overGuideline(account: Account, { table, asOf }: GuidelineCheck): boolean {
+  const food = foodLine(account);
+  const result = checkGuidelines(table, HOUSEHOLD, [{ line: food, monthly: food.amount }], asOf);
+  return result.checks.some((c) => c.status === 'over');
+}
+
+export function accountAffordability(account: Account, guidelines?: GuidelineCheck): AccountAffordability {
+  const e = account.expenses;
+  const expenditure = e.housing + e.council_tax + e.utilities + e.food + e.transport + e.other_expenses;
+  const surplus = account.income - expenditure;
+  const available = surplus;
+  const flags: FlagCode[] = [];
+  let review = false;
+  if (available < 0) {
+    flags.push('deficit');
+    review = true;
+  }
+  if (available < TOKEN_THRESHOLD) flags.push('token-payment');
+  if (account.balance <= DRO_DEBT_LIMIT && available <= DRO_SURPLUS_LIMIT) {
+    flags.push('dro-indicator');
+    review = true;
+  }
+  // No line carries an advisor's note, so an overrun is always for a person to look at.
+  if (guidelines && overGuideline(account, guidelines)) {
+    flags.push('guideline-over');
+    review = true;
+  }
+  flags.push('advice');
+  return { income: account.income, expenditure, surplus, available, flags, review };
+}
+
+const monthly = (category: ExpenditureLine['category'], label: string, pence: number): ExpenditureLine => ({
+  category,
+  label,
+  amount: penceToMoney(pence),
+  frequency: 'monthly',
+});
+
+const foodLine = (account: Account): ExpenditureLine => monthly('food-housekeeping', 'food', account.expenses.food);
+
+export function accountStatement(account: Account): Statement {
+  const e = account.expenses;
+  return {
+    household: HOUSEHOLD,
+    income: [{ category: 'earnings', label: 'monthly income', amount: penceToMoney(account.income), frequency: 'monthly' }],
+    expenditure: [
+      monthly('home', 'housing', e.housing),
+      monthly('home', 'council tax', e.council_tax),
+      monthly('utilities', 'utilities', e.utilities),
+      foodLine(account),
+      monthly('transport', 'transport', e.transport),
+      monthly('other-essential', 'other expenses', e.other_expenses),
+    ],
+    priorityDebts: [],
+    debts: [{ creditor: account.id, balance: penceToMoney(account.balance) }],
+    vulnerabilities: [],
+    pay: account.pay,
+    expectedChanges: [],
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The work a batch does on each row, a chunk of rows at a time: read the account, work out its
+ * affordability and plans, and render its output lines. Pure apart from the clock-free core, so it
+ * runs the same in the main thread or in a worker (worker.ts), and chunks come back in input order.
+ */
+import { isFairplanError } from '../core/errors.js';
+import type { PaymentFrequency } from '../core/frequency.js';
+import { toFixed2 } from '../core/money.js';
+import { isRejection, readAccount, type Rejection } from './account.js';
+import { csvLine } from './csv.js';
+import { rejectionCells, rejectionJson, resultCells, resultJson, scheduleCells, scheduleJson } from './format.js';
+import type { ColumnLayout } from './mapping.js';
+import { parsePence } from './pence.js';
+import { planAccount, type PlanSettings } from './plan.js';
+import type { InputRecord } from './read.js';
+
+export interface ChunkSettings {
+  readonly layout: ColumnLayout;
+  readonly json: boolean;
+  readonly plan: PlanSettings;
+  /** Render rejected rows for an errors file. */
+  readonly errors: boolean;
+}
+
+export interface ChunkResult {
+  /** Output text, in input order. */
+  readonly results: string;
+  readonly schedules: string;
+  readonly errors: string;
+  /** Each rejected row, with its place in the chunk. */
+  readonly rejections: readonly { readonly index: number; readonly rejection: Rejection }[];
+  readonly written: number;
+  /** Balances of the accounts written, in pence. */
+  readonly balances: number;
+  /** The recommended plans' regular instalments, in pence, by pay frequency. */
+  readonly instalmentsByFrequency: Readonly<Record<PaymentFrequency, number>>;
+}
+
+export const noInstalments = (): Record<PaymentFrequency, number> => ({ weekly: 0, fortnightly: 0, 'four-weekly': 0, monthly: 0 });
+
+const ndjson = (record: object): string => `${JSON.stringify(record)}\n`;
+
+export function processChunk(records: readonly InputRecord[], settings: ChunkSettings): ChunkResult {
+  const { layout, json } = settings;
+  let results = '';
+  let schedules = '';
+  let errors = '';
+  const rejections: { index: number; rejection: Rejection }[] = [];
+  const instalmentsByFrequency = noInstalments();
+  let written = 0;
+  let balances = 0;
+
+  const reject = (index: number, rejection: Rejection): void => {
+    rejections.push({ index, rejection });
+    if (settings.errors) errors += json ? ndjson(rejectionJson(rejection)) : csvLine(rejectionCells(rejection));
+  };
+
+  records.forEach((record, index) => {
+    if (record.kind === 'unreadable') {
+      reject(index, { line: record.line, reason: record.reason, cells: record.cells });
+      return;
+    }
+    const account = readAccount(record.cells, layout, record.line);
+    if (isRejection(account)) {
+      reject(index, account);
+      return;
+    }
+    let result;
+    try {
+      result = planAccount(account, settings.plan);
+    } catch (error) {
+      if (!isFairplanError(error)) throw error;
+      reject(index, {
+        line: account.line,
+        accountId: account.id,
+        ...(error.context.field ? { field: error.context.field } : {}),
+        reason: error.message,
+        cells: record.cells,
+      });
+      return;
+    }
+    written++;
+    balances += account.balance;
+    instalmentsByFrequency[result.recommended.frequency] += parsePence(toFixed2(result.recommended.instalmentAmount));
+    results += json ? ndjson(resultJson(result, layout)) : csvLine(resultCells(result));
+    for (const instalment of result.instalments ?? []) {
+      schedules += json ? ndjson(scheduleJson(result, instalment)) : csvLine(scheduleCells(result, instalment));
+    }
+  });
+  return { results, schedules, errors, rejections, written, balances, instalmentsByFrequency };
+}

@@ -1,0 +1,24 @@
+/** Writing CSV lines, with cells copied from the input kept from running as spreadsheet formulas. */
+import { csvSafeText } from '../render/shared/csv-safe.js';
+
+// A plain number (an amount such as -12.50, or +3) is not a formula, and amounts are never altered.
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * A cell copied from the input (an id, a carried column, a rejected row's cells), which may be text
+ * or an amount: text that a spreadsheet would run as a formula gets csvSafeText's apostrophe.
+ */
+export const safeCell = (cell: string): string => (PLAIN_NUMBER.test(cell) ? cell : csvSafeText(cell));
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV line (comma-separated, ended by LF), quoting only the cells that need it. */
+export function csvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] ?? '';
+    if (i > 0) line += ',';
+    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  }
+  return `${line}\n`;
+}

@@ -1,0 +1,30 @@
+/**
+ * The fields `fairplan batch` reads from each account row. Their default column names are those of
+ * the accounts export fairplan was built against (see ../shared/tools/gen-accounts.mjs beside the project); real
+ * exports name them differently, hence the mapping (mapping.ts).
+ */
+export const FIELDS = [
+  'account_id',
+  'customer_name',
+  'balance',
+  'apr',
+  'monthly_income',
+  'housing',
+  'council_tax',
+  'utilities',
+  'food',
+  'transport',
+  'other_expenses',
+  'pay_frequency',
+  'next_pay_date',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** A file may leave these columns out: the name is never used for figures, and a missing APR means none recorded. */
+export const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['customer_name', 'apr']);
+
+/** Monthly outgoings, each a fixed or flexible SFS cost (see statement.ts for the sections). */
+export const EXPENSE_FIELDS = ['housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses'] as const;
+export type ExpenseField = (typeof EXPENSE_FIELDS)[number];
+
+export const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);

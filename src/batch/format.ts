@@ -1,0 +1,157 @@
+/**
+ * The three outputs of a batch, as CSV cells or JSON records: one result per account, one schedule
+ * row per instalment of the recommended plan, and the rejected rows as they were. Money is written
+ * with two decimals (toFixed2); text cells a spreadsheet could run as formulas are neutralised.
+ */
+import { toFixed2 } from '../core/money.js';
+import { optionKey } from '../render/plan/select.js';
+import type { Instalment, PlanOptionSummary } from '../core/plan/types.js';
+import type { Rejection } from './account.js';
+import { safeCell } from './csv.js';
+import type { ColumnLayout } from './mapping.js';
+import { formatPence } from './pence.js';
+import type { AccountResult } from './plan.js';
+
+const RESULT_COLUMNS = [
+  'monthly_income',
+  'expenditure',
+  'surplus',
+  'available',
+  'flags',
+  'review',
+  'plan',
+  'instalment',
+  'frequency',
+  'instalments',
+  'first_date',
+  'last_date',
+  'total',
+  'outcome',
+  'alternatives',
+];
+
+export const resultHeader = (layout: ColumnLayout): string[] => [
+  'account_id',
+  ...layout.carried.map((c) => c.header),
+  ...RESULT_COLUMNS,
+];
+
+const alternatives = (result: AccountResult): PlanOptionSummary[] =>
+  result.proposal.options.filter((o) => o !== result.recommended);
+
+/** "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3" */
+function compactAlternatives(result: AccountResult): string {
+  return alternatives(result)
+    .map(
+      (o) =>
+        `${optionKey(o)} ${toFixed2(o.instalmentAmount)} ${o.frequency} x${o.instalmentCount}${o.affordable ? '' : ' not-affordable'}`,
+    )
+    .join('; ');
+}
+
+export function resultCells(result: AccountResult): string[] {
+  const { account, affordability: a, recommended: r } = result;
+  return [
+    safeCell(account.id),
+    ...account.carried.map(safeCell),
+    formatPence(a.income),
+    formatPence(a.expenditure),
+    formatPence(a.surplus),
+    formatPence(a.available),
+    a.flags.join(';'),
+    result.review ? 'yes' : 'no',
+    optionKey(r),
+    toFixed2(r.instalmentAmount),
+    r.frequency,
+    String(r.instalmentCount),
+    r.firstDate,
+    r.lastDate,
+    toFixed2(r.totalPaid),
+    r.outcome.kind,
+    compactAlternatives(result),
+  ];
+}
+
+function optionJson(option: PlanOptionSummary) {
+  return {
+    plan: optionKey(option),
+    kind: option.kind,
+    affordable: option.affordable,
+    instalment: toFixed2(option.instalmentAmount),
+    final_instalment: toFixed2(option.finalAmount),
+    frequency: option.frequency,
+    instalments: option.instalmentCount,
+    first_date: option.firstDate,
+    last_date: option.lastDate,
+    total: toFixed2(option.totalPaid),
+    interest: toFixed2(option.totalInterest),
+    outcome: option.outcome.kind,
+  };
+}
+
+export function resultJson(result: AccountResult, layout: ColumnLayout) {
+  const { account, affordability: a } = result;
+  return {
+    line: account.line,
+    account_id: account.id,
+    ...(layout.carried.length > 0
+      ? { carried: Object.fromEntries(layout.carried.map((c, i) => [c.header, account.carried[i] ?? ''])) }
+      : {}),
+    monthly_income: formatPence(a.income),
+    expenditure: formatPence(a.expenditure),
+    surplus: formatPence(a.surplus),
+    available: formatPence(a.available),
+    flags: a.flags,
+    review: result.review,
+    recommended: { ...optionJson(result.recommended), reason: result.proposal.recommended.reason },
+    alternatives: alternatives(result).map(optionJson),
+  };
+}
+
+export const SCHEDULE_HEADER = ['account_id', 'plan', 'n', 'due', 'moved_from', 'amount', 'interest', 'principal', 'balance_after'];
+
+export function scheduleCells(result: AccountResult, instalment: Instalment): string[] {
+  return [
+    safeCell(result.account.id),
+    optionKey(result.recommended),
+    String(instalment.n),
+    instalment.due,
+    instalment.movedFrom ?? '',
+    toFixed2(instalment.amount),
+    toFixed2(instalment.interest),
+    toFixed2(instalment.principal),
+    toFixed2(instalment.balanceAfter),
+  ];
+}
+
+export function scheduleJson(result: AccountResult, instalment: Instalment) {
+  return {
+    account_id: result.account.id,
+    plan: optionKey(result.recommended),
+    n: instalment.n,
+    due: instalment.due,
+    ...(instalment.movedFrom ? { moved_from: instalment.movedFrom } : {}),
+    amount: toFixed2(instalment.amount),
+    interest: toFixed2(instalment.interest),
+    principal: toFixed2(instalment.principal),
+    balance_after: toFixed2(instalment.balanceAfter),
+  };
+}
+
+/** The row's own columns follow these; the prefix keeps them from clashing with an export's "reason" column. */
+export const rejectionHeader = (headers: readonly string[]): string[] => ['rejected_line', 'rejected_field', 'rejected_reason', ...headers];
+
+export const rejectionCells = (rejection: Rejection): string[] => [
+  String(rejection.line),
+  rejection.field ?? '',
+  rejection.reason,
+  ...rejection.cells.map(safeCell),
+];
+
+export const rejectionJson = (rejection: Rejection) => ({
+  line: rejection.line,
+  ...(rejection.accountId ? { account_id: rejection.accountId } : {}),
+  ...(rejection.field ? { field: rejection.field } : {}),
+  reason: rejection.reason,
+  cells: rejection.cells,
+});

@@ -1,0 +1,89 @@
+/**
+ * Where chunks of rows are worked on: in this thread, or spread over worker threads when there are
+ * cores to spare. Either way `process` resolves with each chunk's result, and the caller awaits them
+ * in the order it sent them, so output order is input order.
+ */
+import { Worker } from 'node:worker_threads';
+import type { IsoDate } from '../core/date.js';
+import { loadGuidelines } from '../guidelines/load.js';
+import { processChunk, type ChunkResult, type ChunkSettings } from './chunk.js';
+import type { ColumnLayout } from './mapping.js';
+import type { InterestChoice } from './plan.js';
+import type { InputRecord } from './read.js';
+
+/** What a worker needs to set itself up: plain data, as it crosses a thread boundary. */
+export interface WorkerSetup {
+  readonly layout: ColumnLayout;
+  readonly json: boolean;
+  readonly errors: boolean;
+  readonly asOf: IsoDate;
+  readonly interest: InterestChoice;
+  readonly schedules: boolean;
+  /** A guideline table's name or file, loaded by each thread. */
+  readonly guidelines?: string;
+}
+
+export interface ChunkProcessor {
+  process(records: readonly InputRecord[]): Promise<ChunkResult>;
+  close(): Promise<void>;
+}
+
+export async function chunkSettings(setup: WorkerSetup): Promise<ChunkSettings> {
+  const guidelines = setup.guidelines ? await loadGuidelines(setup.guidelines) : undefined;
+  return {
+    layout: setup.layout,
+    json: setup.json,
+    errors: setup.errors,
+    plan: { asOf: setup.asOf, interest: setup.interest, schedules: setup.schedules, ...(guidelines ? { guidelines } : {}) },
+  };
+}
+
+export async function inThisThread(setup: WorkerSetup): Promise<ChunkProcessor> {
+  const settings = await chunkSettings(setup);
+  return {
+    process: async (records) => processChunk(records, settings),
+    close: async () => undefined,
+  };
+}
+
+type Reply = { readonly id: number; readonly result: ChunkResult } | { readonly id: number; readonly error: string };
+
+export function inWorkers(count: number, setup: WorkerSetup): ChunkProcessor {
+  const waiting = new Map<number, { resolve: (result: ChunkResult) => void; reject: (error: Error) => void }>();
+  let failure: Error | undefined;
+  let closing = false;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+    worker.on('message', (reply: Reply) => {
+      const waiter = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if ('error' in reply) waiter?.reject(new Error(reply.error));
+      else waiter?.resolve(reply.result);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (code !== 0 && !closing) fail(new Error(`a batch worker stopped (exit code ${code})`));
+    });
+    return worker;
+  });
+  let next = 0;
+  return {
+    process(records) {
+      if (failure) return Promise.reject(failure);
+      const id = next++;
+      return new Promise<ChunkResult>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        workers[id % workers.length]?.postMessage({ id, records });
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

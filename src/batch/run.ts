@@ -1,0 +1,224 @@
+/**
+ * A batch run: accounts in, one result per account out, in input order. Every row read is either
+ * written or rejected (rows read = written + rejected); the outputs appear whole when the run
+ * succeeds and not at all when it fails or is stopped.
+ *
+ * The main thread reads the CSV and writes the outputs; the rows, in chunks, are worked on by
+ * worker threads when `workers` > 0 (the plan engine is where the time goes), with a bounded number
+ * of chunks in flight so memory stays flat, and the results are written in the order read.
+ */
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { IsoDate } from '../core/date.js';
+import { FairplanError } from '../core/errors.js';
+import type { PaymentFrequency } from '../core/frequency.js';
+import { loadGuidelines } from '../guidelines/load.js';
+import type { Io } from '../cli/io.js';
+import type { Rejection } from './account.js';
+import { checkGuidelineTable } from './affordability.js';
+import { noInstalments, type ChunkResult } from './chunk.js';
+import { csvLine } from './csv.js';
+import { rejectionHeader, resultHeader, SCHEDULE_HEADER } from './format.js';
+import { resolveColumns, type Carry, type ColumnLayout, type ColumnNames } from './mapping.js';
+import type { InterestChoice } from './plan.js';
+import { inThisThread, inWorkers, type ChunkProcessor, type WorkerSetup } from './pool.js';
+import { readRecords, type InputRecord } from './read.js';
+import { Sink } from './sink.js';
+
+export interface BatchOptions {
+  /** A path, or `-` for stdin. */
+  readonly input: string;
+  /** Results: a path, or `-` for stdout. */
+  readonly output: string;
+  readonly schedules?: string;
+  readonly errors?: string;
+  readonly json: boolean;
+  readonly delimiter: string;
+  readonly columns: ColumnNames;
+  readonly carry: Carry;
+  readonly asOf: IsoDate;
+  readonly interest: InterestChoice;
+  /** Spending guidelines (a built-in name or a file) to check each account's food spending against. */
+  readonly guidelines?: string;
+  /** Stop, writing nothing, once more rows than this are rejected. */
+  readonly maxRejects?: number;
+  /** Worker threads to work on the rows; 0 works in this thread. */
+  readonly workers: number;
+  /** Aborting it stops the run (Ctrl-C): no output file is written and runBatch throws Interrupted. */
+  readonly signal?: AbortSignal;
+  /** Called now and then with the rows read so far. */
+  readonly onProgress?: (rowsRead: number) => void;
+  /** Called for each rejected row, in input order (the CLI shows them when there is no errors file). */
+  readonly onRejection?: (rejection: Rejection) => void;
+}
+
+export interface BatchSummary {
+  readonly read: number;
+  readonly written: number;
+  readonly rejected: number;
+  /** Balances of the accounts written, in pence. */
+  readonly balances: number;
+  /** The recommended plans' regular instalments, summed per pay frequency, in pence. */
+  readonly instalmentsByFrequency: Readonly<Record<PaymentFrequency, number>>;
+  /** Set when the run stopped for too many rejected rows: nothing was written. */
+  readonly stopped?: string;
+}
+
+const PROGRESS_EVERY = 1_000;
+// Rows per chunk sent to a worker, and chunks in flight per worker: enough to keep every thread
+// busy, few enough that memory does not grow with the file.
+const CHUNK_ROWS = 500;
+const IN_FLIGHT_PER_WORKER = 3;
+
+async function openInput(input: string, io: Io): Promise<Readable> {
+  if (input === '-') return io.stdin as Readable;
+  try {
+    const handle = await open(input, 'r');
+    return handle.createReadStream();
+  } catch (error) {
+    throw new FairplanError('io', `cannot read ${input}: ${(error as Error).message}`, { file: input });
+  }
+}
+
+async function openSinks(options: BatchOptions, io: Io) {
+  const opened: Sink[] = [];
+  const openOne = async (target: string): Promise<Sink> => {
+    const sink = await Sink.open(target, io.stdout);
+    opened.push(sink);
+    return sink;
+  };
+  try {
+    const results = await openOne(options.output);
+    const schedules = options.schedules ? await openOne(options.schedules) : undefined;
+    const errors = options.errors ? await openOne(options.errors) : undefined;
+    return { results, schedules, errors, all: opened };
+  } catch (error) {
+    await Promise.all(opened.map((s) => s.abort()));
+    throw error;
+  }
+}
+
+/** Thrown inside the run to stop it for too many rejected rows. */
+class Stopped extends Error {}
+
+/** The run was interrupted through `signal`; it wrote no output file. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted; no output file was written');
+  }
+}
+
+export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSummary> {
+  const name = options.input === '-' ? 'stdin' : options.input;
+  if (options.guidelines) checkGuidelineTable({ table: await loadGuidelines(options.guidelines), asOf: options.asOf });
+  const input = await openInput(options.input, io);
+  // A run waiting on a quiet stdin would not notice the signal: ending its input wakes it.
+  const interrupt = (): void => {
+    input.destroy(new Error('interrupted'));
+  };
+  options.signal?.addEventListener('abort', interrupt, { once: true });
+  const sinks = await openSinks(options, io);
+  const { results, schedules, errors } = sinks;
+  const instalmentsByFrequency = noInstalments();
+  let setup: WorkerSetup | undefined;
+  let processor: ChunkProcessor | undefined;
+  let read = 0;
+  let written = 0;
+  let rejected = 0;
+  let balances = 0;
+  let chunk: InputRecord[] = [];
+  const inFlight: { readonly firstRow: number; readonly result: Promise<ChunkResult> }[] = [];
+  const limit = Math.max(1, options.workers) * IN_FLIGHT_PER_WORKER;
+
+  const start = async (record: InputRecord): Promise<ColumnLayout> => {
+    if (record.kind === 'unreadable') {
+      throw new FairplanError('invalid-argument', `the header row cannot be read: ${record.reason}`, { file: name, line: record.line });
+    }
+    const layout = resolveColumns(record.cells, options.columns, options.carry, name);
+    if (!options.json) {
+      results.push(csvLine(resultHeader(layout)));
+      schedules?.push(csvLine(SCHEDULE_HEADER));
+      errors?.push(csvLine(rejectionHeader(layout.headers)));
+    }
+    setup = {
+      layout,
+      json: options.json,
+      errors: Boolean(errors),
+      asOf: options.asOf,
+      interest: options.interest,
+      schedules: Boolean(schedules),
+      ...(options.guidelines ? { guidelines: options.guidelines } : {}),
+    };
+    return layout;
+  };
+
+  /** Writes the oldest chunk in flight, once it is done. */
+  const writeNext = async (): Promise<void> => {
+    const next = inFlight.shift();
+    if (!next) return;
+    const done = await next.result;
+    for (const { index, rejection } of done.rejections) {
+      rejected++;
+      options.onRejection?.(rejection);
+      if (options.maxRejects !== undefined && rejected > options.maxRejects) {
+        read = next.firstRow + index;
+        written = read - rejected;
+        throw new Stopped(`more than ${options.maxRejects} row${options.maxRejects === 1 ? '' : 's'} rejected`);
+      }
+    }
+    written += done.written;
+    balances += done.balances;
+    for (const [frequency, pence] of Object.entries(done.instalmentsByFrequency) as [PaymentFrequency, number][]) {
+      instalmentsByFrequency[frequency] += pence;
+    }
+    if (results.push(done.results)) await results.flush();
+    if (schedules?.push(done.schedules)) await schedules.flush();
+    if (errors?.push(done.errors)) await errors.flush();
+  };
+
+  const send = async (): Promise<void> => {
+    if (chunk.length === 0 || !setup) return;
+    // Workers only for a file with more than one chunk: starting them costs more than a few rows do.
+    processor ??= options.workers > 0 && chunk.length === CHUNK_ROWS ? inWorkers(options.workers, setup) : await inThisThread(setup);
+    const result = processor.process(chunk);
+    // Awaited in order by writeNext; this keeps a failure in a later chunk from going unhandled meanwhile.
+    result.catch(() => undefined);
+    inFlight.push({ firstRow: read - chunk.length + 1, result });
+    chunk = [];
+    while (inFlight.length >= limit) await writeNext();
+  };
+
+  try {
+    let layout: ColumnLayout | undefined;
+    for await (const record of readRecords(input, options.delimiter, name)) {
+      if (!layout) {
+        layout = await start(record);
+        continue;
+      }
+      if (options.signal?.aborted) throw new Interrupted();
+      read++;
+      chunk.push(record);
+      if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read);
+      // Stop reading at once under --strict; otherwise rows go out a chunk at a time.
+      if (chunk.length >= (options.maxRejects === 0 ? 1 : CHUNK_ROWS)) await send();
+    }
+    if (!layout) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file: name });
+    await send();
+    while (inFlight.length > 0) await writeNext();
+    // Results last: a job that waits for the results file finds the others already in place.
+    if (errors) await errors.commit();
+    if (schedules) await schedules.commit();
+    await results.commit();
+  } catch (error) {
+    await Promise.all(sinks.all.map((s) => s.abort()));
+    // Let chunks still in flight settle, so none fails later with no one to hear it.
+    await Promise.allSettled(inFlight.map((f) => f.result));
+    if (options.signal?.aborted) throw new Interrupted();
+    if (!(error instanceof Stopped)) throw error;
+    return { read, written, rejected, balances, instalmentsByFrequency, stopped: error.message };
+  } finally {
+    options.signal?.removeEventListener('abort', interrupt);
+    await processor?.close();
+  }
+  return { read, written, rejected, balances, instalmentsByFrequency };
+}

@@ -1,0 +1,24 @@
+/** The run's summary for a person, on stderr. */
+import { toMonthly, type PaymentFrequency } from '../core/frequency.js';
+import { formatMoney, fromPence, sum } from '../core/money.js';
+import { ADVICE_SIGNPOST } from '../core/signpost.js';
+import { penceToMoney } from './pence.js';
+import type { BatchSummary } from './run.js';
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+export function summaryLines(summary: BatchSummary, seconds: number): string[] {
+  const monthly = sum(
+    (Object.entries(summary.instalmentsByFrequency) as [PaymentFrequency, number][]).map(([frequency, pence]) =>
+      toMonthly(fromPence(BigInt(pence)), frequency),
+    ),
+  );
+  const rate = seconds > 0 ? `, ${count(Math.round(summary.read / seconds))} rows/s` : '';
+  return [
+    `${count(summary.read)} rows read: ${count(summary.written)} written, ${count(summary.rejected)} rejected (${seconds.toFixed(1)} s${rate})`,
+    ...(summary.stopped
+      ? [`stopped: ${summary.stopped}; no output file was written`]
+      : [`balances ${formatMoney(penceToMoney(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
+    ADVICE_SIGNPOST,
+  ];
+}

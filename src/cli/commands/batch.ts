@@ -1,0 +1,183 @@
+/**
+ * `fairplan batch`: affordability and a recommended plan for every account in a CSV export, for
+ * analysts and nightly jobs. The work is in src/batch/; this file reads the options and reports.
+ */
+import { InvalidArgumentError, Option } from 'commander';
+import type { IsoDate } from '../../core/date.js';
+import { FairplanError } from '../../core/errors.js';
+import type { Rejection } from '../../batch/account.js';
+import type { Field } from '../../batch/fields.js';
+import { loadMapping, parseColumnOption, type Carry } from '../../batch/mapping.js';
+import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
+import { Interrupted, runBatch, type BatchOptions } from '../../batch/run.js';
+import { summaryLines } from '../../batch/summary.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { dateOption, nonNegativeIntegerOption, today } from '../options.js';
+import type { RegisterCommand } from './index.js';
+
+const HELP = `
+Examples:
+  fairplan batch accounts.csv -o results.csv --errors rejected.csv \\
+    --as-of 2026-01-05
+  fairplan batch export.csv --map export.map.json --carry-all -o results.csv
+  fairplan batch export.csv --delimiter semicolon \\
+    --column balance="Amount Owed" --json > results.ndjson
+  gen-accounts | fairplan batch - --schedules schedules.csv -q > results.csv
+
+Columns (default names; rename with --map or --column field=Header):
+  account_id, customer_name (optional), balance, apr (optional),
+  monthly_income, housing, council_tax, utilities, food, transport,
+  other_expenses, pay_frequency, next_pay_date
+
+Every row read is written or rejected; a rejected row is reported with its
+line, account, field and reason, and the run goes on. Output files appear
+whole or not at all.
+
+Exit codes:
+  0  every row was written
+  1  some rows were rejected; with --strict, or over --max-rejects, the run
+     stops and writes no file
+  2  bad arguments, a missing column, or a file that cannot be read or written`;
+
+const DELIMITERS: Readonly<Record<string, string>> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
+
+function delimiterOption(value: string): string {
+  const delimiter = DELIMITERS[value.toLowerCase()] ?? value;
+  if (delimiter.length !== 1) throw new InvalidArgumentError(`"${value}" is not a delimiter (comma, semicolon, tab or one character)`);
+  return delimiter;
+}
+
+function columnOption(value: string, previous: [Field, string][] = []): [Field, string][] {
+  try {
+    return [...previous, parseColumnOption(value)];
+  } catch (error) {
+    if (error instanceof FairplanError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
+interface BatchFlags {
+  output?: string;
+  schedules?: string;
+  errors?: string;
+  json?: boolean;
+  map?: string;
+  column?: [Field, string][];
+  carry?: string;
+  carryAll?: boolean;
+  delimiter?: string;
+  asOf?: IsoDate;
+  interest: InterestChoice;
+  guidelines?: string;
+  workers?: number;
+  maxRejects?: number;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+const SHOWN_REJECTIONS = 20;
+
+
+
+function describeRejection(file: string, rejection: Rejection): string {
+  const account = rejection.accountId ? ` account ${rejection.accountId}:` : '';
+  return `${file}:line ${rejection.line}:${account} ${rejection.reason}`;
+}
+
+async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
+  const mapping = flags.map ? await loadMapping(flags.map) : undefined;
+  if (flags.carry && flags.carryAll) throw new FairplanError('invalid-argument', '--carry and --carry-all cannot be used together');
+  const carryNamed = flags.carry?.split(',').map((c) => c.trim()).filter(Boolean) ?? mapping?.carry;
+  const carry: Carry = flags.carryAll
+    ? { kind: 'all' }
+    : carryNamed
+      ? { kind: 'named', columns: carryNamed }
+      : { kind: 'none' };
+  const file = input === '-' ? 'stdin' : input;
+  const showProgress = !flags.quiet && Boolean(context.io.stderr.isTTY);
+  let shown = 0;
+  const started = context.io.now().getTime();
+
+  // Ctrl-C removes the temporary output files rather than leaving them behind.
+  const interrupted = new AbortController();
+  const onInterrupt = (): void => interrupted.abort();
+  const options: BatchOptions = {
+    signal: interrupted.signal,
+    input,
+    output: flags.output ?? '-',
+    ...(flags.schedules ? { schedules: flags.schedules } : {}),
+    ...(flags.errors ? { errors: flags.errors } : {}),
+    json: Boolean(flags.json),
+    delimiter: flags.delimiter ?? mapping?.delimiter ?? ',',
+    columns: { ...mapping?.columns, ...Object.fromEntries(flags.column ?? []) },
+    carry,
+    asOf: flags.asOf ?? today(context.io),
+    interest: flags.interest,
+    ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
+    // Off by default: on the 2-core build machine, busy with other jobs, workers were slower and
+    // doubled the peak memory (README, "Performance").
+    workers: flags.workers ?? 0,
+    ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
+    ...(showProgress ? { onProgress: (n: number) => context.io.stderr.write(`\r${n.toLocaleString('en-GB')} rows…`) } : {}),
+    ...(flags.errors
+      ? {}
+      : {
+          onRejection: (rejection: Rejection) => {
+            shown++;
+            if (shown <= SHOWN_REJECTIONS) context.err(`fairplan: ${describeRejection(file, rejection)}`);
+          },
+        }),
+  };
+  let summary;
+  process.once('SIGINT', onInterrupt);
+  try {
+    summary = await runBatch(options, context.io);
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error;
+    if (showProgress) context.io.stderr.write('\r\x1b[K');
+    context.err(`fairplan: ${error.message}`);
+    context.exitCode = EXIT.interrupted;
+    return;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  if (showProgress) context.io.stderr.write('\r\x1b[K');
+  if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
+  if (!flags.quiet) {
+    const seconds = (context.io.now().getTime() - started) / 1000;
+    for (const line of summaryLines(summary, seconds)) context.err(line);
+  } else if (summary.stopped) {
+    context.err(`fairplan: stopped: ${summary.stopped}; no output file was written`);
+  }
+  context.exitCode = summary.rejected > 0 ? EXIT.rowsRejected : EXIT.ok;
+}
+
+export const registerBatch: RegisterCommand = (program, context) => {
+  program
+    .command('batch')
+    .description('Affordability and a recommended repayment plan for every account in a CSV export (streaming).')
+    .argument('<input>', 'accounts CSV file, or - for stdin')
+    .option('-o, --output <file>', 'results file (default: stdout; - for stdout)')
+    .option('--schedules <file>', 'one row per instalment of each recommended plan')
+    .option('--errors <file>', 'the rejected rows as they were, with line and reason')
+    .option('--json', 'newline-delimited JSON instead of CSV, in every output')
+    .option('--map <file>', 'mapping file: {"columns": {"balance": "Amount Owed"}, "delimiter": ";", "carry": [...]}')
+    .option('--column <field=Header>', 'read a field from a differently named column (repeatable)', columnOption)
+    .option('--carry <columns>', 'comma-separated columns to copy into the results')
+    .option('--carry-all', 'copy every column that is not a field into the results')
+    .option('--delimiter <char>', 'comma, semicolon, tab or one character (default: comma)', delimiterOption)
+    .option('--as-of <date>', 'today, for reproducible output (YYYY-MM-DD)', dateOption)
+    .addOption(
+      new Option('--interest <treatment>', "frozen (forbearance) or apr (the account's rate continues)")
+        .choices(INTEREST_CHOICES)
+        .default('frozen'),
+    )
+    .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
+    .option('--workers <n>', 'worker threads to plan the rows on (default: 0, plan in this thread)', nonNegativeIntegerOption)
+    .option('--max-rejects <n>', 'stop and write nothing once more than n rows are rejected', nonNegativeIntegerOption)
+    .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')
+    .option('-q, --quiet', 'no progress and no summary on stderr')
+    .addHelpText('after', HELP)
+    .action((input: string, flags: BatchFlags) => batch(context, input, flags));
+};

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readAccount, type Account, type Rejection } from '../../src/batch/account.js';
+import { FIELDS } from '../../src/batch/fields.js';
+import { resolveColumns } from '../../src/batch/mapping.js';
+
+const layout = resolveColumns([...FIELDS], {}, { kind: 'none' }, 'accounts.csv');
+const GOOD: Record<string, string> = {
+  account_id: 'ACC1',
+  customer_name: 'Mary Jones',
+  balance: '2,462.77',
+  apr: '19.9',
+  monthly_income: '£2,657.04',
+  housing: '1050.23',
+  council_tax: '214.94',
+  utilities: '116.22',
+  food: '390.61',
+  transport: '106.45',
+  other_expenses: '136.58',
+  pay_frequency: 'four_weekly',
+  next_pay_date: '2026-01-10',
+};
+const row = (changes: Record<string, string> = {}) => FIELDS.map((f) => changes[f] ?? GOOD[f] ?? '');
+const read = (changes: Record<string, string> = {}) => readAccount(row(changes), layout, 7);
+const rejected = (changes: Record<string, string>) => read(changes) as Rejection;
+
+describe('reading an account row', () => {
+  it('reads amounts to whole pence, the frequency and the next pay date', () => {
+    const account = read() as Account;
+    expect(account.balance).toBe(246277);
+    expect(account.income).toBe(265704);
+    expect(account.expenses.council_tax).toBe(21494);
+    expect(account.apr?.toString()).toBe('19.9');
+    expect(account.pay).toEqual({ frequency: 'four-weekly', nextPayDate: '2026-01-10' });
+  });
+
+  it('treats a blank or nil APR as none recorded', () => {
+    expect((read({ apr: '' }) as Account).apr).toBeUndefined();
+    expect((read({ apr: '0.00' }) as Account).apr).toBeUndefined();
+  });
+
+  it.each([
+    [{ balance: '' }, 'balance', 'balance is missing'],
+    [{ food: 'lots' }, 'food', 'food "lots" is not an amount of money'],
+    [{ balance: '-50.00' }, 'balance', 'balance is negative (-50.00)'],
+    [{ housing: '-1' }, 'housing', 'housing is negative (-1)'],
+    [{ balance: '0.00' }, 'balance', 'balance is nil: there is nothing to repay'],
+    [{ transport: '12.345' }, 'transport', 'transport "12.345" is not in whole pence'],
+    [{ apr: 'high' }, 'apr', 'apr "high" is not a percentage'],
+    [{ apr: '250' }, 'apr', 'apr "250" is over 100%'],
+    [{ pay_frequency: 'montly' }, 'pay_frequency', 'pay_frequency "montly" is not a frequency; did you mean "monthly"?'],
+    [{ pay_frequency: 'annual' }, 'pay_frequency', 'pay_frequency "annual" is not a frequency'],
+    [{ next_pay_date: '2026-02-30' }, 'next_pay_date', 'next_pay_date "2026-02-30" is not a date that exists'],
+    [{ next_pay_date: '10/01/2026' }, 'next_pay_date', 'next_pay_date "10/01/2026" is not a date (expected YYYY-MM-DD'],
+    [{ account_id: ' ' }, 'account_id', 'account_id is missing'],
+  ])('rejects %j, naming the field and the reason', (changes, field, reason) => {
+    const rejection = rejected(changes);
+    expect(rejection.line).toBe(7);
+    expect(rejection.field).toBe(field);
+    expect(rejection.reason).toContain(reason);
+    expect(rejection.cells).toEqual(row(changes));
+  });
+
+  it('names the account when it has one', () => {
+    expect(rejected({ balance: '' }).accountId).toBe('ACC1');
+    expect(rejected({ account_id: '' }).accountId).toBeUndefined();
+  });
+
+  it('rejects a row with the wrong number of fields as a whole, keeping it as it was', () => {
+    const cells = ['ACC1', 'Mary Jones', '100.00'];
+    const rejection = readAccount(cells, layout, 9) as Rejection;
+    expect(rejection).toEqual({ line: 9, accountId: 'ACC1', reason: 'the row has 3 fields; the header has 13', cells });
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { parseIsoDate } from '../../src/core/date.js';
+import { csvLine } from '../../src/batch/csv.js';
+import { FIELDS } from '../../src/batch/fields.js';
+import { runBatch, type BatchOptions } from '../../src/batch/run.js';
+
+const io: Io = {
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+  stdin: Readable.from([]),
+  env: {},
+  cwd: '.',
+  now: () => new Date(0),
+};
+
+async function run(csv: string, overrides: Partial<BatchOptions> = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'fairplan-batch-'));
+  const input = path.join(dir, 'in.csv');
+  await writeFile(input, csv);
+  const options: BatchOptions = {
+    input,
+    output: path.join(dir, 'results.ndjson'),
+    errors: path.join(dir, 'rejected.ndjson'),
+    json: true,
+    delimiter: ',',
+    columns: {},
+    carry: { kind: 'none' },
+    asOf: parseIsoDate('2026-01-05'),
+    interest: 'frozen',
+    workers: 0,
+    ...overrides,
+  };
+  const summary = await runBatch(options, io);
+  const lines = async (file: string) => (await readFile(file, 'utf8')).split('\n').filter(Boolean).length;
+  return { summary, results: await lines(options.output), rejected: await lines(options.errors ?? '') };
+}
+
+const GOOD = ['ACC1', 'Mary Jones', '2462.77', '19.90', '2657.04', '1050.23', '214.94', '116.22', '390.61', '106.45', '136.58', 'monthly', '2026-01-10'];
+
+// Cells of every kind a messy export has: good values, wrong ones, and text that tests the CSV quoting.
+const messyCell = (i: number) =>
+  fc.oneof(
+    fc.constant(GOOD[i] ?? ''),
+    fc.constant(GOOD[i] ?? ''),
+    fc.constantFrom('', ' ', '-5', '£1,234.50', '1,234.5', '12,34', 'abc', 'montly', 'weekly', '2026-02-30', '=1+2', '0'),
+    fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', '\r\n', ';', ' ', '£', '.'), maxLength: 8 }),
+  );
+const messyRow = fc.oneof(
+  fc.tuple(...FIELDS.map((_, i) => messyCell(i))),
+  fc.array(messyCell(0), { minLength: 1, maxLength: 16 }),
+);
+
+describe('a batch run on a messy file', () => {
+  it('writes or rejects every row it reads, and reads every row written to the file', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(messyRow, { maxLength: 25 }), async (rows) => {
+        const csv = csvLine([...FIELDS]) + rows.map((r) => csvLine(r.map((c) => (c === '' && r.length === 1 ? ' ' : c)))).join('');
+        const { summary, results, rejected } = await run(csv);
+        expect(summary.read).toBe(rows.length);
+        expect(summary.written + summary.rejected).toBe(summary.read);
+        expect(results).toBe(summary.written);
+        expect(rejected).toBe(summary.rejected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps the books balanced even when the quoting is broken', async () => {
+    const junk = fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', '\r\n', ' ', '2026-01-10', 'monthly'), maxLength: 200 });
+    await fc.assert(
+      fc.asyncProperty(junk, async (body) => {
+        const { summary, results, rejected } = await run(csvLine([...FIELDS]) + csvLine(GOOD) + body);
+        expect(summary.written + summary.rejected).toBe(summary.read);
+        expect(results).toBe(summary.written);
+        expect(rejected).toBe(summary.rejected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,277 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
+
+const SAMPLE = fixture('accounts', 'sample-accounts.csv');
+const BANK = fixture('accounts', 'bank-export-semicolon.csv');
+const BANK_MAP = fixture('accounts', 'bank-export.map.json');
+const AS_OF = ['--as-of', '2026-01-05'];
+const HEADER = 'account_id,customer_name,balance,apr,monthly_income,housing,council_tax,utilities,food,transport,other_expenses,pay_frequency,next_pay_date';
+
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-batch-cli-'));
+const csvRows = (text: string) => text.trimEnd().split('\n');
+
+describe('fairplan batch', () => {
+  it('documents its exit codes and columns in --help, with examples', async () => {
+    const { code, stdout } = await runCli(['batch', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toMatch(/0 +every row was written/);
+    expect(stdout).toMatch(/1 +some rows were rejected/);
+    expect(stdout).toMatch(/2 +bad arguments/);
+    expect(stdout.split('\n').filter((line) => line.length > 80)).toEqual([]);
+  });
+
+  it('writes every good row of the sample export, rejects the six bad ones with line, field and reason, and exits 1', async () => {
+    const dir = scratch();
+    const results = path.join(dir, 'results.csv');
+    const rejected = path.join(dir, 'rejected.csv');
+    const { code, stderr } = await runCli(['batch', SAMPLE, '-o', results, '--errors', rejected, ...AS_OF]);
+    expect(code).toBe(1);
+    // 207 data rows in the file: 201 usable, 6 deliberately bad.
+    expect(stderr).toContain('207 rows read: 201 written, 6 rejected');
+    expect(csvRows(readFileSync(results, 'utf8'))).toHaveLength(1 + 201);
+    const errors = csvRows(readFileSync(rejected, 'utf8'));
+    expect(errors[0]).toBe(`rejected_line,rejected_field,rejected_reason,${HEADER}`);
+    expect(errors.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
+      '13,balance',
+      '47,monthly_income',
+      '81,balance',
+      '115,pay_frequency',
+      '149,next_pay_date',
+      '183,',
+    ]);
+    expect(errors[1]).toBe('13,balance,balance is missing,BAD000000001,Missing Balance,,19.90,2100.00,700.00,120.00,90.00,250.00,60.00,50.00,monthly,2026-01-28');
+    expect(errors[6]).toBe('183,,the row has 6 fields; the header has 13,BAD000000006,Short Row,1200.00,,1600.00,500.00');
+  });
+
+  it('reads quoted amounts with pound signs and thousands separators', async () => {
+    const { stdout } = await runCli(['batch', SAMPLE, '--quiet', ...AS_OF]);
+    const row = csvRows(stdout).find((line) => line.startsWith('ACC900000001,'));
+    // Income 2,150.00; outgoings 700 + 120 + 95.50 + 250 + 55 + 40 = 1,260.50; surplus 889.50.
+    expect(row).toMatch(/^ACC900000001,2150\.00,1260\.50,889\.50,889\.50,advice,no,affordable,889\.50,monthly,2,2026-01-30,2026-03-02,1234\.50,repaid,/);
+  });
+
+  it('shows rejected rows on stderr when there is no errors file', async () => {
+    const { code, stderr } = await runCli(['batch', SAMPLE, '-q', '-o', path.join(scratch(), 'r.csv'), ...AS_OF]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('sample-accounts.csv:line 115: account BAD000000004: pay_frequency "montly" is not a frequency; did you mean "monthly"?');
+    expect(stderr).toContain('sample-accounts.csv:line 149: account BAD000000005: next_pay_date "2026-02-30" is not a date that exists');
+  });
+
+  it('exits 0 when every row is written', async () => {
+    const input = `${HEADER}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\n`;
+    const { code, stdout, stderr } = await runCli(['batch', '-', ...AS_OF], { input });
+    expect(code).toBe(0);
+    // 2000 − 1200 = 800 a month: 1000 is repaid in 800 + 200. Saturday 28 February moves to Monday 2 March.
+    expect(csvRows(stdout)[1]).toMatch(/^ACC1,2000\.00,1200\.00,800\.00,800\.00,advice,no,affordable,800\.00,monthly,2,2026-01-30,2026-03-02,1000\.00,repaid,/);
+    expect(stderr).toContain('1 rows read: 1 written, 0 rejected');
+    expect(stderr).not.toContain('\r');
+    expect(stderr).toContain('MoneyHelper');
+  });
+
+  it('reads a semicolon export with a BOM, CRLF line ends, other headers and a mapping file, carrying extra columns', async () => {
+    const { code, stdout } = await runCli(['batch', BANK, '--map', BANK_MAP, '-q', ...AS_OF]);
+    expect(code).toBe(0);
+    const rows = csvRows(stdout);
+    expect(rows[0]).toMatch(/^account_id,Branch,Notes,monthly_income,/);
+    expect(rows).toHaveLength(1 + 12);
+    expect(rows[5]).toBe(rows[5]?.replace('\r', ''));
+    expect(rows[5]).toMatch(/^ACC000000005,Cardiff,Promise to pay; called 3 times,4311\.73,/);
+  });
+
+  it('neutralises formula cells in text columns and leaves negative amounts alone', async () => {
+    const { stdout } = await runCli(['batch', BANK, '--map', BANK_MAP, '-q', ...AS_OF]);
+    const rows = csvRows(stdout);
+    expect(rows[7]).toContain(`ACC000000007,Leeds,"'=HYPERLINK(""http://example.invalid"",""click"")",`);
+    expect(rows[9]).toMatch(/^ACC000000009,Bristol,'@SUM\(A1:A9\),1003\.75,1155\.99,-152\.24,-152\.24,deficit;token-payment;dro-indicator;advice,yes,token,1\.00,/);
+  });
+
+  it('neutralises a formula in the account id and in rejected rows', async () => {
+    const input = `${HEADER}\n=1+2,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\n@x,"=cmd|' /C calc'!A0",,,1,1,1,1,1,1,1,monthly,2026-01-30\n`;
+    const dir = scratch();
+    const { stdout } = await runCli(['batch', '-', '-q', '--errors', path.join(dir, 'e.csv'), ...AS_OF], { input });
+    expect(csvRows(stdout)[1]).toMatch(/^'=1\+2,2000\.00,/);
+    expect(csvRows(readFileSync(path.join(dir, 'e.csv'), 'utf8'))[1]).toBe(`3,balance,balance is missing,'@x,'=cmd|' /C calc'!A0,,,1,1,1,1,1,1,1,monthly,2026-01-30`);
+  });
+
+  it('maps columns with --column, suggesting a header when one is missing, and exits 2', async () => {
+    const headers = HEADER.replace('balance', 'Amount Owed').replace('monthly_income', 'Income');
+    const input = `${headers}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\n`;
+    const missing = await runCli(['batch', '-', '--column', 'balance=Amount Owed', ...AS_OF], { input });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('fairplan: stdin:line 1: monthly_income: missing column "monthly_income" (did you mean "Income"?)');
+    expect(missing.stdout).toBe('');
+    const mapped = await runCli(['batch', '-', '-q', '--column', 'balance=Amount Owed', '--column', 'monthly_income=income', ...AS_OF], { input });
+    expect(mapped.code).toBe(0);
+    expect(csvRows(mapped.stdout)[1]).toMatch(/^ACC1,2000\.00,1200\.00,/);
+  });
+
+  it('refuses an unknown field in --column with a suggestion', async () => {
+    const { code, stderr } = await runCli(['batch', SAMPLE, '--column', 'balanse=Owed']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('"balanse" is not a field (did you mean "balance"?)');
+  });
+
+  it('reports a mapping file\'s mistakes with their paths', async () => {
+    const dir = scratch();
+    const map = path.join(dir, 'bad.map.json');
+    writeFileSync(map, JSON.stringify({ columns: { balanse: 'Owed' }, carry: 'Branch' }));
+    const { code, stderr } = await runCli(['batch', SAMPLE, '--map', map]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('bad.map.json: carry:');
+    expect(stderr).toContain('bad.map.json: columns.balanse: "balanse" is not a field (did you mean "balance"?)');
+  });
+
+  it('numbers lines as the file does, after quoted line breaks and blank lines in a CRLF file', async () => {
+    const input = [HEADER, 'ACC1,"Jones,\r\nMary",1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30', '', 'ACC2,Bad,x,,1,1,1,1,1,1,1,monthly,2026-01-30', ''].join('\r\n');
+    const { stderr } = await runCli(['batch', '-', '-q', '-o', path.join(scratch(), 'r.csv'), ...AS_OF], { input });
+    expect(stderr).toContain('stdin:line 5: account ACC2: balance "x" is not an amount');
+  });
+
+  it('rejects a record whose quote is never closed, in its place, and goes on', async () => {
+    const input = `${HEADER}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\nACC2,"Unclosed,1,1\n`;
+    const { code, stdout, stderr } = await runCli(['batch', '-', ...AS_OF], { input });
+    expect(code).toBe(1);
+    expect(csvRows(stdout)).toHaveLength(2);
+    expect(stderr).toContain('stdin:line 3: Quote Not Closed');
+    expect(stderr).toContain('2 rows read: 1 written, 1 rejected');
+  });
+
+  it('writes newline-delimited JSON with --json, in input order', async () => {
+    const { stdout } = await runCli(['batch', SAMPLE, '--json', '-q', ...AS_OF]);
+    const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { line: number; account_id: string; available: string });
+    expect(records).toHaveLength(201);
+    expect(records.map((r) => r.line)).toEqual([...records.map((r) => r.line)].sort((a, b) => a - b));
+    expect(records[0]?.account_id).toBe('ACC000000001');
+    expect(typeof records[0]?.available).toBe('string');
+  });
+
+  it('lays out the recommended plan instalment by instalment with --schedules', async () => {
+    const input = `${HEADER}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\n`;
+    const dir = scratch();
+    const schedules = path.join(dir, 'schedules.csv');
+    await runCli(['batch', '-', '-q', '--schedules', schedules, ...AS_OF], { input });
+    expect(csvRows(readFileSync(schedules, 'utf8'))).toEqual([
+      'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after',
+      'ACC1,affordable,1,2026-01-30,,800.00,0.00,800.00,200.00',
+      'ACC1,affordable,2,2026-03-02,2026-02-28,200.00,0.00,200.00,0.00',
+    ]);
+  });
+
+  it('continues the account\'s APR with --interest apr', async () => {
+    const input = `${HEADER}\nACC1,Mary,1000.00,12.00,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\n`;
+    const { stdout } = await runCli(['batch', '-', '-q', '--interest', 'apr', '--json', ...AS_OF], { input });
+    // 1% a month: 800 pays 10.00 interest and 790 off; 210 + 2.10 interest = 212.10 is the last.
+    const { recommended } = JSON.parse(stdout) as { recommended: { total: string; interest: string } };
+    expect(recommended).toMatchObject({ total: '1012.10', interest: '12.10' });
+  });
+
+  it('flags food spending above a spending guideline for review, and refuses guidelines not yet in force', async () => {
+    const guidelines = fixture('guidelines', 'example-guidelines.yaml');
+    // The example table allows 300.00 a month of food & housekeeping for one adult; 350.00 is over.
+    const input = `${HEADER}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,350.00,50.00,50.00,monthly,2026-04-30\n`;
+    const flagged = await runCli(['batch', '-', '-q', '--guidelines', guidelines, '--as-of', '2026-04-10'], { input });
+    expect(csvRows(flagged.stdout)[1]).toMatch(/^ACC1,2000\.00,1350\.00,650\.00,650\.00,guideline-over;advice,yes,/);
+    const early = await runCli(['batch', '-', '-q', '--guidelines', guidelines, '--as-of', '2026-01-05'], { input });
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('takes effect on 2026-04-06');
+    expect(early.stdout).toBe('');
+  });
+
+  it('stops and writes no file once more rows than --max-rejects are rejected', async () => {
+    const dir = scratch();
+    const { code, stderr } = await runCli(
+      ['batch', SAMPLE, '-o', path.join(dir, 'results.csv'), '--errors', path.join(dir, 'rejected.csv'), '--schedules', path.join(dir, 's.csv'), '--max-rejects', '3', ...AS_OF],
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('stopped: more than 3 rows rejected; no output file was written');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('stops at the first rejected row with --strict', async () => {
+    const dir = scratch();
+    const { code, stderr } = await runCli(['batch', SAMPLE, '-o', path.join(dir, 'results.csv'), '--strict', ...AS_OF]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('12 rows read: 11 written, 1 rejected');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('removes its temporary files and exits 130 when interrupted', async () => {
+    const dir = scratch();
+    const child = spawn(process.execPath, [BIN, 'batch', '-', '-q', '-o', path.join(dir, 'results.csv'), ...AS_OF], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // stdin stays open, so the run is still going when Ctrl-C arrives; its temporary file shows it has started.
+    child.stdin.write(`${HEADER}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\n`);
+    while (readdirSync(dir).length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('fairplan: interrupted; no output file was written');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('leaves no results file when another output cannot be written, and exits 2', async () => {
+    const dir = scratch();
+    const results = path.join(dir, 'results.csv');
+    // The errors file would go inside a regular file, which cannot be a folder.
+    const { code, stderr } = await runCli(['batch', SAMPLE, '-o', results, '--errors', path.join(SAMPLE, 'rejected.csv'), ...AS_OF]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot write');
+    expect(existsSync(results)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('names a missing input file and exits 2', async () => {
+    const { code, stderr } = await runCli(['batch', 'no-such-file.csv']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot read no-such-file.csv');
+  });
+
+  it('refuses an empty file', async () => {
+    const { code, stderr } = await runCli(['batch', '-'], { input: '' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('there is no header row');
+  });
+
+  describe('with worker threads', () => {
+    // Six copies of the sample: 1,242 rows, more than two chunks of 500, with six bad rows in each copy.
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
+    const input = `${[header, ...rows, ...rows, ...rows, ...rows, ...rows, ...rows].join('\n')}\n`;
+
+    it('writes the same results, schedules and rejected rows, in input order, as one thread', async () => {
+      const dir = scratch();
+      const outputs = (workers: string) => ['--schedules', path.join(dir, `s${workers}.csv`), '--errors', path.join(dir, `e${workers}.csv`)];
+      const one = await runCli(['batch', '-', '-q', '--workers', '0', ...outputs('0'), ...AS_OF], { input });
+      const two = await runCli(['batch', '-', '-q', '--workers', '2', ...outputs('2'), ...AS_OF], { input });
+      expect(two.code).toBe(1);
+      expect(csvRows(two.stdout)).toHaveLength(1 + 6 * 201);
+      expect(two.stdout).toBe(one.stdout);
+      expect(readFileSync(path.join(dir, 's2.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 's0.csv'), 'utf8'));
+      expect(csvRows(readFileSync(path.join(dir, 'e2.csv'), 'utf8'))).toHaveLength(1 + 6 * 6);
+      expect(readFileSync(path.join(dir, 'e2.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'e0.csv'), 'utf8'));
+    });
+
+    it('stops at the row that goes over --max-rejects, and writes no file', async () => {
+      const dir = scratch();
+      const { code, stderr } = await runCli(['batch', '-', '--workers', '2', '--max-rejects', '10', '-o', path.join(dir, 'r.csv'), ...AS_OF], { input });
+      expect(code).toBe(1);
+      // Bad rows are data rows 12, 46, 80, 114, 148 and 182 of every 207; the 11th is row 207 + 148.
+      expect(stderr).toContain('355 rows read: 344 written, 11 rejected');
+      expect(readdirSync(dir)).toEqual([]);
+    });
+  });
+
+  it('gives the same output for the same --as-of', async () => {
+    const first = await runCli(['batch', SAMPLE, '-q', ...AS_OF]);
+    const second = await runCli(['batch', SAMPLE, '-q', ...AS_OF]);
+    expect(first.stdout).toBe(second.stdout);
+  });
+});
