@@ -150,6 +150,20 @@ describe('an expected change, at the end of the debts', () => {
   });
 });
 
+describe('the whole statement', () => {
+  it('shows the savings, pay schedule, circumstances and expected change after the lines', async () => {
+    const { session, prompter } = harness(['Show the whole statement', 'Done', ''], draftAt('debts', DETAILED));
+    await sectionStep(session, 'debts');
+    expect(prompter.transcript).toContain('Savings: £20.00 monthly');
+    expect(prompter.transcript).toContain('Paid fortnightly, next on 2026-12-04');
+    expect(prompter.transcript).toContain('Makes managing money harder: health: Anxiety: prefers letters to calls');
+    // Wrapped to fit the terminal.
+    expect(prompter.transcript.replace(/\s+/g, ' ')).toContain(
+      'Change expected from 2027-03-01, more available: £150.00 a month (Car loan ends in February)',
+    );
+  });
+});
+
 describe('the draft file', () => {
   it('reads back the savings, circumstances, pay schedule and expected change as written', () => {
     const back = parseDraft(draftToJson(draftAt('summary', DETAILED)), 'draft.json').statement;

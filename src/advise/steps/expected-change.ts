@@ -3,16 +3,14 @@
  * loan ending), which the plan engine turns into a step-up plan when more will be available.
  * One Enter means "none expected"; changes already recorded are listed and can be removed.
  */
-import { formatMoney, money, negate } from '../../core/money.js';
+import { negate } from '../../core/money.js';
 import type { ExpectedChange } from '../../core/statement.js';
 import { askDate, askMoney, askText } from '../ask.js';
 import { withStatement } from '../draft.js';
+import { changeLine } from '../render.js';
 import type { Session } from '../session.js';
 
 export const CHANGE_QUESTION = 'Any change expected in what they can afford (a new job, a loan ending)?';
-
-const describe = (change: ExpectedChange, symbol: string): string =>
-  `from ${change.from}, ${change.monthlyChange.isNeg() ? 'less' : 'more'} available: ${formatMoney(money(change.monthlyChange.abs()), symbol)} a month (${change.note})`;
 
 const setChanges = (session: Session, expectedChanges: readonly ExpectedChange[]) =>
   session.update(withStatement(session.draft, { ...session.draft.statement, expectedChanges }));
@@ -37,7 +35,7 @@ export async function askExpectedChanges(session: Session): Promise<void> {
   for (;;) {
     const changes = session.draft.statement.expectedChanges;
     if (changes.length > 0) {
-      session.say(['Changes expected:', ...changes.map((c, i) => `  ${i + 1}. ${describe(c, session.symbol)}`)].join('\n'));
+      session.say(['Changes expected:', ...changes.map((c, i) => `  ${i + 1}. ${changeLine(c, session.symbol)}`)].join('\n'));
     }
     const answer = await session.prompter.select<'none' | 'add' | 'remove'>({
       message: CHANGE_QUESTION,
@@ -55,7 +53,7 @@ export async function askExpectedChanges(session: Session): Promise<void> {
     }
     const index = await session.prompter.select({
       message: 'Remove which?',
-      choices: changes.map((c, i) => ({ name: `${i + 1}. ${describe(c, session.symbol)}`, value: i })),
+      choices: changes.map((c, i) => ({ name: `${i + 1}. ${changeLine(c, session.symbol)}`, value: i })),
     });
     await setChanges(session, changes.filter((_, i) => i !== index));
   }
