@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { registerAdvise } from './advise.js';
 import { registerBatch } from './batch.js';
 import { registerCheck } from './check.js';
 import { registerPlan } from './plan.js';
@@ -7,4 +8,4 @@ import { registerPlan } from './plan.js';
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 /** Every fairplan command, in the order `fairplan --help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerPlan, registerBatch];
+export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerPlan, registerBatch, registerAdvise];

@@ -1,0 +1,93 @@
+/**
+ * Drafts on disk: written atomically after every answer, so a dropped call or a crash loses nothing,
+ * and read back by `fairplan advise --resume FILE`.
+ */
+import { FairplanError } from '../core/errors.js';
+import { parseIsoDate } from '../core/date.js';
+import { isPaymentFrequency } from '../core/frequency.js';
+import { parseMoney } from '../core/money.js';
+import { PLAN_KINDS, type PlanKind } from '../core/plan/types.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
+import { parseStatementText, readInputFile } from '../statement/load.js';
+import { toFairplanJson } from '../statement/write.js';
+import { STEPS, type Draft, type PendingEntry, type PlanChoice, type Step } from './draft.js';
+import { SECTIONS, type SectionId } from './sections.js';
+
+const FORMAT = 'fairplan-advise-draft';
+const VERSION = 1;
+
+export function draftToJson(draft: Draft): string {
+  const plan = draft.plan && { ...draft.plan, ...(draft.plan.amount ? { amount: draft.plan.amount.toFixed() } : {}) };
+  const document = {
+    format: FORMAT,
+    version: VERSION,
+    step: draft.step,
+    // The statement in fairplan's own format: amounts are strings at full precision.
+    statement: JSON.parse(toFairplanJson(draft.statement)) as unknown,
+    ...(plan ? { plan } : {}),
+    ...(draft.pending ? { pending: draft.pending } : {}),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function problem(file: string, field: string, message: string): FairplanError {
+  return new FairplanError('invalid-argument', message, { file, field });
+}
+
+function readPlan(value: unknown, file: string): PlanChoice {
+  const plan = value as Record<string, unknown>;
+  if (typeof plan.kind !== 'string' || !(PLAN_KINDS as readonly string[]).includes(plan.kind)) {
+    throw problem(file, 'plan.kind', `"${String(plan.kind)}" is not a plan option`);
+  }
+  const frequency = plan.frequency;
+  if (frequency !== undefined && (typeof frequency !== 'string' || !isPaymentFrequency(frequency))) {
+    throw problem(file, 'plan.frequency', `"${String(frequency)}" is not a payment frequency`);
+  }
+  return {
+    kind: plan.kind as PlanKind,
+    ...(typeof plan.termMonths === 'number' ? { termMonths: plan.termMonths } : {}),
+    ...(plan.variant === 'lump-sum' || plan.variant === 'instalments' ? { variant: plan.variant } : {}),
+    ...(typeof plan.start === 'string' ? { start: parseIsoDate(plan.start) } : {}),
+    ...(frequency ? { frequency } : {}),
+    ...(typeof plan.amount === 'string' ? { amount: parseMoney(plan.amount) } : {}),
+  };
+}
+
+function readPending(value: unknown, file: string): PendingEntry {
+  const pending = value as Record<string, unknown>;
+  const { section, index, answers } = pending;
+  if (typeof section !== 'string' || !(SECTIONS as readonly string[]).includes(section)) {
+    throw problem(file, 'pending.section', `"${String(section)}" is not a section of the statement`);
+  }
+  if (!Array.isArray(answers) || !answers.every((a) => typeof a === 'string')) {
+    throw problem(file, 'pending.answers', 'expected the answers typed so far, as a list of text');
+  }
+  return { section: section as SectionId, ...(typeof index === 'number' ? { index } : {}), answers };
+}
+
+export function parseDraft(text: string, file: string): Draft {
+  let document: Record<string, unknown>;
+  try {
+    document = JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw problem(file, 'draft', `is not a fairplan advise draft (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (document?.format !== FORMAT || document.version !== VERSION) {
+    throw problem(file, 'format', `is not a fairplan advise draft (expected "format": "${FORMAT}", "version": ${VERSION})`);
+  }
+  const step = document.step;
+  if (typeof step !== 'string' || !(STEPS as readonly string[]).includes(step)) {
+    throw problem(file, 'step', `"${String(step)}" is not a step of the session`);
+  }
+  const statement = parseStatementText(JSON.stringify(document.statement ?? null), file);
+  return {
+    step: step as Step,
+    statement,
+    ...(document.plan === undefined ? {} : { plan: readPlan(document.plan, file) }),
+    ...(document.pending === undefined ? {} : { pending: readPending(document.pending, file) }),
+  };
+}
+
+export const saveDraft = (file: string, draft: Draft): Promise<void> => writeFileAtomic(file, draftToJson(draft));
+
+export const loadDraft = async (file: string): Promise<Draft> => parseDraft(await readInputFile(file), file);

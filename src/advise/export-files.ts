@@ -1,0 +1,18 @@
+/**
+ * The files an advise session exports, each made by the renderer the rest of fairplan uses, so
+ * the letter is the one `fairplan plan --letter` writes and the calendar the one `--ics` writes.
+ */
+import { renderScheduleCsv } from '../render/plan/csv.js';
+import { renderIcs } from '../render/plan/ics.js';
+import { renderLetter } from '../render/plan/letter.js';
+import { toSfsJson } from '../statement/sfs.js';
+import { toFairplanJson } from '../statement/write.js';
+import type { ExportFile } from './export.js';
+
+export const ADVISE_FILES: readonly ExportFile[] = [
+  { name: 'statement.json', describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) },
+  { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability) },
+  { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex]) },
+  { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex) },
+  { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex) },
+];

@@ -1,0 +1,45 @@
+/**
+ * The export at the end of a session: the statement, the chosen schedule and the plan letter, each
+ * rendered by the same renderer the other commands use, written atomically into one folder.
+ */
+import { join } from 'node:path';
+import type { Affordability } from '../core/affordability/types.js';
+import type { PlanProposal } from '../core/plan/types.js';
+import type { Statement } from '../core/statement.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
+
+export interface ExportBundle {
+  readonly statement: Statement;
+  readonly affordability: Affordability;
+  readonly proposal: PlanProposal;
+  /** The chosen option, by its index in `proposal.options`. */
+  readonly optionIndex: number;
+  readonly asOf: string;
+}
+
+export interface ExportFile {
+  readonly name: string;
+  readonly describe: string;
+  render(bundle: ExportBundle): string;
+}
+
+export interface Written {
+  readonly path: string;
+  readonly describe: string;
+}
+
+export interface Exporter {
+  /** Writes every file into `folder` and says what was written where. */
+  export(folder: string, bundle: ExportBundle): Promise<Written[]>;
+}
+
+export function folderExporter(files: readonly ExportFile[]): Exporter {
+  return {
+    async export(folder, bundle) {
+      // Render everything first: a renderer that fails then leaves no files half exported.
+      const rendered = files.map((file) => ({ path: join(folder, file.name), describe: file.describe, text: file.render(bundle) }));
+      for (const { path, text } of rendered) await writeFileAtomic(path, text);
+      return rendered.map(({ path, describe }) => ({ path, describe }));
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The Prompter on a real terminal, through @inquirer/prompts. Inquirer colours by itself (and
+ * honours NO_COLOR); with colour turned off another way (--no-color) it gets a plain theme.
+ */
+import { confirm, input, select } from '@inquirer/prompts';
+import type { Output } from '../cli/io.js';
+import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from './prompter.js';
+
+const plain = (text: string): string => text;
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  style: {
+    answer: plain,
+    message: plain,
+    error: (text: string) => `> ${text}`,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: plain,
+    highlight: plain,
+    key: (text: string) => `<${text}>`,
+    description: plain,
+    disabled: plain,
+  },
+};
+
+export class InquirerPrompter implements Prompter {
+  private readonly theme: { theme?: typeof PLAIN_THEME };
+
+  constructor(
+    private readonly output: Output,
+    colour: boolean,
+  ) {
+    this.theme = colour ? {} : { theme: PLAIN_THEME };
+  }
+
+  input(question: InputQuestion): Promise<string> {
+    return input({
+      message: question.message,
+      ...(question.default === undefined ? {} : { default: question.default }),
+      ...(question.validate ? { validate: question.validate } : {}),
+      ...this.theme,
+    });
+  }
+
+  select<T>(question: SelectQuestion<T>): Promise<T> {
+    return select<T>({
+      message: question.message,
+      choices: question.choices.map((c) => ({
+        name: c.name,
+        value: c.value,
+        ...(c.description ? { description: c.description } : {}),
+        ...(c.short ? { short: c.short } : {}),
+      })),
+      ...(question.default === undefined ? {} : { default: question.default }),
+      pageSize: 12,
+      loop: false,
+      ...this.theme,
+    });
+  }
+
+  confirm(question: ConfirmQuestion): Promise<boolean> {
+    return confirm({ message: question.message, default: question.default ?? true, ...this.theme });
+  }
+
+  say(text: string): void {
+    this.output.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}

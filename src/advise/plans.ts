@@ -1,0 +1,71 @@
+/**
+ * From the statement to the plan options, and from the advisor's choice (and changes) back to one
+ * option. Pure: the date comes in.
+ */
+import type { Affordability } from '../core/affordability/types.js';
+import type { IsoDate } from '../core/date.js';
+import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../core/frequency.js';
+import { D, money, toPence, ZERO, type Money } from '../core/money.js';
+import { planRequestFromStatement } from '../core/plan/from-statement.js';
+import { proposePlans } from '../core/plan/propose.js';
+import type { PlanOption, PlanProposal, PlanRequest } from '../core/plan/types.js';
+import { CURRENCY_SYMBOLS } from '../core/statement.js';
+import type { PlanChoice } from './draft.js';
+
+export interface PlanSettings {
+  readonly asOf: IsoDate;
+}
+
+/**
+ * The monthly figure at which the engine's per-instalment amount (monthly × 12 ÷ periods a year,
+ * rounded down to the penny) is exactly `amount`. amount × periods ÷ 12 may not terminate, so it
+ * is rounded up far below a penny; rounded down it could come back a penny short.
+ */
+export function monthlyFor(amount: Money, frequency: PaymentFrequency): Money {
+  return money(amount.times(PER_YEAR[frequency]).div(12).toDecimalPlaces(20, D.ROUND_UP));
+}
+
+function requestFor(affordability: Affordability, settings: PlanSettings, choice?: PlanChoice): PlanRequest {
+  const { statement } = affordability;
+  return planRequestFromStatement(statement, affordability.totals.available, settings.asOf, {
+    ...(choice?.start ? { start: choice.start } : {}),
+    ...(choice?.frequency ? { frequency: choice.frequency } : {}),
+    ...(choice?.amount && choice.kind === 'affordable' ? { affordableMonthly: monthlyFor(choice.amount, choice.frequency ?? statement.pay?.frequency ?? 'monthly') } : {}),
+    currencySymbol: CURRENCY_SYMBOLS[statement.currency ?? 'GBP'],
+  });
+}
+
+/**
+ * The options for the statement, with the advisor's start date and frequency applied, and their
+ * payment amount when they chose the affordable plan at a lower amount than all that is affordable.
+ */
+export const proposeFor = (affordability: Affordability, settings: PlanSettings, choice?: PlanChoice): PlanProposal =>
+  proposePlans(requestFor(affordability, settings, choice));
+
+/** The most per instalment that is affordable at `frequency`: what the available amount allows, to the penny. */
+export function affordableAt(affordability: Affordability, frequency: PaymentFrequency): Money {
+  const perInstalment = toPence(fromMonthly(affordability.totals.available, frequency));
+  return perInstalment.gt(0) ? perInstalment : ZERO;
+}
+
+/** The choice of `option`, keeping the start date and frequency already agreed. */
+export function choiceOf(option: PlanOption, previous?: PlanChoice): PlanChoice {
+  return {
+    kind: option.kind,
+    ...('termMonths' in option ? { termMonths: option.termMonths } : {}),
+    ...('variant' in option ? { variant: option.variant } : {}),
+    ...(previous?.start ? { start: previous.start } : {}),
+    ...(previous?.frequency ? { frequency: previous.frequency } : {}),
+  };
+}
+
+/** Where the chosen option is among the proposal's options, if it is still offered. */
+export function indexOfChoice(proposal: PlanProposal, choice: PlanChoice): number | undefined {
+  const index = proposal.options.findIndex(
+    (option) =>
+      option.kind === choice.kind &&
+      ('termMonths' in option ? option.termMonths === choice.termMonths : true) &&
+      ('variant' in option ? option.variant === choice.variant : true),
+  );
+  return index < 0 ? undefined : index;
+}

@@ -1,0 +1,39 @@
+/**
+ * What the advise session needs from a terminal: ask for text, pick from a list, yes or no, and say
+ * something. The session talks only to this, so every step can be driven by a script in tests.
+ */
+export interface Choice<T> {
+  readonly name: string;
+  readonly value: T;
+  readonly description?: string;
+  /** What the answer shows once chosen, when the name is long. */
+  readonly short?: string;
+}
+
+export interface InputQuestion {
+  readonly message: string;
+  readonly default?: string;
+  /** True when the answer is acceptable, or a hint to show while the question stays open. */
+  readonly validate?: (answer: string) => true | string;
+}
+
+export interface SelectQuestion<T> {
+  readonly message: string;
+  readonly choices: readonly Choice<T>[];
+  readonly default?: T;
+}
+
+export interface ConfirmQuestion {
+  readonly message: string;
+  readonly default?: boolean;
+}
+
+export interface Prompter {
+  input(question: InputQuestion): Promise<string>;
+  select<T>(question: SelectQuestion<T>): Promise<T>;
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+  say(text: string): void;
+}
+
+/** Thrown by a prompter when the person presses Ctrl-C (inquirer's ExitPromptError carries this name). */
+export const isInterrupt = (error: unknown): boolean => error instanceof Error && error.name === 'ExitPromptError';

@@ -1,0 +1,179 @@
+/**
+ * What the session shows: the statement, running totals, the affordability summary, the plan
+ * options side by side and a schedule. Plain text that fits an 80-column terminal.
+ */
+import type { Affordability, GuidelineCheck } from '../core/affordability/types.js';
+import { describeHousehold } from '../core/affordability/guidelines.js';
+import { add, formatMoney, sum, type Money } from '../core/money.js';
+import type { PlanOption, PlanOptionSummary } from '../core/plan/types.js';
+import { termInMonths } from '../core/plan/words.js';
+import type { Statement } from '../core/statement.js';
+import { ADVICE_SIGNPOST } from '../core/signpost.js';
+import { layoutTable, type Row } from '../render/shared/columns.js';
+import { wrap } from '../render/shared/wrap.js';
+import { entriesOf, SECTION_TITLES, SECTIONS, type Entry, type SectionId } from './sections.js';
+
+const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+const left = (text: string, width: number): string => cut(text, width).padEnd(width);
+const right = (text: string, width: number): string => cut(text, width).padStart(width);
+
+/** Paragraphs fit an 80-column terminal with a column to spare. */
+const WIDTH = 78;
+
+export const paragraph = (text: string): string[] => wrap(text, WIDTH);
+
+export const signpost = (): string[] => wrap(ADVICE_SIGNPOST, WIDTH);
+
+/** One line of a section: "  2  Rent · home                       £700.00 monthly". */
+export function entryLine(entry: Entry, symbol: string): string {
+  const money = (m: Money) => formatMoney(m, symbol);
+  if ('category' in entry) {
+    const what = `${entry.label} · ${entry.category}`;
+    return `${left(what, 44)} ${right(`${money(entry.amount)} ${entry.frequency}`, 24)}${entry.note ? ' *' : ''}`;
+  }
+  if ('payment' in entry) {
+    const owed = `owes ${money(entry.balance)}`;
+    return `${left(entry.creditor, 24)} ${right(owed, 18)} ${right(`pays ${money(entry.payment)} ${entry.frequency}`, 26)}`;
+  }
+  return `${left(entry.creditor, 44)} ${right(`owes ${money(entry.balance)}`, 24)}${entry.ccj ? ' CCJ' : ''}`;
+}
+
+export function sectionView(statement: Statement, section: SectionId, symbol: string): string[] {
+  const entries = entriesOf(statement, section);
+  const lines = entries.map((entry, i) => `${right(String(i + 1), 3)}  ${entryLine(entry, symbol)}`);
+  return [SECTION_TITLES[section], ...(lines.length > 0 ? lines : ['     (nothing yet)'])];
+}
+
+export function householdLine(statement: Statement): string {
+  const { household } = statement;
+  const vehicles = `${household.vehicles} vehicle${household.vehicles === 1 ? '' : 's'}`;
+  return `Household: ${describeHousehold(household)}, ${vehicles}, ${household.tenure}`;
+}
+
+export function statementView(statement: Statement, symbol: string): string[] {
+  const notes = [...statement.income, ...statement.expenditure].some((l) => l.note) ? ['  * has a note'] : [];
+  return [householdLine(statement), ...SECTIONS.flatMap((s) => ['', ...sectionView(statement, s, symbol)]), ...notes];
+}
+
+/** After each section: income, spending so far and what is left, a month. */
+export function runningSummary(affordability: Affordability, symbol: string): string {
+  const { totals } = affordability;
+  const money = (m: Money) => formatMoney(m, symbol);
+  const spending = sum([totals.expenditure, totals.priorityPayments, totals.savings, totals.debtAdminFee]);
+  return `A month: income ${money(totals.income)}, spending so far ${money(spending)}, left ${money(totals.available)}`;
+}
+
+export function guidelineLine(check: GuidelineCheck, symbol: string): string {
+  const money = (m: Money) => formatMoney(m, symbol);
+  const what = check.category === 'all-flexible' ? 'Flexible costs together' : check.category;
+  return check.status === 'over'
+    ? `${what}: ${money(check.spent)} a month, ${money(check.over)} above the guideline of ${money(check.guideline)}`
+    : `${what}: ${money(check.spent)} a month, within the guideline of ${money(check.guideline)}`;
+}
+
+export function affordabilityView(affordability: Affordability, symbol: string): string[] {
+  const { totals } = affordability;
+  const money = (m: Money) => formatMoney(m, symbol);
+  const table = (rows: readonly Row[], header = '') =>
+    layoutTable([{ header }, { header: '', align: 'right' }], rows).slice(header ? 0 : 1).map((l) => `  ${l}`);
+  const lines = [
+    'Affordability (monthly figures)',
+    ...table([
+      ['Income', money(totals.income)],
+      ['Fixed costs', money(totals.fixed)],
+      ['Flexible costs', money(totals.flexible)],
+      ['Savings and debt admin fee', money(add(totals.savings, totals.debtAdminFee))],
+      ['Priority debt payments', money(totals.priorityPayments)],
+      ['Left for other creditors', money(totals.available)],
+      ['Owed to other creditors', money(totals.nonPriorityBalance)],
+    ]),
+  ];
+  if (affordability.offers.length > 0) {
+    lines.push('', 'Shared fairly between creditors (pro rata to what each is owed):');
+    lines.push(...table(affordability.offers.map((o) => [o.debt.creditor, money(o.offer)])));
+  }
+  if (affordability.guidelines) {
+    lines.push('', ...wrap(`Spending guidelines: ${affordability.guidelines.source.name} (${affordability.guidelines.household})`, WIDTH));
+    for (const check of affordability.guidelines.checks) lines.push(...wrap(guidelineLine(check, symbol), WIDTH, '  '));
+  }
+  if (affordability.flags.length > 0) {
+    lines.push('', 'Points to note:');
+    for (const flag of affordability.flags) {
+      lines.push(...wrap(`${flag.reason}${flag.review ? ' (for review by a person)' : ''}`, WIDTH, '  - ', '    '));
+    }
+  }
+  return lines;
+}
+
+function term(option: PlanOptionSummary): string {
+  if (option.outcome.kind === 'review') return 'review';
+  if (option.outcome.kind === 'never-repays') return 'never';
+  const months = termInMonths(option.instalmentCount, option.frequency);
+  return `${months} month${months === 1 ? '' : 's'}`;
+}
+
+function optionName(option: PlanOptionSummary): string {
+  switch (option.kind) {
+    case 'fixed-term':
+      return `Fixed ${option.termMonths} months`;
+    case 'settlement':
+      return option.variant === 'lump-sum' ? 'Settle at once' : 'Settle in parts';
+    case 'step-up':
+      return 'Step-up';
+    case 'token':
+      return 'Token';
+    default:
+      return 'Affordable';
+  }
+}
+
+const OPTION_COLUMNS = [
+  { header: 'Option' },
+  { header: 'Payment', align: 'right' },
+  { header: 'every' },
+  { header: 'Term' },
+  { header: 'Total', align: 'right' },
+  { header: 'Interest', align: 'right' },
+  { header: 'Fits' },
+] as const;
+
+/**
+ * The options side by side: a header and one row per option, columns sized to their content with
+ * one space between, so that beside the selection cursor they fit an 80-column terminal.
+ */
+export function optionsTable(options: readonly PlanOptionSummary[], symbol: string): { header: string; rows: string[] } {
+  const money = (m: Money) => formatMoney(m, symbol);
+  const [header = '', ...rows] = layoutTable(
+    OPTION_COLUMNS,
+    options.map((option) => [
+      optionName(option),
+      money(option.instalmentAmount),
+      option.frequency,
+      term(option),
+      money(option.totalPaid),
+      money(option.totalInterest),
+      option.affordable ? 'yes' : 'no',
+    ]),
+    { gap: 1 },
+  );
+  return { header, rows };
+}
+
+/** The schedule: every instalment when short, else the first ten, a count of those left out, and the last two. */
+export function scheduleView(option: PlanOption, symbol: string): string[] {
+  const money = (m: Money) => formatMoney(m, symbol);
+  const all = option.instalments;
+  const shown = all.length > 14 ? [...all.slice(0, 10), undefined, ...all.slice(-2)] : all;
+  const rows = shown.map((i): Row =>
+    i ? [String(i.n), i.due, money(i.amount), money(i.interest), money(i.balanceAfter)] : ['…', `(${all.length - 12} more)`],
+  );
+  const columns = [
+    { header: '#', align: 'right' },
+    { header: 'Due' },
+    { header: 'Payment', align: 'right' },
+    { header: 'Interest', align: 'right' },
+    { header: 'Still owed', align: 'right' },
+  ] as const;
+  const outcome = option.outcome.kind === 'repaid' ? [] : wrap(option.outcome.message, WIDTH, '  ');
+  return [...layoutTable(columns, rows).map((l) => `  ${l}`), ...outcome];
+}

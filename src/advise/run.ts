@@ -1,0 +1,29 @@
+/** Drives the session from the draft's step to the end, one step at a time. */
+import { signpost } from './render.js';
+import type { Step } from './draft.js';
+import type { Session } from './session.js';
+import { exportStep } from './steps/export.js';
+import { householdStep } from './steps/household.js';
+import { plansStep } from './steps/plans.js';
+import { sectionStep } from './steps/section.js';
+import { summaryStep } from './steps/summary.js';
+
+const STEP_HANDLERS: Readonly<Record<Exclude<Step, 'done'>, (session: Session) => Promise<void>>> = {
+  household: householdStep,
+  income: (s) => sectionStep(s, 'income'),
+  fixed: (s) => sectionStep(s, 'fixed'),
+  flexible: (s) => sectionStep(s, 'flexible'),
+  'priority-debts': (s) => sectionStep(s, 'priority-debts'),
+  debts: (s) => sectionStep(s, 'debts'),
+  summary: summaryStep,
+  plans: plansStep,
+  export: exportStep,
+};
+
+/** Opens with the free debt advice signpost, then drives the steps until the plan is exported. */
+export async function runSession(session: Session): Promise<void> {
+  session.say(signpost().map((l) => session.services.style.quiet(l)).join('\n'));
+  for (let step = session.draft.step; step !== 'done'; step = session.draft.step) {
+    await STEP_HANDLERS[step](session);
+  }
+}

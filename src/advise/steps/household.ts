@@ -1,0 +1,35 @@
+/** Step 1: who lives in the household, which sets the spending guidelines that apply. */
+import { TENURES, type Household, type Tenure } from '../../core/statement.js';
+import { askCount } from '../ask.js';
+import { atStep, nextStep, withHousehold } from '../draft.js';
+import type { Session } from '../session.js';
+
+const TENURE_NAMES: Readonly<Record<Tenure, string>> = {
+  owner: 'Owns the home outright',
+  mortgage: 'Has a mortgage',
+  'living-with-parents': 'Lives with parents',
+  'tenant-private': 'Rents privately',
+  'tenant-social': 'Rents from a council or housing association',
+  other: 'Something else',
+};
+
+export async function householdStep(session: Session): Promise<void> {
+  const { prompter } = session;
+  session.say(session.services.style.heading('\nHousehold'));
+  let household: Household = session.draft.statement.household;
+  const set = async (change: Partial<Household>) => {
+    household = { ...household, ...change };
+    await session.update(withHousehold(session.draft, household));
+  };
+  await set({ adults: await askCount(prompter, 'Adults in the household', household.adults, 1) });
+  await set({ children: await askCount(prompter, 'Dependent children', household.children) });
+  await set({ vehicles: await askCount(prompter, 'Vehicles', household.vehicles) });
+  await set({
+    tenure: await prompter.select({
+      message: 'Home',
+      choices: TENURES.map((t) => ({ name: TENURE_NAMES[t], value: t })),
+      default: household.tenure,
+    }),
+  });
+  await session.update(atStep(session.draft, nextStep('household')));
+}

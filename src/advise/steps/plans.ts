@@ -1,0 +1,147 @@
+/**
+ * Step 8: the plan options side by side. The advisor picks one, sees its schedule, and can change
+ * the start date, how often it is paid or (for the affordable plan) the amount; the schedule is
+ * worked out again by the plan engine after every change.
+ */
+import type { Affordability } from '../../core/affordability/types.js';
+import { PAYMENT_FREQUENCIES } from '../../core/frequency.js';
+import { formatMoney } from '../../core/money.js';
+import type { PlanOption } from '../../core/plan/types.js';
+import { wordsFor } from '../../core/plan/words.js';
+import { assess } from '../affordability.js';
+import { askDate, askFrequency, askMoney } from '../ask.js';
+import { atStep, nextStep, withPlan } from '../draft.js';
+import { affordableAt, choiceOf, indexOfChoice, proposeFor } from '../plans.js';
+import { optionsTable, paragraph, scheduleView } from '../render.js';
+import type { Session } from '../session.js';
+import { goBack, showStatement } from './navigate.js';
+
+async function pickOption(session: Session, affordability: Affordability): Promise<void> {
+  const { plan } = session.draft;
+  // The options as worked out, before any amount the advisor set for the affordable plan.
+  const proposal = proposeFor(affordability, session.services, plan && { ...plan, amount: undefined });
+  const { style } = session.services;
+  const recommended = proposal.options[proposal.recommended.index];
+  const table = optionsTable(proposal.options, session.symbol);
+  session.say(
+    [
+      '',
+      style.heading('Plan options'),
+      ...paragraph(`Recommended: ${recommended?.label ?? proposal.recommended.kind}. ${proposal.recommended.reason}`),
+      ...proposal.notOffered.flatMap((n) => paragraph(`Not offered (${n.kind}): ${n.reason}`).map((l) => style.quiet(l))),
+      '',
+      `  ${table.header}`,
+    ].join('\n'),
+  );
+  const index = await session.prompter.select({
+    message: 'Which plan?',
+    choices: proposal.options.map((option, i) => ({
+      name: table.rows[i] ?? option.label,
+      value: i,
+      description: paragraph(option.reason).join('\n'),
+      short: option.label,
+    })),
+    default: (plan && indexOfChoice(proposal, plan)) ?? proposal.recommended.index,
+  });
+  const option = proposal.options[index];
+  if (option) await session.update(withPlan(session.draft, choiceOf(option, plan)));
+}
+
+/**
+ * Why the option is offered and whether it is affordable, in the engine's words, unless the
+ * advisor set a lower amount: the engine then knows that amount only as "all that is affordable".
+ */
+function reasons(session: Session, affordability: Affordability, option: PlanOption): string[] {
+  if (!session.draft.plan?.amount) return [option.reason, option.affordabilityReason];
+  const words = wordsFor(session.symbol);
+  const most = affordableAt(affordability, option.frequency);
+  const until =
+    option.outcome.kind === 'repaid'
+      ? ` until the balance is repaid: ${words.payments(option.instalmentCount, option.frequency)}, the last ${words.money(option.finalAmount)} on ${option.lastDate}.`
+      : `. ${option.outcome.message}`;
+  return [
+    `The payment agreed with the customer, ${words.rate(option.instalmentAmount, option.frequency)}, from ${option.firstDate}${until}`,
+    `It is within the ${words.rate(most, option.frequency)} found affordable.`,
+  ];
+}
+
+function showChosen(session: Session, affordability: Affordability, option: PlanOption): void {
+  const { style } = session.services;
+  session.say(
+    [
+      '',
+      style.heading(session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label),
+      ...reasons(session, affordability, option).flatMap(paragraph),
+      ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
+      '',
+      ...scheduleView(option, session.symbol),
+    ].join('\n'),
+  );
+}
+
+async function change(session: Session, affordability: Affordability, option: PlanOption, action: 'start' | 'frequency' | 'amount'): Promise<void> {
+  const { prompter, services, symbol } = session;
+  const plan = session.draft.plan ?? { kind: option.kind };
+  if (action === 'start') {
+    const start = await askDate(prompter, 'First payment on or after (YYYY-MM-DD)', option.anchorDate, services.asOf);
+    return session.update(withPlan(session.draft, { ...plan, start }));
+  }
+  if (action === 'frequency') {
+    const frequency = await askFrequency(prompter, 'How often', option.frequency, PAYMENT_FREQUENCIES);
+    // An amount agreed per instalment does not carry over to another frequency.
+    const { amount: _dropped, ...rest } = plan;
+    return session.update(withPlan(session.draft, { ...rest, frequency }));
+  }
+  const most = affordableAt(affordability, option.frequency);
+  const amount = await askMoney(prompter, {
+    message: `Payment each time, ${option.frequency} (at most ${formatMoney(most, symbol)})`,
+    default: option.instalmentAmount.gt(most) ? most : option.instalmentAmount,
+    zero: false,
+    most: { amount: most, hint: `That is more than the ${formatMoney(most, symbol)} found affordable; a plan never asks for more` },
+  });
+  const { termMonths: _t, variant: _v, ...kept } = plan;
+  return session.update(withPlan(session.draft, { ...kept, kind: 'affordable', frequency: option.frequency, amount }));
+}
+
+export async function plansStep(session: Session): Promise<void> {
+  const { prompter } = session;
+  const affordability = assess(session.draft.statement, session.services);
+  if (session.draft.statement.debts.length === 0) {
+    session.say('\nThere are no debts to other creditors yet, so there is no plan to work out. Add them under "Other debts".');
+    return goBack(session);
+  }
+  for (;;) {
+    const { plan } = session.draft;
+    if (!plan) {
+      await pickOption(session, affordability);
+      continue;
+    }
+    const proposal = proposeFor(affordability, session.services, plan);
+    const index = indexOfChoice(proposal, plan);
+    const option = index === undefined ? undefined : proposal.options[index];
+    if (!option) {
+      session.say('\nThat option is not offered with these changes; please choose another.');
+      await pickOption(session, affordability);
+      continue;
+    }
+    showChosen(session, affordability, option);
+    const action = await prompter.select<'agree' | 'start' | 'frequency' | 'amount' | 'other' | 'statement' | 'back'>({
+      message: 'Agree this plan, or change it?',
+      choices: [
+        { name: 'Agree this plan and export it', value: 'agree' },
+        { name: 'Change the start date', value: 'start' },
+        { name: 'Change how often it is paid', value: 'frequency' },
+        ...(affordableAt(affordability, option.frequency).gt(0) ? [{ name: 'Change the amount', value: 'amount' as const }] : []),
+        { name: 'Choose another option', value: 'other' },
+        { name: 'Show the whole statement', value: 'statement' },
+        { name: 'Go back to another part', value: 'back' },
+      ],
+      default: 'agree',
+    });
+    if (action === 'agree') return session.update(atStep(session.draft, nextStep('plans')));
+    if (action === 'back') return goBack(session);
+    if (action === 'statement') showStatement(session);
+    else if (action === 'other') await pickOption(session, affordability);
+    else await change(session, affordability, option, action);
+  }
+}

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessAffordability } from '../../src/core/affordability/assess.js';
+import { parseIsoDate } from '../../src/core/date.js';
+import { PAYMENT_FREQUENCIES, fromMonthly } from '../../src/core/frequency.js';
+import { fromPence, money, toPence } from '../../src/core/money.js';
+import { affordableAt, indexOfChoice, monthlyFor, proposeFor } from '../../src/advise/plans.js';
+import { plansStep } from '../../src/advise/steps/plans.js';
+import { exportStep } from '../../src/advise/steps/export.js';
+import { harness } from './session-harness.js';
+import { draftAt, FAMILY } from './statements.js';
+
+const asOf = parseIsoDate('2026-11-25');
+const family = assessAffordability(FAMILY, { asOf });
+
+describe('an amount the advisor agrees', () => {
+  it('comes back from the plan engine as exactly that amount per instalment, at every frequency', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10_000_000n }), fc.constantFrom(...PAYMENT_FREQUENCIES), (pence, frequency) => {
+        const amount = fromPence(pence);
+        expect(toPence(fromMonthly(monthlyFor(amount, frequency), frequency)).eq(amount)).toBe(true);
+      }),
+    );
+  });
+
+  it('may be at most what is affordable at the frequency, to the penny', () => {
+    // 500.00 a month × 12 ÷ 52 = 115.3846… a week: 115.38.
+    expect(affordableAt(family, 'weekly').toFixed(2)).toBe('115.38');
+    expect(affordableAt(family, 'monthly').toFixed(2)).toBe('500.00');
+  });
+});
+
+describe('finding the chosen option again', () => {
+  it('names a fixed term by its months, so it is found after the options are worked out again', () => {
+    const proposal = proposeFor(family, { asOf });
+    const index = indexOfChoice(proposal, { kind: 'fixed-term', termMonths: 24 });
+    expect(index).toBeDefined();
+    expect(proposal.options[index ?? -1]).toMatchObject({ kind: 'fixed-term', termMonths: 24 });
+    expect(indexOfChoice(proposal, { kind: 'fixed-term', termMonths: 7 })).toBeUndefined();
+  });
+});
+
+describe('plan step', () => {
+  it('shows the options side by side, then the chosen schedule, and records the choice', async () => {
+    const { session, prompter } = harness(['Affordable', 'Agree'], draftAt('plans'));
+    await plansStep(session);
+    expect(session.draft.plan).toEqual({ kind: 'affordable' });
+    expect(session.draft.step).toBe('export');
+    const text = prompter.transcript;
+    expect(text).toMatch(/Option +Payment +every +Term +Total +Interest +Fits/);
+    // 4,000.00 at 500.00 a month: 8 payments from 25 November 2026, nothing left after the 8th.
+    expect(text).toMatch(/ 1 +2026-11-25 +£500\.00 +£0\.00 +£3,500\.00/);
+    expect(text).toMatch(/ 8 +2027-06-25 +£500\.00 +£0\.00 +£0\.00/);
+  });
+
+  it('fits an 80-column terminal, the options beside the two-column cursor', async () => {
+    const { session, prompter } = harness(['Affordable', 'Agree'], draftAt('plans'));
+    await plansStep(session);
+    const said = prompter.said.flatMap((t) => t.split('\n'));
+    const options = prompter.menus[0] ?? [];
+    expect(options[0]).toMatch(/^Affordable +£500\.00 +monthly +8 months +£4,000\.00 +£0\.00 +yes/);
+    expect(Math.max(...said.map((r) => r.length))).toBeLessThanOrEqual(80);
+    expect(Math.max(...options.map((r) => 2 + r.length))).toBeLessThanOrEqual(80);
+  });
+
+  it('works the schedule out again when the amount changes, refusing more than is affordable', async () => {
+    const { session, prompter } = harness(['Affordable', 'Change the amount', '600', '£400', 'Agree'], draftAt('plans'));
+    await plansStep(session);
+    expect(prompter.hints).toEqual(['That is more than the £500.00 found affordable; a plan never asks for more']);
+    expect(session.draft.plan?.amount?.toFixed(2)).toBe('400.00');
+    expect(prompter.transcript).toContain('Agreed payment: £400.00 a month');
+    expect(prompter.transcript).toContain('It is within the £500.00 a month found affordable.');
+    // 4,000.00 at 400.00 a month: 10 payments, the last on 25 August 2027.
+    expect(prompter.transcript).toMatch(/10 +2027-08-25 +£400\.00 +£0\.00 +£0\.00/);
+  });
+
+  it('works the schedule out again for another frequency and start date', async () => {
+    const { session, prompter } = harness(
+      ['Affordable', 'Change how often', 'weekly', 'Change the start date', '2027-01-04', 'Agree'],
+      draftAt('plans'),
+    );
+    await plansStep(session);
+    expect(session.draft.plan).toEqual({ kind: 'affordable', frequency: 'weekly', start: '2027-01-04' });
+    // 500.00 a month is 115.38 a week; 4,000.00 takes 34 × 115.38 = 3,922.92 and a last 77.08: 35 payments.
+    expect(prompter.transcript).toMatch(/ 1 +2027-01-04 +£115\.38/);
+    expect(prompter.transcript).toMatch(/35 +\d{4}-\d\d-\d\d +£77\.08 +£0\.00 +£0\.00/);
+  });
+
+  it('shows a term that is not affordable as such, with a warning', async () => {
+    // Wages of 1,400.00 leave 100.00 a month; 12 months needs 4,000.00 ÷ 12 = 333.34 (rounded up to repay).
+    const tighter = { ...FAMILY, income: [{ ...FAMILY.income[0]!, amount: money('1400.00') }] };
+    const { session, prompter } = harness(['Fixed 12 months', 'Agree'], draftAt('plans', tighter));
+    await plansStep(session);
+    expect(prompter.menus.flat()).toContainEqual(expect.stringMatching(/^Fixed 12 months +£333\.34 +monthly +12 months +£4,000\.00 +£0\.00 +no/));
+    expect(prompter.transcript).toContain('This plan asks for more than was found affordable');
+  });
+
+  it('has nothing to plan without other debts, and sends the advisor back', async () => {
+    const { session, prompter } = harness(['Other debts'], draftAt('plans', { ...FAMILY, debts: [] }));
+    await plansStep(session);
+    expect(prompter.transcript).toContain('There are no debts to other creditors yet');
+    expect(session.draft.step).toBe('debts');
+  });
+});
+
+describe('export step', () => {
+  it('exports the chosen plan into the folder named, and ends the session', async () => {
+    const draft = { ...draftAt('export'), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
+    const { session, exports, prompter } = harness(['./out/'], draft);
+    await exportStep(session);
+    expect(exports[0]?.folder).toBe('./out/');
+    const chosen = exports[0]?.bundle.proposal.options[exports[0].bundle.optionIndex];
+    expect(chosen).toMatchObject({ kind: 'fixed-term', termMonths: 12 });
+    expect(session.draft.step).toBe('done');
+    expect(prompter.transcript).toContain('./out/schedule.csv: the agreed schedule');
+  });
+
+  it('sends the advisor back to the plan options when no plan is chosen', async () => {
+    const { session, exports } = harness([], draftAt('export'));
+    await exportStep(session);
+    expect(exports).toEqual([]);
+    expect(session.draft.step).toBe('plans');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * A Prompter that answers from a script, as a person would type: '' takes the default, a select
+ * answer names the choice (its start is enough), and an answer the question refuses is recorded
+ * as a hint while the question stays open for the next answer.
+ */
+import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from '../../src/advise/prompter.js';
+
+/** Presses Ctrl-C at this point in the script. */
+export const CTRL_C = Symbol('Ctrl-C');
+export type Answer = string | typeof CTRL_C;
+
+export class ScriptedPrompter implements Prompter {
+  readonly said: string[] = [];
+  readonly hints: string[] = [];
+  readonly questions: string[] = [];
+  /** The choices of every select, as shown. */
+  readonly menus: string[][] = [];
+  private readonly script: Answer[];
+
+  constructor(answers: readonly Answer[]) {
+    this.script = [...answers];
+  }
+
+  get remaining(): number {
+    return this.script.length;
+  }
+
+  private next(message: string): string {
+    this.questions.push(message);
+    const answer = this.script.shift();
+    if (answer === undefined) throw new Error(`the script ran out at "${message}"`);
+    if (answer === CTRL_C) throw Object.assign(new Error('User force closed the prompt'), { name: 'ExitPromptError' });
+    return answer;
+  }
+
+  async input(question: InputQuestion): Promise<string> {
+    for (;;) {
+      const typed = this.next(question.message);
+      const answer = typed === '' ? (question.default ?? '') : typed;
+      const verdict = question.validate?.(answer) ?? true;
+      if (verdict === true) return answer;
+      this.hints.push(verdict);
+    }
+  }
+
+  async select<T>(question: SelectQuestion<T>): Promise<T> {
+    this.menus.push(question.choices.map((c) => c.name));
+    const answer = this.next(question.message);
+    if (answer === '') {
+      const fallback = question.choices.find((c) => c.value === question.default) ?? question.choices[0];
+      if (!fallback) throw new Error(`"${question.message}" has no choices`);
+      return fallback.value;
+    }
+    const choice =
+      question.choices.find((c) => c.name === answer || String(c.value) === answer) ??
+      question.choices.find((c) => c.name.trim().startsWith(answer));
+    if (!choice) {
+      throw new Error(`"${answer}" is not a choice of "${question.message}": ${question.choices.map((c) => c.name).join(' | ')}`);
+    }
+    return choice.value;
+  }
+
+  async confirm(question: ConfirmQuestion): Promise<boolean> {
+    const answer = this.next(question.message).toLowerCase();
+    return answer === '' ? (question.default ?? true) : answer.startsWith('y');
+  }
+
+  say(text: string): void {
+    this.said.push(text);
+  }
+
+  /** Everything said, as one text. */
+  get transcript(): string {
+    return this.said.join('\n');
+  }
+}

@@ -1,0 +1,36 @@
+/** A session over a scripted prompter that records every draft it saves and every export. */
+import { newDraft, type Draft } from '../../src/advise/draft.js';
+import type { ExportBundle, Exporter } from '../../src/advise/export.js';
+import { PLAIN, Session, type AdviseServices } from '../../src/advise/session.js';
+import type { IsoDate } from '../../src/core/date.js';
+import { ScriptedPrompter, type Answer } from './scripted-prompter.js';
+
+export interface Harness {
+  readonly session: Session;
+  readonly prompter: ScriptedPrompter;
+  readonly saved: Draft[];
+  readonly exports: { folder: string; bundle: ExportBundle }[];
+}
+
+export function harness(answers: readonly Answer[], draft: Draft = newDraft(), services: Partial<AdviseServices> = {}): Harness {
+  const prompter = new ScriptedPrompter(answers);
+  const saved: Draft[] = [];
+  const exports: Harness['exports'] = [];
+  const exporter: Exporter = {
+    async export(folder, bundle) {
+      exports.push({ folder, bundle });
+      return [{ path: `${folder}schedule.csv`, describe: 'the agreed schedule' }];
+    },
+  };
+  const session = new Session(draft, prompter, {
+    asOf: '2026-11-25' as IsoDate,
+    saveDraft: async (d) => {
+      saved.push(d);
+    },
+    exporter,
+    defaultExportFolder: './fairplan-export-2026-11-25/',
+    style: PLAIN,
+    ...services,
+  });
+  return { session, prompter, saved, exports };
+}

@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { newDraft } from '../../src/advise/draft.js';
+import { runSession } from '../../src/advise/run.js';
+import { householdStep } from '../../src/advise/steps/household.js';
+import { sectionStep } from '../../src/advise/steps/section.js';
+import { summaryStep } from '../../src/advise/steps/summary.js';
+import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
+import { parseGuidelinesText } from '../../src/guidelines/load.js';
+import { fixture } from '../helpers/cli.js';
+import { CTRL_C } from './scripted-prompter.js';
+import { harness } from './session-harness.js';
+import { draftAt, FAMILY } from './statements.js';
+
+const EXAMPLE_GUIDELINES = parseGuidelinesText(
+  readFileSync(fixture('guidelines', 'example-guidelines.yaml'), 'utf8'),
+  'example-guidelines.yaml',
+);
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('household step', () => {
+  it('records the household make-up and saves the draft after every answer', async () => {
+    const { session, saved } = harness(['2', '1', '1', 'Has a mortgage']);
+    await householdStep(session);
+    expect(session.draft.statement.household).toEqual({ adults: 2, children: 1, vehicles: 1, tenure: 'mortgage' });
+    expect(session.draft.step).toBe('income');
+    expect(saved.map((d) => d.statement.household.adults)).toEqual([2, 2, 2, 2, 2]);
+    expect(saved[0]?.statement.household.children).toBe(0);
+    expect(saved[1]?.statement.household.children).toBe(1);
+  });
+});
+
+describe('a section of lines', () => {
+  it('adds a line typed with a hint on a bad amount, and shows the running totals', async () => {
+    const empty = newDraft();
+    const { session, prompter } = harness(
+      ['Add a line', 'earnings', 'Wages', '12,34', '£1,234.50', 'weekly', '', 'Done'],
+      { ...empty, step: 'income' },
+    );
+    await sectionStep(session, 'income');
+    expect(session.draft.step).toBe('fixed');
+    const [wages] = session.draft.statement.income;
+    expect(wages).toMatchObject({ category: 'earnings', label: 'Wages', frequency: 'weekly' });
+    expect(wages?.amount.toFixed(2)).toBe('1234.50');
+    expect(prompter.hints).toEqual(['"12,34" is not an amount of money (expected e.g. 1234.56 or £1,234.56)']);
+    // 1,234.50 a week × 52 ÷ 12 = 5,349.50 a month.
+    expect(prompter.transcript).toContain('A month: income £5,349.50, spending so far £0.00, left £5,349.50');
+  });
+
+  it('changes a line with its old answers as defaults, and deletes another', async () => {
+    const { session, prompter } = harness(
+      ['Change a line', '2.', '', '', '175', '', '', 'Delete a line', '1.', 'y', 'Done'],
+      draftAt('fixed'),
+    );
+    await sectionStep(session, 'fixed');
+    const fixed = session.draft.statement.expenditure.filter((l) => l.category === 'home' || l.category === 'utilities');
+    expect(fixed.map((l) => [l.label, l.amount.toFixed(2)])).toEqual([['Energy', '175.00']]);
+    // Income 1,800.00; food 400.00 + phone 50.00 + energy 175.00 = 625.00; left 1,175.00.
+    expect(prompter.transcript).toContain('A month: income £1,800.00, spending so far £625.00, left £1,175.00');
+  });
+
+  it('saves each answer of a line as it is typed, and offers them again after Ctrl-C', async () => {
+    const first = harness(['Add a line', 'earnings', 'Wages', '1500', CTRL_C], { ...newDraft(), step: 'income' });
+    await expect(sectionStep(first.session, 'income')).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const kept = first.saved.at(-1);
+    expect(kept?.pending).toEqual({ section: 'income', answers: ['earnings', 'Wages', '1500'] });
+    expect(kept?.statement.income).toEqual([]);
+
+    // Resumed: Enter keeps each answer already typed; only the frequency and note are new.
+    const second = harness(['', '', '', 'weekly', '', 'Done'], kept);
+    await sectionStep(second.session, 'income');
+    expect(second.prompter.transcript).toContain('Carrying on with the line that was being typed');
+    const [wages] = second.session.draft.statement.income;
+    expect(wages).toMatchObject({ category: 'earnings', label: 'Wages', frequency: 'weekly' });
+    expect(wages?.amount.toFixed(2)).toBe('1500.00');
+    expect(second.session.draft.pending).toBeUndefined();
+  });
+
+  it('keeps a line when the advisor thinks again about deleting it', async () => {
+    const { session } = harness(['Delete a line', '1.', 'n', 'Done'], draftAt('debts'));
+    await sectionStep(session, 'debts');
+    expect(session.draft.statement.debts.map((d) => d.creditor)).toEqual(['Acme Bank', 'Lender Ltd']);
+  });
+
+  it('records a debt with a County Court Judgment', async () => {
+    const { session } = harness(['Add another line', 'Quick Loans', '£450', 'y', 'Judgment March 2026', 'Done'], draftAt('debts'));
+    await sectionStep(session, 'debts');
+    expect(session.draft.statement.debts[2]).toMatchObject({ creditor: 'Quick Loans', ccj: true, note: 'Judgment March 2026' });
+    expect(session.draft.statement.debts[2]?.balance.toFixed(2)).toBe('450.00');
+  });
+
+  it('shows spending above a guideline as it is typed and asks for the explanation, kept in the note', async () => {
+    const { session, prompter } = harness(
+      ['Add another line', 'food-housekeeping', 'Special diet', '150', 'monthly', 'Coeliac: gluten-free food on prescription costs more', 'Done'],
+      draftAt('flexible'),
+      { guidelines: EXAMPLE_GUIDELINES },
+    );
+    await sectionStep(session, 'flexible');
+    // Example guideline for 1 adult and 2 children: 400.00 (1 adult, 1 child) + 100.00 a further child = 500.00.
+    // Food 400.00 + 150.00 = 550.00: 50.00 above it.
+    expect(oneLine(prompter.transcript)).toContain(
+      'Above the spending guideline: food-housekeeping: £550.00 a month, £50.00 above the guideline of £500.00.',
+    );
+    expect(prompter.questions).toContain('What makes this spending necessary? (kept in the note for creditors)');
+    expect(session.draft.statement.expenditure.find((l) => l.label === 'Special diet')?.note).toBe(
+      'Coeliac: gluten-free food on prescription costs more',
+    );
+  });
+
+  it('asks only for an optional note when spending is within the guideline', async () => {
+    const { session, prompter } = harness(
+      ['Add another line', 'personal', 'Clothes', '40', 'monthly', '', 'Done'],
+      draftAt('flexible'),
+      { guidelines: EXAMPLE_GUIDELINES },
+    );
+    await sectionStep(session, 'flexible');
+    expect(prompter.transcript).not.toContain('Above the spending guideline');
+    expect(prompter.questions).toContain('Note (optional)');
+  });
+
+  it('goes back to another part, and shows the whole statement on request', async () => {
+    const { session, prompter } = harness(['Show the whole statement', 'Go back', 'Income'], draftAt('debts'));
+    await sectionStep(session, 'debts');
+    expect(session.draft.step).toBe('income');
+    expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, tenant-private');
+    expect(prompter.transcript).toMatch(/Rent · home +£700\.00 monthly/);
+    expect(prompter.transcript).toMatch(/Lender Ltd +owes £1,000\.00/);
+  });
+});
+
+describe('affordability summary', () => {
+  it('shows the totals, the fair shares between creditors and the free advice signpost', async () => {
+    const { session, prompter } = harness(['See the plan options'], draftAt('summary'));
+    await summaryStep(session);
+    expect(session.draft.step).toBe('plans');
+    // 1,800.00 − 700.00 − 150.00 − 400.00 − 50.00 = 500.00, shared 3,000 : 1,000 = 375.00 : 125.00.
+    expect(prompter.transcript).toMatch(/Left for other creditors +£500\.00/);
+    expect(prompter.transcript).toMatch(/Acme Bank +£375\.00/);
+    expect(prompter.transcript).toMatch(/Lender Ltd +£125\.00/);
+    expect(oneLine(prompter.transcript)).toContain(ADVICE_SIGNPOST);
+  });
+});
+
+describe('the whole session', () => {
+  it('takes a household from nothing to an exported plan', async () => {
+    const { session, exports, prompter } = harness([
+      '1', '0', '0', 'Rents privately',
+      'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done',
+      'Add a line', 'home', 'Rent', '900', 'monthly', '', 'Done',
+      'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done',
+      'Done',
+      'Add a line', 'Acme Bank', '1200', 'n', '', 'Done',
+      'See the plan options',
+      'Affordable', 'Agree',
+      '',
+    ]);
+    await runSession(session);
+    expect(session.draft.step).toBe('done');
+    expect(prompter.remaining).toBe(0);
+    expect(oneLine(prompter.said[0] ?? '')).toBe(ADVICE_SIGNPOST);
+    // 1,500.00 − 900.00 − 300.00 = 300.00 a month: 1,200.00 is repaid in 4 payments.
+    const [{ folder, bundle } = { folder: '', bundle: undefined }] = exports;
+    expect(folder).toBe('./fairplan-export-2026-11-25/');
+    const chosen = bundle?.proposal.options[bundle.optionIndex];
+    expect(chosen?.kind).toBe('affordable');
+    expect(chosen?.instalments.map((i) => i.amount.toFixed(2))).toEqual(['300.00', '300.00', '300.00', '300.00']);
+    expect(oneLine(prompter.transcript)).toContain(ADVICE_SIGNPOST);
+  });
+
+  it('stops on Ctrl-C with everything answered so far already saved', async () => {
+    const { session, saved } = harness(['2', '0', CTRL_C]);
+    await expect(runSession(session)).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(saved.at(-1)?.statement.household).toMatchObject({ adults: 2, children: 0 });
+    expect(saved.at(-1)?.step).toBe('household');
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * fairplan advise in a real pseudo-terminal, driven as an advisor at a keyboard would: typing
+ * answers, moving through lists by typing the start of a choice, pressing Ctrl-C and resuming.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, fixture } from '../helpers/cli.js';
+import { hasTmux, Terminal } from '../helpers/tmux.js';
+
+let cwd: string;
+let terminal: Terminal | undefined;
+
+beforeEach(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'fairplan-advise-'));
+});
+
+afterEach(() => {
+  terminal?.close();
+  terminal = undefined;
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+const start = (args: string): Terminal =>
+  new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width: 80, height: 30 });
+
+// Generous: a busy machine can take seconds to start node.
+const PATIENCE = 20_000;
+
+/** Waits for the open question (inquirer marks it with "?"), then answers it. */
+async function answer(t: Terminal, question: string, text = ''): Promise<void> {
+  await t.waitFor(`? ${question}`, PATIENCE);
+  if (text) t.type(text);
+  t.press('Enter');
+  await t.waitFor(`✔ ${question}`, PATIENCE);
+}
+
+async function household(t: Terminal): Promise<void> {
+  await answer(t, 'Adults in the household', '1');
+  await answer(t, 'Dependent children');
+  await answer(t, 'Vehicles');
+  await answer(t, 'Home');
+}
+
+async function income(t: Terminal): Promise<void> {
+  await answer(t, 'Income: what next?', 'Add');
+  await answer(t, 'Kind of income', 'earnings');
+  await answer(t, 'Describe it', 'Wages');
+  await t.waitFor('? Wages amount', PATIENCE);
+  t.type('12,34');
+  t.press('Enter');
+  await t.waitFor('"12,34" is not an amount of money', PATIENCE);
+  t.press('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+  await answer(t, 'Wages amount', '£1,500.00');
+  await answer(t, 'How often');
+  await answer(t, 'Note (optional)');
+  await t.waitFor('A month: income £1,500.00, spending so far £0.00, left £1,500.00', PATIENCE);
+  await answer(t, 'Income: what next?', 'Done');
+}
+
+async function rentFromAmount(t: Terminal): Promise<void> {
+  await answer(t, 'Rent amount', '900');
+  await answer(t, 'How often');
+  await answer(t, 'Note (optional)');
+  await answer(t, 'Fixed costs: what next?', 'Done');
+}
+
+async function costsAndDebts(t: Terminal): Promise<void> {
+  await answer(t, 'Fixed costs: what next?', 'Add');
+  await answer(t, 'Kind of cost', 'home');
+  await answer(t, 'Describe it', 'Rent');
+  await rentFromAmount(t);
+  await otherSectionsAndDebts(t);
+}
+
+async function otherSectionsAndDebts(t: Terminal): Promise<void> {
+  await answer(t, 'Flexible costs: what next?', 'Done');
+  await answer(t, 'Priority debts: what next?', 'Done');
+  await answer(t, 'Other debts: what next?', 'Add');
+  await answer(t, 'Creditor', 'Acme Bank');
+  await answer(t, 'Owed', '1200');
+  await answer(t, 'Is there a County Court Judgment on this debt?');
+  await answer(t, 'Note (optional)');
+  await answer(t, 'Other debts: what next?', 'Done');
+}
+
+async function planAndExport(t: Terminal): Promise<string> {
+  // 1,500.00 − 900.00 = 600.00 a month for Acme Bank's 1,200.00: two payments.
+  await t.waitFor(/Left for other creditors +£600\.00/, PATIENCE);
+  await answer(t, 'What next?', 'See the plan');
+  await t.waitFor(/Affordable +£600\.00 +monthly +2 months +£1,200\.00 +£0\.00 +yes/, PATIENCE);
+  await answer(t, 'Which plan?', 'Affordable');
+  await t.waitFor(/2 +2026-12-29 +£600\.00 +£0\.00 +£0\.00/, PATIENCE);
+  await answer(t, 'Agree this plan, or change it?', 'Agree');
+  await answer(t, 'Save the statement and plan into folder');
+  return t.waitFor('[exit 0]', PATIENCE);
+}
+
+describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
+  it('refuses a draft it cannot read, naming the file, with exit 2', async () => {
+    terminal = start('--resume missing.json');
+    const screen = await terminal.waitFor('[exit 2]', PATIENCE);
+    expect(screen).toContain('fairplan: missing.json: no such file');
+  }, 30_000);
+
+  it('starts from a statement and shows its lines for review', async () => {
+    terminal = start(fixture('statements', 'single-renter-weekly.json'));
+    await answer(terminal, 'Adults in the household');
+    await answer(terminal, 'Dependent children');
+    await answer(terminal, 'Vehicles');
+    await answer(terminal, 'Home');
+    const screen = await terminal.waitFor('? Income: what next?', PATIENCE);
+    expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 weekly/);
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]', PATIENCE);
+  }, 30_000);
+
+  it('takes a household from nothing to an agreed, exported plan', async () => {
+    terminal = start('');
+    await household(terminal);
+    await income(terminal);
+    await costsAndDebts(terminal);
+    const screen = await planAndExport(terminal);
+    expect(screen).toContain('Saved');
+    expect(screen).toContain('Free, independent debt advice is available');
+    const exported = path.join(cwd, 'fairplan-export-2026-11-25');
+    expect(readdirSync(exported).sort()).toEqual(['letter.txt', 'payments.ics', 'schedule.csv', 'statement-sfs.json', 'statement.json']);
+    const statement = JSON.parse(readFileSync(path.join(exported, 'statement.json'), 'utf8'));
+    expect(statement).toMatchObject({
+      income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }],
+      expenditure: [{ label: 'Rent', amount: '900' }],
+      debts: [{ creditor: 'Acme Bank', balance: '1200' }],
+    });
+    // Two payments of 600.00: 25 November and (the 25th being Christmas Day, the 26th Boxing Day
+    // and then a weekend) 29 December.
+    const csv = readFileSync(path.join(exported, 'schedule.csv'), 'utf8');
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(3);
+    expect(csv).toMatch(/2026-12-29,2026-12-25,600\.00/);
+    expect(readFileSync(path.join(exported, 'payments.ics'), 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(readFileSync(path.join(exported, 'letter.txt'), 'utf8')).toContain('£600.00');
+    const drafts = readdirSync(path.join(cwd, '.fairplan-drafts'));
+    expect(drafts).toEqual([expect.stringMatching(/^advise-\d{8}-\d{6}\.json$/)]);
+    const draft = JSON.parse(readFileSync(path.join(cwd, '.fairplan-drafts', drafts[0] ?? ''), 'utf8'));
+    expect(draft).toMatchObject({ step: 'done', plan: { kind: 'affordable' } });
+  }, 60_000);
+
+  it('keeps the draft, even a line half typed, on Ctrl-C (exit 130) and carries on with --resume', async () => {
+    terminal = start('--draft draft.json');
+    await household(terminal);
+    await income(terminal);
+    await answer(terminal, 'Fixed costs: what next?', 'Add');
+    await answer(terminal, 'Kind of cost', 'home');
+    await answer(terminal, 'Describe it', 'Rent');
+    await terminal.waitFor('? Rent amount', PATIENCE);
+    terminal.press('C-c');
+    const stopped = await terminal.waitFor('[exit 130]', PATIENCE);
+    expect(stopped).toContain('fairplan advise --resume draft.json');
+    expect(JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'))).toMatchObject({
+      step: 'fixed',
+      statement: { income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }] },
+      pending: { section: 'fixed', answers: ['home', 'Rent'] },
+    });
+    terminal.close();
+
+    terminal = start('--resume draft.json');
+    await terminal.waitFor('Carrying on with the line that was being typed', PATIENCE);
+    await answer(terminal, 'Kind of cost');
+    await answer(terminal, 'Describe it');
+    await rentFromAmount(terminal);
+    await terminal.waitFor('A month: income £1,500.00, spending so far £900.00, left £600.00', PATIENCE);
+    await otherSectionsAndDebts(terminal);
+    await planAndExport(terminal);
+    expect(existsSync(path.join(cwd, 'draft.json'))).toBe(true);
+  }, 60_000);
+});
