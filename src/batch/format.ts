@@ -4,6 +4,7 @@
  * with two decimals (toFixed2); text cells a spreadsheet could run as formulas are neutralised.
  */
 import { toFixed2 } from '../core/money.js';
+import { instalmentCells } from '../render/plan/csv.js';
 import { optionKey } from '../render/plan/select.js';
 import type { Instalment, PlanOptionSummary } from '../core/plan/types.js';
 import type { Rejection } from './account.js';
@@ -114,13 +115,7 @@ export function scheduleCells(result: AccountResult, instalment: Instalment): st
   return [
     safeCell(result.account.id),
     optionKey(result.recommended),
-    String(instalment.n),
-    instalment.due,
-    instalment.movedFrom ?? '',
-    toFixed2(instalment.amount),
-    toFixed2(instalment.interest),
-    toFixed2(instalment.principal),
-    toFixed2(instalment.balanceAfter),
+    ...instalmentCells(instalment),
   ];
 }
 

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { toFixed2 } from '../../core/money.js';
-import type { PlanProposal } from '../../core/plan/types.js';
+import type { Instalment, PlanProposal } from '../../core/plan/types.js';
 import { csvSafeText } from '../shared/csv-safe.js';
 import { optionKey } from './select.js';
 
@@ -22,6 +22,19 @@ export const SCHEDULE_CSV_COLUMNS = [
   'balance',
 ] as const;
 
+/** One instalment as CSV cells: n, due, moved from, amount, interest, principal, balance after. */
+export function instalmentCells(instalment: Instalment): string[] {
+  return [
+    String(instalment.n),
+    instalment.due,
+    instalment.movedFrom ?? '',
+    toFixed2(instalment.amount),
+    toFixed2(instalment.interest),
+    toFixed2(instalment.principal),
+    toFixed2(instalment.balanceAfter),
+  ];
+}
+
 /** Every option's schedule, or only those at `optionIndexes`, with a header row. */
 export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readonly number[]): string {
   const chosen = optionIndexes ? proposal.options.filter((_, i) => optionIndexes.includes(i)) : proposal.options;
@@ -31,13 +44,7 @@ export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readon
       optionKey(option),
       csvSafeText(option.label),
       option.affordable ? 'true' : 'false',
-      String(instalment.n),
-      instalment.due,
-      instalment.movedFrom ?? '',
-      toFixed2(instalment.amount),
-      toFixed2(instalment.interest),
-      toFixed2(instalment.principal),
-      toFixed2(instalment.balanceAfter),
+      ...instalmentCells(instalment),
     ]),
   );
   return stringify(rows, { header: true, columns: [...SCHEDULE_CSV_COLUMNS] });
