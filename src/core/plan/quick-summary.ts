@@ -18,48 +18,50 @@ import type { BriefProposal, OptionBrief, PaymentRun, PlanRequest, ResolvedPlanR
 /** One stream of a single payment against the balance, laid out: what `layStream` gives for frozen interest. */
 interface Figures {
   readonly count: number;
-  readonly largest: bigint;
-  readonly final: bigint;
+  readonly largest: Money;
+  readonly final: Money;
+  /** In pence. */
   readonly paid: bigint;
   readonly pattern: readonly PaymentRun[];
 }
 
-/** `payment` against `balance` for at most `limit` instalments, in pence. */
-function figures(balance: bigint, payment: bigint, limit: number): Figures {
+/** `payment` (its pence and its Money, made once) against `balance` for at most `limit` instalments. */
+function figures(balance: bigint, payment: bigint, amount: Money, limit: number): Figures {
   const needed = (balance + payment - 1n) / payment;
   if (needed > BigInt(limit)) {
-    const pattern = [{ count: limit, amount: fromPence(payment) }];
-    return { count: limit, largest: payment, final: payment, paid: payment * BigInt(limit), pattern };
+    return { count: limit, largest: amount, final: amount, paid: payment * BigInt(limit), pattern: [{ count: limit, amount }] };
   }
   const count = Number(needed);
-  const final = balance - payment * (needed - 1n);
+  const rest = balance - payment * (needed - 1n);
+  const final = rest === payment ? amount : fromPence(rest);
   const pattern: PaymentRun[] =
-    final === payment || count === 1
-      ? [{ count, amount: fromPence(final) }]
+    rest === payment || count === 1
+      ? [{ count, amount: final }]
       : [
-          { count: count - 1, amount: fromPence(payment) },
-          { count: 1, amount: fromPence(final) },
+          { count: count - 1, amount },
+          { count: 1, amount: final },
         ];
-  return { count, largest: count > 1 ? payment : final, final, paid: balance, pattern };
+  return { count, largest: count > 1 ? amount : final, final, paid: balance, pattern };
 }
 
 function brief(request: ResolvedPlanRequest, frequency: PaymentFrequency, laid: Figures) {
-  const { calendar, start } = request;
+  const { calendar, start, balance } = request;
   const first = dueDate(calendar, start, frequency, 0).due;
+  const owed = penceOf(balance) - laid.paid;
   return {
     frequency,
     interest: request.interest,
-    amountToRepay: request.balance,
+    amountToRepay: balance,
     anchorDate: start,
     instalmentCount: laid.count,
-    instalmentAmount: fromPence(laid.largest),
-    finalAmount: fromPence(laid.final),
+    instalmentAmount: laid.largest,
+    finalAmount: laid.final,
     pattern: laid.pattern,
     firstDate: first,
     lastDate: laid.count <= 1 ? first : dueDate(calendar, start, frequency, laid.count - 1).due,
-    totalPaid: fromPence(laid.paid),
+    totalPaid: owed === 0n ? balance : fromPence(laid.paid),
     totalInterest: ZERO,
-    balanceAfter: fromPence(penceOf(request.balance) - laid.paid),
+    balanceAfter: owed === 0n ? ZERO : fromPence(owed),
   };
 }
 
@@ -78,7 +80,7 @@ export function quickSummary(request: PlanRequest): BriefProposal {
     const horizon = horizonInstalments(PER_YEAR[frequency]);
     // Not repaid within the horizon: the engine then words what would repay it.
     if ((balance + per - 1n) / per > BigInt(horizon)) return summarisePlans(request);
-    const laid = figures(balance, per, horizon);
+    const laid = figures(balance, per, perInstalment, horizon);
     affordable = { kind: 'affordable', affordable: true, ...brief(resolved, frequency, laid), outcome: { kind: 'repaid' } };
     options.push(affordable);
   }
@@ -91,14 +93,14 @@ export function quickSummary(request: PlanRequest): BriefProposal {
       kind: 'fixed-term',
       termMonths,
       affordable: instalment <= per,
-      ...brief(resolved, frequency, figures(balance, instalment, count)),
+      ...brief(resolved, frequency, figures(balance, instalment, fromPence(instalment), count)),
       outcome: { kind: 'repaid' },
     });
   }
 
   const { amount, reviewAfterMonths } = resolved.token;
   if (resolved.affordableMonthly.lt(amount) || affordable === undefined) {
-    const laid = figures(balance, penceOf(amount), reviewAfterMonths);
+    const laid = figures(balance, penceOf(amount), amount, reviewAfterMonths);
     options.push({
       kind: 'token',
       affordable: amount.lte(resolved.affordableMonthly),
