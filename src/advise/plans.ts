@@ -3,6 +3,7 @@
  * option. Pure: the date comes in.
  */
 import type { Affordability } from '../core/affordability/types.js';
+import type { BusinessCalendar } from '../core/calendar/index.js';
 import type { IsoDate } from '../core/date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../core/frequency.js';
 import { D, money, toPence, ZERO, type Money } from '../core/money.js';
@@ -14,6 +15,8 @@ import type { PlanChoice } from './draft.js';
 
 export interface PlanSettings {
   readonly asOf: IsoDate;
+  /** The bank holidays due dates move around; the engine's default when absent. */
+  readonly calendar?: BusinessCalendar;
 }
 
 /**
@@ -32,6 +35,7 @@ function requestFor(affordability: Affordability, settings: PlanSettings, choice
     ...(choice?.frequency ? { frequency: choice.frequency } : {}),
     ...(choice?.amount && choice.kind === 'affordable' ? { affordableMonthly: monthlyFor(choice.amount, choice.frequency ?? statement.pay?.frequency ?? 'monthly') } : {}),
     currencySymbol: CURRENCY_SYMBOLS[statement.currency ?? 'GBP'],
+    ...(settings.calendar ? { calendar: settings.calendar } : {}),
   });
 }
 

@@ -4,10 +4,10 @@
  */
 import type { Affordability, GuidelineCheck } from '../core/affordability/types.js';
 import { describeHousehold } from '../core/affordability/guidelines.js';
-import { add, formatMoney, sum, type Money } from '../core/money.js';
+import { add, formatMoney, money, sum, type Money } from '../core/money.js';
 import type { PlanOption, PlanOptionSummary } from '../core/plan/types.js';
 import { termInMonths } from '../core/plan/words.js';
-import type { Statement } from '../core/statement.js';
+import type { ExpectedChange, Statement, Vulnerability } from '../core/statement.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { layoutTable, type Row } from '../render/shared/columns.js';
 import { wrap } from '../render/shared/wrap.js';
@@ -50,9 +50,31 @@ export function householdLine(statement: Statement): string {
   return `Household: ${describeHousehold(household)}, ${vehicles}, ${household.tenure}`;
 }
 
+export const markerLine = (marker: Vulnerability): string => `${marker.driver}: ${marker.note}`;
+
+export const changeLine = (change: ExpectedChange, symbol: string): string =>
+  `from ${change.from}, ${change.monthlyChange.isNeg() ? 'less' : 'more'} available: ${formatMoney(money(change.monthlyChange.abs()), symbol)} a month (${change.note})`;
+
+/** The parts of the statement that are not lines, those that are recorded. */
+function otherParts(statement: Statement, symbol: string): string[] {
+  const { savings, pay, vulnerabilities, expectedChanges } = statement;
+  return [
+    ...(savings ? [`Savings: ${formatMoney(savings.amount, symbol)} ${savings.frequency}`] : []),
+    ...(pay ? [`Paid ${pay.frequency}, next on ${pay.nextPayDate}`] : []),
+    ...vulnerabilities.map((m) => `Makes managing money harder: ${markerLine(m)}`),
+    ...expectedChanges.map((c) => `Change expected ${changeLine(c, symbol)}`),
+  ];
+}
+
 export function statementView(statement: Statement, symbol: string): string[] {
   const notes = [...statement.income, ...statement.expenditure].some((l) => l.note) ? ['  * has a note'] : [];
-  return [householdLine(statement), ...SECTIONS.flatMap((s) => ['', ...sectionView(statement, s, symbol)]), ...notes];
+  const others = otherParts(statement, symbol).flatMap(paragraph);
+  return [
+    householdLine(statement),
+    ...SECTIONS.flatMap((s) => ['', ...sectionView(statement, s, symbol)]),
+    ...notes,
+    ...(others.length > 0 ? ['', ...others] : []),
+  ];
 }
 
 /** After each section: income, spending so far and what is left, a month. */

@@ -3,6 +3,7 @@
  * needs from outside (today's date, guidelines, saving the draft, exporting). Every change to the
  * draft goes through `update`, which saves it, so nothing typed is lost.
  */
+import type { BusinessCalendar } from '../core/calendar/index.js';
 import type { IsoDate } from '../core/date.js';
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import { CURRENCY_SYMBOLS } from '../core/statement.js';
@@ -22,6 +23,8 @@ export const PLAIN: Style = { heading: (t) => t, warning: (t) => t, quiet: (t) =
 export interface AdviseServices {
   readonly asOf: IsoDate;
   readonly guidelines?: GuidelineTable;
+  /** The bank holidays that move payment dates; the plan engine's default when absent. */
+  readonly calendar?: BusinessCalendar;
   /** Called with the draft after every answer. */
   readonly saveDraft: (draft: Draft) => Promise<void>;
   readonly exporter: Exporter;

@@ -2,6 +2,7 @@
 import { toMonthly, type PaymentFrequency } from '../core/frequency.js';
 import { formatMoney, fromPence, sum } from '../core/money.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
+import { wrap } from '../render/shared/wrap.js';
 import { penceToMoney } from './pence.js';
 import type { BatchSummary } from './run.js';
 
@@ -19,6 +20,6 @@ export function summaryLines(summary: BatchSummary, seconds: number): string[] {
     ...(summary.stopped
       ? [`stopped: ${summary.stopped}; no output file was written`]
       : [`balances ${formatMoney(penceToMoney(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
-    ADVICE_SIGNPOST,
+    ...wrap(ADVICE_SIGNPOST, 78),
   ];
 }

@@ -3,10 +3,12 @@
  * commander reports as one clean usage line (exit code 2).
  */
 import { InvalidArgumentError } from 'commander';
+import { calendarFor, DEFAULT_CALENDAR_REGION, parseCalendarRegion, type BusinessCalendar, type CalendarRegion } from '../core/calendar/index.js';
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '../core/frequency.js';
 import { D, type Dec, type Money, parseMoney } from '../core/money.js';
+import type { Currency } from '../core/statement.js';
 import type { Io } from './io.js';
 
 function usage<T>(read: () => T): T {
@@ -36,6 +38,12 @@ export const dateOption = (value: string): IsoDate => usage(() => parseIsoDate(v
 
 export const paymentFrequencyOption = (value: string): PaymentFrequency =>
   usage(() => parseFrequency(value, PAYMENT_FREQUENCIES) as PaymentFrequency);
+
+export const calendarOption = (value: string): CalendarRegion => usage(() => parseCalendarRegion(value));
+
+/** UK bank holidays unless told otherwise; fairplan knows no US holidays, so a USD statement moves no dates. */
+export const calendarForCurrency = (region: CalendarRegion | undefined, currency: Currency): BusinessCalendar =>
+  calendarFor(region ?? (currency === 'USD' ? 'none' : DEFAULT_CALENDAR_REGION));
 
 /** A percentage from 0 to 100, written `19.9` or `19.9%`, kept as a Decimal. */
 export function percentOption(value: string): Dec {

@@ -39,12 +39,14 @@ export function parseMoney(text: string): Money {
     throw new FairplanError('invalid-amount', `"${text}" is not an amount of money (expected e.g. 1234.56 or £1,234.56)`);
   }
   const digits = (match[2] ?? '').replace(/,/g, '');
-  return asMoney(new D(`${match[1] === '-' ? '-' : ''}${digits}`));
+  return money(`${match[1] === '-' ? '-' : ''}${digits}`);
 }
 
 /** Whole or fractional Decimal (or a decimal string already known to be valid) as Money. */
 export function money(value: Dec | string | bigint): Money {
-  return asMoney(new D(typeof value === 'bigint' ? value.toString() : value));
+  const d = new D(typeof value === 'bigint' ? value.toString() : value);
+  // Decimal keeps a sign on zero; -0 money would print and compare unlike 0.
+  return asMoney(d.isZero() ? d.abs() : d);
 }
 
 /** Integer pence as Money (for engines that count in pence). */
@@ -59,7 +61,7 @@ export const add = (a: Money, b: Money): Money => asMoney(a.plus(b));
 export const subtract = (a: Money, b: Money): Money => asMoney(a.minus(b));
 export const multiply = (a: Money, factor: Dec | number | string): Money => asMoney(a.times(factor));
 export const divide = (a: Money, divisor: Dec | number | string): Money => asMoney(a.div(divisor));
-export const negate = (a: Money): Money => asMoney(a.neg());
+export const negate = (a: Money): Money => money(a.neg());
 export const sum = (amounts: Iterable<Money>): Money => {
   let total = new D(0);
   for (const a of amounts) total = total.plus(a);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
+import { calendarFor } from '../../src/core/calendar/index.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { PAYMENT_FREQUENCIES, fromMonthly } from '../../src/core/frequency.js';
 import { fromPence, money, toPence } from '../../src/core/money.js';
@@ -120,5 +121,19 @@ describe('export step', () => {
     await exportStep(session);
     expect(exports).toEqual([]);
     expect(session.draft.step).toBe('plans');
+  });
+});
+
+describe('the bank holidays payments move around', () => {
+  const secondDue = (calendar?: ReturnType<typeof calendarFor>) =>
+    proposeFor(family, { asOf, ...(calendar ? { calendar } : {}) }).options.find((o) => o.kind === 'affordable')?.instalments[1]?.due;
+
+  it('are those of England and Wales unless told otherwise: Christmas and the Boxing Day holiday move a payment to 29 December', () => {
+    // Monthly from 2026-11-25: the second falls on Friday 25 December; Monday 28 December is the Boxing Day holiday.
+    expect(secondDue()).toBe('2026-12-29');
+  });
+
+  it('are none with the "none" calendar: the payment stays on 25 December', () => {
+    expect(secondDue(calendarFor('none'))).toBe('2026-12-25');
   });
 });

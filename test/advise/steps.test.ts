@@ -20,7 +20,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('household step', () => {
   it('records the household make-up and saves the draft after every answer', async () => {
-    const { session, saved } = harness(['2', '1', '1', 'Has a mortgage']);
+    const { session, saved } = harness(['2', '1', '1', 'Has a mortgage', '']);
     await householdStep(session);
     expect(session.draft.statement.household).toEqual({ adults: 2, children: 1, vehicles: 1, tenure: 'mortgage' });
     expect(session.draft.step).toBe('income');
@@ -34,7 +34,7 @@ describe('a section of lines', () => {
   it('adds a line typed with a hint on a bad amount, and shows the running totals', async () => {
     const empty = newDraft();
     const { session, prompter } = harness(
-      ['Add a line', 'earnings', 'Wages', '12,34', '£1,234.50', 'weekly', '', 'Done'],
+      ['Add a line', 'earnings', 'Wages', '12,34', '£1,234.50', 'weekly', '', 'Done', ''],
       { ...empty, step: 'income' },
     );
     await sectionStep(session, 'income');
@@ -67,7 +67,7 @@ describe('a section of lines', () => {
     expect(kept?.statement.income).toEqual([]);
 
     // Resumed: Enter keeps each answer already typed; only the frequency and note are new.
-    const second = harness(['', '', '', 'weekly', '', 'Done'], kept);
+    const second = harness(['', '', '', 'weekly', '', 'Done', ''], kept);
     await sectionStep(second.session, 'income');
     expect(second.prompter.transcript).toContain('Carrying on with the line that was being typed');
     const [wages] = second.session.draft.statement.income;
@@ -77,13 +77,13 @@ describe('a section of lines', () => {
   });
 
   it('keeps a line when the advisor thinks again about deleting it', async () => {
-    const { session } = harness(['Delete a line', '1.', 'n', 'Done'], draftAt('debts'));
+    const { session } = harness(['Delete a line', '1.', 'n', 'Done', ''], draftAt('debts'));
     await sectionStep(session, 'debts');
     expect(session.draft.statement.debts.map((d) => d.creditor)).toEqual(['Acme Bank', 'Lender Ltd']);
   });
 
   it('records a debt with a County Court Judgment', async () => {
-    const { session } = harness(['Add another line', 'Quick Loans', '£450', 'y', 'Judgment March 2026', 'Done'], draftAt('debts'));
+    const { session } = harness(['Add another line', 'Quick Loans', '£450', 'y', 'Judgment March 2026', 'Done', ''], draftAt('debts'));
     await sectionStep(session, 'debts');
     expect(session.draft.statement.debts[2]).toMatchObject({ creditor: 'Quick Loans', ccj: true, note: 'Judgment March 2026' });
     expect(session.draft.statement.debts[2]?.balance.toFixed(2)).toBe('450.00');
@@ -91,7 +91,7 @@ describe('a section of lines', () => {
 
   it('shows spending above a guideline as it is typed and asks for the explanation, kept in the note', async () => {
     const { session, prompter } = harness(
-      ['Add another line', 'food-housekeeping', 'Special diet', '150', 'monthly', 'Coeliac: gluten-free food on prescription costs more', 'Done'],
+      ['Add another line', 'food-housekeeping', 'Special diet', '150', 'monthly', 'Coeliac: gluten-free food on prescription costs more', 'Done', ''],
       draftAt('flexible'),
       { guidelines: EXAMPLE_GUIDELINES },
     );
@@ -109,7 +109,7 @@ describe('a section of lines', () => {
 
   it('asks only for an optional note when spending is within the guideline', async () => {
     const { session, prompter } = harness(
-      ['Add another line', 'personal', 'Clothes', '40', 'monthly', '', 'Done'],
+      ['Add another line', 'personal', 'Clothes', '40', 'monthly', '', 'Done', ''],
       draftAt('flexible'),
       { guidelines: EXAMPLE_GUIDELINES },
     );
@@ -144,12 +144,12 @@ describe('affordability summary', () => {
 describe('the whole session', () => {
   it('takes a household from nothing to an exported plan', async () => {
     const { session, exports, prompter } = harness([
-      '1', '0', '0', 'Rents privately',
-      'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done',
+      '1', '0', '0', 'Rents privately', '',
+      'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done', '',
       'Add a line', 'home', 'Rent', '900', 'monthly', '', 'Done',
-      'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done',
+      'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done', '',
       'Done',
-      'Add a line', 'Acme Bank', '1200', 'n', '', 'Done',
+      'Add a line', 'Acme Bank', '1200', 'n', '', 'Done', '',
       'See the plan options',
       'Affordable', 'Agree',
       '',

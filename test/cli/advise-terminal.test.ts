@@ -41,6 +41,7 @@ async function household(t: Terminal): Promise<void> {
   await answer(t, 'Dependent children');
   await answer(t, 'Vehicles');
   await answer(t, 'Home');
+  await answer(t, "Is there anything about the customer's health or circumstances");
 }
 
 async function income(t: Terminal): Promise<void> {
@@ -57,6 +58,7 @@ async function income(t: Terminal): Promise<void> {
   await answer(t, 'Note (optional)');
   await t.waitFor('A month: income £1,500.00, spending so far £0.00, left £1,500.00', PATIENCE);
   await answer(t, 'Income: what next?', 'Done');
+  await answer(t, 'How often is the customer paid?');
 }
 
 async function rentFromAmount(t: Terminal): Promise<void> {
@@ -76,6 +78,7 @@ async function costsAndDebts(t: Terminal): Promise<void> {
 
 async function otherSectionsAndDebts(t: Terminal): Promise<void> {
   await answer(t, 'Flexible costs: what next?', 'Done');
+  await answer(t, 'Savings put by regularly');
   await answer(t, 'Priority debts: what next?', 'Done');
   await answer(t, 'Other debts: what next?', 'Add');
   await answer(t, 'Creditor', 'Acme Bank');
@@ -83,6 +86,7 @@ async function otherSectionsAndDebts(t: Terminal): Promise<void> {
   await answer(t, 'Is there a County Court Judgment on this debt?');
   await answer(t, 'Note (optional)');
   await answer(t, 'Other debts: what next?', 'Done');
+  await answer(t, 'Any change expected in what they can afford');
 }
 
 async function planAndExport(t: Terminal): Promise<string> {
@@ -110,6 +114,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await answer(terminal, 'Dependent children');
     await answer(terminal, 'Vehicles');
     await answer(terminal, 'Home');
+    await answer(terminal, "Is there anything about the customer's health or circumstances");
     const screen = await terminal.waitFor('? Income: what next?', PATIENCE);
     expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 weekly/);
     terminal.press('C-c');

@@ -21,3 +21,12 @@ describe('fairplan advise --help', () => {
     expect(Math.max(...stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 });
+
+describe('fairplan advise --calendar', () => {
+  it('refuses a region it does not know with a did-you-mean, before asking anything, and exits 2', async () => {
+    const { code, stdout, stderr } = await runCli(['advise', '--calendar', 'scotlnd']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/--calendar.*did you mean "scotland"\?/);
+  });
+});

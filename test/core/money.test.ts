@@ -5,6 +5,7 @@ import {
   add,
   formatMoney,
   money,
+  negate,
   parseMoney,
   penceOf,
   subtract,
@@ -74,5 +75,19 @@ describe('sum', () => {
   it('adds a list exactly and treats an empty list as zero', () => {
     expect(sum([money('0.10'), money('0.20'), money('0.30')]).toString()).toBe('0.6');
     expect(sum([]).toString()).toBe('0');
+  });
+});
+
+describe('zero', () => {
+  it('has no sign: negating nothing, or writing -0, is still plain zero', () => {
+    expect(negate(money('0')).isNegative()).toBe(false);
+    expect(money('-0').isNegative()).toBe(false);
+    expect(money('-0.00').equals(money('0'))).toBe(true);
+  });
+});
+
+describe('parseMoney of a signed zero', () => {
+  it('reads "-0.00" as plain zero', () => {
+    expect(parseMoney('-0.00').isNegative()).toBe(false);
   });
 });

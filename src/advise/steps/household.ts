@@ -1,8 +1,12 @@
-/** Step 1: who lives in the household, which sets the spending guidelines that apply. */
+/**
+ * Step 1: who lives in the household, which sets the spending guidelines that apply, and anything
+ * that makes managing money harder for the customer.
+ */
 import { TENURES, type Household, type Tenure } from '../../core/statement.js';
 import { askCount } from '../ask.js';
 import { atStep, nextStep, withHousehold } from '../draft.js';
 import type { Session } from '../session.js';
+import { askVulnerabilities } from './vulnerability.js';
 
 const TENURE_NAMES: Readonly<Record<Tenure, string>> = {
   owner: 'Owns the home outright',
@@ -31,5 +35,6 @@ export async function householdStep(session: Session): Promise<void> {
       default: household.tenure,
     }),
   });
+  await askVulnerabilities(session);
   await session.update(atStep(session.draft, nextStep('household')));
 }

@@ -9,7 +9,10 @@ import { entryLine, runningSummary, sectionView } from '../render.js';
 import { addEntry, entriesOf, removeEntry, replaceEntry, SECTION_TITLES, type SectionId } from '../sections.js';
 import type { Session } from '../session.js';
 import { ASK_ENTRY } from './entry.js';
+import { askExpectedChanges } from './expected-change.js';
 import { goBack, showStatement } from './navigate.js';
+import { askPaySchedule } from './pay-schedule.js';
+import { askSavings } from './savings.js';
 
 type Action = 'add' | 'edit' | 'delete' | 'statement' | 'back' | 'next';
 
@@ -19,6 +22,13 @@ const NEXT_NAMES: Readonly<Record<SectionId, string>> = {
   flexible: 'priority debts',
   'priority-debts': 'other debts',
   debts: 'the summary',
+};
+
+/** The parts of the statement that are not lines, asked when the advisor moves on from the section they belong with. */
+const ON_DONE: Partial<Record<SectionId, (session: Session) => Promise<void>>> = {
+  income: askPaySchedule,
+  flexible: askSavings,
+  debts: askExpectedChanges,
 };
 
 async function pickLine(session: Session, section: SectionId, message: string): Promise<number> {
@@ -87,6 +97,7 @@ export async function sectionStep(session: Session, section: SectionId): Promise
       case 'back':
         return goBack(session);
       case 'next':
+        await ON_DONE[section]?.(session);
         return session.update(atStep(session.draft, nextStep(section)));
     }
   }

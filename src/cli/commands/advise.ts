@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { loadGuidelines } from '../../guidelines/load.js';
 import { loadStatement } from '../../statement/load.js';
 import { FairplanError } from '../../core/errors.js';
+import type { CalendarRegion } from '../../core/calendar/index.js';
 import type { IsoDate } from '../../core/date.js';
 import { draftFrom, newDraft, type Draft } from '../../advise/draft.js';
 import { loadDraft, saveDraft } from '../../advise/draft-file.js';
@@ -19,13 +20,14 @@ import { Session, type Style } from '../../advise/session.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { dateOption, today } from '../options.js';
+import { calendarForCurrency, calendarOption, dateOption, today } from '../options.js';
 
 interface AdviseOptions {
   readonly draft?: string;
   readonly resume?: string;
   readonly guidelines?: string;
   readonly asOf?: IsoDate;
+  readonly calendar?: CalendarRegion;
   readonly color: boolean;
 }
 
@@ -45,6 +47,7 @@ Examples:
   $ fairplan advise
   $ fairplan advise fixtures/statements/single-renter-weekly.json
   $ fairplan advise --guidelines irs-2025
+  $ fairplan advise --calendar scotland
   $ fairplan advise --resume .fairplan-drafts/advise-20261125-101500.json
 
 Needs a terminal: for scripts use fairplan check or fairplan plan.
@@ -92,6 +95,7 @@ async function advise(context: CommandContext, statementFile: string | undefined
   const session = new Session(draft, prompter, {
     asOf,
     ...(guidelines ? { guidelines } : {}),
+    calendar: calendarForCurrency(options.calendar, draft.statement.currency ?? 'GBP'),
     saveDraft: (d) => saveDraft(draftFile, d),
     exporter: folderExporter(ADVISE_FILES),
     defaultExportFolder: `./fairplan-export-${asOf}/`,
@@ -120,6 +124,11 @@ export function registerAdvise(program: Command, context: CommandContext): void 
     .option('--resume <file>', 'carry on from a saved draft')
     .option('--guidelines <table>', 'spending guidelines to check against: irs-2025 or a guideline file')
     .option('--as-of <date>', "today's date for the plan (YYYY-MM-DD)", dateOption)
+    .option(
+      '--calendar <region>',
+      'bank holidays for due dates: england-wales, scotland, northern-ireland, none (default: england-wales; none for a USD statement)',
+      calendarOption,
+    )
     .option('--no-color', 'no colours')
     .addHelpText('after', HELP)
     .action((statement: string | undefined, options: AdviseOptions) => advise(context, statement, options));

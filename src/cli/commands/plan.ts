@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { assessAffordability } from '../../core/affordability/assess.js';
 import type { Affordability } from '../../core/affordability/types.js';
-import { calendarFor, EVERY_DAY, parseCalendarRegion, type BusinessCalendar, type CalendarRegion } from '../../core/calendar/index.js';
+import { EVERY_DAY, type BusinessCalendar, type CalendarRegion } from '../../core/calendar/index.js';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { PaymentFrequency } from '../../core/frequency.js';
@@ -24,6 +24,8 @@ import { renderPlanReport } from '../../render/plan/table.js';
 import { loadStatement } from '../../statement/load.js';
 import type { CommandContext } from '../context.js';
 import {
+  calendarForCurrency,
+  calendarOption,
   dateOption,
   moneyOption,
   paymentFrequencyOption,
@@ -70,14 +72,6 @@ function fixedTermsOption(value: string): number[] {
   });
 }
 
-function calendarOption(value: string): CalendarRegion {
-  try {
-    return parseCalendarRegion(value);
-  } catch (error) {
-    if (error instanceof FairplanError) throw new InvalidArgumentError(error.message);
-    throw error;
-  }
-}
 
 const missing = (message: string) => new FairplanError('invalid-argument', message);
 
@@ -90,10 +84,8 @@ function requireTogether(flags: PlanFlags): void {
   }
 }
 
-/** UK bank holidays unless told otherwise; fairplan knows no US holidays, so a USD statement moves no dates. */
 function calendarFrom(flags: PlanFlags, currency: Currency): BusinessCalendar {
-  if (!flags.businessDays) return EVERY_DAY;
-  return calendarFor(flags.calendar ?? (currency === 'USD' ? 'none' : 'england-wales'));
+  return flags.businessDays ? calendarForCurrency(flags.calendar, currency) : EVERY_DAY;
 }
 
 /** What the plan is made from: the request, and the affordability check when there is a statement. */

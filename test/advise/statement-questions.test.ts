@@ -1,0 +1,178 @@
+/**
+ * The parts of a statement that are not lines: the customer's circumstances (household step), the
+ * pay schedule (end of income), savings (end of flexible costs) and an expected change (end of the
+ * debts). Each is skipped with one Enter, saved as it is answered, and kept from a loaded statement.
+ */
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/advise/affordability.js';
+import { draftFrom } from '../../src/advise/draft.js';
+import { draftToJson, parseDraft } from '../../src/advise/draft-file.js';
+import { proposeFor } from '../../src/advise/plans.js';
+import { householdStep } from '../../src/advise/steps/household.js';
+import { sectionStep } from '../../src/advise/steps/section.js';
+import type { IsoDate } from '../../src/core/date.js';
+import { money } from '../../src/core/money.js';
+import type { Statement } from '../../src/core/statement.js';
+import { harness } from './session-harness.js';
+import { draftAt, FAMILY } from './statements.js';
+
+/** FAMILY with every part that is not a line filled in. */
+const DETAILED: Statement = {
+  ...FAMILY,
+  savings: { amount: money('20.00'), frequency: 'monthly' },
+  vulnerabilities: [{ driver: 'health', note: 'Anxiety: prefers letters to calls' }],
+  pay: { frequency: 'fortnightly', nextPayDate: '2026-12-04' as IsoDate },
+  expectedChanges: [{ from: '2027-03-01' as IsoDate, monthlyChange: money('150.00'), note: 'Car loan ends in February' }],
+};
+
+describe("the customer's circumstances, in the household step", () => {
+  it('asks respectfully, and one Enter means nothing to note', async () => {
+    const { session, prompter } = harness(['1', '2', '0', '', '']);
+    await householdStep(session);
+    expect(prompter.questions).toContain(
+      "Is there anything about the customer's health or circumstances that makes managing money harder right now?",
+    );
+    expect(session.draft.statement.vulnerabilities).toEqual([]);
+    expect(session.draft.step).toBe('income');
+  });
+
+  it('records each marker with a note in the advisor’s words, saved before moving on', async () => {
+    const { session, saved } = harness(['1', '2', '0', '', 'Health', 'Long Covid, works reduced hours', 'A life event', 'Recently bereaved', '']);
+    await householdStep(session);
+    expect(session.draft.statement.vulnerabilities).toEqual([
+      { driver: 'health', note: 'Long Covid, works reduced hours' },
+      { driver: 'life-events', note: 'Recently bereaved' },
+    ]);
+    const atHousehold = saved.filter((d) => d.step === 'household');
+    expect(atHousehold.at(-1)?.statement.vulnerabilities).toHaveLength(2);
+  });
+
+  it('lists the markers of a loaded statement, keeps them on Enter, and removes one on request', async () => {
+    const kept = harness(['', '', '', '', ''], draftFrom(DETAILED));
+    await householdStep(kept.session);
+    expect(kept.prompter.transcript).toContain('1. health: Anxiety: prefers letters to calls');
+    expect(kept.session.draft.statement.vulnerabilities).toEqual(DETAILED.vulnerabilities);
+
+    const removed = harness(['', '', '', '', 'Remove one', '1.', ''], draftFrom(DETAILED));
+    await householdStep(removed.session);
+    expect(removed.session.draft.statement.vulnerabilities).toEqual([]);
+  });
+});
+
+describe('the pay schedule, at the end of the income', () => {
+  it('records how often and the next payday, and the plans then fall on payday', async () => {
+    const { session } = harness(['Done', 'fortnightly', '2026-12-04'], draftAt('income'));
+    await sectionStep(session, 'income');
+    expect(session.draft.statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-12-04' });
+    expect(session.draft.step).toBe('fixed');
+    const affordable = proposeFor(assess(session.draft.statement, session.services), session.services).options.find((o) => o.kind === 'affordable');
+    // 500.00 a month × 12 ÷ 26 = 230.769… a fortnight: 230.76, first on payday, Friday 4 December.
+    expect(affordable?.frequency).toBe('fortnightly');
+    expect(affordable?.instalments[0]?.due).toBe('2026-12-04');
+    expect(affordable?.instalmentAmount.toFixed(2)).toBe('230.76');
+  });
+
+  it('is not recorded with one Enter, keeps a loaded one on Enter, and can be taken off', async () => {
+    const none = harness(['Done', ''], draftAt('income'));
+    await sectionStep(none.session, 'income');
+    expect(none.session.draft.statement.pay).toBeUndefined();
+
+    const kept = harness(['Done', '', ''], draftAt('income', DETAILED));
+    await sectionStep(kept.session, 'income');
+    expect(kept.session.draft.statement.pay).toEqual(DETAILED.pay);
+
+    const dropped = harness(['Done', 'Not recorded'], draftAt('income', DETAILED));
+    await sectionStep(dropped.session, 'income');
+    expect(dropped.session.draft.statement.pay).toBeUndefined();
+  });
+});
+
+describe('savings, at the end of the flexible costs', () => {
+  it('records an amount and how often, counted as spending', async () => {
+    const { session } = harness(['Done', '£25', 'monthly'], draftAt('flexible'));
+    await sectionStep(session, 'flexible');
+    expect(session.draft.statement.savings?.amount.toFixed(2)).toBe('25.00');
+    expect(session.draft.statement.savings?.frequency).toBe('monthly');
+    // 500.00 left before savings − 25.00 = 475.00.
+    expect(assess(session.draft.statement, session.services).totals.available.toFixed(2)).toBe('475.00');
+  });
+
+  it('is none with one Enter, keeps a loaded amount on Enter, and is taken off with 0', async () => {
+    const none = harness(['Done', ''], draftAt('flexible'));
+    await sectionStep(none.session, 'flexible');
+    expect(none.session.draft.statement.savings).toBeUndefined();
+
+    const kept = harness(['Done', '', ''], draftAt('flexible', DETAILED));
+    await sectionStep(kept.session, 'flexible');
+    expect(kept.session.draft.statement.savings?.amount.toFixed(2)).toBe('20.00');
+
+    const dropped = harness(['Done', '0'], draftAt('flexible', DETAILED));
+    await sectionStep(dropped.session, 'flexible');
+    expect(dropped.session.draft.statement.savings).toBeUndefined();
+  });
+});
+
+describe('an expected change, at the end of the debts', () => {
+  it('records more available from a date, which offers a step-up plan', async () => {
+    const { session } = harness(
+      ['Done', 'Yes', '2027-03-01', 'More', '150', 'Car loan ends in February', ''],
+      draftAt('debts'),
+    );
+    await sectionStep(session, 'debts');
+    const [change] = session.draft.statement.expectedChanges;
+    expect(change).toMatchObject({ from: '2027-03-01', note: 'Car loan ends in February' });
+    expect(change?.monthlyChange.toFixed(2)).toBe('150.00');
+    expect(session.draft.step).toBe('summary');
+    const kinds = proposeFor(assess(session.draft.statement, session.services), session.services).options.map((o) => o.kind);
+    expect(kinds).toContain('step-up');
+  });
+
+  it('records less available as a fall, and refuses a date already past', async () => {
+    const { session, prompter } = harness(['Done', 'Yes', '2026-01-01', '2027-04-01', 'Less', '80', 'Child Benefit for the eldest ends', ''], draftAt('debts'));
+    await sectionStep(session, 'debts');
+    expect(prompter.hints).toEqual(['Please choose 2026-11-25 or later']);
+    expect(session.draft.statement.expectedChanges[0]?.monthlyChange.toFixed(2)).toBe('-80.00');
+  });
+
+  it('is none with one Enter, and a loaded change is listed, kept, or removed', async () => {
+    const none = harness(['Done', ''], draftAt('debts'));
+    await sectionStep(none.session, 'debts');
+    expect(none.session.draft.statement.expectedChanges).toEqual([]);
+
+    const kept = harness(['Done', ''], draftAt('debts', DETAILED));
+    await sectionStep(kept.session, 'debts');
+    expect(kept.prompter.transcript).toContain('1. from 2027-03-01, more available: £150.00 a month (Car loan ends in February)');
+    expect(kept.session.draft.statement.expectedChanges).toEqual(DETAILED.expectedChanges);
+
+    const removed = harness(['Done', 'Remove one', '1.', ''], draftAt('debts', DETAILED));
+    await sectionStep(removed.session, 'debts');
+    expect(removed.session.draft.statement.expectedChanges).toEqual([]);
+  });
+});
+
+describe('the whole statement', () => {
+  it('shows the savings, pay schedule, circumstances and expected change after the lines', async () => {
+    const { session, prompter } = harness(['Show the whole statement', 'Done', ''], draftAt('debts', DETAILED));
+    await sectionStep(session, 'debts');
+    expect(prompter.transcript).toContain('Savings: £20.00 monthly');
+    expect(prompter.transcript).toContain('Paid fortnightly, next on 2026-12-04');
+    expect(prompter.transcript).toContain('Makes managing money harder: health: Anxiety: prefers letters to calls');
+    // Wrapped to fit the terminal.
+    expect(prompter.transcript.replace(/\s+/g, ' ')).toContain(
+      'Change expected from 2027-03-01, more available: £150.00 a month (Car loan ends in February)',
+    );
+  });
+});
+
+describe('the draft file', () => {
+  it('reads back the savings, circumstances, pay schedule and expected change as written', () => {
+    const back = parseDraft(draftToJson(draftAt('summary', DETAILED)), 'draft.json').statement;
+    expect(back.savings?.amount.toFixed(2)).toBe('20.00');
+    expect(back.savings?.frequency).toBe('monthly');
+    expect(back.vulnerabilities).toEqual(DETAILED.vulnerabilities);
+    expect(back.pay).toEqual(DETAILED.pay);
+    expect(back.expectedChanges.map((c) => [c.from, c.monthlyChange.toFixed(2), c.note])).toEqual([
+      ['2027-03-01', '150.00', 'Car loan ends in February'],
+    ]);
+  });
+});
