@@ -6,7 +6,7 @@
 import { toFixed2 } from '../core/money.js';
 import { instalmentCells } from '../render/plan/csv.js';
 import { optionKey } from '../render/plan/select.js';
-import type { Instalment, PlanOptionSummary } from '../core/plan/types.js';
+import type { Instalment, OptionBrief } from '../core/plan/types.js';
 import type { Rejection } from './account.js';
 import { safeCell } from './csv.js';
 import type { ColumnLayout } from './mapping.js';
@@ -37,7 +37,7 @@ export const resultHeader = (layout: ColumnLayout): string[] => [
   ...RESULT_COLUMNS,
 ];
 
-const alternatives = (result: AccountResult): PlanOptionSummary[] =>
+const alternatives = (result: AccountResult): OptionBrief[] =>
   result.proposal.options.filter((o) => o !== result.recommended);
 
 /** "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3" */
@@ -73,7 +73,7 @@ export function resultCells(result: AccountResult): string[] {
   ];
 }
 
-function optionJson(option: PlanOptionSummary) {
+function optionJson(option: OptionBrief) {
   return {
     plan: optionKey(option),
     kind: option.kind,

@@ -1,11 +1,12 @@
 /**
- * The plans for one account, from the plan engine: a summary of every option (no instalment lists,
- * which a batch rarely needs) and the recommended one, laid out in full only when schedules are asked for.
+ * The plans for one account, from the plan engine: the figures of every option (no instalment lists,
+ * which a batch rarely needs, and no wording, which it does not print; see `quickSummary`) and the
+ * recommended one, laid out in full only when schedules are asked for.
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
-import { planRequestFromStatement, summarisePlans, instalmentsOf } from '../core/plan/index.js';
-import type { Instalment, InterestTreatment, PlanOptionSummary, PlanSummaryProposal } from '../core/plan/types.js';
+import { planRequestFromStatement, quickSummary, instalmentsOf } from '../core/plan/index.js';
+import type { BriefProposal, Instalment, InterestTreatment, OptionBrief } from '../core/plan/types.js';
 import type { Account } from './account.js';
 import { accountAffordability, accountStatement, type AccountAffordability } from './affordability.js';
 import { penceToMoney } from './pence.js';
@@ -24,8 +25,8 @@ export interface PlanSettings {
 export interface AccountResult {
   readonly account: Account;
   readonly affordability: AccountAffordability;
-  readonly proposal: PlanSummaryProposal;
-  readonly recommended: PlanOptionSummary;
+  readonly proposal: BriefProposal;
+  readonly recommended: OptionBrief;
   /** A person should look at this account: a flag or the recommendation asks for it. */
   readonly review: boolean;
   /** The recommended option's instalments, when schedules are asked for. */
@@ -44,8 +45,8 @@ export function planAccount(account: Account, settings: PlanSettings): AccountRe
   const request = planRequestFromStatement(accountStatement(account), penceToMoney(affordability.available), settings.asOf, {
     interest,
   });
-  const proposal = summarisePlans(request);
-  const recommended = proposal.options[proposal.recommended.index] as PlanOptionSummary;
+  const proposal = quickSummary(request);
+  const recommended = proposal.options[proposal.recommended.index] as OptionBrief;
   return {
     account,
     affordability,

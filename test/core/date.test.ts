@@ -1,3 +1,6 @@
+import { UTCDate } from '@date-fns/utc';
+import { addDays as dfAddDays, addMonths as dfAddMonths, getDay, lastDayOfMonth } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, dayOfWeek, parseIsoDate } from '../../src/core/date.js';
 
@@ -33,4 +36,40 @@ describe('day arithmetic', () => {
   it('adds days across a month end', () => expect(addDays(d('2027-01-30'), 3)).toBe('2027-02-02'));
   it('knows the weekday (2027-01-02 is a Saturday)', () => expect(dayOfWeek(d('2027-01-02'))).toBe(6));
   it('counts days between dates', () => expect(daysBetween(d('2027-01-01'), d('2028-01-01'))).toBe(365));
+});
+
+describe('date arithmetic on day numbers', () => {
+  // date-fns on UTC dates is the reference the day-number arithmetic replaced.
+  const two = (n: number) => String(n).padStart(2, '0');
+  const iso = (date: Date) => `${String(date.getUTCFullYear()).padStart(4, '0')}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
+  const utc = (date: string) => {
+    const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+    return new UTCDate(y, m - 1, day);
+  };
+  const date = fc
+    .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2400, 11, 31)), noInvalidDate: true })
+    .map((t) => d(iso(t)));
+
+  it('agrees with date-fns on days added, the day of the week and days between', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: -40_000, max: 40_000 }), (from, days) => {
+        expect(addDays(from, days)).toBe(iso(dfAddDays(utc(from), days)));
+        expect(dayOfWeek(from)).toBe(getDay(utc(from)));
+        expect(daysBetween(from, addDays(from, days))).toBe(days);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with date-fns on months added, clamped to the end of shorter months', () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: -1200, max: 1200 }), fc.integer({ min: 1, max: 31 }), (from, months, day) => {
+        const first = dfAddMonths(new UTCDate(utc(from).getUTCFullYear(), utc(from).getUTCMonth(), 1), months);
+        const last = lastDayOfMonth(first).getUTCDate();
+        const expected = iso(new UTCDate(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, last)));
+        expect(addMonths(from, months, day)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

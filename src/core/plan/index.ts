@@ -1,5 +1,6 @@
 export * from './types.js';
 export { proposePlans, summarisePlans, instalmentsOf } from './propose.js';
+export { quickSummary } from './quick-summary.js';
 export { pmt, nper, ratePerPeriod, instalmentsIn } from './finance.js';
 export { nextPayDate, dueDate, nominalDate, type DueDate } from './dates.js';
 export { stepUpForChange } from './step-up.js';

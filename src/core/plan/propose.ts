@@ -13,7 +13,7 @@ import { instalmentsOfStream, periodRate } from './schedule.js';
 import { settlementPlans } from './settlement.js';
 import { stepUpPlan } from './step-up.js';
 import { tokenPlan } from './token.js';
-import type { Instalment, NotOffered, PlanOptionSummary, PlanProposal, PlanRequest, PlanSummaryProposal } from './types.js';
+import type { Instalment, NotOffered, OptionBrief, PlanOptionSummary, PlanProposal, PlanRequest, PlanSummaryProposal } from './types.js';
 
 /**
  * Every option without its instalments: counts, amounts, dates and totals only. With frozen interest
@@ -43,7 +43,7 @@ export function summarisePlans(request: PlanRequest): PlanSummaryProposal {
     affordablePerInstalment: context.perInstalment,
     options,
     notOffered,
-    recommended: recommend(context, options),
+    recommended: recommend(context.request, options),
   };
 }
 
@@ -57,7 +57,7 @@ export function proposePlans(request: PlanRequest): PlanProposal {
 }
 
 /** Lays out one option's instalments (for the option a batch run recommends, say). Use the request's calendar. */
-export function instalmentsOf(option: PlanOptionSummary, calendar: BusinessCalendar): Instalment[] {
+export function instalmentsOf(option: OptionBrief, calendar: BusinessCalendar): Instalment[] {
   return instalmentsOfStream(
     {
       anchor: option.anchorDate,

@@ -13,13 +13,11 @@
  * Never a settlement (CONC 7.3.10R: no pressure to pay in one or a few large payments) and never a
  * step-up (it rests on a change that has not happened yet); both stay on the list for the adviser.
  */
-import type { PlanContext } from './context.js';
 import { instalmentsIn } from './finance.js';
-import type { PlanOptionSummary, Recommendation } from './types.js';
+import type { OptionBrief, Recommendation, ResolvedPlanRequest } from './types.js';
 import { months, termInMonths } from './words.js';
 
-export function recommend(context: PlanContext, options: readonly PlanOptionSummary[]): Recommendation {
-  const { request } = context;
+export function recommend(request: ResolvedPlanRequest, options: readonly OptionBrief[]): Recommendation {
   const reasonable = request.reasonableTermMonths;
   const pick = (index: number, reason: string, flagForReview: boolean): Recommendation => {
     const option = options[index];

@@ -256,3 +256,20 @@ export interface Proposal<O extends PlanOptionSummary> {
 
 export type PlanProposal = Proposal<PlanOption>;
 export type PlanSummaryProposal = Proposal<PlanOptionSummary>;
+
+/** The words of an option (label and reasons), which only a person reads. */
+type Wording = 'label' | 'reason' | 'affordabilityReason';
+
+/** An option without its wording, and with only the kind of its outcome: the figures a machine reads. */
+export type OptionBrief = PlanOptionSummary extends infer O
+  ? O extends PlanOptionSummary
+    ? Omit<O, Wording | 'outcome'> & { readonly outcome: { readonly kind: O['outcome']['kind'] } }
+    : never
+  : never;
+
+/** The figures of a proposal and the recommendation, without the options' wording (see `quickSummary`). */
+export interface BriefProposal {
+  readonly request: ResolvedPlanRequest;
+  readonly options: readonly OptionBrief[];
+  readonly recommended: Recommendation;
+}
