@@ -33,8 +33,18 @@ async function accountsFile() {
   if (existsSync(file)) return file;
   mkdirSync(DATA, { recursive: true });
   process.stderr.write(`generating ${rows.toLocaleString('en-GB')} rows into ${path.relative(ROOT, file)}…\n`);
+  if (!existsSync(GENERATOR)) {
+    process.stderr.write(`cannot find the accounts generator at ${GENERATOR}; set FAIRPLAN_GEN_ACCOUNTS\n`);
+    process.exit(2);
+  }
   const partial = `${file}.partial`;
-  await run([GENERATOR, String(rows), '42'], partial);
+  // The generator must succeed outright (batch's exit code 1 for rejected rows does not apply here).
+  const code = await run([GENERATOR, String(rows), '42'], partial).catch(() => -1);
+  if (code !== 0) {
+    rmSync(partial, { force: true });
+    process.stderr.write(`the accounts generator failed (exit ${code}); no data file was kept\n`);
+    process.exit(2);
+  }
   renameSync(partial, file);
   return file;
 }
