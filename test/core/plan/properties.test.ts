@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarFor, EVERY_DAY, fixedCalendar, type BusinessCalendar } from '../../../src/core/calendar/index.js';
+import type { BusinessCalendar } from '../../../src/core/calendar/index.js';
 import { addDays, parseIsoDate, type IsoDate } from '../../../src/core/date.js';
 import { fromMonthly, PAYMENT_FREQUENCIES, PER_YEAR } from '../../../src/core/frequency.js';
 import { D, fromPence, type Money, money, toPence } from '../../../src/core/money.js';
@@ -23,21 +23,11 @@ import {
   type PlanOption,
   type PlanRequest,
 } from '../../../src/core/plan/index.js';
+import { TEST_CALENDARS } from '../../helpers/calendars.js';
 
 const epoch = parseIsoDate('2026-01-01');
 
-const calendars: BusinessCalendar[] = [
-  calendarFor('england-wales'),
-  calendarFor('scotland'),
-  calendarFor('northern-ireland'),
-  EVERY_DAY,
-  // A busier made-up calendar: weekends and the 1st, 15th, 30th and 31st of every month are closed
-  // (runs of up to four closed days; a whole closed week is refused, see dates.test.ts).
-  {
-    name: 'made-up',
-    isWorkingDay: (date: IsoDate) => fixedCalendar([]).isWorkingDay(date) && !['01', '15', '30', '31'].includes(date.slice(8)),
-  },
-];
+const calendars = TEST_CALENDARS;
 
 const pence = (min: number, max: number) => fc.bigInt({ min: BigInt(min), max: BigInt(max) }).map(fromPence);
 

@@ -6,22 +6,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarFor, EVERY_DAY, fixedCalendar, type BusinessCalendar } from '../../../src/core/calendar/index.js';
+import { EVERY_DAY } from '../../../src/core/calendar/index.js';
 import { addDays, parseIsoDate, type IsoDate } from '../../../src/core/date.js';
 import { PAYMENT_FREQUENCIES } from '../../../src/core/frequency.js';
 import { D, fromPence, money, toFixed2 } from '../../../src/core/money.js';
 import { quickSummary, summarisePlans, type OptionBrief, type PlanRequest } from '../../../src/core/plan/index.js';
+import { TEST_CALENDARS } from '../../helpers/calendars.js';
 
-const calendars: BusinessCalendar[] = [
-  calendarFor('england-wales'),
-  calendarFor('scotland'),
-  calendarFor('northern-ireland'),
-  EVERY_DAY,
-  {
-    name: 'made-up',
-    isWorkingDay: (date: IsoDate) => fixedCalendar([]).isWorkingDay(date) && !['01', '15', '30', '31'].includes(date.slice(8)),
-  },
-];
+const calendars = TEST_CALENDARS;
 
 // Month ends, Christmas and Easter weeks and year ends, near and far.
 const awkwardDays = ['01-29', '01-30', '01-31', '02-28', '03-31', '04-18', '05-31', '08-31', '12-24', '12-27', '12-31'];
