@@ -3,8 +3,6 @@
  * `Date` objects would let the machine's time zone move a payment by a day. Dates are ISO strings
  * (`2027-01-15`) branded as `IsoDate`; arithmetic is on whole day numbers.
  */
-import { UTCDate } from '@date-fns/utc';
-import { isValid } from 'date-fns';
 import { FairplanError } from './errors.js';
 
 declare const isoDateBrand: unique symbol;
@@ -15,18 +13,16 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Reads `YYYY-MM-DD`, refusing dates that do not exist (`2027-02-30`). */
 export function parseIsoDate(text: string): IsoDate {
   const match = ISO.exec(text.trim());
-  if (match) {
-    const [, y, m, d] = match.map(Number) as [number, number, number, number];
-    const date = new UTCDate(y, m - 1, d);
-    if (isValid(date) && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) {
-      return text.trim() as IsoDate;
-    }
+  if (!match) throw new FairplanError('invalid-date', `"${text}" is not a date (expected YYYY-MM-DD, e.g. 2027-01-15)`);
+  const [year, month, day] = partsOf(text.trim() as IsoDate);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new FairplanError('invalid-date', `"${text}" is not a date that exists`);
   }
-  throw new FairplanError('invalid-date', `"${text}" is not a date (expected YYYY-MM-DD, e.g. 2027-01-15)`);
+  return text.trim() as IsoDate;
 }
 
-// Arithmetic on day numbers (days since 1970-01-01) rather than Date objects: a batch run works out
+// Arithmetic on day numbers (days since 1970-01-01) rather than Date objects. Every number in this
+// module counts calendar years, months or days, never money. A batch run works out
 // millions of due dates, and a Date per step was a fifth of its time. The conversions are the
 // civil-calendar algorithms of H. Hinnant (proleptic Gregorian, as Date is); a property test holds
 // them to date-fns.
