@@ -2,6 +2,7 @@
 import type { GuidelineCategory } from '../core/affordability/guidelines.js';
 import type { FlagCode } from '../core/affordability/types.js';
 import type { Frequency } from '../core/frequency.js';
+import { PER } from '../core/plan/words.js';
 import type { ExpenditureCategory, IncomeCategory, Tenure } from '../core/statement.js';
 
 export const CATEGORY_NAMES: Readonly<Record<IncomeCategory | ExpenditureCategory | GuidelineCategory, string>> = {
@@ -24,15 +25,8 @@ export const CATEGORY_NAMES: Readonly<Record<IncomeCategory | ExpenditureCategor
   'all-flexible': 'Flexible costs together',
 };
 
-/** "£450.00 a week" */
-export const PER_FREQUENCY: Readonly<Record<Frequency, string>> = {
-  weekly: 'a week',
-  fortnightly: 'a fortnight',
-  'four-weekly': 'every 4 weeks',
-  monthly: 'a month',
-  quarterly: 'a quarter',
-  annual: 'a year',
-};
+/** "£450.00 a week": the plan wording, with the frequencies only statements use. */
+export const PER_FREQUENCY: Readonly<Record<Frequency, string>> = { ...PER, quarterly: 'a quarter', annual: 'a year' };
 
 export const TENURE_NAMES: Readonly<Record<Tenure, string>> = {
   owner: 'owns the home outright',

@@ -2,7 +2,8 @@
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { formatMoney, type Money, negate } from '../money.js';
 
-const PER: Readonly<Record<PaymentFrequency, string>> = {
+/** "a week", "every four weeks": how often a payment is made, as the end of a sentence. */
+export const PER: Readonly<Record<PaymentFrequency, string>> = {
   weekly: 'a week',
   fortnightly: 'a fortnight',
   'four-weekly': 'every four weeks',
