@@ -20,7 +20,9 @@ declare const moneyBrand: unique symbol;
 /** An amount of money at full precision. Immutable. */
 export type Money = Dec & { readonly [moneyBrand]: true };
 
-const asMoney = (d: Dec): Money => d as Money;
+// The one gate every Money passes: Decimal keeps a sign on zero, and -0 money would print and
+// compare unlike 0, so zero leaves here unsigned.
+const asMoney = (d: Dec): Money => (d.isZero() && d.isNeg() ? d.abs() : d) as Money;
 
 export const ZERO: Money = asMoney(new D(0));
 
@@ -44,9 +46,7 @@ export function parseMoney(text: string): Money {
 
 /** Whole or fractional Decimal (or a decimal string already known to be valid) as Money. */
 export function money(value: Dec | string | bigint): Money {
-  const d = new D(typeof value === 'bigint' ? value.toString() : value);
-  // Decimal keeps a sign on zero; -0 money would print and compare unlike 0.
-  return asMoney(d.isZero() ? d.abs() : d);
+  return asMoney(new D(typeof value === 'bigint' ? value.toString() : value));
 }
 
 /** Integer pence as Money (for engines that count in pence). */
@@ -61,7 +61,7 @@ export const add = (a: Money, b: Money): Money => asMoney(a.plus(b));
 export const subtract = (a: Money, b: Money): Money => asMoney(a.minus(b));
 export const multiply = (a: Money, factor: Dec | number | string): Money => asMoney(a.times(factor));
 export const divide = (a: Money, divisor: Dec | number | string): Money => asMoney(a.div(divisor));
-export const negate = (a: Money): Money => money(a.neg());
+export const negate = (a: Money): Money => asMoney(a.neg());
 export const sum = (amounts: Iterable<Money>): Money => {
   let total = new D(0);
   for (const a of amounts) total = total.plus(a);

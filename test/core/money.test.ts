@@ -5,6 +5,7 @@ import {
   add,
   formatMoney,
   money,
+  multiply,
   negate,
   parseMoney,
   penceOf,
@@ -83,6 +84,7 @@ describe('zero', () => {
     expect(negate(money('0')).isNegative()).toBe(false);
     expect(money('-0').isNegative()).toBe(false);
     expect(money('-0.00').equals(money('0'))).toBe(true);
+    expect(multiply(money('0'), '-1').isNegative()).toBe(false);
   });
 });
 
