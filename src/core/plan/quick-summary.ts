@@ -9,6 +9,7 @@
  * large for exact arithmetic on whole pence) goes to `summarisePlans`, and its options are given
  * in the same form. A property test holds the two to the same figures and the same recommendation.
  */
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
@@ -35,11 +36,46 @@ export interface QuickAccount {
 /** The terms every account is planned on (no step-up or settlement: they are one account's own). */
 export interface QuickTerms extends ResolvedPlanTerms {
   readonly tokenPence: number;
+  readonly dueDates: DueDates;
 }
 
 export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): QuickTerms {
   const resolved = resolvePlanTerms(terms);
-  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)) };
+  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)), dueDates: new DueDates(resolved.calendar) };
+}
+
+// Enough paydays for a year of accounts at every frequency; past it the memory starts again.
+const REMEMBERED_ANCHORS = 5_000;
+
+/**
+ * Due dates (dueDate) remembered by frequency, anchor and instalment: the accounts of a batch share
+ * a few hundred paydays and the same few plan lengths, and working each date out again was a tenth
+ * of a run's time.
+ */
+class DueDates {
+  private readonly byAnchor = new Map<PaymentFrequency, Map<IsoDate, Map<number, IsoDate>>>();
+
+  constructor(private readonly calendar: BusinessCalendar) {}
+
+  due(anchor: IsoDate, frequency: PaymentFrequency, k: number): IsoDate {
+    let anchors = this.byAnchor.get(frequency);
+    if (!anchors) {
+      anchors = new Map();
+      this.byAnchor.set(frequency, anchors);
+    }
+    let dates = anchors.get(anchor);
+    if (!dates) {
+      if (anchors.size >= REMEMBERED_ANCHORS) anchors.clear();
+      dates = new Map();
+      anchors.set(anchor, dates);
+    }
+    let date = dates.get(k);
+    if (date === undefined) {
+      date = dueDate(this.calendar, anchor, frequency, k).due;
+      dates.set(k, date);
+    }
+    return date;
+  }
 }
 
 interface QuickFigures {
@@ -93,9 +129,9 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
     return fromSummary(terms, account, interest);
   }
 
-  const { calendar, tokenPence } = terms;
-  const first = dueDate(calendar, start, frequency, 0).due;
-  const lastDue = (count: number): IsoDate => (count <= 1 ? first : dueDate(calendar, start, frequency, count - 1).due);
+  const { dueDates, tokenPence } = terms;
+  const first = dueDates.due(start, frequency, 0);
+  const lastDue = (count: number): IsoDate => (count <= 1 ? first : dueDates.due(start, frequency, count - 1));
   const options: QuickOption[] = [];
   let affordable: QuickOption | undefined;
   if (perInstalment > 0) {
@@ -152,13 +188,13 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
 
 /** A token payment a month until the review, or until a balance small enough is repaid. */
 function token(terms: QuickTerms, account: QuickAccount, firstAtPayFrequency: IsoDate): QuickOption {
-  const { calendar, tokenPence: payment } = terms;
+  const { dueDates, tokenPence: payment } = terms;
   const { balance, start } = account;
   const limit = terms.token.reviewAfterMonths;
   const needed = divUp(balance, payment);
   const count = Math.min(needed, limit);
   const paid = needed > limit ? payment * limit : balance;
-  const first = account.frequency === 'monthly' ? firstAtPayFrequency : dueDate(calendar, start, 'monthly', 0).due;
+  const first = account.frequency === 'monthly' ? firstAtPayFrequency : dueDates.due(start, 'monthly', 0);
   return {
     kind: 'token',
     affordable: payment <= account.affordableMonthly,
@@ -170,7 +206,7 @@ function token(terms: QuickTerms, account: QuickAccount, firstAtPayFrequency: Is
     instalmentAmount: count > 1 ? payment : paid,
     finalAmount: paid - payment * (count - 1),
     firstDate: first,
-    lastDate: count <= 1 ? first : dueDate(calendar, start, 'monthly', count - 1).due,
+    lastDate: count <= 1 ? first : dueDates.due(start, 'monthly', count - 1),
     totalPaid: paid,
     totalInterest: 0,
     balanceAfter: balance - paid,
