@@ -15,13 +15,13 @@ import { accountsCsv } from '../helpers/accounts.js';
 const CLEAR = '\r\x1b[K';
 const isBar = (write: string): boolean => write.startsWith('\r') && write !== CLEAR;
 
-async function runAtTerminal(args: readonly string[], stdin: string = ''): Promise<{ code: number; stderr: string[] }> {
+async function runAtTerminal(args: readonly string[], stdin: string | Readable = ''): Promise<{ code: number; stderr: string[] }> {
   const stderr: string[] = [];
   let seconds = 0;
   const code = await main(['node', 'fairplan', 'batch', ...args, '--as-of', '2026-01-05'], {
     stdout: { write: () => true },
     stderr: { isTTY: true, columns: 80, write: (chunk: string) => stderr.push(chunk) },
-    stdin: Readable.from([stdin]),
+    stdin: typeof stdin === 'string' ? Readable.from([stdin]) : stdin,
     env: { NO_COLOR: '1' },
     cwd: process.cwd(),
     now: () => new Date(Date.UTC(2026, 0, 5) + 1_000 * seconds++),
@@ -79,6 +79,20 @@ describe('fairplan batch at a terminal', () => {
     expect(isBar(stderr[first - 2] ?? '')).toBe(true);
     expect(stderr[first - 1]).toBe(CLEAR);
     expect(stderr.slice(first).some(isBar)).toBe(true);
+    expectNothingWrittenOntoTheBar(stderr);
+  });
+
+  it('clears the bar before the error when the input fails part way', async () => {
+    // One line at a time, so the rows before the failure are read (and the bar drawn at 1,000) first.
+    async function* linesThenFailure() {
+      yield* accountsCsv(1_500).split(/(?<=\n)/);
+      throw new Error('the connection was reset');
+    }
+    const { code, stderr } = await runAtTerminal(['-', '-o', accountsFile('').output], Readable.from(linesThenFailure()));
+    expect(code).toBe(2);
+    const error = stderr.findIndex((write) => write.startsWith('fairplan: stdin: cannot read stdin: the connection was reset'));
+    expect(isBar(stderr[error - 2] ?? '')).toBe(true);
+    expect(stderr[error - 1]).toBe(CLEAR);
     expectNothingWrittenOntoTheBar(stderr);
   });
 
