@@ -57,7 +57,8 @@ class DueDates {
 
   constructor(private readonly calendar: BusinessCalendar) {}
 
-  due(anchor: IsoDate, frequency: PaymentFrequency, k: number): IsoDate {
+  /** The k-th due date (0-based) of a schedule from `anchor` at `frequency`, by k. */
+  of(anchor: IsoDate, frequency: PaymentFrequency): (k: number) => IsoDate {
     let anchors = this.byAnchor.get(frequency);
     if (!anchors) {
       anchors = new Map();
@@ -69,12 +70,15 @@ class DueDates {
       dates = new Map();
       anchors.set(anchor, dates);
     }
-    let date = dates.get(k);
-    if (date === undefined) {
-      date = dueDate(this.calendar, anchor, frequency, k).due;
-      dates.set(k, date);
-    }
-    return date;
+    const known = dates;
+    return (k) => {
+      let date = known.get(k);
+      if (date === undefined) {
+        date = dueDate(this.calendar, anchor, frequency, k).due;
+        known.set(k, date);
+      }
+      return date;
+    };
   }
 }
 
@@ -129,9 +133,10 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
     return fromSummary(terms, account, interest);
   }
 
-  const { dueDates, tokenPence } = terms;
-  const first = dueDates.due(start, frequency, 0);
-  const lastDue = (count: number): IsoDate => (count <= 1 ? first : dueDates.due(start, frequency, count - 1));
+  const { tokenPence } = terms;
+  const due = terms.dueDates.of(start, frequency);
+  const first = due(0);
+  const lastDue = (count: number): IsoDate => (count <= 1 ? first : due(count - 1));
   const options: QuickOption[] = [];
   let affordable: QuickOption | undefined;
   if (perInstalment > 0) {
@@ -182,19 +187,21 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
   }
 
   const belowToken = affordableMonthly < tokenPence;
-  if (belowToken || affordable === undefined) options.push(token(terms, account, first));
+  if (belowToken || affordable === undefined) {
+    options.push(token(terms, account, frequency === 'monthly' ? due : terms.dueDates.of(start, 'monthly')));
+  }
   return { options, recommended: recommend({ reasonableTermMonths: terms.reasonableTermMonths, belowToken }, options) };
 }
 
-/** A token payment a month until the review, or until a balance small enough is repaid. */
-function token(terms: QuickTerms, account: QuickAccount, firstAtPayFrequency: IsoDate): QuickOption {
-  const { dueDates, tokenPence: payment } = terms;
+/** A token payment a month until the review, or until a balance small enough is repaid; `due` gives monthly due dates. */
+function token(terms: QuickTerms, account: QuickAccount, due: (k: number) => IsoDate): QuickOption {
+  const { tokenPence: payment } = terms;
   const { balance, start } = account;
   const limit = terms.token.reviewAfterMonths;
   const needed = divUp(balance, payment);
   const count = Math.min(needed, limit);
   const paid = needed > limit ? payment * limit : balance;
-  const first = account.frequency === 'monthly' ? firstAtPayFrequency : dueDates.due(start, 'monthly', 0);
+  const first = due(0);
   return {
     kind: 'token',
     affordable: payment <= account.affordableMonthly,
@@ -206,7 +213,7 @@ function token(terms: QuickTerms, account: QuickAccount, firstAtPayFrequency: Is
     instalmentAmount: count > 1 ? payment : paid,
     finalAmount: paid - payment * (count - 1),
     firstDate: first,
-    lastDate: count <= 1 ? first : dueDates.due(start, 'monthly', count - 1),
+    lastDate: count <= 1 ? first : due(count - 1),
     totalPaid: paid,
     totalInterest: 0,
     balanceAfter: balance - paid,
