@@ -40,9 +40,11 @@ const ndjson = (record: object): string => `${JSON.stringify(record)}\n`;
 
 export function processChunk(records: readonly InputRecord[], settings: ChunkSettings): ChunkResult {
   const { layout, json } = settings;
-  let results = '';
-  let schedules = '';
-  let errors = '';
+  // Lines gathered and joined once: a string grown line by line is a deep chain of pieces that
+  // costs more to write out than to build.
+  const results: string[] = [];
+  const schedules: string[] = [];
+  const errors: string[] = [];
   const rejections: { index: number; rejection: Rejection }[] = [];
   const instalmentsByFrequency = noInstalments();
   let written = 0;
@@ -50,7 +52,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
 
   const reject = (index: number, rejection: Rejection): void => {
     rejections.push({ index, rejection });
-    if (settings.errors) errors += json ? ndjson(rejectionJson(rejection)) : csvLine(rejectionCells(rejection));
+    if (settings.errors) errors.push(json ? ndjson(rejectionJson(rejection)) : csvLine(rejectionCells(rejection)));
   };
 
   records.forEach((record, index) => {
@@ -80,10 +82,18 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     written++;
     balances += account.balance;
     instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
-    results += json ? ndjson(resultJson(result, layout)) : resultLine(result);
+    results.push(json ? ndjson(resultJson(result, layout)) : resultLine(result));
     for (const instalment of result.instalments ?? []) {
-      schedules += json ? ndjson(scheduleJson(result, instalment)) : csvLine(scheduleCells(result, instalment));
+      schedules.push(json ? ndjson(scheduleJson(result, instalment)) : csvLine(scheduleCells(result, instalment)));
     }
   });
-  return { results, schedules, errors, rejections, written, balances, instalmentsByFrequency };
+  return {
+    results: results.join(''),
+    schedules: schedules.join(''),
+    errors: errors.join(''),
+    rejections,
+    written,
+    balances,
+    instalmentsByFrequency,
+  };
 }

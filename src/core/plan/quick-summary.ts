@@ -44,8 +44,9 @@ export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): Qui
   return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)), dueDates: new DueDates(resolved.calendar) };
 }
 
-// Enough paydays for a year of accounts at every frequency; past it the memory starts again.
-const REMEMBERED_ANCHORS = 5_000;
+// Enough for the paydays and plan lengths a batch's accounts share; past it the memory starts again,
+// so it cannot grow with the file.
+const REMEMBERED_DATES = 50_000;
 
 /**
  * Due dates (dueDate) remembered by frequency, anchor and instalment: the accounts of a batch share
@@ -54,6 +55,7 @@ const REMEMBERED_ANCHORS = 5_000;
  */
 class DueDates {
   private readonly byAnchor = new Map<PaymentFrequency, Map<IsoDate, Map<number, IsoDate>>>();
+  private remembered = 0;
 
   constructor(private readonly calendar: BusinessCalendar) {}
 
@@ -66,7 +68,6 @@ class DueDates {
     }
     let dates = anchors.get(anchor);
     if (!dates) {
-      if (anchors.size >= REMEMBERED_ANCHORS) anchors.clear();
       dates = new Map();
       anchors.set(anchor, dates);
     }
@@ -75,6 +76,10 @@ class DueDates {
       let date = known.get(k);
       if (date === undefined) {
         date = dueDate(this.calendar, anchor, frequency, k).due;
+        if (++this.remembered > REMEMBERED_DATES) {
+          this.byAnchor.clear();
+          this.remembered = 1;
+        }
         known.set(k, date);
       }
       return date;
