@@ -15,6 +15,7 @@ import {
   type PriorityDebt,
   type Statement,
 } from '../core/statement.js';
+import type { Entries } from './entries.js';
 
 export const SECTIONS = ['income', 'fixed', 'flexible', 'priority-debts', 'debts'] as const;
 export type SectionId = (typeof SECTIONS)[number];
@@ -94,15 +95,7 @@ function withEntries<S extends SectionId>(statement: Statement, section: S, entr
   }
 }
 
-export const addEntry = <S extends SectionId>(statement: Statement, section: S, entry: SectionEntries[S]): Statement =>
-  withEntries(statement, section, [...entriesOf(statement, section), entry]);
-
-export const replaceEntry = <S extends SectionId>(
-  statement: Statement,
-  section: S,
-  index: number,
-  entry: SectionEntries[S],
-): Statement => withEntries(statement, section, entriesOf(statement, section).map((e, i) => (i === index ? entry : e)));
-
-export const removeEntry = <S extends SectionId>(statement: Statement, section: S, index: number): Statement =>
-  withEntries(statement, section, entriesOf(statement, section).filter((_, i) => i !== index));
+export const sectionEntries = <S extends SectionId>(section: S): Entries<SectionEntries[S]> => ({
+  of: (statement) => entriesOf(statement, section),
+  with: (statement, entries) => withEntries(statement, section, entries),
+});

@@ -47,13 +47,13 @@ describe("the customer's circumstances, in the household step", () => {
     expect(atHousehold.at(-1)?.statement.vulnerabilities).toHaveLength(2);
   });
 
-  it('lists the markers of a loaded statement, keeps them on Enter, and removes one on request', async () => {
+  it('lists the notes of a loaded statement, keeps them on Enter, and deletes one on request', async () => {
     const kept = harness(['', '', '', '', ''], draftFrom(DETAILED));
     await householdStep(kept.session);
     expect(kept.prompter.transcript).toContain('1. health: Anxiety: prefers letters to calls');
     expect(kept.session.draft.statement.vulnerabilities).toEqual(DETAILED.vulnerabilities);
 
-    const removed = harness(['', '', '', '', 'Remove one', '1.', ''], draftFrom(DETAILED));
+    const removed = harness(['', '', '', '', 'Delete a note', '1.', 'y', ''], draftFrom(DETAILED));
     await householdStep(removed.session);
     expect(removed.session.draft.statement.vulnerabilities).toEqual([]);
   });
@@ -134,7 +134,7 @@ describe('an expected change, at the end of the debts', () => {
     expect(session.draft.statement.expectedChanges[0]?.monthlyChange.toFixed(2)).toBe('-80.00');
   });
 
-  it('is none with one Enter, and a loaded change is listed, kept, or removed', async () => {
+  it('is none with one Enter, and a loaded change is listed, kept, or deleted', async () => {
     const none = harness(['Done', ''], draftAt('debts'));
     await sectionStep(none.session, 'debts');
     expect(none.session.draft.statement.expectedChanges).toEqual([]);
@@ -144,7 +144,7 @@ describe('an expected change, at the end of the debts', () => {
     expect(kept.prompter.transcript).toContain('1. from 2027-03-01, more available: £150.00 a month (Car loan ends in February)');
     expect(kept.session.draft.statement.expectedChanges).toEqual(DETAILED.expectedChanges);
 
-    const removed = harness(['Done', 'Remove one', '1.', ''], draftAt('debts', DETAILED));
+    const removed = harness(['Done', 'Delete an expected change', '1.', 'y', ''], draftAt('debts', DETAILED));
     await sectionStep(removed.session, 'debts');
     expect(removed.session.draft.statement.expectedChanges).toEqual([]);
   });

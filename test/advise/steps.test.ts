@@ -59,17 +59,18 @@ describe('a section of lines', () => {
     expect(prompter.transcript).toContain('A month: income £1,800.00, spending so far £625.00, left £1,175.00');
   });
 
-  it('saves each answer of a line as it is typed, and offers them again after Ctrl-C', async () => {
+  it('saves each answer of a line as it is typed, and after Ctrl-C carries on at the first part not answered', async () => {
     const first = harness(['Add a line', 'earnings', 'Wages', '1500', CTRL_C], { ...newDraft(), step: 'income' });
     await expect(sectionStep(first.session, 'income')).rejects.toMatchObject({ name: 'ExitPromptError' });
     const kept = first.saved.at(-1);
-    expect(kept?.pending).toEqual({ section: 'income', answers: ['earnings', 'Wages', '1500'] });
+    expect(kept?.pending).toEqual({ item: 'income', answers: ['earnings', 'Wages', '1500'] });
     expect(kept?.statement.income).toEqual([]);
 
-    // Resumed: Enter keeps each answer already typed; only the frequency and note are new.
-    const second = harness(['', '', '', 'weekly', '', 'Done', ''], kept);
+    // Resumed: the answers already typed are kept; only the frequency and note are asked.
+    const second = harness(['weekly', '', 'Done', ''], kept);
     await sectionStep(second.session, 'income');
-    expect(second.prompter.transcript).toContain('Carrying on with the line that was being typed');
+    expect(oneLine(second.prompter.transcript)).toContain('Carrying on with the line that was being typed (answered so far: earnings, Wages, 1500).');
+    expect(second.prompter.questions.slice(0, 2)).toEqual(['How often', 'Note (optional)']);
     const [wages] = second.session.draft.statement.income;
     expect(wages).toMatchObject({ category: 'earnings', label: 'Wages', frequency: 'weekly' });
     expect(wages?.amount.toFixed(2)).toBe('1500.00');

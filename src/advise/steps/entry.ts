@@ -10,7 +10,8 @@ import type { Debt, ExpenditureLine, IncomeLine, PriorityDebt } from '../../core
 import { assess } from '../affordability.js';
 import { askFrequency, askMoney, askText } from '../ask.js';
 import { guidelineLine, paragraph } from '../render.js';
-import { addEntry, CATEGORY_NAMES, replaceEntry, SECTION_CATEGORIES, type SectionEntries, type SectionId } from '../sections.js';
+import { placed } from '../entries.js';
+import { CATEGORY_NAMES, SECTION_CATEGORIES, sectionEntries, type SectionEntries, type SectionId } from '../sections.js';
 import type { Prompter } from '../prompter.js';
 import type { Session } from '../session.js';
 
@@ -47,8 +48,7 @@ const askIncome: AskEntry<'income'> = async (session, prompter, existing) => {
 /** The guideline checks this line's category takes over the guideline, were the line in the statement. */
 function overrunsWith(session: Session, section: 'fixed' | 'flexible', line: ExpenditureLine, index?: number): GuidelineCheck[] {
   if (!session.services.guidelines || section !== 'flexible') return [];
-  const { statement } = session.draft;
-  const candidate = index === undefined ? addEntry(statement, section, line) : replaceEntry(statement, section, index, line);
+  const candidate = placed(sectionEntries(section), session.draft.statement, line, index);
   const checks = assess(candidate, session.services).guidelines?.checks ?? [];
   return checks.filter((c) => c.status === 'over' && (c.category === line.category || c.category === 'all-flexible'));
 }

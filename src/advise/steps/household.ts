@@ -4,7 +4,7 @@
  */
 import { TENURES, type Household, type Tenure } from '../../core/statement.js';
 import { askCount } from '../ask.js';
-import { atStep, nextStep, withHousehold } from '../draft.js';
+import { atStep, nextStep, pendingOf, withHousehold } from '../draft.js';
 import type { Session } from '../session.js';
 import { askVulnerabilities } from './vulnerability.js';
 
@@ -17,9 +17,8 @@ const TENURE_NAMES: Readonly<Record<Tenure, string>> = {
   other: 'Something else',
 };
 
-export async function householdStep(session: Session): Promise<void> {
+async function askMakeUp(session: Session): Promise<void> {
   const { prompter } = session;
-  session.say(session.services.style.heading('\nHousehold'));
   let household: Household = session.draft.statement.household;
   const set = async (change: Partial<Household>) => {
     household = { ...household, ...change };
@@ -35,6 +34,12 @@ export async function householdStep(session: Session): Promise<void> {
       default: household.tenure,
     }),
   });
+}
+
+export async function householdStep(session: Session): Promise<void> {
+  session.say(session.services.style.heading('\nHousehold'));
+  // A call that dropped in the middle of a note about their circumstances carries on there: the make-up was answered.
+  if (!pendingOf(session.draft, 'circumstances')) await askMakeUp(session);
   await askVulnerabilities(session);
   await session.update(atStep(session.draft, nextStep('household')));
 }
