@@ -13,6 +13,7 @@ import { sectionStep } from '../../src/advise/steps/section.js';
 import type { IsoDate } from '../../src/core/date.js';
 import { money } from '../../src/core/money.js';
 import type { Statement } from '../../src/core/statement.js';
+import { CTRL_C } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
 import { draftAt, FAMILY } from './statements.js';
 
@@ -56,6 +57,24 @@ describe("the customer's circumstances, in the household step", () => {
     const removed = harness(['', '', '', '', 'Delete a note', '1.', 'y', ''], draftFrom(DETAILED));
     await householdStep(removed.session);
     expect(removed.session.draft.statement.vulnerabilities).toEqual([]);
+  });
+  it('changes a note in place, its old answers offered as the defaults', async () => {
+    const { session, prompter } = harness(['', '', '', '', 'Change a note', '1.', 'Capability', '', ''], draftFrom(DETAILED));
+    await householdStep(session);
+    expect(prompter.menus.find((m) => m.includes('Change a note'))).toContain('Delete a note');
+    expect(session.draft.statement.vulnerabilities).toEqual([{ driver: 'capability', note: 'Anxiety: prefers letters to calls' }]);
+  });
+
+  it('keeps a change to a note half made on Ctrl-C, and finishes it in place on resuming', async () => {
+    const first = harness(['', '', '', '', 'Change a note', '1.', 'A life event', CTRL_C], draftFrom(DETAILED));
+    await expect(householdStep(first.session)).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const kept = first.saved.at(-1);
+    expect(kept?.pending).toEqual({ item: 'circumstances', index: 0, answers: ['life-events'] });
+    expect(kept?.statement.vulnerabilities).toEqual(DETAILED.vulnerabilities);
+
+    const resumed = harness(['Recently bereaved', ''], kept);
+    await householdStep(resumed.session);
+    expect(resumed.session.draft.statement.vulnerabilities).toEqual([{ driver: 'life-events', note: 'Recently bereaved' }]);
   });
 });
 
@@ -147,6 +166,19 @@ describe('an expected change, at the end of the debts', () => {
     const removed = harness(['Done', 'Delete an expected change', '1.', 'y', ''], draftAt('debts', DETAILED));
     await sectionStep(removed.session, 'debts');
     expect(removed.session.draft.statement.expectedChanges).toEqual([]);
+  });
+
+  it('changes an expected change in place, keeping what is not retyped', async () => {
+    const { session } = harness(['Done', 'Change an expected change', '1.', '', '', '200', '', ''], draftAt('debts', DETAILED));
+    await sectionStep(session, 'debts');
+    const changes = session.draft.statement.expectedChanges;
+    expect(changes.map((c) => [c.from, c.monthlyChange.toFixed(2), c.note])).toEqual([['2027-03-01', '200.00', 'Car loan ends in February']]);
+  });
+
+  it('turns more available into less when that is what changes', async () => {
+    const { session } = harness(['Done', 'Change an expected change', '1.', '', 'Less', '', 'Overtime ends', ''], draftAt('debts', DETAILED));
+    await sectionStep(session, 'debts');
+    expect(session.draft.statement.expectedChanges[0]?.monthlyChange.toFixed(2)).toBe('-150.00');
   });
 });
 

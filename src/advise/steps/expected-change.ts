@@ -1,7 +1,7 @@
 /**
  * At the end of the debts, before the summary: a change the household expects (a job starting, a
  * loan ending), which the plan engine turns into a step-up plan when more will be available.
- * One Enter means "none expected"; changes already recorded are listed and can be deleted.
+ * One Enter means "none expected"; changes already recorded are listed and can be changed or deleted.
  */
 import { money, negate } from '../../core/money.js';
 import type { ExpectedChange } from '../../core/statement.js';
@@ -50,7 +50,7 @@ export async function askExpectedChanges(session: Session): Promise<void> {
       choices: [
         { name: changes.length === 0 ? 'No change expected' : 'No other change', value: 'none' },
         { name: 'Yes: note the change', value: 'add' },
-        ...changeChoices(CHANGES, changes.length).filter((c) => c.value === 'delete'),
+        ...changeChoices(CHANGES, changes.length),
       ],
       default: 'none',
     });
