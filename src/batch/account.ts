@@ -6,10 +6,9 @@ import { InvalidArgumentError } from 'commander';
 import { parseIsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '../core/frequency.js';
-import type { Dec } from '../core/money.js';
 import type { PaySchedule } from '../core/statement.js';
-import { percentOption } from '../cli/options.js';
-import { EXPENSE_FIELDS, type ExpenseField, type Field } from './fields.js';
+import { percentText } from '../cli/options.js';
+import type { ExpenseField, Field } from './fields.js';
 import type { ColumnLayout } from './mapping.js';
 import { parsePence } from './pence.js';
 
@@ -19,8 +18,8 @@ export interface Account {
   readonly line: number;
   readonly id: string;
   readonly balance: number;
-  /** The account's annual rate in percent, when one above nil is recorded. */
-  readonly apr?: Dec;
+  /** The account's annual rate in percent (exact text such as `19.9`), when one above nil is recorded. */
+  readonly apr?: string;
   readonly income: number;
   readonly expenses: Readonly<Record<ExpenseField, number>>;
   readonly pay: PaySchedule;
@@ -59,12 +58,28 @@ function checked<T>(field: Field, parse: () => T): T {
   }
 }
 
+/** The trimmed cell of `field` ('' when the file has no such column). */
+function cellOf(cells: readonly string[], layout: ColumnLayout, field: Field): string {
+  const i = layout.index[field];
+  return i === undefined ? '' : (cells[i] ?? '').trim();
+}
+
+function required(cells: readonly string[], layout: ColumnLayout, field: Field): string {
+  const text = cellOf(cells, layout, field);
+  if (!text) throw new RowProblem(field, 'is missing');
+  return text;
+}
+
+function amount(cells: readonly string[], layout: ColumnLayout, field: Field): number {
+  const text = required(cells, layout, field);
+  const pence = checked(field, () => parsePence(text));
+  if (pence < 0) throw new RowProblem(field, `is negative (${text})`);
+  return pence;
+}
+
+// Runs for every row of a file, so it makes no closures and no Decimal (the APR stays text until a plan uses it).
 export function readAccount(cells: readonly string[], layout: ColumnLayout, line: number): Account | Rejection {
-  const cell = (field: Field): string => {
-    const i = layout.index[field];
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
-  const id = cell('account_id');
+  const id = cellOf(cells, layout, 'account_id');
   const rejection = (reason: string, field?: string): Rejection => ({
     line,
     ...(id ? { accountId: id } : {}),
@@ -75,43 +90,39 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
   if (cells.length !== layout.headers.length) {
     return rejection(`the row has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header has ${layout.headers.length}`);
   }
-
-  const required = (field: Field): string => {
-    const text = cell(field);
-    if (!text) throw new RowProblem(field, 'is missing');
-    return text;
-  };
-  const amount = (field: Field): number => {
-    const pence = checked(field, () => parsePence(required(field)));
-    if (pence < 0) throw new RowProblem(field, `is negative (${cell(field)})`);
-    return pence;
-  };
   try {
     if (!id) throw new RowProblem('account_id', 'is missing');
-    const balance = amount('balance');
+    const balance = amount(cells, layout, 'balance');
     if (balance === 0) throw new RowProblem('balance', 'is nil: there is nothing to repay');
-    const aprText = cell('apr');
-    const apr = aprText ? checked('apr', () => percentOption(aprText)) : undefined;
-    const income = amount('monthly_income');
-    const expenses = {} as Record<ExpenseField, number>;
-    for (const field of EXPENSE_FIELDS) expenses[field] = amount(field);
-    const frequency = checked(
-      'pay_frequency',
-      () => parseFrequency(required('pay_frequency'), PAYMENT_FREQUENCIES) as PaymentFrequency,
-    );
-    const nextPayDate = checked('next_pay_date', () => parseIsoDate(required('next_pay_date')));
+    const aprText = cellOf(cells, layout, 'apr');
+    const apr = aprText ? checked('apr', () => percentText(aprText)) : '';
+    const income = amount(cells, layout, 'monthly_income');
+    const expenses: Record<ExpenseField, number> = {
+      housing: amount(cells, layout, 'housing'),
+      council_tax: amount(cells, layout, 'council_tax'),
+      utilities: amount(cells, layout, 'utilities'),
+      food: amount(cells, layout, 'food'),
+      transport: amount(cells, layout, 'transport'),
+      other_expenses: amount(cells, layout, 'other_expenses'),
+    };
+    const frequencyText = required(cells, layout, 'pay_frequency');
+    const frequency = checked('pay_frequency', () => parseFrequency(frequencyText, PAYMENT_FREQUENCIES) as PaymentFrequency);
+    const dateText = required(cells, layout, 'next_pay_date');
+    const nextPayDate = checked('next_pay_date', () => parseIsoDate(dateText));
     return {
       line,
       id,
       balance,
-      ...(apr && apr.gt(0) ? { apr } : {}),
+      ...(/[1-9]/.test(apr) ? { apr } : {}),
       income,
       expenses,
       pay: { frequency, nextPayDate },
-      carried: layout.carried.map((c) => cells[c.index] ?? ''),
+      carried: layout.carried.length === 0 ? NOTHING_CARRIED : layout.carried.map((c) => cells[c.index] ?? ''),
     };
   } catch (error) {
     if (error instanceof RowProblem) return rejection(`${error.field} ${error.message}`, error.field);
     throw error;
   }
 }
+
+const NOTHING_CARRIED: readonly string[] = [];

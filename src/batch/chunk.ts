@@ -5,12 +5,10 @@
  */
 import { isFairplanError } from '../core/errors.js';
 import type { PaymentFrequency } from '../core/frequency.js';
-import { toFixed2 } from '../core/money.js';
 import { isRejection, readAccount, type Rejection } from './account.js';
 import { csvLine } from './csv.js';
 import { rejectionCells, rejectionJson, resultCells, resultJson, scheduleCells, scheduleJson } from './format.js';
 import type { ColumnLayout } from './mapping.js';
-import { parsePence } from './pence.js';
 import { planAccount, type PlanSettings } from './plan.js';
 import type { InputRecord } from './read.js';
 
@@ -81,7 +79,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     }
     written++;
     balances += account.balance;
-    instalmentsByFrequency[result.recommended.frequency] += parsePence(toFixed2(result.recommended.instalmentAmount));
+    instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
     results += json ? ndjson(resultJson(result, layout)) : csvLine(resultCells(result));
     for (const instalment of result.instalments ?? []) {
       schedules += json ? ndjson(scheduleJson(result, instalment)) : csvLine(scheduleCells(result, instalment));

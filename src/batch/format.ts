@@ -1,12 +1,12 @@
 /**
  * The three outputs of a batch, as CSV cells or JSON records: one result per account, one schedule
  * row per instalment of the recommended plan, and the rejected rows as they were. Money is written
- * with two decimals (toFixed2); text cells a spreadsheet could run as formulas are neutralised.
+ * with two decimals (formatPence, toFixed2); text cells a spreadsheet could run as formulas are neutralised.
  */
 import { toFixed2 } from '../core/money.js';
+import type { Instalment, QuickOption } from '../core/plan/index.js';
 import { instalmentCells } from '../render/plan/csv.js';
 import { optionKey } from '../render/plan/select.js';
-import type { Instalment, OptionBrief } from '../core/plan/types.js';
 import type { Rejection } from './account.js';
 import { safeCell } from './csv.js';
 import type { ColumnLayout } from './mapping.js';
@@ -37,7 +37,7 @@ export const resultHeader = (layout: ColumnLayout): string[] => [
   ...RESULT_COLUMNS,
 ];
 
-const alternatives = (result: AccountResult): OptionBrief[] =>
+const alternatives = (result: AccountResult): QuickOption[] =>
   result.proposal.options.filter((o) => o !== result.recommended);
 
 /** "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3" */
@@ -45,7 +45,7 @@ function compactAlternatives(result: AccountResult): string {
   return alternatives(result)
     .map(
       (o) =>
-        `${optionKey(o)} ${toFixed2(o.instalmentAmount)} ${o.frequency} x${o.instalmentCount}${o.affordable ? '' : ' not-affordable'}`,
+        `${optionKey(o)} ${formatPence(o.instalmentAmount)} ${o.frequency} x${o.instalmentCount}${o.affordable ? '' : ' not-affordable'}`,
     )
     .join('; ');
 }
@@ -62,30 +62,30 @@ export function resultCells(result: AccountResult): string[] {
     a.flags.join(';'),
     result.review ? 'yes' : 'no',
     optionKey(r),
-    toFixed2(r.instalmentAmount),
+    formatPence(r.instalmentAmount),
     r.frequency,
     String(r.instalmentCount),
     r.firstDate,
     r.lastDate,
-    toFixed2(r.totalPaid),
+    formatPence(r.totalPaid),
     r.outcome.kind,
     compactAlternatives(result),
   ];
 }
 
-function optionJson(option: OptionBrief) {
+function optionJson(option: QuickOption) {
   return {
     plan: optionKey(option),
     kind: option.kind,
     affordable: option.affordable,
-    instalment: toFixed2(option.instalmentAmount),
-    final_instalment: toFixed2(option.finalAmount),
+    instalment: formatPence(option.instalmentAmount),
+    final_instalment: formatPence(option.finalAmount),
     frequency: option.frequency,
     instalments: option.instalmentCount,
     first_date: option.firstDate,
     last_date: option.lastDate,
-    total: toFixed2(option.totalPaid),
-    interest: toFixed2(option.totalInterest),
+    total: formatPence(option.totalPaid),
+    interest: formatPence(option.totalInterest),
     outcome: option.outcome.kind,
   };
 }

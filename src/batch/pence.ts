@@ -12,6 +12,8 @@ import { money, type Money } from '../core/money.js';
 const AMOUNT = /^([+-]?)\s*[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
 
 export function parsePence(text: string): number {
+  const plain = plainPence(text);
+  if (plain !== undefined) return plain;
   const match = AMOUNT.exec(text.trim());
   if (!match) {
     throw new FairplanError('invalid-amount', `"${text}" is not an amount of money (expected e.g. 1234.56 or £1,234.56)`);
@@ -23,6 +25,38 @@ export function parsePence(text: string): number {
   const pence = Number(whole || '0') * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
   if (!Number.isSafeInteger(pence)) throw new FairplanError('invalid-amount', `"${text}" is too large an amount`);
   return match[1] === '-' && pence !== 0 ? -pence : pence;
+}
+
+const ZERO_CODE = 48;
+const POINT_CODE = 46;
+const digitAt = (text: string, i: number): number => {
+  const d = text.charCodeAt(i) - ZERO_CODE;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/**
+ * `1234`, `1234.5` or `1234.56`, the form nearly every amount of an export takes, read without a
+ * regular expression; undefined for any other form (the full grammar then decides).
+ */
+function plainPence(text: string): number | undefined {
+  const point = text.indexOf('.');
+  const wholeDigits = point < 0 ? text.length : point;
+  const decimals = point < 0 ? 0 : text.length - point - 1;
+  // 13 digits of pounds keep the pence a safe integer; point < 0 || decimals ≥ 1 refuses "12." here.
+  if (wholeDigits === 0 || wholeDigits > 13 || decimals > 2 || (point >= 0 && decimals === 0)) return undefined;
+  let pounds = 0;
+  for (let i = 0; i < wholeDigits; i++) {
+    const d = digitAt(text, i);
+    if (d < 0) return undefined;
+    pounds = pounds * 10 + d;
+  }
+  let pence = 0;
+  for (let i = 0; i < 2; i++) {
+    const d = i < decimals ? digitAt(text, point + 1 + i) : 0;
+    if (d < 0) return undefined;
+    pence = pence * 10 + d;
+  }
+  return pounds * 100 + pence;
 }
 
 /** Whole pence in the machine form of toFixed2: `-1234.05`. */

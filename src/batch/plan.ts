@@ -1,22 +1,34 @@
 /**
- * The plans for one account, from the plan engine: the figures of every option (no instalment lists,
- * which a batch rarely needs, and no wording, which it does not print; see `quickSummary`) and the
- * recommended one, laid out in full only when schedules are asked for.
+ * The plans for one account, from the plan engine's quick summary: every option's figures in whole
+ * pence (no instalment lists, which a batch rarely needs, and no wording, which it does not print)
+ * and the recommended one, laid out in full only when schedules are asked for.
+ *
+ * The account's plan request is the one `planRequestFromStatement` makes from the account's statement
+ * (see affordability.ts): the balance, the available amount, and the pay schedule, the first payment
+ * on the next payday.
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
-import type { IsoDate } from '../core/date.js';
-import { planRequestFromStatement, quickSummary, instalmentsOf } from '../core/plan/index.js';
-import type { BriefProposal, Instalment, InterestTreatment, OptionBrief } from '../core/plan/types.js';
+import { D } from '../core/money.js';
+import {
+  nextPayDate,
+  quickInstalments,
+  quickSummary,
+  type Instalment,
+  type InterestTreatment,
+  type QuickOption,
+  type QuickProposal,
+  type QuickTerms,
+} from '../core/plan/index.js';
 import type { Account } from './account.js';
-import { accountAffordability, accountStatement, type AccountAffordability } from './affordability.js';
-import { penceToMoney } from './pence.js';
+import { accountAffordability, type AccountAffordability } from './affordability.js';
 
 /** Frozen: the forbearance default (CONC 7.3.5G(b)). apr: the account's own rate continues. */
 export type InterestChoice = 'frozen' | 'apr';
 export const INTEREST_CHOICES: readonly InterestChoice[] = ['frozen', 'apr'];
 
 export interface PlanSettings {
-  readonly asOf: IsoDate;
+  /** The plan terms for every account (today, fixed terms, token, calendar), resolved once. */
+  readonly terms: QuickTerms;
   readonly guidelines?: GuidelineTable;
   readonly interest: InterestChoice;
   readonly schedules: boolean;
@@ -25,34 +37,35 @@ export interface PlanSettings {
 export interface AccountResult {
   readonly account: Account;
   readonly affordability: AccountAffordability;
-  readonly proposal: BriefProposal;
-  readonly recommended: OptionBrief;
+  readonly proposal: QuickProposal;
+  readonly recommended: QuickOption;
   /** A person should look at this account: a flag or the recommendation asks for it. */
   readonly review: boolean;
   /** The recommended option's instalments, when schedules are asked for. */
   readonly instalments?: readonly Instalment[];
 }
 
-const FROZEN: InterestTreatment = { kind: 'frozen' };
+const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>
+  settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: new D(account.apr) } : undefined;
 
 export function planAccount(account: Account, settings: PlanSettings): AccountResult {
-  const affordability = accountAffordability(
-    account,
-    settings.guidelines ? { table: settings.guidelines, asOf: settings.asOf } : undefined,
-  );
-  const interest: InterestTreatment =
-    settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: account.apr } : FROZEN;
-  const request = planRequestFromStatement(accountStatement(account), penceToMoney(affordability.available), settings.asOf, {
-    interest,
+  const { asOf } = settings.terms;
+  const affordability = accountAffordability(account, settings.guidelines ? { table: settings.guidelines, asOf } : undefined);
+  const interest = interestOf(account, settings);
+  const proposal = quickSummary(settings.terms, {
+    balance: account.balance,
+    affordableMonthly: affordability.available,
+    frequency: account.pay.frequency,
+    start: nextPayDate(account.pay, asOf),
+    ...(interest ? { interest } : {}),
   });
-  const proposal = quickSummary(request);
-  const recommended = proposal.options[proposal.recommended.index] as OptionBrief;
+  const recommended = proposal.options[proposal.recommended.index] as QuickOption;
   return {
     account,
     affordability,
     proposal,
     recommended,
     review: affordability.review || proposal.recommended.flagForReview,
-    ...(settings.schedules ? { instalments: instalmentsOf(recommended, proposal.request.calendar) } : {}),
+    ...(settings.schedules ? { instalments: quickInstalments(recommended, settings.terms) } : {}),
   };
 }

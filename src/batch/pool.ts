@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { IsoDate } from '../core/date.js';
+import { quickTerms } from '../core/plan/index.js';
 import { loadGuidelines } from '../guidelines/load.js';
 import { processChunk, type ChunkResult, type ChunkSettings } from './chunk.js';
 import type { ColumnLayout } from './mapping.js';
@@ -34,7 +35,7 @@ export async function chunkSettings(setup: WorkerSetup): Promise<ChunkSettings> 
     layout: setup.layout,
     json: setup.json,
     errors: setup.errors,
-    plan: { asOf: setup.asOf, interest: setup.interest, schedules: setup.schedules, ...(guidelines ? { guidelines } : {}) },
+    plan: { terms: quickTerms({ asOf: setup.asOf }), interest: setup.interest, schedules: setup.schedules, ...(guidelines ? { guidelines } : {}) },
   };
 }
 

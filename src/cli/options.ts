@@ -46,13 +46,18 @@ export const calendarForCurrency = (region: CalendarRegion | undefined, currency
   calendarFor(region ?? (currency === 'USD' ? 'none' : DEFAULT_CALENDAR_REGION));
 
 /** A percentage from 0 to 100, written `19.9` or `19.9%`, kept as a Decimal. */
-export function percentOption(value: string): Dec {
-  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*%?\s*$/.exec(value);
-  if (!match?.[1]) throw new InvalidArgumentError(`"${value}" is not a percentage (expected e.g. 19.9 or 19.9%)`);
-  const percent = new D(match[1]);
-  if (percent.gt(100)) throw new InvalidArgumentError(`"${value}" is over 100%`);
-  return percent;
+/** A percentage from 0 to 100 as exact text (`19.9%` gives `19.9`), for a Decimal to be made from when it is needed. */
+export function percentText(value: string): string {
+  const match = /^\s*(\d*)(\.\d+)?\s*%?\s*$/.exec(value);
+  const whole = match?.[1] ?? '';
+  const fraction = match?.[2] ?? '';
+  if (!match || (!whole && !fraction)) throw new InvalidArgumentError(`"${value}" is not a percentage (expected e.g. 19.9 or 19.9%)`);
+  const units = Number(whole || '0');
+  if (units > 100 || (units === 100 && /[1-9]/.test(fraction))) throw new InvalidArgumentError(`"${value}" is over 100%`);
+  return `${whole}${fraction}`;
 }
+
+export const percentOption = (value: string): Dec => new D(percentText(value));
 
 export function positiveIntegerOption(value: string): number {
   if (!/^\s*\d+\s*$/.test(value) || Number(value) < 1) {

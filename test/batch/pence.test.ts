@@ -14,6 +14,8 @@ const outcome = <T>(read: () => T): { value: T } | { error: true } => {
 // Amount-like text: digits, separators, symbols, signs and spaces in any order, plus well-formed amounts.
 const messyAmount = fc.oneof(
   fc.stringMatching(/^[ +-]?[£$€]?[0-9,]{0,9}(\.[0-9]{0,4})?$/),
+  // Plain amounts, up to past the largest a whole number of pence can hold.
+  fc.stringMatching(/^[0-9]{1,17}(\.[0-9]{0,3})?$/),
   fc.string({ unit: fc.constantFrom('1', '0', '9', ',', '.', '£', '-', ' ', 'a'), maxLength: 10 }),
   fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map((p) => formatPence(Number(p))),
 );

@@ -43,7 +43,13 @@ export function summarisePlans(request: PlanRequest): PlanSummaryProposal {
     affordablePerInstalment: context.perInstalment,
     options,
     notOffered,
-    recommended: recommend(context.request, options),
+    recommended: recommend(
+      {
+        reasonableTermMonths: context.request.reasonableTermMonths,
+        belowToken: context.request.affordableMonthly.lt(context.request.token.amount),
+      },
+      options,
+    ),
   };
 }
 
@@ -56,8 +62,11 @@ export function proposePlans(request: PlanRequest): PlanProposal {
   };
 }
 
+/** What laying out an option's instalments takes from it. */
+export type ScheduleOf = Pick<OptionBrief, 'anchorDate' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount'>;
+
 /** Lays out one option's instalments (for the option a batch run recommends, say). Use the request's calendar. */
-export function instalmentsOf(option: OptionBrief, calendar: BusinessCalendar): Instalment[] {
+export function instalmentsOf(option: ScheduleOf, calendar: BusinessCalendar): Instalment[] {
   return instalmentsOfStream(
     {
       anchor: option.anchorDate,

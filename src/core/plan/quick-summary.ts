@@ -1,113 +1,251 @@
 /**
- * The figures of `summarisePlans` for the common case, interest frozen with no step-up or settlement,
- * without the options' wording: counts and amounts in integer pence by closed forms (count =
- * ceil(balance ÷ instalment), the last instalment the remainder) and only the first and last due
- * dates. A batch run summarises every account and prints the figures, not the words, so this is
- * what it asks; anything else (and a plan that does not repay within the horizon) goes to
- * `summarisePlans`. A property test holds the two to the same figures.
+ * The figures of `summarisePlans` for what a batch asks of every account, in whole pence and without
+ * the options' wording. With interest frozen (the forbearance default) they come from closed forms:
+ * count = ceil(balance ÷ instalment), the last instalment the remainder, a fixed term's instalment
+ * ceil(balance ÷ instalments); and only the first and last due dates are worked out. A batch prints
+ * figures, not words, for millions of accounts, and a Decimal per figure was most of its time.
+ *
+ * Anything else (continuing interest, a plan that does not repay within the horizon, amounts too
+ * large for exact arithmetic on whole pence) goes to `summarisePlans`, and its options are given
+ * in the same form. A property test holds the two to the same figures and the same recommendation.
  */
-import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { fromPence, type Money, penceOf, toPence, ZERO } from '../money.js';
+import type { IsoDate } from '../date.js';
+import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
+import { fromPence, type Money, penceOf } from '../money.js';
 import { dueDate } from './dates.js';
 import { instalmentsIn } from './finance.js';
-import { summarisePlans } from './propose.js';
+import { instalmentsOf, summarisePlans } from './propose.js';
 import { recommend } from './recommend.js';
-import { horizonInstalments, resolvePlanRequest } from './request.js';
-import type { BriefProposal, OptionBrief, PaymentRun, PlanRequest, ResolvedPlanRequest } from './types.js';
+import { horizonInstalments, resolvePlanTerms, type PlanTerms, type ResolvedPlanTerms } from './request.js';
+import type { Instalment, InterestTreatment, PlanOptionSummary, Recommendation } from './types.js';
 
-/** One stream of a single payment against the balance, laid out: what `layStream` gives for frozen interest. */
-interface Figures {
-  readonly count: number;
-  readonly largest: Money;
-  readonly final: Money;
-  /** In pence. */
-  readonly paid: bigint;
-  readonly pattern: readonly PaymentRun[];
+/** One account's own part of a plan request, with amounts in whole pence (safe integers). */
+export interface QuickAccount {
+  /** More than nil. */
+  readonly balance: number;
+  /** Available for non-priority creditors a month; may be nil or negative. */
+  readonly affordableMonthly: number;
+  readonly frequency: PaymentFrequency;
+  /** On or after the terms' asOf. */
+  readonly start: IsoDate;
+  /** The account's own interest treatment, when it differs from the terms'. */
+  readonly interest?: InterestTreatment;
 }
 
-/** `payment` (its pence and its Money, made once) against `balance` for at most `limit` instalments. */
-function figures(balance: bigint, payment: bigint, amount: Money, limit: number): Figures {
-  const needed = (balance + payment - 1n) / payment;
-  if (needed > BigInt(limit)) {
-    return { count: limit, largest: amount, final: amount, paid: payment * BigInt(limit), pattern: [{ count: limit, amount }] };
+/** The terms every account is planned on (no step-up or settlement: they are one account's own). */
+export interface QuickTerms extends ResolvedPlanTerms {
+  readonly tokenPence: number;
+}
+
+export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): QuickTerms {
+  const resolved = resolvePlanTerms(terms);
+  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)) };
+}
+
+interface QuickFigures {
+  readonly affordable: boolean;
+  readonly frequency: PaymentFrequency;
+  readonly interest: InterestTreatment;
+  readonly amountToRepay: number;
+  /** The nominal date the due dates count from (see OptionBase.anchorDate). */
+  readonly anchorDate: IsoDate;
+  /** instalmentCount − 1 instalments of instalmentAmount, then one of finalAmount. */
+  readonly instalmentCount: number;
+  readonly instalmentAmount: number;
+  readonly finalAmount: number;
+  readonly firstDate: IsoDate;
+  readonly lastDate: IsoDate;
+  readonly totalPaid: number;
+  readonly totalInterest: number;
+  readonly balanceAfter: number;
+  readonly outcome: { readonly kind: 'repaid' | 'review' | 'never-repays' };
+}
+
+/** An option's figures, money in whole pence. */
+export type QuickOption = QuickFigures &
+  ({ readonly kind: 'fixed-term'; readonly termMonths: number } | { readonly kind: 'affordable' | 'token' });
+
+export interface QuickProposal {
+  readonly options: readonly QuickOption[];
+  readonly recommended: Recommendation;
+}
+
+// Up to £100 billion every product and sum below stays far inside Number's exact integers.
+const QUICK_LIMIT = 10_000_000_000_000;
+const REPAID = { kind: 'repaid' } as const;
+const REVIEW = { kind: 'review' } as const;
+const FROZEN: InterestTreatment = { kind: 'frozen' };
+
+/** ⌊a ÷ b⌋ for whole a ≥ 0 and b > 0, exactly (a floating division could round up to the next whole number). */
+const div = (a: number, b: number): number => (a - (a % b)) / b;
+const divUp = (a: number, b: number): number => div(a + b - 1, b);
+
+export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickProposal {
+  const interest = account.interest ?? terms.interest;
+  const { balance, affordableMonthly, frequency, start } = account;
+  const perInstalment = affordableMonthly > 0 ? div(affordableMonthly * 12, PER_YEAR[frequency]) : 0;
+  if (
+    interest.kind !== 'frozen' ||
+    balance > QUICK_LIMIT ||
+    affordableMonthly > QUICK_LIMIT ||
+    (perInstalment > 0 && divUp(balance, perInstalment) > horizonInstalments(PER_YEAR[frequency]))
+  ) {
+    return fromSummary(terms, account, interest);
   }
-  const count = Number(needed);
-  const rest = balance - payment * (needed - 1n);
-  const final = rest === payment ? amount : fromPence(rest);
-  const pattern: PaymentRun[] =
-    rest === payment || count === 1
-      ? [{ count, amount: final }]
-      : [
-          { count: count - 1, amount },
-          { count: 1, amount: final },
-        ];
-  return { count, largest: count > 1 ? amount : final, final, paid: balance, pattern };
-}
 
-function brief(request: ResolvedPlanRequest, frequency: PaymentFrequency, laid: Figures) {
-  const { calendar, start, balance } = request;
+  const { calendar, tokenPence } = terms;
   const first = dueDate(calendar, start, frequency, 0).due;
-  const owed = penceOf(balance) - laid.paid;
-  return {
-    frequency,
-    interest: request.interest,
-    amountToRepay: balance,
-    anchorDate: start,
-    instalmentCount: laid.count,
-    instalmentAmount: laid.largest,
-    finalAmount: laid.final,
-    pattern: laid.pattern,
-    firstDate: first,
-    lastDate: laid.count <= 1 ? first : dueDate(calendar, start, frequency, laid.count - 1).due,
-    totalPaid: owed === 0n ? balance : fromPence(laid.paid),
-    totalInterest: ZERO,
-    balanceAfter: owed === 0n ? ZERO : fromPence(owed),
-  };
-}
-
-/** The figures of `summarisePlans(request)`, by closed forms where interest is frozen. */
-export function quickSummary(request: PlanRequest): BriefProposal {
-  const resolved = resolvePlanRequest(request);
-  if (resolved.interest.kind !== 'frozen' || resolved.stepUp || resolved.settlement) return summarisePlans(request);
-  const { frequency } = resolved;
-  const balance = penceOf(resolved.balance);
-  const perInstalment: Money = toPence(fromMonthly(resolved.affordableMonthly, frequency));
-  const per = perInstalment.gt(0) ? penceOf(perInstalment) : 0n;
-  const options: OptionBrief[] = [];
-
-  let affordable: OptionBrief | undefined;
-  if (per > 0n) {
-    const horizon = horizonInstalments(PER_YEAR[frequency]);
-    // Not repaid within the horizon: the engine then words what would repay it.
-    if ((balance + per - 1n) / per > BigInt(horizon)) return summarisePlans(request);
-    const laid = figures(balance, per, perInstalment, horizon);
-    affordable = { kind: 'affordable', affordable: true, ...brief(resolved, frequency, laid), outcome: { kind: 'repaid' } };
+  const lastDue = (count: number): IsoDate => (count <= 1 ? first : dueDate(calendar, start, frequency, count - 1).due);
+  const options: QuickOption[] = [];
+  let affordable: QuickOption | undefined;
+  if (perInstalment > 0) {
+    const count = divUp(balance, perInstalment);
+    affordable = {
+      kind: 'affordable',
+      affordable: true,
+      frequency,
+      interest: FROZEN,
+      amountToRepay: balance,
+      anchorDate: start,
+      instalmentCount: count,
+      instalmentAmount: count > 1 ? perInstalment : balance,
+      finalAmount: balance - perInstalment * (count - 1),
+      firstDate: first,
+      lastDate: lastDue(count),
+      totalPaid: balance,
+      totalInterest: 0,
+      balanceAfter: 0,
+      outcome: REPAID,
+    };
     options.push(affordable);
   }
 
-  for (const termMonths of resolved.fixedTermsMonths) {
+  for (const termMonths of terms.fixedTermsMonths) {
     const count = instalmentsIn(termMonths, frequency);
-    // PMT with no interest, rounded up to the penny: the term is kept and the last instalment is the smaller.
-    const instalment = (balance + BigInt(count) - 1n) / BigInt(count);
+    const instalment = divUp(balance, count);
+    // Rounding the instalment up can clear the balance in fewer instalments than the term has.
+    const needed = divUp(balance, instalment);
     options.push({
       kind: 'fixed-term',
       termMonths,
-      affordable: instalment <= per,
-      ...brief(resolved, frequency, figures(balance, instalment, fromPence(instalment), count)),
-      outcome: { kind: 'repaid' },
+      affordable: instalment <= perInstalment,
+      frequency,
+      interest: FROZEN,
+      amountToRepay: balance,
+      anchorDate: start,
+      instalmentCount: needed,
+      instalmentAmount: needed > 1 ? instalment : balance,
+      finalAmount: balance - instalment * (needed - 1),
+      firstDate: first,
+      lastDate: lastDue(needed),
+      totalPaid: balance,
+      totalInterest: 0,
+      balanceAfter: 0,
+      outcome: REPAID,
     });
   }
 
-  const { amount, reviewAfterMonths } = resolved.token;
-  if (resolved.affordableMonthly.lt(amount) || affordable === undefined) {
-    const laid = figures(balance, penceOf(amount), amount, reviewAfterMonths);
-    options.push({
-      kind: 'token',
-      affordable: amount.lte(resolved.affordableMonthly),
-      ...brief(resolved, 'monthly', laid),
-      outcome: { kind: laid.paid === balance ? 'repaid' : 'review' },
-    });
-  }
+  const belowToken = affordableMonthly < tokenPence;
+  if (belowToken || affordable === undefined) options.push(token(terms, account, first));
+  return { options, recommended: recommend({ reasonableTermMonths: terms.reasonableTermMonths, belowToken }, options) };
+}
 
-  return { request: resolved, options, recommended: recommend(resolved, options) };
+/** A token payment a month until the review, or until a balance small enough is repaid. */
+function token(terms: QuickTerms, account: QuickAccount, firstAtPayFrequency: IsoDate): QuickOption {
+  const { calendar, tokenPence: payment } = terms;
+  const { balance, start } = account;
+  const limit = terms.token.reviewAfterMonths;
+  const needed = divUp(balance, payment);
+  const count = Math.min(needed, limit);
+  const paid = needed > limit ? payment * limit : balance;
+  const first = account.frequency === 'monthly' ? firstAtPayFrequency : dueDate(calendar, start, 'monthly', 0).due;
+  return {
+    kind: 'token',
+    affordable: payment <= account.affordableMonthly,
+    frequency: 'monthly',
+    interest: FROZEN,
+    amountToRepay: balance,
+    anchorDate: start,
+    instalmentCount: count,
+    instalmentAmount: count > 1 ? payment : paid,
+    finalAmount: paid - payment * (count - 1),
+    firstDate: first,
+    lastDate: count <= 1 ? first : dueDate(calendar, start, 'monthly', count - 1).due,
+    totalPaid: paid,
+    totalInterest: 0,
+    balanceAfter: balance - paid,
+    outcome: paid === balance ? REPAID : REVIEW,
+  };
+}
+
+const pence = (amount: Money): number => Number(penceOf(amount));
+
+/** The same figures from the full engine, for what the closed forms do not cover. */
+function fromSummary(terms: QuickTerms, account: QuickAccount, interest: InterestTreatment): QuickProposal {
+  const summary = summarisePlans({
+    ...terms,
+    balance: fromPence(BigInt(account.balance)),
+    affordableMonthly: fromPence(BigInt(account.affordableMonthly)),
+    frequency: account.frequency,
+    start: account.start,
+    interest,
+  });
+  return { options: summary.options.map(quickOption), recommended: summary.recommended };
+}
+
+function quickOption(option: PlanOptionSummary): QuickOption {
+  const [regular, last] = option.pattern;
+  // The options a batch asks for pay one amount, the last instalment perhaps less.
+  if (option.pattern.length > 2 || (last && last.count !== 1) || !regular?.amount.eq(option.instalmentAmount)) {
+    throw new Error(`a ${option.kind} option has more than one regular payment; it cannot be given in brief`);
+  }
+  const figures: QuickFigures = {
+    affordable: option.affordable,
+    frequency: option.frequency,
+    interest: option.interest,
+    amountToRepay: pence(option.amountToRepay),
+    anchorDate: option.anchorDate,
+    instalmentCount: option.instalmentCount,
+    instalmentAmount: pence(option.instalmentAmount),
+    finalAmount: pence(option.finalAmount),
+    firstDate: option.firstDate,
+    lastDate: option.lastDate,
+    totalPaid: pence(option.totalPaid),
+    totalInterest: pence(option.totalInterest),
+    balanceAfter: pence(option.balanceAfter),
+    outcome: { kind: option.outcome.kind },
+  };
+  switch (option.kind) {
+    case 'fixed-term':
+      return { ...figures, kind: 'fixed-term', termMonths: option.termMonths };
+    case 'affordable':
+    case 'token':
+      return { ...figures, kind: option.kind };
+    default:
+      throw new Error(`a ${option.kind} option is not one a quick summary gives`);
+  }
+}
+
+/** An option's instalments, laid out by the engine (for the one a batch recommends, say). */
+export function quickInstalments(option: QuickOption, terms: QuickTerms): Instalment[] {
+  const regular = fromPence(BigInt(option.instalmentAmount));
+  const final = fromPence(BigInt(option.finalAmount));
+  const count = option.instalmentCount;
+  return instalmentsOf(
+    {
+      anchorDate: option.anchorDate,
+      frequency: option.frequency,
+      amountToRepay: fromPence(BigInt(option.amountToRepay)),
+      interest: option.interest,
+      pattern:
+        count === 1 || option.finalAmount === option.instalmentAmount
+          ? [{ count, amount: count === 1 ? final : regular }]
+          : [
+              { count: count - 1, amount: regular },
+              { count: 1, amount: final },
+            ],
+      instalmentCount: count,
+    },
+    terms.calendar,
+  );
 }

@@ -13,12 +13,29 @@
  * Never a settlement (CONC 7.3.10R: no pressure to pay in one or a few large payments) and never a
  * step-up (it rests on a change that has not happened yet); both stay on the list for the adviser.
  */
+import type { PaymentFrequency } from '../frequency.js';
 import { instalmentsIn } from './finance.js';
-import type { OptionBrief, Recommendation, ResolvedPlanRequest } from './types.js';
+import type { PlanKind, PlanOutcome, Recommendation } from './types.js';
 import { months, termInMonths } from './words.js';
 
-export function recommend(request: ResolvedPlanRequest, options: readonly OptionBrief[]): Recommendation {
-  const reasonable = request.reasonableTermMonths;
+/** What the rule looks at in an option: an option of the engine, or one in pence (quick-summary.ts). */
+export interface Candidate {
+  readonly kind: PlanKind;
+  readonly termMonths?: number;
+  readonly affordable: boolean;
+  readonly frequency: PaymentFrequency;
+  readonly instalmentCount: number;
+  readonly outcome: { readonly kind: PlanOutcome['kind'] };
+}
+
+export interface RecommendationTerms {
+  readonly reasonableTermMonths: number;
+  /** Less than the token payment is available a month (nil, negative or below it). */
+  readonly belowToken: boolean;
+}
+
+export function recommend(terms: RecommendationTerms, options: readonly Candidate[]): Recommendation {
+  const reasonable = terms.reasonableTermMonths;
   const pick = (index: number, reason: string, flagForReview: boolean): Recommendation => {
     const option = options[index];
     if (!option) throw new Error('fairplan could not find the option it means to recommend');
@@ -28,7 +45,7 @@ export function recommend(request: ResolvedPlanRequest, options: readonly Option
   const affordableIndex = options.findIndex((o) => o.kind === 'affordable');
   const affordable = options[affordableIndex];
 
-  if (request.affordableMonthly.lt(request.token.amount) || !affordable) {
+  if (terms.belowToken || !affordable) {
     return pick(
       token,
       'Little or nothing is available for non-priority creditors, so a token payment with a review is the fair ' +
@@ -46,11 +63,11 @@ export function recommend(request: ResolvedPlanRequest, options: readonly Option
     );
   }
   const fixed = options.findIndex((o) => o.kind === 'fixed-term' && o.affordable);
-  const fixedOption = options[fixed];
-  if (fixedOption?.kind === 'fixed-term') {
+  const fixedTerm = options[fixed]?.termMonths;
+  if (fixedTerm !== undefined) {
     return pick(
       fixed,
-      `Paying all that is affordable would take longer than ${months(reasonable)}; this ${months(fixedOption.termMonths)} ` +
+      `Paying all that is affordable would take longer than ${months(reasonable)}; this ${months(fixedTerm)} ` +
         'term is within what is affordable and leaves some room in the budget. A plan this long should be reviewed.',
       true,
     );

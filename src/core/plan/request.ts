@@ -44,6 +44,11 @@ function discount(value: Dec): void {
   }
 }
 
+/** The parts of a request that are not one account's own figures: the same for every account of a batch. */
+export type PlanTerms = Omit<PlanRequest, 'balance' | 'affordableMonthly' | 'frequency' | 'start'>;
+/** PlanTerms with every default filled in. */
+export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'affordableMonthly' | 'frequency' | 'start'>;
+
 /** Checks a request and fills in its defaults. Throws FairplanError('invalid-argument') naming the field. */
 export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
   positivePence(request.balance, 'balance', 'the balance');
@@ -54,7 +59,17 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
   if (compareDates(request.start, request.asOf) < 0) {
     throw invalid('start', `the first payment (${request.start}) cannot be before today (${request.asOf})`);
   }
+  return {
+    balance: request.balance,
+    affordableMonthly: request.affordableMonthly,
+    frequency: request.frequency,
+    start: request.start,
+    ...resolvePlanTerms(request),
+  };
+}
 
+/** Checks the terms of a request and fills in their defaults (see resolvePlanRequest). */
+export function resolvePlanTerms(request: PlanTerms): ResolvedPlanTerms {
   const interest = request.interest ?? { kind: 'frozen' };
   if (interest.kind === 'continuing') {
     // Zero is allowed (the same as frozen); over 100% a year is a typo or not a rate fairplan should plan around.
@@ -92,10 +107,6 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
   }
 
   return {
-    balance: request.balance,
-    affordableMonthly: request.affordableMonthly,
-    frequency: request.frequency,
-    start: request.start,
     asOf: request.asOf,
     interest,
     fixedTermsMonths,

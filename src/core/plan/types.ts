@@ -266,10 +266,3 @@ export type OptionBrief = PlanOptionSummary extends infer O
     ? Omit<O, Wording | 'outcome'> & { readonly outcome: { readonly kind: O['outcome']['kind'] } }
     : never
   : never;
-
-/** The figures of a proposal and the recommendation, without the options' wording (see `quickSummary`). */
-export interface BriefProposal {
-  readonly request: ResolvedPlanRequest;
-  readonly options: readonly OptionBrief[];
-  readonly recommended: Recommendation;
-}

@@ -3,11 +3,11 @@
  * (`--schedule fixed-term-24`) and every renderer calls it the same.
  */
 import { FairplanError } from '../../core/errors.js';
-import type { OptionBrief, PlanOptionSummary, Proposal } from '../../core/plan/types.js';
+import type { PlanKind, PlanOptionSummary, Proposal, SettlementVariant } from '../../core/plan/types.js';
 import { closest } from '../../core/suggest.js';
 
 /** `affordable`, `fixed-term-24`, `token`, `step-up`, `settlement-lump-sum`, `settlement-instalments`. */
-export function optionKey(option: OptionBrief): string {
+export function optionKey(option: { readonly kind: PlanKind; readonly termMonths?: number; readonly variant?: SettlementVariant }): string {
   switch (option.kind) {
     case 'fixed-term':
       return `fixed-term-${option.termMonths}`;
