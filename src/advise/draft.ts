@@ -41,9 +41,9 @@ export interface PlanChoice {
 
 /**
  * The parts of a statement asked in more than one answer: a line of a section, a note about the
- * customer's circumstances, an expected change, the pay schedule, savings.
+ * customer's circumstances, an expected change, the pay schedule, savings, the debt admin fee.
  */
-export const ITEMS = [...SECTIONS, 'circumstances', 'expected-changes', 'pay', 'savings'] as const;
+export const ITEMS = [...SECTIONS, 'circumstances', 'expected-changes', 'pay', 'savings', 'debt-admin-fee'] as const;
 export type Item = (typeof ITEMS)[number];
 
 /**

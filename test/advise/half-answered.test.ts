@@ -1,8 +1,8 @@
 /**
- * A call that drops in the middle of a question of several answers (the pay schedule, savings, an
- * expected change, a note about the customer's circumstances) loses none of the answers given: each
- * is saved in the draft as it is given, kept out of the statement until the last one, and on
- * resuming the advisor carries on at the first part not yet answered.
+ * A call that drops in the middle of a question of several answers (the pay schedule, savings, the
+ * debt admin fee, an expected change, a note about the customer's circumstances) loses none of the
+ * answers given: each is saved in the draft as it is given, kept out of the statement until the
+ * last one, and on resuming the advisor carries on at the first part not yet answered.
  */
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/advise/affordability.js';
@@ -11,6 +11,7 @@ import type { Draft } from '../../src/advise/draft.js';
 import { proposeFor } from '../../src/advise/plans.js';
 import { runSession } from '../../src/advise/run.js';
 import { householdStep } from '../../src/advise/steps/household.js';
+import { DEBT_ADMIN_FEE } from '../../src/advise/steps/regular-amount.js';
 import { sectionStep } from '../../src/advise/steps/section.js';
 import { CTRL_C, type Answer } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
@@ -49,12 +50,26 @@ describe('savings, interrupted after the amount', () => {
     // 500.00 left before debts, nothing taken for savings yet.
     expect(assess(kept.statement, harness([]).session.services).totals.available.toFixed(2)).toBe('500.00');
 
-    const resumed = harness(['weekly'], kept);
+    const resumed = harness(['weekly', ''], kept);
     await sectionStep(resumed.session, 'flexible');
-    expect(resumed.prompter.questions).toEqual(['How often']);
+    expect(resumed.prompter.questions).toEqual(['How often', DEBT_ADMIN_FEE.message]);
     // 25.00 a week × 52 ÷ 12 = 108.333…: 500.00 − 108.333… = 391.67 to the penny.
     expect(assess(resumed.session.draft.statement, resumed.session.services).totals.available.toFixed(2)).toBe('391.67');
     expect(resumed.session.draft.step).toBe('priority-debts');
+  });
+});
+
+describe('the debt admin fee, interrupted after the amount', () => {
+  it('keeps the amount out of the totals, and on resuming asks only how often', async () => {
+    const kept = await interrupted(['Done', '', '£30'], draftAt('flexible'), (h) => sectionStep(h.session, 'flexible'));
+    expect(kept.pending).toEqual({ item: 'debt-admin-fee', answers: ['£30'] });
+    expect(assess(kept.statement, harness([]).session.services).totals.debtAdminFee.isZero()).toBe(true);
+
+    const resumed = harness(['monthly'], kept);
+    await sectionStep(resumed.session, 'flexible');
+    expect(resumed.prompter.questions).toEqual(['How often']);
+    // 500.00 − 30.00 = 470.00.
+    expect(assess(resumed.session.draft.statement, resumed.session.services).totals.available.toFixed(2)).toBe('470.00');
   });
 });
 
@@ -76,7 +91,7 @@ describe('a note about their circumstances, interrupted before the note', () => 
 
 describe('an expected change, interrupted before what is changing', () => {
   it('is not in the statement, the plans or the export until finished, and is then exported once', async () => {
-    const opening = ['1', '2', '0', '', '', 'Done', '', 'Done', 'Done', '', 'Done', 'Done'];
+    const opening = ['1', '2', '0', '', '', 'Done', '', 'Done', 'Done', '', '', 'Done', 'Done'];
     const kept = await interrupted([...opening, 'Yes', '2027-03-01', 'More', '150'], draftAt('household'), (h) => runSession(h.session));
     expect(kept.step).toBe('debts');
     expect(kept.pending).toEqual({ item: 'expected-changes', answers: ['2027-03-01', 'more', '150'] });

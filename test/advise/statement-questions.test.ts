@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/advise/affordability.js';
 import { draftFrom } from '../../src/advise/draft.js';
 import { draftToJson, parseDraft } from '../../src/advise/draft-file.js';
+import { ADVISE_FILES } from '../../src/advise/export-files.js';
 import { proposeFor } from '../../src/advise/plans.js';
 import { householdStep } from '../../src/advise/steps/household.js';
 import { sectionStep } from '../../src/advise/steps/section.js';
-import type { IsoDate } from '../../src/core/date.js';
+import { parseIsoDate, type IsoDate } from '../../src/core/date.js';
 import { money } from '../../src/core/money.js';
 import type { Statement } from '../../src/core/statement.js';
 import { CTRL_C } from './scripted-prompter.js';
@@ -108,7 +109,7 @@ describe('the pay schedule, at the end of the income', () => {
 
 describe('savings, at the end of the flexible costs', () => {
   it('records an amount and how often, counted as spending', async () => {
-    const { session } = harness(['Done', '£25', 'monthly'], draftAt('flexible'));
+    const { session } = harness(['Done', '£25', 'monthly', ''], draftAt('flexible'));
     await sectionStep(session, 'flexible');
     expect(session.draft.statement.savings?.amount.toFixed(2)).toBe('25.00');
     expect(session.draft.statement.savings?.frequency).toBe('monthly');
@@ -117,17 +118,68 @@ describe('savings, at the end of the flexible costs', () => {
   });
 
   it('is none with one Enter, keeps a loaded amount on Enter, and is taken off with 0', async () => {
-    const none = harness(['Done', ''], draftAt('flexible'));
+    const none = harness(['Done', '', ''], draftAt('flexible'));
     await sectionStep(none.session, 'flexible');
     expect(none.session.draft.statement.savings).toBeUndefined();
 
-    const kept = harness(['Done', '', ''], draftAt('flexible', DETAILED));
+    const kept = harness(['Done', '', '', ''], draftAt('flexible', DETAILED));
     await sectionStep(kept.session, 'flexible');
     expect(kept.session.draft.statement.savings?.amount.toFixed(2)).toBe('20.00');
 
-    const dropped = harness(['Done', '0'], draftAt('flexible', DETAILED));
+    const dropped = harness(['Done', '0', ''], draftAt('flexible', DETAILED));
     await sectionStep(dropped.session, 'flexible');
     expect(dropped.session.draft.statement.savings).toBeUndefined();
+  });
+});
+
+describe('the debt admin fee, after the savings', () => {
+  it('is nil with one Enter, and the question says so', async () => {
+    const { session, prompter } = harness(['Done', '', ''], draftAt('flexible'));
+    await sectionStep(session, 'flexible');
+    expect(prompter.questions.at(-1)).toBe('Debt admin fee paid to a debt management company, each time (0 if none)');
+    expect(session.draft.statement.debtAdminFee).toBeUndefined();
+    expect(session.draft.step).toBe('priority-debts');
+  });
+
+  it('records an amount and how often, saved in the draft, shown in the running totals and taken before the priority debts', async () => {
+    const { session, saved } = harness(['Done', '', '£30', 'monthly'], draftAt('flexible'));
+    await sectionStep(session, 'flexible');
+    const fee = parseDraft(draftToJson(saved.at(-1) ?? session.draft), 'draft.json').statement.debtAdminFee;
+    expect([fee?.amount.toFixed(2), fee?.frequency]).toEqual(['30.00', 'monthly']);
+
+    const next = harness(['Done'], session.draft);
+    await sectionStep(next.session, 'priority-debts');
+    // Spending 700.00 + 400.00 + 150.00 + 50.00 = 1,300.00; 1,800.00 − 1,300.00 − 30.00 = 470.00 left.
+    expect(next.prompter.transcript.replace(/\s+/g, ' ')).toContain(
+      'A month: income £1,800.00, spending so far £1,300.00, debt admin fee £30.00, left £470.00',
+    );
+  });
+
+  it('keeps a loaded fee on Enter and takes it off with 0', async () => {
+    const loaded = { ...FAMILY, debtAdminFee: { amount: money('12.50'), frequency: 'monthly' as const, note: 'StepClear DMP' } };
+    const kept = harness(['Done', '', '', ''], draftAt('flexible', loaded));
+    await sectionStep(kept.session, 'flexible');
+    expect(kept.session.draft.statement.debtAdminFee).toEqual(loaded.debtAdminFee);
+
+    const dropped = harness(['Done', '', '0'], draftAt('flexible', loaded));
+    await sectionStep(dropped.session, 'flexible');
+    expect(dropped.session.draft.statement.debtAdminFee).toBeUndefined();
+  });
+
+  it('is in the whole statement and in both exported statements', async () => {
+    const statement = { ...FAMILY, debtAdminFee: { amount: money('7.00'), frequency: 'weekly' as const } };
+    const { prompter, session } = harness(['Show the whole statement', 'Done', ''], draftAt('debts', statement));
+    await sectionStep(session, 'debts');
+    expect(prompter.transcript).toContain('Debt admin fee: £7.00 weekly');
+
+    const asOf = parseIsoDate('2026-11-25');
+    const affordability = assess(statement, session.services);
+    const proposal = proposeFor(affordability, { asOf });
+    const bundle = { statement, affordability, proposal, optionIndex: 0, asOf };
+    const render = (name: string) => JSON.parse(ADVISE_FILES.find((f) => f.name === name)?.render(bundle) ?? 'null');
+    expect(render('statement.json').debtAdminFee).toEqual({ amount: '7', frequency: 'weekly' });
+    // 7.00 a week × 52 ÷ 12 = 30.333…: 30.33 a month in the SFS.
+    expect(render('statement-sfs.json').debts['debt-admin-fee']).toEqual({ 'monthly-amount': 30.33 });
   });
 });
 

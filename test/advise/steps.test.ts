@@ -92,7 +92,7 @@ describe('a section of lines', () => {
 
   it('shows spending above a guideline as it is typed and asks for the explanation, kept in the note', async () => {
     const { session, prompter } = harness(
-      ['Add another line', 'food-housekeeping', 'Special diet', '150', 'monthly', 'Coeliac: gluten-free food on prescription costs more', 'Done', ''],
+      ['Add another line', 'food-housekeeping', 'Special diet', '150', 'monthly', 'Coeliac: gluten-free food on prescription costs more', 'Done', '', ''],
       draftAt('flexible'),
       { guidelines: EXAMPLE_GUIDELINES },
     );
@@ -110,7 +110,7 @@ describe('a section of lines', () => {
 
   it('asks only for an optional note when spending is within the guideline', async () => {
     const { session, prompter } = harness(
-      ['Add another line', 'personal', 'Clothes', '40', 'monthly', '', 'Done', ''],
+      ['Add another line', 'personal', 'Clothes', '40', 'monthly', '', 'Done', '', ''],
       draftAt('flexible'),
       { guidelines: EXAMPLE_GUIDELINES },
     );
@@ -148,7 +148,7 @@ describe('the whole session', () => {
       '1', '0', '0', 'Rents privately', '',
       'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done', '',
       'Add a line', 'home', 'Rent', '900', 'monthly', '', 'Done',
-      'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done', '',
+      'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done', '', '',
       'Done',
       'Add a line', 'Acme Bank', '1200', 'n', '', 'Done', '',
       'See the plan options',

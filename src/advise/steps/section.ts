@@ -12,7 +12,7 @@ import { askExpectedChanges } from './expected-change.js';
 import { carryOn, changeChoices, changeOrDelete, typeEntry, type EntryList } from './list.js';
 import { goBack, showStatement } from './navigate.js';
 import { askPaySchedule } from './pay-schedule.js';
-import { askSavings } from './savings.js';
+import { askRegularAmount, DEBT_ADMIN_FEE, SAVINGS } from './regular-amount.js';
 
 type Action = 'add' | 'edit' | 'delete' | 'statement' | 'back' | 'next';
 
@@ -32,7 +32,10 @@ interface Question {
 /** The parts of the statement that are not lines, asked when the advisor moves on from the section they belong with. */
 const ON_DONE: Partial<Record<SectionId, readonly Question[]>> = {
   income: [{ item: 'pay', ask: askPaySchedule }],
-  flexible: [{ item: 'savings', ask: askSavings }],
+  flexible: [
+    { item: SAVINGS.item, ask: (session) => askRegularAmount(session, SAVINGS) },
+    { item: DEBT_ADMIN_FEE.item, ask: (session) => askRegularAmount(session, DEBT_ADMIN_FEE) },
+  ],
   debts: [{ item: 'expected-changes', ask: askExpectedChanges }],
 };
 
