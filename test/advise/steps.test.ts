@@ -20,13 +20,46 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('household step', () => {
   it('records the household make-up and saves the draft after every answer', async () => {
-    const { session, saved } = harness(['2', '1', '1', 'Has a mortgage', '']);
+    const { session, saved } = harness(['2', '1', '1', 'Buying with a mortgage', '']);
     await householdStep(session);
     expect(session.draft.statement.household).toEqual({ adults: 2, children: 1, vehicles: 1, tenure: 'mortgage' });
     expect(session.draft.step).toBe('income');
     expect(saved.map((d) => d.statement.household.adults)).toEqual([2, 2, 2, 2, 2]);
     expect(saved[0]?.statement.household.children).toBe(0);
     expect(saved[1]?.statement.household.children).toBe(1);
+  });
+});
+
+describe('the words offered', () => {
+  it('names the tenures as every other report does', async () => {
+    const { session, prompter } = harness(['1', '0', '0', '', '']);
+    await householdStep(session);
+    expect(prompter.menus).toContainEqual([
+      'Owns the home outright',
+      'Buying with a mortgage',
+      'Living with parents',
+      'Renting privately',
+      'Renting from a council or housing association',
+      'Other housing',
+    ]);
+  });
+
+  it('names each category as every other report does, with what it covers', async () => {
+    const income = harness(['Add a line', CTRL_C], { ...newDraft(), step: 'income' });
+    await expect(sectionStep(income.session, 'income')).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(income.prompter.menus.at(-1)).toEqual([
+      'Earnings (wages, salary, self-employment)',
+      'Benefits (Universal Credit, Child Benefit, PIP…)',
+      'Pensions (state, work, private, Pension Credit)',
+      'Other income (maintenance, lodgers, student loans…)',
+    ]);
+    const flexible = harness(['Add another line', CTRL_C], draftAt('flexible'));
+    await expect(sectionStep(flexible.session, 'flexible')).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(flexible.prompter.menus.at(-1)).toEqual([
+      'Communications and leisure (phone, internet, hobbies)',
+      'Food and housekeeping (groceries, nappies, pet food…)',
+      'Personal costs (clothing, hairdressing, toiletries…)',
+    ]);
   });
 });
 
@@ -145,7 +178,7 @@ describe('affordability summary', () => {
 describe('the whole session', () => {
   it('takes a household from nothing to an exported plan', async () => {
     const { session, exports, prompter } = harness([
-      '1', '0', '0', 'Rents privately', '',
+      '1', '0', '0', 'Renting privately', '',
       'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done', '',
       'Add a line', 'home', 'Rent', '900', 'monthly', '', 'Done',
       'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done', '', '',

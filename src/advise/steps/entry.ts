@@ -11,7 +11,7 @@ import { assess } from '../affordability.js';
 import { askFrequency, askMoney, askText } from '../ask.js';
 import { guidelineLine, paragraph } from '../render.js';
 import { placed } from '../entries.js';
-import { CATEGORY_NAMES, SECTION_CATEGORIES, sectionEntries, type SectionEntries, type SectionId } from '../sections.js';
+import { categoryChoice, SECTION_CATEGORIES, sectionEntries, type SectionEntries, type SectionId } from '../sections.js';
 import type { Prompter } from '../prompter.js';
 import type { Session } from '../session.js';
 
@@ -36,7 +36,7 @@ async function askAmountAndFrequency(prompter: Prompter, label: string, amount?:
 const askIncome: AskEntry<'income'> = async (session, prompter, existing) => {
   const category = await prompter.select({
     message: 'Kind of income',
-    choices: SECTION_CATEGORIES.income.map((c) => ({ name: CATEGORY_NAMES[c], value: c })),
+    choices: SECTION_CATEGORIES.income.map((c) => ({ name: categoryChoice(c), value: c })),
     ...(existing ? { default: existing.category } : {}),
   });
   const label = await askText(prompter, 'Describe it (e.g. Wages, Universal Credit)', existing?.label);
@@ -58,7 +58,7 @@ const askCost =
   async (session, prompter, existing, index) => {
     const category = await prompter.select({
       message: 'Kind of cost',
-      choices: SECTION_CATEGORIES[section].map((c) => ({ name: CATEGORY_NAMES[c], value: c })),
+      choices: SECTION_CATEGORIES[section].map((c) => ({ name: categoryChoice(c), value: c })),
       ...(existing ? { default: existing.category } : {}),
     });
     const label = await askText(prompter, 'Describe it (e.g. Rent, Gas, Food)', existing?.label);
