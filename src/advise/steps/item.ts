@@ -9,7 +9,7 @@ import { RecordingPrompter } from '../recording-prompter.js';
 import { paragraph } from '../render.js';
 import type { Session } from '../session.js';
 
-export interface Place {
+interface Place {
   readonly item: Item;
   /** The entry being changed in its list; absent for a new one. */
   readonly index?: number;
@@ -26,4 +26,9 @@ export function carriedOver(session: Session, item: Item, what: string): Pending
   const pending = pendingOf(session.draft, item);
   if (pending) session.say(['', ...paragraph(`Carrying on with ${what} (answered so far: ${pending.answers.join(', ')}).`)].join('\n'));
   return pending;
+}
+
+/** Asks an item that is not one of a list, carrying on at its first unanswered part when a dropped call left it half answered. */
+export function askCarryingOn<T>(session: Session, item: Item, what: string, ask: (prompter: Prompter) => Promise<T>): Promise<T> {
+  return askItem(session, { item }, ask, carriedOver(session, item, what)?.answers);
 }

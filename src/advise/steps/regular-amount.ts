@@ -8,7 +8,7 @@ import type { RegularAmount } from '../../core/statement.js';
 import { askFrequency, askMoney } from '../ask.js';
 import { withStatement, type Item } from '../draft.js';
 import type { Session } from '../session.js';
-import { askItem, carriedOver } from './item.js';
+import { askCarryingOn } from './item.js';
 
 export interface RegularAmountQuestion {
   readonly item: Item;
@@ -35,18 +35,12 @@ export const DEBT_ADMIN_FEE: RegularAmountQuestion = {
 
 export async function askRegularAmount(session: Session, question: RegularAmountQuestion): Promise<void> {
   const recorded = session.draft.statement[question.part];
-  const kept = carriedOver(session, question.item, question.what);
-  const asked = await askItem(
-    session,
-    { item: question.item },
-    async (prompter): Promise<RegularAmount | undefined> => {
-      const amount = await askMoney(prompter, { message: question.message, default: recorded?.amount ?? ZERO });
-      if (amount.isZero()) return undefined;
-      const frequency = await askFrequency(prompter, 'How often', recorded?.frequency ?? 'monthly');
-      return { amount, frequency, ...(recorded?.note ? { note: recorded.note } : {}) };
-    },
-    kept?.answers,
-  );
+  const asked = await askCarryingOn(session, question.item, question.what, async (prompter): Promise<RegularAmount | undefined> => {
+    const amount = await askMoney(prompter, { message: question.message, default: recorded?.amount ?? ZERO });
+    if (amount.isZero()) return undefined;
+    const frequency = await askFrequency(prompter, 'How often', recorded?.frequency ?? 'monthly');
+    return { amount, frequency, ...(recorded?.note ? { note: recorded.note } : {}) };
+  });
   const { [question.part]: _dropped, ...rest } = session.draft.statement;
   await session.update(withStatement(session.draft, asked ? { ...rest, [question.part]: asked } : rest));
 }
