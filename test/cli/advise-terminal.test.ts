@@ -178,4 +178,27 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await planAndExport(terminal);
     expect(existsSync(path.join(cwd, 'draft.json'))).toBe(true);
   }, 60_000);
+
+  it('keeps the pay schedule half answered on Ctrl-C, out of the statement, and on --resume asks only the payday', async () => {
+    const draft = () => JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'));
+    terminal = start('--draft draft.json');
+    await household(terminal);
+    await answer(terminal, 'Income: what next?', 'Done');
+    await answer(terminal, 'How often is the customer paid?', 'fortnightly');
+    await terminal.waitFor('? Next payday', PATIENCE);
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]', PATIENCE);
+    expect(draft()).toMatchObject({ step: 'income', pending: { item: 'pay', answers: ['fortnightly'] } });
+    expect(draft().statement.pay).toBeUndefined();
+    terminal.close();
+
+    terminal = start('--resume draft.json');
+    await terminal.waitFor('Carrying on with the pay schedule (answered so far: fortnightly)', PATIENCE);
+    await answer(terminal, 'Next payday', '2026-12-04');
+    await terminal.waitFor('? Fixed costs: what next?', PATIENCE);
+    expect(draft().statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-12-04' });
+    expect(draft().pending).toBeUndefined();
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]', PATIENCE);
+  }, 60_000);
 });
