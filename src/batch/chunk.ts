@@ -7,7 +7,7 @@ import { isFairplanError } from '../core/errors.js';
 import type { PaymentFrequency } from '../core/frequency.js';
 import { isRejection, readAccount, type Rejection } from './account.js';
 import { csvLine } from './csv.js';
-import { rejectionCells, rejectionJson, resultCells, resultJson, scheduleCells, scheduleJson } from './format.js';
+import { rejectionCells, rejectionJson, resultJson, resultLine, scheduleCells, scheduleJson } from './format.js';
 import type { ColumnLayout } from './mapping.js';
 import { planAccount, type PlanSettings } from './plan.js';
 import type { InputRecord } from './read.js';
@@ -21,10 +21,10 @@ export interface ChunkSettings {
 }
 
 export interface ChunkResult {
-  /** Output text, in input order. */
-  readonly results: string;
-  readonly schedules: string;
-  readonly errors: string;
+  /** Output text, in input order (UTF-8 bytes when it comes from a worker thread). */
+  readonly results: string | Uint8Array;
+  readonly schedules: string | Uint8Array;
+  readonly errors: string | Uint8Array;
   /** Each rejected row, with its place in the chunk. */
   readonly rejections: readonly { readonly index: number; readonly rejection: Rejection }[];
   readonly written: number;
@@ -80,7 +80,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     written++;
     balances += account.balance;
     instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
-    results += json ? ndjson(resultJson(result, layout)) : csvLine(resultCells(result));
+    results += json ? ndjson(resultJson(result, layout)) : resultLine(result);
     for (const instalment of result.instalments ?? []) {
       schedules += json ? ndjson(scheduleJson(result, instalment)) : csvLine(scheduleCells(result, instalment));
     }

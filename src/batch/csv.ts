@@ -12,13 +12,18 @@ export const safeCell = (cell: string): string => (PLAIN_NUMBER.test(cell) ? cel
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One CSV line (comma-separated, ended by LF), quoting only the cells that need it. */
-export function csvLine(cells: readonly string[]): string {
+/** A cell as CSV, quoted only when it needs to be. */
+export const csvCell = (cell: string): string => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+
+/** Cells as CSV, comma-separated, without the line's end. */
+export function csvCells(cells: readonly string[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i] ?? '';
     if (i > 0) line += ',';
-    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+    line += csvCell(cells[i] ?? '');
   }
-  return `${line}\n`;
+  return line;
 }
+
+/** One CSV line (comma-separated, ended by LF), quoting only the cells that need it. */
+export const csvLine = (cells: readonly string[]): string => `${csvCells(cells)}\n`;

@@ -8,7 +8,7 @@ import type { Instalment, QuickOption } from '../core/plan/index.js';
 import { instalmentCells } from '../render/plan/csv.js';
 import { optionKey } from '../render/plan/select.js';
 import type { Rejection } from './account.js';
-import { safeCell } from './csv.js';
+import { csvCell, csvCells, safeCell } from './csv.js';
 import type { ColumnLayout } from './mapping.js';
 import { formatPence } from './pence.js';
 import type { AccountResult } from './plan.js';
@@ -37,40 +37,30 @@ export const resultHeader = (layout: ColumnLayout): string[] => [
   ...RESULT_COLUMNS,
 ];
 
-const alternatives = (result: AccountResult): QuickOption[] =>
-  result.proposal.options.filter((o) => o !== result.recommended);
-
 /** "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3" */
 function compactAlternatives(result: AccountResult): string {
-  return alternatives(result)
-    .map(
-      (o) =>
-        `${optionKey(o)} ${formatPence(o.instalmentAmount)} ${o.frequency} x${o.instalmentCount}${o.affordable ? '' : ' not-affordable'}`,
-    )
-    .join('; ');
+  let text = '';
+  for (const o of result.proposal.options) {
+    if (o === result.recommended) continue;
+    if (text) text += '; ';
+    text += `${optionKey(o)} ${formatPence(o.instalmentAmount)} ${o.frequency} x${o.instalmentCount}${o.affordable ? '' : ' not-affordable'}`;
+  }
+  return text;
 }
 
-export function resultCells(result: AccountResult): string[] {
+/**
+ * One account's CSV line. Only the cells copied from the input (the id and carried columns) can
+ * need quoting or neutralising; the figures, dates and words fairplan writes never contain a
+ * delimiter or a quote, so they are written as they are (a test holds this to csvLine).
+ */
+export function resultLine(result: AccountResult): string {
   const { account, affordability: a, recommended: r } = result;
-  return [
-    safeCell(account.id),
-    ...account.carried.map(safeCell),
-    formatPence(a.income),
-    formatPence(a.expenditure),
-    formatPence(a.surplus),
-    formatPence(a.available),
-    a.flags.join(';'),
-    result.review ? 'yes' : 'no',
-    optionKey(r),
-    formatPence(r.instalmentAmount),
-    r.frequency,
-    String(r.instalmentCount),
-    r.firstDate,
-    r.lastDate,
-    formatPence(r.totalPaid),
-    r.outcome.kind,
-    compactAlternatives(result),
-  ];
+  const own = account.carried.length === 0 ? csvCell(safeCell(account.id)) : csvCells([account.id, ...account.carried].map(safeCell));
+  return (
+    `${own},${formatPence(a.income)},${formatPence(a.expenditure)},${formatPence(a.surplus)},${formatPence(a.available)},` +
+    `${a.flags.join(';')},${result.review ? 'yes' : 'no'},${optionKey(r)},${formatPence(r.instalmentAmount)},${r.frequency},` +
+    `${r.instalmentCount},${r.firstDate},${r.lastDate},${formatPence(r.totalPaid)},${r.outcome.kind},${compactAlternatives(result)}\n`
+  );
 }
 
 function optionJson(option: QuickOption) {
@@ -105,7 +95,7 @@ export function resultJson(result: AccountResult, layout: ColumnLayout) {
     flags: a.flags,
     review: result.review,
     recommended: { ...optionJson(result.recommended), reason: result.proposal.recommended.reason },
-    alternatives: alternatives(result).map(optionJson),
+    alternatives: result.proposal.options.filter((o) => o !== result.recommended).map(optionJson),
   };
 }
 

@@ -6,8 +6,6 @@
  * Mapping file (JSON):
  *   { "delimiter": ";", "columns": { "account_id": "Account Ref", "balance": "Amount Owed" }, "carry": ["Branch"] }
  */
-import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { FairplanError, type Problem } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import { FIELDS, isField, OPTIONAL_FIELDS, type Field } from './fields.js';
@@ -30,50 +28,11 @@ export interface ColumnLayout {
   readonly carried: readonly { readonly header: string; readonly index: number }[];
 }
 
-const fieldHint = (name: string): string => {
+export const fieldHint = (name: string): string => {
   const hint = closest(name, FIELDS);
   return hint ? ` (did you mean "${hint}"?)` : ` (fields: ${FIELDS.join(', ')})`;
 };
 
-const mappingSchema = z
-  .object({
-    delimiter: z.string().min(1).optional(),
-    columns: z.record(z.string(), z.string().min(1)).default({}),
-    carry: z.array(z.string().min(1)).optional(),
-  })
-  .strict();
-
-/** Reads and checks a mapping file; every problem is reported with its JSON path. */
-export async function loadMapping(file: string): Promise<Mapping> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new FairplanError('io', `cannot read ${file}: ${(error as Error).message}`, { file });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new FairplanError('invalid-argument', `not valid JSON: ${(error as Error).message}`, { file });
-  }
-  const parsed = mappingSchema.safeParse(json);
-  const problems: Problem[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  // Field names are checked even when something else is wrong, so every mistake is reported at once.
-  const named = (json as { columns?: unknown } | null)?.columns;
-  const columns: Partial<Record<Field, string>> = {};
-  for (const [field, header] of Object.entries(typeof named === 'object' && named !== null ? named : {})) {
-    if (!isField(field)) problems.push({ path: `columns.${field}`, message: `"${field}" is not a field${fieldHint(field)}` });
-    else if (typeof header === 'string') columns[field] = header;
-  }
-  if (problems.length > 0 || !parsed.data) {
-    throw new FairplanError('invalid-argument', 'the mapping file is not valid', { file, problems });
-  }
-  const { delimiter, carry } = parsed.data;
-  return { columns, ...(carry ? { carry } : {}), ...(delimiter ? { delimiter } : {}) };
-}
 
 /** Reads one `--column field=Header` option. */
 export function parseColumnOption(text: string): [Field, string] {

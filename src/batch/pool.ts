@@ -6,7 +6,6 @@
 import { Worker } from 'node:worker_threads';
 import type { IsoDate } from '../core/date.js';
 import { quickTerms } from '../core/plan/index.js';
-import { loadGuidelines } from '../guidelines/load.js';
 import { processChunk, type ChunkResult, type ChunkSettings } from './chunk.js';
 import type { ColumnLayout } from './mapping.js';
 import type { InterestChoice } from './plan.js';
@@ -30,7 +29,8 @@ export interface ChunkProcessor {
 }
 
 export async function chunkSettings(setup: WorkerSetup): Promise<ChunkSettings> {
-  const guidelines = setup.guidelines ? await loadGuidelines(setup.guidelines) : undefined;
+  // The statement readers a guideline file needs are loaded only when one is given.
+  const guidelines = setup.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(setup.guidelines) : undefined;
   return {
     layout: setup.layout,
     json: setup.json,

@@ -8,18 +8,12 @@
  * read at all (a quote never closed) comes out as `unreadable`, in its place, rather than stopping the run.
  */
 import type { Readable } from 'node:stream';
-import { parse, type CsvError, type Options } from 'csv-parse';
+import { Parser, type CsvError, type Options } from 'csv-parse';
 import { FairplanError } from '../core/errors.js';
 
 export type InputRecord =
   | { readonly kind: 'row'; readonly line: number; readonly cells: string[] }
   | { readonly kind: 'unreadable'; readonly line: number; readonly reason: string; readonly cells: string[] };
-
-interface Parsed {
-  readonly row: InputRecord;
-  /** Records the parser could not read, found just before this one. */
-  readonly unreadable: InputRecord[];
-}
 
 const countCrlf = (cells: readonly string[]): number => {
   let count = 0;
@@ -29,51 +23,83 @@ const countCrlf = (cells: readonly string[]): number => {
   return count;
 };
 
-/** `name` is the input as the user named it, for errors reading it. */
-export async function* readRecords(input: Readable, delimiter: string, name: string): AsyncGenerator<InputRecord> {
+const SETTINGS: Options = {
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  skip_records_with_error: true,
+  // The text of a record the parser cannot read, for the rejected rows; records come as { record, raw }.
+  raw: true,
+};
+
+/**
+ * csv-parse, giving each record with the line it starts on, and the records of each chunk of input
+ * together as one array: a promise per record, or csv-parse's `on_record` context (two object copies
+ * per record), cost a batch run more than the parsing does. The line is worked out when the parser
+ * hands a record on, from its own counts at that moment.
+ */
+class NumberedParser extends Parser {
+  private records: InputRecord[] = [];
   // csv-parse counts a CRLF inside a quoted field as two lines; `overcount` undoes that.
-  let overcount = 0;
-  let endLine = 0;
-  let emptyLines = 0;
-  let pending: InputRecord[] = [];
-  const settings: Options<Parsed, { record: string[] }> = {
-    bom: true,
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    raw: true,
-    on_skip: (error: CsvError | undefined, raw: string | undefined) => {
-      const line = endLine + 1;
-      endLine = Number(error?.lines ?? line) - overcount;
-      pending.push({ kind: 'unreadable', line, reason: error?.message ?? 'the record cannot be read', cells: [raw ?? ''] });
-    },
-    on_record: ({ record: cells }, context): Parsed => {
-      const line = endLine + 1 + (context.empty_lines - emptyLines);
-      emptyLines = context.empty_lines;
-      overcount += countCrlf(cells);
-      endLine = context.lines - overcount;
-      const unreadable = pending;
-      pending = [];
-      return { row: { kind: 'row', line, cells }, unreadable };
-    },
-  };
-  // csv-parse's overloads do not let on_record change the record type; `settings` is checked above.
-  const parser = parse(settings as unknown as Options);
+  private overcount = 0;
+  private endLine = 0;
+  private emptyLines = 0;
+
+  constructor(delimiter: string) {
+    super({ ...SETTINGS, delimiter });
+    // Emitted as the parser skips the record, so it takes its place among the others.
+    this.on('skip', (error: CsvError | undefined, raw: string | undefined) => {
+      const line = this.endLine + 1;
+      this.endLine = Number(error?.lines ?? line) - this.overcount;
+      this.records.push({ kind: 'unreadable', line, reason: error?.message ?? 'the record cannot be read', cells: [raw ?? ''] });
+    });
+  }
+
+  override push(chunk: unknown): boolean {
+    if (chunk === null) {
+      this.pushRecords();
+      return super.push(null);
+    }
+    const cells = (chunk as { record: string[] }).record;
+    const line = this.endLine + 1 + (this.info.empty_lines - this.emptyLines);
+    this.emptyLines = this.info.empty_lines;
+    this.overcount += countCrlf(cells);
+    this.endLine = this.info.lines - this.overcount;
+    this.records.push({ kind: 'row', line, cells });
+    return true;
+  }
+
+  override _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    super._transform(chunk, encoding, (error?: Error | null) => {
+      this.pushRecords();
+      callback(error);
+    });
+  }
+
+  override _flush(callback: (error?: Error | null) => void): void {
+    super._flush((error?: Error | null) => {
+      this.pushRecords();
+      callback(error);
+    });
+  }
+
+  private pushRecords(): void {
+    if (this.records.length === 0) return;
+    const records = this.records;
+    this.records = [];
+    super.push(records);
+  }
+}
+
+/** The records of `input`, a chunk of the file at a time, in file order. `name` is the input as the user named it. */
+export async function* readRecords(input: Readable, delimiter: string, name: string): AsyncGenerator<InputRecord[]> {
+  const parser = new NumberedParser(delimiter);
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
-  const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<Parsed>;
-  for (;;) {
-    let next: IteratorResult<Parsed>;
-    try {
-      next = await parsed.next();
-    } catch (error) {
-      throw new FairplanError('io', `cannot read ${name}: ${(error as Error).message}`, { file: name });
-    }
-    if (next.done) break;
-    yield* next.value.unreadable;
-    yield next.value.row;
+  try {
+    yield* parser as AsyncIterable<InputRecord[]>;
+  } catch (error) {
+    throw new FairplanError('io', `cannot read ${name}: ${(error as Error).message}`, { file: name });
   }
-  yield* pending;
 }

@@ -12,7 +12,6 @@ import type { Readable } from 'node:stream';
 import type { IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import type { PaymentFrequency } from '../core/frequency.js';
-import { loadGuidelines } from '../guidelines/load.js';
 import type { Io } from '../cli/io.js';
 import type { Rejection } from './account.js';
 import { checkGuidelineTable } from './affordability.js';
@@ -110,7 +109,7 @@ export class Interrupted extends Error {
 
 export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSummary> {
   const name = options.input === '-' ? 'stdin' : options.input;
-  if (options.guidelines) checkGuidelineTable({ table: await loadGuidelines(options.guidelines), asOf: options.asOf });
+  if (options.guidelines) checkGuidelineTable({ table: await (await import('../guidelines/load.js')).loadGuidelines(options.guidelines), asOf: options.asOf });
   const input = await openInput(options.input, io);
   // A run waiting on a quiet stdin would not notice the signal: ending its input wakes it.
   const interrupt = (): void => {
@@ -190,17 +189,19 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
 
   try {
     let layout: ColumnLayout | undefined;
-    for await (const record of readRecords(input, options.delimiter, name)) {
-      if (!layout) {
-        layout = await start(record);
-        continue;
+    for await (const records of readRecords(input, options.delimiter, name)) {
+      for (const record of records) {
+        if (!layout) {
+          layout = await start(record);
+          continue;
+        }
+        if (options.signal?.aborted) throw new Interrupted();
+        read++;
+        chunk.push(record);
+        if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read);
+        // Stop reading at once under --strict; otherwise rows go out a chunk at a time.
+        if (chunk.length >= (options.maxRejects === 0 ? 1 : CHUNK_ROWS)) await send();
       }
-      if (options.signal?.aborted) throw new Interrupted();
-      read++;
-      chunk.push(record);
-      if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read);
-      // Stop reading at once under --strict; otherwise rows go out a chunk at a time.
-      if (chunk.length >= (options.maxRejects === 0 ? 1 : CHUNK_ROWS)) await send();
     }
     if (!layout) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file: name });
     await send();

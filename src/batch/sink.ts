@@ -12,6 +12,9 @@ const CHUNK = 64 * 1024;
 
 export class Sink {
   private buffer = '';
+  /** Text and bytes waiting to be written, in order; `buffer` is the text after them. */
+  private queued: (string | Uint8Array)[] = [];
+  private queuedBytes = 0;
   private failure: Error | undefined;
 
   private constructor(
@@ -31,21 +34,32 @@ export class Sink {
     return new Sink(file.stream, file);
   }
 
-  /** Adds text; returns true when a chunk is ready and the caller should `await flush()`. */
-  push(text: string): boolean {
-    this.buffer += text;
-    return this.buffer.length >= CHUNK;
+  /** Adds text or UTF-8 bytes; returns true when a chunk is ready and the caller should `await flush()`. */
+  push(text: string | Uint8Array): boolean {
+    if (typeof text === 'string') {
+      this.buffer += text;
+    } else if (text.length > 0) {
+      if (this.buffer) this.queued.push(this.buffer);
+      this.buffer = '';
+      this.queued.push(text);
+      this.queuedBytes += text.length;
+    }
+    return this.buffer.length + this.queuedBytes >= CHUNK;
   }
 
   async flush(): Promise<void> {
     if (this.failure && this.file) {
       throw new FairplanError('io', `cannot write ${this.file.target}: ${this.failure.message}`, { file: this.file.target });
     }
-    if (!this.buffer) return;
-    const chunk = this.buffer;
+    if (this.buffer) this.queued.push(this.buffer);
+    const chunks = this.queued;
     this.buffer = '';
+    this.queued = [];
+    this.queuedBytes = 0;
     const stream = this.output as Output & Partial<NodeJS.EventEmitter>;
-    if (!stream.write(chunk) && typeof stream.once === 'function') await once(stream as NodeJS.EventEmitter, 'drain');
+    let ready = true;
+    for (const chunk of chunks) if (stream.write(chunk) === false) ready = false;
+    if (!ready && typeof stream.once === 'function') await once(stream as NodeJS.EventEmitter, 'drain');
   }
 
   /** Writes what is left; a file then takes its name. */
@@ -57,6 +71,8 @@ export class Sink {
   /** A file is removed, never left half-written; stdout keeps what it was already sent. */
   async abort(): Promise<void> {
     this.buffer = '';
+    this.queued = [];
+    this.queuedBytes = 0;
     this.failure = undefined;
     await this.file?.abort();
   }

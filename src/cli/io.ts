@@ -1,6 +1,7 @@
 /** What a command may touch of the outside world, passed in so tests can supply their own. */
 export interface Output {
-  write(chunk: string): unknown;
+  /** Text, or UTF-8 bytes (a batch's output from its worker threads). */
+  write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
 }

@@ -7,9 +7,9 @@ import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
-import { loadMapping, parseColumnOption, type Carry } from '../../batch/mapping.js';
+import { parseColumnOption, type Carry } from '../../batch/mapping.js';
 import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
-import { Interrupted, runBatch, type BatchOptions } from '../../batch/run.js';
+import type { BatchOptions } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -86,7 +86,7 @@ function describeRejection(file: string, rejection: Rejection): string {
 }
 
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
-  const mapping = flags.map ? await loadMapping(flags.map) : undefined;
+  const mapping = flags.map ? await (await import('../../batch/mapping-file.js')).loadMapping(flags.map) : undefined;
   if (flags.carry && flags.carryAll) throw new FairplanError('invalid-argument', '--carry and --carry-all cannot be used together');
   const carryNamed = flags.carry?.split(',').map((c) => c.trim()).filter(Boolean) ?? mapping?.carry;
   const carry: Carry = flags.carryAll
@@ -129,6 +129,8 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
           },
         }),
   };
+  // Loaded here, not at start-up: the other commands and --help need none of the batch machinery.
+  const { runBatch, Interrupted } = await import('../../batch/run.js');
   let summary;
   process.once('SIGINT', onInterrupt);
   try {

@@ -3,11 +3,8 @@ import { Option, type Command } from 'commander';
 import { assessAffordability } from '../../core/affordability/assess.js';
 import type { GuidelineTable } from '../../core/affordability/guidelines.js';
 import type { Statement } from '../../core/statement.js';
-import { loadGuidelines } from '../../guidelines/load.js';
 import { renderCheckJson } from '../../render/check/json.js';
 import { renderCheckText } from '../../render/check/text.js';
-import { loadStatement } from '../../statement/load.js';
-import { toSfsJson } from '../../statement/sfs.js';
 import type { CommandContext } from '../context.js';
 import { dateOption, nonNegativeMoneyOption, today } from '../options.js';
 import type { IsoDate } from '../../core/date.js';
@@ -43,6 +40,7 @@ Exit codes:
 
 /** US statements are checked against the built-in IRS national standards unless told otherwise. */
 async function guidelinesFor(statement: Statement, spec: string | undefined): Promise<GuidelineTable | undefined> {
+  const { loadGuidelines } = await import('../../guidelines/load.js');
   if (spec) return loadGuidelines(spec);
   return statement.currency === 'USD' ? loadGuidelines('irs-2025') : undefined;
 }
@@ -60,6 +58,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, options: CheckOptions) => {
+      // The statement readers are loaded with the command, not at start-up.
+      const { loadStatement } = await import('../../statement/load.js');
       const statement = await loadStatement(file);
       const guidelines = await guidelinesFor(statement, options.guidelines);
       const result = assessAffordability(statement, {
@@ -68,7 +68,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
         ...(options.tokenThreshold ? { tokenThresholdPerCreditor: options.tokenThreshold } : {}),
       });
       if (options.json) context.out(renderCheckJson(result));
-      else if (options.sfs) context.out(toSfsJson(statement, result));
+      else if (options.sfs) context.out((await import('../../statement/sfs.js')).toSfsJson(statement, result));
       else context.out(renderCheckText(result, context.stdoutChalk(!options.color)));
     });
 }

@@ -16,12 +16,10 @@ import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type PlanRequest
 import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
-import { renderIcs } from '../../render/plan/ics.js';
 import { renderPlanJson } from '../../render/plan/json.js';
 import { renderLetter } from '../../render/plan/letter.js';
 import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
-import { loadStatement } from '../../statement/load.js';
 import type { CommandContext } from '../context.js';
 import {
   calendarForCurrency,
@@ -100,6 +98,8 @@ interface Basis {
  * Flags given on the command line win.
  */
 async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDate): Promise<Basis> {
+  // The statement readers are loaded when a statement is given, not at start-up.
+  const { loadStatement } = await import('../../statement/load.js');
   const statement = await loadStatement(file);
   if (flags.balance === undefined && statement.debts.length === 0) {
     throw new FairplanError('invalid-argument', 'the statement lists no non-priority debts: give the balance with --balance', { file });
@@ -193,6 +193,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
+    const { renderIcs } = await import('../../render/plan/ics.js');
     await writeFileAtomic(target, renderIcs(proposal, chosen));
     const review = option.outcome.kind === 'review' ? ' and the review date' : '';
     context.err(`fairplan: wrote ${option.instalmentCount} payment reminders${review} for "${option.label}" to ${flags.ics}`);

@@ -4,7 +4,8 @@
  * holidays (coronations, state funerals) that hand-written rules would miss.
  * Only 'public' and 'bank' holidays close banks; observances such as Mother's Day do not.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 import type { IsoDate } from '../date.js';
 import { FairplanError } from '../errors.js';
 import { closest } from '../suggest.js';
@@ -26,7 +27,14 @@ const NAME: Readonly<Record<UkRegion, string>> = {
   'northern-ireland': 'Northern Ireland bank holidays',
 };
 
+// The holiday rules are a large part of fairplan's start-up and many runs never need them, so they
+// are loaded when the first bank-holiday calendar is made.
+let holidays: typeof HolidaysType | undefined;
+const loadHolidays = (): typeof HolidaysType =>
+  (holidays ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysType);
+
 function bankHolidayCalendar(region: UkRegion): BusinessCalendar {
+  const Holidays = loadHolidays();
   const source = new Holidays('GB', STATE[region], { types: ['public', 'bank'] });
   // One lookup of date-holidays per year, not per date.
   const byYear = new Map<number, ReadonlySet<string>>();

@@ -9,6 +9,7 @@
  * large for exact arithmetic on whole pence) goes to `summarisePlans`, and its options are given
  * in the same form. A property test holds the two to the same figures and the same recommendation.
  */
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
@@ -35,11 +36,50 @@ export interface QuickAccount {
 /** The terms every account is planned on (no step-up or settlement: they are one account's own). */
 export interface QuickTerms extends ResolvedPlanTerms {
   readonly tokenPence: number;
+  readonly dueDates: DueDates;
 }
 
 export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): QuickTerms {
   const resolved = resolvePlanTerms(terms);
-  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)) };
+  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)), dueDates: new DueDates(resolved.calendar) };
+}
+
+// Enough paydays for a year of accounts at every frequency; past it the memory starts again.
+const REMEMBERED_ANCHORS = 5_000;
+
+/**
+ * Due dates (dueDate) remembered by frequency, anchor and instalment: the accounts of a batch share
+ * a few hundred paydays and the same few plan lengths, and working each date out again was a tenth
+ * of a run's time.
+ */
+class DueDates {
+  private readonly byAnchor = new Map<PaymentFrequency, Map<IsoDate, Map<number, IsoDate>>>();
+
+  constructor(private readonly calendar: BusinessCalendar) {}
+
+  /** The k-th due date (0-based) of a schedule from `anchor` at `frequency`, by k. */
+  of(anchor: IsoDate, frequency: PaymentFrequency): (k: number) => IsoDate {
+    let anchors = this.byAnchor.get(frequency);
+    if (!anchors) {
+      anchors = new Map();
+      this.byAnchor.set(frequency, anchors);
+    }
+    let dates = anchors.get(anchor);
+    if (!dates) {
+      if (anchors.size >= REMEMBERED_ANCHORS) anchors.clear();
+      dates = new Map();
+      anchors.set(anchor, dates);
+    }
+    const known = dates;
+    return (k) => {
+      let date = known.get(k);
+      if (date === undefined) {
+        date = dueDate(this.calendar, anchor, frequency, k).due;
+        known.set(k, date);
+      }
+      return date;
+    };
+  }
 }
 
 interface QuickFigures {
@@ -93,9 +133,10 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
     return fromSummary(terms, account, interest);
   }
 
-  const { calendar, tokenPence } = terms;
-  const first = dueDate(calendar, start, frequency, 0).due;
-  const lastDue = (count: number): IsoDate => (count <= 1 ? first : dueDate(calendar, start, frequency, count - 1).due);
+  const { tokenPence } = terms;
+  const due = terms.dueDates.of(start, frequency);
+  const first = due(0);
+  const lastDue = (count: number): IsoDate => (count <= 1 ? first : due(count - 1));
   const options: QuickOption[] = [];
   let affordable: QuickOption | undefined;
   if (perInstalment > 0) {
@@ -146,19 +187,21 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
   }
 
   const belowToken = affordableMonthly < tokenPence;
-  if (belowToken || affordable === undefined) options.push(token(terms, account, first));
+  if (belowToken || affordable === undefined) {
+    options.push(token(terms, account, frequency === 'monthly' ? due : terms.dueDates.of(start, 'monthly')));
+  }
   return { options, recommended: recommend({ reasonableTermMonths: terms.reasonableTermMonths, belowToken }, options) };
 }
 
-/** A token payment a month until the review, or until a balance small enough is repaid. */
-function token(terms: QuickTerms, account: QuickAccount, firstAtPayFrequency: IsoDate): QuickOption {
-  const { calendar, tokenPence: payment } = terms;
+/** A token payment a month until the review, or until a balance small enough is repaid; `due` gives monthly due dates. */
+function token(terms: QuickTerms, account: QuickAccount, due: (k: number) => IsoDate): QuickOption {
+  const { tokenPence: payment } = terms;
   const { balance, start } = account;
   const limit = terms.token.reviewAfterMonths;
   const needed = divUp(balance, payment);
   const count = Math.min(needed, limit);
   const paid = needed > limit ? payment * limit : balance;
-  const first = account.frequency === 'monthly' ? firstAtPayFrequency : dueDate(calendar, start, 'monthly', 0).due;
+  const first = due(0);
   return {
     kind: 'token',
     affordable: payment <= account.affordableMonthly,
@@ -170,7 +213,7 @@ function token(terms: QuickTerms, account: QuickAccount, firstAtPayFrequency: Is
     instalmentAmount: count > 1 ? payment : paid,
     finalAmount: paid - payment * (count - 1),
     firstDate: first,
-    lastDate: count <= 1 ? first : dueDate(calendar, start, 'monthly', count - 1).due,
+    lastDate: count <= 1 ? first : due(count - 1),
     totalPaid: paid,
     totalInterest: 0,
     balanceAfter: balance - paid,

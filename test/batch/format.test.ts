@@ -1,0 +1,63 @@
+/**
+ * A result line is a CSV line a spreadsheet or loader reads back as the header's columns: the
+ * cells copied from the input (the id, carried columns) quoted and neutralised as needed, and
+ * fairplan's own figures, dates and words as they are.
+ */
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { readAccount, type Account } from '../../src/batch/account.js';
+import { safeCell } from '../../src/batch/csv.js';
+import { FIELDS } from '../../src/batch/fields.js';
+import { resultHeader, resultLine } from '../../src/batch/format.js';
+import { resolveColumns } from '../../src/batch/mapping.js';
+import { planAccount } from '../../src/batch/plan.js';
+import { parseIsoDate } from '../../src/core/date.js';
+import { quickTerms } from '../../src/core/plan/index.js';
+
+const headers = [...FIELDS, 'Branch', 'Note'];
+const layout = resolveColumns(headers, {}, { kind: 'all' }, 'accounts.csv');
+const settings = { terms: quickTerms({ asOf: parseIsoDate('2026-01-05') }), interest: 'frozen', schedules: false } as const;
+
+// Text that needs quoting or neutralising, and amounts from a deficit to a comfortable surplus.
+const text = fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', ';', ' ', '=', '+', '-', '@', '£'), minLength: 1, maxLength: 10 });
+const pounds = (max: number) => fc.integer({ min: 0, max }).map((p) => `${Math.floor(p / 100)}.${String(p % 100).padStart(2, '0')}`);
+
+const row = fc.record({
+  account_id: text.filter((t) => t.trim() !== ''),
+  customer_name: text,
+  balance: pounds(5_000_000).filter((b) => b !== '0.00'),
+  apr: fc.constant(''),
+  monthly_income: pounds(600_000),
+  housing: pounds(150_000),
+  council_tax: pounds(30_000),
+  utilities: pounds(30_000),
+  food: pounds(80_000),
+  transport: pounds(40_000),
+  other_expenses: pounds(50_000),
+  pay_frequency: fc.constantFrom('weekly', 'fortnightly', 'four-weekly', 'monthly'),
+  next_pay_date: fc.constantFrom('2026-01-05', '2026-01-31', '2026-02-28', '2026-12-24'),
+  Branch: text,
+  Note: text,
+});
+
+describe('a result line', () => {
+  it('reads back as the header columns, with the copied cells made safe and the figures as written', () => {
+    fc.assert(
+      fc.property(row, (fields) => {
+        const account = readAccount(headers.map((h) => fields[h as keyof typeof fields]), layout, 2) as Account;
+        const result = planAccount(account, settings);
+        const [cells] = parse(resultLine(result), { relax_column_count: false }) as string[][];
+        const header = resultHeader(layout);
+        expect(cells).toHaveLength(header.length);
+        expect(cells?.slice(0, 3)).toEqual([safeCell(account.id), safeCell(fields.Branch), safeCell(fields.Note)]);
+        const cell = (name: string) => cells?.[header.indexOf(name)];
+        expect(cell('monthly_income')).toBe(fields.monthly_income);
+        expect(cell('plan')).toMatch(/^(affordable|fixed-term-\d+|token)$/);
+        expect(cell('first_date')).toBe(result.recommended.firstDate);
+        expect(cell('alternatives')).not.toMatch(/[",\n]/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
