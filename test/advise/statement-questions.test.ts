@@ -136,7 +136,7 @@ describe('the debt admin fee, after the savings', () => {
   it('is nil with one Enter, and the question says so', async () => {
     const { session, prompter } = harness(['Done', '', ''], draftAt('flexible'));
     await sectionStep(session, 'flexible');
-    expect(prompter.questions.at(-1)).toBe('Debt admin fee paid to a debt management company, each time (0 if none)');
+    expect(prompter.questions.at(-1)).toBe('Debt admin fee to a debt management firm, each time (0 if none)');
     expect(session.draft.statement.debtAdminFee).toBeUndefined();
     expect(session.draft.step).toBe('priority-debts');
   });

@@ -79,7 +79,7 @@ async function costsAndDebts(t: Terminal): Promise<void> {
 async function otherSectionsAndDebts(t: Terminal): Promise<void> {
   await answer(t, 'Flexible costs: what next?', 'Done');
   await answer(t, 'Savings put by regularly');
-  await answer(t, 'Debt admin fee paid to a debt management company');
+  await answer(t, 'Debt admin fee to a debt management firm');
   await answer(t, 'Priority debts: what next?', 'Done');
   await answer(t, 'Other debts: what next?', 'Add');
   await answer(t, 'Creditor', 'Acme Bank');

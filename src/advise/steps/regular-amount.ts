@@ -29,7 +29,7 @@ export const SAVINGS: RegularAmountQuestion = {
 export const DEBT_ADMIN_FEE: RegularAmountQuestion = {
   item: 'debt-admin-fee',
   part: 'debtAdminFee',
-  message: 'Debt admin fee paid to a debt management company, each time (0 if none)',
+  message: 'Debt admin fee to a debt management firm, each time (0 if none)',
   what: 'the debt admin fee',
 };
 
