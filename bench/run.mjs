@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmark (not a test): `npm run bench [-- ROWS]`, default 1,000,000 rows.
+// Benchmark (not a test): `npm run bench [-- ROWS [BATCH OPTIONS]]`, default 1,000,000 rows; options
+// after ROWS go to fairplan batch (e.g. `npm run bench -- 1000000 --workers 2`).
 // Times, in one run, (a) a plain csv-parse → csv-stringify passthrough of a generated accounts file
 // and (b) the built `fairplan batch` on the same file, output to a file; prints rows/s of each,
 // the ratio b/a and the peak RSS of each (process.resourceUsage().maxRSS, read in the child at exit
@@ -14,8 +15,9 @@ const DATA = path.join(ROOT, 'bench', 'data');
 // The accounts generator lives beside the project, in ../shared/tools (or set FAIRPLAN_GEN_ACCOUNTS).
 const GENERATOR = process.env.FAIRPLAN_GEN_ACCOUNTS ?? path.join(ROOT, '..', 'shared', 'tools', 'gen-accounts.mjs');
 const rows = Number.parseInt(process.argv[2] ?? '1000000', 10);
+const batchOptions = process.argv.slice(3);
 if (!Number.isSafeInteger(rows) || rows < 1) {
-  process.stderr.write('usage: node bench/run.mjs [ROWS]\n');
+  process.stderr.write('usage: node bench/run.mjs [ROWS [BATCH OPTIONS]]\n');
   process.exit(2);
 }
 
@@ -71,6 +73,7 @@ const batch = await timed('batch', [
   '--as-of',
   '2026-01-05',
   '--quiet',
+  ...batchOptions,
 ]);
 
 const format = (r) =>
@@ -78,7 +81,7 @@ const format = (r) =>
 const ratio = batch.rowsPerSecond / passthrough.rowsPerSecond;
 process.stdout.write(
   [
-    `${rows.toLocaleString('en-GB')} rows, Node ${process.version}`,
+    `${rows.toLocaleString('en-GB')} rows, Node ${process.version}${batchOptions.length > 0 ? `, batch ${batchOptions.join(' ')}` : ''}`,
     format(passthrough),
     format(batch),
     `ratio batch/passthrough ${ratio.toFixed(2)} (target ≥ 0.70); batch peak RSS ${batch.peakMb.toFixed(0)} MB (target < 200 MB)`,

@@ -45,8 +45,8 @@ export interface BatchOptions {
   readonly workers: number;
   /** Aborting it stops the run (Ctrl-C): no output file is written and runBatch throws Interrupted. */
   readonly signal?: AbortSignal;
-  /** Called now and then with the rows read so far. */
-  readonly onProgress?: (rowsRead: number) => void;
+  /** Called now and then with the rows read so far and the bytes read from the input (0 if it does not count them). */
+  readonly onProgress?: (rowsRead: number, bytesRead: number) => void;
   /** Called for each rejected row, in input order (the CLI shows them when there is no errors file). */
   readonly onRejection?: (rejection: Rejection) => void;
 }
@@ -68,6 +68,9 @@ const PROGRESS_EVERY = 1_000;
 // busy, few enough that memory does not grow with the file.
 const CHUNK_ROWS = 500;
 const IN_FLIGHT_PER_WORKER = 3;
+
+/** A file's read stream, and stdin, count the bytes they have read. */
+const bytesRead = (input: Readable): number => ('bytesRead' in input && typeof input.bytesRead === 'number' ? input.bytesRead : 0);
 
 async function openInput(input: string, io: Io): Promise<Readable> {
   if (input === '-') return io.stdin as Readable;
@@ -198,7 +201,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
         if (options.signal?.aborted) throw new Interrupted();
         read++;
         chunk.push(record);
-        if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read);
+        if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read, bytesRead(input));
         // Stop reading at once under --strict; otherwise rows go out a chunk at a time.
         if (chunk.length >= (options.maxRejects === 0 ? 1 : CHUNK_ROWS)) await send();
       }

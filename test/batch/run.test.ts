@@ -84,3 +84,20 @@ describe('a batch run on a messy file', () => {
     );
   });
 });
+
+describe('progress', () => {
+  it('is reported every 1,000 rows with the bytes read from the file so far', async () => {
+    const header = csvLine([...FIELDS]);
+    // Every row the same length, so the bytes up to any row are known.
+    const row = (i: number) => csvLine([`ACC${String(i).padStart(6, '0')}`, ...GOOD.slice(1)]);
+    const csv = header + Array.from({ length: 2_500 }, (_, i) => row(i)).join('');
+    const calls: [number, number][] = [];
+    await run(csv, { onProgress: (rows, bytes) => calls.push([rows, bytes]) });
+    expect(calls.map(([rows]) => rows)).toEqual([1_000, 2_000]);
+    for (const [rows, bytes] of calls) {
+      // A row cannot have been read before its bytes were; nor more bytes than the file has.
+      expect(bytes).toBeGreaterThanOrEqual(header.length + rows * row(0).length);
+      expect(bytes).toBeLessThanOrEqual(csv.length);
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { accountsCsv } from '../helpers/accounts.js';
 import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
 
 const SAMPLE = fixture('accounts', 'sample-accounts.csv');
@@ -239,6 +240,30 @@ describe('fairplan batch', () => {
     const { code, stderr } = await runCli(['batch', '-'], { input: '' });
     expect(code).toBe(2);
     expect(stderr).toContain('there is no header row');
+  });
+
+  describe('with stderr piped (not a terminal)', () => {
+    // 2,500 rows: the run reports progress at 1,000 and 2,000, which a terminal would show as a bar.
+    const input = accountsCsv(2_500);
+
+    it('shows no progress bar, only the summary', async () => {
+      const dir = scratch();
+      const file = path.join(dir, 'accounts.csv');
+      writeFileSync(file, input);
+      const { code, stderr } = await runCli(['batch', file, '-o', path.join(dir, 'results.csv'), ...AS_OF]);
+      expect(code).toBe(0);
+      expect(stderr.split('\n')[0]).toMatch(/^2,500 rows read: 2,500 written, 0 rejected \(/);
+      expect(stderr).not.toContain('\r');
+      expect(stderr).not.toContain('\u001b');
+      expect(stderr).not.toContain('%');
+    });
+
+    it('says nothing at all with --quiet', async () => {
+      const { code, stdout, stderr } = await runCli(['batch', '-', '--quiet', ...AS_OF], { input });
+      expect(code).toBe(0);
+      expect(csvRows(stdout)).toHaveLength(1 + 2_500);
+      expect(stderr).toBe('');
+    });
   });
 
   describe('with worker threads', () => {

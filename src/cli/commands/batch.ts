@@ -2,6 +2,7 @@
  * `fairplan batch`: affordability and a recommended plan for every account in a CSV export, for
  * analysts and nightly jobs. The work is in src/batch/; this file reads the options and reports.
  */
+import { stat } from 'node:fs/promises';
 import { InvalidArgumentError, Option } from 'commander';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
@@ -14,6 +15,7 @@ import { summaryLines } from '../../batch/summary.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dateOption, nonNegativeIntegerOption, today } from '../options.js';
+import { ProgressDisplay } from '../progress-display.js';
 import type { RegisterCommand } from './index.js';
 
 const HELP = `
@@ -33,6 +35,9 @@ Columns (default names; rename with --map or --column field=Header):
 Every row read is written or rejected; a rejected row is reported with its
 line, account, field and reason, and the run goes on. Output files appear
 whole or not at all.
+
+At a terminal, a progress bar on stderr shows how far the run has got (for a
+file: percent, rows/s and time left); none when stderr is piped or with -q.
 
 Exit codes:
   0  every row was written
@@ -78,7 +83,14 @@ interface BatchFlags {
 
 const SHOWN_REJECTIONS = 20;
 
-
+/** The progress bar, shown only to a person at a terminal; by bytes when the input's size is known. */
+async function progressDisplay(context: CommandContext, input: string): Promise<ProgressDisplay> {
+  const now = (): number => context.io.now().getTime();
+  // Known for a regular file, not for stdin or a pipe. A file that cannot be read is reported by
+  // the run itself, with the reason.
+  const stats = input === '-' ? undefined : await stat(input).catch(() => undefined);
+  return new ProgressDisplay({ stream: context.io.stderr, now, ...(stats?.isFile() ? { totalBytes: stats.size } : {}) });
+}
 
 function describeRejection(file: string, rejection: Rejection): string {
   const account = rejection.accountId ? ` account ${rejection.accountId}:` : '';
@@ -95,9 +107,9 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
       ? { kind: 'named', columns: carryNamed }
       : { kind: 'none' };
   const file = input === '-' ? 'stdin' : input;
-  const showProgress = !flags.quiet && Boolean(context.io.stderr.isTTY);
   let shown = 0;
   const started = context.io.now().getTime();
+  const progress = !flags.quiet && context.io.stderr.isTTY ? await progressDisplay(context, input) : undefined;
 
   // Ctrl-C removes the temporary output files rather than leaving them behind.
   const interrupted = new AbortController();
@@ -119,13 +131,15 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
     // doubled the peak memory (README, "Performance").
     workers: flags.workers ?? 0,
     ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
-    ...(showProgress ? { onProgress: (n: number) => context.io.stderr.write(`\r${n.toLocaleString('en-GB')} rows…`) } : {}),
+    ...(progress ? { onProgress: (rows: number, bytes: number) => progress.update(rows, bytes) } : {}),
     ...(flags.errors
       ? {}
       : {
           onRejection: (rejection: Rejection) => {
             shown++;
-            if (shown <= SHOWN_REJECTIONS) context.err(`fairplan: ${describeRejection(file, rejection)}`);
+            if (shown > SHOWN_REJECTIONS) return;
+            progress?.clear();
+            context.err(`fairplan: ${describeRejection(file, rejection)}`);
           },
         }),
   };
@@ -136,15 +150,15 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
   try {
     summary = await runBatch(options, context.io);
   } catch (error) {
+    progress?.clear();
     if (!(error instanceof Interrupted)) throw error;
-    if (showProgress) context.io.stderr.write('\r\x1b[K');
     context.err(`fairplan: ${error.message}`);
     context.exitCode = EXIT.interrupted;
     return;
   } finally {
     process.off('SIGINT', onInterrupt);
   }
-  if (showProgress) context.io.stderr.write('\r\x1b[K');
+  progress?.clear();
   if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
   if (!flags.quiet) {
     const seconds = (context.io.now().getTime() - started) / 1000;
@@ -179,7 +193,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('--workers <n>', 'worker threads to plan the rows on (default: 0, plan in this thread)', nonNegativeIntegerOption)
     .option('--max-rejects <n>', 'stop and write nothing once more than n rows are rejected', nonNegativeIntegerOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')
-    .option('-q, --quiet', 'no progress and no summary on stderr')
+    .option('-q, --quiet', 'no progress bar and no summary on stderr')
     .addHelpText('after', HELP)
     .action((input: string, flags: BatchFlags) => batch(context, input, flags));
 };
