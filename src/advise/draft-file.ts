@@ -10,8 +10,7 @@ import { PLAN_KINDS, type PlanKind } from '../core/plan/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { parseStatementText, readInputFile } from '../statement/load.js';
 import { toFairplanJson } from '../statement/write.js';
-import { STEPS, type Draft, type PendingEntry, type PlanChoice, type Step } from './draft.js';
-import { SECTIONS, type SectionId } from './sections.js';
+import { ITEMS, STEPS, type Draft, type Item, type PendingItem, type PlanChoice, type Step } from './draft.js';
 
 const FORMAT = 'fairplan-advise-draft';
 const VERSION = 1;
@@ -53,16 +52,18 @@ function readPlan(value: unknown, file: string): PlanChoice {
   };
 }
 
-function readPending(value: unknown, file: string): PendingEntry {
+function readPending(value: unknown, file: string): PendingItem {
   const pending = value as Record<string, unknown>;
-  const { section, index, answers } = pending;
-  if (typeof section !== 'string' || !(SECTIONS as readonly string[]).includes(section)) {
-    throw problem(file, 'pending.section', `"${String(section)}" is not a section of the statement`);
+  // Drafts written before other items than lines could be pending name the line's section.
+  const item = pending.item ?? pending.section;
+  const { index, answers } = pending;
+  if (typeof item !== 'string' || !(ITEMS as readonly string[]).includes(item)) {
+    throw problem(file, 'pending.item', `"${String(item)}" is not a part of the statement that can be half answered`);
   }
   if (!Array.isArray(answers) || !answers.every((a) => typeof a === 'string')) {
     throw problem(file, 'pending.answers', 'expected the answers typed so far, as a list of text');
   }
-  return { section: section as SectionId, ...(typeof index === 'number' ? { index } : {}), answers };
+  return { item: item as Item, ...(typeof index === 'number' ? { index } : {}), answers };
 }
 
 export function parseDraft(text: string, file: string): Draft {

@@ -8,7 +8,7 @@ import type { PaymentFrequency } from '../core/frequency.js';
 import type { Money } from '../core/money.js';
 import type { PlanKind, SettlementVariant } from '../core/plan/types.js';
 import type { Household, Statement } from '../core/statement.js';
-import type { SectionId } from './sections.js';
+import { SECTIONS } from './sections.js';
 
 /** The session's steps, in the order an advisor goes through them. */
 export const STEPS = [
@@ -39,10 +39,20 @@ export interface PlanChoice {
   readonly amount?: Money;
 }
 
-/** A line still being typed: the answers so far, so that a dropped call loses none of them. */
-export interface PendingEntry {
-  readonly section: SectionId;
-  /** The place of the line being changed; absent for a new line. */
+/**
+ * The parts of a statement asked in more than one answer: a line of a section, a note about the
+ * customer's circumstances, an expected change, the pay schedule, savings, the debt admin fee.
+ */
+export const ITEMS = [...SECTIONS, 'circumstances', 'expected-changes', 'pay', 'savings', 'debt-admin-fee'] as const;
+export type Item = (typeof ITEMS)[number];
+
+/**
+ * An item still being answered: the answers so far, so that a dropped call loses none of them.
+ * It lives here, never in the statement, until its last answer is given.
+ */
+export interface PendingItem {
+  readonly item: Item;
+  /** The place of the entry being changed in its list; absent for a new one. */
   readonly index?: number;
   readonly answers: readonly string[];
 }
@@ -51,7 +61,7 @@ export interface Draft {
   readonly step: Step;
   readonly statement: Statement;
   readonly plan?: PlanChoice;
-  readonly pending?: PendingEntry;
+  readonly pending?: PendingItem;
 }
 
 export const EMPTY_HOUSEHOLD: Household = { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' };
@@ -80,13 +90,16 @@ export function nextStep(step: Step): Step {
   return STEPS[Math.min(STEPS.indexOf(step) + 1, STEPS.length - 1)] ?? 'done';
 }
 
-/** The statement changed; a line that was being typed is now in it. */
+/** The statement changed; an item that was being answered is now in it. */
 export function withStatement(draft: Draft, statement: Statement): Draft {
   const { pending: _done, ...rest } = draft;
   return { ...rest, statement };
 }
 
-export const withPending = (draft: Draft, pending: PendingEntry): Draft => ({ ...draft, pending });
+export const withPending = (draft: Draft, pending: PendingItem): Draft => ({ ...draft, pending });
+
+/** The item left half answered, when it is `item`. */
+export const pendingOf = (draft: Draft, item: Item): PendingItem | undefined => (draft.pending?.item === item ? draft.pending : undefined);
 
 export const withHousehold = (draft: Draft, household: Household): Draft =>
   withStatement(draft, { ...draft.statement, household });

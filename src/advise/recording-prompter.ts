@@ -1,7 +1,9 @@
 /**
- * A Prompter that keeps every answer of a line being typed, so that it can be saved after each
- * one, and that offers the answers kept from an interrupted line as the defaults, in order: on
- * resuming, the advisor presses Enter through what was already typed.
+ * A Prompter that keeps every answer of an item being typed (a line, a circumstance, the pay
+ * schedule…), so that it can be saved after each one, and that takes the answers kept from an
+ * interrupted item without asking them again: on resuming, the advisor carries on at the first
+ * part not yet answered. A kept answer the question no longer accepts is asked again, offered as
+ * the default.
  */
 import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from './prompter.js';
 
@@ -25,18 +27,20 @@ export class RecordingPrompter implements Prompter {
   }
 
   async input(question: InputQuestion): Promise<string> {
-    const fallback = this.replayed ?? question.default;
+    const kept = this.replayed;
+    if (kept !== undefined && (question.validate?.(kept) ?? true) === true) return this.record(kept);
+    const fallback = kept ?? question.default;
     return this.record(await this.inner.input({ ...question, ...(fallback === undefined ? {} : { default: fallback }) }));
   }
 
   async select<T>(question: SelectQuestion<T>): Promise<T> {
-    const replayed = question.choices.find((c) => String(c.value) === this.replayed);
-    return this.record(await this.inner.select(replayed ? { ...question, default: replayed.value } : question));
+    const kept = question.choices.find((c) => String(c.value) === this.replayed);
+    return this.record(kept ? kept.value : await this.inner.select(question));
   }
 
   async confirm(question: ConfirmQuestion): Promise<boolean> {
-    const replayed = this.replayed;
-    return this.record(await this.inner.confirm(replayed === undefined ? question : { ...question, default: replayed === 'true' }));
+    const kept = this.replayed;
+    return this.record(kept === 'true' || kept === 'false' ? kept === 'true' : await this.inner.confirm(question));
   }
 
   say(text: string): void {

@@ -57,9 +57,10 @@ export const changeLine = (change: ExpectedChange, symbol: string): string =>
 
 /** The parts of the statement that are not lines, those that are recorded. */
 function otherParts(statement: Statement, symbol: string): string[] {
-  const { savings, pay, vulnerabilities, expectedChanges } = statement;
+  const { savings, debtAdminFee, pay, vulnerabilities, expectedChanges } = statement;
   return [
     ...(savings ? [`Savings: ${formatMoney(savings.amount, symbol)} ${savings.frequency}`] : []),
+    ...(debtAdminFee ? [`Debt admin fee: ${formatMoney(debtAdminFee.amount, symbol)} ${debtAdminFee.frequency}`] : []),
     ...(pay ? [`Paid ${pay.frequency}, next on ${pay.nextPayDate}`] : []),
     ...vulnerabilities.map((m) => `Makes managing money harder: ${markerLine(m)}`),
     ...expectedChanges.map((c) => `Change expected ${changeLine(c, symbol)}`),
@@ -77,12 +78,13 @@ export function statementView(statement: Statement, symbol: string): string[] {
   ];
 }
 
-/** After each section: income, spending so far and what is left, a month. */
+/** After each section: income, spending so far (and the debt admin fee, when there is one) and what is left, a month. */
 export function runningSummary(affordability: Affordability, symbol: string): string {
   const { totals } = affordability;
   const money = (m: Money) => formatMoney(m, symbol);
-  const spending = sum([totals.expenditure, totals.priorityPayments, totals.savings, totals.debtAdminFee]);
-  return `A month: income ${money(totals.income)}, spending so far ${money(spending)}, left ${money(totals.available)}`;
+  const spending = sum([totals.expenditure, totals.priorityPayments, totals.savings]);
+  const fee = totals.debtAdminFee.isZero() ? '' : `, debt admin fee ${money(totals.debtAdminFee)}`;
+  return paragraph(`A month: income ${money(totals.income)}, spending so far ${money(spending)}${fee}, left ${money(totals.available)}`).join('\n');
 }
 
 export function guidelineLine(check: GuidelineCheck, symbol: string): string {

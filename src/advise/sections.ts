@@ -15,6 +15,8 @@ import {
   type PriorityDebt,
   type Statement,
 } from '../core/statement.js';
+import { CATEGORY_NAMES } from '../render/labels.js';
+import type { Entries } from './entries.js';
 
 export const SECTIONS = ['income', 'fixed', 'flexible', 'priority-debts', 'debts'] as const;
 export type SectionId = (typeof SECTIONS)[number];
@@ -36,25 +38,32 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   debts: 'Other debts',
 };
 
-/** The SFS categories in the words an advisor would use on the phone, with what they cover. */
-export const CATEGORY_NAMES: Readonly<Record<IncomeCategory | ExpenditureCategory, string>> = {
-  earnings: 'Earnings (wages, salary, self-employment)',
-  benefits: 'Benefits (Universal Credit, Child Benefit, PIP…)',
-  pensions: 'Pensions (state, work, private, Pension Credit)',
-  other: 'Other income (maintenance, lodgers, student loans…)',
-  home: 'Home (rent, mortgage, council tax, TV licence…)',
-  utilities: 'Gas, electricity and other fuel',
-  water: 'Water',
-  'care-health': 'Care and health (childcare, prescriptions…)',
-  transport: 'Transport and travel (fares, car costs, fuel…)',
-  school: 'School (uniform, trips, clubs)',
-  'pensions-insurance': 'Pensions and insurance',
-  professional: 'Professional (courses, union fees…)',
-  'other-essential': 'Other essential costs',
-  'communications-leisure': 'Communications and leisure (phone, internet, hobbies)',
-  'food-housekeeping': 'Food and housekeeping',
-  personal: 'Personal (clothing, hairdressing, toiletries…)',
+/**
+ * What each SFS category covers, in the words an advisor would use on the phone. The names are
+ * the ones every other command shows (render/labels.ts); only the hints are advise's own.
+ */
+const CATEGORY_HINTS: Readonly<Record<IncomeCategory | ExpenditureCategory, string>> = {
+  earnings: 'wages, salary, self-employment',
+  benefits: 'Universal Credit, Child Benefit, PIP…',
+  pensions: 'state, work, private, Pension Credit',
+  other: 'maintenance, lodgers, student loans…',
+  home: 'rent, mortgage, council tax, TV licence…',
+  utilities: 'gas, electricity and other fuel',
+  water: 'water and sewerage',
+  'care-health': 'childcare, prescriptions…',
+  transport: 'fares, car costs, fuel…',
+  school: 'uniform, trips, clubs',
+  'pensions-insurance': 'pension contributions, life and home insurance…',
+  professional: 'courses, union fees…',
+  'other-essential': 'anything else they cannot do without',
+  'communications-leisure': 'phone, internet, hobbies',
+  'food-housekeeping': 'groceries, nappies, pet food…',
+  personal: 'clothing, hairdressing, toiletries…',
 };
+
+/** A category as the advisor is offered it: its name, then what it covers. */
+export const categoryChoice = (category: IncomeCategory | ExpenditureCategory): string =>
+  `${CATEGORY_NAMES[category]} (${CATEGORY_HINTS[category]})`;
 
 export const SECTION_CATEGORIES = {
   income: INCOME_CATEGORIES,
@@ -94,15 +103,7 @@ function withEntries<S extends SectionId>(statement: Statement, section: S, entr
   }
 }
 
-export const addEntry = <S extends SectionId>(statement: Statement, section: S, entry: SectionEntries[S]): Statement =>
-  withEntries(statement, section, [...entriesOf(statement, section), entry]);
-
-export const replaceEntry = <S extends SectionId>(
-  statement: Statement,
-  section: S,
-  index: number,
-  entry: SectionEntries[S],
-): Statement => withEntries(statement, section, entriesOf(statement, section).map((e, i) => (i === index ? entry : e)));
-
-export const removeEntry = <S extends SectionId>(statement: Statement, section: S, index: number): Statement =>
-  withEntries(statement, section, entriesOf(statement, section).filter((_, i) => i !== index));
+export const sectionEntries = <S extends SectionId>(section: S): Entries<SectionEntries[S]> => ({
+  of: (statement) => entriesOf(statement, section),
+  with: (statement, entries) => withEntries(statement, section, entries),
+});

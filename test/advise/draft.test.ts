@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { atStep, newDraft, nextStep, STEPS, withHousehold } from '../../src/advise/draft.js';
 import { draftToJson, parseDraft } from '../../src/advise/draft-file.js';
-import { addEntry, entriesOf, removeEntry, replaceEntry } from '../../src/advise/sections.js';
+import { added, removed, replaced } from '../../src/advise/entries.js';
+import { entriesOf, sectionEntries } from '../../src/advise/sections.js';
 import { money } from '../../src/core/money.js';
 import { FAMILY } from './statements.js';
 
@@ -36,18 +37,18 @@ describe('sections of the statement', () => {
 
   it('edits the second flexible cost by its place in that section, not in the whole list', () => {
     const phone = { category: 'communications-leisure' as const, label: 'Phone and broadband', amount: money('65.00'), frequency: 'monthly' as const };
-    const edited = replaceEntry(FAMILY, 'flexible', 1, phone);
+    const edited = replaced(sectionEntries('flexible'), FAMILY, 1, phone);
     expect(entriesOf(edited, 'flexible').map((l) => l.label)).toEqual(['Food', 'Phone and broadband']);
     expect(entriesOf(edited, 'fixed').map((l) => l.label)).toEqual(['Rent', 'Energy']);
   });
 
   it('adds at the end of a section and deletes by place', () => {
     const gas = { category: 'utilities' as const, label: 'Water', amount: money('30.00'), frequency: 'monthly' as const };
-    const added = addEntry(FAMILY, 'fixed', gas);
-    expect(entriesOf(added, 'fixed').map((l) => l.label)).toEqual(['Rent', 'Energy', 'Water']);
-    const removed = removeEntry(added, 'fixed', 0);
-    expect(entriesOf(removed, 'fixed').map((l) => l.label)).toEqual(['Energy', 'Water']);
-    expect(removeEntry(FAMILY, 'debts', 1).debts.map((d) => d.creditor)).toEqual(['Acme Bank']);
+    const withWater = added(sectionEntries('fixed'), FAMILY, gas);
+    expect(entriesOf(withWater, 'fixed').map((l) => l.label)).toEqual(['Rent', 'Energy', 'Water']);
+    const withoutRent = removed(sectionEntries('fixed'), withWater, 0);
+    expect(entriesOf(withoutRent, 'fixed').map((l) => l.label)).toEqual(['Energy', 'Water']);
+    expect(removed(sectionEntries('debts'), FAMILY, 1).debts.map((d) => d.creditor)).toEqual(['Acme Bank']);
   });
 });
 
@@ -67,8 +68,21 @@ describe('the draft file', () => {
   });
 
   it('keeps the answers of a line still being typed', () => {
-    const draft = { step: 'debts' as const, statement: FAMILY, pending: { section: 'debts' as const, index: 1, answers: ['Lender Ltd', '1000.00'] } };
+    const draft = { step: 'debts' as const, statement: FAMILY, pending: { item: 'debts' as const, index: 1, answers: ['Lender Ltd', '1000.00'] } };
     expect(parseDraft(draftToJson(draft), 'draft.json').pending).toEqual(draft.pending);
+  });
+
+  it('reads the half-typed line of a draft written when only lines could be half typed, named by their section', () => {
+    const text = draftToJson({ step: 'debts', statement: FAMILY }).replace(
+      '"step": "debts",',
+      '"step": "debts", "pending": {"section": "debts", "answers": ["Lender Ltd"]},',
+    );
+    expect(parseDraft(text, 'draft.json').pending).toEqual({ item: 'debts', answers: ['Lender Ltd'] });
+  });
+
+  it('refuses a half-answered item that is not a part of the statement, naming the field', () => {
+    const text = draftToJson({ step: 'debts', statement: FAMILY }).replace('"step": "debts",', '"step": "debts", "pending": {"item": "lunch", "answers": []},');
+    expect(() => parseDraft(text, 'd.json')).toThrow(expect.objectContaining({ context: expect.objectContaining({ file: 'd.json', field: 'pending.item' }) }));
   });
 
   it('refuses a file that is not a draft, naming the file', () => {

@@ -7,12 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/advise/affordability.js';
 import { draftFrom } from '../../src/advise/draft.js';
 import { draftToJson, parseDraft } from '../../src/advise/draft-file.js';
+import { ADVISE_FILES } from '../../src/advise/export-files.js';
 import { proposeFor } from '../../src/advise/plans.js';
 import { householdStep } from '../../src/advise/steps/household.js';
 import { sectionStep } from '../../src/advise/steps/section.js';
-import type { IsoDate } from '../../src/core/date.js';
+import { parseIsoDate, type IsoDate } from '../../src/core/date.js';
 import { money } from '../../src/core/money.js';
 import type { Statement } from '../../src/core/statement.js';
+import { CTRL_C } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
 import { draftAt, FAMILY } from './statements.js';
 
@@ -47,15 +49,33 @@ describe("the customer's circumstances, in the household step", () => {
     expect(atHousehold.at(-1)?.statement.vulnerabilities).toHaveLength(2);
   });
 
-  it('lists the markers of a loaded statement, keeps them on Enter, and removes one on request', async () => {
+  it('lists the notes of a loaded statement, keeps them on Enter, and deletes one on request', async () => {
     const kept = harness(['', '', '', '', ''], draftFrom(DETAILED));
     await householdStep(kept.session);
     expect(kept.prompter.transcript).toContain('1. health: Anxiety: prefers letters to calls');
     expect(kept.session.draft.statement.vulnerabilities).toEqual(DETAILED.vulnerabilities);
 
-    const removed = harness(['', '', '', '', 'Remove one', '1.', ''], draftFrom(DETAILED));
+    const removed = harness(['', '', '', '', 'Delete a note', '1.', 'y', ''], draftFrom(DETAILED));
     await householdStep(removed.session);
     expect(removed.session.draft.statement.vulnerabilities).toEqual([]);
+  });
+  it('changes a note in place, its old answers offered as the defaults', async () => {
+    const { session, prompter } = harness(['', '', '', '', 'Change a note', '1.', 'Capability', '', ''], draftFrom(DETAILED));
+    await householdStep(session);
+    expect(prompter.menus.find((m) => m.includes('Change a note'))).toContain('Delete a note');
+    expect(session.draft.statement.vulnerabilities).toEqual([{ driver: 'capability', note: 'Anxiety: prefers letters to calls' }]);
+  });
+
+  it('keeps a change to a note half made on Ctrl-C, and finishes it in place on resuming', async () => {
+    const first = harness(['', '', '', '', 'Change a note', '1.', 'A life event', CTRL_C], draftFrom(DETAILED));
+    await expect(householdStep(first.session)).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const kept = first.saved.at(-1);
+    expect(kept?.pending).toEqual({ item: 'circumstances', index: 0, answers: ['life-events'] });
+    expect(kept?.statement.vulnerabilities).toEqual(DETAILED.vulnerabilities);
+
+    const resumed = harness(['Recently bereaved', ''], kept);
+    await householdStep(resumed.session);
+    expect(resumed.session.draft.statement.vulnerabilities).toEqual([{ driver: 'life-events', note: 'Recently bereaved' }]);
   });
 });
 
@@ -89,7 +109,7 @@ describe('the pay schedule, at the end of the income', () => {
 
 describe('savings, at the end of the flexible costs', () => {
   it('records an amount and how often, counted as spending', async () => {
-    const { session } = harness(['Done', '£25', 'monthly'], draftAt('flexible'));
+    const { session } = harness(['Done', '£25', 'monthly', ''], draftAt('flexible'));
     await sectionStep(session, 'flexible');
     expect(session.draft.statement.savings?.amount.toFixed(2)).toBe('25.00');
     expect(session.draft.statement.savings?.frequency).toBe('monthly');
@@ -98,17 +118,68 @@ describe('savings, at the end of the flexible costs', () => {
   });
 
   it('is none with one Enter, keeps a loaded amount on Enter, and is taken off with 0', async () => {
-    const none = harness(['Done', ''], draftAt('flexible'));
+    const none = harness(['Done', '', ''], draftAt('flexible'));
     await sectionStep(none.session, 'flexible');
     expect(none.session.draft.statement.savings).toBeUndefined();
 
-    const kept = harness(['Done', '', ''], draftAt('flexible', DETAILED));
+    const kept = harness(['Done', '', '', ''], draftAt('flexible', DETAILED));
     await sectionStep(kept.session, 'flexible');
     expect(kept.session.draft.statement.savings?.amount.toFixed(2)).toBe('20.00');
 
-    const dropped = harness(['Done', '0'], draftAt('flexible', DETAILED));
+    const dropped = harness(['Done', '0', ''], draftAt('flexible', DETAILED));
     await sectionStep(dropped.session, 'flexible');
     expect(dropped.session.draft.statement.savings).toBeUndefined();
+  });
+});
+
+describe('the debt admin fee, after the savings', () => {
+  it('is nil with one Enter, and the question says so', async () => {
+    const { session, prompter } = harness(['Done', '', ''], draftAt('flexible'));
+    await sectionStep(session, 'flexible');
+    expect(prompter.questions.at(-1)).toBe('Debt admin fee to a debt management firm, each time (0 if none)');
+    expect(session.draft.statement.debtAdminFee).toBeUndefined();
+    expect(session.draft.step).toBe('priority-debts');
+  });
+
+  it('records an amount and how often, saved in the draft, shown in the running totals and taken before the priority debts', async () => {
+    const { session, saved } = harness(['Done', '', '£30', 'monthly'], draftAt('flexible'));
+    await sectionStep(session, 'flexible');
+    const fee = parseDraft(draftToJson(saved.at(-1) ?? session.draft), 'draft.json').statement.debtAdminFee;
+    expect([fee?.amount.toFixed(2), fee?.frequency]).toEqual(['30.00', 'monthly']);
+
+    const next = harness(['Done'], session.draft);
+    await sectionStep(next.session, 'priority-debts');
+    // Spending 700.00 + 400.00 + 150.00 + 50.00 = 1,300.00; 1,800.00 − 1,300.00 − 30.00 = 470.00 left.
+    expect(next.prompter.transcript.replace(/\s+/g, ' ')).toContain(
+      'A month: income £1,800.00, spending so far £1,300.00, debt admin fee £30.00, left £470.00',
+    );
+  });
+
+  it('keeps a loaded fee on Enter and takes it off with 0', async () => {
+    const loaded = { ...FAMILY, debtAdminFee: { amount: money('12.50'), frequency: 'monthly' as const, note: 'StepClear DMP' } };
+    const kept = harness(['Done', '', '', ''], draftAt('flexible', loaded));
+    await sectionStep(kept.session, 'flexible');
+    expect(kept.session.draft.statement.debtAdminFee).toEqual(loaded.debtAdminFee);
+
+    const dropped = harness(['Done', '', '0'], draftAt('flexible', loaded));
+    await sectionStep(dropped.session, 'flexible');
+    expect(dropped.session.draft.statement.debtAdminFee).toBeUndefined();
+  });
+
+  it('is in the whole statement and in both exported statements', async () => {
+    const statement = { ...FAMILY, debtAdminFee: { amount: money('7.00'), frequency: 'weekly' as const } };
+    const { prompter, session } = harness(['Show the whole statement', 'Done', ''], draftAt('debts', statement));
+    await sectionStep(session, 'debts');
+    expect(prompter.transcript).toContain('Debt admin fee: £7.00 weekly');
+
+    const asOf = parseIsoDate('2026-11-25');
+    const affordability = assess(statement, session.services);
+    const proposal = proposeFor(affordability, { asOf });
+    const bundle = { statement, affordability, proposal, optionIndex: 0, asOf };
+    const render = (name: string) => JSON.parse(ADVISE_FILES.find((f) => f.name === name)?.render(bundle) ?? 'null');
+    expect(render('statement.json').debtAdminFee).toEqual({ amount: '7', frequency: 'weekly' });
+    // 7.00 a week × 52 ÷ 12 = 30.333…: 30.33 a month in the SFS.
+    expect(render('statement-sfs.json').debts['debt-admin-fee']).toEqual({ 'monthly-amount': 30.33 });
   });
 });
 
@@ -134,7 +205,7 @@ describe('an expected change, at the end of the debts', () => {
     expect(session.draft.statement.expectedChanges[0]?.monthlyChange.toFixed(2)).toBe('-80.00');
   });
 
-  it('is none with one Enter, and a loaded change is listed, kept, or removed', async () => {
+  it('is none with one Enter, and a loaded change is listed, kept, or deleted', async () => {
     const none = harness(['Done', ''], draftAt('debts'));
     await sectionStep(none.session, 'debts');
     expect(none.session.draft.statement.expectedChanges).toEqual([]);
@@ -144,9 +215,22 @@ describe('an expected change, at the end of the debts', () => {
     expect(kept.prompter.transcript).toContain('1. from 2027-03-01, more available: £150.00 a month (Car loan ends in February)');
     expect(kept.session.draft.statement.expectedChanges).toEqual(DETAILED.expectedChanges);
 
-    const removed = harness(['Done', 'Remove one', '1.', ''], draftAt('debts', DETAILED));
+    const removed = harness(['Done', 'Delete an expected change', '1.', 'y', ''], draftAt('debts', DETAILED));
     await sectionStep(removed.session, 'debts');
     expect(removed.session.draft.statement.expectedChanges).toEqual([]);
+  });
+
+  it('changes an expected change in place, keeping what is not retyped', async () => {
+    const { session } = harness(['Done', 'Change an expected change', '1.', '', '', '200', '', ''], draftAt('debts', DETAILED));
+    await sectionStep(session, 'debts');
+    const changes = session.draft.statement.expectedChanges;
+    expect(changes.map((c) => [c.from, c.monthlyChange.toFixed(2), c.note])).toEqual([['2027-03-01', '200.00', 'Car loan ends in February']]);
+  });
+
+  it('turns more available into less when that is what changes', async () => {
+    const { session } = harness(['Done', 'Change an expected change', '1.', '', 'Less', '', 'Overtime ends', ''], draftAt('debts', DETAILED));
+    await sectionStep(session, 'debts');
+    expect(session.draft.statement.expectedChanges[0]?.monthlyChange.toFixed(2)).toBe('-150.00');
   });
 });
 

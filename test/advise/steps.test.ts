@@ -20,13 +20,46 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('household step', () => {
   it('records the household make-up and saves the draft after every answer', async () => {
-    const { session, saved } = harness(['2', '1', '1', 'Has a mortgage', '']);
+    const { session, saved } = harness(['2', '1', '1', 'Buying with a mortgage', '']);
     await householdStep(session);
     expect(session.draft.statement.household).toEqual({ adults: 2, children: 1, vehicles: 1, tenure: 'mortgage' });
     expect(session.draft.step).toBe('income');
     expect(saved.map((d) => d.statement.household.adults)).toEqual([2, 2, 2, 2, 2]);
     expect(saved[0]?.statement.household.children).toBe(0);
     expect(saved[1]?.statement.household.children).toBe(1);
+  });
+});
+
+describe('the words offered', () => {
+  it('names the tenures as every other report does', async () => {
+    const { session, prompter } = harness(['1', '0', '0', '', '']);
+    await householdStep(session);
+    expect(prompter.menus).toContainEqual([
+      'Owns the home outright',
+      'Buying with a mortgage',
+      'Living with parents',
+      'Renting privately',
+      'Renting from a council or housing association',
+      'Other housing',
+    ]);
+  });
+
+  it('names each category as every other report does, with what it covers', async () => {
+    const income = harness(['Add a line', CTRL_C], { ...newDraft(), step: 'income' });
+    await expect(sectionStep(income.session, 'income')).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(income.prompter.menus.at(-1)).toEqual([
+      'Earnings (wages, salary, self-employment)',
+      'Benefits (Universal Credit, Child Benefit, PIP…)',
+      'Pensions (state, work, private, Pension Credit)',
+      'Other income (maintenance, lodgers, student loans…)',
+    ]);
+    const flexible = harness(['Add another line', CTRL_C], draftAt('flexible'));
+    await expect(sectionStep(flexible.session, 'flexible')).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(flexible.prompter.menus.at(-1)).toEqual([
+      'Communications and leisure (phone, internet, hobbies)',
+      'Food and housekeeping (groceries, nappies, pet food…)',
+      'Personal costs (clothing, hairdressing, toiletries…)',
+    ]);
   });
 });
 
@@ -59,17 +92,18 @@ describe('a section of lines', () => {
     expect(prompter.transcript).toContain('A month: income £1,800.00, spending so far £625.00, left £1,175.00');
   });
 
-  it('saves each answer of a line as it is typed, and offers them again after Ctrl-C', async () => {
+  it('saves each answer of a line as it is typed, and after Ctrl-C carries on at the first part not answered', async () => {
     const first = harness(['Add a line', 'earnings', 'Wages', '1500', CTRL_C], { ...newDraft(), step: 'income' });
     await expect(sectionStep(first.session, 'income')).rejects.toMatchObject({ name: 'ExitPromptError' });
     const kept = first.saved.at(-1);
-    expect(kept?.pending).toEqual({ section: 'income', answers: ['earnings', 'Wages', '1500'] });
+    expect(kept?.pending).toEqual({ item: 'income', answers: ['earnings', 'Wages', '1500'] });
     expect(kept?.statement.income).toEqual([]);
 
-    // Resumed: Enter keeps each answer already typed; only the frequency and note are new.
-    const second = harness(['', '', '', 'weekly', '', 'Done', ''], kept);
+    // Resumed: the answers already typed are kept; only the frequency and note are asked.
+    const second = harness(['weekly', '', 'Done', ''], kept);
     await sectionStep(second.session, 'income');
-    expect(second.prompter.transcript).toContain('Carrying on with the line that was being typed');
+    expect(oneLine(second.prompter.transcript)).toContain('Carrying on with the line that was being typed (answered so far: earnings, Wages, 1500).');
+    expect(second.prompter.questions.slice(0, 2)).toEqual(['How often', 'Note (optional)']);
     const [wages] = second.session.draft.statement.income;
     expect(wages).toMatchObject({ category: 'earnings', label: 'Wages', frequency: 'weekly' });
     expect(wages?.amount.toFixed(2)).toBe('1500.00');
@@ -91,7 +125,7 @@ describe('a section of lines', () => {
 
   it('shows spending above a guideline as it is typed and asks for the explanation, kept in the note', async () => {
     const { session, prompter } = harness(
-      ['Add another line', 'food-housekeeping', 'Special diet', '150', 'monthly', 'Coeliac: gluten-free food on prescription costs more', 'Done', ''],
+      ['Add another line', 'food-housekeeping', 'Special diet', '150', 'monthly', 'Coeliac: gluten-free food on prescription costs more', 'Done', '', ''],
       draftAt('flexible'),
       { guidelines: EXAMPLE_GUIDELINES },
     );
@@ -109,7 +143,7 @@ describe('a section of lines', () => {
 
   it('asks only for an optional note when spending is within the guideline', async () => {
     const { session, prompter } = harness(
-      ['Add another line', 'personal', 'Clothes', '40', 'monthly', '', 'Done', ''],
+      ['Add another line', 'personal', 'Clothes', '40', 'monthly', '', 'Done', '', ''],
       draftAt('flexible'),
       { guidelines: EXAMPLE_GUIDELINES },
     );
@@ -144,10 +178,10 @@ describe('affordability summary', () => {
 describe('the whole session', () => {
   it('takes a household from nothing to an exported plan', async () => {
     const { session, exports, prompter } = harness([
-      '1', '0', '0', 'Rents privately', '',
+      '1', '0', '0', 'Renting privately', '',
       'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done', '',
       'Add a line', 'home', 'Rent', '900', 'monthly', '', 'Done',
-      'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done', '',
+      'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done', '', '',
       'Done',
       'Add a line', 'Acme Bank', '1200', 'n', '', 'Done', '',
       'See the plan options',

@@ -79,6 +79,7 @@ async function costsAndDebts(t: Terminal): Promise<void> {
 async function otherSectionsAndDebts(t: Terminal): Promise<void> {
   await answer(t, 'Flexible costs: what next?', 'Done');
   await answer(t, 'Savings put by regularly');
+  await answer(t, 'Debt admin fee to a debt management firm');
   await answer(t, 'Priority debts: what next?', 'Done');
   await answer(t, 'Other debts: what next?', 'Add');
   await answer(t, 'Creditor', 'Acme Bank');
@@ -150,7 +151,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(draft).toMatchObject({ step: 'done', plan: { kind: 'affordable' } });
   }, 60_000);
 
-  it('keeps the draft, even a line half typed, on Ctrl-C (exit 130) and carries on with --resume', async () => {
+  it('keeps the draft, even a line half typed, on Ctrl-C (exit 130) and carries on with --resume where it stopped', async () => {
     terminal = start('--draft draft.json');
     await household(terminal);
     await income(terminal);
@@ -164,18 +165,40 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'))).toMatchObject({
       step: 'fixed',
       statement: { income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }] },
-      pending: { section: 'fixed', answers: ['home', 'Rent'] },
+      pending: { item: 'fixed', answers: ['home', 'Rent'] },
     });
     terminal.close();
 
     terminal = start('--resume draft.json');
-    await terminal.waitFor('Carrying on with the line that was being typed', PATIENCE);
-    await answer(terminal, 'Kind of cost');
-    await answer(terminal, 'Describe it');
+    // The kind of cost and its description are kept: it carries on at the amount.
+    await terminal.waitFor('Carrying on with the line that was being typed (answered so far: home, Rent)', PATIENCE);
     await rentFromAmount(terminal);
     await terminal.waitFor('A month: income £1,500.00, spending so far £900.00, left £600.00', PATIENCE);
     await otherSectionsAndDebts(terminal);
     await planAndExport(terminal);
     expect(existsSync(path.join(cwd, 'draft.json'))).toBe(true);
+  }, 60_000);
+
+  it('keeps the pay schedule half answered on Ctrl-C, out of the statement, and on --resume asks only the payday', async () => {
+    const draft = () => JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'));
+    terminal = start('--draft draft.json');
+    await household(terminal);
+    await answer(terminal, 'Income: what next?', 'Done');
+    await answer(terminal, 'How often is the customer paid?', 'fortnightly');
+    await terminal.waitFor('? Next payday', PATIENCE);
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]', PATIENCE);
+    expect(draft()).toMatchObject({ step: 'income', pending: { item: 'pay', answers: ['fortnightly'] } });
+    expect(draft().statement.pay).toBeUndefined();
+    terminal.close();
+
+    terminal = start('--resume draft.json');
+    await terminal.waitFor('Carrying on with the pay schedule (answered so far: fortnightly)', PATIENCE);
+    await answer(terminal, 'Next payday', '2026-12-04');
+    await terminal.waitFor('? Fixed costs: what next?', PATIENCE);
+    expect(draft().statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-12-04' });
+    expect(draft().pending).toBeUndefined();
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]', PATIENCE);
   }, 60_000);
 });

@@ -10,7 +10,8 @@ import type { Debt, ExpenditureLine, IncomeLine, PriorityDebt } from '../../core
 import { assess } from '../affordability.js';
 import { askFrequency, askMoney, askText } from '../ask.js';
 import { guidelineLine, paragraph } from '../render.js';
-import { addEntry, CATEGORY_NAMES, replaceEntry, SECTION_CATEGORIES, type SectionEntries, type SectionId } from '../sections.js';
+import { placed } from '../entries.js';
+import { categoryChoice, SECTION_CATEGORIES, sectionEntries, type SectionEntries, type SectionId } from '../sections.js';
 import type { Prompter } from '../prompter.js';
 import type { Session } from '../session.js';
 
@@ -35,7 +36,7 @@ async function askAmountAndFrequency(prompter: Prompter, label: string, amount?:
 const askIncome: AskEntry<'income'> = async (session, prompter, existing) => {
   const category = await prompter.select({
     message: 'Kind of income',
-    choices: SECTION_CATEGORIES.income.map((c) => ({ name: CATEGORY_NAMES[c], value: c })),
+    choices: SECTION_CATEGORIES.income.map((c) => ({ name: categoryChoice(c), value: c })),
     ...(existing ? { default: existing.category } : {}),
   });
   const label = await askText(prompter, 'Describe it (e.g. Wages, Universal Credit)', existing?.label);
@@ -47,8 +48,7 @@ const askIncome: AskEntry<'income'> = async (session, prompter, existing) => {
 /** The guideline checks this line's category takes over the guideline, were the line in the statement. */
 function overrunsWith(session: Session, section: 'fixed' | 'flexible', line: ExpenditureLine, index?: number): GuidelineCheck[] {
   if (!session.services.guidelines || section !== 'flexible') return [];
-  const { statement } = session.draft;
-  const candidate = index === undefined ? addEntry(statement, section, line) : replaceEntry(statement, section, index, line);
+  const candidate = placed(sectionEntries(section), session.draft.statement, line, index);
   const checks = assess(candidate, session.services).guidelines?.checks ?? [];
   return checks.filter((c) => c.status === 'over' && (c.category === line.category || c.category === 'all-flexible'));
 }
@@ -58,7 +58,7 @@ const askCost =
   async (session, prompter, existing, index) => {
     const category = await prompter.select({
       message: 'Kind of cost',
-      choices: SECTION_CATEGORIES[section].map((c) => ({ name: CATEGORY_NAMES[c], value: c })),
+      choices: SECTION_CATEGORIES[section].map((c) => ({ name: categoryChoice(c), value: c })),
       ...(existing ? { default: existing.category } : {}),
     });
     const label = await askText(prompter, 'Describe it (e.g. Rent, Gas, Food)', existing?.label);

@@ -3,23 +3,17 @@
  * that makes managing money harder for the customer.
  */
 import { TENURES, type Household, type Tenure } from '../../core/statement.js';
+import { TENURE_NAMES } from '../../render/labels.js';
 import { askCount } from '../ask.js';
-import { atStep, nextStep, withHousehold } from '../draft.js';
+import { atStep, nextStep, pendingOf, withHousehold } from '../draft.js';
 import type { Session } from '../session.js';
 import { askVulnerabilities } from './vulnerability.js';
 
-const TENURE_NAMES: Readonly<Record<Tenure, string>> = {
-  owner: 'Owns the home outright',
-  mortgage: 'Has a mortgage',
-  'living-with-parents': 'Lives with parents',
-  'tenant-private': 'Rents privately',
-  'tenant-social': 'Rents from a council or housing association',
-  other: 'Something else',
-};
+/** The tenure in the words every command uses, starting a choice. */
+const tenureChoice = (tenure: Tenure): string => `${TENURE_NAMES[tenure].charAt(0).toUpperCase()}${TENURE_NAMES[tenure].slice(1)}`;
 
-export async function householdStep(session: Session): Promise<void> {
+async function askMakeUp(session: Session): Promise<void> {
   const { prompter } = session;
-  session.say(session.services.style.heading('\nHousehold'));
   let household: Household = session.draft.statement.household;
   const set = async (change: Partial<Household>) => {
     household = { ...household, ...change };
@@ -31,10 +25,16 @@ export async function householdStep(session: Session): Promise<void> {
   await set({
     tenure: await prompter.select({
       message: 'Home',
-      choices: TENURES.map((t) => ({ name: TENURE_NAMES[t], value: t })),
+      choices: TENURES.map((t) => ({ name: tenureChoice(t), value: t })),
       default: household.tenure,
     }),
   });
+}
+
+export async function householdStep(session: Session): Promise<void> {
+  session.say(session.services.style.heading('\nHousehold'));
+  // A call that dropped in the middle of a note about their circumstances carries on there: the make-up was answered.
+  if (!pendingOf(session.draft, 'circumstances')) await askMakeUp(session);
   await askVulnerabilities(session);
   await session.update(atStep(session.draft, nextStep('household')));
 }
