@@ -45,7 +45,8 @@ function isoOf(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as IsoDate;
 }
 
-function fromDayNumber(days: number): IsoDate {
+/** The date `days` days after 1970-01-01. */
+export function fromDayNumber(days: number): IsoDate {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -59,7 +60,8 @@ function fromDayNumber(days: number): IsoDate {
   return isoOf(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
-const toDayNumber = (date: IsoDate): number => dayNumber(...partsOf(date));
+/** Days from 1970-01-01 to `date` (negative before it). */
+export const toDayNumber = (date: IsoDate): number => dayNumber(...partsOf(date));
 
 function daysInMonth(year: number, month: number): number {
   if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;

@@ -10,7 +10,7 @@
  * in the same form. A property test holds the two to the same figures and the same recommendation.
  */
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
-import type { IsoDate } from '../date.js';
+import { addMonths, fromDayNumber, toDayNumber, type IsoDate } from '../date.js';
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
 import { dueDate } from './dates.js';
@@ -44,46 +44,84 @@ export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): Qui
   return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)), dueDates: new DueDates(resolved.calendar) };
 }
 
-// Enough for the paydays and plan lengths a batch's accounts share; past it the memory starts again,
-// so it cannot grow with the file.
+// Past this many due dates given, the memory of them starts again, so it cannot grow with the file.
 const REMEMBERED_DATES = 50_000;
+// A working day is found within a year of any date, or the calendar is refused (see dueDate).
+const SEARCH_DAYS = 366;
+const STEP_DAYS: Readonly<Record<Exclude<PaymentFrequency, 'monthly'>, number>> = { weekly: 7, fortnightly: 14, 'four-weekly': 28 };
 
 /**
- * Due dates (dueDate) remembered by frequency, anchor and instalment: the accounts of a batch share
- * a few hundred paydays and the same few plan lengths, and working each date out again was a tenth
- * of a run's time.
+ * Due dates (dueDate) on whole day numbers, with the first working day on or after each day, and
+ * each day's date, remembered: a batch asks for millions of due dates over the same few thousand
+ * days, and working each out on date strings was a tenth of its time. Where a payment would have
+ * to move back (a period with no working day, which only a contrived calendar has), dueDate decides.
  */
 class DueDates {
-  private readonly byAnchor = new Map<PaymentFrequency, Map<IsoDate, Map<number, IsoDate>>>();
+  private readonly firstWorking = new Map<number, number>();
+  private readonly dates = new Map<number, IsoDate>();
+  /** Due dates already given, by frequency, anchor and k: most accounts share their first and fixed-term dates. */
+  private readonly given = new Map<PaymentFrequency, Map<IsoDate, Map<number, IsoDate>>>();
   private remembered = 0;
 
   constructor(private readonly calendar: BusinessCalendar) {}
 
   /** The k-th due date (0-based) of a schedule from `anchor` at `frequency`, by k. */
   of(anchor: IsoDate, frequency: PaymentFrequency): (k: number) => IsoDate {
-    let anchors = this.byAnchor.get(frequency);
+    const start = toDayNumber(anchor);
+    const step = frequency === 'monthly' ? 0 : STEP_DAYS[frequency];
+    const nominal = (k: number): number => (step === 0 ? toDayNumber(addMonths(anchor, k)) : start + k * step);
+    const given = this.givenFor(anchor, frequency);
+    return (k) => {
+      let date = given.get(k);
+      if (date === undefined) {
+        const day = this.firstWorkingOnOrAfter(nominal(k));
+        date = day < nominal(k + 1) ? this.dateOf(day) : dueDate(this.calendar, anchor, frequency, k).due;
+        if (++this.remembered > REMEMBERED_DATES) {
+          this.given.clear();
+          this.remembered = 1;
+        }
+        given.set(k, date);
+      }
+      return date;
+    };
+  }
+
+  private givenFor(anchor: IsoDate, frequency: PaymentFrequency): Map<number, IsoDate> {
+    let anchors = this.given.get(frequency);
     if (!anchors) {
       anchors = new Map();
-      this.byAnchor.set(frequency, anchors);
+      this.given.set(frequency, anchors);
     }
     let dates = anchors.get(anchor);
     if (!dates) {
       dates = new Map();
       anchors.set(anchor, dates);
     }
-    const known = dates;
-    return (k) => {
-      let date = known.get(k);
-      if (date === undefined) {
-        date = dueDate(this.calendar, anchor, frequency, k).due;
-        if (++this.remembered > REMEMBERED_DATES) {
-          this.byAnchor.clear();
-          this.remembered = 1;
+    return dates;
+  }
+
+  private firstWorkingOnOrAfter(from: number): number {
+    let found = this.firstWorking.get(from);
+    if (found === undefined) {
+      found = Infinity;
+      for (let day = from; day < from + SEARCH_DAYS; day++) {
+        if (this.calendar.isWorkingDay(this.dateOf(day))) {
+          found = day;
+          break;
         }
-        known.set(k, date);
       }
-      return date;
-    };
+      this.firstWorking.set(from, found);
+    }
+    return found;
+  }
+
+  private dateOf(day: number): IsoDate {
+    let date = this.dates.get(day);
+    if (date === undefined) {
+      date = fromDayNumber(day);
+      this.dates.set(day, date);
+    }
+    return date;
   }
 }
 
