@@ -113,7 +113,7 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       line,
       id,
       balance,
-      ...(/[1-9]/.test(apr) ? { apr } : {}),
+      apr: /[1-9]/.test(apr) ? apr : undefined,
       income,
       expenses,
       pay: { frequency, nextPayDate },

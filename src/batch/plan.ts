@@ -57,7 +57,7 @@ export function planAccount(account: Account, settings: PlanSettings): AccountRe
     affordableMonthly: affordability.available,
     frequency: account.pay.frequency,
     start: nextPayDate(account.pay, asOf),
-    ...(interest ? { interest } : {}),
+    interest,
   });
   const recommended = proposal.options[proposal.recommended.index] as QuickOption;
   return {
@@ -66,6 +66,6 @@ export function planAccount(account: Account, settings: PlanSettings): AccountRe
     proposal,
     recommended,
     review: affordability.review || proposal.recommended.flagForReview,
-    ...(settings.schedules ? { instalments: quickInstalments(recommended, settings.terms) } : {}),
+    instalments: settings.schedules ? quickInstalments(recommended, settings.terms) : undefined,
   };
 }
