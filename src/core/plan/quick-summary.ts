@@ -178,77 +178,55 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
 
   const { tokenPence } = terms;
   const due = terms.dueDates.of(start, frequency);
-  const first = due(0);
-  const lastDue = (count: number): IsoDate => (count <= 1 ? first : due(count - 1));
   const options: QuickOption[] = [];
   let affordable: QuickOption | undefined;
   if (perInstalment > 0) {
-    const count = divUp(balance, perInstalment);
-    affordable = {
-      kind: 'affordable',
-      affordable: true,
-      frequency,
-      interest: FROZEN,
-      amountToRepay: balance,
-      anchorDate: start,
-      instalmentCount: count,
-      instalmentAmount: count > 1 ? perInstalment : balance,
-      finalAmount: balance - perInstalment * (count - 1),
-      firstDate: first,
-      lastDate: lastDue(count),
-      totalPaid: balance,
-      totalInterest: 0,
-      balanceAfter: 0,
-      outcome: REPAID,
-    };
+    const horizon = horizonInstalments(PER_YEAR[frequency]);
+    affordable = laidOut('affordable', undefined, true, balance, start, frequency, perInstalment, horizon, due);
     options.push(affordable);
   }
-
   for (const termMonths of terms.fixedTermsMonths) {
     const count = instalmentsIn(termMonths, frequency);
+    // PMT with no interest, rounded up to the penny: the term is kept and the last instalment is the smaller.
     const instalment = divUp(balance, count);
-    // Rounding the instalment up can clear the balance in fewer instalments than the term has.
-    const needed = divUp(balance, instalment);
-    options.push({
-      kind: 'fixed-term',
-      termMonths,
-      affordable: instalment <= perInstalment,
-      frequency,
-      interest: FROZEN,
-      amountToRepay: balance,
-      anchorDate: start,
-      instalmentCount: needed,
-      instalmentAmount: needed > 1 ? instalment : balance,
-      finalAmount: balance - instalment * (needed - 1),
-      firstDate: first,
-      lastDate: lastDue(needed),
-      totalPaid: balance,
-      totalInterest: 0,
-      balanceAfter: 0,
-      outcome: REPAID,
-    });
+    options.push(laidOut('fixed-term', termMonths, instalment <= perInstalment, balance, start, frequency, instalment, count, due));
   }
-
   const belowToken = affordableMonthly < tokenPence;
   if (belowToken || affordable === undefined) {
-    options.push(token(terms, account, frequency === 'monthly' ? due : terms.dueDates.of(start, 'monthly')));
+    // A token is a monthly gesture whatever the pay frequency, until a review.
+    const monthly = frequency === 'monthly' ? due : terms.dueDates.of(start, 'monthly');
+    const { reviewAfterMonths } = terms.token;
+    const within = tokenPence <= affordableMonthly;
+    options.push(laidOut('token', undefined, within, balance, start, 'monthly', tokenPence, reviewAfterMonths, monthly));
   }
   return { options, recommended: recommend({ reasonableTermMonths: terms.reasonableTermMonths, belowToken }, options) };
 }
 
-/** A token payment a month until the review, or until a balance small enough is repaid; `due` gives monthly due dates. */
-function token(terms: QuickTerms, account: QuickAccount, due: (k: number) => IsoDate): QuickOption {
-  const { tokenPence: payment } = terms;
-  const { balance, start } = account;
-  const limit = terms.token.reviewAfterMonths;
+/**
+ * `payment` against `balance` at `frequency` for at most `limit` instalments, the last the
+ * remainder, due on `due(k)`: every option the closed forms give is one of these.
+ */
+function laidOut(
+  kind: QuickOption['kind'],
+  termMonths: number | undefined,
+  affordable: boolean,
+  balance: number,
+  start: IsoDate,
+  frequency: PaymentFrequency,
+  payment: number,
+  limit: number,
+  due: (k: number) => IsoDate,
+): QuickOption {
   const needed = divUp(balance, payment);
   const count = Math.min(needed, limit);
   const paid = needed > limit ? payment * limit : balance;
   const first = due(0);
+  // One shape for every kind (termMonths undefined but for a fixed term), built in one place.
   return {
-    kind: 'token',
-    affordable: payment <= account.affordableMonthly,
-    frequency: 'monthly',
+    kind,
+    termMonths,
+    affordable,
+    frequency,
     interest: FROZEN,
     amountToRepay: balance,
     anchorDate: start,
@@ -261,7 +239,7 @@ function token(terms: QuickTerms, account: QuickAccount, due: (k: number) => Iso
     totalInterest: 0,
     balanceAfter: balance - paid,
     outcome: paid === balance ? REPAID : REVIEW,
-  };
+  } as QuickOption;
 }
 
 const pence = (amount: Money): number => Number(penceOf(amount));
