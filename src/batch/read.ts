@@ -29,8 +29,6 @@ const SETTINGS: Options = {
   relax_quotes: true,
   skip_empty_lines: true,
   skip_records_with_error: true,
-  // The text of a record the parser cannot read, for the rejected rows; records come as { record, raw }.
-  raw: true,
 };
 
 /**
@@ -38,9 +36,17 @@ const SETTINGS: Options = {
  * together as one array: a promise per record, or csv-parse's `on_record` context (two object copies
  * per record), cost a batch run more than the parsing does. The line is worked out when the parser
  * hands a record on, from its own counts at that moment.
+ *
+ * The text of a record the parser cannot read goes to the rejected rows as it was: the input from
+ * the end of the last record read is kept until the next one is read (csv-parse's `raw` option would
+ * keep a copy of every record's text instead).
  */
 class NumberedParser extends Parser {
   private records: InputRecord[] = [];
+  /** Input not yet read past, from byte `inputStart` of the file; a record that cannot be read starts at `recordStart`. */
+  private input: Buffer[] = [];
+  private inputStart = 0;
+  private recordStart = 0;
   // csv-parse counts a CRLF inside a quoted field as two lines; `overcount` undoes that.
   private overcount = 0;
   private endLine = 0;
@@ -49,10 +55,14 @@ class NumberedParser extends Parser {
   constructor(delimiter: string) {
     super({ ...SETTINGS, delimiter });
     // Emitted as the parser skips the record, so it takes its place among the others.
-    this.on('skip', (error: CsvError | undefined, raw: string | undefined) => {
-      const line = this.endLine + 1;
+    this.on('skip', (error: CsvError | undefined) => {
+      // Blank lines before the record are skipped, not part of it.
+      const line = this.endLine + 1 + (this.info.empty_lines - this.emptyLines);
+      this.emptyLines = this.info.empty_lines;
       this.endLine = Number(error?.lines ?? line) - this.overcount;
-      this.records.push({ kind: 'unreadable', line, reason: error?.message ?? 'the record cannot be read', cells: [raw ?? ''] });
+      const read = Buffer.concat(this.input).subarray(this.recordStart - this.inputStart).toString('utf8');
+      const text = read.replace(/^(?:\r?\n)+/, '');
+      this.records.push({ kind: 'unreadable', line, reason: error?.message ?? 'the record cannot be read', cells: [text] });
     });
   }
 
@@ -61,7 +71,9 @@ class NumberedParser extends Parser {
       this.pushRecords();
       return super.push(null);
     }
-    const cells = (chunk as { record: string[] }).record;
+    const cells = chunk as string[];
+    // The parser's byte count is at the end of this record (after its line end) when it hands it on.
+    this.recordStart = this.info.bytes;
     const line = this.endLine + 1 + (this.info.empty_lines - this.emptyLines);
     this.emptyLines = this.info.empty_lines;
     this.overcount += countCrlf(cells);
@@ -71,10 +83,19 @@ class NumberedParser extends Parser {
   }
 
   override _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.input.push(chunk);
     super._transform(chunk, encoding, (error?: Error | null) => {
       this.pushRecords();
+      this.forgetReadInput();
       callback(error);
     });
+  }
+
+  private forgetReadInput(): void {
+    for (let first = this.input[0]; first && this.inputStart + first.length <= this.recordStart; first = this.input[0]) {
+      this.inputStart += first.length;
+      this.input.shift();
+    }
   }
 
   override _flush(callback: (error?: Error | null) => void): void {
