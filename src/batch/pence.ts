@@ -63,7 +63,9 @@ function plainPence(text: string): number | undefined {
 export function formatPence(pence: number): string {
   const negative = pence < 0;
   const abs = negative ? -pence : pence;
-  const text = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const odd = abs % 100;
+  // Whole-number arithmetic (abs is a safe integer) and no padding call: this runs ten times a row.
+  const text = `${(abs - odd) / 100}${odd < 10 ? '.0' : '.'}${odd}`;
   return negative ? `-${text}` : text;
 }
 
