@@ -18,7 +18,8 @@ const isBar = (write: string): boolean => write.startsWith('\r') && write !== CL
 async function runAtTerminal(args: readonly string[], stdin: string | Readable = ''): Promise<{ code: number; stderr: string[] }> {
   const stderr: string[] = [];
   let seconds = 0;
-  const code = await main(['node', 'fairplan', 'batch', ...args, '--as-of', '2026-01-05'], {
+  // In this thread: the worker threads run the built code (dist/), which tests of the source do not use.
+  const code = await main(['node', 'fairplan', 'batch', ...args, '--as-of', '2026-01-05', '--workers', '0'], {
     stdout: { write: () => true },
     stderr: { isTTY: true, columns: 80, write: (chunk: string) => stderr.push(chunk) },
     stdin: typeof stdin === 'string' ? Readable.from([stdin]) : stdin,

@@ -3,6 +3,7 @@
  * analysts and nightly jobs. The work is in src/batch/; this file reads the options and reports.
  */
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
@@ -83,6 +84,10 @@ interface BatchFlags {
 
 const SHOWN_REJECTIONS = 20;
 
+// One worker plans while this thread reads and writes: with a second core free, a run was about a
+// third faster; more workers gained nothing on 2 cores and cost memory (README, "Performance").
+const DEFAULT_WORKERS = availableParallelism() > 1 ? 1 : 0;
+
 /** The progress bar, shown only to a person at a terminal; by bytes when the input's size is known. */
 async function progressDisplay(context: CommandContext, input: string): Promise<ProgressDisplay> {
   const now = (): number => context.io.now().getTime();
@@ -127,9 +132,7 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
     asOf: flags.asOf ?? today(context.io),
     interest: flags.interest,
     ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
-    // Off by default: on the 2-core build machine, busy with other jobs, workers were slower and
-    // doubled the peak memory (README, "Performance").
-    workers: flags.workers ?? 0,
+    workers: flags.workers ?? DEFAULT_WORKERS,
     ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
     ...(progress ? { onProgress: (rows: number, bytes: number) => progress.update(rows, bytes) } : {}),
     ...(flags.errors
@@ -190,7 +193,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
         .default('frozen'),
     )
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
-    .option('--workers <n>', 'worker threads to plan the rows on (default: 0, plan in this thread)', nonNegativeIntegerOption)
+    .option('--workers <n>', `worker threads to plan the rows on; 0 plans them in this thread (default: ${DEFAULT_WORKERS})`, nonNegativeIntegerOption)
     .option('--max-rejects <n>', 'stop and write nothing once more than n rows are rejected', nonNegativeIntegerOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')
     .option('-q, --quiet', 'no progress bar and no summary on stderr')
