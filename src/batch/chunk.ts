@@ -7,7 +7,8 @@ import { isFairplanError } from '../core/errors.js';
 import type { PaymentFrequency } from '../core/frequency.js';
 import { isRejection, readAccount, type Rejection } from './account.js';
 import { csvLine } from './csv.js';
-import { rejectionCells, rejectionJson, resultJson, resultLine, scheduleCells, scheduleJson } from './format.js';
+import { ByteLines } from './byte-lines.js';
+import { rejectionCells, rejectionJson, resultJson, scheduleCells, scheduleJson, writeResult } from './format.js';
 import type { ColumnLayout } from './mapping.js';
 import { planAccount, type PlanSettings } from './plan.js';
 import type { InputRecord } from './read.js';
@@ -40,8 +41,9 @@ const ndjson = (record: object): string => `${JSON.stringify(record)}\n`;
 
 export function processChunk(records: readonly InputRecord[], settings: ChunkSettings): ChunkResult {
   const { layout, json } = settings;
-  // Lines gathered and joined once: a string grown line by line is a deep chain of pieces that
-  // costs more to write out than to build.
+  // CSV results go straight into bytes (see ByteLines); other lines are gathered and joined once:
+  // a string grown line by line is a deep chain of pieces that costs more to write out than to build.
+  const resultBytes = json ? undefined : new ByteLines();
   const results: string[] = [];
   const schedules: string[] = [];
   const errors: string[] = [];
@@ -82,13 +84,14 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     written++;
     balances += account.balance;
     instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
-    results.push(json ? ndjson(resultJson(result, layout)) : resultLine(result));
+    if (resultBytes) writeResult(resultBytes, result);
+    else results.push(ndjson(resultJson(result, layout)));
     for (const instalment of result.instalments ?? []) {
       schedules.push(json ? ndjson(scheduleJson(result, instalment)) : csvLine(scheduleCells(result, instalment)));
     }
   });
   return {
-    results: results.join(''),
+    results: resultBytes ? resultBytes.take() : results.join(''),
     schedules: schedules.join(''),
     errors: errors.join(''),
     rejections,

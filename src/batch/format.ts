@@ -8,7 +8,8 @@ import type { Instalment, QuickOption } from '../core/plan/index.js';
 import { instalmentCells } from '../render/plan/csv.js';
 import { optionKey } from '../render/plan/select.js';
 import type { Rejection } from './account.js';
-import { csvCell, csvCells, safeCell } from './csv.js';
+import type { ByteLines } from './byte-lines.js';
+import { csvCell, safeCell } from './csv.js';
 import type { ColumnLayout } from './mapping.js';
 import { formatPence } from './pence.js';
 import type { AccountResult } from './plan.js';
@@ -37,30 +38,67 @@ export const resultHeader = (layout: ColumnLayout): string[] => [
   ...RESULT_COLUMNS,
 ];
 
-/** "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3" */
-function compactAlternatives(result: AccountResult): string {
-  let text = '';
-  for (const o of result.proposal.options) {
-    if (o === result.recommended) continue;
-    if (text) text += '; ';
-    text += `${optionKey(o)} ${formatPence(o.instalmentAmount)} ${o.frequency} x${o.instalmentCount}${o.affordable ? '' : ' not-affordable'}`;
-  }
-  return text;
-}
+const COMMA = 44;
+const SEMICOLON = 59;
+const SPACE = 32;
+const NEWLINE = 10;
 
 /**
- * One account's CSV line. Only the cells copied from the input (the id and carried columns) can
- * need quoting or neutralising; the figures, dates and words fairplan writes never contain a
- * delimiter or a quote, so they are written as they are (a test holds this to csvLine).
+ * One account's CSV line, into `out`. Only the cells copied from the input (the id and carried
+ * columns) can need quoting or neutralising; the figures, dates and words fairplan writes never
+ * contain a delimiter or a quote, so they are written as they are (a test reads lines back as the
+ * header's columns). The alternatives read "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3".
  */
-export function resultLine(result: AccountResult): string {
+export function writeResult(out: ByteLines, result: AccountResult): void {
   const { account, affordability: a, recommended: r } = result;
-  const own = account.carried.length === 0 ? csvCell(safeCell(account.id)) : csvCells([account.id, ...account.carried].map(safeCell));
-  return (
-    `${own},${formatPence(a.income)},${formatPence(a.expenditure)},${formatPence(a.surplus)},${formatPence(a.available)},` +
-    `${a.flags.join(';')},${result.review ? 'yes' : 'no'},${optionKey(r)},${formatPence(r.instalmentAmount)},${r.frequency},` +
-    `${r.instalmentCount},${r.firstDate},${r.lastDate},${formatPence(r.totalPaid)},${r.outcome.kind},${compactAlternatives(result)}\n`
-  );
+  out.text(csvCell(safeCell(account.id)));
+  for (const cell of account.carried) {
+    out.char(COMMA);
+    out.text(csvCell(safeCell(cell)));
+  }
+  for (const pence of [a.income, a.expenditure, a.surplus, a.available]) {
+    out.char(COMMA);
+    out.pence(pence);
+  }
+  out.char(COMMA);
+  a.flags.forEach((flag, i) => {
+    if (i > 0) out.char(SEMICOLON);
+    out.text(flag);
+  });
+  out.char(COMMA);
+  out.text(result.review ? 'yes' : 'no');
+  out.char(COMMA);
+  out.text(optionKey(r));
+  out.char(COMMA);
+  out.pence(r.instalmentAmount);
+  out.char(COMMA);
+  out.text(r.frequency);
+  out.char(COMMA);
+  out.whole(r.instalmentCount);
+  out.char(COMMA);
+  out.text(r.firstDate);
+  out.char(COMMA);
+  out.text(r.lastDate);
+  out.char(COMMA);
+  out.pence(r.totalPaid);
+  out.char(COMMA);
+  out.text(r.outcome.kind);
+  out.char(COMMA);
+  let first = true;
+  for (const o of result.proposal.options) {
+    if (o === result.recommended) continue;
+    if (!first) out.text('; ');
+    first = false;
+    out.text(optionKey(o));
+    out.char(SPACE);
+    out.pence(o.instalmentAmount);
+    out.char(SPACE);
+    out.text(o.frequency);
+    out.text(' x');
+    out.whole(o.instalmentCount);
+    if (!o.affordable) out.text(' not-affordable');
+  }
+  out.char(NEWLINE);
 }
 
 function optionJson(option: QuickOption) {

@@ -13,14 +13,15 @@ const encoder = new TextEncoder();
 parentPort?.on('message', async ({ id, records }: { id: number; records: InputRecord[] }) => {
   try {
     const done = processChunk(records, await settings);
+    const bytes = (text: string | Uint8Array): Uint8Array => (typeof text === 'string' ? encoder.encode(text) : text);
     const result: ChunkResult = {
       ...done,
-      results: encoder.encode(done.results as string),
-      schedules: encoder.encode(done.schedules as string),
-      errors: encoder.encode(done.errors as string),
+      results: bytes(done.results),
+      schedules: bytes(done.schedules),
+      errors: bytes(done.errors),
     };
-    const bytes = [result.results, result.schedules, result.errors] as Uint8Array[];
-    parentPort?.postMessage({ id, result }, bytes.map((b) => b.buffer as ArrayBuffer));
+    const handed = [result.results, result.schedules, result.errors] as Uint8Array[];
+    parentPort?.postMessage({ id, result }, handed.map((b) => b.buffer as ArrayBuffer));
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { readAccount, type Account } from '../../src/batch/account.js';
 import { safeCell } from '../../src/batch/csv.js';
 import { FIELDS } from '../../src/batch/fields.js';
-import { resultHeader, resultLine } from '../../src/batch/format.js';
+import { ByteLines } from '../../src/batch/byte-lines.js';
+import { resultHeader, writeResult } from '../../src/batch/format.js';
 import { resolveColumns } from '../../src/batch/mapping.js';
 import { planAccount } from '../../src/batch/plan.js';
 import { parseIsoDate } from '../../src/core/date.js';
@@ -20,7 +21,7 @@ const layout = resolveColumns(headers, {}, { kind: 'all' }, 'accounts.csv');
 const settings = { terms: quickTerms({ asOf: parseIsoDate('2026-01-05') }), interest: 'frozen', schedules: false } as const;
 
 // Text that needs quoting or neutralising, and amounts from a deficit to a comfortable surplus.
-const text = fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', ';', ' ', '=', '+', '-', '@', '£'), minLength: 1, maxLength: 10 });
+const text = fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', ';', ' ', '=', '+', '-', '@', '£', 'é', '€', '😀'), minLength: 1, maxLength: 10 });
 const pounds = (max: number) => fc.integer({ min: 0, max }).map((p) => `${Math.floor(p / 100)}.${String(p % 100).padStart(2, '0')}`);
 
 const row = fc.record({
@@ -47,7 +48,9 @@ describe('a result line', () => {
       fc.property(row, (fields) => {
         const account = readAccount(headers.map((h) => fields[h as keyof typeof fields]), layout, 2) as Account;
         const result = planAccount(account, settings);
-        const [cells] = parse(resultLine(result), { relax_column_count: false }) as string[][];
+        const out = new ByteLines();
+        writeResult(out, result);
+        const [cells] = parse(Buffer.from(out.take()).toString('utf8'), { relax_column_count: false }) as string[][];
         const header = resultHeader(layout);
         expect(cells).toHaveLength(header.length);
         expect(cells?.slice(0, 3)).toEqual([safeCell(account.id), safeCell(fields.Branch), safeCell(fields.Note)]);

@@ -1,0 +1,53 @@
+/** Writing lines as UTF-8 bytes gives the bytes of the same text written as a string. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteLines } from '../../src/batch/byte-lines.js';
+import { formatPence } from '../../src/batch/pence.js';
+
+const decoded = (out: ByteLines) => Buffer.from(out.take()).toString('utf8');
+
+describe('lines written as bytes', () => {
+  it('writes text in any script, amounts as formatPence does and whole numbers, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => ({ text: t })),
+            fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }).map((p) => ({ pence: p })),
+            fc.nat().map((n) => ({ whole: n })),
+          ),
+          { maxLength: 40 },
+        ),
+        (pieces) => {
+          const out = new ByteLines();
+          let expected = '';
+          for (const piece of pieces) {
+            if ('text' in piece) {
+              out.text(piece.text);
+              expected += piece.text;
+            } else if ('pence' in piece) {
+              out.pence(piece.pence);
+              expected += formatPence(piece.pence);
+            } else {
+              out.whole(piece.whole);
+              expected += String(piece.whole);
+            }
+          }
+          expect(decoded(out)).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('grows past its first buffer and starts afresh after take', () => {
+    const out = new ByteLines();
+    const line = `${'£'.repeat(1000)}x\n`;
+    for (let i = 0; i < 100; i++) out.text(line);
+    expect(decoded(out)).toBe(line.repeat(100));
+    out.pence(-105);
+    out.char(44);
+    out.whole(0);
+    expect(decoded(out)).toBe('-1.05,0');
+  });
+});
