@@ -49,6 +49,11 @@ export async function inThisThread(setup: WorkerSetup): Promise<ChunkProcessor> 
 
 type Reply = { readonly id: number; readonly result: ChunkResult } | { readonly id: number; readonly error: string };
 
+// A small young generation: the worker's garbage is short-lived, and with V8's default a run of
+// 1,000,000 rows peaked about 25 MB higher for no gain in speed. (Only the young generation: a cap
+// on the old one would stop a run whose schedules are long.)
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 export function inWorkers(count: number, setup: WorkerSetup): ChunkProcessor {
   const waiting = new Map<number, { resolve: (result: ChunkResult) => void; reject: (error: Error) => void }>();
   let failure: Error | undefined;
@@ -59,7 +64,7 @@ export function inWorkers(count: number, setup: WorkerSetup): ChunkProcessor {
     waiting.clear();
   };
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: WORKER_LIMITS });
     worker.on('message', (reply: Reply) => {
       const waiter = waiting.get(reply.id);
       waiting.delete(reply.id);
