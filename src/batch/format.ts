@@ -39,9 +39,18 @@ export const resultHeader = (layout: ColumnLayout): string[] => [
 ];
 
 const COMMA = 44;
-const SEMICOLON = 59;
 const SPACE = 32;
 const NEWLINE = 10;
+
+/** The next cell of a line: a comma, then the text or the amount. */
+function textCell(out: ByteLines, text: string): void {
+  out.char(COMMA);
+  out.text(text);
+}
+function penceCell(out: ByteLines, pence: number): void {
+  out.char(COMMA);
+  out.pence(pence);
+}
 
 /**
  * One account's CSV line, into `out`. Only the cells copied from the input (the id and carried
@@ -52,37 +61,19 @@ const NEWLINE = 10;
 export function writeResult(out: ByteLines, result: AccountResult): void {
   const { account, affordability: a, recommended: r } = result;
   out.text(csvCell(safeCell(account.id)));
-  for (const cell of account.carried) {
-    out.char(COMMA);
-    out.text(csvCell(safeCell(cell)));
-  }
-  for (const pence of [a.income, a.expenditure, a.surplus, a.available]) {
-    out.char(COMMA);
-    out.pence(pence);
-  }
-  out.char(COMMA);
-  a.flags.forEach((flag, i) => {
-    if (i > 0) out.char(SEMICOLON);
-    out.text(flag);
-  });
-  out.char(COMMA);
-  out.text(result.review ? 'yes' : 'no');
-  out.char(COMMA);
-  out.text(optionKey(r));
-  out.char(COMMA);
-  out.pence(r.instalmentAmount);
-  out.char(COMMA);
-  out.text(r.frequency);
+  for (const cell of account.carried) textCell(out, csvCell(safeCell(cell)));
+  for (const pence of [a.income, a.expenditure, a.surplus, a.available]) penceCell(out, pence);
+  textCell(out, a.flags.join(';'));
+  textCell(out, result.review ? 'yes' : 'no');
+  textCell(out, optionKey(r));
+  penceCell(out, r.instalmentAmount);
+  textCell(out, r.frequency);
   out.char(COMMA);
   out.whole(r.instalmentCount);
-  out.char(COMMA);
-  out.text(r.firstDate);
-  out.char(COMMA);
-  out.text(r.lastDate);
-  out.char(COMMA);
-  out.pence(r.totalPaid);
-  out.char(COMMA);
-  out.text(r.outcome.kind);
+  textCell(out, r.firstDate);
+  textCell(out, r.lastDate);
+  penceCell(out, r.totalPaid);
+  textCell(out, r.outcome.kind);
   out.char(COMMA);
   let first = true;
   for (const o of result.proposal.options) {

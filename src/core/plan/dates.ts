@@ -13,7 +13,8 @@ import { FairplanError } from '../errors.js';
 import type { PaymentFrequency } from '../frequency.js';
 import type { PaySchedule } from '../statement.js';
 
-const DAYS: Readonly<Record<Exclude<PaymentFrequency, 'monthly'>, number>> = {
+/** Days between payments at each frequency but monthly. */
+export const DAYS: Readonly<Record<Exclude<PaymentFrequency, 'monthly'>, number>> = {
   weekly: 7,
   fortnightly: 14,
   'four-weekly': 28,

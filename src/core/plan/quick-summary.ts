@@ -13,7 +13,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { addMonths, fromDayNumber, toDayNumber, type IsoDate } from '../date.js';
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
-import { dueDate } from './dates.js';
+import { DAYS, dueDate } from './dates.js';
 import { instalmentsIn } from './finance.js';
 import { instalmentsOf, summarisePlans } from './propose.js';
 import { recommend } from './recommend.js';
@@ -48,7 +48,6 @@ export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): Qui
 const REMEMBERED_DATES = 50_000;
 // A working day is found within a year of any date, or the calendar is refused (see dueDate).
 const SEARCH_DAYS = 366;
-const STEP_DAYS: Readonly<Record<Exclude<PaymentFrequency, 'monthly'>, number>> = { weekly: 7, fortnightly: 14, 'four-weekly': 28 };
 
 /**
  * Due dates (dueDate) on whole day numbers, with the first working day on or after each day, and
@@ -68,7 +67,7 @@ class DueDates {
   /** The k-th due date (0-based) of a schedule from `anchor` at `frequency`, by k. */
   of(anchor: IsoDate, frequency: PaymentFrequency): (k: number) => IsoDate {
     const start = toDayNumber(anchor);
-    const step = frequency === 'monthly' ? 0 : STEP_DAYS[frequency];
+    const step = frequency === 'monthly' ? 0 : DAYS[frequency];
     const nominal = (k: number): number => (step === 0 ? toDayNumber(addMonths(anchor, k)) : start + k * step);
     const given = this.givenFor(anchor, frequency);
     return (k) => {
