@@ -8,7 +8,7 @@ import type { PaymentFrequency } from '../core/frequency.js';
 import { isRejection, readAccount, type Rejection } from './account.js';
 import { csvLine } from './csv.js';
 import { ByteLines } from './byte-lines.js';
-import { rejectionCells, rejectionJson, resultJson, scheduleCells, scheduleJson, writeResult } from './format.js';
+import { rejectionCells, rejectionJson, resultJson, scheduleJson, writeResult, writeSchedule } from './format.js';
 import type { ColumnLayout } from './mapping.js';
 import { planAccount, type PlanSettings } from './plan.js';
 import type { InputRecord } from './read.js';
@@ -44,6 +44,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
   // CSV results go straight into bytes (see ByteLines); other lines are gathered and joined once:
   // a string grown line by line is a deep chain of pieces that costs more to write out than to build.
   const resultBytes = json ? undefined : new ByteLines();
+  const scheduleBytes = json || !settings.plan.schedules ? undefined : new ByteLines();
   const results: string[] = [];
   const schedules: string[] = [];
   const errors: string[] = [];
@@ -87,12 +88,13 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     if (resultBytes) writeResult(resultBytes, result);
     else results.push(ndjson(resultJson(result, layout)));
     for (const instalment of result.instalments ?? []) {
-      schedules.push(json ? ndjson(scheduleJson(result, instalment)) : csvLine(scheduleCells(result, instalment)));
+      if (scheduleBytes) writeSchedule(scheduleBytes, result, instalment);
+      else schedules.push(ndjson(scheduleJson(result, instalment)));
     }
   });
   return {
     results: resultBytes ? resultBytes.take() : results.join(''),
-    schedules: schedules.join(''),
+    schedules: scheduleBytes ? scheduleBytes.take() : schedules.join(''),
     errors: errors.join(''),
     rejections,
     written,

@@ -3,9 +3,7 @@
  * row per instalment of the recommended plan, and the rejected rows as they were. Money is written
  * with two decimals (formatPence, toFixed2); text cells a spreadsheet could run as formulas are neutralised.
  */
-import { toFixed2 } from '../core/money.js';
-import type { Instalment, QuickOption } from '../core/plan/index.js';
-import { instalmentCells } from '../render/plan/csv.js';
+import type { QuickInstalment, QuickOption } from '../core/plan/index.js';
 import { optionKey } from '../render/plan/select.js';
 import type { Rejection } from './account.js';
 import type { ByteLines } from './byte-lines.js';
@@ -130,25 +128,32 @@ export function resultJson(result: AccountResult, layout: ColumnLayout) {
 
 export const SCHEDULE_HEADER = ['account_id', 'plan', 'n', 'due', 'moved_from', 'amount', 'interest', 'principal', 'balance_after'];
 
-export function scheduleCells(result: AccountResult, instalment: Instalment): string[] {
-  return [
-    safeCell(result.account.id),
-    optionKey(result.recommended),
-    ...instalmentCells(instalment),
-  ];
+/** One instalment's CSV line, into `out` (the cells as in writeResult). */
+export function writeSchedule(out: ByteLines, result: AccountResult, instalment: QuickInstalment): void {
+  out.text(csvCell(safeCell(result.account.id)));
+  textCell(out, optionKey(result.recommended));
+  out.char(COMMA);
+  out.whole(instalment.n);
+  textCell(out, instalment.due);
+  textCell(out, instalment.movedFrom ?? '');
+  penceCell(out, instalment.amount);
+  penceCell(out, instalment.interest);
+  penceCell(out, instalment.principal);
+  penceCell(out, instalment.balanceAfter);
+  out.char(NEWLINE);
 }
 
-export function scheduleJson(result: AccountResult, instalment: Instalment) {
+export function scheduleJson(result: AccountResult, instalment: QuickInstalment) {
   return {
     account_id: result.account.id,
     plan: optionKey(result.recommended),
     n: instalment.n,
     due: instalment.due,
     ...(instalment.movedFrom ? { moved_from: instalment.movedFrom } : {}),
-    amount: toFixed2(instalment.amount),
-    interest: toFixed2(instalment.interest),
-    principal: toFixed2(instalment.principal),
-    balance_after: toFixed2(instalment.balanceAfter),
+    amount: formatPence(instalment.amount),
+    interest: formatPence(instalment.interest),
+    principal: formatPence(instalment.principal),
+    balance_after: formatPence(instalment.balanceAfter),
   };
 }
 

@@ -13,8 +13,8 @@ import {
   nextPayDate,
   quickInstalments,
   quickSummary,
-  type Instalment,
   type InterestTreatment,
+  type QuickInstalment,
   type QuickOption,
   type QuickProposal,
   type QuickTerms,
@@ -42,7 +42,7 @@ export interface AccountResult {
   /** A person should look at this account: a flag or the recommendation asks for it. */
   readonly review: boolean;
   /** The recommended option's instalments, when schedules are asked for. */
-  readonly instalments?: readonly Instalment[];
+  readonly instalments?: readonly QuickInstalment[];
 }
 
 const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>

@@ -1,7 +1,7 @@
 /**
- * A result line is a CSV line a spreadsheet or loader reads back as the header's columns: the
- * cells copied from the input (the id, carried columns) quoted and neutralised as needed, and
- * fairplan's own figures, dates and words as they are.
+ * A result line, and a schedule line, is a CSV line a spreadsheet or loader reads back as the
+ * header's columns: the cells copied from the input (the id, carried columns) quoted and neutralised
+ * as needed, and fairplan's own figures, dates and words as they are.
  */
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
@@ -10,10 +10,11 @@ import { readAccount, type Account } from '../../src/batch/account.js';
 import { safeCell } from '../../src/batch/csv.js';
 import { FIELDS } from '../../src/batch/fields.js';
 import { ByteLines } from '../../src/batch/byte-lines.js';
-import { resultHeader, writeResult } from '../../src/batch/format.js';
+import { resultHeader, SCHEDULE_HEADER, writeResult, writeSchedule } from '../../src/batch/format.js';
 import { resolveColumns } from '../../src/batch/mapping.js';
 import { planAccount } from '../../src/batch/plan.js';
 import { parseIsoDate } from '../../src/core/date.js';
+import { fromPence, toFixed2 } from '../../src/core/money.js';
 import { quickTerms } from '../../src/core/plan/index.js';
 
 const headers = [...FIELDS, 'Branch', 'Note'];
@@ -61,6 +62,41 @@ describe('a result line', () => {
         expect(cell('alternatives')).not.toMatch(/[",\n]/);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('a schedule line', () => {
+  it('reads back as the schedule header columns, one line per instalment, with the id made safe', () => {
+    const withSchedules = { ...settings, schedules: true } as const;
+    const money = (pence: number) => toFixed2(fromPence(BigInt(pence)));
+    fc.assert(
+      fc.property(row, (fields) => {
+        const account = readAccount(headers.map((h) => fields[h as keyof typeof fields]), layout, 2) as Account;
+        const result = planAccount(account, withSchedules);
+        const out = new ByteLines();
+        for (const instalment of result.instalments ?? []) writeSchedule(out, result, instalment);
+        const lines = parse(Buffer.from(out.take()).toString('utf8'), { relax_column_count: false }) as string[][];
+        const instalments = result.instalments ?? [];
+        expect(lines).toHaveLength(result.recommended.instalmentCount);
+        expect(instalments).toHaveLength(result.recommended.instalmentCount);
+        instalments.forEach((instalment, k) => {
+          const cells = lines[k];
+          expect(cells).toEqual([
+            safeCell(account.id),
+            result.recommended.kind === 'fixed-term' ? `fixed-term-${result.recommended.termMonths}` : result.recommended.kind,
+            String(k + 1),
+            instalment.due,
+            instalment.movedFrom ?? '',
+            money(instalment.amount),
+            '0.00',
+            money(instalment.principal),
+            money(instalment.balanceAfter),
+          ]);
+          expect(cells).toHaveLength(SCHEDULE_HEADER.length);
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,6 +1,15 @@
 export * from './types.js';
 export { proposePlans, summarisePlans, instalmentsOf } from './propose.js';
-export { quickSummary, quickTerms, quickInstalments, type QuickAccount, type QuickOption, type QuickProposal, type QuickTerms } from './quick-summary.js';
+export {
+  quickSummary,
+  quickTerms,
+  quickInstalments,
+  type QuickAccount,
+  type QuickInstalment,
+  type QuickOption,
+  type QuickProposal,
+  type QuickTerms,
+} from './quick-summary.js';
 export { pmt, nper, ratePerPeriod, instalmentsIn } from './finance.js';
 export { nextPayDate, dueDate, nominalDate, type DueDate } from './dates.js';
 export { stepUpForChange } from './step-up.js';
