@@ -3,23 +3,30 @@
  * string it was a chain of pieces to flatten and then encode, which cost a batch more than working
  * out the plans. Amounts and counts are written digit by digit, and text that is ASCII (nearly all
  * of it) a character at a time; other text goes through TextEncoder.
+ *
+ * Buffers come from a pool (see buffer-pool.ts), and what is written is handed on without a copy.
  */
+import { BufferPool } from './buffer-pool.js';
+
 const MINUS = 45;
 const POINT = 46;
 const ZERO = 48;
 
 export class ByteLines {
-  private bytes = new Uint8Array(64 * 1024);
+  private bytes = new Uint8Array(0);
   private length = 0;
   private readonly encoder = new TextEncoder();
+
+  constructor(private readonly pool = new BufferPool()) {}
 
   /** Room for `count` more bytes. */
   private room(count: number): void {
     if (this.length + count <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
+    let size = Math.max(this.bytes.length * 2, 1);
     while (size < this.length + count) size *= 2;
-    const bigger = new Uint8Array(size);
+    const bigger = new Uint8Array(this.pool.take(size));
     bigger.set(this.bytes.subarray(0, this.length));
+    if (this.bytes.length > 0) this.pool.give(this.bytes.buffer as ArrayBuffer);
     this.bytes = bigger;
   }
 
@@ -77,9 +84,13 @@ export class ByteLines {
     this.bytes[this.length++] = ZERO + (odd % 10);
   }
 
-  /** The bytes written so far, and a fresh start. */
+  /**
+   * The bytes written so far (a view of a buffer that is now the caller's, to give back to the pool
+   * once written out), and a fresh start.
+   */
   take(): Uint8Array {
-    const written = this.bytes.slice(0, this.length);
+    const written = this.bytes.subarray(0, this.length);
+    this.bytes = new Uint8Array(0);
     this.length = 0;
     return written;
   }

@@ -7,6 +7,7 @@ import { isFairplanError } from '../core/errors.js';
 import type { PaymentFrequency } from '../core/frequency.js';
 import { isRejection, readAccount, type Rejection } from './account.js';
 import { csvLine } from './csv.js';
+import type { BufferPool } from './buffer-pool.js';
 import { ByteLines } from './byte-lines.js';
 import { rejectionCells, rejectionJson, resultJson, scheduleJson, writeResult, writeSchedule } from './format.js';
 import type { ColumnLayout } from './mapping.js';
@@ -39,12 +40,13 @@ export const noInstalments = (): Record<PaymentFrequency, number> => ({ weekly: 
 
 const ndjson = (record: object): string => `${JSON.stringify(record)}\n`;
 
-export function processChunk(records: readonly InputRecord[], settings: ChunkSettings): ChunkResult {
+/** `pool` gives the buffers the CSV output is written into (see buffer-pool.ts). */
+export function processChunk(records: readonly InputRecord[], settings: ChunkSettings, pool?: BufferPool): ChunkResult {
   const { layout, json } = settings;
   // CSV results go straight into bytes (see ByteLines); other lines are gathered and joined once:
   // a string grown line by line is a deep chain of pieces that costs more to write out than to build.
-  const resultBytes = json ? undefined : new ByteLines();
-  const scheduleBytes = json || !settings.plan.schedules ? undefined : new ByteLines();
+  const resultBytes = json ? undefined : new ByteLines(pool);
+  const scheduleBytes = json || !settings.plan.schedules ? undefined : new ByteLines(pool);
   const results: string[] = [];
   const schedules: string[] = [];
   const errors: string[] = [];

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { IsoDate } from '../core/date.js';
 import { quickTerms } from '../core/plan/index.js';
+import { BufferPool } from './buffer-pool.js';
 import { processChunk, type ChunkResult, type ChunkSettings } from './chunk.js';
 import type { ColumnLayout } from './mapping.js';
 import type { InterestChoice } from './plan.js';
@@ -25,8 +26,13 @@ export interface WorkerSetup {
 
 export interface ChunkProcessor {
   process(records: readonly InputRecord[]): Promise<ChunkResult>;
+  /** A result's output buffers, once written out: the thread that wrote them writes into them again. */
+  recycle(result: ChunkResult): void;
   close(): Promise<void>;
 }
+
+const buffersOf = (result: ChunkResult): ArrayBuffer[] =>
+  [result.results, result.schedules, result.errors].flatMap((out) => (typeof out === 'string' || out.byteLength === 0 ? [] : [out.buffer as ArrayBuffer]));
 
 export async function chunkSettings(setup: WorkerSetup): Promise<ChunkSettings> {
   // The statement readers a guideline file needs are loaded only when one is given.
@@ -41,11 +47,16 @@ export async function chunkSettings(setup: WorkerSetup): Promise<ChunkSettings> 
 
 export async function inThisThread(setup: WorkerSetup): Promise<ChunkProcessor> {
   const settings = await chunkSettings(setup);
+  const pool = new BufferPool();
   return {
-    process: async (records) => processChunk(records, settings),
+    process: async (records) => processChunk(records, settings, pool),
+    recycle: (result) => buffersOf(result).forEach((buffer) => pool.give(buffer)),
     close: async () => undefined,
   };
 }
+
+/** What a worker is sent: a chunk to work on, or buffers to write into again. */
+export type Request = { readonly id: number; readonly records: readonly InputRecord[] } | { readonly spare: readonly ArrayBuffer[] };
 
 type Reply = { readonly id: number; readonly result: ChunkResult } | { readonly id: number; readonly error: string };
 
@@ -82,15 +93,28 @@ export function inWorkers(count: number, setup: WorkerSetup): ChunkProcessor {
     });
     return worker;
   });
+  const post = (worker: Worker | undefined, request: Request, transfer: ArrayBuffer[] = []): void => worker?.postMessage(request, transfer);
+  const madeBy = new WeakMap<ChunkResult, Worker>();
   let next = 0;
   return {
     process(records) {
       if (failure) return Promise.reject(failure);
       const id = next++;
+      const worker = workers[id % workers.length];
       return new Promise<ChunkResult>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        workers[id % workers.length]?.postMessage({ id, records });
+        waiting.set(id, {
+          resolve: (result) => {
+            if (worker) madeBy.set(result, worker);
+            resolve(result);
+          },
+          reject,
+        });
+        post(worker, { id, records });
       });
+    },
+    recycle(result) {
+      const spare = buffersOf(result);
+      if (!closing && spare.length > 0) post(madeBy.get(result), { spare }, spare);
     },
     async close() {
       closing = true;

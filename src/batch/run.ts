@@ -176,6 +176,8 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     if (results.push(done.results)) await results.flush();
     if (schedules?.push(done.schedules)) await schedules.flush();
     if (errors?.push(done.errors)) await errors.flush();
+    // The sinks copied what they were given.
+    processor?.recycle(done);
   };
 
   const send = async (): Promise<void> => {

@@ -1,20 +1,24 @@
 /**
  * Where a batch writes: a file that appears whole or not at all (openAtomic), or stdout. Lines are
- * gathered into chunks and written with back-pressure, so a slow disk slows the run rather than
+ * gathered into chunks and written one chunk at a time, so a slow disk slows the run rather than
  * filling memory.
  */
-import { once } from 'node:events';
+import { Writable } from 'node:stream';
 import { FairplanError } from '../core/errors.js';
 import { openAtomic, type AtomicWriter } from '../io/atomic-file.js';
 import type { Output } from '../cli/io.js';
 
 const CHUNK = 64 * 1024;
+// The buffer a chunk with long schedules grew to is let go once written.
+const LARGEST_KEPT = 1024 * 1024;
 
 export class Sink {
-  private buffer = '';
-  /** Text and bytes waiting to be written, in order; `buffer` is the text after them. */
-  private queued: (string | Uint8Array)[] = [];
-  private queuedBytes = 0;
+  /**
+   * What waits to be written. Pushed text and bytes are copied in, so the caller can reuse its
+   * buffers at once (see buffer-pool.ts), and this one is written into again once written out.
+   */
+  private bytes = Buffer.allocUnsafe(2 * CHUNK);
+  private length = 0;
   private failure: Error | undefined;
 
   private constructor(
@@ -35,31 +39,45 @@ export class Sink {
   }
 
   /** Adds text or UTF-8 bytes; returns true when a chunk is ready and the caller should `await flush()`. */
-  push(text: string | Uint8Array): boolean {
-    if (typeof text === 'string') {
-      this.buffer += text;
-    } else if (text.length > 0) {
-      if (this.buffer) this.queued.push(this.buffer);
-      this.buffer = '';
-      this.queued.push(text);
-      this.queuedBytes += text.length;
+  push(chunk: string | Uint8Array): boolean {
+    const size = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    if (this.length + size > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.length + size));
+      this.bytes.copy(bigger, 0, 0, this.length);
+      this.bytes = bigger;
     }
-    return this.buffer.length + this.queuedBytes >= CHUNK;
+    if (typeof chunk === 'string') this.bytes.write(chunk, this.length);
+    else this.bytes.set(chunk, this.length);
+    this.length += size;
+    return this.length >= CHUNK;
   }
 
-  async flush(): Promise<void> {
+  private check(): void {
     if (this.failure && this.file) {
       throw new FairplanError('io', `cannot write ${this.file.target}: ${this.failure.message}`, { file: this.file.target });
     }
-    if (this.buffer) this.queued.push(this.buffer);
-    const chunks = this.queued;
-    this.buffer = '';
-    this.queued = [];
-    this.queuedBytes = 0;
-    const stream = this.output as Output & Partial<NodeJS.EventEmitter>;
-    let ready = true;
-    for (const chunk of chunks) if (stream.write(chunk) === false) ready = false;
-    if (!ready && typeof stream.once === 'function') await once(stream as NodeJS.EventEmitter, 'drain');
+  }
+
+  async flush(): Promise<void> {
+    this.check();
+    if (this.length === 0) return;
+    const pending = this.bytes.subarray(0, this.length);
+    const { output } = this;
+    if (output instanceof Writable) {
+      // Waiting for the write to finish is the back-pressure, and frees the buffer to be reused.
+      await new Promise<void>((resolve) => {
+        output.write(pending, (error) => {
+          if (error) this.failure ??= error;
+          resolve();
+        });
+      });
+    } else {
+      // Anything else that takes output keeps what it is given.
+      output.write(Buffer.from(pending));
+    }
+    this.length = 0;
+    if (this.bytes.length > LARGEST_KEPT) this.bytes = Buffer.allocUnsafe(2 * CHUNK);
+    this.check();
   }
 
   /** Writes what is left; a file then takes its name. */
@@ -70,9 +88,7 @@ export class Sink {
 
   /** A file is removed, never left half-written; stdout keeps what it was already sent. */
   async abort(): Promise<void> {
-    this.buffer = '';
-    this.queued = [];
-    this.queuedBytes = 0;
+    this.length = 0;
     this.failure = undefined;
     await this.file?.abort();
   }

@@ -1,6 +1,7 @@
-/** Writing lines as UTF-8 bytes gives the bytes of the same text written as a string. */
+/** Writing lines as UTF-8 bytes gives the bytes of the same text written as a string, in buffers from a pool. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BufferPool } from '../../src/batch/buffer-pool.js';
 import { ByteLines } from '../../src/batch/byte-lines.js';
 import { formatPence } from '../../src/batch/pence.js';
 
@@ -49,5 +50,16 @@ describe('lines written as bytes', () => {
     out.char(44);
     out.whole(0);
     expect(decoded(out)).toBe('-1.05,0');
+  });
+
+  it("writes into its pool's buffers and hands them on without a copy", () => {
+    const pool = new BufferPool();
+    const spare = new ArrayBuffer(128 * 1024);
+    pool.give(spare);
+    const out = new ByteLines(pool);
+    out.text('ACC1,12.00\n');
+    const taken = out.take();
+    expect(taken.buffer).toBe(spare);
+    expect(Buffer.from(taken).toString()).toBe('ACC1,12.00\n');
   });
 });
