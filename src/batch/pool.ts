@@ -79,13 +79,20 @@ export function inWorkers(count: number, setup: WorkerSetup): ChunkProcessor {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
+  const post = (worker: Worker | undefined, request: Request, transfer: ArrayBuffer[] = []): void => worker?.postMessage(request, transfer);
+  /** Which worker wrote each result, to have its buffers back. */
+  const madeBy = new WeakMap<ChunkResult, Worker>();
   const workers = Array.from({ length: count }, () => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: WORKER_LIMITS });
     worker.on('message', (reply: Reply) => {
       const waiter = waiting.get(reply.id);
       waiting.delete(reply.id);
-      if ('error' in reply) waiter?.reject(new Error(reply.error));
-      else waiter?.resolve(reply.result);
+      if ('error' in reply) {
+        waiter?.reject(new Error(reply.error));
+        return;
+      }
+      madeBy.set(reply.result, worker);
+      waiter?.resolve(reply.result);
     });
     worker.on('error', fail);
     worker.on('exit', (code) => {
@@ -93,23 +100,14 @@ export function inWorkers(count: number, setup: WorkerSetup): ChunkProcessor {
     });
     return worker;
   });
-  const post = (worker: Worker | undefined, request: Request, transfer: ArrayBuffer[] = []): void => worker?.postMessage(request, transfer);
-  const madeBy = new WeakMap<ChunkResult, Worker>();
   let next = 0;
   return {
     process(records) {
       if (failure) return Promise.reject(failure);
       const id = next++;
-      const worker = workers[id % workers.length];
       return new Promise<ChunkResult>((resolve, reject) => {
-        waiting.set(id, {
-          resolve: (result) => {
-            if (worker) madeBy.set(result, worker);
-            resolve(result);
-          },
-          reject,
-        });
-        post(worker, { id, records });
+        waiting.set(id, { resolve, reject });
+        post(workers[id % workers.length], { id, records });
       });
     },
     recycle(result) {
