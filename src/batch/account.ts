@@ -77,7 +77,7 @@ function amount(cells: readonly string[], layout: ColumnLayout, field: Field): n
   return pence;
 }
 
-// Runs for every row of a file, so it makes no closures and no Decimal (the APR stays text until a plan uses it).
+// Runs for every row of a file, so it makes no Decimal (the APR stays text until a plan uses it).
 export function readAccount(cells: readonly string[], layout: ColumnLayout, line: number): Account | Rejection {
   const id = cellOf(cells, layout, 'account_id');
   const rejection = (reason: string, field?: string): Rejection => ({

@@ -258,8 +258,10 @@ const pence = (amount: Money): number => Number(penceOf(amount));
 
 /** The same figures from the full engine, for what the closed forms do not cover. */
 function fromSummary(terms: QuickTerms, account: QuickAccount, interest: InterestTreatment): QuickProposal {
+  // The plan terms, without what only the closed forms use.
+  const { tokenPence, dueDates, ...planTerms } = terms;
   const summary = summarisePlans({
-    ...terms,
+    ...planTerms,
     balance: fromPence(BigInt(account.balance)),
     affordableMonthly: fromPence(BigInt(account.affordableMonthly)),
     frequency: account.frequency,
