@@ -28,7 +28,6 @@ export function parsePence(text: string): number {
 }
 
 const ZERO_CODE = 48;
-const POINT_CODE = 46;
 const digitAt = (text: string, i: number): number => {
   const d = text.charCodeAt(i) - ZERO_CODE;
   return d >= 0 && d <= 9 ? d : -1;

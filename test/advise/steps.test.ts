@@ -10,7 +10,7 @@ import { parseGuidelinesText } from '../../src/guidelines/load.js';
 import { fixture } from '../helpers/cli.js';
 import { CTRL_C } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
-import { draftAt, FAMILY } from './statements.js';
+import { draftAt } from './statements.js';
 
 const EXAMPLE_GUIDELINES = parseGuidelinesText(
   readFileSync(fixture('guidelines', 'example-guidelines.yaml'), 'utf8'),

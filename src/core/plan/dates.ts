@@ -8,7 +8,7 @@
  * is refused rather than two payments falling on one day.
  */
 import { type BusinessCalendar } from '../calendar/business-calendar.js';
-import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../date.js';
+import { addDays, addMonths, compareDates, daysBetween, fromDayNumber, toDayNumber, type IsoDate } from '../date.js';
 import { FairplanError } from '../errors.js';
 import type { PaymentFrequency } from '../frequency.js';
 import type { PaySchedule } from '../statement.js';
@@ -25,26 +25,75 @@ export function nominalDate(anchor: IsoDate, frequency: PaymentFrequency, k: num
   return frequency === 'monthly' ? addMonths(anchor, k) : addDays(anchor, k * DAYS[frequency]);
 }
 
-/** The first working day in [from, before), if any. */
-function firstWorkingDay(calendar: BusinessCalendar, from: IsoDate, before: IsoDate): IsoDate | undefined {
-  for (let day = from; compareDates(day, before) < 0; day = addDays(day, 1)) {
-    if (calendar.isWorkingDay(day)) return day;
+// A working day is found within a year of any date, or the calendar is refused (see dueDate).
+const SEARCH_DAYS = 366;
+
+/**
+ * A calendar's working days on whole day numbers, with the first working day on or after each day,
+ * and each day's date, remembered. Plans ask for the same few thousand days over and over (a batch
+ * asks millions of times), and searching date strings each time was a tenth of a batch's time.
+ */
+class WorkingDays {
+  private readonly firstOnOrAfter = new Map<number, number>();
+  private readonly dates = new Map<number, IsoDate>();
+
+  constructor(private readonly calendar: BusinessCalendar) {}
+
+  dateOf(day: number): IsoDate {
+    let date = this.dates.get(day);
+    if (date === undefined) {
+      date = fromDayNumber(day);
+      this.dates.set(day, date);
+    }
+    return date;
   }
-  return undefined;
+
+  /** The first working day in [from, before), if any. */
+  firstIn(from: number, before: number): number | undefined {
+    let found = this.firstOnOrAfter.get(from);
+    if (found === undefined) {
+      found = Infinity;
+      for (let day = from; day < from + SEARCH_DAYS; day++) {
+        if (this.calendar.isWorkingDay(this.dateOf(day))) {
+          found = day;
+          break;
+        }
+      }
+      this.firstOnOrAfter.set(from, found);
+    }
+    return found < before ? found : undefined;
+  }
+
+  /** The last working day in (after, before), if any. */
+  lastIn(after: number, before: number): number | undefined {
+    for (let day = before - 1; day > after; day--) {
+      if (this.calendar.isWorkingDay(this.dateOf(day))) return day;
+    }
+    return undefined;
+  }
 }
 
-/** The last working day in (after, before), if any. */
-function lastWorkingDay(calendar: BusinessCalendar, after: IsoDate, before: IsoDate): IsoDate | undefined {
-  for (let day = addDays(before, -1); compareDates(day, after) > 0; day = addDays(day, -1)) {
-    if (calendar.isWorkingDay(day)) return day;
+// Calendars never change, so one memory per calendar serves every plan made with it.
+const remembered = new WeakMap<BusinessCalendar, WorkingDays>();
+
+function workingDaysOf(calendar: BusinessCalendar): WorkingDays {
+  let days = remembered.get(calendar);
+  if (!days) {
+    days = new WorkingDays(calendar);
+    remembered.set(calendar, days);
   }
-  return undefined;
+  return days;
 }
 
-function noRoom(calendar: BusinessCalendar, from: IsoDate, before: IsoDate): FairplanError {
+/** The day number of the k-th (0-based) date after `anchor` at `frequency`, before any move. */
+function nominalDay(anchor: IsoDate, frequency: PaymentFrequency, k: number): number {
+  return frequency === 'monthly' ? toDayNumber(addMonths(anchor, k)) : toDayNumber(anchor) + k * DAYS[frequency];
+}
+
+function noRoom(calendar: BusinessCalendar, days: WorkingDays, from: number, before: number): FairplanError {
   return new FairplanError(
     'invalid-argument',
-    `the calendar "${calendar.name}" has no working day between ${from} and ${before} for a payment`,
+    `the calendar "${calendar.name}" has no working day between ${days.dateOf(from)} and ${days.dateOf(before)} for a payment`,
     { field: 'calendar' },
   );
 }
@@ -60,18 +109,18 @@ export interface DueDate {
  * of a long plan costs no more than the first.
  */
 export function dueDate(calendar: BusinessCalendar, anchor: IsoDate, frequency: PaymentFrequency, k: number): DueDate {
-  const nominal = nominalDate(anchor, frequency, k);
-  if (calendar.isWorkingDay(nominal)) return { due: nominal };
-  const next = nominalDate(anchor, frequency, k + 1);
-  const forward = firstWorkingDay(calendar, nominal, next);
-  if (forward !== undefined) return forward === nominal ? { due: nominal } : { due: forward, movedFrom: nominal };
-  if (k === 0) throw noRoom(calendar, nominal, next);
-  const previousNominal = nominalDate(anchor, frequency, k - 1);
-  const previous = firstWorkingDay(calendar, previousNominal, nominal);
-  if (previous === undefined) throw noRoom(calendar, previousNominal, next);
-  const back = lastWorkingDay(calendar, previous, nominal);
-  if (back === undefined) throw noRoom(calendar, previous, next);
-  return { due: back, movedFrom: nominal };
+  const days = workingDaysOf(calendar);
+  const nominal = nominalDay(anchor, frequency, k);
+  const next = nominalDay(anchor, frequency, k + 1);
+  const forward = days.firstIn(nominal, next);
+  if (forward !== undefined) return forward === nominal ? { due: days.dateOf(nominal) } : { due: days.dateOf(forward), movedFrom: days.dateOf(nominal) };
+  if (k === 0) throw noRoom(calendar, days, nominal, next);
+  const previousNominal = nominalDay(anchor, frequency, k - 1);
+  const previous = days.firstIn(previousNominal, nominal);
+  if (previous === undefined) throw noRoom(calendar, days, previousNominal, next);
+  const back = days.lastIn(previous, nominal);
+  if (back === undefined) throw noRoom(calendar, days, previous, next);
+  return { due: days.dateOf(back), movedFrom: days.dateOf(nominal) };
 }
 
 /**

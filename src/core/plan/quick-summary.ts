@@ -10,10 +10,10 @@
  * in the same form. A property test holds the two to the same figures and the same recommendation.
  */
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
-import { addMonths, fromDayNumber, toDayNumber, type IsoDate } from '../date.js';
+import type { IsoDate } from '../date.js';
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
-import { DAYS, dueDate, type DueDate } from './dates.js';
+import { dueDate } from './dates.js';
 import { instalmentsIn } from './finance.js';
 import { instalmentsOf, summarisePlans } from './propose.js';
 import { recommend } from './recommend.js';
@@ -46,19 +46,12 @@ export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): Qui
 
 // Past this many due dates given, the memory of them starts again, so it cannot grow with the file.
 const REMEMBERED_DATES = 50_000;
-// A working day is found within a year of any date, or the calendar is refused (see dueDate).
-const SEARCH_DAYS = 366;
 
 /**
- * Due dates (dueDate) on whole day numbers, with the first working day on or after each day, and
- * each day's date, remembered: a batch asks for millions of due dates over the same few thousand
- * days, and working each out on date strings was a tenth of its time. Where a payment would have
- * to move back (a period with no working day, which only a contrived calendar has), dueDate decides.
+ * Due dates (dueDate) by frequency, anchor and k, remembered: most accounts of a batch share their
+ * first and fixed-term dates.
  */
 class DueDates {
-  private readonly firstWorking = new Map<number, number>();
-  private readonly dates = new Map<number, IsoDate>();
-  /** Due dates already given, by frequency, anchor and k: most accounts share their first and fixed-term dates. */
   private readonly given = new Map<PaymentFrequency, Map<IsoDate, Map<number, IsoDate>>>();
   private remembered = 0;
 
@@ -66,12 +59,11 @@ class DueDates {
 
   /** The k-th due date (0-based) of a schedule from `anchor` at `frequency`, by k, remembered. */
   of(anchor: IsoDate, frequency: PaymentFrequency): (k: number) => IsoDate {
-    const at = this.at(anchor, frequency);
     const given = this.givenFor(anchor, frequency);
     return (k) => {
       let date = given.get(k);
       if (date === undefined) {
-        date = at(k).due;
+        date = dueDate(this.calendar, anchor, frequency, k).due;
         if (++this.remembered > REMEMBERED_DATES) {
           this.given.clear();
           this.remembered = 1;
@@ -79,22 +71,6 @@ class DueDates {
         given.set(k, date);
       }
       return date;
-    };
-  }
-
-  /**
-   * The k-th due date (0-based), with the date it was moved from, by k, not remembered: a schedule
-   * asks for each of its dates once.
-   */
-  at(anchor: IsoDate, frequency: PaymentFrequency): (k: number) => DueDate {
-    const start = toDayNumber(anchor);
-    const step = frequency === 'monthly' ? 0 : DAYS[frequency];
-    const nominal = (k: number): number => (step === 0 ? toDayNumber(addMonths(anchor, k)) : start + k * step);
-    return (k) => {
-      const from = nominal(k);
-      const day = this.firstWorkingOnOrAfter(from);
-      if (day >= nominal(k + 1)) return dueDate(this.calendar, anchor, frequency, k);
-      return day === from ? { due: this.dateOf(day) } : { due: this.dateOf(day), movedFrom: this.dateOf(from) };
     };
   }
 
@@ -110,30 +86,6 @@ class DueDates {
       anchors.set(anchor, dates);
     }
     return dates;
-  }
-
-  private firstWorkingOnOrAfter(from: number): number {
-    let found = this.firstWorking.get(from);
-    if (found === undefined) {
-      found = Infinity;
-      for (let day = from; day < from + SEARCH_DAYS; day++) {
-        if (this.calendar.isWorkingDay(this.dateOf(day))) {
-          found = day;
-          break;
-        }
-      }
-      this.firstWorking.set(from, found);
-    }
-    return found;
-  }
-
-  private dateOf(day: number): IsoDate {
-    let date = this.dates.get(day);
-    if (date === undefined) {
-      date = fromDayNumber(day);
-      this.dates.set(day, date);
-    }
-    return date;
   }
 }
 
@@ -325,14 +277,13 @@ export interface QuickInstalment {
  */
 export function quickInstalments(option: QuickOption, terms: QuickTerms): QuickInstalment[] {
   if (option.interest.kind !== 'frozen') return engineInstalments(option, terms).map(inPence);
-  const due = terms.dueDates.at(option.anchorDate, option.frequency);
   const count = option.instalmentCount;
   const instalments: QuickInstalment[] = [];
   let balance = option.amountToRepay;
   for (let k = 0; k < count; k++) {
     const amount = k === count - 1 ? option.finalAmount : option.instalmentAmount;
     balance -= amount;
-    instalments.push({ n: k + 1, ...due(k), amount, interest: 0, principal: amount, balanceAfter: balance });
+    instalments.push({ n: k + 1, ...dueDate(terms.calendar, option.anchorDate, option.frequency, k), amount, interest: 0, principal: amount, balanceAfter: balance });
   }
   return instalments;
 }

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarFor, EVERY_DAY, fixedCalendar, type BusinessCalendar } from '../../../src/core/calendar/index.js';
-import { parseIsoDate as d, type IsoDate } from '../../../src/core/date.js';
-import type { PaymentFrequency } from '../../../src/core/frequency.js';
+import { addDays, parseIsoDate as d, type IsoDate } from '../../../src/core/date.js';
+import { PAYMENT_FREQUENCIES, type PaymentFrequency } from '../../../src/core/frequency.js';
 import { dueDate, nextPayDate, nominalDate } from '../../../src/core/plan/dates.js';
+import { TEST_CALENDARS } from '../../helpers/calendars.js';
 
 const englandWales = calendarFor('england-wales');
 const dates = (calendar: BusinessCalendar, anchor: string, frequency: PaymentFrequency, count: number) =>
@@ -94,5 +96,46 @@ describe('nextPayDate', () => {
   });
   it('is the day itself when payday is today', () => {
     expect(nextPayDate({ frequency: 'fortnightly', nextPayDate: d('2027-01-01') }, d('2027-01-15'))).toBe('2027-01-15');
+  });
+});
+
+describe('every due date, whatever the calendar', () => {
+  // Also weekends and the 8th to the 14th closed: a weekly payment's whole period can be closed.
+  const closedWeeks: BusinessCalendar = {
+    name: 'closed weeks',
+    isWorkingDay: (date) => fixedCalendar([]).isWorkingDay(date) && !(date.slice(8) >= '08' && date.slice(8) <= '14'),
+  };
+  const anchor = fc.integer({ min: 0, max: 8 * 365 }).map((days) => addDays(d('2026-01-01'), days));
+  const daysIn = (from: IsoDate, to: IsoDate) => {
+    const days: IsoDate[] = [];
+    for (let x = from; x < to; x = addDays(x, 1)) days.push(x);
+    return days;
+  };
+
+  it('is the first working day from its nominal date, before the next one, moved from it when it differs, and later than the last', () => {
+    fc.assert(
+      fc.property(
+        anchor,
+        fc.constantFrom(...PAYMENT_FREQUENCIES),
+        fc.integer({ min: 0, max: 2_600 }),
+        fc.constantFrom(...TEST_CALENDARS, closedWeeks),
+        (start, frequency, k, calendar) => {
+          const nominal = nominalDate(start, frequency, k);
+          const next = nominalDate(start, frequency, k + 1);
+          const { due, movedFrom } = dueDate(calendar, start, frequency, k);
+          expect(calendar.isWorkingDay(due)).toBe(true);
+          expect(movedFrom).toBe(due === nominal ? undefined : nominal);
+          if (due >= nominal) {
+            expect(due < next).toBe(true);
+            expect(daysIn(nominal, due).some((x) => calendar.isWorkingDay(x))).toBe(false);
+          } else {
+            // Moved back: only when the whole period has no working day.
+            expect(daysIn(nominal, next).some((x) => calendar.isWorkingDay(x))).toBe(false);
+          }
+          if (k > 0) expect(dueDate(calendar, start, frequency, k - 1).due < due).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
