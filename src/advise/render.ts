@@ -9,6 +9,7 @@ import type { PlanOption, PlanOptionSummary } from '../core/plan/types.js';
 import { termInMonths } from '../core/plan/words.js';
 import type { ExpectedChange, Statement, Vulnerability } from '../core/statement.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
+import { CATEGORY_NAMES } from '../render/labels.js';
 import { layoutTable, type Row } from '../render/shared/columns.js';
 import { wrap } from '../render/shared/wrap.js';
 import { entriesOf, SECTION_TITLES, SECTIONS, type Entry, type SectionId } from './sections.js';
@@ -24,11 +25,11 @@ export const paragraph = (text: string): string[] => wrap(text, WIDTH);
 
 export const signpost = (): string[] => wrap(ADVICE_SIGNPOST, WIDTH);
 
-/** One line of a section: "  2  Rent · home                       £700.00 monthly". */
+/** One line of a section: "  2  Rent · Home and contents          £700.00 monthly". */
 export function entryLine(entry: Entry, symbol: string): string {
   const money = (m: Money) => formatMoney(m, symbol);
   if ('category' in entry) {
-    const what = `${entry.label} · ${entry.category}`;
+    const what = `${entry.label} · ${CATEGORY_NAMES[entry.category]}`;
     return `${left(what, 44)} ${right(`${money(entry.amount)} ${entry.frequency}`, 24)}${entry.note ? ' *' : ''}`;
   }
   if ('payment' in entry) {

@@ -157,7 +157,7 @@ describe('a section of lines', () => {
     await sectionStep(session, 'debts');
     expect(session.draft.step).toBe('income');
     expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, tenant-private');
-    expect(prompter.transcript).toMatch(/Rent · home +£700\.00 monthly/);
+    expect(prompter.transcript).toMatch(/Rent · Home and contents +£700\.00 monthly/);
     expect(prompter.transcript).toMatch(/Lender Ltd +owes £1,000\.00/);
   });
 });
