@@ -4,6 +4,7 @@
  * in the order it sent them, so output order is input order.
  */
 import { Worker } from 'node:worker_threads';
+import { FairplanError } from '../core/errors.js';
 import type { IsoDate } from '../core/date.js';
 import { quickTerms } from '../core/plan/index.js';
 import { BufferPool } from './buffer-pool.js';
@@ -70,6 +71,15 @@ type Reply = { readonly id: number; readonly result: ChunkResult } | { readonly 
 //   1 GB, it is collected at about 25 MB.
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 };
 
+/** A worker's failure as the user should hear it: running out of memory is not a fault in fairplan. */
+export function workerFailure(error: Error): Error {
+  if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
+  return new FairplanError(
+    'io',
+    `a batch worker ran out of memory (it may use ${WORKER_LIMITS.maxOldGenerationSizeMb} MB); --workers 0 plans in this thread, where Node's own limit applies, or split the file`,
+  );
+}
+
 export function inWorkers(count: number, setup: WorkerSetup): ChunkProcessor {
   const waiting = new Map<number, { resolve: (result: ChunkResult) => void; reject: (error: Error) => void }>();
   let failure: Error | undefined;
@@ -94,7 +104,7 @@ export function inWorkers(count: number, setup: WorkerSetup): ChunkProcessor {
       madeBy.set(reply.result, worker);
       waiter?.resolve(reply.result);
     });
-    worker.on('error', fail);
+    worker.on('error', (error) => fail(workerFailure(error)));
     worker.on('exit', (code) => {
       if (code !== 0 && !closing) fail(new Error(`a batch worker stopped (exit code ${code})`));
     });

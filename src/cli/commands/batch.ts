@@ -44,7 +44,8 @@ Exit codes:
   0  every row was written
   1  some rows were rejected; with --strict, or over --max-rejects, the run
      stops and writes no file
-  2  bad arguments, a missing column, or a file that cannot be read or written`;
+  2  bad arguments, a missing column, a file that cannot be read or written,
+     or a worker out of memory`;
 
 const DELIMITERS: Readonly<Record<string, string>> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
 
