@@ -2,8 +2,8 @@
  * A Prompter that keeps every answer of an item being typed (a line, a circumstance, the pay
  * schedule…), so that it can be saved after each one, and that takes the answers kept from an
  * interrupted item without asking them again: on resuming, the advisor carries on at the first
- * part not yet answered. A kept answer the question no longer accepts is asked again, offered as
- * the default.
+ * part not yet answered, and each kept answer is shown as an answered question would be. A kept
+ * answer the question no longer accepts is asked again, offered as the default.
  */
 import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from './prompter.js';
 
@@ -26,21 +26,33 @@ export class RecordingPrompter implements Prompter {
     return answer;
   }
 
+  /** A kept answer, as inquirer shows a question once answered. */
+  private shown(message: string, answer: string): void {
+    this.inner.say(`✔ ${message} ${answer}`);
+  }
+
   async input(question: InputQuestion): Promise<string> {
     const kept = this.replayed;
-    if (kept !== undefined && (question.validate?.(kept) ?? true) === true) return this.record(kept);
+    if (kept !== undefined && (question.validate?.(kept) ?? true) === true) {
+      this.shown(question.message, kept);
+      return this.record(kept);
+    }
     const fallback = kept ?? question.default;
     return this.record(await this.inner.input({ ...question, ...(fallback === undefined ? {} : { default: fallback }) }));
   }
 
   async select<T>(question: SelectQuestion<T>): Promise<T> {
     const kept = question.choices.find((c) => String(c.value) === this.replayed);
-    return this.record(kept ? kept.value : await this.inner.select(question));
+    if (!kept) return this.record(await this.inner.select(question));
+    this.shown(question.message, kept.short ?? kept.name);
+    return this.record(kept.value);
   }
 
   async confirm(question: ConfirmQuestion): Promise<boolean> {
     const kept = this.replayed;
-    return this.record(kept === 'true' || kept === 'false' ? kept === 'true' : await this.inner.confirm(question));
+    if (kept !== 'true' && kept !== 'false') return this.record(await this.inner.confirm(question));
+    this.shown(question.message, kept === 'true' ? 'Yes' : 'No');
+    return this.record(kept === 'true');
   }
 
   say(text: string): void {

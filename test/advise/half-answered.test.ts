@@ -36,7 +36,8 @@ describe('the pay schedule, interrupted after how often', () => {
     const resumed = harness(['2026-12-04'], kept);
     await sectionStep(resumed.session, 'income');
     expect(resumed.prompter.questions).toEqual(['Next payday (YYYY-MM-DD)']);
-    expect(resumed.prompter.transcript).toContain('Carrying on with the pay schedule (answered so far: fortnightly)');
+    expect(resumed.prompter.transcript).toContain('Carrying on with the pay schedule, from the answers kept:');
+    expect(resumed.prompter.transcript).toContain('✔ How often is the customer paid? (plans then fall on payday) fortnightly');
     expect(resumed.session.draft.statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-12-04' });
     expect(resumed.session.draft.pending).toBeUndefined();
     expect(resumed.session.draft.step).toBe('fixed');

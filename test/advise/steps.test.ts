@@ -102,7 +102,9 @@ describe('a section of lines', () => {
     // Resumed: the answers already typed are kept; only the frequency and note are asked.
     const second = harness(['weekly', '', 'Done', ''], kept);
     await sectionStep(second.session, 'income');
-    expect(oneLine(second.prompter.transcript)).toContain('Carrying on with the line that was being typed (answered so far: earnings, Wages, 1500).');
+    expect(oneLine(second.prompter.transcript)).toContain(
+      'Carrying on with the line that was being typed, from the answers kept: ✔ Kind of income Earnings (wages, salary, self-employment) ✔ Describe it (e.g. Wages, Universal Credit) Wages ✔ Wages amount 1500',
+    );
     expect(second.prompter.questions.slice(0, 2)).toEqual(['How often', 'Note (optional)']);
     const [wages] = second.session.draft.statement.income;
     expect(wages).toMatchObject({ category: 'earnings', label: 'Wages', frequency: 'weekly' });

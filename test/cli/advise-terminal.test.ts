@@ -171,7 +171,8 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
 
     terminal = start('--resume draft.json');
     // The kind of cost and its description are kept: it carries on at the amount.
-    await terminal.waitFor('Carrying on with the line that was being typed (answered so far: home, Rent)', PATIENCE);
+    await terminal.waitFor('Carrying on with the line that was being typed, from the answers kept:', PATIENCE);
+    await terminal.waitFor('✔ Describe it (e.g. Rent, Gas, Food) Rent', PATIENCE);
     await rentFromAmount(terminal);
     await terminal.waitFor('A month: income £1,500.00, spending so far £900.00, left £600.00', PATIENCE);
     await otherSectionsAndDebts(terminal);
@@ -193,7 +194,8 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     terminal.close();
 
     terminal = start('--resume draft.json');
-    await terminal.waitFor('Carrying on with the pay schedule (answered so far: fortnightly)', PATIENCE);
+    await terminal.waitFor('Carrying on with the pay schedule, from the answers kept:', PATIENCE);
+    await terminal.waitFor('✔ How often is the customer paid? (plans then fall on payday) fortnightly', PATIENCE);
     await answer(terminal, 'Next payday', '2026-12-04');
     await terminal.waitFor('? Fixed costs: what next?', PATIENCE);
     expect(draft().statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-12-04' });

@@ -24,7 +24,7 @@ export function askItem<T>(session: Session, place: Place, ask: (prompter: Promp
 /** The answers kept from a call that dropped while `item` was being answered, said to the advisor. */
 export function carriedOver(session: Session, item: Item, what: string): PendingItem | undefined {
   const pending = pendingOf(session.draft, item);
-  if (pending) session.say(['', ...paragraph(`Carrying on with ${what} (answered so far: ${pending.answers.join(', ')}).`)].join('\n'));
+  if (pending) session.say(['', ...paragraph(`Carrying on with ${what}, from the answers kept:`)].join('\n'));
   return pending;
 }
 
