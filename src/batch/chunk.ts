@@ -23,7 +23,7 @@ export interface ChunkSettings {
 }
 
 export interface ChunkResult {
-  /** Output text, in input order (UTF-8 bytes when it comes from a worker thread). */
+  /** Output in input order: UTF-8 bytes (CSV results and schedules, and all from a worker thread), or text. */
   readonly results: string | Uint8Array;
   readonly schedules: string | Uint8Array;
   readonly errors: string | Uint8Array;
