@@ -100,7 +100,7 @@ const growth = smaller
   : [];
 process.stdout.write(
   [
-    `${rows.toLocaleString('en-GB')} rows, Node ${process.version}${batchOptions.length > 0 ? `, batch ${batchOptions.join(' ')}` : ''}, best of ${ROUNDS} round${ROUNDS === 1 ? "" : "s"} (peak RSS: the highest)`,
+    `${rows.toLocaleString('en-GB')} rows, Node ${process.version}${batchOptions.length > 0 ? `, batch ${batchOptions.join(' ')}` : ''}, best of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} (peak RSS: the highest)`,
     format(passthrough, passthroughs),
     format(batch, batches),
     `ratio batch/passthrough ${ratio.toFixed(2)} (target ≥ 0.70); batch peak RSS ${batch.peakMb.toFixed(0)} MB (target < 200 MB)`,
