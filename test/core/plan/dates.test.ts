@@ -113,6 +113,16 @@ describe('every due date, whatever the calendar', () => {
   };
 
   it('is the first working day from its nominal date, before the next one, moved from it when it differs, and later than the last', () => {
+    // A first payment whose whole period is closed has nowhere to move back to: it is refused.
+    const due = (calendar: BusinessCalendar, start: IsoDate, frequency: PaymentFrequency, k: number) => {
+      try {
+        return dueDate(calendar, start, frequency, k);
+      } catch (error) {
+        expect(k).toBe(0);
+        expect(String(error)).toMatch(/has no working day between/);
+        return undefined;
+      }
+    };
     fc.assert(
       fc.property(
         anchor,
@@ -122,17 +132,23 @@ describe('every due date, whatever the calendar', () => {
         (start, frequency, k, calendar) => {
           const nominal = nominalDate(start, frequency, k);
           const next = nominalDate(start, frequency, k + 1);
-          const { due, movedFrom } = dueDate(calendar, start, frequency, k);
-          expect(calendar.isWorkingDay(due)).toBe(true);
-          expect(movedFrom).toBe(due === nominal ? undefined : nominal);
-          if (due >= nominal) {
-            expect(due < next).toBe(true);
-            expect(daysIn(nominal, due).some((x) => calendar.isWorkingDay(x))).toBe(false);
+          const open = (from: IsoDate, to: IsoDate) => daysIn(from, to).some((x) => calendar.isWorkingDay(x));
+          const found = due(calendar, start, frequency, k);
+          if (!found) {
+            expect(open(nominal, next)).toBe(false);
+            return;
+          }
+          expect(calendar.isWorkingDay(found.due)).toBe(true);
+          expect(found.movedFrom).toBe(found.due === nominal ? undefined : nominal);
+          if (found.due >= nominal) {
+            expect(found.due < next).toBe(true);
+            expect(open(nominal, found.due)).toBe(false);
           } else {
             // Moved back: only when the whole period has no working day.
-            expect(daysIn(nominal, next).some((x) => calendar.isWorkingDay(x))).toBe(false);
+            expect(open(nominal, next)).toBe(false);
           }
-          if (k > 0) expect(dueDate(calendar, start, frequency, k - 1).due < due).toBe(true);
+          const previous = k > 0 ? due(calendar, start, frequency, k - 1) : undefined;
+          if (previous) expect(previous.due < found.due).toBe(true);
         },
       ),
       { numRuns: 3000 },
