@@ -1,8 +1,9 @@
 /**
  * Output lines written straight into UTF-8 bytes. A result line is some forty pieces: built as a
  * string it was a chain of pieces to flatten and then encode, which cost a batch more than working
- * out the plans. Amounts and counts are written digit by digit, and text that is ASCII (nearly all
- * of it) a character at a time; other text goes through TextEncoder.
+ * out the plans. Amounts and counts are written digit by digit, and short text that is ASCII
+ * (nearly all of it) a character at a time; long text (a JSON record) and other text go through
+ * TextEncoder.
  *
  * Buffers come from a pool (see buffer-pool.ts), and what is written is handed on without a copy.
  */
@@ -11,6 +12,7 @@ import { BufferPool } from './buffer-pool.js';
 const MINUS = 45;
 const POINT = 46;
 const ZERO = 48;
+const LONG_TEXT = 64;
 
 export class ByteLines {
   private bytes = new Uint8Array(0);
@@ -39,6 +41,11 @@ export class ByteLines {
     const n = text.length;
     // Three bytes a UTF-16 unit is the most UTF-8 takes.
     this.room(n * 3);
+    // A long text (a JSON record) is encoded faster natively than a character at a time.
+    if (n > LONG_TEXT) {
+      this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+      return;
+    }
     const { bytes } = this;
     let at = this.length;
     for (let i = 0; i < n; i++) {

@@ -23,9 +23,9 @@ export interface ChunkSettings {
 }
 
 export interface ChunkResult {
-  /** Output in input order: UTF-8 bytes (CSV results and schedules, and all from a worker thread), or text. */
-  readonly results: string | Uint8Array;
-  readonly schedules: string | Uint8Array;
+  /** Output in input order, as UTF-8 bytes (the rejected rows as text until a worker thread encodes them). */
+  readonly results: Uint8Array;
+  readonly schedules: Uint8Array;
   readonly errors: string | Uint8Array;
   /** Each rejected row, with its place in the chunk. */
   readonly rejections: readonly { readonly index: number; readonly rejection: Rejection }[];
@@ -39,16 +39,21 @@ export interface ChunkResult {
 export const noInstalments = (): Record<PaymentFrequency, number> => ({ weekly: 0, fortnightly: 0, 'four-weekly': 0, monthly: 0 });
 
 const ndjson = (record: object): string => `${JSON.stringify(record)}\n`;
+const NEWLINE = 10;
 
-/** `pool` gives the buffers the CSV output is written into (see buffer-pool.ts). */
+/** One JSON record and its line end, into `out`. */
+function writeJson(out: ByteLines, record: object): void {
+  out.text(JSON.stringify(record));
+  out.char(NEWLINE);
+}
+
+/** `pool` gives the buffers the results and schedules are written into (see buffer-pool.ts). */
 export function processChunk(records: readonly InputRecord[], settings: ChunkSettings, pool?: BufferPool): ChunkResult {
   const { layout, json } = settings;
-  // CSV results go straight into bytes (see ByteLines); other lines are gathered and joined once:
-  // a string grown line by line is a deep chain of pieces that costs more to write out than to build.
-  const resultBytes = json ? undefined : new ByteLines(pool);
-  const scheduleBytes = json || !settings.plan.schedules ? undefined : new ByteLines(pool);
-  const results: string[] = [];
-  const schedules: string[] = [];
+  // Results and schedules go straight into bytes (see ByteLines); rejected rows, being few, are
+  // gathered as text and joined once.
+  const results = new ByteLines(pool);
+  const schedules = new ByteLines(pool);
   const errors: string[] = [];
   const rejections: { index: number; rejection: Rejection }[] = [];
   const instalmentsByFrequency = noInstalments();
@@ -87,16 +92,16 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     written++;
     balances += account.balance;
     instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
-    if (resultBytes) writeResult(resultBytes, result);
-    else results.push(ndjson(resultJson(result, layout)));
+    if (json) writeJson(results, resultJson(result, layout));
+    else writeResult(results, result);
     for (const instalment of result.instalments ?? []) {
-      if (scheduleBytes) writeSchedule(scheduleBytes, result, instalment);
-      else schedules.push(ndjson(scheduleJson(result, instalment)));
+      if (json) writeJson(schedules, scheduleJson(result, instalment));
+      else writeSchedule(schedules, result, instalment);
     }
   });
   return {
-    results: resultBytes ? resultBytes.take() : results.join(''),
-    schedules: scheduleBytes ? scheduleBytes.take() : schedules.join(''),
+    results: results.take(),
+    schedules: schedules.take(),
     errors: errors.join(''),
     rejections,
     written,

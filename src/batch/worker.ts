@@ -12,16 +12,8 @@ const pool = new BufferPool();
 // and writes for every worker.
 const encoder = new TextEncoder();
 
-function encoded(text: string | Uint8Array): Uint8Array {
-  if (typeof text !== 'string') return text;
-  if (text === '') return new Uint8Array(0);
-  // Nearly all output is ASCII, a byte a character: a buffer of that size is tried first.
-  const buffer = new Uint8Array(pool.take(text.length));
-  const { read, written } = encoder.encodeInto(text, buffer);
-  if (read === text.length) return buffer.subarray(0, written);
-  pool.give(buffer.buffer);
-  return encoder.encode(text);
-}
+// Only the rejected rows come as text; results and schedules are bytes already.
+const encoded = (text: string | Uint8Array): Uint8Array => (typeof text === 'string' ? encoder.encode(text) : text);
 
 parentPort?.on('message', async (request: Request) => {
   if ('spare' in request) {
@@ -31,14 +23,9 @@ parentPort?.on('message', async (request: Request) => {
   const { id, records } = request;
   try {
     const done = processChunk(records, await settings, pool);
-    const result: ChunkResult = {
-      ...done,
-      results: encoded(done.results),
-      schedules: encoded(done.schedules),
-      errors: encoded(done.errors),
-    };
-    const handed = [result.results, result.schedules, result.errors] as Uint8Array[];
-    parentPort?.postMessage({ id, result }, handed.map((b) => b.buffer as ArrayBuffer));
+    const errors = encoded(done.errors);
+    const result: ChunkResult = { ...done, errors };
+    parentPort?.postMessage({ id, result }, [result.results, result.schedules, errors].map((b) => b.buffer as ArrayBuffer));
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

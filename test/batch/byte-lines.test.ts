@@ -1,4 +1,4 @@
-/** Writing lines as UTF-8 bytes gives the bytes of the same text written as a string, in buffers from a pool. */
+/** Writing lines as UTF-8 bytes (short text a character at a time, long text natively) gives the bytes of the same text written as a string, in buffers from a pool. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BufferPool } from '../../src/batch/buffer-pool.js';
@@ -14,6 +14,7 @@ describe('lines written as bytes', () => {
         fc.array(
           fc.oneof(
             fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => ({ text: t })),
+            fc.string({ unit: 'grapheme', minLength: 60, maxLength: 200 }).map((t) => ({ text: t })),
             fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }).map((p) => ({ pence: p })),
             fc.nat().map((n) => ({ whole: n })),
           ),
