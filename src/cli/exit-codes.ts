@@ -9,4 +9,6 @@ export const EXIT = {
   internal: 70,
   /** Interrupted (Ctrl-C). */
   interrupted: 130,
+  /** The reader of the output went away (`| head`): 128 + SIGPIPE, as a shell reports it. */
+  closedPipe: 141,
 } as const;

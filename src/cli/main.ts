@@ -19,6 +19,7 @@ Exit codes:
   2    bad arguments or input, or a file that could not be read or written
   70   internal error: a fault in fairplan itself (please report it)
   130  interrupted (Ctrl-C)
+  141  the reader of the output stopped early (| head)
 
 ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 

@@ -299,4 +299,18 @@ describe('fairplan batch', () => {
     const second = await runCli(['batch', SAMPLE, '-q', ...AS_OF]);
     expect(first.stdout).toBe(second.stdout);
   });
+
+  it('stops quietly with exit code 141 when the reader of its output stops early (| head)', async () => {
+    const dir = scratch();
+    const input = path.join(dir, 'accounts.csv');
+    writeFileSync(input, accountsCsv(20_000));
+    const child = spawn(process.execPath, [BIN, 'batch', input, '-q', ...AS_OF], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Like head: read the first lines, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(141);
+    expect(stderr).toBe('');
+  });
 });
