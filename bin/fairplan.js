@@ -2,13 +2,15 @@
 // Thin launcher: the CLI is compiled to dist/ by `npm install` (the prepare script).
 import { EXIT } from '../dist/cli/exit-codes.js';
 import { main } from '../dist/cli/main.js';
+import { abandonTemporaryFiles } from '../dist/io/atomic-file.js';
 
 // A reader that stops early (`fairplan batch big.csv | head`) closes the pipe: stop quietly, with
-// the code a shell gives, rather than with a stack trace. Output files are never renamed into place.
+// the code a shell gives, rather than with a stack trace, and leave no output file half written.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.closedPipe);
-    throw error;
+    if (error.code !== 'EPIPE') throw error;
+    abandonTemporaryFiles();
+    process.exit(EXIT.closedPipe);
   });
 }
 

@@ -3,7 +3,7 @@
  * renamed over it. A run that fails midway leaves no partial file where a nightly job would pick it
  * up (rename is atomic within one file system, hence "beside").
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FairplanError } from '../core/errors.js';
@@ -30,6 +30,18 @@ export async function writeFileAtomic(target: string, content: string): Promise<
   }
 }
 
+// Temporary files being written, so that a process ending abruptly can remove them.
+const unfinished = new Set<string>();
+
+/**
+ * Removes every temporary file still being written, at once: for a process about to end without
+ * finishing its run (the reader of its output went away).
+ */
+export function abandonTemporaryFiles(): void {
+  for (const temporary of unfinished) rmSync(temporary, { force: true });
+  unfinished.clear();
+}
+
 /** A stream to a temporary file that becomes `target` on `commit()`, or vanishes on `abort()`. */
 export interface AtomicWriter {
   readonly stream: WriteStream;
@@ -46,6 +58,7 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
     throw ioError(target, error);
   }
   const stream = createWriteStream(temporary, { encoding: 'utf8' });
+  unfinished.add(temporary);
   const closed = () =>
     new Promise<void>((resolve, reject) => {
       if (stream.closed) return resolve();
@@ -62,11 +75,14 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
       } catch (error) {
         await rm(temporary, { force: true });
         throw ioError(target, error);
+      } finally {
+        unfinished.delete(temporary);
       }
     },
     async abort() {
       stream.destroy();
       await rm(temporary, { force: true });
+      unfinished.delete(temporary);
     },
   };
 }

@@ -300,11 +300,12 @@ describe('fairplan batch', () => {
     expect(first.stdout).toBe(second.stdout);
   });
 
-  it('stops quietly with exit code 141 when the reader of its output stops early (| head)', async () => {
+  it('stops quietly with exit code 141 when the reader of its output stops early (| head), leaving no file', async () => {
     const dir = scratch();
     const input = path.join(dir, 'accounts.csv');
     writeFileSync(input, accountsCsv(20_000));
-    const child = spawn(process.execPath, [BIN, 'batch', input, '-q', ...AS_OF], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [BIN, 'batch', input, '-q', '--schedules', path.join(dir, 'schedules.csv'), ...AS_OF];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     // Like head: read the first lines, then close the pipe.
@@ -312,5 +313,6 @@ describe('fairplan batch', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(141);
     expect(stderr).toBe('');
+    expect(readdirSync(dir)).toEqual(['accounts.csv']);
   });
 });
