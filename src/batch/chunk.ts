@@ -94,10 +94,8 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
     if (json) writeJson(results, resultJson(result, layout));
     else writeResult(results, result);
-    for (const instalment of result.instalments ?? []) {
-      if (json) writeJson(schedules, scheduleJson(result, instalment));
-      else writeSchedule(schedules, result, instalment);
-    }
+    if (!json) writeSchedule(schedules, result);
+    else for (const record of scheduleJson(result)) writeJson(schedules, record);
   });
   return {
     results: results.take(),

@@ -3,7 +3,7 @@
  * row per instalment of the recommended plan, and the rejected rows as they were. Money is written
  * with two decimals (formatPence, toFixed2); text cells a spreadsheet could run as formulas are neutralised.
  */
-import type { QuickInstalment, QuickOption } from '../core/plan/index.js';
+import type { QuickOption } from '../core/plan/index.js';
 import { optionKey } from '../render/plan/select.js';
 import type { Rejection } from './account.js';
 import type { ByteLines } from './byte-lines.js';
@@ -128,25 +128,34 @@ export function resultJson(result: AccountResult, layout: ColumnLayout) {
 
 export const SCHEDULE_HEADER = ['account_id', 'plan', 'n', 'due', 'moved_from', 'amount', 'interest', 'principal', 'balance_after'];
 
-/** One instalment's CSV line, into `out` (the cells as in writeResult). */
-export function writeSchedule(out: ByteLines, result: AccountResult, instalment: QuickInstalment): void {
-  out.text(csvCell(safeCell(result.account.id)));
-  textCell(out, optionKey(result.recommended));
-  out.char(COMMA);
-  out.whole(instalment.n);
-  textCell(out, instalment.due);
-  textCell(out, instalment.movedFrom ?? '');
-  penceCell(out, instalment.amount);
-  penceCell(out, instalment.interest);
-  penceCell(out, instalment.principal);
-  penceCell(out, instalment.balanceAfter);
-  out.char(NEWLINE);
+/**
+ * The recommended plan's instalments, a CSV line each, into `out` (the cells as in writeResult).
+ * The account and plan cells are worked out once: a 50-year weekly plan has 2,600 lines.
+ */
+export function writeSchedule(out: ByteLines, result: AccountResult): void {
+  const account = csvCell(safeCell(result.account.id));
+  const plan = optionKey(result.recommended);
+  for (const instalment of result.instalments ?? []) {
+    out.text(account);
+    textCell(out, plan);
+    out.char(COMMA);
+    out.whole(instalment.n);
+    textCell(out, instalment.due);
+    textCell(out, instalment.movedFrom ?? '');
+    penceCell(out, instalment.amount);
+    penceCell(out, instalment.interest);
+    penceCell(out, instalment.principal);
+    penceCell(out, instalment.balanceAfter);
+    out.char(NEWLINE);
+  }
 }
 
-export function scheduleJson(result: AccountResult, instalment: QuickInstalment) {
-  return {
+/** The recommended plan's instalments, a JSON record each. */
+export function scheduleJson(result: AccountResult) {
+  const plan = optionKey(result.recommended);
+  return (result.instalments ?? []).map((instalment) => ({
     account_id: result.account.id,
-    plan: optionKey(result.recommended),
+    plan,
     n: instalment.n,
     due: instalment.due,
     ...(instalment.movedFrom ? { moved_from: instalment.movedFrom } : {}),
@@ -154,7 +163,7 @@ export function scheduleJson(result: AccountResult, instalment: QuickInstalment)
     interest: formatPence(instalment.interest),
     principal: formatPence(instalment.principal),
     balance_after: formatPence(instalment.balanceAfter),
-  };
+  }));
 }
 
 /** The row's own columns follow these; the prefix keeps them from clashing with an export's "reason" column. */

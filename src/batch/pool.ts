@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { FairplanError } from '../core/errors.js';
+import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
 import { quickTerms } from '../core/plan/index.js';
 import { BufferPool } from './buffer-pool.js';
@@ -35,9 +36,10 @@ export interface ChunkProcessor {
 const buffersOf = (result: ChunkResult): ArrayBuffer[] =>
   [result.results, result.schedules, result.errors].flatMap((out) => (typeof out === 'string' || out.byteLength === 0 ? [] : [out.buffer as ArrayBuffer]));
 
-export async function chunkSettings(setup: WorkerSetup): Promise<ChunkSettings> {
+/** `loaded`: the guideline table already read by this thread, if any (a worker reads its own). */
+export async function chunkSettings(setup: WorkerSetup, loaded?: GuidelineTable): Promise<ChunkSettings> {
   // The statement readers a guideline file needs are loaded only when one is given.
-  const guidelines = setup.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(setup.guidelines) : undefined;
+  const guidelines = loaded ?? (setup.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(setup.guidelines) : undefined);
   return {
     layout: setup.layout,
     json: setup.json,
@@ -46,8 +48,8 @@ export async function chunkSettings(setup: WorkerSetup): Promise<ChunkSettings> 
   };
 }
 
-export async function inThisThread(setup: WorkerSetup): Promise<ChunkProcessor> {
-  const settings = await chunkSettings(setup);
+export async function inThisThread(setup: WorkerSetup, guidelines?: GuidelineTable): Promise<ChunkProcessor> {
+  const settings = await chunkSettings(setup, guidelines);
   const pool = new BufferPool();
   return {
     process: async (records) => processChunk(records, settings, pool),

@@ -112,7 +112,9 @@ export class Interrupted extends Error {
 
 export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSummary> {
   const name = options.input === '-' ? 'stdin' : options.input;
-  if (options.guidelines) checkGuidelineTable({ table: await (await import('../guidelines/load.js')).loadGuidelines(options.guidelines), asOf: options.asOf });
+  // Read once here to refuse a table not in force before any output; planning in this thread uses it.
+  const guidelines = options.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(options.guidelines) : undefined;
+  if (guidelines) checkGuidelineTable({ table: guidelines, asOf: options.asOf });
   const input = await openInput(options.input, io);
   // A run waiting on a quiet stdin would not notice the signal: ending its input wakes it.
   const interrupt = (): void => {
@@ -183,7 +185,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const send = async (): Promise<void> => {
     if (chunk.length === 0 || !setup) return;
     // Workers only for a file with more than one chunk: starting them costs more than a few rows do.
-    processor ??= options.workers > 0 && chunk.length === CHUNK_ROWS ? inWorkers(options.workers, setup) : await inThisThread(setup);
+    processor ??= options.workers > 0 && chunk.length === CHUNK_ROWS ? inWorkers(options.workers, setup) : await inThisThread(setup, guidelines);
     const result = processor.process(chunk);
     // Awaited in order by writeNext; this keeps a failure in a later chunk from going unhandled meanwhile.
     result.catch(() => undefined);
