@@ -43,15 +43,23 @@ const row = fc.record({
   Note: text,
 });
 
+/** A generated row, read and planned. */
+function planned(fields: Record<string, string>, planSettings: Parameters<typeof planAccount>[1]) {
+  const account = readAccount(headers.map((h) => fields[h] ?? ''), layout, 2) as Account;
+  return { account, result: planAccount(account, planSettings) };
+}
+
+/** What was written, read back as CSV. */
+const readBack = (out: ByteLines): string[][] => parse(Buffer.from(out.take()).toString('utf8'), { relax_column_count: false }) as string[][];
+
 describe('a result line', () => {
   it('reads back as the header columns, with the copied cells made safe and the figures as written', () => {
     fc.assert(
       fc.property(row, (fields) => {
-        const account = readAccount(headers.map((h) => fields[h as keyof typeof fields]), layout, 2) as Account;
-        const result = planAccount(account, settings);
+        const { account, result } = planned(fields, settings);
         const out = new ByteLines();
         writeResult(out, result);
-        const [cells] = parse(Buffer.from(out.take()).toString('utf8'), { relax_column_count: false }) as string[][];
+        const [cells] = readBack(out);
         const header = resultHeader(layout);
         expect(cells).toHaveLength(header.length);
         expect(cells?.slice(0, 3)).toEqual([safeCell(account.id), safeCell(fields.Branch), safeCell(fields.Note)]);
@@ -72,11 +80,10 @@ describe('a schedule line', () => {
     const money = (pence: number) => toFixed2(fromPence(BigInt(pence)));
     fc.assert(
       fc.property(row, (fields) => {
-        const account = readAccount(headers.map((h) => fields[h as keyof typeof fields]), layout, 2) as Account;
-        const result = planAccount(account, withSchedules);
+        const { account, result } = planned(fields, withSchedules);
         const out = new ByteLines();
         writeSchedule(out, result);
-        const lines = parse(Buffer.from(out.take()).toString('utf8'), { relax_column_count: false }) as string[][];
+        const lines = readBack(out);
         const instalments = result.instalments ?? [];
         expect(lines).toHaveLength(result.recommended.instalmentCount);
         expect(instalments).toHaveLength(result.recommended.instalmentCount);
