@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = path.join(ROOT, 'bench', 'data');
-// The accounts generator lives beside the project, in ../shared/tools (or set FAIRPLAN_GEN_ACCOUNTS).
-const GENERATOR = process.env.FAIRPLAN_GEN_ACCOUNTS ?? path.join(ROOT, '..', 'shared', 'tools', 'gen-accounts.mjs');
+// The project's own deterministic accounts generator (or another one named by FAIRPLAN_GEN_ACCOUNTS).
+const GENERATOR = process.env.FAIRPLAN_GEN_ACCOUNTS ?? path.join(ROOT, 'bench', 'gen-accounts.mjs');
 const rows = Number.parseInt(process.argv[2] ?? '1000000', 10);
 const batchOptions = process.argv.slice(3);
 if (!Number.isSafeInteger(rows) || rows < 1) {

@@ -1,6 +1,6 @@
 /**
  * The fields `fairplan batch` reads from each account row. Their default column names are those of
- * the accounts export fairplan was built against (see ../shared/tools/gen-accounts.mjs beside the project); real
+ * the accounts export fairplan was built against (bench/gen-accounts.mjs generates such exports); real
  * exports name them differently, hence the mapping (mapping.ts).
  */
 export const FIELDS = [
