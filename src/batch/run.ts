@@ -213,10 +213,10 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     if (!layout) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file: name });
     await send();
     while (inFlight.length > 0) await writeNext();
+    const inOrder = [errors, schedules, results].filter((sink) => sink !== undefined);
+    await Promise.all(inOrder.map((sink) => sink.finish()));
     // Results last: a job that waits for the results file finds the others already in place.
-    if (errors) await errors.commit();
-    if (schedules) await schedules.commit();
-    await results.commit();
+    Sink.publish(inOrder);
   } catch (error) {
     await Promise.all(sinks.all.map((s) => s.abort()));
     // Let chunks still in flight settle, so none fails later with no one to hear it.

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
+import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-check.js';
 import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
 import { parseColumnOption, type Carry } from '../../batch/mapping.js';
@@ -103,7 +104,32 @@ function describeRejection(file: string, rejection: Rejection): string {
   return `${file}:line ${rejection.line}:${account} ${rejection.reason}`;
 }
 
+/**
+ * Refuses, before anything is read or written, outputs that would overwrite a file the run reads or
+ * each other, or that cannot be written (see src/io/output-check.ts).
+ */
+async function checkBatchOutputs(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
+  const outputs = [
+    { option: '-o', path: flags.output ?? '-' },
+    { option: '--schedules', path: flags.schedules },
+    { option: '--errors', path: flags.errors },
+  ].filter((o): o is WrittenFile => o.path !== undefined);
+  const toStdout = outputs.filter((o) => o.path === '-');
+  if (toStdout.length > 1) {
+    throw new FairplanError('invalid-argument', `${toStdout.map((o) => o.option).join(' and ')} both go to standard output; give each its own file`);
+  }
+  const read = (path: string | undefined, what: string): ReadFile[] => (path === undefined || path === '-' ? [] : [{ path, what }]);
+  await checkOutputs({
+    cwd: context.io.cwd,
+    reads: [...read(input, 'the input file'), ...read(flags.map, 'the mapping file'), ...read(flags.guidelines, 'the guidelines file')],
+    writes: outputs.filter((o) => o.path !== '-'),
+    ...(input === '-' ? { stdin: { fd: context.io.stdin.fd, what: 'the input' } } : {}),
+    ...(toStdout.length > 0 ? { stdout: context.io.stdout } : {}),
+  });
+}
+
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
+  await checkBatchOutputs(context, input, flags);
   const mapping = flags.map ? await (await import('../../batch/mapping-file.js')).loadMapping(flags.map) : undefined;
   if (flags.carry && flags.carryAll) throw new FairplanError('invalid-argument', '--carry and --carry-all cannot be used together');
   const carryNamed = flags.carry?.split(',').map((c) => c.trim()).filter(Boolean) ?? mapping?.carry;
