@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -322,6 +322,36 @@ describe('fairplan batch', () => {
       expect(stderr).toBe(`fairplan: ${target}: cannot write here\n`);
       expect(readdirSync(dir)).toEqual([]);
       expect(readdirSync(folder)).toEqual([]);
+    });
+
+    describe.each([
+      ['SIGINT', 130, 'interrupted'],
+      ['SIGTERM', 143, 'stopped (SIGTERM)'],
+      ['SIGHUP', 129, 'stopped: the terminal closed (SIGHUP)'],
+    ] as const)('stopped by %s mid-run', (signal, exitCode, said) => {
+      it(`exits ${exitCode}, removes its temporary files and leaves the previous outputs as they were`, async () => {
+        const dir = scratch();
+        const input = path.join(dir, 'accounts.csv');
+        writeFileSync(input, accountsCsv(60_000));
+        const results = path.join(dir, 'results.csv');
+        const schedules = path.join(dir, 'schedules.csv');
+        writeFileSync(results, 'yesterday\'s results\n');
+        writeFileSync(schedules, 'yesterday\'s schedules\n');
+        const args = [BIN, 'batch', input, '-q', '-o', results, '--schedules', schedules, ...AS_OF];
+        const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+        // Mid-run: the schedules have started to reach their temporary file.
+        const started = () => readdirSync(dir).some((f) => f.endsWith('.tmp') && f.startsWith('.schedules') && statSync(path.join(dir, f)).size > 0);
+        while (!started()) await new Promise((resolve) => setTimeout(resolve, 20));
+        child.kill(signal);
+        expect(await exited).toBe(exitCode);
+        expect(stderr).toBe(`fairplan: ${said}; no output file was written\n`);
+        expect(readdirSync(dir).sort()).toEqual(['accounts.csv', 'results.csv', 'schedules.csv']);
+        expect(readFileSync(results, 'utf8')).toBe('yesterday\'s results\n');
+        expect(readFileSync(schedules, 'utf8')).toBe('yesterday\'s schedules\n');
+      });
     });
   });
 

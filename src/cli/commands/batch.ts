@@ -18,6 +18,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dateOption, nonNegativeIntegerOption, today } from '../options.js';
 import { ProgressDisplay } from '../progress-display.js';
+import { whenStopped } from '../stop.js';
 import type { RegisterCommand } from './index.js';
 
 const HELP = `
@@ -143,11 +144,7 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
   const started = context.io.now().getTime();
   const progress = !flags.quiet && context.io.stderr.isTTY ? await progressDisplay(context, input) : undefined;
 
-  // Ctrl-C removes the temporary output files rather than leaving them behind.
-  const interrupted = new AbortController();
-  const onInterrupt = (): void => interrupted.abort();
   const options: BatchOptions = {
-    signal: interrupted.signal,
     input,
     output: flags.output ?? '-',
     ...(flags.schedules ? { schedules: flags.schedules } : {}),
@@ -174,21 +171,16 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
         }),
   };
   // Loaded here, not at start-up: the other commands and --help need none of the batch machinery.
-  const { runBatch, Interrupted } = await import('../../batch/run.js');
+  const { runBatch } = await import('../../batch/run.js');
+  // Ctrl-C and other signals stop the run at once (src/cli/stop.ts); the bar goes first.
+  const forget = progress ? whenStopped(() => progress.clear()) : undefined;
   let summary;
-  process.once('SIGINT', onInterrupt);
   try {
     summary = await runBatch(options, context.io);
-  } catch (error) {
-    progress?.clear();
-    if (!(error instanceof Interrupted)) throw error;
-    context.err(`fairplan: ${error.message}`);
-    context.exitCode = EXIT.interrupted;
-    return;
   } finally {
-    process.off('SIGINT', onInterrupt);
+    forget?.();
+    progress?.clear();
   }
-  progress?.clear();
   if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
   if (!flags.quiet) {
     const seconds = (context.io.now().getTime() - started) / 1000;
