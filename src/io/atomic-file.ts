@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { open, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { cannotWrite, IS_A_FOLDER, writeFailure } from './write-failure.js';
 
@@ -44,7 +44,10 @@ export function abandonTemporaryFiles(): boolean {
   return any;
 }
 
-/** A stream to a temporary file that becomes `target` when published, or vanishes on `abort()`. */
+/**
+ * A stream to a temporary file that becomes `target` when published, or vanishes on `abort()`; to a
+ * device or a pipe, a stream to it directly (see openDirect).
+ */
 export interface AtomicWriter {
   readonly stream: WriteStream;
   readonly target: string;
@@ -55,7 +58,37 @@ export interface AtomicWriter {
   rename(): void;
 }
 
+/** Ends `stream`, once everything written to it is written. */
+const ended = (stream: WriteStream) =>
+  new Promise<void>((resolve, reject) => {
+    if (stream.closed) return resolve();
+    stream.once('error', reject);
+    stream.end(() => resolve());
+  });
+
+/**
+ * A device or a pipe (`-o /dev/null`, a named pipe) is written to as it is, like standard output:
+ * renaming a file over it would replace the device, and there is no half-written file to avoid.
+ */
+async function openDirect(target: string): Promise<AtomicWriter> {
+  const handle = await open(target, 'w').catch((error: unknown) => {
+    throw writeFailure(target, error);
+  });
+  const stream = handle.createWriteStream({ encoding: 'utf8' });
+  return {
+    stream,
+    target,
+    finish: () => ended(stream).catch((error: unknown) => {
+      throw writeFailure(target, error);
+    }),
+    abort: async () => void stream.destroy(),
+    rename: () => undefined,
+  };
+}
+
 export async function openAtomic(target: string): Promise<AtomicWriter> {
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile() && !existing.isDirectory()) return openDirect(target);
   const { temporary, handle } = await createTemporary(target);
   const stream = handle.createWriteStream({ encoding: 'utf8' });
   return {
@@ -63,11 +96,7 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
     target,
     async finish() {
       try {
-        await new Promise<void>((resolve, reject) => {
-          if (stream.closed) return resolve();
-          stream.once('error', reject);
-          stream.end(() => resolve());
-        });
+        await ended(stream);
       } catch (error) {
         forget(temporary);
         throw writeFailure(target, error);

@@ -70,6 +70,8 @@ async function placeOf(file: WrittenFile, cwd = '.'): Promise<Place> {
   const target = resolve(cwd, file.path);
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw cannotWrite(file.path, IS_A_FOLDER);
+  // A device or a pipe (/dev/null) is written to where it is, not replaced: its folder does not matter.
+  if (existing && !existing.isFile()) return { identity: identity(existing), canonical: target };
   // `out/` names a folder, which a file cannot be.
   if (!existing && /[\\/]$/.test(file.path)) throw cannotWrite(file.path, NO_SUCH_FOLDER);
   const folder = dirname(target);

@@ -324,6 +324,17 @@ describe('fairplan batch', () => {
       expect(readdirSync(folder)).toEqual([]);
     });
 
+    it('writes into a device such as /dev/null where it is, never replacing it with a file', async () => {
+      const dir = scratch();
+      chmodSync(dir, 0o777);
+      const errors = path.join(dir, 'errors.csv');
+      const { code, stderr } = await runCli(['batch', SAMPLE, '-q', '-o', '/dev/null', '--errors', errors, ...AS_OF], AS_ORDINARY_USER);
+      expect(stderr).toBe('');
+      expect(code).toBe(1);
+      expect(csvRows(readFileSync(errors, 'utf8'))).toHaveLength(1 + 6);
+      expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    });
+
     describe.each([
       ['SIGINT', 130, 'interrupted'],
       ['SIGTERM', 143, 'stopped (SIGTERM)'],

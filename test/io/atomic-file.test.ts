@@ -2,7 +2,8 @@
  * Files that appear whole or not at all: each output has its own temporary file, with a name no one
  * can guess or share, in the target's folder, which is never created for it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +44,25 @@ describe('openAtomic', () => {
     expect(readFileSync(target, 'utf8')).toBe('yesterday\n');
     expect(abandonTemporaryFiles()).toBe(false);
     await writer.abort();
+  });
+});
+
+describe('an output that is a named pipe or a device (/dev/null)', () => {
+  it('is written to where it is, never replaced by a file', async () => {
+    const dir = scratch();
+    const pipe = path.join(dir, 'results.pipe');
+    execFileSync('mkfifo', [pipe]);
+    const received = new Promise<string>((resolve) => {
+      let text = '';
+      createReadStream(pipe, 'utf8').on('data', (chunk) => (text += chunk)).on('end', () => resolve(text));
+    });
+    const writer = await openAtomic(pipe);
+    writer.stream.write('ACC1,2000.00\n');
+    await writer.finish();
+    publish([writer]);
+    expect(await received).toBe('ACC1,2000.00\n');
+    expect(statSync(pipe).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['results.pipe']);
   });
 });
 
