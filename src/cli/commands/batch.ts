@@ -37,7 +37,10 @@ Columns (default names; rename with --map or --column field=Header):
 
 Every row read is written or rejected; a rejected row is reported with its
 line, account, field and reason, and the run goes on. Output files appear
-whole or not at all.
+whole or not at all; they are checked before any row is read, and one that
+names the input or another output, or has no folder to go into, is refused.
+Stopped (Ctrl-C, kill, a closed terminal), the run leaves earlier files as
+they were.
 
 At a terminal, a progress bar on stderr shows how far the run has got (for a
 file: percent, rows/s and time left); none when stderr is piped or with -q.

@@ -242,8 +242,8 @@ Examples:
 
 Exit codes:
   0    success
-  2    bad arguments, or an invalid or unreadable statement (one line per
-       problem on stderr)
+  2    bad arguments, an --ics file that cannot be written, or an invalid
+       or unreadable statement (one line per problem on stderr)
   70   internal error: a fault in fairplan itself (please report it)
 `;
 
