@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import type { Affordability } from '../core/affordability/types.js';
 import type { PlanProposal } from '../core/plan/types.js';
 import type { Statement } from '../core/statement.js';
-import { writeFileAtomic } from '../io/atomic-file.js';
+import { writeFilesAtomic } from '../io/atomic-file.js';
+import { createFolder } from '../io/folder.js';
+import { checkOutputs, type ReadFile } from '../io/output-check.js';
 
 export interface ExportBundle {
   readonly statement: Statement;
@@ -33,12 +35,18 @@ export interface Exporter {
   export(folder: string, bundle: ExportBundle): Promise<Written[]>;
 }
 
-export function folderExporter(files: readonly ExportFile[]): Exporter {
+/**
+ * Exports into a folder the advisor names, which is made if it is not there (its parent must be);
+ * no file of the export may overwrite one of `reads` (the statement or the draft the session uses).
+ */
+export function folderExporter(files: readonly ExportFile[], reads: readonly ReadFile[] = []): Exporter {
   return {
     async export(folder, bundle) {
       // Render everything first: a renderer that fails then leaves no files half exported.
-      const rendered = files.map((file) => ({ path: join(folder, file.name), describe: file.describe, text: file.render(bundle) }));
-      for (const { path, text } of rendered) await writeFileAtomic(path, text);
+      const rendered = files.map((file) => ({ ...file, path: join(folder, file.name), text: file.render(bundle) }));
+      await createFolder(folder);
+      await checkOutputs({ reads, writes: rendered.map(({ path, name }) => ({ path, option: `the export (${name})` })) });
+      await writeFilesAtomic(rendered.map(({ path, text }) => ({ target: path, content: text })));
       return rendered.map(({ path, describe }) => ({ path, describe }));
     },
   };

@@ -43,8 +43,6 @@ export interface BatchOptions {
   readonly maxRejects?: number;
   /** Worker threads to work on the rows; 0 works in this thread. */
   readonly workers: number;
-  /** Aborting it stops the run (Ctrl-C): no output file is written and runBatch throws Interrupted. */
-  readonly signal?: AbortSignal;
   /** Called now and then with the rows read so far and the bytes read from the input (0 if it does not count them). */
   readonly onProgress?: (rowsRead: number, bytesRead: number) => void;
   /** Called for each rejected row, in input order (the CLI shows them when there is no errors file). */
@@ -103,24 +101,12 @@ async function openSinks(options: BatchOptions, io: Io) {
 /** Thrown inside the run to stop it for too many rejected rows. */
 class Stopped extends Error {}
 
-/** The run was interrupted through `signal`; it wrote no output file. */
-export class Interrupted extends Error {
-  constructor() {
-    super('interrupted; no output file was written');
-  }
-}
-
 export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSummary> {
   const name = options.input === '-' ? 'stdin' : options.input;
   // Read once here to refuse a table not in force before any output; planning in this thread uses it.
   const guidelines = options.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(options.guidelines) : undefined;
   if (guidelines) checkGuidelineTable({ table: guidelines, asOf: options.asOf });
   const input = await openInput(options.input, io);
-  // A run waiting on a quiet stdin would not notice the signal: ending its input wakes it.
-  const interrupt = (): void => {
-    input.destroy(new Error('interrupted'));
-  };
-  options.signal?.addEventListener('abort', interrupt, { once: true });
   const sinks = await openSinks(options, io);
   const { results, schedules, errors } = sinks;
   const instalmentsByFrequency = noInstalments();
@@ -202,7 +188,6 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
           layout = await start(record);
           continue;
         }
-        if (options.signal?.aborted) throw new Interrupted();
         read++;
         chunk.push(record);
         if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read, bytesRead(input));
@@ -213,19 +198,17 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     if (!layout) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file: name });
     await send();
     while (inFlight.length > 0) await writeNext();
+    const inOrder = [errors, schedules, results].filter((sink) => sink !== undefined);
+    await Promise.all(inOrder.map((sink) => sink.finish()));
     // Results last: a job that waits for the results file finds the others already in place.
-    if (errors) await errors.commit();
-    if (schedules) await schedules.commit();
-    await results.commit();
+    Sink.publish(inOrder);
   } catch (error) {
     await Promise.all(sinks.all.map((s) => s.abort()));
     // Let chunks still in flight settle, so none fails later with no one to hear it.
     await Promise.allSettled(inFlight.map((f) => f.result));
-    if (options.signal?.aborted) throw new Interrupted();
     if (!(error instanceof Stopped)) throw error;
     return { read, written, rejected, balances, instalmentsByFrequency, stopped: error.message };
   } finally {
-    options.signal?.removeEventListener('abort', interrupt);
     await processor?.close();
   }
   return { read, written, rejected, balances, instalmentsByFrequency };

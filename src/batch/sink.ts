@@ -4,8 +4,8 @@
  * filling memory.
  */
 import { Writable } from 'node:stream';
-import { FairplanError } from '../core/errors.js';
-import { openAtomic, type AtomicWriter } from '../io/atomic-file.js';
+import { openAtomic, publish, type AtomicWriter } from '../io/atomic-file.js';
+import { writeFailure } from '../io/write-failure.js';
 import type { Output } from '../cli/io.js';
 
 const CHUNK = 64 * 1024;
@@ -53,9 +53,7 @@ export class Sink {
   }
 
   private check(): void {
-    if (this.failure && this.file) {
-      throw new FairplanError('io', `cannot write ${this.file.target}: ${this.failure.message}`, { file: this.file.target });
-    }
+    if (this.failure && this.file) throw writeFailure(this.file.target, this.failure);
   }
 
   async flush(): Promise<void> {
@@ -80,10 +78,15 @@ export class Sink {
     this.check();
   }
 
-  /** Writes what is left; a file then takes its name. */
-  async commit(): Promise<void> {
+  /** Writes what is left; a file is then ready to take its name (see publish). */
+  async finish(): Promise<void> {
     await this.flush();
-    await this.file?.commit();
+    await this.file?.finish();
+  }
+
+  /** Finished files take their names, in order, all at once: see publish in io/atomic-file.ts. */
+  static publish(sinks: readonly Sink[]): void {
+    publish(sinks.flatMap((sink) => (sink.file ? [sink.file] : [])));
   }
 
   /** A file is removed, never left half-written; stdout keeps what it was already sent. */

@@ -4,12 +4,14 @@ export interface Output {
   write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
+  /** The file descriptor, for the process's own streams (to tell when one is a file fairplan reads). */
+  readonly fd?: number;
 }
 
 export interface Io {
   readonly stdout: Output;
   readonly stderr: Output;
-  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean; readonly fd?: number };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   /** The clock, read only by the CLI (the core takes "today" as a parameter). */

@@ -18,8 +18,12 @@ Exit codes:
   1    batch: some rows were rejected (see fairplan batch --help)
   2    bad arguments or input, or a file that could not be read or written
   70   internal error: a fault in fairplan itself (please report it)
+  129  stopped because the terminal closed (SIGHUP)
   130  interrupted (Ctrl-C)
   141  the reader of the output stopped early (| head)
+  143  stopped by kill or a scheduler (SIGTERM)
+  When stopped (129, 130, 141, 143), no output file is left half written and
+  files written before are as they were.
 
 ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 

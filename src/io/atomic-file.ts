@@ -1,82 +1,105 @@
 /**
  * Files that appear whole or not at all: written to a temporary file beside the target, then
  * renamed over it. A run that fails midway leaves no partial file where a nightly job would pick it
- * up (rename is atomic within one file system, hence "beside").
+ * up (rename is atomic within one file system, hence "beside"). The folder must already exist:
+ * nothing here creates one.
  */
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { open, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { FairplanError } from '../core/errors.js';
-
-function temporaryPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-}
-
-function ioError(target: string, error: unknown): FairplanError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new FairplanError('io', `cannot write ${target}: ${reason}`, { file: target });
-}
-
-/** Writes `content` to `target` atomically, creating its folder if needed. */
-export async function writeFileAtomic(target: string, content: string): Promise<void> {
-  const temporary = temporaryPathFor(target);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw ioError(target, error);
-  }
-}
+import { cannotWrite, IS_A_FOLDER, writeFailure } from './write-failure.js';
 
 // Temporary files being written, so that a process ending abruptly can remove them.
 const unfinished = new Set<string>();
 
 /**
- * Removes every temporary file still being written, at once: for a process about to end without
- * finishing its run (the reader of its output went away).
+ * A new, empty temporary file beside `target`, under a name no other process or output can have
+ * chosen (random, and created only if it does not exist yet).
  */
-export function abandonTemporaryFiles(): void {
-  for (const temporary of unfinished) rmSync(temporary, { force: true });
-  unfinished.clear();
+async function createTemporary(target: string) {
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temporary, 'wx');
+    unfinished.add(temporary);
+    return { temporary, handle };
+  } catch (error) {
+    throw writeFailure(target, error);
+  }
 }
 
-/** A stream to a temporary file that becomes `target` on `commit()`, or vanishes on `abort()`. */
+function forget(temporary: string): void {
+  rmSync(temporary, { force: true });
+  unfinished.delete(temporary);
+}
+
+/**
+ * Removes every temporary file still being written, at once, and says whether there were any: for
+ * a process about to end without finishing its run (a signal, or the reader of its output went away).
+ */
+export function abandonTemporaryFiles(): boolean {
+  const any = unfinished.size > 0;
+  for (const temporary of unfinished) rmSync(temporary, { force: true });
+  unfinished.clear();
+  return any;
+}
+
+/**
+ * A stream to a temporary file that becomes `target` when published, or vanishes on `abort()`; to a
+ * device or a pipe, a stream to it directly (see openDirect).
+ */
 export interface AtomicWriter {
   readonly stream: WriteStream;
   readonly target: string;
-  commit(): Promise<void>;
+  /** Ends the stream: everything written is in the temporary file, ready to be published. */
+  finish(): Promise<void>;
   abort(): Promise<void>;
+  /** The finished file takes its name (see publish). */
+  rename(): void;
 }
 
-export async function openAtomic(target: string): Promise<AtomicWriter> {
-  const temporary = temporaryPathFor(target);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-  } catch (error) {
-    throw ioError(target, error);
-  }
-  const stream = createWriteStream(temporary, { encoding: 'utf8' });
-  unfinished.add(temporary);
-  const closed = () =>
-    new Promise<void>((resolve, reject) => {
-      if (stream.closed) return resolve();
-      stream.once('error', reject);
-      stream.end(() => resolve());
-    });
+/** Ends `stream`, once everything written to it is written. */
+const ended = (stream: WriteStream) =>
+  new Promise<void>((resolve, reject) => {
+    if (stream.closed) return resolve();
+    stream.once('error', reject);
+    stream.end(() => resolve());
+  });
+
+/**
+ * A device or a pipe (`-o /dev/null`, a named pipe) is written to as it is, like standard output:
+ * renaming a file over it would replace the device, and there is no half-written file to avoid.
+ */
+async function openDirect(target: string): Promise<AtomicWriter> {
+  const handle = await open(target, 'w').catch((error: unknown) => {
+    throw writeFailure(target, error);
+  });
+  const stream = handle.createWriteStream({ encoding: 'utf8' });
   return {
     stream,
     target,
-    async commit() {
+    finish: () => ended(stream).catch((error: unknown) => {
+      throw writeFailure(target, error);
+    }),
+    abort: async () => void stream.destroy(),
+    rename: () => undefined,
+  };
+}
+
+export async function openAtomic(target: string): Promise<AtomicWriter> {
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile() && !existing.isDirectory()) return openDirect(target);
+  const { temporary, handle } = await createTemporary(target);
+  const stream = handle.createWriteStream({ encoding: 'utf8' });
+  return {
+    stream,
+    target,
+    async finish() {
       try {
-        await closed();
-        await rename(temporary, target);
+        await ended(stream);
       } catch (error) {
-        await rm(temporary, { force: true });
-        throw ioError(target, error);
-      } finally {
-        unfinished.delete(temporary);
+        forget(temporary);
+        throw writeFailure(target, error);
       }
     },
     async abort() {
@@ -84,5 +107,45 @@ export async function openAtomic(target: string): Promise<AtomicWriter> {
       await rm(temporary, { force: true });
       unfinished.delete(temporary);
     },
+    rename() {
+      try {
+        renameSync(temporary, target);
+        unfinished.delete(temporary);
+      } catch (error) {
+        forget(temporary);
+        throw writeFailure(target, error);
+      }
+    },
   };
 }
+
+/**
+ * Gives finished files their names, in order, in one synchronous step: a signal, handled between
+ * steps of the event loop, finds either every file of the run published or none of them.
+ */
+export function publish(writers: readonly AtomicWriter[]): void {
+  // A target that is a folder would stop the renames halfway: look at every one before renaming any.
+  const folder = writers.find((writer) => statSync(writer.target, { throwIfNoEntry: false })?.isDirectory());
+  if (folder) throw cannotWrite(folder.target, IS_A_FOLDER);
+  for (const writer of writers) writer.rename();
+}
+
+/** Writes files atomically and together: each is written in full before any takes its name. */
+export async function writeFilesAtomic(files: readonly { readonly target: string; readonly content: string }[]): Promise<void> {
+  const writers: AtomicWriter[] = [];
+  try {
+    for (const { target, content } of files) {
+      const writer = await openAtomic(target);
+      writers.push(writer);
+      writer.stream.write(content);
+      await writer.finish();
+    }
+    publish(writers);
+  } catch (error) {
+    await Promise.all(writers.map((w) => w.abort()));
+    throw error;
+  }
+}
+
+/** Writes `content` to `target` atomically. */
+export const writeFileAtomic = (target: string, content: string): Promise<void> => writeFilesAtomic([{ target, content }]);

@@ -1,14 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADVISE_FILES } from '../../src/advise/export-files.js';
-import { folderExporter } from '../../src/advise/export.js';
+import { folderExporter, type ExportBundle } from '../../src/advise/export.js';
 import { indexOfChoice, proposeFor } from '../../src/advise/plans.js';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { parseStatementText } from '../../src/statement/load.js';
+import { asOrdinaryUser, readOnlyFolder } from '../helpers/read-only.js';
 import { FAMILY } from './statements.js';
 
 let folder: string;
@@ -17,13 +18,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(path.dirname(folder), { recursive: true, force: true }));
 
+/** The family's statement with the affordable plan agreed. */
+function agreed(): ExportBundle {
+  const asOf = parseIsoDate('2026-11-25');
+  const affordability = assessAffordability(FAMILY, { asOf });
+  const proposal = proposeFor(affordability, { asOf });
+  const optionIndex = indexOfChoice(proposal, { kind: 'affordable' }) ?? -1;
+  return { statement: FAMILY, affordability, proposal, optionIndex, asOf };
+}
+
 describe('the export at the end of a session', () => {
   it('writes the statement, the agreed schedule, payment reminders and the letter into the folder named', async () => {
-    const asOf = parseIsoDate('2026-11-25');
-    const affordability = assessAffordability(FAMILY, { asOf });
-    const proposal = proposeFor(affordability, { asOf });
-    const optionIndex = indexOfChoice(proposal, { kind: 'affordable' }) ?? -1;
-    const written = await folderExporter(ADVISE_FILES).export(folder, { statement: FAMILY, affordability, proposal, optionIndex, asOf });
+    const written = await folderExporter(ADVISE_FILES).export(folder, agreed());
 
     expect(written.map((w) => path.basename(w.path))).toEqual([
       'statement.json', 'statement-sfs.json', 'schedule.csv', 'payments.ics', 'letter.txt',
@@ -48,5 +54,48 @@ describe('the export at the end of a session', () => {
     const letter = readFileSync(path.join(folder, 'letter.txt'), 'utf8').replace(/\s+/g, ' ');
     expect(letter).toContain('8 monthly payments of £500.00');
     expect(letter).toContain(ADVICE_SIGNPOST);
+  });
+});
+
+describe('a folder the export cannot go into: one plain sentence, and nothing written', () => {
+  const exportInto = (target: string) => folderExporter(ADVISE_FILES).export(target, agreed());
+
+  it('a folder inside one that does not exist: no such folder (only the folder named is made)', async () => {
+    const target = path.join(folder, 'customer');
+    await expect(exportInto(target)).rejects.toMatchObject({ message: 'no such folder', context: { file: target } });
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('a file given as the folder: no such folder, and the file is left alone', async () => {
+    writeFileSync(folder, 'notes\n');
+    await expect(exportInto(folder)).rejects.toMatchObject({ message: 'no such folder', context: { file: folder } });
+    expect(readFileSync(folder, 'utf8')).toBe('notes\n');
+  });
+
+  it('a folder that cannot be made, or cannot be written: cannot write here', async () => {
+    const readOnly = readOnlyFolder();
+    const inside = path.join(readOnly, 'fairplan-export-2026-11-25');
+    await expect(asOrdinaryUser(() => exportInto(inside))).rejects.toMatchObject({ message: 'cannot write here', context: { file: inside } });
+    await expect(asOrdinaryUser(() => exportInto(readOnly))).rejects.toMatchObject({ message: 'cannot write here' });
+    expect(readdirSync(readOnly)).toEqual([]);
+  });
+
+  it('a folder holding a folder where a file of the export goes: is a folder, and no file is written', async () => {
+    mkdirSync(folder);
+    mkdirSync(path.join(folder, 'letter.txt'));
+    await expect(exportInto(folder)).rejects.toMatchObject({ message: 'is a folder', context: { file: path.join(folder, 'letter.txt') } });
+    expect(readdirSync(folder)).toEqual(['letter.txt']);
+  });
+
+  it('a folder where the export would overwrite the statement the session started from: refused, the statement kept', async () => {
+    mkdirSync(folder);
+    const statement = path.join(folder, 'statement.json');
+    writeFileSync(statement, '{"from": "the customer"}\n');
+    const exporter = folderExporter(ADVISE_FILES, [{ path: statement, what: 'the statement' }]);
+    await expect(exporter.export(folder, agreed())).rejects.toMatchObject({
+      message: `the export (statement.json) names the statement (${statement}), which would be overwritten; name another file`,
+    });
+    expect(readdirSync(folder)).toEqual(['statement.json']);
+    expect(readFileSync(statement, 'utf8')).toBe('{"from": "the customer"}\n');
   });
 });

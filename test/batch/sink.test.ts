@@ -1,6 +1,6 @@
 /**
  * A sink keeps its own copy of what it is given (the buffers go back to be written into again),
- * writes it in order, and waits for each write: a file appears whole on commit, or not at all.
+ * writes it in order, and waits for each write: a file appears whole when published, or not at all.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,8 @@ describe('Sink', () => {
     sink.push(buffer);
     buffer.fill(0x58);
     sink.push('second line\n');
-    await sink.commit();
+    await sink.finish();
+    Sink.publish([sink]);
     expect(Buffer.concat(output.written).toString()).toBe('first line\nsecond line\n');
   });
 
@@ -59,17 +60,19 @@ describe('Sink', () => {
     sink.push('a');
     sink.push(big);
     sink.push(bytes('z'));
-    await sink.commit();
+    await sink.finish();
+    Sink.publish([sink]);
     expect(Buffer.concat(output.written).toString()).toBe(`a${big}z`);
   });
 
-  it('writes a file that appears only on commit, and not at all on abort', async () => {
+  it('writes a file that appears only when published, and not at all on abort', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-sink-'));
     const target = path.join(dir, 'results.csv');
     const sink = await Sink.open(target, { write: () => true });
     for (let i = 0; i < 5_000; i++) if (sink.push(`line ${i}\n`)) await sink.flush();
     expect(existsSync(target)).toBe(false);
-    await sink.commit();
+    await sink.finish();
+    Sink.publish([sink]);
     const lines = readFileSync(target, 'utf8').split('\n');
     expect(lines).toHaveLength(5_001);
     expect(lines[4_999]).toBe('line 4999');

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { accountsCsv } from '../helpers/accounts.js';
-import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
+import { BIN, fixture, ROOT, runCli, runWithStdoutTo } from '../helpers/cli.js';
+import { AS_ORDINARY_USER, readOnlyFolder } from '../helpers/read-only.js';
 
 const SAMPLE = fixture('accounts', 'sample-accounts.csv');
 const BANK = fixture('accounts', 'bank-export-semicolon.csv');
@@ -223,11 +224,146 @@ describe('fairplan batch', () => {
     const dir = scratch();
     const results = path.join(dir, 'results.csv');
     // The errors file would go inside a regular file, which cannot be a folder.
-    const { code, stderr } = await runCli(['batch', SAMPLE, '-o', results, '--errors', path.join(SAMPLE, 'rejected.csv'), ...AS_OF]);
+    const rejected = path.join(SAMPLE, 'rejected.csv');
+    const { code, stderr } = await runCli(['batch', SAMPLE, '-o', results, '--errors', rejected, ...AS_OF]);
     expect(code).toBe(2);
-    expect(stderr).toContain('cannot write');
+    expect(stderr).toBe(`fairplan: ${rejected}: no such folder\n`);
     expect(existsSync(results)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  describe('outputs: nothing overwritten that was not asked for, nothing written by a run that fails', () => {
+    const ROW = 'ACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30';
+    /** A folder holding the input in.csv, a folder sub/, a symbolic and a hard link to the input in it. */
+    function place() {
+      const dir = scratch();
+      const input = path.join(dir, 'in.csv');
+      writeFileSync(input, `${HEADER}\n${ROW}\n`);
+      mkdirSync(path.join(dir, 'sub'));
+      symlinkSync(input, path.join(dir, 'sub', 'link.csv'));
+      linkSync(input, path.join(dir, 'sub', 'hard.csv'));
+      const before = readFileSync(input, 'utf8');
+      const listing = () => readdirSync(dir).concat(readdirSync(path.join(dir, 'sub')).map((f) => `sub/${f}`)).sort();
+      return { dir, input, before, listing, unchanged: listing() };
+    }
+
+    it.each([
+      ['-o', './in.csv'],
+      ['--errors', 'sub/../in.csv'],
+      ['--schedules', 'sub/link.csv'],
+      ['-o', 'sub/hard.csv'],
+    ])('refuses %s naming the input as %s before reading a row, and exits 2', async (option, spelling) => {
+      const { dir, input, before, listing, unchanged } = place();
+      const other = option === '--errors' ? ['--schedules', 'schedules.csv'] : ['--errors', 'errors.csv'];
+      const { code, stdout, stderr } = await runCli(['batch', 'in.csv', option, spelling, ...other, ...AS_OF], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr).toBe(`fairplan: ${spelling}: ${option} names the input file (in.csv), which would be overwritten; name another file\n`);
+      expect(stdout).toBe('');
+      expect(readFileSync(input, 'utf8')).toBe(before);
+      expect(listing()).toEqual(unchanged);
+    });
+
+    it('refuses an output naming the file standard input comes from (< in.csv)', async () => {
+      const { dir, input, before, listing, unchanged } = place();
+      const stdin = openSync(input, 'r');
+      const child = spawn(process.execPath, [BIN, 'batch', '-', '--errors', 'in.csv', ...AS_OF], { cwd: dir, stdio: [stdin, 'pipe', 'pipe'] });
+      closeSync(stdin);
+      let stderr = '';
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      expect(await new Promise((resolve) => child.on('close', resolve))).toBe(2);
+      expect(stderr).toBe('fairplan: in.csv: --errors names the input (standard input), which would be overwritten; name another file\n');
+      expect(readFileSync(input, 'utf8')).toBe(before);
+      expect(listing()).toEqual(unchanged);
+    });
+
+    it('refuses results on standard output appended to the input (>> in.csv)', async () => {
+      const { input, before } = place();
+      const { code, stderr } = await runWithStdoutTo(input, ['batch', input, ...AS_OF]);
+      expect(code).toBe(2);
+      expect(stderr).toBe(`fairplan: standard output: goes to the input file (${input}), which would be overwritten; send it to another file\n`);
+      expect(readFileSync(input, 'utf8')).toBe(before);
+    });
+
+    it.each([
+      [['-o', 'out.csv', '--errors', './out.csv'], 'fairplan: ./out.csv: -o and --errors name the same file; give each its own'],
+      [['--schedules', 'out.csv', '--errors', 'sub/../out.csv'], 'fairplan: sub/../out.csv: --schedules and --errors name the same file; give each its own'],
+      [['-o', 'sub/out.csv', '--schedules', 'sub/./out.csv'], 'fairplan: sub/./out.csv: -o and --schedules name the same file; give each its own'],
+      [['-o', '-', '--schedules', '-'], 'fairplan: -o and --schedules both go to standard output; give each its own file'],
+    ])('refuses two outputs naming one file (%j), writing nothing and leaving an earlier file as it was', async (outputs, message) => {
+      const { dir, listing } = place();
+      writeFileSync(path.join(dir, 'out.csv'), 'yesterday\n');
+      const unchanged = listing();
+      const { code, stderr } = await runCli(['batch', 'in.csv', ...outputs, ...AS_OF], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr).toBe(`${message}\n`);
+      expect(listing()).toEqual(unchanged);
+      expect(readFileSync(path.join(dir, 'out.csv'), 'utf8')).toBe('yesterday\n');
+    });
+
+    it.each([
+      ['a folder', 'sub', 'is a folder'],
+      ['a folder that does not exist', 'missing/results.csv', 'no such folder'],
+    ])('-o naming %s: one plain sentence, exit 2, and not one output file written', async (_, target, sentence) => {
+      const { dir, listing, unchanged } = place();
+      const { code, stderr } = await runCli(['batch', 'in.csv', '-o', target, '--errors', 'errors.csv', '--schedules', 'schedules.csv', ...AS_OF], { cwd: dir });
+      expect(code).toBe(2);
+      expect(stderr).toBe(`fairplan: ${target}: ${sentence}\n`);
+      expect(listing()).toEqual(unchanged);
+    });
+
+    it('-o in a folder that cannot be written: cannot write here, exit 2, and not one output file written', async () => {
+      const dir = scratch();
+      chmodSync(dir, 0o755);
+      const folder = readOnlyFolder();
+      const target = path.join(folder, 'results.csv');
+      const args = ['batch', SAMPLE, '-o', target, '--errors', path.join(dir, 'errors.csv'), ...AS_OF];
+      const { code, stderr } = await runCli(args, AS_ORDINARY_USER);
+      expect(code).toBe(2);
+      expect(stderr).toBe(`fairplan: ${target}: cannot write here\n`);
+      expect(readdirSync(dir)).toEqual([]);
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('writes into a device such as /dev/null where it is, never replacing it with a file', async () => {
+      const dir = scratch();
+      chmodSync(dir, 0o777);
+      const errors = path.join(dir, 'errors.csv');
+      const { code, stderr } = await runCli(['batch', SAMPLE, '-q', '-o', '/dev/null', '--errors', errors, ...AS_OF], AS_ORDINARY_USER);
+      expect(stderr).toBe('');
+      expect(code).toBe(1);
+      expect(csvRows(readFileSync(errors, 'utf8'))).toHaveLength(1 + 6);
+      expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    });
+
+    describe.each([
+      ['SIGINT', 130, 'interrupted'],
+      ['SIGTERM', 143, 'stopped (SIGTERM)'],
+      ['SIGHUP', 129, 'stopped: the terminal closed (SIGHUP)'],
+    ] as const)('stopped by %s mid-run', (signal, exitCode, said) => {
+      it(`exits ${exitCode}, removes its temporary files and leaves the previous outputs as they were`, async () => {
+        const dir = scratch();
+        const input = path.join(dir, 'accounts.csv');
+        writeFileSync(input, accountsCsv(60_000));
+        const results = path.join(dir, 'results.csv');
+        const schedules = path.join(dir, 'schedules.csv');
+        writeFileSync(results, 'yesterday\'s results\n');
+        writeFileSync(schedules, 'yesterday\'s schedules\n');
+        const args = [BIN, 'batch', input, '-q', '-o', results, '--schedules', schedules, ...AS_OF];
+        const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+        // Mid-run: the schedules have started to reach their temporary file.
+        const started = () => readdirSync(dir).some((f) => f.endsWith('.tmp') && f.startsWith('.schedules') && statSync(path.join(dir, f)).size > 0);
+        while (!started()) await new Promise((resolve) => setTimeout(resolve, 20));
+        child.kill(signal);
+        expect(await exited).toBe(exitCode);
+        expect(stderr).toBe(`fairplan: ${said}; no output file was written\n`);
+        expect(readdirSync(dir).sort()).toEqual(['accounts.csv', 'results.csv', 'schedules.csv']);
+        expect(readFileSync(results, 'utf8')).toBe('yesterday\'s results\n');
+        expect(readFileSync(schedules, 'utf8')).toBe('yesterday\'s schedules\n');
+      });
+    });
   });
 
   it('names a missing input file and exits 2', async () => {

@@ -1,5 +1,8 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { fixture, runCli, runWithStdoutTo } from '../helpers/cli.js';
 
 const check = (...args: string[]) => runCli(['check', ...args, '--as-of', '2026-11-25']);
 const statement = (...name: string[]) => fixture('statements', ...name);
@@ -131,5 +134,21 @@ describe('fairplan check with SFS files', () => {
     const { code, stderr } = await check(statement('single-renter-weekly.json'), '--json', '--sfs');
     expect(code).toBe(2);
     expect(stderr).toMatch(/--json.*cannot be used with.*--sfs/);
+  });
+});
+
+describe('fairplan check: its output never lands on the statement it reads', () => {
+  it.each([
+    ['the SFS document (--sfs)', ['--sfs']],
+    ['the JSON (--json)', ['--json']],
+    ['the report', []],
+  ])('refuses %s appended to the statement (>> statement.json), which is kept, with exit code 2', async (_, flags) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'fairplan-check-')), 'statement.json');
+    copyFileSync(statement('sfs', 'sfs-household.json'), file);
+    const before = readFileSync(file, 'utf8');
+    const { code, stderr } = await runWithStdoutTo(file, ['check', file, ...flags, '--as-of', '2026-11-25']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`fairplan: standard output: goes to the statement (${file}), which would be overwritten; send it to another file\n`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });

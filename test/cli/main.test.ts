@@ -7,6 +7,8 @@ describe('fairplan (no command)', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: fairplan');
     expect(stdout).toMatch(/Exit codes:[\s\S]*2 +bad arguments/);
+    expect(stdout).toMatch(/129 +stopped because the terminal closed \(SIGHUP\)/);
+    expect(stdout).toMatch(/143 +stopped by kill or a scheduler \(SIGTERM\)/);
   });
 
   it('rejects an unknown option with a usage error and exit code 2', async () => {

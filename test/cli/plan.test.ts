@@ -3,14 +3,15 @@
  * renderer tests use: £1,000 owed, £30 a month, from Friday 15 January 2027, interest frozen →
  * 33 payments of £30.00 and a last one of £10.00.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
-import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
+import { BIN, fixture, ROOT, runCli, runWithStdoutTo } from '../helpers/cli.js';
+import { AS_ORDINARY_USER, readOnlyFolder } from '../helpers/read-only.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
 
 const PLAN = ['plan', '--balance', '1000', '--affordable', '30', '--start', '2027-01-15', '--as-of', '2027-01-10'];
@@ -85,6 +86,7 @@ describe('fairplan plan', () => {
 
   it('--ics FILE: writes the reminders to the file (relative to where it is run) and says so on stderr', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    mkdirSync(path.join(dir, 'reminders'));
     const { code, stdout, stderr } = await runCli([...PLAN, '--ics', 'reminders/plan.ics'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).toBe('');
@@ -274,6 +276,58 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
     expect((await runMain([...PLAN, '--ics', 'x.ics', '--schedule', 'nonsense'], { cwd: dir })).code).toBe(2);
     expect(existsSync(path.join(dir, 'x.ics'))).toBe(false);
+  });
+});
+
+describe('fairplan plan --ics: a file that cannot or must not be written gets one plain sentence and exit code 2', () => {
+  const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-plan-ics-'));
+
+  it('a folder that does not exist: no such folder, and no folder is made', async () => {
+    const dir = scratch();
+    const { code, stderr } = await runCli([...PLAN, '--ics', 'missing/x.ics'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe('fairplan: missing/x.ics: no such folder\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a folder given as the file: is a folder', async () => {
+    const dir = scratch();
+    mkdirSync(path.join(dir, 'reminders'));
+    const { code, stderr } = await runMain([...PLAN, '--ics', 'reminders'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe('fairplan: reminders: is a folder\n');
+    expect(readdirSync(path.join(dir, 'reminders'))).toEqual([]);
+  });
+
+  it('a folder that cannot be written: cannot write here', async () => {
+    const folder = readOnlyFolder();
+    const target = path.join(folder, 'x.ics');
+    const { code, stderr } = await runCli([...PLAN, '--ics', target], AS_ORDINARY_USER);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`fairplan: ${target}: cannot write here\n`);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('the statement the plan is made from: refused, and the statement kept', async () => {
+    const dir = scratch();
+    const statement = path.join(dir, 'statement.json');
+    copyFileSync(fixture('statements', 'single-renter-weekly.json'), statement);
+    const before = readFileSync(statement, 'utf8');
+    const { code, stderr } = await runMain(['plan', 'statement.json', '--ics', './statement.json'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe('fairplan: ./statement.json: --ics names the statement (statement.json), which would be overwritten; name another file\n');
+    expect(readFileSync(statement, 'utf8')).toBe(before);
+  });
+
+  it('standard output appended to the statement (>> statement.json): refused, and the statement kept', async () => {
+    const dir = scratch();
+    const statement = path.join(dir, 'statement.json');
+    copyFileSync(fixture('statements', 'single-renter-weekly.json'), statement);
+    const before = readFileSync(statement, 'utf8');
+    const { code, stderr } = await runWithStdoutTo(statement, ['plan', statement, '--json']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`fairplan: standard output: goes to the statement (${statement}), which would be overwritten; send it to another file\n`);
+    expect(readFileSync(statement, 'utf8')).toBe(before);
   });
 });
 

@@ -1,5 +1,6 @@
 /** Runs the built fairplan binary as a user would, and captures what it says. */
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -19,12 +20,14 @@ export interface CliResult {
  */
 export function runCli(
   args: readonly string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     let stdout = '';
     let stderr = '';
@@ -35,4 +38,21 @@ export function runCli(
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** Runs the binary with its standard output appended to `file`, as a shell's `>> file` does. */
+export async function runWithStdoutTo(file: string, args: readonly string[]): Promise<{ code: number; stderr: string }> {
+  const stdout = openSync(file, 'a');
+  try {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', stdout, 'pipe'] });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (status) => resolve(status ?? -1));
+    });
+    return { code, stderr };
+  } finally {
+    closeSync(stdout);
+  }
 }

@@ -10,6 +10,8 @@ import { draftFrom, newDraft, type Draft } from '../../advise/draft.js';
 import { loadDraft, saveDraft } from '../../advise/draft-file.js';
 import { ADVISE_FILES } from '../../advise/export-files.js';
 import { folderExporter } from '../../advise/export.js';
+import { createFolder } from '../../io/folder.js';
+import { checkOutputs, type ReadFile } from '../../io/output-check.js';
 import { InquirerPrompter } from '../../advise/inquirer-prompter.js';
 import { isInterrupt } from '../../advise/prompter.js';
 import { runSession } from '../../advise/run.js';
@@ -20,10 +22,24 @@ import type { Io } from '../io.js';
 import { calendarForCurrency, today } from '../options.js';
 import type { AdviseOptions } from './advise.js';
 
+const DRAFTS_FOLDER = '.fairplan-drafts';
+
 /** The draft's default name, from the clock the CLI was given: advise-20261125-101500.json. */
 function defaultDraftFile(io: Io): string {
   const stamp = io.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return join('.fairplan-drafts', `advise-${stamp}.json`);
+  return join(DRAFTS_FOLDER, `advise-${stamp}.json`);
+}
+
+/**
+ * Where the draft goes, checked before the first question: the default drafts folder is made for
+ * it, and no draft may overwrite the statement or guidelines the session reads.
+ */
+async function draftFileFor(io: Io, options: AdviseOptions, reads: readonly ReadFile[]): Promise<string> {
+  const chosen = options.draft ?? options.resume;
+  if (!chosen) await createFolder(DRAFTS_FOLDER);
+  const draftFile = chosen ?? defaultDraftFile(io);
+  await checkOutputs({ reads, writes: [{ path: draftFile, option: options.draft ? '--draft' : 'the draft' }] });
+  return draftFile;
 }
 
 function styleFor(context: CommandContext, colour: boolean): Style {
@@ -48,8 +64,12 @@ export async function advise(context: CommandContext, statementFile: string | un
       'fairplan advise asks questions, so it needs a terminal. For scripts, use "fairplan check" or "fairplan plan".',
     );
   }
-  const draftFile = options.draft ?? options.resume ?? defaultDraftFile(io);
+  const reads = [
+    ...(statementFile ? [{ path: statementFile, what: 'the statement' }] : []),
+    ...(options.guidelines ? [{ path: options.guidelines, what: 'the guidelines file' }] : []),
+  ];
   const draft = await startingDraft(statementFile, options.resume);
+  const draftFile = await draftFileFor(io, options, reads);
   const asOf = options.asOf ?? today(io);
   const guidelines = options.guidelines ? await loadGuidelines(options.guidelines) : undefined;
   const colour = context.stdoutChalk(!options.color).level > 0;
@@ -59,7 +79,7 @@ export async function advise(context: CommandContext, statementFile: string | un
     ...(guidelines ? { guidelines } : {}),
     calendar: calendarForCurrency(options.calendar, draft.statement.currency ?? 'GBP'),
     saveDraft: (d) => saveDraft(draftFile, d),
-    exporter: folderExporter(ADVISE_FILES),
+    exporter: folderExporter(ADVISE_FILES, [...reads, { path: draftFile, what: 'the draft' }]),
     defaultExportFolder: `./fairplan-export-${asOf}/`,
     style: styleFor(context, colour),
   });

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
+import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-check.js';
 import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
 import { parseColumnOption, type Carry } from '../../batch/mapping.js';
@@ -17,6 +18,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dateOption, nonNegativeIntegerOption, today } from '../options.js';
 import { ProgressDisplay } from '../progress-display.js';
+import { whenStopped } from '../stop.js';
 import type { RegisterCommand } from './index.js';
 
 const HELP = `
@@ -35,7 +37,10 @@ Columns (default names; rename with --map or --column field=Header):
 
 Every row read is written or rejected; a rejected row is reported with its
 line, account, field and reason, and the run goes on. Output files appear
-whole or not at all.
+whole or not at all; they are checked before any row is read, and one that
+names the input or another output, or has no folder to go into, is refused.
+Stopped (Ctrl-C, kill, a closed terminal), the run leaves earlier files as
+they were.
 
 At a terminal, a progress bar on stderr shows how far the run has got (for a
 file: percent, rows/s and time left); none when stderr is piped or with -q.
@@ -103,7 +108,32 @@ function describeRejection(file: string, rejection: Rejection): string {
   return `${file}:line ${rejection.line}:${account} ${rejection.reason}`;
 }
 
+/**
+ * Refuses, before anything is read or written, outputs that would overwrite a file the run reads or
+ * each other, or that cannot be written (see src/io/output-check.ts).
+ */
+async function checkBatchOutputs(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
+  const outputs = [
+    { option: '-o', path: flags.output ?? '-' },
+    { option: '--schedules', path: flags.schedules },
+    { option: '--errors', path: flags.errors },
+  ].filter((o): o is WrittenFile => o.path !== undefined);
+  const toStdout = outputs.filter((o) => o.path === '-');
+  if (toStdout.length > 1) {
+    throw new FairplanError('invalid-argument', `${toStdout.map((o) => o.option).join(' and ')} both go to standard output; give each its own file`);
+  }
+  const read = (path: string | undefined, what: string): ReadFile[] => (path === undefined || path === '-' ? [] : [{ path, what }]);
+  await checkOutputs({
+    cwd: context.io.cwd,
+    reads: [...read(input, 'the input file'), ...read(flags.map, 'the mapping file'), ...read(flags.guidelines, 'the guidelines file')],
+    writes: outputs.filter((o) => o.path !== '-'),
+    ...(input === '-' ? { stdin: { fd: context.io.stdin.fd, what: 'the input' } } : {}),
+    ...(toStdout.length > 0 ? { stdout: context.io.stdout } : {}),
+  });
+}
+
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
+  await checkBatchOutputs(context, input, flags);
   const mapping = flags.map ? await (await import('../../batch/mapping-file.js')).loadMapping(flags.map) : undefined;
   if (flags.carry && flags.carryAll) throw new FairplanError('invalid-argument', '--carry and --carry-all cannot be used together');
   const carryNamed = flags.carry?.split(',').map((c) => c.trim()).filter(Boolean) ?? mapping?.carry;
@@ -117,11 +147,7 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
   const started = context.io.now().getTime();
   const progress = !flags.quiet && context.io.stderr.isTTY ? await progressDisplay(context, input) : undefined;
 
-  // Ctrl-C removes the temporary output files rather than leaving them behind.
-  const interrupted = new AbortController();
-  const onInterrupt = (): void => interrupted.abort();
   const options: BatchOptions = {
-    signal: interrupted.signal,
     input,
     output: flags.output ?? '-',
     ...(flags.schedules ? { schedules: flags.schedules } : {}),
@@ -148,21 +174,16 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
         }),
   };
   // Loaded here, not at start-up: the other commands and --help need none of the batch machinery.
-  const { runBatch, Interrupted } = await import('../../batch/run.js');
+  const { runBatch } = await import('../../batch/run.js');
+  // Ctrl-C and other signals stop the run at once (src/cli/stop.ts); the bar goes first.
+  const forget = progress ? whenStopped(() => progress.clear()) : undefined;
   let summary;
-  process.once('SIGINT', onInterrupt);
   try {
     summary = await runBatch(options, context.io);
-  } catch (error) {
-    progress?.clear();
-    if (!(error instanceof Interrupted)) throw error;
-    context.err(`fairplan: ${error.message}`);
-    context.exitCode = EXIT.interrupted;
-    return;
   } finally {
-    process.off('SIGINT', onInterrupt);
+    forget?.();
+    progress?.clear();
   }
-  progress?.clear();
   if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
   if (!flags.quiet) {
     const seconds = (context.io.now().getTime() - started) / 1000;

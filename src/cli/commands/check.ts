@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { assessAffordability } from '../../core/affordability/assess.js';
 import type { GuidelineTable } from '../../core/affordability/guidelines.js';
 import type { Statement } from '../../core/statement.js';
+import { checkOutputs } from '../../io/output-check.js';
 import { renderCheckJson } from '../../render/check/json.js';
 import { renderCheckText } from '../../render/check/text.js';
 import type { CommandContext } from '../context.js';
@@ -58,6 +59,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, options: CheckOptions) => {
+      // The report must not land on a file it is made from (`>> statement.json`).
+      const reads = [{ path: file, what: 'the statement' }, ...(options.guidelines ? [{ path: options.guidelines, what: 'the guidelines file' }] : [])];
+      await checkOutputs({ cwd: context.io.cwd, reads, writes: [], stdout: context.io.stdout });
       // The statement readers are loaded with the command, not at start-up.
       const { loadStatement } = await import('../../statement/load.js');
       const statement = await loadStatement(file);

@@ -15,6 +15,7 @@ import type { Dec, Money } from '../../core/money.js';
 import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type PlanRequest } from '../../core/plan/index.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
+import { checkOutputs } from '../../io/output-check.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
 import { renderPlanJson } from '../../render/plan/json.js';
 import { renderLetter } from '../../render/plan/letter.js';
@@ -179,6 +180,12 @@ function proposeFor(request: PlanRequest) {
 
 async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {
   requireTogether(flags);
+  await checkOutputs({
+    cwd: context.io.cwd,
+    reads: file === undefined ? [] : [{ path: file, what: 'the statement' }],
+    writes: flags.ics === undefined ? [] : [{ path: flags.ics, option: '--ics' }],
+    ...(flags.ics === undefined ? { stdout: context.io.stdout } : {}),
+  });
   const asOf = flags.asOf ?? today(context.io);
   const { request, affordability } = file === undefined ? { request: requestFromFlags(flags, asOf) } : await requestFromStatement(file, flags, asOf);
   const proposal = proposeFor(request);
@@ -235,8 +242,8 @@ Examples:
 
 Exit codes:
   0    success
-  2    bad arguments, or an invalid or unreadable statement (one line per
-       problem on stderr)
+  2    bad arguments, an --ics file that cannot be written, or an invalid
+       or unreadable statement (one line per problem on stderr)
   70   internal error: a fault in fairplan itself (please report it)
 `;
 
