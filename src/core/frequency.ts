@@ -3,12 +3,13 @@
  *
  * A year has 52 weeks, 26 fortnights, 13 four-week periods, 4 quarters and 12 months, so:
  *   weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12.
- * Never weekly × 4: that loses four weeks a year. Conversions keep full precision (a fraction, not
- * a rounded factor); rounding happens only where money is paid or shown (see money.ts).
+ * Never weekly × 4: that loses four weeks a year. A line's monthly figure is that fraction rounded
+ * half up to the penny, once (see money.ts); a monthly amount back at a pay frequency is exact, for
+ * the plan engine to round down as a payment.
  */
 import { FairplanError } from './errors.js';
 import { closest } from './suggest.js';
-import { D, type Dec, type Money, money } from './money.js';
+import { D, type Dec, type Money, money, penniesOf, type Pennies } from './money.js';
 
 export const FREQUENCIES = ['weekly', 'fortnightly', 'four-weekly', 'monthly', 'quarterly', 'annual'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -27,10 +28,9 @@ export const PER_YEAR: Readonly<Record<Frequency, number>> = {
   annual: 1,
 };
 
-/** An amount paid at `frequency`, as a monthly amount: amount × perYear ÷ 12, exactly. */
-export function toMonthly(amount: Money, frequency: Frequency): Money {
-  if (frequency === 'monthly') return amount;
-  return money(amount.times(PER_YEAR[frequency]).div(12));
+/** An amount paid at `frequency` as a monthly figure: amount × perYear ÷ 12, rounded half up to the penny. */
+export function toMonthly(amount: Money, frequency: Frequency): Pennies {
+  return penniesOf(amount, PER_YEAR[frequency], 12);
 }
 
 /** A monthly amount as an amount per `frequency`: amount × 12 ÷ perYear, exactly. */
