@@ -13,7 +13,7 @@ describe('fairplan check: the report', async () => {
     // £412.60 a week × 52 ÷ 12 = £1,787.93; the bus ticket £19 × 52 ÷ 12 = £82.33.
     expect(stdout).toMatch(/Wages \(warehouse operative, after tax\)\n\s+£412\.60 a week\s+£1,787\.93/);
     expect(stdout).toMatch(/Weekly bus ticket\s+£19\.00 a week\s+£82\.33/);
-    // Fixed 1,182.825 and flexible 424.67 leave 1,787.93 − 1,607.49 = 180.44.
+    // Fixed 1,182.82 and flexible 424.67 leave 1,787.93 − 1,607.49 = 180.44.
     expect(stdout).toMatch(/Available for non-priority creditors\s+£180\.44/);
   });
 
