@@ -95,6 +95,11 @@ describe('flags', () => {
   it('advises a token payment when less than £1.00 a creditor is available', () => {
     // 644.26 − 641 = 3.26: under £4.00 for four creditors.
     expect(codes(withSpending('641'))).toContain('token-payment');
+    // 644.26 − 640.24 = 4.02: not below a threshold of 1.005 a creditor (4.02), below one of 1.0051 (4.0204).
+    const at = (threshold: string) =>
+      assessAffordability(withSpending('640.24'), { asOf, tokenThresholdPerCreditor: m(threshold) }).flags.map((f) => f.code);
+    expect(at('1.005')).not.toContain('token-payment');
+    expect(at('1.0051')).toContain('token-payment');
     // 644.26 − 640 = 4.26: over £4.00.
     expect(codes(withSpending('640'))).not.toContain('token-payment');
   });
