@@ -12,7 +12,7 @@
  * (budget.ts), on the export's amounts as they are: already monthly figures in whole pence, so no
  * Decimal is made per amount.
  */
-import { budgetTotals, flagCodes, flagNeedsReview } from '../core/affordability/budget.js';
+import { budgetTotals, flagCodes, flagNeedsReview, TOKEN_THRESHOLD_PER_CREDITOR } from '../core/affordability/budget.js';
 import { checkGuidelines, type GuidelineTable } from '../core/affordability/guidelines.js';
 import type { FlagCode } from '../core/affordability/types.js';
 import type { IsoDate } from '../core/date.js';
@@ -30,9 +30,6 @@ export interface AccountAffordability {
   /** A flag asks for a person to look at the account. */
   readonly review: boolean;
 }
-
-// The core's default token threshold: £1.00 a month per creditor, and an account is one creditor.
-const TOKEN_THRESHOLD = 100;
 
 const HOUSEHOLD: Household = { adults: 1, children: 0, vehicles: 0, tenure: 'other' };
 
@@ -66,8 +63,9 @@ export function accountAffordability(account: Account, guidelines?: GuidelineChe
   });
   const flags = flagCodes({
     available: totals.available,
+    // An account is one creditor, at the core's default threshold.
     creditors: 1,
-    tokenThreshold: TOKEN_THRESHOLD,
+    tokenThreshold: TOKEN_THRESHOLD_PER_CREDITOR,
     totalDebt: account.balance,
     // One adult, tenure "other", and the run's currency is pounds.
     droPossible: true,

@@ -4,7 +4,7 @@
  * flags. Pure: the date is a parameter.
  */
 import { toMonthly } from '../frequency.js';
-import { fromPence, money, NO_PENNIES, safePence, sum, sumPennies, type Pennies } from '../money.js';
+import { fromPence, NO_PENNIES, safePence, sum, sumPennies, type Pennies } from '../money.js';
 import {
   EXPENDITURE_CATEGORIES,
   FIXED_CATEGORIES,
@@ -14,7 +14,7 @@ import {
   type RegularAmount,
   type Statement,
 } from '../statement.js';
-import { budgetTotals } from './budget.js';
+import { budgetTotals, TOKEN_THRESHOLD_PER_CREDITOR } from './budget.js';
 import { raiseFlags } from './flags.js';
 import { checkGuidelines } from './guidelines.js';
 import { proRataOffers } from './offers.js';
@@ -80,7 +80,7 @@ export function assessAffordability(statement: Statement, settings: Affordabilit
       statement,
       totals,
       ...(guidelines ? { guidelines } : {}),
-      tokenThresholdPerCreditor: settings.tokenThresholdPerCreditor ?? money('1.00'),
+      tokenThresholdPerCreditor: settings.tokenThresholdPerCreditor ?? fromPence(TOKEN_THRESHOLD_PER_CREDITOR),
     }),
   };
 }

@@ -55,6 +55,9 @@ export const DRO_LIMITS = {
   monthlySurplus: 7_500,
 } as const;
 
+/** A token payment is advised, by default, below £1.00 a month per creditor. */
+export const TOKEN_THRESHOLD_PER_CREDITOR = 100;
+
 /** What the flags are decided on; money in whole pence. */
 export interface FlagFacts {
   readonly available: number;
