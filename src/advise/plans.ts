@@ -20,12 +20,13 @@ export interface PlanSettings {
 }
 
 /**
- * The monthly figure at which the engine's per-instalment amount (monthly × 12 ÷ periods a year,
- * rounded down to the penny) is exactly `amount`. amount × periods ÷ 12 may not terminate, so it
- * is rounded up far below a penny; rounded down it could come back a penny short.
+ * The monthly figure, in whole pence like every monthly figure, at which the engine's per-instalment
+ * amount (monthly × 12 ÷ periods a year, rounded down to the penny) is exactly `amount`: amount ×
+ * periods ÷ 12 rounded UP to the penny. It is less than a penny over, and a penny a month is less
+ * than a penny a week, fortnight or four weeks, so rounded down it comes back to `amount`.
  */
 export function monthlyFor(amount: Money, frequency: PaymentFrequency): Money {
-  return money(amount.times(PER_YEAR[frequency]).div(12).toDecimalPlaces(20, D.ROUND_UP));
+  return money(amount.times(PER_YEAR[frequency]).div(12).toDecimalPlaces(2, D.ROUND_UP));
 }
 
 function requestFor(affordability: Affordability, settings: PlanSettings, choice?: PlanChoice): PlanRequest {

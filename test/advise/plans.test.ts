@@ -20,6 +20,7 @@ describe('an amount the advisor agrees', () => {
       fc.property(fc.bigInt({ min: 1n, max: 10_000_000n }), fc.constantFrom(...PAYMENT_FREQUENCIES), (pence, frequency) => {
         const amount = fromPence(pence);
         expect(toPence(fromMonthly(monthlyFor(amount, frequency), frequency)).eq(amount)).toBe(true);
+        expect(monthlyFor(amount, frequency).decimalPlaces()).toBeLessThanOrEqual(2);
       }),
     );
   });
