@@ -40,8 +40,14 @@ export function budgetTotals(parts: BudgetParts): BudgetTotals {
   const expenditure = counted(parts.fixed + parts.flexible);
   const surplus = counted(parts.income - expenditure);
   const availableForPriority = counted(surplus - parts.savings - parts.debtAdminFee);
+  // Field by field: a spread here made a batch forty times slower per row on Node 20.
   return {
-    ...parts,
+    income: parts.income,
+    fixed: parts.fixed,
+    flexible: parts.flexible,
+    savings: parts.savings,
+    debtAdminFee: parts.debtAdminFee,
+    priorityPayments: parts.priorityPayments,
     expenditure,
     surplus,
     availableForPriority,
