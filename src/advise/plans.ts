@@ -6,7 +6,7 @@ import type { Affordability } from '../core/affordability/types.js';
 import type { BusinessCalendar } from '../core/calendar/index.js';
 import type { IsoDate } from '../core/date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../core/frequency.js';
-import { D, money, toPence, ZERO, type Money } from '../core/money.js';
+import { D, fromPence, money, safePence, type Money } from '../core/money.js';
 import { planRequestFromStatement } from '../core/plan/from-statement.js';
 import { proposePlans } from '../core/plan/propose.js';
 import type { PlanOption, PlanProposal, PlanRequest } from '../core/plan/types.js';
@@ -49,8 +49,7 @@ export const proposeFor = (affordability: Affordability, settings: PlanSettings,
 
 /** The most per instalment that is affordable at `frequency`: what the available amount allows, to the penny. */
 export function affordableAt(affordability: Affordability, frequency: PaymentFrequency): Money {
-  const perInstalment = toPence(fromMonthly(affordability.totals.available, frequency));
-  return perInstalment.gt(0) ? perInstalment : ZERO;
+  return fromPence(fromMonthly(safePence(affordability.totals.available), frequency));
 }
 
 /** The choice of `option`, keeping the start date and frequency already agreed. */

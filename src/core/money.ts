@@ -87,6 +87,7 @@ export const sumPennies = (amounts: Iterable<Pennies>): Pennies => sum(amounts) 
 const MOST_PENCE = new D(Number.MAX_SAFE_INTEGER);
 
 function safeInteger(pence: Dec, amount: Money): number {
+  if (!pence.isInteger()) throw new FairplanError('invalid-amount', `${amount.toString()} is not in whole pence`);
   if (pence.abs().gt(MOST_PENCE)) {
     throw new FairplanError('invalid-amount', `${formatMoney(amount)} is too large an amount (fairplan counts up to £90 trillion)`);
   }
@@ -95,9 +96,9 @@ function safeInteger(pence: Dec, amount: Money): number {
 
 /**
  * Whole pence as a safe integer, for arithmetic on plain numbers. A figure beyond £90 trillion is
- * no household's budget, and is refused rather than counted inexactly.
+ * no household's budget, and is refused rather than counted inexactly; so is a fraction of a penny.
  */
-export const safePence = (a: Pennies): number => safeInteger(a.times(100), a);
+export const safePence = (a: Money): number => safeInteger(a.times(100), a);
 
 /** ⌈a⌉ in whole pence, as a safe integer: a whole number of pence n is below `a` exactly when it is below this. */
 export const pennyCeiling = (a: Money): number => safeInteger(a.times(100).ceil(), a);

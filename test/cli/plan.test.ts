@@ -269,6 +269,8 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('a schedule for an option not offered', () => refuses([...PLAN.slice(1), '--schedule', 'fixed-term-25'], /did you mean "fixed-term-24"\?/));
   it('half a step-up', () => refuses([...PLAN.slice(1), '--step-up-periods', '3'], '--step-up-periods and --step-up-to go together'));
   it('an unknown calendar', () => refuses([...PLAN.slice(1), '--calendar', 'scotlnd'], /did you mean "scotland"\?/));
+  it('a monthly amount in fractions of a penny, as a monthly figure of a budget never is', () =>
+    refuses(['--balance', '1000', '--affordable', '30.005'], 'fairplan: --affordable: the affordable amount must be in whole pence (got 30.005)'));
 
   it('writes no file when it refuses', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));

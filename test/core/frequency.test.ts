@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FREQUENCIES, fromMonthly, parseFrequency, PER_YEAR, toMonthly } from '../../src/core/frequency.js';
-import { fromPence, money, toPence } from '../../src/core/money.js';
+import { FREQUENCIES, fromMonthly, parseFrequency, PAYMENT_FREQUENCIES, PER_YEAR, toMonthly } from '../../src/core/frequency.js';
+import { fromPence, money } from '../../src/core/money.js';
 
 describe('toMonthly', () => {
   // Worked by hand: 450 × 52 = 23,400 a year; ÷ 12 = 1,950.00 a month.
@@ -42,18 +42,26 @@ describe('toMonthly', () => {
 });
 
 describe('fromMonthly', () => {
-  it('gives the exact amount a pay period, for the plan engine to round down as a payment', () => {
-    // 948.61 × 12 ÷ 52 = 218.91 exactly; 100 × 12 ÷ 52 = 23.0769…
-    expect(fromMonthly(money('948.61'), 'weekly').toString()).toBe('218.91');
-    expect(toPence(fromMonthly(money('100'), 'weekly')).toString()).toBe('23.07');
+  it('gives the most a payment may be, monthly × 12 ÷ periods a year, rounded down to the penny', () => {
+    // 948.61 × 12 ÷ 52 = 218.91 exactly; 100.00 × 12 ÷ 52 = 23.0769…; 50.00 × 12 ÷ 13 = 46.1538….
+    expect(fromMonthly(94_861, 'weekly')).toBe(21_891);
+    expect(fromMonthly(10_000, 'weekly')).toBe(2_307);
+    expect(fromMonthly(5_000, 'four-weekly')).toBe(4_615);
+    expect(fromMonthly(10_000, 'fortnightly')).toBe(4_615);
+    expect(fromMonthly(12_345, 'monthly')).toBe(12_345);
   });
 
-  it('is undone exactly by the conversion back, before any rounding', () => {
+  it('gives nothing when nothing, or less than nothing, is available', () => {
+    expect(fromMonthly(0, 'weekly')).toBe(0);
+    expect(fromMonthly(-5_000, 'monthly')).toBe(0);
+  });
+
+  it('is ⌊monthly × 12 ÷ periods⌋ exactly, up to the largest safe number of pence', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.constantFrom(...FREQUENCIES), (pence, frequency) => {
-        const perInstalment = fromMonthly(fromPence(pence), frequency);
-        expect(perInstalment.times(PER_YEAR[frequency]).div(12).toDecimalPlaces(20).eq(fromPence(pence))).toBe(true);
+      fc.property(fc.bigInt({ min: 1n, max: BigInt(Number.MAX_SAFE_INTEGER) }), fc.constantFrom(...PAYMENT_FREQUENCIES), (pence, frequency) => {
+        expect(BigInt(fromMonthly(Number(pence), frequency))).toBe((pence * 12n) / BigInt(PER_YEAR[frequency]));
       }),
+      { numRuns: 2000 },
     );
   });
 });
