@@ -6,7 +6,7 @@ import type { Affordability } from '../core/affordability/types.js';
 import type { BusinessCalendar } from '../core/calendar/index.js';
 import type { IsoDate } from '../core/date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../core/frequency.js';
-import { D, money, toPence, ZERO, type Money } from '../core/money.js';
+import { D, fromPence, money, safePence, type Money } from '../core/money.js';
 import { planRequestFromStatement } from '../core/plan/from-statement.js';
 import { proposePlans } from '../core/plan/propose.js';
 import type { PlanOption, PlanProposal, PlanRequest } from '../core/plan/types.js';
@@ -20,12 +20,13 @@ export interface PlanSettings {
 }
 
 /**
- * The monthly figure at which the engine's per-instalment amount (monthly × 12 ÷ periods a year,
- * rounded down to the penny) is exactly `amount`. amount × periods ÷ 12 may not terminate, so it
- * is rounded up far below a penny; rounded down it could come back a penny short.
+ * The monthly figure, in whole pence like every monthly figure, at which the engine's per-instalment
+ * amount (monthly × 12 ÷ periods a year, rounded down to the penny) is exactly `amount`: amount ×
+ * periods ÷ 12 rounded UP to the penny. It is less than a penny over, and a penny a month is less
+ * than a penny a week, fortnight or four weeks, so rounded down it comes back to `amount`.
  */
 export function monthlyFor(amount: Money, frequency: PaymentFrequency): Money {
-  return money(amount.times(PER_YEAR[frequency]).div(12).toDecimalPlaces(20, D.ROUND_UP));
+  return money(amount.times(PER_YEAR[frequency]).div(12).toDecimalPlaces(2, D.ROUND_UP));
 }
 
 function requestFor(affordability: Affordability, settings: PlanSettings, choice?: PlanChoice): PlanRequest {
@@ -48,8 +49,7 @@ export const proposeFor = (affordability: Affordability, settings: PlanSettings,
 
 /** The most per instalment that is affordable at `frequency`: what the available amount allows, to the penny. */
 export function affordableAt(affordability: Affordability, frequency: PaymentFrequency): Money {
-  const perInstalment = toPence(fromMonthly(affordability.totals.available, frequency));
-  return perInstalment.gt(0) ? perInstalment : ZERO;
+  return fromPence(fromMonthly(safePence(affordability.totals.available), frequency));
 }
 
 /** The choice of `option`, keeping the start date and frequency already agreed. */

@@ -8,18 +8,17 @@
  * non-priority debt. The export records no household make-up or tenure, so the statement is for one
  * adult, tenure "other" (not a homeowner); food is checked against a spending guideline when one is given.
  *
- * `accountAffordability` gives the same totals and flags as the affordability core
- * (assessAffordability) on that statement — a property test holds it to that — without a Decimal
- * per amount: the export's amounts are already monthly, so the totals are sums of whole pence.
+ * `accountAffordability` works out the totals and flags by the affordability core's own rule
+ * (budget.ts), on the export's amounts as they are: already monthly figures in whole pence, so no
+ * Decimal is made per amount.
  */
-import { DRO_LIMITS } from '../core/affordability/flags.js';
+import { budgetTotals, flagCodes, flagNeedsReview, TOKEN_THRESHOLD_PER_CREDITOR } from '../core/affordability/budget.js';
 import { checkGuidelines, type GuidelineTable } from '../core/affordability/guidelines.js';
 import type { FlagCode } from '../core/affordability/types.js';
 import type { IsoDate } from '../core/date.js';
-import { penceOf } from '../core/money.js';
+import { fromPence } from '../core/money.js';
 import type { ExpenditureLine, Household, Statement } from '../core/statement.js';
 import type { Account } from './account.js';
-import { penceToMoney } from './pence.js';
 
 export interface AccountAffordability {
   readonly income: number;
@@ -31,11 +30,6 @@ export interface AccountAffordability {
   /** A flag asks for a person to look at the account. */
   readonly review: boolean;
 }
-
-const DRO_DEBT_LIMIT = Number(penceOf(DRO_LIMITS.totalDebt));
-const DRO_SURPLUS_LIMIT = Number(penceOf(DRO_LIMITS.monthlySurplus));
-// The core's default token threshold: £1.00 a month per creditor, and an account is one creditor.
-const TOKEN_THRESHOLD = 100;
 
 const HOUSEHOLD: Household = { adults: 1, children: 0, vehicles: 0, tenure: 'other' };
 
@@ -53,39 +47,40 @@ export function checkGuidelineTable({ table, asOf }: GuidelineCheck): void {
 /** The core's guideline check on the one flexible line, food: the amounts are exact, so this costs a Decimal or two. */
 function overGuideline(account: Account, { table, asOf }: GuidelineCheck): boolean {
   const food = foodLine(account);
-  const result = checkGuidelines(table, HOUSEHOLD, [{ line: food, monthly: food.amount }], asOf);
+  const result = checkGuidelines(table, HOUSEHOLD, [{ line: food, monthly: fromPence(account.expenses.food) }], asOf);
   return result.checks.some((c) => c.status === 'over');
 }
 
 export function accountAffordability(account: Account, guidelines?: GuidelineCheck): AccountAffordability {
   const e = account.expenses;
-  const expenditure = e.housing + e.council_tax + e.utilities + e.food + e.transport + e.other_expenses;
-  const surplus = account.income - expenditure;
-  const available = surplus;
-  const flags: FlagCode[] = [];
-  let review = false;
-  if (available < 0) {
-    flags.push('deficit');
-    review = true;
-  }
-  if (available < TOKEN_THRESHOLD) flags.push('token-payment');
-  if (account.balance <= DRO_DEBT_LIMIT && available <= DRO_SURPLUS_LIMIT) {
-    flags.push('dro-indicator');
-    review = true;
-  }
+  const totals = budgetTotals({
+    income: account.income,
+    fixed: e.housing + e.council_tax + e.utilities + e.transport + e.other_expenses,
+    flexible: e.food,
+    savings: 0,
+    debtAdminFee: 0,
+    priorityPayments: 0,
+  });
+  const flags = flagCodes({
+    available: totals.available,
+    // An account is one creditor, at the core's default threshold.
+    creditors: 1,
+    tokenThreshold: TOKEN_THRESHOLD_PER_CREDITOR,
+    totalDebt: account.balance,
+    // One adult, tenure "other", and the run's currency is pounds.
+    droPossible: true,
+    guidelineOver: guidelines !== undefined && overGuideline(account, guidelines),
+    vulnerable: false,
+  });
   // No line carries an advisor's note, so an overrun is always for a person to look at.
-  if (guidelines && overGuideline(account, guidelines)) {
-    flags.push('guideline-over');
-    review = true;
-  }
-  flags.push('advice');
-  return { income: account.income, expenditure, surplus, available, flags, review };
+  const review = flags.some((code) => flagNeedsReview(code, false));
+  return { income: totals.income, expenditure: totals.expenditure, surplus: totals.surplus, available: totals.available, flags, review };
 }
 
 const monthly = (category: ExpenditureLine['category'], label: string, pence: number): ExpenditureLine => ({
   category,
   label,
-  amount: penceToMoney(pence),
+  amount: fromPence(pence),
   frequency: 'monthly',
 });
 
@@ -95,7 +90,7 @@ export function accountStatement(account: Account): Statement {
   const e = account.expenses;
   return {
     household: HOUSEHOLD,
-    income: [{ category: 'earnings', label: 'monthly income', amount: penceToMoney(account.income), frequency: 'monthly' }],
+    income: [{ category: 'earnings', label: 'monthly income', amount: fromPence(account.income), frequency: 'monthly' }],
     expenditure: [
       monthly('home', 'housing', e.housing),
       monthly('home', 'council tax', e.council_tax),
@@ -105,7 +100,7 @@ export function accountStatement(account: Account): Statement {
       monthly('other-essential', 'other expenses', e.other_expenses),
     ],
     priorityDebts: [],
-    debts: [{ creditor: account.id, balance: penceToMoney(account.balance) }],
+    debts: [{ creditor: account.id, balance: fromPence(account.balance) }],
     vulnerabilities: [],
     pay: account.pay,
     expectedChanges: [],

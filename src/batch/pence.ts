@@ -6,7 +6,6 @@
  * export with fractions of a penny is refused rather than rounded.
  */
 import { FairplanError } from '../core/errors.js';
-import { money, type Money } from '../core/money.js';
 
 // The same amount grammar as parseMoney (src/core/money.ts).
 const AMOUNT = /^([+-]?)\s*[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
@@ -67,5 +66,3 @@ export function formatPence(pence: number): string {
   const text = `${(abs - odd) / 100}${odd < 10 ? '.0' : '.'}${odd}`;
   return negative ? `-${text}` : text;
 }
-
-export const penceToMoney = (pence: number): Money => money(formatPence(pence));

@@ -1,17 +1,17 @@
 /** The run's summary for a person, on stderr. */
 import { toMonthly, type PaymentFrequency } from '../core/frequency.js';
-import { formatMoney, fromPence, sum } from '../core/money.js';
+import { formatMoney, fromPence, sumPennies } from '../core/money.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { wrap } from '../render/shared/wrap.js';
-import { penceToMoney } from './pence.js';
 import type { BatchSummary } from './run.js';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 
 export function summaryLines(summary: BatchSummary, seconds: number): string[] {
-  const monthly = sum(
+  // Each frequency's instalments as one monthly figure, rounded once, as a statement line is.
+  const monthly = sumPennies(
     (Object.entries(summary.instalmentsByFrequency) as [PaymentFrequency, number][]).map(([frequency, pence]) =>
-      toMonthly(fromPence(BigInt(pence)), frequency),
+      toMonthly(fromPence(pence), frequency),
     ),
   );
   const rate = seconds > 0 ? `, ${count(Math.round(summary.read / seconds))} rows/s` : '';
@@ -19,7 +19,7 @@ export function summaryLines(summary: BatchSummary, seconds: number): string[] {
     `${count(summary.read)} rows read: ${count(summary.written)} written, ${count(summary.rejected)} rejected (${seconds.toFixed(1)} s${rate})`,
     ...(summary.stopped
       ? [`stopped: ${summary.stopped}; no output file was written`]
-      : [`balances ${formatMoney(penceToMoney(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
+      : [`balances ${formatMoney(fromPence(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
     ...wrap(ADVICE_SIGNPOST, 78),
   ];
 }

@@ -3,12 +3,13 @@
  *
  * A year has 52 weeks, 26 fortnights, 13 four-week periods, 4 quarters and 12 months, so:
  *   weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12.
- * Never weekly × 4: that loses four weeks a year. Conversions keep full precision (a fraction, not
- * a rounded factor); rounding happens only where money is paid or shown (see money.ts).
+ * Never weekly × 4: that loses four weeks a year. A line's monthly figure is that fraction rounded
+ * half up to the penny, once (see money.ts); a monthly figure back at a pay frequency is a payment,
+ * rounded down.
  */
 import { FairplanError } from './errors.js';
 import { closest } from './suggest.js';
-import { D, type Dec, type Money, money } from './money.js';
+import { D, type Dec, type Money, penniesOf, type Pennies } from './money.js';
 
 export const FREQUENCIES = ['weekly', 'fortnightly', 'four-weekly', 'monthly', 'quarterly', 'annual'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -27,16 +28,23 @@ export const PER_YEAR: Readonly<Record<Frequency, number>> = {
   annual: 1,
 };
 
-/** An amount paid at `frequency`, as a monthly amount: amount × perYear ÷ 12, exactly. */
-export function toMonthly(amount: Money, frequency: Frequency): Money {
-  if (frequency === 'monthly') return amount;
-  return money(amount.times(PER_YEAR[frequency]).div(12));
+/** An amount paid at `frequency` as a monthly figure: amount × perYear ÷ 12, rounded half up to the penny. */
+export function toMonthly(amount: Money, frequency: Frequency): Pennies {
+  return penniesOf(amount, PER_YEAR[frequency], 12);
 }
 
-/** A monthly amount as an amount per `frequency`: amount × 12 ÷ perYear, exactly. */
-export function fromMonthly(monthly: Money, frequency: Frequency): Money {
-  if (frequency === 'monthly') return monthly;
-  return money(monthly.times(12).div(PER_YEAR[frequency]));
+/**
+ * The most a payment at `frequency` may be from a monthly figure, both in whole pence: monthly × 12 ÷
+ * perYear, rounded DOWN to the penny, so a payment never asks for a fraction of a penny more than
+ * is affordable; nil when nothing is available. The one rule for the plan engine, its batch quick
+ * summary and advise.
+ */
+export function fromMonthly(monthlyPence: number, frequency: PaymentFrequency): number {
+  if (monthlyPence <= 0) return 0;
+  const perYear = PER_YEAR[frequency];
+  const left = monthlyPence % perYear;
+  // In two parts, so that no product leaves the safe integers: (q·perYear + left) × 12 ÷ perYear.
+  return ((monthlyPence - left) / perYear) * 12 + Math.floor((left * 12) / perYear);
 }
 
 /** The fraction of a year one period of `frequency` covers (for per-period interest). */

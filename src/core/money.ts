@@ -2,12 +2,14 @@
  * Money as pure functions over decimal.js, in the manner of dinero.js.
  *
  * Rules (see README "How fairplan handles money"):
- * - Amounts are parsed from strings straight to Decimal; a JS `number` never carries money.
- * - Full precision is kept through every calculation (weekly × 52 ÷ 12 does not terminate).
- * - THE rounding rule: an amount that is to be *paid* is rounded DOWN to the penny (`toPence`), so
- *   nobody is ever asked for a fraction of a penny more than was found affordable. The pennies this
- *   leaves over are never lost: they go to the last instalment, or by largest remainder across
- *   creditors. Figures that are only *shown* are rounded half-up to two places (`format*`).
+ * - Amounts are parsed from strings straight to Decimal; a JS `number` never carries money, except
+ *   as whole pence in a safe integer.
+ * - A statement line's monthly figure is rounded half up to the penny once, when it is converted
+ *   (`penniesOf`); every total is a sum of those pennies (`Pennies`, `sumPennies`), so every figure
+ *   shown can be added up from the lines shown.
+ * - An amount that is to be *paid* is rounded DOWN to the penny (`toPence`), so nobody is ever asked
+ *   for a fraction of a penny more than was found affordable. The pennies this leaves over are never
+ *   lost: they go to the last instalment, or by largest remainder across creditors.
  */
 import { Decimal } from 'decimal.js';
 import { FairplanError } from './errors.js';
@@ -25,6 +27,16 @@ export type Money = Dec & { readonly [moneyBrand]: true };
 const asMoney = (d: Dec): Money => (d.isZero() && d.isNeg() ? d.abs() : d) as Money;
 
 export const ZERO: Money = asMoney(new D(0));
+
+declare const penniesBrand: unique symbol;
+/**
+ * Money in whole pence: a line's monthly figure, and every total made of those figures. Made only by
+ * rounding once (`penniesOf`) or from whole pence (`fromPence`), and added only to pennies
+ * (`sumPennies`), so that no total can be made of unrounded figures by accident.
+ */
+export type Pennies = Money & { readonly [penniesBrand]: true };
+
+export const NO_PENNIES = ZERO as Pennies;
 
 // Optional sign, optional currency symbol, digits with optional thousands commas, optional decimals.
 const AMOUNT = /^([+-]?)\s*[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
@@ -50,12 +62,46 @@ export function money(value: Dec | string | bigint): Money {
 }
 
 /** Integer pence as Money (for engines that count in pence). */
-export function fromPence(pence: bigint): Money {
+export function fromPence(pence: bigint | number): Pennies {
   // Written out with its decimal point rather than divided by 100: a Decimal division is a long
   // division, and batch runs make millions of these.
-  const digits = (pence < 0n ? -pence : pence).toString().padStart(3, '0');
-  return asMoney(new D(`${pence < 0n ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`));
+  const negative = pence < 0;
+  const digits = (negative ? -pence : pence).toString().padStart(3, '0');
+  return asMoney(new D(`${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`)) as Pennies;
 }
+
+/**
+ * a × numerator ÷ denominator rounded half up (away from nil) to the penny, exactly, however long
+ * the quotient's decimals: the one rounding of a line's monthly figure (weekly: × 52 ÷ 12).
+ */
+export function penniesOf(a: Money, numerator = 1, denominator = 1): Pennies {
+  // ⌊x + ½⌋ of x = |a| × 100 × numerator ÷ denominator, by an exact integer division.
+  const scaled = a.abs().times(100 * numerator);
+  const pence = scaled.times(2).plus(denominator).divToInt(2 * denominator);
+  return asMoney(a.isNeg() ? pence.neg().div(100) : pence.div(100)) as Pennies;
+}
+
+export const sumPennies = (amounts: Iterable<Pennies>): Pennies => sum(amounts) as Pennies;
+
+// The most pence a safe integer holds: £90,071,992,547,409.91.
+const MOST_PENCE = new D(Number.MAX_SAFE_INTEGER);
+
+function safeInteger(pence: Dec, amount: Money): number {
+  if (!pence.isInteger()) throw new FairplanError('invalid-amount', `${amount.toString()} is not in whole pence`);
+  if (pence.abs().gt(MOST_PENCE)) {
+    throw new FairplanError('invalid-amount', `${formatMoney(amount)} is too large an amount (fairplan counts up to £90 trillion)`);
+  }
+  return Number(pence.toFixed(0));
+}
+
+/**
+ * Whole pence as a safe integer, for arithmetic on plain numbers. A figure beyond £90 trillion is
+ * no household's budget, and is refused rather than counted inexactly; so is a fraction of a penny.
+ */
+export const safePence = (a: Money): number => safeInteger(a.times(100), a);
+
+/** ⌈a⌉ in whole pence, as a safe integer: a whole number of pence n is below `a` exactly when it is below this. */
+export const pennyCeiling = (a: Money): number => safeInteger(a.times(100).ceil(), a);
 
 export const add = (a: Money, b: Money): Money => asMoney(a.plus(b));
 export const subtract = (a: Money, b: Money): Money => asMoney(a.minus(b));

@@ -3,21 +3,22 @@
  * other advice software are read by sfs-import.ts; `toSfsJson` writes one back.
  *
  * Export rules:
- * - Every figure is the affordability core's monthly figure, rounded half-up to the penny, written
- *   as a JSON number with two decimals (straight from the Decimal's text, never through a float).
+ * - Every figure is the affordability core's own, in whole pence (each line's monthly figure rounded
+ *   half up once, every total the sum of those pennies), written as a JSON number with two decimals
+ *   (straight from the Decimal's text, never through a float). So the document adds up the way an
+ *   SFS reader checks it, and shows the very figures of `check`, the plan and the letter.
  * - A line goes to the SFS field its label names ("Rent", "Child benefit", or the field names
  *   imported SFS lines are labelled with); any other line goes to its section's "other" field, its
- *   label kept in the notes, so nothing is lost.
- * - Totals are added up from the rounded figures the document shows, so the document adds up the
- *   way an SFS reader checks it (fairplan's own import does); with weekly amounts this can differ
- *   by a penny or two from the full-precision totals.
+ *   label kept in the notes, so nothing is lost. A field is the sum of its lines' figures.
+ * - Balances, which are not monthly figures, are each shown to the penny (half up), and their totals
+ *   are the sums of the balances shown.
  * - fairplan holds no name, date of birth, address or employment status: those required SFS fields
  *   are left empty ("Other", "not recorded" for employment) for the receiving software to complete.
  * - Vulnerabilities and expected changes have no SFS field: they go to additional-notes.
  */
 import { FairplanError } from '../core/errors.js';
 import type { Affordability, MonthlyLine } from '../core/affordability/types.js';
-import { formatMoney, money, subtract, sum, toFixed2, ZERO, type Money } from '../core/money.js';
+import { formatMoney, NO_PENNIES, penniesOf, sumPennies, toFixed2, type Money, type Pennies } from '../core/money.js';
 import type { Statement } from '../core/statement.js';
 import { NumberLiteral, type RawObject, type RawValue } from './raw.js';
 import { stringifyJsonExact } from './json-exact.js';
@@ -32,8 +33,6 @@ import {
 
 export { isSfsDocument, statementFromSfs } from './sfs-import.js';
 
-/** A figure as the document shows it: Money rounded to the penny. */
-const penny = (m: Money): Money => money(toFixed2(m));
 const figure = (m: Money): NumberLiteral => new NumberLiteral(toFixed2(m));
 
 /** The SFS field a label names, if any: `Child benefit` and `child-benefit` both name child-benefit. */
@@ -44,25 +43,26 @@ const labelled = (line: { label: string; note?: string }): string =>
   `${line.label}${line.note ? `: ${line.note}` : ''}`;
 
 interface Field {
-  readonly amount: Money;
+  readonly amount: Pennies;
   readonly notes: readonly string[];
 }
 
+/** A section's SFS fields, each the sum of its lines, and its total: the core's total for the category. */
 function sectionFields<C extends string>(
   section: SfsSection<C>,
   lines: readonly MonthlyLine<C>[],
-): { object: RawObject; total: Money } {
-  const fields = new Map<string, Field>(section.lines.map((name) => [name, { amount: ZERO, notes: [] }]));
+  total: Pennies,
+): RawObject {
+  const fields = new Map<string, Field>(section.lines.map((name) => [name, { amount: NO_PENNIES, notes: [] }]));
   for (const { line, monthly } of lines.filter((l) => l.line.category === section.category)) {
     const named = fieldName(line.label);
     const name = section.lines.includes(named) ? named : section.other;
     const note = name === named ? line.note : labelled(line);
-    const field = fields.get(name) ?? { amount: ZERO, notes: [] };
-    fields.set(name, { amount: sum([field.amount, monthly]), notes: note ? [...field.notes, note] : field.notes });
+    const field = fields.get(name) ?? { amount: NO_PENNIES, notes: [] };
+    fields.set(name, { amount: sumPennies([field.amount, monthly]), notes: note ? [...field.notes, note] : field.notes });
   }
-  const entries = [...fields].map(([name, f]) => [name, lineObject(penny(f.amount), f.notes)] as const);
-  const total = sum([...fields.values()].map((f) => penny(f.amount)));
-  return { object: Object.fromEntries([...entries, [section.total, figure(total)]]), total };
+  const entries = [...fields].map(([name, f]) => [name, lineObject(f.amount, f.notes)] as const);
+  return Object.fromEntries([...entries, [section.total, figure(total)]]);
 }
 
 const lineObject = (amount: Money, notes: readonly string[]): RawObject => ({
@@ -90,22 +90,13 @@ export function toSfsJson(statement: Statement, affordability: Affordability): s
       'the SFS is a UK format: only a statement in GBP can be written as SFS',
     );
   }
-  const income = SFS_INCOME.map((s) => ({ section: s, ...sectionFields(s, affordability.income) }));
-  const fixed = SFS_FIXED.map((s) => ({ section: s, ...sectionFields(s, affordability.expenditure) }));
-  const flexible = SFS_FLEXIBLE.map((s) => ({ section: s, ...sectionFields(s, affordability.expenditure) }));
+  const { totals, incomeBySection, expenditureBySection } = affordability;
+  const income = SFS_INCOME.map((s) => ({ section: s, object: sectionFields(s, affordability.income, incomeBySection[s.category]) }));
+  const fixed = SFS_FIXED.map((s) => ({ section: s, object: sectionFields(s, affordability.expenditure, expenditureBySection[s.category]) }));
+  const flexible = SFS_FLEXIBLE.map((s) => ({ section: s, object: sectionFields(s, affordability.expenditure, expenditureBySection[s.category]) }));
   const otherEssential = affordability.expenditure.filter((l) => l.line.category === SFS_OTHER_ESSENTIAL.category);
-  const otherEssentialTotal = sum(otherEssential.map((l) => penny(l.monthly)));
-
-  const totalIncome = sum(income.map((s) => s.total));
-  const totalFixed = sum([...fixed.map((s) => s.total), otherEssentialTotal]);
-  const totalFlexible = sum(flexible.map((s) => s.total));
-  const totalOutgoings = sum([totalFixed, totalFlexible]);
-  const savings = penny(affordability.totals.savings);
-  const fee = penny(affordability.totals.debtAdminFee);
-  const surplus = subtract(totalIncome, totalOutgoings);
-  const availableForPriority = subtract(subtract(surplus, savings), fee);
-  const priorityOffers = affordability.priorityDebts.map((p) => penny(p.monthly));
-  const available = subtract(availableForPriority, sum(priorityOffers));
+  // Balances are shown to the penny, and added up as shown.
+  const owed = (balances: readonly Money[]): Pennies => sumPennies(balances.map((b) => penniesOf(b)));
 
   const { adults, children, vehicles, tenure } = statement.household;
   const joint = adults >= 2;
@@ -124,17 +115,17 @@ export function toSfsJson(statement: Statement, affordability: Affordability): s
     'client-employment-status': ['Other'],
     'client-employment-status-other': 'not recorded',
     overview: {
-      'total-monthly-income': figure(totalIncome),
-      'total-monthly-outgoings': figure(totalOutgoings),
-      'income-minus-outgoings': figure(surplus),
-      'savings-contribution': figure(savings),
-      'debt-admin-fee': figure(fee),
-      'total-available-for-priority-debts': figure(availableForPriority),
-      'total-available-for-non-priority-debts': figure(available),
+      'total-monthly-income': figure(totals.income),
+      'total-monthly-outgoings': figure(totals.expenditure),
+      'income-minus-outgoings': figure(totals.surplus),
+      'savings-contribution': figure(totals.savings),
+      'debt-admin-fee': figure(totals.debtAdminFee),
+      'total-available-for-priority-debts': figure(totals.availableForPriority),
+      'total-available-for-non-priority-debts': figure(totals.available),
     },
     'monthly-income': {
       ...Object.fromEntries(income.map((s) => [s.section.key, s.object])),
-      'total-monthly-income': figure(totalIncome),
+      'total-monthly-income': figure(totals.income),
     },
     'monthly-outgoings': {
       'fixed-costs': {
@@ -142,36 +133,36 @@ export function toSfsJson(statement: Statement, affordability: Affordability): s
         [SFS_OTHER_ESSENTIAL.key]: {
           [SFS_OTHER_ESSENTIAL.list]: otherEssential.map(({ line, monthly }) =>
             lineObject(
-              penny(monthly),
+              monthly,
               [line.label === SFS_OTHER_ESSENTIAL.list ? line.note : labelled(line)].filter((n): n is string => !!n),
             ),
           ),
-          [SFS_OTHER_ESSENTIAL.total]: figure(otherEssentialTotal),
+          [SFS_OTHER_ESSENTIAL.total]: figure(expenditureBySection[SFS_OTHER_ESSENTIAL.category]),
         },
-        'total-fixed-costs': figure(totalFixed),
+        'total-fixed-costs': figure(totals.fixed),
       },
       'flexible-costs': {
         ...Object.fromEntries(flexible.map((s) => [s.section.key, s.object])),
-        'total-flexible-costs': figure(totalFlexible),
+        'total-flexible-costs': figure(totals.flexible),
       },
-      'total-monthly-outgoings': figure(totalOutgoings),
+      'total-monthly-outgoings': figure(totals.expenditure),
     },
     savings: {
-      'savings-contribution': figure(savings),
+      'savings-contribution': figure(totals.savings),
       'savings-contribution-considered': statement.savings !== undefined,
     },
     debts: {
-      'debt-admin-fee': lineObject(fee, statement.debtAdminFee?.note ? [statement.debtAdminFee.note] : []),
-      'total-available-for-priority-debts': figure(availableForPriority),
-      'priority-debts': affordability.priorityDebts.map(({ debt }, i) => ({
+      'debt-admin-fee': lineObject(totals.debtAdminFee, statement.debtAdminFee?.note ? [statement.debtAdminFee.note] : []),
+      'total-available-for-priority-debts': figure(totals.availableForPriority),
+      'priority-debts': affordability.priorityDebts.map(({ debt, monthly }) => ({
         creditor: debt.creditor,
         'amount-owed': figure(debt.balance),
-        'repayment-offer': figure(priorityOffers[i] ?? ZERO),
+        'repayment-offer': figure(monthly),
         ...(debt.note ? { notes: debt.note } : {}),
       })),
-      'total-priority-debts': figure(sum(statement.priorityDebts.map((d) => penny(d.balance)))),
-      'total-priority-debt-offers': figure(sum(priorityOffers)),
-      'total-available-for-non-priority-debts': figure(available),
+      'total-priority-debts': figure(owed(statement.priorityDebts.map((d) => d.balance))),
+      'total-priority-debt-offers': figure(totals.priorityPayments),
+      'total-available-for-non-priority-debts': figure(totals.available),
       'non-priority-debts': affordability.offers.map(({ debt, offer }) => ({
         creditor: debt.creditor,
         'amount-owed': figure(debt.balance),
@@ -179,7 +170,7 @@ export function toSfsJson(statement: Statement, affordability: Affordability): s
         ...(debt.ccj === undefined ? {} : { ccj: debt.ccj }),
         ...(debt.note ? { notes: debt.note } : {}),
       })),
-      'total-non-priority-debts': figure(sum(statement.debts.map((d) => penny(d.balance)))),
+      'total-non-priority-debts': figure(owed(statement.debts.map((d) => d.balance))),
     },
     'additional-notes': additionalNotes(statement),
   };

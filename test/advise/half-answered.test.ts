@@ -54,7 +54,7 @@ describe('savings, interrupted after the amount', () => {
     const resumed = harness(['weekly', ''], kept);
     await sectionStep(resumed.session, 'flexible');
     expect(resumed.prompter.questions).toEqual(['How often', DEBT_ADMIN_FEE.message]);
-    // 25.00 a week × 52 ÷ 12 = 108.333…: 500.00 − 108.333… = 391.67 to the penny.
+    // 25.00 a week × 52 ÷ 12 = 108.333…, 108.33 to the penny: 500.00 − 108.33 = 391.67.
     expect(assess(resumed.session.draft.statement, resumed.session.services).totals.available.toFixed(2)).toBe('391.67');
     expect(resumed.session.draft.step).toBe('priority-debts');
   });

@@ -16,7 +16,7 @@ describe('fairplan check: the report', async () => {
     // £412.60 a week × 52 ÷ 12 = £1,787.93; the bus ticket £19 × 52 ÷ 12 = £82.33.
     expect(stdout).toMatch(/Wages \(warehouse operative, after tax\)\n\s+£412\.60 a week\s+£1,787\.93/);
     expect(stdout).toMatch(/Weekly bus ticket\s+£19\.00 a week\s+£82\.33/);
-    // Fixed 1,182.825 and flexible 424.67 leave 1,787.93 − 1,607.49 = 180.44.
+    // Fixed 1,182.82 and flexible 424.67 leave 1,787.93 − 1,607.49 = 180.44.
     expect(stdout).toMatch(/Available for non-priority creditors\s+£180\.44/);
   });
 
@@ -47,10 +47,12 @@ describe('fairplan check --json', () => {
 
   it('gives the totals, offers and flags as strings with two decimals', async () => {
     const result = await json('single-renter-weekly.json');
+    // Fixed costs: 850 + 98.40 + 14.54 (174.50 a year) + 92 + 36.80 + 82.33 (19 a week) + 8.75 = 1,182.82,
+    // which with flexible costs of 424.67 makes the 1,607.49 shown.
     expect(result).toMatchObject({
       asOf: '2026-11-25',
       income: { total: '1787.93' },
-      expenditure: { total: '1607.49', fixed: '1182.83', flexible: '424.67' },
+      expenditure: { total: '1607.49', fixed: '1182.82', flexible: '424.67' },
       surplus: '180.44',
       available: '180.44',
       offers: [

@@ -174,11 +174,11 @@ describe('fairplan plan STATEMENT', () => {
   const RENTER = fixture('statements', 'single-renter-weekly.json');
 
   /*
-   * single-renter-weekly.json, worked by hand. Income 412.60 a week = 412.60 × 52 ÷ 12 a month.
-   * Spending: monthly lines 850 + 98.40 + 92 + 36.80 + 8.75 + 12 + 26 + 45 + 25 + 22 = 1,215.95;
-   * TV licence 174.50 a year ÷ 12; bus 19 and food 68 a week, (19 + 68) × 52 ÷ 12 = 377.
-   * Twelve months' surplus: 21,455.20 − 174.50 − 14,591.40 − 4,524 = 2,165.30, so £180.44 a month
-   * (180.4416…), and paid weekly 2,165.30 ÷ 52 = 41.6403… → £41.64 a week (rounded down).
+   * single-renter-weekly.json, worked by hand, each line rounded to the penny. Income 412.60 a week
+   * × 52 ÷ 12 = 1,787.93. Spending: monthly lines 850 + 98.40 + 92 + 36.80 + 8.75 + 12 + 26 + 45 + 25
+   * + 22 = 1,215.95; TV licence 174.50 ÷ 12 = 14.54; bus 19 × 52 ÷ 12 = 82.33; food 68 × 52 ÷ 12
+   * = 294.67: 1,607.49 in all. 1,787.93 − 1,607.49 = £180.44 a month, and paid weekly
+   * 180.44 × 12 ÷ 52 = 41.64 a week (41.64 exactly; a payment is rounded down).
    * Owed: 2,450.00 + 780.35 + 1,200.00 = £4,430.35. 4,430.35 ÷ 41.64 = 106.4: 106 × 41.64 = 4,413.84,
    * and a last payment of 16.51, 107 in all, from the next payday, Friday 8 January 2027.
    */
@@ -271,6 +271,8 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('a schedule for an option not offered', () => refuses([...PLAN.slice(1), '--schedule', 'fixed-term-25'], /did you mean "fixed-term-24"\?/));
   it('half a step-up', () => refuses([...PLAN.slice(1), '--step-up-periods', '3'], '--step-up-periods and --step-up-to go together'));
   it('an unknown calendar', () => refuses([...PLAN.slice(1), '--calendar', 'scotlnd'], /did you mean "scotland"\?/));
+  it('a monthly amount in fractions of a penny, as a monthly figure of a budget never is', () =>
+    refuses(['--balance', '1000', '--affordable', '30.005'], 'fairplan: --affordable: the affordable amount must be in whole pence (got 30.005)'));
 
   it('writes no file when it refuses', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));

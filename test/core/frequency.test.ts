@@ -1,39 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FREQUENCIES, fromMonthly, parseFrequency, toMonthly } from '../../src/core/frequency.js';
-import { money, toFixed2 } from '../../src/core/money.js';
+import { FREQUENCIES, fromMonthly, parseFrequency, PAYMENT_FREQUENCIES, PER_YEAR, toMonthly } from '../../src/core/frequency.js';
+import { fromPence, money } from '../../src/core/money.js';
 
 describe('toMonthly', () => {
   // Worked by hand: 450 × 52 = 23,400 a year; ÷ 12 = 1,950.00 a month.
   it('converts weekly × 52 ÷ 12', () => expect(toMonthly(money('450'), 'weekly').toString()).toBe('1950'));
-  // 100 × 26 = 2,600; ÷ 12 = 216.666…
-  it('converts fortnightly × 26 ÷ 12 at full precision', () => {
-    const monthly = toMonthly(money('100'), 'fortnightly');
-    expect(monthly.toString().startsWith('216.6666666')).toBe(true);
-    expect(toFixed2(monthly)).toBe('216.67');
+  // 100 × 26 = 2,600; ÷ 12 = 216.666…, rounded to the penny.
+  it('converts fortnightly × 26 ÷ 12, rounded to the penny', () => {
+    expect(toMonthly(money('100'), 'fortnightly').toString()).toBe('216.67');
   });
   // National Debtline's example: £50 four-weekly is £650 a year, £54.17 a month.
-  it('converts four-weekly × 13 ÷ 12', () => expect(toFixed2(toMonthly(money('50'), 'four-weekly'))).toBe('54.17'));
+  it('converts four-weekly × 13 ÷ 12', () => expect(toMonthly(money('50'), 'four-weekly').toString()).toBe('54.17'));
   it('converts quarterly ÷ 3', () => expect(toMonthly(money('300'), 'quarterly').toString()).toBe('100'));
   it('converts annual ÷ 12', () => expect(toMonthly(money('1200'), 'annual').toString()).toBe('100'));
-  it('leaves monthly alone', () => expect(toMonthly(money('12.34'), 'monthly').toString()).toBe('12.34'));
+  it('leaves a monthly amount in whole pence alone', () => expect(toMonthly(money('12.34'), 'monthly').toString()).toBe('12.34'));
 
-  it('is undone exactly by fromMonthly for every frequency', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 10n }), fc.constantFrom(...FREQUENCIES), (pence, frequency) => {
-        const amount = money(pence).div(100) as ReturnType<typeof money>;
-        const back = fromMonthly(toMonthly(amount, frequency), frequency);
-        expect(back.toDecimalPlaces(20).eq(amount)).toBe(true);
-      }),
-    );
+  it('rounds an exact half penny up: £0.03 fortnightly is 6.5p a month, £0.06 a year 0.5p', () => {
+    expect(toMonthly(money('0.03'), 'fortnightly').toString()).toBe('0.07');
+    expect(toMonthly(money('0.06'), 'annual').toString()).toBe('0.01');
+    expect(toMonthly(money('12.345'), 'monthly').toString()).toBe('12.35');
   });
 
-  it('never counts fewer than 52 weeks a year', () => {
+  it('rounds just below a half penny down: £4.00 a year is 33.33…p, £0.01 a week 4.33…p', () => {
+    expect(toMonthly(money('4'), 'annual').toString()).toBe('0.33');
+    expect(toMonthly(money('0.01'), 'weekly').toString()).toBe('0.04');
+  });
+
+  it('is the exact figure rounded half up to the penny, for every frequency', () => {
+    // Worked in integers: p pence × n a year ÷ 12 = p·n/12 pence; half up is ⌊(2·p·n + 12) ÷ 24⌋.
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 8n }), (pence) => {
-        const weekly = money(pence).div(100) as ReturnType<typeof money>;
-        expect(toMonthly(weekly, 'weekly').times(12).eq(weekly.times(52))).toBe(true);
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.constantFrom(...FREQUENCIES), (pence, frequency) => {
+        const perYear = BigInt(PER_YEAR[frequency]);
+        const expected = (2n * pence * perYear + 12n) / 24n;
+        const monthly = toMonthly(fromPence(pence), frequency);
+        expect(monthly.times(100).toString()).toBe(expected.toString());
       }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('fromMonthly', () => {
+  it('gives the most a payment may be, monthly × 12 ÷ periods a year, rounded down to the penny', () => {
+    // 948.61 × 12 ÷ 52 = 218.91 exactly; 100.00 × 12 ÷ 52 = 23.0769…; 50.00 × 12 ÷ 13 = 46.1538….
+    expect(fromMonthly(94_861, 'weekly')).toBe(21_891);
+    expect(fromMonthly(10_000, 'weekly')).toBe(2_307);
+    expect(fromMonthly(5_000, 'four-weekly')).toBe(4_615);
+    expect(fromMonthly(10_000, 'fortnightly')).toBe(4_615);
+    expect(fromMonthly(12_345, 'monthly')).toBe(12_345);
+  });
+
+  it('gives nothing when nothing, or less than nothing, is available', () => {
+    expect(fromMonthly(0, 'weekly')).toBe(0);
+    expect(fromMonthly(-5_000, 'monthly')).toBe(0);
+  });
+
+  it('is ⌊monthly × 12 ÷ periods⌋ exactly, up to the largest safe number of pence', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: BigInt(Number.MAX_SAFE_INTEGER) }), fc.constantFrom(...PAYMENT_FREQUENCIES), (pence, frequency) => {
+        expect(BigInt(fromMonthly(Number(pence), frequency))).toBe((pence * 12n) / BigInt(PER_YEAR[frequency]));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -9,6 +9,9 @@ import {
   negate,
   parseMoney,
   penceOf,
+  penniesOf,
+  pennyCeiling,
+  safePence,
   subtract,
   sum,
   toFixed2,
@@ -69,6 +72,30 @@ describe('rounding', () => {
         expect(subtract(amount, paid).lt(0.01)).toBe(true);
       }),
     );
+  });
+});
+
+describe('pennies: figures in whole pence', () => {
+  it('round once, half up (away from nil), exactly however long the quotient', () => {
+    expect(penniesOf(money('1.005')).toString()).toBe('1.01');
+    expect(penniesOf(money('1.0049999999999999999999999999999999')).toString()).toBe('1');
+    expect(penniesOf(money('-1.005')).toString()).toBe('-1.01');
+    // 0.03 × 26 ÷ 12 = 0.065 exactly; 1 ÷ 3 of a penny, and 2 ÷ 3.
+    expect(penniesOf(money('0.03'), 26, 12).toString()).toBe('0.07');
+    expect(penniesOf(money('0.01'), 1, 3).toString()).toBe('0');
+    expect(penniesOf(money('0.02'), 1, 3).toString()).toBe('0.01');
+  });
+
+  it('are counted as safe integers up to £90 trillion, and refused beyond', () => {
+    expect(safePence(penniesOf(money('90071992547409.91')))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => safePence(penniesOf(money('90071992547409.92')))).toThrow(/too large an amount/);
+  });
+
+  it('give a limit to compare whole pence with, rounded up', () => {
+    // 4.0204 is above 4.02: 402p is below it, as it is below 403p.
+    expect(pennyCeiling(money('4.0204'))).toBe(403);
+    expect(pennyCeiling(money('4.02'))).toBe(402);
+    expect(pennyCeiling(money('0'))).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGuidelines, guidelineFor } from '../../src/core/affordability/guidelines.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { FairplanError } from '../../src/core/errors.js';
-import { money, toFixed2 } from '../../src/core/money.js';
+import { fromPence, money, toFixed2 } from '../../src/core/money.js';
 import type { Household } from '../../src/core/statement.js';
 import { loadGuidelines, parseGuidelinesText } from '../../src/guidelines/load.js';
 import { fixture } from '../helpers/cli.js';
@@ -52,8 +52,8 @@ describe('the built-in IRS national standards', async () => {
 
   it('check the flexible categories together, flagging the amount over', () => {
     const lines = [
-      { line: { category: 'food-housekeeping' as const, label: 'Groceries', amount: money('900'), frequency: 'monthly' as const }, monthly: money('900') },
-      { line: { category: 'personal' as const, label: 'Clothes', amount: money('100'), frequency: 'monthly' as const }, monthly: money('100') },
+      { line: { category: 'food-housekeeping' as const, label: 'Groceries', amount: money('900'), frequency: 'monthly' as const }, monthly: fromPence(90_000) },
+      { line: { category: 'personal' as const, label: 'Clothes', amount: money('100'), frequency: 'monthly' as const }, monthly: fromPence(10_000) },
     ];
     const [check] = checkGuidelines(irs, home(1, 0), lines, parseIsoDate('2026-11-25')).checks;
     expect(check && [check.status, toFixed2(check.spent), toFixed2(check.guideline), toFixed2(check.over)]).toEqual([

@@ -15,9 +15,9 @@ const assess = async (name: string) =>
 describe('the statement fixtures', () => {
   it('single-renter-weekly: a modest surplus of £180.44 a month', async () => {
     const { totals, flags } = await assess('single-renter-weekly.json');
-    // Income 412.60 × 52 ÷ 12 = 1,787.9333…
-    // Spending 850 + 98.40 + 174.50 ÷ 12 + 92 + 36.80 + 19 × 52 ÷ 12 + 8.75 + 12 + 26 + 45
-    //   + 68 × 52 ÷ 12 + 25 + 22 = 1,607.4916…; 1,787.9333… − 1,607.4916… = 180.4416…
+    // Each line to the penny: income 412.60 × 52 ÷ 12 = 1,787.93; spending 850 + 98.40 + 14.54
+    //   (174.50 ÷ 12) + 92 + 36.80 + 82.33 (19 × 52 ÷ 12) + 8.75 + 12 + 26 + 45 + 294.67 (68 × 52 ÷ 12)
+    //   + 25 + 22 = 1,607.49; 1,787.93 − 1,607.49 = 180.44.
     expect([totals.income, totals.expenditure, totals.available].map(toFixed2)).toEqual([
       '1787.93',
       '1607.49',
@@ -34,7 +34,7 @@ describe('the statement fixtures', () => {
 
   it('benefits-only: £1.89 a month over three creditors, under £1 each, so a token payment', async () => {
     const { totals, flags } = await assess('benefits-only.json');
-    // Income 843.14 + 295.60 × 13 ÷ 12 = 1,163.3733…; spending 1,161.4833…
+    // Income 843.14 + 320.23 (295.60 × 13 ÷ 12 = 320.2333…) = 1,163.37; spending 1,161.48.
     expect(toFixed2(totals.available)).toBe('1.89');
     expect(flags.map((f) => f.code)).toEqual(expect.arrayContaining(['token-payment', 'vulnerability']));
   });

@@ -31,8 +31,9 @@ Examples:
 
 The statement is fairplan's format (JSON or YAML, described in schema/README.md)
 or an SFS data-entry file. Figures are monthly: weekly × 52 ÷ 12, fortnightly
-× 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12. Offers share what
-is available pro rata, in whole pence that add up exactly. Spending above a
+× 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12, each line rounded
+to the penny once (half up); every total is the sum of the lines shown. Offers
+share what is available pro rata, in whole pence that add up exactly. Spending above a
 guideline is flagged for the advisor to explain, never cut.
 
 Exit codes:

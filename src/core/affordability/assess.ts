@@ -1,13 +1,10 @@
 /**
- * The affordability check: every line converted to an exact monthly figure, the SFS totals, the
- * pro-rata offers, the guideline checks and the flags. Pure: the date is a parameter.
- *
- *   surplus               = income − (fixed + flexible)
- *   available for priority = surplus − savings − debt admin fee
- *   available             = available for priority − priority debt payments
+ * The affordability check: every line converted to its monthly figure in whole pence, the SFS
+ * totals as sums of those pennies (budget.ts), the pro-rata offers, the guideline checks and the
+ * flags. Pure: the date is a parameter.
  */
 import { toMonthly } from '../frequency.js';
-import { money, subtract, sum, ZERO, type Money } from '../money.js';
+import { fromPence, NO_PENNIES, safePence, sum, sumPennies, type Pennies } from '../money.js';
 import {
   EXPENDITURE_CATEGORIES,
   FIXED_CATEGORIES,
@@ -17,6 +14,7 @@ import {
   type RegularAmount,
   type Statement,
 } from '../statement.js';
+import { budgetTotals, TOKEN_THRESHOLD_PER_CREDITOR } from './budget.js';
 import { raiseFlags } from './flags.js';
 import { checkGuidelines } from './guidelines.js';
 import { proRataOffers } from './offers.js';
@@ -25,14 +23,14 @@ import type { Affordability, AffordabilitySettings, MonthlyLine, Totals } from '
 const monthlyLines = <C extends string>(lines: readonly Line<C>[]): MonthlyLine<C>[] =>
   lines.map((line) => ({ line, monthly: toMonthly(line.amount, line.frequency) }));
 
-function bySection<C extends string>(categories: readonly C[], lines: readonly MonthlyLine<C>[]): Record<C, Money> {
-  const totals = Object.fromEntries(categories.map((c) => [c, ZERO])) as Record<C, Money>;
-  for (const { line, monthly } of lines) totals[line.category] = sum([totals[line.category], monthly]);
+function bySection<C extends string>(categories: readonly C[], lines: readonly MonthlyLine<C>[]): Record<C, Pennies> {
+  const totals = Object.fromEntries(categories.map((c) => [c, NO_PENNIES])) as Record<C, Pennies>;
+  for (const { line, monthly } of lines) totals[line.category] = sumPennies([totals[line.category], monthly]);
   return totals;
 }
 
-const monthlyOf = (regular: RegularAmount | undefined): Money =>
-  regular ? toMonthly(regular.amount, regular.frequency) : ZERO;
+const monthlyOf = (regular: RegularAmount | undefined): Pennies =>
+  regular ? toMonthly(regular.amount, regular.frequency) : NO_PENNIES;
 
 export function assessAffordability(statement: Statement, settings: AffordabilitySettings): Affordability {
   const income = monthlyLines(statement.income);
@@ -41,26 +39,25 @@ export function assessAffordability(statement: Statement, settings: Affordabilit
   const incomeBySection = bySection(INCOME_CATEGORIES, income);
   const expenditureBySection = bySection(EXPENDITURE_CATEGORIES, expenditure);
 
-  const totalIncome = sum(Object.values<Money>(incomeBySection));
-  const fixed = sum(FIXED_CATEGORIES.map((c) => expenditureBySection[c]));
-  const flexible = sum(FLEXIBLE_CATEGORIES.map((c) => expenditureBySection[c]));
-  const totalExpenditure = sum([fixed, flexible]);
-  const surplus = subtract(totalIncome, totalExpenditure);
-  const savings = monthlyOf(statement.savings);
-  const debtAdminFee = monthlyOf(statement.debtAdminFee);
-  const availableForPriority = subtract(subtract(surplus, savings), debtAdminFee);
-  const priorityPayments = sum(priorityDebts.map((p) => p.monthly));
+  const pence = budgetTotals({
+    income: safePence(sumPennies(Object.values<Pennies>(incomeBySection))),
+    fixed: safePence(sumPennies(FIXED_CATEGORIES.map((c) => expenditureBySection[c]))),
+    flexible: safePence(sumPennies(FLEXIBLE_CATEGORIES.map((c) => expenditureBySection[c]))),
+    savings: safePence(monthlyOf(statement.savings)),
+    debtAdminFee: safePence(monthlyOf(statement.debtAdminFee)),
+    priorityPayments: safePence(sumPennies(priorityDebts.map((p) => p.monthly))),
+  });
   const totals: Totals = {
-    income: totalIncome,
-    fixed,
-    flexible,
-    expenditure: totalExpenditure,
-    surplus,
-    savings,
-    debtAdminFee,
-    availableForPriority,
-    priorityPayments,
-    available: subtract(availableForPriority, priorityPayments),
+    income: fromPence(pence.income),
+    fixed: fromPence(pence.fixed),
+    flexible: fromPence(pence.flexible),
+    expenditure: fromPence(pence.expenditure),
+    surplus: fromPence(pence.surplus),
+    savings: fromPence(pence.savings),
+    debtAdminFee: fromPence(pence.debtAdminFee),
+    availableForPriority: fromPence(pence.availableForPriority),
+    priorityPayments: fromPence(pence.priorityPayments),
+    available: fromPence(pence.available),
     nonPriorityBalance: sum(statement.debts.map((d) => d.balance)),
     priorityBalance: sum(statement.priorityDebts.map((d) => d.balance)),
   };
@@ -83,7 +80,7 @@ export function assessAffordability(statement: Statement, settings: Affordabilit
       statement,
       totals,
       ...(guidelines ? { guidelines } : {}),
-      tokenThresholdPerCreditor: settings.tokenThresholdPerCreditor ?? money('1.00'),
+      tokenThresholdPerCreditor: settings.tokenThresholdPerCreditor ?? fromPence(TOKEN_THRESHOLD_PER_CREDITOR),
     }),
   };
 }

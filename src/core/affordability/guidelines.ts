@@ -8,7 +8,7 @@
  */
 import { compareDates, type IsoDate } from '../date.js';
 import { FairplanError } from '../errors.js';
-import { add, multiply, subtract, sum, ZERO, type Money } from '../money.js';
+import { add, multiply, subtract, sumPennies, ZERO, type Money } from '../money.js';
 import {
   FLEXIBLE_CATEGORIES,
   type ExpenditureCategory,
@@ -92,7 +92,7 @@ function spentOn(category: GuidelineCategory, lines: readonly MonthlyLine<Expend
   const covered = (c: ExpenditureCategory) =>
     category === 'all-flexible' ? (FLEXIBLE_CATEGORIES as readonly string[]).includes(c) : c === category;
   const own = lines.filter((l) => covered(l.line.category));
-  return { spent: sum(own.map((l) => l.monthly)), explained: own.some((l) => Boolean(l.line.note?.trim())) };
+  return { spent: sumPennies(own.map((l) => l.monthly)), explained: own.some((l) => Boolean(l.line.note?.trim())) };
 }
 
 /** Checks the household's flexible spending against the table in force on `asOf`. */

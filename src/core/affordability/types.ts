@@ -1,10 +1,11 @@
 /**
- * What the affordability core finds in a statement. Every figure is monthly and kept at full
- * precision (Money); renderers round for display with `toFixed2`/`formatMoney`. Offers are the one
- * exception: they are paid, so they are whole pence (see offers.ts for the remainder rule).
+ * What the affordability core finds in a statement. Every figure is monthly and in whole pence
+ * (Pennies): each line's figure is rounded half up once, when it is converted, and every total is
+ * the sum of those pennies, so what is shown adds up. Offers are paid, so they share the whole
+ * pence available (see offers.ts for the remainder rule).
  */
 import type { IsoDate } from '../date.js';
-import type { Money } from '../money.js';
+import type { Money, Pennies } from '../money.js';
 import type {
   Debt,
   ExpenditureCategory,
@@ -15,33 +16,33 @@ import type {
 } from '../statement.js';
 import type { GuidelineCategory, GuidelineSource, GuidelineTable } from './guidelines.js';
 
-/** A statement line with its exact monthly equivalent. */
+/** A statement line with its monthly figure, rounded half up to the penny. */
 export interface MonthlyLine<C extends string> {
   readonly line: Line<C>;
-  readonly monthly: Money;
+  readonly monthly: Pennies;
 }
 
 export interface MonthlyPriorityDebt {
   readonly debt: PriorityDebt;
-  readonly monthly: Money;
+  readonly monthly: Pennies;
 }
 
 /** The SFS totals (formulas in the README, "How affordability is worked out"). */
 export interface Totals {
-  readonly income: Money;
-  readonly fixed: Money;
-  readonly flexible: Money;
+  readonly income: Pennies;
+  readonly fixed: Pennies;
+  readonly flexible: Pennies;
   /** fixed + flexible */
-  readonly expenditure: Money;
+  readonly expenditure: Pennies;
   /** income − expenditure */
-  readonly surplus: Money;
-  readonly savings: Money;
-  readonly debtAdminFee: Money;
+  readonly surplus: Pennies;
+  readonly savings: Pennies;
+  readonly debtAdminFee: Pennies;
   /** income − expenditure − savings − debt admin fee */
-  readonly availableForPriority: Money;
-  readonly priorityPayments: Money;
+  readonly availableForPriority: Pennies;
+  readonly priorityPayments: Pennies;
   /** availableForPriority − priority payments: what the non-priority creditors share. */
-  readonly available: Money;
+  readonly available: Pennies;
   /** What is owed to the non-priority creditors together. */
   readonly nonPriorityBalance: Money;
   readonly priorityBalance: Money;
@@ -50,7 +51,7 @@ export interface Totals {
 /** A non-priority creditor's pro-rata share of what is available, in whole pence. */
 export interface Offer {
   readonly debt: Debt;
-  readonly offer: Money;
+  readonly offer: Pennies;
   /** balance ÷ total balances, exact: the share the offer is worked from. */
   readonly share: Money;
 }
@@ -60,7 +61,7 @@ export type GuidelineStatus = 'within' | 'over';
 export interface GuidelineCheck {
   readonly category: GuidelineCategory;
   readonly guideline: Money;
-  readonly spent: Money;
+  readonly spent: Pennies;
   /** spent − guideline when over, else zero. */
   readonly over: Money;
   readonly status: GuidelineStatus;
@@ -110,8 +111,8 @@ export interface Affordability {
   readonly expenditure: readonly MonthlyLine<ExpenditureCategory>[];
   readonly priorityDebts: readonly MonthlyPriorityDebt[];
   /** Monthly total per SFS section, every category present (zero when it has no lines). */
-  readonly incomeBySection: Readonly<Record<IncomeCategory, Money>>;
-  readonly expenditureBySection: Readonly<Record<ExpenditureCategory, Money>>;
+  readonly incomeBySection: Readonly<Record<IncomeCategory, Pennies>>;
+  readonly expenditureBySection: Readonly<Record<ExpenditureCategory, Pennies>>;
   readonly totals: Totals;
   readonly offers: readonly Offer[];
   readonly guidelines?: GuidelineResult;

@@ -1,6 +1,6 @@
 /** What every option builder needs from a resolved request, worked out once. */
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { add, type Dec, type Money, money, toPence, ZERO } from '../money.js';
+import { add, type Dec, fromPence, type Money, money, safePence } from '../money.js';
 import { instalmentsIn, penceUp, pmt, ratePerPeriod } from './finance.js';
 import { HORIZON_YEARS, horizonInstalments } from './request.js';
 import { firstAndLast, interestOn, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
@@ -30,11 +30,11 @@ export interface PlanContext {
 }
 
 export function planContext(request: ResolvedPlanRequest): PlanContext {
-  const perInstalment = toPence(fromMonthly(request.affordableMonthly, request.frequency));
+  const perInstalment = fromPence(fromMonthly(safePence(request.affordableMonthly), request.frequency));
   return {
     request,
     words: wordsFor(request.currencySymbol),
-    perInstalment: perInstalment.gt(0) ? perInstalment : ZERO,
+    perInstalment,
     annuityRate: ratePerPeriod(request.interest, request.frequency),
     interestRate: periodRate(request.interest, request.frequency),
     horizon: horizonInstalments(PER_YEAR[request.frequency]),

@@ -11,7 +11,7 @@
  */
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
-import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
+import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
 import { dueDate } from './dates.js';
 import { instalmentsIn } from './finance.js';
@@ -131,7 +131,7 @@ const divUp = (a: number, b: number): number => div(a + b - 1, b);
 export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickProposal {
   const interest = account.interest ?? terms.interest;
   const { balance, affordableMonthly, frequency, start } = account;
-  const perInstalment = affordableMonthly > 0 ? div(affordableMonthly * 12, PER_YEAR[frequency]) : 0;
+  const perInstalment = fromMonthly(affordableMonthly, frequency);
   const horizon = horizonInstalments(PER_YEAR[frequency]);
   if (
     interest.kind !== 'frozen' ||

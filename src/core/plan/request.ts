@@ -53,6 +53,10 @@ export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'affordabl
 export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
   positivePence(request.balance, 'balance', 'the balance');
   if (!request.affordableMonthly.isFinite()) throw invalid('affordableMonthly', 'the affordable amount must be a number');
+  // A monthly figure, like every figure of a budget, is whole pence (README "How fairplan handles money").
+  if (!isWholePence(request.affordableMonthly)) {
+    throw invalid('affordableMonthly', `the affordable amount must be in whole pence (got ${request.affordableMonthly.toString()})`);
+  }
   if (!isPaymentFrequency(request.frequency)) {
     throw invalid('frequency', `"${String(request.frequency)}" is not a payment frequency (${PAYMENT_FREQUENCIES.join(', ')})`);
   }
@@ -97,6 +101,12 @@ export function resolvePlanTerms(request: PlanTerms): ResolvedPlanTerms {
     wholeNumber(stepUp.periods, 'stepUp.periods', 'the number of reduced payments', 1, HORIZON_YEARS * 52);
     if (!stepUp.laterAffordableMonthly.isFinite()) {
       throw invalid('stepUp.laterAffordableMonthly', 'the later affordable amount must be a number');
+    }
+    if (!isWholePence(stepUp.laterAffordableMonthly)) {
+      throw invalid(
+        'stepUp.laterAffordableMonthly',
+        `the later affordable amount must be in whole pence (got ${stepUp.laterAffordableMonthly.toString()})`,
+      );
     }
     if (stepUp.reducedPayment) positivePence(stepUp.reducedPayment, 'stepUp.reducedPayment', 'the reduced payment');
     if (stepUp.laterPayment) positivePence(stepUp.laterPayment, 'stepUp.laterPayment', 'the later payment');

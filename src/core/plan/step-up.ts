@@ -5,7 +5,7 @@
  */
 import { compareDates, type IsoDate } from '../date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { add, type Money, toPence } from '../money.js';
+import { add, fromPence, type Money, penniesOf, safePence } from '../money.js';
 import type { ExpectedChange } from '../statement.js';
 import { type PlanContext, type Built, openEnded, summaryFields } from './context.js';
 import { dueDate, nominalDate } from './dates.js';
@@ -20,7 +20,7 @@ export function stepUpPlan(context: PlanContext): Built {
       notOffered: { kind: 'step-up', reason: 'No change in income or outgoings is expected, and no step-up was asked for.' },
     };
   }
-  const laterAffordable = toPence(fromMonthly(stepUp.laterAffordableMonthly, frequency));
+  const laterAffordable = fromPence(fromMonthly(safePence(stepUp.laterAffordableMonthly), frequency));
   const reduced = stepUp.reducedPayment ?? perInstalment;
   const later = stepUp.laterPayment ?? laterAffordable;
   if (reduced.isZero()) {
@@ -108,7 +108,8 @@ export function stepUpForChange(
   if (periods === 0 || periods === horizon) return undefined;
   return {
     periods,
-    laterAffordableMonthly: add(plan.affordableMonthly, change.monthlyChange),
+    // The change is a monthly figure of the statement, so it is in whole pence like every other.
+    laterAffordableMonthly: add(plan.affordableMonthly, penniesOf(change.monthlyChange)),
     note: change.note,
   };
 }

@@ -1,10 +1,12 @@
 /**
- * `fairplan check --json`: the affordability check for scripts. Money is a string with two decimals
- * (half-up, display rounding), never a float; offers are exact whole pence and add up to
- * `offersTotal`. `flags` is the list of codes; `flagDetails` carries the reasons.
+ * `fairplan check --json`: the affordability check for scripts. Money is a string with two decimals,
+ * never a float. Monthly figures are the core's whole pence (each line rounded half up once, every
+ * total the sum of its lines), so they add up as given; offers add up to `offersTotal`. Amounts as
+ * entered (`amount`, `balance`, `payment`) are shown rounded half up. `flags` is the list of codes;
+ * `flagDetails` carries the reasons.
  */
 import type { Affordability, MonthlyLine } from '../../core/affordability/types.js';
-import { toFixed2, sum } from '../../core/money.js';
+import { sumPennies, toFixed2 } from '../../core/money.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 
 function lineJson({ line, monthly }: MonthlyLine<string>) {
@@ -57,7 +59,7 @@ export function checkJson(result: Affordability) {
       offer: toFixed2(o.offer),
       ...(o.debt.ccj ? { ccj: true } : {}),
     })),
-    offersTotal: toFixed2(sum(result.offers.map((o) => o.offer))),
+    offersTotal: toFixed2(sumPennies(result.offers.map((o) => o.offer))),
     guidelines: result.guidelines
       ? {
           name: result.guidelines.source.name,

@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { describeHousehold } from '../../core/affordability/guidelines.js';
 import type { Affordability, Flag, MonthlyLine } from '../../core/affordability/types.js';
-import { formatMoney, negate, sum, type Money } from '../../core/money.js';
+import { formatMoney, negate, sumPennies, type Money } from '../../core/money.js';
 import { CURRENCY_SYMBOLS, FIXED_CATEGORIES, FLEXIBLE_CATEGORIES, INCOME_CATEGORIES } from '../../core/statement.js';
 import { CATEGORY_NAMES, FLAG_NAMES, PER_FREQUENCY, TENURE_NAMES } from '../labels.js';
 import { layoutTable, type Cell } from '../shared/columns.js';
@@ -59,7 +59,11 @@ export function renderCheckText(result: Affordability, chalk: ChalkInstance): st
   out.push(chalk.bold(`Affordability check as of ${result.asOf}`));
   out.push(...paragraph(`Household: ${describeHousehold(h)}, ${vehicles}, ${TENURE_NAMES[h.tenure]}.`, ''));
   out.push(
-    ...paragraph('Every figure is a month: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12.', ''),
+    ...paragraph(
+      'Every figure is a month: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, ' +
+        'annual ÷ 12, each line rounded to the nearest penny (half a penny up). Every total adds up the lines shown.',
+      '',
+    ),
     '',
   );
 
@@ -126,7 +130,7 @@ export function renderCheckText(result: Affordability, chalk: ChalkInstance): st
             `${o.share.times(100).toFixed(1)}%`,
             show(o.offer),
           ]),
-          [{ text: 'Total', style: chalk.bold }, show(totals.nonPriorityBalance), '', show(sum(result.offers.map((o) => o.offer)))],
+          [{ text: 'Total', style: chalk.bold }, show(totals.nonPriorityBalance), '', show(sumPennies(result.offers.map((o) => o.offer)))],
         ],
         { headerStyle: chalk.dim, gap: 3 },
       ).map((l) => `  ${l}`),

@@ -41,28 +41,25 @@ describe('assessAffordability', () => {
   const result = assessAffordability(household, { asOf });
   const t = result.totals;
 
-  it('converts each line to a monthly figure exactly', () => {
-    // 450 × 52 ÷ 12 = 1950; 102.40 × 13 ÷ 12 = 110.9333…; 1500 ÷ 12 = 125; 90 × 4 ÷ 12 = 30.
-    expect(result.income.map((l) => l.monthly.toFixed(12))).toEqual(['1950.000000000000', '110.933333333333']);
+  it('converts each line to a monthly figure rounded half up to the penny, once', () => {
+    // 450 × 52 ÷ 12 = 1950; 102.40 × 13 ÷ 12 = 110.9333… → 110.93; 1500 ÷ 12 = 125; 90 × 4 ÷ 12 = 30;
+    // 80 × 52 ÷ 12 = 346.666… → 346.67.
+    expect(result.income.map((l) => l.monthly.toString())).toEqual(['1950', '110.93']);
     expect(toFixed2(result.expenditureBySection.home)).toBe('825.00');
     expect(toFixed2(result.expenditureBySection.water)).toBe('30.00');
-    expect(toFixed2(result.expenditureBySection['food-housekeeping'])).toBe('346.67');
+    expect(result.expenditureBySection['food-housekeeping'].toString()).toBe('346.67');
     expect(toFixed2(result.expenditureBySection.school)).toBe('0.00');
   });
 
-  it('totals income, fixed and flexible costs, and the surplus, by the SFS formulas', () => {
-    expect(toFixed2(t.income)).toBe('2060.93'); // 1950 + 110.93…
-    expect(toFixed2(t.fixed)).toBe('975.00'); // 700 + 125 + 120 + 30
-    expect(toFixed2(t.flexible)).toBe('411.67'); // 346.66… + 25 + 40
-    expect(toFixed2(t.expenditure)).toBe('1386.67');
-    expect(toFixed2(t.surplus)).toBe('674.27');
-    expect(toFixed2(t.availableForPriority)).toBe('664.27'); // less savings of 10
-    expect(toFixed2(t.priorityPayments)).toBe('20.00');
-    expect(toFixed2(t.available)).toBe('644.27'); // less the council's 20
-  });
-
-  it('keeps full precision until the end: available is 644.2666… (9664 ÷ 15), not a sum of rounded figures', () => {
-    expect(t.available.times(15).toDecimalPlaces(30).toString()).toBe('9664');
+  it('totals income, fixed and flexible costs, and the surplus, by the SFS formulas, as sums of those pennies', () => {
+    expect(t.income.toString()).toBe('2060.93'); // 1950 + 110.93
+    expect(t.fixed.toString()).toBe('975'); // 700 + 125 + 120 + 30
+    expect(t.flexible.toString()).toBe('411.67'); // 346.67 + 25 + 40
+    expect(t.expenditure.toString()).toBe('1386.67');
+    expect(t.surplus.toString()).toBe('674.26'); // not 674.27, the unrounded 2060.9333… − 1386.6666…
+    expect(t.availableForPriority.toString()).toBe('664.26'); // less savings of 10
+    expect(t.priorityPayments.toString()).toBe('20');
+    expect(t.available.toString()).toBe('644.26'); // less the council's 20
   });
 
   it('shares the whole pence available (644.26) pro rata, pennies to the largest remainders', () => {
@@ -89,22 +86,27 @@ describe('flags', () => {
   });
 
   it('flags a deficit when less than nothing is available, with the shortfall in the reason', () => {
-    const result = assessAffordability(withSpending('700'), { asOf }); // 644.27 − 700 = −55.73
+    const result = assessAffordability(withSpending('700'), { asOf }); // 644.26 − 700 = −55.74
     expect(result.flags.map((f) => f.code)).toEqual(['deficit', 'token-payment', 'dro-indicator', 'advice']);
-    expect(result.flags[0]?.reason).toContain('£55.73 a month short');
+    expect(result.flags[0]?.reason).toContain('£55.74 a month short');
     expect(result.offers.every((o) => o.offer.isZero())).toBe(true);
   });
 
   it('advises a token payment when less than £1.00 a creditor is available', () => {
-    // 644.2666… − 641 = 3.2666…: under £4.00 for four creditors.
+    // 644.26 − 641 = 3.26: under £4.00 for four creditors.
     expect(codes(withSpending('641'))).toContain('token-payment');
-    // 644.2666… − 640 = 4.2666…: over £4.00.
+    // 644.26 − 640.24 = 4.02: not below a threshold of 1.005 a creditor (4.02), below one of 1.0051 (4.0204).
+    const at = (threshold: string) =>
+      assessAffordability(withSpending('640.24'), { asOf, tokenThresholdPerCreditor: m(threshold) }).flags.map((f) => f.code);
+    expect(at('1.005')).not.toContain('token-payment');
+    expect(at('1.0051')).toContain('token-payment');
+    // 644.26 − 640 = 4.26: over £4.00.
     expect(codes(withSpending('640'))).not.toContain('token-payment');
   });
 
   it('points to a Debt Relief Order only within the England and Wales limits and not for homeowners', () => {
-    expect(codes(withSpending('570'))).toContain('dro-indicator'); // 74.27 available, 2,413 owed
-    expect(codes(withSpending('569'))).not.toContain('dro-indicator'); // 75.27 available
+    expect(codes(withSpending('570'))).toContain('dro-indicator'); // 74.26 available, 2,413 owed
+    expect(codes(withSpending('569'))).not.toContain('dro-indicator'); // 75.26 available
     const owner = { ...withSpending('570'), household: { ...household.household, tenure: 'mortgage' as const } };
     expect(codes(owner)).not.toContain('dro-indicator');
     const bigDebt = { ...withSpending('570'), debts: [{ creditor: 'Loan', balance: m('49520.01') }] };

@@ -50,6 +50,15 @@ describe('planRequestFromStatement', () => {
     expect(request.stepUp?.laterAffordableMonthly.toString()).toBe('200');
   });
 
+  it('takes the expected change as a monthly figure like any other, rounded half up to the penny', () => {
+    const request = planRequestFromStatement(
+      { ...household, expectedChanges: [{ from: d('2027-01-01'), monthlyChange: m('150.005'), note: 'new job starts' }] },
+      m('50'),
+      d('2026-11-25'),
+    );
+    expect(request.stepUp?.laterAffordableMonthly.toString()).toBe('200.01');
+  });
+
   it('lets the caller override any figure', () => {
     const request = planRequestFromStatement(household, m('120'), d('2026-11-25'), { frequency: 'monthly', balance: m('1000') });
     expect(request.frequency).toBe('monthly');

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../../../src/core/calendar/index.js';
 import { addDays, parseIsoDate, type IsoDate } from '../../../src/core/date.js';
-import { fromMonthly, PAYMENT_FREQUENCIES, PER_YEAR } from '../../../src/core/frequency.js';
+import { PAYMENT_FREQUENCIES, PER_YEAR } from '../../../src/core/frequency.js';
 import { D, fromPence, type Money, money, toPence } from '../../../src/core/money.js';
 import {
   instalmentsIn,
@@ -31,11 +31,8 @@ const calendars = TEST_CALENDARS;
 
 const pence = (min: number, max: number) => fc.bigInt({ min: BigInt(min), max: BigInt(max) }).map(fromPence);
 
-// Affordable amounts come from the affordability core at full precision (weekly × 52 ÷ 12 never ends),
-// so some are whole pence and some are thirds or sevenths of a penny.
-const affordableMonthly = fc
-  .tuple(fc.integer({ min: -20_000, max: 300_000 }), fc.constantFrom(1, 3, 7))
-  .map(([p, by]) => money(new D(p).div(100).div(by)));
+// Affordable amounts are monthly figures from the affordability core: whole pence, at times nil or less.
+const affordableMonthly = pence(-20_000, 300_000);
 
 const request: fc.Arbitrary<PlanRequest> = fc
   .record({
@@ -84,7 +81,9 @@ const isWholePence = (m: Money) => m.decimalPlaces() <= 2;
 
 /** The largest amount `option` may ask for at instalment k and still be called affordable. */
 function affordableCeiling(r: PlanRequest, option: PlanOption, k: number): Money {
-  const perInstalment = (monthly: Money) => toPence(fromMonthly(monthly, option.frequency));
+  // monthly × 12 ÷ periods a year, rounded down to the penny, worked here in Decimal.
+  const perInstalment = (monthly: Money) =>
+    monthly.gt(0) ? toPence(money(monthly.times(12).div(PER_YEAR[option.frequency]))) : money('0');
   switch (option.kind) {
     case 'token':
       return r.affordableMonthly;

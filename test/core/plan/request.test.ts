@@ -27,6 +27,13 @@ describe('the plan engine refuses requests no schedule could honour, naming the 
     ['a negative balance', { balance: money('-5') }, 'balance', /the balance must be more than nil/],
     ['a nil balance', { balance: money('0') }, 'balance', /more than nil/],
     ['a balance in fractions of a penny', { balance: money('10.005') }, 'balance', /whole pence/],
+    ['an affordable amount in fractions of a penny', { affordableMonthly: money('30.005') }, 'affordableMonthly', /affordable amount must be in whole pence \(got 30.005\)/],
+    [
+      'a later affordable amount in fractions of a penny',
+      { stepUp: { periods: 2, laterAffordableMonthly: money('100.001') } },
+      'stepUp.laterAffordableMonthly',
+      /whole pence/,
+    ],
     ['a first payment before today', { start: d('2027-01-19') }, 'start', /cannot be before today \(2027-01-20\)/],
     [
       'an interest rate over 100%',

@@ -1,0 +1,114 @@
+/**
+ * The SFS budget formulas and the flags they raise, on monthly figures in whole pence (safe
+ * integers). Written once: assessAffordability runs it on a statement's figures, a batch on each
+ * account's columns, so the two cannot come apart.
+ *
+ *   expenditure            = fixed + flexible
+ *   surplus                = income − expenditure
+ *   available for priority = surplus − savings − debt admin fee
+ *   available              = available for priority − priority debt payments
+ */
+import { FairplanError } from '../errors.js';
+import type { FlagCode } from './types.js';
+
+/** A month's budget, each part a sum of line figures in whole pence. */
+export interface BudgetParts {
+  readonly income: number;
+  readonly fixed: number;
+  readonly flexible: number;
+  readonly savings: number;
+  readonly debtAdminFee: number;
+  readonly priorityPayments: number;
+}
+
+export interface BudgetTotals extends BudgetParts {
+  readonly expenditure: number;
+  readonly surplus: number;
+  readonly availableForPriority: number;
+  /** What the non-priority creditors share. */
+  readonly available: number;
+}
+
+function counted(pence: number): number {
+  if (!Number.isSafeInteger(pence)) {
+    throw new FairplanError('invalid-amount', 'the budget adds up to more than fairplan can count (£90 trillion)');
+  }
+  return pence;
+}
+
+export function budgetTotals(parts: BudgetParts): BudgetTotals {
+  const expenditure = counted(parts.fixed + parts.flexible);
+  const surplus = counted(parts.income - expenditure);
+  const availableForPriority = counted(surplus - parts.savings - parts.debtAdminFee);
+  // Field by field: a spread here made a batch forty times slower per row on Node 20.
+  return {
+    income: parts.income,
+    fixed: parts.fixed,
+    flexible: parts.flexible,
+    savings: parts.savings,
+    debtAdminFee: parts.debtAdminFee,
+    priorityPayments: parts.priorityPayments,
+    expenditure,
+    surplus,
+    availableForPriority,
+    available: counted(availableForPriority - parts.priorityPayments),
+  };
+}
+
+/** Debt Relief Order limits, England and Wales, from 28 June 2024 (SI 2024/626, domain notes 2.4), in pence. */
+export const DRO_LIMITS = {
+  totalDebt: 5_000_000,
+  monthlySurplus: 7_500,
+} as const;
+
+/** A token payment is advised, by default, below £1.00 a month per creditor. */
+export const TOKEN_THRESHOLD_PER_CREDITOR = 100;
+
+/** What the flags are decided on; money in whole pence. */
+export interface FlagFacts {
+  readonly available: number;
+  readonly creditors: number;
+  /** A token payment is advised below this a month for all the creditors together. */
+  readonly tokenThreshold: number;
+  /** Everything owed, priority and non-priority. */
+  readonly totalDebt: number;
+  /** A Debt Relief Order could apply: a UK statement, and not a homeowner. */
+  readonly droPossible: boolean;
+  readonly guidelineOver: boolean;
+  readonly vulnerable: boolean;
+}
+
+/** The flags a budget raises, in the order they are reported. */
+export function flagCodes(facts: FlagFacts): FlagCode[] {
+  const { available } = facts;
+  const codes: FlagCode[] = [];
+  if (available < 0) codes.push('deficit');
+  if (facts.creditors > 0 && available < facts.tokenThreshold) codes.push('token-payment');
+  if (
+    facts.droPossible &&
+    facts.totalDebt > 0 &&
+    facts.totalDebt <= DRO_LIMITS.totalDebt &&
+    available <= DRO_LIMITS.monthlySurplus
+  ) {
+    codes.push('dro-indicator');
+  }
+  if (facts.guidelineOver) codes.push('guideline-over');
+  if (facts.vulnerable) codes.push('vulnerability');
+  codes.push('advice');
+  return codes;
+}
+
+/** Whether a flag needs a person before a plan is agreed; spending over a guideline does until a note explains it. */
+export function flagNeedsReview(code: FlagCode, overrunsExplained: boolean): boolean {
+  switch (code) {
+    case 'deficit':
+    case 'dro-indicator':
+    case 'vulnerability':
+      return true;
+    case 'guideline-over':
+      return !overrunsExplained;
+    case 'token-payment':
+    case 'advice':
+      return false;
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { budgetTotals, flagCodes, flagNeedsReview, type FlagFacts } from '../../../src/core/affordability/budget.js';
+import { FairplanError } from '../../../src/core/errors.js';
+
+describe('the SFS budget formulas in whole pence', () => {
+  it('take spending, savings, the fee and priority payments from income, in that order', () => {
+    // 2,000.00 − (1,020.00 + 250.00) = 730.00; − 10.00 − 5.00 = 715.00; − 20.00 = 695.00.
+    expect(
+      budgetTotals({ income: 200_000, fixed: 102_000, flexible: 25_000, savings: 1_000, debtAdminFee: 500, priorityPayments: 2_000 }),
+    ).toEqual({
+      income: 200_000,
+      fixed: 102_000,
+      flexible: 25_000,
+      savings: 1_000,
+      debtAdminFee: 500,
+      priorityPayments: 2_000,
+      expenditure: 127_000,
+      surplus: 73_000,
+      availableForPriority: 71_500,
+      available: 69_500,
+    });
+  });
+
+  it('refuse a budget too large to count exactly rather than count it wrong', () => {
+    const huge = Number.MAX_SAFE_INTEGER - 1;
+    const parts = { income: 0, fixed: huge, flexible: huge, savings: 0, debtAdminFee: 0, priorityPayments: 0 };
+    expect(() => budgetTotals(parts)).toThrow(FairplanError);
+    expect(() => budgetTotals(parts)).toThrow(/more than fairplan can count/);
+  });
+});
+
+describe('the flags a budget raises', () => {
+  const facts: FlagFacts = {
+    available: 50_000,
+    creditors: 2,
+    tokenThreshold: 200,
+    totalDebt: 1_000_000,
+    droPossible: false,
+    guidelineOver: false,
+    vulnerable: false,
+  };
+
+  it('always include the advice signpost, last', () => {
+    expect(flagCodes(facts)).toEqual(['advice']);
+    expect(flagCodes({ ...facts, available: -1, droPossible: true, guidelineOver: true, vulnerable: true })).toEqual([
+      'deficit',
+      'token-payment',
+      'dro-indicator',
+      'guideline-over',
+      'vulnerability',
+      'advice',
+    ]);
+  });
+
+  it('advise a token payment only below the threshold for all the creditors, and only when there are creditors', () => {
+    expect(flagCodes({ ...facts, available: 199 })).toContain('token-payment');
+    expect(flagCodes({ ...facts, available: 200 })).not.toContain('token-payment');
+    expect(flagCodes({ ...facts, available: 0, creditors: 0 })).not.toContain('token-payment');
+  });
+
+  it('point to a Debt Relief Order within £50,000 owed and £75.00 a month, when one could apply', () => {
+    const dro = { ...facts, droPossible: true, available: 7_500, totalDebt: 5_000_000 };
+    expect(flagCodes(dro)).toContain('dro-indicator');
+    expect(flagCodes({ ...dro, available: 7_501 })).not.toContain('dro-indicator');
+    expect(flagCodes({ ...dro, totalDebt: 5_000_001 })).not.toContain('dro-indicator');
+    expect(flagCodes({ ...dro, totalDebt: 0 })).not.toContain('dro-indicator');
+    expect(flagCodes({ ...dro, droPossible: false })).not.toContain('dro-indicator');
+  });
+
+  it('ask for a person on a deficit, a DRO pointer, vulnerability, and spending over a guideline until it is explained', () => {
+    expect(['deficit', 'dro-indicator', 'vulnerability'].every((c) => flagNeedsReview(c as 'deficit', true))).toBe(true);
+    expect(flagNeedsReview('guideline-over', false)).toBe(true);
+    expect(flagNeedsReview('guideline-over', true)).toBe(false);
+    expect(flagNeedsReview('token-payment', false) || flagNeedsReview('advice', false)).toBe(false);
+  });
+});
