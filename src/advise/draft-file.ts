@@ -10,7 +10,7 @@ import { PLAN_KINDS, type PlanKind } from '../core/plan/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { parseStatementText, readInputFile } from '../statement/load.js';
 import { toFairplanJson } from '../statement/write.js';
-import { ITEMS, STEPS, type Draft, type Item, type PendingItem, type PlanChoice, type Step } from './draft.js';
+import { ITEMS, STEPS, type Draft, type Item, type Override, type PendingItem, type PlanChoice, type Step } from './draft.js';
 
 const FORMAT = 'fairplan-advise-draft';
 const VERSION = 1;
@@ -24,6 +24,7 @@ export function draftToJson(draft: Draft): string {
     // The statement in fairplan's own format: amounts are strings at full precision.
     statement: JSON.parse(toFairplanJson(draft.statement)) as unknown,
     ...(plan ? { plan } : {}),
+    ...(draft.override ? { override: draft.override } : {}),
     ...(draft.pending ? { pending: draft.pending } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -50,6 +51,14 @@ function readPlan(value: unknown, file: string): PlanChoice {
     ...(frequency ? { frequency } : {}),
     ...(typeof plan.amount === 'string' ? { amount: parseMoney(plan.amount) } : {}),
   };
+}
+
+function readOverride(value: unknown, file: string): Override {
+  const reason = (value as Record<string, unknown> | null)?.reason;
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    throw problem(file, 'override.reason', 'expected the reason the plan was agreed all the same, as text');
+  }
+  return { reason };
 }
 
 function readPending(value: unknown, file: string): PendingItem {
@@ -85,6 +94,7 @@ export function parseDraft(text: string, file: string): Draft {
     step: step as Step,
     statement,
     ...(document.plan === undefined ? {} : { plan: readPlan(document.plan, file) }),
+    ...(document.override === undefined ? {} : { override: readOverride(document.override, file) }),
     ...(document.pending === undefined ? {} : { pending: readPending(document.pending, file) }),
   };
 }

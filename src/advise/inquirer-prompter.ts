@@ -41,7 +41,28 @@ export class InquirerPrompter implements Prompter {
     });
   }
 
-  select<T>(question: SelectQuestion<T>): Promise<T> {
+  async select<T>(question: SelectQuestion<T>): Promise<T> {
+    const { escape } = question;
+    if (escape === undefined) return this.ask(question);
+    // Inquirer has no Esc of its own: Esc cancels the prompt through its signal, and is taken as that choice.
+    const controller = new AbortController();
+    const onKey = (_text: string, key?: { name?: string }) => {
+      if (key?.name === 'escape') controller.abort();
+    };
+    process.stdin.on('keypress', onKey);
+    try {
+      return await this.ask(question, controller.signal);
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+      const chosen = question.choices.find((c) => c.value === escape);
+      this.say(`✔ ${question.message} ${chosen?.short ?? chosen?.name ?? ''}`);
+      return escape;
+    } finally {
+      process.stdin.off('keypress', onKey);
+    }
+  }
+
+  private ask<T>(question: SelectQuestion<T>, signal?: AbortSignal): Promise<T> {
     return select<T>({
       message: question.message,
       choices: question.choices.map((c) => ({
@@ -54,7 +75,7 @@ export class InquirerPrompter implements Prompter {
       pageSize: 12,
       loop: false,
       ...this.theme,
-    });
+    }, signal ? { signal } : {});
   }
 
   confirm(question: ConfirmQuestion): Promise<boolean> {

@@ -21,6 +21,8 @@ export interface SelectQuestion<T> {
   readonly message: string;
   readonly choices: readonly Choice<T>[];
   readonly default?: T;
+  /** The choice Esc picks, where Esc means going back. */
+  readonly escape?: T;
 }
 
 export interface ConfirmQuestion {

@@ -100,7 +100,7 @@ describe('an expected change, interrupted before what is changing', () => {
     const services = harness([]).session.services;
     expect(proposeFor(assess(kept.statement, services), services).options.map((o) => o.kind)).not.toContain('step-up');
 
-    const resumed = harness(['Car loan ends in February', '', 'See the plan options', 'Step-up', 'Agree', ''], kept);
+    const resumed = harness(['Car loan ends in February', '', 'See the plan options', 'Step-up', 'Agree', '', ''], kept);
     await runSession(resumed.session);
     expect(resumed.prompter.questions.slice(0, 2)).toEqual([
       'What is changing?',

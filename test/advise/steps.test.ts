@@ -188,7 +188,7 @@ describe('the whole session', () => {
       'Add a line', 'Acme Bank', '1200', 'n', '', 'Done', '',
       'See the plan options',
       'Affordable', 'Agree',
-      '',
+      'Save', '',
     ]);
     await runSession(session);
     expect(session.draft.step).toBe('done');
