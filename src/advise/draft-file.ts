@@ -2,6 +2,7 @@
  * Drafts on disk: written atomically after every answer, so a dropped call or a crash loses nothing,
  * and read back by `fairplan advise --resume FILE`.
  */
+import { rm } from 'node:fs/promises';
 import { FairplanError } from '../core/errors.js';
 import { parseIsoDate } from '../core/date.js';
 import { isPaymentFrequency } from '../core/frequency.js';
@@ -99,6 +100,17 @@ export function parseDraft(text: string, file: string): Draft {
   };
 }
 
-export const saveDraft = (file: string, draft: Draft): Promise<void> => writeFileAtomic(file, draftToJson(draft));
+/** A draft holds the customer's whole budget: only its owner may read it, or the folder fairplan makes for it. */
+export const saveDraft = (file: string, draft: Draft): Promise<void> =>
+  writeFileAtomic(file, draftToJson(draft), { mode: 0o600, folderMode: 0o700 });
+
+/** After a successful export the draft is not needed, and personal data is not left behind. */
+export async function removeDraft(file: string): Promise<void> {
+  try {
+    await rm(file, { force: true });
+  } catch (error) {
+    throw new FairplanError('io', `cannot remove the draft ${file}: ${error instanceof Error ? error.message : String(error)}`, { file });
+  }
+}
 
 export const loadDraft = async (file: string): Promise<Draft> => parseDraft(await readInputFile(file), file);

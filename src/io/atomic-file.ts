@@ -17,12 +17,20 @@ function ioError(target: string, error: unknown): FairplanError {
   return new FairplanError('io', `cannot write ${target}: ${reason}`, { file: target });
 }
 
+export interface FileModes {
+  /** The file's permissions, e.g. 0o600 for personal data only its owner may read. */
+  readonly mode?: number;
+  /** The permissions of any folder created for it. */
+  readonly folderMode?: number;
+}
+
 /** Writes `content` to `target` atomically, creating its folder if needed. */
-export async function writeFileAtomic(target: string, content: string): Promise<void> {
+export async function writeFileAtomic(target: string, content: string, { mode, folderMode }: FileModes = {}): Promise<void> {
   const temporary = temporaryPathFor(target);
   try {
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(temporary, content, 'utf8');
+    await mkdir(dirname(target), { recursive: true, ...(folderMode === undefined ? {} : { mode: folderMode }) });
+    // The temporary file is created with the mode, so the content is never readable by others, even briefly.
+    await writeFile(temporary, content, { encoding: 'utf8', ...(mode === undefined ? {} : { mode }) });
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });

@@ -7,7 +7,7 @@ import { loadGuidelines } from '../../guidelines/load.js';
 import { loadStatement } from '../../statement/load.js';
 import { FairplanError } from '../../core/errors.js';
 import { draftFrom, newDraft, type Draft } from '../../advise/draft.js';
-import { loadDraft, saveDraft } from '../../advise/draft-file.js';
+import { loadDraft, removeDraft, saveDraft } from '../../advise/draft-file.js';
 import { ADVISE_FILES } from '../../advise/export-files.js';
 import { folderExporter } from '../../advise/export.js';
 import { InquirerPrompter } from '../../advise/inquirer-prompter.js';
@@ -67,6 +67,11 @@ export async function advise(context: CommandContext, statementFile: string | un
   prompter.say(`Draft saved as you go: ${draftFile}`);
   try {
     await runSession(session);
+    if (options.keepDraft) prompter.say(`The draft is kept in ${draftFile} (--keep-draft): it holds the customer's budget.`);
+    else {
+      await removeDraft(draftFile);
+      prompter.say(`The draft ${draftFile} is removed: the export holds everything.`);
+    }
   } catch (error) {
     if (!isInterrupt(error)) {
       context.err(`The draft is kept in ${draftFile}.`);
