@@ -2,16 +2,17 @@
  * What the session shows: the statement, running totals, the affordability summary, the plan
  * options side by side and a schedule. Plain text that fits an 80-column terminal.
  */
-import type { Affordability, GuidelineCheck } from '../core/affordability/types.js';
+import type { Affordability, Flag, GuidelineCheck } from '../core/affordability/types.js';
 import { describeHousehold } from '../core/affordability/guidelines.js';
 import { add, formatMoney, money, sum, type Money } from '../core/money.js';
 import type { PlanOption, PlanOptionSummary } from '../core/plan/types.js';
 import { termInMonths } from '../core/plan/words.js';
 import type { ExpectedChange, Statement, Vulnerability } from '../core/statement.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
-import { CATEGORY_NAMES } from '../render/labels.js';
+import { CATEGORY_NAMES, TENURE_NAMES } from '../render/labels.js';
 import { layoutTable, type Row } from '../render/shared/columns.js';
 import { wrap } from '../render/shared/wrap.js';
+import { DRIVER_NAMES } from './drivers.js';
 import { entriesOf, SECTION_TITLES, SECTIONS, type Entry, type SectionId } from './sections.js';
 
 const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
@@ -48,10 +49,10 @@ export function sectionView(statement: Statement, section: SectionId, symbol: st
 export function householdLine(statement: Statement): string {
   const { household } = statement;
   const vehicles = `${household.vehicles} vehicle${household.vehicles === 1 ? '' : 's'}`;
-  return `Household: ${describeHousehold(household)}, ${vehicles}, ${household.tenure}`;
+  return `Household: ${describeHousehold(household)}, ${vehicles}, ${TENURE_NAMES[household.tenure]}`;
 }
 
-export const markerLine = (marker: Vulnerability): string => `${marker.driver}: ${marker.note}`;
+export const markerLine = (marker: Vulnerability): string => `${DRIVER_NAMES[marker.driver]}: ${marker.note}`;
 
 export const changeLine = (change: ExpectedChange, symbol: string): string =>
   `from ${change.from}, ${change.monthlyChange.isNeg() ? 'less' : 'more'} available: ${formatMoney(money(change.monthlyChange.abs()), symbol)} a month (${change.note})`;
@@ -121,12 +122,12 @@ export function affordabilityView(affordability: Affordability, symbol: string):
     lines.push('', ...wrap(`Spending guidelines: ${affordability.guidelines.source.name} (${affordability.guidelines.household})`, WIDTH));
     for (const check of affordability.guidelines.checks) lines.push(...wrap(guidelineLine(check, symbol), WIDTH, '  '));
   }
-  if (affordability.flags.length > 0) {
-    lines.push('', 'Points to note:');
-    for (const flag of affordability.flags) {
-      lines.push(...wrap(`${flag.reason}${flag.review ? ' (for review by a person)' : ''}`, WIDTH, '  - ', '    '));
-    }
-  }
+  const flagged = (heading: string, flags: readonly Flag[]) =>
+    flags.length === 0 ? [] : ['', heading, ...flags.flatMap((flag) => wrap(flag.reason, WIDTH, '  - ', '    '))];
+  lines.push(
+    ...flagged('For a person to review before a plan is agreed:', affordability.flags.filter((f) => f.review)),
+    ...flagged('Points to note:', affordability.flags.filter((f) => !f.review)),
+  );
   return lines;
 }
 

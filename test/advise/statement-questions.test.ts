@@ -52,7 +52,7 @@ describe("the customer's circumstances, in the household step", () => {
   it('lists the notes of a loaded statement, keeps them on Enter, and deletes one on request', async () => {
     const kept = harness(['', '', '', '', ''], draftFrom(DETAILED));
     await householdStep(kept.session);
-    expect(kept.prompter.transcript).toContain('1. health: Anxiety: prefers letters to calls');
+    expect(kept.prompter.transcript).toContain('1. Health: Anxiety: prefers letters to calls');
     expect(kept.session.draft.statement.vulnerabilities).toEqual(DETAILED.vulnerabilities);
 
     const removed = harness(['', '', '', '', 'Delete a note', '1.', 'y', ''], draftFrom(DETAILED));
@@ -240,7 +240,7 @@ describe('the whole statement', () => {
     await sectionStep(session, 'debts');
     expect(prompter.transcript).toContain('Savings: £20.00 monthly');
     expect(prompter.transcript).toContain('Paid fortnightly, next on 2026-12-04');
-    expect(prompter.transcript).toContain('Makes managing money harder: health: Anxiety: prefers letters to calls');
+    expect(prompter.transcript).toContain('Makes managing money harder: Health: Anxiety: prefers letters to calls');
     // Wrapped to fit the terminal.
     expect(prompter.transcript.replace(/\s+/g, ' ')).toContain(
       'Change expected from 2027-03-01, more available: £150.00 a month (Car loan ends in February)',

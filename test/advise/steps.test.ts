@@ -10,7 +10,7 @@ import { parseGuidelinesText } from '../../src/guidelines/load.js';
 import { fixture } from '../helpers/cli.js';
 import { CTRL_C } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
-import { draftAt } from './statements.js';
+import { draftAt, FAMILY } from './statements.js';
 
 const EXAMPLE_GUIDELINES = parseGuidelinesText(
   readFileSync(fixture('guidelines', 'example-guidelines.yaml'), 'utf8'),
@@ -158,7 +158,7 @@ describe('a section of lines', () => {
     const { session, prompter } = harness(['Show the whole statement', 'Go back', 'Income'], draftAt('debts'));
     await sectionStep(session, 'debts');
     expect(session.draft.step).toBe('income');
-    expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, tenant-private');
+    expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, renting privately');
     expect(prompter.transcript).toMatch(/Rent · Home and contents +£700\.00 monthly/);
     expect(prompter.transcript).toMatch(/Lender Ltd +owes £1,000\.00/);
   });
@@ -174,6 +174,17 @@ describe('affordability summary', () => {
     expect(prompter.transcript).toMatch(/Acme Bank +£375\.00/);
     expect(prompter.transcript).toMatch(/Lender Ltd +£125\.00/);
     expect(oneLine(prompter.transcript)).toContain(ADVICE_SIGNPOST);
+  });
+
+  it('lists what a person should review apart from the other points, saying so once', async () => {
+    const marked = { ...FAMILY, vulnerabilities: [{ driver: 'resilience' as const, note: 'No savings' }] };
+    const { session, prompter } = harness(['See the plan options'], draftAt('summary', marked));
+    await summaryStep(session);
+    const text = oneLine(prompter.transcript);
+    expect(text).toContain(
+      'For a person to review before a plan is agreed: - The statement records circumstances that may make the customer vulnerable: a person should review any plan before it is agreed. Points to note: - ',
+    );
+    expect(text).not.toContain('(for review by a person)');
   });
 });
 
