@@ -67,7 +67,7 @@ describe('a section of lines', () => {
   it('adds a line typed with a hint on a bad amount, and shows the running totals', async () => {
     const empty = newDraft();
     const { session, prompter } = harness(
-      ['Add a line', 'earnings', 'Wages', '12,34', '£1,234.50', 'weekly', '', 'Done', ''],
+      ['Add a line', 'earnings', 'Wages', '12,34', '£1,234.50', 'weekly', '', 'Done', '', ''],
       { ...empty, step: 'income' },
     );
     await sectionStep(session, 'income');
@@ -100,7 +100,7 @@ describe('a section of lines', () => {
     expect(kept?.statement.income).toEqual([]);
 
     // Resumed: the answers already typed are kept; only the frequency and note are asked.
-    const second = harness(['weekly', '', 'Done', ''], kept);
+    const second = harness(['weekly', '', 'Done', '', ''], kept);
     await sectionStep(second.session, 'income');
     expect(oneLine(second.prompter.transcript)).toContain(
       'Carrying on with the line that was being typed, from the answers kept: ✔ Kind of income Earnings (wages, salary, self-employment) ✔ Describe it (e.g. Wages, Universal Credit) Wages ✔ Wages amount 1500',
@@ -192,7 +192,7 @@ describe('the whole session', () => {
   it('takes a household from nothing to an exported plan', async () => {
     const { session, exports, prompter } = harness([
       '1', '0', '0', 'Renting privately', '',
-      'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done', '',
+      'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done', '', '',
       'Add a line', 'home', 'Rent', '900', 'monthly', '', 'Done',
       'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done', '', '',
       'Done',
