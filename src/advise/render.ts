@@ -26,18 +26,21 @@ export const paragraph = (text: string): string[] => wrap(text, WIDTH);
 
 export const signpost = (): string[] => wrap(ADVICE_SIGNPOST, WIDTH);
 
+/** The marker of an entry with a note, explained under the whole statement. */
+const noted = (entry: Entry): string => (entry.note ? ' *' : '');
+
 /** One line of a section: "  2  Rent · Home and contents          £700.00 monthly". */
 export function entryLine(entry: Entry, symbol: string): string {
   const money = (m: Money) => formatMoney(m, symbol);
   if ('category' in entry) {
     const what = `${entry.label} · ${CATEGORY_NAMES[entry.category]}`;
-    return `${left(what, 44)} ${right(`${money(entry.amount)} ${entry.frequency}`, 24)}${entry.note ? ' *' : ''}`;
+    return `${left(what, 44)} ${right(`${money(entry.amount)} ${entry.frequency}`, 24)}${noted(entry)}`;
   }
   if ('payment' in entry) {
     const owed = `owes ${money(entry.balance)}`;
-    return `${left(entry.creditor, 24)} ${right(owed, 18)} ${right(`pays ${money(entry.payment)} ${entry.frequency}`, 26)}`;
+    return `${left(entry.creditor, 24)} ${right(owed, 18)} ${right(`pays ${money(entry.payment)} ${entry.frequency}`, 26)}${noted(entry)}`;
   }
-  return `${left(entry.creditor, 44)} ${right(`owes ${money(entry.balance)}`, 24)}${entry.ccj ? ' CCJ' : ''}`;
+  return `${left(entry.creditor, 42)} ${right(`owes ${money(entry.balance)}`, 24)}${entry.ccj ? ' CCJ' : ''}${noted(entry)}`;
 }
 
 export function sectionView(statement: Statement, section: SectionId, symbol: string): string[] {
@@ -70,7 +73,7 @@ function otherParts(statement: Statement, symbol: string): string[] {
 }
 
 export function statementView(statement: Statement, symbol: string): string[] {
-  const notes = [...statement.income, ...statement.expenditure].some((l) => l.note) ? ['  * has a note'] : [];
+  const notes = SECTIONS.some((s) => entriesOf(statement, s).some((entry) => entry.note)) ? ['  * has a note'] : [];
   const others = otherParts(statement, symbol).flatMap(paragraph);
   return [
     householdLine(statement),

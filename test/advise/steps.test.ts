@@ -125,6 +125,17 @@ describe('a section of lines', () => {
     expect(session.draft.statement.debts[2]?.balance.toFixed(2)).toBe('450.00');
   });
 
+  it('rests on adding another line after a line is added, and on moving on otherwise', async () => {
+    const { session, prompter } = harness(['Add another line', 'Quick Loans', '£450', 'n', '', '', 'Lend Co', '£90', 'n', '', 'Done', ''], draftAt('debts'));
+    await sectionStep(session, 'debts');
+    expect(session.draft.statement.debts.map((d) => d.creditor)).toEqual(['Acme Bank', 'Lender Ltd', 'Quick Loans', 'Lend Co']);
+    expect(prompter.questions.filter((q) => q === 'Other debts: what next?')).toHaveLength(3);
+    // Entering the section with lines already there, one Enter moves on.
+    const entering = harness(['', ''], draftAt('debts'));
+    await sectionStep(entering.session, 'debts');
+    expect(entering.session.draft.step).toBe('summary');
+  });
+
   it('shows spending above a guideline as it is typed and asks for the explanation, kept in the note', async () => {
     const { session, prompter } = harness(
       ['Add another line', 'food-housekeeping', 'Special diet', '150', 'monthly', 'Coeliac: gluten-free food on prescription costs more', 'Done', '', ''],

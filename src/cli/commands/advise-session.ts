@@ -17,6 +17,7 @@ import { Session, type Style } from '../../advise/session.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { invokedAs } from '../invoked-as.js';
 import { calendarForCurrency, today } from '../options.js';
 import type { AdviseOptions } from './advise.js';
 
@@ -77,7 +78,8 @@ export async function advise(context: CommandContext, statementFile: string | un
       context.err(`The draft is kept in ${draftFile}.`);
       throw error;
     }
-    context.err(`\nStopped. Nothing is lost: carry on with\n  fairplan advise --resume ${draftFile}`);
+    const command = invokedAs(io.env, process.argv[1], io.cwd);
+    context.err(`\nStopped. Nothing is lost: carry on with\n  ${command} advise --resume ${draftFile}`);
     context.exitCode = EXIT.interrupted;
   }
 }
