@@ -6,8 +6,9 @@
 import { basename, isAbsolute, relative } from 'node:path';
 
 export function invokedAs(env: NodeJS.ProcessEnv, script: string | undefined, cwd: string): string {
-  // npx runs `npm exec`, which says so in the environment of what it runs.
-  if (env.npm_lifecycle_event === 'npx' || env.npm_command === 'exec') return 'npx fairplan';
+  // npx says so in the environment of what it runs, with the command it ran: `fairplan …`, not
+  // another tool run through npx (a test runner) that started fairplan itself.
+  if (env.npm_lifecycle_event === 'npx' && /^fairplan(\s|$)/.test(env.npm_lifecycle_script ?? '')) return 'npx fairplan';
   if (!script || basename(script) === 'fairplan') return 'fairplan';
   const near = relative(cwd, script);
   return `node ${near.startsWith('..') || isAbsolute(near) ? script : near}`;

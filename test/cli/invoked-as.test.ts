@@ -3,7 +3,13 @@ import { invokedAs } from '../../src/cli/invoked-as.js';
 
 describe('the command as it was started', () => {
   it('is npx fairplan when run through npx', () => {
-    expect(invokedAs({ npm_command: 'exec', npm_lifecycle_event: 'npx' }, '/repo/bin/fairplan.js', '/repo')).toBe('npx fairplan');
+    const env = { npm_command: 'exec', npm_lifecycle_event: 'npx', npm_lifecycle_script: 'fairplan advise' };
+    expect(invokedAs(env, '/repo/bin/fairplan.js', '/repo')).toBe('npx fairplan');
+  });
+
+  it('is not npx fairplan when another tool run through npx started it', () => {
+    const env = { npm_command: 'exec', npm_lifecycle_event: 'npx', npm_lifecycle_script: 'vitest run' };
+    expect(invokedAs(env, '/repo/bin/fairplan.js', '/repo')).toBe('node bin/fairplan.js');
   });
 
   it('is fairplan when found on the PATH', () => {

@@ -29,8 +29,7 @@ export async function exportStep(session: Session): Promise<void> {
     session.say('\nThis plan can only be agreed with an override and the reason for it; please agree it again.');
     return session.update(atStep(session.draft, 'plans'));
   }
-  session.say(['', services.style.heading('Agreed plan')].join('\n'));
-  showChosen(session, affordability, option);
+  showChosen(session, affordability, option, true);
   if (override) session.say(['', ...paragraph(`Agreed all the same, for this reason: ${override.reason}`)].join('\n'));
   const next = await session.prompter.select({
     message: EXPORT_QUESTION,

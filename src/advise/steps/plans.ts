@@ -67,12 +67,14 @@ function reasons(session: Session, affordability: Affordability, option: PlanOpt
   ];
 }
 
-export function showChosen(session: Session, affordability: Affordability, option: PlanOption): void {
+/** The chosen option: what it is and why, its schedule; `agreed` once it is agreed. */
+export function showChosen(session: Session, affordability: Affordability, option: PlanOption, agreed = false): void {
   const { style } = session.services;
+  const name = session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label;
   session.say(
     [
       '',
-      style.heading(session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label),
+      style.heading(agreed ? `Agreed plan: ${name}` : name),
       ...reasons(session, affordability, option).flatMap(paragraph),
       ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
