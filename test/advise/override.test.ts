@@ -108,6 +108,14 @@ describe('the export of a plan agreed by override', () => {
     expect(session.draft.statement.notes).toBeUndefined();
   });
 
+  it('drops an override once the statement changed so that none is needed', async () => {
+    const { session, exports, prompter } = harness(['', './out/'], { ...agreed, statement: FAMILY });
+    await exportStep(session);
+    expect(exports[0]?.bundle.overrideReason).toBeUndefined();
+    expect(exports[0]?.bundle.statement.notes).toBeUndefined();
+    expect(prompter.transcript).not.toContain('Agreed all the same');
+  });
+
   it('is refused without an override, back to the plan choice', async () => {
     const { session, exports, prompter } = harness([], { ...agreed, override: undefined });
     await exportStep(session);

@@ -29,8 +29,10 @@ export async function exportStep(session: Session): Promise<void> {
     session.say('\nThis plan can only be agreed with an override and the reason for it; please agree it again.');
     return session.update(atStep(session.draft, 'plans'));
   }
+  // An override given before the statement changed so that none is needed no longer applies.
+  const overrideReason = concerns.length > 0 ? override?.reason : undefined;
   showChosen(session, affordability, option, true);
-  if (override) session.say(['', ...paragraph(`Agreed all the same, for this reason: ${override.reason}`)].join('\n'));
+  if (overrideReason) session.say(['', ...paragraph(`Agreed all the same, for this reason: ${overrideReason}`)].join('\n'));
   const next = await session.prompter.select({
     message: EXPORT_QUESTION,
     choices: [
@@ -42,7 +44,6 @@ export async function exportStep(session: Session): Promise<void> {
   });
   if (next === 'plans') return session.update(atStep(session.draft, 'plans'));
   const folder = await askText(session.prompter, 'Save the statement and plan into folder', services.defaultExportFolder);
-  const overrideReason = concerns.length > 0 ? override?.reason : undefined;
   const written = await services.exporter.export(folder, {
     statement: overrideReason ? withOverrideNote(session.draft.statement, concerns, overrideReason) : session.draft.statement,
     affordability,
