@@ -37,5 +37,8 @@ export interface Prompter {
   say(text: string): void;
 }
 
+/** A question once answered, as inquirer shows it. */
+export const answeredLine = (message: string, answer: string): string => `✔ ${message} ${answer}`;
+
 /** Thrown by a prompter when the person presses Ctrl-C (inquirer's ExitPromptError carries this name). */
 export const isInterrupt = (error: unknown): boolean => error instanceof Error && error.name === 'ExitPromptError';

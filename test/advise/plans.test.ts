@@ -123,7 +123,7 @@ describe('export step', () => {
     await expect(exportStep(session)).rejects.toMatchObject({ name: 'ExitPromptError' });
     expect(prompter.questions).toEqual([EXPORT_QUESTION]);
     // 4,000.00 over 12 months: 333.34 a month, the first on 25 November 2026.
-    expect(prompter.transcript).toContain('Agreed plan: Repay in 1 year: £333.34 a month');
+    expect(prompter.transcript).toContain('Agreed: Repay in 1 year: £333.34 a month');
     expect(prompter.transcript).toMatch(/ 1 +2026-11-25 +£333\.34/);
   });
 

@@ -104,7 +104,7 @@ async function planAndExport(t: Terminal): Promise<string> {
   await answer(t, 'Which plan?', 'Affordable');
   await t.waitFor(/2 +2026-12-29 +£600\.00 +£0\.00 +£0\.00/, PATIENCE);
   await answer(t, 'Agree this plan, or change it?', 'Agree');
-  await t.waitFor('Agreed plan: ', PATIENCE);
+  await t.waitFor('Agreed: ', PATIENCE);
   await answer(t, 'The plan is agreed: save it?');
   await answer(t, 'Save the statement and plan into folder');
   return t.waitFor('[exit 0]', PATIENCE);
@@ -265,12 +265,15 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     terminal.close();
     terminal = start('--resume draft.json', 40);
     const resumed = (await terminal.waitFor('? The plan is agreed: save it?', PATIENCE)).replace(/\s+/g, ' ');
-    expect(resumed).toContain('Agreed plan: Repay in 1 year: £333.34 a month');
+    expect(resumed).toContain('Agreed: Repay in 1 year: £333.34 a month');
     expect(resumed).toContain(`Agreed all the same, for this reason: ${reason}`);
 
     // Esc goes back to the plan choice; agreeing again offers the reason already given.
     terminal.press('Escape');
-    await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    const back = await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    // The question Esc left is shown answered, not left open.
+    expect(back).toContain('✔ The plan is agreed: save it? Go back to the plan choice');
+    expect(back).not.toContain('? The plan is agreed: save it?');
     terminal.press('Enter');
     await answer(terminal, 'Agree it all the same?', 'y');
     const again = await terminal.waitFor('? Why is it agreed all the same?', PATIENCE);

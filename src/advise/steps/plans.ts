@@ -74,7 +74,7 @@ export function showChosen(session: Session, affordability: Affordability, optio
   session.say(
     [
       '',
-      style.heading(agreed ? `Agreed plan: ${name}` : name),
+      style.heading(agreed ? `Agreed: ${name}` : name),
       ...reasons(session, affordability, option).flatMap(paragraph),
       ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
