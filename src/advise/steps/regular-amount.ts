@@ -41,7 +41,7 @@ const usualFrequency = (statement: Statement, question: RegularAmountQuestion): 
   statement[question.part]?.frequency ?? statement.pay?.frequency ?? 'monthly';
 
 /** "Savings put by regularly, each payday (0 if none)", or "…, a month (…)" when not paid on payday. */
-export function amountMessage(statement: Statement, question: RegularAmountQuestion): string {
+function amountMessage(statement: Statement, question: RegularAmountQuestion): string {
   const frequency = usualFrequency(statement, question);
   return `${question.asked}, ${frequency === statement.pay?.frequency ? 'each payday' : PER_FREQUENCY[frequency]} (0 if none)`;
 }
