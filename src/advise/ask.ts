@@ -61,11 +61,18 @@ export async function askCount(prompter: Prompter, message: string, fallback: nu
   return Number(answer);
 }
 
-export async function askDate(prompter: Prompter, message: string, fallback: IsoDate, earliest?: IsoDate): Promise<IsoDate> {
+/** A date on or after `earliest`; `tooEarly` says why an earlier one is refused, when the plain hint would not. */
+export async function askDate(
+  prompter: Prompter,
+  message: string,
+  fallback: IsoDate,
+  earliest?: IsoDate,
+  tooEarly: (date: IsoDate) => string = () => `Please choose ${earliest} or later`,
+): Promise<IsoDate> {
   const answer = await prompter.input({
     message,
     default: fallback,
-    validate: hintFor(parseIsoDate, (date) => (earliest && date < earliest ? `Please choose ${earliest} or later` : undefined)),
+    validate: hintFor(parseIsoDate, (date) => (earliest && date < earliest ? tooEarly(date) : undefined)),
   });
   return parseIsoDate(answer);
 }

@@ -2,6 +2,7 @@
  * Drafts on disk: written atomically after every answer, so a dropped call or a crash loses nothing,
  * and read back by `fairplan advise --resume FILE`.
  */
+import { rm } from 'node:fs/promises';
 import { FairplanError } from '../core/errors.js';
 import { parseIsoDate } from '../core/date.js';
 import { isPaymentFrequency } from '../core/frequency.js';
@@ -10,7 +11,7 @@ import { PLAN_KINDS, type PlanKind } from '../core/plan/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { parseStatementText, readInputFile } from '../statement/load.js';
 import { toFairplanJson } from '../statement/write.js';
-import { ITEMS, STEPS, type Draft, type Item, type PendingItem, type PlanChoice, type Step } from './draft.js';
+import { ITEMS, STEPS, type Draft, type Item, type Override, type PendingItem, type PlanChoice, type Step } from './draft.js';
 
 const FORMAT = 'fairplan-advise-draft';
 const VERSION = 1;
@@ -24,6 +25,7 @@ export function draftToJson(draft: Draft): string {
     // The statement in fairplan's own format: amounts are strings at full precision.
     statement: JSON.parse(toFairplanJson(draft.statement)) as unknown,
     ...(plan ? { plan } : {}),
+    ...(draft.override ? { override: draft.override } : {}),
     ...(draft.pending ? { pending: draft.pending } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -50,6 +52,14 @@ function readPlan(value: unknown, file: string): PlanChoice {
     ...(frequency ? { frequency } : {}),
     ...(typeof plan.amount === 'string' ? { amount: parseMoney(plan.amount) } : {}),
   };
+}
+
+function readOverride(value: unknown, file: string): Override {
+  const reason = (value as Record<string, unknown> | null)?.reason;
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    throw problem(file, 'override.reason', 'expected the reason the plan was agreed all the same, as text');
+  }
+  return { reason };
 }
 
 function readPending(value: unknown, file: string): PendingItem {
@@ -85,10 +95,24 @@ export function parseDraft(text: string, file: string): Draft {
     step: step as Step,
     statement,
     ...(document.plan === undefined ? {} : { plan: readPlan(document.plan, file) }),
+    ...(document.override === undefined ? {} : { override: readOverride(document.override, file) }),
     ...(document.pending === undefined ? {} : { pending: readPending(document.pending, file) }),
   };
 }
 
-export const saveDraft = (file: string, draft: Draft): Promise<void> => writeFileAtomic(file, draftToJson(draft));
+/** A draft holds the customer's whole budget: only its owner may read it (and DRAFTS_FOLDER_MODE). */
+export const saveDraft = (file: string, draft: Draft): Promise<void> => writeFileAtomic(file, draftToJson(draft), 0o600);
+
+/** The permissions of the drafts folder when fairplan makes it: only its owner may open it. */
+export const DRAFTS_FOLDER_MODE = 0o700;
+
+/** After a successful export the draft is not needed, and personal data is not left behind. */
+export async function removeDraft(file: string): Promise<void> {
+  try {
+    await rm(file, { force: true });
+  } catch (error) {
+    throw new FairplanError('io', `cannot remove the draft ${file}: ${error instanceof Error ? error.message : String(error)}`, { file });
+  }
+}
 
 export const loadDraft = async (file: string): Promise<Draft> => parseDraft(await readInputFile(file), file);

@@ -40,10 +40,19 @@ export interface PlanChoice {
 }
 
 /**
- * The parts of a statement asked in more than one answer: a line of a section, a note about the
- * customer's circumstances, an expected change, the pay schedule, savings, the debt admin fee.
+ * Why a plan was agreed although it asks for more than the budget shows is affordable, or while a
+ * flag asks for a person's review: the advisor's own words, kept with the export (CONC 7.3.10R).
  */
-export const ITEMS = [...SECTIONS, 'circumstances', 'expected-changes', 'pay', 'savings', 'debt-admin-fee'] as const;
+export interface Override {
+  readonly reason: string;
+}
+
+/**
+ * The parts of a statement asked in more than one answer: a line of a section, a note about the
+ * customer's circumstances, an expected change, the pay schedule, savings, the debt admin fee; and
+ * the override of a plan being agreed (are you sure, then why).
+ */
+export const ITEMS = [...SECTIONS, 'circumstances', 'expected-changes', 'pay', 'savings', 'debt-admin-fee', 'override'] as const;
 export type Item = (typeof ITEMS)[number];
 
 /**
@@ -61,6 +70,8 @@ export interface Draft {
   readonly step: Step;
   readonly statement: Statement;
   readonly plan?: PlanChoice;
+  /** Given when the plan was agreed; any change to the plan takes it away. */
+  readonly override?: Override;
   readonly pending?: PendingItem;
 }
 
@@ -91,10 +102,7 @@ export function nextStep(step: Step): Step {
 }
 
 /** The statement changed; an item that was being answered is now in it. */
-export function withStatement(draft: Draft, statement: Statement): Draft {
-  const { pending: _done, ...rest } = draft;
-  return { ...rest, statement };
-}
+export const withStatement = (draft: Draft, statement: Statement): Draft => ({ ...withoutPending(draft), statement });
 
 export const withPending = (draft: Draft, pending: PendingItem): Draft => ({ ...draft, pending });
 
@@ -104,4 +112,20 @@ export const pendingOf = (draft: Draft, item: Item): PendingItem | undefined => 
 export const withHousehold = (draft: Draft, household: Household): Draft =>
   withStatement(draft, { ...draft.statement, household });
 
-export const withPlan = (draft: Draft, plan: PlanChoice): Draft => ({ ...draft, plan });
+/** Another plan, or the plan changed: an override given for the plan before is no longer its own. */
+export function withPlan(draft: Draft, plan: PlanChoice): Draft {
+  const { override: _dropped, ...rest } = draft;
+  return { ...rest, plan };
+}
+
+/** The item that was being answered is set aside, unanswered. */
+export function withoutPending(draft: Draft): Draft {
+  const { pending: _dropped, ...rest } = draft;
+  return rest;
+}
+
+/** The plan is agreed, with the override it needed (or none): on to the export. */
+export function agreed(draft: Draft, override?: Override): Draft {
+  const { override: _old, ...rest } = withoutPending(draft);
+  return { ...rest, ...(override ? { override } : {}), step: 'export' };
+}

@@ -17,6 +17,8 @@ export interface ExportBundle {
   /** The chosen option, by its index in `proposal.options`. */
   readonly optionIndex: number;
   readonly asOf: string;
+  /** Why the plan was agreed although it needed an override; absent when it did not. */
+  readonly overrideReason?: string;
 }
 
 export interface ExportFile {

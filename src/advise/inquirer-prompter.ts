@@ -4,7 +4,7 @@
  */
 import { confirm, input, select } from '@inquirer/prompts';
 import type { Output } from '../cli/io.js';
-import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from './prompter.js';
+import { answeredLine, type ConfirmQuestion, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
 
 const plain = (text: string): string => text;
 const PLAIN_THEME = {
@@ -41,7 +41,32 @@ export class InquirerPrompter implements Prompter {
     });
   }
 
-  select<T>(question: SelectQuestion<T>): Promise<T> {
+  async select<T>(question: SelectQuestion<T>): Promise<T> {
+    const { escape } = question;
+    if (escape === undefined) return this.ask(question);
+    // Inquirer has no Esc of its own: Esc cancels the prompt through its signal, and is taken as that
+    // choice. The prompt is cleared when done, so a cancelled one does not stay open on the screen,
+    // and the answer is shown as inquirer shows one.
+    const controller = new AbortController();
+    const onKey = (_text: string, key?: { name?: string }) => {
+      if (key?.name === 'escape') controller.abort();
+    };
+    process.stdin.on('keypress', onKey);
+    let value: T;
+    try {
+      value = await this.ask(question, { signal: controller.signal, clearPromptOnDone: true });
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+      value = escape;
+    } finally {
+      process.stdin.off('keypress', onKey);
+    }
+    const chosen = question.choices.find((c) => c.value === value);
+    this.say(answeredLine(question.message, chosen?.short ?? chosen?.name ?? ''));
+    return value;
+  }
+
+  private ask<T>(question: SelectQuestion<T>, context: { signal?: AbortSignal; clearPromptOnDone?: boolean } = {}): Promise<T> {
     return select<T>({
       message: question.message,
       choices: question.choices.map((c) => ({
@@ -54,7 +79,7 @@ export class InquirerPrompter implements Prompter {
       pageSize: 12,
       loop: false,
       ...this.theme,
-    });
+    }, context);
   }
 
   confirm(question: ConfirmQuestion): Promise<boolean> {

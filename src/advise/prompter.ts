@@ -21,6 +21,8 @@ export interface SelectQuestion<T> {
   readonly message: string;
   readonly choices: readonly Choice<T>[];
   readonly default?: T;
+  /** The choice Esc picks, where Esc means going back. */
+  readonly escape?: T;
 }
 
 export interface ConfirmQuestion {
@@ -34,6 +36,9 @@ export interface Prompter {
   confirm(question: ConfirmQuestion): Promise<boolean>;
   say(text: string): void;
 }
+
+/** A question once answered, as inquirer shows it. */
+export const answeredLine = (message: string, answer: string): string => `✔ ${message} ${answer}`;
 
 /** Thrown by a prompter when the person presses Ctrl-C (inquirer's ExitPromptError carries this name). */
 export const isInterrupt = (error: unknown): boolean => error instanceof Error && error.name === 'ExitPromptError';

@@ -5,7 +5,7 @@
  * part not yet answered, and each kept answer is shown as an answered question would be. A kept
  * answer the question no longer accepts is asked again, offered as the default.
  */
-import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from './prompter.js';
+import { answeredLine, type ConfirmQuestion, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
 
 export class RecordingPrompter implements Prompter {
   private readonly answers: string[] = [];
@@ -28,7 +28,7 @@ export class RecordingPrompter implements Prompter {
 
   /** A kept answer, as inquirer shows a question once answered. */
   private shown(message: string, answer: string): void {
-    this.inner.say(`✔ ${message} ${answer}`);
+    this.inner.say(answeredLine(message, answer));
   }
 
   async input(question: InputQuestion): Promise<string> {

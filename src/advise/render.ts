@@ -2,16 +2,17 @@
  * What the session shows: the statement, running totals, the affordability summary, the plan
  * options side by side and a schedule. Plain text that fits an 80-column terminal.
  */
-import type { Affordability, GuidelineCheck } from '../core/affordability/types.js';
+import type { Affordability, Flag, GuidelineCheck } from '../core/affordability/types.js';
 import { describeHousehold } from '../core/affordability/guidelines.js';
 import { add, formatMoney, money, sum, type Money } from '../core/money.js';
 import type { PlanOption, PlanOptionSummary } from '../core/plan/types.js';
 import { termInMonths } from '../core/plan/words.js';
 import type { ExpectedChange, Statement, Vulnerability } from '../core/statement.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
-import { CATEGORY_NAMES } from '../render/labels.js';
+import { CATEGORY_NAMES, TENURE_NAMES } from '../render/labels.js';
 import { layoutTable, type Row } from '../render/shared/columns.js';
 import { wrap } from '../render/shared/wrap.js';
+import { DRIVER_NAMES } from './drivers.js';
 import { entriesOf, SECTION_TITLES, SECTIONS, type Entry, type SectionId } from './sections.js';
 
 const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
@@ -25,18 +26,21 @@ export const paragraph = (text: string): string[] => wrap(text, WIDTH);
 
 export const signpost = (): string[] => wrap(ADVICE_SIGNPOST, WIDTH);
 
+/** The marker of an entry with a note, explained under the whole statement. */
+const noted = (entry: Entry): string => (entry.note ? ' *' : '');
+
 /** One line of a section: "  2  Rent · Home and contents          £700.00 monthly". */
 export function entryLine(entry: Entry, symbol: string): string {
   const money = (m: Money) => formatMoney(m, symbol);
   if ('category' in entry) {
     const what = `${entry.label} · ${CATEGORY_NAMES[entry.category]}`;
-    return `${left(what, 44)} ${right(`${money(entry.amount)} ${entry.frequency}`, 24)}${entry.note ? ' *' : ''}`;
+    return `${left(what, 44)} ${right(`${money(entry.amount)} ${entry.frequency}`, 24)}${noted(entry)}`;
   }
   if ('payment' in entry) {
     const owed = `owes ${money(entry.balance)}`;
-    return `${left(entry.creditor, 24)} ${right(owed, 18)} ${right(`pays ${money(entry.payment)} ${entry.frequency}`, 26)}`;
+    return `${left(entry.creditor, 24)} ${right(owed, 18)} ${right(`pays ${money(entry.payment)} ${entry.frequency}`, 26)}${noted(entry)}`;
   }
-  return `${left(entry.creditor, 44)} ${right(`owes ${money(entry.balance)}`, 24)}${entry.ccj ? ' CCJ' : ''}`;
+  return `${left(entry.creditor, 42)} ${right(`owes ${money(entry.balance)}`, 24)}${entry.ccj ? ' CCJ' : ''}${noted(entry)}`;
 }
 
 export function sectionView(statement: Statement, section: SectionId, symbol: string): string[] {
@@ -48,10 +52,10 @@ export function sectionView(statement: Statement, section: SectionId, symbol: st
 export function householdLine(statement: Statement): string {
   const { household } = statement;
   const vehicles = `${household.vehicles} vehicle${household.vehicles === 1 ? '' : 's'}`;
-  return `Household: ${describeHousehold(household)}, ${vehicles}, ${household.tenure}`;
+  return `Household: ${describeHousehold(household)}, ${vehicles}, ${TENURE_NAMES[household.tenure]}`;
 }
 
-export const markerLine = (marker: Vulnerability): string => `${marker.driver}: ${marker.note}`;
+export const markerLine = (marker: Vulnerability): string => `${DRIVER_NAMES[marker.driver]}: ${marker.note}`;
 
 export const changeLine = (change: ExpectedChange, symbol: string): string =>
   `from ${change.from}, ${change.monthlyChange.isNeg() ? 'less' : 'more'} available: ${formatMoney(money(change.monthlyChange.abs()), symbol)} a month (${change.note})`;
@@ -69,7 +73,7 @@ function otherParts(statement: Statement, symbol: string): string[] {
 }
 
 export function statementView(statement: Statement, symbol: string): string[] {
-  const notes = [...statement.income, ...statement.expenditure].some((l) => l.note) ? ['  * has a note'] : [];
+  const notes = SECTIONS.some((s) => entriesOf(statement, s).some((entry) => entry.note)) ? ['  * has a note'] : [];
   const others = otherParts(statement, symbol).flatMap(paragraph);
   return [
     householdLine(statement),
@@ -121,12 +125,12 @@ export function affordabilityView(affordability: Affordability, symbol: string):
     lines.push('', ...wrap(`Spending guidelines: ${affordability.guidelines.source.name} (${affordability.guidelines.household})`, WIDTH));
     for (const check of affordability.guidelines.checks) lines.push(...wrap(guidelineLine(check, symbol), WIDTH, '  '));
   }
-  if (affordability.flags.length > 0) {
-    lines.push('', 'Points to note:');
-    for (const flag of affordability.flags) {
-      lines.push(...wrap(`${flag.reason}${flag.review ? ' (for review by a person)' : ''}`, WIDTH, '  - ', '    '));
-    }
-  }
+  const flagged = (heading: string, flags: readonly Flag[]) =>
+    flags.length === 0 ? [] : ['', heading, ...flags.flatMap((flag) => wrap(flag.reason, WIDTH, '  - ', '    '))];
+  lines.push(
+    ...flagged('For a person to review before a plan is agreed:', affordability.flags.filter((f) => f.review)),
+    ...flagged('Points to note:', affordability.flags.filter((f) => !f.review)),
+  );
   return lines;
 }
 

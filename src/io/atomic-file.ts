@@ -17,10 +17,11 @@ const unfinished = new Set<string>();
  * A new, empty temporary file beside `target`, under a name no other process or output can have
  * chosen (random, and created only if it does not exist yet).
  */
-async function createTemporary(target: string) {
+async function createTemporary(target: string, mode?: number) {
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
   try {
-    const handle = await open(temporary, 'wx');
+    // Created with its mode, so content meant for its owner alone is never readable by others, even briefly.
+    const handle = await open(temporary, 'wx', mode);
     unfinished.add(temporary);
     return { temporary, handle };
   } catch (error) {
@@ -86,10 +87,11 @@ async function openDirect(target: string): Promise<AtomicWriter> {
   };
 }
 
-export async function openAtomic(target: string): Promise<AtomicWriter> {
+/** `mode`: the file's permissions (e.g. 0o600 for personal data only its owner may read). */
+export async function openAtomic(target: string, mode?: number): Promise<AtomicWriter> {
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isFile() && !existing.isDirectory()) return openDirect(target);
-  const { temporary, handle } = await createTemporary(target);
+  const { temporary, handle } = await createTemporary(target, mode);
   const stream = handle.createWriteStream({ encoding: 'utf8' });
   return {
     stream,
@@ -131,11 +133,13 @@ export function publish(writers: readonly AtomicWriter[]): void {
 }
 
 /** Writes files atomically and together: each is written in full before any takes its name. */
-export async function writeFilesAtomic(files: readonly { readonly target: string; readonly content: string }[]): Promise<void> {
+export async function writeFilesAtomic(
+  files: readonly { readonly target: string; readonly content: string; readonly mode?: number }[],
+): Promise<void> {
   const writers: AtomicWriter[] = [];
   try {
-    for (const { target, content } of files) {
-      const writer = await openAtomic(target);
+    for (const { target, content, mode } of files) {
+      const writer = await openAtomic(target, mode);
       writers.push(writer);
       writer.stream.write(content);
       await writer.finish();
@@ -147,5 +151,6 @@ export async function writeFilesAtomic(files: readonly { readonly target: string
   }
 }
 
-/** Writes `content` to `target` atomically. */
-export const writeFileAtomic = (target: string, content: string): Promise<void> => writeFilesAtomic([{ target, content }]);
+/** Writes `content` to `target` atomically, with the permissions `mode` when given. */
+export const writeFileAtomic = (target: string, content: string, mode?: number): Promise<void> =>
+  writeFilesAtomic([{ target, content, ...(mode === undefined ? {} : { mode }) }]);

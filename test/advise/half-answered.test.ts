@@ -11,7 +11,6 @@ import type { Draft } from '../../src/advise/draft.js';
 import { proposeFor } from '../../src/advise/plans.js';
 import { runSession } from '../../src/advise/run.js';
 import { householdStep } from '../../src/advise/steps/household.js';
-import { DEBT_ADMIN_FEE } from '../../src/advise/steps/regular-amount.js';
 import { sectionStep } from '../../src/advise/steps/section.js';
 import { CTRL_C, type Answer } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
@@ -53,7 +52,7 @@ describe('savings, interrupted after the amount', () => {
 
     const resumed = harness(['weekly', ''], kept);
     await sectionStep(resumed.session, 'flexible');
-    expect(resumed.prompter.questions).toEqual(['How often', DEBT_ADMIN_FEE.message]);
+    expect(resumed.prompter.questions).toEqual(['How often', 'Debt admin fee to a debt management firm, a month (0 if none)']);
     // 25.00 a week × 52 ÷ 12 = 108.333…, 108.33 to the penny: 500.00 − 108.33 = 391.67.
     expect(assess(resumed.session.draft.statement, resumed.session.services).totals.available.toFixed(2)).toBe('391.67');
     expect(resumed.session.draft.step).toBe('priority-debts');
@@ -92,7 +91,7 @@ describe('a note about their circumstances, interrupted before the note', () => 
 
 describe('an expected change, interrupted before what is changing', () => {
   it('is not in the statement, the plans or the export until finished, and is then exported once', async () => {
-    const opening = ['1', '2', '0', '', '', 'Done', '', 'Done', 'Done', '', '', 'Done', 'Done'];
+    const opening = ['1', '2', '0', '', '', 'Done', '', '', 'Done', 'Done', '', '', 'Done', 'Done'];
     const kept = await interrupted([...opening, 'Yes', '2027-03-01', 'More', '150'], draftAt('household'), (h) => runSession(h.session));
     expect(kept.step).toBe('debts');
     expect(kept.pending).toEqual({ item: 'expected-changes', answers: ['2027-03-01', 'more', '150'] });
@@ -100,7 +99,7 @@ describe('an expected change, interrupted before what is changing', () => {
     const services = harness([]).session.services;
     expect(proposeFor(assess(kept.statement, services), services).options.map((o) => o.kind)).not.toContain('step-up');
 
-    const resumed = harness(['Car loan ends in February', '', 'See the plan options', 'Step-up', 'Agree', ''], kept);
+    const resumed = harness(['Car loan ends in February', '', 'See the plan options', 'Step-up', 'Agree', '', ''], kept);
     await runSession(resumed.session);
     expect(resumed.prompter.questions.slice(0, 2)).toEqual([
       'What is changing?',

@@ -7,7 +7,8 @@ import { PAYMENT_FREQUENCIES, fromMonthly } from '../../src/core/frequency.js';
 import { fromPence, money, penceOf } from '../../src/core/money.js';
 import { affordableAt, indexOfChoice, monthlyFor, proposeFor } from '../../src/advise/plans.js';
 import { plansStep } from '../../src/advise/steps/plans.js';
-import { exportStep } from '../../src/advise/steps/export.js';
+import { EXPORT_QUESTION, exportStep } from '../../src/advise/steps/export.js';
+import { CTRL_C, ESC } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
 import { draftAt, FAMILY } from './statements.js';
 
@@ -91,8 +92,8 @@ describe('plan step', () => {
   it('shows a term that is not affordable as such, with a warning', async () => {
     // Wages of 1,400.00 leave 100.00 a month; 12 months needs 4,000.00 ÷ 12 = 333.34 (rounded up to repay).
     const tighter = { ...FAMILY, income: [{ ...FAMILY.income[0]!, amount: money('1400.00') }] };
-    const { session, prompter } = harness(['Fixed 12 months', 'Agree'], draftAt('plans', tighter));
-    await plansStep(session);
+    const { session, prompter } = harness(['Fixed 12 months', CTRL_C], draftAt('plans', tighter));
+    await expect(plansStep(session)).rejects.toMatchObject({ name: 'ExitPromptError' });
     expect(prompter.menus.flat()).toContainEqual(expect.stringMatching(/^Fixed 12 months +£333\.34 +monthly +12 months +£4,000\.00 +£0\.00 +no/));
     expect(prompter.transcript).toContain('This plan asks for more than was found affordable');
   });
@@ -108,13 +109,34 @@ describe('plan step', () => {
 describe('export step', () => {
   it('exports the chosen plan into the folder named, and ends the session', async () => {
     const draft = { ...draftAt('export'), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
-    const { session, exports, prompter } = harness(['./out/'], draft);
+    const { session, exports, prompter } = harness(['', './out/'], draft);
     await exportStep(session);
     expect(exports[0]?.folder).toBe('./out/');
     const chosen = exports[0]?.bundle.proposal.options[exports[0].bundle.optionIndex];
     expect(chosen).toMatchObject({ kind: 'fixed-term', termMonths: 12 });
     expect(session.draft.step).toBe('done');
     expect(prompter.transcript).toContain('./out/schedule.csv: the agreed schedule');
+  });
+
+  it('shows the agreed plan first, so that a resumed call sees what was agreed', async () => {
+    const draft = { ...draftAt('export'), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
+    const { session, prompter } = harness([CTRL_C], draft);
+    await expect(exportStep(session)).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(prompter.questions).toEqual([EXPORT_QUESTION]);
+    // 4,000.00 over 12 months: 333.34 a month, the first on 25 November 2026.
+    expect(prompter.transcript).toContain('Agreed: Repay in 1 year: £333.34 a month');
+    expect(prompter.transcript).toMatch(/ 1 +2026-11-25 +£333\.34/);
+  });
+
+  it('goes back to the plan choice on request, or with Esc, exporting nothing', async () => {
+    const draft = { ...draftAt('export'), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
+    for (const back of ['Go back to the plan choice', ESC] as const) {
+      const { session, exports, prompter } = harness([back], draft);
+      await exportStep(session);
+      expect(prompter.menus).toEqual([['Save the statement and plan into a folder', 'Go back to the plan choice']]);
+      expect(exports).toEqual([]);
+      expect(session.draft).toMatchObject({ step: 'plans', plan: { kind: 'fixed-term', termMonths: 12 } });
+    }
   });
 
   it('sends the advisor back to the plan options when no plan is chosen', async () => {

@@ -7,7 +7,9 @@ import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from '.
 
 /** Presses Ctrl-C at this point in the script. */
 export const CTRL_C = Symbol('Ctrl-C');
-export type Answer = string | typeof CTRL_C;
+/** Presses Esc at a choice: it takes the choice Esc stands for there. */
+export const ESC = Symbol('Esc');
+export type Answer = string | typeof CTRL_C | typeof ESC;
 
 export class ScriptedPrompter implements Prompter {
   readonly said: string[] = [];
@@ -25,7 +27,7 @@ export class ScriptedPrompter implements Prompter {
     return this.script.length;
   }
 
-  private next(message: string): string {
+  private next(message: string): string | typeof ESC {
     this.questions.push(message);
     const answer = this.script.shift();
     if (answer === undefined) throw new Error(`the script ran out at "${message}"`);
@@ -33,9 +35,16 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
+  /** The next answer to a question Esc does nothing at, so the script must not press it there. */
+  private typed(message: string): string {
+    const answer = this.next(message);
+    if (answer === ESC) throw new Error(`Esc does nothing at "${message}"`);
+    return answer;
+  }
+
   async input(question: InputQuestion): Promise<string> {
     for (;;) {
-      const typed = this.next(question.message);
+      const typed = this.typed(question.message);
       const answer = typed === '' ? (question.default ?? '') : typed;
       const verdict = question.validate?.(answer) ?? true;
       if (verdict === true) return answer;
@@ -46,6 +55,10 @@ export class ScriptedPrompter implements Prompter {
   async select<T>(question: SelectQuestion<T>): Promise<T> {
     this.menus.push(question.choices.map((c) => c.name));
     const answer = this.next(question.message);
+    if (answer === ESC) {
+      if (question.escape === undefined) throw new Error(`Esc does nothing at "${question.message}"`);
+      return question.escape;
+    }
     if (answer === '') {
       const fallback = question.choices.find((c) => c.value === question.default) ?? question.choices[0];
       if (!fallback) throw new Error(`"${question.message}" has no choices`);
@@ -61,7 +74,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async confirm(question: ConfirmQuestion): Promise<boolean> {
-    const answer = this.next(question.message).toLowerCase();
+    const answer = this.typed(question.message).toLowerCase();
     return answer === '' ? (question.default ?? true) : answer.startsWith('y');
   }
 

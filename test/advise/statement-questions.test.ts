@@ -52,7 +52,7 @@ describe("the customer's circumstances, in the household step", () => {
   it('lists the notes of a loaded statement, keeps them on Enter, and deletes one on request', async () => {
     const kept = harness(['', '', '', '', ''], draftFrom(DETAILED));
     await householdStep(kept.session);
-    expect(kept.prompter.transcript).toContain('1. health: Anxiety: prefers letters to calls');
+    expect(kept.prompter.transcript).toContain('1. Health: Anxiety: prefers letters to calls');
     expect(kept.session.draft.statement.vulnerabilities).toEqual(DETAILED.vulnerabilities);
 
     const removed = harness(['', '', '', '', 'Delete a note', '1.', 'y', ''], draftFrom(DETAILED));
@@ -92,8 +92,29 @@ describe('the pay schedule, at the end of the income', () => {
     expect(affordable?.instalmentAmount.toFixed(2)).toBe('230.76');
   });
 
-  it('is not recorded with one Enter, keeps a loaded one on Enter, and can be taken off', async () => {
-    const none = harness(['Done', ''], draftAt('income'));
+  it('is offered at the frequency of the earnings entered', async () => {
+    const fortnightly = { ...FAMILY, income: [{ ...FAMILY.income[0]!, amount: money('830.77'), frequency: 'fortnightly' as const }] };
+    const { session } = harness(['Done', '', '2026-12-04'], draftAt('income', fortnightly));
+    await sectionStep(session, 'income');
+    expect(session.draft.statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-12-04' });
+  });
+
+  it('refuses a payday that has passed, naming the next one, and offers a loaded one rolled forward', async () => {
+    const { session, prompter } = harness(['Done', 'fortnightly', '2026-11-13', '2026-11-27'], draftAt('income'));
+    await sectionStep(session, 'income');
+    // Today is 2026-11-25: a fortnight after 13 November is the 27th.
+    expect(prompter.hints).toEqual(['2026-11-13 has passed: the next payday after it is 2026-11-27']);
+    expect(session.draft.statement.pay?.nextPayDate).toBe('2026-11-27');
+
+    const stale = { ...DETAILED, pay: { frequency: 'fortnightly' as const, nextPayDate: '2026-11-01' as IsoDate } };
+    const loaded = harness(['Done', '', ''], draftAt('income', stale));
+    await sectionStep(loaded.session, 'income');
+    // 1, 15 and 29 November: the 29th is the first on or after today.
+    expect(loaded.session.draft.statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-11-29' });
+  });
+
+  it('is not recorded with one Enter when no earnings say how often, keeps a loaded one on Enter, and can be taken off', async () => {
+    const none = harness(['Done', ''], draftAt('income', { ...FAMILY, income: [] }));
     await sectionStep(none.session, 'income');
     expect(none.session.draft.statement.pay).toBeUndefined();
 
@@ -117,6 +138,18 @@ describe('savings, at the end of the flexible costs', () => {
     expect(assess(session.draft.statement, session.services).totals.available.toFixed(2)).toBe('475.00');
   });
 
+  it('is asked each payday when the pay schedule is known, and taken to be paid then unless told otherwise', async () => {
+    const paid = { ...FAMILY, pay: { frequency: 'fortnightly' as const, nextPayDate: parseIsoDate('2026-12-04') } };
+    const { session, prompter } = harness(['Done', '£25', '', ''], draftAt('flexible', paid));
+    await sectionStep(session, 'flexible');
+    expect(prompter.questions.slice(1)).toEqual([
+      'Savings put by regularly, each payday (0 if none)',
+      'How often',
+      'Debt admin fee to a debt management firm, each payday (0 if none)',
+    ]);
+    expect(session.draft.statement.savings?.frequency).toBe('fortnightly');
+  });
+
   it('is none with one Enter, keeps a loaded amount on Enter, and is taken off with 0', async () => {
     const none = harness(['Done', '', ''], draftAt('flexible'));
     await sectionStep(none.session, 'flexible');
@@ -136,7 +169,7 @@ describe('the debt admin fee, after the savings', () => {
   it('is nil with one Enter, and the question says so', async () => {
     const { session, prompter } = harness(['Done', '', ''], draftAt('flexible'));
     await sectionStep(session, 'flexible');
-    expect(prompter.questions.at(-1)).toBe('Debt admin fee to a debt management firm, each time (0 if none)');
+    expect(prompter.questions.at(-1)).toBe('Debt admin fee to a debt management firm, a month (0 if none)');
     expect(session.draft.statement.debtAdminFee).toBeUndefined();
     expect(session.draft.step).toBe('priority-debts');
   });
@@ -240,7 +273,7 @@ describe('the whole statement', () => {
     await sectionStep(session, 'debts');
     expect(prompter.transcript).toContain('Savings: £20.00 monthly');
     expect(prompter.transcript).toContain('Paid fortnightly, next on 2026-12-04');
-    expect(prompter.transcript).toContain('Makes managing money harder: health: Anxiety: prefers letters to calls');
+    expect(prompter.transcript).toContain('Makes managing money harder: Health: Anxiety: prefers letters to calls');
     // Wrapped to fit the terminal.
     expect(prompter.transcript.replace(/\s+/g, ' ')).toContain(
       'Change expected from 2027-03-01, more available: £150.00 a month (Car loan ends in February)',

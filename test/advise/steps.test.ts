@@ -10,7 +10,7 @@ import { parseGuidelinesText } from '../../src/guidelines/load.js';
 import { fixture } from '../helpers/cli.js';
 import { CTRL_C } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
-import { draftAt } from './statements.js';
+import { draftAt, FAMILY } from './statements.js';
 
 const EXAMPLE_GUIDELINES = parseGuidelinesText(
   readFileSync(fixture('guidelines', 'example-guidelines.yaml'), 'utf8'),
@@ -67,7 +67,7 @@ describe('a section of lines', () => {
   it('adds a line typed with a hint on a bad amount, and shows the running totals', async () => {
     const empty = newDraft();
     const { session, prompter } = harness(
-      ['Add a line', 'earnings', 'Wages', '12,34', '£1,234.50', 'weekly', '', 'Done', ''],
+      ['Add a line', 'earnings', 'Wages', '12,34', '£1,234.50', 'weekly', '', 'Done', '', ''],
       { ...empty, step: 'income' },
     );
     await sectionStep(session, 'income');
@@ -100,7 +100,7 @@ describe('a section of lines', () => {
     expect(kept?.statement.income).toEqual([]);
 
     // Resumed: the answers already typed are kept; only the frequency and note are asked.
-    const second = harness(['weekly', '', 'Done', ''], kept);
+    const second = harness(['weekly', '', 'Done', '', ''], kept);
     await sectionStep(second.session, 'income');
     expect(oneLine(second.prompter.transcript)).toContain(
       'Carrying on with the line that was being typed, from the answers kept: ✔ Kind of income Earnings (wages, salary, self-employment) ✔ Describe it (e.g. Wages, Universal Credit) Wages ✔ Wages amount 1500',
@@ -123,6 +123,17 @@ describe('a section of lines', () => {
     await sectionStep(session, 'debts');
     expect(session.draft.statement.debts[2]).toMatchObject({ creditor: 'Quick Loans', ccj: true, note: 'Judgment March 2026' });
     expect(session.draft.statement.debts[2]?.balance.toFixed(2)).toBe('450.00');
+  });
+
+  it('rests on adding another line after a line is added, and on moving on otherwise', async () => {
+    const { session, prompter } = harness(['Add another line', 'Quick Loans', '£450', 'n', '', '', 'Lend Co', '£90', 'n', '', 'Done', ''], draftAt('debts'));
+    await sectionStep(session, 'debts');
+    expect(session.draft.statement.debts.map((d) => d.creditor)).toEqual(['Acme Bank', 'Lender Ltd', 'Quick Loans', 'Lend Co']);
+    expect(prompter.questions.filter((q) => q === 'Other debts: what next?')).toHaveLength(3);
+    // Entering the section with lines already there, one Enter moves on.
+    const entering = harness(['', ''], draftAt('debts'));
+    await sectionStep(entering.session, 'debts');
+    expect(entering.session.draft.step).toBe('summary');
   });
 
   it('shows spending above a guideline as it is typed and asks for the explanation, kept in the note', async () => {
@@ -158,7 +169,7 @@ describe('a section of lines', () => {
     const { session, prompter } = harness(['Show the whole statement', 'Go back', 'Income'], draftAt('debts'));
     await sectionStep(session, 'debts');
     expect(session.draft.step).toBe('income');
-    expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, tenant-private');
+    expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, renting privately');
     expect(prompter.transcript).toMatch(/Rent · Home and contents +£700\.00 monthly/);
     expect(prompter.transcript).toMatch(/Lender Ltd +owes £1,000\.00/);
   });
@@ -175,20 +186,31 @@ describe('affordability summary', () => {
     expect(prompter.transcript).toMatch(/Lender Ltd +£125\.00/);
     expect(oneLine(prompter.transcript)).toContain(ADVICE_SIGNPOST);
   });
+
+  it('lists what a person should review apart from the other points, saying so once', async () => {
+    const marked = { ...FAMILY, vulnerabilities: [{ driver: 'resilience' as const, note: 'No savings' }] };
+    const { session, prompter } = harness(['See the plan options'], draftAt('summary', marked));
+    await summaryStep(session);
+    const text = oneLine(prompter.transcript);
+    expect(text).toContain(
+      'For a person to review before a plan is agreed: - The statement records circumstances that may make the customer vulnerable: a person should review any plan before it is agreed. Points to note: - ',
+    );
+    expect(text).not.toContain('(for review by a person)');
+  });
 });
 
 describe('the whole session', () => {
   it('takes a household from nothing to an exported plan', async () => {
     const { session, exports, prompter } = harness([
       '1', '0', '0', 'Renting privately', '',
-      'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done', '',
+      'Add a line', 'earnings', 'Wages', '1500', 'monthly', '', 'Done', '', '',
       'Add a line', 'home', 'Rent', '900', 'monthly', '', 'Done',
       'Add a line', 'food-housekeeping', 'Food', '300', 'monthly', '', 'Done', '', '',
       'Done',
       'Add a line', 'Acme Bank', '1200', 'n', '', 'Done', '',
       'See the plan options',
       'Affordable', 'Agree',
-      '',
+      'Save', '',
     ]);
     await runSession(session);
     expect(session.draft.step).toBe('done');

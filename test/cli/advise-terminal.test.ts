@@ -2,10 +2,14 @@
  * fairplan advise in a real pseudo-terminal, driven as an advisor at a keyboard would: typing
  * answers, moving through lists by typing the start of a choice, pressing Ctrl-C and resuming.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { draftToJson } from '../../src/advise/draft-file.js';
+import { money } from '../../src/core/money.js';
+import type { Statement } from '../../src/core/statement.js';
 import { BIN, fixture } from '../helpers/cli.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
 
@@ -22,8 +26,8 @@ afterEach(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-const start = (args: string): Terminal =>
-  new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width: 80, height: 30 });
+const start = (args: string, height = 30): Terminal =>
+  new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width: 80, height });
 
 // Generous: a busy machine can take seconds to start node.
 const PATIENCE = 20_000;
@@ -58,7 +62,9 @@ async function income(t: Terminal): Promise<void> {
   await answer(t, 'Note (optional)');
   await t.waitFor('A month: income £1,500.00, spending so far £0.00, left £1,500.00', PATIENCE);
   await answer(t, 'Income: what next?', 'Done');
+  // Offered at the frequency of the wages entered: monthly, from today.
   await answer(t, 'How often is the customer paid?');
+  await answer(t, 'Next payday');
 }
 
 async function rentFromAmount(t: Terminal): Promise<void> {
@@ -98,6 +104,8 @@ async function planAndExport(t: Terminal): Promise<string> {
   await answer(t, 'Which plan?', 'Affordable');
   await t.waitFor(/2 +2026-12-29 +£600\.00 +£0\.00 +£0\.00/, PATIENCE);
   await answer(t, 'Agree this plan, or change it?', 'Agree');
+  await t.waitFor('Agreed: ', PATIENCE);
+  await answer(t, 'The plan is agreed: save it?');
   await answer(t, 'Save the statement and plan into folder');
   return t.waitFor('[exit 0]', PATIENCE);
 }
@@ -131,7 +139,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(screen).toContain('Saved');
     expect(screen).toContain('Free, independent debt advice is available');
     const exported = path.join(cwd, 'fairplan-export-2026-11-25');
-    expect(readdirSync(exported).sort()).toEqual(['letter.txt', 'payments.ics', 'schedule.csv', 'statement-sfs.json', 'statement.json']);
+    expect(readdirSync(exported).sort()).toEqual(['letter.txt', 'payments.ics', 'plan.json', 'schedule.csv', 'statement-sfs.json', 'statement.json']);
     const statement = JSON.parse(readFileSync(path.join(exported, 'statement.json'), 'utf8'));
     expect(statement).toMatchObject({
       income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }],
@@ -145,10 +153,10 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(csv).toMatch(/2026-12-29,2026-12-25,600\.00/);
     expect(readFileSync(path.join(exported, 'payments.ics'), 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(readFileSync(path.join(exported, 'letter.txt'), 'utf8')).toContain('£600.00');
-    const drafts = readdirSync(path.join(cwd, '.fairplan-drafts'));
-    expect(drafts).toEqual([expect.stringMatching(/^advise-\d{8}-\d{6}\.json$/)]);
-    const draft = JSON.parse(readFileSync(path.join(cwd, '.fairplan-drafts', drafts[0] ?? ''), 'utf8'));
-    expect(draft).toMatchObject({ step: 'done', plan: { kind: 'affordable' } });
+    // The draft held the customer's budget: once exported it is removed, its folder left owner-only.
+    expect(screen).toMatch(/The draft \.fairplan-drafts\/advise-\d{8}-\d{6}\.json is removed/);
+    expect(readdirSync(path.join(cwd, '.fairplan-drafts'))).toEqual([]);
+    expect(statSync(path.join(cwd, '.fairplan-drafts')).mode & 0o777).toBe(0o700);
   }, 60_000);
 
   it('keeps the draft, even a line half typed, on Ctrl-C (exit 130) and carries on with --resume where it stopped', async () => {
@@ -161,7 +169,9 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await terminal.waitFor('? Rent amount', PATIENCE);
     terminal.press('C-c');
     const stopped = await terminal.waitFor('[exit 130]', PATIENCE);
-    expect(stopped).toContain('fairplan advise --resume draft.json');
+    // The command as it was started: here node and the script.
+    expect(stopped).toContain(`node ${BIN} advise --resume draft.json`);
+    expect(statSync(path.join(cwd, 'draft.json')).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'))).toMatchObject({
       step: 'fixed',
       statement: { income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }] },
@@ -169,14 +179,15 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     });
     terminal.close();
 
-    terminal = start('--resume draft.json');
+    terminal = start('--resume draft.json --keep-draft');
     // The kind of cost and its description are kept: it carries on at the amount.
     await terminal.waitFor('Carrying on with the line that was being typed, from the answers kept:', PATIENCE);
     await terminal.waitFor('✔ Describe it (e.g. Rent, Gas, Food) Rent', PATIENCE);
     await rentFromAmount(terminal);
     await terminal.waitFor('A month: income £1,500.00, spending so far £900.00, left £600.00', PATIENCE);
     await otherSectionsAndDebts(terminal);
-    await planAndExport(terminal);
+    const screen = await planAndExport(terminal);
+    expect(screen).toContain("The draft is kept in draft.json (--keep-draft): it holds the customer's budget.");
     expect(existsSync(path.join(cwd, 'draft.json'))).toBe(true);
   }, 60_000);
 
@@ -203,4 +214,82 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     terminal.press('C-c');
     await terminal.waitFor('[exit 130]', PATIENCE);
   }, 60_000);
+
+  it('agrees a fixed term that does not fit only by an override with a reason, kept through Ctrl-C, Esc and --resume, and in the export', async () => {
+    // 1,400.00 − 1,300.00 leaves 100.00 a month for 4,000.00 owed: 12 months needs 333.34 a month.
+    const statement: Statement = {
+      household: { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' },
+      income: [{ category: 'earnings', label: 'Wages', amount: money('1400.00'), frequency: 'monthly' }],
+      expenditure: [
+        { category: 'home', label: 'Rent', amount: money('700.00'), frequency: 'monthly' },
+        { category: 'food-housekeeping', label: 'Food', amount: money('600.00'), frequency: 'monthly' },
+      ],
+      priorityDebts: [],
+      debts: [{ creditor: 'Acme Bank', balance: money('4000.00') }],
+      vulnerabilities: [],
+      expectedChanges: [],
+    };
+    const reason = 'Partner starts work on 4 January and will pay half';
+    writeFileSync(path.join(cwd, 'draft.json'), draftToJson({ step: 'plans', statement }));
+    const draft = () => JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'));
+    terminal = start('--resume draft.json');
+    await terminal.waitFor(/Fixed 12 months +£333\.34 +monthly +12 months +£4,000\.00 +£0\.00 +no/, PATIENCE);
+    terminal.type('Fixed 12');
+    terminal.press('Enter');
+    await terminal.waitFor('This plan asks for more than was found affordable', PATIENCE);
+
+    // Enter, and Enter again: not agreed.
+    await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    terminal.press('Enter');
+    await terminal.waitFor('Agreeing this plan needs an override', PATIENCE);
+    await terminal.waitFor('? Agree it all the same? (y/N)', PATIENCE);
+    terminal.press('Enter');
+    await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    expect(draft()).toMatchObject({ step: 'plans', plan: { kind: 'fixed-term', termMonths: 12 } });
+    expect(draft().override).toBeUndefined();
+
+    // Yes, and a reason, which may not be empty.
+    terminal.press('Enter');
+    await answer(terminal, 'Agree it all the same?', 'y');
+    await terminal.waitFor('? Why is it agreed all the same?', PATIENCE);
+    terminal.press('Enter');
+    await terminal.waitFor('Please enter something', PATIENCE);
+    terminal.type(reason);
+    terminal.press('Enter');
+    await terminal.waitFor('? The plan is agreed: save it?', PATIENCE);
+    expect(draft()).toMatchObject({ step: 'export', override: { reason } });
+
+    // Ctrl-C, then --resume: the agreed plan and its reason are shown first.
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]', PATIENCE);
+    terminal.close();
+    terminal = start('--resume draft.json', 40);
+    const resumed = (await terminal.waitFor('? The plan is agreed: save it?', PATIENCE)).replace(/\s+/g, ' ');
+    expect(resumed).toContain('Agreed: Repay in 1 year: £333.34 a month');
+    expect(resumed).toContain(`Agreed all the same, for this reason: ${reason}`);
+
+    // Esc goes back to the plan choice; agreeing again offers the reason already given.
+    terminal.press('Escape');
+    const back = await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    // The question Esc left is shown answered, not left open.
+    expect(back).toContain('✔ The plan is agreed: save it? Go back to the plan choice');
+    expect(back).not.toContain('? The plan is agreed: save it?');
+    terminal.press('Enter');
+    await answer(terminal, 'Agree it all the same?', 'y');
+    const again = await terminal.waitFor('? Why is it agreed all the same?', PATIENCE);
+    expect(again.replace(/\s+/g, ' ')).toContain(`(kept in the export) (${reason})`);
+    terminal.press('Enter');
+    await terminal.waitFor('? The plan is agreed: save it?', PATIENCE);
+    terminal.press('Enter');
+    await answer(terminal, 'Save the statement and plan into folder');
+    await terminal.waitFor('[exit 0]', PATIENCE);
+
+    const exported = (name: string) => readFileSync(path.join(cwd, 'fairplan-export-2026-11-25', name), 'utf8');
+    expect(JSON.parse(exported('statement.json')).notes).toContain(`Reason given: ${reason}`);
+    expect(JSON.parse(exported('plan.json')).agreed).toMatchObject({ key: 'fixed-term-12', affordable: false, overrideReason: reason });
+    const rows: Record<string, string>[] = parse(exported('schedule.csv'), { columns: true });
+    expect(rows.map((row) => row.override_reason)).toEqual(Array(12).fill(reason));
+    expect(exported('letter.txt').replace(/\s+/g, ' ')).toContain('these payments are more than your budget shows you can afford');
+    expect(existsSync(path.join(cwd, 'draft.json'))).toBe(false);
+  }, 90_000);
 });

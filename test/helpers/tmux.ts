@@ -4,6 +4,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const hasTmux = (): boolean => spawnSync('tmux', ['-V']).status === 0;
 
@@ -16,11 +19,16 @@ export interface TerminalOptions {
 
 export class Terminal {
   private readonly session = `fairplan-test-${randomUUID().slice(0, 8)}`;
+  // A tmux server of its own: closing one terminal cannot take down the server another is starting
+  // on ("server exited unexpectedly"), nor can other tmux users on the machine get in the way.
+  private readonly socketPath = join(tmpdir(), `${this.session}.tmux`);
+  private readonly socket = ['-S', this.socketPath];
 
   constructor(command: string, options: TerminalOptions) {
     const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
     // Keep the pane open after the program exits so its last screen and exit status can be read.
     execFileSync('tmux', [
+      ...this.socket,
       'new-session', '-d', '-s', this.session,
       '-x', String(options.width ?? 80), '-y', String(options.height ?? 24),
       '-c', options.cwd,
@@ -30,17 +38,17 @@ export class Terminal {
 
   /** Types literal text (no key names interpreted). */
   type(text: string): void {
-    execFileSync('tmux', ['send-keys', '-t', this.session, '-l', text]);
+    execFileSync('tmux', [...this.socket, 'send-keys', '-t', this.session, '-l', text]);
   }
 
   /** Presses named keys: 'Enter', 'Down', 'Up', 'C-c', 'BSpace', 'Space', 'Tab'. */
   press(...keys: string[]): void {
-    execFileSync('tmux', ['send-keys', '-t', this.session, ...keys]);
+    execFileSync('tmux', [...this.socket, 'send-keys', '-t', this.session, ...keys]);
   }
 
   /** The visible screen as plain text. */
   screen(): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
+    return execFileSync('tmux', [...this.socket, 'capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
   }
 
   /** Waits until the screen matches, or fails with the last screen so the test output shows why. */
@@ -56,7 +64,8 @@ export class Terminal {
   }
 
   close(): void {
-    spawnSync('tmux', ['kill-session', '-t', this.session]);
+    spawnSync('tmux', [...this.socket, 'kill-server']);
+    rmSync(this.socketPath, { force: true });
   }
 }
 

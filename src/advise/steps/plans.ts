@@ -10,10 +10,12 @@ import type { PlanOption } from '../../core/plan/types.js';
 import { wordsFor } from '../../core/plan/words.js';
 import { assess } from '../affordability.js';
 import { askDate, askFrequency, askMoney } from '../ask.js';
-import { atStep, nextStep, withPlan } from '../draft.js';
+import { pendingOf, withPlan } from '../draft.js';
+import { concernsOf } from '../override.js';
 import { affordableAt, choiceOf, indexOfChoice, proposeFor } from '../plans.js';
 import { optionsTable, paragraph, scheduleView } from '../render.js';
 import type { Session } from '../session.js';
+import { agreePlan } from './agree.js';
 import { goBack, showStatement } from './navigate.js';
 
 async function pickOption(session: Session, affordability: Affordability): Promise<void> {
@@ -65,12 +67,14 @@ function reasons(session: Session, affordability: Affordability, option: PlanOpt
   ];
 }
 
-function showChosen(session: Session, affordability: Affordability, option: PlanOption): void {
+/** The chosen option: what it is and why, its schedule; `agreed` once it is agreed. */
+export function showChosen(session: Session, affordability: Affordability, option: PlanOption, agreed = false): void {
   const { style } = session.services;
+  const name = session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label;
   session.say(
     [
       '',
-      style.heading(session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label),
+      style.heading(agreed ? `Agreed: ${name}` : name),
       ...reasons(session, affordability, option).flatMap(paragraph),
       ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
@@ -103,6 +107,8 @@ async function change(session: Session, affordability: Affordability, option: Pl
   return session.update(withPlan(session.draft, { ...kept, kind: 'affordable', frequency: option.frequency, amount }));
 }
 
+type Action = 'agree' | 'start' | 'frequency' | 'amount' | 'other' | 'statement' | 'back';
+
 export async function plansStep(session: Session): Promise<void> {
   const { prompter } = session;
   const affordability = assess(session.draft.statement, session.services);
@@ -125,10 +131,14 @@ export async function plansStep(session: Session): Promise<void> {
       continue;
     }
     showChosen(session, affordability, option);
-    const action = await prompter.select<'agree' | 'start' | 'frequency' | 'amount' | 'other' | 'statement' | 'back'>({
+    // A call that dropped while the override was being answered carries on with it.
+    const action = pendingOf(session.draft, 'override') ? 'agree' : await prompter.select<Action>({
       message: 'Agree this plan, or change it?',
       choices: [
-        { name: 'Agree this plan and export it', value: 'agree' },
+        {
+          name: concernsOf(affordability, option).length === 0 ? 'Agree this plan and export it' : 'Agree this plan all the same (asks why)',
+          value: 'agree',
+        },
         { name: 'Change the start date', value: 'start' },
         { name: 'Change how often it is paid', value: 'frequency' },
         ...(affordableAt(affordability, option.frequency).gt(0) ? [{ name: 'Change the amount', value: 'amount' as const }] : []),
@@ -138,9 +148,11 @@ export async function plansStep(session: Session): Promise<void> {
       ],
       default: 'agree',
     });
-    if (action === 'agree') return session.update(atStep(session.draft, nextStep('plans')));
-    if (action === 'back') return goBack(session);
-    if (action === 'statement') showStatement(session);
+    if (action === 'agree') {
+      await agreePlan(session, affordability, option);
+      if (session.draft.step === 'export') return;
+    } else if (action === 'back') return goBack(session);
+    else if (action === 'statement') showStatement(session);
     else if (action === 'other') await pickOption(session, affordability);
     else await change(session, affordability, option, action);
   }

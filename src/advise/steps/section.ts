@@ -60,13 +60,15 @@ export async function sectionStep(session: Session, section: SectionId): Promise
   if (dropped >= 0) return moveOn(session, section, after.slice(dropped));
   const list = sectionList(section);
   await carryOn(session, list);
+  // After a line is added the cursor rests on adding another, as lines usually come several at a time.
+  let added = false;
   for (;;) {
     const { statement } = session.draft;
     const count = entriesOf(statement, section).length;
     const [title = '', ...lines] = sectionView(statement, section, session.symbol);
     const totals = services.style.quiet(runningSummary(assess(statement, services), session.symbol));
     session.say(['', services.style.heading(title), ...lines, totals].join('\n'));
-    const action = await prompter.select<Action>({
+    const action: Action = await prompter.select<Action>({
       message: `${SECTION_TITLES[section]}: what next?`,
       choices: [
         { name: count === 0 ? 'Add a line' : 'Add another line', value: 'add' },
@@ -75,8 +77,9 @@ export async function sectionStep(session: Session, section: SectionId): Promise
         { name: 'Go back to another part', value: 'back' },
         { name: `Done: on to ${NEXT_NAMES[section]}`, value: 'next' },
       ],
-      default: count === 0 ? 'add' : 'next',
+      default: count === 0 || added ? 'add' : 'next',
     });
+    added = action === 'add';
     switch (action) {
       case 'add':
         await typeEntry(session, list);

@@ -7,7 +7,7 @@ import { loadGuidelines } from '../../guidelines/load.js';
 import { loadStatement } from '../../statement/load.js';
 import { FairplanError } from '../../core/errors.js';
 import { draftFrom, newDraft, type Draft } from '../../advise/draft.js';
-import { loadDraft, saveDraft } from '../../advise/draft-file.js';
+import { DRAFTS_FOLDER_MODE, loadDraft, removeDraft, saveDraft } from '../../advise/draft-file.js';
 import { ADVISE_FILES } from '../../advise/export-files.js';
 import { folderExporter } from '../../advise/export.js';
 import { createFolder } from '../../io/folder.js';
@@ -19,6 +19,7 @@ import { Session, type Style } from '../../advise/session.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { invokedAs } from '../invoked-as.js';
 import { calendarForCurrency, today } from '../options.js';
 import type { AdviseOptions } from './advise.js';
 
@@ -36,7 +37,7 @@ function defaultDraftFile(io: Io): string {
  */
 async function draftFileFor(io: Io, options: AdviseOptions, reads: readonly ReadFile[]): Promise<string> {
   const chosen = options.draft ?? options.resume;
-  if (!chosen) await createFolder(DRAFTS_FOLDER);
+  if (!chosen) await createFolder(DRAFTS_FOLDER, DRAFTS_FOLDER_MODE);
   const draftFile = chosen ?? defaultDraftFile(io);
   await checkOutputs({ reads, writes: [{ path: draftFile, option: options.draft ? '--draft' : 'the draft' }] });
   return draftFile;
@@ -87,12 +88,18 @@ export async function advise(context: CommandContext, statementFile: string | un
   prompter.say(`Draft saved as you go: ${draftFile}`);
   try {
     await runSession(session);
+    if (options.keepDraft) prompter.say(`The draft is kept in ${draftFile} (--keep-draft): it holds the customer's budget.`);
+    else {
+      await removeDraft(draftFile);
+      prompter.say(`The draft ${draftFile} is removed: the export holds everything.`);
+    }
   } catch (error) {
     if (!isInterrupt(error)) {
       context.err(`The draft is kept in ${draftFile}.`);
       throw error;
     }
-    context.err(`\nStopped. Nothing is lost: carry on with\n  fairplan advise --resume ${draftFile}`);
+    const command = invokedAs(io.env, process.argv[1], io.cwd);
+    context.err(`\nStopped. Nothing is lost: carry on with\n  ${command} advise --resume ${draftFile}`);
     context.exitCode = EXIT.interrupted;
   }
 }

@@ -11,6 +11,7 @@ import { calendarOption, dateOption } from '../options.js';
 export interface AdviseOptions {
   readonly draft?: string;
   readonly resume?: string;
+  readonly keepDraft?: boolean;
   readonly guidelines?: string;
   readonly asOf?: IsoDate;
   readonly calendar?: CalendarRegion;
@@ -23,11 +24,16 @@ what is affordable as you go, and agrees a repayment plan with them. Keyboard
 only; works in an 80-column terminal.
 
 The draft is saved after every answer, so nothing is lost if the call drops:
-press Ctrl-C at any time and carry on later with --resume.
+press Ctrl-C at any time and carry on later with --resume. It holds the
+customer's budget, so only you can read it, and it is removed once the plan
+is exported (unless --keep-draft).
 
-At the end the statement (fairplan and SFS JSON), the chosen schedule (CSV and
-an iCalendar file of payment reminders) and the plan letter are saved into a
-folder you name (default ./fairplan-export-<date>/).
+At the end the statement (fairplan and SFS JSON), the agreed plan (JSON), its
+schedule (CSV and an iCalendar file of payment reminders) and the plan letter
+are saved into a folder you name (default ./fairplan-export-<date>/). A plan
+above what the budget shows, or any plan while a flag asks for review, is
+agreed only by an override whose reason the export keeps. The draft and the
+export both hold personal data.
 
 Examples:
   $ fairplan advise
@@ -51,6 +57,7 @@ export function registerAdvise(program: Command, context: CommandContext): void 
     .description('Agree an affordable plan with a customer, step by step (interactive)')
     .option('--draft <file>', 'save the draft here (default .fairplan-drafts/advise-<time>.json)')
     .option('--resume <file>', 'carry on from a saved draft')
+    .option('--keep-draft', 'keep the draft after the plan is exported (it is removed by default: it holds personal data)')
     .option('--guidelines <table>', 'spending guidelines to check against: irs-2025 or a guideline file')
     .option('--as-of <date>', "today's date for the plan (YYYY-MM-DD)", dateOption)
     .option(

@@ -35,8 +35,11 @@ export function instalmentCells(instalment: Instalment): string[] {
   ];
 }
 
-/** Every option's schedule, or only those at `optionIndexes`, with a header row. */
-export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readonly number[]): string {
+/**
+ * Every option's schedule, or only those at `optionIndexes`, with a header row. An agreed plan (the
+ * advise export) gives `overrideReason`, '' when none was needed: it fills an `override_reason` column.
+ */
+export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readonly number[], overrideReason?: string): string {
   const chosen = optionIndexes ? proposal.options.filter((_, i) => optionIndexes.includes(i)) : proposal.options;
   const rows = chosen.flatMap((option) =>
     option.instalments.map((instalment) => [
@@ -45,7 +48,9 @@ export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readon
       csvSafeText(option.label),
       option.affordable ? 'true' : 'false',
       ...instalmentCells(instalment),
+      ...(overrideReason === undefined ? [] : [csvSafeText(overrideReason)]),
     ]),
   );
-  return stringify(rows, { header: true, columns: [...SCHEDULE_CSV_COLUMNS] });
+  const columns = overrideReason === undefined ? SCHEDULE_CSV_COLUMNS : [...SCHEDULE_CSV_COLUMNS, 'override_reason'];
+  return stringify(rows, { header: true, columns: [...columns] });
 }

@@ -40,6 +40,13 @@ describe('schedules as CSV', () => {
     expect(rows).toHaveLength(36);
   });
 
+  it('has an override_reason column only for an agreed plan (the advise export), empty when none was needed', () => {
+    const agreed = (reason: string) => parse(renderScheduleCsv(proposal, [1], reason), { columns: true }) as { override_reason: string }[];
+    expect(Object.keys(agreed('')[0] ?? {})).toEqual([...SCHEDULE_CSV_COLUMNS, 'override_reason']);
+    expect(new Set(agreed('').map((r) => r.override_reason))).toEqual(new Set(['']));
+    expect(new Set(agreed('Partner pays half').map((r) => r.override_reason))).toEqual(new Set(['Partner pays half']));
+  });
+
   it('notes a payment moved to the next working day', () => {
     const rows = records(renderScheduleCsv(thousandAtThirtyWorkingDays(), [0]));
     expect(rows[4]).toMatchObject({ n: '5', date: '2027-05-17', moved_from: '2027-05-15' });

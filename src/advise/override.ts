@@ -1,0 +1,30 @@
+/**
+ * When agreeing a plan takes a deliberate override: the plan asks for more than the budget shows is
+ * affordable (CONC 7.3.10R: no pressure to pay unreasonably large amounts), or a flag of the
+ * affordability check asks for a person's review before any plan is agreed (a vulnerability marker,
+ * a shortfall…). Pure: what the session shows and what the export keeps are worded here once.
+ */
+import type { Affordability } from '../core/affordability/types.js';
+import type { Statement } from '../core/statement.js';
+import { FLAG_NAMES } from '../render/labels.js';
+
+export const ABOVE_BUDGET = 'the payments are above what the budget shows is affordable';
+
+/** Why agreeing `option` needs an override; none when it can simply be agreed. */
+export function concernsOf(affordability: Affordability, option: { readonly affordable: boolean }): string[] {
+  const review = affordability.flags.filter((flag) => flag.review).map((flag) => FLAG_NAMES[flag.code]);
+  return [
+    ...(option.affordable ? [] : [ABOVE_BUDGET]),
+    ...(review.length > 0 ? [`a flag asks for a person's review (${review.join(', ')})`] : []),
+  ];
+}
+
+/** The note the exported statement keeps of an override: what was overridden, and the advisor's reason. */
+export const overrideNote = (concerns: readonly string[], reason: string): string =>
+  `Plan agreed all the same although ${concerns.join(' and ')}. Reason given: ${reason}`;
+
+/** The statement as exported: its notes end with the override's. */
+export function withOverrideNote(statement: Statement, concerns: readonly string[], reason: string): Statement {
+  const note = overrideNote(concerns, reason);
+  return { ...statement, notes: statement.notes ? `${statement.notes}\n${note}` : note };
+}
