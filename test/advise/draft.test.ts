@@ -97,4 +97,17 @@ describe('the draft file', () => {
     })();
     expect(refusal).toMatchObject({ message: '"lunch" is not a step of the session', context: { file: 'd.json', field: 'step' } });
   });
+
+  it('holds a draft to the limits of a statement file: nesting 10,000 deep is refused, not a crash', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const text = draftToJson({ step: 'summary', statement: FAMILY }).replace('"step": "summary",', `"step": "summary", "pending": ${deep},`);
+    expect(() => parseDraft(text, 'd.json')).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/^is not a fairplan advise draft \(lists and objects are nested more than 100 levels deep/) }),
+    );
+  });
+
+  it('refuses a "__proto__" key in the draft\'s statement, at its path', () => {
+    const text = draftToJson({ step: 'summary', statement: FAMILY }).replace('"income": [', '"income": [{"__proto__": {"category": "earnings"}},');
+    expect(() => parseDraft(text, 'd.json')).toThrow(expect.objectContaining({ message: expect.stringContaining('"__proto__" is not allowed as a field name') }));
+  });
 });

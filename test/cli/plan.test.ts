@@ -239,6 +239,28 @@ describe('fairplan plan STATEMENT', () => {
     ]);
   });
 
+  it('refuses a statement nested 10,000 deep with one line and exit code 2, not a crash', async () => {
+    const file = fixture('hostile', 'deep-nesting.json');
+    const { code, stdout, stderr } = await runCli(['plan', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `fairplan: ${file}:line 1: lists and objects are nested more than 100 levels deep, the most a statement file may have (column 101)\n`,
+    );
+  });
+
+  it.each([
+    ['billion-laughs.yaml', /^fairplan: .*billion-laughs\.yaml:line 6: aliases stand for more than 10,000 values/],
+    ['proto-key.json', /^fairplan: .*proto-key\.json:line 4: income\[0\]: "__proto__" is not allowed as a field name/],
+    ['empty.yaml', /^fairplan: .*empty\.yaml: the file is empty$/],
+    ['advise-draft.json', /^fairplan: (.*advise-draft\.json): is a draft of fairplan advise, not a statement; to carry on with it: fairplan advise --resume \1$/],
+  ])('refuses the hostile statement %s with one line and exit code 2', async (name, line) => {
+    const { code, stdout, stderr } = await runMain(['plan', fixture('hostile', name)]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([expect.stringMatching(line), '']);
+  });
+
   it('refuses a statement that is not there', async () => {
     const { code, stderr } = await runMain(['plan', 'no-such-statement.json']);
     expect(code).toBe(2);
