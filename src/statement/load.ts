@@ -11,7 +11,7 @@ import { parseJsonExact } from './json-exact.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { problemsOf } from './problems.js';
 import { emptyFileError, type RawObject, type RawValue } from './raw.js';
-import { statementSchema } from './schema.js';
+import { statementSchemaFor } from './schema.js';
 import { isSfsDocument, statementFromSfs } from './sfs.js';
 import { parseYamlExact } from './yaml-exact.js';
 
@@ -24,7 +24,7 @@ function looksLikeJson(text: string, file: string): boolean {
 
 /** A fairplan-format statement from its parsed file; every problem found is reported at once. */
 function statementFromRaw(raw: RawValue): Statement {
-  const result = statementSchema.safeParse(raw);
+  const result = statementSchemaFor(raw).safeParse(raw);
   if (result.success) return result.data;
   const problems = problemsOf(result.error);
   throw new FairplanError('invalid-statement', `not a valid statement: ${problems.length} problem(s)`, { problems });

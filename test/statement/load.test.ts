@@ -57,6 +57,39 @@ describe('loading the statement fixtures', () => {
   });
 });
 
+describe('amounts in the currency of the statement', () => {
+  const withIncome = (currency: string, amount: string): string =>
+    JSON.stringify({
+      ...(currency ? { currency } : {}),
+      household: { adults: 1, children: 0, vehicles: 0, tenure: 'owner' },
+      income: [{ category: 'earnings', label: 'Wages', amount, frequency: 'monthly' }],
+    });
+  const problemsOf = (text: string): unknown => {
+    try {
+      parseStatementText(text, 'statement.json');
+    } catch (error) {
+      return (error as FairplanError).context.problems;
+    }
+    throw new Error('expected the statement to be refused');
+  };
+
+  it('refuses $12.50 in a statement in pounds, rather than reading it as £12.50', () => {
+    expect(problemsOf(withIncome('', '$12.50'))).toEqual([
+      { path: 'income[0].amount', message: '"$12.50" is in dollars, but the amounts here are in pounds (write 12.50 or £12.50)' },
+    ]);
+    expect(problemsOf(withIncome('GBP', '€12.50'))).toEqual([
+      { path: 'income[0].amount', message: '"€12.50" is in euros, but the amounts here are in pounds (write 12.50 or £12.50)' },
+    ]);
+  });
+
+  it('refuses £ in a statement in dollars, and reads $', () => {
+    expect(problemsOf(withIncome('USD', '£1,200.00'))).toEqual([
+      { path: 'income[0].amount', message: '"£1,200.00" is in pounds, but the amounts here are in dollars (write 1,200.00 or $1,200.00)' },
+    ]);
+    expect(parseStatementText(withIncome('usd', '$1,200.00'), 'statement.json').income[0]?.amount).toEqual(money('1200'));
+  });
+});
+
 describe('amounts are exact whatever way they are written', () => {
   it('keeps YAML amounts 1,234.50 and 0.10 exact, and a number too long for a float', () => {
     const statement = parseStatementText(

@@ -36,7 +36,7 @@ export const DEBT_ADMIN_FEE: RegularAmountQuestion = {
 export async function askRegularAmount(session: Session, question: RegularAmountQuestion): Promise<void> {
   const recorded = session.draft.statement[question.part];
   const asked = await askCarryingOn(session, question.item, question.what, async (prompter): Promise<RegularAmount | undefined> => {
-    const amount = await askMoney(prompter, { message: question.message, default: recorded?.amount ?? ZERO });
+    const amount = await askMoney(prompter, { message: question.message, symbol: session.symbol, default: recorded?.amount ?? ZERO });
     if (amount.isZero()) return undefined;
     const frequency = await askFrequency(prompter, 'How often', recorded?.frequency ?? 'monthly');
     return { amount, frequency, ...(recorded?.note ? { note: recorded.note } : {}) };
