@@ -281,6 +281,9 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('an unknown frequency, suggesting the nearest', () =>
     refuses(['--balance', '1000', '--affordable', '30', '--frequency', 'montly'], /"montly" is not a frequency; did you mean "monthly"\?/));
   it('a date that does not exist', () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], /"2027-02-30" is not a date that exists/));
+  it('a placeholder date, naming the problem rather than a range of dates', () =>
+    refuses([...PLAN.slice(1, -2), '--as-of', '9999-12-31'], /"9999-12-31" is after 2200: not a plausible date \(fairplan takes years 1900 to 2200\)/));
+  it('a date before 1900', () => refuses([...PLAN.slice(1), '--start', '1850-01-01'], /"1850-01-01" is before 1900: not a plausible date/));
   it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
   it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
   it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));
