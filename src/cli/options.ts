@@ -11,7 +11,8 @@ import { D, type Dec, type Money, parseMoney } from '../core/money.js';
 import type { Currency } from '../core/statement.js';
 import type { Io } from './io.js';
 
-function usage<T>(read: () => T): T {
+/** Reads an option's value; a FairplanError becomes commander's usage error. */
+export function usage<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
