@@ -185,7 +185,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('--column <field=Header>', 'read a field from a differently named column (repeatable)', columnOption)
     .option('--carry <columns>', 'comma-separated columns to copy into the results')
     .option('--carry-all', 'copy every column that is not a field into the results')
-    .option('--delimiter <char>', 'comma, semicolon, tab or one character (default: comma)', delimiterOption)
+    .option('--delimiter <char>', 'comma, semicolon, tab or one character, not " or a line break (default: comma)', delimiterOption)
     .option('--as-of <date>', 'today, for reproducible output (YYYY-MM-DD)', dateOption)
     .addOption(
       new Option('--interest <treatment>', "frozen (forbearance) or apr (the account's rate continues)")
