@@ -59,6 +59,9 @@ export function amountParts(text: string, symbol = '£'): { readonly negative: b
   return { negative: sign === '-', digits: digits.replace(/,/g, '') };
 }
 
+/** The currency symbol `text` is written with, if it is an amount and has one. */
+export const writtenSymbol = (text: string): string | undefined => AMOUNT.exec(text)?.[2] || undefined;
+
 /**
  * Parses `1234.56`, `£1,234.56`, `-£5`, ` 12 ` to Money; the symbol, if any, must be `symbol` (the
  * currency's: `$1,234.56` in a dollar statement). Rejects anything else with a message that says what

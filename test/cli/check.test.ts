@@ -103,6 +103,12 @@ describe('fairplan check: bad input', () => {
     expect(stderr).toContain('takes effect on 2026-04-06 and must not be used for 2026-01-01');
   });
 
+  it('refuses a --token-threshold in dollars for a statement in pounds, naming the option', async () => {
+    const { code, stderr } = await check(statement('single-renter-weekly.json'), '--token-threshold', '$5');
+    expect(code).toBe(2);
+    expect(stderr).toBe('fairplan: --token-threshold: "$5" is in dollars, but the amounts here are in pounds (write 5 or £5)\n');
+  });
+
   it('refuses an impossible --as-of date with a usage line', async () => {
     const { code, stderr } = await runCli(['check', statement('single-renter-weekly.json'), '--as-of', '2027-02-30']);
     expect(code).toBe(2);

@@ -221,6 +221,11 @@ describe('fairplan plan STATEMENT', () => {
     expect(json.options.map((o: { kind: string }) => o.kind)).toContain('step-up');
   });
 
+  it('takes command-line amounts for a USD statement in dollars', async () => {
+    const json = JSON.parse((await runMain(['plan', fixture('statements', 'us-household.json'), '--as-of', '2027-01-04', '--balance', '$500', '--json'])).stdout);
+    expect(json.balance).toBe('500.00');
+  });
+
   it('shows a USD statement in dollars and moves no dates for UK bank holidays', async () => {
     const { stdout } = await runMain(['plan', fixture('statements', 'us-household.json'), '--as-of', '2027-01-04']);
     const text = stdout.replace(/\s+/g, ' ');
@@ -284,6 +289,10 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('a placeholder date, naming the problem rather than a range of dates', () =>
     refuses([...PLAN.slice(1, -2), '--as-of', '9999-12-31'], /"9999-12-31" is after 2200: not a plausible date \(fairplan takes years 1900 to 2200\)/));
   it('a date before 1900', () => refuses([...PLAN.slice(1), '--start', '1850-01-01'], /"1850-01-01" is before 1900: not a plausible date/));
+  it('an amount in dollars when the plan is in pounds, naming the option', () =>
+    refuses(['--balance', '$500', '--affordable', '30'], 'fairplan: --balance: "$500" is in dollars, but the amounts here are in pounds (write 500 or £500)'));
+  it('an amount in pounds for a statement in dollars', () =>
+    refuses([fixture('statements', 'us-household.json'), '--affordable', '£30'], 'fairplan: --affordable: "£30" is in pounds, but the amounts here are in dollars (write 30 or $30)'));
   it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
   it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
   it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));

@@ -6,14 +6,13 @@ import type { Statement } from '../../core/statement.js';
 import { renderCheckJson } from '../../render/check/json.js';
 import { renderCheckText } from '../../render/check/text.js';
 import type { CommandContext } from '../context.js';
-import { dateOption, nonNegativeMoneyOption, today } from '../options.js';
+import { dateOption, inCurrency, nonNegativeMoneyOption, today, type AmountOption } from '../options.js';
 import type { IsoDate } from '../../core/date.js';
-import type { Money } from '../../core/money.js';
 
 interface CheckOptions {
   readonly asOf?: IsoDate;
   readonly guidelines?: string;
-  readonly tokenThreshold?: Money;
+  readonly tokenThreshold?: AmountOption;
   readonly json?: boolean;
   readonly sfs?: boolean;
   readonly color: boolean;
@@ -65,7 +64,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
       const result = assessAffordability(statement, {
         asOf: options.asOf ?? today(context.io),
         ...(guidelines ? { guidelines } : {}),
-        ...(options.tokenThreshold ? { tokenThresholdPerCreditor: options.tokenThreshold } : {}),
+        ...(options.tokenThreshold
+          ? { tokenThresholdPerCreditor: inCurrency(options.tokenThreshold, statement.currency ?? 'GBP', '--token-threshold') }
+          : {}),
       });
       if (options.json) context.out(renderCheckJson(result));
       else if (options.sfs) context.out((await import('../../statement/sfs.js')).toSfsJson(statement, result));
