@@ -213,9 +213,10 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
 
 const HELP = `
 The affordable amount is monthly, whatever the pay frequency; amounts are like
-1234.56 or £1,234.56 ($ with a statement in dollars). Options are compared, the recommended one is marked *, and
-its schedule is shown (--schedule picks another: affordable, fixed-term-24,
-token, step-up, settlement-lump-sum, settlement-instalments).
+1234.56 or £1,234.56 ($ with a statement in dollars). Options are compared, the
+recommended one is marked *, and its schedule is shown (--schedule picks
+another: affordable, fixed-term-24, token, step-up, settlement-lump-sum,
+settlement-instalments).
 
 Examples:
   $ fairplan plan fixtures/statements/single-renter-weekly.json
