@@ -67,6 +67,11 @@ describe('the draft file', () => {
     expect(back.plan?.amount?.toFixed()).toBe('12.345');
   });
 
+  it('reads back the term of a fixed-term plan chosen', () => {
+    const draft = { step: 'export' as const, statement: FAMILY, plan: { kind: 'fixed-term' as const, termMonths: 24 } };
+    expect(parseDraft(draftToJson(draft), 'draft.json').plan).toEqual({ kind: 'fixed-term', termMonths: 24 });
+  });
+
   it('keeps the answers of a line still being typed', () => {
     const draft = { step: 'debts' as const, statement: FAMILY, pending: { item: 'debts' as const, index: 1, answers: ['Lender Ltd', '1000.00'] } };
     expect(parseDraft(draftToJson(draft), 'draft.json').pending).toEqual(draft.pending);
