@@ -355,6 +355,14 @@ describe('files that hold no statement', () => {
     expect((await refusal(hostile('empty.yaml'))).error.message).toBe('the file is empty');
   });
 
+  it('says an empty or blank JSON file is empty, rather than pointing at a missing value', () => {
+    for (const text of ['', ' \n', '\uFEFF']) {
+      expect(() => parseStatementText(text, 'statement.json')).toThrow(
+        expect.objectContaining({ message: 'the file is empty', context: { file: 'statement.json' } }),
+      );
+    }
+  });
+
   it('says a file of comments is empty', async () => {
     expect((await refusal(hostile('comments-only.yaml'))).error.message).toBe('the file is empty (it holds only comments)');
   });
