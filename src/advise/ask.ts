@@ -20,6 +20,8 @@ function hintFor<T>(read: (text: string) => T, check?: (value: T) => string | un
 
 export interface MoneyQuestion {
   readonly message: string;
+  /** The symbol of the currency the session is in: an amount typed with another is refused. */
+  readonly symbol: string;
   readonly default?: Money;
   /** Zero allowed (a nil income, say). Default true. */
   readonly zero?: boolean;
@@ -38,9 +40,9 @@ export async function askMoney(prompter: Prompter, question: MoneyQuestion): Pro
   const answer = await prompter.input({
     message: question.message,
     ...(question.default ? { default: toFixed2(question.default) } : {}),
-    validate: hintFor(parseMoney, check),
+    validate: hintFor((text) => parseMoney(text, question.symbol), check),
   });
-  return parseMoney(answer);
+  return parseMoney(answer, question.symbol);
 }
 
 export async function askText(prompter: Prompter, message: string, fallback?: string, required = true): Promise<string> {

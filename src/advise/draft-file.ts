@@ -9,18 +9,18 @@ import { isPaymentFrequency } from '../core/frequency.js';
 import { parseMoney } from '../core/money.js';
 import { PLAN_KINDS, type PlanKind } from '../core/plan/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
-import { parseStatementText, readInputFile } from '../statement/load.js';
+import { parseRawText, readInputFile, statementFromRawValue } from '../statement/load.js';
+import { NumberLiteral, type RawValue } from '../statement/raw.js';
 import { toFairplanJson } from '../statement/write.js';
+import { DRAFT_FORMAT, DRAFT_VERSION } from './draft-format.js';
 import { ITEMS, STEPS, type Draft, type Item, type Override, type PendingItem, type PlanChoice, type Step } from './draft.js';
 
-const FORMAT = 'fairplan-advise-draft';
-const VERSION = 1;
 
 export function draftToJson(draft: Draft): string {
   const plan = draft.plan && { ...draft.plan, ...(draft.plan.amount ? { amount: draft.plan.amount.toFixed() } : {}) };
   const document = {
-    format: FORMAT,
-    version: VERSION,
+    format: DRAFT_FORMAT,
+    version: DRAFT_VERSION,
     step: draft.step,
     // The statement in fairplan's own format: amounts are strings at full precision.
     statement: JSON.parse(toFairplanJson(draft.statement)) as unknown,
@@ -31,12 +31,17 @@ export function draftToJson(draft: Draft): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/** A whole number the draft holds (a count or a position), or undefined. */
+const wholeNumber = (value: unknown): number | undefined =>
+  value instanceof NumberLiteral && /^\d+$/.test(value.source) ? Number(value.source) : undefined;
+
 function problem(file: string, field: string, message: string): FairplanError {
   return new FairplanError('invalid-argument', message, { file, field });
 }
 
 function readPlan(value: unknown, file: string): PlanChoice {
   const plan = value as Record<string, unknown>;
+  const termMonths = wholeNumber(plan.termMonths);
   if (typeof plan.kind !== 'string' || !(PLAN_KINDS as readonly string[]).includes(plan.kind)) {
     throw problem(file, 'plan.kind', `"${String(plan.kind)}" is not a plan option`);
   }
@@ -46,7 +51,7 @@ function readPlan(value: unknown, file: string): PlanChoice {
   }
   return {
     kind: plan.kind as PlanKind,
-    ...(typeof plan.termMonths === 'number' ? { termMonths: plan.termMonths } : {}),
+    ...(termMonths === undefined ? {} : { termMonths }),
     ...(plan.variant === 'lump-sum' || plan.variant === 'instalments' ? { variant: plan.variant } : {}),
     ...(typeof plan.start === 'string' ? { start: parseIsoDate(plan.start) } : {}),
     ...(frequency ? { frequency } : {}),
@@ -73,24 +78,26 @@ function readPending(value: unknown, file: string): PendingItem {
   if (!Array.isArray(answers) || !answers.every((a) => typeof a === 'string')) {
     throw problem(file, 'pending.answers', 'expected the answers typed so far, as a list of text');
   }
-  return { item: item as Item, ...(typeof index === 'number' ? { index } : {}), answers };
+  const position = wholeNumber(index);
+  return { item: item as Item, ...(position === undefined ? {} : { index: position }), answers };
 }
 
+/** Reads a draft as a statement file is read, so it is held to the same limits and its amounts stay exact. */
 export function parseDraft(text: string, file: string): Draft {
   let document: Record<string, unknown>;
   try {
-    document = JSON.parse(text) as Record<string, unknown>;
+    document = parseRawText(text, file) as Record<string, unknown>;
   } catch (error) {
     throw problem(file, 'draft', `is not a fairplan advise draft (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (document?.format !== FORMAT || document.version !== VERSION) {
-    throw problem(file, 'format', `is not a fairplan advise draft (expected "format": "${FORMAT}", "version": ${VERSION})`);
+  if (document?.format !== DRAFT_FORMAT || wholeNumber(document.version) !== DRAFT_VERSION) {
+    throw problem(file, 'format', `is not a fairplan advise draft (expected "format": "${DRAFT_FORMAT}", "version": ${DRAFT_VERSION})`);
   }
   const step = document.step;
   if (typeof step !== 'string' || !(STEPS as readonly string[]).includes(step)) {
     throw problem(file, 'step', `"${String(step)}" is not a step of the session`);
   }
-  const statement = parseStatementText(JSON.stringify(document.statement ?? null), file);
+  const statement = statementFromRawValue((document.statement ?? null) as RawValue, file);
   return {
     step: step as Step,
     statement,

@@ -5,12 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { FairplanError, type Problem } from '../core/errors.js';
+import { parseDelimiter } from './delimiter.js';
 import { isField, type Field } from './fields.js';
 import { fieldHint, type Mapping } from './mapping.js';
 
 const mappingSchema = z
   .object({
-    delimiter: z.string().min(1).optional(),
+    delimiter: z.string().optional(),
     columns: z.record(z.string(), z.string().min(1)).default({}),
     carry: z.array(z.string().min(1)).optional(),
   })
@@ -34,6 +35,17 @@ export async function loadMapping(file: string): Promise<Mapping> {
   const problems: Problem[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  // The delimiter by the same rule as --delimiter's (no quote, no line break).
+  let delimiter: string | undefined;
+  const written = (json as { delimiter?: unknown } | null)?.delimiter;
+  if (typeof written === 'string') {
+    try {
+      delimiter = parseDelimiter(written);
+    } catch (error) {
+      if (!(error instanceof FairplanError)) throw error;
+      problems.push({ path: 'delimiter', message: error.message });
+    }
+  }
   // Field names are checked even when something else is wrong, so every mistake is reported at once.
   const named = (json as { columns?: unknown } | null)?.columns;
   const columns: Partial<Record<Field, string>> = {};
@@ -44,6 +56,6 @@ export async function loadMapping(file: string): Promise<Mapping> {
   if (problems.length > 0 || !parsed.data) {
     throw new FairplanError('invalid-argument', 'the mapping file is not valid', { file, problems });
   }
-  const { delimiter, carry } = parsed.data;
+  const { carry } = parsed.data;
   return { columns, ...(carry ? { carry } : {}), ...(delimiter ? { delimiter } : {}) };
 }

@@ -1,29 +1,24 @@
 /**
  * Amounts from an accounts file in whole pence, as safe integers. A batch reads millions of amounts
  * and only adds and subtracts them; converting each to a Decimal and back dominated the run time,
- * while integer pence give the same figures exactly. The grammar is parseMoney's (1234.5, £1,234.50,
- * -5), and a property test holds the two to the same answers. Amounts must be whole pence: an
- * export with fractions of a penny is refused rather than rounded.
+ * while integer pence give the same figures exactly. Amounts are read by parseMoney's grammar
+ * (amountParts: 1234.5, £1,234.50, -5), in pounds: a batch run is in pounds, so `$12.50` is refused.
+ * Amounts must be whole pence: an export with fractions of a penny is refused rather than rounded.
  */
 import { FairplanError } from '../core/errors.js';
-
-// The same amount grammar as parseMoney (src/core/money.ts).
-const AMOUNT = /^([+-]?)\s*[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
+import { amountParts } from '../core/money.js';
 
 export function parsePence(text: string): number {
   const plain = plainPence(text);
   if (plain !== undefined) return plain;
-  const match = AMOUNT.exec(text.trim());
-  if (!match) {
-    throw new FairplanError('invalid-amount', `"${text}" is not an amount of money (expected e.g. 1234.56 or £1,234.56)`);
-  }
-  const [whole = '', fraction = ''] = (match[2] ?? '').replace(/,/g, '').split('.');
+  const { negative, digits } = amountParts(text, '£');
+  const [whole = '', fraction = ''] = digits.split('.');
   if (/[1-9]/.test(fraction.slice(2))) {
     throw new FairplanError('invalid-amount', `"${text}" is not in whole pence`);
   }
   const pence = Number(whole || '0') * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
   if (!Number.isSafeInteger(pence)) throw new FairplanError('invalid-amount', `"${text}" is too large an amount`);
-  return match[1] === '-' && pence !== 0 ? -pence : pence;
+  return negative && pence !== 0 ? -pence : pence;
 }
 
 const ZERO_CODE = 48;

@@ -7,11 +7,12 @@ import { calendarFor, DEFAULT_CALENDAR_REGION, parseCalendarRegion, type Busines
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '../core/frequency.js';
-import { D, type Dec, type Money, parseMoney } from '../core/money.js';
-import type { Currency } from '../core/statement.js';
+import { D, type Dec, type Money, parseMoney, writtenSymbol } from '../core/money.js';
+import { CURRENCY_SYMBOLS, type Currency } from '../core/statement.js';
 import type { Io } from './io.js';
 
-function usage<T>(read: () => T): T {
+/** Reads an option's value; a FairplanError becomes commander's usage error. */
+export function usage<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
@@ -20,18 +21,41 @@ function usage<T>(read: () => T): T {
   }
 }
 
-export const moneyOption = (value: string): Money => usage(() => parseMoney(value));
-
-export function nonNegativeMoneyOption(value: string): Money {
-  const amount = moneyOption(value);
-  if (amount.isNeg()) throw new InvalidArgumentError(`"${value}" is negative; expected an amount of zero or more`);
-  return amount;
+/**
+ * An amount typed on the command line. Its currency is that of the statement it goes with, which is
+ * read after the options, so the amount is checked as it is typed (in either currency) and its
+ * symbol is held to the currency by `inCurrency` once that is known.
+ */
+export interface AmountOption {
+  readonly text: string;
+  readonly amount: Money;
 }
 
-export function positiveMoneyOption(value: string): Money {
-  const amount = moneyOption(value);
-  if (!amount.gt(0)) throw new InvalidArgumentError(`"${value}" must be more than zero`);
-  return amount;
+export function moneyOption(value: string): AmountOption {
+  // Written in dollars it is read as dollars; anything else is read (or refused) as pounds.
+  const symbol = writtenSymbol(value) === CURRENCY_SYMBOLS.USD ? CURRENCY_SYMBOLS.USD : CURRENCY_SYMBOLS.GBP;
+  return { text: value, amount: usage(() => parseMoney(value, symbol)) };
+}
+
+export function nonNegativeMoneyOption(value: string): AmountOption {
+  const option = moneyOption(value);
+  if (option.amount.isNeg()) throw new InvalidArgumentError(`"${value}" is negative; expected an amount of zero or more`);
+  return option;
+}
+
+export function positiveMoneyOption(value: string): AmountOption {
+  const option = moneyOption(value);
+  if (!option.amount.gt(0)) throw new InvalidArgumentError(`"${value}" must be more than zero`);
+  return option;
+}
+
+/** The amount given as `flag`, in `currency`: a symbol of another currency is refused, naming the flag. */
+export function inCurrency(option: AmountOption, currency: Currency, flag: string): Money {
+  try {
+    return parseMoney(option.text, CURRENCY_SYMBOLS[currency]);
+  } catch (error) {
+    throw error instanceof FairplanError ? new FairplanError(error.code, error.message, { field: flag }) : error;
+  }
 }
 
 export const dateOption = (value: string): IsoDate => usage(() => parseIsoDate(value));

@@ -10,13 +10,23 @@ export type IsoDate = string & { readonly [isoDateBrand]: true };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Reads `YYYY-MM-DD`, refusing dates that do not exist (`2027-02-30`). */
+/**
+ * The years a date read from input may fall in. Anything outside is a typo or a placeholder
+ * (`9999-12-31`), and a plan or pay schedule worked out from it would be nonsense.
+ */
+export const PLAUSIBLE_YEARS = { first: 1900, last: 2200 } as const;
+
+/** Reads `YYYY-MM-DD`, refusing dates that do not exist (`2027-02-30`) or are implausible (`9999-12-31`). */
 export function parseIsoDate(text: string): IsoDate {
   const match = ISO.exec(text.trim());
   if (!match) throw new FairplanError('invalid-date', `"${text}" is not a date (expected YYYY-MM-DD, e.g. 2027-01-15)`);
   const [year, month, day] = partsOf(text.trim() as IsoDate);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new FairplanError('invalid-date', `"${text}" is not a date that exists`);
+  }
+  if (year < PLAUSIBLE_YEARS.first || year > PLAUSIBLE_YEARS.last) {
+    const side = year < PLAUSIBLE_YEARS.first ? `before ${PLAUSIBLE_YEARS.first}` : `after ${PLAUSIBLE_YEARS.last}`;
+    throw new FairplanError('invalid-date', `"${text}" is ${side}: not a plausible date (fairplan takes years ${PLAUSIBLE_YEARS.first} to ${PLAUSIBLE_YEARS.last})`);
   }
   return text.trim() as IsoDate;
 }

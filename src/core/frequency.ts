@@ -52,14 +52,12 @@ export function periodsPerYear(frequency: Frequency): Dec {
   return new D(PER_YEAR[frequency]);
 }
 
-// Spellings seen in real exports and statements.
+// Spellings seen in real exports and statements, each meaning one frequency only (README lists them).
 const ALIASES: Readonly<Record<string, Frequency>> = {
   week: 'weekly',
   weekly: 'weekly',
   fortnight: 'fortnightly',
   fortnightly: 'fortnightly',
-  biweekly: 'fortnightly',
-  'bi-weekly': 'fortnightly',
   'four-weekly': 'four-weekly',
   four_weekly: 'four-weekly',
   fourweekly: 'four-weekly',
@@ -77,6 +75,16 @@ const ALIASES: Readonly<Record<string, Frequency>> = {
   year: 'annual',
 };
 
+// Words read one way by some and another way by others, or close in spelling to a frequency they
+// are not: refused with what is wrong, never guessed (and never "did you mean" the wrong one).
+const REFUSED: Readonly<Record<string, string>> = {
+  biweekly: 'is ambiguous: every two weeks, or twice a week? For every two weeks write "fortnightly"',
+  bimonthly: 'is ambiguous: every two months, or twice a month? Give the amount a month, "monthly"',
+  biannual: 'is ambiguous: twice a year, or every two years? Give the amount a year, "annual"',
+  biannually: 'is ambiguous: twice a year, or every two years? Give the amount a year, "annual"',
+  semimonthly: 'is twice a month, which fairplan has no frequency for: give the amount a month, "monthly"',
+};
+
 export function isFrequency(value: string): value is Frequency {
   return (FREQUENCIES as readonly string[]).includes(value);
 }
@@ -86,13 +94,17 @@ export function isPaymentFrequency(value: string): value is PaymentFrequency {
 }
 
 /**
- * Reads a frequency, forgiving case, spaces and common spellings (`four_weekly`, `bi-weekly`).
- * Anything else is refused with the nearest frequency suggested.
+ * Reads a frequency, forgiving case, spaces and common spellings (`four_weekly`, `yearly`). An
+ * ambiguous word (`biweekly`) is refused with the question it leaves open; anything else with the
+ * nearest frequency suggested.
  */
 export function parseFrequency(text: string, allowed: readonly Frequency[] = FREQUENCIES): Frequency {
   // Most files spell it exactly (a batch reads millions); only the others need tidying first.
-  const found = ALIASES[text] ?? ALIASES[text.trim().toLowerCase().replace(/\s+/g, '-')];
+  const key = text.trim().toLowerCase().replace(/\s+/g, '-');
+  const found = ALIASES[text] ?? ALIASES[key];
   if (found && allowed.includes(found)) return found;
+  const refusal = REFUSED[key.replace(/[-_]/g, '')];
+  if (refusal) throw new FairplanError('invalid-frequency', `"${text}" ${refusal}`);
   const hint = suggestFrequency(text, allowed);
   throw new FairplanError(
     'invalid-frequency',

@@ -38,22 +38,51 @@ export type Pennies = Money & { readonly [penniesBrand]: true };
 
 export const NO_PENNIES = ZERO as Pennies;
 
-// Optional sign, optional currency symbol, digits with optional thousands commas, optional decimals.
-const AMOUNT = /^([+-]?)\s*[£$€]?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
+const NAMES: Readonly<Record<string, string>> = { '£': 'pounds', $: 'dollars', '€': 'euros' };
 
 /**
- * Parses `1234.56`, `£1,234.56`, `$1,234.56`, `-£5`, ` 12 ` to Money. Rejects anything else with
- * a message that says what was expected. Commas must be thousands separators: `12,34` is refused
- * (it is a decimal comma, and guessing would change the amount a hundredfold).
+ * THE amount grammar, as regular-expression source: optional sign, optional currency symbol, digits
+ * with optional thousands commas, optional decimals, spaces around them. parseMoney, the batch's
+ * parsePence and the statement JSON Schema are all built from it. `signs` is the sign character
+ * class (the JSON Schema of a non-negative amount allows only `+`), `symbols` the currency symbols
+ * it may be written with (any it can name, so that `€5` is refused for its currency, not its form).
  */
-export function parseMoney(text: string): Money {
-  const trimmed = text.trim();
-  const match = AMOUNT.exec(trimmed);
+export const amountPattern = (signs = '[+-]', symbols = '£$€'): string =>
+  `^\\s*(${signs}?)\\s*([${symbols}]?)\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)\\s*$`;
+const AMOUNT = new RegExp(amountPattern());
+
+/**
+ * An amount's sign and digits (thousands commas removed), read by the one grammar. A currency symbol
+ * must be `symbol`, the currency the amounts are in: `$12.50` among pounds is refused, never read
+ * as £12.50.
+ */
+export function amountParts(text: string, symbol = '£'): { readonly negative: boolean; readonly digits: string } {
+  const match = AMOUNT.exec(text);
   if (!match) {
-    throw new FairplanError('invalid-amount', `"${text}" is not an amount of money (expected e.g. 1234.56 or £1,234.56)`);
+    throw new FairplanError('invalid-amount', `"${text}" is not an amount of money (expected e.g. 1234.56 or ${symbol}1,234.56)`);
   }
-  const digits = (match[2] ?? '').replace(/,/g, '');
-  return money(`${match[1] === '-' ? '-' : ''}${digits}`);
+  const [, sign, written, digits = ''] = match;
+  if (written && written !== symbol) {
+    throw new FairplanError(
+      'invalid-amount',
+      `"${text}" is in ${NAMES[written]}, but the amounts here are in ${NAMES[symbol]} (write ${digits} or ${symbol}${digits})`,
+    );
+  }
+  return { negative: sign === '-', digits: digits.replace(/,/g, '') };
+}
+
+/** The currency symbol `text` is written with, if it is an amount and has one. */
+export const writtenSymbol = (text: string): string | undefined => AMOUNT.exec(text)?.[2] || undefined;
+
+/**
+ * Parses `1234.56`, `£1,234.56`, `-£5`, ` 12 ` to Money; the symbol, if any, must be `symbol` (the
+ * currency's: `$1,234.56` in a dollar statement). Rejects anything else with a message that says what
+ * was expected. Commas must be thousands separators: `12,34` is refused (it is a decimal comma, and
+ * guessing would change the amount a hundredfold).
+ */
+export function parseMoney(text: string, symbol = '£'): Money {
+  const { negative, digits } = amountParts(text, symbol);
+  return money(`${negative ? '-' : ''}${digits}`);
 }
 
 /** Whole or fractional Decimal (or a decimal string already known to be valid) as Money. */

@@ -8,7 +8,8 @@ import * as z from 'zod';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { FREQUENCIES, parseFrequency, type Frequency } from '../core/frequency.js';
-import { isNegative, parseMoney, type Money } from '../core/money.js';
+import { amountPattern, isNegative, parseMoney, type Money } from '../core/money.js';
+import { CURRENCY_SYMBOLS } from '../core/statement.js';
 import { closest } from '../core/suggest.js';
 import { describeRaw, NumberLiteral } from './raw.js';
 
@@ -58,16 +59,19 @@ export function wholeNumber(minimum: number): z.ZodType<number, unknown> {
   });
 }
 
-// parseMoney's grammar, for the JSON Schema: symbol, thousands commas, optional decimals, spaces.
-const amountPattern = (sign: string): string =>
-  `^\\s*${sign}\\s*[£$€]?\\s*((\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?|\\.\\d+)\\s*$`;
-export const AMOUNT_PATTERN = amountPattern('[+-]?');
-const NON_NEGATIVE_AMOUNT_PATTERN = amountPattern('[+]?');
+// parseMoney's grammar, for the JSON Schema: it cannot tie a symbol to the statement's currency,
+// so it allows the symbol of either.
+const SYMBOLS = Object.values(CURRENCY_SYMBOLS).join('');
+export const AMOUNT_PATTERN = amountPattern('[+-]', SYMBOLS);
+const NON_NEGATIVE_AMOUNT_PATTERN = amountPattern('[+]', SYMBOLS);
 
 const AMOUNT_EXPECTED = 'an amount of money, e.g. 1234.56 or £1,234.56';
 
-/** An amount written as a string (`"£1,234.50"`) or a number (`1234.50`, read from its source text). */
-export function amount(sign: 'any' | 'non-negative' = 'non-negative'): z.ZodType<Money, unknown> {
+/**
+ * An amount written as a string (`"£1,234.50"`) or a number (`1234.50`, read from its source text).
+ * A currency symbol must be `symbol`, that of the currency the amounts are in.
+ */
+export function amount(sign: 'any' | 'non-negative' = 'non-negative', symbol = '£'): z.ZodType<Money, unknown> {
   const nonNegative = sign === 'non-negative';
   const json = {
     description: 'An amount of money: a string such as "£1,234.50" or "450.00", or a number (read from its digits).',
@@ -79,7 +83,7 @@ export function amount(sign: 'any' | 'non-negative' = 'non-negative'): z.ZodType
   return leaf(AMOUNT_EXPECTED, json, (value) => {
     const source = value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value : undefined;
     if (source === undefined) return refuse(wrongType(AMOUNT_EXPECTED, value));
-    const parsed = parseMoney(source);
+    const parsed = parseMoney(source, symbol);
     return nonNegative && isNegative(parsed) ? refuse(`must not be negative, got ${describeRaw(value)}`) : parsed;
   });
 }

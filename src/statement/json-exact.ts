@@ -3,12 +3,16 @@
  * code can see the text (Node 20 has no reviver `context.source`), so statements are read by this
  * small parser instead: numbers come back as NumberLiteral with their source text, duplicate keys
  * are refused (a second "amount" silently replacing the first would change the figures), and every
- * syntax error has a line and column.
+ * syntax error has a line and column. Nesting is bounded (limits.ts), so no file can exhaust the stack,
+ * and reserved keys such as "__proto__" are refused by name.
  */
-import { NumberLiteral, syntaxError, type RawObject, type RawValue } from './raw.js';
+import { isReservedKey, MAX_DEPTH } from './limits.js';
+import { NumberLiteral, reservedKeyError, syntaxError, tooDeepError, type RawObject, type RawValue } from './raw.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WHITESPACE = /[ \t\n\r]*/y;
+// The run of a string up to its end, an escape or a character a JSON string may not hold.
+const PLAIN_CHARACTERS = /[^"\\\u0000-\u001f]*/y;
 const ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
   '\\': '\\',
@@ -22,6 +26,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 class JsonReader {
   private at = 0;
+  /** Where the reader is: the keys and list positions of the values it is inside. */
+  private readonly path: (string | number)[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -55,6 +61,7 @@ class JsonReader {
   }
 
   private object(): RawObject {
+    if (this.path.length >= MAX_DEPTH) throw tooDeepError(this.text, this.at);
     const result: Record<string, RawValue> = {};
     this.at++;
     this.skipWhitespace();
@@ -64,11 +71,14 @@ class JsonReader {
       if (this.text[this.at] !== '"') this.fail('expected a property name in double quotes');
       const keyAt = this.at;
       const key = this.string();
+      if (isReservedKey(key)) throw reservedKeyError(key, this.path, this.text, keyAt);
       if (Object.hasOwn(result, key)) this.fail(`"${key}" appears twice in the same object`, keyAt);
       this.skipWhitespace();
       if (!this.eat(':')) this.fail(`expected ":" after "${key}"`);
       this.skipWhitespace();
+      this.path.push(key);
       result[key] = this.value();
+      this.path.pop();
       this.skipWhitespace();
       if (this.eat('}')) return result;
       if (!this.eat(',')) this.fail('expected "," or "}" after a property value');
@@ -76,13 +86,16 @@ class JsonReader {
   }
 
   private array(): RawValue[] {
+    if (this.path.length >= MAX_DEPTH) throw tooDeepError(this.text, this.at);
     const result: RawValue[] = [];
     this.at++;
     this.skipWhitespace();
     if (this.eat(']')) return result;
     for (;;) {
       this.skipWhitespace();
+      this.path.push(result.length);
       result.push(this.value());
+      this.path.pop();
       this.skipWhitespace();
       if (this.eat(']')) return result;
       if (!this.eat(',')) this.fail('expected "," or "]" after a list item');
@@ -94,6 +107,11 @@ class JsonReader {
     let result = '';
     this.at++;
     for (;;) {
+      // Plain text is taken in one slice: built a character at a time, a long string costs many times its size.
+      PLAIN_CHARACTERS.lastIndex = this.at;
+      PLAIN_CHARACTERS.exec(this.text);
+      result += this.text.slice(this.at, PLAIN_CHARACTERS.lastIndex);
+      this.at = PLAIN_CHARACTERS.lastIndex;
       const char = this.text[this.at];
       if (char === undefined) return this.fail('a string is not closed with "', start);
       if (char === '"') break;
@@ -109,10 +127,7 @@ class JsonReader {
         if (decoded === undefined) this.fail(`"\\${escaped}" is not a JSON escape`);
         result += decoded;
         this.at += 2;
-        continue;
       }
-      result += char;
-      this.at++;
     }
     this.at++;
     return result;

@@ -2,14 +2,16 @@
  * Reading a statement file: JSON or YAML, in fairplan's own format or the SFS data-entry format,
  * into a checked Statement, or a FairplanError naming the file and one problem per line.
  */
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { DRAFT_FORMAT } from '../advise/draft-format.js';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import type { Statement } from '../core/statement.js';
 import { parseJsonExact } from './json-exact.js';
+import { MAX_FILE_BYTES } from './limits.js';
 import { problemsOf } from './problems.js';
-import type { RawValue } from './raw.js';
-import { statementSchema } from './schema.js';
+import { emptyFileError, type RawObject, type RawValue } from './raw.js';
+import { statementSchemaFor } from './schema.js';
 import { isSfsDocument, statementFromSfs } from './sfs.js';
 import { parseYamlExact } from './yaml-exact.js';
 
@@ -22,7 +24,7 @@ function looksLikeJson(text: string, file: string): boolean {
 
 /** A fairplan-format statement from its parsed file; every problem found is reported at once. */
 function statementFromRaw(raw: RawValue): Statement {
-  const result = statementSchema.safeParse(raw);
+  const result = statementSchemaFor(raw).safeParse(raw);
   if (result.success) return result.data;
   const problems = problemsOf(result.error);
   throw new FairplanError('invalid-statement', `not a valid statement: ${problems.length} problem(s)`, { problems });
@@ -32,16 +34,32 @@ function statementFromRaw(raw: RawValue): Statement {
  * A JSON or YAML document as RawValue (numbers kept as written), JSON or YAML chosen by the file's
  * extension (by the first character when it has neither). Every file fairplan reads comes this way.
  */
-export const parseRawText = (text: string, file: string): RawValue =>
-  looksLikeJson(text, file) ? parseJsonExact(text) : parseYamlExact(text);
+export function parseRawText(text: string, file: string): RawValue {
+  if (!/\S/.test(text.replace(/^\uFEFF/, ''))) throw emptyFileError();
+  return looksLikeJson(text, file) ? parseJsonExact(text) : parseYamlExact(text);
+}
+
+/** A draft `fairplan advise` saved, given where a statement was expected. */
+const isAdviseDraft = (raw: RawValue): boolean =>
+  typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as RawObject).format === DRAFT_FORMAT;
 
 /**
  * Reads a statement from its text; `file` names it in messages. The format (fairplan or SFS) is
  * told by the document's shape.
  */
 export function parseStatementText(text: string, file: string): Statement {
+  return statementFromDocument(() => parseRawText(text, file), file);
+}
+
+/** A statement from a document already read (the statement inside an advise draft). */
+export const statementFromRawValue = (raw: RawValue, file: string): Statement => statementFromDocument(() => raw, file);
+
+function statementFromDocument(read: () => RawValue, file: string): Statement {
   try {
-    const raw = parseRawText(text, file);
+    const raw = read();
+    if (isAdviseDraft(raw)) {
+      throw new FairplanError('invalid-statement', `is a draft of fairplan advise, not a statement; to carry on with it: fairplan advise --resume ${file}`);
+    }
     return isSfsDocument(raw) ? statementFromSfs(raw) : statementFromRaw(raw);
   } catch (error) {
     throw isFairplanError(error) ? error.inFile(file) : error;
@@ -54,16 +72,48 @@ const READ_FAILURES: Readonly<Record<string, string>> = {
   EACCES: 'permission denied: the file cannot be read',
 };
 
-/** The text of an input file, or an io error that says plainly why it cannot be read. */
+/**
+ * The text of an input file, or an io error that says plainly why it cannot be read. A file over
+ * MAX_FILE_BYTES is refused by its size before it is read, and a pipe or device that runs on past
+ * it is stopped there, so no input can fill the memory.
+ */
 export async function readInputFile(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_FILE_BYTES) throw tooLargeError(path);
+      const { buffer, length } = await readUpTo(handle, MAX_FILE_BYTES + 1);
+      if (length > MAX_FILE_BYTES) throw tooLargeError(path);
+      return buffer.toString('utf8', 0, length);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
+    if (isFairplanError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = READ_FAILURES[code] ?? `cannot be read (${(error as Error).message})`;
     throw new FairplanError('io', reason, { file: path });
   }
 }
+
+/** The first `limit` bytes of the file (fewer when it is shorter). */
+async function readUpTo(handle: FileHandle, limit: number): Promise<{ buffer: Buffer; length: number }> {
+  const buffer = Buffer.alloc(limit);
+  let length = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, length, limit - length, null);
+    if (bytesRead === 0 || length + bytesRead === limit) return { buffer, length: length + bytesRead };
+    length += bytesRead;
+  }
+}
+
+const tooLargeError = (file: string): FairplanError =>
+  new FairplanError(
+    'invalid-statement',
+    `is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB, the most fairplan reads from one file (a household's statement is a few kilobytes)`,
+    { file },
+  );
 
 export async function loadStatement(path: string): Promise<Statement> {
   return parseStatementText(await readInputFile(path), path);

@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import type { Problem } from '../core/errors.js';
 
 /** `['expenditure', 3, 'frequency']` → `expenditure[3].frequency`. */
-function jsonPath(path: readonly PropertyKey[]): string {
+export function jsonPath(path: readonly PropertyKey[]): string {
   return path
     .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`))
     .join('');

@@ -4,6 +4,8 @@
  * parseMoney turns it into a Decimal.
  */
 import { FairplanError } from '../core/errors.js';
+import { MAX_DEPTH, reservedKeyProblem } from './limits.js';
+import { jsonPath } from './problems.js';
 
 /** A number exactly as written in the source file (`450.00`, `2`, `1e3`). */
 export class NumberLiteral {
@@ -32,8 +34,26 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
 }
 
-/** The error for a file that is not well-formed JSON or YAML; the loader adds the file name. */
-export function syntaxError(format: 'JSON' | 'YAML', problem: string, text: string, offset: number): FairplanError {
+/** An error at a character offset of the file, with its line (and the column in the message); the loader adds the file name. */
+export function errorAt(problem: string, text: string, offset: number): FairplanError {
   const { line, column } = lineAndColumn(text, offset);
-  return new FairplanError('invalid-statement', `not valid ${format}: ${problem} (column ${column})`, { line });
+  return new FairplanError('invalid-statement', `${problem} (column ${column})`, { line });
+}
+
+/** The error for a file that is not well-formed JSON or YAML. */
+export const syntaxError = (format: 'JSON' | 'YAML', problem: string, text: string, offset: number): FairplanError =>
+  errorAt(`not valid ${format}: ${problem}`, text, offset);
+
+/** The error for a file with nothing in it, or (`why`) nothing but comments. */
+export const emptyFileError = (why?: string): FairplanError =>
+  new FairplanError('invalid-statement', `the file is empty${why ? ` (${why})` : ''}`);
+
+/** The error for lists and objects nested deeper than MAX_DEPTH, at the one that goes too deep. */
+export const tooDeepError = (text: string, offset: number): FairplanError =>
+  errorAt(`lists and objects are nested more than ${MAX_DEPTH} levels deep, the most a statement file may have`, text, offset);
+
+/** The error for a reserved key (`__proto__`…) in the object at `path`. */
+export function reservedKeyError(key: string, path: readonly (string | number)[], text: string, offset: number): FairplanError {
+  const { line } = lineAndColumn(text, offset);
+  return new FairplanError('invalid-statement', reservedKeyProblem(key), { line, ...(path.length > 0 ? { field: jsonPath(path) } : {}) });
 }

@@ -6,6 +6,7 @@
 import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
 import {
   CURRENCIES,
+  CURRENCY_SYMBOLS,
   EXPENDITURE_CATEGORIES,
   INCOME_CATEGORIES,
   TENURES,
@@ -66,24 +67,27 @@ const TENURE_WORDS: Readonly<Record<string, Tenure>> = {
   parents: 'living-with-parents',
 };
 
-const line = <C extends string>(categories: readonly C[], noun: string, words: Readonly<Record<string, C>>) =>
+const line = <C extends string>(categories: readonly C[], noun: string, words: Readonly<Record<string, C>>, symbol: string) =>
   record(
     {
       category: oneOf(categories, noun, words),
       label: text(),
-      amount: amount(),
+      amount: amount('non-negative', symbol),
       frequency: anyFrequency(),
       note: text().optional(),
     },
     `an ${noun.replace(' category', '')} line`,
   );
 
-const regularAmount = (expected: string) =>
-  record({ amount: amount(), frequency: anyFrequency(), note: text().optional() }, expected);
+const regularAmount = (expected: string, symbol: string) =>
+  record({ amount: amount('non-negative', symbol), frequency: anyFrequency(), note: text().optional() }, expected);
 
-export const statementSchema = record(
+export const currencyField = oneOf(CURRENCIES, 'currency');
+
+/** The statement whose amounts are in the currency of `symbol`. */
+const statementIn = (symbol: string) => record(
   {
-    currency: oneOf(CURRENCIES, 'currency').optional(),
+    currency: currencyField.optional(),
     household: record(
       {
         adults: wholeNumber(1),
@@ -93,17 +97,17 @@ export const statementSchema = record(
       },
       'the household (adults, children, vehicles, tenure)',
     ),
-    income: list(line(INCOME_CATEGORIES, 'income category', INCOME_WORDS), 'a list of income lines').default([]),
+    income: list(line(INCOME_CATEGORIES, 'income category', INCOME_WORDS, symbol), 'a list of income lines').default([]),
     expenditure: list(
-      line(EXPENDITURE_CATEGORIES, 'expenditure category', EXPENDITURE_WORDS),
+      line(EXPENDITURE_CATEGORIES, 'expenditure category', EXPENDITURE_WORDS, symbol),
       'a list of expenditure lines',
     ).default([]),
     priorityDebts: list(
       record(
         {
           creditor: text(),
-          balance: amount(),
-          payment: amount(),
+          balance: amount('non-negative', symbol),
+          payment: amount('non-negative', symbol),
           frequency: anyFrequency(),
           note: text().optional(),
         },
@@ -112,11 +116,11 @@ export const statementSchema = record(
       'a list of priority debts',
     ).default([]),
     debts: list(
-      record({ creditor: text(), balance: amount(), ccj: flag().optional(), note: text().optional() }, 'a debt'),
+      record({ creditor: text(), balance: amount('non-negative', symbol), ccj: flag().optional(), note: text().optional() }, 'a debt'),
       'a list of debts',
     ).default([]),
-    savings: regularAmount('a savings contribution').optional(),
-    debtAdminFee: regularAmount('a debt admin fee').optional(),
+    savings: regularAmount('a savings contribution', symbol).optional(),
+    debtAdminFee: regularAmount('a debt admin fee', symbol).optional(),
     vulnerabilities: list(
       record(
         { driver: oneOf([...VULNERABILITY_DRIVERS, 'other'] as const, 'vulnerability driver'), note: text() },
@@ -126,10 +130,24 @@ export const statementSchema = record(
     ).default([]),
     pay: record({ frequency: frequency(PAYMENT_FREQUENCIES), nextPayDate: isoDate() }, 'a pay schedule').optional(),
     expectedChanges: list(
-      record({ from: isoDate(), monthlyChange: amount('any'), note: text() }, 'an expected change'),
+      record({ from: isoDate(), monthlyChange: amount('any', symbol), note: text() }, 'an expected change'),
       'a list of expected changes',
     ).default([]),
     notes: text().optional(),
   },
   'a fairplan statement',
 );
+
+const SCHEMAS = { GBP: statementIn(CURRENCY_SYMBOLS.GBP), USD: statementIn(CURRENCY_SYMBOLS.USD) } as const;
+
+/** The fairplan statement format; its JSON Schema is the published one. */
+export const statementSchema = SCHEMAS.GBP;
+
+/**
+ * The schema a statement is read with: the one whose amounts are in the currency it names (pounds
+ * when it names none or one that is not a currency, which its own check then reports).
+ */
+export function statementSchemaFor(raw: unknown): typeof statementSchema {
+  const named = currencyField.safeParse((raw as { currency?: unknown } | null)?.currency);
+  return named.success ? SCHEMAS[named.data] : SCHEMAS.GBP;
+}

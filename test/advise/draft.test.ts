@@ -67,6 +67,11 @@ describe('the draft file', () => {
     expect(back.plan?.amount?.toFixed()).toBe('12.345');
   });
 
+  it('reads back the term of a fixed-term plan chosen', () => {
+    const draft = { step: 'export' as const, statement: FAMILY, plan: { kind: 'fixed-term' as const, termMonths: 24 } };
+    expect(parseDraft(draftToJson(draft), 'draft.json').plan).toEqual({ kind: 'fixed-term', termMonths: 24 });
+  });
+
   it('keeps the answers of a line still being typed', () => {
     const draft = { step: 'debts' as const, statement: FAMILY, pending: { item: 'debts' as const, index: 1, answers: ['Lender Ltd', '1000.00'] } };
     expect(parseDraft(draftToJson(draft), 'draft.json').pending).toEqual(draft.pending);
@@ -96,5 +101,18 @@ describe('the draft file', () => {
       }
     })();
     expect(refusal).toMatchObject({ message: '"lunch" is not a step of the session', context: { file: 'd.json', field: 'step' } });
+  });
+
+  it('holds a draft to the limits of a statement file: nesting 10,000 deep is refused, not a crash', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const text = draftToJson({ step: 'summary', statement: FAMILY }).replace('"step": "summary",', `"step": "summary", "pending": ${deep},`);
+    expect(() => parseDraft(text, 'd.json')).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/^is not a fairplan advise draft \(lists and objects are nested more than 100 levels deep/) }),
+    );
+  });
+
+  it('refuses a "__proto__" key in the draft\'s statement, at its path', () => {
+    const text = draftToJson({ step: 'summary', statement: FAMILY }).replace('"income": [', '"income": [{"__proto__": {"category": "earnings"}},');
+    expect(() => parseDraft(text, 'd.json')).toThrow(expect.objectContaining({ message: expect.stringContaining('"__proto__" is not allowed as a field name') }));
   });
 });

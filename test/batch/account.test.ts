@@ -51,6 +51,9 @@ describe('reading an account row', () => {
     [{ pay_frequency: 'annual' }, 'pay_frequency', 'pay_frequency "annual" is not a frequency'],
     [{ next_pay_date: '2026-02-30' }, 'next_pay_date', 'next_pay_date "2026-02-30" is not a date that exists'],
     [{ next_pay_date: '10/01/2026' }, 'next_pay_date', 'next_pay_date "10/01/2026" is not a date (expected YYYY-MM-DD'],
+    [{ next_pay_date: '9999-12-31' }, 'next_pay_date', 'next_pay_date "9999-12-31" is after 2200: not a plausible date'],
+    [{ pay_frequency: 'biweekly' }, 'pay_frequency', 'pay_frequency "biweekly" is ambiguous: every two weeks, or twice a week?'],
+    [{ monthly_income: '$2,000.00' }, 'monthly_income', 'monthly_income "$2,000.00" is in dollars, but the amounts here are in pounds'],
     [{ account_id: ' ' }, 'account_id', 'account_id is missing'],
   ])('rejects %j, naming the field and the reason', (changes, field, reason) => {
     const rejection = rejected(changes);

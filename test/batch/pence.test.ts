@@ -59,3 +59,16 @@ describe('amounts in whole pence', () => {
     expect(formatPence(123456)).toBe('1234.56');
   });
 });
+
+describe('amounts in pounds', () => {
+  it.each([
+    ['$12.50', '"$12.50" is in dollars, but the amounts here are in pounds (write 12.50 or £12.50)'],
+    ['€12.50', '"€12.50" is in euros, but the amounts here are in pounds (write 12.50 or £12.50)'],
+  ])('refuses %s in a run, which is in pounds, rather than reading it as pounds', (text, message) => {
+    expect(() => parsePence(text)).toThrow(expect.objectContaining({ code: 'invalid-amount', message }));
+  });
+
+  it('reads £12.50 and 12.50 alike', () => {
+    expect([parsePence('£12.50'), parsePence('12.50')]).toEqual([1250, 1250]);
+  });
+});

@@ -118,6 +118,28 @@ describe('fairplan batch', () => {
     expect(stderr).toContain('"balanse" is not a field (did you mean "balance"?)');
   });
 
+  it.each([
+    ['"', '"\\"" cannot be the delimiter: it is the quote character, which encloses fields'],
+    ['\n', '"\\n" cannot be the delimiter: a line break ends a row'],
+    ['\r', '"\\r" cannot be the delimiter: a line break ends a row'],
+  ])('refuses --delimiter %j with exit code 2 and one line, before reading a row', async (delimiter, message) => {
+    const { code, stdout, stderr } = await runCli(['batch', SAMPLE, '--delimiter', delimiter]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
+  });
+
+  it('refuses a quote or line break as a mapping file\'s delimiter, by the same rule', async () => {
+    const map = path.join(scratch(), 'quote.map.json');
+    writeFileSync(map, JSON.stringify({ delimiter: '"' }));
+    const { code, stderr } = await runCli(['batch', SAMPLE, '--map', map]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`fairplan: ${map}: delimiter: "\\"" cannot be the delimiter: it is the quote character, which encloses fields\n`);
+    writeFileSync(map, JSON.stringify({ delimiter: '\r\n' }));
+    expect((await runCli(['batch', SAMPLE, '--map', map])).stderr).toContain('delimiter: "\\r\\n" is not a delimiter (comma, semicolon, tab or one character)');
+  });
+
   it('reports a mapping file\'s mistakes with their paths', async () => {
     const dir = scratch();
     const map = path.join(dir, 'bad.map.json');

@@ -108,10 +108,44 @@ describe('fairplan check: bad input', () => {
     expect(stderr).toContain('takes effect on 2026-04-06 and must not be used for 2026-01-01');
   });
 
+  it('refuses a --token-threshold in dollars for a statement in pounds, naming the option', async () => {
+    const { code, stderr } = await check(statement('single-renter-weekly.json'), '--token-threshold', '$5');
+    expect(code).toBe(2);
+    expect(stderr).toBe('fairplan: --token-threshold: "$5" is in dollars, but the amounts here are in pounds (write 5 or £5)\n');
+  });
+
   it('refuses an impossible --as-of date with a usage line', async () => {
     const { code, stderr } = await runCli(['check', statement('single-renter-weekly.json'), '--as-of', '2027-02-30']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/2027-02-30/);
+  });
+});
+
+describe('fairplan check: hostile statement files (fixtures/hostile)', () => {
+  it.each([
+    ['deep-nesting.json', 'nested more than 100 levels deep'],
+    ['deep-nesting.yaml', 'nested more than 100 levels deep'],
+    ['billion-laughs.yaml', 'aliases stand for more than 10,000 values'],
+    ['proto-key.json', 'income[0]: "__proto__" is not allowed as a field name'],
+    ['constructor-key.yaml', 'expenditure[0]: "constructor" is not allowed as a field name'],
+    ['empty.yaml', 'the file is empty'],
+    ['advise-draft.json', 'is a draft of fairplan advise, not a statement; to carry on with it: fairplan advise --resume'],
+  ])('refuses %s at once: exit code 2 and one line naming the file and the problem', async (name, problem) => {
+    const file = fixture('hostile', name);
+    const started = performance.now();
+    const { code, stdout, stderr } = await check(file);
+    // Well under a second of work; the rest is starting Node on a busy machine.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([expect.stringContaining(problem), '']);
+    expect(stderr).toMatch(new RegExp(`^fairplan: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:line \\d+)?: `));
+  });
+
+  it('refuses a file over 1 MB by its size', async () => {
+    const { code, stderr } = await check('/dev/zero');
+    expect(code).toBe(2);
+    expect(stderr).toBe("fairplan: /dev/zero: is larger than 1 MB, the most fairplan reads from one file (a household's statement is a few kilobytes)\n");
   });
 });
 

@@ -223,6 +223,11 @@ describe('fairplan plan STATEMENT', () => {
     expect(json.options.map((o: { kind: string }) => o.kind)).toContain('step-up');
   });
 
+  it('takes command-line amounts for a USD statement in dollars', async () => {
+    const json = JSON.parse((await runMain(['plan', fixture('statements', 'us-household.json'), '--as-of', '2027-01-04', '--balance', '$500', '--json'])).stdout);
+    expect(json.balance).toBe('500.00');
+  });
+
   it('shows a USD statement in dollars and moves no dates for UK bank holidays', async () => {
     const { stdout } = await runMain(['plan', fixture('statements', 'us-household.json'), '--as-of', '2027-01-04']);
     const text = stdout.replace(/\s+/g, ' ');
@@ -239,6 +244,28 @@ describe('fairplan plan STATEMENT', () => {
       `fairplan: ${file}: income[0].amount: "12,34" is not an amount of money (expected e.g. 1234.56 or £1,234.56)`,
       `fairplan: ${file}: expenditure[0].amount: "seven hundred" is not an amount of money (expected e.g. 1234.56 or £1,234.56)`,
     ]);
+  });
+
+  it('refuses a statement nested 10,000 deep with one line and exit code 2, not a crash', async () => {
+    const file = fixture('hostile', 'deep-nesting.json');
+    const { code, stdout, stderr } = await runCli(['plan', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `fairplan: ${file}:line 1: lists and objects are nested more than 100 levels deep, the most a statement file may have (column 101)\n`,
+    );
+  });
+
+  it.each([
+    ['billion-laughs.yaml', /^fairplan: .*billion-laughs\.yaml:line 6: aliases stand for more than 10,000 values/],
+    ['proto-key.json', /^fairplan: .*proto-key\.json:line 4: income\[0\]: "__proto__" is not allowed as a field name/],
+    ['empty.yaml', /^fairplan: .*empty\.yaml: the file is empty$/],
+    ['advise-draft.json', /^fairplan: (.*advise-draft\.json): is a draft of fairplan advise, not a statement; to carry on with it: fairplan advise --resume \1$/],
+  ])('refuses the hostile statement %s with one line and exit code 2', async (name, line) => {
+    const { code, stdout, stderr } = await runMain(['plan', fixture('hostile', name)]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')).toEqual([expect.stringMatching(line), '']);
   });
 
   it('refuses a statement that is not there', async () => {
@@ -261,6 +288,13 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('an unknown frequency, suggesting the nearest', () =>
     refuses(['--balance', '1000', '--affordable', '30', '--frequency', 'montly'], /"montly" is not a frequency; did you mean "monthly"\?/));
   it('a date that does not exist', () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], /"2027-02-30" is not a date that exists/));
+  it('a placeholder date, naming the problem rather than a range of dates', () =>
+    refuses([...PLAN.slice(1, -2), '--as-of', '9999-12-31'], /"9999-12-31" is after 2200: not a plausible date \(fairplan takes years 1900 to 2200\)/));
+  it('a date before 1900', () => refuses([...PLAN.slice(1), '--start', '1850-01-01'], /"1850-01-01" is before 1900: not a plausible date/));
+  it('an amount in dollars when the plan is in pounds, naming the option', () =>
+    refuses(['--balance', '$500', '--affordable', '30'], 'fairplan: --balance: "$500" is in dollars, but the amounts here are in pounds (write 500 or £500)'));
+  it('an amount in pounds for a statement in dollars', () =>
+    refuses([fixture('statements', 'us-household.json'), '--affordable', '£30'], 'fairplan: --affordable: "£30" is in pounds, but the amounts here are in dollars (write 30 or $30)'));
   it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
   it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
   it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));

@@ -71,10 +71,30 @@ describe('parseFrequency', () => {
     ['weekly', 'weekly'],
     ['Four_Weekly', 'four-weekly'],
     ['4-weekly', 'four-weekly'],
-    ['bi-weekly', 'fortnightly'],
+    ['fortnight', 'fortnightly'],
+    ['every 4 weeks', 'four-weekly'],
     ['Monthly ', 'monthly'],
     ['yearly', 'annual'],
   ])('reads %j as %s', (text, expected) => expect(parseFrequency(text)).toBe(expected));
+
+  it.each(['biweekly', 'Bi-Weekly', 'bi weekly'])('refuses %j, which means every two weeks to some and twice a week to others', (text) => {
+    expect(() => parseFrequency(text)).toThrow(
+      `"${text}" is ambiguous: every two weeks, or twice a week? For every two weeks write "fortnightly"`,
+    );
+  });
+
+  it.each([
+    ['bimonthly', 'every two months, or twice a month?'],
+    ['bi-annually', 'twice a year, or every two years?'],
+  ])('refuses %j with the question it leaves open, not a guess', (text, question) => {
+    expect(() => parseFrequency(text)).toThrow(`"${text}" is ambiguous: ${question}`);
+  });
+
+  it('refuses "semi-monthly" as a frequency fairplan has not, rather than suggesting "monthly"', () => {
+    expect(() => parseFrequency('semi-monthly')).toThrow(
+      '"semi-monthly" is twice a month, which fairplan has no frequency for: give the amount a month, "monthly"',
+    );
+  });
 
   it('suggests the nearest frequency for a typo', () => {
     expect(() => parseFrequency('monthy')).toThrow('"monthy" is not a frequency; did you mean "monthly"?');

@@ -22,7 +22,6 @@ describe('parseMoney', () => {
   it.each([
     ['1234.56', '1234.56'],
     ['£1,234.56', '1234.56'],
-    ['$1,234.56', '1234.56'],
     ['  12 ', '12'],
     ['-£5.10', '-5.1'],
     ['.5', '0.5'],
@@ -40,6 +39,19 @@ describe('parseMoney', () => {
       expect((error as FairplanError).code).toBe('invalid-amount');
       expect((error as FairplanError).message).toContain('is not an amount of money');
     }
+  });
+
+  it('reads the symbol of the currency it is given: dollars in a dollar amount', () => {
+    expect(parseMoney('$1,234.56', '$').toString()).toBe('1234.56');
+    expect(parseMoney('-$5', '$').toString()).toBe('-5');
+  });
+
+  it.each([
+    ['$12.50', '£', '"$12.50" is in dollars, but the amounts here are in pounds (write 12.50 or £12.50)'],
+    ['€12.50', '£', '"€12.50" is in euros, but the amounts here are in pounds (write 12.50 or £12.50)'],
+    ['£1,200', '$', '"£1,200" is in pounds, but the amounts here are in dollars (write 1,200 or $1,200)'],
+  ])('refuses %s among amounts in %s, rather than reading it as that currency', (text, symbol, message) => {
+    expect(() => parseMoney(text, symbol)).toThrow(expect.objectContaining({ code: 'invalid-amount', message }));
   });
 
   it('keeps every digit it is given, with no float drift', () => {

@@ -89,6 +89,17 @@ describe('a guideline file with mistakes', () => {
     ]);
   });
 
+  it('holds a symbol on an amount to the currency the table names', () => {
+    const table = (currency: string, amount: string): string =>
+      ['name: Test', 'version: t1', 'effectiveFrom: 2026-01-01', 'official: false', `currency: ${currency}`, 'households:', `  - { adults: 1, children: 0, personal: "${amount}" }`].join('\n');
+    expect(problems(table('GBP', '$90'))).toEqual([
+      'invalid-guidelines',
+      undefined,
+      [{ path: 'households[0].personal', message: '"$90" is in dollars, but the amounts here are in pounds (write 90 or £90)' }],
+    ]);
+    expect(problems(table('USD', '$90'))).toBe('no error');
+  });
+
   it('gives the line of a syntax error', () => {
     expect(problems('name: [Test\nversion: 1')).toEqual(['invalid-guidelines', 2, expect.stringContaining('not valid YAML')]);
   });

@@ -53,6 +53,38 @@ describe('reading JSON without floats', () => {
   });
 });
 
+describe('reading JSON within bounds', () => {
+  const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+
+  it('reads lists and objects nested 100 deep, and refuses 101 at the one too deep, without exhausting the stack', () => {
+    expect(() => parseJsonExact(nested(100))).not.toThrow();
+    expect(syntaxErrorOf(nested(101))).toEqual({
+      line: 1,
+      message: 'lists and objects are nested more than 100 levels deep, the most a statement file may have (column 101)',
+    });
+    expect(syntaxErrorOf(`{"a":\n${'{"a": '.repeat(10_000)}`)).toMatchObject({ line: 2 });
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses the key "%s" by name, at the object holding it', (key) => {
+    const text = `{"income": [\n  {"${key}": {"category": "earnings", "amount": "99999.00"}}\n]}`;
+    expect(() => parseJsonExact(text)).toThrow(
+      expect.objectContaining({
+        message: `"${key}" is not allowed as a field name (it is a reserved word; no statement uses it)`,
+        context: { line: 2, field: 'income[0]' },
+      }),
+    );
+  });
+
+  it('refuses a reserved key written with escapes, and at the top of the document', () => {
+    expect(() => parseJsonExact('{"\\u005f_proto__": {}}')).toThrow(expect.objectContaining({ context: { line: 1 } }));
+  });
+
+  it('reads long strings and strings made of escapes alike', () => {
+    const long = 'Rent '.repeat(100_000);
+    expect(parseJsonExact(JSON.stringify({ a: long, b: '\t"\\é\u0001' }))).toEqual({ a: long, b: '\t"\\é\u0001' });
+  });
+});
+
 describe('writing JSON with exact numbers', () => {
   it('writes number literals bare, from their text, and everything else as JSON', () => {
     expect(

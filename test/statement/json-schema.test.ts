@@ -28,7 +28,8 @@ const succeeds = (attempt: () => unknown): boolean => {
   }
 };
 
-const parsesAsMoney = (text: string): boolean => succeeds(() => parseMoney(text));
+// In a statement in pounds or one in dollars: the schema cannot tie the symbol to the currency.
+const parsesAsMoney = (text: string): boolean => succeeds(() => parseMoney(text, '£')) || succeeds(() => parseMoney(text, '$'));
 
 describe('the published JSON Schema of the statement format', () => {
   it('is the one the code generates (run `npm run schema` after changing the format)', async () => {
@@ -57,7 +58,7 @@ describe('the published JSON Schema of the statement format', () => {
     expect(validate({ ...statement, income: [] })).toBe(true);
   });
 
-  it('has an amount pattern that accepts exactly what parseMoney accepts', () => {
+  it('has an amount pattern that accepts exactly what parseMoney accepts in one currency or the other', () => {
     const pattern = new RegExp(AMOUNT_PATTERN, 'u');
     const samples = [
       '1234.56',

@@ -1,7 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FairplanError } from '../../src/core/errors.js';
 import { money } from '../../src/core/money.js';
+import { MAX_FILE_BYTES } from '../../src/statement/limits.js';
 import { loadStatement, parseStatementText } from '../../src/statement/load.js';
 import { fixture } from '../helpers/cli.js';
 
@@ -51,6 +54,39 @@ describe('loading the statement fixtures', () => {
     const us = await loadStatement(fixture('statements', 'us-household.json'));
     expect(us.currency).toBe('USD');
     expect(us.income[0]?.amount).toEqual(money('2140'));
+  });
+});
+
+describe('amounts in the currency of the statement', () => {
+  const withIncome = (currency: string, amount: string): string =>
+    JSON.stringify({
+      ...(currency ? { currency } : {}),
+      household: { adults: 1, children: 0, vehicles: 0, tenure: 'owner' },
+      income: [{ category: 'earnings', label: 'Wages', amount, frequency: 'monthly' }],
+    });
+  const problemsOf = (text: string): unknown => {
+    try {
+      parseStatementText(text, 'statement.json');
+    } catch (error) {
+      return (error as FairplanError).context.problems;
+    }
+    throw new Error('expected the statement to be refused');
+  };
+
+  it('refuses $12.50 in a statement in pounds, rather than reading it as £12.50', () => {
+    expect(problemsOf(withIncome('', '$12.50'))).toEqual([
+      { path: 'income[0].amount', message: '"$12.50" is in dollars, but the amounts here are in pounds (write 12.50 or £12.50)' },
+    ]);
+    expect(problemsOf(withIncome('GBP', '€12.50'))).toEqual([
+      { path: 'income[0].amount', message: '"€12.50" is in euros, but the amounts here are in pounds (write 12.50 or £12.50)' },
+    ]);
+  });
+
+  it('refuses £ in a statement in dollars, and reads $', () => {
+    expect(problemsOf(withIncome('USD', '£1,200.00'))).toEqual([
+      { path: 'income[0].amount', message: '"£1,200.00" is in pounds, but the amounts here are in dollars (write 1,200.00 or $1,200.00)' },
+    ]);
+    expect(parseStatementText(withIncome('usd', '$1,200.00'), 'statement.json').income[0]?.amount).toEqual(money('1200'));
   });
 });
 
@@ -241,9 +277,9 @@ describe('invalid statements: one message per problem, naming the field and what
   });
 
   it('says what a file holding no statement at all holds instead', () => {
-    expect(() => parseStatementText('', 'empty.yaml')).toThrow(
+    expect(() => parseStatementText('null\n', 'null.yaml')).toThrow(
       expect.objectContaining({
-        context: { file: 'empty.yaml', problems: [{ path: '', message: 'expected a fairplan statement, got null' }] },
+        context: { file: 'null.yaml', problems: [{ path: '', message: 'expected a fairplan statement, got null' }] },
       }),
     );
   });
@@ -251,5 +287,90 @@ describe('invalid statements: one message per problem, naming the field and what
   it('says plainly when the file is not there', async () => {
     const path = fixture('statements', 'no-such-statement.json');
     expect(await errorLoading(path)).toEqual({ code: 'io', file: path, message: 'no such file' });
+  });
+});
+
+// The hostile statement files of fixtures/hostile/ (listed in its README): each is refused with one
+// plain error naming the file and the problem, at once, and never read as something it does not say.
+const hostile = (name: string): string => fixture('hostile', name);
+const TOO_LARGE = "is larger than 1 MB, the most fairplan reads from one file (a household's statement is a few kilobytes)";
+
+/** The error loading `file` fails with, and how long it took to fail. */
+async function refusal(file: string): Promise<{ error: FairplanError; milliseconds: number }> {
+  const started = performance.now();
+  const error = await loadStatement(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FairplanError);
+  return { error: error as FairplanError, milliseconds: performance.now() - started };
+}
+
+describe('statement files past the limits', () => {
+  it.each(['deep-nesting.json', 'deep-nesting.yaml'])('refuses %s, nested 10,000 deep, naming the limit', async (name) => {
+    const { error, milliseconds } = await refusal(hostile(name));
+    expect(error.message).toMatch(/^lists and objects are nested more than 100 levels deep, the most a statement file may have \(column \d+\)$/);
+    expect(error.context).toMatchObject({ file: hostile(name), line: 1 });
+    expect(milliseconds).toBeLessThan(1000);
+  });
+
+  it('refuses a "billion laughs" of aliases of aliases without expanding them', async () => {
+    const { error, milliseconds } = await refusal(hostile('billion-laughs.yaml'));
+    expect(error.message).toMatch(/^aliases stand for more than 10,000 values, the most a statement file may have/);
+    expect(error.context.file).toBe(hostile('billion-laughs.yaml'));
+    expect(milliseconds).toBeLessThan(1000);
+  });
+
+  it('refuses a file over the size limit by its size, before reading it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fairplan-')), 'large.json');
+    writeFileSync(file, `{"notes": "${'x'.repeat(MAX_FILE_BYTES)}"}`);
+    const { error } = await refusal(file);
+    expect(error.message).toBe(TOO_LARGE);
+    expect(error.context).toEqual({ file });
+  });
+
+  it('stops reading a device or pipe that runs on past the size limit', async () => {
+    const { error, milliseconds } = await refusal('/dev/zero');
+    expect(error.message).toBe(TOO_LARGE);
+    expect(milliseconds).toBeLessThan(1000);
+  });
+});
+
+describe('keys that would change how a statement is read', () => {
+  it('refuses "__proto__", whose contents would otherwise become an income line', async () => {
+    const { error } = await refusal(hostile('proto-key.json'));
+    expect(error.message).toBe('"__proto__" is not allowed as a field name (it is a reserved word; no statement uses it)');
+    expect(error.context).toEqual({ file: hostile('proto-key.json'), line: 4, field: 'income[0]' });
+  });
+
+  it('refuses "constructor" (and "prototype") in YAML by name, at its path', async () => {
+    const { error } = await refusal(hostile('constructor-key.yaml'));
+    expect(error.message).toBe('"constructor" is not allowed as a field name (it is a reserved word; no statement uses it)');
+    expect(error.context).toEqual({ file: hostile('constructor-key.yaml'), line: 7, field: 'expenditure[0]' });
+  });
+});
+
+describe('files that hold no statement', () => {
+  it('says an empty file is empty', async () => {
+    expect((await refusal(hostile('empty.yaml'))).error.message).toBe('the file is empty');
+  });
+
+  it('says an empty or blank JSON file is empty, rather than pointing at a missing value', () => {
+    for (const text of ['', ' \n', '\uFEFF']) {
+      expect(() => parseStatementText(text, 'statement.json')).toThrow(
+        expect.objectContaining({ message: 'the file is empty', context: { file: 'statement.json' } }),
+      );
+    }
+  });
+
+  it('says a file of comments is empty', async () => {
+    expect((await refusal(hostile('comments-only.yaml'))).error.message).toBe('the file is empty (it holds only comments)');
+  });
+
+  it('says an advise draft is one, and how to carry on with it', async () => {
+    const file = hostile('advise-draft.json');
+    expect((await refusal(file)).error.message).toBe(
+      `is a draft of fairplan advise, not a statement; to carry on with it: fairplan advise --resume ${file}`,
+    );
   });
 });

@@ -28,8 +28,8 @@ const optionalNote = async (prompter: Prompter, existing?: string): Promise<{ no
   return note ? { note } : {};
 };
 
-async function askAmountAndFrequency(prompter: Prompter, label: string, amount?: Money, frequency?: Frequency) {
-  const asked = await askMoney(prompter, { message: `${label} amount`, ...(amount ? { default: amount } : {}) });
+async function askAmountAndFrequency(prompter: Prompter, symbol: string, label: string, amount?: Money, frequency?: Frequency) {
+  const asked = await askMoney(prompter, { message: `${label} amount`, symbol, ...(amount ? { default: amount } : {}) });
   return { amount: asked, frequency: await askFrequency(prompter, 'How often', frequency ?? 'monthly') };
 }
 
@@ -40,7 +40,7 @@ const askIncome: AskEntry<'income'> = async (session, prompter, existing) => {
     ...(existing ? { default: existing.category } : {}),
   });
   const label = await askText(prompter, 'Describe it (e.g. Wages, Universal Credit)', existing?.label);
-  const money = await askAmountAndFrequency(prompter, label, existing?.amount, existing?.frequency);
+  const money = await askAmountAndFrequency(prompter, session.symbol, label, existing?.amount, existing?.frequency);
   const line: IncomeLine = { category, label, ...money };
   return { ...line, ...(await optionalNote(prompter, existing?.note)) };
 };
@@ -62,7 +62,7 @@ const askCost =
       ...(existing ? { default: existing.category } : {}),
     });
     const label = await askText(prompter, 'Describe it (e.g. Rent, Gas, Food)', existing?.label);
-    const line: ExpenditureLine = { category, label, ...(await askAmountAndFrequency(prompter, label, existing?.amount, existing?.frequency)) };
+    const line: ExpenditureLine = { category, label, ...(await askAmountAndFrequency(prompter, session.symbol, label, existing?.amount, existing?.frequency)) };
     const overruns = overrunsWith(session, section, line, index);
     if (overruns.length === 0) return { ...line, ...(await optionalNote(prompter, existing?.note)) };
     const { style } = session.services;
@@ -75,8 +75,8 @@ const askCost =
 
 const askPriorityDebt: AskEntry<'priority-debts'> = async (session, prompter, existing) => {
   const creditor = await askText(prompter, 'Creditor and kind of debt (e.g. Council tax arrears)', existing?.creditor);
-  const balance = await askMoney(prompter, { message: 'Owed', ...(existing ? { default: existing.balance } : {}) });
-  const payment = await askMoney(prompter, { message: 'Payment agreed', ...(existing ? { default: existing.payment } : {}) });
+  const balance = await askMoney(prompter, { message: 'Owed', symbol: session.symbol, ...(existing ? { default: existing.balance } : {}) });
+  const payment = await askMoney(prompter, { message: 'Payment agreed', symbol: session.symbol, ...(existing ? { default: existing.payment } : {}) });
   const frequency = await askFrequency(prompter, 'How often', existing?.frequency ?? 'monthly');
   const debt: PriorityDebt = { creditor, balance, payment, frequency };
   return { ...debt, ...(await optionalNote(prompter, existing?.note)) };
@@ -84,7 +84,7 @@ const askPriorityDebt: AskEntry<'priority-debts'> = async (session, prompter, ex
 
 const askDebt: AskEntry<'debts'> = async (session, prompter, existing) => {
   const creditor = await askText(prompter, 'Creditor (e.g. Acme Bank credit card)', existing?.creditor);
-  const balance = await askMoney(prompter, { message: 'Owed', zero: false, ...(existing ? { default: existing.balance } : {}) });
+  const balance = await askMoney(prompter, { message: 'Owed', symbol: session.symbol, zero: false, ...(existing ? { default: existing.balance } : {}) });
   const ccj = await prompter.confirm({ message: 'Is there a County Court Judgment on this debt?', default: existing?.ccj ?? false });
   const debt: Debt = { creditor, balance, ...(ccj ? { ccj } : {}) };
   return { ...debt, ...(await optionalNote(prompter, existing?.note)) };

@@ -18,7 +18,7 @@ const CHANGES: EntryList<ExpectedChange> = {
   item: 'expected-changes',
   noun: 'expected change',
   describe: changeLine,
-  async ask({ services }, prompter, existing) {
+  async ask({ services, symbol }, prompter, existing) {
     const from = await askDate(prompter, 'From (YYYY-MM-DD)', existing?.from ?? services.asOf, services.asOf);
     const direction = await prompter.select({
       message: 'Will more or less be available each month?',
@@ -30,6 +30,7 @@ const CHANGES: EntryList<ExpectedChange> = {
     });
     const amount = await askMoney(prompter, {
       message: 'By how much a month',
+      symbol,
       zero: false,
       ...(existing ? { default: money(existing.monthlyChange.abs()) } : {}),
     });

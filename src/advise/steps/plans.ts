@@ -99,6 +99,7 @@ async function change(session: Session, affordability: Affordability, option: Pl
   const most = affordableAt(affordability, option.frequency);
   const amount = await askMoney(prompter, {
     message: `Payment each time, ${option.frequency} (at most ${formatMoney(most, symbol)})`,
+    symbol,
     default: option.instalmentAmount.gt(most) ? most : option.instalmentAmount,
     zero: false,
     most: { amount: most, hint: `That is more than the ${formatMoney(most, symbol)} found affordable; a plan never asks for more` },

@@ -50,7 +50,7 @@ export async function askRegularAmount(session: Session, question: RegularAmount
   const { statement } = session.draft;
   const recorded = statement[question.part];
   const asked = await askCarryingOn(session, question.item, question.what, async (prompter): Promise<RegularAmount | undefined> => {
-    const amount = await askMoney(prompter, { message: amountMessage(statement, question), default: recorded?.amount ?? ZERO });
+    const amount = await askMoney(prompter, { message: amountMessage(statement, question), symbol: session.symbol, default: recorded?.amount ?? ZERO });
     if (amount.isZero()) return undefined;
     const frequency = await askFrequency(prompter, 'How often', usualFrequency(statement, question));
     return { amount, frequency, ...(recorded?.note ? { note: recorded.note } : {}) };

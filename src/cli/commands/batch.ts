@@ -4,19 +4,20 @@
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-check.js';
 import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
+import { parseDelimiter } from '../../batch/delimiter.js';
 import { parseColumnOption, type Carry } from '../../batch/mapping.js';
 import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
 import type { BatchOptions } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { dateOption, nonNegativeIntegerOption, today } from '../options.js';
+import { dateOption, nonNegativeIntegerOption, today, usage } from '../options.js';
 import { ProgressDisplay } from '../progress-display.js';
 import { whenStopped } from '../stop.js';
 import type { RegisterCommand } from './index.js';
@@ -52,22 +53,20 @@ Exit codes:
   2  bad arguments, a missing column, a file that cannot be read or written,
      or a worker out of memory`;
 
-const DELIMITERS: Readonly<Record<string, string>> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t' };
-
+/**
+ * Not a commander usage error: commander would quote the value as typed, and a line break typed
+ * there would break the one line the error gets.
+ */
 function delimiterOption(value: string): string {
-  const delimiter = DELIMITERS[value.toLowerCase()] ?? value;
-  if (delimiter.length !== 1) throw new InvalidArgumentError(`"${value}" is not a delimiter (comma, semicolon, tab or one character)`);
-  return delimiter;
-}
-
-function columnOption(value: string, previous: [Field, string][] = []): [Field, string][] {
   try {
-    return [...previous, parseColumnOption(value)];
+    return parseDelimiter(value);
   } catch (error) {
-    if (error instanceof FairplanError) throw new InvalidArgumentError(error.message);
-    throw error;
+    throw error instanceof FairplanError ? new FairplanError(error.code, error.message, { field: '--delimiter' }) : error;
   }
 }
+
+const columnOption = (value: string, previous: [Field, string][] = []): [Field, string][] =>
+  usage(() => [...previous, parseColumnOption(value)]);
 
 interface BatchFlags {
   output?: string;
@@ -207,7 +206,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('--column <field=Header>', 'read a field from a differently named column (repeatable)', columnOption)
     .option('--carry <columns>', 'comma-separated columns to copy into the results')
     .option('--carry-all', 'copy every column that is not a field into the results')
-    .option('--delimiter <char>', 'comma, semicolon, tab or one character (default: comma)', delimiterOption)
+    .option('--delimiter <char>', 'comma, semicolon, tab or one character, not " or a line break (default: comma)', delimiterOption)
     .option('--as-of <date>', 'today, for reproducible output (YYYY-MM-DD)', dateOption)
     .addOption(
       new Option('--interest <treatment>', "frozen (forbearance) or apr (the account's rate continues)")

@@ -7,14 +7,13 @@ import { checkOutputs } from '../../io/output-check.js';
 import { renderCheckJson } from '../../render/check/json.js';
 import { renderCheckText } from '../../render/check/text.js';
 import type { CommandContext } from '../context.js';
-import { dateOption, nonNegativeMoneyOption, today } from '../options.js';
+import { dateOption, inCurrency, nonNegativeMoneyOption, today, type AmountOption } from '../options.js';
 import type { IsoDate } from '../../core/date.js';
-import type { Money } from '../../core/money.js';
 
 interface CheckOptions {
   readonly asOf?: IsoDate;
   readonly guidelines?: string;
-  readonly tokenThreshold?: Money;
+  readonly tokenThreshold?: AmountOption;
   readonly json?: boolean;
   readonly sfs?: boolean;
   readonly color: boolean;
@@ -70,7 +69,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
       const result = assessAffordability(statement, {
         asOf: options.asOf ?? today(context.io),
         ...(guidelines ? { guidelines } : {}),
-        ...(options.tokenThreshold ? { tokenThresholdPerCreditor: options.tokenThreshold } : {}),
+        ...(options.tokenThreshold
+          ? { tokenThresholdPerCreditor: inCurrency(options.tokenThreshold, statement.currency ?? 'GBP', '--token-threshold') }
+          : {}),
       });
       if (options.json) context.out(renderCheckJson(result));
       else if (options.sfs) context.out((await import('../../statement/sfs.js')).toSfsJson(statement, result));

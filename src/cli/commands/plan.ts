@@ -11,7 +11,7 @@ import { EVERY_DAY, type BusinessCalendar, type CalendarRegion } from '../../cor
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { PaymentFrequency } from '../../core/frequency.js';
-import type { Dec, Money } from '../../core/money.js';
+import type { Dec } from '../../core/money.js';
 import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type PlanRequest } from '../../core/plan/index.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
@@ -25,6 +25,8 @@ import type { CommandContext } from '../context.js';
 import {
   calendarForCurrency,
   calendarOption,
+  inCurrency,
+  type AmountOption,
   dateOption,
   moneyOption,
   paymentFrequencyOption,
@@ -36,17 +38,17 @@ import {
 import type { RegisterCommand } from './index.js';
 
 interface PlanFlags {
-  readonly balance?: Money;
-  readonly affordable?: Money;
+  readonly balance?: AmountOption;
+  readonly affordable?: AmountOption;
   readonly frequency?: PaymentFrequency;
   readonly start?: IsoDate;
   readonly asOf?: IsoDate;
   readonly interestRate?: Dec;
   readonly fixedTerms?: readonly number[];
-  readonly token?: Money;
+  readonly token?: AmountOption;
   readonly reviewMonths?: number;
   readonly stepUpPeriods?: number;
-  readonly stepUpTo?: Money;
+  readonly stepUpTo?: AmountOption;
   readonly settlementDiscount?: Dec;
   readonly settlementInstalments?: number;
   readonly calendar?: CalendarRegion;
@@ -108,8 +110,8 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
   const currency = statement.currency ?? 'GBP';
   const affordability = assessAffordability(statement, { asOf });
   const overrides: Partial<PlanRequest> = {
-    ...(flags.balance !== undefined ? { balance: flags.balance } : {}),
-    ...(flags.affordable !== undefined ? { affordableMonthly: flags.affordable } : {}),
+    ...(flags.balance !== undefined ? { balance: inCurrency(flags.balance, currency, '--balance') } : {}),
+    ...(flags.affordable !== undefined ? { affordableMonthly: inCurrency(flags.affordable, currency, '--affordable') } : {}),
     ...(flags.frequency !== undefined ? { frequency: flags.frequency } : {}),
     ...(flags.start !== undefined ? { start: flags.start } : {}),
     ...optionalSettings(flags, currency),
@@ -125,8 +127,8 @@ function requestFromFlags(flags: PlanFlags, asOf: IsoDate): PlanRequest {
   }
   if (flags.balance === undefined) throw missing('--balance is required without a statement: the amount owed');
   return {
-    balance: flags.balance,
-    affordableMonthly: flags.affordable,
+    balance: inCurrency(flags.balance, 'GBP', '--balance'),
+    affordableMonthly: inCurrency(flags.affordable, 'GBP', '--affordable'),
     frequency: flags.frequency ?? 'monthly',
     start: flags.start ?? asOf,
     asOf,
@@ -140,10 +142,10 @@ function optionalSettings(flags: PlanFlags, currency: Currency = 'GBP'): Partial
     ...(flags.interestRate !== undefined ? { interest: { kind: 'continuing', annualRatePercent: flags.interestRate } } : {}),
     ...(flags.fixedTerms !== undefined ? { fixedTermsMonths: flags.fixedTerms } : {}),
     ...(flags.token !== undefined || flags.reviewMonths !== undefined
-      ? { token: { amount: flags.token ?? DEFAULT_TOKEN.amount, reviewAfterMonths: flags.reviewMonths ?? DEFAULT_TOKEN.reviewAfterMonths } }
+      ? { token: { amount: flags.token ? inCurrency(flags.token, currency, '--token') : DEFAULT_TOKEN.amount, reviewAfterMonths: flags.reviewMonths ?? DEFAULT_TOKEN.reviewAfterMonths } }
       : {}),
     ...(flags.stepUpPeriods !== undefined && flags.stepUpTo !== undefined
-      ? { stepUp: { periods: flags.stepUpPeriods, laterAffordableMonthly: flags.stepUpTo } }
+      ? { stepUp: { periods: flags.stepUpPeriods, laterAffordableMonthly: inCurrency(flags.stepUpTo, currency, '--step-up-to') } }
       : {}),
     ...(flags.settlementDiscount !== undefined
       ? { settlement: { discountPercent: flags.settlementDiscount, maxInstalments: flags.settlementInstalments ?? 1 } }
@@ -218,9 +220,10 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
 
 const HELP = `
 The affordable amount is monthly, whatever the pay frequency; amounts are like
-1234.56 or £1,234.56. Options are compared, the recommended one is marked *, and
-its schedule is shown (--schedule picks another: affordable, fixed-term-24,
-token, step-up, settlement-lump-sum, settlement-instalments).
+1234.56 or £1,234.56 ($ with a statement in dollars). Options are compared, the
+recommended one is marked *, and its schedule is shown (--schedule picks
+another: affordable, fixed-term-24, token, step-up, settlement-lump-sum,
+settlement-instalments).
 
 Examples:
   $ fairplan plan fixtures/statements/single-renter-weekly.json
