@@ -138,7 +138,7 @@ describe('fairplan batch', () => {
     const { code, stdout, stderr } = await runCli(['batch', '-', ...AS_OF], { input });
     expect(code).toBe(1);
     expect(csvRows(stdout)).toHaveLength(2);
-    expect(stderr).toContain('stdin:line 3: Quote Not Closed');
+    expect(stderr).toContain('stdin:line 3: quote opened here and never closed');
     expect(stderr).toContain('2 rows read: 1 written, 1 rejected');
   });
 
