@@ -13,6 +13,7 @@ import { parseColumnOption, type Carry } from '../../batch/mapping.js';
 import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
 import type { BatchOptions } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
+import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dateOption, nonNegativeIntegerOption, today } from '../options.js';
@@ -98,9 +99,10 @@ async function progressDisplay(context: CommandContext, input: string): Promise<
   return new ProgressDisplay({ stream: context.io.stderr, now, ...(stats?.isFile() ? { totalBytes: stats.size } : {}) });
 }
 
+/** A rejected row for the terminal: the id and reason come from the file, so they are made visible. */
 function describeRejection(file: string, rejection: Rejection): string {
   const account = rejection.accountId ? ` account ${rejection.accountId}:` : '';
-  return `${file}:line ${rejection.line}:${account} ${rejection.reason}`;
+  return visible(`${file}:line ${rejection.line}:${account} ${rejection.reason}`);
 }
 
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
