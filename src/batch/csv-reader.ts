@@ -21,6 +21,7 @@
  *   is kept of the input at any time is bounded by the limits and one chunk.
  */
 import { FairplanError } from '../core/errors.js';
+import { notUtf8, utf8Length } from './text-encoding.js';
 
 export type InputRecord =
   | { readonly kind: 'row'; readonly line: number; readonly cells: string[] }
@@ -89,48 +90,6 @@ function byteClasses(delimiter: number): Uint8Array {
   classes[QUOTE] = QUOTE_BYTE;
   classes[delimiter] = DELIMITER;
   return classes;
-}
-
-/**
- * The length of the well-formed UTF-8 sequence at `i` (Unicode's table 3-7), 0 if it is not one,
- * or -1 if the bytes end before it does.
- */
-function utf8Length(buf: Uint8Array, i: number, end: number): number {
-  const lead = buf[i] ?? 0;
-  let length: number;
-  let low = 0x80;
-  let high = 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-  else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    if (lead === 0xe0) low = 0xa0;
-    else if (lead === 0xed) high = 0x9f;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    if (lead === 0xf0) low = 0x90;
-    else if (lead === 0xf4) high = 0x8f;
-  } else return 0;
-  for (let k = 1; k < length; k++) {
-    if (i + k >= end) return -1;
-    const b = buf[i + k] ?? 0;
-    if (b < low || b > high) return 0;
-    low = 0x80;
-    high = 0xbf;
-  }
-  return length;
-}
-
-/** The encoding a file is in when its first bytes show it is not UTF-8. */
-function otherEncoding(b: Uint8Array): string | undefined {
-  const [b0, b1, b2, b3] = [b[0], b[1], b[2], b[3]];
-  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) return 'UTF-32 (little-endian)';
-  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return 'UTF-32 (big-endian)';
-  if (b0 === 0xff && b1 === 0xfe) return 'UTF-16 (little-endian)';
-  if (b0 === 0xfe && b1 === 0xff) return 'UTF-16 (big-endian)';
-  // Without a byte-order mark, text such as "ac" in UTF-16 is a NUL every other byte.
-  if (b.length >= 4 && b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) return 'UTF-16 (little-endian)';
-  if (b.length >= 4 && b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return 'UTF-16 (big-endian)';
-  return undefined;
 }
 
 export class CsvReader {
@@ -223,9 +182,12 @@ export class CsvReader {
     const { buf } = this;
     if (buf.length < 4 && !this.ended) return false;
     this.started = true;
-    const encoding = otherEncoding(buf);
+    const encoding = notUtf8(buf);
     if (encoding) {
-      throw new FairplanError('invalid-argument', `the file is ${encoding} text; fairplan reads UTF-8: save it as "CSV UTF-8" (or convert it, e.g. iconv -f UTF-16 -t UTF-8)`);
+      throw new FairplanError(
+        'invalid-argument',
+        `the file is ${encoding.name} text; fairplan reads UTF-8: save it as "CSV UTF-8" (or convert it, e.g. iconv -f ${encoding.iconv} -t UTF-8)`,
+      );
     }
     if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
       this.pos = 3;
@@ -491,11 +453,8 @@ export class CsvReader {
             i = this.pos;
             continue;
           }
-          const next = this.content(i, kind);
-          if (next < 0) {
-            if (!this.wait(i)) return;
-            i = this.pos;
-          } else i = next;
+          i = this.content(i, kind);
+          if (i < 0) return;
           continue;
         }
         case QUOTED: {
@@ -526,11 +485,8 @@ export class CsvReader {
             this.line++;
             continue;
           }
-          const next = this.content(i, kind);
-          if (next < 0) {
-            if (!this.wait(i)) return;
-            i = this.pos;
-          } else i = next;
+          i = this.content(i, kind);
+          if (i < 0) return;
           continue;
         }
         default: {
@@ -554,7 +510,7 @@ export class CsvReader {
 
   /**
    * A control character or a byte above ASCII at `i`, inside a field: checked, and passed. Returns
-   * where reading goes on, or -1 when the input may still bring the rest of a character.
+   * where reading goes on, or -1 when it waits for the input to bring the rest of a character.
    */
   private content(i: number, kind: number): number {
     const { buf } = this;
@@ -565,7 +521,7 @@ export class CsvReader {
     }
     this.fieldFlags |= NOT_ASCII;
     const length = utf8Length(buf, i, buf.length);
-    if (length < 0 && !this.ended) return -1;
+    if (length < 0 && !this.ended) return this.wait(i) ? this.pos : -1;
     if (length <= 0) {
       this.note(`not valid UTF-8 (byte offset ${this.base + i} in the file)`);
       return i + 1;

@@ -179,13 +179,13 @@ describe('fairplan batch', () => {
     });
 
     it.each([
-      ['utf16le.csv', 'UTF-16 (little-endian)'],
-      ['utf16be-no-bom.csv', 'UTF-16 (big-endian)'],
-    ])('refuses a UTF-16 file (%s) with one line naming its encoding, and exits 2', async (name, encoding) => {
+      ['utf16le.csv', 'UTF-16 (little-endian)', 'UTF-16LE'],
+      ['utf16be-no-bom.csv', 'UTF-16 (big-endian)', 'UTF-16BE'],
+    ])('refuses a UTF-16 file (%s) with one line naming its encoding, and exits 2', async (name, encoding, iconv) => {
       const { code, stdout, stderr } = await runCli(['batch', hostile(name), ...AS_OF]);
       expect(code).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr.trimEnd().split('\n')).toEqual([`fairplan: ${hostile(name)}: the file is ${encoding} text; fairplan reads UTF-8: save it as "CSV UTF-8" (or convert it, e.g. iconv -f UTF-16 -t UTF-8)`]);
+      expect(stderr.trimEnd().split('\n')).toEqual([`fairplan: ${hostile(name)}: the file is ${encoding} text; fairplan reads UTF-8: save it as "CSV UTF-8" (or convert it, e.g. iconv -f ${iconv} -t UTF-8)`]);
     });
 
     it('refuses a header naming a column twice before any output, and exits 2 (duplicate-header.csv)', async () => {
