@@ -14,7 +14,8 @@ export async function* readRecords(input: Readable, delimiter: string, name: str
   const reader = new CsvReader(delimiter, limits);
   try {
     for await (const chunk of input) {
-      const records = reader.push(chunk as Uint8Array);
+      // A stream given an encoding yields text; a file or stdin yields bytes.
+      const records = reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array));
       if (records.length > 0) yield records;
     }
     const last = reader.end();

@@ -37,6 +37,12 @@ describe('reading records', () => {
     ]);
   });
 
+  it('reads a stream of text as well as one of bytes', async () => {
+    const read: InputRecord[] = [];
+    for await (const batch of readRecords(Readable.from(['id,note\nA1,', 'Zoë\n']), ',', 'text.csv')) read.push(...batch);
+    expect(read.map((r) => r.cells)).toEqual([['id', 'note'], ['A1', 'Zoë']]);
+  });
+
   it('names the file when it is not UTF-8, and when it cannot be read', async () => {
     const utf16 = Readable.from([Buffer.from('\uFEFFid,note\n', 'utf16le')]);
     await expect(drain(readRecords(utf16, ',', 'export.csv'))).rejects.toMatchObject({
