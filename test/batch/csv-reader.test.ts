@@ -286,6 +286,9 @@ function isCompleteRecord(line: string, delimiter: string): boolean {
   }
 }
 
+const awkwardCuts = (bytes: Uint8Array): number[] =>
+  [...bytes.keys()].filter((i) => bytes[i - 1] === 0x0d || ((bytes[i] ?? 0) & 0xc0) === 0x80);
+
 const cutsOf = (length: number) => fc.array(fc.integer({ min: 0, max: length }), { maxLength: 12 });
 
 describe('properties', () => {
@@ -301,6 +304,8 @@ describe('properties', () => {
           const reference = parse(bytes, { bom: true, delimiter: file.delimiter, record_delimiter: ['\r\n', '\n', '\r'], skip_empty_lines: true }) as string[][];
           expect(reference).toEqual(file.records);
           const records = readAll(bytes, cuts, file.delimiter);
+          // Cut as well between every CR and what follows it, and inside every character of more than a byte.
+          expect(readAll(bytes, awkwardCuts(bytes), file.delimiter)).toEqual(records);
           expect(records.map((r) => r.kind)).toEqual(records.map(() => 'row'));
           expect(records.map((r) => r.cells)).toEqual(reference);
           expect(records.map((r) => r.line)).toEqual(file.lines);
