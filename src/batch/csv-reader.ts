@@ -162,7 +162,7 @@ export class CsvReader {
 
   /** Adds `chunk` to what is kept of the input: the record being read, from its start. */
   private append(chunk: Uint8Array): void {
-    const keep = this.state === PAST_LINE ? this.buf.length : this.recordStart;
+    const keep = this.state === PAST_LINE ? this.pos : this.recordStart;
     const rest = this.buf.subarray(keep);
     this.buf = rest.length === 0 ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.concat([rest, chunk]);
     this.text = undefined;

@@ -193,6 +193,20 @@ describe('size limits', () => {
     expect([...reader.push(Buffer.from('x\nA2,ok\n')), ...reader.end()]).toEqual([{ kind: 'row', line: 3, cells: ['A2', 'ok'] }]);
   });
 
+  it('finds the end of a line too long to keep even when its CR ends one chunk and the next line starts the next', () => {
+    const reader = new CsvReader(',', limits);
+    const records = [
+      ...reader.push(Buffer.from(`id,n\nA1,${'x'.repeat(100)}`)),
+      ...reader.push(Buffer.from('xx\r')),
+      ...reader.push(Buffer.from('A2,ok\r')),
+      ...reader.end(),
+    ];
+    expect(summary(records).slice(1)).toEqual([
+      { line: 2, reason: 'field 2 ("n") runs past 16 bytes', text: [`A1,${'x'.repeat(100)}`.slice(0, 64)] },
+      { line: 3, cells: ['A2', 'ok'] },
+    ]);
+  });
+
   it('lets an unclosed quote in a file of a million rows hold back no more than its limit', () => {
     // Rows of 2 fields against a header of 3: no line is a complete record on its own, so only the
     // limit ends the quote. Records must keep coming out while the input goes on.
@@ -374,6 +388,26 @@ describe('properties', () => {
       const lineAt = (offset: number) => countLineBreaks(bytes.subarray(0, offset).toString('latin1')) + 1;
       return { delimiter, bytes, intact: intact.map(({ start, cells }) => ({ line: lineAt(start), cells })) };
     });
+
+  it('reads every intact line within the size limits as its own record when damaged lines run past them', () => {
+    const limits: CsvLimits = { field: 12, record: 120 };
+    fc.assert(
+      fc.property(
+        damaged.chain((file) => fc.tuple(fc.constant(file), cutsOf(file.bytes.length))),
+        ([{ delimiter, bytes, intact }, cuts]) => {
+          const records = readAll(bytes, cuts, delimiter, limits);
+          const byLine = new Map(records.map((r) => [r.line, r]));
+          for (const record of intact) {
+            const fields = record.cells.map((cell) => Buffer.from(written(cell, delimiter, false)));
+            if (fields.some((cell) => cell.length > limits.field) || fields.reduce((sum, cell) => sum + cell.length + 1, 0) > limits.record) continue;
+            expect(byLine.get(record.line)).toEqual({ kind: 'row', line: record.line, cells: record.cells });
+          }
+          expect(records.map((r) => r.line)).toEqual([...new Set(records.map((r) => r.line))].sort((a, b) => a - b));
+        },
+      ),
+      { seed: 11, numRuns: 400 },
+    );
+  });
 
   it('reads every intact line of a damaged file as its own record, with its own cells, and accounts for every line once', () => {
     fc.assert(
