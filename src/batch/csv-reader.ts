@@ -93,7 +93,6 @@ function byteClasses(delimiter: number): Uint8Array {
 }
 
 export class CsvReader {
-  private readonly delimiter: number;
   private readonly classes: Uint8Array;
   /** Input not yet read past; `base` is the file offset of its first byte. */
   private buf: Buffer = Buffer.alloc(0);
@@ -134,8 +133,7 @@ export class CsvReader {
     delimiter: string,
     private readonly limits: CsvLimits = CSV_LIMITS,
   ) {
-    this.delimiter = delimiterByte(delimiter);
-    this.classes = byteClasses(this.delimiter);
+    this.classes = byteClasses(delimiterByte(delimiter));
   }
 
   /** The records completed by `chunk`. */
