@@ -32,7 +32,8 @@ const RESULT_COLUMNS = [
 
 export const resultHeader = (layout: ColumnLayout): string[] => [
   'account_id',
-  ...layout.carried.map((c) => c.header),
+  // Column names come from the input, like its cells.
+  ...layout.carried.map((c) => safeCell(c.header)),
   ...RESULT_COLUMNS,
 ];
 
@@ -167,7 +168,7 @@ export function scheduleJson(result: AccountResult) {
 }
 
 /** The row's own columns follow these; the prefix keeps them from clashing with an export's "reason" column. */
-export const rejectionHeader = (headers: readonly string[]): string[] => ['rejected_line', 'rejected_field', 'rejected_reason', ...headers];
+export const rejectionHeader = (headers: readonly string[]): string[] => ['rejected_line', 'rejected_field', 'rejected_reason', ...headers.map(safeCell)];
 
 export const rejectionCells = (rejection: Rejection): string[] => [
   String(rejection.line),

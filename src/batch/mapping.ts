@@ -67,10 +67,29 @@ function headerHint(headers: readonly string[], name: string): string {
 }
 
 /**
- * Finds each field's column in the header row. Every missing column is reported at once, each
- * with the nearest header as a hint. `file` names the input in those messages.
+ * Each column named more than once, as headers are matched (ignoring case and surrounding spaces):
+ * which of them a field or a carried column took would be a guess.
+ */
+function namedTwice(headers: readonly string[]): Problem[] {
+  const first = new Map<string, number>();
+  const problems: Problem[] = [];
+  headers.forEach((header, i) => {
+    const key = header.trim().toLowerCase();
+    if (!key) return;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else problems.push({ path: '', message: `the header names column "${header.trim()}" twice (columns ${earlier + 1} and ${i + 1})` });
+  });
+  return problems;
+}
+
+/**
+ * Finds each field's column in the header row. A column named twice stops the run; every missing
+ * column is reported at once, each with the nearest header as a hint. `file` names the input in those messages.
  */
 export function resolveColumns(headers: readonly string[], names: ColumnNames, carry: Carry, file: string): ColumnLayout {
+  const twice = namedTwice(headers);
+  if (twice.length > 0) throw new FairplanError('invalid-argument', 'the header names a column twice', { file, line: 1, problems: twice });
   const problems: Problem[] = [];
   const index = {} as Record<Field, number | undefined>;
   for (const field of FIELDS) {

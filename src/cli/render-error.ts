@@ -1,11 +1,18 @@
 /** The one place errors become text for a person. */
 import { FairplanError } from '../core/errors.js';
+import { visible } from '../render/shared/visible.js';
 
 /**
  * One line per problem, each located as precisely as the error allows:
  *   statement.json: expenditure[3].frequency: "monthy" is not a frequency; did you mean "monthly"?
+ * Names and values from files reach the terminal made visible: an escape sequence in a file name or
+ * a cell cannot clear the screen or retitle the window.
  */
 export function renderError(error: unknown): string[] {
+  return errorLines(error).map(visible);
+}
+
+function errorLines(error: unknown): string[] {
   if (error instanceof FairplanError) {
     const { file, line, field, problems } = error.context;
     const where = [file, line === undefined ? undefined : `line ${line}`].filter(Boolean).join(':');
@@ -15,6 +22,6 @@ export function renderError(error: unknown): string[] {
     }
     return [`${prefix}${field ? `${field}: ` : ''}${error.message}`];
   }
-  if (error instanceof Error) return [`unexpected error: ${error.stack ?? error.message}`];
-  return [`unexpected error: ${String(error)}`];
+  if (error instanceof Error) return `unexpected error: ${error.stack ?? error.message}`.split('\n');
+  return `unexpected error: ${String(error)}`.split('\n');
 }

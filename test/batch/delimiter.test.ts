@@ -15,8 +15,10 @@ describe('the delimiter of an accounts file', () => {
     ['"', '"\\"" cannot be the delimiter: it is the quote character, which encloses fields'],
     ['\n', '"\\n" cannot be the delimiter: a line break ends a row'],
     ['\r', '"\\r" cannot be the delimiter: a line break ends a row'],
-    ['', '"" is not a delimiter (comma, semicolon, tab or one character)'],
-    ['||', '"||" is not a delimiter (comma, semicolon, tab or one character)'],
+    ['', '"" is not a delimiter (comma, semicolon, tab or one ASCII character)'],
+    ['||', '"||" is not a delimiter (comma, semicolon, tab or one ASCII character)'],
+    // The reader splits on one byte.
+    ['§', '"§" is not a delimiter (comma, semicolon, tab or one ASCII character)'],
   ])('refuses %j on one line, saying why', (value, message) => {
     expect(() => parseDelimiter(value)).toThrow(expect.objectContaining({ code: 'invalid-argument', message }));
   });

@@ -10,7 +10,7 @@ import { readAccount, type Account } from '../../src/batch/account.js';
 import { safeCell } from '../../src/batch/csv.js';
 import { FIELDS } from '../../src/batch/fields.js';
 import { ByteLines } from '../../src/batch/byte-lines.js';
-import { resultHeader, SCHEDULE_HEADER, writeResult, writeSchedule } from '../../src/batch/format.js';
+import { rejectionHeader, resultHeader, SCHEDULE_HEADER, writeResult, writeSchedule } from '../../src/batch/format.js';
 import { resolveColumns } from '../../src/batch/mapping.js';
 import { planAccount } from '../../src/batch/plan.js';
 import { parseIsoDate } from '../../src/core/date.js';
@@ -71,6 +71,14 @@ describe('a result line', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the header lines', () => {
+  it('neutralise carried column names a spreadsheet would run as formulas, like cells', () => {
+    const hostile = resolveColumns([...FIELDS, '=HYPERLINK("x")', '@SUM(A1)', 'Branch'], {}, { kind: 'all' }, 'accounts.csv');
+    expect(resultHeader(hostile).slice(0, 4)).toEqual(['account_id', `'=HYPERLINK("x")`, "'@SUM(A1)", 'Branch']);
+    expect(rejectionHeader(hostile.headers).slice(-3)).toEqual([`'=HYPERLINK("x")`, "'@SUM(A1)", 'Branch']);
   });
 });
 

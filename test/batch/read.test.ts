@@ -26,16 +26,34 @@ describe('reading records', () => {
     ]);
   });
 
-  it('keeps a record whose quote is never closed, in its place, with its text from where it starts', async () => {
-    const text = 'id,note\nA1,plain\n\nA2,"never closed, £5\nA3,swallowed\n';
+  it('keeps a record whose quote is never closed in its place, with its text as it was, and reads the records after it', async () => {
+    const text = 'id,note\nA1,plain\n\nA2,"never closed, £5\nA3,kept\n';
     const read = await records(text);
-    expect(read.map((r) => [r.kind, r.line])).toEqual([
-      ['row', 1],
-      ['row', 2],
-      ['unreadable', 4],
+    expect(read).toEqual([
+      { kind: 'row', line: 1, cells: ['id', 'note'] },
+      { kind: 'row', line: 2, cells: ['A1', 'plain'] },
+      { kind: 'unreadable', line: 4, reason: 'quote opened here and never closed', cells: ['A2,"never closed, £5'] },
+      { kind: 'row', line: 5, cells: ['A3', 'kept'] },
     ]);
-    const unreadable = read[2];
-    expect(unreadable?.kind === 'unreadable' && unreadable.reason).toMatch(/Quote Not Closed/);
-    expect(unreadable?.cells).toEqual(['A2,"never closed, £5\nA3,swallowed\n']);
+  });
+
+  it('reads a stream of text as well as one of bytes', async () => {
+    const read: InputRecord[] = [];
+    for await (const batch of readRecords(Readable.from(['id,note\nA1,', 'Zoë\n']), ',', 'text.csv')) read.push(...batch);
+    expect(read.map((r) => r.cells)).toEqual([['id', 'note'], ['A1', 'Zoë']]);
+  });
+
+  it('names the file when it is not UTF-8, and when it cannot be read', async () => {
+    const utf16 = Readable.from([Buffer.from('\uFEFFid,note\n', 'utf16le')]);
+    await expect(drain(readRecords(utf16, ',', 'export.csv'))).rejects.toMatchObject({
+      message: expect.stringContaining('UTF-16 (little-endian)') as string,
+      context: { file: 'export.csv' },
+    });
+    const failing = new Readable({ read: () => failing.destroy(new Error('disk gone')) });
+    await expect(drain(readRecords(failing, ',', 'export.csv'))).rejects.toThrow('cannot read export.csv: disk gone');
   });
 });
+
+async function drain(batches: AsyncIterable<InputRecord[]>): Promise<void> {
+  for await (const _ of batches) void _;
+}

@@ -137,7 +137,7 @@ describe('fairplan batch', () => {
     expect(code).toBe(2);
     expect(stderr).toBe(`fairplan: ${map}: delimiter: "\\"" cannot be the delimiter: it is the quote character, which encloses fields\n`);
     writeFileSync(map, JSON.stringify({ delimiter: '\r\n' }));
-    expect((await runCli(['batch', SAMPLE, '--map', map])).stderr).toContain('delimiter: "\\r\\n" is not a delimiter (comma, semicolon, tab or one character)');
+    expect((await runCli(['batch', SAMPLE, '--map', map])).stderr).toContain('delimiter: "\\r\\n" is not a delimiter (comma, semicolon, tab or one ASCII character)');
   });
 
   it('reports a mapping file\'s mistakes with their paths', async () => {
@@ -161,8 +161,80 @@ describe('fairplan batch', () => {
     const { code, stdout, stderr } = await runCli(['batch', '-', ...AS_OF], { input });
     expect(code).toBe(1);
     expect(csvRows(stdout)).toHaveLength(2);
-    expect(stderr).toContain('stdin:line 3: Quote Not Closed');
+    expect(stderr).toContain('stdin:line 3: quote opened here and never closed');
     expect(stderr).toContain('2 rows read: 1 written, 1 rejected');
+  });
+
+  describe('hostile input (fixtures/hostile)', () => {
+    const hostile = (name: string) => fixture('hostile', name);
+    const ids = (stdout: string) => csvRows(stdout).slice(1).map((row) => row.split(',')[0]);
+
+    it('rejects the row whose quote is never closed and writes the accounts after it with their own figures (stray-quote-merge.csv)', async () => {
+      const { code, stdout, stderr } = await runCli(['batch', hostile('stray-quote-merge.csv'), ...AS_OF]);
+      expect(code).toBe(1);
+      expect(stderr).toContain('stray-quote-merge.csv:line 2: quote opened here and never closed');
+      expect(stderr).toContain('3 rows read: 2 written, 1 rejected');
+      const [a2, a3] = csvRows(stdout).slice(1);
+      // A2's income is 2,000.00 and A3's 1,308.59: neither takes the other's, nor A1's.
+      expect(a2).toMatch(/^A2,2000\.00,/);
+      expect(a3).toMatch(/^A3,1308\.59,/);
+    });
+
+    it('reads every line of a file that mixes CRLF and LF line ends (mixed-line-endings.csv)', async () => {
+      const { code, stdout, stderr } = await runCli(['batch', hostile('mixed-line-endings.csv'), ...AS_OF]);
+      expect(code).toBe(0);
+      expect(ids(stdout)).toEqual(['A1', 'A2', 'A3', 'A4']);
+      expect(stderr).toContain('4 rows read: 4 written, 0 rejected');
+    });
+
+    it('rejects each row whose id is not valid UTF-8, with the byte offset, rather than reading two accounts as one id (invalid-utf8-id.csv)', async () => {
+      const dir = scratch();
+      const { code, stdout, stderr } = await runCli(['batch', hostile('invalid-utf8-id.csv'), '--errors', path.join(dir, 'e.csv'), ...AS_OF]);
+      expect(code).toBe(1);
+      expect(ids(stdout)).toEqual(['A3']);
+      expect(stdout).not.toContain('\uFFFD');
+      const rejected = csvRows(readFileSync(path.join(dir, 'e.csv'), 'utf8')).slice(1);
+      expect(rejected.map((row) => row.split(',').slice(0, 3).join(','))).toEqual([
+        '2,,not valid UTF-8 (byte offset 141 in the file)',
+        '3,,not valid UTF-8 (byte offset 224 in the file)',
+      ]);
+      expect(stderr).toContain('3 rows read: 1 written, 2 rejected');
+    });
+
+    it.each([
+      ['utf16le.csv', 'UTF-16 (little-endian)', 'UTF-16LE'],
+      ['utf16be-no-bom.csv', 'UTF-16 (big-endian)', 'UTF-16BE'],
+    ])('refuses a UTF-16 file (%s) with one line naming its encoding, and exits 2', async (name, encoding, iconv) => {
+      const { code, stdout, stderr } = await runCli(['batch', hostile(name), ...AS_OF]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toEqual([`fairplan: ${hostile(name)}: the file is ${encoding} text; fairplan reads UTF-8: save it as "CSV UTF-8" (or convert it, e.g. iconv -f ${iconv} -t UTF-8)`]);
+    });
+
+    it('refuses a header naming a column twice before any output, and exits 2 (duplicate-header.csv)', async () => {
+      const { code, stdout, stderr } = await runCli(['batch', hostile('duplicate-header.csv'), ...AS_OF]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('duplicate-header.csv:line 1: the header names column "Balance" twice (columns 3 and 14)');
+    });
+
+    it('rejects control characters in fields, and shows the terminal no escape sequence from the file (control-chars.csv)', async () => {
+      const dir = scratch();
+      const { code, stdout, stderr } = await runCli(['batch', hostile('control-chars.csv'), '-o', path.join(dir, 'r.csv'), ...AS_OF]);
+      expect(code).toBe(1);
+      expect(stderr).toContain('control-chars.csv:line 2: field 1 ("account_id") holds a control character (U+001B)');
+      expect(stderr).toContain('control-chars.csv:line 3: field 2 ("customer_name") holds a control character (U+0000)');
+      // A right-to-left override is text, not a control character: shown escaped, not obeyed.
+      expect(stderr).toContain('control-chars.csv:line 4: account A3\\u202E9: balance "x100.00" is not an amount');
+      expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+      expect(stdout).toBe('');
+      expect(ids(readFileSync(path.join(dir, 'r.csv'), 'utf8'))).toEqual(['A4']);
+    });
+
+    it('neutralises carried column names a spreadsheet would run as formulas (formula-headers.csv)', async () => {
+      const { stdout } = await runCli(['batch', hostile('formula-headers.csv'), '--carry-all', '-q', ...AS_OF]);
+      expect(csvRows(stdout)[0]).toMatch(/^account_id,"'=HYPERLINK\(""http:\/\/example\.invalid""\)",'@SUM\(A1\),monthly_income,/);
+    });
   });
 
   it('writes newline-delimited JSON with --json, in input order', async () => {

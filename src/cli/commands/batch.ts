@@ -15,6 +15,7 @@ import { parseColumnOption, type Carry } from '../../batch/mapping.js';
 import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
 import type { BatchOptions } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
+import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dateOption, nonNegativeIntegerOption, today, usage } from '../options.js';
@@ -102,9 +103,10 @@ async function progressDisplay(context: CommandContext, input: string): Promise<
   return new ProgressDisplay({ stream: context.io.stderr, now, ...(stats?.isFile() ? { totalBytes: stats.size } : {}) });
 }
 
+/** A rejected row for the terminal: the id and reason come from the file, so they are made visible. */
 function describeRejection(file: string, rejection: Rejection): string {
   const account = rejection.accountId ? ` account ${rejection.accountId}:` : '';
-  return `${file}:line ${rejection.line}:${account} ${rejection.reason}`;
+  return visible(`${file}:line ${rejection.line}:${account} ${rejection.reason}`);
 }
 
 /**
@@ -206,7 +208,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('--column <field=Header>', 'read a field from a differently named column (repeatable)', columnOption)
     .option('--carry <columns>', 'comma-separated columns to copy into the results')
     .option('--carry-all', 'copy every column that is not a field into the results')
-    .option('--delimiter <char>', 'comma, semicolon, tab or one character, not " or a line break (default: comma)', delimiterOption)
+    .option('--delimiter <char>', 'comma, semicolon, tab or one ASCII character, not " or a line break (default: comma)', delimiterOption)
     .option('--as-of <date>', 'today, for reproducible output (YYYY-MM-DD)', dateOption)
     .addOption(
       new Option('--interest <treatment>', "frozen (forbearance) or apr (the account's rate continues)")
