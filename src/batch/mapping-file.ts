@@ -2,9 +2,9 @@
  * Reading a mapping file (`--map`): which column of an export holds which field (see mapping.ts).
  * Its own module, so the schema library is loaded only by a run that is given one.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { FairplanError, type Problem } from '../core/errors.js';
+import { readInputFile } from '../statement/load.js';
 import { parseDelimiter } from './delimiter.js';
 import { isField, type Field } from './fields.js';
 import { fieldHint, type Mapping } from './mapping.js';
@@ -19,12 +19,8 @@ const mappingSchema = z
 
 /** Reads and checks a mapping file; every problem is reported with its JSON path. */
 export async function loadMapping(file: string): Promise<Mapping> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new FairplanError('io', `cannot read ${file}: ${(error as Error).message}`, { file });
-  }
+  // Bounded like a statement: a mapping file is a few lines.
+  const text = await readInputFile(file);
   let json: unknown;
   try {
     json = JSON.parse(text);

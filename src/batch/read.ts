@@ -4,7 +4,8 @@
  * flat whatever the size of the file. How the bytes become records is csv-reader.ts.
  */
 import type { Readable } from 'node:stream';
-import { FairplanError, isFairplanError } from '../core/errors.js';
+import { isFairplanError } from '../core/errors.js';
+import { readFailure } from '../io/read-failure.js';
 import { CsvReader, type CsvLimits, type InputRecord } from './csv-reader.js';
 
 export type { InputRecord } from './csv-reader.js';
@@ -22,6 +23,6 @@ export async function* readRecords(input: Readable, delimiter: string, name: str
     if (last.length > 0) yield last;
   } catch (error) {
     if (isFairplanError(error)) throw error.inFile(name);
-    throw new FairplanError('io', `cannot read ${name}: ${(error as Error).message}`, { file: name });
+    throw readFailure(name, error);
   }
 }

@@ -11,6 +11,7 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
+import { readFailure } from '../io/read-failure.js';
 import type { PaymentFrequency } from '../core/frequency.js';
 import type { Io } from '../cli/io.js';
 import type { Rejection } from './account.js';
@@ -76,7 +77,7 @@ async function openInput(input: string, io: Io): Promise<Readable> {
     const handle = await open(input, 'r');
     return handle.createReadStream();
   } catch (error) {
-    throw new FairplanError('io', `cannot read ${input}: ${(error as Error).message}`, { file: input });
+    throw readFailure(input, error);
   }
 }
 

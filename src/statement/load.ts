@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DRAFT_FORMAT } from '../advise/draft-format.js';
 import { FairplanError, isFairplanError } from '../core/errors.js';
+import { readFailure } from '../io/read-failure.js';
 import type { Statement } from '../core/statement.js';
 import { parseJsonExact } from './json-exact.js';
 import { MAX_FILE_BYTES } from './limits.js';
@@ -66,12 +67,6 @@ function statementFromDocument(read: () => RawValue, file: string): Statement {
   }
 }
 
-const READ_FAILURES: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EISDIR: 'this is a folder, not a file',
-  EACCES: 'permission denied: the file cannot be read',
-};
-
 /**
  * The text of an input file, or an io error that says plainly why it cannot be read. A file over
  * MAX_FILE_BYTES is refused by its size before it is read, and a pipe or device that runs on past
@@ -90,10 +85,7 @@ export async function readInputFile(path: string): Promise<string> {
       await handle.close();
     }
   } catch (error) {
-    if (isFairplanError(error)) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = READ_FAILURES[code] ?? `cannot be read (${(error as Error).message})`;
-    throw new FairplanError('io', reason, { file: path });
+    throw readFailure(path, error);
   }
 }
 

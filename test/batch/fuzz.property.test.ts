@@ -13,7 +13,7 @@ import { formatPence } from '../../src/batch/pence.js';
 import { runCli } from '../helpers/cli.js';
 import { exportSpec, hostileExport, type HostileExport } from '../helpers/hostile-export.js';
 
-const RUNS = Number(process.env.FAIRPLAN_FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FAIRPLAN_FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FAIRPLAN_FUZZ_SEED ?? 20261130);
 // Past 500 rows a file goes to worker threads in chunks, so some files must be longer than that.
 const MOST_ACCOUNTS = 1_200;

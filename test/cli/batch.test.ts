@@ -460,10 +460,16 @@ describe('fairplan batch', () => {
     });
   });
 
-  it('names a missing input file and exits 2', async () => {
-    const { code, stderr } = await runCli(['batch', 'no-such-file.csv']);
-    expect(code).toBe(2);
-    expect(stderr).toContain('cannot read no-such-file.csv');
+  it('names an input it cannot read in one plain sentence, without an errno code, and exits 2', async () => {
+    const missing = await runCli(['batch', 'no-such-file.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('fairplan: no-such-file.csv: no such file\n');
+    const folder = await runCli(['batch', 'fixtures']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('fairplan: fixtures: this is a folder, not a file\n');
+    const map = await runCli(['batch', SAMPLE, '--map', 'no-such-map.json']);
+    expect(map.code).toBe(2);
+    expect(map.stderr).toBe('fairplan: no-such-map.json: no such file\n');
   });
 
   it('refuses an empty file', async () => {

@@ -1,0 +1,21 @@
+/**
+ * The one way every command says that a file cannot be read: a plain sentence, the same words for a
+ * statement, an accounts file, a mapping file or a guideline table, never an errno code.
+ */
+import { FairplanError } from '../core/errors.js';
+
+const SENTENCES: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  // A "folder" on the way that is a file.
+  ENOTDIR: 'no such file',
+  EISDIR: 'this is a folder, not a file',
+  EACCES: 'permission denied: the file cannot be read',
+  EPERM: 'permission denied: the file cannot be read',
+};
+
+/** What went wrong reading `file`, from the error the system gave, as one plain sentence. */
+export function readFailure(file: string, error: unknown): FairplanError {
+  if (error instanceof FairplanError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return new FairplanError('io', (code && SENTENCES[code]) ?? 'cannot be read', { file });
+}
