@@ -29,13 +29,16 @@ export interface FlagInputs {
   readonly tokenThresholdPerCreditor: Money;
 }
 
+/** The creditors a payment can go to: one owed nothing gets no offer, and counts for no token. */
+const creditorsOwed = (statement: Statement): number => statement.debts.filter((debt) => debt.balance.gt(0)).length;
+
 const isHomeowner = (statement: Statement): boolean =>
   statement.household.tenure === 'owner' || statement.household.tenure === 'mortgage';
 
 // Limits are compared in whole pence: the balances and the token threshold, which are not monthly
 // figures of the budget and may hold fractions of a penny, are rounded up, which keeps every comparison exact.
 function factsOf({ statement, totals, guidelines, tokenThresholdPerCreditor }: FlagInputs): FlagFacts {
-  const creditors = statement.debts.length;
+  const creditors = creditorsOwed(statement);
   return {
     available: safePence(totals.available),
     creditors,
@@ -51,7 +54,7 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
   const { statement, totals, guidelines, tokenThresholdPerCreditor } = inputs;
   const symbol = CURRENCY_SYMBOLS[statement.currency ?? 'GBP'];
   const show = (m: Money) => formatMoney(m, symbol);
-  const creditors = statement.debts.length;
+  const creditors = creditorsOwed(statement);
   const spare = show(totals.available.isNeg() ? money('0') : totals.available);
   const over = guidelines?.checks.filter((c) => c.status === 'over') ?? [];
   const explained = over.every((c) => c.explained);

@@ -104,6 +104,14 @@ describe('flags', () => {
     expect(codes(withSpending('640'))).not.toContain('token-payment');
   });
 
+  it('counts only the creditors still owed something when it sets the token threshold', () => {
+    // 644.26 − 641 = 3.26: under £4.00 for four creditors, but one of them is owed nothing: £3.00 for three.
+    const [first, ...others] = withSpending('641').debts;
+    const settled = { ...withSpending('641'), debts: [{ ...first!, balance: m('0') }, ...others] };
+    const result = assessAffordability(settled, { asOf });
+    expect(result.flags.map((f) => f.code)).not.toContain('token-payment');
+  });
+
   it('points to a Debt Relief Order only within the England and Wales limits and not for homeowners', () => {
     expect(codes(withSpending('570'))).toContain('dro-indicator'); // 74.26 available, 2,413 owed
     expect(codes(withSpending('569'))).not.toContain('dro-indicator'); // 75.26 available
