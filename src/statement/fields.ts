@@ -64,6 +64,7 @@ export function wholeNumber(minimum: number): z.ZodType<number, unknown> {
 const SYMBOLS = Object.values(CURRENCY_SYMBOLS).join('');
 export const AMOUNT_PATTERN = amountPattern('[+-]', SYMBOLS);
 const NON_NEGATIVE_AMOUNT_PATTERN = amountPattern('[+]', SYMBOLS);
+const WHOLE_PENCE_PATTERN = NON_NEGATIVE_AMOUNT_PATTERN.replaceAll('\\.\\d+', '\\.\\d{1,2}');
 
 const AMOUNT_EXPECTED = 'an amount of money, e.g. 1234.56 or £1,234.56';
 
@@ -71,12 +72,12 @@ const AMOUNT_EXPECTED = 'an amount of money, e.g. 1234.56 or £1,234.56';
  * An amount written as a string (`"£1,234.50"`) or a number (`1234.50`, read from its source text).
  * A currency symbol must be `symbol`, that of the currency the amounts are in.
  */
-export function amount(sign: 'any' | 'non-negative' = 'non-negative', symbol = '£'): z.ZodType<Money, unknown> {
+export function amount(sign: 'any' | 'non-negative' = 'non-negative', symbol = '£', pence: 'any' | 'whole' = 'any'): z.ZodType<Money, unknown> {
   const nonNegative = sign === 'non-negative';
   const json = {
     description: 'An amount of money: a string such as "£1,234.50" or "450.00", or a number (read from its digits).',
     anyOf: [
-      { type: 'string', pattern: nonNegative ? NON_NEGATIVE_AMOUNT_PATTERN : AMOUNT_PATTERN },
+      { type: 'string', pattern: pence === 'whole' ? WHOLE_PENCE_PATTERN : nonNegative ? NON_NEGATIVE_AMOUNT_PATTERN : AMOUNT_PATTERN },
       { type: 'number', ...(nonNegative ? { minimum: 0 } : {}) },
     ],
   };
@@ -84,9 +85,18 @@ export function amount(sign: 'any' | 'non-negative' = 'non-negative', symbol = '
     const source = value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value : undefined;
     if (source === undefined) return refuse(wrongType(AMOUNT_EXPECTED, value));
     const parsed = parseMoney(source, symbol);
-    return nonNegative && isNegative(parsed) ? refuse(`must not be negative, got ${describeRaw(value)}`) : parsed;
+    if (nonNegative && isNegative(parsed)) return refuse(`must not be negative, got ${describeRaw(value)}`);
+    if (pence === 'whole' && parsed.decimalPlaces() > 2) return refuse(`${describeRaw(value)} is not in whole pence: a balance is owed in pounds and pence`);
+    return parsed;
   });
 }
+
+/**
+ * What is owed, in whole pence: a balance is not converted from another frequency, and one in
+ * fractions of a penny would make the balances shown add up to a total a penny away from them.
+ */
+export const balance = (symbol = '£'): z.ZodType<Money, unknown> => amount('non-negative', symbol, 'whole');
+
 
 export function frequency<F extends Frequency>(allowed: readonly F[]): z.ZodType<F, unknown> {
   const expected = `a frequency (${allowed.join(', ')})`;

@@ -15,7 +15,7 @@ import {
   type IncomeCategory,
   type Tenure,
 } from '../core/statement.js';
-import { amount, anyFrequency, flag, frequency, isoDate, list, oneOf, record, text, wholeNumber } from './fields.js';
+import { amount, anyFrequency, balance, flag, frequency, isoDate, list, oneOf, record, text, wholeNumber } from './fields.js';
 
 // Everyday words people write for a category, so the hint names the category they meant.
 const INCOME_WORDS: Readonly<Record<string, IncomeCategory>> = {
@@ -106,7 +106,7 @@ const statementIn = (symbol: string) => record(
       record(
         {
           creditor: text(),
-          balance: amount('non-negative', symbol),
+          balance: balance(symbol),
           payment: amount('non-negative', symbol),
           frequency: anyFrequency(),
           note: text().optional(),
@@ -116,7 +116,7 @@ const statementIn = (symbol: string) => record(
       'a list of priority debts',
     ).default([]),
     debts: list(
-      record({ creditor: text(), balance: amount('non-negative', symbol), ccj: flag().optional(), note: text().optional() }, 'a debt'),
+      record({ creditor: text(), balance: balance(symbol), ccj: flag().optional(), note: text().optional() }, 'a debt'),
       'a list of debts',
     ).default([]),
     savings: regularAmount('a savings contribution', symbol).optional(),

@@ -239,6 +239,13 @@ describe('invalid statements: one message per problem, naming the field and what
     ]);
   });
 
+  it('refuses a balance in fractions of a penny: the balances shown would not add up to their total', async () => {
+    expect(await problemsLoading('balance-fraction-of-penny.json')).toEqual([
+      ['priorityDebts[0].balance', '"240.125" is not in whole pence: a balance is owed in pounds and pence'],
+      ['debts[0].balance', '1000.005 is not in whole pence: a balance is owed in pounds and pence'],
+    ]);
+  });
+
   it('refuses dates that are not YYYY-MM-DD or do not exist', async () => {
     expect(await problemsLoading('bad-date.json')).toEqual([
       ['pay.nextPayDate', '"2027-02-30" is not a date that exists'],

@@ -20,6 +20,9 @@ const amount = (max = 99_999): fc.Arbitrary<Money> =>
   fc
     .tuple(fc.integer({ min: 0, max }), fc.stringMatching(/^\d{0,4}$/))
     .map(([whole, decimals]) => money(decimals ? `${whole}.${decimals}` : String(whole)));
+// What is owed is in whole pence (a statement refuses a fraction of a penny there).
+const owed = (): fc.Arbitrary<Money> =>
+  fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.stringMatching(/^\d{0,2}$/)).map(([whole, pence]) => money(pence ? `${whole}.${pence}` : String(whole)));
 const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const date = fc
@@ -54,7 +57,7 @@ const statement: fc.Arbitrary<Statement> = fc
       fc
         .record({
           creditor: text,
-          balance: amount(),
+          balance: owed(),
           payment: amount(999),
           frequency: fc.constantFrom(...FREQUENCIES),
           note: maybe(text),
@@ -63,7 +66,7 @@ const statement: fc.Arbitrary<Statement> = fc
       { maxLength: 3 },
     ),
     debts: fc.array(
-      fc.record({ creditor: text, balance: amount(), ccj: maybe(fc.boolean()), note: maybe(text) }).map(withOptional),
+      fc.record({ creditor: text, balance: owed(), ccj: maybe(fc.boolean()), note: maybe(text) }).map(withOptional),
       { maxLength: 6 },
     ),
     savings: maybe(
