@@ -17,5 +17,8 @@ const SENTENCES: Readonly<Record<string, string>> = {
 export function readFailure(file: string, error: unknown): FairplanError {
   if (error instanceof FairplanError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return new FairplanError('io', (code && SENTENCES[code]) ?? 'cannot be read', { file });
+  if (code) return new FairplanError('io', SENTENCES[code] ?? 'cannot be read', { file });
+  // Not the system's: a stream that failed says why in words of its own (a connection reset).
+  const reason = error instanceof Error && error.message ? `: ${error.message}` : '';
+  return new FairplanError('io', `cannot be read${reason}`, { file });
 }

@@ -50,7 +50,7 @@ describe('reading records', () => {
       context: { file: 'export.csv' },
     });
     const failing = new Readable({ read: () => failing.destroy(new Error('disk gone')) });
-    await expect(drain(readRecords(failing, ',', 'export.csv'))).rejects.toMatchObject({ message: 'cannot be read', context: { file: 'export.csv' } });
+    await expect(drain(readRecords(failing, ',', 'export.csv'))).rejects.toMatchObject({ message: 'cannot be read: disk gone', context: { file: 'export.csv' } });
   });
 });
 

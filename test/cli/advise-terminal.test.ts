@@ -2,6 +2,7 @@
  * fairplan advise in a real pseudo-terminal, driven as an advisor at a keyboard would: typing
  * answers, moving through lists by typing the start of a choice, pressing Ctrl-C and resuming.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -189,6 +190,19 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     const screen = await planAndExport(terminal);
     expect(screen).toContain("The draft is kept in draft.json (--keep-draft): it holds the customer's budget.");
     expect(existsSync(path.join(cwd, 'draft.json'))).toBe(true);
+  }, 60_000);
+
+  it('keeps the draft on SIGTERM (exit 143) and says how to carry on, as Ctrl-C does', async () => {
+    // A name no other test's process has, so that only this session is stopped.
+    const draft = `draft-${process.pid}-term.json`;
+    terminal = start(`--draft ${draft}`);
+    await household(terminal);
+    await terminal.waitFor('? Income: what next?', PATIENCE);
+    // The node process only, not the shell tmux runs it in.
+    execFileSync('pkill', ['-TERM', '-f', `^node .* advise .*--draft ${draft}`]);
+    const stopped = await terminal.waitFor('[exit 143]', PATIENCE);
+    expect(stopped).toContain(`advise --resume ${draft}`);
+    expect(JSON.parse(readFileSync(path.join(cwd, draft), 'utf8'))).toMatchObject({ step: 'income' });
   }, 60_000);
 
   it('keeps the pay schedule half answered on Ctrl-C, out of the statement, and on --resume asks only the payday', async () => {

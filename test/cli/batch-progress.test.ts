@@ -91,7 +91,7 @@ describe('fairplan batch at a terminal', () => {
     }
     const { code, stderr } = await runAtTerminal(['-', '-o', accountsFile('').output], Readable.from(linesThenFailure()));
     expect(code).toBe(2);
-    const error = stderr.findIndex((write) => write.startsWith('fairplan: stdin: cannot read stdin: the connection was reset'));
+    const error = stderr.findIndex((write) => write.startsWith('fairplan: stdin: cannot be read: the connection was reset'));
     expect(isBar(stderr[error - 2] ?? '')).toBe(true);
     expect(stderr[error - 1]).toBe(CLEAR);
     expectNothingWrittenOntoTheBar(stderr);

@@ -17,6 +17,10 @@ describe('a file that cannot be read', () => {
     expect(error.message).not.toContain(code);
   });
 
+  it("keeps a stream's own words when the failure is not the system's", () => {
+    expect(readFailure('stdin', new Error('the connection was reset')).message).toBe('cannot be read: the connection was reset');
+  });
+
   it('passes on what fairplan already said', () => {
     const said = new FairplanError('invalid-argument', 'is UTF-16', { file: 'a.csv' });
     expect(readFailure('a.csv', said)).toBe(said);

@@ -20,6 +20,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { invokedAs } from '../invoked-as.js';
+import { whenStopped } from '../stop.js';
 import { calendarForCurrency, today } from '../options.js';
 import type { AdviseOptions } from './advise.js';
 
@@ -86,6 +87,9 @@ export async function advise(context: CommandContext, statementFile: string | un
   });
   await session.update(draft);
   prompter.say(`Draft saved as you go: ${draftFile}`);
+  const resumeHint = `\nStopped. Nothing is lost: carry on with\n  ${invokedAs(io.env, process.argv[1], io.cwd)} advise --resume ${draftFile}`;
+  // A kill or a closed terminal keeps the draft as Ctrl-C does, and says so the same way.
+  const forget = whenStopped(() => context.err(resumeHint));
   try {
     await runSession(session);
     if (options.keepDraft) prompter.say(`The draft is kept in ${draftFile} (--keep-draft): it holds the customer's budget.`);
@@ -98,9 +102,10 @@ export async function advise(context: CommandContext, statementFile: string | un
       context.err(`The draft is kept in ${draftFile}.`);
       throw error;
     }
-    const command = invokedAs(io.env, process.argv[1], io.cwd);
-    context.err(`\nStopped. Nothing is lost: carry on with\n  ${command} advise --resume ${draftFile}`);
+    context.err(resumeHint);
     context.exitCode = EXIT.interrupted;
+  } finally {
+    forget();
   }
 }
 
