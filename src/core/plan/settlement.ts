@@ -3,8 +3,10 @@
  * few instalments. Shown with its affordability, never recommended: a customer must not be pressed
  * to pay in one or very few large payments, or to borrow or sell to raise them (CONC 7.3.10R).
  */
-import { D, type Money, money, subtract, toPence } from '../money.js';
-import { type PlanContext, type Built, summaryFields } from './context.js';
+import { allocate } from '../allocate.js';
+import { D, fromPence, type Money, money, penceOf, subtract, toPence } from '../money.js';
+import { type PlanContext, type Built, sharingOf, summaryFields } from './context.js';
+import type { StreamSharing } from './creditors.js';
 import { penceUp } from './finance.js';
 import { NO_INTEREST, type Stream } from './schedule.js';
 import type { NotOffered, SettlementRequest, SettlementVariant } from './types.js';
@@ -36,6 +38,20 @@ export function settlementPlans(context: PlanContext): Built[] {
   return [lumpSum, settlementOption(context, settlement, sum, writtenOff, 'instalments', settlement.maxInstalments, terms)];
 }
 
+/**
+ * With several creditors, each accepts their part of the settlement sum, pro rata to their balance;
+ * each payment goes to those still owed, so the sum is paid within the instalments allowed.
+ */
+function settlementSharing(context: PlanContext, sum: Money): { sharing?: StreamSharing } {
+  const { sharing } = sharingOf(context);
+  if (!sharing) return {};
+  const parts = allocate(penceOf(sum), sharing.creditors.map((creditor) => penceOf(creditor.balance)));
+  const frozen = { kind: 'frozen' } as const;
+  return {
+    sharing: { ...sharing, redistribute: true, creditors: sharing.creditors.map((creditor, i) => ({ ...creditor, balance: fromPence(parts[i] ?? 0n), interest: frozen })) },
+  };
+}
+
 function settlementOption(
   context: PlanContext,
   settlement: SettlementRequest,
@@ -55,6 +71,7 @@ function settlementOption(
     rate: NO_INTEREST,
     runs: [{ count, amount: instalment }],
     limit: count,
+    ...settlementSharing(context, sum),
   };
   // Once agreed, a settlement sum is fixed: no interest runs on it.
   const fields = summaryFields(context, stream, { kind: 'frozen' });
