@@ -8,7 +8,8 @@ import * as z from 'zod';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { FREQUENCIES, parseFrequency, type Frequency } from '../core/frequency.js';
-import { isNegative, parseMoney, type Money } from '../core/money.js';
+import { D, type Dec, isNegative, parseMoney, type Money } from '../core/money.js';
+import { parsePercentText } from '../core/percent.js';
 import { closest } from '../core/suggest.js';
 import { describeRaw, NumberLiteral } from './raw.js';
 
@@ -81,6 +82,24 @@ export function amount(sign: 'any' | 'non-negative' = 'non-negative'): z.ZodType
     if (source === undefined) return refuse(wrongType(AMOUNT_EXPECTED, value));
     const parsed = parseMoney(source);
     return nonNegative && isNegative(parsed) ? refuse(`must not be negative, got ${describeRaw(value)}`) : parsed;
+  });
+}
+
+const PERCENT_EXPECTED = 'a percentage from 0 to 100, e.g. "24.9"';
+
+/** A percentage from 0 to 100 a year, written as a string (`"24.9"`, `"24.9%"`) or a number (read from its digits). */
+export function percent(): z.ZodType<Dec, unknown> {
+  const json = {
+    description: 'A percentage from 0 to 100: a string such as "24.9" or "24.9%", or a number (read from its digits).',
+    anyOf: [
+      { type: 'string', pattern: '^\\s*(\\d+(\\.\\d+)?|\\.\\d+)\\s*%?\\s*$' },
+      { type: 'number', minimum: 0, maximum: 100 },
+    ],
+  };
+  return leaf(PERCENT_EXPECTED, json, (value) => {
+    const source = value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value : undefined;
+    if (source === undefined) return refuse(wrongType(PERCENT_EXPECTED, value));
+    return new D(parsePercentText(source));
   });
 }
 
