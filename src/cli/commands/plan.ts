@@ -51,6 +51,8 @@ interface PlanFlags {
   readonly calendar?: CalendarRegion;
   /** False with --no-business-days. */
   readonly businessDays: boolean;
+  /** False with --no-redistribute. */
+  readonly redistribute: boolean;
   readonly schedule?: string;
   readonly json?: boolean;
   readonly csv?: boolean;
@@ -148,6 +150,7 @@ function optionalSettings(flags: PlanFlags, currency: Currency = 'GBP'): Partial
       ? { settlement: { discountPercent: flags.settlementDiscount, maxInstalments: flags.settlementInstalments ?? 1 } }
       : {}),
     calendar: calendarFrom(flags, currency),
+    ...(flags.redistribute ? {} : { redistribute: false }),
   };
 }
 
@@ -254,7 +257,7 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .option('--as-of <date>', "today's date for the plan, YYYY-MM-DD (default: today)", dateOption)
     .option('--interest-rate <percent>', 'interest continues at this annual rate (default: frozen)', percentOption)
     .option('--fixed-terms <months>', 'fixed terms to show, comma-separated (default: 12,24,36,60)', fixedTermsOption)
-    .option('--token <amount>', 'the token payment a month (default: 1.00)', positiveMoneyOption)
+    .option('--token <amount>', 'the token payment a month, to each creditor (default: 1.00)', positiveMoneyOption)
     .option('--review-months <n>', 'months from the first token payment to a review (default: 3)', positiveIntegerOption)
     .option('--step-up-periods <n>', 'reduced payments before a step up (with --step-up-to)', positiveIntegerOption)
     .option('--step-up-to <amount>', 'the monthly amount affordable after the step up', moneyOption)
@@ -262,6 +265,7 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .option('--settlement-instalments <n>', 'the most instalments the creditor allows for the settlement (default: 1)', positiveIntegerOption)
     .option('--calendar <region>', 'bank holidays for due dates: england-wales, scotland, northern-ireland, none (default: england-wales; none for a USD statement)', calendarOption)
     .option('--no-business-days', 'keep due dates on weekends and bank holidays')
+    .option('--no-redistribute', "with several creditors, keep each one's share fixed when another is repaid (the payment then falls)")
     .option('--schedule <option>', 'the option to show, export or write to (default: the recommended one)')
     .addOption(new Option('--json', 'print the proposal as JSON').conflicts(exclusive('json')))
     .addOption(new Option('--csv', 'print the schedules as CSV, one row per instalment').conflicts(exclusive('csv')))

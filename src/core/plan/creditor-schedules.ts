@@ -47,10 +47,9 @@ function outcomeFor(option: PlanOptionSummary, request: ResolvedPlanRequest, lai
       kind: 'never-repays',
       repayingPayment: repaying,
       message:
-        `${creditor.creditor}'s share, ${words.rate(share ?? sum([]), option.frequency)}, does not cover the interest ` +
-        `${creditor.creditor} adds (${words.rate(nextInterest, option.frequency)} on ${words.money(owed)}), so it never ` +
-        `repays them: they would need ${words.rate(repaying.amount, option.frequency)} to be repaid within ` +
-        `${months(repaying.termMonths)}.`,
+        `${creditor.creditor}'s share, ${words.rate(share ?? sum([]), option.frequency)}, does not cover the interest it adds ` +
+        `(${words.rate(nextInterest, option.frequency)} on ${words.money(owed)}), so it never repays the debt: ` +
+        `${words.rate(repaying.amount, option.frequency)} would repay it within ${months(repaying.termMonths)}.`,
     };
   }
   return { kind: 'owed', message: `${still} after the last payment shown.` };

@@ -20,6 +20,7 @@ export const SCHEDULE_CSV_COLUMNS = [
   'interest',
   'principal',
   'balance',
+  'creditor',
 ] as const;
 
 /** One instalment as CSV cells: n, due, moved from, amount, interest, principal, balance after. */
@@ -35,17 +36,29 @@ export function instalmentCells(instalment: Instalment): string[] {
   ];
 }
 
-/** Every option's schedule, or only those at `optionIndexes`, with a header row. */
+/**
+ * Every option's schedule, or only those at `optionIndexes`, with a header row. With several
+ * creditors, one row per instalment per creditor (their part of it), named in `creditor`.
+ */
 export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readonly number[]): string {
   const chosen = optionIndexes ? proposal.options.filter((_, i) => optionIndexes.includes(i)) : proposal.options;
-  const rows = chosen.flatMap((option) =>
-    option.instalments.map((instalment) => [
+  const rows = chosen.flatMap((option) => {
+    const cells = (instalment: Instalment, creditor: string) => [
       option.kind,
       optionKey(option),
       csvSafeText(option.label),
       option.affordable ? 'true' : 'false',
       ...instalmentCells(instalment),
-    ]),
-  );
+      csvSafeText(creditor),
+    ];
+    if (!option.creditors) return option.instalments.map((instalment) => cells(instalment, ''));
+    const byCreditor = option.creditors.map((creditor) => new Map(creditor.instalments.map((instalment) => [instalment.n, instalment])));
+    return option.instalments.flatMap((instalment) =>
+      (option.creditors ?? []).flatMap((creditor, i) => {
+        const part = byCreditor[i]?.get(instalment.n);
+        return part ? [cells(part, creditor.creditor)] : [];
+      }),
+    );
+  });
   return stringify(rows, { header: true, columns: [...SCHEDULE_CSV_COLUMNS] });
 }
