@@ -3,7 +3,7 @@
  * renderer tests use: £1,000 owed, £30 a month, from Friday 15 January 2027, interest frozen →
  * 33 payments of £30.00 and a last one of £10.00.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -224,6 +224,30 @@ describe('fairplan plan STATEMENT with several creditors', () => {
     expect(stdout.replace(/\s+/g, ' ')).toContain('Interest continues with 3 of 6 creditors, at their own rates; frozen with the others.');
     const letter = (await runMain(['plan', TWO, '--as-of', '2027-01-04', '--letter'])).stdout.replace(/\s+/g, ' ');
     expect(letter).toContain('- Harbour Bank (credit card): £64.89 of the first payment; £2,000.00 in all, repaid on 30 July 2029.');
+  });
+});
+
+describe('fairplan plan STATEMENT --letters', () => {
+  it('writes an offer letter to each creditor, the customer’s letter and the SFS summary into the folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
+    const { code, stderr } = await runMain(['plan', fixture('statements', 'two-creditors-one-charging.json'), '--as-of', '2027-01-04', '--letters', 'out'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/wrote 2 creditor letters, the customer's letter and the SFS summary/);
+    const folder = path.join(dir, 'out');
+    expect(readdirSync(folder).sort()).toEqual([
+      'letter-01-harbour-bank-credit-card.txt',
+      'letter-02-fairway-finance-personal-loan.txt',
+      'letter-customer.txt',
+      'sfs-summary.json',
+    ]);
+    expect(readFileSync(path.join(folder, 'letter-02-fairway-finance-personal-loan.txt'), 'utf8')).toMatch(/^To: Fairway Finance/);
+    expect(JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'))).toBeTypeOf('object');
+  });
+
+  it('refuses --letters without a statement, with one plain line and exit 2', async () => {
+    const { code, stderr } = await runMain([...PLAN, '--letters', 'out']);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('fairplan: --letters needs a statement: the letters go to its creditors, with its SFS summary');
   });
 });
 

@@ -13,6 +13,7 @@ import { askDate, askFrequency, askMoney } from '../ask.js';
 import { atStep, nextStep, withPlan } from '../draft.js';
 import { affordableAt, choiceOf, indexOfChoice, proposeFor } from '../plans.js';
 import { optionsTable, paragraph, scheduleView } from '../render.js';
+import { creditorLines } from '../../render/plan/creditor-table.js';
 import type { Session } from '../session.js';
 import { goBack, showStatement } from './navigate.js';
 
@@ -65,6 +66,13 @@ function reasons(session: Session, affordability: Affordability, option: PlanOpt
   ];
 }
 
+/** How each payment is shared among several creditors, as `fairplan plan` shows it. */
+function creditors(session: Session, option: PlanOption): string[] {
+  const { style } = session.services;
+  const lines = creditorLines(option, { chalk: { bold: style.heading, yellow: style.warning }, width: 78, words: wordsFor(session.symbol) });
+  return lines.length === 0 ? [] : [style.heading('Creditors'), ...lines, ''];
+}
+
 function showChosen(session: Session, affordability: Affordability, option: PlanOption): void {
   const { style } = session.services;
   session.say(
@@ -74,6 +82,7 @@ function showChosen(session: Session, affordability: Affordability, option: Plan
       ...reasons(session, affordability, option).flatMap(paragraph),
       ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
+      ...creditors(session, option),
       ...scheduleView(option, session.symbol),
     ].join('\n'),
   );

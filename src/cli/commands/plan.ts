@@ -12,7 +12,7 @@ import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { PaymentFrequency } from '../../core/frequency.js';
 import type { Dec, Money } from '../../core/money.js';
-import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type PlanRequest } from '../../core/plan/index.js';
+import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
@@ -58,6 +58,7 @@ interface PlanFlags {
   readonly csv?: boolean;
   readonly ics?: string;
   readonly letter?: boolean;
+  readonly letters?: string;
   /** False with --no-color. */
   readonly color: boolean;
 }
@@ -180,6 +181,28 @@ function proposeFor(request: PlanRequest) {
   }
 }
 
+/**
+ * One offer letter to each creditor, the customer's letter and the SFS summary, into `folder` (made
+ * if need be), each written atomically.
+ */
+async function writeLetters(context: CommandContext, folder: string, proposal: PlanProposal, chosen: number, affordability?: Affordability) {
+  const option = optionAt(proposal, chosen);
+  if (!affordability || !option.creditors) {
+    throw missing('--letters needs a statement: the letters go to its creditors, with its SFS summary');
+  }
+  const { creditorLetterNames, renderCreditorLetter } = await import('../../render/plan/creditor-letter.js');
+  const { toSfsJson } = await import('../../statement/sfs.js');
+  const target = path.resolve(context.io.cwd, folder);
+  const names = creditorLetterNames(option);
+  const files: [string, string][] = [
+    ...names.map((name, i): [string, string] => [name, renderCreditorLetter(proposal, chosen, i)]),
+    ['letter-customer.txt', renderLetter(proposal, chosen)],
+    ['sfs-summary.json', toSfsJson(affordability.statement, affordability)],
+  ];
+  for (const [name, text] of files) await writeFileAtomic(path.join(target, name), text);
+  context.err(`fairplan: wrote ${names.length} creditor letters, the customer's letter and the SFS summary for "${option.label}" to ${folder}`);
+}
+
 async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {
   requireTogether(flags);
   const asOf = flags.asOf ?? today(context.io);
@@ -193,6 +216,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     return;
   }
   if (flags.letter) return context.out(renderLetter(proposal, chosen));
+  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, affordability);
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
@@ -244,7 +268,7 @@ Exit codes:
 `;
 
 export const registerPlan: RegisterCommand = (program: Command, context: CommandContext) => {
-  const outputs = ['json', 'csv', 'ics', 'letter'];
+  const outputs = ['json', 'csv', 'ics', 'letter', 'letters'];
   const exclusive = (flag: string) => outputs.filter((other) => other !== flag);
   program
     .command('plan')
@@ -271,6 +295,9 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .addOption(new Option('--csv', 'print the schedules as CSV, one row per instalment').conflicts(exclusive('csv')))
     .addOption(new Option('--ics <file>', 'write payment reminders as an iCalendar file').conflicts(exclusive('ics')))
     .addOption(new Option('--letter', 'print a letter for the customer').conflicts(exclusive('letter')))
+    .addOption(
+      new Option('--letters <folder>', "write an offer letter to each creditor, the customer's letter and the SFS summary").conflicts(exclusive('letters')),
+    )
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', HELP)
     .action(async (file: string | undefined, flags: PlanFlags) => run(context, file, flags));

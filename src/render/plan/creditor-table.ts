@@ -5,11 +5,16 @@
  * each creditor's figures are stacked under their name. A creditor the option does not repay is
  * named with why, and what would repay them.
  */
-import type { ChalkInstance } from 'chalk';
 import type { CreditorSchedule, InterestTreatment, PlanOption } from '../../core/plan/types.js';
 import type { Words } from '../../core/plan/words.js';
 import { type Column, layoutTable, type Row, tableWidth } from '../shared/columns.js';
 import { wrap } from '../shared/wrap.js';
+
+/** The two styles the section uses: a chalk instance has them, and so can a plain-text front end. */
+export interface CreditorStyles {
+  readonly bold: (text: string) => string;
+  readonly yellow: (text: string) => string;
+}
 
 const COLUMNS: readonly Column[] = [
   { header: 'Creditor' },
@@ -43,7 +48,7 @@ function figures(creditor: CreditorSchedule, words: Words): string[] {
 }
 
 /** The table at `width`, with names cut to fit, or undefined when even cut names would not leave enough room. */
-function table(rows: readonly (readonly string[])[], width: number, chalk: ChalkInstance, dropInterest: boolean): string[] | undefined {
+function table(rows: readonly (readonly string[])[], width: number, chalk: CreditorStyles, dropInterest: boolean): string[] | undefined {
   const keep = <T,>(cells: readonly T[]) => (dropInterest ? cells.filter((_, i) => i !== INTEREST_PAID) : [...cells]);
   const columns = keep(COLUMNS);
   for (const gap of [2, 1]) {
@@ -59,8 +64,21 @@ function table(rows: readonly (readonly string[])[], width: number, chalk: Chalk
   return undefined;
 }
 
-/** The creditor section for `option`, or nothing when it is for one balance. */
-export function creditorSection(option: PlanOption, index: number, page: { chalk: ChalkInstance; width: number; words: Words }): string[] {
+interface CreditorPage {
+  readonly chalk: CreditorStyles;
+  readonly width: number;
+  readonly words: Words;
+}
+
+/** The creditor section for the option at `index`, under its heading, or nothing when it is for one balance. */
+export function creditorSection(option: PlanOption, index: number, page: CreditorPage): string[] {
+  const lines = creditorLines(option, page);
+  if (lines.length === 0) return [];
+  return [...wrap(`Creditors: ${index + 1} ${option.label}`, page.width).map((line) => page.chalk.bold(line)), ...lines];
+}
+
+/** How `option`'s payments are shared, without a heading, or nothing when it is for one balance. */
+export function creditorLines(option: PlanOption, page: CreditorPage): string[] {
   const creditors = option.creditors;
   if (!creditors || creditors.length < 2) return [];
   const { chalk, width, words } = page;
@@ -71,7 +89,6 @@ export function creditorSection(option: PlanOption, index: number, page: { chalk
     ? 'a repaid creditor’s share goes to the others'
     : 'each share stays fixed, so the payment falls as creditors are repaid';
   const lines = [
-    ...wrap(`Creditors: ${index + 1} ${option.label}`, width).map((line) => chalk.bold(line)),
     ...wrap(`Each payment from ${option.firstDate} is shared ${shared}, in whole pence; ${redistributed}.`, width, '  '),
   ];
   const laid = table(rows, width, chalk, dropInterest);
