@@ -97,14 +97,16 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     return laid.balanceAfter.isZero() ? laid : undefined;
   };
   // The smallest payment from PMT up that clears the balance in the term. PMT runs on a 40-digit rate
-  // (19.9% ÷ 12 does not terminate), and several creditors' rates differ, so PMT may fall short: a
-  // step that doubles finds a payment that clears, and halving the gap finds the smallest.
-  let short = penceOf(penceUp(pmt(context.annuityRate, count, request.balance.neg()))) - 1n;
+  // (19.9% ÷ 12 does not terminate), and several creditors' rates differ, so PMT may fall short: steps
+  // up find a payment that clears, and halving the gap finds the smallest.
+  const seed = penceOf(penceUp(pmt(context.annuityRate, count, request.balance.neg())));
+  let short = seed - 1n;
   let step = 1n;
-  let laid = clears(short + step);
+  let laid = clears(seed);
   while (!laid) {
     short += step;
-    step *= 2n;
+    // A penny at a time at first (PMT is usually at most a penny short), then doubling.
+    if (short > seed) step *= 2n;
     laid = clears(short + step);
   }
   let enough = short + step;

@@ -129,7 +129,7 @@ export function walkShared(stream: Stream, sharing: StreamSharing, visit?: Share
     tally.add(amount, charged);
   }
   const owedAfter = balances.reduce((a, b) => a + b, 0n);
-  return tally.laid(owedAfter, balances.reduce((total, balance, i) => total + interestPence(balance, rates[i] as PeriodRate), 0n));
+  return tally.laid(owedAfter, () => balances.reduce((total, balance, i) => total + interestPence(balance, rates[i] as PeriodRate), 0n));
 }
 
 /** One creditor's payments, and the interest their next period would add. */

@@ -91,7 +91,7 @@ function walk(stream: Stream, visit?: Visitor): Laid {
     visit?.(tally.count, amount, interest, amount - interest, balance);
     tally.add(amount, interest);
   }
-  return tally.laid(balance, interestPence(balance, stream.rate));
+  return tally.laid(balance, () => interestPence(balance, stream.rate));
 }
 
 /** The same answer as `walk` for frozen interest, without visiting each instalment. */

@@ -22,7 +22,8 @@ export class Tally {
     this.count++;
   }
 
-  laid(balanceAfter: bigint, nextInterest: bigint): Laid {
+  /** What was laid out; the next period's interest is worked out only if it is asked for. */
+  laid(balanceAfter: bigint, nextInterest: () => bigint): Laid {
     return {
       count: this.count,
       totalPaid: fromPence(this.totalPaid),
@@ -31,7 +32,9 @@ export class Tally {
       finalAmount: fromPence(this.finalAmount),
       balanceAfter: fromPence(balanceAfter),
       pattern: this.pattern.map((run) => ({ count: run.count, amount: fromPence(run.amount) })),
-      nextInterest: fromPence(nextInterest),
+      get nextInterest() {
+        return fromPence(nextInterest());
+      },
     };
   }
 }
