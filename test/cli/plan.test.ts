@@ -216,6 +216,17 @@ describe('fairplan plan STATEMENT with several creditors', () => {
     expect(fixed?.instalmentCount).toBeGreaterThan(shared?.instalmentCount ?? 0);
   });
 
+  it('--settlement CREDITOR=PCT takes that creditor’s own discount, and names the creditors when one is not theirs', async () => {
+    const json = await planJson(TWO, '--settlement', 'Fairway Finance (personal loan)=40');
+    const settle = json.options.find((o) => o.kind === 'settlement') as unknown as { total: string; creditors: { balance: string }[] };
+    expect([settle.total, ...settle.creditors.map((c) => c.balance)]).toEqual(['3200.00', '2000.00', '1200.00']);
+    const { code, stderr } = await runMain(['plan', TWO, '--as-of', '2027-01-04', '--settlement', 'Fairway=40']);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(
+      'fairplan: --settlement: "Fairway" is not a creditor of the plan (expected one of Harbour Bank (credit card), Fairway Finance (personal loan))',
+    );
+  });
+
   it('shows the creditor table under the options within 80 columns, and a letter that says how each payment is shared', async () => {
     const { stdout } = await runMain(['plan', SIX, '--as-of', '2027-01-04']);
     expect(stdout.split('\n').every((line) => line.length <= 80)).toBe(true);

@@ -11,8 +11,8 @@ import { EVERY_DAY, type BusinessCalendar, type CalendarRegion } from '../../cor
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { PaymentFrequency } from '../../core/frequency.js';
-import type { Dec, Money } from '../../core/money.js';
-import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
+import { D, type Dec, type Money } from '../../core/money.js';
+import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type CreditorDiscount, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
@@ -48,6 +48,8 @@ interface PlanFlags {
   readonly stepUpTo?: Money;
   readonly settlementDiscount?: Dec;
   readonly settlementInstalments?: number;
+  /** --settlement CREDITOR=PCT, repeatable: a creditor's own discount. */
+  readonly settlement: readonly CreditorDiscount[];
   readonly calendar?: CalendarRegion;
   /** False with --no-business-days. */
   readonly businessDays: boolean;
@@ -61,6 +63,14 @@ interface PlanFlags {
   readonly letters?: string;
   /** False with --no-color. */
   readonly color: boolean;
+}
+
+/** `--settlement "Harbour Bank=30"`: a creditor's own discount, added to those given before. */
+function creditorDiscountOption(value: string, previous: readonly CreditorDiscount[]): CreditorDiscount[] {
+  const at = value.lastIndexOf('=');
+  const creditor = value.slice(0, at).trim();
+  if (at < 0 || creditor === '') throw new InvalidArgumentError(`"${value}" is not CREDITOR=PERCENT (expected e.g. "Harbour Bank=30")`);
+  return [...previous, { creditor, discountPercent: percentOption(value.slice(at + 1)) }];
 }
 
 function fixedTermsOption(value: string): number[] {
@@ -80,8 +90,8 @@ function requireTogether(flags: PlanFlags): void {
   if ((flags.stepUpPeriods === undefined) !== (flags.stepUpTo === undefined)) {
     throw missing('--step-up-periods and --step-up-to go together: how many reduced payments, and the monthly amount affordable after them');
   }
-  if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined) {
-    throw missing('--settlement-instalments needs --settlement-discount: the discount the creditor has offered');
+  if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined && flags.settlement.length === 0) {
+    throw missing('--settlement-instalments needs --settlement-discount or --settlement: the discount the creditor has offered');
   }
 }
 
@@ -147,8 +157,14 @@ function optionalSettings(flags: PlanFlags, currency: Currency = 'GBP'): Partial
     ...(flags.stepUpPeriods !== undefined && flags.stepUpTo !== undefined
       ? { stepUp: { periods: flags.stepUpPeriods, laterAffordableMonthly: flags.stepUpTo } }
       : {}),
-    ...(flags.settlementDiscount !== undefined
-      ? { settlement: { discountPercent: flags.settlementDiscount, maxInstalments: flags.settlementInstalments ?? 1 } }
+    ...(flags.settlementDiscount !== undefined || flags.settlement.length > 0
+      ? {
+          settlement: {
+            discountPercent: flags.settlementDiscount ?? new D(0),
+            ...(flags.settlement.length > 0 ? { byCreditor: flags.settlement } : {}),
+            maxInstalments: flags.settlementInstalments ?? 1,
+          },
+        }
       : {}),
     calendar: calendarFrom(flags, currency),
     ...(flags.redistribute ? {} : { redistribute: false }),
@@ -168,6 +184,7 @@ const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   'stepUp.laterAffordableMonthly': '--step-up-to',
   'settlement.discountPercent': '--settlement-discount',
   'settlement.maxInstalments': '--settlement-instalments',
+  'settlement.byCreditor': '--settlement',
 };
 
 function proposeFor(request: PlanRequest) {
@@ -286,6 +303,7 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .option('--step-up-periods <n>', 'reduced payments before a step up (with --step-up-to)', positiveIntegerOption)
     .option('--step-up-to <amount>', 'the monthly amount affordable after the step up', moneyOption)
     .option('--settlement-discount <percent>', 'a settlement the creditor offers: the discount in percent', percentOption)
+    .option('--settlement <creditor=percent>', "a creditor's own settlement discount, by name (repeatable; the others are paid in full unless --settlement-discount)", creditorDiscountOption, [])
     .option('--settlement-instalments <n>', 'the most instalments the creditor allows for the settlement (default: 1)', positiveIntegerOption)
     .option('--calendar <region>', 'bank holidays for due dates: england-wales, scotland, northern-ireland, none (default: england-wales; none for a USD statement)', calendarOption)
     .option('--no-business-days', 'keep due dates on weekends and bank holidays')

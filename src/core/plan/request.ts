@@ -8,7 +8,8 @@ import { compareDates } from '../date.js';
 import { FairplanError } from '../errors.js';
 import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
 import { type Dec, type Money, money, sum } from '../money.js';
-import type { CreditorDebt, InterestTreatment, PlanRequest, ResolvedCreditor, ResolvedPlanRequest } from './types.js';
+import { closest } from '../suggest.js';
+import type { CreditorDebt, CreditorDiscount, InterestTreatment, PlanRequest, ResolvedCreditor, ResolvedPlanRequest } from './types.js';
 
 /** No schedule runs longer than this: a plan that would is reported as not repaying within it. */
 export const HORIZON_YEARS = 50;
@@ -38,10 +39,26 @@ function wholeNumber(value: number, field: string, what: string, min: number, ma
   }
 }
 
-function discount(value: Dec): void {
-  if (!value.isFinite() || !value.gt(0) || !value.lt(100)) {
-    throw invalid('settlement.discountPercent', `the settlement discount must be more than 0% and less than 100% (got ${value.toString()}%)`);
+function discount(value: Dec, field = 'settlement.discountPercent', orNil = false): void {
+  if (!value.isFinite() || (orNil ? value.lt(0) : !value.gt(0)) || !value.lt(100)) {
+    const least = orNil ? '0% or more' : 'more than 0%';
+    throw invalid(field, `the settlement discount must be ${least} and less than 100% (got ${value.toString()}%)`);
   }
+}
+
+/** Each creditor's own discount names a creditor of the plan, once. */
+function creditorDiscounts(byCreditor: readonly CreditorDiscount[], creditors: readonly CreditorDebt[] | undefined): void {
+  const names = (creditors ?? []).map((c) => c.creditor);
+  byCreditor.forEach(({ creditor, discountPercent }, i) => {
+    const field = `settlement.byCreditor[${i}]`;
+    if (!creditors) throw invalid(field, `a settlement for ${creditor} needs the creditors of a statement`);
+    if (!names.includes(creditor)) {
+      const near = closest(creditor, names);
+      throw invalid(field, `"${creditor}" is not a creditor of the plan${near ? `; did you mean "${near}"?` : ''} (expected one of ${names.join(', ')})`);
+    }
+    if (byCreditor.findIndex((other) => other.creditor === creditor) !== i) throw invalid(field, `${creditor} has two settlement discounts`);
+    discount(discountPercent, field);
+  });
 }
 
 /** The parts of a request that are not one account's own figures: the same for every account of a batch. */
@@ -61,6 +78,7 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
   }
   const terms = resolvePlanTerms(request);
   const creditors = request.creditors === undefined ? undefined : resolveCreditors(request.creditors, request.balance, terms.interest);
+  if (request.settlement?.byCreditor) creditorDiscounts(request.settlement.byCreditor, creditors);
   return {
     balance: request.balance,
     ...(creditors ? { creditors } : {}),
@@ -124,7 +142,7 @@ export function resolvePlanTerms(request: PlanTerms): ResolvedPlanTerms {
     if (stepUp.laterPayment) positivePence(stepUp.laterPayment, 'stepUp.laterPayment', 'the later payment');
   }
   if (settlement) {
-    discount(settlement.discountPercent);
+    discount(settlement.discountPercent, 'settlement.discountPercent', (settlement.byCreditor ?? []).length > 0);
     wholeNumber(settlement.maxInstalments, 'settlement.maxInstalments', 'the most settlement instalments', 1, 120);
   }
 

@@ -45,10 +45,21 @@ export interface StepUpRequest {
 
 /** A settlement the creditor has offered: a discount on the balance, paid at once or in a few instalments. */
 export interface SettlementRequest {
-  /** The discount the creditor accepts, in percent of the balance (20 means pay 80%). */
+  /**
+   * The discount the creditor accepts, in percent of the balance (20 means pay 80%). With several
+   * creditors, that of each creditor not in `byCreditor` (0: they are paid in full).
+   */
   readonly discountPercent: Dec;
+  /** With several creditors, each one's own discount, by name. */
+  readonly byCreditor?: readonly CreditorDiscount[];
   /** The most instalments the creditor allows for a settlement (1 offers the lump sum only). */
   readonly maxInstalments: number;
+}
+
+/** A creditor's own settlement discount, in percent of what they are owed. */
+export interface CreditorDiscount {
+  readonly creditor: string;
+  readonly discountPercent: Dec;
 }
 
 /** One creditor of a plan across several creditors. */

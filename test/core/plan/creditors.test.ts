@@ -134,6 +134,17 @@ describe('sharing each payment among creditors', () => {
     expect(plain((settle.creditors ?? []).map((c) => c.balance))).toEqual(['600.00', '180.00', '120.00']);
   });
 
+  it('takes a creditor’s own settlement discount: they accept less, the others are paid in full', () => {
+    const plan = planFor(creditors, { settlement: { discountPercent: new D(0), byCreditor: [{ creditor: 'Lumen Shopping', discountPercent: new D(50) }], maxInstalments: 1 } });
+    const settle = option(plan.options, 'settlement');
+    expect(plain((settle.creditors ?? []).map((c) => c.balance))).toEqual(['1000.00', '150.00', '200.00']);
+    expect(toFixed2(settle.amountToRepay)).toBe('1350.00');
+    expect(settle.kind === 'settlement' && [toFixed2(settle.writtenOff), settle.discountPercent.toString()]).toEqual(['150.00', '10']);
+    expect(() => planFor(creditors, { settlement: { discountPercent: new D(0), byCreditor: [{ creditor: 'Lumen Shoping', discountPercent: new D(50) }], maxInstalments: 1 } })).toThrow(
+      '"Lumen Shoping" is not a creditor of the plan; did you mean "Lumen Shopping"? (expected one of Harbour Bank, Lumen Shopping, Quickline Loans)',
+    );
+  });
+
   it('refuses creditors who are not owed the balance together, naming the field', () => {
     expect(() => proposePlans({ ...base, balance: money('100'), creditors: [{ creditor: 'A', balance: money('99') }] })).toThrow(
       /creditors are owed 99 together, not the balance of 100/,
