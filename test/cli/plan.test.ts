@@ -231,7 +231,7 @@ describe('fairplan plan STATEMENT with several creditors', () => {
     const { stdout } = await runMain(['plan', SIX, '--as-of', '2027-01-04']);
     expect(stdout.split('\n').every((line) => line.length <= 80)).toBe(true);
     expect(stdout).toMatch(/Creditors: 1 Affordable plan: £91\.00 a fortnight\n/);
-    expect(stdout).toMatch(/\nLumen Shopping \(s…\s+£60\.00 frozen\s+£0\.56 /);
+    expect(stdout).toMatch(/\n4 Lumen Shopping …\s+£60\.00 frozen\s+£0\.56 /);
     expect(stdout.replace(/\s+/g, ' ')).toContain('Interest continues with 3 of 6 creditors, at their own rates; frozen with the others.');
     const letter = (await runMain(['plan', TWO, '--as-of', '2027-01-04', '--letter'])).stdout.replace(/\s+/g, ' ');
     expect(letter).toContain('- Harbour Bank (credit card): £64.89 of the first payment; £2,000.00 in all, repaid on 30 July 2029.');

@@ -82,7 +82,8 @@ export function creditorLines(option: PlanOption, page: CreditorPage): string[] 
   const creditors = option.creditors;
   if (!creditors || creditors.length < 2) return [];
   const { chalk, width, words } = page;
-  const rows = creditors.map((creditor) => [creditor.creditor, ...figures(creditor, words)]);
+  // Numbered, as the schedule's columns for each creditor are.
+  const rows = creditors.map((creditor, i) => [`${i + 1} ${creditor.creditor}`, ...figures(creditor, words)]);
   const dropInterest = creditors.every((creditor) => creditor.totalInterest.isZero());
   const shared = option.sharing?.by === 'equal' ? 'the same to each' : 'pro rata to what each is owed at the start';
   const redistributed = option.sharing?.redistribute

@@ -221,6 +221,33 @@ function recommendation(page: Page, proposal: PlanProposal): string[] {
   return lines;
 }
 
+/**
+ * With several creditors, the schedule with each creditor's part of every payment in a column
+ * numbered as in the creditor table (without the balance after, if that is what it takes to fit),
+ * or undefined when it will not fit.
+ */
+function byCreditor(page: Page, option: PlanOption): string[] | undefined {
+  const creditors = option.creditors ?? [];
+  if (creditors.length < 2) return undefined;
+  const { chalk, words } = page;
+  const parts = creditors.map((creditor) => new Map(creditor.instalments.map((instalment) => [instalment.n, instalment.amount])));
+  const columns: Column[] = [
+    { header: 'n', align: 'right' },
+    { header: 'Due' },
+    { header: 'Amount', align: 'right' },
+    ...creditors.map((_, i): Column => ({ header: `#${i + 1}`, align: 'right' })),
+    { header: 'Balance after', align: 'right' },
+  ];
+  const rows: Row[] = option.instalments.map((instalment) => [
+    String(instalment.n),
+    instalment.due,
+    words.money(instalment.amount),
+    ...parts.map((part) => { const amount = part.get(instalment.n); return amount ? words.money(amount) : '-'; }),
+    words.money(instalment.balanceAfter),
+  ]);
+  return fitted(columns, rows, { width: page.width, chalk, droppable: columns.length - 1 });
+}
+
 function schedule(page: Page, proposal: PlanProposal, index: number): string[] {
   const { chalk, words } = page;
   const shown = optionAt(proposal, index);
@@ -234,11 +261,13 @@ function schedule(page: Page, proposal: PlanProposal, index: number): string[] {
     instalment.movedFrom ?? '',
   ]);
   const table =
+    byCreditor(page, shown) ??
     fitted(SCHEDULE, rows, {
       width: page.width,
       chalk,
       droppable: nilInterest(shown.instalments.map((instalment) => instalment.interest), SCHEDULE_INTEREST),
-    }) ?? layoutTable(SCHEDULE, rows, { gap: 1, headerStyle: chalk.bold });
+    }) ??
+    layoutTable(SCHEDULE, rows, { gap: 1, headerStyle: chalk.bold });
   const lines = [chalk.bold(`Schedule: ${index + 1} ${shown.label}`), ...table];
   if (shown.instalments.some((instalment) => instalment.movedFrom)) {
     lines.push(...para(page, 'Payments due on a weekend or bank holiday are moved to the next working day.', '  '));

@@ -17,20 +17,20 @@ describe('the creditor table', () => {
     expect(lines.every((line) => line.length <= 80)).toBe(true);
     expect(lines[0]).toBe('Creditors: 1 Affordable plan: £100.00 a month');
     expect(lines.join('\n')).toContain('Creditor');
-    const fairway = lines.find((line) => line.startsWith('Fairway Finance'));
+    const fairway = lines.find((line) => line.startsWith('2 Fairway Finance'));
     // 1000/2050 of £100.00 is 48.78…; the store card's 2.439… takes the odd penny.
     // Harbour and Lumen, frozen, are repaid with the 21st payment; Fairway, charging 19.9%, with the 23rd.
     expect(fairway?.split(/\s+/).slice(-7)).toEqual(['£1,000.00', '19.9%', '£48.78', '23', '2028-11-15', '£1,227.42', '£227.42']);
-    expect(lines.find((line) => line.startsWith('Lumen Shopping'))).toMatch(/£50\.00\s+frozen\s+£2\.44/);
+    expect(lines.find((line) => line.startsWith('3 Lumen Shopping'))).toMatch(/£50\.00\s+frozen\s+£2\.44/);
   });
 
   it('cuts long names to fit a narrower terminal, and stacks each creditor’s figures when even that will not fit', () => {
     const narrow = section(76);
     expect(narrow.every((line) => line.length <= 76)).toBe(true);
-    expect(narrow.some((line) => /^Fairway Fin\S*…/.test(line))).toBe(true);
+    expect(narrow.some((line) => /^2 Fairway Fin\S*…/.test(line))).toBe(true);
     const stacked = section(40);
     expect(stacked.every((line) => line.length <= 40)).toBe(true);
-    expect(stacked).toContain('Harbour Bank (credit card)');
+    expect(stacked).toContain('1 Harbour Bank (credit card)');
   });
 
   it('names a creditor whose share does not cover their interest, with what would repay them', () => {
