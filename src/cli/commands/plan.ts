@@ -263,6 +263,10 @@ Examples:
   $ fairplan plan fixtures/statements/single-renter-weekly.json
   $ fairplan plan fixtures/statements/homeowner-several-creditors.json \\
       --interest-rate 9.9 --letter
+  $ fairplan plan fixtures/statements/six-creditors-small-balance.yaml \\
+      --letters letters
+  $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
+      --no-redistribute --settlement "Fairway Finance (personal loan)=40"
   $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15
   $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly \\
       --interest-rate 19.9

@@ -3,7 +3,7 @@
  * where the option leaves them. A creditor whose share does not cover their interest is named, with
  * the payment that would repay them within the reasonable term.
  */
-import { type Money, sum } from '../money.js';
+import { type Money, sum, ZERO } from '../money.js';
 import { planContext, repayingPayment } from './context.js';
 import { instalmentsByCreditor, type CreditorLaid } from './creditors.js';
 import { scheduleStream, type ScheduleOf } from './schedule.js';
@@ -22,7 +22,7 @@ export function creditorSchedules(option: PlanOptionSummary & ScheduleOf, reques
       creditor: creditor.creditor,
       balance: creditor.balance,
       interest: creditor.interest,
-      share: instalments[0]?.amount ?? sum([]),
+      share: instalments[0]?.amount ?? ZERO,
       instalments,
       totalPaid: sum(instalments.map((instalment) => instalment.amount)),
       totalInterest: sum(instalments.map((instalment) => instalment.interest)),
@@ -41,13 +41,14 @@ function outcomeFor(option: PlanOptionSummary, request: ResolvedPlanRequest, lai
   if (option.outcome.kind === 'review') return { kind: 'review', message: `${still} at the review on ${option.outcome.reviewDate}.` };
   const share = instalments[instalments.length - 1]?.amount;
   if (share === undefined || !share.gt(nextInterest)) {
-    const own = planContext({ ...request, balance: creditor.balance, interest: creditor.interest, creditors: undefined });
-    const repaying = repayingPayment({ ...own, request: { ...own.request, frequency: option.frequency } });
+    // The creditor alone, at the option's frequency (a token payment's is monthly).
+    const { creditors: _all, ...alone } = request;
+    const repaying = repayingPayment(planContext({ ...alone, balance: creditor.balance, interest: creditor.interest, frequency: option.frequency }));
     return {
       kind: 'never-repays',
       repayingPayment: repaying,
       message:
-        `${creditor.creditor}'s share, ${words.rate(share ?? sum([]), option.frequency)}, does not cover the interest it adds ` +
+        `${creditor.creditor}'s share, ${words.rate(share ?? ZERO, option.frequency)}, does not cover the interest it adds ` +
         `(${words.rate(nextInterest, option.frequency)} on ${words.money(owed)}), so it never repays the debt: ` +
         `${words.rate(repaying.amount, option.frequency)} would repay it within ${months(repaying.termMonths)}.`,
     };
