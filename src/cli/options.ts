@@ -8,6 +8,7 @@ import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '../core/frequency.js';
 import { D, type Dec, type Money, parseMoney, writtenSymbol } from '../core/money.js';
+import { parsePercentText } from '../core/percent.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../core/statement.js';
 import type { Io } from './io.js';
 
@@ -69,18 +70,10 @@ export const calendarOption = (value: string): CalendarRegion => usage(() => par
 export const calendarForCurrency = (region: CalendarRegion | undefined, currency: Currency): BusinessCalendar =>
   calendarFor(region ?? (currency === 'USD' ? 'none' : DEFAULT_CALENDAR_REGION));
 
-/** A percentage from 0 to 100, written `19.9` or `19.9%`, kept as a Decimal. */
-/** A percentage from 0 to 100 as exact text (`19.9%` gives `19.9`), for a Decimal to be made from when it is needed. */
-export function percentText(value: string): string {
-  const match = /^\s*(\d*)(\.\d+)?\s*%?\s*$/.exec(value);
-  const whole = match?.[1] ?? '';
-  const fraction = match?.[2] ?? '';
-  if (!match || (!whole && !fraction)) throw new InvalidArgumentError(`"${value}" is not a percentage (expected e.g. 19.9 or 19.9%)`);
-  const units = Number(whole || '0');
-  if (units > 100 || (units === 100 && /[1-9]/.test(fraction))) throw new InvalidArgumentError(`"${value}" is over 100%`);
-  return `${whole}${fraction}`;
-}
+/** A percentage from 0 to 100 as exact text (`19.9%` gives `19.9`): see parsePercentText. */
+export const percentText = (value: string): string => usage(() => parsePercentText(value));
 
+/** A percentage from 0 to 100, written `19.9` or `19.9%`, kept as a Decimal. */
 export const percentOption = (value: string): Dec => new D(percentText(value));
 
 export function positiveIntegerOption(value: string): number {

@@ -7,6 +7,7 @@
 import type { IsoDate } from './date.js';
 import type { Frequency, PaymentFrequency } from './frequency.js';
 import type { Money } from './money.js';
+import type { InterestTreatment } from './plan/types.js';
 
 export const INCOME_CATEGORIES = ['earnings', 'benefits', 'pensions', 'other'] as const;
 export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
@@ -72,10 +73,15 @@ export interface PriorityDebt {
   readonly note?: string;
 }
 
+/** Whether a creditor freezes interest or keeps charging it: the plan engine's own treatment. */
+export type DebtInterest = InterestTreatment;
+
 /** Non-priority debts share what is left, pro rata to their balances. */
 export interface Debt {
   readonly creditor: string;
   readonly balance: Money;
+  /** The creditor's interest, when recorded; plans otherwise take their default (frozen, or a rate given). */
+  readonly interest?: DebtInterest;
   /** A County Court Judgment is recorded against this debt. */
   readonly ccj?: boolean;
   readonly note?: string;

@@ -8,7 +8,8 @@ import * as z from 'zod';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { FREQUENCIES, parseFrequency, type Frequency } from '../core/frequency.js';
-import { amountPattern, isNegative, parseMoney, type Money } from '../core/money.js';
+import { amountPattern, D, type Dec, isNegative, parseMoney, type Money } from '../core/money.js';
+import { parsePercentText } from '../core/percent.js';
 import { CURRENCY_SYMBOLS } from '../core/statement.js';
 import { closest } from '../core/suggest.js';
 import { describeRaw, NumberLiteral } from './raw.js';
@@ -97,6 +98,23 @@ export function amount(sign: 'any' | 'non-negative' = 'non-negative', symbol = '
  */
 export const balance = (symbol = '£'): z.ZodType<Money, unknown> => amount('non-negative', symbol, 'whole');
 
+const PERCENT_EXPECTED = 'a percentage from 0 to 100, e.g. "24.9"';
+
+/** A percentage from 0 to 100 a year, written as a string (`"24.9"`, `"24.9%"`) or a number (read from its digits). */
+export function percent(): z.ZodType<Dec, unknown> {
+  const json = {
+    description: 'A percentage from 0 to 100: a string such as "24.9" or "24.9%", or a number (read from its digits).',
+    anyOf: [
+      { type: 'string', pattern: '^\\s*(\\d+(\\.\\d+)?|\\.\\d+)\\s*%?\\s*$' },
+      { type: 'number', minimum: 0, maximum: 100 },
+    ],
+  };
+  return leaf(PERCENT_EXPECTED, json, (value) => {
+    const source = value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value : undefined;
+    if (source === undefined) return refuse(wrongType(PERCENT_EXPECTED, value));
+    return new D(parsePercentText(source));
+  });
+}
 
 export function frequency<F extends Frequency>(allowed: readonly F[]): z.ZodType<F, unknown> {
   const expected = `a frequency (${allowed.join(', ')})`;

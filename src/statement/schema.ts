@@ -4,6 +4,7 @@
  * (schema/fairplan-statement.schema.json) is generated from this one.
  */
 import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
+import type { InterestTreatment } from '../core/plan/types.js';
 import {
   CURRENCIES,
   CURRENCY_SYMBOLS,
@@ -15,7 +16,7 @@ import {
   type IncomeCategory,
   type Tenure,
 } from '../core/statement.js';
-import { amount, anyFrequency, balance, flag, frequency, isoDate, list, oneOf, record, text, wholeNumber } from './fields.js';
+import { amount, anyFrequency, balance, flag, frequency, isoDate, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
 
 // Everyday words people write for a category, so the hint names the category they meant.
 const INCOME_WORDS: Readonly<Record<string, IncomeCategory>> = {
@@ -82,6 +83,32 @@ const line = <C extends string>(categories: readonly C[], noun: string, words: R
 const regularAmount = (expected: string, symbol: string) =>
   record({ amount: amount('non-negative', symbol), frequency: anyFrequency(), note: text().optional() }, expected);
 
+const INTEREST_WORDS: Readonly<Record<string, 'frozen' | 'continuing'>> = {
+  charging: 'continuing',
+  charged: 'continuing',
+  accruing: 'continuing',
+  'no-interest': 'frozen',
+  none: 'frozen',
+};
+
+/** `{"kind": "frozen"}`, or `{"kind": "continuing", "rate": "24.9"}`: a nominal annual rate. */
+const debtInterest = record(
+  { kind: oneOf(['frozen', 'continuing'] as const, 'kind of interest', INTEREST_WORDS), rate: percent().optional() },
+  'the interest (kind frozen, or continuing with a rate)',
+)
+  .superRefine((value, ctx) => {
+    if (value.kind === 'continuing' && value.rate === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['rate'], message: 'missing (expected the annual rate of continuing interest, e.g. "24.9")', input: undefined });
+    }
+    if (value.kind === 'frozen' && value.rate !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['rate'], message: 'frozen interest has no rate (expected kind "continuing" with a rate)', input: value.rate });
+    }
+  })
+  .transform(
+    (value): InterestTreatment =>
+      value.kind === 'continuing' && value.rate !== undefined ? { kind: 'continuing', annualRatePercent: value.rate } : { kind: 'frozen' },
+  );
+
 export const currencyField = oneOf(CURRENCIES, 'currency');
 
 /** The statement whose amounts are in the currency of `symbol`. */
@@ -116,7 +143,10 @@ const statementIn = (symbol: string) => record(
       'a list of priority debts',
     ).default([]),
     debts: list(
-      record({ creditor: text(), balance: balance(symbol), ccj: flag().optional(), note: text().optional() }, 'a debt'),
+      record(
+        { creditor: text(), balance: balance(symbol), interest: debtInterest.optional(), ccj: flag().optional(), note: text().optional() },
+        'a debt',
+      ),
       'a list of debts',
     ).default([]),
     savings: regularAmount('a savings contribution', symbol).optional(),

@@ -37,6 +37,7 @@ export function toFairplanJson(statement: Statement): string {
     debts: statement.debts.map((d) => ({
       creditor: d.creditor,
       balance: exact(d.balance),
+      ...optional('interest', d.interest && (d.interest.kind === 'frozen' ? { kind: 'frozen' } : { kind: 'continuing', rate: d.interest.annualRatePercent.toString() })),
       ...optional('ccj', d.ccj),
       ...optional('note', d.note),
     })),

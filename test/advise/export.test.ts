@@ -48,11 +48,13 @@ describe('the export at the end of a session', () => {
     expect(sfs.income.map((l) => l.amount.toFixed(2))).toEqual(['1800.00']);
     expect(sfs.debts.map((d) => d.balance.toFixed(2))).toEqual(['3000.00', '1000.00']);
 
-    // 4,000.00 at 500.00 a month: 8 instalments, the first on 25 November 2026.
+    // 4,000.00 at 500.00 a month: 8 instalments, the first on 25 November 2026, each shared by the two
+    // creditors (3,000.00 and 1,000.00 owed): a row for each creditor's part, 375.00 and 125.00.
     const csv = readFileSync(path.join(folder, 'schedule.csv'), 'utf8').trim().split(/\r?\n/);
-    expect(csv).toHaveLength(1 + 8);
+    expect(csv).toHaveLength(1 + 8 * 2);
     expect(csv[1]).toContain('2026-11-25');
-    expect(csv[1]).toContain('500.00');
+    expect(csv[1]).toMatch(/375\.00.*Acme Bank/);
+    expect(csv[2]).toMatch(/125\.00.*Lender Ltd/);
     // The agreed plan needed no override: its column is there, empty.
     expect(csv[0]).toMatch(/,override_reason$/);
     expect(csv[1]).toMatch(/,$/);

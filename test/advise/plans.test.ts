@@ -56,6 +56,17 @@ describe('plan step', () => {
     expect(text).toMatch(/ 8 +2027-06-25 +£500\.00 +£0\.00 +£0\.00/);
   });
 
+  it('shows how the chosen plan shares each payment between the creditors, before its schedule', async () => {
+    const { session, prompter } = harness(['Affordable', 'Agree'], draftAt('plans'));
+    await plansStep(session);
+    const text = prompter.transcript;
+    // Owed 3,000.00 and 1,000.00: £375.00 and £125.00 of each £500.00, both repaid with the 8th payment.
+    expect(text).toMatch(/Creditors\n  Each payment from 2026-11-25 is shared pro rata/);
+    expect(text).toMatch(/Acme Bank +£3,000\.00 +frozen +£375\.00 +8 +2027-06-25 +£3,000\.00/);
+    expect(text).toMatch(/Lender Ltd +£1,000\.00 +frozen +£125\.00 +8 +2027-06-25 +£1,000\.00/);
+    expect(text.indexOf('Creditors')).toBeLessThan(text.indexOf('2026-11-25  '));
+  });
+
   it('fits an 80-column terminal, the options beside the two-column cursor', async () => {
     const { session, prompter } = harness(['Affordable', 'Agree'], draftAt('plans'));
     await plansStep(session);

@@ -170,6 +170,100 @@ describe('fairplan plan', () => {
   });
 });
 
+describe('fairplan plan STATEMENT with several creditors', () => {
+  const SIX = fixture('statements', 'six-creditors-small-balance.yaml');
+  const TWO = fixture('statements', 'two-creditors-one-charging.json');
+  const cents = (amount: string) => Math.round(Number(amount) * 100);
+  type Json = {
+    options: {
+      kind: string;
+      outcome: { kind: string };
+      instalmentCount: number;
+      instalments: { n: number; amount: string }[];
+      creditors: { creditor: string; interest: { kind: string }; instalments: { n: number; amount: string }[]; lastDate: string; outcome: { kind: string } }[];
+    }[];
+  };
+  const planJson = async (file: string, ...more: string[]) => {
+    const { code, stdout, stderr } = await runMain(['plan', file, '--as-of', '2027-01-04', '--json', ...more]);
+    expect([code, stderr]).toEqual([0, '']);
+    return JSON.parse(stdout) as Json;
+  };
+
+  it('shares every payment of every option among the six creditors, and repays each of them', async () => {
+    const json = await planJson(SIX);
+    for (const option of json.options) {
+      expect(option.creditors).toHaveLength(6);
+      for (const instalment of option.instalments) {
+        const parts = option.creditors.map((c) => c.instalments.find((i) => i.n === instalment.n)?.amount ?? '0.00');
+        expect(parts.reduce((total, amount) => total + cents(amount), 0)).toBe(cents(instalment.amount));
+      }
+      if (option.outcome.kind === 'repaid') expect(option.creditors.every((c) => c.outcome.kind === 'repaid')).toBe(true);
+    }
+    // Each debt's own interest, as the statement records it (the last two record none: frozen by default).
+    const affordable = json.options[0];
+    expect(affordable?.creditors.map((c) => c.interest.kind)).toEqual(['continuing', 'continuing', 'continuing', 'frozen', 'frozen', 'frozen']);
+    // The £60 store card, frozen, is repaid years before the cards still charging interest.
+    const lumen = affordable?.creditors[3];
+    const northgate = affordable?.creditors[1];
+    expect((lumen?.lastDate ?? '') < (northgate?.lastDate ?? '')).toBe(true);
+  });
+
+  it('--no-redistribute keeps each share fixed: the payment falls once a creditor is repaid, and the plan runs longer', async () => {
+    const shared = (await planJson(TWO)).options[0];
+    const fixed = (await planJson(TWO, '--no-redistribute')).options[0];
+    const harbour = fixed?.creditors[0];
+    const afterHarbour = (harbour?.instalments.length ?? 0) + 1;
+    expect(fixed?.instalments.find((i) => i.n === afterHarbour)?.amount).toBe('64.89');
+    expect(shared?.instalments.find((i) => i.n === afterHarbour)?.amount).toBe('129.78');
+    expect(fixed?.instalmentCount).toBeGreaterThan(shared?.instalmentCount ?? 0);
+  });
+
+  it('--settlement CREDITOR=PCT takes that creditor’s own discount, and names the creditors when one is not theirs', async () => {
+    const json = await planJson(TWO, '--settlement', 'Fairway Finance (personal loan)=40');
+    const settle = json.options.find((o) => o.kind === 'settlement') as unknown as { total: string; creditors: { balance: string }[] };
+    expect([settle.total, ...settle.creditors.map((c) => c.balance)]).toEqual(['3200.00', '2000.00', '1200.00']);
+    const { code, stderr } = await runMain(['plan', TWO, '--as-of', '2027-01-04', '--settlement', 'Fairway=40']);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(
+      'fairplan: --settlement: "Fairway" is not a creditor of the plan (expected one of Harbour Bank (credit card), Fairway Finance (personal loan))',
+    );
+  });
+
+  it('shows the creditor table under the options within 80 columns, and a letter that says how each payment is shared', async () => {
+    const { stdout } = await runMain(['plan', SIX, '--as-of', '2027-01-04']);
+    expect(stdout.split('\n').every((line) => line.length <= 80)).toBe(true);
+    expect(stdout).toMatch(/Creditors: 1 Affordable plan: £91\.00 a fortnight\n/);
+    expect(stdout).toMatch(/\n4 Lumen Shopping …\s+£60\.00 frozen\s+£0\.56 /);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Interest continues with 3 of 6 creditors, at their own rates; frozen with the others.');
+    const letter = (await runMain(['plan', TWO, '--as-of', '2027-01-04', '--letter'])).stdout.replace(/\s+/g, ' ');
+    expect(letter).toContain('- Harbour Bank (credit card): £64.89 of the first payment; £2,000.00 in all, repaid on 30 July 2029.');
+  });
+});
+
+describe('fairplan plan STATEMENT --letters', () => {
+  it('writes an offer letter to each creditor, the customer’s letter and the SFS summary into the folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
+    const { code, stderr } = await runMain(['plan', fixture('statements', 'two-creditors-one-charging.json'), '--as-of', '2027-01-04', '--letters', 'out'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/wrote 2 creditor letters, the customer's letter and the SFS summary/);
+    const folder = path.join(dir, 'out');
+    expect(readdirSync(folder).sort()).toEqual([
+      'letter-01-harbour-bank-credit-card.txt',
+      'letter-02-fairway-finance-personal-loan.txt',
+      'letter-customer.txt',
+      'sfs-summary.json',
+    ]);
+    expect(readFileSync(path.join(folder, 'letter-02-fairway-finance-personal-loan.txt'), 'utf8')).toMatch(/^To: Fairway Finance/);
+    expect(JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'))).toBeTypeOf('object');
+  });
+
+  it('refuses --letters without a statement, with one plain line and exit 2', async () => {
+    const { code, stderr } = await runMain([...PLAN, '--letters', 'out']);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('fairplan: --letters needs a statement: the letters go to its creditors, with its SFS summary');
+  });
+});
+
 describe('fairplan plan STATEMENT', () => {
   const RENTER = fixture('statements', 'single-renter-weekly.json');
 
@@ -214,7 +308,8 @@ describe('fairplan plan STATEMENT', () => {
     expect(code).toBe(0);
     const text = stdout.replace(/\s+/g, ' ');
     expect(text).toContain('From the affordability check ! The budget is £358.10 a month short');
-    expect(text).toMatch(/Recommended: \d Token payment: £1\.00 a month/);
+    // £1.00 a month to each of its two creditors.
+    expect(text).toMatch(/Recommended: \d Token payment: £2\.00 a month \(£1\.00 to each creditor\)/);
     expect(text).toContain('! Flagged for review');
   });
 

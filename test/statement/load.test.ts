@@ -48,6 +48,18 @@ describe('loading the statement fixtures', () => {
     expect(statement.debts.filter((d) => d.ccj).map((d) => d.creditor)).toEqual(['Quickline Loans']);
   });
 
+  it('reads each debt’s own interest: continuing at a rate, frozen, or none recorded', async () => {
+    const statement = await loadStatement(fixture('statements', 'six-creditors-small-balance.yaml'));
+    expect(statement.debts.map((d) => (d.interest?.kind === 'continuing' ? d.interest.annualRatePercent.toString() : d.interest?.kind))).toEqual([
+      '24.9',
+      '29.9',
+      '9.9',
+      'frozen',
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('reads the benefits-only household with its vulnerability, and the US household in dollars', async () => {
     const benefits = await loadStatement(fixture('statements', 'benefits-only.json'));
     expect(benefits.vulnerabilities).toEqual([{ driver: 'health', note: expect.stringMatching(/prefers letters/) }]);
@@ -176,6 +188,16 @@ async function errorLoading(path: string): Promise<{ code: string; line?: number
 const AMOUNT_EXPECTED = '(expected e.g. 1234.56 or £1,234.56)';
 
 describe('invalid statements: one message per problem, naming the field and what was expected', () => {
+  it('refuses a debt interest without a rate when it continues, with one when frozen, or a rate that is not a percentage', async () => {
+    expect(await problemsLoading('bad-interest.json')).toEqual([
+      ['debts[0].interest.rate', 'missing (expected the annual rate of continuing interest, e.g. "24.9")'],
+      ['debts[1].interest.rate', '"240" is over 100%'],
+      ['debts[2].interest.rate', 'frozen interest has no rate (expected kind "continuing" with a rate)'],
+      ['debts[3].interest.kind', '"charging" is not a kind of interest; did you mean "continuing"? (expected one of frozen, continuing)'],
+      ['debts[4].interest.rate', '"nine" is not a percentage (expected e.g. 19.9 or 19.9%)'],
+    ]);
+  });
+
   it('refuses amounts that are not money, including a decimal comma', async () => {
     expect(await problemsLoading('bad-amount.json')).toEqual([
       ['income[0].amount', `"12,34" is not an amount of money ${AMOUNT_EXPECTED}`],

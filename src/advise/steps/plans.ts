@@ -14,6 +14,7 @@ import { pendingOf, withPlan } from '../draft.js';
 import { concernsOf } from '../override.js';
 import { affordableAt, choiceOf, indexOfChoice, proposeFor } from '../plans.js';
 import { optionsTable, paragraph, scheduleView } from '../render.js';
+import { creditorLines } from '../../render/plan/creditor-table.js';
 import type { Session } from '../session.js';
 import { agreePlan } from './agree.js';
 import { goBack, showStatement } from './navigate.js';
@@ -67,6 +68,13 @@ function reasons(session: Session, affordability: Affordability, option: PlanOpt
   ];
 }
 
+/** How each payment is shared among several creditors, as `fairplan plan` shows it. */
+function creditors(session: Session, option: PlanOption): string[] {
+  const { style } = session.services;
+  const lines = creditorLines(option, { chalk: { bold: style.heading, yellow: style.warning }, width: 78, words: wordsFor(session.symbol) });
+  return lines.length === 0 ? [] : [style.heading('Creditors'), ...lines, ''];
+}
+
 /** The chosen option: what it is and why, its schedule; `agreed` once it is agreed. */
 export function showChosen(session: Session, affordability: Affordability, option: PlanOption, agreed = false): void {
   const { style } = session.services;
@@ -78,6 +86,7 @@ export function showChosen(session: Session, affordability: Affordability, optio
       ...reasons(session, affordability, option).flatMap(paragraph),
       ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
+      ...creditors(session, option),
       ...scheduleView(option, session.symbol),
     ].join('\n'),
   );

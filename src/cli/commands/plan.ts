@@ -11,10 +11,11 @@ import { EVERY_DAY, type BusinessCalendar, type CalendarRegion } from '../../cor
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { PaymentFrequency } from '../../core/frequency.js';
-import type { Dec } from '../../core/money.js';
-import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type PlanRequest } from '../../core/plan/index.js';
+import { D, type Dec } from '../../core/money.js';
+import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type CreditorDiscount, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
-import { writeFileAtomic } from '../../io/atomic-file.js';
+import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
+import { createFolder } from '../../io/folder.js';
 import { checkOutputs } from '../../io/output-check.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
 import { renderPlanJson } from '../../render/plan/json.js';
@@ -51,16 +52,29 @@ interface PlanFlags {
   readonly stepUpTo?: AmountOption;
   readonly settlementDiscount?: Dec;
   readonly settlementInstalments?: number;
+  /** --settlement CREDITOR=PCT, repeatable: a creditor's own discount. */
+  readonly settlement: readonly CreditorDiscount[];
   readonly calendar?: CalendarRegion;
   /** False with --no-business-days. */
   readonly businessDays: boolean;
+  /** False with --no-redistribute. */
+  readonly redistribute: boolean;
   readonly schedule?: string;
   readonly json?: boolean;
   readonly csv?: boolean;
   readonly ics?: string;
   readonly letter?: boolean;
+  readonly letters?: string;
   /** False with --no-color. */
   readonly color: boolean;
+}
+
+/** `--settlement "Harbour Bank=30"`: a creditor's own discount, added to those given before. */
+function creditorDiscountOption(value: string, previous: readonly CreditorDiscount[]): CreditorDiscount[] {
+  const at = value.lastIndexOf('=');
+  const creditor = value.slice(0, at).trim();
+  if (at < 0 || creditor === '') throw new InvalidArgumentError(`"${value}" is not CREDITOR=PERCENT (expected e.g. "Harbour Bank=30")`);
+  return [...previous, { creditor, discountPercent: percentOption(value.slice(at + 1)) }];
 }
 
 function fixedTermsOption(value: string): number[] {
@@ -80,8 +94,8 @@ function requireTogether(flags: PlanFlags): void {
   if ((flags.stepUpPeriods === undefined) !== (flags.stepUpTo === undefined)) {
     throw missing('--step-up-periods and --step-up-to go together: how many reduced payments, and the monthly amount affordable after them');
   }
-  if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined) {
-    throw missing('--settlement-instalments needs --settlement-discount: the discount the creditor has offered');
+  if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined && flags.settlement.length === 0) {
+    throw missing('--settlement-instalments needs --settlement-discount or --settlement: the discount the creditor has offered');
   }
 }
 
@@ -147,10 +161,17 @@ function optionalSettings(flags: PlanFlags, currency: Currency = 'GBP'): Partial
     ...(flags.stepUpPeriods !== undefined && flags.stepUpTo !== undefined
       ? { stepUp: { periods: flags.stepUpPeriods, laterAffordableMonthly: inCurrency(flags.stepUpTo, currency, '--step-up-to') } }
       : {}),
-    ...(flags.settlementDiscount !== undefined
-      ? { settlement: { discountPercent: flags.settlementDiscount, maxInstalments: flags.settlementInstalments ?? 1 } }
+    ...(flags.settlementDiscount !== undefined || flags.settlement.length > 0
+      ? {
+          settlement: {
+            discountPercent: flags.settlementDiscount ?? new D(0),
+            ...(flags.settlement.length > 0 ? { byCreditor: flags.settlement } : {}),
+            maxInstalments: flags.settlementInstalments ?? 1,
+          },
+        }
       : {}),
     calendar: calendarFrom(flags, currency),
+    ...(flags.redistribute ? {} : { redistribute: false }),
   };
 }
 
@@ -167,6 +188,7 @@ const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   'stepUp.laterAffordableMonthly': '--step-up-to',
   'settlement.discountPercent': '--settlement-discount',
   'settlement.maxInstalments': '--settlement-instalments',
+  'settlement.byCreditor': '--settlement',
 };
 
 function proposeFor(request: PlanRequest) {
@@ -178,6 +200,31 @@ function proposeFor(request: PlanRequest) {
     if (error instanceof FairplanError && flag) throw new FairplanError(error.code, error.message, { ...error.context, field: flag });
     throw error;
   }
+}
+
+/**
+ * One offer letter to each creditor, the customer's letter and the SFS summary, into `folder` (made
+ * if need be), each written atomically.
+ */
+async function writeLetters(context: CommandContext, folder: string, proposal: PlanProposal, chosen: number, statementFile?: string, affordability?: Affordability) {
+  const option = optionAt(proposal, chosen);
+  if (!statementFile || !affordability || !option.creditors) {
+    throw missing('--letters needs a statement: the letters go to its creditors, with its SFS summary');
+  }
+  const { creditorLetterNames, renderCreditorLetter } = await import('../../render/plan/creditor-letter.js');
+  const { toSfsJson } = await import('../../statement/sfs.js');
+  const target = path.resolve(context.io.cwd, folder);
+  const names = creditorLetterNames(option);
+  const files = [
+    ...names.map((name, i) => ({ target: path.join(target, name), content: renderCreditorLetter(proposal, chosen, i) })),
+    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen) },
+    { target: path.join(target, 'sfs-summary.json'), content: toSfsJson(affordability.statement, affordability) },
+  ];
+  // Only the folder named is made; the letters are written all together or not at all, never over the statement.
+  await createFolder(target);
+  await checkOutputs({ cwd: context.io.cwd, reads: [{ path: statementFile, what: 'the statement' }], writes: files.map((f) => ({ path: f.target, option: '--letters' })) });
+  await writeFilesAtomic(files);
+  context.err(`fairplan: wrote ${names.length} creditor letters, the customer's letter and the SFS summary for "${option.label}" to ${folder}`);
 }
 
 async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {
@@ -199,6 +246,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     return;
   }
   if (flags.letter) return context.out(renderLetter(proposal, chosen));
+  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, file, affordability);
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
@@ -229,6 +277,10 @@ Examples:
   $ fairplan plan fixtures/statements/single-renter-weekly.json
   $ fairplan plan fixtures/statements/homeowner-several-creditors.json \\
       --interest-rate 9.9 --letter
+  $ fairplan plan fixtures/statements/six-creditors-small-balance.yaml \\
+      --letters letters
+  $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
+      --no-redistribute --settlement "Fairway Finance (personal loan)=40"
   $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15
   $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly \\
       --interest-rate 19.9
@@ -251,7 +303,7 @@ Exit codes:
 `;
 
 export const registerPlan: RegisterCommand = (program: Command, context: CommandContext) => {
-  const outputs = ['json', 'csv', 'ics', 'letter'];
+  const outputs = ['json', 'csv', 'ics', 'letter', 'letters'];
   const exclusive = (flag: string) => outputs.filter((other) => other !== flag);
   program
     .command('plan')
@@ -264,19 +316,24 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .option('--as-of <date>', "today's date for the plan, YYYY-MM-DD (default: today)", dateOption)
     .option('--interest-rate <percent>', 'interest continues at this annual rate (default: frozen)', percentOption)
     .option('--fixed-terms <months>', 'fixed terms to show, comma-separated (default: 12,24,36,60)', fixedTermsOption)
-    .option('--token <amount>', 'the token payment a month (default: 1.00)', positiveMoneyOption)
+    .option('--token <amount>', 'the token payment a month, to each creditor (default: 1.00)', positiveMoneyOption)
     .option('--review-months <n>', 'months from the first token payment to a review (default: 3)', positiveIntegerOption)
     .option('--step-up-periods <n>', 'reduced payments before a step up (with --step-up-to)', positiveIntegerOption)
     .option('--step-up-to <amount>', 'the monthly amount affordable after the step up', moneyOption)
     .option('--settlement-discount <percent>', 'a settlement the creditor offers: the discount in percent', percentOption)
+    .option('--settlement <creditor=percent>', "a creditor's own settlement discount, by name (repeatable; the others are paid in full unless --settlement-discount)", creditorDiscountOption, [])
     .option('--settlement-instalments <n>', 'the most instalments the creditor allows for the settlement (default: 1)', positiveIntegerOption)
     .option('--calendar <region>', 'bank holidays for due dates: england-wales, scotland, northern-ireland, none (default: england-wales; none for a USD statement)', calendarOption)
     .option('--no-business-days', 'keep due dates on weekends and bank holidays')
+    .option('--no-redistribute', "with several creditors, keep each one's share fixed when another is repaid (the payment then falls)")
     .option('--schedule <option>', 'the option to show, export or write to (default: the recommended one)')
     .addOption(new Option('--json', 'print the proposal as JSON').conflicts(exclusive('json')))
     .addOption(new Option('--csv', 'print the schedules as CSV, one row per instalment').conflicts(exclusive('csv')))
     .addOption(new Option('--ics <file>', 'write payment reminders as an iCalendar file').conflicts(exclusive('ics')))
     .addOption(new Option('--letter', 'print a letter for the customer').conflicts(exclusive('letter')))
+    .addOption(
+      new Option('--letters <folder>', "write an offer letter to each creditor, the customer's letter and the SFS summary").conflicts(exclusive('letters')),
+    )
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', HELP)
     .action(async (file: string | undefined, flags: PlanFlags) => run(context, file, flags));

@@ -1,9 +1,10 @@
 /** What every option builder needs from a resolved request, worked out once. */
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { add, type Dec, fromPence, type Money, money, safePence } from '../money.js';
+import { add, D, type Dec, fromPence, type Money, money, multiply, safePence, ZERO } from '../money.js';
+import type { StreamSharing } from './creditors.js';
 import { instalmentsIn, penceUp, pmt, ratePerPeriod } from './finance.js';
 import { HORIZON_YEARS, horizonInstalments } from './request.js';
-import { firstAndLast, interestOn, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
+import { firstAndLast, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
 import type {
   InterestTreatment,
   NeverRepaysOutcome,
@@ -27,18 +28,30 @@ export interface PlanContext {
   readonly interestRate: PeriodRate;
   /** Instalments in 50 years at the pay frequency. */
   readonly horizon: number;
+  /** The token payment a month altogether: the token amount to each creditor. */
+  readonly tokenTotal: Money;
 }
 
 export function planContext(request: ResolvedPlanRequest): PlanContext {
   const perInstalment = fromPence(fromMonthly(safePence(request.affordableMonthly), request.frequency));
+  const owed = request.creditors?.filter((creditor) => creditor.balance.gt(0)).length ?? 1;
+  // Several creditors: the lowest of their rates, as no smaller payment could repay them all.
+  const rates = (request.creditors ?? [request]).map((debt) => ratePerPeriod(debt.interest, request.frequency));
   return {
     request,
     words: wordsFor(request.currencySymbol),
     perInstalment,
-    annuityRate: ratePerPeriod(request.interest, request.frequency),
+    annuityRate: D.min(...rates),
     interestRate: periodRate(request.interest, request.frequency),
     horizon: horizonInstalments(PER_YEAR[request.frequency]),
+    tokenTotal: multiply(request.token.amount, Math.max(1, owed)),
   };
+}
+
+/** How a stream repaying the request's balance is shared among its creditors, if it has several. */
+export function sharingOf(context: PlanContext, by: StreamSharing['by'] = 'balance'): { sharing?: StreamSharing } {
+  const { creditors, redistribute } = context.request;
+  return creditors ? { sharing: { creditors, by, redistribute } } : {};
 }
 
 export type Built = { readonly option: PlanOptionSummary } | { readonly notOffered: NotOffered };
@@ -60,6 +73,7 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
     totalPaid: laid.totalPaid,
     totalInterest: laid.totalInterest,
     balanceAfter: laid.balanceAfter,
+    ...(stream.sharing ? { sharing: { ...stream.sharing, planned: stream.runs } } : {}),
   };
 }
 
@@ -76,16 +90,33 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     rate: context.interestRate,
     runs: [{ count, amount }],
     limit: count,
+    ...sharingOf(context),
   });
-  let instalment = penceUp(pmt(context.annuityRate, count, request.balance.neg()));
-  let laid = layStream(stream(instalment));
-  // PMT runs on a 40-digit rate (19.9% ÷ 12 does not terminate); should that leave the payment a hair
-  // short of clearing the balance in the term, a penny more does.
-  while (!laid.balanceAfter.isZero()) {
-    instalment = add(instalment, money('0.01'));
-    laid = layStream(stream(instalment));
+  const clears = (pence: bigint) => {
+    const laid = layStream(stream(fromPence(pence)));
+    return laid.balanceAfter.isZero() ? laid : undefined;
+  };
+  // The smallest payment from PMT up that clears the balance in the term. PMT runs on a 40-digit rate
+  // (19.9% ÷ 12 does not terminate), and several creditors' rates differ, so PMT may fall short: steps
+  // up find a payment that clears, and halving the gap finds the smallest.
+  const seed = penceOf(penceUp(pmt(context.annuityRate, count, request.balance.neg())));
+  let short = seed - 1n;
+  let step = 1n;
+  let laid = clears(seed);
+  while (!laid) {
+    short += step;
+    // A penny at a time at first (PMT is usually at most a penny short), then doubling.
+    if (short > seed) step *= 2n;
+    laid = clears(short + step);
   }
-  return { instalment, stream: stream(instalment), laid };
+  let enough = short + step;
+  while (enough - short > 1n) {
+    const middle = (short + enough) / 2n;
+    const found = clears(middle);
+    if (found) [enough, laid] = [middle, found];
+    else short = middle;
+  }
+  return { instalment: fromPence(enough), stream: stream(fromPence(enough)), laid };
 }
 
 /** The payment that repays the balance within the reasonable term, at the pay frequency. */
@@ -116,15 +147,16 @@ export function openEnded(context: PlanContext, runs: readonly PaymentRun[]): Op
     rate: interestRate,
     runs,
     limit: context.horizon,
+    ...sharingOf(context),
   };
   const laid = layStream(stream);
   if (laid.balanceAfter.isZero()) return { stream, laid, outcome: { kind: 'repaid' } };
 
   const finalRun = runs[runs.length - 1] as PaymentRun;
   const beforeFinalRun = runs.slice(0, -1).reduce((n, run) => n + run.count, 0);
-  const owedThen = beforeFinalRun === 0 ? request.balance : layStream({ ...stream, limit: beforeFinalRun }).balanceAfter;
-  const interestThen = interestOn(owedThen, interestRate);
-  const cause = finalRun.amount.lte(interestOn(laid.balanceAfter, interestRate)) ? 'interest' : 'horizon';
+  const then = layStream({ ...stream, limit: beforeFinalRun });
+  const [owedThen, interestThen] = [then.balanceAfter, then.nextInterest];
+  const cause = finalRun.amount.lte(laid.nextInterest) ? 'interest' : 'horizon';
   const repaying = repayingPayment(context);
   const frequency: PaymentFrequency = request.frequency;
   const instead =

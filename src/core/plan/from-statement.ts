@@ -10,7 +10,8 @@ import { stepUpForChange } from './step-up.js';
 import type { PlanRequest } from './types.js';
 
 /**
- * - balance: what is owed to the non-priority creditors together;
+ * - balance: what is owed to the non-priority creditors together, and each of them as a creditor who
+ *   shares every payment, with the interest their debt records (the request's otherwise);
  * - affordableMonthly: the statement's available amount for them (from the affordability core);
  * - frequency and start: the customer's pay schedule, first payment on the next payday (today and
  *   monthly when the statement records none);
@@ -31,9 +32,15 @@ export function planRequestFromStatement(
     statement.expectedChanges
       .map((change) => stepUpForChange(change, { affordableMonthly, frequency, start }))
       .find((request) => request !== undefined);
+  // A balance given instead of the statement's is one balance, with no creditors to share it.
+  const creditors =
+    overrides.balance === undefined && statement.debts.length > 0
+      ? statement.debts.map(({ creditor, balance, interest }) => ({ creditor, balance, ...(interest ? { interest } : {}) }))
+      : undefined;
   return {
     ...overrides,
     balance: overrides.balance ?? sum(statement.debts.map((d) => d.balance)),
+    ...(creditors ? { creditors } : {}),
     affordableMonthly,
     frequency,
     start,

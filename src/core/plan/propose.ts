@@ -9,11 +9,12 @@ import { type Built, planContext } from './context.js';
 import { fixedTermPlan } from './fixed-term.js';
 import { recommend } from './recommend.js';
 import { resolvePlanRequest } from './request.js';
-import { instalmentsOfStream, periodRate } from './schedule.js';
+import { creditorSchedules } from './creditor-schedules.js';
+import { instalmentsOfStream, scheduleStream, type ScheduleOf } from './schedule.js';
 import { settlementPlans } from './settlement.js';
 import { stepUpPlan } from './step-up.js';
 import { tokenPlan } from './token.js';
-import type { Instalment, NotOffered, OptionBrief, PlanOptionSummary, PlanProposal, PlanRequest, PlanSummaryProposal } from './types.js';
+import type { Instalment, NotOffered, PlanOptionSummary, PlanProposal, PlanRequest, PlanSummaryProposal } from './types.js';
 
 /**
  * Every option without its instalments: counts, amounts, dates and totals only. With frozen interest
@@ -46,36 +47,28 @@ export function summarisePlans(request: PlanRequest): PlanSummaryProposal {
     recommended: recommend(
       {
         reasonableTermMonths: context.request.reasonableTermMonths,
-        belowToken: context.request.affordableMonthly.lt(context.request.token.amount),
+        belowToken: context.request.affordableMonthly.lt(context.tokenTotal),
       },
       options,
     ),
   };
 }
 
-/** Every option with its full schedule. */
+/** Every option with its full schedule, and with several creditors each one's part. */
 export function proposePlans(request: PlanRequest): PlanProposal {
   const summary = summarisePlans(request);
   return {
     ...summary,
-    options: summary.options.map((option) => ({ ...option, instalments: instalmentsOf(option, summary.request.calendar) })),
+    options: summary.options.map((option) => {
+      const creditors = creditorSchedules(option, summary.request);
+      return { ...option, instalments: instalmentsOf(option, summary.request.calendar), ...(creditors ? { creditors } : {}) };
+    }),
   };
 }
 
-/** What laying out an option's instalments takes from it. */
-export type ScheduleOf = Pick<OptionBrief, 'anchorDate' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount'>;
+export type { ScheduleOf } from './schedule.js';
 
 /** Lays out one option's instalments (for the option a batch run recommends, say). Use the request's calendar. */
 export function instalmentsOf(option: ScheduleOf, calendar: BusinessCalendar): Instalment[] {
-  return instalmentsOfStream(
-    {
-      anchor: option.anchorDate,
-      frequency: option.frequency,
-      principal: option.amountToRepay,
-      rate: periodRate(option.interest, option.frequency),
-      runs: option.pattern,
-      limit: option.instalmentCount,
-    },
-    calendar,
-  );
+  return instalmentsOfStream(scheduleStream(option), calendar);
 }

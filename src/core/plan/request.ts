@@ -7,8 +7,9 @@ import { calendarFor, DEFAULT_CALENDAR_REGION } from '../calendar/uk-bank-holida
 import { compareDates } from '../date.js';
 import { FairplanError } from '../errors.js';
 import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
-import { type Dec, type Money, money } from '../money.js';
-import type { PlanRequest, ResolvedPlanRequest } from './types.js';
+import { type Dec, type Money, money, sum } from '../money.js';
+import { closest } from '../suggest.js';
+import type { CreditorDebt, CreditorDiscount, InterestTreatment, PlanRequest, ResolvedCreditor, ResolvedPlanRequest } from './types.js';
 
 /** No schedule runs longer than this: a plan that would is reported as not repaying within it. */
 export const HORIZON_YEARS = 50;
@@ -38,16 +39,32 @@ function wholeNumber(value: number, field: string, what: string, min: number, ma
   }
 }
 
-function discount(value: Dec): void {
-  if (!value.isFinite() || !value.gt(0) || !value.lt(100)) {
-    throw invalid('settlement.discountPercent', `the settlement discount must be more than 0% and less than 100% (got ${value.toString()}%)`);
+function discount(value: Dec, field = 'settlement.discountPercent', orNil = false): void {
+  if (!value.isFinite() || (orNil ? value.lt(0) : !value.gt(0)) || !value.lt(100)) {
+    const least = orNil ? '0% or more' : 'more than 0%';
+    throw invalid(field, `the settlement discount must be ${least} and less than 100% (got ${value.toString()}%)`);
   }
 }
 
+/** Each creditor's own discount names a creditor of the plan, once. */
+function creditorDiscounts(byCreditor: readonly CreditorDiscount[], creditors: readonly CreditorDebt[] | undefined): void {
+  const names = (creditors ?? []).map((c) => c.creditor);
+  byCreditor.forEach(({ creditor, discountPercent }, i) => {
+    const field = `settlement.byCreditor[${i}]`;
+    if (!creditors) throw invalid(field, `a settlement for ${creditor} needs the creditors of a statement`);
+    if (!names.includes(creditor)) {
+      const near = closest(creditor, names);
+      throw invalid(field, `"${creditor}" is not a creditor of the plan${near ? `; did you mean "${near}"?` : ''} (expected one of ${names.join(', ')})`);
+    }
+    if (byCreditor.findIndex((other) => other.creditor === creditor) !== i) throw invalid(field, `${creditor} has two settlement discounts`);
+    discount(discountPercent, field);
+  });
+}
+
 /** The parts of a request that are not one account's own figures: the same for every account of a batch. */
-export type PlanTerms = Omit<PlanRequest, 'balance' | 'affordableMonthly' | 'frequency' | 'start'>;
+export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start'>;
 /** PlanTerms with every default filled in. */
-export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'affordableMonthly' | 'frequency' | 'start'>;
+export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start'>;
 
 /** Checks a request and fills in its defaults. Throws FairplanError('invalid-argument') naming the field. */
 export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
@@ -63,27 +80,50 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
   if (compareDates(request.start, request.asOf) < 0) {
     throw invalid('start', `the first payment (${request.start}) cannot be before today (${request.asOf})`);
   }
+  const terms = resolvePlanTerms(request);
+  const creditors = request.creditors === undefined ? undefined : resolveCreditors(request.creditors, request.balance, terms.interest);
+  if (request.settlement?.byCreditor) creditorDiscounts(request.settlement.byCreditor, creditors);
   return {
     balance: request.balance,
+    ...(creditors ? { creditors } : {}),
     affordableMonthly: request.affordableMonthly,
     frequency: request.frequency,
     start: request.start,
-    ...resolvePlanTerms(request),
+    ...terms,
   };
+}
+
+/** Each creditor with their interest (the request's when they have none), owed `balance` together. */
+function resolveCreditors(creditors: readonly CreditorDebt[], balance: Money, interest: InterestTreatment): ResolvedCreditor[] {
+  if (creditors.length === 0) throw invalid('creditors', 'a plan across creditors needs at least one creditor');
+  const resolved = creditors.map((creditor, i) => {
+    if (!creditor.balance.isFinite() || creditor.balance.isNeg() || !isWholePence(creditor.balance)) {
+      throw invalid(`creditors[${i}].balance`, `what ${creditor.creditor} is owed must be nil or more, in whole pence (got ${creditor.balance.toString()})`);
+    }
+    const own = creditor.interest ?? interest;
+    checkInterest(own, `creditors[${i}].interest.annualRatePercent`);
+    return { ...creditor, interest: own };
+  });
+  const owed = sum(resolved.map((creditor) => creditor.balance));
+  if (!owed.eq(balance)) {
+    throw invalid('creditors', `the creditors are owed ${owed.toString()} together, not the balance of ${balance.toString()}`);
+  }
+  return resolved;
+}
+
+// Zero is allowed (the same as frozen); over 100% a year is a typo or not a rate fairplan should plan around.
+function checkInterest(interest: InterestTreatment, field: string): void {
+  if (interest.kind !== 'continuing') return;
+  const rate = interest.annualRatePercent;
+  if (!rate.isFinite() || rate.lt(0) || rate.gt(100)) {
+    throw invalid(field, `the interest rate must be from 0% to 100% a year (got ${rate.toString()}%)`);
+  }
 }
 
 /** Checks the terms of a request and fills in their defaults (see resolvePlanRequest). */
 export function resolvePlanTerms(request: PlanTerms): ResolvedPlanTerms {
   const interest = request.interest ?? { kind: 'frozen' };
-  if (interest.kind === 'continuing') {
-    // Zero is allowed (the same as frozen); over 100% a year is a typo or not a rate fairplan should plan around.
-    if (!interest.annualRatePercent.isFinite() || interest.annualRatePercent.lt(0) || interest.annualRatePercent.gt(100)) {
-      throw invalid(
-        'interest.annualRatePercent',
-        `the interest rate must be from 0% to 100% a year (got ${interest.annualRatePercent.toString()}%)`,
-      );
-    }
-  }
+  checkInterest(interest, 'interest.annualRatePercent');
 
   const terms = request.fixedTermsMonths ?? DEFAULT_FIXED_TERMS_MONTHS;
   terms.forEach((months, i) => wholeNumber(months, `fixedTermsMonths[${i}]`, 'a fixed term in months', 1, HORIZON_MONTHS));
@@ -112,13 +152,14 @@ export function resolvePlanTerms(request: PlanTerms): ResolvedPlanTerms {
     if (stepUp.laterPayment) positivePence(stepUp.laterPayment, 'stepUp.laterPayment', 'the later payment');
   }
   if (settlement) {
-    discount(settlement.discountPercent);
+    discount(settlement.discountPercent, 'settlement.discountPercent', (settlement.byCreditor ?? []).length > 0);
     wholeNumber(settlement.maxInstalments, 'settlement.maxInstalments', 'the most settlement instalments', 1, 120);
   }
 
   return {
     asOf: request.asOf,
     interest,
+    redistribute: request.redistribute ?? true,
     fixedTermsMonths,
     token,
     ...(stepUp ? { stepUp } : {}),

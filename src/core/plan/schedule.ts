@@ -14,37 +14,19 @@
  */
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
-import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
+import type { PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, money, penceOf, subtract, ZERO } from '../money.js';
+import { sharedFrozen, totalOf, walkShared, type StreamSharing } from './creditors.js';
+import { interestPence, periodRate, type PeriodRate } from './interest.js';
 import { dueDate, type DueDate } from './dates.js';
-import type { Instalment, InterestTreatment, PaymentRun } from './types.js';
+import { Tally } from './tally.js';
+import type { Instalment, OptionBrief, PaymentRun } from './types.js';
 
-/**
- * Interest per period as an exact fraction: a nominal annual rate of 19.9% paid monthly is
- * 199 / 12000. Exact, so interest is floor(balance × numerator ÷ denominator) in whole pence,
- * with no rounding of the rate itself.
- */
-export interface PeriodRate {
-  readonly numerator: bigint;
-  readonly denominator: bigint;
-}
-
-export const NO_INTEREST: PeriodRate = { numerator: 0n, denominator: 1n };
-
-/** The exact per-period rate for an interest treatment at a payment frequency. */
-export function periodRate(interest: InterestTreatment, frequency: PaymentFrequency): PeriodRate {
-  if (interest.kind === 'frozen' || interest.annualRatePercent.isZero()) return NO_INTEREST;
-  const places = interest.annualRatePercent.decimalPlaces();
-  const scale = 10n ** BigInt(places);
-  return {
-    numerator: BigInt(interest.annualRatePercent.times(scale.toString()).toFixed(0)),
-    denominator: scale * 100n * BigInt(PER_YEAR[frequency]),
-  };
-}
+export { interestPence, NO_INTEREST, periodRate, type PeriodRate } from './interest.js';
 
 /** One period's interest on a balance, in whole pence, rounded down. */
 export function interestOn(balance: Money, rate: PeriodRate): Money {
-  return fromPence((penceOf(balance) * rate.numerator) / rate.denominator);
+  return fromPence(interestPence(penceOf(balance), rate));
 }
 
 /** Payments planned against a balance. The last run repeats until the balance is repaid or `limit` is reached. */
@@ -57,6 +39,11 @@ export interface Stream {
   readonly runs: readonly PaymentRun[];
   /** The most instalments to lay out. */
   readonly limit: number;
+  /**
+   * Several creditors share each payment (creditors.ts): each is charged their own interest, and
+   * `rate` is not used. `principal` is what they are owed together.
+   */
+  readonly sharing?: StreamSharing;
 }
 
 export interface Laid {
@@ -68,10 +55,12 @@ export interface Laid {
   readonly balanceAfter: Money;
   /** The amounts actually paid, run by run. */
   readonly pattern: readonly PaymentRun[];
+  /** The interest the next period would add to what is still owed. */
+  readonly nextInterest: Money;
 }
 
 /** One instalment in pence: amount = interest + principal. */
-type Visitor = (k: number, amount: bigint, interest: bigint, principal: bigint, balanceAfter: bigint) => void;
+export type Visitor = (k: number, amount: bigint, interest: bigint, principal: bigint, balanceAfter: bigint) => void;
 
 function pushRun(pattern: PaymentRun[], count: number, amount: Money): void {
   if (count <= 0) return;
@@ -86,44 +75,23 @@ function pushRun(pattern: PaymentRun[], count: number, amount: Money): void {
  * dominate the cost.
  */
 function walk(stream: Stream, visit?: Visitor): Laid {
-  const { numerator, denominator } = stream.rate;
   const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
-  const pattern: { count: number; amount: bigint }[] = [];
+  const tally = new Tally();
   let balance = penceOf(stream.principal);
-  let totalPaid = 0n;
-  let totalInterest = 0n;
-  let largest = 0n;
-  let finalAmount = 0n;
-  let count = 0;
   // Runs are consumed in order; `runEnd` is where the current one stops.
   let runIndex = 0;
   let runEnd = runs[0]?.count ?? 0;
-  while (count < stream.limit && balance > 0n) {
-    while (count >= runEnd && runIndex < runs.length - 1) runEnd += runs[++runIndex]?.count ?? 0;
+  while (tally.count < stream.limit && balance > 0n) {
+    while (tally.count >= runEnd && runIndex < runs.length - 1) runEnd += runs[++runIndex]?.count ?? 0;
     const plan = (runs[runIndex] as { amount: bigint }).amount;
-    const interest = numerator === 0n ? 0n : (balance * numerator) / denominator;
+    const interest = interestPence(balance, stream.rate);
     const owed = balance + interest;
     const amount = plan < owed ? plan : owed;
     balance = owed - amount;
-    visit?.(count, amount, interest, amount - interest, balance);
-    totalPaid += amount;
-    totalInterest += interest;
-    if (amount > largest) largest = amount;
-    finalAmount = amount;
-    const last = pattern[pattern.length - 1];
-    if (last && last.amount === amount) last.count++;
-    else pattern.push({ count: 1, amount });
-    count++;
+    visit?.(tally.count, amount, interest, amount - interest, balance);
+    tally.add(amount, interest);
   }
-  return {
-    count,
-    totalPaid: fromPence(totalPaid),
-    totalInterest: fromPence(totalInterest),
-    largest: fromPence(largest),
-    finalAmount: fromPence(finalAmount),
-    balanceAfter: fromPence(balance),
-    pattern: pattern.map((run) => ({ count: run.count, amount: fromPence(run.amount) })),
-  };
+  return tally.laid(balance, () => interestPence(balance, stream.rate));
 }
 
 /** The same answer as `walk` for frozen interest, without visiting each instalment. */
@@ -164,6 +132,7 @@ function frozen(stream: Stream): Laid {
     finalAmount,
     balanceAfter: remaining,
     pattern,
+    nextInterest: ZERO,
   };
 }
 
@@ -175,15 +144,20 @@ function checked(stream: Stream): Stream {
   return stream;
 }
 
-/** Counts and totals for a stream; arithmetic when interest is frozen. */
+/**
+ * Counts and totals for a stream; arithmetic when interest is frozen (for several creditors too, when
+ * each repaid creditor's share goes to the others: the payments are then those of one balance).
+ */
 export function layStream(stream: Stream): Laid {
-  return stream.rate.numerator === 0n ? frozen(checked(stream)) : walk(checked(stream));
+  const { sharing } = checked(stream);
+  if (sharing) return sharing.redistribute && sharedFrozen(stream, sharing) ? frozen(stream) : walkShared(stream, sharing);
+  return stream.rate.numerator === 0n ? frozen(stream) : walk(stream);
 }
 
 /** Every instalment of a stream, with its due date under `calendar`. */
 export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar): Instalment[] {
   const instalments: Instalment[] = [];
-  walk(checked(stream), (k, amount, interest, principal, balanceAfter) => {
+  const visit: Visitor = (k, amount, interest, principal, balanceAfter) => {
     const { due, movedFrom } = dueDate(calendar, stream.anchor, stream.frequency, k);
     instalments.push({
       n: k + 1,
@@ -194,7 +168,10 @@ export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar):
       principal: fromPence(principal),
       balanceAfter: fromPence(balanceAfter),
     });
-  });
+  };
+  const { sharing } = checked(stream);
+  if (sharing) walkShared(stream, sharing, (k, parts) => visit(k, ...totalOf(parts)));
+  else walk(stream, visit);
   return instalments;
 }
 
@@ -202,4 +179,21 @@ export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar):
 export function firstAndLast(stream: Stream, count: number, calendar: BusinessCalendar): [DueDate, DueDate] {
   const first = dueDate(calendar, stream.anchor, stream.frequency, 0);
   return [first, count <= 1 ? first : dueDate(calendar, stream.anchor, stream.frequency, count - 1)];
+}
+
+/** What laying out an option's instalments takes from it. */
+export type ScheduleOf = Pick<OptionBrief, 'anchorDate' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount' | 'sharing'>;
+
+/** The payments an option planned, to be laid out again. */
+export function scheduleStream(option: ScheduleOf): Stream {
+  const { sharing } = option;
+  return {
+    anchor: option.anchorDate,
+    frequency: option.frequency,
+    principal: option.amountToRepay,
+    rate: periodRate(option.interest, option.frequency),
+    runs: sharing?.planned ?? option.pattern,
+    limit: option.instalmentCount,
+    ...(sharing ? { sharing: { creditors: sharing.creditors, by: sharing.by, redistribute: sharing.redistribute } } : {}),
+  };
 }

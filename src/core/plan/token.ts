@@ -3,7 +3,7 @@
  * token payments for a reasonable period is forbearance (CONC 7.3.5G(c)); it buys time to recover
  * or to find another solution, and it is never presented as repaying the balance.
  */
-import { type PlanContext, type Built, summaryFields } from './context.js';
+import { type PlanContext, type Built, sharingOf, summaryFields } from './context.js';
 import { dueDate } from './dates.js';
 import { periodRate, type Stream } from './schedule.js';
 import type { PlanOptionSummary } from './types.js';
@@ -15,7 +15,7 @@ import type { PlanOptionSummary } from './types.js';
 export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummary | undefined): Built {
   const { request, words } = context;
   const available = words.available(request.affordableMonthly);
-  const short = request.affordableMonthly.lt(request.token.amount) || affordablePlan === undefined;
+  const short = request.affordableMonthly.lt(context.tokenTotal) || affordablePlan === undefined;
   if (!short && affordablePlan.outcome.kind !== 'never-repays') {
     return {
       notOffered: {
@@ -31,8 +31,10 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
       : `No affordable payment repays the balance (${
           affordablePlan.outcome.cause === 'interest' ? 'it does not cover the interest' : 'not within 50 years'
         }): a token payment holds things while the creditor is asked to freeze interest and the customer gets free debt advice.`;
-  const { amount, reviewAfterMonths } = request.token;
-  // A token is a monthly gesture whatever the pay frequency: 23p a week would help nobody.
+  const { reviewAfterMonths } = request.token;
+  const amount = context.tokenTotal;
+  // A token is a monthly gesture whatever the pay frequency: 23p a week would help nobody. With
+  // several creditors, each receives the token amount.
   const stream: Stream = {
     anchor: request.start,
     frequency: 'monthly',
@@ -40,10 +42,12 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
     rate: periodRate(request.interest, 'monthly'),
     runs: [{ count: reviewAfterMonths, amount }],
     limit: reviewAfterMonths,
+    ...sharingOf(context, 'equal'),
   };
   const fields = summaryFields(context, stream, request.interest);
   const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths).due;
-  const token = words.money(amount);
+  const each = amount.eq(request.token.amount) ? '' : ` (${words.money(request.token.amount)} to each creditor)`;
+  const token = `${words.money(amount)}`;
   const affordable = amount.lte(request.affordableMonthly);
   const affordabilityReason = affordable
     ? `${token} a month is within the ${available} available for non-priority creditors.`
@@ -55,7 +59,7 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
     return {
       option: {
         kind: 'token',
-        label: `Token payment: ${token} a month`,
+        label: `Token payment: ${token} a month${each}`,
         reason: `${because} The balance is small enough that ${token} a month repays it by ${fields.lastDate}, before any review.`,
         affordable,
         affordabilityReason,
@@ -71,8 +75,8 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
   return {
     option: {
       kind: 'token',
-      label: `Token payment: ${token} a month until a review on ${reviewDate}`,
-      reason: `${because} ${token} a month, reviewed on ${reviewDate}.`,
+      label: `Token payment: ${token} a month${each} until a review on ${reviewDate}`,
+      reason: `${because} ${token} a month${each}, reviewed on ${reviewDate}.`,
       affordable,
       affordabilityReason,
       ...fields,

@@ -45,15 +45,50 @@ export interface StepUpRequest {
 
 /** A settlement the creditor has offered: a discount on the balance, paid at once or in a few instalments. */
 export interface SettlementRequest {
-  /** The discount the creditor accepts, in percent of the balance (20 means pay 80%). */
+  /**
+   * The discount the creditor accepts, in percent of the balance (20 means pay 80%). With several
+   * creditors, that of each creditor not in `byCreditor` (0: they are paid in full).
+   */
   readonly discountPercent: Dec;
+  /** With several creditors, each one's own discount, by name. */
+  readonly byCreditor?: readonly CreditorDiscount[];
   /** The most instalments the creditor allows for a settlement (1 offers the lump sum only). */
   readonly maxInstalments: number;
 }
 
-export interface PlanRequest {
-  /** What is owed, in whole pence. */
+/** A creditor's own settlement discount, in percent of what they are owed. */
+export interface CreditorDiscount {
+  readonly creditor: string;
+  readonly discountPercent: Dec;
+}
+
+/** One creditor of a plan across several creditors. */
+export interface CreditorDebt {
+  readonly creditor: string;
+  /** What is owed to them when the plan starts, in whole pence. */
   readonly balance: Money;
+  /** Their own interest; default: the request's. */
+  readonly interest?: InterestTreatment;
+}
+
+/** A creditor with their interest resolved. */
+export interface ResolvedCreditor extends CreditorDebt {
+  readonly interest: InterestTreatment;
+}
+
+export interface PlanRequest {
+  /** What is owed, in whole pence (with `creditors`, what they are owed together). */
+  readonly balance: Money;
+  /**
+   * The creditors who share each payment, pro rata to what each is owed at the start (see
+   * creditors.ts). Without them the plan is for one balance.
+   */
+  readonly creditors?: readonly CreditorDebt[];
+  /**
+   * When a creditor is repaid, their share goes to the others (default), so the payment stays the
+   * same; false keeps each share fixed, so the payment falls as creditors are repaid.
+   */
+  readonly redistribute?: boolean;
   /** Available for non-priority creditors, a month (from the affordability core). May be nil or negative. */
   readonly affordableMonthly: Money;
   /** The customer's pay frequency: plans fall due at this frequency. */
@@ -62,11 +97,11 @@ export interface PlanRequest {
   readonly start: IsoDate;
   /** Today, for the plan: `start` may not be before it. */
   readonly asOf: IsoDate;
-  /** Default: frozen. */
+  /** Default: frozen. With `creditors`, the interest of each creditor that has none of their own. */
   readonly interest?: InterestTreatment;
   /** Fixed terms to show, in months. Default: 12, 24, 36 and 60. */
   readonly fixedTermsMonths?: readonly number[];
-  /** Default: 1.00 a month, reviewed after 3 months. */
+  /** Default: 1.00 a month (to each creditor), reviewed after 3 months. */
   readonly token?: TokenSettings;
   readonly stepUp?: StepUpRequest;
   readonly settlement?: SettlementRequest;
@@ -81,6 +116,8 @@ export interface PlanRequest {
 /** A PlanRequest with every default filled in: what the proposal was computed from. */
 export interface ResolvedPlanRequest {
   readonly balance: Money;
+  readonly creditors?: readonly ResolvedCreditor[];
+  readonly redistribute: boolean;
   readonly affordableMonthly: Money;
   readonly frequency: PaymentFrequency;
   readonly start: IsoDate;
@@ -157,6 +194,20 @@ export type PlanKind = (typeof PLAN_KINDS)[number];
 
 export type SettlementVariant = 'lump-sum' | 'instalments';
 
+/** How an option's payments are shared among several creditors (see creditors.ts). */
+export interface CreditorSharing {
+  /** Each creditor, with what this option repays them (after a settlement's discount, say). */
+  readonly creditors: readonly ResolvedCreditor[];
+  /** Shares in proportion to the balances at the start, or equal (token payments: the same to each). */
+  readonly by: 'balance' | 'equal';
+  readonly redistribute: boolean;
+  /**
+   * The payments planned, run by run. The option's pattern shows those paid, which fall as
+   * creditors are repaid when shares stay fixed.
+   */
+  readonly planned: readonly PaymentRun[];
+}
+
 /** What every option says about itself. Totals are over the instalments in its schedule. */
 interface OptionBase<K extends PlanKind, O extends PlanOutcome> {
   readonly kind: K;
@@ -191,6 +242,8 @@ interface OptionBase<K extends PlanKind, O extends PlanOutcome> {
   /** Still owed after the last instalment: nil when the outcome is 'repaid'. */
   readonly balanceAfter: Money;
   readonly outcome: O;
+  /** With several creditors: how each payment is shared among them. */
+  readonly sharing?: CreditorSharing;
 }
 
 export type AffordableOption = OptionBase<'affordable', RepaidOutcome | NeverRepaysOutcome>;
@@ -226,8 +279,40 @@ export interface SettlementOption extends OptionBase<'settlement', RepaidOutcome
 /** An option without its instalments: cheap to compute (see `summarisePlans`). */
 export type PlanOptionSummary = AffordableOption | FixedTermOption | TokenOption | StepUpOption | SettlementOption;
 
+/** A creditor's part of an option: what each payment gives them, and where it leaves them. */
+export interface CreditorSchedule {
+  readonly creditor: string;
+  /** What this option repays them (their balance, or their part of a settlement sum). */
+  readonly balance: Money;
+  readonly interest: InterestTreatment;
+  /** Their share of the first payment. */
+  readonly share: Money;
+  /** One per payment of the option while they are owed; n and the due date are the option's. */
+  readonly instalments: readonly Instalment[];
+  readonly totalPaid: Money;
+  readonly totalInterest: Money;
+  /** The due date of the last payment they receive (the first, if they receive none). */
+  readonly lastDate: IsoDate;
+  readonly balanceAfter: Money;
+  readonly outcome: CreditorOutcome;
+}
+
+/**
+ * 'repaid'; 'review' (a token payment: still owed at the review); 'never-repays' (their share does
+ * not cover their interest, with the share that would repay them); 'owed' (the option stops before
+ * they are repaid, as a plan shown for its first year does).
+ */
+export type CreditorOutcome =
+  | { readonly kind: 'repaid' }
+  | { readonly kind: 'review' | 'owed'; readonly message: string }
+  | { readonly kind: 'never-repays'; readonly message: string; readonly repayingPayment: RepayingPayment };
+
 /** An option with its full schedule. */
-export type PlanOption = PlanOptionSummary & { readonly instalments: readonly Instalment[] };
+export type PlanOption = PlanOptionSummary & {
+  readonly instalments: readonly Instalment[];
+  /** With several creditors: each one's part, in the order given. */
+  readonly creditors?: readonly CreditorSchedule[];
+};
 
 /** An option the engine considered and does not offer, and why. */
 export interface NotOffered {

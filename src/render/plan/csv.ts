@@ -20,6 +20,7 @@ export const SCHEDULE_CSV_COLUMNS = [
   'interest',
   'principal',
   'balance',
+  'creditor',
 ] as const;
 
 /** One instalment as CSV cells: n, due, moved from, amount, interest, principal, balance after. */
@@ -36,21 +37,32 @@ export function instalmentCells(instalment: Instalment): string[] {
 }
 
 /**
- * Every option's schedule, or only those at `optionIndexes`, with a header row. An agreed plan (the
- * advise export) gives `overrideReason`, '' when none was needed: it fills an `override_reason` column.
+ * Every option's schedule, or only those at `optionIndexes`, with a header row. With several
+ * creditors, one row per instalment per creditor (their part of it), named in `creditor`. An agreed
+ * plan (the advise export) gives `overrideReason`, '' when none was needed: it fills an
+ * `override_reason` column.
  */
 export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readonly number[], overrideReason?: string): string {
   const chosen = optionIndexes ? proposal.options.filter((_, i) => optionIndexes.includes(i)) : proposal.options;
-  const rows = chosen.flatMap((option) =>
-    option.instalments.map((instalment) => [
+  const rows = chosen.flatMap((option) => {
+    const cells = (instalment: Instalment, creditor: string) => [
       option.kind,
       optionKey(option),
       csvSafeText(option.label),
       option.affordable ? 'true' : 'false',
       ...instalmentCells(instalment),
+      csvSafeText(creditor),
       ...(overrideReason === undefined ? [] : [csvSafeText(overrideReason)]),
-    ]),
-  );
+    ];
+    if (!option.creditors) return option.instalments.map((instalment) => cells(instalment, ''));
+    const byCreditor = option.creditors.map((creditor) => new Map(creditor.instalments.map((instalment) => [instalment.n, instalment])));
+    return option.instalments.flatMap((instalment) =>
+      (option.creditors ?? []).flatMap((creditor, i) => {
+        const part = byCreditor[i]?.get(instalment.n);
+        return part ? [cells(part, creditor.creditor)] : [];
+      }),
+    );
+  });
   const columns = overrideReason === undefined ? SCHEDULE_CSV_COLUMNS : [...SCHEDULE_CSV_COLUMNS, 'override_reason'];
   return stringify(rows, { header: true, columns: [...columns] });
 }

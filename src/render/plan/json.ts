@@ -4,7 +4,15 @@
  */
 import type { Affordability } from '../../core/affordability/types.js';
 import { type Money, toFixed2 } from '../../core/money.js';
-import type { Instalment, InterestTreatment, PlanOption, PlanOutcome, PlanProposal } from '../../core/plan/types.js';
+import type {
+  CreditorOutcome,
+  CreditorSchedule,
+  Instalment,
+  InterestTreatment,
+  PlanOption,
+  PlanOutcome,
+  PlanProposal,
+} from '../../core/plan/types.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { optionAt, optionKey } from './select.js';
 
@@ -41,6 +49,39 @@ function instalmentJson(instalment: Instalment) {
     interest: m(instalment.interest),
     principal: m(instalment.principal),
     balance: m(instalment.balanceAfter),
+  };
+}
+
+function creditorOutcomeJson(outcome: CreditorOutcome) {
+  switch (outcome.kind) {
+    case 'repaid':
+      return { kind: 'repaid' };
+    case 'never-repays': {
+      const { repayingPayment: r } = outcome;
+      return {
+        kind: 'never-repays',
+        message: outcome.message,
+        repayingPayment: { termMonths: r.termMonths, frequency: r.frequency, instalments: r.instalments, amount: m(r.amount) },
+      };
+    }
+    default:
+      return { kind: outcome.kind, message: outcome.message };
+  }
+}
+
+/** One creditor's part of an option: their amounts add up, payment by payment, to the option's. */
+function creditorJson(creditor: CreditorSchedule) {
+  return {
+    creditor: creditor.creditor,
+    balance: m(creditor.balance),
+    interest: interestJson(creditor.interest),
+    share: m(creditor.share),
+    instalments: creditor.instalments.map(({ movedFrom: _, ...instalment }) => instalmentJson(instalment)),
+    total: m(creditor.totalPaid),
+    totalInterest: m(creditor.totalInterest),
+    lastDate: creditor.lastDate,
+    balanceAfter: m(creditor.balanceAfter),
+    outcome: creditorOutcomeJson(creditor.outcome),
   };
 }
 
@@ -91,6 +132,7 @@ function optionJson(option: PlanOption) {
     balanceAfter: m(option.balanceAfter),
     outcome: outcomeJson(option.outcome),
     instalments: option.instalments.map(instalmentJson),
+    ...(option.creditors ? { redistribute: option.sharing?.redistribute ?? true, creditors: option.creditors.map(creditorJson) } : {}),
   };
 }
 

@@ -91,8 +91,26 @@ function whatYouPay(option: PlanOption, words: Words): string[] {
   return paragraphs;
 }
 
+/** The creditors who keep adding interest, with their rates: "Harbour Bank (24.9% a year)". */
+function charging(option: PlanOption): string[] {
+  return (option.creditors ?? []).flatMap((c) =>
+    c.interest.kind === 'continuing' && !c.interest.annualRatePercent.isZero() ? [`${c.creditor} (${c.interest.annualRatePercent.toString()}% a year)`] : [],
+  );
+}
+
 function interest(option: PlanOption, money: (amount: Money) => string): string {
   if (option.kind === 'settlement') return 'The settlement sum is fixed: no interest or charges will be added to it.';
+  if (option.creditors) {
+    const adding = charging(option);
+    if (adding.length === 0) {
+      return `No interest or charges will be added while you keep to this ${option.outcome.kind === 'review' ? 'arrangement' : 'plan'}.`;
+    }
+    const others = option.creditors.length - adding.length;
+    const frozen = others === 0 ? '' : others === 1 ? '; the other creditor has frozen it' : '; the other creditors have frozen it';
+    return `Interest is still being added by ${listed(adding)}${frozen}. Over the plan it ` +
+      `comes to ${money(option.totalInterest)}, which is included in the total above. You can ask for interest to be ` +
+      'frozen; a free debt adviser can help you do this.';
+  }
   if (option.interest.kind === 'frozen') {
     return `No interest or charges will be added while you keep to this ${option.outcome.kind === 'review' ? 'arrangement' : 'plan'}.`;
   }
@@ -103,6 +121,29 @@ function interest(option: PlanOption, money: (amount: Money) => string): string 
   }
   return `Interest is still being added at ${rate}. Over the plan it comes to ${money(option.totalInterest)}, ` +
     'which is included in the total above.';
+}
+
+const listed = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/** How each payment is split between the creditors, and when each is repaid. */
+function split(option: PlanOption, words: Words): string[] {
+  const creditors = option.creditors ?? [];
+  if (creditors.length < 2) return [];
+  const shared =
+    option.sharing?.by === 'equal'
+      ? 'Each payment is shared equally between your creditors'
+      : 'Each payment is shared between your creditors in proportion to what you owe each of them';
+  const freed = option.sharing?.redistribute
+    ? 'When one of them has been repaid, their share goes to the others, so your payment stays the same.'
+    : 'When one of them has been repaid, your payment goes down by their share.';
+  return [
+    `${shared}. ${freed}`,
+    ...creditors.map((c) => {
+      const end = c.outcome.kind === 'repaid' ? `repaid on ${longDate(c.lastDate)}` : `not repaid by this ${option.outcome.kind === 'review' ? 'arrangement' : 'plan'}`;
+      return `- ${c.creditor}: ${words.money(c.share)} of the first payment; ${words.money(c.totalPaid)} in all, ${end}.`;
+    }),
+  ];
 }
 
 /** The letter for the option at `optionIndex` of `proposal`, as plain text. */
@@ -119,6 +160,7 @@ export function renderLetter(proposal: PlanProposal, optionIndex: number, { widt
       ...whatYouPay(option, words),
       ...(moved ? ['When a payment date falls on a weekend or bank holiday, the payment is due on the next working day.'] : []),
     ]],
+    ...(option.creditors && option.creditors.length > 1 ? [['How each payment is shared', split(option, words)] as [string, string[]]] : []),
     ['Interest and charges', [interest(option, words.money)]],
     ['If your circumstances change', [
       'Budgets change. If your income goes down, your costs go up, or you cannot make a payment, please tell us as ' +
@@ -129,7 +171,13 @@ export function renderLetter(proposal: PlanProposal, optionIndex: number, { widt
   const lines = [heading(option), ''];
   for (const [title, paragraphs] of sections) {
     if (title) lines.push(title);
-    for (const paragraph of paragraphs) lines.push(...wrap(paragraph, width), '');
+    for (const paragraph of paragraphs) {
+      // A list item hangs under its dash, and the items of a list follow one another.
+      if (paragraph.startsWith('- ')) {
+        if (lines[lines.length - 1] === '' && lines[lines.length - 2]?.startsWith('  ')) lines.pop();
+        lines.push(...wrap(paragraph, width, '', '  '), '');
+      } else lines.push(...wrap(paragraph, width), '');
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -12,6 +12,7 @@ import { type Words, wordsFor } from '../../core/plan/words.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { type Column, layoutTable, type Row, tableWidth } from '../shared/columns.js';
 import { wrap } from '../shared/wrap.js';
+import { creditorSection } from './creditor-table.js';
 import { optionAt } from './select.js';
 
 export interface PlanReportOptions {
@@ -107,6 +108,19 @@ const para = (page: Page, text: string, indent = ''): string[] => wrap(text, pag
 const listItem = (page: Page, text: string): string[] => wrap(text, page.width, '  ', '    ');
 const marker = (page: Page, i: number): string => `${i + 1}${i === page.recommended ? '*' : ''}`;
 
+/** What happens to interest: one rate for the balance, or each creditor's own. */
+function interestSentence(request: PlanProposal['request']): string {
+  const charging = (request.creditors ?? []).filter((c) => c.interest.kind === 'continuing' && !c.interest.annualRatePercent.isZero());
+  if (request.creditors && request.creditors.length > 1 && charging.length > 0) {
+    const frozen = request.creditors.length - charging.length;
+    return `Interest continues with ${charging.length} of ${request.creditors.length} creditors, at their own rates` +
+      `${frozen > 0 ? `; frozen with the other${frozen === 1 ? '' : 's'}` : ''}. `;
+  }
+  return request.interest.kind === 'frozen'
+    ? 'Interest and charges frozen. '
+    : `Interest continues at ${request.interest.annualRatePercent.toString()}% a year. `;
+}
+
 function header(page: Page, proposal: PlanProposal, affordability: Affordability | undefined): string[] {
   const { request } = proposal;
   const { words, chalk } = page;
@@ -117,9 +131,7 @@ function header(page: Page, proposal: PlanProposal, affordability: Affordability
       `${words.money(request.balance)} owed. Available for non-priority creditors: ${words.available(request.affordableMonthly)}` +
         (request.frequency === 'monthly' ? '. ' : ` (${words.rate(proposal.affordablePerInstalment, request.frequency)}). `) +
         `Paid ${request.frequency} from ${request.start}. ` +
-        (request.interest.kind === 'frozen'
-          ? 'Interest and charges frozen. '
-          : `Interest continues at ${request.interest.annualRatePercent.toString()}% a year. `) +
+        interestSentence(request) +
         `Due dates: ${request.calendar.name}. As of ${request.asOf}.`,
     ),
   ];
@@ -209,6 +221,33 @@ function recommendation(page: Page, proposal: PlanProposal): string[] {
   return lines;
 }
 
+/**
+ * With several creditors, the schedule with each creditor's part of every payment in a column
+ * numbered as in the creditor table (without the balance after, if that is what it takes to fit),
+ * or undefined when it will not fit.
+ */
+function byCreditor(page: Page, option: PlanOption): string[] | undefined {
+  const creditors = option.creditors ?? [];
+  if (creditors.length < 2) return undefined;
+  const { chalk, words } = page;
+  const parts = creditors.map((creditor) => new Map(creditor.instalments.map((instalment) => [instalment.n, instalment.amount])));
+  const columns: Column[] = [
+    { header: 'n', align: 'right' },
+    { header: 'Due' },
+    { header: 'Amount', align: 'right' },
+    ...creditors.map((_, i): Column => ({ header: `#${i + 1}`, align: 'right' })),
+    { header: 'Balance after', align: 'right' },
+  ];
+  const rows: Row[] = option.instalments.map((instalment) => [
+    String(instalment.n),
+    instalment.due,
+    words.money(instalment.amount),
+    ...parts.map((part) => { const amount = part.get(instalment.n); return amount ? words.money(amount) : '-'; }),
+    words.money(instalment.balanceAfter),
+  ]);
+  return fitted(columns, rows, { width: page.width, chalk, droppable: columns.length - 1 });
+}
+
 function schedule(page: Page, proposal: PlanProposal, index: number): string[] {
   const { chalk, words } = page;
   const shown = optionAt(proposal, index);
@@ -222,11 +261,13 @@ function schedule(page: Page, proposal: PlanProposal, index: number): string[] {
     instalment.movedFrom ?? '',
   ]);
   const table =
+    byCreditor(page, shown) ??
     fitted(SCHEDULE, rows, {
       width: page.width,
       chalk,
       droppable: nilInterest(shown.instalments.map((instalment) => instalment.interest), SCHEDULE_INTEREST),
-    }) ?? layoutTable(SCHEDULE, rows, { gap: 1, headerStyle: chalk.bold });
+    }) ??
+    layoutTable(SCHEDULE, rows, { gap: 1, headerStyle: chalk.bold });
   const lines = [chalk.bold(`Schedule: ${index + 1} ${shown.label}`), ...table];
   if (shown.instalments.some((instalment) => instalment.movedFrom)) {
     lines.push(...para(page, 'Payments due on a weekend or bank holiday are moved to the next working day.', '  '));
@@ -235,10 +276,13 @@ function schedule(page: Page, proposal: PlanProposal, index: number): string[] {
   return lines;
 }
 
+const withGap = (section: readonly string[]): string[] => (section.length === 0 ? [] : [...section, '']);
+
 /** The whole report as text, ending with a newline. */
 export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, scheduleIndex, affordability }: PlanReportOptions): string {
   const page: Page = { chalk, width, words: wordsFor(proposal.request.currencySymbol), recommended: proposal.recommended.index };
   const table = comparison(page, proposal.options);
+  const shownIndex = scheduleIndex ?? proposal.recommended.index;
   const lines = [
     ...header(page, proposal, affordability),
     '',
@@ -248,7 +292,8 @@ export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, sc
     ...notOffered(page, proposal),
     ...recommendation(page, proposal),
     '',
-    ...schedule(page, proposal, scheduleIndex ?? proposal.recommended.index),
+    ...withGap(creditorSection(optionAt(proposal, shownIndex), shownIndex, page)),
+    ...schedule(page, proposal, shownIndex),
     '',
     ...para(page, ADVICE_SIGNPOST),
   ];

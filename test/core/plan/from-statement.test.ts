@@ -59,9 +59,20 @@ describe('planRequestFromStatement', () => {
     expect(request.stepUp?.laterAffordableMonthly.toString()).toBe('200.01');
   });
 
-  it('lets the caller override any figure', () => {
+  it('lets the caller override any figure; a balance given instead is one balance, with no creditors', () => {
     const request = planRequestFromStatement(household, m('120'), d('2026-11-25'), { frequency: 'monthly', balance: m('1000') });
     expect(request.frequency).toBe('monthly');
     expect(request.balance.toString()).toBe('1000');
+    expect(request.creditors).toBeUndefined();
+  });
+
+  it('makes each debt a creditor who shares every payment, with the interest the debt records', () => {
+    const charging = { kind: 'continuing', annualRatePercent: m('24.9') } as const;
+    const statement: Statement = { ...household, debts: [household.debts[0] as Statement['debts'][number], { creditor: 'Catalogue', balance: m('799.50'), interest: charging }] };
+    const request = planRequestFromStatement(statement, m('120'), d('2026-11-25'));
+    expect(request.creditors).toEqual([
+      { creditor: 'Acme Bank', balance: m('3200.50') },
+      { creditor: 'Catalogue', balance: m('799.50'), interest: charging },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { PlanProposal } from '../../../src/core/plan/types.js';
 import { renderScheduleCsv, SCHEDULE_CSV_COLUMNS } from '../../../src/render/plan/csv.js';
-import { thousandAtThirty, thousandAtThirtyWorkingDays } from './proposals.js';
+import { thousandAtThirty, thousandAtThirtyWorkingDays, threeCreditors } from './proposals.js';
 
 type Record = { [K in (typeof SCHEDULE_CSV_COLUMNS)[number]]: string };
 const records = (csv: string): Record[] => parse(csv, { columns: true });
@@ -27,6 +27,7 @@ describe('schedules as CSV', () => {
       interest: '0.00',
       principal: '30.00',
       balance: '970.00',
+      creditor: '',
     });
     expect(rows[33]).toMatchObject({ n: '34', date: '2029-10-15', amount: '10.00', balance: '0.00' });
     // 12 months: 1000 ÷ 12 = 83.33…, rounded up to 83.34 so the term is kept; 11 × 83.34 = 916.74, last 83.26.
@@ -59,5 +60,19 @@ describe('schedules as CSV', () => {
     };
     const rows = records(renderScheduleCsv(hostile));
     expect(rows[0]?.option_label).toBe('\'=HYPERLINK("http://x.invalid","pay")');
+  });
+});
+
+describe('schedules as CSV across several creditors', () => {
+  it('has one row per instalment per creditor, naming the creditor, with their part of it', () => {
+    const rows = records(renderScheduleCsv(threeCreditors(), [0]));
+    // Harbour and Lumen are repaid with the 21st payment, Fairway with the 23rd: 21 + 23 + 21 rows.
+    expect(rows).toHaveLength(21 + 23 + 21);
+    expect(rows.slice(0, 3).map((r) => [r.n, r.creditor, r.amount])).toEqual([
+      ['1', 'Harbour Bank (credit card)', '48.78'],
+      ['1', 'Fairway Finance (personal loan)', '48.78'],
+      ['1', 'Lumen Shopping (store card)', '2.44'],
+    ]);
+    expect(rows.at(-1)).toMatchObject({ n: '23', creditor: 'Fairway Finance (personal loan)', balance: '0.00' });
   });
 });

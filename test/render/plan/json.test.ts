@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADVICE_SIGNPOST } from '../../../src/core/signpost.js';
 import { renderPlanJson } from '../../../src/render/plan/json.js';
-import { everyKind, hundredAtTwelvePercent, nothingAffordable, thousandAtThirty, thousandAtThirtyWorkingDays } from './proposals.js';
+import { everyKind, hundredAtTwelvePercent, nothingAffordable, thousandAtThirty, thousandAtThirtyWorkingDays, threeCreditors } from './proposals.js';
 
 const MONEY_FIELDS = new Set([
   'balance', 'affordable', 'affordablePerInstalment', 'amount', 'interest', 'principal', 'amountToRepay',
@@ -119,5 +119,37 @@ describe('plan JSON', () => {
       amountToRepay: '800.00',
       writtenOff: '200.00',
     });
+  });
+});
+
+describe('plan JSON across several creditors', () => {
+  const json = JSON.parse(renderPlanJson(threeCreditors())) as {
+    options: {
+      instalments: { n: number; amount: string }[];
+      redistribute: boolean;
+      creditors: { creditor: string; balance: string; interest: { kind: string }; share: string; instalments: { n: number; amount: string; balance: string }[]; total: string; totalInterest: string; lastDate: string; outcome: { kind: string } }[];
+    }[];
+  };
+  const cents = (amount: string) => Math.round(Number(amount) * 100);
+
+  it('gives each option its creditors: balance, interest, share of the first payment, instalments, totals, last date and outcome', () => {
+    const [affordable] = json.options;
+    expect(affordable?.redistribute).toBe(true);
+    expect(affordable?.creditors.map((c) => [c.creditor, c.balance, c.interest.kind, c.share, c.total, c.lastDate, c.outcome.kind])).toEqual([
+      ['Harbour Bank (credit card)', '1000.00', 'frozen', '48.78', '1000.00', '2028-09-15', 'repaid'],
+      ['Fairway Finance (personal loan)', '1000.00', 'continuing', '48.78', '1227.42', '2028-11-15', 'repaid'],
+      ['Lumen Shopping (store card)', '50.00', 'frozen', '2.44', '50.00', '2028-09-15', 'repaid'],
+    ]);
+    expect(Object.keys(affordable?.creditors[0]?.instalments[0] ?? {})).toEqual(['n', 'date', 'amount', 'interest', 'principal', 'balance']);
+  });
+
+  it('has the creditors’ amounts add up to each instalment, and takes every creditor of a repaying option to nil', () => {
+    for (const option of json.options) {
+      for (const instalment of option.instalments) {
+        const parts = option.creditors.map((c) => c.instalments.find((i) => i.n === instalment.n)?.amount ?? '0.00');
+        expect(parts.reduce((total, amount) => total + cents(amount), 0)).toBe(cents(instalment.amount));
+      }
+      for (const c of option.creditors) expect(c.instalments.at(-1)?.balance).toBe('0.00');
+    }
   });
 });

@@ -6,7 +6,7 @@ import { proposePlans } from '../../../src/core/plan/index.js';
 import { ADVICE_SIGNPOST } from '../../../src/core/signpost.js';
 import { renderLetter } from '../../../src/render/plan/letter.js';
 import { findOption } from '../../../src/render/plan/select.js';
-import { everyKind, hundredAtTwelvePercent, nothingAffordable, thousandAtThirty, thousandAtThirtyWorkingDays } from './proposals.js';
+import { everyKind, hundredAtTwelvePercent, nothingAffordable, thousandAtThirty, thousandAtThirtyWorkingDays, threeCreditors } from './proposals.js';
 
 /** The letter as one line of text, so sentences can be checked whatever the wrapping. */
 const flat = (letter: string) => letter.replace(/\s+/g, ' ');
@@ -104,5 +104,21 @@ describe('the letter to the customer', () => {
 
   it('keeps to the width it is given', () => {
     for (const line of renderLetter(thousandAtThirty(), 0, { width: 50 }).split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('the letter for a plan across several creditors', () => {
+  const letter = renderLetter(threeCreditors(), 0).replace(/\s+/g, ' ');
+
+  it('says how each payment is shared and when each creditor is repaid', () => {
+    expect(letter).toContain('How each payment is shared Each payment is shared between your creditors in proportion to what you owe each of them.');
+    expect(letter).toContain('When one of them has been repaid, their share goes to the others, so your payment stays the same.');
+    expect(letter).toContain('- Fairway Finance (personal loan): £48.78 of the first payment; £1,227.42 in all, repaid on 15 November 2028.');
+    expect(letter).toContain('- Lumen Shopping (store card): £2.44 of the first payment; £50.00 in all, repaid on 15 September 2028.');
+  });
+
+  it('names the creditor still adding interest, rather than promising none is added', () => {
+    expect(letter).toContain('Interest is still being added by Fairway Finance (personal loan) (19.9% a year); the other creditors have frozen it.');
+    expect(letter).not.toContain('No interest or charges will be added');
   });
 });

@@ -46,3 +46,22 @@ export const everyKind = (): PlanProposal =>
     stepUp: { periods: 3, laterAffordableMonthly: money('200'), note: 'new job from April' },
     settlement: { discountPercent: new D('20'), maxInstalments: 3 },
   });
+
+/**
+ * Three creditors sharing £100 a month, monthly from 15 January 2027: Harbour Bank £1,000 frozen,
+ * Fairway Finance £1,000 at 19.9% (still charging), and Lumen Shopping £50 frozen. Each payment is
+ * split 1000 : 1000 : 50 of what was owed at the start: £48.78, £48.78 and £2.44.
+ */
+export const threeCreditors = (extra: Partial<PlanRequest> = {}): PlanProposal =>
+  proposePlans({
+    ...base,
+    balance: money('2050'),
+    affordableMonthly: money('100'),
+    fixedTermsMonths: [24],
+    creditors: [
+      { creditor: 'Harbour Bank (credit card)', balance: money('1000') },
+      { creditor: 'Fairway Finance (personal loan)', balance: money('1000'), interest: { kind: 'continuing', annualRatePercent: new D('19.9') } },
+      { creditor: 'Lumen Shopping (store card)', balance: money('50') },
+    ],
+    ...extra,
+  });

@@ -6,7 +6,7 @@ import { money } from '../../../src/core/money.js';
 import { proposePlans } from '../../../src/core/plan/index.js';
 import { ADVICE_SIGNPOST } from '../../../src/core/signpost.js';
 import { renderPlanReport } from '../../../src/render/plan/table.js';
-import { everyKind, hundredAtTwelvePercent, nothingAffordable, thousandAtThirty, thousandAtThirtyWorkingDays } from './proposals.js';
+import { everyKind, hundredAtTwelvePercent, nothingAffordable, thousandAtThirty, thousandAtThirtyWorkingDays, threeCreditors } from './proposals.js';
 
 const plain = new Chalk({ level: 0 });
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -104,5 +104,23 @@ describe('the plan report for people', () => {
     const coloured = renderPlanReport(thousandAtThirty(), { chalk: new Chalk({ level: 1 }) });
     expect(coloured).toContain('\u001b[');
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(report);
+  });
+});
+
+describe('the report for a plan across several creditors', () => {
+  const report = renderPlanReport(threeCreditors(), { chalk: plain });
+
+  it('shows the creditor table, numbered, before the schedule, and each creditor’s part of every payment in its column', () => {
+    const lines = report.split('\n');
+    const creditors = lines.indexOf('Creditors: 1 Affordable plan: £100.00 a month');
+    const schedule = lines.indexOf('Schedule: 1 Affordable plan: £100.00 a month');
+    expect(creditors).toBeGreaterThan(0);
+    expect(schedule).toBeGreaterThan(creditors);
+    expect(lines[schedule + 1]).toMatch(/^ n +Due +Amount +#1 +#2 +#3 +Balance after$/);
+    // 2,050.00 − 100.00 + 16.58, Fairway’s first month of interest.
+    expect(lines[schedule + 2]).toMatch(/^ 1 +2027-01-15 +£100\.00 +£48\.78 +£48\.78 +£2\.44 +£1,966\.58$/);
+    // Harbour and Lumen are repaid with the 21st payment; from the 22nd Fairway takes all of it.
+    expect(lines.find((line) => /^22 /.test(line))).toMatch(/^22 +2028-10-15 +£100\.00 +- +£100\.00 +- /);
+    expect(report.split('\n').every((line) => line.length <= 80)).toBe(true);
   });
 });

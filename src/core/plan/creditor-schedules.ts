@@ -1,0 +1,57 @@
+/**
+ * Each creditor's part of an option, for people and scripts: their payments, totals, last date and
+ * where the option leaves them. A creditor whose share does not cover their interest is named, with
+ * the payment that would repay them within the reasonable term.
+ */
+import { type Money, sum, ZERO } from '../money.js';
+import { planContext, repayingPayment } from './context.js';
+import { instalmentsByCreditor, type CreditorLaid } from './creditors.js';
+import { scheduleStream, type ScheduleOf } from './schedule.js';
+import type { CreditorOutcome, CreditorSchedule, PlanOptionSummary, ResolvedPlanRequest } from './types.js';
+import { months, wordsFor } from './words.js';
+
+/** Each creditor's part of `option`, in the order given; undefined for a plan for one balance. */
+export function creditorSchedules(option: PlanOptionSummary & ScheduleOf, request: ResolvedPlanRequest): CreditorSchedule[] | undefined {
+  const stream = scheduleStream(option);
+  if (!stream.sharing) return undefined;
+  return instalmentsByCreditor(stream, stream.sharing, request.calendar).map((laid) => {
+    const { creditor, instalments } = laid;
+    const last = instalments[instalments.length - 1];
+    const balanceAfter = last?.balanceAfter ?? creditor.balance;
+    return {
+      creditor: creditor.creditor,
+      balance: creditor.balance,
+      interest: creditor.interest,
+      share: instalments[0]?.amount ?? ZERO,
+      instalments,
+      totalPaid: sum(instalments.map((instalment) => instalment.amount)),
+      totalInterest: sum(instalments.map((instalment) => instalment.interest)),
+      lastDate: last?.due ?? option.firstDate,
+      balanceAfter,
+      outcome: outcomeFor(option, request, laid, balanceAfter),
+    };
+  });
+}
+
+function outcomeFor(option: PlanOptionSummary, request: ResolvedPlanRequest, laid: CreditorLaid, owed: Money): CreditorOutcome {
+  if (owed.isZero()) return { kind: 'repaid' };
+  const { creditor, instalments, nextInterest } = laid;
+  const words = wordsFor(request.currencySymbol);
+  const still = `${words.money(owed)} will still be owed to ${creditor.creditor}`;
+  if (option.outcome.kind === 'review') return { kind: 'review', message: `${still} at the review on ${option.outcome.reviewDate}.` };
+  const share = instalments[instalments.length - 1]?.amount;
+  if (share === undefined || !share.gt(nextInterest)) {
+    // The creditor alone, at the option's frequency (a token payment's is monthly).
+    const { creditors: _all, ...alone } = request;
+    const repaying = repayingPayment(planContext({ ...alone, balance: creditor.balance, interest: creditor.interest, frequency: option.frequency }));
+    return {
+      kind: 'never-repays',
+      repayingPayment: repaying,
+      message:
+        `${creditor.creditor}'s share, ${words.rate(share ?? ZERO, option.frequency)}, does not cover the interest it adds ` +
+        `(${words.rate(nextInterest, option.frequency)} on ${words.money(owed)}), so it never repays the debt: ` +
+        `${words.rate(repaying.amount, option.frequency)} would repay it within ${months(repaying.termMonths)}.`,
+    };
+  }
+  return { kind: 'owed', message: `${still} after the last payment shown.` };
+}

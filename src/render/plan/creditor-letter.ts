@@ -1,0 +1,91 @@
+/**
+ * An offer letter to one creditor of a plan across several: what is offered to them, how often and
+ * from when, their share of the budget and why, the request to freeze interest and charges, and the
+ * free debt advice signpost. The SFS summary goes beside it, so the figures can be checked.
+ */
+import type { CreditorSchedule, PlanOption, PlanProposal } from '../../core/plan/types.js';
+import { type Words, wordsFor } from '../../core/plan/words.js';
+import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import { longDate } from '../shared/dates.js';
+import { wrap } from '../shared/wrap.js';
+import { optionAt } from './select.js';
+
+/** Plain ASCII for a file name: "Harbour Bank (credit card)" → "harbour-bank-credit-card". */
+export function creditorSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    // The accents NFKD takes off their letters.
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug || 'creditor';
+}
+
+/** The file names of the letters, in the creditors' order, numbered so that none can clash. */
+export function creditorLetterNames(option: PlanOption): string[] {
+  return (option.creditors ?? []).map((c, i) => `letter-${String(i + 1).padStart(2, '0')}-${creditorSlug(c.creditor)}.txt`);
+}
+
+function offer(option: PlanOption, creditor: CreditorSchedule, words: Words): string {
+  const count = creditor.instalments.length;
+  const first = creditor.instalments[0];
+  if (!first) return `The plan offers you nothing: nothing is owed to you.`;
+  const ending = creditor.outcome.kind === 'repaid' ? `, the last on ${longDate(creditor.lastDate)}` : '';
+  const whole = words.rate(option.instalments[0]?.amount ?? first.amount, option.frequency);
+  return (
+    `We offer you ${words.rate(first.amount, option.frequency)}, your share of the customer’s payment of ${whole}, ` +
+    `from ${longDate(first.due)}: ${words.payments(count, option.frequency)}${ending}, ${words.money(creditor.totalPaid)} in all.`
+  );
+}
+
+function why(proposal: PlanProposal, option: PlanOption, creditor: CreditorSchedule, words: Words): string {
+  const creditors = option.creditors ?? [];
+  const owed = proposal.request.balance;
+  const percent = owed.isZero() ? '0' : creditor.balance.div(owed).times(100).toFixed(1);
+  const shared =
+    option.sharing?.by === 'equal'
+      ? `It is shared equally among the customer’s ${creditors.length} creditors.`
+      : `It is shared among the customer’s ${creditors.length} non-priority creditors in proportion to what each is owed: ` +
+        `you are owed ${words.money(creditor.balance)} of ${words.money(owed)} (${percent}%).`;
+  const freed = option.sharing?.redistribute ? ' When another creditor has been repaid, their share goes to those still owed, so your share grows.' : '';
+  return (
+    `The customer’s income and expenditure (the SFS summary enclosed) leaves ${words.available(proposal.request.affordableMonthly)} ` +
+    `for non-priority creditors after essential costs and priority debts. ${shared}${freed}`
+  );
+}
+
+function interest(option: PlanOption, creditor: CreditorSchedule, words: Words): string[] {
+  const ask =
+    'We ask you to freeze interest and charges while the customer keeps to this arrangement, and to hold any ' +
+    'recovery action, as forbearance for a customer in financial difficulty (CONC 7.3.5G).';
+  const paragraphs = [ask];
+  if (creditor.interest.kind === 'continuing' && !creditor.totalInterest.isZero()) {
+    paragraphs.unshift(
+      `Your account records interest continuing at ${creditor.interest.annualRatePercent.toString()}% a year. At that rate ` +
+        `${words.money(creditor.totalInterest)} of the payments to you would be interest.`,
+    );
+  }
+  if (creditor.outcome.kind !== 'repaid') paragraphs.push(creditor.outcome.message);
+  return paragraphs;
+}
+
+/** The letter to the creditor at `creditorIndex` about the option at `optionIndex`, as plain text. */
+export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72 } = {}): string {
+  const option = optionAt(proposal, optionIndex);
+  const creditor = option.creditors?.[creditorIndex];
+  if (!creditor) throw new Error(`option ${optionIndex} has no creditor ${creditorIndex}`);
+  const words = wordsFor(proposal.request.currencySymbol);
+  const sections: [string, string[]][] = [
+    ['Offer of payment', [offer(option, creditor, words)]],
+    ['How the offer was worked out', [why(proposal, option, creditor, words)]],
+    ['Interest and charges', interest(option, creditor, words)],
+    ['Free debt advice', [ADVICE_SIGNPOST]],
+  ];
+  const lines = [`To: ${creditor.creditor}`, `Reference: ${creditor.creditor}, offer of ${longDate(proposal.request.asOf)}`, ''];
+  for (const [title, paragraphs] of sections) {
+    lines.push(title);
+    for (const paragraph of paragraphs) lines.push(...wrap(paragraph, width), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
