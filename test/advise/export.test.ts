@@ -85,7 +85,8 @@ describe('the export at the end of a session', () => {
     expect(JSON.parse(read('statement-sfs.json'))['additional-notes']).toContainEqual(expect.stringContaining(`Reason given: ${reason}`));
     expect(JSON.parse(read('plan.json')).agreed).toMatchObject({ key: 'fixed-term-12', affordable: false, overrideReason: reason });
     const rows: Record<string, string>[] = parse(read('schedule.csv'), { columns: true });
-    expect(rows).toHaveLength(12);
+    // 12 payments, each shared by the two creditors: a row for each creditor's part.
+    expect(rows).toHaveLength(12 * 2);
     // A spreadsheet would run a reason starting with = as a formula: it is kept as text.
     expect(new Set(rows.map((row) => row.override_reason))).toEqual(new Set([`'${reason}`]));
     expect(read('letter.txt').replace(/\s+/g, ' ')).toContain('these payments are more than your budget shows you can afford');

@@ -1,6 +1,6 @@
 /** What every option builder needs from a resolved request, worked out once. */
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { add, D, type Dec, fromPence, type Money, money, multiply, safePence, ZERO } from '../money.js';
+import { D, type Dec, fromPence, type Money, multiply, penceOf, safePence } from '../money.js';
 import type { StreamSharing } from './creditors.js';
 import { instalmentsIn, penceUp, pmt, ratePerPeriod } from './finance.js';
 import { HORIZON_YEARS, horizonInstalments } from './request.js';
