@@ -16,7 +16,7 @@ const MONEY_PLACEHOLDERS = new Set(['next_amount', 'arrears', 'balance_remaining
 const SENDING_CHANNELS: readonly SendingChannel[] = ['sms', 'email', 'letter'];
 
 /** A text message's signpost: the same help, worded without "debt". */
-export const SMS_SIGNPOST = 'Free, confidential money help: moneyhelper.org.uk';
+export const SMS_SIGNPOST = 'Free, confidential money help: moneyhelper.org.uk.';
 const SIGNPOST: Readonly<Record<SendingChannel, string>> = { sms: SMS_SIGNPOST, email: ADVICE_SIGNPOST, letter: ADVICE_SIGNPOST };
 
 /** How to stop each electronic channel, added to every message sent by it. */
@@ -37,7 +37,7 @@ function placeholdersOf(tokens: readonly Token[], found: Set<string> = new Set()
 }
 
 const refuse = (source: string, template: string, message: string) =>
-  new FairplanError('invalid-argument', `template ${template}: ${message}`, { file: source, field: template });
+  new FairplanError('invalid-argument', `template ${template}: ${message}`, { file: source });
 
 function check(source: string, name: string, text: string, known: ReadonlySet<string>, channel: SendingChannel): void {
   let tokens: Token[];

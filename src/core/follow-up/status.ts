@@ -118,3 +118,15 @@ export function arrangementStatus(arrangement: Arrangement, asOf: IsoDate, rules
     return ['on-track', 'every instalment due has been paid'];
   }
 }
+
+/** What the collections team does next, for each status: never escalation. */
+export const ACTIONS: Readonly<Record<Status, string>> = {
+  'on-track': 'none',
+  ahead: 'none',
+  behind: 'wait for the payment',
+  missed: 'check in with the customer',
+  broken: 'talk with the customer and review the plan',
+  completed: 'close the plan and say thank you',
+  paused: 'no contact until Breathing Space ends',
+  'review-due': 'review the plan with the customer',
+};
