@@ -107,6 +107,29 @@ describe('fairplan follow-up', () => {
     expect(readdirSync(dir)).toEqual(['payments.csv']);
   });
 
+  it('takes the firm\'s rules and templates from --rules', async () => {
+    const dir = scratch();
+    const messages = path.join(dir, 'messages.ndjson');
+    const { code } = await runCli(['follow-up', ...BOOK, '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '--errors', path.join(dir, 'errors.ndjson')]);
+    expect(code).toBe(1);
+    const status = ndjson(path.join(dir, 'status.csv'));
+    // Three missed in a row before a plan is broken, and reminders two days ahead.
+    expect(status.find((s) => s.account_id === 'FU-005')).toMatchObject({ status: 'missed' });
+    const sent = ndjson(messages);
+    expect(sent.find((m) => m.account_id === 'FU-010')).toBeUndefined();
+    expect(sent.find((m) => m.account_id === 'FU-009')?.text).toMatch(/^Hi Immy, just a reminder that your next payment is due on 11 March 2026\./);
+  });
+
+  it('stops with exit 2, writing nothing, at a template with an unknown placeholder, naming both', async () => {
+    const dir = scratch();
+    const rules = path.join(dir, 'rules.yaml');
+    writeFileSync(rules, 'templates:\n  thank-you:\n    email:\n      subject: Thank you\n      text: "Dear {{title}} {{surname}}"\n');
+    const { code, stderr } = await runCli(['follow-up', ...BOOK, '--rules', rules, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${rules}: template thank-you.email.text: uses the unknown placeholder {{title}}`);
+    expect(readdirSync(dir)).toEqual(['rules.yaml']);
+  });
+
   it('follows up the plans that batch --schedules wrote, as they were written', async () => {
     const dir = scratch();
     const schedules = path.join(dir, 'schedules.csv');

@@ -37,14 +37,15 @@ is listed with held_back set and the reason.
 Exit codes:
   0  every row was used
   1  some rows were rejected (listed in --errors, or on stderr)
-  2  bad arguments, a missing column, a template that cannot be used, or a
-     file that cannot be read or written`;
+  2  bad arguments, a missing column, invalid rules, a template that cannot
+     be used, or a file that cannot be read or written`;
 
 interface FollowUpFlags {
   arrangements: string;
   payments: string;
   customers?: string;
   contacts?: string;
+  rules?: string;
   asOf: IsoDate;
   output: string;
   messages?: string;
@@ -69,12 +70,14 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       ...read(flags.payments, 'the payments file'),
       ...read(flags.customers, 'the customers file'),
       ...read(flags.contacts, 'the contacts log'),
+      ...read(flags.rules, 'the rules file'),
     ],
     writes: [...written(flags.output, '-o'), ...written(flags.messages, '--messages'), ...written(flags.errors, '--errors'), ...written(flags.summary, '--summary')],
   });
   let shown = 0;
   const { runFollowUp } = await import('../../follow-up/run.js');
   const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
+  const firm = flags.rules ? await (await import('../../follow-up/rules-file.js')).loadRulesFile(flags.rules) : undefined;
   const { summaryLines } = await import('../../follow-up/summary.js');
   const summary = await runFollowUp(
     {
@@ -90,9 +93,9 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       ...(flags.summary ? { summary: flags.summary } : {}),
       json: Boolean(flags.json),
       asOf: flags.asOf,
-      rules: DEFAULT_RULES,
-      templates: DEFAULT_TEMPLATES,
-      templatesSource: 'the default templates',
+      rules: firm?.rules ?? DEFAULT_RULES,
+      templates: firm?.templates ?? DEFAULT_TEMPLATES,
+      templatesSource: flags.rules ?? 'the default templates',
       calendar: calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION),
       ...(flags.errors
         ? {}
@@ -118,6 +121,7 @@ export const registerFollowUp: RegisterCommand = (program, context) => {
     .requiredOption('--payments <file>', 'payments received: account_id, paid_on, amount')
     .option('--customers <file>', 'account_id, channel, name, mobile, email, vulnerable, breathing_space_end, review_on')
     .option('--contacts <file>', 'messages already sent: account_id, sent_on, message_id')
+    .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, templates')
     .requiredOption('--as-of <date>', 'the day the run is for (YYYY-MM-DD)', dateOption)
     .requiredOption('-o, --output <file>', 'one status row per arrangement (- for stdout)')
     .option('--messages <file>', 'the messages to send, and those held back with the reason')
