@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readBook } from '../../src/follow-up/book.js';
+import type { FollowUpRejection } from '../../src/follow-up/table.js';
+
+const SCHEDULE_HEADER = 'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after';
+
+async function book(files: { arrangements: string; payments?: string; customers?: string; contacts?: string }) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, `${name}.csv`);
+    writeFileSync(file, text);
+    return file;
+  };
+  const rejected: FollowUpRejection[] = [];
+  const read = await readBook(
+    {
+      arrangements: write('arrangements', files.arrangements),
+      payments: write('payments', files.payments ?? 'account_id,paid_on,amount\n'),
+      ...(files.customers ? { customers: write('customers', files.customers) } : {}),
+      ...(files.contacts ? { contacts: write('contacts', files.contacts) } : {}),
+    },
+    (r) => rejected.push(r),
+  );
+  return { read, rejected: rejected.map((r) => `${path.basename(r.file)}:${r.line}: ${r.reason}`) };
+}
+
+describe('readBook', () => {
+  it('leaves out, and says so, an account with an instalment that cannot be read or appears twice', async () => {
+    const { read, rejected } = await book({
+      arrangements: `${SCHEDULE_HEADER}\nA,fixed,1,2026-03-01,,10.00,0,10.00,10.00\nA,fixed,2,2026-04-01,,ten,0,10.00,0\nB,fixed,1,2026-03-01,,10.00,0,10.00,0\nB,fixed,1,2026-03-01,,10.00,0,10.00,0\nC,fixed,1,2026-03-01,,10.00,0,10.00,0\n`,
+    });
+    expect([...read.accounts.keys()]).toEqual(['C']);
+    expect(rejected).toEqual([
+      'arrangements.csv:3: amount: "ten" is not an amount',
+      'arrangements.csv:5: instalment 1 appears twice',
+      'arrangements.csv:3: account A is left out: an instalment of its plan (line 3) cannot be read',
+      'arrangements.csv:5: account B is left out: an instalment of its plan (line 5) cannot be read',
+    ]);
+  });
+
+  it('puts instalments in due order whatever the order of the rows', async () => {
+    const { read } = await book({ arrangements: `account_id,n,due,amount\nA,2,2026-04-01,5.00\nA,1,2026-03-01,5.00\n` });
+    expect(read.accounts.get('A')?.instalments.map((i) => i.n)).toEqual([1, 2]);
+  });
+
+  it('rejects a customer row whose channel has no address, and ignores customers and contacts with no plan', async () => {
+    const { read, rejected } = await book({
+      arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\n`,
+      customers: 'account_id,name,channel,mobile,email,vulnerable\nA,Ann,sms,,,no\nZ,Zed,email,,z@example.com,no\n',
+      contacts: 'account_id,sent_on,message_id\nZ,2026-03-01,z1\nA,2026-03-02,a1\n',
+    });
+    expect(rejected).toEqual(['customers.csv:2: channel is sms but mobile is empty']);
+    expect(read.accounts.get('A')?.customer).toBeUndefined();
+    expect(read.accounts.get('A')?.contacts).toEqual([{ sentOn: '2026-03-02', messageId: 'a1' }]);
+  });
+});
