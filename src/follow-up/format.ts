@@ -27,7 +27,7 @@ export const statusRecord = (s: ArrangementStatus) => ({
   reason: s.reason,
 });
 
-export const MESSAGE_HEADER = ['message_id', 'account_id', 'channel', 'kind', 'send_on', 'subject', 'text', 'sms_segments', 'review', 'held_back', 'reason'];
+export const MESSAGE_HEADER = ['message_id', 'account_id', 'channel', 'kind', 'send_on', 'send_window', 'subject', 'text', 'sms_segments', 'review', 'held_back', 'reason'];
 
 export const messageRecord = (m: PlannedMessage, words: RenderedMessage | undefined, smsSegments: number | undefined) => ({
   message_id: m.messageId,
@@ -35,6 +35,7 @@ export const messageRecord = (m: PlannedMessage, words: RenderedMessage | undefi
   channel: m.channel,
   kind: m.kind,
   send_on: m.sendOn,
+  send_window: m.sendWindow ?? '',
   subject: words?.subject ?? '',
   text: words?.text ?? '',
   sms_segments: smsSegments ?? '',

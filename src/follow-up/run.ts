@@ -85,7 +85,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
           accountId: account.id,
           instalments: account.instalments,
           payments: account.payments,
-          ...(customer?.breathingSpaceEnd ? { breathingSpaceEnd: customer.breathingSpaceEnd } : {}),
+          ...(customer?.breathingSpace ? { breathingSpace: customer.breathingSpace } : {}),
           ...(customer?.reviewOn ? { reviewOn: customer.reviewOn } : {}),
         },
         options.asOf,

@@ -36,16 +36,16 @@ describe('fairplan follow-up', () => {
     expect(Object.fromEntries(records(out('status.csv')).map((r) => [r.account_id, r.status]))).toEqual({
       'FU-001': 'on-track', 'FU-002': 'ahead', 'FU-003': 'behind', 'FU-004': 'missed', 'FU-005': 'broken', 'FU-006': 'completed',
       'FU-007': 'paused', 'FU-008': 'review-due', 'FU-009': 'on-track', 'FU-010': 'on-track', 'FU-011': 'on-track', 'FU-012': 'missed',
-      'FU-013': 'missed', 'FU-014': 'on-track', 'FU-015': 'on-track',
+      'FU-013': 'missed', 'FU-014': 'on-track', 'FU-015': 'on-track', 'FU-016': 'paused', 'FU-017': 'on-track',
     });
     // FU-003 paid £10.00 of the £25.00 due on 5 March: the rest is in arrears, still within the grace days.
     expect(records(out('status.csv')).find((r) => r.account_id === 'FU-003')).toMatchObject({ arrears_on_plan: '15.00', next_amount: '15.00', paid_to_date: '60.00' });
     expect(readFileSync(out('errors.csv'), 'utf8').trimEnd().split('\n').slice(1)).toEqual([
-      expect.stringMatching(/payments\.csv,35,FU-999,"a payment for account FU-999, which has no arrangement"$/),
-      expect.stringMatching(/payments\.csv,36,FU-001,"amount: ""12\.345"" is not an amount above £0\.00"$/),
-      expect.stringMatching(/payments\.csv,37,FU-004,"paid_on: ""2026-02-30"" is not a date \(YYYY-MM-DD\)"$/),
+      expect.stringMatching(/payments\.csv,38,FU-999,"a payment for account FU-999, which has no arrangement"$/),
+      expect.stringMatching(/payments\.csv,39,FU-001,"amount: ""12\.345"" is not an amount above £0\.00"$/),
+      expect.stringMatching(/payments\.csv,40,FU-004,"paid_on: ""2026-02-30"" is not a date \(YYYY-MM-DD\)"$/),
     ]);
-    expect(stderr).toContain('15 arrangements: 6 on-track, 1 ahead, 1 behind, 3 missed, 1 broken, 1 completed, 1 paused, 1 review-due');
+    expect(stderr).toContain('17 arrangements: 7 on-track, 1 ahead, 1 behind, 3 missed, 1 broken, 1 completed, 2 paused, 1 review-due');
     expect(stderr).toContain('held back: 1 no-contact-details, 1 customer-opted-out, 1 already-sent, 1 daily-limit, 1 weekly-limit');
     expect(stderr).toContain('3 rows rejected');
   });
@@ -56,7 +56,7 @@ describe('fairplan follow-up', () => {
     const { code } = await runCli(['follow-up', ...BOOK, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.ndjson'), '--messages', messages, '--errors', path.join(dir, 'errors.ndjson'), '--json']);
     expect(code).toBe(1);
     const byAccount = Object.fromEntries(ndjson(messages).map((m) => [m.account_id, m]));
-    expect(Object.keys(byAccount)).toEqual(['FU-004', 'FU-005', 'FU-006', 'FU-008', 'FU-009', 'FU-010', 'FU-011', 'FU-012', 'FU-013', 'FU-014', 'FU-015']);
+    expect(Object.keys(byAccount)).toEqual(['FU-004', 'FU-005', 'FU-006', 'FU-008', 'FU-009', 'FU-010', 'FU-011', 'FU-012', 'FU-013', 'FU-014', 'FU-015', 'FU-017']);
     expect(byAccount['FU-004']).toMatchObject({ message_id: 'FU-004:missed-check-in:3:sms', kind: 'missed-check-in', held_back: '' });
     expect(byAccount['FU-005']).toMatchObject({ kind: 'review-invitation', channel: 'email' });
     expect(byAccount['FU-006']).toMatchObject({ kind: 'thank-you' });
@@ -70,6 +70,8 @@ describe('fairplan follow-up', () => {
     expect(byAccount['FU-013']).toMatchObject({ held_back: 'already-sent' });
     expect(byAccount['FU-014']).toMatchObject({ held_back: 'customer-opted-out', text: '' });
     expect(byAccount['FU-015']).toMatchObject({ held_back: 'no-contact-details' });
+    // Quentin asked to be contacted on Tuesdays and Wednesdays, in the evening.
+    expect(byAccount['FU-017']).toMatchObject({ kind: 'reminder', send_on: '2026-03-10', send_window: '18:00-20:00' });
   });
 
   it('sends nothing on Easter Sunday or Easter Monday: the messages wait for the Tuesday', async () => {

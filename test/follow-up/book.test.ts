@@ -56,4 +56,23 @@ describe('readBook', () => {
     expect(read.accounts.get('A')?.customer).toBeUndefined();
     expect(read.accounts.get('A')?.contacts).toEqual([{ sentOn: '2026-03-02', messageId: 'a1' }]);
   });
+
+  it('reads the customer\'s contact days and window, and rejects ones that cannot be kept', async () => {
+    const { read, rejected } = await book({
+      arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\nB,1,2026-03-01,5.00\nC,1,2026-03-01,5.00\nD,1,2026-03-01,5.00\n`,
+      customers: [
+        'account_id,channel,mobile,contact_days,contact_window,breathing_space,breathing_space_end',
+        'A,sms,07700900001,"tue, Thursday",18:00-20:00,,',
+        'B,sms,07700900002,fri-mon,,mental-health,',
+        'C,sms,07700900003,sun,,,',
+        'D,sms,07700900004,,20:00-18:00,standard,',
+      ].join('\n'),
+    });
+    expect(read.accounts.get('A')?.customer).toMatchObject({ contactDays: new Set([2, 4]), contactWindow: '18:00-20:00' });
+    expect(read.accounts.get('B')?.customer).toMatchObject({ contactDays: new Set([5, 6, 0, 1]), breathingSpace: { kind: 'mental-health' } });
+    expect(rejected).toEqual([
+      'customers.csv:4: contact_days: "sun" is not days of the week from Monday to Saturday (e.g. "tue, thu" or "mon-fri")',
+      'customers.csv:5: breathing_space is standard but breathing_space_end is empty (a standard one lasts 60 days)',
+    ]);
+  });
 });

@@ -24,8 +24,10 @@ Inputs (CSV with a header row; columns in any order, others ignored):
   --arrangements  account_id, n, due, amount (as batch --schedules writes)
   --payments      account_id, paid_on, amount
   --customers     account_id, channel (sms, email, letter, none), name,
-                  mobile, email, vulnerable (yes/no), breathing_space_end,
-                  review_on, and any columns your templates use
+                  mobile, email, vulnerable (yes/no), breathing_space
+                  (standard, mental-health), breathing_space_end, review_on,
+                  contact_days (tue, thu), contact_window (18:00-20:00),
+                  and any columns your templates use
   --contacts      account_id, sent_on, message_id (messages already sent)
 
 Statuses: on-track, ahead, behind, missed, broken, completed, paused,
@@ -119,7 +121,7 @@ export const registerFollowUp: RegisterCommand = (program, context) => {
     .description('Nightly: where each agreed plan stands, and kind, lawful reminders and check-ins.')
     .requiredOption('--arrangements <file>', 'the agreed schedules, one row per instalment (batch --schedules output)')
     .requiredOption('--payments <file>', 'payments received: account_id, paid_on, amount')
-    .option('--customers <file>', 'account_id, channel, name, mobile, email, vulnerable, breathing_space_end, review_on')
+    .option('--customers <file>', 'account_id, channel, name, mobile, email, vulnerable, breathing space, contact days (see below)')
     .option('--contacts <file>', 'messages already sent: account_id, sent_on, message_id')
     .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, templates')
     .requiredOption('--as-of <date>', 'the day the run is for (YYYY-MM-DD)', dateOption)

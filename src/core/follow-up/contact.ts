@@ -8,6 +8,7 @@
  */
 import { isWeekend, type BusinessCalendar } from '../calendar/business-calendar.js';
 import { addDays, compareDates, dayOfWeek, type IsoDate } from '../date.js';
+import { FairplanError } from '../errors.js';
 import type { FollowUpRules } from './rules.js';
 import type { ArrangementStatus } from './status.js';
 
@@ -24,6 +25,10 @@ export type Hold = (typeof HOLDS)[number];
 export interface Customer {
   readonly channel: Channel;
   readonly vulnerable: boolean;
+  /** Days of the week the customer asked to be contacted on (0 = Sunday … 6 = Saturday); any day when absent. */
+  readonly contactDays?: ReadonlySet<number>;
+  /** The time of day the customer asked to be contacted in (`18:00-20:00`), passed on to the sender. */
+  readonly contactWindow?: string;
 }
 
 /** A message already sent, from the contacts log. */
@@ -40,6 +45,8 @@ export interface PlannedMessage {
   /** The instalment (or review date) the message is about: part of its id. */
   readonly about: string;
   readonly sendOn: IsoDate;
+  /** The customer's contact window, for the sender to keep to. */
+  readonly sendWindow?: string;
   /** A person reads it before it goes (a vulnerable customer). */
   readonly review: boolean;
   readonly reason: string;
@@ -54,12 +61,17 @@ export const messageIdFor = (accountId: string, kind: MessageKind, about: string
 const mayNotSend = (calendar: BusinessCalendar, date: IsoDate): boolean =>
   dayOfWeek(date) === 0 || (!isWeekend(date) && !calendar.isWorkingDay(date));
 
-/** `date`, or the first day after it on which a message may be sent. */
-export function sendDay(calendar: BusinessCalendar, date: IsoDate): IsoDate {
+// Bank holidays never fill a year: a search this long means the preferred days can never be met.
+const SEARCH_LIMIT_DAYS = 366;
+
+/** `date`, or the first day after it on which a message may be sent, on one of the customer's `days` if given. */
+export function sendDay(calendar: BusinessCalendar, date: IsoDate, days?: ReadonlySet<number>): IsoDate {
   let day = date;
-  // A week always has a Saturday: the loop ends.
-  while (mayNotSend(calendar, day)) day = addDays(day, 1);
-  return day;
+  for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
+    if (!mayNotSend(calendar, day) && (!days || days.has(dayOfWeek(day)))) return day;
+    day = addDays(day, 1);
+  }
+  throw new FairplanError('invalid-argument', `no day from ${date} to send on: the contact days allow only Sundays or holidays`, { field: 'contact_days' });
 }
 
 /** The message the status calls for, before any rule holds it back; none for a paused plan or one with nothing to say. */
@@ -111,7 +123,7 @@ export function planMessage({ status, customer, contacts, asOf, rules, calendar 
   if (!say) return undefined;
   const channel = customer?.channel ?? 'none';
   const messageId = messageIdFor(status.accountId, say.kind, say.about, channel);
-  const sendOn = sendDay(calendar, asOf);
+  const sendOn = sendDay(calendar, asOf, customer?.contactDays);
   const hold = holdFor(customer, messageId, sendOn, contacts, rules);
   const review = customer?.vulnerable === true;
   const reasons = [say.reason, ...(review ? ['the customer may be vulnerable: a person reviews it before it is sent'] : []), ...(hold ? [hold[1]] : [])];
@@ -122,6 +134,7 @@ export function planMessage({ status, customer, contacts, asOf, rules, calendar 
     kind: say.kind,
     about: say.about,
     sendOn,
+    ...(customer?.contactWindow ? { sendWindow: customer.contactWindow } : {}),
     review,
     reason: reasons.join('; '),
     ...(hold ? { held: hold[0] } : {}),

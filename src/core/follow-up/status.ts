@@ -20,6 +20,16 @@ export interface Payment {
   readonly amount: number;
 }
 
+/**
+ * A debt respite moratorium: a standard one has an end date; a mental health crisis one lasts while
+ * the crisis treatment does, plus 30 days, so its end may not be known yet.
+ */
+export interface BreathingSpace {
+  readonly kind: 'standard' | 'mental-health';
+  /** The last day, when known. */
+  readonly end?: IsoDate;
+}
+
 export const STATUSES = ['on-track', 'ahead', 'behind', 'missed', 'broken', 'completed', 'paused', 'review-due'] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -29,8 +39,8 @@ export interface Arrangement {
   readonly instalments: readonly Instalment[];
   /** Payments in any order; those after the day looked at are not counted. */
   readonly payments: readonly Payment[];
-  /** The last day of a Breathing Space moratorium, when the customer is in one. */
-  readonly breathingSpaceEnd?: IsoDate;
+  /** A Breathing Space moratorium the customer is or was in. */
+  readonly breathingSpace?: BreathingSpace;
   /** The day the plan is due for review (a token payment's review date, say). */
   readonly reviewOn?: IsoDate;
 }
@@ -106,8 +116,11 @@ export function arrangementStatus(arrangement: Arrangement, asOf: IsoDate, rules
   return { ...base, status, reason };
 
   function judge(): [Status, string] {
-    const pause = arrangement.breathingSpaceEnd;
-    if (pause && compareDates(asOf, pause) <= 0) return ['paused', `in Breathing Space until ${pause}: no reminders or check-ins`];
+    const pause = arrangement.breathingSpace;
+    if (pause && (!pause.end || compareDates(asOf, pause.end) <= 0)) {
+      const which = pause.kind === 'mental-health' ? 'a mental health crisis Breathing Space' : 'Breathing Space';
+      return ['paused', `in ${which} ${pause.end ? `until ${pause.end}` : 'with no end date yet'}: no reminders or check-ins`];
+    }
     if (total > 0 && balanceRemaining === 0) return ['completed', 'every instalment has been paid'];
     if (missedInARow >= rules.brokenAfter) return ['broken', `${missedInARow} instalments missed in a row: time to talk and review the plan`];
     if (missedInARow > 0) return ['missed', `instalment ${firstMissed} was not paid within ${rules.graceDays} days of its due date`];

@@ -22,6 +22,11 @@ const message = (arrangement: Arrangement, asOf: string, customer: Customer | un
   planMessage({ status: arrangementStatus(arrangement, d(asOf), DEFAULT_RULES), customer, contacts, asOf: d(asOf), rules: DEFAULT_RULES, calendar: EVERY_DAY });
 
 describe('planMessage', () => {
+  it('passes on the customer\'s contact window and keeps to their days', () => {
+    const evenings: Customer = { channel: 'sms', vulnerable: false, contactDays: new Set([3]), contactWindow: '18:00-20:00' };
+    expect(message(plan(), '2026-03-09', evenings)).toMatchObject({ sendOn: '2026-03-11', sendWindow: '18:00-20:00' });
+  });
+
   it('reminds three days before an instalment, and not four', () => {
     expect(message(plan(), '2026-03-07', SMS)).toMatchObject({ kind: 'reminder', about: '1', messageId: 'ACC-7:reminder:1:sms', sendOn: '2026-03-07', review: false });
     expect(message(plan(), '2026-03-06', SMS)).toBeUndefined();
@@ -39,7 +44,7 @@ describe('planMessage', () => {
   });
 
   it('says nothing in Breathing Space', () => {
-    expect(message(plan([], { breathingSpaceEnd: d('2026-06-30') }), '2026-04-16', SMS)).toBeUndefined();
+    expect(message(plan([], { breathingSpace: { kind: 'standard', end: d('2026-06-30') } }), '2026-04-16', SMS)).toBeUndefined();
   });
 
   it('marks a vulnerable customer\'s message for a person to review first', () => {
@@ -66,6 +71,13 @@ describe('planMessage', () => {
 });
 
 describe('sendDay', () => {
+  it('waits for a day the customer asked to be contacted on', () => {
+    const tuesdayOrThursday = new Set([2, 4]);
+    expect(sendDay(EVERY_DAY, d('2026-03-09'), tuesdayOrThursday)).toBe('2026-03-10');
+    expect(sendDay(EVERY_DAY, d('2026-03-11'), tuesdayOrThursday)).toBe('2026-03-12');
+    expect(() => sendDay(EVERY_DAY, d('2026-03-11'), new Set([0]))).toThrow('only Sundays');
+  });
+
   const mayDay = fixedCalendar([d('2026-05-04')]);
   it('moves a Sunday and a bank holiday Monday to the Tuesday, and keeps a Saturday', () => {
     expect(sendDay(mayDay, d('2026-05-03'))).toBe('2026-05-05');

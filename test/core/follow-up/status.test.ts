@@ -57,9 +57,14 @@ describe('arrangementStatus', () => {
   });
 
   it('is paused in Breathing Space, whatever was missed, and not after it ends', () => {
-    const resting = plan([], { breathingSpaceEnd: d('2026-05-15') });
+    const resting = plan([], { breathingSpace: { kind: 'standard', end: d('2026-05-15') } });
     expect(on(resting, '2026-05-15').status).toBe('paused');
     expect(on(resting, '2026-05-16').status).toBe('broken');
+  });
+
+  it('stays paused through a mental health crisis Breathing Space whose end is not yet known', () => {
+    const crisis = on(plan([], { breathingSpace: { kind: 'mental-health' } }), '2027-01-01');
+    expect(crisis).toMatchObject({ status: 'paused', reason: 'in a mental health crisis Breathing Space with no end date yet: no reminders or check-ins' });
   });
 
   it('is due for review once its review date is reached, unless payments have been missed', () => {
