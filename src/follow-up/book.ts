@@ -5,11 +5,11 @@
  * and that is said too.
  */
 import { parseIsoDate, type IsoDate } from '../core/date.js';
-import { isFairplanError } from '../core/errors.js';
+import { FairplanError, isFairplanError } from '../core/errors.js';
 import { CHANNELS, type Channel, type Contact, type Customer } from '../core/follow-up/contact.js';
 import type { BreathingSpace, Instalment, Payment } from '../core/follow-up/status.js';
 import { parsePence } from '../batch/pence.js';
-import { readTable, type FollowUpRejection, type Row } from './table.js';
+import { readTable, type FollowUpRejection, type Row, type Table } from './table.js';
 
 export interface CustomerRow extends Customer {
   readonly name: string;
@@ -159,18 +159,32 @@ export async function readBook(files: BookFiles, reject: (rejection: FollowUpRej
   };
 
   const seen = new Set<string>();
-  await readTable(files.arrangements, ['account_id', 'n', 'due', 'amount'], () => undefined, each(files.arrangements, (row, id) => {
+  /** The plan each account's rows belong to: a file with several plans for one account does not say which was agreed. */
+  const plans = new Map<string, string>();
+  let dueColumn = 'due';
+  let planColumn = 'plan';
+  const useColumns = ({ headers }: Table): void => {
+    // `plan --csv` (with an account_id column added) writes `date` and `option_key` where `batch --schedules` writes `due` and `plan`.
+    if (!headers.includes('due') && headers.includes('date')) dueColumn = 'date';
+    if (!headers.includes('plan') && headers.includes('option_key')) planColumn = 'option_key';
+    if (!headers.includes(dueColumn)) throw new FairplanError('invalid-argument', 'has no due column (expected account_id, n, due, amount)', { file: files.arrangements });
+  };
+  await readTable(files.arrangements, ['account_id', 'n', 'amount'], useColumns, each(files.arrangements, (row, id) => {
     let account = accounts.get(id);
     if (!account) {
       account = { id, instalments: [], payments: [], contacts: [] };
       accounts.set(id, account);
     }
     try {
+      const plan = row.get(planColumn);
+      const agreed = plans.get(id) ?? plan;
+      plans.set(id, agreed);
+      if (plan !== agreed) throw new BadCell(`a second plan (${plan}) for account ${id}: keep only the rows of the plan agreed`);
       const n = whole(row, 'n');
       const key = `${id}\n${n}`;
       if (seen.has(key)) throw new BadCell(`instalment ${n} appears twice`);
       seen.add(key);
-      account.instalments.push({ n, due: date(row, 'due'), amount: cell(row, 'amount', parsePence, 'an amount') });
+      account.instalments.push({ n, due: date(row, dueColumn), amount: cell(row, 'amount', parsePence, 'an amount') });
     } catch (error) {
       if (!incomplete.has(id)) incomplete.set(id, row.line);
       throw error;

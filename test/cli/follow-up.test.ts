@@ -150,3 +150,18 @@ describe('fairplan follow-up', () => {
     expect(status.find((s) => s.account_id === second)).toMatchObject({ status: 'broken', paid_to_date: '0.00' });
   });
 });
+
+describe('fairplan follow-up after batch --json', () => {
+  it('reads the NDJSON schedules as it reads the CSV ones', async () => {
+    const dir = scratch();
+    const sample = fixture('accounts', 'sample-accounts.csv');
+    await runCli(['batch', sample, '-o', path.join(dir, 'r.csv'), '--schedules', path.join(dir, 'schedules.csv'), '--as-of', '2026-01-05', '-q']);
+    await runCli(['batch', sample, '-o', path.join(dir, 'r.ndjson'), '--schedules', path.join(dir, 'schedules.ndjson'), '--json', '--as-of', '2026-01-05', '-q']);
+    const payments = fixture('follow-up', 'sample-payments.csv');
+    for (const schedules of ['schedules.csv', 'schedules.ndjson']) {
+      const { code } = await runCli(['follow-up', '--arrangements', path.join(dir, schedules), '--payments', payments, '--as-of', '2026-03-09', '-o', path.join(dir, `${schedules}.status.csv`), '-q']);
+      expect(code).toBe(0);
+    }
+    expect(readFileSync(path.join(dir, 'schedules.ndjson.status.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'schedules.csv.status.csv'), 'utf8'));
+  });
+});

@@ -41,6 +41,37 @@ describe('readBook', () => {
     ]);
   });
 
+  it('reads a plan --csv schedule with an account column, and leaves out an account for which it holds several plans', async () => {
+    const header = 'account_id,option_kind,option_key,option_label,affordable,n,date,moved_from,amount,interest,principal,balance';
+    const { read, rejected } = await book({
+      arrangements: [
+        header,
+        'A,affordable,affordable,Affordable plan,true,1,2026-03-01,,30.00,0.00,30.00,70.00',
+        'A,affordable,affordable,Affordable plan,true,2,2026-04-01,,30.00,0.00,30.00,40.00',
+        'B,affordable,affordable,Affordable plan,true,1,2026-03-01,,30.00,0.00,30.00,70.00',
+        'B,fixed-term,fixed-term-12,Fixed term,true,1,2026-03-01,,8.34,0.00,8.34,91.66',
+      ].join('\n'),
+    });
+    expect(read.accounts.get('A')?.instalments).toEqual([
+      { n: 1, due: '2026-03-01', amount: 3000 },
+      { n: 2, due: '2026-04-01', amount: 3000 },
+    ]);
+    expect(read.accounts.has('B')).toBe(false);
+    expect(rejected[0]).toBe('arrangements.csv:5: a second plan (fixed-term-12) for account B: keep only the rows of the plan agreed');
+  });
+
+  it('reads the schedules batch --schedules --json writes, amounts as written', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
+    const arrangements = path.join(dir, 'schedules.ndjson');
+    writeFileSync(arrangements, '{"account_id":"A","plan":"affordable","n":1,"due":"2026-03-01","amount":"30.10"}\n{"account_id":"A","plan":"affordable","n":2,"due":"2026-04-01","amount":0.30}\nnot json\n');
+    const payments = path.join(dir, 'payments.csv');
+    writeFileSync(payments, 'account_id,paid_on,amount\n');
+    const rejected: FollowUpRejection[] = [];
+    const read = await readBook({ arrangements, payments }, (r) => rejected.push(r));
+    expect(read.accounts.get('A')?.instalments.map((i) => i.amount)).toEqual([3010, 30]);
+    expect(rejected).toMatchObject([{ line: 3, reason: expect.stringContaining('not a JSON record') }]);
+  });
+
   it('puts instalments in due order whatever the order of the rows', async () => {
     const { read } = await book({ arrangements: `account_id,n,due,amount\nA,2,2026-04-01,5.00\nA,1,2026-03-01,5.00\n` });
     expect(read.accounts.get('A')?.instalments.map((i) => i.n)).toEqual([1, 2]);

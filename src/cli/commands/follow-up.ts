@@ -21,7 +21,8 @@ Examples:
     -o status.csv --messages messages.csv --errors rejected.csv
 
 Inputs (CSV with a header row; columns in any order, others ignored):
-  --arrangements  account_id, n, due, amount (as batch --schedules writes)
+  --arrangements  account_id, n, due, amount (as batch --schedules writes;
+                  .ndjson as batch --json writes; plan --csv with account_id)
   --payments      account_id, paid_on, amount
   --customers     account_id, channel (sms, email, letter, none), name,
                   mobile, email, vulnerable (yes/no), breathing_space
