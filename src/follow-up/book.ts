@@ -1,37 +1,29 @@
 /**
- * follow-up's inputs, read into one book of accounts: each account's instalments, payments,
- * customer row and contacts log. Rows that cannot be used are rejected with file, line and reason;
- * an account with an instalment that cannot be read is left out whole (its status would be wrong),
- * and that is said too.
+ * follow-up's inputs, read as a book of accounts. The payments, customers and contacts log are read
+ * first and kept, compactly, by account; then the arrangements file is streamed, and each account
+ * is handed on as soon as its last instalment row is read, so the instalments (by far the largest
+ * input) are never all held at once.
+ *
+ * Rows that cannot be used are rejected with file, line and reason. An account with an instalment
+ * that cannot be read is left out whole (its status would be wrong), and that is said too; so is
+ * every payment for an account with no plan.
  */
-import { parseIsoDate, type IsoDate } from '../core/date.js';
-import { FairplanError, isFairplanError } from '../core/errors.js';
-import { CHANNELS, type Channel, type Contact, type Customer } from '../core/follow-up/contact.js';
-import type { BreathingSpace, Instalment, Payment } from '../core/follow-up/status.js';
+import { fromDayNumber, toDayNumber } from '../core/date.js';
+import { FairplanError } from '../core/errors.js';
+import type { Contact } from '../core/follow-up/contact.js';
+import type { Instalment, Payment } from '../core/follow-up/status.js';
 import { parsePence } from '../batch/pence.js';
+import { BadCell, cell, date, positivePence, whole } from './cells.js';
+import { customerOf, type CustomerRow } from './customers.js';
 import { readTable, type FollowUpRejection, type Row, type Table } from './table.js';
-
-export interface CustomerRow extends Customer {
-  readonly name: string;
-  readonly breathingSpace?: BreathingSpace;
-  readonly reviewOn?: IsoDate;
-  /** Every column of the row, for the firm's templates. */
-  readonly columns: Readonly<Record<string, string>>;
-}
 
 export interface Account {
   readonly id: string;
-  readonly instalments: Instalment[];
-  readonly payments: Payment[];
-  readonly contacts: Contact[];
-  customer?: CustomerRow;
-}
-
-export interface Book {
-  /** In the order the arrangements file first names them. */
-  readonly accounts: Map<string, Account>;
-  /** The customers file's columns, which templates may use. */
-  readonly customerColumns: readonly string[];
+  /** In due order. */
+  readonly instalments: readonly Instalment[];
+  readonly payments: readonly Payment[];
+  readonly contacts: readonly Contact[];
+  readonly customer?: CustomerRow;
 }
 
 export interface BookFiles {
@@ -41,126 +33,106 @@ export interface BookFiles {
   readonly contacts?: string;
 }
 
-/** Why a cell cannot be used, thrown by the cell readers below and turned into a rejection. */
-class BadCell extends Error {}
+export interface BookReader {
+  /**
+   * Told the customers file's columns (none without one) before any account: returns those the
+   * firm's templates use, the only ones kept.
+   */
+  columns(columns: readonly string[]): ReadonlySet<string>;
+  /** Each account, in the order of the arrangements file. */
+  account(account: Account): void | Promise<void>;
+  reject(rejection: FollowUpRejection): void;
+}
 
-function cell<T>(row: Row, column: string, read: (text: string) => T, expected: string): T {
-  const text = row.get(column);
+/** Calls `use` for a row, or rejects it with what was wrong. */
+const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: string) => void) => (row: Row) => {
+  const id = row.get('account_id');
   try {
-    return read(text);
+    if (id === '') throw new BadCell('account_id is empty');
+    use(row, id);
   } catch (error) {
-    if (isFairplanError(error) || error instanceof BadCell) throw new BadCell(`${column}: "${text}" is not ${expected}`);
-    throw error;
+    if (!(error instanceof BadCell)) throw error;
+    reject({ file, line: row.line, ...(id ? { accountId: id } : {}), reason: error.message });
   }
+};
+
+/** Each account's payments as day number, pence and line, three numbers a payment: 3,000,000 payments are then a few arrays of numbers, not objects. */
+async function readPayments(file: string, reject: BookReader['reject']): Promise<Map<string, number[]>> {
+  const payments = new Map<string, number[]>();
+  await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, each(file, reject, (row, id) => {
+    const day = toDayNumber(date(row, 'paid_on'));
+    const amount = positivePence(row, 'amount');
+    const list = payments.get(id);
+    if (list) list.push(day, amount, row.line);
+    else payments.set(id, [day, amount, row.line]);
+  }), reject);
+  return payments;
 }
 
-const date = (row: Row, column: string): IsoDate => cell(row, column, parseIsoDate, 'a date (YYYY-MM-DD)');
-const optionalDate = (row: Row, column: string): IsoDate | undefined => (row.get(column) === '' ? undefined : date(row, column));
-const pence = (row: Row, column: string): number =>
-  cell(row, column, (text) => {
-    const amount = parsePence(text);
-    if (amount <= 0) throw new BadCell();
-    return amount;
-  }, 'an amount above £0.00');
-const whole = (row: Row, column: string): number =>
-  cell(row, column, (text) => {
-    if (!/^\d{1,9}$/.test(text)) throw new BadCell();
-    return Number(text);
-  }, 'a whole number');
-const channel = (row: Row): Channel =>
-  cell(row, 'channel', (text) => {
-    const value = text.toLowerCase();
-    if (!(CHANNELS as readonly string[]).includes(value)) throw new BadCell();
-    return value as Channel;
-  }, `a channel (${CHANNELS.join(', ')})`);
-const yesNo = (row: Row, column: string): boolean =>
-  cell(row, column, (text) => {
-    const value = text.toLowerCase();
-    if (value === 'yes' || value === 'y' || value === 'true') return true;
-    if (value === '' || value === 'no' || value === 'n' || value === 'false') return false;
-    throw new BadCell();
-  }, 'yes or no');
-
-/** `breathing_space` (standard, mental-health) and `breathing_space_end`; an end date alone is a standard one. */
-function breathingSpaceOf(row: Row): BreathingSpace | undefined {
-  const end = optionalDate(row, 'breathing_space_end');
-  const kind = cell(row, 'breathing_space', (text) => {
-    const value = text.toLowerCase();
-    if (value === '') return end ? 'standard' : undefined;
-    if (value !== 'standard' && value !== 'mental-health') throw new BadCell();
-    return value;
-  }, 'a kind of Breathing Space (standard or mental-health)');
-  if (!kind) return undefined;
-  if (kind === 'standard' && !end) throw new BadCell('breathing_space is standard but breathing_space_end is empty (a standard one lasts 60 days)');
-  return { kind, ...(end ? { end } : {}) };
-}
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-/** A day by its name or first three letters: 0 = Sunday … 6 = Saturday. */
-function weekday(name: string): number {
-  const day = WEEKDAYS.findIndex((d) => d === name || d.slice(0, 3) === name);
-  if (day < 0) throw new BadCell();
-  return day;
-}
-
-/** `contact_days`: names or ranges of days (`tue, thu`, `mon-fri`); any day when empty. */
-function contactDaysOf(row: Row): ReadonlySet<number> | undefined {
-  return cell(row, 'contact_days', (text) => {
-    const value = text.toLowerCase();
-    if (value === '') return undefined;
-    const days = new Set<number>();
-    for (const part of value.split(/[\s,;]+/).filter(Boolean)) {
-      const [from = '', to = from] = part.split('-');
-      const first = weekday(from);
-      const last = weekday(to);
-      for (let day = first; ; day = (day + 1) % 7) {
-        days.add(day);
-        if (day === last) break;
-      }
-    }
-    // Nothing is sent on a Sunday.
-    if (days.size === 1 && days.has(0)) throw new BadCell();
-    return days;
-  }, 'days of the week from Monday to Saturday (e.g. "tue, thu" or "mon-fri")');
-}
-
-const WINDOW = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
-const contactWindowOf = (row: Row): string | undefined =>
-  cell(row, 'contact_window', (text) => {
-    if (text === '') return undefined;
-    if (!WINDOW.test(text) || text.slice(0, 5) >= text.slice(6)) throw new BadCell();
-    return text;
-  }, 'a time of day such as 18:00-20:00');
-
-/** Where each channel's address is: a message needs it to be sent. */
-const ADDRESS: Readonly<Partial<Record<Channel, string>>> = { sms: 'mobile', email: 'email' };
-
-export async function readBook(files: BookFiles, reject: (rejection: FollowUpRejection) => void): Promise<Book> {
-  const accounts = new Map<string, Account>();
-  /** Accounts with an instalment that could not be read, and the line of the first. */
-  const incomplete = new Map<string, number>();
-  let customerColumns: readonly string[] = [];
-
-  /** Reads a row with `use`, or rejects it with what was wrong. */
-  const each = (file: string, use: (row: Row, id: string) => void) => (row: Row) => {
-    const id = row.get('account_id');
-    try {
-      if (id === '') throw new BadCell('account_id is empty');
-      use(row, id);
-    } catch (error) {
-      if (!(error instanceof BadCell)) throw error;
-      reject({ file, line: row.line, ...(id ? { accountId: id } : {}), reason: error.message });
-    }
+async function readCustomers(file: string | undefined, reader: BookReader): Promise<Map<string, CustomerRow>> {
+  const customers = new Map<string, CustomerRow>();
+  if (!file) {
+    reader.columns([]);
+    return customers;
+  }
+  let kept: readonly string[] = [];
+  const useColumns = ({ headers }: Table): void => {
+    const used = reader.columns(headers);
+    kept = headers.filter((column) => used.has(column));
   };
-  const known = (id: string, what: string): Account => {
-    const account = accounts.get(id);
-    if (!account) throw new BadCell(`${what} for account ${id}, which has no arrangement`);
-    return account;
+  await readTable(file, ['account_id', 'channel'], useColumns, each(file, reader.reject, (row, id) => {
+    if (customers.has(id)) throw new BadCell(`account ${id} has a customer row already`);
+    customers.set(id, customerOf(row, kept));
+  }), reader.reject);
+  return customers;
+}
+
+async function readContacts(file: string | undefined, reject: BookReader['reject']): Promise<Map<string, Contact[]>> {
+  const contacts = new Map<string, Contact[]>();
+  if (!file) return contacts;
+  await readTable(file, ['account_id', 'sent_on', 'message_id'], () => undefined, each(file, reject, (row, id) => {
+    const contact = { sentOn: date(row, 'sent_on'), messageId: row.get('message_id') };
+    const list = contacts.get(id);
+    if (list) list.push(contact);
+    else contacts.set(id, [contact]);
+  }), reject);
+  return contacts;
+}
+
+/** One account's rows of the arrangements file, while they are read. */
+interface Group {
+  readonly id: string;
+  readonly plan: string;
+  readonly instalments: Instalment[];
+  readonly numbers: Set<number>;
+  /** The line of the first instalment that could not be read. */
+  badLine?: number;
+}
+
+export async function readBook(files: BookFiles, reader: BookReader): Promise<void> {
+  const { reject } = reader;
+  const payments = await readPayments(files.payments, reject);
+  const customers = await readCustomers(files.customers, reader);
+  const contacts = await readContacts(files.contacts, reject);
+
+  const finished = new Set<string>();
+  let group: Group | undefined;
+  const finish = async (done: Group): Promise<void> => {
+    finished.add(done.id);
+    const paid = payments.get(done.id) ?? [];
+    payments.delete(done.id);
+    const customer = customers.get(done.id);
+    const sent = contacts.get(done.id) ?? [];
+    if (done.badLine !== undefined) {
+      reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
+      return;
+    }
+    const list: Payment[] = [];
+    for (let i = 0; i < paid.length; i += 3) list.push({ paidOn: fromDayNumber(paid[i] ?? 0), amount: paid[i + 1] ?? 0 });
+    done.instalments.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.n - b.n));
+    await reader.account({ id: done.id, instalments: done.instalments, payments: list, contacts: sent, ...(customer ? { customer } : {}) });
   };
 
-  const seen = new Set<string>();
-  /** The plan each account's rows belong to: a file with several plans for one account does not say which was agreed. */
-  const plans = new Map<string, string>();
   let dueColumn = 'due';
   let planColumn = 'plan';
   const useColumns = ({ headers }: Table): void => {
@@ -169,71 +141,38 @@ export async function readBook(files: BookFiles, reject: (rejection: FollowUpRej
     if (!headers.includes('plan') && headers.includes('option_key')) planColumn = 'option_key';
     if (!headers.includes(dueColumn)) throw new FairplanError('invalid-argument', 'has no due column (expected account_id, n, due, amount)', { file: files.arrangements });
   };
-  await readTable(files.arrangements, ['account_id', 'n', 'amount'], useColumns, each(files.arrangements, (row, id) => {
-    let account = accounts.get(id);
-    if (!account) {
-      account = { id, instalments: [], payments: [], contacts: [] };
-      accounts.set(id, account);
+  const file = files.arrangements;
+  await readTable(file, ['account_id', 'n', 'amount'], useColumns, async (row) => {
+    const id = row.get('account_id');
+    if (id !== '' && id !== group?.id) {
+      if (finished.has(id)) {
+        throw new FairplanError('invalid-argument', `account ${id}'s instalments are not together: keep each account's rows in one run, as batch --schedules writes them`, { file, line: row.line });
+      }
+      if (group) await finish(group);
+      group = { id, plan: row.get(planColumn), instalments: [], numbers: new Set() };
     }
-    try {
-      const plan = row.get(planColumn);
-      const agreed = plans.get(id) ?? plan;
-      plans.set(id, agreed);
-      if (plan !== agreed) throw new BadCell(`a second plan (${plan}) for account ${id}: keep only the rows of the plan agreed`);
-      const n = whole(row, 'n');
-      const key = `${id}\n${n}`;
-      if (seen.has(key)) throw new BadCell(`instalment ${n} appears twice`);
-      seen.add(key);
-      account.instalments.push({ n, due: date(row, dueColumn), amount: cell(row, 'amount', parsePence, 'an amount') });
-    } catch (error) {
-      if (!incomplete.has(id)) incomplete.set(id, row.line);
-      throw error;
-    }
-  }), reject);
-  for (const [id, line] of incomplete) {
-    accounts.delete(id);
-    reject({ file: files.arrangements, line, accountId: id, reason: `account ${id} is left out: an instalment of its plan (line ${line}) cannot be read` });
-  }
-  for (const account of accounts.values()) account.instalments.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.n - b.n));
+    const current = group;
+    each(file, reject, () => {
+      if (!current || id === '') throw new BadCell('account_id is empty');
+      try {
+        const plan = row.get(planColumn);
+        if (plan !== current.plan) throw new BadCell(`a second plan (${plan}) for account ${id}: keep only the rows of the plan agreed`);
+        const n = whole(row, 'n');
+        if (current.numbers.has(n)) throw new BadCell(`instalment ${n} appears twice`);
+        current.numbers.add(n);
+        current.instalments.push({ n, due: date(row, dueColumn), amount: cell(row, 'amount', parsePence, 'an amount') });
+      } catch (error) {
+        current.badLine ??= row.line;
+        throw error;
+      }
+    })(row);
+  }, reject);
+  if (group) await finish(group);
 
-  await readTable(files.payments, ['account_id', 'paid_on', 'amount'], () => undefined, each(files.payments, (row, id) => {
-    const payment = { paidOn: date(row, 'paid_on'), amount: pence(row, 'amount') };
-    known(id, 'a payment').payments.push(payment);
-  }), reject);
-
-  if (files.customers) {
-    const file = files.customers;
-    await readTable(file, ['account_id', 'channel'], (table) => (customerColumns = table.headers), each(file, (row, id) => {
-      const account = accounts.get(id);
-      // A customers export may list everyone; only those with a plan matter here.
-      if (!account) return;
-      if (account.customer) throw new BadCell(`account ${id} has a customer row already`);
-      const how = channel(row);
-      const address = ADDRESS[how];
-      if (address && row.get(address) === '') throw new BadCell(`channel is ${how} but ${address} is empty`);
-      const breathingSpace = breathingSpaceOf(row);
-      const reviewOn = optionalDate(row, 'review_on');
-      const contactDays = contactDaysOf(row);
-      const contactWindow = contactWindowOf(row);
-      account.customer = {
-        channel: how,
-        ...(contactDays ? { contactDays } : {}),
-        ...(contactWindow ? { contactWindow } : {}),
-        vulnerable: yesNo(row, 'vulnerable'),
-        name: row.get('name'),
-        ...(breathingSpace ? { breathingSpace } : {}),
-        ...(reviewOn ? { reviewOn } : {}),
-        columns: Object.fromEntries(customerColumns.map((column) => [column, row.get(column)])),
-      };
-    }), reject);
+  // What is left was paid to accounts with no plan.
+  const orphans: FollowUpRejection[] = [];
+  for (const [id, paid] of payments) {
+    for (let i = 2; i < paid.length; i += 3) orphans.push({ file: files.payments, line: paid[i] ?? 0, accountId: id, reason: `a payment for account ${id}, which has no arrangement` });
   }
-
-  if (files.contacts) {
-    await readTable(files.contacts, ['account_id', 'sent_on', 'message_id'], () => undefined, each(files.contacts, (row, id) => {
-      const contact = { sentOn: date(row, 'sent_on'), messageId: row.get('message_id') };
-      // The log covers every customer, planned or not: only those with a plan matter here.
-      accounts.get(id)?.contacts.push(contact);
-    }), reject);
-  }
-  return { accounts, customerColumns };
+  for (const orphan of orphans.sort((a, b) => a.line - b.line)) reject(orphan);
 }

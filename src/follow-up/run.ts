@@ -1,7 +1,7 @@
 /**
- * A follow-up run: the inputs read into a book, every template checked, then one status row per
- * arrangement and at most one message per customer, in the order the arrangements file names the
- * accounts. Outputs appear whole or not at all, as in `batch`; the same inputs and as-of day give
+ * A follow-up run: every template checked, then one status row per arrangement and at most one
+ * message per customer, written as each account's plan is read, in the order of the arrangements
+ * file. Outputs appear whole or not at all, as in `batch`; the same inputs and as-of day give
  * the same bytes.
  */
 import type { BusinessCalendar } from '../core/calendar/business-calendar.js';
@@ -20,7 +20,7 @@ import { cellsOf, ERROR_HEADER, errorRecord, MESSAGE_HEADER, messageRecord, STAT
 import { smsSize } from './sms-segments.js';
 import { countMessage, countStatus, emptySummary, summaryJson, type FollowUpSummary } from './summary.js';
 import type { FollowUpRejection } from './table.js';
-import { compileTemplates, type Values } from './templates.js';
+import { compileTemplates, type Renderer, type Values } from './templates.js';
 
 export interface FollowUpOptions {
   readonly files: BookFiles;
@@ -57,14 +57,6 @@ function valuesFor(account: Account, status: ArrangementStatus): Values {
 export async function runFollowUp(options: FollowUpOptions, stdout: Output): Promise<FollowUpSummary> {
   const summary = emptySummary();
   const rejections: FollowUpRejection[] = [];
-  const book = await readBook(options.files, (rejection) => {
-    rejections.push(rejection);
-    options.onRejection?.(rejection);
-  });
-  summary.rejected = rejections.length;
-  // Before anything is written: a template that cannot be used stops the run here.
-  const renderer = compileTemplates(options.templates, options.templatesSource, book.customerColumns);
-
   const line = (record: Readonly<Record<string, string | number>>, header: readonly string[]): string =>
     options.json ? `${JSON.stringify(record)}\n` : csvLine(cellsOf(record, header));
   const opened: Sink[] = [];
@@ -78,30 +70,43 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     const status = await open(options.output, STATUS_HEADER);
     const messages = options.messages ? await open(options.messages, MESSAGE_HEADER) : undefined;
     const errors = options.errors ? await open(options.errors, ERROR_HEADER) : undefined;
-    for (const account of book.accounts.values()) {
-      const customer = account.customer;
-      const found = arrangementStatus(
-        {
-          accountId: account.id,
-          instalments: account.instalments,
-          payments: account.payments,
-          ...(customer?.breathingSpace ? { breathingSpace: customer.breathingSpace } : {}),
-          ...(customer?.reviewOn ? { reviewOn: customer.reviewOn } : {}),
-        },
-        options.asOf,
-        options.rules,
-      );
-      countStatus(summary, found);
-      if (status.push(line(statusRecord(found), STATUS_HEADER))) await status.flush();
-      const message = planMessage({ status: found, ...(customer ? { customer } : {}), contacts: account.contacts, asOf: options.asOf, rules: options.rules, calendar: options.calendar });
-      if (!message) continue;
-      countMessage(summary, message);
-      if (!messages) continue;
-      const words = message.channel === 'none' ? undefined : renderer.render(message.kind, message.channel, valuesFor(account, found));
-      const segments = message.channel === 'sms' && words ? smsSize(words.text).segments : undefined;
-      if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
-    }
-    for (const rejection of rejections) errors?.push(line(errorRecord(rejection), ERROR_HEADER));
+    let renderer: Renderer | undefined;
+    await readBook(options.files, {
+      // Before any account: a template that cannot be used stops the run here.
+      columns(columns) {
+        renderer = compileTemplates(options.templates, options.templatesSource, columns);
+        return renderer.uses;
+      },
+      reject(rejection) {
+        rejections.push(rejection);
+        options.onRejection?.(rejection);
+      },
+      async account(account) {
+        const customer = account.customer;
+        const found = arrangementStatus(
+          {
+            accountId: account.id,
+            instalments: account.instalments,
+            payments: account.payments,
+            ...(customer?.breathingSpace ? { breathingSpace: customer.breathingSpace } : {}),
+            ...(customer?.reviewOn ? { reviewOn: customer.reviewOn } : {}),
+          },
+          options.asOf,
+          options.rules,
+        );
+        countStatus(summary, found);
+        if (status.push(line(statusRecord(found), STATUS_HEADER))) await status.flush();
+        const message = planMessage({ status: found, ...(customer ? { customer } : {}), contacts: account.contacts, asOf: options.asOf, rules: options.rules, calendar: options.calendar });
+        if (!message) return;
+        countMessage(summary, message);
+        if (!messages || !renderer) return;
+        const words = message.channel === 'none' ? undefined : renderer.render(message.kind, message.channel, valuesFor(account, found));
+        const segments = message.channel === 'sms' && words ? smsSize(words.text).segments : undefined;
+        if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
+      },
+    });
+    summary.rejected = rejections.length;
+    for (const rejection of rejections) if (errors?.push(line(errorRecord(rejection), ERROR_HEADER))) await errors.flush();
     // The status file last: a job that waits for it finds the others already in place.
     await errors?.commit();
     await messages?.commit();

@@ -31,14 +31,14 @@ export interface Table {
 }
 
 /**
- * Calls `onRow` for every readable row of `file`, in file order; `reject` hears of the others. The
- * header must have every `required` column.
+ * Calls `onRow` for every readable row of `file`, in file order, waiting for it when it returns a
+ * promise; `reject` hears of the others. The header must have every `required` column.
  */
 export async function readTable(
   file: string,
   required: readonly string[],
   onHeader: (table: Table) => void,
-  onRow: (row: Row) => void,
+  onRow: (row: Row) => void | Promise<void>,
   reject: (rejection: FollowUpRejection) => void,
 ): Promise<void> {
   let handle: FileHandle;
@@ -60,7 +60,7 @@ type Reader = (
   file: string,
   required: readonly string[],
   onHeader: (table: Table) => void,
-  onRow: (row: Row) => void,
+  onRow: (row: Row) => void | Promise<void>,
   reject: (rejection: FollowUpRejection) => void,
 ) => Promise<void>;
 
@@ -85,7 +85,8 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
       }
       const { cells, line } = record;
       const columns = index;
-      onRow({ line, get: (column) => (cells[columns.get(column) ?? -1] ?? '').trim() });
+      const pending = onRow({ line, get: (column) => (cells[columns.get(column) ?? -1] ?? '').trim() });
+      if (pending) await pending;
     }
   }
   if (!index) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file });
@@ -117,7 +118,8 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
       if (missing.length === required.length) throw missingColumns(file, required, missing);
       onHeader({ file, headers: Object.keys(record) });
     }
-    onRow({ line, get: (column) => text(record[column]) });
+    const pending = onRow({ line, get: (column) => text(record[column]) });
+    if (pending) await pending;
   }
   if (first) throw new FairplanError('invalid-argument', 'the file is empty: there is no record', { file });
 };

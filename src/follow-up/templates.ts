@@ -39,7 +39,7 @@ function placeholdersOf(tokens: readonly Token[], found: Set<string> = new Set()
 const refuse = (source: string, template: string, message: string) =>
   new FairplanError('invalid-argument', `template ${template}: ${message}`, { file: source });
 
-function check(source: string, name: string, text: string, known: ReadonlySet<string>, channel: SendingChannel): void {
+function check(source: string, name: string, text: string, known: ReadonlySet<string>, channel: SendingChannel, uses: Set<string>): void {
   let tokens: Token[];
   try {
     tokens = Mustache.parse(text) as Token[];
@@ -47,6 +47,7 @@ function check(source: string, name: string, text: string, known: ReadonlySet<st
     throw refuse(source, name, `cannot be read: ${(error as Error).message}`);
   }
   for (const placeholder of placeholdersOf(tokens)) {
+    uses.add(placeholder);
     if (placeholder.startsWith('>')) throw refuse(source, name, `uses the partial {{${placeholder}}}; templates cannot include others`);
     if (!known.has(placeholder)) throw refuse(source, name, `uses the unknown placeholder {{${placeholder}}} (known: ${[...known].join(', ')})`);
     if (channel === 'sms' && MONEY_PLACEHOLDERS.has(placeholder)) {
@@ -64,22 +65,26 @@ export interface RenderedMessage {
 }
 
 export interface Renderer {
+  /** Every placeholder the templates use. */
+  readonly uses: ReadonlySet<string>;
   render(kind: MessageKind, channel: SendingChannel, values: Values): RenderedMessage;
 }
 
 /** Checks every template of the set (see above), naming `source` and the template at the first problem. */
 export function compileTemplates(templates: TemplateSet, source: string, columns: readonly string[]): Renderer {
   const known = new Set<string>([...PLACEHOLDERS, ...columns]);
+  const uses = new Set<string>();
   for (const kind of MESSAGE_KINDS) {
     for (const channel of SENDING_CHANNELS) {
       const template: Template = templates[kind][channel];
-      check(source, `${kind}.${channel}.text`, template.text, known, channel);
-      if (template.subject !== undefined) check(source, `${kind}.${channel}.subject`, template.subject, known, channel);
+      check(source, `${kind}.${channel}.text`, template.text, known, channel, uses);
+      if (template.subject !== undefined) check(source, `${kind}.${channel}.subject`, template.subject, known, channel, uses);
     }
   }
   // Plain text, not HTML: values go in as they are.
   const options = { escape: (value: unknown) => String(value) };
   return {
+    uses,
     render(kind, channel, values) {
       const template = templates[kind][channel];
       const view = { ...values, signpost: SIGNPOST[channel] };

@@ -30,7 +30,7 @@ describe('fairplan follow-up', () => {
     expect(stdout.split('\n').filter((line) => line.length > 80)).toEqual([]);
   });
 
-  it('gives every arrangement of the fixture book its status, rejects the three bad payments with line and reason, and exits 1', async () => {
+  it('gives every arrangement of the fixture book its status, rejects the three bad payments with line and reason (those for an account with no plan once the plans are read), and exits 1', async () => {
     const { code, stderr, out } = await run('2026-03-09');
     expect(code).toBe(1);
     expect(Object.fromEntries(records(out('status.csv')).map((r) => [r.account_id, r.status]))).toEqual({
@@ -41,9 +41,9 @@ describe('fairplan follow-up', () => {
     // FU-003 paid £10.00 of the £25.00 due on 5 March: the rest is in arrears, still within the grace days.
     expect(records(out('status.csv')).find((r) => r.account_id === 'FU-003')).toMatchObject({ arrears_on_plan: '15.00', next_amount: '15.00', paid_to_date: '60.00' });
     expect(readFileSync(out('errors.csv'), 'utf8').trimEnd().split('\n').slice(1)).toEqual([
-      expect.stringMatching(/payments\.csv,38,FU-999,"a payment for account FU-999, which has no arrangement"$/),
       expect.stringMatching(/payments\.csv,39,FU-001,"amount: ""12\.345"" is not an amount above £0\.00"$/),
       expect.stringMatching(/payments\.csv,40,FU-004,"paid_on: ""2026-02-30"" is not a date \(YYYY-MM-DD\)"$/),
+      expect.stringMatching(/payments\.csv,38,FU-999,"a payment for account FU-999, which has no arrangement"$/),
     ]);
     expect(stderr).toContain('17 arrangements: 7 on-track, 1 ahead, 1 behind, 3 missed, 1 broken, 1 completed, 2 paused, 1 review-due');
     expect(stderr).toContain('held back: 1 no-contact-details, 1 customer-opted-out, 1 already-sent, 1 daily-limit, 1 weekly-limit');

@@ -2,8 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBook } from '../../src/follow-up/book.js';
+import { readBook, type Account, type BookFiles } from '../../src/follow-up/book.js';
 import type { FollowUpRejection } from '../../src/follow-up/table.js';
+
+/** Every account read, and the rejections as `file:line: reason`; the templates here use every customer column. */
+async function readAll(files: BookFiles) {
+  const accounts = new Map<string, Account>();
+  const rejected: FollowUpRejection[] = [];
+  await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => rejected.push(r) });
+  return { accounts, rejected };
+}
 
 const SCHEDULE_HEADER = 'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after';
 
@@ -14,17 +22,13 @@ async function book(files: { arrangements: string; payments?: string; customers?
     writeFileSync(file, text);
     return file;
   };
-  const rejected: FollowUpRejection[] = [];
-  const read = await readBook(
-    {
-      arrangements: write('arrangements', files.arrangements),
-      payments: write('payments', files.payments ?? 'account_id,paid_on,amount\n'),
-      ...(files.customers ? { customers: write('customers', files.customers) } : {}),
-      ...(files.contacts ? { contacts: write('contacts', files.contacts) } : {}),
-    },
-    (r) => rejected.push(r),
-  );
-  return { read, rejected: rejected.map((r) => `${path.basename(r.file)}:${r.line}: ${r.reason}`) };
+  const { accounts, rejected } = await readAll({
+    arrangements: write('arrangements', files.arrangements),
+    payments: write('payments', files.payments ?? 'account_id,paid_on,amount\n'),
+    ...(files.customers ? { customers: write('customers', files.customers) } : {}),
+    ...(files.contacts ? { contacts: write('contacts', files.contacts) } : {}),
+  });
+  return { read: { accounts }, rejected: rejected.map((r) => `${path.basename(r.file)}:${r.line}: ${r.reason}`) };
 }
 
 describe('readBook', () => {
@@ -35,8 +39,8 @@ describe('readBook', () => {
     expect([...read.accounts.keys()]).toEqual(['C']);
     expect(rejected).toEqual([
       'arrangements.csv:3: amount: "ten" is not an amount',
-      'arrangements.csv:5: instalment 1 appears twice',
       'arrangements.csv:3: account A is left out: an instalment of its plan (line 3) cannot be read',
+      'arrangements.csv:5: instalment 1 appears twice',
       'arrangements.csv:5: account B is left out: an instalment of its plan (line 5) cannot be read',
     ]);
   });
@@ -66,10 +70,27 @@ describe('readBook', () => {
     writeFileSync(arrangements, '{"account_id":"A","plan":"affordable","n":1,"due":"2026-03-01","amount":"30.10"}\n{"account_id":"A","plan":"affordable","n":2,"due":"2026-04-01","amount":0.30}\nnot json\n');
     const payments = path.join(dir, 'payments.csv');
     writeFileSync(payments, 'account_id,paid_on,amount\n');
-    const rejected: FollowUpRejection[] = [];
-    const read = await readBook({ arrangements, payments }, (r) => rejected.push(r));
+    const { accounts, rejected } = await readAll({ arrangements, payments });
+    const read = { accounts };
     expect(read.accounts.get('A')?.instalments.map((i) => i.amount)).toEqual([3010, 30]);
     expect(rejected).toMatchObject([{ line: 3, reason: expect.stringContaining('not a JSON record') }]);
+  });
+
+  it('rejects every payment for an account with no plan, after the plans are read', async () => {
+    const { rejected } = await book({
+      arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\n`,
+      payments: 'account_id,paid_on,amount\nZ,2026-03-01,5.00\nA,2026-03-01,five\nZ,2026-03-02,5.00\n',
+    });
+    expect(rejected).toEqual([
+      'payments.csv:3: amount: "five" is not an amount above £0.00',
+      'payments.csv:2: a payment for account Z, which has no arrangement',
+      'payments.csv:4: a payment for account Z, which has no arrangement',
+    ]);
+  });
+
+  it('stops at an account whose instalment rows are not together, naming the line', async () => {
+    const error = await book({ arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\nB,1,2026-03-01,5.00\nA,2,2026-04-01,5.00\n` }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-argument', context: { line: 4 }, message: expect.stringContaining("account A's instalments are not together") });
   });
 
   it('puts instalments in due order whatever the order of the rows', async () => {
