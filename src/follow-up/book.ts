@@ -8,12 +8,13 @@
  * that cannot be read is left out whole (its status would be wrong), and that is said too; so is
  * every payment for an account with no plan.
  */
-import { fromDayNumber, toDayNumber } from '../core/date.js';
+import { toDayNumber } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import type { Contact } from '../core/follow-up/contact.js';
 import type { Instalment, Payment } from '../core/follow-up/status.js';
+import { PaymentStore } from './payment-store.js';
 import { parsePence } from '../batch/pence.js';
-import { BadCell, cell, date, positivePence, whole } from './cells.js';
+import { BadCell, cell, date, keptCopy, positivePence, whole } from './cells.js';
 import { customerOf, type CustomerRow } from './customers.js';
 import { readTable, type FollowUpRejection, type Row, type Table } from './table.js';
 
@@ -56,15 +57,10 @@ const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: st
   }
 };
 
-/** Each account's payments as day number, pence and line, three numbers a payment: 3,000,000 payments are then a few arrays of numbers, not objects. */
-async function readPayments(file: string, reject: BookReader['reject']): Promise<Map<string, number[]>> {
-  const payments = new Map<string, number[]>();
+async function readPayments(file: string, reject: BookReader['reject']): Promise<PaymentStore> {
+  const payments = new PaymentStore();
   await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, each(file, reject, (row, id) => {
-    const day = toDayNumber(date(row, 'paid_on'));
-    const amount = positivePence(row, 'amount');
-    const list = payments.get(id);
-    if (list) list.push(day, amount, row.line);
-    else payments.set(id, [day, amount, row.line]);
+    payments.add(id, toDayNumber(date(row, 'paid_on')), positivePence(row, 'amount'), row.line);
   }), reject);
   return payments;
 }
@@ -82,7 +78,7 @@ async function readCustomers(file: string | undefined, reader: BookReader): Prom
   };
   await readTable(file, ['account_id', 'channel'], useColumns, each(file, reader.reject, (row, id) => {
     if (customers.has(id)) throw new BadCell(`account ${id} has a customer row already`);
-    customers.set(id, customerOf(row, kept));
+    customers.set(keptCopy(id), customerOf(row, kept));
   }), reader.reject);
   return customers;
 }
@@ -91,10 +87,10 @@ async function readContacts(file: string | undefined, reject: BookReader['reject
   const contacts = new Map<string, Contact[]>();
   if (!file) return contacts;
   await readTable(file, ['account_id', 'sent_on', 'message_id'], () => undefined, each(file, reject, (row, id) => {
-    const contact = { sentOn: date(row, 'sent_on'), messageId: row.get('message_id') };
+    const contact = { sentOn: date(row, 'sent_on'), messageId: keptCopy(row.get('message_id')) };
     const list = contacts.get(id);
     if (list) list.push(contact);
-    else contacts.set(id, [contact]);
+    else contacts.set(keptCopy(id), [contact]);
   }), reject);
   return contacts;
 }
@@ -118,19 +114,16 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<vo
   const finished = new Set<string>();
   let group: Group | undefined;
   const finish = async (done: Group): Promise<void> => {
-    finished.add(done.id);
-    const paid = payments.get(done.id) ?? [];
-    payments.delete(done.id);
+    finished.add(keptCopy(done.id));
+    const paid = payments.take(done.id);
     const customer = customers.get(done.id);
     const sent = contacts.get(done.id) ?? [];
     if (done.badLine !== undefined) {
       reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
       return;
     }
-    const list: Payment[] = [];
-    for (let i = 0; i < paid.length; i += 3) list.push({ paidOn: fromDayNumber(paid[i] ?? 0), amount: paid[i + 1] ?? 0 });
     done.instalments.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.n - b.n));
-    await reader.account({ id: done.id, instalments: done.instalments, payments: list, contacts: sent, ...(customer ? { customer } : {}) });
+    await reader.account({ id: done.id, instalments: done.instalments, payments: paid, contacts: sent, ...(customer ? { customer } : {}) });
   };
 
   let dueColumn = 'due';
@@ -171,8 +164,8 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<vo
 
   // What is left was paid to accounts with no plan.
   const orphans: FollowUpRejection[] = [];
-  for (const [id, paid] of payments) {
-    for (let i = 2; i < paid.length; i += 3) orphans.push({ file: files.payments, line: paid[i] ?? 0, accountId: id, reason: `a payment for account ${id}, which has no arrangement` });
+  for (const { accountId, line } of payments.left()) {
+    orphans.push({ file: files.payments, line, accountId, reason: `a payment for account ${accountId}, which has no arrangement` });
   }
   for (const orphan of orphans.sort((a, b) => a.line - b.line)) reject(orphan);
 }
