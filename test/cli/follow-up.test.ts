@@ -74,6 +74,24 @@ describe('fairplan follow-up', () => {
     expect(byAccount['FU-017']).toMatchObject({ kind: 'reminder', send_on: '2026-03-10', send_window: '18:00-20:00' });
   });
 
+  it('writes the summary as JSON with --summary: plans by status, messages by kind and channel, held back by rule, amounts', async () => {
+    const dir = scratch();
+    const summary = path.join(dir, 'summary.json');
+    await runCli(['follow-up', ...BOOK, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--summary', summary, '-q']);
+    expect(JSON.parse(readFileSync(summary, 'utf8'))).toEqual({
+      arrangements: 17,
+      by_status: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
+      messages_by_kind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
+      messages_by_channel: { sms: 3, email: 3, letter: 1 },
+      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1 },
+      for_review: 1,
+      due_to_date: '1434.00',
+      received: '1119.00',
+      arrears: '345.00',
+      rejected: 3,
+    });
+  });
+
   it('sends nothing on Easter Sunday or Easter Monday: the messages wait for the Tuesday', async () => {
     const dir = scratch();
     const messages = path.join(dir, 'messages.ndjson');
