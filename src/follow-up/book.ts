@@ -118,6 +118,9 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<vo
     const paid = payments.take(done.id);
     const customer = customers.get(done.id);
     const sent = contacts.get(done.id) ?? [];
+    // Each account is followed up once: what was kept for it is let go.
+    customers.delete(done.id);
+    contacts.delete(done.id);
     if (done.badLine !== undefined) {
       reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
       return;
