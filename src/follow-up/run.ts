@@ -6,7 +6,7 @@
  */
 import type { BusinessCalendar } from '../core/calendar/business-calendar.js';
 import type { IsoDate } from '../core/date.js';
-import { planMessage } from '../core/follow-up/contact.js';
+import { planMessage, type PlannedMessage } from '../core/follow-up/contact.js';
 import type { FollowUpRules } from '../core/follow-up/rules.js';
 import { arrangementStatus, pounds, type ArrangementStatus } from '../core/follow-up/status.js';
 import { csvLine } from '../batch/csv.js';
@@ -20,7 +20,7 @@ import { cellsOf, ERROR_HEADER, errorRecord, MESSAGE_HEADER, messageRecord, STAT
 import { smsSize } from './sms-segments.js';
 import { countMessage, countStatus, emptySummary, summaryJson, type FollowUpSummary } from './summary.js';
 import type { FollowUpRejection } from './table.js';
-import { compileTemplates, type Renderer, type Values } from './templates.js';
+import { compileTemplates, textMessageProblem, type Renderer, type Values } from './templates.js';
 
 export interface FollowUpOptions {
   readonly files: BookFiles;
@@ -96,11 +96,14 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
         );
         countStatus(summary, found);
         if (status.push(line(statusRecord(found), STATUS_HEADER))) await status.flush();
-        const message = planMessage({ status: found, ...(customer ? { customer } : {}), contacts: account.contacts, asOf: options.asOf, rules: options.rules, calendar: options.calendar });
-        if (!message) return;
+        const planned = planMessage({ status: found, ...(customer ? { customer } : {}), contacts: account.contacts, asOf: options.asOf, rules: options.rules, calendar: options.calendar });
+        if (!planned) return;
+        const words = planned.channel === 'none' ? undefined : renderer?.render(planned.kind, planned.channel, valuesFor(account, found));
+        const problem = planned.channel === 'sms' && words ? textMessageProblem(words.text) : undefined;
+        const message: PlannedMessage =
+          problem && !planned.held ? { ...planned, held: 'unsafe-text', reason: `${planned.reason}; held back: the text would ${problem}, which others may read` } : planned;
         countMessage(summary, message);
-        if (!messages || !renderer) return;
-        const words = message.channel === 'none' ? undefined : renderer.render(message.kind, message.channel, valuesFor(account, found));
+        if (!messages) return;
         const segments = message.channel === 'sms' && words ? smsSize(words.text).segments : undefined;
         if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
       },

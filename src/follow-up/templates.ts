@@ -54,7 +54,19 @@ function check(source: string, name: string, text: string, known: ReadonlySet<st
       throw refuse(source, name, `puts {{${placeholder}}} in a text message, which must never state what is owed`);
     }
   }
-  if (channel === 'sms' && /debt/i.test(text)) throw refuse(source, name, 'says "debt" in a text message, which others may read');
+  const problem = channel === 'sms' ? textMessageProblem(text) : undefined;
+  if (problem) throw refuse(source, name, `would ${problem} in a text message, which others may read`);
+}
+
+/**
+ * What a text message must never do, if this one does (CONC 7.9.7: a shared phone may be read by
+ * others). Checked on every template and again on every text rendered, as a customers column a
+ * firm's template uses may hold an amount.
+ */
+export function textMessageProblem(text: string): string | undefined {
+  if (/debt/i.test(text)) return 'say "debt"';
+  if (/[£$€]\s?\d|\b\d+\.\d\d\b/.test(text)) return 'state an amount';
+  return undefined;
 }
 
 export type Values = Readonly<Record<string, string>>;

@@ -83,7 +83,7 @@ describe('fairplan follow-up', () => {
       by_status: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
       messages_by_kind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
       messages_by_channel: { sms: 3, email: 3, letter: 1 },
-      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1 },
+      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'unsafe-text': 0 },
       for_review: 1,
       due_to_date: '1434.00',
       received: '1119.00',
@@ -138,6 +138,18 @@ describe('fairplan follow-up', () => {
     const sent = ndjson(messages);
     expect(sent.find((m) => m.account_id === 'FU-010')).toBeUndefined();
     expect(sent.find((m) => m.account_id === 'FU-009')?.text).toMatch(/^Hi Immy, just a reminder that your next payment is due on 11 March 2026\./);
+  });
+
+  it('holds back a text that a customers column would make state an amount', async () => {
+    const dir = scratch();
+    const customers = path.join(dir, 'customers.csv');
+    writeFileSync(customers, readFileSync(fixture('follow-up', 'customers.csv'), 'utf8').replace(',Immy,', ',Immy (balance 80.00),'));
+    const messages = path.join(dir, 'messages.ndjson');
+    const args = ['--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--customers', customers];
+    await runCli(['follow-up', ...args, '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
+    const held = ndjson(messages).find((m) => m.account_id === 'FU-009');
+    expect(held).toMatchObject({ held_back: 'unsafe-text' });
+    expect(held?.reason).toContain('held back: the text would state an amount');
   });
 
   it('stops with exit 2, writing nothing, at a template with an unknown placeholder, naming both', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_KINDS } from '../../src/core/follow-up/contact.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { DEFAULT_TEMPLATES, type SendingChannel, type TemplateSet } from '../../src/follow-up/default-templates.js';
-import { compileTemplates, SMS_SIGNPOST, STOP_LINES } from '../../src/follow-up/templates.js';
+import { compileTemplates, SMS_SIGNPOST, STOP_LINES, textMessageProblem } from '../../src/follow-up/templates.js';
 
 /** Words and phrases that threaten or pressure: no default message may use one. */
 const UNKIND = [
@@ -44,6 +44,15 @@ describe('the default templates', () => {
   });
 });
 
+describe('textMessageProblem', () => {
+  it('finds an amount or the word "debt" in a rendered text, and nothing in a date or a time', () => {
+    expect(textMessageProblem('Your balance is 1,234.56')).toBe('state an amount');
+    expect(textMessageProblem('You owe £ 40')).toBe('state an amount');
+    expect(textMessageProblem('about your DEBTS')).toBe('say "debt"');
+    expect(textMessageProblem('Due on 11 March 2026; call 18:00-20:00 on 0800 123 4567')).toBeUndefined();
+  });
+});
+
 describe('compileTemplates', () => {
   const withSms = (text: string): TemplateSet => ({ ...DEFAULT_TEMPLATES, reminder: { ...DEFAULT_TEMPLATES.reminder, sms: { text } } });
 
@@ -59,7 +68,8 @@ describe('compileTemplates', () => {
 
   it('refuses a text message that states an amount or says "debt", and a partial', () => {
     expect(() => compileTemplates(withSms('You owe {{arrears}}'), 'rules.yaml', [])).toThrow('must never state what is owed');
-    expect(() => compileTemplates(withSms('About your Debt'), 'rules.yaml', [])).toThrow('says "debt"');
+    expect(() => compileTemplates(withSms('About your Debt'), 'rules.yaml', [])).toThrow('would say "debt" in a text message');
+    expect(() => compileTemplates(withSms('Pay £5 today'), 'rules.yaml', [])).toThrow('would state an amount in a text message');
     expect(() => compileTemplates(withSms('{{> footer}}'), 'rules.yaml', [])).toThrow('partial');
   });
 });

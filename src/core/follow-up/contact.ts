@@ -18,8 +18,8 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const CHANNELS = ['sms', 'email', 'letter', 'none'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Why a message is not to be sent tonight. */
-export const HOLDS = ['no-contact-details', 'customer-opted-out', 'already-sent', 'daily-limit', 'weekly-limit'] as const;
+/** Why a message is not to be sent tonight; `unsafe-text` is found once the words are chosen (src/follow-up/run.ts). */
+export const HOLDS = ['no-contact-details', 'customer-opted-out', 'already-sent', 'daily-limit', 'weekly-limit', 'unsafe-text'] as const;
 export type Hold = (typeof HOLDS)[number];
 
 export interface Customer {
