@@ -15,7 +15,7 @@ import type { Instalment, Payment } from '../core/follow-up/status.js';
 import { PaymentStore } from './payment-store.js';
 import { parsePence } from '../batch/pence.js';
 import { BadCell, cell, date, keptCopy, positivePence, whole } from './cells.js';
-import { customerOf, type CustomerRow } from './customers.js';
+import { CustomerStore, type CustomerRow } from './customers.js';
 import { readTable, type FollowUpRejection, type Row, type Table } from './table.js';
 
 export interface Account {
@@ -65,21 +65,17 @@ async function readPayments(file: string, reject: BookReader['reject']): Promise
   return payments;
 }
 
-async function readCustomers(file: string | undefined, reader: BookReader): Promise<Map<string, CustomerRow>> {
-  const customers = new Map<string, CustomerRow>();
+async function readCustomers(file: string | undefined, reader: BookReader): Promise<CustomerStore> {
   if (!file) {
     reader.columns([]);
-    return customers;
+    return new CustomerStore([]);
   }
-  let kept: readonly string[] = [];
+  let customers = new CustomerStore([]);
   const useColumns = ({ headers }: Table): void => {
     const used = reader.columns(headers);
-    kept = headers.filter((column) => used.has(column));
+    customers = new CustomerStore(headers.filter((column) => used.has(column)));
   };
-  await readTable(file, ['account_id', 'channel'], useColumns, each(file, reader.reject, (row, id) => {
-    if (customers.has(id)) throw new BadCell(`account ${id} has a customer row already`);
-    customers.set(keptCopy(id), customerOf(row, kept));
-  }), reader.reject);
+  await readTable(file, ['account_id', 'channel'], useColumns, each(file, reader.reject, (row, id) => customers.add(id, row)), reader.reject);
   return customers;
 }
 
@@ -116,10 +112,9 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<vo
   const finish = async (done: Group): Promise<void> => {
     finished.add(keptCopy(done.id));
     const paid = payments.take(done.id);
-    const customer = customers.get(done.id);
+    const customer = customers.take(done.id);
     const sent = contacts.get(done.id) ?? [];
     // Each account is followed up once: what was kept for it is let go.
-    customers.delete(done.id);
     contacts.delete(done.id);
     if (done.badLine !== undefined) {
       reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
