@@ -3,9 +3,10 @@ import type { CommandContext } from '../context.js';
 import { registerAdvise } from './advise.js';
 import { registerBatch } from './batch.js';
 import { registerCheck } from './check.js';
+import { registerFollowUp } from './follow-up.js';
 import { registerPlan } from './plan.js';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 /** Every fairplan command, in the order `fairplan --help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerPlan, registerBatch, registerAdvise];
+export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerPlan, registerBatch, registerFollowUp, registerAdvise];

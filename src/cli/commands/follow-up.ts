@@ -1,0 +1,138 @@
+/**
+ * `fairplan follow-up`: the nightly job that keeps agreed plans on track, kindly. The work is in
+ * src/core/follow-up/ (the decisions) and src/follow-up/ (files); this file reads the options and
+ * reports.
+ */
+import { calendarFor, DEFAULT_CALENDAR_REGION, type CalendarRegion } from '../../core/calendar/index.js';
+import type { IsoDate } from '../../core/date.js';
+import { DEFAULT_RULES } from '../../core/follow-up/rules.js';
+import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-check.js';
+import type { FollowUpRejection } from '../../follow-up/table.js';
+import { visible } from '../../render/shared/visible.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { calendarOption, dateOption } from '../options.js';
+import type { RegisterCommand } from './index.js';
+
+const HELP = `
+Examples:
+  fairplan follow-up --arrangements schedules.csv --payments payments.csv \\
+    --customers customers.csv --contacts contacts.csv --as-of 2026-03-09 \\
+    -o status.csv --messages messages.csv --errors rejected.csv
+
+Inputs (CSV with a header row; columns in any order, others ignored):
+  --arrangements  account_id, n, due, amount (as batch --schedules writes;
+                  .ndjson as batch --json writes; plan --csv with account_id)
+  --payments      account_id, paid_on, amount
+  --customers     account_id, channel (sms, email, letter, none), name,
+                  mobile, email, vulnerable (yes/no), breathing_space
+                  (standard, mental-health), breathing_space_end, review_on,
+                  contact_days (tue, thu), contact_window (18:00-20:00),
+                  and any columns your templates use
+  --contacts      account_id, sent_on, message_id (messages already sent)
+
+Statuses: on-track, ahead, behind, missed, broken, completed, paused,
+review-due. Messages: reminder, missed-check-in, review-invitation,
+thank-you; at most one a day and three in seven days per customer, none
+on a Sunday or bank holiday, none in Breathing Space. A message held back
+is listed with held_back set and the reason.
+
+Exit codes:
+  0  every row was used
+  1  some rows were rejected (listed in --errors, or on stderr)
+  2  bad arguments, a missing column, invalid rules, a template that cannot
+     be used, or a file that cannot be read or written`;
+
+interface FollowUpFlags {
+  arrangements: string;
+  payments: string;
+  customers?: string;
+  contacts?: string;
+  rules?: string;
+  asOf: IsoDate;
+  output: string;
+  messages?: string;
+  errors?: string;
+  summary?: string;
+  json?: boolean;
+  calendar?: CalendarRegion;
+  quiet?: boolean;
+}
+
+const SHOWN_REJECTIONS = 20;
+
+const describeRejection = (r: FollowUpRejection): string => visible(`fairplan: ${r.file}:line ${r.line}: ${r.reason}`);
+
+async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<void> {
+  const read = (path: string | undefined, what: string): ReadFile[] => (path === undefined ? [] : [{ path, what }]);
+  const written = (path: string | undefined, option: string): WrittenFile[] => (path === undefined || path === '-' ? [] : [{ path, option }]);
+  await checkOutputs({
+    cwd: context.io.cwd,
+    reads: [
+      ...read(flags.arrangements, 'the arrangements file'),
+      ...read(flags.payments, 'the payments file'),
+      ...read(flags.customers, 'the customers file'),
+      ...read(flags.contacts, 'the contacts log'),
+      ...read(flags.rules, 'the rules file'),
+    ],
+    writes: [...written(flags.output, '-o'), ...written(flags.messages, '--messages'), ...written(flags.errors, '--errors'), ...written(flags.summary, '--summary')],
+  });
+  let shown = 0;
+  const { runFollowUp } = await import('../../follow-up/run.js');
+  const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
+  const firm = flags.rules ? await (await import('../../follow-up/rules-file.js')).loadRulesFile(flags.rules) : undefined;
+  const { summaryLines } = await import('../../follow-up/summary.js');
+  const summary = await runFollowUp(
+    {
+      files: {
+        arrangements: flags.arrangements,
+        payments: flags.payments,
+        ...(flags.customers ? { customers: flags.customers } : {}),
+        ...(flags.contacts ? { contacts: flags.contacts } : {}),
+      },
+      output: flags.output,
+      ...(flags.messages ? { messages: flags.messages } : {}),
+      ...(flags.errors ? { errors: flags.errors } : {}),
+      ...(flags.summary ? { summary: flags.summary } : {}),
+      json: Boolean(flags.json),
+      asOf: flags.asOf,
+      rules: firm?.rules ?? DEFAULT_RULES,
+      templates: firm?.templates ?? DEFAULT_TEMPLATES,
+      templatesSource: flags.rules ?? 'the default templates',
+      calendar: calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION),
+      ...(flags.errors
+        ? {}
+        : {
+            onRejection: (rejection: FollowUpRejection) => {
+              shown++;
+              if (shown <= SHOWN_REJECTIONS) context.err(describeRejection(rejection));
+            },
+          }),
+    },
+    context.io.stdout,
+  );
+  if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
+  if (!flags.quiet) for (const line of summaryLines(summary)) context.err(line);
+  context.exitCode = summary.rejected > 0 ? EXIT.rowsRejected : EXIT.ok;
+}
+
+export const registerFollowUp: RegisterCommand = (program, context) => {
+  program
+    .command('follow-up')
+    .description('Nightly: where each agreed plan stands, and kind, lawful reminders and check-ins.')
+    .requiredOption('--arrangements <file>', 'the agreed schedules, one row per instalment (batch --schedules output)')
+    .requiredOption('--payments <file>', 'payments received: account_id, paid_on, amount')
+    .option('--customers <file>', 'account_id, channel, name, mobile, email, vulnerable, breathing space, contact days (see below)')
+    .option('--contacts <file>', 'messages already sent: account_id, sent_on, message_id')
+    .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, templates')
+    .requiredOption('--as-of <date>', 'the day the run is for (YYYY-MM-DD)', dateOption)
+    .requiredOption('-o, --output <file>', 'one status row per arrangement (- for stdout)')
+    .option('--messages <file>', 'the messages to send, and those held back with the reason')
+    .option('--errors <file>', 'rows that could not be used, with file, line and reason')
+    .option('--summary <file>', 'the summary as JSON')
+    .option('--json', 'newline-delimited JSON instead of CSV, in every output')
+    .option('--calendar <region>', 'bank holidays on which nothing is sent: england-wales, scotland, northern-ireland, none (default: england-wales)', calendarOption)
+    .option('-q, --quiet', 'no summary on stderr')
+    .addHelpText('after', HELP)
+    .action((flags: FollowUpFlags) => followUp(context, flags));
+};

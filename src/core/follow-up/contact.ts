@@ -1,0 +1,142 @@
+/**
+ * Who should hear from the firm tonight, about what, by which channel and on which day, and what
+ * holds a message back. The words are chosen elsewhere (src/follow-up/templates.ts); this decides.
+ *
+ * Kind and lawful by construction: nothing in Breathing Space; nothing on a Sunday or bank holiday;
+ * at most `perDay` messages a day and `perWeek` in any seven days, counting the contacts log; never
+ * the same message twice; a vulnerable customer's message goes to a person first (FG21/1).
+ */
+import { isWeekend, type BusinessCalendar } from '../calendar/business-calendar.js';
+import { addDays, compareDates, dayOfWeek, type IsoDate } from '../date.js';
+import { FairplanError } from '../errors.js';
+import type { FollowUpRules } from './rules.js';
+import type { ArrangementStatus } from './status.js';
+
+export const MESSAGE_KINDS = ['reminder', 'missed-check-in', 'review-invitation', 'thank-you'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const CHANNELS = ['sms', 'email', 'letter', 'none'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Why a message is not to be sent tonight; `unsafe-text` is found once the words are chosen (src/follow-up/run.ts). */
+export const HOLDS = ['no-contact-details', 'customer-opted-out', 'already-sent', 'daily-limit', 'weekly-limit', 'unsafe-text'] as const;
+export type Hold = (typeof HOLDS)[number];
+
+export interface Customer {
+  readonly channel: Channel;
+  readonly vulnerable: boolean;
+  /** Days of the week the customer asked to be contacted on (0 = Sunday … 6 = Saturday); any day when absent. */
+  readonly contactDays?: ReadonlySet<number>;
+  /** The time of day the customer asked to be contacted in (`18:00-20:00`), passed on to the sender. */
+  readonly contactWindow?: string;
+}
+
+/** A message already sent, from the contacts log. */
+export interface Contact {
+  readonly sentOn: IsoDate;
+  readonly messageId: string;
+}
+
+export interface PlannedMessage {
+  readonly messageId: string;
+  readonly accountId: string;
+  readonly channel: Channel;
+  readonly kind: MessageKind;
+  /** The instalment (or review date) the message is about: part of its id. */
+  readonly about: string;
+  readonly sendOn: IsoDate;
+  /** The customer's contact window, for the sender to keep to. */
+  readonly sendWindow?: string;
+  /** A person reads it before it goes (a vulnerable customer). */
+  readonly review: boolean;
+  readonly reason: string;
+  readonly held?: Hold;
+}
+
+/** The same account, kind, instalment and channel give the same id, night after night. */
+export const messageIdFor = (accountId: string, kind: MessageKind, about: string, channel: Channel): string =>
+  `${accountId}:${kind}:${about}:${channel}`;
+
+/** Sunday, or a weekday the calendar closes (a bank holiday): no message goes then. */
+const mayNotSend = (calendar: BusinessCalendar, date: IsoDate): boolean =>
+  dayOfWeek(date) === 0 || (!isWeekend(date) && !calendar.isWorkingDay(date));
+
+// Bank holidays never fill a year: a search this long means the preferred days can never be met.
+const SEARCH_LIMIT_DAYS = 366;
+
+/** `date`, or the first day after it on which a message may be sent, on one of the customer's `days` if given. */
+export function sendDay(calendar: BusinessCalendar, date: IsoDate, days?: ReadonlySet<number>): IsoDate {
+  let day = date;
+  for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
+    if (!mayNotSend(calendar, day) && (!days || days.has(dayOfWeek(day)))) return day;
+    day = addDays(day, 1);
+  }
+  throw new FairplanError('invalid-argument', `no day from ${date} to send on: the contact days allow only Sundays or holidays`, { field: 'contact_days' });
+}
+
+/** The message the status calls for, before any rule holds it back; none for a paused plan or one with nothing to say. */
+function whatToSay(status: ArrangementStatus, asOf: IsoDate, rules: FollowUpRules): { kind: MessageKind; about: string; reason: string } | undefined {
+  switch (status.status) {
+    case 'paused':
+      return undefined;
+    case 'completed':
+      return { kind: 'thank-you', about: 'completed', reason: 'the plan is completed' };
+    case 'broken':
+      return { kind: 'review-invitation', about: String(status.firstMissed), reason: 'the plan is broken: an invitation to talk it over' };
+    case 'missed':
+      return { kind: 'missed-check-in', about: String(status.firstMissed), reason: `instalment ${status.firstMissed} was missed` };
+    case 'review-due':
+      return { kind: 'review-invitation', about: `review-${status.reviewOn}`, reason: `the plan was due for review on ${status.reviewOn}` };
+    default: {
+      const next = status.next;
+      if (!next || compareDates(next.due, asOf) < 0 || compareDates(next.due, addDays(asOf, rules.remindDays)) > 0) return undefined;
+      return { kind: 'reminder', about: String(next.n), reason: `instalment ${next.n} is due on ${next.due}` };
+    }
+  }
+}
+
+function holdFor(customer: Customer | undefined, messageId: string, sendOn: IsoDate, contacts: readonly Contact[], rules: FollowUpRules): [Hold, string] | undefined {
+  if (!customer) return ['no-contact-details', 'held back: the account has no customer row'];
+  if (customer.channel === 'none') return ['customer-opted-out', 'held back: the customer has asked not to be contacted'];
+  const sent = contacts.find((c) => c.messageId === messageId);
+  if (sent) return ['already-sent', `held back: already sent on ${sent.sentOn}`];
+  const weekStart = addDays(sendOn, -6);
+  const sameDay = contacts.filter((c) => c.sentOn === sendOn).length;
+  if (sameDay >= rules.perDay) return ['daily-limit', `held back: ${sameDay} message${sameDay === 1 ? '' : 's'} already sent on ${sendOn} (at most ${rules.perDay} a day)`];
+  const inWeek = contacts.filter((c) => compareDates(c.sentOn, weekStart) >= 0 && compareDates(c.sentOn, sendOn) <= 0).length;
+  if (inWeek >= rules.perWeek) return ['weekly-limit', `held back: ${inWeek} messages already sent in the 7 days to ${sendOn} (at most ${rules.perWeek})`];
+  return undefined;
+}
+
+export interface ContactInput {
+  readonly status: ArrangementStatus;
+  readonly customer?: Customer;
+  /** This account's entries in the contacts log. */
+  readonly contacts: readonly Contact[];
+  readonly asOf: IsoDate;
+  readonly rules: FollowUpRules;
+  readonly calendar: BusinessCalendar;
+}
+
+export function planMessage({ status, customer, contacts, asOf, rules, calendar }: ContactInput): PlannedMessage | undefined {
+  const say = whatToSay(status, asOf, rules);
+  if (!say) return undefined;
+  const channel = customer?.channel ?? 'none';
+  const messageId = messageIdFor(status.accountId, say.kind, say.about, channel);
+  const sendOn = sendDay(calendar, asOf, customer?.contactDays);
+  const hold = holdFor(customer, messageId, sendOn, contacts, rules);
+  const review = customer?.vulnerable === true;
+  const reasons = [say.reason, ...(review ? ['the customer may be vulnerable: a person reviews it before it is sent'] : []), ...(hold ? [hold[1]] : [])];
+  return {
+    messageId,
+    accountId: status.accountId,
+    channel,
+    kind: say.kind,
+    about: say.about,
+    sendOn,
+    ...(customer?.contactWindow ? { sendWindow: customer.contactWindow } : {}),
+    review,
+    reason: reasons.join('; '),
+    ...(hold ? { held: hold[0] } : {}),
+  };
+}

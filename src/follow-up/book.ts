@@ -1,0 +1,169 @@
+/**
+ * follow-up's inputs, read as a book of accounts. The payments, customers and contacts log are read
+ * first and kept, compactly, by account; then the arrangements file is streamed, and each account
+ * is handed on as soon as its last instalment row is read, so the instalments (by far the largest
+ * input) are never all held at once.
+ *
+ * Rows that cannot be used are rejected with file, line and reason. An account with an instalment
+ * that cannot be read is left out whole (its status would be wrong), and that is said too; so is
+ * every payment for an account with no plan.
+ */
+import { toDayNumber } from '../core/date.js';
+import { FairplanError } from '../core/errors.js';
+import type { Contact } from '../core/follow-up/contact.js';
+import type { Instalment, Payment } from '../core/follow-up/status.js';
+import { PaymentStore } from './payment-store.js';
+import { parsePence } from '../batch/pence.js';
+import { BadCell, cell, date, keptCopy, positivePence, whole } from './cells.js';
+import { CustomerStore, type CustomerRow } from './customers.js';
+import { readTable, type FollowUpRejection, type Row, type Table } from './table.js';
+
+export interface Account {
+  readonly id: string;
+  /** In due order. */
+  readonly instalments: readonly Instalment[];
+  readonly payments: readonly Payment[];
+  readonly contacts: readonly Contact[];
+  readonly customer?: CustomerRow;
+}
+
+export interface BookFiles {
+  readonly arrangements: string;
+  readonly payments: string;
+  readonly customers?: string;
+  readonly contacts?: string;
+}
+
+export interface BookReader {
+  /**
+   * Told the customers file's columns (none without one) before any account: returns those the
+   * firm's templates use, the only ones kept.
+   */
+  columns(columns: readonly string[]): ReadonlySet<string>;
+  /** Each account, in the order of the arrangements file. */
+  account(account: Account): void | Promise<void>;
+  reject(rejection: FollowUpRejection): void;
+}
+
+/** Calls `use` for a row, or rejects it with what was wrong. */
+const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: string) => void) => (row: Row) => {
+  const id = row.get('account_id');
+  try {
+    if (id === '') throw new BadCell('account_id is empty');
+    use(row, id);
+  } catch (error) {
+    if (!(error instanceof BadCell)) throw error;
+    reject({ file, line: row.line, ...(id ? { accountId: id } : {}), reason: error.message });
+  }
+};
+
+async function readPayments(file: string, reject: BookReader['reject']): Promise<PaymentStore> {
+  const payments = new PaymentStore();
+  await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, each(file, reject, (row, id) => {
+    payments.add(id, toDayNumber(date(row, 'paid_on')), positivePence(row, 'amount'), row.line);
+  }), reject);
+  return payments;
+}
+
+async function readCustomers(file: string | undefined, reader: BookReader): Promise<CustomerStore> {
+  if (!file) {
+    reader.columns([]);
+    return new CustomerStore([]);
+  }
+  let customers = new CustomerStore([]);
+  const useColumns = ({ headers }: Table): void => {
+    const used = reader.columns(headers);
+    customers = new CustomerStore(headers.filter((column) => used.has(column)));
+  };
+  await readTable(file, ['account_id', 'channel'], useColumns, each(file, reader.reject, (row, id) => customers.add(id, row)), reader.reject);
+  return customers;
+}
+
+async function readContacts(file: string | undefined, reject: BookReader['reject']): Promise<Map<string, Contact[]>> {
+  const contacts = new Map<string, Contact[]>();
+  if (!file) return contacts;
+  await readTable(file, ['account_id', 'sent_on', 'message_id'], () => undefined, each(file, reject, (row, id) => {
+    const contact = { sentOn: date(row, 'sent_on'), messageId: keptCopy(row.get('message_id')) };
+    const list = contacts.get(id);
+    if (list) list.push(contact);
+    else contacts.set(keptCopy(id), [contact]);
+  }), reject);
+  return contacts;
+}
+
+/** One account's rows of the arrangements file, while they are read. */
+interface Group {
+  readonly id: string;
+  readonly plan: string;
+  readonly instalments: Instalment[];
+  readonly numbers: Set<number>;
+  /** The line of the first instalment that could not be read. */
+  badLine?: number;
+}
+
+export async function readBook(files: BookFiles, reader: BookReader): Promise<void> {
+  const { reject } = reader;
+  const payments = await readPayments(files.payments, reject);
+  const customers = await readCustomers(files.customers, reader);
+  const contacts = await readContacts(files.contacts, reject);
+
+  const finished = new Set<string>();
+  let group: Group | undefined;
+  const finish = async (done: Group): Promise<void> => {
+    finished.add(keptCopy(done.id));
+    const paid = payments.take(done.id);
+    const customer = customers.take(done.id);
+    const sent = contacts.get(done.id) ?? [];
+    // Each account is followed up once: what was kept for it is let go.
+    contacts.delete(done.id);
+    if (done.badLine !== undefined) {
+      reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
+      return;
+    }
+    done.instalments.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.n - b.n));
+    await reader.account({ id: done.id, instalments: done.instalments, payments: paid, contacts: sent, ...(customer ? { customer } : {}) });
+  };
+
+  let dueColumn = 'due';
+  let planColumn = 'plan';
+  const useColumns = ({ headers }: Table): void => {
+    // `plan --csv` (with an account_id column added) writes `date` and `option_key` where `batch --schedules` writes `due` and `plan`.
+    if (!headers.includes('due') && headers.includes('date')) dueColumn = 'date';
+    if (!headers.includes('plan') && headers.includes('option_key')) planColumn = 'option_key';
+    if (!headers.includes(dueColumn)) throw new FairplanError('invalid-argument', 'has no due column (expected account_id, n, due, amount)', { file: files.arrangements });
+  };
+  const file = files.arrangements;
+  await readTable(file, ['account_id', 'n', 'amount'], useColumns, async (row) => {
+    const id = row.get('account_id');
+    if (id !== '' && id !== group?.id) {
+      if (finished.has(id)) {
+        throw new FairplanError('invalid-argument', `account ${id}'s instalments are not together: keep each account's rows in one run, as batch --schedules writes them`, { file, line: row.line });
+      }
+      if (group) await finish(group);
+      group = { id, plan: row.get(planColumn), instalments: [], numbers: new Set() };
+    }
+    const current = group;
+    each(file, reject, () => {
+      if (!current || id === '') throw new BadCell('account_id is empty');
+      try {
+        const plan = row.get(planColumn);
+        if (plan !== current.plan) throw new BadCell(`a second plan (${plan}) for account ${id}: keep only the rows of the plan agreed`);
+        const n = whole(row, 'n');
+        if (current.numbers.has(n)) throw new BadCell(`instalment ${n} appears twice`);
+        current.numbers.add(n);
+        current.instalments.push({ n, due: date(row, dueColumn), amount: cell(row, 'amount', parsePence, 'an amount') });
+      } catch (error) {
+        current.badLine ??= row.line;
+        throw error;
+      }
+    })(row);
+  }, reject);
+  if (group) await finish(group);
+
+  // What is left was paid to accounts with no plan.
+  const orphans: FollowUpRejection[] = [];
+  for (const { accountId, line } of payments.left()) {
+    orphans.push({ file: files.payments, line, accountId, reason: `a payment for account ${accountId}, which has no arrangement` });
+  }
+  for (const orphan of orphans.sort((a, b) => a.line - b.line)) reject(orphan);
+}

@@ -1,0 +1,45 @@
+/** Reading one cell of an input row, or saying in one phrase why it cannot be used. */
+import { parseIsoDate, type IsoDate } from '../core/date.js';
+import { isFairplanError } from '../core/errors.js';
+import { parsePence } from '../batch/pence.js';
+import type { Row } from './table.js';
+
+/** Why a cell cannot be used, thrown by the cell readers below and turned into a rejection. */
+export class BadCell extends Error {}
+
+export function cell<T>(row: Row, column: string, read: (text: string) => T, expected: string): T {
+  const text = row.get(column);
+  try {
+    return read(text);
+  } catch (error) {
+    if (isFairplanError(error) || error instanceof BadCell) throw new BadCell(`${column}: "${text}" is not ${expected}`);
+    throw error;
+  }
+}
+
+export const date = (row: Row, column: string): IsoDate => cell(row, column, parseIsoDate, 'a date (YYYY-MM-DD)');
+export const optionalDate = (row: Row, column: string): IsoDate | undefined => (row.get(column) === '' ? undefined : date(row, column));
+export const positivePence = (row: Row, column: string): number =>
+  cell(row, column, (text) => {
+    const amount = parsePence(text);
+    if (amount <= 0) throw new BadCell();
+    return amount;
+  }, 'an amount above £0.00');
+export const whole = (row: Row, column: string): number =>
+  cell(row, column, (text) => {
+    if (!/^\d{1,9}$/.test(text)) throw new BadCell();
+    return Number(text);
+  }, 'a whole number');
+export const yesNo = (row: Row, column: string): boolean =>
+  cell(row, column, (text) => {
+    const value = text.toLowerCase();
+    if (value === 'yes' || value === 'y' || value === 'true') return true;
+    if (value === '' || value === 'no' || value === 'n' || value === 'false') return false;
+    throw new BadCell();
+  }, 'yes or no');
+
+/**
+ * A copy of a cell kept for the whole run: a cell may be a slice of the chunk of the file it was
+ * read from, and keeping the slice would keep the whole chunk.
+ */
+export const keptCopy = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');

@@ -1,0 +1,53 @@
+/** follow-up's output rows: the status of each arrangement, the messages, the rejected rows. */
+import type { PlannedMessage } from '../core/follow-up/contact.js';
+import { ACTIONS, type ArrangementStatus } from '../core/follow-up/status.js';
+import { formatPence } from '../batch/pence.js';
+import { safeCell } from '../batch/csv.js';
+import type { RenderedMessage } from './templates.js';
+import type { FollowUpRejection } from './table.js';
+
+export const STATUS_HEADER = [
+  'account_id', 'status', 'due_to_date', 'paid_to_date', 'arrears_on_plan', 'missed_in_a_row', 'next_due', 'next_amount',
+  'balance_remaining', 'last_paid_on', 'review_on', 'action', 'reason',
+];
+
+export const statusRecord = (s: ArrangementStatus) => ({
+  account_id: s.accountId,
+  status: s.status,
+  due_to_date: formatPence(s.dueToDate),
+  paid_to_date: formatPence(s.paidToDate),
+  arrears_on_plan: formatPence(s.arrears),
+  missed_in_a_row: s.missedInARow,
+  next_due: s.next?.due ?? '',
+  next_amount: s.next ? formatPence(s.next.amount) : '',
+  balance_remaining: formatPence(s.balanceRemaining),
+  last_paid_on: s.lastPaidOn ?? '',
+  review_on: s.reviewOn ?? '',
+  action: ACTIONS[s.status],
+  reason: s.reason,
+});
+
+export const MESSAGE_HEADER = ['message_id', 'account_id', 'channel', 'kind', 'send_on', 'send_window', 'subject', 'text', 'sms_segments', 'review', 'held_back', 'reason'];
+
+export const messageRecord = (m: PlannedMessage, words: RenderedMessage | undefined, smsSegments: number | undefined) => ({
+  message_id: m.messageId,
+  account_id: m.accountId,
+  channel: m.channel,
+  kind: m.kind,
+  send_on: m.sendOn,
+  send_window: m.sendWindow ?? '',
+  subject: words?.subject ?? '',
+  text: words?.text ?? '',
+  sms_segments: smsSegments ?? '',
+  review: m.review ? 'yes' : 'no',
+  held_back: m.held ?? '',
+  reason: m.reason,
+});
+
+export const ERROR_HEADER = ['file', 'line', 'account_id', 'reason'];
+
+export const errorRecord = (r: FollowUpRejection) => ({ file: r.file, line: r.line, account_id: r.accountId ?? '', reason: r.reason });
+
+/** A record's cells in header order; cells from the input are kept from running as spreadsheet formulas. */
+export const cellsOf = (record: Readonly<Record<string, string | number>>, header: readonly string[]): string[] =>
+  header.map((column) => safeCell(String(record[column] ?? '')));

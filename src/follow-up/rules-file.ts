@@ -1,0 +1,67 @@
+/**
+ * `--rules FILE`: a firm's own follow-up rules and templates, in YAML (or JSON), checked with zod.
+ * Anything left out keeps its default; an unknown key is refused, so a misspelt rule is not
+ * silently ignored. Every problem is reported at once, each with its place in the file.
+ */
+import * as z from 'zod';
+import { FairplanError, isFairplanError } from '../core/errors.js';
+import { MESSAGE_KINDS } from '../core/follow-up/contact.js';
+import { DEFAULT_RULES, type FollowUpRules } from '../core/follow-up/rules.js';
+import { parseRawText, readInputFile } from '../statement/load.js';
+import { problemsOf } from '../statement/problems.js';
+import { NumberLiteral } from '../statement/raw.js';
+import { DEFAULT_TEMPLATES, type TemplateSet } from './default-templates.js';
+
+const days = (max: number) =>
+  z
+    .instanceof(NumberLiteral, { message: 'expected a whole number' })
+    .transform((n) => n.source)
+    .pipe(z.string().regex(/^\d+$/, 'expected a whole number'))
+    .transform(Number)
+    .pipe(z.number().int().max(max, `expected at most ${max}`));
+const atLeastOne = (max: number) => days(max).pipe(z.number().min(1, 'expected at least 1'));
+
+const template = z.strictObject({ subject: z.string().optional(), text: z.string() });
+const channels = z.strictObject({ sms: template.optional(), email: template.optional(), letter: template.optional() });
+
+const rulesSchema = z.strictObject({
+  grace_days: days(60).optional(),
+  broken_after: atLeastOne(24).optional(),
+  remind_days: days(30).optional(),
+  contact_limits: z.strictObject({ per_day: atLeastOne(10).optional(), per_week: atLeastOne(70).optional() }).optional(),
+  templates: z.strictObject(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, channels.optional()]))).optional(),
+});
+
+export interface RulesFile {
+  readonly rules: FollowUpRules;
+  readonly templates: TemplateSet;
+}
+
+/** The rules and templates `file` sets, over the defaults. */
+export async function loadRulesFile(file: string): Promise<RulesFile> {
+  const text = await readInputFile(file);
+  try {
+    // An empty rules file changes nothing: every default stands.
+    const parsed = rulesSchema.safeParse(text.trim() === '' ? {} : parseRawText(text, file));
+    if (!parsed.success) {
+      const problems = problemsOf(parsed.error);
+      throw new FairplanError('invalid-argument', `not valid follow-up rules: ${problems.length} problem(s)`, { problems });
+    }
+    const r = parsed.data;
+    const templates = Object.fromEntries(
+      MESSAGE_KINDS.map((kind) => [kind, { ...DEFAULT_TEMPLATES[kind], ...Object.fromEntries(Object.entries(r.templates?.[kind] ?? {}).filter(([, t]) => t !== undefined)) }]),
+    ) as unknown as TemplateSet;
+    return {
+      rules: {
+        graceDays: r.grace_days ?? DEFAULT_RULES.graceDays,
+        brokenAfter: r.broken_after ?? DEFAULT_RULES.brokenAfter,
+        remindDays: r.remind_days ?? DEFAULT_RULES.remindDays,
+        perDay: r.contact_limits?.per_day ?? DEFAULT_RULES.perDay,
+        perWeek: r.contact_limits?.per_week ?? DEFAULT_RULES.perWeek,
+      },
+      templates,
+    };
+  } catch (error) {
+    throw isFairplanError(error) ? error.inFile(file) : error;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * A follow-up run: every template checked, then one status row per arrangement and at most one
+ * message per customer, written as each account's plan is read, in the order of the arrangements
+ * file. Outputs appear whole or not at all, as in `batch`; the same inputs and as-of day give
+ * the same bytes.
+ */
+import type { BusinessCalendar } from '../core/calendar/business-calendar.js';
+import type { IsoDate } from '../core/date.js';
+import { planMessage, type PlannedMessage } from '../core/follow-up/contact.js';
+import type { FollowUpRules } from '../core/follow-up/rules.js';
+import { arrangementStatus, pounds, type ArrangementStatus } from '../core/follow-up/status.js';
+import { csvLine } from '../batch/csv.js';
+import { Sink } from '../batch/sink.js';
+import type { Output } from '../cli/io.js';
+import { longDate } from '../render/shared/dates.js';
+import { readBook, type Account, type BookFiles } from './book.js';
+import type { TemplateSet } from './default-templates.js';
+import { cellsOf, ERROR_HEADER, errorRecord, MESSAGE_HEADER, messageRecord, STATUS_HEADER, statusRecord } from './format.js';
+import { smsSize } from './sms-segments.js';
+import { countMessage, countStatus, emptySummary, summaryJson, type FollowUpSummary } from './summary.js';
+import type { FollowUpRejection } from './table.js';
+import { compileTemplates, textMessageProblem, type Renderer, type Values } from './templates.js';
+
+export interface FollowUpOptions {
+  readonly files: BookFiles;
+  readonly output: string;
+  readonly messages?: string;
+  readonly errors?: string;
+  readonly summary?: string;
+  /** Newline-delimited JSON instead of CSV, in every output. */
+  readonly json: boolean;
+  readonly asOf: IsoDate;
+  readonly rules: FollowUpRules;
+  readonly templates: TemplateSet;
+  /** Where the templates came from, to name in an error. */
+  readonly templatesSource: string;
+  readonly calendar: BusinessCalendar;
+  /** Called for each rejected row (the CLI shows them when there is no errors file). */
+  readonly onRejection?: (rejection: FollowUpRejection) => void;
+}
+
+/** What a firm's templates may say about an account. */
+function valuesFor(account: Account, status: ArrangementStatus): Values {
+  return {
+    ...account.customer?.columns,
+    name: account.customer?.name || 'there',
+    account_id: account.id,
+    next_due_date: status.next ? longDate(status.next.due) : '',
+    next_amount: status.next ? pounds(status.next.amount) : '',
+    arrears: pounds(status.arrears),
+    balance_remaining: pounds(status.balanceRemaining),
+    review_date: status.reviewOn ? longDate(status.reviewOn) : '',
+  };
+}
+
+export async function runFollowUp(options: FollowUpOptions, stdout: Output): Promise<FollowUpSummary> {
+  const summary = emptySummary();
+  const rejections: FollowUpRejection[] = [];
+  const line = (record: Readonly<Record<string, string | number>>, header: readonly string[]): string =>
+    options.json ? `${JSON.stringify(record)}\n` : csvLine(cellsOf(record, header));
+  const opened: Sink[] = [];
+  const open = async (target: string, header: readonly string[]): Promise<Sink> => {
+    const sink = await Sink.open(target, stdout);
+    opened.push(sink);
+    if (!options.json) sink.push(csvLine(header));
+    return sink;
+  };
+  try {
+    const status = await open(options.output, STATUS_HEADER);
+    const messages = options.messages ? await open(options.messages, MESSAGE_HEADER) : undefined;
+    const errors = options.errors ? await open(options.errors, ERROR_HEADER) : undefined;
+    let renderer: Renderer | undefined;
+    await readBook(options.files, {
+      // Before any account: a template that cannot be used stops the run here.
+      columns(columns) {
+        renderer = compileTemplates(options.templates, options.templatesSource, columns);
+        return renderer.uses;
+      },
+      reject(rejection) {
+        rejections.push(rejection);
+        options.onRejection?.(rejection);
+      },
+      async account(account) {
+        const customer = account.customer;
+        const found = arrangementStatus(
+          {
+            accountId: account.id,
+            instalments: account.instalments,
+            payments: account.payments,
+            ...(customer?.breathingSpace ? { breathingSpace: customer.breathingSpace } : {}),
+            ...(customer?.reviewOn ? { reviewOn: customer.reviewOn } : {}),
+          },
+          options.asOf,
+          options.rules,
+        );
+        countStatus(summary, found);
+        if (status.push(line(statusRecord(found), STATUS_HEADER))) await status.flush();
+        const planned = planMessage({ status: found, ...(customer ? { customer } : {}), contacts: account.contacts, asOf: options.asOf, rules: options.rules, calendar: options.calendar });
+        if (!planned) return;
+        const words = planned.channel === 'none' ? undefined : renderer?.render(planned.kind, planned.channel, valuesFor(account, found));
+        const problem = planned.channel === 'sms' && words ? textMessageProblem(words.text) : undefined;
+        const message: PlannedMessage =
+          problem && !planned.held ? { ...planned, held: 'unsafe-text', reason: `${planned.reason}; held back: the text would ${problem}, which others may read` } : planned;
+        countMessage(summary, message);
+        if (!messages) return;
+        const segments = message.channel === 'sms' && words ? smsSize(words.text).segments : undefined;
+        if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
+      },
+    });
+    summary.rejected = rejections.length;
+    for (const rejection of rejections) if (errors?.push(line(errorRecord(rejection), ERROR_HEADER))) await errors.flush();
+    let summaryFile: Sink | undefined;
+    if (options.summary) {
+      summaryFile = await Sink.open(options.summary, stdout);
+      opened.push(summaryFile);
+      summaryFile.push(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
+    }
+    // All written, then all named at once; the status file last, so a job that waits for it finds
+    // the others already in place.
+    const inOrder = [errors, messages, summaryFile, status].filter((sink): sink is Sink => sink !== undefined);
+    await Promise.all(inOrder.map((sink) => sink.finish()));
+    Sink.publish(inOrder);
+  } catch (error) {
+    await Promise.all(opened.map((sink) => sink.abort()));
+    throw error;
+  }
+  return summary;
+}

@@ -1,0 +1,83 @@
+/** What a follow-up run found, for stderr and for `--summary FILE`. */
+import { HOLDS, MESSAGE_KINDS, type Hold, type MessageKind, type PlannedMessage } from '../core/follow-up/contact.js';
+import { formatPence } from '../batch/pence.js';
+import { pounds, STATUSES, type ArrangementStatus, type Status } from '../core/follow-up/status.js';
+
+export interface FollowUpSummary {
+  arrangements: number;
+  byStatus: Record<Status, number>;
+  messagesByKind: Record<MessageKind, number>;
+  messagesByChannel: Record<string, number>;
+  heldBack: Record<Hold, number>;
+  forReview: number;
+  /** Pence. */
+  dueToDate: number;
+  received: number;
+  arrears: number;
+  rejected: number;
+}
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+export const emptySummary = (): FollowUpSummary => ({
+  arrangements: 0,
+  byStatus: zeros(STATUSES),
+  messagesByKind: zeros(MESSAGE_KINDS),
+  messagesByChannel: {},
+  heldBack: zeros(HOLDS),
+  forReview: 0,
+  dueToDate: 0,
+  received: 0,
+  arrears: 0,
+  rejected: 0,
+});
+
+export function countStatus(summary: FollowUpSummary, status: ArrangementStatus): void {
+  summary.arrangements++;
+  summary.byStatus[status.status]++;
+  summary.dueToDate += status.dueToDate;
+  summary.received += status.paidToDate;
+  summary.arrears += status.arrears;
+}
+
+/** A held message counts under its rule, not as one to send. */
+export function countMessage(summary: FollowUpSummary, message: PlannedMessage): void {
+  if (message.held) {
+    summary.heldBack[message.held]++;
+    return;
+  }
+  summary.messagesByKind[message.kind]++;
+  summary.messagesByChannel[message.channel] = (summary.messagesByChannel[message.channel] ?? 0) + 1;
+  if (message.review) summary.forReview++;
+}
+
+const listed = (counts: Readonly<Record<string, number>>): string =>
+  Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => `${n} ${key}`)
+    .join(', ') || 'none';
+
+export function summaryLines(s: FollowUpSummary): string[] {
+  const toSend = Object.values(s.messagesByKind).reduce((a, b) => a + b, 0);
+  return [
+    `${s.arrangements} arrangements: ${listed(s.byStatus)}`,
+    `${toSend} messages to send (${s.forReview} for a person to review first): ${listed(s.messagesByKind)}; by channel: ${listed(s.messagesByChannel)}`,
+    `held back: ${listed(s.heldBack)}`,
+    `due to date ${pounds(s.dueToDate)}, received ${pounds(s.received)}, in arrears ${pounds(s.arrears)}`,
+    ...(s.rejected > 0 ? [`${s.rejected} rows rejected`] : []),
+  ];
+}
+
+/** The summary as JSON, amounts in pounds as exact decimal strings (1234.56). */
+export const summaryJson = (s: FollowUpSummary) => ({
+  arrangements: s.arrangements,
+  by_status: s.byStatus,
+  messages_by_kind: s.messagesByKind,
+  messages_by_channel: s.messagesByChannel,
+  held_back: s.heldBack,
+  for_review: s.forReview,
+  due_to_date: formatPence(s.dueToDate),
+  received: formatPence(s.received),
+  arrears: formatPence(s.arrears),
+  rejected: s.rejected,
+});

@@ -1,0 +1,125 @@
+/**
+ * One of follow-up's inputs, a CSV file read with the strict reader that `batch` uses (its header
+ * names the columns) or, named `.ndjson` or `.jsonl`, a JSON record a line, as `batch --json`
+ * writes them (numbers kept as written, never through a float). A row that cannot be read is
+ * rejected with its line and reason; a missing column stops the run before anything is written.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { FairplanError, isFairplanError } from '../core/errors.js';
+import { readRecords } from '../batch/read.js';
+import { parseJsonExact } from '../statement/json-exact.js';
+import { NumberLiteral } from '../statement/raw.js';
+
+/** A row that cannot be used: reported with its file and line, and the run goes on. */
+export interface FollowUpRejection {
+  readonly file: string;
+  readonly line: number;
+  readonly accountId?: string;
+  readonly reason: string;
+}
+
+export interface Row {
+  readonly line: number;
+  /** The cell of a column named in the header; '' for an optional column the file does not have. */
+  get(column: string): string;
+}
+
+export interface Table {
+  readonly file: string;
+  readonly headers: readonly string[];
+}
+
+/**
+ * Calls `onRow` for every readable row of `file`, in file order, waiting for it when it returns a
+ * promise; `reject` hears of the others. The header must have every `required` column.
+ */
+export async function readTable(
+  file: string,
+  required: readonly string[],
+  onHeader: (table: Table) => void,
+  onRow: (row: Row) => void | Promise<void>,
+  reject: (rejection: FollowUpRejection) => void,
+): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw new FairplanError('io', `cannot be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'it cannot be opened'}`, { file });
+  }
+  try {
+    if (/\.(ndjson|jsonl)$/i.test(file)) await readJsonLines(handle, file, required, onHeader, onRow, reject);
+    else await readCsv(handle, file, required, onHeader, onRow, reject);
+  } finally {
+    await handle.close();
+  }
+}
+
+type Reader = (
+  handle: FileHandle,
+  file: string,
+  required: readonly string[],
+  onHeader: (table: Table) => void,
+  onRow: (row: Row) => void | Promise<void>,
+  reject: (rejection: FollowUpRejection) => void,
+) => Promise<void>;
+
+const missingColumns = (file: string, required: readonly string[], missing: readonly string[]) =>
+  new FairplanError('invalid-argument', `has no ${missing.join(', ')} column${missing.length === 1 ? '' : 's'} (expected ${required.join(', ')})`, { file });
+
+const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) => {
+  let index: Map<string, number> | undefined;
+  for await (const records of readRecords(handle.createReadStream(), ',', file)) {
+    for (const record of records) {
+      if (!index) {
+        if (record.kind === 'unreadable') throw new FairplanError('invalid-argument', `the header row cannot be read: ${record.reason}`, { file, line: record.line });
+        index = new Map(record.cells.map((name, i) => [name.trim(), i]));
+        const missing = required.filter((column) => !index?.has(column));
+        if (missing.length > 0) throw missingColumns(file, required, missing);
+        onHeader({ file, headers: [...index.keys()] });
+        continue;
+      }
+      if (record.kind === 'unreadable') {
+        reject({ file, line: record.line, reason: record.reason });
+        continue;
+      }
+      const { cells, line } = record;
+      const columns = index;
+      const pending = onRow({ line, get: (column) => (cells[columns.get(column) ?? -1] ?? '').trim() });
+      if (pending) await pending;
+    }
+  }
+  if (!index) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file });
+};
+
+/** A record's value as text, as a CSV cell would hold it. */
+const text = (value: unknown): string => (value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value.trim() : '');
+
+const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, reject) => {
+  let line = 0;
+  let first = true;
+  for await (const source of createInterface({ input: handle.createReadStream(), crlfDelay: Infinity })) {
+    line++;
+    if (source.trim() === '') continue;
+    let record: Record<string, unknown>;
+    try {
+      const value = parseJsonExact(source);
+      if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof NumberLiteral) throw new FairplanError('invalid-argument', 'not a JSON object');
+      record = value as Record<string, unknown>;
+    } catch (error) {
+      if (!isFairplanError(error)) throw error;
+      reject({ file, line, reason: `not a JSON record: ${error.message}` });
+      continue;
+    }
+    if (first) {
+      first = false;
+      // The first record stands for the header: a file with none of the columns is the wrong file.
+      const missing = required.filter((column) => !(column in record));
+      if (missing.length === required.length) throw missingColumns(file, required, missing);
+      onHeader({ file, headers: Object.keys(record) });
+    }
+    const pending = onRow({ line, get: (column) => text(record[column]) });
+    if (pending) await pending;
+  }
+  if (first) throw new FairplanError('invalid-argument', 'the file is empty: there is no record', { file });
+};

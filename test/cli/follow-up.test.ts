@@ -1,0 +1,197 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from '../helpers/cli.js';
+
+const BOOK = ['arrangements', 'payments', 'customers', 'contacts'].flatMap((name) => [`--${name}`, fixture('follow-up', `${name}.csv`)]);
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-follow-up-'));
+/** A CSV output as records by column name (the cells here hold no commas). */
+function records(file: string): Record<string, string>[] {
+  const [header = '', ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const columns = header.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])));
+}
+const ndjson = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+
+async function run(asOf: string) {
+  const dir = scratch();
+  const out = (name: string) => path.join(dir, name);
+  const result = await runCli(['follow-up', ...BOOK, '--as-of', asOf, '-o', out('status.csv'), '--messages', out('messages.csv'), '--errors', out('errors.csv')]);
+  return { ...result, dir, out };
+}
+
+describe('fairplan follow-up', () => {
+  it('documents its inputs and exit codes in --help', async () => {
+    const { code, stdout } = await runCli(['follow-up', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--arrangements');
+    expect(stdout).toMatch(/1 +some rows were rejected/);
+    expect(stdout.split('\n').filter((line) => line.length > 80)).toEqual([]);
+  });
+
+  it('gives every arrangement of the fixture book its status, rejects the three bad payments with line and reason (those for an account with no plan once the plans are read), and exits 1', async () => {
+    const { code, stderr, out } = await run('2026-03-09');
+    expect(code).toBe(1);
+    expect(Object.fromEntries(records(out('status.csv')).map((r) => [r.account_id, r.status]))).toEqual({
+      'FU-001': 'on-track', 'FU-002': 'ahead', 'FU-003': 'behind', 'FU-004': 'missed', 'FU-005': 'broken', 'FU-006': 'completed',
+      'FU-007': 'paused', 'FU-008': 'review-due', 'FU-009': 'on-track', 'FU-010': 'on-track', 'FU-011': 'on-track', 'FU-012': 'missed',
+      'FU-013': 'missed', 'FU-014': 'on-track', 'FU-015': 'on-track', 'FU-016': 'paused', 'FU-017': 'on-track',
+    });
+    // FU-003 paid £10.00 of the £25.00 due on 5 March: the rest is in arrears, still within the grace days.
+    expect(records(out('status.csv')).find((r) => r.account_id === 'FU-003')).toMatchObject({ arrears_on_plan: '15.00', next_amount: '15.00', paid_to_date: '60.00' });
+    expect(readFileSync(out('errors.csv'), 'utf8').trimEnd().split('\n').slice(1)).toEqual([
+      expect.stringMatching(/payments\.csv,39,FU-001,"amount: ""12\.345"" is not an amount above £0\.00"$/),
+      expect.stringMatching(/payments\.csv,40,FU-004,"paid_on: ""2026-02-30"" is not a date \(YYYY-MM-DD\)"$/),
+      expect.stringMatching(/payments\.csv,38,FU-999,"a payment for account FU-999, which has no arrangement"$/),
+    ]);
+    expect(stderr).toContain('17 arrangements: 7 on-track, 1 ahead, 1 behind, 3 missed, 1 broken, 1 completed, 2 paused, 1 review-due');
+    expect(stderr).toContain('held back: 1 no-contact-details, 1 customer-opted-out, 1 already-sent, 1 daily-limit, 1 weekly-limit');
+    expect(stderr).toContain('3 rows rejected');
+  });
+
+  it('writes NDJSON messages whose kind, channel, review and hold follow the rules', async () => {
+    const dir = scratch();
+    const messages = path.join(dir, 'messages.ndjson');
+    const { code } = await runCli(['follow-up', ...BOOK, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.ndjson'), '--messages', messages, '--errors', path.join(dir, 'errors.ndjson'), '--json']);
+    expect(code).toBe(1);
+    const byAccount = Object.fromEntries(ndjson(messages).map((m) => [m.account_id, m]));
+    expect(Object.keys(byAccount)).toEqual(['FU-004', 'FU-005', 'FU-006', 'FU-008', 'FU-009', 'FU-010', 'FU-011', 'FU-012', 'FU-013', 'FU-014', 'FU-015', 'FU-017']);
+    expect(byAccount['FU-004']).toMatchObject({ message_id: 'FU-004:missed-check-in:3:sms', kind: 'missed-check-in', held_back: '' });
+    expect(byAccount['FU-005']).toMatchObject({ kind: 'review-invitation', channel: 'email' });
+    expect(byAccount['FU-006']).toMatchObject({ kind: 'thank-you' });
+    expect(byAccount['FU-008']).toMatchObject({ kind: 'review-invitation', channel: 'letter' });
+    expect(byAccount['FU-009']).toMatchObject({ kind: 'reminder', channel: 'sms', sms_segments: 2 });
+    expect(byAccount['FU-009']?.text).not.toMatch(/£|debt/i);
+    expect(byAccount['FU-010']).toMatchObject({ kind: 'reminder', review: 'yes' });
+    expect(byAccount['FU-010']?.text).toContain('£75.50');
+    expect(byAccount['FU-011']).toMatchObject({ held_back: 'daily-limit' });
+    expect(byAccount['FU-012']).toMatchObject({ held_back: 'weekly-limit' });
+    expect(byAccount['FU-013']).toMatchObject({ held_back: 'already-sent' });
+    expect(byAccount['FU-014']).toMatchObject({ held_back: 'customer-opted-out', text: '' });
+    expect(byAccount['FU-015']).toMatchObject({ held_back: 'no-contact-details' });
+    // Quentin asked to be contacted on Tuesdays and Wednesdays, in the evening.
+    expect(byAccount['FU-017']).toMatchObject({ kind: 'reminder', send_on: '2026-03-10', send_window: '18:00-20:00' });
+  });
+
+  it('writes the summary as JSON with --summary: plans by status, messages by kind and channel, held back by rule, amounts', async () => {
+    const dir = scratch();
+    const summary = path.join(dir, 'summary.json');
+    await runCli(['follow-up', ...BOOK, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--summary', summary, '-q']);
+    expect(JSON.parse(readFileSync(summary, 'utf8'))).toEqual({
+      arrangements: 17,
+      by_status: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
+      messages_by_kind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
+      messages_by_channel: { sms: 3, email: 3, letter: 1 },
+      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'unsafe-text': 0 },
+      for_review: 1,
+      due_to_date: '1434.00',
+      received: '1119.00',
+      arrears: '345.00',
+      rejected: 3,
+    });
+  });
+
+  it('sends nothing on Easter Sunday or Easter Monday: the messages wait for the Tuesday', async () => {
+    const dir = scratch();
+    const messages = path.join(dir, 'messages.ndjson');
+    await runCli(['follow-up', ...BOOK, '--as-of', '2026-04-05', '-o', path.join(dir, 'status.ndjson'), '--messages', messages, '--json']);
+    const sendOn = new Set(ndjson(messages).map((m) => m.send_on));
+    expect([...sendOn]).toEqual(['2026-04-07']);
+  });
+
+  it('gives byte-identical outputs for the same inputs and as-of day', async () => {
+    const first = await run('2026-03-09');
+    const again = await run('2026-03-09');
+    for (const name of ['status.csv', 'messages.csv', 'errors.csv']) expect(readFileSync(again.out(name))).toEqual(readFileSync(first.out(name)));
+  });
+
+  it('refuses an output that names one of its inputs, and writes nothing', async () => {
+    const dir = scratch();
+    const payments = path.join(dir, 'payments.csv');
+    writeFileSync(payments, readFileSync(fixture('follow-up', 'payments.csv')));
+    const { code, stderr } = await runCli(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', payments]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--messages names the payments file');
+    expect(readdirSync(dir)).toEqual(['payments.csv']);
+    expect(readFileSync(payments)).toEqual(readFileSync(fixture('follow-up', 'payments.csv')));
+  });
+
+  it('stops with exit 2, writing nothing, when a file lacks a column', async () => {
+    const dir = scratch();
+    const payments = path.join(dir, 'payments.csv');
+    writeFileSync(payments, 'account_id,amount\nFU-001,45.00\n');
+    const { code, stderr } = await runCli(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${payments}: has no paid_on column`);
+    expect(readdirSync(dir)).toEqual(['payments.csv']);
+  });
+
+  it('takes the firm\'s rules and templates from --rules', async () => {
+    const dir = scratch();
+    const messages = path.join(dir, 'messages.ndjson');
+    const { code } = await runCli(['follow-up', ...BOOK, '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '--errors', path.join(dir, 'errors.ndjson')]);
+    expect(code).toBe(1);
+    const status = ndjson(path.join(dir, 'status.csv'));
+    // Three missed in a row before a plan is broken, and reminders two days ahead.
+    expect(status.find((s) => s.account_id === 'FU-005')).toMatchObject({ status: 'missed' });
+    const sent = ndjson(messages);
+    expect(sent.find((m) => m.account_id === 'FU-010')).toBeUndefined();
+    expect(sent.find((m) => m.account_id === 'FU-009')?.text).toMatch(/^Hi Immy, just a reminder that your next payment is due on 11 March 2026\./);
+  });
+
+  it('holds back a text that a customers column would make state an amount', async () => {
+    const dir = scratch();
+    const customers = path.join(dir, 'customers.csv');
+    writeFileSync(customers, readFileSync(fixture('follow-up', 'customers.csv'), 'utf8').replace(',Immy,', ',Immy (balance 80.00),'));
+    const messages = path.join(dir, 'messages.ndjson');
+    const args = ['--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--customers', customers];
+    await runCli(['follow-up', ...args, '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
+    const held = ndjson(messages).find((m) => m.account_id === 'FU-009');
+    expect(held).toMatchObject({ held_back: 'unsafe-text' });
+    expect(held?.reason).toContain('held back: the text would state an amount');
+  });
+
+  it('stops with exit 2, writing nothing, at a template with an unknown placeholder, naming both', async () => {
+    const dir = scratch();
+    const rules = path.join(dir, 'rules.yaml');
+    writeFileSync(rules, 'templates:\n  thank-you:\n    email:\n      subject: Thank you\n      text: "Dear {{title}} {{surname}}"\n');
+    const { code, stderr } = await runCli(['follow-up', ...BOOK, '--rules', rules, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${rules}: template thank-you.email.text: uses the unknown placeholder {{title}}`);
+    expect(readdirSync(dir)).toEqual(['rules.yaml']);
+  });
+
+  it('follows up the plans that batch --schedules wrote, as they were written', async () => {
+    const dir = scratch();
+    const schedules = path.join(dir, 'schedules.csv');
+    const batch = await runCli(['batch', fixture('accounts', 'sample-accounts.csv'), '-o', path.join(dir, 'results.csv'), '--errors', path.join(dir, 'rejected.csv'), '--schedules', schedules, '--as-of', '2026-01-05', '-q']);
+    expect(batch.code).toBe(1);
+    const instalments = records(schedules);
+    const [first, second] = [...new Set(instalments.map((i) => i.account_id))];
+    // The first account pays every instalment on its day up to 9 April 2026; the second pays nothing.
+    const paid = instalments.filter((i) => i.account_id === first && (i.due ?? '') <= '2026-04-09');
+    writeFileSync(path.join(dir, 'payments.csv'), ['account_id,paid_on,amount', ...paid.map((i) => `${i.account_id},${i.due},${i.amount}`)].join('\n'));
+    const { code } = await runCli(['follow-up', '--arrangements', schedules, '--payments', path.join(dir, 'payments.csv'), '--as-of', '2026-04-09', '-o', path.join(dir, 'status.csv')]);
+    expect(code).toBe(0);
+    const status = records(path.join(dir, 'status.csv'));
+    expect(status).toHaveLength(new Set(instalments.map((i) => i.account_id)).size);
+    expect(status.find((s) => s.account_id === first)).toMatchObject({ status: 'on-track', arrears_on_plan: '0.00' });
+    expect(status.find((s) => s.account_id === second)).toMatchObject({ status: 'broken', paid_to_date: '0.00' });
+  });
+});
+
+describe('fairplan follow-up after batch --json', () => {
+  it('reads the NDJSON schedules as it reads the CSV ones', async () => {
+    const dir = scratch();
+    const sample = fixture('accounts', 'sample-accounts.csv');
+    await runCli(['batch', sample, '-o', path.join(dir, 'r.csv'), '--schedules', path.join(dir, 'schedules.csv'), '--as-of', '2026-01-05', '-q']);
+    await runCli(['batch', sample, '-o', path.join(dir, 'r.ndjson'), '--schedules', path.join(dir, 'schedules.ndjson'), '--json', '--as-of', '2026-01-05', '-q']);
+    const payments = fixture('follow-up', 'sample-payments.csv');
+    for (const schedules of ['schedules.csv', 'schedules.ndjson']) {
+      const { code } = await runCli(['follow-up', '--arrangements', path.join(dir, schedules), '--payments', payments, '--as-of', '2026-03-09', '-o', path.join(dir, `${schedules}.status.csv`), '-q']);
+      expect(code).toBe(0);
+    }
+    expect(readFileSync(path.join(dir, 'schedules.ndjson.status.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'schedules.csv.status.csv'), 'utf8'));
+  });
+});

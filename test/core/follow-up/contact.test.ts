@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { EVERY_DAY, fixedCalendar } from '../../../src/core/calendar/business-calendar.js';
+import { parseIsoDate, type IsoDate } from '../../../src/core/date.js';
+import { planMessage, sendDay, type Contact, type Customer } from '../../../src/core/follow-up/contact.js';
+import { DEFAULT_RULES } from '../../../src/core/follow-up/rules.js';
+import { arrangementStatus, type Arrangement } from '../../../src/core/follow-up/status.js';
+
+const d = (text: string): IsoDate => parseIsoDate(text);
+const SMS: Customer = { channel: 'sms', vulnerable: false };
+/** £40.00 on the 10th of March, April and May 2026 (Tuesday, Friday, Sunday). */
+const plan = (paid: [string, number][] = [], extra: Partial<Arrangement> = {}): Arrangement => ({
+  accountId: 'ACC-7',
+  instalments: [
+    { n: 1, due: d('2026-03-10'), amount: 4000 },
+    { n: 2, due: d('2026-04-10'), amount: 4000 },
+    { n: 3, due: d('2026-05-10'), amount: 4000 },
+  ],
+  payments: paid.map(([paidOn, amount]) => ({ paidOn: d(paidOn), amount })),
+  ...extra,
+});
+const message = (arrangement: Arrangement, asOf: string, customer: Customer | undefined, contacts: Contact[] = []) =>
+  planMessage({ status: arrangementStatus(arrangement, d(asOf), DEFAULT_RULES), customer, contacts, asOf: d(asOf), rules: DEFAULT_RULES, calendar: EVERY_DAY });
+
+describe('planMessage', () => {
+  it('passes on the customer\'s contact window and keeps to their days', () => {
+    const evenings: Customer = { channel: 'sms', vulnerable: false, contactDays: new Set([3]), contactWindow: '18:00-20:00' };
+    expect(message(plan(), '2026-03-09', evenings)).toMatchObject({ sendOn: '2026-03-11', sendWindow: '18:00-20:00' });
+  });
+
+  it('reminds three days before an instalment, and not four', () => {
+    expect(message(plan(), '2026-03-07', SMS)).toMatchObject({ kind: 'reminder', about: '1', messageId: 'ACC-7:reminder:1:sms', sendOn: '2026-03-07', review: false });
+    expect(message(plan(), '2026-03-06', SMS)).toBeUndefined();
+  });
+
+  it('checks in after a missed instalment, invites a review once the plan is broken, and thanks at the end', () => {
+    expect(message(plan(), '2026-03-16', SMS)).toMatchObject({ kind: 'missed-check-in', about: '1' });
+    expect(message(plan(), '2026-04-16', SMS)).toMatchObject({ kind: 'review-invitation', about: '1' });
+    expect(message(plan([['2026-03-10', 12000]]), '2026-03-11', SMS)).toMatchObject({ kind: 'thank-you', about: 'completed' });
+  });
+
+  it('invites a review when the review date is reached', () => {
+    const token = plan([['2026-03-10', 4000]], { reviewOn: d('2026-03-20') });
+    expect(message(token, '2026-03-20', SMS)).toMatchObject({ kind: 'review-invitation', about: 'review-2026-03-20' });
+  });
+
+  it('says nothing in Breathing Space', () => {
+    expect(message(plan([], { breathingSpace: { kind: 'standard', end: d('2026-06-30') } }), '2026-04-16', SMS)).toBeUndefined();
+  });
+
+  it('marks a vulnerable customer\'s message for a person to review first', () => {
+    const m = message(plan(), '2026-03-07', { channel: 'email', vulnerable: true });
+    expect(m).toMatchObject({ review: true, messageId: 'ACC-7:reminder:1:email' });
+    expect(m?.reason).toContain('a person reviews it');
+  });
+
+  it('holds back, with the reason, a message to a customer with no row, one who asked for none, and one already sent', () => {
+    expect(message(plan(), '2026-03-07', undefined)).toMatchObject({ held: 'no-contact-details', channel: 'none' });
+    expect(message(plan(), '2026-03-07', { channel: 'none', vulnerable: false })).toMatchObject({ held: 'customer-opted-out' });
+    const sent = message(plan(), '2026-03-08', SMS, [{ sentOn: d('2026-03-07'), messageId: 'ACC-7:reminder:1:sms' }]);
+    expect(sent).toMatchObject({ held: 'already-sent' });
+    expect(sent?.reason).toContain('already sent on 2026-03-07');
+  });
+
+  it('holds back a second message on one day and a fourth in seven days', () => {
+    expect(message(plan(), '2026-03-07', SMS, [{ sentOn: d('2026-03-07'), messageId: 'x' }])).toMatchObject({ held: 'daily-limit' });
+    const three = ['2026-03-01', '2026-03-03', '2026-03-05'].map((sentOn) => ({ sentOn: d(sentOn), messageId: sentOn }));
+    expect(message(plan(), '2026-03-07', SMS, three)).toMatchObject({ held: 'weekly-limit' });
+    // The first of the three falls outside the seven days ending on the 8th.
+    expect(message(plan(), '2026-03-08', SMS, three)?.held).toBeUndefined();
+  });
+});
+
+describe('sendDay', () => {
+  it('waits for a day the customer asked to be contacted on', () => {
+    const tuesdayOrThursday = new Set([2, 4]);
+    expect(sendDay(EVERY_DAY, d('2026-03-09'), tuesdayOrThursday)).toBe('2026-03-10');
+    expect(sendDay(EVERY_DAY, d('2026-03-11'), tuesdayOrThursday)).toBe('2026-03-12');
+    expect(() => sendDay(EVERY_DAY, d('2026-03-11'), new Set([0]))).toThrow('only Sundays');
+  });
+
+  const mayDay = fixedCalendar([d('2026-05-04')]);
+  it('moves a Sunday and a bank holiday Monday to the Tuesday, and keeps a Saturday', () => {
+    expect(sendDay(mayDay, d('2026-05-03'))).toBe('2026-05-05');
+    expect(sendDay(mayDay, d('2026-05-04'))).toBe('2026-05-05');
+    expect(sendDay(mayDay, d('2026-05-02'))).toBe('2026-05-02');
+  });
+});

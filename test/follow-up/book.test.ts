@@ -1,0 +1,130 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readBook, type Account, type BookFiles } from '../../src/follow-up/book.js';
+import type { FollowUpRejection } from '../../src/follow-up/table.js';
+
+/** Every account read, and the rejections as `file:line: reason`; the templates here use every customer column. */
+async function readAll(files: BookFiles) {
+  const accounts = new Map<string, Account>();
+  const rejected: FollowUpRejection[] = [];
+  await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => rejected.push(r) });
+  return { accounts, rejected };
+}
+
+const SCHEDULE_HEADER = 'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after';
+
+async function book(files: { arrangements: string; payments?: string; customers?: string; contacts?: string }) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, `${name}.csv`);
+    writeFileSync(file, text);
+    return file;
+  };
+  const { accounts, rejected } = await readAll({
+    arrangements: write('arrangements', files.arrangements),
+    payments: write('payments', files.payments ?? 'account_id,paid_on,amount\n'),
+    ...(files.customers ? { customers: write('customers', files.customers) } : {}),
+    ...(files.contacts ? { contacts: write('contacts', files.contacts) } : {}),
+  });
+  return { read: { accounts }, rejected: rejected.map((r) => `${path.basename(r.file)}:${r.line}: ${r.reason}`) };
+}
+
+describe('readBook', () => {
+  it('leaves out, and says so, an account with an instalment that cannot be read or appears twice', async () => {
+    const { read, rejected } = await book({
+      arrangements: `${SCHEDULE_HEADER}\nA,fixed,1,2026-03-01,,10.00,0,10.00,10.00\nA,fixed,2,2026-04-01,,ten,0,10.00,0\nB,fixed,1,2026-03-01,,10.00,0,10.00,0\nB,fixed,1,2026-03-01,,10.00,0,10.00,0\nC,fixed,1,2026-03-01,,10.00,0,10.00,0\n`,
+    });
+    expect([...read.accounts.keys()]).toEqual(['C']);
+    expect(rejected).toEqual([
+      'arrangements.csv:3: amount: "ten" is not an amount',
+      'arrangements.csv:3: account A is left out: an instalment of its plan (line 3) cannot be read',
+      'arrangements.csv:5: instalment 1 appears twice',
+      'arrangements.csv:5: account B is left out: an instalment of its plan (line 5) cannot be read',
+    ]);
+  });
+
+  it('reads a plan --csv schedule with an account column, and leaves out an account for which it holds several plans', async () => {
+    const header = 'account_id,option_kind,option_key,option_label,affordable,n,date,moved_from,amount,interest,principal,balance';
+    const { read, rejected } = await book({
+      arrangements: [
+        header,
+        'A,affordable,affordable,Affordable plan,true,1,2026-03-01,,30.00,0.00,30.00,70.00',
+        'A,affordable,affordable,Affordable plan,true,2,2026-04-01,,30.00,0.00,30.00,40.00',
+        'B,affordable,affordable,Affordable plan,true,1,2026-03-01,,30.00,0.00,30.00,70.00',
+        'B,fixed-term,fixed-term-12,Fixed term,true,1,2026-03-01,,8.34,0.00,8.34,91.66',
+      ].join('\n'),
+    });
+    expect(read.accounts.get('A')?.instalments).toEqual([
+      { n: 1, due: '2026-03-01', amount: 3000 },
+      { n: 2, due: '2026-04-01', amount: 3000 },
+    ]);
+    expect(read.accounts.has('B')).toBe(false);
+    expect(rejected[0]).toBe('arrangements.csv:5: a second plan (fixed-term-12) for account B: keep only the rows of the plan agreed');
+  });
+
+  it('reads the schedules batch --schedules --json writes, amounts as written', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
+    const arrangements = path.join(dir, 'schedules.ndjson');
+    writeFileSync(arrangements, '{"account_id":"A","plan":"affordable","n":1,"due":"2026-03-01","amount":"30.10"}\n{"account_id":"A","plan":"affordable","n":2,"due":"2026-04-01","amount":0.30}\nnot json\n');
+    const payments = path.join(dir, 'payments.csv');
+    writeFileSync(payments, 'account_id,paid_on,amount\n');
+    const { accounts, rejected } = await readAll({ arrangements, payments });
+    const read = { accounts };
+    expect(read.accounts.get('A')?.instalments.map((i) => i.amount)).toEqual([3010, 30]);
+    expect(rejected).toMatchObject([{ line: 3, reason: expect.stringContaining('not a JSON record') }]);
+  });
+
+  it('rejects every payment for an account with no plan, after the plans are read', async () => {
+    const { rejected } = await book({
+      arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\n`,
+      payments: 'account_id,paid_on,amount\nZ,2026-03-01,5.00\nA,2026-03-01,five\nZ,2026-03-02,5.00\n',
+    });
+    expect(rejected).toEqual([
+      'payments.csv:3: amount: "five" is not an amount above £0.00',
+      'payments.csv:2: a payment for account Z, which has no arrangement',
+      'payments.csv:4: a payment for account Z, which has no arrangement',
+    ]);
+  });
+
+  it('stops at an account whose instalment rows are not together, naming the line', async () => {
+    const error = await book({ arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\nB,1,2026-03-01,5.00\nA,2,2026-04-01,5.00\n` }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-argument', context: { line: 4 }, message: expect.stringContaining("account A's instalments are not together") });
+  });
+
+  it('puts instalments in due order whatever the order of the rows', async () => {
+    const { read } = await book({ arrangements: `account_id,n,due,amount\nA,2,2026-04-01,5.00\nA,1,2026-03-01,5.00\n` });
+    expect(read.accounts.get('A')?.instalments.map((i) => i.n)).toEqual([1, 2]);
+  });
+
+  it('rejects a customer row whose channel has no address, and ignores customers and contacts with no plan', async () => {
+    const { read, rejected } = await book({
+      arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\n`,
+      customers: 'account_id,name,channel,mobile,email,vulnerable\nA,Ann,sms,,,no\nZ,Zed,email,,z@example.com,no\n',
+      contacts: 'account_id,sent_on,message_id\nZ,2026-03-01,z1\nA,2026-03-02,a1\n',
+    });
+    expect(rejected).toEqual(['customers.csv:2: channel is sms but mobile is empty']);
+    expect(read.accounts.get('A')?.customer).toBeUndefined();
+    expect(read.accounts.get('A')?.contacts).toEqual([{ sentOn: '2026-03-02', messageId: 'a1' }]);
+  });
+
+  it('reads the customer\'s contact days and window, and rejects ones that cannot be kept', async () => {
+    const { read, rejected } = await book({
+      arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\nB,1,2026-03-01,5.00\nC,1,2026-03-01,5.00\nD,1,2026-03-01,5.00\n`,
+      customers: [
+        'account_id,channel,mobile,contact_days,contact_window,breathing_space,breathing_space_end',
+        'A,sms,07700900001,"tue, Thursday",18:00-20:00,,',
+        'B,sms,07700900002,fri-mon,,mental-health,',
+        'C,sms,07700900003,sun,,,',
+        'D,sms,07700900004,,20:00-18:00,standard,',
+      ].join('\n'),
+    });
+    expect(read.accounts.get('A')?.customer).toMatchObject({ contactDays: new Set([2, 4]), contactWindow: '18:00-20:00' });
+    expect(read.accounts.get('B')?.customer).toMatchObject({ contactDays: new Set([5, 6, 0, 1]), breathingSpace: { kind: 'mental-health' } });
+    expect(rejected).toEqual([
+      'customers.csv:4: contact_days: "sun" is not days of the week from Monday to Saturday (e.g. "tue, thu" or "mon-fri")',
+      'customers.csv:5: breathing_space is standard but breathing_space_end is empty (a standard one lasts 60 days)',
+    ]);
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../src/core/follow-up/rules.js';
+import { DEFAULT_TEMPLATES } from '../../src/follow-up/default-templates.js';
+import { loadRulesFile } from '../../src/follow-up/rules-file.js';
+import { fixture } from '../helpers/cli.js';
+
+function rulesFile(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'fairplan-rules-')), 'rules.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('loadRulesFile', () => {
+  it('reads the fixture rules over the defaults, keeping the default templates it does not replace', async () => {
+    const { rules, templates } = await loadRulesFile(fixture('follow-up', 'rules.yaml'));
+    expect(rules).toEqual({ graceDays: 7, brokenAfter: 3, remindDays: 2, perDay: 1, perWeek: 2 });
+    expect(templates.reminder.sms.text).toContain('{{preferred_name}}');
+    expect(templates.reminder.email).toEqual(DEFAULT_TEMPLATES.reminder.email);
+    expect(templates['thank-you']).toEqual(DEFAULT_TEMPLATES['thank-you']);
+  });
+
+  it('keeps every default for an empty file', async () => {
+    expect(await loadRulesFile(rulesFile(''))).toEqual({ rules: DEFAULT_RULES, templates: DEFAULT_TEMPLATES });
+  });
+
+  it('reports every problem at once, each with its place: a misspelt rule, a fraction, a zero limit', async () => {
+    const file = rulesFile('grace_day: 5\nremind_days: 2.5\ncontact_limits:\n  per_week: 0\n');
+    const error = await loadRulesFile(file).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-argument', context: { file } });
+    const problems = (error as { context: { problems: { path: string; message: string }[] } }).context.problems;
+    expect(problems.map((p) => p.path).sort()).toEqual(['', 'contact_limits.per_week', 'remind_days']);
+    expect(problems.find((p) => p.path === '')?.message).toContain('grace_day');
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_KINDS } from '../../src/core/follow-up/contact.js';
+import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
+import { DEFAULT_TEMPLATES, type SendingChannel, type TemplateSet } from '../../src/follow-up/default-templates.js';
+import { compileTemplates, SMS_SIGNPOST, STOP_LINES, textMessageProblem } from '../../src/follow-up/templates.js';
+
+/** Words and phrases that threaten or pressure: no default message may use one. */
+const UNKIND = [
+  'legal action', 'bailiff', 'court', 'final demand', 'default notice', 'enforcement', 'debt collector', 'solicitor',
+  'repossess', 'ccj', 'county court', 'judgment', 'urgent', 'immediately', 'failure to', 'warning', 'must pay',
+  'overdue', 'arrears', 'penalty', 'consequences', 'further action', 'legal', 'demand',
+];
+const VALUES = {
+  name: 'Sam', account_id: 'ACC-1', next_due_date: '10 March 2026', next_amount: '£40.00', arrears: '£40.00',
+  balance_remaining: '£400.00', review_date: '1 June 2026',
+};
+const CHANNELS: SendingChannel[] = ['sms', 'email', 'letter'];
+const renderer = compileTemplates(DEFAULT_TEMPLATES, 'the default templates', []);
+const everyMessage = MESSAGE_KINDS.flatMap((kind) => CHANNELS.map((channel) => ({ kind, channel, ...renderer.render(kind, channel, VALUES) })));
+
+describe('the default templates', () => {
+  it.each(everyMessage)('$kind by $channel uses none of the words a collections message must not use', ({ subject, text }) => {
+    const words = `${subject} ${text}`.toLowerCase();
+    expect(UNKIND.filter((word) => words.includes(word))).toEqual([]);
+  });
+
+  it.each(everyMessage)('$kind by $channel signposts free advice and says how to stop an electronic channel', ({ channel, text }) => {
+    expect(text).toContain(channel === 'sms' ? SMS_SIGNPOST : ADVICE_SIGNPOST);
+    if (channel !== 'letter') expect(text.endsWith(STOP_LINES[channel] ?? '')).toBe(true);
+  });
+
+  it.each(everyMessage.filter((m) => m.channel === 'sms'))('$kind by text states no amount and does not say "debt"', ({ text }) => {
+    expect(text).not.toMatch(/£|\d+\.\d\d|debt/i);
+  });
+
+  it('ask after a missed payment whether circumstances have changed, and offer to look at the plan again', () => {
+    const { text } = renderer.render('missed-check-in', 'email', VALUES);
+    expect(text).toContain('Have your circumstances changed?');
+    expect(text).toContain('look at your plan again');
+  });
+
+  it('put the values in as plain text, not HTML', () => {
+    expect(renderer.render('reminder', 'email', { ...VALUES, name: 'Jo & Al <O\'Neill>' }).text).toContain('Hello Jo & Al <O\'Neill>,');
+  });
+});
+
+describe('textMessageProblem', () => {
+  it('finds an amount or the word "debt" in a rendered text, and nothing in a date or a time', () => {
+    expect(textMessageProblem('Your balance is 1,234.56')).toBe('state an amount');
+    expect(textMessageProblem('You owe £ 40')).toBe('state an amount');
+    expect(textMessageProblem('about your DEBTS')).toBe('say "debt"');
+    expect(textMessageProblem('Due on 11 March 2026; call 18:00-20:00 on 0800 123 4567')).toBeUndefined();
+  });
+});
+
+describe('compileTemplates', () => {
+  const withSms = (text: string): TemplateSet => ({ ...DEFAULT_TEMPLATES, reminder: { ...DEFAULT_TEMPLATES.reminder, sms: { text } } });
+
+  it('refuses an unknown placeholder, naming the template and the placeholder', () => {
+    expect(() => compileTemplates(withSms('Hi {{nmae}}'), 'rules.yaml', [])).toThrow('template reminder.sms.text: uses the unknown placeholder {{nmae}}');
+    expect(() => compileTemplates(withSms('Hi {{#vip}}friend{{/vip}}'), 'rules.yaml', [])).toThrow('{{vip}}');
+  });
+
+  it('accepts a column of the customers file as a placeholder', () => {
+    const custom = compileTemplates(withSms('Hi {{preferred_name}}'), 'rules.yaml', ['preferred_name']);
+    expect(custom.render('reminder', 'sms', { ...VALUES, preferred_name: 'Sammy' }).text).toBe(`Hi Sammy ${STOP_LINES.sms}`);
+  });
+
+  it('refuses a text message that states an amount or says "debt", and a partial', () => {
+    expect(() => compileTemplates(withSms('You owe {{arrears}}'), 'rules.yaml', [])).toThrow('must never state what is owed');
+    expect(() => compileTemplates(withSms('About your Debt'), 'rules.yaml', [])).toThrow('would say "debt" in a text message');
+    expect(() => compileTemplates(withSms('Pay £5 today'), 'rules.yaml', [])).toThrow('would state an amount in a text message');
+    expect(() => compileTemplates(withSms('{{> footer}}'), 'rules.yaml', [])).toThrow('partial');
+  });
+});
