@@ -99,9 +99,9 @@ describe('a folder the export cannot go into: one plain sentence, and nothing wr
     expect(existsSync(folder)).toBe(false);
   });
 
-  it('a file given as the folder: no such folder, and the file is left alone', async () => {
+  it('a file given as the folder: is a file, and the file is left alone', async () => {
     writeFileSync(folder, 'notes\n');
-    await expect(exportInto(folder)).rejects.toMatchObject({ message: 'no such folder', context: { file: folder } });
+    await expect(exportInto(folder)).rejects.toMatchObject({ message: 'is a file, not a folder', context: { file: folder } });
     expect(readFileSync(folder, 'utf8')).toBe('notes\n');
   });
 

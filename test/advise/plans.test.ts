@@ -8,6 +8,7 @@ import { fromPence, money, penceOf } from '../../src/core/money.js';
 import { affordableAt, indexOfChoice, monthlyFor, proposeFor } from '../../src/advise/plans.js';
 import { plansStep } from '../../src/advise/steps/plans.js';
 import { EXPORT_QUESTION, exportStep } from '../../src/advise/steps/export.js';
+import { cannotWrite } from '../../src/io/write-failure.js';
 import { CTRL_C, ESC } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
 import { draftAt, FAMILY } from './statements.js';
@@ -137,6 +138,41 @@ describe('export step', () => {
       expect(exports).toEqual([]);
       expect(session.draft).toMatchObject({ step: 'plans', plan: { kind: 'fixed-term', termMonths: 12 } });
     }
+  });
+
+  it('checks the folder while the question is open: one the export cannot go into gets a plain hint, and another can be typed', async () => {
+    const draft = { ...draftAt('export'), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
+    const problems: Readonly<Record<string, string>> = { 'README.md': 'is a file, not a folder', 'missing/customer': 'no such folder' };
+    const exporter = {
+      problem: async (folder: string) => problems[folder],
+      export: async (folder: string) => [{ path: `${folder}/letter.txt`, describe: 'the plan letter for the customer' }],
+    };
+    const { session, prompter } = harness(['', 'README.md', 'missing/customer', 'customer'], draft, { exporter });
+    await exportStep(session);
+    expect(prompter.hints).toEqual([
+      'README.md: is a file, not a folder; please name another folder',
+      'missing/customer: no such folder; please name another folder',
+    ]);
+    expect(prompter.transcript).toContain('customer/letter.txt');
+    expect(session.draft.step).toBe('done');
+  });
+
+  it('says plainly why an export failed, and asks for the folder again with the one typed offered', async () => {
+    const draft = { ...draftAt('export'), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
+    const tried: string[] = [];
+    const exporter = {
+      problem: async () => undefined,
+      export: async (folder: string) => {
+        tried.push(folder);
+        if (tried.length === 1) throw cannotWrite(`${folder}/letter.txt`, 'the disk is full');
+        return [{ path: `${folder}/letter.txt`, describe: 'the plan letter for the customer' }];
+      },
+    };
+    const { session, prompter } = harness(['', 'customer', ''], draft, { exporter });
+    await exportStep(session);
+    expect(prompter.transcript).toContain('customer/letter.txt: the disk is full');
+    expect(tried).toEqual(['customer', 'customer']);
+    expect(session.draft.step).toBe('done');
   });
 
   it('sends the advisor back to the plan options when no plan is chosen', async () => {

@@ -27,6 +27,17 @@ afterEach(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
+/** Wages of 1,500.00 and rent of 900.00 a month; 1,200.00 owed to Acme Bank. */
+const ONE_DEBT: Statement = {
+  household: { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' },
+  income: [{ category: 'earnings', label: 'Wages', amount: money('1500.00'), frequency: 'monthly' }],
+  expenditure: [{ category: 'home', label: 'Rent', amount: money('900.00'), frequency: 'monthly' }],
+  priorityDebts: [],
+  debts: [{ creditor: 'Acme Bank', balance: money('1200.00') }],
+  vulnerabilities: [],
+  expectedChanges: [],
+};
+
 const start = (args: string, height = 30): Terminal =>
   new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width: 80, height });
 
@@ -227,6 +238,23 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(draft().pending).toBeUndefined();
     terminal.press('C-c');
     await terminal.waitFor('[exit 130]', PATIENCE);
+  }, 60_000);
+
+  it('checks the export folder while the question is open: a file named gets a plain hint, and another folder can be typed', async () => {
+    writeFileSync(path.join(cwd, 'README.md'), 'notes\n');
+    writeFileSync(path.join(cwd, 'draft.json'), draftToJson({ step: 'export', statement: ONE_DEBT, plan: { kind: 'affordable' } }));
+    terminal = start('--resume draft.json');
+    await answer(terminal, 'The plan is agreed: save it?');
+    await terminal.waitFor('? Save the statement and plan into folder', PATIENCE);
+    terminal.type('README.md');
+    terminal.press('Enter');
+    await terminal.waitFor('README.md: is a file, not a folder; please name another folder', PATIENCE);
+    terminal.press(...Array<string>(9).fill('BSpace'));
+    await answer(terminal, 'Save the statement and plan into folder', 'customer');
+    const screen = await terminal.waitFor('[exit 0]', PATIENCE);
+    expect(screen).not.toContain('unexpected error');
+    expect(readFileSync(path.join(cwd, 'README.md'), 'utf8')).toBe('notes\n');
+    expect(readdirSync(path.join(cwd, 'customer'))).toContain('statement-sfs.json');
   }, 60_000);
 
   it('agrees a fixed term that does not fit only by an override with a reason, kept through Ctrl-C, Esc and --resume, and in the export', async () => {
