@@ -10,6 +10,7 @@ import { termInMonths } from '../core/plan/words.js';
 import type { ExpectedChange, Statement, Vulnerability } from '../core/statement.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { CATEGORY_NAMES, TENURE_NAMES } from '../render/labels.js';
+import { paymentText } from '../render/plan/table.js';
 import { layoutTable, type Row } from '../render/shared/columns.js';
 import { wrap } from '../render/shared/wrap.js';
 import { DRIVER_NAMES } from './drivers.js';
@@ -159,7 +160,6 @@ function optionName(option: PlanOptionSummary): string {
 const OPTION_COLUMNS = [
   { header: 'Option' },
   { header: 'Payment', align: 'right' },
-  { header: 'every' },
   { header: 'Term' },
   { header: 'Total', align: 'right' },
   { header: 'Interest', align: 'right' },
@@ -176,8 +176,7 @@ export function optionsTable(options: readonly PlanOptionSummary[], symbol: stri
     OPTION_COLUMNS,
     options.map((option) => [
       optionName(option),
-      money(option.instalmentAmount),
-      option.frequency,
+      paymentText(option, money),
       term(option),
       money(option.totalPaid),
       money(option.totalInterest),
@@ -188,21 +187,28 @@ export function optionsTable(options: readonly PlanOptionSummary[], symbol: stri
   return { header, rows };
 }
 
-/** The schedule: every instalment when short, else the first ten, a count of those left out, and the last two. */
-export function scheduleView(option: PlanOption, symbol: string): string[] {
+/** How many instalments a page of the schedule shows. */
+export const SCHEDULE_PAGE = 12;
+
+/**
+ * One page of the schedule, from instalment `first` (0-based): the whole schedule when it fits on
+ * one, with the date each payment moved from (a weekend or bank holiday), and which payments of
+ * how many are shown.
+ */
+export function scheduleView(option: PlanOption, symbol: string, first = 0): string[] {
   const money = (m: Money) => formatMoney(m, symbol);
   const all = option.instalments;
-  const shown = all.length > 14 ? [...all.slice(0, 10), undefined, ...all.slice(-2)] : all;
-  const rows = shown.map((i): Row =>
-    i ? [String(i.n), i.due, money(i.amount), money(i.interest), money(i.balanceAfter)] : ['…', `(${all.length - 12} more)`],
-  );
+  const shown = all.length > SCHEDULE_PAGE + 2 ? all.slice(first, first + SCHEDULE_PAGE) : all;
+  const rows = shown.map((i): Row => [String(i.n), i.due, money(i.amount), money(i.interest), money(i.balanceAfter), i.movedFrom ?? '']);
   const columns = [
     { header: '#', align: 'right' },
     { header: 'Due' },
     { header: 'Payment', align: 'right' },
     { header: 'Interest', align: 'right' },
     { header: 'Still owed', align: 'right' },
+    { header: 'Moved from' },
   ] as const;
+  const which = shown.length < all.length ? [`  Payments ${first + 1}–${first + shown.length} of ${all.length}`] : [];
   const outcome = option.outcome.kind === 'repaid' ? [] : wrap(option.outcome.message, WIDTH, '  ');
-  return [...layoutTable(columns, rows).map((l) => `  ${l}`), ...outcome];
+  return [...layoutTable(columns, rows).map((l) => `  ${l}`), ...which, ...outcome];
 }

@@ -112,7 +112,7 @@ async function planAndExport(t: Terminal): Promise<string> {
   // 1,500.00 − 900.00 = 600.00 a month for Acme Bank's 1,200.00: two payments.
   await t.waitFor(/Left for other creditors +£600\.00/, PATIENCE);
   await answer(t, 'What next?', 'See the plan');
-  await t.waitFor(/Affordable +£600\.00 +monthly +2 months +£1,200\.00 +£0\.00 +yes/, PATIENCE);
+  await t.waitFor(/Affordable +£600\.00\/mo +2 months +£1,200\.00 +£0\.00 +yes/, PATIENCE);
   await answer(t, 'Which plan?', 'Affordable');
   await t.waitFor(/2 +2026-12-29 +£600\.00 +£0\.00 +£0\.00/, PATIENCE);
   await answer(t, 'Agree this plan, or change it?', 'Agree');
@@ -275,7 +275,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     writeFileSync(path.join(cwd, 'draft.json'), draftToJson({ step: 'plans', statement }));
     const draft = () => JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'));
     terminal = start('--resume draft.json');
-    await terminal.waitFor(/Fixed 12 months +£333\.34 +monthly +12 months +£4,000\.00 +£0\.00 +no/, PATIENCE);
+    await terminal.waitFor(/Fixed 12 months +£333\.34\/mo +12 months +£4,000\.00 +£0\.00 +no/, PATIENCE);
     terminal.type('Fixed 12');
     terminal.press('Enter');
     await terminal.waitFor('This plan asks for more than was found affordable', PATIENCE);
