@@ -122,6 +122,110 @@ async function planAndExport(t: Terminal): Promise<string> {
   return t.waitFor('[exit 0]', PATIENCE);
 }
 
+/**
+ * An advisor at the keyboard, counting every key pressed besides the text typed: Enter, the arrows,
+ * Backspace. A choice is picked by typing the start of its name, as an advisor would.
+ */
+class Keyboard {
+  keys = 0;
+  constructor(private readonly t: Terminal) {}
+
+  press(...keys: string[]): void {
+    this.keys += keys.length;
+    this.t.press(...keys);
+  }
+
+  /** Answers the open question and waits until it is shown answered (counted over the whole scrollback). */
+  async answer(question: string, text = ''): Promise<void> {
+    await this.t.waitFor(`? ${question}`, PATIENCE);
+    const answered = () => this.t.history().split(`✔ ${question}`).length;
+    const before = answered();
+    if (text) this.t.type(text);
+    this.press('Enter');
+    const deadline = Date.now() + PATIENCE;
+    while (answered() <= before) {
+      if (Date.now() > deadline) throw new Error(`"${question}" was not answered; the screen was:\n${this.t.screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** One line of a section: its kind, description, amount, how often and no note. */
+  async line(section: string, kind: string, label: string, amount: string, frequency = ''): Promise<void> {
+    await this.answer(`${section}: what next?`);
+    await this.answer(section === 'Income' ? 'Kind of income' : 'Kind of cost', kind);
+    await this.answer('Describe it', label);
+    await this.answer(`${label} amount`, amount);
+    await this.answer('How often', frequency);
+    await this.answer('Note (optional)');
+  }
+}
+
+/** The call from nothing of the issue, to an export; the keys pressed besides typing. */
+async function callFromNothing(t: Terminal): Promise<number> {
+  const k = new Keyboard(t);
+  await k.answer('Adults in the household', '1');
+  await k.answer('Dependent children', '2');
+  await k.answer('Vehicles');
+  await k.answer('Home', 'Renting p');
+  await k.answer("Is there anything about the customer's health or circumstances", 'Health');
+  await k.answer('In a few words, what should anyone helping them know?', 'Anxiety; prefers letters to calls');
+  await k.answer("Is there anything about the customer's health or circumstances");
+
+  await k.line('Income', 'Earn', 'Wages', '820.00', 'fortnightly');
+  await k.line('Income', 'Bene', 'Child benefit', '43.30', 'weekly');
+  await k.answer('Income: what next?', 'Done');
+  await k.answer('How often is the customer paid?');
+  await k.answer('Next payday', '2026-12-04');
+
+  await k.line('Fixed costs', 'Home', 'Rent', '525.00');
+  await k.line('Fixed costs', 'Home', 'Council tax', '98.00');
+  await k.line('Fixed costs', 'Util', 'Gas and electricity', '32.00', 'weekly');
+  await k.line('Fixed costs', 'Water', 'Water', '38.50');
+  await k.line('Fixed costs', 'Trans', 'Bus pass', '15.00', 'weekly');
+  await k.line('Fixed costs', 'School', 'School meals', '22.00', 'four');
+  await k.line('Fixed costs', 'Pensions', 'Contents insurance', '84.00', 'quarterly');
+  await k.answer('Fixed costs: what next?', 'Done');
+  await k.line('Flexible costs', 'Food', 'Food', '95.00', 'weekly');
+  await k.line('Flexible costs', 'Comm', 'Phone and broadband', '45.00');
+  await k.line('Flexible costs', 'Personal', 'Clothing', '60.00');
+  await k.answer('Flexible costs: what next?', 'Done');
+  await k.answer('Savings put by regularly');
+  await k.answer('Debt admin fee to a debt management firm');
+
+  await k.answer('Priority debts: what next?');
+  await k.answer('Creditor and kind of debt', 'Council tax arrears');
+  await k.answer('Owed', '450.00');
+  await k.answer('Payment agreed', '20.00');
+  await k.answer('How often');
+  await k.answer('Note (optional)');
+  await k.answer('Priority debts: what next?', 'Done');
+  for (const [creditor, owed] of [['Acme Bank credit card', '2400.00'], ['Lender Ltd loan', '800.00']] as const) {
+    await k.answer('Other debts: what next?');
+    await k.answer('Creditor (e.g.', creditor);
+    await k.answer('Owed', owed);
+    await k.answer('Is there a County Court Judgment on this debt?');
+    await k.answer('Note (optional)');
+  }
+  await k.answer('Other debts: what next?', 'Done');
+  await k.answer('Any change expected in what they can afford', 'Yes');
+  await k.answer('From (YYYY-MM-DD)', '2027-03-01');
+  await k.answer('Will more or less be available each month?', 'More');
+  await k.answer('By how much a month', '150.00');
+  await k.answer('What is changing?', 'Working more hours from March');
+  await k.answer('Any change expected in what they can afford');
+
+  await k.answer('What next?');
+  await k.answer('Which plan?');
+  // The health note asks for a person's review: agreeing needs the override and a reason.
+  await k.answer('Agree this plan, or change it?');
+  await k.answer('Agree it all the same?', 'y');
+  await k.answer('Why is it agreed all the same?', 'Reviewed with the customer; letters only');
+  await k.answer('The plan is agreed: save it?');
+  await k.answer('Save the statement and plan into folder');
+  await t.waitFor('[exit 0]', PATIENCE);
+  return k.keys;
+}
+
 describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
   it('refuses a draft it cannot read, naming the file, with exit 2', async () => {
     terminal = start('--resume missing.json');
@@ -141,6 +245,26 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     terminal.press('C-c');
     await terminal.waitFor('[exit 130]', PATIENCE);
   }, 30_000);
+
+  it('takes the call from nothing of a single parent to an export in at most 150 keys besides typing', async () => {
+    terminal = start('', 50);
+    const keys = await callFromNothing(terminal);
+    console.log(`The call from nothing took ${keys} keys besides typing.`);
+    expect(keys).toBeLessThanOrEqual(150);
+    const exported = path.join(cwd, 'fairplan-export-2026-11-25');
+    const statement = JSON.parse(readFileSync(path.join(exported, 'statement.json'), 'utf8'));
+    expect(statement.income).toHaveLength(2);
+    expect(statement.expenditure).toHaveLength(10);
+    expect(statement.priorityDebts).toHaveLength(1);
+    expect(statement.debts).toHaveLength(2);
+    expect(statement.vulnerabilities).toHaveLength(1);
+    expect(statement.expectedChanges).toHaveLength(1);
+    expect(statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-12-04' });
+    expect(statement.income.map((l: { frequency: string }) => l.frequency)).toEqual(['fortnightly', 'weekly']);
+    expect(statement.vulnerabilities).toEqual([{ driver: 'health', note: 'Anxiety; prefers letters to calls' }]);
+    const plan = JSON.parse(readFileSync(path.join(exported, 'plan.json'), 'utf8'));
+    expect(plan.agreed).toMatchObject({ overrideReason: 'Reviewed with the customer; letters only' });
+  }, 240_000);
 
   it('takes a household from nothing to an agreed, exported plan', async () => {
     terminal = start('');
