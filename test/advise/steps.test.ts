@@ -203,7 +203,7 @@ describe('a section of lines', () => {
     await sectionStep(session, 'debts');
     expect(session.draft.step).toBe('income');
     expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, renting privately');
-    expect(prompter.transcript).toMatch(/Rent · Home and contents +£700\.00 monthly/);
+    expect(prompter.transcript).toMatch(/Rent · Home and contents +£700\.00 +monthly +£700\.00 a month/);
     expect(prompter.transcript).toMatch(/Lender Ltd +owes £1,000\.00/);
   });
 });

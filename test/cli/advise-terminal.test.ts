@@ -38,8 +38,8 @@ const ONE_DEBT: Statement = {
   expectedChanges: [],
 };
 
-const start = (args: string, height = 30): Terminal =>
-  new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width: 80, height });
+const start = (args: string, height = 30, width = 80): Terminal =>
+  new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width, height });
 
 // Generous: a busy machine can take seconds to start node.
 const PATIENCE = 20_000;
@@ -241,10 +241,38 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await answer(terminal, 'Home');
     await answer(terminal, "Is there anything about the customer's health or circumstances");
     const screen = await terminal.waitFor('? Income: what next?', PATIENCE);
-    expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 weekly/);
+    expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 +weekly/);
     terminal.press('C-c');
     await terminal.waitFor('[exit 130]', PATIENCE);
   }, 30_000);
+
+  for (const width of [80, 100]) {
+    it(`wraps a long label at word boundaries and aligns the amounts at ${width} columns, cutting nothing`, async () => {
+      terminal = start(fixture('statements', 'single-renter-weekly.json'), 40, width);
+      await answer(terminal, 'Adults in the household');
+      await answer(terminal, 'Dependent children');
+      await answer(terminal, 'Vehicles');
+      await answer(terminal, 'Home');
+      await answer(terminal, "Is there anything about the customer's health or circumstances");
+      await answer(terminal, 'Income: what next?', 'Done');
+      await answer(terminal, 'How often is the customer paid?');
+      await answer(terminal, 'Next payday');
+      const screen = await terminal.waitFor('? Fixed costs: what next?', PATIENCE);
+      const from = screen.lastIndexOf('Fixed costs\n');
+      const section = screen.slice(from, screen.indexOf('A month: income', from));
+      expect(section).not.toContain('…');
+      // The label goes on under itself, broken between words, its figures on its first line.
+      const words = section.split(/\s+/);
+      for (const word of 'Council tax (band A, single person discount) · Home and contents'.split(' ')) expect(words).toContain(word);
+      expect(section).toMatch(/2 +Council tax \(band A, single.* +£98\.40 +monthly +£98\.40 a month/);
+      // Every figure a month ends in the same column.
+      const ends = section.split('\n').filter((line) => line.includes(' a month')).map((line) => line.replace(/ \*$/, '').trimEnd().length);
+      expect(ends.length).toBeGreaterThan(1);
+      expect(new Set(ends).size).toBe(1);
+      terminal.press('C-c');
+      await terminal.waitFor('[exit 130]', PATIENCE);
+    }, 60_000);
+  }
 
   it('takes the call from nothing of a single parent to an export in at most 150 keys besides typing', async () => {
     terminal = start('', 50);
