@@ -294,6 +294,50 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(plan.agreed).toMatchObject({ overrideReason: 'Reviewed with the customer; letters only' });
   }, 240_000);
 
+  it('reviews a statement to an export through Ctrl-C and --resume, which carries on at the plan chosen', async () => {
+    terminal = start(`${fixture('statements', 'single-renter-weekly.json')} --draft draft.json`, 40);
+    await answer(terminal, 'Adults in the household');
+    await answer(terminal, 'Dependent children');
+    await answer(terminal, 'Vehicles');
+    await answer(terminal, 'Home');
+    await answer(terminal, "Is there anything about the customer's health or circumstances");
+    await answer(terminal, 'Income: what next?', 'Done');
+    await answer(terminal, 'How often is the customer paid?');
+    await answer(terminal, 'Next payday');
+    await answer(terminal, 'Fixed costs: what next?', 'Done');
+    await answer(terminal, 'Flexible costs: what next?', 'Done');
+    await answer(terminal, 'Savings put by regularly');
+    await answer(terminal, 'Debt admin fee to a debt management firm');
+    await answer(terminal, 'Priority debts: what next?', 'Done');
+    await answer(terminal, 'Other debts: what next?', 'Done');
+    await answer(terminal, 'Any change expected in what they can afford');
+    await answer(terminal, 'What next?');
+    await answer(terminal, 'Which plan?');
+    const chosen = await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    const heading = /\n(Affordable plan: [^\n]+)\n/.exec(chosen)?.[1];
+    expect(heading).toBeDefined();
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]', PATIENCE);
+    terminal.close();
+
+    terminal = start('--resume draft.json', 40);
+    // The plan chosen before Ctrl-C, shown again with its schedule.
+    const resumed = await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    expect(resumed).toContain(heading ?? '');
+    await answer(terminal, 'Agree this plan, or change it?');
+    await answer(terminal, 'The plan is agreed: save it?');
+    await answer(terminal, 'Save the statement and plan into folder');
+    await terminal.waitFor('[exit 0]', PATIENCE);
+    const exported = path.join(cwd, 'fairplan-export-2026-11-25');
+    const rows: Record<string, string>[] = parse(readFileSync(path.join(exported, 'schedule.csv'), 'utf8'), { columns: true });
+    expect(rows.length).toBeGreaterThan(1);
+    const sfs = JSON.parse(readFileSync(path.join(exported, 'statement-sfs.json'), 'utf8'));
+    expect(sfs.debts['non-priority-debts'].map((d: { creditor: string }) => d.creditor)).toEqual([
+      'Harbour Bank (credit card)', 'Lumen Shopping (catalogue)', 'Quickline Loans',
+    ]);
+    expect(existsSync(path.join(cwd, 'draft.json'))).toBe(false);
+  }, 90_000);
+
   it('takes a household from nothing to an agreed, exported plan', async () => {
     terminal = start('');
     await household(terminal);
