@@ -205,6 +205,11 @@ describe('a section of lines', () => {
     expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, renting privately');
     expect(prompter.transcript).toMatch(/Rent · Home and contents +£700\.00 +monthly +£700\.00 a month/);
     expect(prompter.transcript).toMatch(/Lender Ltd +owes £1,000\.00/);
+    // Closed by the totals a month of it all.
+    const whole = prompter.said.find((text) => text.includes('Household:')) ?? '';
+    expect(whole).toMatch(/Food · Food and housekeeping +£400\.00 +monthly +£400\.00 a month/);
+    expect(whole).toMatch(/Total +£450\.00 a month/);
+    expect(whole).toContain('A month: income £1,800.00, spending so far £1,300.00, left £500.00');
   });
 });
 
