@@ -5,14 +5,16 @@
 import { renderScheduleCsv } from '../render/plan/csv.js';
 import { renderIcs } from '../render/plan/ics.js';
 import { renderLetter } from '../render/plan/letter.js';
+import { optionAt } from '../render/plan/select.js';
 import { toSfsJson } from '../statement/sfs.js';
 import { toFairplanJson } from '../statement/write.js';
+import { agreedOffers } from './agreed-offers.js';
 import { renderAgreedPlanJson } from './agreed-plan.js';
 import type { ExportFile } from './export.js';
 
 export const ADVISE_FILES: readonly ExportFile[] = [
   { name: 'statement.json', describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) },
-  { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability) },
+  { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability, agreedOffers(b.affordability, optionAt(b.proposal, b.optionIndex))) },
   { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex], b.overrideReason ?? '') },
   { name: 'plan.json', describe: 'the agreed plan and the options (plan JSON)', render: renderAgreedPlanJson },
   { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex) },

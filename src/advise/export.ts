@@ -7,7 +7,7 @@ import type { Affordability } from '../core/affordability/types.js';
 import type { PlanProposal } from '../core/plan/types.js';
 import type { Statement } from '../core/statement.js';
 import { writeFilesAtomic } from '../io/atomic-file.js';
-import { createFolder } from '../io/folder.js';
+import { createFolder, folderProblem } from '../io/folder.js';
 import { checkOutputs, type ReadFile } from '../io/output-check.js';
 
 export interface ExportBundle {
@@ -33,6 +33,8 @@ export interface Written {
 }
 
 export interface Exporter {
+  /** Why nothing could be exported into `folder`, in one plain sentence; undefined when it could. */
+  problem(folder: string): Promise<string | undefined>;
   /** Writes every file into `folder` and says what was written where. */
   export(folder: string, bundle: ExportBundle): Promise<Written[]>;
 }
@@ -43,6 +45,7 @@ export interface Exporter {
  */
 export function folderExporter(files: readonly ExportFile[], reads: readonly ReadFile[] = []): Exporter {
   return {
+    problem: folderProblem,
     async export(folder, bundle) {
       // Render everything first: a renderer that fails then leaves no files half exported.
       const rendered = files.map((file) => ({ ...file, path: join(folder, file.name), text: file.render(bundle) }));

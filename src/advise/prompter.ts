@@ -14,7 +14,7 @@ export interface InputQuestion {
   readonly message: string;
   readonly default?: string;
   /** True when the answer is acceptable, or a hint to show while the question stays open. */
-  readonly validate?: (answer: string) => true | string;
+  readonly validate?: (answer: string) => true | string | Promise<true | string>;
 }
 
 export interface SelectQuestion<T> {

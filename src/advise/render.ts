@@ -4,12 +4,14 @@
  */
 import type { Affordability, Flag, GuidelineCheck } from '../core/affordability/types.js';
 import { describeHousehold } from '../core/affordability/guidelines.js';
-import { add, formatMoney, money, sum, type Money } from '../core/money.js';
+import { toMonthly } from '../core/frequency.js';
+import { add, formatMoney, money, sum, sumPennies, type Money } from '../core/money.js';
 import type { PlanOption, PlanOptionSummary } from '../core/plan/types.js';
 import { termInMonths } from '../core/plan/words.js';
-import type { ExpectedChange, Statement, Vulnerability } from '../core/statement.js';
+import type { ExpectedChange, ExpenditureLine, IncomeLine, Statement, Vulnerability } from '../core/statement.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { CATEGORY_NAMES, TENURE_NAMES } from '../render/labels.js';
+import { paymentText } from '../render/plan/table.js';
 import { layoutTable, type Row } from '../render/shared/columns.js';
 import { wrap } from '../render/shared/wrap.js';
 import { DRIVER_NAMES } from './drivers.js';
@@ -43,10 +45,71 @@ export function entryLine(entry: Entry, symbol: string): string {
   return `${left(entry.creditor, 42)} ${right(`owes ${money(entry.balance)}`, 24)}${entry.ccj ? ' CCJ' : ''}${noted(entry)}`;
 }
 
+/** A line of a section as shown: its number (none for a total), what it is, its figures, and the note mark. */
+interface LineView {
+  readonly number?: number;
+  readonly what: string;
+  readonly figures: readonly string[];
+  readonly mark?: string;
+}
+
+type Align = 'left' | 'right';
+
+/**
+ * Lines with their figures in columns aligned down the section, and what each line is wrapped at
+ * word boundaries in the room the figures leave, so nothing is cut at any terminal width.
+ */
+function figureColumns(rows: readonly LineView[], aligns: readonly Align[]): string[] {
+  const widths = aligns.map((_, j) => Math.max(0, ...rows.map((row) => (row.figures[j] ?? '').length)));
+  const room = WIDTH - 5 - widths.reduce((total, w) => total + w + 2, 0) - 2;
+  const whatWidth = Math.max(16, Math.min(room, Math.max(...rows.map((row) => row.what.length))));
+  const cell = (text: string, j: number) => (aligns[j] === 'right' ? text.padStart(widths[j] ?? 0) : text.padEnd(widths[j] ?? 0));
+  return rows.flatMap((row) => {
+    const [first = '', ...more] = wrap(row.what, whatWidth);
+    const number = row.number === undefined ? '     ' : `${right(String(row.number), 3)}  `;
+    const figures = aligns.map((_, j) => cell(row.figures[j] ?? '', j)).join('  ');
+    return [`${number}${first.padEnd(whatWidth)}  ${figures}${row.mark ?? ''}`.trimEnd(), ...more.map((line) => `     ${line}`)];
+  });
+}
+
+/** A section's lines, each with its figure a month, and their total a month (the figures rule: each line to the penny, then added). */
+function sectionRows(statement: Statement, section: SectionId, symbol: string): { rows: LineView[]; aligns: Align[] } {
+  const money = (m: Money) => formatMoney(m, symbol);
+  const aMonth = (m: Money) => `${money(m)} a month`;
+  const numbered = <T,>(entries: readonly T[], view: (entry: T, index: number) => Omit<LineView, 'number'>): LineView[] =>
+    entries.map((entry, i) => ({ number: i + 1, ...view(entry, i) }));
+  if (section === 'debts') {
+    const rows = numbered(statement.debts, (debt) => ({
+      what: debt.creditor,
+      figures: [`owes ${money(debt.balance)}`, debt.ccj ? 'CCJ' : ''],
+      mark: noted(debt),
+    }));
+    return { rows, aligns: ['right', 'left'] };
+  }
+  if (section === 'priority-debts') {
+    const monthly = statement.priorityDebts.map((debt) => toMonthly(debt.payment, debt.frequency));
+    const rows = numbered(statement.priorityDebts, (debt, i) => ({
+      what: debt.creditor,
+      figures: [`owes ${money(debt.balance)}`, `pays ${money(debt.payment)}`, debt.frequency, aMonth(monthly[i] ?? debt.payment)],
+      mark: noted(debt),
+    }));
+    const total = rows.length > 1 ? [{ what: 'Total', figures: ['', '', '', aMonth(sumPennies(monthly))] }] : [];
+    return { rows: [...rows, ...total], aligns: ['right', 'right', 'left', 'right'] };
+  }
+  const lines = entriesOf(statement, section) as readonly (IncomeLine | ExpenditureLine)[];
+  const monthly = lines.map((line) => toMonthly(line.amount, line.frequency));
+  const rows = numbered(lines, (line, i) => ({
+    what: `${line.label} · ${CATEGORY_NAMES[line.category]}`,
+    figures: [money(line.amount), line.frequency, aMonth(monthly[i] ?? line.amount)],
+    mark: noted(line),
+  }));
+  const total = rows.length > 1 ? [{ what: 'Total', figures: ['', '', aMonth(sumPennies(monthly))] }] : [];
+  return { rows: [...rows, ...total], aligns: ['right', 'left', 'right'] };
+}
+
 export function sectionView(statement: Statement, section: SectionId, symbol: string): string[] {
-  const entries = entriesOf(statement, section);
-  const lines = entries.map((entry, i) => `${right(String(i + 1), 3)}  ${entryLine(entry, symbol)}`);
-  return [SECTION_TITLES[section], ...(lines.length > 0 ? lines : ['     (nothing yet)'])];
+  const { rows, aligns } = sectionRows(statement, section, symbol);
+  return [SECTION_TITLES[section], ...(rows.length > 0 ? figureColumns(rows, aligns) : ['     (nothing yet)'])];
 }
 
 export function householdLine(statement: Statement): string {
@@ -159,7 +222,6 @@ function optionName(option: PlanOptionSummary): string {
 const OPTION_COLUMNS = [
   { header: 'Option' },
   { header: 'Payment', align: 'right' },
-  { header: 'every' },
   { header: 'Term' },
   { header: 'Total', align: 'right' },
   { header: 'Interest', align: 'right' },
@@ -176,8 +238,7 @@ export function optionsTable(options: readonly PlanOptionSummary[], symbol: stri
     OPTION_COLUMNS,
     options.map((option) => [
       optionName(option),
-      money(option.instalmentAmount),
-      option.frequency,
+      paymentText(option, money),
       term(option),
       money(option.totalPaid),
       money(option.totalInterest),
@@ -188,21 +249,28 @@ export function optionsTable(options: readonly PlanOptionSummary[], symbol: stri
   return { header, rows };
 }
 
-/** The schedule: every instalment when short, else the first ten, a count of those left out, and the last two. */
-export function scheduleView(option: PlanOption, symbol: string): string[] {
+/** How many instalments a page of the schedule shows. */
+export const SCHEDULE_PAGE = 12;
+
+/**
+ * One page of the schedule, from instalment `first` (0-based): the whole schedule when it fits on
+ * one, with the date each payment moved from (a weekend or bank holiday), and which payments of
+ * how many are shown.
+ */
+export function scheduleView(option: PlanOption, symbol: string, first = 0): string[] {
   const money = (m: Money) => formatMoney(m, symbol);
   const all = option.instalments;
-  const shown = all.length > 14 ? [...all.slice(0, 10), undefined, ...all.slice(-2)] : all;
-  const rows = shown.map((i): Row =>
-    i ? [String(i.n), i.due, money(i.amount), money(i.interest), money(i.balanceAfter)] : ['…', `(${all.length - 12} more)`],
-  );
+  const shown = all.length > SCHEDULE_PAGE + 2 ? all.slice(first, first + SCHEDULE_PAGE) : all;
+  const rows = shown.map((i): Row => [String(i.n), i.due, money(i.amount), money(i.interest), money(i.balanceAfter), i.movedFrom ?? '']);
   const columns = [
     { header: '#', align: 'right' },
     { header: 'Due' },
     { header: 'Payment', align: 'right' },
     { header: 'Interest', align: 'right' },
     { header: 'Still owed', align: 'right' },
+    { header: 'Moved from' },
   ] as const;
+  const which = shown.length < all.length ? [`  Payments ${first + 1}–${first + shown.length} of ${all.length}`] : [];
   const outcome = option.outcome.kind === 'repaid' ? [] : wrap(option.outcome.message, WIDTH, '  ');
-  return [...layoutTable(columns, rows).map((l) => `  ${l}`), ...outcome];
+  return [...layoutTable(columns, rows).map((l) => `  ${l}`), ...which, ...outcome];
 }

@@ -1,6 +1,7 @@
 /** Folders fairplan makes because it was asked to: advise's export folder and its drafts folder. */
-import { mkdir, stat } from 'node:fs/promises';
-import { cannotWrite, NO_SUCH_FOLDER, writeFailure } from './write-failure.js';
+import { mkdir, mkdtemp, rmdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { CANNOT_WRITE_HERE, cannotWrite, IS_A_FILE, NO_SUCH_FOLDER, writeFailure } from './write-failure.js';
 
 /**
  * Makes the folder `path`, or finds it there already. Only that one: a parent that does not exist
@@ -11,6 +12,37 @@ export async function createFolder(path: string, mode?: number): Promise<void> {
     await mkdir(path, mode);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(path, error);
-    if (!(await stat(path)).isDirectory()) throw cannotWrite(path, NO_SUCH_FOLDER);
+    if (!(await stat(path)).isDirectory()) throw cannotWrite(path, IS_A_FILE);
   }
+}
+
+/**
+ * Whether files can be made in `folder`, found by making an empty folder there and removing it at
+ * once: the permissions, a read-only disk and a full one all answer as they would for the export.
+ */
+async function cannotMakeIn(folder: string): Promise<string | undefined> {
+  try {
+    await rmdir(await mkdtemp(join(folder, '.fairplan-')));
+    return undefined;
+  } catch (error) {
+    const sentence = writeFailure(folder, error).message;
+    return sentence === NO_SUCH_FOLDER ? CANNOT_WRITE_HERE : sentence;
+  }
+}
+
+/**
+ * Why files could not be written into the folder `path` (made by `createFolder` if it is not
+ * there), as one of the plain sentences of write-failure.ts; undefined when they could. Nothing is
+ * left behind, so a question can ask this of every answer while it is still open.
+ */
+export async function folderProblem(path: string): Promise<string | undefined> {
+  const target = resolve(path);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing) {
+    if (!existing.isDirectory()) return IS_A_FILE;
+    return cannotMakeIn(target);
+  }
+  const parent = await stat(dirname(target)).catch(() => undefined);
+  if (!parent?.isDirectory()) return NO_SUCH_FOLDER;
+  return cannotMakeIn(dirname(target));
 }

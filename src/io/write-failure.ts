@@ -7,6 +7,7 @@ import { FairplanError } from '../core/errors.js';
 
 export const NO_SUCH_FOLDER = 'no such folder';
 export const IS_A_FOLDER = 'is a folder';
+export const IS_A_FILE = 'is a file, not a folder';
 export const CANNOT_WRITE_HERE = 'cannot write here';
 const DISK_FULL = 'the disk is full';
 

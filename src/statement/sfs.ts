@@ -15,9 +15,11 @@
  * - fairplan holds no name, date of birth, address or employment status: those required SFS fields
  *   are left empty ("Other", "not recorded" for employment) for the receiving software to complete.
  * - Vulnerabilities and expected changes have no SFS field: they go to additional-notes.
+ * - The offers to non-priority creditors are the check's, unless others are given (advise gives
+ *   the agreed payment's shares).
  */
 import { FairplanError } from '../core/errors.js';
-import type { Affordability, MonthlyLine } from '../core/affordability/types.js';
+import type { Affordability, MonthlyLine, Offer } from '../core/affordability/types.js';
 import { formatMoney, NO_PENNIES, penniesOf, sumPennies, toFixed2, type Money, type Pennies } from '../core/money.js';
 import type { Statement } from '../core/statement.js';
 import { NumberLiteral, type RawObject, type RawValue } from './raw.js';
@@ -83,7 +85,8 @@ function additionalNotes(statement: Statement): string[] {
   ];
 }
 
-export function toSfsJson(statement: Statement, affordability: Affordability): string {
+/** `offers`: what each non-priority creditor is offered; by default the check's pro-rata offers. */
+export function toSfsJson(statement: Statement, affordability: Affordability, offers: readonly Offer[] = affordability.offers): string {
   if ((statement.currency ?? 'GBP') !== 'GBP') {
     throw new FairplanError(
       'invalid-argument',
@@ -163,7 +166,7 @@ export function toSfsJson(statement: Statement, affordability: Affordability): s
       'total-priority-debts': figure(owed(statement.priorityDebts.map((d) => d.balance))),
       'total-priority-debt-offers': figure(totals.priorityPayments),
       'total-available-for-non-priority-debts': figure(totals.available),
-      'non-priority-debts': affordability.offers.map(({ debt, offer }) => ({
+      'non-priority-debts': offers.map(({ debt, offer }) => ({
         creditor: debt.creditor,
         'amount-owed': figure(debt.balance),
         'repayment-offer': figure(offer),

@@ -93,6 +93,26 @@ describe('the export at the end of a session', () => {
   });
 });
 
+describe('the SFS document of an agreed plan', () => {
+  it('offers each creditor their pro-rata share of the agreed payment, not of what the check found affordable', async () => {
+    const asOf = parseIsoDate('2026-11-25');
+    const affordability = assessAffordability(FAMILY, { asOf });
+    const choice = { kind: 'affordable' as const, frequency: 'fortnightly' as const, amount: money('100.00') };
+    const proposal = proposeFor(affordability, { asOf }, choice);
+    const optionIndex = indexOfChoice(proposal, choice) ?? -1;
+    await folderExporter(ADVISE_FILES).export(folder, { statement: FAMILY, affordability, proposal, optionIndex, asOf });
+
+    const debts = JSON.parse(readFileSync(path.join(folder, 'statement-sfs.json'), 'utf8')).debts;
+    // £100.00 a fortnight is £216.67 a month, shared 3 : 1 (the check's offers were 375.00 and 125.00).
+    expect(debts['non-priority-debts'].map((d: Record<string, unknown>) => [d.creditor, d['repayment-offer']])).toEqual([
+      ['Acme Bank', 162.5],
+      ['Lender Ltd', 54.17],
+    ]);
+    // What was available stays the check's figure.
+    expect(debts['total-available-for-non-priority-debts']).toBe(500);
+  });
+});
+
 describe('a folder the export cannot go into: one plain sentence, and nothing written', () => {
   const exportInto = (target: string) => folderExporter(ADVISE_FILES).export(target, agreed());
 
@@ -102,9 +122,9 @@ describe('a folder the export cannot go into: one plain sentence, and nothing wr
     expect(existsSync(folder)).toBe(false);
   });
 
-  it('a file given as the folder: no such folder, and the file is left alone', async () => {
+  it('a file given as the folder: is a file, and the file is left alone', async () => {
     writeFileSync(folder, 'notes\n');
-    await expect(exportInto(folder)).rejects.toMatchObject({ message: 'no such folder', context: { file: folder } });
+    await expect(exportInto(folder)).rejects.toMatchObject({ message: 'is a file, not a folder', context: { file: folder } });
     expect(readFileSync(folder, 'utf8')).toBe('notes\n');
   });
 

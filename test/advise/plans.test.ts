@@ -8,6 +8,7 @@ import { fromPence, money, penceOf } from '../../src/core/money.js';
 import { affordableAt, indexOfChoice, monthlyFor, proposeFor } from '../../src/advise/plans.js';
 import { plansStep } from '../../src/advise/steps/plans.js';
 import { EXPORT_QUESTION, exportStep } from '../../src/advise/steps/export.js';
+import { cannotWrite } from '../../src/io/write-failure.js';
 import { CTRL_C, ESC } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
 import { draftAt, FAMILY } from './statements.js';
@@ -50,7 +51,7 @@ describe('plan step', () => {
     expect(session.draft.plan).toEqual({ kind: 'affordable' });
     expect(session.draft.step).toBe('export');
     const text = prompter.transcript;
-    expect(text).toMatch(/Option +Payment +every +Term +Total +Interest +Fits/);
+    expect(text).toMatch(/Option +Payment +Term +Total +Interest +Fits/);
     // 4,000.00 at 500.00 a month: 8 payments from 25 November 2026, nothing left after the 8th.
     expect(text).toMatch(/ 1 +2026-11-25 +£500\.00 +£0\.00 +£3,500\.00/);
     expect(text).toMatch(/ 8 +2027-06-25 +£500\.00 +£0\.00 +£0\.00/);
@@ -72,7 +73,7 @@ describe('plan step', () => {
     await plansStep(session);
     const said = prompter.said.flatMap((t) => t.split('\n'));
     const options = prompter.menus[0] ?? [];
-    expect(options[0]).toMatch(/^Affordable +£500\.00 +monthly +8 months +£4,000\.00 +£0\.00 +yes/);
+    expect(options[0]).toMatch(/^Affordable +£500\.00\/mo +8 months +£4,000\.00 +£0\.00 +yes/);
     expect(Math.max(...said.map((r) => r.length))).toBeLessThanOrEqual(80);
     expect(Math.max(...options.map((r) => 2 + r.length))).toBeLessThanOrEqual(80);
   });
@@ -97,7 +98,7 @@ describe('plan step', () => {
     expect(session.draft.plan).toEqual({ kind: 'affordable', frequency: 'weekly', start: '2027-01-04' });
     // 500.00 a month is 115.38 a week; 4,000.00 takes 34 × 115.38 = 3,922.92 and a last 77.08: 35 payments.
     expect(prompter.transcript).toMatch(/ 1 +2027-01-04 +£115\.38/);
-    expect(prompter.transcript).toMatch(/35 +\d{4}-\d\d-\d\d +£77\.08 +£0\.00 +£0\.00/);
+    expect(prompter.transcript).toContain('Payments 1–12 of 35');
   });
 
   it('shows a term that is not affordable as such, with a warning', async () => {
@@ -105,8 +106,34 @@ describe('plan step', () => {
     const tighter = { ...FAMILY, income: [{ ...FAMILY.income[0]!, amount: money('1400.00') }] };
     const { session, prompter } = harness(['Fixed 12 months', CTRL_C], draftAt('plans', tighter));
     await expect(plansStep(session)).rejects.toMatchObject({ name: 'ExitPromptError' });
-    expect(prompter.menus.flat()).toContainEqual(expect.stringMatching(/^Fixed 12 months +£333\.34 +monthly +12 months +£4,000\.00 +£0\.00 +no/));
+    expect(prompter.menus.flat()).toContainEqual(expect.stringMatching(/^Fixed 12 months +£333\.34\/mo +12 months +£4,000\.00 +£0\.00 +no/));
     expect(prompter.transcript).toContain('This plan asks for more than was found affordable');
+  });
+
+  it('shows a step-up as plan does, its payment before and after the step in one cell', async () => {
+    // 500.00 a month now, 300.00 more from March 2027: 500.00 → 800.00 a month.
+    const stepping = { ...FAMILY, expectedChanges: [{ from: parseIsoDate('2027-03-01'), monthlyChange: money('300.00'), note: 'New job' }] };
+    const { session, prompter } = harness(['Step-up', CTRL_C], draftAt('plans', stepping));
+    await expect(plansStep(session)).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(prompter.menus[0]).toContainEqual(expect.stringMatching(/^Step-up +£500\.00→£800\.00\/mo /));
+  });
+
+  it('shows the date each payment moved from, and pages through the whole schedule, back to the start after the last', async () => {
+    // Monthly, Christmas Day moves the second payment to 29 December; weekly: 115.38 a week, 35 payments.
+    const { session, prompter } = harness(
+      ['Affordable', 'Change how often', 'weekly', 'Show payments 13–24 of 35', '', '', CTRL_C],
+      draftAt('plans'),
+    );
+    await expect(plansStep(session)).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const text = prompter.transcript;
+    expect(text).toMatch(/Still owed +Moved from/);
+    expect(text).toMatch(/ 2 +2026-12-29 +£500\.00 +£0\.00 +£3,000\.00 +2026-12-25/);
+    expect(text).toContain('Payments 13–24 of 35');
+    expect(text).toMatch(/35 +\d{4}-\d\d-\d\d +£77\.08 +£0\.00 +£0\.00/);
+    // Enter pages on once paging has begun: 25–35, then back to 1–12.
+    expect(prompter.menus.slice(-4).map((menu) => menu[1])).toEqual([
+      'Show payments 13–24 of 35', 'Show payments 25–35 of 35', 'Show payments 1–12 of 35', 'Show payments 13–24 of 35',
+    ]);
   });
 
   it('has nothing to plan without other debts, and sends the advisor back', async () => {
@@ -148,6 +175,41 @@ describe('export step', () => {
       expect(exports).toEqual([]);
       expect(session.draft).toMatchObject({ step: 'plans', plan: { kind: 'fixed-term', termMonths: 12 } });
     }
+  });
+
+  it('checks the folder while the question is open: one the export cannot go into gets a plain hint, and another can be typed', async () => {
+    const draft = { ...draftAt('export'), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
+    const problems: Readonly<Record<string, string>> = { 'README.md': 'is a file, not a folder', 'missing/customer': 'no such folder' };
+    const exporter = {
+      problem: async (folder: string) => problems[folder],
+      export: async (folder: string) => [{ path: `${folder}/letter.txt`, describe: 'the plan letter for the customer' }],
+    };
+    const { session, prompter } = harness(['', 'README.md', 'missing/customer', 'customer'], draft, { exporter });
+    await exportStep(session);
+    expect(prompter.hints).toEqual([
+      'README.md: is a file, not a folder; please name another folder',
+      'missing/customer: no such folder; please name another folder',
+    ]);
+    expect(prompter.transcript).toContain('customer/letter.txt');
+    expect(session.draft.step).toBe('done');
+  });
+
+  it('says plainly why an export failed, and asks for the folder again with the one typed offered', async () => {
+    const draft = { ...draftAt('export'), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
+    const tried: string[] = [];
+    const exporter = {
+      problem: async () => undefined,
+      export: async (folder: string) => {
+        tried.push(folder);
+        if (tried.length === 1) throw cannotWrite(`${folder}/letter.txt`, 'the disk is full');
+        return [{ path: `${folder}/letter.txt`, describe: 'the plan letter for the customer' }];
+      },
+    };
+    const { session, prompter } = harness(['', 'customer', ''], draft, { exporter });
+    await exportStep(session);
+    expect(prompter.transcript).toContain('customer/letter.txt: the disk is full');
+    expect(tried).toEqual(['customer', 'customer']);
+    expect(session.draft.step).toBe('done');
   });
 
   it('sends the advisor back to the plan options when no plan is chosen', async () => {

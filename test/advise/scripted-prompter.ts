@@ -46,7 +46,7 @@ export class ScriptedPrompter implements Prompter {
     for (;;) {
       const typed = this.typed(question.message);
       const answer = typed === '' ? (question.default ?? '') : typed;
-      const verdict = question.validate?.(answer) ?? true;
+      const verdict = (await question.validate?.(answer)) ?? true;
       if (verdict === true) return answer;
       this.hints.push(verdict);
     }

@@ -17,6 +17,7 @@ export function harness(answers: readonly Answer[], draft: Draft = newDraft(), s
   const saved: Draft[] = [];
   const exports: Harness['exports'] = [];
   const exporter: Exporter = {
+    problem: async () => undefined,
     async export(folder, bundle) {
       exports.push({ folder, bundle });
       return [{ path: `${folder}schedule.csv`, describe: 'the agreed schedule' }];

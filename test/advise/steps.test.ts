@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newDraft } from '../../src/advise/draft.js';
 import { runSession } from '../../src/advise/run.js';
 import { householdStep } from '../../src/advise/steps/household.js';
 import { sectionStep } from '../../src/advise/steps/section.js';
 import { summaryStep } from '../../src/advise/steps/summary.js';
+import { FREQUENCIES } from '../../src/core/frequency.js';
+import { fromPence, money } from '../../src/core/money.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { parseGuidelinesText } from '../../src/guidelines/load.js';
 import { fixture } from '../helpers/cli.js';
@@ -78,6 +81,36 @@ describe('a section of lines', () => {
     expect(prompter.hints).toEqual(['"12,34" is not an amount of money (expected e.g. 1234.56 or £1,234.56)']);
     // 1,234.50 a week × 52 ÷ 12 = 5,349.50 a month.
     expect(prompter.transcript).toContain('A month: income £5,349.50, spending so far £0.00, left £5,349.50');
+  });
+
+  it('shows running totals that add up on screen: income − spending so far − the fee = left, whatever the frequencies', async () => {
+    const pounds = (text: string) => money(text.replace(/[£,]/g, ''));
+    const line = fc.record({
+      pence: fc.integer({ min: 1, max: 300_000 }),
+      frequency: fc.constantFrom(...FREQUENCIES),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 4 }), fc.array(line, { maxLength: 8 }), fc.array(line, { maxLength: 2 }), fc.option(line), fc.option(line), async (incomes, costs, priority, savings, fee) => {
+        const statement = {
+          ...FAMILY,
+          income: incomes.map(({ pence, frequency }) => ({ category: 'earnings' as const, label: 'Wages', amount: fromPence(pence), frequency })),
+          expenditure: costs.map(({ pence, frequency }) => ({ category: 'food-housekeeping' as const, label: 'Food', amount: fromPence(pence), frequency })),
+          priorityDebts: priority.map(({ pence, frequency }) => ({ creditor: 'Council', balance: money('900.00'), payment: fromPence(pence), frequency })),
+          ...(savings ? { savings: { amount: fromPence(savings.pence), frequency: savings.frequency } } : {}),
+          ...(fee ? { debtAdminFee: { amount: fromPence(fee.pence), frequency: fee.frequency } } : {}),
+        };
+        const { session, prompter } = harness(['Done'], draftAt('fixed', statement));
+        await sectionStep(session, 'fixed');
+        const shown = oneLine(prompter.transcript).match(
+          /A month: income (£[\d,.]+), spending so far (£[\d,.]+)(?:, debt admin fee (£[\d,.]+))?, left (-?£[\d,.]+)/,
+        );
+        expect(shown).not.toBeNull();
+        const [, income = '', spending = '', shownFee = '£0', left = ''] = shown ?? [];
+        const leftShown = left.startsWith('-') ? pounds(left.slice(1)).neg() : pounds(left);
+        expect(pounds(income).minus(pounds(spending)).minus(pounds(shownFee)).toFixed(2)).toBe(leftShown.toFixed(2));
+      }),
+      { seed: 12, numRuns: 200 },
+    );
   });
 
   it('changes a line with its old answers as defaults, and deletes another', async () => {
@@ -170,8 +203,13 @@ describe('a section of lines', () => {
     await sectionStep(session, 'debts');
     expect(session.draft.step).toBe('income');
     expect(prompter.transcript).toContain('Household: 1 adult, 2 children, 0 vehicles, renting privately');
-    expect(prompter.transcript).toMatch(/Rent · Home and contents +£700\.00 monthly/);
+    expect(prompter.transcript).toMatch(/Rent · Home and contents +£700\.00 +monthly +£700\.00 a month/);
     expect(prompter.transcript).toMatch(/Lender Ltd +owes £1,000\.00/);
+    // Closed by the totals a month of it all.
+    const whole = prompter.said.find((text) => text.includes('Household:')) ?? '';
+    expect(whole).toMatch(/Food · Food and housekeeping +£400\.00 +monthly +£400\.00 a month/);
+    expect(whole).toMatch(/Total +£450\.00 a month/);
+    expect(whole).toContain('A month: income £1,800.00, spending so far £1,300.00, left £500.00');
   });
 });
 

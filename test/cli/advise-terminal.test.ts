@@ -27,8 +27,19 @@ afterEach(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-const start = (args: string, height = 30): Terminal =>
-  new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width: 80, height });
+/** Wages of 1,500.00 and rent of 900.00 a month; 1,200.00 owed to Acme Bank. */
+const ONE_DEBT: Statement = {
+  household: { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' },
+  income: [{ category: 'earnings', label: 'Wages', amount: money('1500.00'), frequency: 'monthly' }],
+  expenditure: [{ category: 'home', label: 'Rent', amount: money('900.00'), frequency: 'monthly' }],
+  priorityDebts: [],
+  debts: [{ creditor: 'Acme Bank', balance: money('1200.00') }],
+  vulnerabilities: [],
+  expectedChanges: [],
+};
+
+const start = (args: string, height = 30, width = 80): Terminal =>
+  new Terminal(`node ${BIN} advise --as-of 2026-11-25 ${args}`, { cwd, env: { NO_COLOR: '1' }, width, height });
 
 // Generous: a busy machine can take seconds to start node.
 const PATIENCE = 20_000;
@@ -101,7 +112,7 @@ async function planAndExport(t: Terminal): Promise<string> {
   // 1,500.00 − 900.00 = 600.00 a month for Acme Bank's 1,200.00: two payments.
   await t.waitFor(/Left for other creditors +£600\.00/, PATIENCE);
   await answer(t, 'What next?', 'See the plan');
-  await t.waitFor(/Affordable +£600\.00 +monthly +2 months +£1,200\.00 +£0\.00 +yes/, PATIENCE);
+  await t.waitFor(/Affordable +£600\.00\/mo +2 months +£1,200\.00 +£0\.00 +yes/, PATIENCE);
   await answer(t, 'Which plan?', 'Affordable');
   await t.waitFor(/2 +2026-12-29 +£600\.00 +£0\.00 +£0\.00/, PATIENCE);
   await answer(t, 'Agree this plan, or change it?', 'Agree');
@@ -109,6 +120,110 @@ async function planAndExport(t: Terminal): Promise<string> {
   await answer(t, 'The plan is agreed: save it?');
   await answer(t, 'Save the statement and plan into folder');
   return t.waitFor('[exit 0]', PATIENCE);
+}
+
+/**
+ * An advisor at the keyboard, counting every key pressed besides the text typed: Enter, the arrows,
+ * Backspace. A choice is picked by typing the start of its name, as an advisor would.
+ */
+class Keyboard {
+  keys = 0;
+  constructor(private readonly t: Terminal) {}
+
+  press(...keys: string[]): void {
+    this.keys += keys.length;
+    this.t.press(...keys);
+  }
+
+  /** Answers the open question and waits until it is shown answered (counted over the whole scrollback). */
+  async answer(question: string, text = ''): Promise<void> {
+    await this.t.waitFor(`? ${question}`, PATIENCE);
+    const answered = () => this.t.history().split(`✔ ${question}`).length;
+    const before = answered();
+    if (text) this.t.type(text);
+    this.press('Enter');
+    const deadline = Date.now() + PATIENCE;
+    while (answered() <= before) {
+      if (Date.now() > deadline) throw new Error(`"${question}" was not answered; the screen was:\n${this.t.screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** One line of a section: its kind, description, amount, how often and no note. */
+  async line(section: string, kind: string, label: string, amount: string, frequency = ''): Promise<void> {
+    await this.answer(`${section}: what next?`);
+    await this.answer(section === 'Income' ? 'Kind of income' : 'Kind of cost', kind);
+    await this.answer('Describe it', label);
+    await this.answer(`${label} amount`, amount);
+    await this.answer('How often', frequency);
+    await this.answer('Note (optional)');
+  }
+}
+
+/** The call from nothing of the issue, to an export; the keys pressed besides typing. */
+async function callFromNothing(t: Terminal): Promise<number> {
+  const k = new Keyboard(t);
+  await k.answer('Adults in the household', '1');
+  await k.answer('Dependent children', '2');
+  await k.answer('Vehicles');
+  await k.answer('Home', 'Renting p');
+  await k.answer("Is there anything about the customer's health or circumstances", 'Health');
+  await k.answer('In a few words, what should anyone helping them know?', 'Anxiety; prefers letters to calls');
+  await k.answer("Is there anything about the customer's health or circumstances");
+
+  await k.line('Income', 'Earn', 'Wages', '820.00', 'fortnightly');
+  await k.line('Income', 'Bene', 'Child benefit', '43.30', 'weekly');
+  await k.answer('Income: what next?', 'Done');
+  await k.answer('How often is the customer paid?');
+  await k.answer('Next payday', '2026-12-04');
+
+  await k.line('Fixed costs', 'Home', 'Rent', '525.00');
+  await k.line('Fixed costs', 'Home', 'Council tax', '98.00');
+  await k.line('Fixed costs', 'Util', 'Gas and electricity', '32.00', 'weekly');
+  await k.line('Fixed costs', 'Water', 'Water', '38.50');
+  await k.line('Fixed costs', 'Trans', 'Bus pass', '15.00', 'weekly');
+  await k.line('Fixed costs', 'School', 'School meals', '22.00', 'four');
+  await k.line('Fixed costs', 'Pensions', 'Contents insurance', '84.00', 'quarterly');
+  await k.answer('Fixed costs: what next?', 'Done');
+  await k.line('Flexible costs', 'Food', 'Food', '95.00', 'weekly');
+  await k.line('Flexible costs', 'Comm', 'Phone and broadband', '45.00');
+  await k.line('Flexible costs', 'Personal', 'Clothing', '60.00');
+  await k.answer('Flexible costs: what next?', 'Done');
+  await k.answer('Savings put by regularly');
+  await k.answer('Debt admin fee to a debt management firm');
+
+  await k.answer('Priority debts: what next?');
+  await k.answer('Creditor and kind of debt', 'Council tax arrears');
+  await k.answer('Owed', '450.00');
+  await k.answer('Payment agreed', '20.00');
+  await k.answer('How often');
+  await k.answer('Note (optional)');
+  await k.answer('Priority debts: what next?', 'Done');
+  for (const [creditor, owed] of [['Acme Bank credit card', '2400.00'], ['Lender Ltd loan', '800.00']] as const) {
+    await k.answer('Other debts: what next?');
+    await k.answer('Creditor (e.g.', creditor);
+    await k.answer('Owed', owed);
+    await k.answer('Is there a County Court Judgment on this debt?');
+    await k.answer('Note (optional)');
+  }
+  await k.answer('Other debts: what next?', 'Done');
+  await k.answer('Any change expected in what they can afford', 'Yes');
+  await k.answer('From (YYYY-MM-DD)', '2027-03-01');
+  await k.answer('Will more or less be available each month?', 'More');
+  await k.answer('By how much a month', '150.00');
+  await k.answer('What is changing?', 'Working more hours from March');
+  await k.answer('Any change expected in what they can afford');
+
+  await k.answer('What next?');
+  await k.answer('Which plan?');
+  // The health note asks for a person's review: agreeing needs the override and a reason.
+  await k.answer('Agree this plan, or change it?');
+  await k.answer('Agree it all the same?', 'y');
+  await k.answer('Why is it agreed all the same?', 'Reviewed with the customer; letters only');
+  await k.answer('The plan is agreed: save it?');
+  await k.answer('Save the statement and plan into folder');
+  await t.waitFor('[exit 0]', PATIENCE);
+  return k.keys;
 }
 
 describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
@@ -126,10 +241,102 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await answer(terminal, 'Home');
     await answer(terminal, "Is there anything about the customer's health or circumstances");
     const screen = await terminal.waitFor('? Income: what next?', PATIENCE);
-    expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 weekly/);
+    expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 +weekly/);
     terminal.press('C-c');
     await terminal.waitFor('[exit 130]', PATIENCE);
   }, 30_000);
+
+  for (const width of [80, 100]) {
+    it(`wraps a long label at word boundaries and aligns the amounts at ${width} columns, cutting nothing`, async () => {
+      terminal = start(fixture('statements', 'single-renter-weekly.json'), 40, width);
+      await answer(terminal, 'Adults in the household');
+      await answer(terminal, 'Dependent children');
+      await answer(terminal, 'Vehicles');
+      await answer(terminal, 'Home');
+      await answer(terminal, "Is there anything about the customer's health or circumstances");
+      await answer(terminal, 'Income: what next?', 'Done');
+      await answer(terminal, 'How often is the customer paid?');
+      await answer(terminal, 'Next payday');
+      const screen = await terminal.waitFor('? Fixed costs: what next?', PATIENCE);
+      const from = screen.lastIndexOf('Fixed costs\n');
+      const section = screen.slice(from, screen.indexOf('A month: income', from));
+      expect(section).not.toContain('…');
+      // The label goes on under itself, broken between words, its figures on its first line.
+      const words = section.split(/\s+/);
+      for (const word of 'Council tax (band A, single person discount) · Home and contents'.split(' ')) expect(words).toContain(word);
+      expect(section).toMatch(/2 +Council tax \(band A, single.* +£98\.40 +monthly +£98\.40 a month/);
+      // Every figure a month ends in the same column.
+      const ends = section.split('\n').filter((line) => line.includes(' a month')).map((line) => line.replace(/ \*$/, '').trimEnd().length);
+      expect(ends.length).toBeGreaterThan(1);
+      expect(new Set(ends).size).toBe(1);
+      terminal.press('C-c');
+      await terminal.waitFor('[exit 130]', PATIENCE);
+    }, 60_000);
+  }
+
+  it('takes the call from nothing of a single parent to an export in at most 150 keys besides typing', async () => {
+    terminal = start('', 50);
+    const keys = await callFromNothing(terminal);
+    console.log(`The call from nothing took ${keys} keys besides typing.`);
+    expect(keys).toBeLessThanOrEqual(150);
+    const exported = path.join(cwd, 'fairplan-export-2026-11-25');
+    const statement = JSON.parse(readFileSync(path.join(exported, 'statement.json'), 'utf8'));
+    expect(statement.income).toHaveLength(2);
+    expect(statement.expenditure).toHaveLength(10);
+    expect(statement.priorityDebts).toHaveLength(1);
+    expect(statement.debts).toHaveLength(2);
+    expect(statement.vulnerabilities).toHaveLength(1);
+    expect(statement.expectedChanges).toHaveLength(1);
+    expect(statement.pay).toEqual({ frequency: 'fortnightly', nextPayDate: '2026-12-04' });
+    expect(statement.income.map((l: { frequency: string }) => l.frequency)).toEqual(['fortnightly', 'weekly']);
+    expect(statement.vulnerabilities).toEqual([{ driver: 'health', note: 'Anxiety; prefers letters to calls' }]);
+    const plan = JSON.parse(readFileSync(path.join(exported, 'plan.json'), 'utf8'));
+    expect(plan.agreed).toMatchObject({ overrideReason: 'Reviewed with the customer; letters only' });
+  }, 240_000);
+
+  it('reviews a statement to an export through Ctrl-C and --resume, which carries on at the plan chosen', async () => {
+    terminal = start(`${fixture('statements', 'single-renter-weekly.json')} --draft draft.json`, 40);
+    await answer(terminal, 'Adults in the household');
+    await answer(terminal, 'Dependent children');
+    await answer(terminal, 'Vehicles');
+    await answer(terminal, 'Home');
+    await answer(terminal, "Is there anything about the customer's health or circumstances");
+    await answer(terminal, 'Income: what next?', 'Done');
+    await answer(terminal, 'How often is the customer paid?');
+    await answer(terminal, 'Next payday');
+    await answer(terminal, 'Fixed costs: what next?', 'Done');
+    await answer(terminal, 'Flexible costs: what next?', 'Done');
+    await answer(terminal, 'Savings put by regularly');
+    await answer(terminal, 'Debt admin fee to a debt management firm');
+    await answer(terminal, 'Priority debts: what next?', 'Done');
+    await answer(terminal, 'Other debts: what next?', 'Done');
+    await answer(terminal, 'Any change expected in what they can afford');
+    await answer(terminal, 'What next?');
+    await answer(terminal, 'Which plan?');
+    const chosen = await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    const heading = /\n(Affordable plan: [^\n]+)\n/.exec(chosen)?.[1];
+    expect(heading).toBeDefined();
+    terminal.press('C-c');
+    await terminal.waitFor('[exit 130]', PATIENCE);
+    terminal.close();
+
+    terminal = start('--resume draft.json', 40);
+    // The plan chosen before Ctrl-C, shown again with its schedule.
+    const resumed = await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    expect(resumed).toContain(heading ?? '');
+    await answer(terminal, 'Agree this plan, or change it?');
+    await answer(terminal, 'The plan is agreed: save it?');
+    await answer(terminal, 'Save the statement and plan into folder');
+    await terminal.waitFor('[exit 0]', PATIENCE);
+    const exported = path.join(cwd, 'fairplan-export-2026-11-25');
+    const rows: Record<string, string>[] = parse(readFileSync(path.join(exported, 'schedule.csv'), 'utf8'), { columns: true });
+    expect(rows.length).toBeGreaterThan(1);
+    const sfs = JSON.parse(readFileSync(path.join(exported, 'statement-sfs.json'), 'utf8'));
+    expect(sfs.debts['non-priority-debts'].map((d: { creditor: string }) => d.creditor)).toEqual([
+      'Harbour Bank (credit card)', 'Lumen Shopping (catalogue)', 'Quickline Loans',
+    ]);
+    expect(existsSync(path.join(cwd, 'draft.json'))).toBe(false);
+  }, 90_000);
 
   it('takes a household from nothing to an agreed, exported plan', async () => {
     terminal = start('');
@@ -229,6 +436,23 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await terminal.waitFor('[exit 130]', PATIENCE);
   }, 60_000);
 
+  it('checks the export folder while the question is open: a file named gets a plain hint, and another folder can be typed', async () => {
+    writeFileSync(path.join(cwd, 'README.md'), 'notes\n');
+    writeFileSync(path.join(cwd, 'draft.json'), draftToJson({ step: 'export', statement: ONE_DEBT, plan: { kind: 'affordable' } }));
+    terminal = start('--resume draft.json');
+    await answer(terminal, 'The plan is agreed: save it?');
+    await terminal.waitFor('? Save the statement and plan into folder', PATIENCE);
+    terminal.type('README.md');
+    terminal.press('Enter');
+    await terminal.waitFor('README.md: is a file, not a folder; please name another folder', PATIENCE);
+    terminal.press(...Array<string>(9).fill('BSpace'));
+    await answer(terminal, 'Save the statement and plan into folder', 'customer');
+    const screen = await terminal.waitFor('[exit 0]', PATIENCE);
+    expect(screen).not.toContain('unexpected error');
+    expect(readFileSync(path.join(cwd, 'README.md'), 'utf8')).toBe('notes\n');
+    expect(readdirSync(path.join(cwd, 'customer'))).toContain('statement-sfs.json');
+  }, 60_000);
+
   it('agrees a fixed term that does not fit only by an override with a reason, kept through Ctrl-C, Esc and --resume, and in the export', async () => {
     // 1,400.00 − 1,300.00 leaves 100.00 a month for 4,000.00 owed: 12 months needs 333.34 a month.
     const statement: Statement = {
@@ -247,7 +471,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     writeFileSync(path.join(cwd, 'draft.json'), draftToJson({ step: 'plans', statement }));
     const draft = () => JSON.parse(readFileSync(path.join(cwd, 'draft.json'), 'utf8'));
     terminal = start('--resume draft.json');
-    await terminal.waitFor(/Fixed 12 months +£333\.34 +monthly +12 months +£4,000\.00 +£0\.00 +no/, PATIENCE);
+    await terminal.waitFor(/Fixed 12 months +£333\.34\/mo +12 months +£4,000\.00 +£0\.00 +no/, PATIENCE);
     terminal.type('Fixed 12');
     terminal.press('Enter');
     await terminal.waitFor('This plan asks for more than was found affordable', PATIENCE);

@@ -51,6 +51,11 @@ export class Terminal {
     return execFileSync('tmux', [...this.socket, 'capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
   }
 
+  /** Everything shown since the start, the lines scrolled off the top included, as plain text. */
+  history(): string {
+    return execFileSync('tmux', [...this.socket, 'capture-pane', '-p', '-S', '-', '-t', this.session], { encoding: 'utf8' });
+  }
+
   /** Waits until the screen matches, or fails with the last screen so the test output shows why. */
   async waitFor(pattern: string | RegExp, timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;

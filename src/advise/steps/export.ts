@@ -2,16 +2,34 @@
  * Step 9: the agreed plan, shown first (a resumed call sees what was agreed), then the statement and
  * plan written into a folder the advisor names, or back to the plan choice.
  */
+import { renderError } from '../../cli/render-error.js';
+import { isFairplanError } from '../../core/errors.js';
 import { assess } from '../affordability.js';
 import { atStep, nextStep } from '../draft.js';
 import { concernsOf, withOverrideNote } from '../override.js';
 import { indexOfChoice, proposeFor } from '../plans.js';
 import { paragraph, signpost } from '../render.js';
 import type { Session } from '../session.js';
-import { askText } from '../ask.js';
+import type { Written } from '../export.js';
 import { showChosen } from './plans.js';
 
 export const EXPORT_QUESTION = 'The plan is agreed: save it?';
+export const FOLDER_QUESTION = 'Save the statement and plan into folder';
+
+/** The export folder, checked while the question is open: one the export cannot go into gets a hint. */
+async function askFolder(session: Session, fallback: string): Promise<string> {
+  const answer = await session.prompter.input({
+    message: FOLDER_QUESTION,
+    default: fallback,
+    validate: async (text) => {
+      const folder = text.trim();
+      if (folder === '') return 'Please name a folder';
+      const problem = await session.services.exporter.problem(folder);
+      return problem ? `${folder}: ${problem}; please name another folder` : true;
+    },
+  });
+  return answer.trim();
+}
 
 export async function exportStep(session: Session): Promise<void> {
   const { services } = session;
@@ -43,15 +61,28 @@ export async function exportStep(session: Session): Promise<void> {
     escape: 'plans',
   });
   if (next === 'plans') return session.update(atStep(session.draft, 'plans'));
-  const folder = await askText(session.prompter, 'Save the statement and plan into folder', services.defaultExportFolder);
-  const written = await services.exporter.export(folder, {
+  const bundle = {
     statement: overrideReason ? withOverrideNote(session.draft.statement, concerns, overrideReason) : session.draft.statement,
     affordability,
     proposal,
     optionIndex,
     asOf: services.asOf,
     ...(overrideReason ? { overrideReason } : {}),
-  });
+  };
+  let written: Written[] | undefined;
+  let fallback = services.defaultExportFolder;
+  while (!written) {
+    const folder = await askFolder(session, fallback);
+    try {
+      written = await services.exporter.export(folder, bundle);
+    } catch (error) {
+      // Something the question could not see coming (the folder changed since, the export would
+      // overwrite the statement, the disk is full): said plainly, and the question asked again.
+      if (!isFairplanError(error)) throw error;
+      session.say(services.style.warning(renderError(error).join('\n')));
+      fallback = folder;
+    }
+  }
   const list = written.map(({ path, describe }) => `  ${path}: ${describe}`);
   session.say(['', services.style.heading('Saved'), ...list, '', ...signpost()].join('\n'));
   await session.update(atStep(session.draft, nextStep('export')));

@@ -1,6 +1,7 @@
 /** Moving around the session: back to any section, or a look at the whole statement. */
 import { atStep, type Step } from '../draft.js';
-import { statementView } from '../render.js';
+import { assess } from '../affordability.js';
+import { runningSummary, statementView } from '../render.js';
 import { SECTION_TITLES, SECTIONS } from '../sections.js';
 import type { Session } from '../session.js';
 
@@ -19,6 +20,9 @@ export async function goBack(session: Session): Promise<void> {
   await session.update(atStep(session.draft, step));
 }
 
+/** The whole statement, each section with its figures a month and total, then the totals of them all. */
 export function showStatement(session: Session): void {
-  session.say(['', ...statementView(session.draft.statement, session.symbol), ''].join('\n'));
+  const { statement } = session.draft;
+  const totals = runningSummary(assess(statement, session.services), session.symbol);
+  session.say(['', ...statementView(statement, session.symbol), '', totals, ''].join('\n'));
 }

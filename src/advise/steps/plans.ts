@@ -13,7 +13,7 @@ import { askDate, askFrequency, askMoney } from '../ask.js';
 import { pendingOf, withPlan } from '../draft.js';
 import { concernsOf } from '../override.js';
 import { affordableAt, choiceOf, indexOfChoice, proposeFor } from '../plans.js';
-import { optionsTable, paragraph, scheduleView } from '../render.js';
+import { optionsTable, paragraph, SCHEDULE_PAGE, scheduleView } from '../render.js';
 import { creditorLines } from '../../render/plan/creditor-table.js';
 import type { Session } from '../session.js';
 import { agreePlan } from './agree.js';
@@ -76,7 +76,7 @@ function creditors(session: Session, option: PlanOption): string[] {
 }
 
 /** The chosen option: what it is and why, its schedule; `agreed` once it is agreed. */
-export function showChosen(session: Session, affordability: Affordability, option: PlanOption, agreed = false): void {
+export function showChosen(session: Session, affordability: Affordability, option: PlanOption, agreed = false, first = 0): void {
   const { style } = session.services;
   const name = session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label;
   session.say(
@@ -87,7 +87,7 @@ export function showChosen(session: Session, affordability: Affordability, optio
       ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
       ...creditors(session, option),
-      ...scheduleView(option, session.symbol),
+      ...scheduleView(option, session.symbol, first),
     ].join('\n'),
   );
 }
@@ -117,7 +117,19 @@ async function change(session: Session, affordability: Affordability, option: Pl
   return session.update(withPlan(session.draft, { ...kept, kind: 'affordable', frequency: option.frequency, amount }));
 }
 
-type Action = 'agree' | 'start' | 'frequency' | 'amount' | 'other' | 'statement' | 'back';
+type Action = 'agree' | 'page' | 'start' | 'frequency' | 'amount' | 'other' | 'statement' | 'back';
+
+/** Where the next page of a long schedule starts, back at the first after the last; undefined when it fits on one. */
+function nextPage(option: PlanOption, first: number): number | undefined {
+  const count = option.instalments.length;
+  if (count <= SCHEDULE_PAGE + 2) return undefined;
+  return first + SCHEDULE_PAGE < count ? first + SCHEDULE_PAGE : 0;
+}
+
+function pageChoice(option: PlanOption, from: number): { name: string; value: 'page' } {
+  const count = option.instalments.length;
+  return { name: `Show payments ${from + 1}–${Math.min(from + SCHEDULE_PAGE, count)} of ${count}`, value: 'page' };
+}
 
 export async function plansStep(session: Session): Promise<void> {
   const { prompter } = session;
@@ -126,6 +138,9 @@ export async function plansStep(session: Session): Promise<void> {
     session.say('\nThere are no debts to other creditors yet, so there is no plan to work out. Add them under "Other debts".');
     return goBack(session);
   }
+  // The first instalment of the schedule page shown.
+  let first = 0;
+  let paged = false;
   for (;;) {
     const { plan } = session.draft;
     if (!plan) {
@@ -140,15 +155,18 @@ export async function plansStep(session: Session): Promise<void> {
       await pickOption(session, affordability);
       continue;
     }
-    showChosen(session, affordability, option);
+    if (!paged) first = 0;
+    showChosen(session, affordability, option, false, first);
+    const next = nextPage(option, first);
     // A call that dropped while the override was being answered carries on with it.
-    const action = pendingOf(session.draft, 'override') ? 'agree' : await prompter.select<Action>({
+    const action: Action = pendingOf(session.draft, 'override') ? 'agree' : await prompter.select<Action>({
       message: 'Agree this plan, or change it?',
       choices: [
         {
           name: concernsOf(affordability, option).length === 0 ? 'Agree this plan and export it' : 'Agree this plan all the same (asks why)',
           value: 'agree',
         },
+        ...(next === undefined ? [] : [pageChoice(option, next)]),
         { name: 'Change the start date', value: 'start' },
         { name: 'Change how often it is paid', value: 'frequency' },
         ...(affordableAt(affordability, option.frequency).gt(0) ? [{ name: 'Change the amount', value: 'amount' as const }] : []),
@@ -156,9 +174,12 @@ export async function plansStep(session: Session): Promise<void> {
         { name: 'Show the whole statement', value: 'statement' },
         { name: 'Go back to another part', value: 'back' },
       ],
-      default: 'agree',
+      // Paging on with Enter, once paging has begun.
+      default: paged ? 'page' : 'agree',
     });
-    if (action === 'agree') {
+    paged = action === 'page';
+    if (action === 'page') first = next ?? 0;
+    else if (action === 'agree') {
       await agreePlan(session, affordability, option);
       if (session.draft.step === 'export') return;
     } else if (action === 'back') return goBack(session);

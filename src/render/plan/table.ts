@@ -7,7 +7,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Money } from '../../core/money.js';
 import type { Affordability } from '../../core/affordability/types.js';
-import type { PlanOption, PlanProposal } from '../../core/plan/types.js';
+import type { PlanOption, PlanOptionSummary, PlanProposal } from '../../core/plan/types.js';
 import { type Words, wordsFor } from '../../core/plan/words.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { type Column, layoutTable, type Row, tableWidth } from '../shared/columns.js';
@@ -42,7 +42,8 @@ function shortName(option: PlanOption): string {
   }
 }
 
-function payment(option: PlanOption, money: (amount: Money) => string): string {
+/** An option's payment as one cell: `£50.00/mo`, a step-up as `£120.71→£176.10/2wk`, a lump sum as its amount. */
+export function paymentText(option: PlanOptionSummary, money: (amount: Money) => string): string {
   if (option.instalmentCount === 1) return money(option.instalmentAmount);
   const amount = option.kind === 'step-up' ? `${money(option.reducedPayment)}→${money(option.laterPayment)}` : money(option.instalmentAmount);
   return `${amount}${PER[option.frequency]}`;
@@ -153,7 +154,7 @@ function comparison(page: Page, options: readonly PlanOption[]): string[] | unde
   const rows: Row[] = options.map((option, i) => [
     marker(page, i),
     shortName(option),
-    payment(option, words.money),
+    paymentText(option, words.money),
     // "12+": the schedule stops at a year because the payment never repays.
     `${option.instalmentCount}${option.outcome.kind === 'never-repays' ? '+' : ''}`,
     option.firstDate,
@@ -180,7 +181,7 @@ function details(page: Page, option: PlanOption, i: number, facts: boolean): str
     lines.push(
       ...para(
         page,
-        `${payment(option, words.money)} x ${option.instalmentCount}, ${option.firstDate} to ${option.lastDate}; ` +
+        `${paymentText(option, words.money)} x ${option.instalmentCount}, ${option.firstDate} to ${option.lastDate}; ` +
           `total ${words.money(option.totalPaid)}, interest ${words.money(option.totalInterest)}; ` +
           `${option.affordable ? 'affordable' : 'NOT affordable'}.`,
         '   ',
