@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, runWithStdoutTo } from '../helpers/cli.js';
+import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 
 const check = (...args: string[]) => runCli(['check', ...args, '--as-of', '2026-11-25']);
 const statement = (...name: string[]) => fixture('statements', ...name);
@@ -50,6 +51,7 @@ describe('fairplan check --json', () => {
     // Fixed costs: 850 + 98.40 + 14.54 (174.50 a year) + 92 + 36.80 + 82.33 (19 a week) + 8.75 = 1,182.82,
     // which with flexible costs of 424.67 makes the 1,607.49 shown.
     expect(result).toMatchObject({
+      formatVersion: FORMAT_VERSION,
       asOf: '2026-11-25',
       income: { total: '1787.93' },
       expenditure: { total: '1607.49', fixed: '1182.82', flexible: '424.67' },

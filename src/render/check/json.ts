@@ -8,6 +8,7 @@
 import type { Affordability, MonthlyLine } from '../../core/affordability/types.js';
 import { sumPennies, toFixed2 } from '../../core/money.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import { FORMAT_VERSION } from '../shared/format-version.js';
 
 function lineJson({ line, monthly }: MonthlyLine<string>) {
   return {
@@ -23,6 +24,7 @@ function lineJson({ line, monthly }: MonthlyLine<string>) {
 export function checkJson(result: Affordability) {
   const { statement, totals } = result;
   return {
+    formatVersion: FORMAT_VERSION,
     asOf: result.asOf,
     currency: statement.currency ?? 'GBP',
     household: statement.household,

@@ -6,6 +6,7 @@ import type { Affordability } from '../../core/affordability/types.js';
 import { type Money, toFixed2 } from '../../core/money.js';
 import type { Instalment, InterestTreatment, PlanOption, PlanOutcome, PlanProposal } from '../../core/plan/types.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import { FORMAT_VERSION } from '../shared/format-version.js';
 import { optionAt, optionKey } from './select.js';
 
 const m = (amount: Money): string => toFixed2(amount);
@@ -120,6 +121,7 @@ export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOpti
   const { request, recommended } = proposal;
   const chosen = optionAt(proposal, recommended.index);
   return {
+    formatVersion: FORMAT_VERSION,
     asOf: request.asOf,
     balance: m(request.balance),
     affordable: m(request.affordableMonthly),
