@@ -3,7 +3,8 @@
  * read a statement, check its affordability, make the plans, and render both as the JSON the
  * command line's `--json` writes. Everything else in dist/ is internal and may change in any release.
  */
-export { parseStatementText } from './statement/load.js';
+export { parseStatementDocument, parseStatementText, type StatementFormat } from './statement/load.js';
+export type { StatementDocument, StatementWarning } from './statement/warnings.js';
 export { assessAffordability } from './core/affordability/assess.js';
 export { planRequestFromStatement } from './core/plan/from-statement.js';
 export { proposePlans } from './core/plan/propose.js';
