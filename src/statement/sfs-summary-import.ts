@@ -14,7 +14,7 @@ import type { ExpenditureCategory, IncomeCategory, Line, Statement } from '../co
 import { amount, flag, list, record, text } from './fields.js';
 import { problemsOf } from './problems.js';
 import type { RawObject, RawValue } from './raw.js';
-import { bottomLines, debtsOf, householdOf, SFS_DEBT_FIELDS, SFS_HOUSEHOLD_FIELDS, type TotalCheck } from './sfs-import.js';
+import { bottomLines, debtsOf, householdOf, isSfsDocument, SFS_DEBT_FIELDS, SFS_HOUSEHOLD_FIELDS, type TotalCheck } from './sfs-import.js';
 import { SFS_FIXED, SFS_FLEXIBLE, SFS_INCOME, SFS_OTHER_ESSENTIAL } from './sfs-layout.js';
 import { SFS_FIGURE_DIFFERS, type StatementDocument, type StatementWarning } from './warnings.js';
 
@@ -93,14 +93,14 @@ type Summary = z.output<typeof summarySchema>;
 type Figures = Readonly<Record<string, Money | undefined>> | undefined;
 
 /**
- * A summary rather than a data-entry document: its monthly income holds section totals directly,
- * or it has the summary's confirmations.
+ * An SFS summary rather than a data-entry document: its monthly income holds section totals
+ * directly, or it has the summary's confirmations.
  */
 export function isSfsSummary(raw: RawValue): boolean {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  if (!isSfsDocument(raw)) return false;
   const income = (raw as RawObject)['monthly-income'];
   const incomeHoldsTotals = typeof income === 'object' && income !== null && !Array.isArray(income) && 'total-earnings' in income;
-  return 'confirmations' in raw || incomeHoldsTotals;
+  return 'confirmations' in (raw as RawObject) || incomeHoldsTotals;
 }
 
 const linesOf = <C extends string>(layout: readonly SummaryLine<C>[], values: Figures): Line<C>[] =>

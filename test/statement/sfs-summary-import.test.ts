@@ -4,7 +4,9 @@ import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { FairplanError } from '../../src/core/errors.js';
 import { toFixed2 } from '../../src/core/money.js';
-import { loadStatement, loadStatementDocument, parseStatementDocument } from '../../src/statement/load.js';
+import { loadStatement, loadStatementDocument, parseRawText, parseStatementDocument } from '../../src/statement/load.js';
+import type { RawValue } from '../../src/statement/raw.js';
+import { isSfsSummary } from '../../src/statement/sfs-summary-import.js';
 import { fixture } from '../helpers/cli.js';
 
 const summary = (name: string) => fixture('statements', 'sfs', name);
@@ -72,6 +74,12 @@ describe('reading an SFS summary', () => {
       ['overview.total-available-for-priority-debts', '189.66'],
       ['overview.total-available-for-non-priority-debts', '154.66'],
     ]);
+  });
+
+  it('is not mistaken for a fairplan statement or a data-entry document', async () => {
+    expect(isSfsSummary({ household: {}, confirmations: {} } as unknown as RawValue)).toBe(false);
+    const dataEntry = parseRawText(await readFile(summary('sfs-household.json'), 'utf8'), 'household.json');
+    expect([isSfsSummary(dataEntry), isSfsSummary(parseRawText(await readFile(summary('sfs-summary.json'), 'utf8'), 's.json'))]).toEqual([false, true]);
   });
 
   it('reads a document as a summary when told to, naming the fields a summary does not have', async () => {
