@@ -200,6 +200,19 @@ describe('fairplan plan STATEMENT', () => {
     expect(affordable.instalments[0]).toMatchObject({ n: 1, date: '2027-01-08', amount: '41.64', balance: '4388.71' });
   });
 
+  it('plans from an SFS summary with its computed figures, naming each total it states wrongly on stderr', async () => {
+    const wrong = fixture('statements', 'sfs', 'sfs-summary-wrong-totals.json');
+    const { code, stdout, stderr } = await runMain(['plan', wrong, '--as-of', '2027-01-04', '--json']);
+    expect(code).toBe(0);
+    // It says 174.66 is available and 5,045.50 owed; its figures make 164.66 and 5,145.50.
+    expect(JSON.parse(stdout)).toMatchObject({ balance: '5145.50', affordable: '164.66' });
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      `fairplan: ${wrong}: monthly-outgoings.fixed-costs.total-fixed-costs: states 1,302.14 but the fixed costs add up to 1,312.14; the computed figure is used`,
+      `fairplan: ${wrong}: overview.total-available-for-non-priority-debts: states 174.66 but available for priority debts − priority debt offers is 164.66; the computed figure is used`,
+      `fairplan: ${wrong}: debts.total-non-priority-debts: states 5,045.50 but the non-priority debts add up to 5,145.50; the computed figure is used`,
+    ]);
+  });
+
   it('lets the command line override the statement', async () => {
     const json = JSON.parse(
       (await runMain(['plan', RENTER, '--as-of', '2027-01-04', '--balance', '500', '--affordable', '100', '--frequency', 'monthly', '--start', '2027-02-01', '--json'])).stdout,
