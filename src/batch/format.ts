@@ -5,6 +5,7 @@
  */
 import type { QuickOption } from '../core/plan/index.js';
 import { optionKey } from '../render/plan/select.js';
+import { FORMAT_VERSION } from '../render/shared/format-version.js';
 import type { Rejection } from './account.js';
 import type { ByteLines } from './byte-lines.js';
 import { csvCell, safeCell } from './csv.js';
@@ -111,6 +112,7 @@ function optionJson(option: QuickOption) {
 export function resultJson(result: AccountResult, layout: ColumnLayout) {
   const { account, affordability: a } = result;
   return {
+    formatVersion: FORMAT_VERSION,
     line: account.line,
     account_id: account.id,
     ...(layout.carried.length > 0

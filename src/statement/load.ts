@@ -1,5 +1,5 @@
 /**
- * Reading a statement file: JSON or YAML, in fairplan's own format or the SFS data-entry format,
+ * Reading a statement file: JSON or YAML, in fairplan's own format or an SFS data-entry or summary document,
  * into a checked Statement, or a FairplanError naming the file and one problem per line.
  */
 import { open, type FileHandle } from 'node:fs/promises';
@@ -14,6 +14,8 @@ import { problemsOf } from './problems.js';
 import { emptyFileError, type RawObject, type RawValue } from './raw.js';
 import { statementSchemaFor } from './schema.js';
 import { isSfsDocument, statementFromSfs } from './sfs.js';
+import { isSfsSummary, statementFromSfsSummary } from './sfs-summary-import.js';
+import type { StatementDocument } from './warnings.js';
 import { parseYamlExact } from './yaml-exact.js';
 
 function looksLikeJson(text: string, file: string): boolean {
@@ -44,24 +46,33 @@ export function parseRawText(text: string, file: string): RawValue {
 const isAdviseDraft = (raw: RawValue): boolean =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as RawObject).format === DRAFT_FORMAT;
 
+/** The formats a reader may be told to expect instead of telling the format by the document's shape. */
+export type StatementFormat = 'sfs-summary';
+
 /**
- * Reads a statement from its text; `file` names it in messages. The format (fairplan or SFS) is
- * told by the document's shape.
+ * Reads a statement from its text; `file` names it in messages. The format (fairplan, SFS
+ * data-entry or SFS summary) is told by the document's shape unless `format` names it.
  */
 export function parseStatementText(text: string, file: string): Statement {
-  return statementFromDocument(() => parseRawText(text, file), file);
+  return parseStatementDocument(text, file).statement;
+}
+
+/** A statement from its text, with what was not taken as written (an SFS summary's wrong totals). */
+export function parseStatementDocument(text: string, file: string, format?: StatementFormat): StatementDocument {
+  return statementFromDocument(() => parseRawText(text, file), file, format);
 }
 
 /** A statement from a document already read (the statement inside an advise draft). */
-export const statementFromRawValue = (raw: RawValue, file: string): Statement => statementFromDocument(() => raw, file);
+export const statementFromRawValue = (raw: RawValue, file: string): Statement => statementFromDocument(() => raw, file).statement;
 
-function statementFromDocument(read: () => RawValue, file: string): Statement {
+function statementFromDocument(read: () => RawValue, file: string, format?: StatementFormat): StatementDocument {
   try {
     const raw = read();
     if (isAdviseDraft(raw)) {
       throw new FairplanError('invalid-statement', `is a draft of fairplan advise, not a statement; to carry on with it: fairplan advise --resume ${file}`);
     }
-    return isSfsDocument(raw) ? statementFromSfs(raw) : statementFromRaw(raw);
+    if (format === 'sfs-summary' || isSfsSummary(raw)) return statementFromSfsSummary(raw);
+    return { statement: isSfsDocument(raw) ? statementFromSfs(raw) : statementFromRaw(raw), warnings: [] };
   } catch (error) {
     throw isFairplanError(error) ? error.inFile(file) : error;
   }
@@ -109,4 +120,9 @@ const tooLargeError = (file: string): FairplanError =>
 
 export async function loadStatement(path: string): Promise<Statement> {
   return parseStatementText(await readInputFile(path), path);
+}
+
+/** A statement file with what was not taken as written (see StatementDocument). */
+export async function loadStatementDocument(path: string, format?: StatementFormat): Promise<StatementDocument> {
+  return parseStatementDocument(await readInputFile(path), path, format);
 }

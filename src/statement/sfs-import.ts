@@ -59,7 +59,7 @@ function sectionSchema(section: SfsSection<string>) {
 const sectionsSchema = (sections: readonly SfsSection<string>[], extra: z.ZodRawShape, expected: string) =>
   record({ ...Object.fromEntries(sections.map((s) => [s.key, sectionSchema(s)])), ...extra }, expected).optional();
 
-const debtFields = {
+export const SFS_DEBT_FIELDS = {
   creditor: text(),
   'amount-owed': amount(),
   'repayment-offer': amount().optional(),
@@ -68,26 +68,31 @@ const debtFields = {
 const employment = () =>
   list(oneOf(SFS_EMPLOYMENT_STATUSES, 'SFS employment status'), 'a list of employment statuses').optional();
 
+/** The people and home an SFS document describes: the same fields in the data-entry and summary documents. */
+export const SFS_HOUSEHOLD_FIELDS = {
+  'client-name': text().optional(),
+  'client-date-of-birth': text().optional(),
+  'is-joint-application': flag(),
+  'partner-name': text().optional(),
+  'partner-date-of-birth': text().optional(),
+  'client-address': text().optional(),
+  'dependent-children-under-16': wholeNumber(0),
+  'dependent-children-16-18': wholeNumber(0),
+  'other-dependents': wholeNumber(0),
+  'non-dependents': wholeNumber(0),
+  'total-number-in-household': wholeNumber(1).optional(),
+  vehicles: wholeNumber(0),
+  'housing-tenure': oneOf(Object.keys(SFS_TENURES), 'SFS housing tenure'),
+  'housing-tenure-other': text().optional(),
+  'client-employment-status': employment(),
+  'client-employment-status-other': text().optional(),
+  'partner-employment-status': employment(),
+  'partner-employment-status-other': text().optional(),
+};
+
 const sfsSchema = record(
   {
-    'client-name': text().optional(),
-    'client-date-of-birth': text().optional(),
-    'is-joint-application': flag(),
-    'partner-name': text().optional(),
-    'partner-date-of-birth': text().optional(),
-    'client-address': text().optional(),
-    'dependent-children-under-16': wholeNumber(0),
-    'dependent-children-16-18': wholeNumber(0),
-    'other-dependents': wholeNumber(0),
-    'non-dependents': wholeNumber(0),
-    'total-number-in-household': wholeNumber(1).optional(),
-    vehicles: wholeNumber(0),
-    'housing-tenure': oneOf(Object.keys(SFS_TENURES), 'SFS housing tenure'),
-    'housing-tenure-other': text().optional(),
-    'client-employment-status': employment(),
-    'client-employment-status-other': text().optional(),
-    'partner-employment-status': employment(),
-    'partner-employment-status-other': text().optional(),
+    ...SFS_HOUSEHOLD_FIELDS,
     'asset-use-considered': flag().optional(),
     overview: record(
       {
@@ -131,12 +136,12 @@ const sfsSchema = record(
       {
         'debt-admin-fee': sfsLine().optional(),
         'total-available-for-priority-debts': total(),
-        'priority-debts': list(record(debtFields, 'an SFS priority debt'), 'a list of priority debts').optional(),
+        'priority-debts': list(record(SFS_DEBT_FIELDS, 'an SFS priority debt'), 'a list of priority debts').optional(),
         'total-priority-debts': total(),
         'total-priority-debt-offers': total(),
         'total-available-for-non-priority-debts': total(),
         'non-priority-debts': list(
-          record({ ...debtFields, ccj: flag().optional() }, 'an SFS non-priority debt'),
+          record({ ...SFS_DEBT_FIELDS, ccj: flag().optional() }, 'an SFS non-priority debt'),
           'a list of non-priority debts',
         ).optional(),
         'total-non-priority-debts': total(),
@@ -153,7 +158,7 @@ type Sfs = z.output<typeof sfsSchema>;
 type SfsObject = Readonly<Record<string, unknown>> | undefined;
 
 /** A figure the document states, beside what fairplan makes of it. */
-interface TotalCheck {
+export interface TotalCheck {
   readonly path: string;
   readonly stated: Money | undefined;
   readonly computed: Money;
@@ -259,16 +264,21 @@ function readOutgoings(sfs: Sfs): Part<ExpenditureCategory> {
   return combine([fixedPart, flexiblePart], outgoings, 'monthly-outgoings', 'total-monthly-outgoings');
 }
 
+/** What SFS says is left for the priority and the non-priority creditors, worked out from its figures. */
+export function bottomLines(income: Money, outgoings: Money, savings: Money, fee: Money, priorityOffers: Money) {
+  const surplus = subtract(income, outgoings);
+  const forPriority = subtract(subtract(surplus, savings), fee);
+  return { surplus, forPriority, forNonPriority: subtract(forPriority, priorityOffers) };
+}
+
 /** The budget's bottom lines, in the overview and in the debts section, worked out again. */
 function budgetChecks(sfs: Sfs, income: Money, outgoings: Money): TotalCheck[] {
   const savings = sfs.savings?.['savings-contribution'] ?? ZERO;
   const fee = sfs.debts?.['debt-admin-fee']?.['monthly-amount'] ?? ZERO;
   const priority = sfs.debts?.['priority-debts'] ?? [];
   const nonPriority = sfs.debts?.['non-priority-debts'] ?? [];
-  const surplus = subtract(income, outgoings);
-  const forPriority = subtract(subtract(surplus, savings), fee);
   const priorityOffers = sum(priority.map((d) => d['repayment-offer'] ?? ZERO));
-  const forNonPriority = subtract(forPriority, priorityOffers);
+  const { surplus, forPriority, forNonPriority } = bottomLines(income, outgoings, savings, fee, priorityOffers);
   const overview = sfs.overview as SfsObject;
   const debts = sfs.debts as SfsObject;
   const check = (parent: SfsObject, path: string, key: string, computed: Money, because: string): TotalCheck => ({
@@ -312,8 +322,10 @@ function budgetChecks(sfs: Sfs, income: Money, outgoings: Money): TotalCheck[] {
   ];
 }
 
+type SfsHousehold = Pick<Sfs, keyof typeof SFS_HOUSEHOLD_FIELDS>;
+
 /** SFS counts people by role; fairplan by adults and children (dependants 16–18 are children). */
-function householdOf(sfs: Sfs): { household: Household; problems: Problem[] } {
+export function householdOf(sfs: SfsHousehold): { household: Household; problems: Problem[] } {
   const joint = sfs['is-joint-application'];
   const adults = 1 + (joint ? 1 : 0) + sfs['other-dependents'] + sfs['non-dependents'];
   const children = sfs['dependent-children-under-16'] + sfs['dependent-children-16-18'];
@@ -332,6 +344,27 @@ function householdOf(sfs: Sfs): { household: Household; problems: Problem[] } {
 }
 
 const withNote = (note: string | undefined) => (note === undefined ? {} : { note });
+
+type SfsDebt = z.output<z.ZodObject<typeof SFS_DEBT_FIELDS>>;
+
+/** The debts of an SFS document (data-entry or summary), each offer a monthly payment. */
+export function debtsOf(debts: { 'priority-debts'?: readonly SfsDebt[] | undefined; 'non-priority-debts'?: readonly (SfsDebt & { ccj?: boolean | undefined })[] | undefined } | undefined) {
+  return {
+    priorityDebts: (debts?.['priority-debts'] ?? []).map((d): PriorityDebt => ({
+      creditor: d.creditor,
+      balance: d['amount-owed'],
+      payment: d['repayment-offer'] ?? ZERO,
+      frequency: 'monthly',
+      ...withNote(d.notes),
+    })),
+    debts: (debts?.['non-priority-debts'] ?? []).map((d): Debt => ({
+      creditor: d.creditor,
+      balance: d['amount-owed'],
+      ...(d.ccj === undefined ? {} : { ccj: d.ccj }),
+      ...withNote(d.notes),
+    })),
+  };
+}
 
 export function statementFromSfs(raw: RawValue): Statement {
   const parsed = sfsSchema.safeParse(raw);
@@ -365,19 +398,7 @@ export function statementFromSfs(raw: RawValue): Statement {
     household,
     income: income.lines as IncomeLine[],
     expenditure: outgoings.lines as ExpenditureLine[],
-    priorityDebts: (sfs.debts?.['priority-debts'] ?? []).map((d): PriorityDebt => ({
-      creditor: d.creditor,
-      balance: d['amount-owed'],
-      payment: d['repayment-offer'] ?? ZERO,
-      frequency: 'monthly',
-      ...withNote(d.notes),
-    })),
-    debts: (sfs.debts?.['non-priority-debts'] ?? []).map((d): Debt => ({
-      creditor: d.creditor,
-      balance: d['amount-owed'],
-      ...(d.ccj === undefined ? {} : { ccj: d.ccj }),
-      ...withNote(d.notes),
-    })),
+    ...debtsOf(sfs.debts),
     ...(savings === undefined || savings.isZero()
       ? {}
       : { savings: { amount: savings, frequency: 'monthly' as const } }),

@@ -19,7 +19,7 @@
  *   the agreed payment's shares).
  */
 import { FairplanError } from '../core/errors.js';
-import type { Affordability, MonthlyLine, Offer } from '../core/affordability/types.js';
+import type { Affordability, MonthlyLine, Offer, Totals } from '../core/affordability/types.js';
 import { formatMoney, NO_PENNIES, penniesOf, sumPennies, toFixed2, type Money, type Pennies } from '../core/money.js';
 import type { Statement } from '../core/statement.js';
 import { NumberLiteral, type RawObject, type RawValue } from './raw.js';
@@ -35,10 +35,10 @@ import {
 
 export { isSfsDocument, statementFromSfs } from './sfs-import.js';
 
-const figure = (m: Money): NumberLiteral => new NumberLiteral(toFixed2(m));
+export const figure = (m: Money): NumberLiteral => new NumberLiteral(toFixed2(m));
 
 /** The SFS field a label names, if any: `Child benefit` and `child-benefit` both name child-benefit. */
-const fieldName = (label: string): string => label.trim().toLowerCase().replace(/\s+/g, '-');
+export const fieldName = (label: string): string => label.trim().toLowerCase().replace(/\s+/g, '-');
 
 /** A line's label kept in the notes of the SFS field it is added into. */
 const labelled = (line: { label: string; note?: string }): string =>
@@ -74,7 +74,7 @@ const lineObject = (amount: Money, notes: readonly string[]): RawObject => ({
 
 const TENURE_NAMES = Object.fromEntries(Object.entries(SFS_TENURES).map(([name, tenure]) => [tenure, name]));
 
-function additionalNotes(statement: Statement): string[] {
+export function additionalNotes(statement: Statement): string[] {
   return [
     ...(statement.notes ? [statement.notes] : []),
     ...statement.vulnerabilities.map((v) => `Vulnerability (${v.driver}): ${v.note}`),
@@ -85,25 +85,21 @@ function additionalNotes(statement: Statement): string[] {
   ];
 }
 
-/** `offers`: what each non-priority creditor is offered; by default the check's pro-rata offers. */
-export function toSfsJson(statement: Statement, affordability: Affordability, offers: readonly Offer[] = affordability.offers): string {
+/** SFS is a UK format: its figures are pounds. */
+export function refuseUnlessPounds(statement: Statement): void {
   if ((statement.currency ?? 'GBP') !== 'GBP') {
     throw new FairplanError(
       'invalid-argument',
       'the SFS is a UK format: only a statement in GBP can be written as SFS',
     );
   }
-  const { totals, incomeBySection, expenditureBySection } = affordability;
-  const income = SFS_INCOME.map((s) => ({ section: s, object: sectionFields(s, affordability.income, incomeBySection[s.category]) }));
-  const fixed = SFS_FIXED.map((s) => ({ section: s, object: sectionFields(s, affordability.expenditure, expenditureBySection[s.category]) }));
-  const flexible = SFS_FLEXIBLE.map((s) => ({ section: s, object: sectionFields(s, affordability.expenditure, expenditureBySection[s.category]) }));
-  const otherEssential = affordability.expenditure.filter((l) => l.line.category === SFS_OTHER_ESSENTIAL.category);
-  // Balances are shown to the penny, and added up as shown.
-  const owed = (balances: readonly Money[]): Pennies => sumPennies(balances.map((b) => penniesOf(b)));
+}
 
+/** The people and home, as both SFS documents give them. */
+export function sfsHousehold(statement: Statement): Record<string, RawValue> {
   const { adults, children, vehicles, tenure } = statement.household;
   const joint = adults >= 2;
-  const document: Record<string, RawValue> = {
+  return {
     'client-name': '',
     'client-date-of-birth': '',
     'is-joint-application': joint,
@@ -117,15 +113,57 @@ export function toSfsJson(statement: Statement, affordability: Affordability, of
     'housing-tenure': TENURE_NAMES[tenure] ?? 'other',
     'client-employment-status': ['Other'],
     'client-employment-status-other': 'not recorded',
-    overview: {
-      'total-monthly-income': figure(totals.income),
-      'total-monthly-outgoings': figure(totals.expenditure),
-      'income-minus-outgoings': figure(totals.surplus),
-      'savings-contribution': figure(totals.savings),
-      'debt-admin-fee': figure(totals.debtAdminFee),
-      'total-available-for-priority-debts': figure(totals.availableForPriority),
-      'total-available-for-non-priority-debts': figure(totals.available),
-    },
+  };
+}
+
+/** The overview both documents open with; the summary's has no income-minus-outgoings. */
+export const sfsOverview = (totals: Totals, surplus?: 'with-surplus'): RawObject => ({
+  'total-monthly-income': figure(totals.income),
+  'total-monthly-outgoings': figure(totals.expenditure),
+  ...(surplus ? { 'income-minus-outgoings': figure(totals.surplus) } : {}),
+  'savings-contribution': figure(totals.savings),
+  'debt-admin-fee': figure(totals.debtAdminFee),
+  'total-available-for-priority-debts': figure(totals.availableForPriority),
+  'total-available-for-non-priority-debts': figure(totals.available),
+});
+
+/** Balances, which are not monthly figures, are shown to the penny and added up as shown. */
+export const owedToThePenny = (balances: readonly Money[]): Pennies => sumPennies(balances.map((b) => penniesOf(b)));
+
+/** The priority debts, each with its monthly payment as the offer. */
+export const sfsPriorityDebts = (affordability: Affordability): RawObject[] =>
+  affordability.priorityDebts.map(({ debt, monthly }) => ({
+    creditor: debt.creditor,
+    'amount-owed': figure(debt.balance),
+    'repayment-offer': figure(monthly),
+    ...(debt.note ? { notes: debt.note } : {}),
+  }));
+
+/** The non-priority debts, each with its offer: by default the check's pro-rata offer. */
+export const sfsNonPriorityDebts = (affordability: Affordability, offers: readonly Offer[] = affordability.offers): RawObject[] =>
+  offers.map(({ debt, offer }) => ({
+    creditor: debt.creditor,
+    'amount-owed': figure(debt.balance),
+    'repayment-offer': figure(offer),
+    ...(debt.ccj === undefined ? {} : { ccj: debt.ccj }),
+    ...(debt.note ? { notes: debt.note } : {}),
+  }));
+
+/**
+ * The SFS data-entry document: every line in its SFS field. `offers`: what each non-priority
+ * creditor is offered; by default the check's pro-rata offers.
+ */
+export function toSfsJson(statement: Statement, affordability: Affordability, offers: readonly Offer[] = affordability.offers): string {
+  refuseUnlessPounds(statement);
+  const { totals, incomeBySection, expenditureBySection } = affordability;
+  const income = SFS_INCOME.map((s) => ({ section: s, object: sectionFields(s, affordability.income, incomeBySection[s.category]) }));
+  const fixed = SFS_FIXED.map((s) => ({ section: s, object: sectionFields(s, affordability.expenditure, expenditureBySection[s.category]) }));
+  const flexible = SFS_FLEXIBLE.map((s) => ({ section: s, object: sectionFields(s, affordability.expenditure, expenditureBySection[s.category]) }));
+  const otherEssential = affordability.expenditure.filter((l) => l.line.category === SFS_OTHER_ESSENTIAL.category);
+
+  const document: Record<string, RawValue> = {
+    ...sfsHousehold(statement),
+    overview: sfsOverview(totals, 'with-surplus'),
     'monthly-income': {
       ...Object.fromEntries(income.map((s) => [s.section.key, s.object])),
       'total-monthly-income': figure(totals.income),
@@ -157,23 +195,12 @@ export function toSfsJson(statement: Statement, affordability: Affordability, of
     debts: {
       'debt-admin-fee': lineObject(totals.debtAdminFee, statement.debtAdminFee?.note ? [statement.debtAdminFee.note] : []),
       'total-available-for-priority-debts': figure(totals.availableForPriority),
-      'priority-debts': affordability.priorityDebts.map(({ debt, monthly }) => ({
-        creditor: debt.creditor,
-        'amount-owed': figure(debt.balance),
-        'repayment-offer': figure(monthly),
-        ...(debt.note ? { notes: debt.note } : {}),
-      })),
-      'total-priority-debts': figure(owed(statement.priorityDebts.map((d) => d.balance))),
+      'priority-debts': sfsPriorityDebts(affordability),
+      'total-priority-debts': figure(owedToThePenny(statement.priorityDebts.map((d) => d.balance))),
       'total-priority-debt-offers': figure(totals.priorityPayments),
       'total-available-for-non-priority-debts': figure(totals.available),
-      'non-priority-debts': offers.map(({ debt, offer }) => ({
-        creditor: debt.creditor,
-        'amount-owed': figure(debt.balance),
-        'repayment-offer': figure(offer),
-        ...(debt.ccj === undefined ? {} : { ccj: debt.ccj }),
-        ...(debt.note ? { notes: debt.note } : {}),
-      })),
-      'total-non-priority-debts': figure(owed(statement.debts.map((d) => d.balance))),
+      'non-priority-debts': sfsNonPriorityDebts(affordability, offers),
+      'total-non-priority-debts': figure(owedToThePenny(statement.debts.map((d) => d.balance))),
     },
     'additional-notes': additionalNotes(statement),
   };

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { accountsCsv } from '../helpers/accounts.js';
 import { BIN, fixture, ROOT, runCli, runWithStdoutTo } from '../helpers/cli.js';
 import { AS_ORDINARY_USER, readOnlyFolder } from '../helpers/read-only.js';
+import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 
 const SAMPLE = fixture('accounts', 'sample-accounts.csv');
 const BANK = fixture('accounts', 'bank-export-semicolon.csv');
@@ -239,8 +240,9 @@ describe('fairplan batch', () => {
 
   it('writes newline-delimited JSON with --json, in input order', async () => {
     const { stdout } = await runCli(['batch', SAMPLE, '--json', '-q', ...AS_OF]);
-    const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { line: number; account_id: string; available: string });
+    const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { formatVersion: string; line: number; account_id: string; available: string });
     expect(records).toHaveLength(201);
+    expect(new Set(records.map((r) => r.formatVersion))).toEqual(new Set([FORMAT_VERSION]));
     expect(records.map((r) => r.line)).toEqual([...records.map((r) => r.line)].sort((a, b) => a - b));
     expect(records[0]?.account_id).toBe('ACC000000001');
     expect(typeof records[0]?.available).toBe('string');

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, runWithStdoutTo } from '../helpers/cli.js';
+import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
+import { sfsValidator } from '../helpers/sfs-schema.js';
 
 const check = (...args: string[]) => runCli(['check', ...args, '--as-of', '2026-11-25']);
 const statement = (...name: string[]) => fixture('statements', ...name);
@@ -50,6 +52,7 @@ describe('fairplan check --json', () => {
     // Fixed costs: 850 + 98.40 + 14.54 (174.50 a year) + 92 + 36.80 + 82.33 (19 a week) + 8.75 = 1,182.82,
     // which with flexible costs of 424.67 makes the 1,607.49 shown.
     expect(result).toMatchObject({
+      formatVersion: FORMAT_VERSION,
       asOf: '2026-11-25',
       income: { total: '1787.93' },
       expenditure: { total: '1607.49', fixed: '1182.82', flexible: '424.67' },
@@ -150,12 +153,67 @@ describe('fairplan check: hostile statement files (fixtures/hostile)', () => {
 });
 
 describe('fairplan check with SFS files', () => {
-  it('reads an SFS data-entry file and writes the statement back as SFS with its totals', async () => {
-    const { code, stdout } = await check(statement('sfs', 'sfs-household.json'), '--sfs');
+  it.each([
+    ['--sfs', [], 'sfs-summary-schema.json'],
+    ['--sfs summary', ['summary'], 'sfs-summary-schema.json'],
+    ['--sfs data-entry', ['data-entry'], 'sfs-data-entry-schema.json'],
+  ] as const)('reads an SFS data-entry file and writes it back with %s, valid against its schema, with its totals', async (_, document, schema) => {
+    const { code, stdout } = await check(statement('sfs', 'sfs-household.json'), '--sfs', ...document);
     expect(code).toBe(0);
     const sfs = JSON.parse(stdout);
+    const validate = await sfsValidator(schema);
+    expect(validate(sfs) ? [] : validate.errors).toEqual([]);
     expect(sfs.overview['total-monthly-income']).toBe(2329.8);
     expect(sfs.overview['total-available-for-non-priority-debts']).toBe(164.66);
+  });
+
+  it('refuses an SFS document it cannot write, with exit code 2', async () => {
+    const { code, stderr } = await check(statement('single-renter-weekly.json'), '--sfs', 'letter');
+    expect(code).toBe(2);
+    expect(stderr).toContain("'letter' is invalid. Allowed choices are summary, data-entry.");
+  });
+
+  describe('an SFS summary whose stated totals disagree with its figures', () => {
+    const wrong = statement('sfs', 'sfs-summary-wrong-totals.json');
+
+    it('is checked with the computed figures, each wrong total named in the report', async () => {
+      const { code, stdout, stderr } = await check(wrong);
+      expect([code, stderr]).toEqual([0, '']);
+      expect(stdout).toMatch(/Available for non-priority creditors\s+£164\.66/);
+      expect(stdout).toContain('STATED TOTALS THAT DISAGREE (THE COMPUTED ONES ARE USED)');
+      expect(stdout).toContain('monthly-outgoings.fixed-costs.total-fixed-costs: states 1,302.14 but the\n    fixed costs add up to 1,312.14');
+      expect(stdout).toContain('overview.total-available-for-non-priority-debts: states 174.66 but available');
+      expect(stdout).toContain('debts.total-non-priority-debts: states 5,045.50 but the non-priority debts');
+    });
+
+    it('lists them in --json under warnings, each with a stable code, its path, and the stated and computed values', async () => {
+      const json = JSON.parse((await check(wrong, '--json')).stdout);
+      expect(json.available).toBe('164.66');
+      expect(json.warnings.map((w: Record<string, string>) => [w.code, w.path, w.stated, w.computed])).toEqual([
+        ['sfs-figure-differs', 'monthly-outgoings.fixed-costs.total-fixed-costs', '1302.14', '1312.14'],
+        ['sfs-figure-differs', 'overview.total-available-for-non-priority-debts', '174.66', '164.66'],
+        ['sfs-figure-differs', 'debts.total-non-priority-debts', '5045.50', '5145.50'],
+      ]);
+      expect(JSON.parse((await check(statement('single-renter-weekly.json'), '--json')).stdout).warnings).toEqual([]);
+    });
+
+    it('is refused with --strict, exit code 2, each wrong total named', async () => {
+      const { code, stdout, stderr } = await check(wrong, '--strict');
+      expect([code, stdout]).toEqual([2, '']);
+      expect(stderr.trimEnd().split('\n')).toEqual([
+        `fairplan: ${wrong}: monthly-outgoings.fixed-costs.total-fixed-costs: states 1,302.14 but the fixed costs add up to 1,312.14`,
+        `fairplan: ${wrong}: overview.total-available-for-non-priority-debts: states 174.66 but available for priority debts − priority debt offers is 164.66`,
+        `fairplan: ${wrong}: debts.total-non-priority-debts: states 5,045.50 but the non-priority debts add up to 5,145.50`,
+      ]);
+      expect((await check(statement('sfs', 'sfs-summary.json'), '--strict')).code).toBe(0);
+    });
+  });
+
+  it('reads a file as an SFS summary when told to with --format sfs-summary, naming what a summary does not have', async () => {
+    const { code, stderr } = await check(statement('sfs', 'sfs-household.json'), '--format', 'sfs-summary');
+    expect(code).toBe(2);
+    expect(stderr).toContain('monthly-income: "earnings" is not a field of the SFS summary monthly income');
+    expect((await check(statement('sfs', 'sfs-summary.json'), '--format', 'sfs-summary')).code).toBe(0);
   });
 
   it('refuses an SFS file whose stated total disagrees with its own lines, naming the field', async () => {

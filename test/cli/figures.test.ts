@@ -16,7 +16,7 @@ const run = async (...args: string[]) => {
   return result.stdout;
 };
 const checkJson = async (name: string) => JSON.parse(await run('check', statement(name), '--json'));
-const sfs = async (name: string) => JSON.parse(await run('check', statement(name), '--sfs'));
+const sfs = async (name: string) => JSON.parse(await run('check', statement(name), '--sfs', 'data-entry'));
 const planJson = async (name: string) => JSON.parse(await run('plan', statement(name), '--json'));
 
 describe('weekly income 329.83 less weekly spending 108.21 and 2.71', () => {

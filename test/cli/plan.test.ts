@@ -12,6 +12,7 @@ import { main } from '../../src/cli/main.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { BIN, fixture, ROOT, runCli, runWithStdoutTo } from '../helpers/cli.js';
 import { AS_ORDINARY_USER, readOnlyFolder } from '../helpers/read-only.js';
+import { sfsValidator } from '../helpers/sfs-schema.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
 
 const PLAN = ['plan', '--balance', '1000', '--affordable', '30', '--start', '2027-01-15', '--as-of', '2027-01-10'];
@@ -254,7 +255,9 @@ describe('fairplan plan STATEMENT --letters', () => {
       'sfs-summary.json',
     ]);
     expect(readFileSync(path.join(folder, 'letter-02-fairway-finance-personal-loan.txt'), 'utf8')).toMatch(/^To: Fairway Finance/);
-    expect(JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'))).toBeTypeOf('object');
+    // The SFS summary, as creditors receive it: valid against its schema.
+    const validate = await sfsValidator('sfs-summary-schema.json');
+    expect(validate(JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('refuses --letters without a statement, with one plain line and exit 2', async () => {
@@ -292,6 +295,19 @@ describe('fairplan plan STATEMENT', () => {
     const affordable = json.options[0];
     expect(affordable).toMatchObject({ kind: 'affordable', instalmentCount: 107, instalmentAmount: '41.64', finalAmount: '16.51' });
     expect(affordable.instalments[0]).toMatchObject({ n: 1, date: '2027-01-08', amount: '41.64', balance: '4388.71' });
+  });
+
+  it('plans from an SFS summary with its computed figures, naming each total it states wrongly on stderr', async () => {
+    const wrong = fixture('statements', 'sfs', 'sfs-summary-wrong-totals.json');
+    const { code, stdout, stderr } = await runMain(['plan', wrong, '--as-of', '2027-01-04', '--json']);
+    expect(code).toBe(0);
+    // It says 174.66 is available and 5,045.50 owed; its figures make 164.66 and 5,145.50.
+    expect(JSON.parse(stdout)).toMatchObject({ balance: '5145.50', affordable: '164.66' });
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      `fairplan: ${wrong}: monthly-outgoings.fixed-costs.total-fixed-costs: states 1,302.14 but the fixed costs add up to 1,312.14; the computed figure is used`,
+      `fairplan: ${wrong}: overview.total-available-for-non-priority-debts: states 174.66 but available for priority debts − priority debt offers is 164.66; the computed figure is used`,
+      `fairplan: ${wrong}: debts.total-non-priority-debts: states 5,045.50 but the non-priority debts add up to 5,145.50; the computed figure is used`,
+    ]);
   });
 
   it('lets the command line override the statement', async () => {

@@ -1,7 +1,5 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
@@ -13,23 +11,11 @@ import { loadStatement, parseStatementText } from '../../src/statement/load.js';
 import { NumberLiteral, type RawValue } from '../../src/statement/raw.js';
 import { toSfsJson } from '../../src/statement/sfs.js';
 import { fixture } from '../helpers/cli.js';
+import { sfsValidator } from '../helpers/sfs-schema.js';
 
 const AS_OF = parseIsoDate('2027-01-04');
-const SFS_SCHEMAS = fixture('sfs-schema');
 const assess = (statement: Statement) => assessAffordability(statement, { asOf: AS_OF });
 const exportSfs = (statement: Statement): string => toSfsJson(statement, assess(statement));
-
-/** A validator for a shipped SFS schema (draft-04). */
-async function sfsValidator(name: string) {
-  const schema = JSON.parse(await readFile(`${SFS_SCHEMAS}/${name}`, 'utf8'));
-  // Draft-04 leaves format checking optional; fairplan holds no dates of birth to check.
-  const ajv: Ajv = new (AjvDraft04 as unknown as typeof Ajv)({
-    allErrors: true,
-    validateFormats: false,
-    multipleOfPrecision: 9,
-  });
-  return ajv.compile(schema);
-}
 
 async function problemsLoading(path: string): Promise<[string, string][]> {
   const error = (await loadStatement(path).catch((e: unknown) => e)) as FairplanError;

@@ -9,13 +9,28 @@ import { renderCheckText } from '../../render/check/text.js';
 import type { CommandContext } from '../context.js';
 import { dateOption, inCurrency, nonNegativeMoneyOption, today, type AmountOption } from '../options.js';
 import type { IsoDate } from '../../core/date.js';
+import { FairplanError } from '../../core/errors.js';
+import type { StatementFormat } from '../../statement/load.js';
+import type { StatementWarning } from '../../statement/warnings.js';
+
+/** With --strict, figures a statement states wrongly refuse it, as any other bad input. */
+function refuseWarnings(file: string, warnings: readonly StatementWarning[]): void {
+  if (warnings.length === 0) return;
+  throw new FairplanError('invalid-statement', `the SFS summary's stated figures disagree with its own figures: ${warnings.length} problem(s)`, {
+    file,
+    problems: warnings.map((w) => ({ path: w.path, message: w.message })),
+  });
+}
 
 interface CheckOptions {
   readonly asOf?: IsoDate;
   readonly guidelines?: string;
   readonly tokenThreshold?: AmountOption;
   readonly json?: boolean;
-  readonly sfs?: boolean;
+  /** `--sfs` alone (true) writes the summary. */
+  readonly sfs?: true | 'summary' | 'data-entry';
+  readonly format?: StatementFormat;
+  readonly strict?: boolean;
   readonly color: boolean;
 }
 
@@ -25,19 +40,26 @@ Examples:
   $ fairplan check fixtures/statements/couple-children-mixed.yaml \\
       --guidelines fixtures/guidelines/example-guidelines.yaml
   $ fairplan check statement.json --json > affordability.json
-  $ fairplan check fixtures/statements/sfs/sfs-household.json --sfs > sfs.json
+  $ fairplan check statement.json --sfs > sfs-summary.json
+  $ fairplan check statement.json --sfs data-entry > sfs-data-entry.json
+  $ fairplan check summary.json --strict
   $ fairplan check fixtures/statements/us-household.json --guidelines irs-2025
 
-The statement is fairplan's format (JSON or YAML, described in schema/README.md)
-or an SFS data-entry file. Figures are monthly: weekly × 52 ÷ 12, fortnightly
-× 26 ÷ 12, four-weekly × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12, each line rounded
-to the penny once (half up); every total is the sum of the lines shown. Offers
-share what is available pro rata, in whole pence that add up exactly. Spending above a
-guideline is flagged for the advisor to explain, never cut.
+The statement is fairplan's format (JSON or YAML; see schema/README.md), an SFS
+data-entry file or an SFS summary. A summary's totals are worked out again from
+its figures: each that disagrees is reported (in --json, under "warnings") and
+the computed figure used; --strict refuses the summary instead.
+
+Figures are monthly: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly
+× 13 ÷ 12, quarterly ÷ 3, annual ÷ 12, each line rounded to the penny once (half
+up); every total is the sum of the lines shown. Offers share what is available
+pro rata, in whole pence that add up exactly. Spending above a guideline is
+flagged for the advisor to explain, never cut.
 
 Exit codes:
   0  report written
-  2  bad arguments, or an invalid or unreadable statement or guideline file`;
+  2  bad arguments, or an invalid or unreadable statement or guideline file
+     (with --strict, an SFS summary whose stated figures disagree)`;
 
 /** US statements are checked against the built-in IRS national standards unless told otherwise. */
 async function guidelinesFor(statement: Statement, spec: string | undefined): Promise<GuidelineTable | undefined> {
@@ -55,7 +77,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check flexible costs against')
     .option('--token-threshold <amount>', 'advise a token payment below this a month per creditor', nonNegativeMoneyOption)
     .addOption(new Option('--json', 'machine-readable JSON on stdout').conflicts('sfs'))
-    .option('--sfs', 'the statement and its totals as an SFS data-entry document (JSON) on stdout')
+    .addOption(new Option('--sfs [document]', 'the statement as an SFS document (JSON) on stdout: the summary, or data-entry').choices(['summary', 'data-entry']))
+    .addOption(new Option('--format <format>', 'read the statement as this format rather than tell it by its shape').choices(['sfs-summary']))
+    .option('--strict', 'refuse a statement whose stated totals disagree with its figures (exit 2)')
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, options: CheckOptions) => {
@@ -63,8 +87,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
       const reads = [{ path: file, what: 'the statement' }, ...(options.guidelines ? [{ path: options.guidelines, what: 'the guidelines file' }] : [])];
       await checkOutputs({ cwd: context.io.cwd, reads, writes: [], stdout: context.io.stdout });
       // The statement readers are loaded with the command, not at start-up.
-      const { loadStatement } = await import('../../statement/load.js');
-      const statement = await loadStatement(file);
+      const { loadStatementDocument } = await import('../../statement/load.js');
+      const { statement, warnings } = await loadStatementDocument(file, options.format);
+      if (options.strict) refuseWarnings(file, warnings);
       const guidelines = await guidelinesFor(statement, options.guidelines);
       const result = assessAffordability(statement, {
         asOf: options.asOf ?? today(context.io),
@@ -73,8 +98,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
           ? { tokenThresholdPerCreditor: inCurrency(options.tokenThreshold, statement.currency ?? 'GBP', '--token-threshold') }
           : {}),
       });
-      if (options.json) context.out(renderCheckJson(result));
-      else if (options.sfs) context.out((await import('../../statement/sfs.js')).toSfsJson(statement, result));
-      else context.out(renderCheckText(result, context.stdoutChalk(!options.color)));
+      if (options.json) context.out(renderCheckJson(result, warnings));
+      else if (options.sfs === 'data-entry') context.out((await import('../../statement/sfs.js')).toSfsJson(statement, result));
+      else if (options.sfs) context.out((await import('../../statement/sfs-summary.js')).toSfsSummaryJson(statement, result));
+      else context.out(renderCheckText(result, context.stdoutChalk(!options.color), warnings));
     });
 }

@@ -19,6 +19,7 @@ import { createFolder } from '../../io/folder.js';
 import { checkOutputs } from '../../io/output-check.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
 import { renderPlanJson } from '../../render/plan/json.js';
+import type { StatementWarning } from '../../statement/warnings.js';
 import { renderLetter } from '../../render/plan/letter.js';
 import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
@@ -107,6 +108,8 @@ function calendarFrom(flags: PlanFlags, currency: Currency): BusinessCalendar {
 interface Basis {
   readonly request: PlanRequest;
   readonly affordability?: Affordability;
+  /** Totals an SFS summary states wrongly (the computed ones are used). */
+  readonly warnings?: readonly StatementWarning[];
 }
 
 /**
@@ -116,8 +119,8 @@ interface Basis {
  */
 async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDate): Promise<Basis> {
   // The statement readers are loaded when a statement is given, not at start-up.
-  const { loadStatement } = await import('../../statement/load.js');
-  const statement = await loadStatement(file);
+  const { loadStatementDocument } = await import('../../statement/load.js');
+  const { statement, warnings } = await loadStatementDocument(file);
   if (flags.balance === undefined && statement.debts.length === 0) {
     throw new FairplanError('invalid-argument', 'the statement lists no non-priority debts: give the balance with --balance', { file });
   }
@@ -131,7 +134,7 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     ...optionalSettings(flags, currency),
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
-  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability };
+  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability, warnings };
 }
 
 /** The engine request from the command line alone (no statement). */
@@ -212,13 +215,13 @@ async function writeLetters(context: CommandContext, folder: string, proposal: P
     throw missing('--letters needs a statement: the letters go to its creditors, with its SFS summary');
   }
   const { creditorLetterNames, renderCreditorLetter } = await import('../../render/plan/creditor-letter.js');
-  const { toSfsJson } = await import('../../statement/sfs.js');
+  const { toSfsSummaryJson } = await import('../../statement/sfs-summary.js');
   const target = path.resolve(context.io.cwd, folder);
   const names = creditorLetterNames(option);
   const files = [
     ...names.map((name, i) => ({ target: path.join(target, name), content: renderCreditorLetter(proposal, chosen, i) })),
     { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen) },
-    { target: path.join(target, 'sfs-summary.json'), content: toSfsJson(affordability.statement, affordability) },
+    { target: path.join(target, 'sfs-summary.json'), content: toSfsSummaryJson(affordability.statement, affordability) },
   ];
   // Only the folder named is made; the letters are written all together or not at all, never over the statement.
   await createFolder(target);
@@ -236,7 +239,9 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     ...(flags.ics === undefined ? { stdout: context.io.stdout } : {}),
   });
   const asOf = flags.asOf ?? today(context.io);
-  const { request, affordability } = file === undefined ? { request: requestFromFlags(flags, asOf) } : await requestFromStatement(file, flags, asOf);
+  const { request, affordability, warnings = [] } = file === undefined ? { request: requestFromFlags(flags, asOf) } : await requestFromStatement(file, flags, asOf);
+  // The plan is made all the same, from the computed figures; `check` shows them in full.
+  for (const w of warnings) context.err(`fairplan: ${file}: ${w.path}: ${w.message}; the computed figure is used`);
   const proposal = proposeFor(request);
   const chosen = flags.schedule === undefined ? proposal.recommended.index : findOption(proposal, flags.schedule);
 

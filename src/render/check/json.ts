@@ -8,6 +8,8 @@
 import type { Affordability, MonthlyLine } from '../../core/affordability/types.js';
 import { sumPennies, toFixed2 } from '../../core/money.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import type { StatementWarning } from '../../statement/warnings.js';
+import { FORMAT_VERSION } from '../shared/format-version.js';
 
 function lineJson({ line, monthly }: MonthlyLine<string>) {
   return {
@@ -20,9 +22,10 @@ function lineJson({ line, monthly }: MonthlyLine<string>) {
   };
 }
 
-export function checkJson(result: Affordability) {
+export function checkJson(result: Affordability, warnings: readonly StatementWarning[] = []) {
   const { statement, totals } = result;
   return {
+    formatVersion: FORMAT_VERSION,
     asOf: result.asOf,
     currency: statement.currency ?? 'GBP',
     household: statement.household,
@@ -79,8 +82,11 @@ export function checkJson(result: Affordability) {
       : null,
     flags: result.flags.map((f) => f.code),
     flagDetails: result.flags.map((f) => ({ code: f.code, reason: f.reason, review: f.review, details: f.details ?? [] })),
+    warnings: warnings.map((w) => ({ code: w.code, path: w.path, stated: toFixed2(w.stated), computed: toFixed2(w.computed), message: w.message })),
     signpost: ADVICE_SIGNPOST,
   };
 }
 
-export const renderCheckJson = (result: Affordability): string => `${JSON.stringify(checkJson(result), null, 2)}\n`;
+/** `warnings`: what the statement file states that fairplan did not take as written (an SFS summary's wrong totals). */
+export const renderCheckJson = (result: Affordability, warnings: readonly StatementWarning[] = []): string =>
+  `${JSON.stringify(checkJson(result, warnings), null, 2)}\n`;

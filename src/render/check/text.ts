@@ -8,6 +8,7 @@ import { describeHousehold } from '../../core/affordability/guidelines.js';
 import type { Affordability, Flag, MonthlyLine } from '../../core/affordability/types.js';
 import { formatMoney, negate, sumPennies, type Money } from '../../core/money.js';
 import { CURRENCY_SYMBOLS, FIXED_CATEGORIES, FLEXIBLE_CATEGORIES, INCOME_CATEGORIES } from '../../core/statement.js';
+import type { StatementWarning } from '../../statement/warnings.js';
 import { CATEGORY_NAMES, FLAG_NAMES, PER_FREQUENCY, TENURE_NAMES } from '../labels.js';
 import { layoutTable, type Cell } from '../shared/columns.js';
 import { wrap } from '../shared/wrap.js';
@@ -23,7 +24,7 @@ function row(label: string, value: string): string {
 
 const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
-export function renderCheckText(result: Affordability, chalk: ChalkInstance): string {
+export function renderCheckText(result: Affordability, chalk: ChalkInstance, warnings: readonly StatementWarning[] = []): string {
   const { statement, totals } = result;
   const symbol = CURRENCY_SYMBOLS[statement.currency ?? 'GBP'];
   const show = (m: Money) => formatMoney(m, symbol);
@@ -140,6 +141,10 @@ export function renderCheckText(result: Affordability, chalk: ChalkInstance): st
 
   out.push(heading('Flags'));
   for (const flag of result.flags) out.push(...renderFlag(flag, chalk));
+  if (warnings.length > 0) {
+    out.push('', heading('Stated totals that disagree (the computed ones are used)'));
+    for (const w of warnings) out.push(...wrap(`${w.path}: ${w.message}`, WIDTH, '  ', '    ').map((l) => chalk.yellow(l)));
+  }
   return `${out.join('\n')}\n`;
 }
 

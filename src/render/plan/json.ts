@@ -14,6 +14,7 @@ import type {
   PlanProposal,
 } from '../../core/plan/types.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import { FORMAT_VERSION } from '../shared/format-version.js';
 import { optionAt, optionKey } from './select.js';
 
 const m = (amount: Money): string => toFixed2(amount);
@@ -162,6 +163,7 @@ export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOpti
   const { request, recommended } = proposal;
   const chosen = optionAt(proposal, recommended.index);
   return {
+    formatVersion: FORMAT_VERSION,
     asOf: request.asOf,
     balance: m(request.balance),
     affordable: m(request.affordableMonthly),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADVICE_SIGNPOST } from '../../../src/core/signpost.js';
 import { renderPlanJson } from '../../../src/render/plan/json.js';
+import { FORMAT_VERSION } from '../../../src/render/shared/format-version.js';
 import { everyKind, hundredAtTwelvePercent, nothingAffordable, thousandAtThirty, thousandAtThirtyWorkingDays, threeCreditors } from './proposals.js';
 
 const MONEY_FIELDS = new Set([
@@ -35,6 +36,7 @@ describe('plan JSON', () => {
 
   it('states what the plan was made from, money as two-decimal strings', () => {
     expect(json).toMatchObject({
+      formatVersion: FORMAT_VERSION,
       asOf: '2027-01-10',
       balance: '1000.00',
       affordable: '30.00',

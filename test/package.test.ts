@@ -1,0 +1,102 @@
+/**
+ * fairplan as a package: what `npm pack` ships, unpacked into a throwaway project as `npm install`
+ * lays it out, imports and type-checks under `tsc --strict` and runs the README's "Use from
+ * TypeScript" example; its bin runs; only the public entry can be imported.
+ *
+ * The project is laid out by hand, because `npm install` needs the registry for fairplan's
+ * dependencies (the npm cache does not hold them) and a test must not depend on the network: the
+ * tarball is unpacked into the project's node_modules/fairplan, and the dependencies (typescript and
+ * @types/node too) are found, as Node and tsc look upwards, in a node_modules beside the project
+ * that links to this checkout's.
+ * Spawns the built dist/ (`npm run build` first), as the CLI tests do.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMAT_VERSION } from '../src/render/shared/format-version.js';
+import { fixture, ROOT } from './helpers/cli.js';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(command: string, args: readonly string[], cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', (error) => resolve({ code: -1, stdout, stderr: String(error) }));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** The README's "Use from TypeScript" example, as written. */
+function readmeExample(): string {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use from TypeScript'));
+  const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!example) throw new Error('the README has no TypeScript example under "Use from TypeScript"');
+  return example;
+}
+
+const npmWorks = (await run('npm', ['--version'], ROOT)).code === 0;
+
+const title = 'the package, installed in another project';
+describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not available to pack it)`, () => {
+  let scratch = '';
+  let project = '';
+
+  beforeAll(async () => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'fairplan-package-'));
+    const packed = await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], ROOT);
+    expect(packed.stderr).toBe('');
+    const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz'));
+    if (!tarball) throw new Error(`npm pack made no tarball: ${packed.stdout}`);
+
+    project = path.join(scratch, 'project');
+    const installed = path.join(project, 'node_modules', 'fairplan');
+    mkdirSync(installed, { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'uses-fairplan', private: true, type: 'module' }));
+    expect((await run('tar', ['-xzf', path.join(scratch, tarball), '-C', installed, '--strip-components=1'], ROOT)).code).toBe(0);
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(scratch, 'node_modules'));
+    writeFileSync(path.join(project, 'example.ts'), readmeExample());
+    copyFileSync(fixture('statements', 'homeowner-several-creditors.json'), path.join(project, 'homeowner-several-creditors.json'));
+  }, 30_000);
+
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('compiles the README example with tsc --strict and runs it, with the figures the command line gives', async () => {
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const compiled = await run(process.execPath, [tsc, '--strict', '--module', 'nodenext', '--target', 'es2022', '--types', 'node', 'example.ts'], project);
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    expect(compiled.code).toBe(0);
+
+    const example = await run(process.execPath, ['example.js'], project);
+    expect(example.stderr).toBe('');
+    const bin = path.join('node_modules', 'fairplan', 'bin', 'fairplan.js');
+    const statement = 'homeowner-several-creditors.json';
+    const check = JSON.parse((await run(process.execPath, [bin, 'check', statement, '--json', '--as-of', '2026-12-01'], project)).stdout);
+    const plan = JSON.parse((await run(process.execPath, [bin, 'plan', statement, '--json', '--as-of', '2026-12-01'], project)).stdout);
+    expect(example.stdout).toBe(`available for creditors: ${check.available} a month\nrecommended: ${plan.recommended.label}\n`);
+    expect([check.formatVersion, plan.formatVersion]).toEqual([FORMAT_VERSION, FORMAT_VERSION]);
+  }, 60_000);
+
+  it('keeps everything but the public entry internal', async () => {
+    const script = "import('fairplan/dist/core/money.js').then(() => console.log('imported'), (e) => console.log(e.code))";
+    const deep = await run(process.execPath, ['--input-type=module', '-e', script], project);
+    expect(deep.stdout).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED\n');
+  });
+
+  it('ships the compiled code, its declarations, the schema and the changelog, and no tests or sources', () => {
+    const installed = path.join(project, 'node_modules', 'fairplan');
+    const shipped = readdirSync(installed, { recursive: true }).map(String);
+    expect(shipped).toEqual(expect.arrayContaining(['bin/fairplan.js', 'dist/index.js', 'dist/index.d.ts', 'CHANGELOG.md', 'README.md']));
+    expect(shipped.filter((file) => /^(src|test|fixtures|bench)\//.test(file) || file.endsWith('.map'))).toEqual([]);
+  });
+});
