@@ -295,7 +295,8 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
   }, 240_000);
 
   it('reviews a statement to an export through Ctrl-C and --resume, which carries on at the plan chosen', async () => {
-    terminal = start(`${fixture('statements', 'single-renter-weekly.json')} --draft draft.json`, 40);
+    // Tall enough for the plan's heading, its creditor table and a page of its schedule at once.
+    terminal = start(`${fixture('statements', 'single-renter-weekly.json')} --draft draft.json`, 60);
     await answer(terminal, 'Adults in the household');
     await answer(terminal, 'Dependent children');
     await answer(terminal, 'Vehicles');
@@ -320,7 +321,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await terminal.waitFor('[exit 130]', PATIENCE);
     terminal.close();
 
-    terminal = start('--resume draft.json', 40);
+    terminal = start('--resume draft.json', 60);
     // The plan chosen before Ctrl-C, shown again with its schedule.
     const resumed = await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
     expect(resumed).toContain(heading ?? '');
