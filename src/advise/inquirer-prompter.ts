@@ -62,7 +62,7 @@ export class InquirerPrompter implements Prompter {
       process.stdin.off('keypress', onKey);
     }
     const chosen = question.choices.find((c) => c.value === value);
-    this.say(answeredLine(question.message, chosen?.short ?? chosen?.name ?? ''));
+    this.say(answeredLine(question.message, chosen?.short ?? chosen?.name ?? '', this.width));
     return value;
   }
 
@@ -84,6 +84,10 @@ export class InquirerPrompter implements Prompter {
 
   confirm(question: ConfirmQuestion): Promise<boolean> {
     return confirm({ message: question.message, default: question.default ?? true, ...this.theme });
+  }
+
+  get width(): number | undefined {
+    return this.output.columns;
   }
 
   say(text: string): void {

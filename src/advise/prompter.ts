@@ -2,6 +2,8 @@
  * What the advise session needs from a terminal: ask for text, pick from a list, yes or no, and say
  * something. The session talks only to this, so every step can be driven by a script in tests.
  */
+import { wrap } from '../render/shared/wrap.js';
+
 export interface Choice<T> {
   readonly name: string;
   readonly value: T;
@@ -35,10 +37,16 @@ export interface Prompter {
   select<T>(question: SelectQuestion<T>): Promise<T>;
   confirm(question: ConfirmQuestion): Promise<boolean>;
   say(text: string): void;
+  /** The terminal's width, when known. */
+  readonly width?: number;
 }
 
-/** A question once answered, as inquirer shows it. */
-export const answeredLine = (message: string, answer: string): string => `✔ ${message} ${answer}`;
+/**
+ * A question once answered, as inquirer shows it, wrapped between words to `width` (the terminal
+ * would otherwise break a long question in the middle of a word).
+ */
+export const answeredLine = (message: string, answer: string, width = 80): string =>
+  wrap(`✔ ${message} ${answer}`, width, '', '  ').join('\n');
 
 /** Thrown by a prompter when the person presses Ctrl-C (inquirer's ExitPromptError carries this name). */
 export const isInterrupt = (error: unknown): boolean => error instanceof Error && error.name === 'ExitPromptError';

@@ -28,7 +28,7 @@ export class RecordingPrompter implements Prompter {
 
   /** A kept answer, as inquirer shows a question once answered. */
   private shown(message: string, answer: string): void {
-    this.inner.say(answeredLine(message, answer));
+    this.inner.say(answeredLine(message, answer, this.inner.width));
   }
 
   async input(question: InputQuestion): Promise<string> {
