@@ -36,7 +36,9 @@ export function entryLine(entry: Entry, symbol: string): string {
   const money = (m: Money) => formatMoney(m, symbol);
   if ('category' in entry) {
     const what = `${entry.label} · ${CATEGORY_NAMES[entry.category]}`;
-    return `${left(what, 44)} ${right(`${money(entry.amount)} ${entry.frequency}`, 24)}${noted(entry)}`;
+    const figures = `${money(entry.amount)} ${entry.frequency}`;
+    // A menu line ("12. " before it) has the width of a terminal line; the label gets all the room the figures leave.
+    return `${left(what, WIDTH - 6 - figures.length)} ${figures}${noted(entry)}`;
   }
   if ('payment' in entry) {
     const owed = `owes ${money(entry.balance)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionView, statementView } from '../../src/advise/render.js';
+import { entryLine, sectionView, statementView } from '../../src/advise/render.js';
 import { money } from '../../src/core/money.js';
 import type { Statement } from '../../src/core/statement.js';
 import { FAMILY } from './statements.js';
@@ -60,5 +60,15 @@ describe('a section on screen', () => {
     ]);
     // Every figure a month ends in the same column.
     expect(new Set(figures.map((line) => line.replace(/ \*$/, '').length)).size).toBe(1);
+  });
+});
+
+describe('a line as a menu choice (change or delete)', () => {
+  it('keeps a label such as "Council tax (band B, ongoing) · Home and contents" whole within an 80-column menu', () => {
+    const line = entryLine({ category: 'home', label: 'Council tax (band B, ongoing)', amount: money('125.00'), frequency: 'monthly' }, '£');
+    expect(line).toContain('Council tax (band B, ongoing) · Home and contents');
+    expect(line).toMatch(/ £125\.00 monthly$/);
+    // "12. " goes before it in the menu.
+    expect(`12. ${line}`.length).toBeLessThanOrEqual(80);
   });
 });
