@@ -4,6 +4,7 @@
  * Validation of untrusted input lives outside the core (src/statement/); these types describe a
  * statement that has already been read and checked.
  */
+import type { BreathingSpace } from './breathing-space.js';
 import type { IsoDate } from './date.js';
 import type { Frequency, PaymentFrequency } from './frequency.js';
 import type { Money } from './money.js';
@@ -126,5 +127,7 @@ export interface Statement {
   readonly vulnerabilities: readonly Vulnerability[];
   readonly pay?: PaySchedule;
   readonly expectedChanges: readonly ExpectedChange[];
+  /** A Breathing Space moratorium recorded for the customer (England and Wales). */
+  readonly breathingSpace?: BreathingSpace;
   readonly notes?: string;
 }

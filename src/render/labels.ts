@@ -38,6 +38,7 @@ export const TENURE_NAMES: Readonly<Record<Tenure, string>> = {
 };
 
 export const FLAG_NAMES: Readonly<Record<FlagCode, string>> = {
+  'breathing-space': 'Breathing Space',
   deficit: 'Budget shortfall',
   'token-payment': 'Token payment',
   'dro-indicator': 'Debt Relief Order',

@@ -50,6 +50,7 @@ export function toFairplanJson(statement: Statement): string {
       monthlyChange: exact(c.monthlyChange),
       note: c.note,
     })),
+    ...optional('breathingSpace', statement.breathingSpace),
     ...optional('notes', statement.notes),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -246,3 +246,24 @@ describe('fairplan check: its output never lands on the statement it reads', () 
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
+
+describe('fairplan check during a Breathing Space', () => {
+  const SPACE = statement('breathing-space-standard.json');
+
+  it('raises the breathing-space flag for review, with its plain reason, in the report', async () => {
+    const { code, stdout } = await check(SPACE);
+    expect(code).toBe(0);
+    expect(stdout.replace(/\s+/g, ' ')).toContain(
+      'Breathing Space [for review]: The customer is in a standard Breathing Space from 2026-11-20 until 2027-01-19: no payment may be asked for',
+    );
+  });
+
+  it('and in --json, only while the moratorium is in force', async () => {
+    const result = JSON.parse((await check(SPACE, '--json')).stdout);
+    expect(result.flags).toEqual(['breathing-space', 'advice']);
+    expect(result.flagDetails[0]).toMatchObject({ code: 'breathing-space', review: true });
+    const after = JSON.parse((await runCli(['check', SPACE, '--json', '--as-of', '2027-01-20'])).stdout);
+    expect(after.flags).toEqual(['advice']);
+  });
+});
+

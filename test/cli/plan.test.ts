@@ -514,3 +514,31 @@ describe('the plan examples in fixtures/plans', () => {
     if (recommended) expect(json.recommended.kind).toBe(kind);
   });
 });
+
+describe('fairplan plan during a Breathing Space', () => {
+  // A standard moratorium from 20 November 2026 with no end recorded is taken to last to 19 January
+  // 2027; paid weekly on Fridays from 8 January, the first payday after it is 22 January.
+  const SPACE = fixture('statements', 'breathing-space-standard.json');
+
+  it('asks for no payment inside the moratorium in any option (--json, through the binary)', async () => {
+    const { code, stdout } = await runCli(['plan', SPACE, '--as-of', '2026-11-25', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.pausedUntil).toBe('2027-01-19');
+    expect(result.start).toBe('2027-01-22');
+    const dates: string[] = result.options.flatMap((o: { instalments: { date: string }[] }) => o.instalments.map((i) => i.date));
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.filter((date) => date <= '2027-01-19')).toEqual([]);
+    expect(result.affordability.flags.map((f: { code: string }) => f.code)).toContain('breathing-space');
+  });
+
+  it('moves a first payment asked for with --start past the moratorium too', async () => {
+    const { stdout } = await runMain(['plan', SPACE, '--as-of', '2026-11-25', '--start', '2026-12-04', '--json']);
+    expect(JSON.parse(stdout).start).toBe('2027-01-20');
+  });
+
+  it('tells the customer in the letter', async () => {
+    const { stdout } = await runMain(['plan', SPACE, '--as-of', '2026-11-25', '--letter']);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('You are in Breathing Space until 19 January 2027.');
+  });
+});

@@ -76,12 +76,15 @@ export interface FlagFacts {
   readonly droPossible: boolean;
   readonly guidelineOver: boolean;
   readonly vulnerable: boolean;
+  /** A Breathing Space moratorium is in force: nothing may be asked for until it ends. */
+  readonly breathingSpace: boolean;
 }
 
 /** The flags a budget raises, in the order they are reported. */
 export function flagCodes(facts: FlagFacts): FlagCode[] {
   const { available } = facts;
   const codes: FlagCode[] = [];
+  if (facts.breathingSpace) codes.push('breathing-space');
   if (available < 0) codes.push('deficit');
   if (facts.creditors > 0 && available < facts.tokenThreshold) codes.push('token-payment');
   if (
@@ -101,6 +104,7 @@ export function flagCodes(facts: FlagFacts): FlagCode[] {
 /** Whether a flag needs a person before a plan is agreed; spending over a guideline does until a note explains it. */
 export function flagNeedsReview(code: FlagCode, overrunsExplained: boolean): boolean {
   switch (code) {
+    case 'breathing-space':
     case 'deficit':
     case 'dro-indicator':
     case 'vulnerability':

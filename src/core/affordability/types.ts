@@ -77,6 +77,7 @@ export interface GuidelineResult {
 }
 
 export const FLAG_CODES = [
+  'breathing-space',
   'deficit',
   'token-payment',
   'dro-indicator',

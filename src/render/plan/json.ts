@@ -170,6 +170,7 @@ export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOpti
     affordablePerInstalment: m(proposal.affordablePerInstalment),
     frequency: request.frequency,
     start: request.start,
+    ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
     interest: interestJson(request.interest),
     calendar: request.calendar.name,
     recommended: {

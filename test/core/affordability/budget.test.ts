@@ -38,11 +38,13 @@ describe('the flags a budget raises', () => {
     droPossible: false,
     guidelineOver: false,
     vulnerable: false,
+    breathingSpace: false,
   };
 
   it('always include the advice signpost, last', () => {
     expect(flagCodes(facts)).toEqual(['advice']);
-    expect(flagCodes({ ...facts, available: -1, droPossible: true, guidelineOver: true, vulnerable: true })).toEqual([
+    expect(flagCodes({ ...facts, available: -1, droPossible: true, guidelineOver: true, vulnerable: true, breathingSpace: true })).toEqual([
+      'breathing-space',
       'deficit',
       'token-payment',
       'dro-indicator',
@@ -65,6 +67,11 @@ describe('the flags a budget raises', () => {
     expect(flagCodes({ ...dro, totalDebt: 5_000_001 })).not.toContain('dro-indicator');
     expect(flagCodes({ ...dro, totalDebt: 0 })).not.toContain('dro-indicator');
     expect(flagCodes({ ...dro, droPossible: false })).not.toContain('dro-indicator');
+  });
+
+  it('raise Breathing Space first, for a person, while a moratorium is in force', () => {
+    expect(flagCodes({ ...facts, breathingSpace: true })).toEqual(['breathing-space', 'advice']);
+    expect(flagNeedsReview('breathing-space', true)).toBe(true);
   });
 
   it('ask for a person on a deficit, a DRO pointer, vulnerability, and spending over a guideline until it is explained', () => {
