@@ -35,3 +35,17 @@ export function breathingSpaceInForce(space: BreathingSpace | undefined, asOf: I
 /** "a standard Breathing Space" or "a mental health crisis Breathing Space". */
 export const breathingSpaceName = (space: BreathingSpace): string =>
   `${space.kind === 'standard' ? 'a standard' : 'a mental health crisis'} Breathing Space`;
+
+/**
+ * Why no plan can be made on `asOf`, if none can: a mental health crisis moratorium is in force with
+ * no end recorded, so there is no day a first payment could fairly fall on; a person reviews it then.
+ */
+export function noPlanDuring(space: BreathingSpace | undefined, asOf: IsoDate): string | undefined {
+  const inForce = breathingSpaceInForce(space, asOf);
+  if (inForce === undefined || breathingSpaceEnd(inForce) !== undefined) return undefined;
+  return (
+    `No plan is made: the customer is in ${breathingSpaceName(inForce)} from ${inForce.start} with no end recorded, ` +
+    'and no payment may be asked for while it lasts. Review the budget with the customer when it ends; ' +
+    'record its end in the statement to plan payments from the day after.'
+  );
+}

@@ -541,4 +541,19 @@ describe('fairplan plan during a Breathing Space', () => {
     const { stdout } = await runMain(['plan', SPACE, '--as-of', '2026-11-25', '--letter']);
     expect(stdout.replace(/\s+/g, ' ')).toContain('You are in Breathing Space until 19 January 2027.');
   });
+
+  it('makes no plan during a mental health crisis one with no end: the reason, review when it ends, and the signpost', async () => {
+    const CRISIS = fixture('statements', 'breathing-space-crisis-open.json');
+    const text = await runMain(['plan', CRISIS, '--as-of', '2026-11-25']);
+    expect(text.code).toBe(0);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('No plan is made: the customer is in a mental health crisis Breathing Space from 2026-11-20 with no end recorded');
+    expect(text.stdout).toContain(ADVICE_SIGNPOST.slice(0, 40));
+    const { code, stdout } = await runCli(['plan', CRISIS, '--as-of', '2026-11-25', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.noPlan.reason).toContain('Review the budget with the customer when it ends');
+    expect(result.options).toBeUndefined();
+    expect(result.affordability.flags[0]).toMatchObject({ code: 'breathing-space', review: true });
+  });
 });
+

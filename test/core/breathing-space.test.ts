@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breathingSpaceEnd, breathingSpaceInForce, type BreathingSpace } from '../../src/core/breathing-space.js';
+import { breathingSpaceEnd, breathingSpaceInForce, noPlanDuring, type BreathingSpace } from '../../src/core/breathing-space.js';
 import { parseIsoDate as d } from '../../src/core/date.js';
 
 const standard: BreathingSpace = { kind: 'standard', start: d('2026-11-01') };
@@ -23,5 +23,12 @@ describe('Breathing Space', () => {
     expect(breathingSpaceInForce(standard, d('2027-01-01'))).toBeUndefined();
     expect(breathingSpaceInForce(crisis, d('2030-01-01'))).toBe(crisis);
     expect(breathingSpaceInForce(undefined, d('2026-11-15'))).toBeUndefined();
+  });
+
+  it('makes no plan during a mental health crisis moratorium with no end, and says to review it when it ends', () => {
+    expect(noPlanDuring(crisis, d('2026-11-25'))).toMatch(/^No plan is made: .*mental health crisis Breathing Space from 2026-11-01 with no end recorded.*Review the budget with the customer when it ends/);
+    expect(noPlanDuring({ ...crisis, end: d('2027-03-01') }, d('2026-11-25'))).toBeUndefined();
+    expect(noPlanDuring(standard, d('2026-11-25'))).toBeUndefined();
+    expect(noPlanDuring(crisis, d('2026-10-25'))).toBeUndefined();
   });
 });

@@ -93,4 +93,12 @@ describe('planRequestFromStatement', () => {
     expect(over.pausedUntil).toBeUndefined();
     expect(over.start).toBe('2026-11-25');
   });
+
+  it('refuses to schedule anything during a mental health crisis Breathing Space with no end recorded', () => {
+    const crisis: Statement = { ...household, breathingSpace: { kind: 'mental-health-crisis', start: d('2026-11-10') } };
+    expect(() => planRequestFromStatement(crisis, m('120'), d('2026-11-25'))).toThrow(/No plan is made/);
+    const ended: Statement = { ...household, breathingSpace: { kind: 'mental-health-crisis', start: d('2026-11-10'), end: d('2027-02-01') } };
+    expect(planRequestFromStatement(ended, m('120'), d('2026-11-25')).start).toBe('2027-02-12');
+  });
 });
+
