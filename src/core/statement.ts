@@ -85,6 +85,8 @@ export interface Debt {
   readonly interest?: DebtInterest;
   /** A County Court Judgment is recorded against this debt. */
   readonly ccj?: boolean;
+  /** The day of the last payment (or written acknowledgement), for the limitation check. */
+  readonly lastPaymentOn?: IsoDate;
   readonly note?: string;
 }
 
@@ -129,5 +131,7 @@ export interface Statement {
   readonly expectedChanges: readonly ExpectedChange[];
   /** A Breathing Space moratorium recorded for the customer (England and Wales). */
   readonly breathingSpace?: BreathingSpace;
+  /** The day the budget was taken: an old one is flagged for checking with the customer. */
+  readonly takenOn?: IsoDate;
   readonly notes?: string;
 }

@@ -44,5 +44,7 @@ export const FLAG_NAMES: Readonly<Record<FlagCode, string>> = {
   'dro-indicator': 'Debt Relief Order',
   'guideline-over': 'Above a spending guideline',
   vulnerability: 'Vulnerability',
+  'statement-stale': 'Budget out of date',
+  'limitation-check': 'Limitation check',
   advice: 'Free debt advice',
 };

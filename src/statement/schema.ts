@@ -145,7 +145,14 @@ const statementIn = (symbol: string) => record(
     ).default([]),
     debts: list(
       record(
-        { creditor: text(), balance: balance(symbol), interest: debtInterest.optional(), ccj: flag().optional(), note: text().optional() },
+        {
+          creditor: text(),
+          balance: balance(symbol),
+          interest: debtInterest.optional(),
+          ccj: flag().optional(),
+          lastPaymentOn: isoDate().optional(),
+          note: text().optional(),
+        },
         'a debt',
       ),
       'a list of debts',
@@ -164,6 +171,7 @@ const statementIn = (symbol: string) => record(
       record({ from: isoDate(), monthlyChange: amount('any', symbol), note: text() }, 'an expected change'),
       'a list of expected changes',
     ).default([]),
+    takenOn: isoDate().optional(),
     breathingSpace: record(
       { kind: oneOf(BREATHING_SPACE_KINDS, 'Breathing Space kind'), start: isoDate(), end: isoDate().optional() },
       'a Breathing Space',

@@ -78,6 +78,10 @@ export interface FlagFacts {
   readonly vulnerable: boolean;
   /** A Breathing Space moratorium is in force: nothing may be asked for until it ends. */
   readonly breathingSpace: boolean;
+  /** The budget was taken too long ago to rely on without checking it. */
+  readonly stale: boolean;
+  /** A debt's last payment is old enough for it to be statute-barred. */
+  readonly limitation: boolean;
 }
 
 /** The flags a budget raises, in the order they are reported. */
@@ -97,6 +101,8 @@ export function flagCodes(facts: FlagFacts): FlagCode[] {
   }
   if (facts.guidelineOver) codes.push('guideline-over');
   if (facts.vulnerable) codes.push('vulnerability');
+  if (facts.stale) codes.push('statement-stale');
+  if (facts.limitation) codes.push('limitation-check');
   codes.push('advice');
   return codes;
 }
@@ -108,6 +114,8 @@ export function flagNeedsReview(code: FlagCode, overrunsExplained: boolean): boo
     case 'deficit':
     case 'dro-indicator':
     case 'vulnerability':
+    case 'statement-stale':
+    case 'limitation-check':
       return true;
     case 'guideline-over':
       return !overrunsExplained;

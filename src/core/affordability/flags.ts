@@ -4,6 +4,7 @@
  */
 import { breathingSpaceEnd, breathingSpaceInForce, breathingSpaceName, type BreathingSpace } from '../breathing-space.js';
 import type { IsoDate } from '../date.js';
+import { isStale, LIMITATION_YEARS, mayBeStatuteBarred, STATEMENT_STALE_MONTHS } from '../time-limits.js';
 import { formatMoney, money, pennyCeiling, safePence, sum, type Money } from '../money.js';
 import { ADVICE_SIGNPOST } from '../signpost.js';
 import { CURRENCY_SYMBOLS, type Statement } from '../statement.js';
@@ -41,6 +42,10 @@ function breathingSpaceReason(space: BreathingSpace): string {
   return `The customer is in ${breathingSpaceName(space)} from ${space.start} ${until}: no payment may be asked for and interest and charges are frozen while it lasts.`;
 }
 
+/** The debts whose last payment was more than six years ago. */
+const possiblyStatuteBarred = (statement: Statement, asOf: IsoDate) =>
+  statement.debts.filter((debt) => debt.lastPaymentOn !== undefined && mayBeStatuteBarred(debt.lastPaymentOn, asOf));
+
 const isHomeowner = (statement: Statement): boolean =>
   statement.household.tenure === 'owner' || statement.household.tenure === 'mortgage';
 
@@ -57,6 +62,8 @@ function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCredito
     guidelineOver: guidelines?.checks.some((c) => c.status === 'over') ?? false,
     vulnerable: statement.vulnerabilities.length > 0,
     breathingSpace: breathingSpaceInForce(statement.breathingSpace, asOf) !== undefined,
+    stale: statement.takenOn !== undefined && isStale(statement.takenOn, asOf),
+    limitation: possiblyStatuteBarred(statement, asOf).length > 0,
   };
 }
 
@@ -106,6 +113,15 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
         return {
           reason: 'The statement records circumstances that may make the customer vulnerable: a person should review any plan before it is agreed.',
           details: statement.vulnerabilities.map((v) => `${v.driver}: ${v.note}`),
+        };
+      case 'statement-stale':
+        return {
+          reason: `The budget was taken on ${statement.takenOn}, more than ${STATEMENT_STALE_MONTHS} months ago: check it with the customer before relying on it.`,
+        };
+      case 'limitation-check':
+        return {
+          reason: `No payment has been recorded for more than ${LIMITATION_YEARS} years on some debts, which may be statute-barred (CONC 7.15): a person should check before any payment is asked for, and nothing should say they can be enforced.`,
+          details: possiblyStatuteBarred(statement, inputs.asOf).map((debt) => `${debt.creditor}: last payment on ${debt.lastPaymentOn}`),
         };
       case 'advice':
         return { reason: ADVICE_SIGNPOST };

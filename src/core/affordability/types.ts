@@ -83,6 +83,8 @@ export const FLAG_CODES = [
   'dro-indicator',
   'guideline-over',
   'vulnerability',
+  'statement-stale',
+  'limitation-check',
   'advice',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
