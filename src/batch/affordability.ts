@@ -71,6 +71,10 @@ export function accountAffordability(account: Account, guidelines?: GuidelineChe
     droPossible: true,
     guidelineOver: guidelines !== undefined && overGuideline(account, guidelines),
     vulnerable: false,
+    // A batch row records no Breathing Space, date taken or last payment yet.
+    breathingSpace: false,
+    stale: false,
+    limitation: false,
   });
   // No line carries an advisor's note, so an overrun is always for a person to look at.
   const review = flags.some((code) => flagNeedsReview(code, false));

@@ -4,6 +4,7 @@
  * Validation of untrusted input lives outside the core (src/statement/); these types describe a
  * statement that has already been read and checked.
  */
+import type { BreathingSpace } from './breathing-space.js';
 import type { IsoDate } from './date.js';
 import type { Frequency, PaymentFrequency } from './frequency.js';
 import type { Money } from './money.js';
@@ -84,6 +85,8 @@ export interface Debt {
   readonly interest?: DebtInterest;
   /** A County Court Judgment is recorded against this debt. */
   readonly ccj?: boolean;
+  /** The day of the last payment (or written acknowledgement), for the limitation check. */
+  readonly lastPaymentOn?: IsoDate;
   readonly note?: string;
 }
 
@@ -126,5 +129,9 @@ export interface Statement {
   readonly vulnerabilities: readonly Vulnerability[];
   readonly pay?: PaySchedule;
   readonly expectedChanges: readonly ExpectedChange[];
+  /** A Breathing Space moratorium recorded for the customer (England and Wales). */
+  readonly breathingSpace?: BreathingSpace;
+  /** The day the budget was taken: an old one is flagged for checking with the customer. */
+  readonly takenOn?: IsoDate;
   readonly notes?: string;
 }

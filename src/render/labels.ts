@@ -38,10 +38,13 @@ export const TENURE_NAMES: Readonly<Record<Tenure, string>> = {
 };
 
 export const FLAG_NAMES: Readonly<Record<FlagCode, string>> = {
+  'breathing-space': 'Breathing Space',
   deficit: 'Budget shortfall',
   'token-payment': 'Token payment',
   'dro-indicator': 'Debt Relief Order',
   'guideline-over': 'Above a spending guideline',
   vulnerability: 'Vulnerability',
+  'statement-stale': 'Budget out of date',
+  'limitation-check': 'Limitation check',
   advice: 'Free debt advice',
 };

@@ -3,6 +3,7 @@
  * amount carries its own frequency; optional lists may be left out. The published JSON Schema
  * (schema/fairplan-statement.schema.json) is generated from this one.
  */
+import { BREATHING_SPACE_KINDS } from '../core/breathing-space.js';
 import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
 import type { InterestTreatment } from '../core/plan/types.js';
 import {
@@ -144,7 +145,14 @@ const statementIn = (symbol: string) => record(
     ).default([]),
     debts: list(
       record(
-        { creditor: text(), balance: balance(symbol), interest: debtInterest.optional(), ccj: flag().optional(), note: text().optional() },
+        {
+          creditor: text(),
+          balance: balance(symbol),
+          interest: debtInterest.optional(),
+          ccj: flag().optional(),
+          lastPaymentOn: isoDate().optional(),
+          note: text().optional(),
+        },
         'a debt',
       ),
       'a list of debts',
@@ -163,6 +171,11 @@ const statementIn = (symbol: string) => record(
       record({ from: isoDate(), monthlyChange: amount('any', symbol), note: text() }, 'an expected change'),
       'a list of expected changes',
     ).default([]),
+    takenOn: isoDate().optional(),
+    breathingSpace: record(
+      { kind: oneOf(BREATHING_SPACE_KINDS, 'Breathing Space kind'), start: isoDate(), end: isoDate().optional() },
+      'a Breathing Space',
+    ).optional(),
     notes: text().optional(),
   },
   'a fairplan statement',

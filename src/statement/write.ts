@@ -39,6 +39,7 @@ export function toFairplanJson(statement: Statement): string {
       balance: exact(d.balance),
       ...optional('interest', d.interest && (d.interest.kind === 'frozen' ? { kind: 'frozen' } : { kind: 'continuing', rate: d.interest.annualRatePercent.toString() })),
       ...optional('ccj', d.ccj),
+      ...optional('lastPaymentOn', d.lastPaymentOn),
       ...optional('note', d.note),
     })),
     ...optional('savings', regular(statement.savings)),
@@ -50,6 +51,8 @@ export function toFairplanJson(statement: Statement): string {
       monthlyChange: exact(c.monthlyChange),
       note: c.note,
     })),
+    ...optional('takenOn', statement.takenOn),
+    ...optional('breathingSpace', statement.breathingSpace),
     ...optional('notes', statement.notes),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

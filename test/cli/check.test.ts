@@ -246,3 +246,49 @@ describe('fairplan check: its output never lands on the statement it reads', () 
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
+
+describe('fairplan check during a Breathing Space', () => {
+  const SPACE = statement('breathing-space-standard.json');
+
+  it('raises the breathing-space flag for review, with its plain reason, in the report', async () => {
+    const { code, stdout } = await check(SPACE);
+    expect(code).toBe(0);
+    expect(stdout.replace(/\s+/g, ' ')).toContain(
+      'Breathing Space [for review]: The customer is in a standard Breathing Space from 2026-11-20 until 2027-01-19: no payment may be asked for',
+    );
+  });
+
+  it('and in --json, only while the moratorium is in force', async () => {
+    const result = JSON.parse((await check(SPACE, '--json')).stdout);
+    expect(result.flags).toEqual(['breathing-space', 'advice']);
+    expect(result.flagDetails[0]).toMatchObject({ code: 'breathing-space', review: true });
+    const after = JSON.parse((await runCli(['check', SPACE, '--json', '--as-of', '2027-01-20'])).stdout);
+    expect(after.flags).toEqual(['advice']);
+  });
+});
+
+describe('fairplan check on an old budget with a debt that may be statute-barred', () => {
+  // Taken on 1 October 2025, checked on 25 November 2026; Quickline Loans last paid on 14 March 2020,
+  // Lumen Shopping on 10 January 2021 (under six years).
+  const OLD = statement('old-budget-old-debt.json');
+
+  it('flags both for a person, naming only the debt past six years, in --json', async () => {
+    const result = JSON.parse((await check(OLD, '--json')).stdout);
+    expect(result.flags).toEqual(['statement-stale', 'limitation-check', 'advice']);
+    expect(result.flagDetails[0]).toMatchObject({ code: 'statement-stale', review: true });
+    expect(result.flagDetails[0].reason).toContain('The budget was taken on 2025-10-01, more than 12 months ago');
+    expect(result.flagDetails[1]).toMatchObject({ code: 'limitation-check', review: true });
+    expect(result.flagDetails[1].reason).toContain('may be statute-barred');
+  });
+
+  it('and in the report, with the debt and its last payment', async () => {
+    const { code, stdout } = await check(OLD);
+    expect(code).toBe(0);
+    const flat = stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('Budget out of date [for review]: The budget was taken on 2025-10-01');
+    expect(flat).toContain('Limitation check [for review]:');
+    expect(flat).toContain('Quickline Loans: last payment on 2020-03-14');
+    expect(flat).not.toContain('Lumen Shopping (catalogue): last payment');
+  });
+});
+

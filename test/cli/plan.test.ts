@@ -514,3 +514,46 @@ describe('the plan examples in fixtures/plans', () => {
     if (recommended) expect(json.recommended.kind).toBe(kind);
   });
 });
+
+describe('fairplan plan during a Breathing Space', () => {
+  // A standard moratorium from 20 November 2026 with no end recorded is taken to last to 19 January
+  // 2027; paid weekly on Fridays from 8 January, the first payday after it is 22 January.
+  const SPACE = fixture('statements', 'breathing-space-standard.json');
+
+  it('asks for no payment inside the moratorium in any option (--json, through the binary)', async () => {
+    const { code, stdout } = await runCli(['plan', SPACE, '--as-of', '2026-11-25', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.pausedUntil).toBe('2027-01-19');
+    expect(result.start).toBe('2027-01-22');
+    const dates: string[] = result.options.flatMap((o: { instalments: { date: string }[] }) => o.instalments.map((i) => i.date));
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.filter((date) => date <= '2027-01-19')).toEqual([]);
+    expect(result.affordability.flags.map((f: { code: string }) => f.code)).toContain('breathing-space');
+  });
+
+  it('moves a first payment asked for with --start past the moratorium too', async () => {
+    const { stdout } = await runMain(['plan', SPACE, '--as-of', '2026-11-25', '--start', '2026-12-04', '--json']);
+    expect(JSON.parse(stdout).start).toBe('2027-01-20');
+  });
+
+  it('tells the customer in the letter', async () => {
+    const { stdout } = await runMain(['plan', SPACE, '--as-of', '2026-11-25', '--letter']);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('You are in Breathing Space until 19 January 2027.');
+  });
+
+  it('makes no plan during a mental health crisis one with no end: the reason, review when it ends, and the signpost', async () => {
+    const CRISIS = fixture('statements', 'breathing-space-crisis-open.json');
+    const text = await runMain(['plan', CRISIS, '--as-of', '2026-11-25']);
+    expect(text.code).toBe(0);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('No plan is made: the customer is in a mental health crisis Breathing Space from 2026-11-20 with no end recorded');
+    expect(text.stdout).toContain(ADVICE_SIGNPOST.slice(0, 40));
+    const { code, stdout } = await runCli(['plan', CRISIS, '--as-of', '2026-11-25', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.noPlan.reason).toContain('Review the budget with the customer when it ends');
+    expect(result.options).toBeUndefined();
+    expect(result.affordability.flags[0]).toMatchObject({ code: 'breathing-space', review: true });
+  });
+});
+

@@ -8,21 +8,24 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { assessAffordability } from '../../core/affordability/assess.js';
 import type { Affordability } from '../../core/affordability/types.js';
 import { EVERY_DAY, type BusinessCalendar, type CalendarRegion } from '../../core/calendar/index.js';
+import { noPlanDuring } from '../../core/breathing-space.js';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
 import type { PaymentFrequency } from '../../core/frequency.js';
 import { D, type Dec } from '../../core/money.js';
 import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type CreditorDiscount, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
+import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
 import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
 import { createFolder } from '../../io/folder.js';
 import { checkOutputs } from '../../io/output-check.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
-import { renderPlanJson } from '../../render/plan/json.js';
+import { renderNoPlanJson, renderPlanJson } from '../../render/plan/json.js';
 import type { StatementWarning } from '../../statement/warnings.js';
 import { renderLetter } from '../../render/plan/letter.js';
 import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
+import { wrap } from '../../render/shared/wrap.js';
 import type { CommandContext } from '../context.js';
 import {
   calendarForCurrency,
@@ -104,6 +107,12 @@ function calendarFrom(flags: PlanFlags, currency: Currency): BusinessCalendar {
   return flags.businessDays ? calendarForCurrency(flags.calendar, currency) : EVERY_DAY;
 }
 
+/** No plan can be made (see `noPlanDuring`): why, with the affordability check. */
+interface NoPlan {
+  readonly noPlan: string;
+  readonly affordability: Affordability;
+}
+
 /** What the plan is made from: the request, and the affordability check when there is a statement. */
 interface Basis {
   readonly request: PlanRequest;
@@ -117,7 +126,7 @@ interface Basis {
  * affordability check leaves for them; pay frequency, first payday and any step-up come from it too.
  * Flags given on the command line win.
  */
-async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDate): Promise<Basis> {
+async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDate): Promise<Basis | NoPlan> {
   // The statement readers are loaded when a statement is given, not at start-up.
   const { loadStatementDocument } = await import('../../statement/load.js');
   const { statement, warnings } = await loadStatementDocument(file);
@@ -126,6 +135,8 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
   }
   const currency = statement.currency ?? 'GBP';
   const affordability = assessAffordability(statement, { asOf });
+  const noPlan = noPlanDuring(statement.breathingSpace, asOf);
+  if (noPlan !== undefined) return { noPlan, affordability };
   const overrides: Partial<PlanRequest> = {
     ...(flags.balance !== undefined ? { balance: inCurrency(flags.balance, currency, '--balance') } : {}),
     ...(flags.affordable !== undefined ? { affordableMonthly: inCurrency(flags.affordable, currency, '--affordable') } : {}),
@@ -239,7 +250,13 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     ...(flags.ics === undefined ? { stdout: context.io.stdout } : {}),
   });
   const asOf = flags.asOf ?? today(context.io);
-  const { request, affordability, warnings = [] } = file === undefined ? { request: requestFromFlags(flags, asOf) } : await requestFromStatement(file, flags, asOf);
+  const basis = file === undefined ? { request: requestFromFlags(flags, asOf) } : await requestFromStatement(file, flags, asOf);
+  if ('noPlan' in basis) {
+    // Nothing is written: there is no schedule, letter or reminder to give until the moratorium ends.
+    if (flags.json) return context.out(renderNoPlanJson(asOf, basis.noPlan, basis.affordability));
+    return context.out([...wrap(basis.noPlan, 80), '', ...wrap(ADVICE_SIGNPOST, 80)].join('\n'));
+  }
+  const { request, affordability, warnings = [] } = basis;
   // The plan is made all the same, from the computed figures; `check` shows them in full.
   for (const w of warnings) context.err(`fairplan: ${file}: ${w.path}: ${w.message}; the computed figure is used`);
   const proposal = proposeFor(request);

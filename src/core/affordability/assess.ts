@@ -78,6 +78,7 @@ export function assessAffordability(statement: Statement, settings: Affordabilit
     ...(guidelines ? { guidelines } : {}),
     flags: raiseFlags({
       statement,
+      asOf: settings.asOf,
       totals,
       ...(guidelines ? { guidelines } : {}),
       tokenThresholdPerCreditor: settings.tokenThresholdPerCreditor ?? fromPence(TOKEN_THRESHOLD_PER_CREDITOR),

@@ -76,12 +76,19 @@ export interface FlagFacts {
   readonly droPossible: boolean;
   readonly guidelineOver: boolean;
   readonly vulnerable: boolean;
+  /** A Breathing Space moratorium is in force: nothing may be asked for until it ends. */
+  readonly breathingSpace: boolean;
+  /** The budget was taken too long ago to rely on without checking it. */
+  readonly stale: boolean;
+  /** A debt's last payment is old enough for it to be statute-barred. */
+  readonly limitation: boolean;
 }
 
 /** The flags a budget raises, in the order they are reported. */
 export function flagCodes(facts: FlagFacts): FlagCode[] {
   const { available } = facts;
   const codes: FlagCode[] = [];
+  if (facts.breathingSpace) codes.push('breathing-space');
   if (available < 0) codes.push('deficit');
   if (facts.creditors > 0 && available < facts.tokenThreshold) codes.push('token-payment');
   if (
@@ -94,6 +101,8 @@ export function flagCodes(facts: FlagFacts): FlagCode[] {
   }
   if (facts.guidelineOver) codes.push('guideline-over');
   if (facts.vulnerable) codes.push('vulnerability');
+  if (facts.stale) codes.push('statement-stale');
+  if (facts.limitation) codes.push('limitation-check');
   codes.push('advice');
   return codes;
 }
@@ -101,9 +110,12 @@ export function flagCodes(facts: FlagFacts): FlagCode[] {
 /** Whether a flag needs a person before a plan is agreed; spending over a guideline does until a note explains it. */
 export function flagNeedsReview(code: FlagCode, overrunsExplained: boolean): boolean {
   switch (code) {
+    case 'breathing-space':
     case 'deficit':
     case 'dro-indicator':
     case 'vulnerability':
+    case 'statement-stale':
+    case 'limitation-check':
       return true;
     case 'guideline-over':
       return !overrunsExplained;

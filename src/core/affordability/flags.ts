@@ -2,6 +2,9 @@
  * The flags an affordability check raises, each with a plain reason. Flags inform a person; none of
  * them changes a figure (guideline overruns are never cut, vulnerability never changes a plan).
  */
+import { breathingSpaceEnd, breathingSpaceInForce, breathingSpaceName, type BreathingSpace } from '../breathing-space.js';
+import type { IsoDate } from '../date.js';
+import { isStale, LIMITATION_YEARS, mayBeStatuteBarred, STATEMENT_STALE_MONTHS } from '../time-limits.js';
 import { formatMoney, money, pennyCeiling, safePence, sum, type Money } from '../money.js';
 import { ADVICE_SIGNPOST } from '../signpost.js';
 import { CURRENCY_SYMBOLS, type Statement } from '../statement.js';
@@ -24,6 +27,7 @@ const CATEGORY_WORDS: Readonly<Record<string, string>> = {
 
 export interface FlagInputs {
   readonly statement: Statement;
+  readonly asOf: IsoDate;
   readonly totals: Totals;
   readonly guidelines?: GuidelineResult;
   readonly tokenThresholdPerCreditor: Money;
@@ -32,12 +36,22 @@ export interface FlagInputs {
 /** The creditors a payment can go to: one owed nothing gets no offer, and counts for no token. */
 const creditorsOwed = (statement: Statement): number => statement.debts.filter((debt) => debt.balance.gt(0)).length;
 
+function breathingSpaceReason(space: BreathingSpace): string {
+  const end = breathingSpaceEnd(space);
+  const until = end === undefined ? 'until the crisis treatment ends and 30 days more (no end is recorded yet)' : `until ${end}`;
+  return `The customer is in ${breathingSpaceName(space)} from ${space.start} ${until}: no payment may be asked for and interest and charges are frozen while it lasts.`;
+}
+
+/** The debts whose last payment was more than six years ago. */
+const possiblyStatuteBarred = (statement: Statement, asOf: IsoDate) =>
+  statement.debts.filter((debt) => debt.lastPaymentOn !== undefined && mayBeStatuteBarred(debt.lastPaymentOn, asOf));
+
 const isHomeowner = (statement: Statement): boolean =>
   statement.household.tenure === 'owner' || statement.household.tenure === 'mortgage';
 
 // Limits are compared in whole pence: the balances and the token threshold, which are not monthly
 // figures of the budget and may hold fractions of a penny, are rounded up, which keeps every comparison exact.
-function factsOf({ statement, totals, guidelines, tokenThresholdPerCreditor }: FlagInputs): FlagFacts {
+function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCreditor }: FlagInputs): FlagFacts {
   const creditors = creditorsOwed(statement);
   return {
     available: safePence(totals.available),
@@ -47,6 +61,9 @@ function factsOf({ statement, totals, guidelines, tokenThresholdPerCreditor }: F
     droPossible: (statement.currency ?? 'GBP') === 'GBP' && !isHomeowner(statement),
     guidelineOver: guidelines?.checks.some((c) => c.status === 'over') ?? false,
     vulnerable: statement.vulnerabilities.length > 0,
+    breathingSpace: breathingSpaceInForce(statement.breathingSpace, asOf) !== undefined,
+    stale: statement.takenOn !== undefined && isStale(statement.takenOn, asOf),
+    limitation: possiblyStatuteBarred(statement, asOf).length > 0,
   };
 }
 
@@ -58,9 +75,15 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
   const spare = show(totals.available.isNeg() ? money('0') : totals.available);
   const over = guidelines?.checks.filter((c) => c.status === 'over') ?? [];
   const explained = over.every((c) => c.explained);
+  const space = breathingSpaceInForce(statement.breathingSpace, inputs.asOf);
 
   const flag = (code: FlagCode): Omit<Flag, 'code' | 'review'> => {
     switch (code) {
+      case 'breathing-space':
+        return {
+          reason: space ? breathingSpaceReason(space) : '',
+          details: ['Any plan starts after the moratorium ends; review the budget with the customer then.'],
+        };
       case 'deficit':
         return {
           reason: `The budget is ${show(money(totals.available.neg()))} a month short before anything is paid to non-priority creditors.`,
@@ -90,6 +113,15 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
         return {
           reason: 'The statement records circumstances that may make the customer vulnerable: a person should review any plan before it is agreed.',
           details: statement.vulnerabilities.map((v) => `${v.driver}: ${v.note}`),
+        };
+      case 'statement-stale':
+        return {
+          reason: `The budget was taken on ${statement.takenOn}, more than ${STATEMENT_STALE_MONTHS} months ago: check it with the customer before relying on it.`,
+        };
+      case 'limitation-check':
+        return {
+          reason: `No payment has been recorded for more than ${LIMITATION_YEARS} years on some debts, which may be statute-barred (CONC 7.15): a person should check before any payment is asked for, and nothing should say they can be enforced.`,
+          details: possiblyStatuteBarred(statement, inputs.asOf).map((debt) => `${debt.creditor}: last payment on ${debt.lastPaymentOn}`),
         };
       case 'advice':
         return { reason: ADVICE_SIGNPOST };

@@ -77,11 +77,14 @@ export interface GuidelineResult {
 }
 
 export const FLAG_CODES = [
+  'breathing-space',
   'deficit',
   'token-payment',
   'dro-indicator',
   'guideline-over',
   'vulnerability',
+  'statement-stale',
+  'limitation-check',
   'advice',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];

@@ -2,7 +2,9 @@
  * A plan request from a statement: what every front end (plan, advise, batch) asks the engine when
  * it starts from a household's I&E rather than from figures typed on the command line.
  */
-import type { IsoDate } from '../date.js';
+import { breathingSpaceEnd, breathingSpaceInForce, noPlanDuring } from '../breathing-space.js';
+import { FairplanError } from '../errors.js';
+import { addDays, type IsoDate } from '../date.js';
 import { sum, type Money } from '../money.js';
 import type { Statement } from '../statement.js';
 import { nextPayDate } from './dates.js';
@@ -15,8 +17,11 @@ import type { PlanRequest } from './types.js';
  * - affordableMonthly: the statement's available amount for them (from the affordability core);
  * - frequency and start: the customer's pay schedule, first payment on the next payday (today and
  *   monthly when the statement records none);
- * - step-up: from the first expected change that raises what is available.
- * Anything in `overrides` wins.
+ * - step-up: from the first expected change that raises what is available;
+ * - a Breathing Space in force with a known end: paused until it ends, the first payment on the first
+ *   payday after it (a start given in `overrides` is moved past it too, by the engine).
+ * Anything else in `overrides` wins. Throws FairplanError('invalid-argument') during a mental health
+ * crisis Breathing Space with no end recorded (see `noPlanDuring`): a front end checks that first.
  */
 export function planRequestFromStatement(
   statement: Statement,
@@ -25,7 +30,12 @@ export function planRequestFromStatement(
   overrides: Partial<Omit<PlanRequest, 'asOf'>> = {},
 ): PlanRequest {
   const frequency = overrides.frequency ?? statement.pay?.frequency ?? 'monthly';
-  const start = overrides.start ?? (statement.pay ? nextPayDate(statement.pay, asOf) : asOf);
+  const noPlan = noPlanDuring(statement.breathingSpace, asOf);
+  if (noPlan !== undefined) throw new FairplanError('invalid-argument', noPlan, { field: 'breathingSpace.end' });
+  const space = breathingSpaceInForce(statement.breathingSpace, asOf);
+  const pausedUntil = overrides.pausedUntil ?? (space && breathingSpaceEnd(space));
+  const earliest = pausedUntil === undefined ? asOf : addDays(pausedUntil, 1);
+  const start = overrides.start ?? (statement.pay ? nextPayDate(statement.pay, earliest) : earliest);
   const affordableMonthly = overrides.affordableMonthly ?? availableMonthly;
   const stepUp =
     overrides.stepUp ??
@@ -45,6 +55,7 @@ export function planRequestFromStatement(
     frequency,
     start,
     asOf,
+    ...(pausedUntil ? { pausedUntil } : {}),
     ...(stepUp ? { stepUp } : {}),
   };
 }

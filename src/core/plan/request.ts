@@ -4,7 +4,7 @@
  * situation a token payment is for.
  */
 import { calendarFor, DEFAULT_CALENDAR_REGION } from '../calendar/uk-bank-holidays.js';
-import { compareDates } from '../date.js';
+import { addDays, compareDates, type IsoDate } from '../date.js';
 import { FairplanError } from '../errors.js';
 import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
 import { type Dec, type Money, money, sum } from '../money.js';
@@ -88,9 +88,15 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
     ...(creditors ? { creditors } : {}),
     affordableMonthly: request.affordableMonthly,
     frequency: request.frequency,
-    start: request.start,
+    start: startAfterPause(request.start, request.pausedUntil),
+    ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
     ...terms,
   };
+}
+
+/** No payment is asked for while a moratorium lasts: the first falls the day after it ends at the earliest. */
+function startAfterPause(start: IsoDate, pausedUntil: IsoDate | undefined): IsoDate {
+  return pausedUntil !== undefined && compareDates(start, pausedUntil) <= 0 ? addDays(pausedUntil, 1) : start;
 }
 
 /** Each creditor with their interest (the request's when they have none), owed `balance` together. */

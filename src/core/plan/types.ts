@@ -97,6 +97,11 @@ export interface PlanRequest {
   readonly start: IsoDate;
   /** Today, for the plan: `start` may not be before it. */
   readonly asOf: IsoDate;
+  /**
+   * The last day of a Breathing Space moratorium: no payment falls on or before it (a later start is
+   * taken), and interest is frozen until then.
+   */
+  readonly pausedUntil?: IsoDate;
   /** Default: frozen. With `creditors`, the interest of each creditor that has none of their own. */
   readonly interest?: InterestTreatment;
   /** Fixed terms to show, in months. Default: 12, 24, 36 and 60. */
@@ -122,6 +127,7 @@ export interface ResolvedPlanRequest {
   readonly frequency: PaymentFrequency;
   readonly start: IsoDate;
   readonly asOf: IsoDate;
+  readonly pausedUntil?: IsoDate;
   readonly interest: InterestTreatment;
   readonly fixedTermsMonths: readonly number[];
   readonly token: TokenSettings;

@@ -3,6 +3,7 @@
  * date `YYYY-MM-DD`, field names that stay put. Documented in the README ("fairplan plan").
  */
 import type { Affordability } from '../../core/affordability/types.js';
+import type { IsoDate } from '../../core/date.js';
 import { type Money, toFixed2 } from '../../core/money.js';
 import type {
   CreditorOutcome,
@@ -170,6 +171,7 @@ export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOpti
     affordablePerInstalment: m(proposal.affordablePerInstalment),
     frequency: request.frequency,
     start: request.start,
+    ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
     interest: interestJson(request.interest),
     calendar: request.calendar.name,
     recommended: {
@@ -185,6 +187,12 @@ export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOpti
     ...(affordability ? { affordability: affordabilityJson(affordability) } : {}),
     signpost: ADVICE_SIGNPOST,
   };
+}
+
+/** No plan, and why: a Breathing Space with no end recorded, reviewed by a person when it ends. */
+export function renderNoPlanJson(asOf: IsoDate, reason: string, affordability: Affordability): string {
+  const result = { formatVersion: FORMAT_VERSION, asOf, noPlan: { reason }, affordability: affordabilityJson(affordability), signpost: ADVICE_SIGNPOST };
+  return `${JSON.stringify(result, null, 2)}\n`;
 }
 
 export function renderPlanJson(proposal: PlanProposal, options: PlanJsonOptions = {}): string {

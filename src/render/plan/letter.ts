@@ -4,6 +4,7 @@
  * Plain words about the budget, never about the person's failings. A token payment is never
  * presented as repaying; a plan that does not fit the budget says so.
  */
+import type { IsoDate } from '../../core/date.js';
 import type { Money } from '../../core/money.js';
 import type { PaymentRun, PlanOption, PlanProposal } from '../../core/plan/types.js';
 import { months, termInMonths, type Words, wordsFor } from '../../core/plan/words.js';
@@ -146,6 +147,15 @@ function split(option: PlanOption, words: Words): string[] {
   ];
 }
 
+/** During a Breathing Space nothing is asked for and nothing is added; the plan starts after it. */
+const paused = (until: IsoDate | undefined): string[] =>
+  until === undefined
+    ? []
+    : [
+        `You are in Breathing Space until ${longDate(until)}. Until then we will not ask you for any payment, and no ` +
+          'interest or charges will be added to what you owe. Nothing below is due before it ends.',
+      ];
+
 /** The letter for the option at `optionIndex` of `proposal`, as plain text. */
 export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72 }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
@@ -157,6 +167,7 @@ export function renderLetter(proposal: PlanProposal, optionIndex: number, { widt
         'income and outgoings you told us about.',
     ]],
     ['What you pay', [
+      ...paused(proposal.request.pausedUntil),
       ...whatYouPay(option, words),
       ...(moved ? ['When a payment date falls on a weekend or bank holiday, the payment is due on the next working day.'] : []),
     ]],

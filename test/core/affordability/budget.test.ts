@@ -38,16 +38,23 @@ describe('the flags a budget raises', () => {
     droPossible: false,
     guidelineOver: false,
     vulnerable: false,
+    breathingSpace: false,
+    stale: false,
+    limitation: false,
   };
 
   it('always include the advice signpost, last', () => {
     expect(flagCodes(facts)).toEqual(['advice']);
-    expect(flagCodes({ ...facts, available: -1, droPossible: true, guidelineOver: true, vulnerable: true })).toEqual([
+    const all = { available: -1, droPossible: true, guidelineOver: true, vulnerable: true, breathingSpace: true, stale: true, limitation: true };
+    expect(flagCodes({ ...facts, ...all })).toEqual([
+      'breathing-space',
       'deficit',
       'token-payment',
       'dro-indicator',
       'guideline-over',
       'vulnerability',
+      'statement-stale',
+      'limitation-check',
       'advice',
     ]);
   });
@@ -65,6 +72,17 @@ describe('the flags a budget raises', () => {
     expect(flagCodes({ ...dro, totalDebt: 5_000_001 })).not.toContain('dro-indicator');
     expect(flagCodes({ ...dro, totalDebt: 0 })).not.toContain('dro-indicator');
     expect(flagCodes({ ...dro, droPossible: false })).not.toContain('dro-indicator');
+  });
+
+  it('raise Breathing Space first, for a person, while a moratorium is in force', () => {
+    expect(flagCodes({ ...facts, breathingSpace: true })).toEqual(['breathing-space', 'advice']);
+    expect(flagNeedsReview('breathing-space', true)).toBe(true);
+  });
+
+  it('ask for a person on an old budget and on a debt that may be statute-barred', () => {
+    expect(flagCodes({ ...facts, stale: true })).toEqual(['statement-stale', 'advice']);
+    expect(flagCodes({ ...facts, limitation: true })).toEqual(['limitation-check', 'advice']);
+    expect(flagNeedsReview('statement-stale', true) && flagNeedsReview('limitation-check', true)).toBe(true);
   });
 
   it('ask for a person on a deficit, a DRO pointer, vulnerability, and spending over a guideline until it is explained', () => {

@@ -75,4 +75,30 @@ describe('planRequestFromStatement', () => {
       { creditor: 'Catalogue', balance: m('799.50'), interest: charging },
     ]);
   });
+
+  it('asks for nothing during a Breathing Space: the first payment is the first payday after it ends', () => {
+    const inSpace: Statement = { ...household, breathingSpace: { kind: 'standard', start: d('2026-11-10'), end: d('2027-01-05') } };
+    const request = planRequestFromStatement(inSpace, m('120'), d('2026-11-25'));
+    // Paid fortnightly from 20 Nov: paydays 1 Jan, 15 Jan; the moratorium's last day is 5 Jan.
+    expect(request.pausedUntil).toBe('2027-01-05');
+    expect(request.start).toBe('2027-01-15');
+  });
+
+  it('takes a standard Breathing Space with no end to last 60 days, and ignores one that has ended', () => {
+    const { pay: _pay, ...noPay } = household;
+    const open = planRequestFromStatement({ ...noPay, breathingSpace: { kind: 'standard', start: d('2026-11-10') } }, m('50'), d('2026-11-25'));
+    expect(open.pausedUntil).toBe('2027-01-09');
+    expect(open.start).toBe('2027-01-10');
+    const over = planRequestFromStatement({ ...noPay, breathingSpace: { kind: 'standard', start: d('2026-01-10') } }, m('50'), d('2026-11-25'));
+    expect(over.pausedUntil).toBeUndefined();
+    expect(over.start).toBe('2026-11-25');
+  });
+
+  it('refuses to schedule anything during a mental health crisis Breathing Space with no end recorded', () => {
+    const crisis: Statement = { ...household, breathingSpace: { kind: 'mental-health-crisis', start: d('2026-11-10') } };
+    expect(() => planRequestFromStatement(crisis, m('120'), d('2026-11-25'))).toThrow(/No plan is made/);
+    const ended: Statement = { ...household, breathingSpace: { kind: 'mental-health-crisis', start: d('2026-11-10'), end: d('2027-02-01') } };
+    expect(planRequestFromStatement(ended, m('120'), d('2026-11-25')).start).toBe('2027-02-12');
+  });
 });
+

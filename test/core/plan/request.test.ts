@@ -97,3 +97,20 @@ describe('defaults', () => {
     expect(proposal.options[0]?.label).toBe('Affordable plan: $50.00 a month');
   });
 });
+
+describe('a pause for a Breathing Space', () => {
+  it('moves a first payment on or before the moratorium\'s last day to the day after it', () => {
+    const paused = resolvePlanRequest({ ...good, pausedUntil: d('2027-02-14') });
+    expect(paused.start).toBe('2027-02-15');
+    expect(paused.pausedUntil).toBe('2027-02-14');
+    expect(resolvePlanRequest({ ...good, pausedUntil: d('2027-01-25') }).start).toBe('2027-02-01');
+  });
+
+  it('leaves no payment of any option inside the moratorium', () => {
+    const proposal = proposePlans({ ...good, pausedUntil: d('2027-03-31') });
+    for (const option of proposal.options) {
+      for (const instalment of option.instalments) expect(instalment.due > '2027-03-31').toBe(true);
+    }
+  });
+});
+

@@ -122,3 +122,27 @@ describe('the letter for a plan across several creditors', () => {
     expect(letter).not.toContain('No interest or charges will be added');
   });
 });
+
+describe('the letter during a Breathing Space', () => {
+  // £1,000 at £30 a month, as thousandAtThirty, but paused until 28 February 2027: the first payment is 1 March.
+  const proposal = proposePlans({
+    balance: money('1000'),
+    affordableMonthly: money('30'),
+    frequency: 'monthly',
+    start: parseIsoDate('2027-01-15'),
+    asOf: parseIsoDate('2027-01-10'),
+    pausedUntil: parseIsoDate('2027-02-28'),
+    calendar: EVERY_DAY,
+  });
+  const letter = flat(renderLetter(proposal, proposal.recommended.index));
+
+  it('says that nothing is asked for and nothing added until it ends, and starts the payments after it', () => {
+    expect(letter).toContain('You are in Breathing Space until 28 February 2027. Until then we will not ask you for any payment, and no interest or charges will be added to what you owe.');
+    expect(letter).toContain('1 March 2027');
+  });
+
+  it('says nothing of Breathing Space when there is none', () => {
+    expect(flat(renderLetter(thousandAtThirty(), 0))).not.toContain('Breathing Space');
+  });
+});
+

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate as d } from '../../src/core/date.js';
+import { isStale, mayBeStatuteBarred } from '../../src/core/time-limits.js';
+
+describe('time limits', () => {
+  it('takes a budget to be stale once more than 12 months old', () => {
+    expect(isStale(d('2025-11-25'), d('2026-11-25'))).toBe(false);
+    expect(isStale(d('2025-11-24'), d('2026-11-25'))).toBe(true);
+  });
+
+  it('takes a debt to be possibly statute-barred once its last payment is more than six years old', () => {
+    expect(mayBeStatuteBarred(d('2020-11-25'), d('2026-11-25'))).toBe(false);
+    expect(mayBeStatuteBarred(d('2020-11-24'), d('2026-11-25'))).toBe(true);
+    // A last payment on 29 February is six years old on 28 February.
+    expect(mayBeStatuteBarred(d('2020-02-29'), d('2026-02-28'))).toBe(false);
+    expect(mayBeStatuteBarred(d('2020-02-29'), d('2026-03-01'))).toBe(true);
+  });
+});
