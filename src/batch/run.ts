@@ -177,7 +177,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const send = async (): Promise<void> => {
     if (chunk.length === 0 || !setup) return;
     // Workers only for a file with more than one chunk: starting them costs more than a few rows do.
-    processor ??= options.workers > 0 && chunk.length === CHUNK_ROWS ? inWorkers(options.workers, setup) : await inThisThread(setup, guidelines);
+    processor ??= options.workers > 0 && chunk.length >= CHUNK_ROWS ? inWorkers(options.workers, setup) : await inThisThread(setup, guidelines);
     const result = processor.process(chunk);
     // Awaited in order by writeNext; this keeps a failure in a later chunk from going unhandled meanwhile.
     result.catch(() => undefined);

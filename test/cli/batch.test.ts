@@ -602,6 +602,19 @@ describe('fairplan batch --group-by', () => {
     );
   });
 
+  it('writes the same grouped results on worker threads as in this thread', async () => {
+    const dir = scratch();
+    const lines = [`customer_id,${HEADER}`];
+    const row = csvRows(readFileSync(SAMPLE, 'utf8'))[1] ?? '';
+    // Three accounts to a customer: the 167th customer's rows straddle the 500th row.
+    for (let n = 0; n < 1_200; n++) lines.push(`C${Math.floor(n / 3)},A${n}${row.slice(row.indexOf(','))}`);
+    const input = `${lines.join('\n')}\n`;
+    const run = (workers: string) => runCli(['batch', '-', '-q', '--group-by', 'customer_id', '--workers', workers, '-o', path.join(dir, `r${workers}.csv`), ...AS_OF], { input });
+    expect((await run('0')).code).toBe(0);
+    expect((await run('2')).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'r2.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'r0.csv'), 'utf8'));
+  });
+
   it('refuses a --group-by column the file does not have, and exits 2', async () => {
     const { code, stderr } = await runCli(['batch', GROUPED, '--group-by', 'customer', ...AS_OF]);
     expect(code).toBe(2);
