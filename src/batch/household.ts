@@ -5,16 +5,17 @@
  * is shared among the accounts by the several-creditor rules of the plan engine (README "Plans
  * across several creditors"), each account a creditor. Each account's result then carries its own
  * part of every option: instalment and total are its share, while the budget figures are the
- * household's. The engine lays out every payment here (no quick summary): grouped runs are slower.
+ * household's. The engine lays out each account's payments here (no quick summary): grouped runs are slower.
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
 import { fromPence, type Money, penceOf } from '../core/money.js';
+import { creditorSchedules } from '../core/plan/creditor-schedules.js';
 import {
   nextPayDate,
-  proposePlans,
+  summarisePlans,
   type CreditorSchedule,
-  type PlanOption,
+  type PlanOptionSummary,
   type QuickInstalment,
   type QuickOption,
 } from '../core/plan/index.js';
@@ -52,7 +53,7 @@ export function budgetDisagreement(first: Account, account: Account, customer: s
 }
 
 /** One account's part of an option, in the figures a batch writes. */
-function shareOf(option: PlanOption, creditor: CreditorSchedule): QuickOption {
+function shareOf(option: PlanOptionSummary, creditor: CreditorSchedule): QuickOption {
   const paid = creditor.instalments;
   const first = paid[0];
   const last = paid[paid.length - 1];
@@ -98,7 +99,7 @@ export function planHousehold(accounts: readonly Account[], settings: PlanSettin
   const balance = accounts.reduce((total, account) => total + account.balance, 0);
   const household: Account = { ...first, balance };
   const affordability = accountAffordability(household, guidelineCheck(settings.guidelines, asOf), accounts.length);
-  const proposal = proposePlans({
+  const proposal = summarisePlans({
     ...settings.terms,
     balance: fromPence(BigInt(balance)),
     creditors: accounts.map((account) => {
@@ -110,10 +111,12 @@ export function planHousehold(accounts: readonly Account[], settings: PlanSettin
     start: nextPayDate(first.pay, asOf),
   });
   const review = affordability.review || proposal.recommended.flagForReview;
+  // Each option's part for each account; the household's own instalments are never written.
+  const parts = proposal.options.map((option) => creditorSchedules(option, proposal.request) ?? []);
   return accounts.map((account, i) => {
-    const options = proposal.options.map((option) => shareOf(option, option.creditors?.[i] as CreditorSchedule));
+    const options = proposal.options.map((option, k) => shareOf(option, parts[k]?.[i] as CreditorSchedule));
     const recommended = options[proposal.recommended.index] as QuickOption;
-    const creditor = proposal.options[proposal.recommended.index]?.creditors?.[i] as CreditorSchedule;
+    const creditor = parts[proposal.recommended.index]?.[i] as CreditorSchedule;
     return {
       account,
       affordability,
