@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Deterministic generator of a realistic debt-accounts CSV (no deps).
-// Usage: node bench/gen-accounts.mjs N [seed]   -> CSV on stdout (the same seed gives the same file)
+// Usage: node bench/gen-accounts.mjs N [seed] [--households]   -> CSV on stdout (the same seed gives the same file)
 // Header: account_id,customer_name,balance,apr,monthly_income,housing,council_tax,
 //         utilities,food,transport,other_expenses,pay_frequency,next_pay_date
-const N = Number.parseInt(process.argv[2] ?? '', 10);
-const seed = Number.parseInt(process.argv[3] ?? '42', 10) >>> 0;
+// --households: a customer_id column first, each customer one to three adjacent accounts sharing
+// one budget (for `batch --group-by customer_id`).
+const households = process.argv.includes('--households');
+const [count, seedArg] = process.argv.slice(2).filter((arg) => arg !== '--households');
+const N = Number.parseInt(count ?? '', 10);
+const seed = Number.parseInt(seedArg ?? '42', 10) >>> 0;
 if (!Number.isFinite(N) || N < 0) {
-  process.stderr.write('usage: node gen-accounts.mjs N [seed]\n');
+  process.stderr.write('usage: node gen-accounts.mjs N [seed] [--households]\n');
   process.exit(2);
 }
 
@@ -57,13 +61,11 @@ function date() {
 }
 
 const out = [];
-let buf = 'account_id,customer_name,balance,apr,monthly_income,housing,council_tax,utilities,food,transport,other_expenses,pay_frequency,next_pay_date\n';
+let buf = `${households ? 'customer_id,' : ''}account_id,customer_name,balance,apr,monthly_income,housing,council_tax,utilities,food,transport,other_expenses,pay_frequency,next_pay_date\n`;
 const CHUNK = 1 << 16;
-for (let i = 1; i <= N; i++) {
-  const id = `ACC${String(i).padStart(9, '0')}`;
-  const balance = pence(logUni(50, 25000));
-  const aprR = rnd();
-  const apr = aprR < 0.12 ? '' : aprR < 0.2 ? '0.00' : uni(3, 49.9).toFixed(2); // some blank / 0% APR
+
+/** One customer's name and budget: the same on each of their accounts. */
+function customer() {
   const income = pence(uni(600, 4500));
   const housing = pence(uni(0.15, 0.4) * income / 100);
   const council = pence(uni(60, 220));
@@ -72,9 +74,25 @@ for (let i = 1; i <= N; i++) {
   const transport = pence(uni(0, 250));
   // other: usually modest, sometimes heavy -> a share of rows have negative disposable income
   const other = rnd() < 0.15 ? pence(uni(0.2, 0.8) * income / 100) : pence(uni(0, 300));
-  const line = `${id},${csvField(name())},${money(balance)},${apr},${money(income)},` +
-    `${money(housing)},${money(council)},${money(utilities)},${money(food)},` +
-    `${money(transport)},${money(other)},${pick(FREQ)},${date()}\n`;
+  return { name: csvField(name()), budget: `${money(income)},${money(housing)},${money(council)},${money(utilities)},${money(food)},` +
+    `${money(transport)},${money(other)},${pick(FREQ)},${date()}` };
+}
+
+let household;
+let left = 0;
+let customers = 0;
+for (let i = 1; i <= N; i++) {
+  const id = `ACC${String(i).padStart(9, '0')}`;
+  const balance = pence(logUni(50, 25000));
+  const aprR = rnd();
+  const apr = aprR < 0.12 ? '' : aprR < 0.2 ? '0.00' : uni(3, 49.9).toFixed(2); // some blank / 0% APR
+  if (!households || left === 0) {
+    household = customer();
+    customers++;
+    left = households ? 1 + Math.floor(rnd() * 3) : 1;
+  }
+  left--;
+  const line = `${households ? `CUST${String(customers).padStart(9, '0')},` : ''}${id},${household.name},${money(balance)},${apr},${household.budget}\n`;
   buf += line;
   if (buf.length >= CHUNK) { out.push(buf); buf = ''; if (out.length >= 16) { flush(); } }
 }

@@ -6,7 +6,9 @@
 // and (b) the built `fairplan batch` on the same file, output to a file; prints rows/s of each,
 // the ratio b/a and the peak RSS of each (process.resourceUsage().maxRSS, read in the child at exit
 // by peak-rss.mjs, so only Node is needed). Past 100,000 rows, batch also runs on 100,000 rows, to
-// show that its peak memory does not grow with the file. Run `npm run build` first.
+// show that its peak memory does not grow with the file. Beside them, batch --group-by customer_id
+// on a generated export of households (one to three accounts each, --households), of at most 20,000
+// rows: grouped rows go through the full plan engine, so it is much slower. Run `npm run build` first.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -32,8 +34,8 @@ function run(args, stdoutFile) {
   });
 }
 
-async function accountsFile(rows) {
-  const file = path.join(DATA, `accounts-${rows}.csv`);
+async function accountsFile(rows, households = false) {
+  const file = path.join(DATA, `accounts-${rows}${households ? '-households' : ''}.csv`);
   if (existsSync(file)) return file;
   mkdirSync(DATA, { recursive: true });
   process.stderr.write(`generating ${rows.toLocaleString('en-GB')} rows into ${path.relative(ROOT, file)}…\n`);
@@ -43,7 +45,7 @@ async function accountsFile(rows) {
   }
   const partial = `${file}.partial`;
   // The generator must succeed outright (batch's exit code 1 for rejected rows does not apply here).
-  const code = await run([GENERATOR, String(rows), '42'], partial).catch(() => -1);
+  const code = await run([GENERATOR, String(rows), '42', ...(households ? ['--households'] : [])], partial).catch(() => -1);
   if (code !== 0) {
     rmSync(partial, { force: true });
     process.stderr.write(`the accounts generator failed (exit ${code}); no data file was kept\n`);
@@ -53,8 +55,9 @@ async function accountsFile(rows) {
   return file;
 }
 
-async function timed(label, args, rows) {
-  const rssFile = path.join(DATA, `${label}.rss`);
+/** `script`: the name peak-rss.mjs writes the peak under (fairplan's is `batch`). */
+async function timed(label, args, rows, script = label) {
+  const rssFile = path.join(DATA, `${script}.rss`);
   rmSync(rssFile, { force: true });
   const started = performance.now();
   await run(['--import', path.join(ROOT, 'bench', 'peak-rss.mjs'), ...args]);
@@ -66,14 +69,19 @@ async function timed(label, args, rows) {
 const SMALLER = 100_000;
 const input = await accountsFile(rows);
 const smaller = rows > SMALLER ? await accountsFile(SMALLER) : undefined;
+// Grouped rows take the full engine: 20,000 of them are timed, to keep the bench to minutes.
+const groupedRows = Math.min(rows, 20_000);
+const grouped = await accountsFile(groupedRows, true);
 process.env.FAIRPLAN_BENCH_RSS_DIR = DATA;
 const timePassthrough = () => timed('passthrough', [path.join(ROOT, 'bench', 'passthrough.mjs'), input, path.join(DATA, 'passthrough.csv')], rows);
-const timeBatch = (file = input, count = rows) =>
+const timeBatch = (file = input, count = rows, label = 'batch', extra = []) =>
   timed(
-    'batch',
-    [path.join(ROOT, 'bin', 'fairplan.js'), 'batch', file, '-o', path.join(DATA, 'results.csv'), '--as-of', '2026-01-05', '--quiet', ...batchOptions],
+    label,
+    [path.join(ROOT, 'bin', 'fairplan.js'), 'batch', file, '-o', path.join(DATA, 'results.csv'), '--as-of', '2026-01-05', '--quiet', ...extra, ...batchOptions],
     count,
+    'batch',
   );
+const timeGrouped = () => timeBatch(grouped, groupedRows, 'grouped', ['--group-by', 'customer_id']);
 
 // On a shared machine a run can be slowed by others at any moment: the two are timed in turn,
 // ROUNDS times, and each keeps its best time and its highest peak memory.
@@ -81,15 +89,18 @@ const ROUNDS = Number.parseInt(process.env.FAIRPLAN_BENCH_ROUNDS ?? '3', 10);
 const passthroughs = [];
 const batches = [];
 const smallerBatches = [];
+const groupedBatches = [];
 for (let round = 0; round < ROUNDS; round++) {
   passthroughs.push(await timePassthrough());
   batches.push(await timeBatch());
   if (smaller) smallerBatches.push(await timeBatch(smaller, SMALLER));
+  groupedBatches.push(await timeGrouped());
 }
 const fastest = (runs) => runs.reduce((best, r) => (r.seconds < best.seconds ? r : best));
 const highest = (runs) => Math.max(...runs.map((r) => r.peakMb));
 const passthrough = { ...fastest(passthroughs), peakMb: highest(passthroughs) };
 const batch = { ...fastest(batches), peakMb: highest(batches) };
+const groupedBatch = { ...fastest(groupedBatches), peakMb: highest(groupedBatches) };
 
 const peaks = (runs) => runs.map((r) => r.peakMb.toFixed(0)).join(', ');
 const format = (r, runs) =>
@@ -104,6 +115,7 @@ process.stdout.write(
     format(passthrough, passthroughs),
     format(batch, batches),
     `ratio batch/passthrough ${ratio.toFixed(2)} (target ≥ 0.70); batch peak RSS ${batch.peakMb.toFixed(0)} MB (target < 200 MB)`,
+    `${format(groupedBatch, groupedBatches)}  (--group-by customer_id, ${groupedRows.toLocaleString('en-GB')} rows of households)`,
     ...growth,
     '',
   ].join('\n'),

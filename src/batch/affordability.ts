@@ -51,7 +51,8 @@ function overGuideline(account: Account, { table, asOf }: GuidelineCheck): boole
   return result.checks.some((c) => c.status === 'over');
 }
 
-export function accountAffordability(account: Account, guidelines?: GuidelineCheck): AccountAffordability {
+/** `creditors`: the accounts the budget is shared across (a household's, under --group-by). */
+export function accountAffordability(account: Account, guidelines?: GuidelineCheck, creditors = 1): AccountAffordability {
   const e = account.expenses;
   const totals = budgetTotals({
     income: account.income,
@@ -63,8 +64,8 @@ export function accountAffordability(account: Account, guidelines?: GuidelineChe
   });
   const flags = flagCodes({
     available: totals.available,
-    // An account is one creditor, at the core's default threshold.
-    creditors: 1,
+    // Each account is one creditor, at the core's default threshold.
+    creditors,
     tokenThreshold: TOKEN_THRESHOLD_PER_CREDITOR,
     totalDebt: account.balance,
     // One adult, tenure "other", and the run's currency is pounds.

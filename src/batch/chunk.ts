@@ -5,13 +5,14 @@
  */
 import { isFairplanError } from '../core/errors.js';
 import type { PaymentFrequency } from '../core/frequency.js';
-import { isRejection, readAccount, type Rejection } from './account.js';
+import { isRejection, readAccount, type Account, type Rejection } from './account.js';
 import { csvLine } from './csv.js';
 import type { BufferPool } from './buffer-pool.js';
 import { ByteLines } from './byte-lines.js';
 import { rejectionCells, rejectionJson, resultJson, scheduleJson, writeResult, writeSchedule } from './format.js';
 import type { ColumnLayout } from './mapping.js';
-import { planAccount, type PlanSettings } from './plan.js';
+import { budgetDisagreement, planHousehold } from './household.js';
+import { planAccount, type AccountResult, type PlanSettings } from './plan.js';
 import type { InputRecord } from './read.js';
 
 export interface ChunkSettings {
@@ -20,6 +21,11 @@ export interface ChunkSettings {
   readonly plan: PlanSettings;
   /** Render rejected rows for an errors file. */
   readonly errors: boolean;
+  /**
+   * Under --group-by: the column holding the customer, whose adjacent rows are planned as one
+   * household's accounts (a chunk never splits a customer's rows).
+   */
+  readonly groupBy?: { readonly name: string; readonly index: number };
 }
 
 export interface ChunkResult {
@@ -65,38 +71,52 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     if (settings.errors) errors.push(json ? ndjson(rejectionJson(rejection)) : csvLine(rejectionCells(rejection)));
   };
 
-  records.forEach((record, index) => {
-    if (record.kind === 'unreadable') {
-      reject(index, { line: record.line, reason: record.reason, cells: record.cells });
-      return;
-    }
-    const account = readAccount(record.cells, layout, record.line);
-    if (isRejection(account)) {
-      reject(index, account);
-      return;
-    }
-    let result;
-    try {
-      result = planAccount(account, settings.plan);
-    } catch (error) {
-      if (!isFairplanError(error)) throw error;
-      reject(index, {
-        line: account.line,
-        accountId: account.id,
-        ...(error.context.field ? { field: error.context.field } : {}),
-        reason: error.message,
-        cells: record.cells,
-      });
-      return;
-    }
+  const write = (result: AccountResult): void => {
     written++;
-    balances += account.balance;
+    balances += result.account.balance;
     instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
     if (json) writeJson(results, resultJson(result, layout));
     else writeResult(results, result);
     if (!json) writeSchedule(schedules, result);
     else for (const record of scheduleJson(result)) writeJson(schedules, record);
-  });
+  };
+  /** A FairplanError from planning becomes the row's rejection; any other error is a fault. */
+  const planRejection = (error: unknown, account: Account, cells: readonly string[]): Rejection => {
+    if (!isFairplanError(error)) throw error;
+    return {
+      line: account.line,
+      accountId: account.id,
+      ...(error.context.field ? { field: error.context.field } : {}),
+      reason: error.message,
+      cells,
+    };
+  };
+
+  if (settings.groupBy) {
+    processHouseholds(records, settings, settings.groupBy, { reject, write, planRejection });
+  } else {
+    records.forEach((record, index) => {
+      if (record.kind === 'unreadable') {
+        reject(index, { line: record.line, reason: record.reason, cells: record.cells });
+        return;
+      }
+      const account = readAccount(record.cells, layout, record.line);
+      if (isRejection(account)) {
+        reject(index, account);
+        return;
+      }
+      let result;
+      try {
+        result = planAccount(account, settings.plan);
+      } catch (error) {
+        reject(index, planRejection(error, account, record.cells));
+        return;
+      }
+      write(result);
+    });
+  }
+  // Under --group-by a household's rows are rejected when it is planned, after rows read since.
+  rejections.sort((a, b) => a.index - b.index);
   return {
     results: results.take(),
     schedules: schedules.take(),
@@ -106,4 +126,59 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     balances,
     instalmentsByFrequency,
   };
+}
+
+interface Outlets {
+  readonly reject: (index: number, rejection: Rejection) => void;
+  readonly write: (result: AccountResult) => void;
+  readonly planRejection: (error: unknown, account: Account, cells: readonly string[]) => Rejection;
+}
+
+/**
+ * The rows of a chunk, adjacent rows of one customer planned together (household.ts). A row whose
+ * budget disagrees with the household's first account is rejected, naming both lines.
+ */
+function processHouseholds(records: readonly InputRecord[], settings: ChunkSettings, groupBy: { name: string; index: number }, out: Outlets): void {
+  let customer: string | undefined;
+  let members: { index: number; account: Account; cells: readonly string[] }[] = [];
+  const plan = (): void => {
+    if (members.length === 0) return;
+    let results: AccountResult[];
+    try {
+      results = planHousehold(
+        members.map((m) => m.account),
+        settings.plan,
+      );
+    } catch (error) {
+      for (const m of members) out.reject(m.index, out.planRejection(error, m.account, m.cells));
+      members = [];
+      return;
+    }
+    results.forEach(out.write);
+    members = [];
+  };
+  records.forEach((record, index) => {
+    if (record.kind === 'unreadable') {
+      out.reject(index, { line: record.line, reason: record.reason, cells: record.cells });
+      return;
+    }
+    const key = (record.cells[groupBy.index] ?? '').trim();
+    if (key !== customer) {
+      plan();
+      customer = key;
+    }
+    const account = readAccount(record.cells, settings.layout, record.line);
+    if (isRejection(account)) {
+      out.reject(index, account);
+      return;
+    }
+    const first = members[0];
+    const disagreement = first && budgetDisagreement(first.account, account, key);
+    if (disagreement) {
+      out.reject(index, { line: account.line, accountId: account.id, ...disagreement, cells: record.cells });
+      return;
+    }
+    members.push({ index, account, cells: record.cells });
+  });
+  plan();
 }

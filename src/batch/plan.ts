@@ -45,7 +45,7 @@ export interface AccountResult {
   readonly instalments?: readonly QuickInstalment[];
 }
 
-const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>
+export const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>
   settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: new D(account.apr) } : undefined;
 
 export function planAccount(account: Account, settings: PlanSettings): AccountResult {

@@ -24,6 +24,8 @@ export interface WorkerSetup {
   readonly schedules: boolean;
   /** A guideline table's name or file, loaded by each thread. */
   readonly guidelines?: string;
+  /** Under --group-by: the customer column (see ChunkSettings). */
+  readonly groupBy?: { readonly name: string; readonly index: number };
 }
 
 export interface ChunkProcessor {
@@ -44,6 +46,7 @@ export async function chunkSettings(setup: WorkerSetup, loaded?: GuidelineTable)
     layout: setup.layout,
     json: setup.json,
     errors: setup.errors,
+    ...(setup.groupBy ? { groupBy: setup.groupBy } : {}),
     plan: { terms: quickTerms({ asOf: setup.asOf }), interest: setup.interest, schedules: setup.schedules, ...(guidelines ? { guidelines } : {}) },
   };
 }

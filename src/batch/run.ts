@@ -24,6 +24,7 @@ import type { InterestChoice } from './plan.js';
 import { inThisThread, inWorkers, type ChunkProcessor, type WorkerSetup } from './pool.js';
 import { readRecords, type InputRecord } from './read.js';
 import { Sink } from './sink.js';
+import { Customers, groupColumn } from './customers.js';
 
 export interface BatchOptions {
   /** A path, or `-` for stdin. */
@@ -40,6 +41,8 @@ export interface BatchOptions {
   readonly interest: InterestChoice;
   /** Spending guidelines (a built-in name or a file) to check each account's food spending against. */
   readonly guidelines?: string;
+  /** A column naming the customer: adjacent rows with the same value are planned as one household's accounts. */
+  readonly groupBy?: string;
   /** Stop, writing nothing, once more rows than this are rejected. */
   readonly maxRejects?: number;
   /** Worker threads to work on the rows; 0 works in this thread. */
@@ -126,6 +129,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       throw new FairplanError('invalid-argument', `the header row cannot be read: ${record.reason}`, { file: name, line: record.line });
     }
     const layout = resolveColumns(record.cells, options.columns, options.carry, name);
+    const groupBy = options.groupBy === undefined ? undefined : groupColumn(layout, options.groupBy, name);
     if (!options.json) {
       results.push(csvLine(resultHeader(layout)));
       schedules?.push(csvLine(SCHEDULE_HEADER));
@@ -139,6 +143,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       interest: options.interest,
       schedules: Boolean(schedules),
       ...(options.guidelines ? { guidelines: options.guidelines } : {}),
+      ...(groupBy ? { groupBy } : {}),
     };
     return layout;
   };
@@ -172,7 +177,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const send = async (): Promise<void> => {
     if (chunk.length === 0 || !setup) return;
     // Workers only for a file with more than one chunk: starting them costs more than a few rows do.
-    processor ??= options.workers > 0 && chunk.length === CHUNK_ROWS ? inWorkers(options.workers, setup) : await inThisThread(setup, guidelines);
+    processor ??= options.workers > 0 && chunk.length >= CHUNK_ROWS ? inWorkers(options.workers, setup) : await inThisThread(setup, guidelines);
     const result = processor.process(chunk);
     // Awaited in order by writeNext; this keeps a failure in a later chunk from going unhandled meanwhile.
     result.catch(() => undefined);
@@ -181,19 +186,27 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     while (inFlight.length >= limit) await writeNext();
   };
 
+  const chunkRows = options.maxRejects === 0 ? 1 : CHUNK_ROWS;
+  let customers: Customers | undefined;
   try {
     let layout: ColumnLayout | undefined;
     for await (const records of readRecords(input, options.delimiter, name)) {
       for (const record of records) {
         if (!layout) {
           layout = await start(record);
+          if (setup?.groupBy) customers = new Customers(setup.groupBy);
           continue;
         }
         read++;
-        chunk.push(record);
+        if (customers) {
+          // A customer's rows go out in one chunk: the chunk is sent only as the next customer starts.
+          const placed = customers.place(record);
+          if (placed.startsHousehold && chunk.length >= chunkRows) await send();
+          chunk.push(placed.record);
+        } else chunk.push(record);
         if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read, bytesRead(input));
         // Stop reading at once under --strict; otherwise rows go out a chunk at a time.
-        if (chunk.length >= (options.maxRejects === 0 ? 1 : CHUNK_ROWS)) await send();
+        if (!customers && chunk.length >= chunkRows) await send();
       }
     }
     if (!layout) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file: name });

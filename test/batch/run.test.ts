@@ -101,3 +101,24 @@ describe('progress', () => {
     }
   });
 });
+
+describe('a grouped batch run (--group-by)', () => {
+  // 1,200 accounts, three to a customer, each customer's budget the same: chunks of 500 rows would
+  // split the 167th customer, were a customer's rows not kept in one chunk.
+  const groupedCsv = (): string => {
+    const lines = [csvLine(['customer_id', ...FIELDS])];
+    for (let n = 0; n < 1_200; n++) lines.push(csvLine([`C${Math.floor(n / 3)}`, `ACC${n}`, ...GOOD.slice(1)]));
+    return lines.join('');
+  };
+
+  it("plans every customer's three accounts together, though the chunks are of 500 rows", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fairplan-batch-'));
+    const output = path.join(dir, 'results.ndjson');
+    const { summary } = await run(groupedCsv(), { groupBy: 'customer_id', output });
+    expect(summary).toMatchObject({ read: 1_200, written: 1_200, rejected: 0 });
+    const results = (await readFile(output, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as { available: string; recommended: { instalment: string } });
+    const pence = (text: string) => Math.round(Number(text) * 100);
+    // Equal balances: each account receives a third of what the household pays each month.
+    for (const result of results) expect(Math.abs(3 * pence(result.recommended.instalment) - pence(result.available))).toBeLessThanOrEqual(2);
+  });
+});

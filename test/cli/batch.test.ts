@@ -10,6 +10,9 @@ import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 
 const SAMPLE = fixture('accounts', 'sample-accounts.csv');
 const BANK = fixture('accounts', 'bank-export-semicolon.csv');
+const GROUPED = fixture('accounts', 'grouped-accounts.csv');
+// The sample export's results as fairplan wrote them before --group-by existed.
+const SAMPLE_RESULTS = fixture('accounts', 'sample-accounts.results.csv');
 const BANK_MAP = fixture('accounts', 'bank-export.map.json');
 const AS_OF = ['--as-of', '2026-01-05'];
 const HEADER = 'account_id,customer_name,balance,apr,monthly_income,housing,council_tax,utilities,food,transport,other_expenses,pay_frequency,next_pay_date';
@@ -552,5 +555,69 @@ describe('fairplan batch', () => {
     expect(code).toBe(141);
     expect(stderr).toBe('');
     expect(readdirSync(dir)).toEqual(['accounts.csv']);
+  });
+});
+
+describe('fairplan batch --group-by', () => {
+  const money = (text: string) => Math.round(Number(text) * 100);
+
+  it('writes the sample export as it always has without --group-by, byte for byte', async () => {
+    const dir = scratch();
+    const results = path.join(dir, 'results.csv');
+    await runCli(['batch', SAMPLE, '-o', results, '-q', ...AS_OF]);
+    expect(readFileSync(results, 'utf8')).toBe(readFileSync(SAMPLE_RESULTS, 'utf8'));
+  });
+
+  it("plans each customer's accounts on one budget: each row its share, the budget figures the household's", async () => {
+    const dir = scratch();
+    const results = path.join(dir, 'results.csv');
+    const { code } = await runCli(['batch', GROUPED, '--group-by', 'customer_id', '-o', results, '-q', ...AS_OF]);
+    expect(code).toBe(1);
+    const [header = '', ...rows] = csvRows(readFileSync(results, 'utf8'));
+    const columns = header.split(',');
+    const byId = new Map(rows.map((row) => [row.split(',')[0], Object.fromEntries(row.split(',').map((cell, i) => [columns[i], cell]))]));
+    expect([...byId.keys()]).toEqual(['CARD-1001', 'LOAN-1002', 'CARD-2001', 'LOAN-2002', 'CAT-2003', 'CARD-3001', 'CARD-4001', 'LOAN-5001', 'CARD-6001']);
+    // Olivia Brown: £600.00 available a month, shared 1,200 : 3,600 between her card and her loan.
+    expect(byId.get('CARD-1001')).toMatchObject({ available: '600.00', instalment: '150.00', total: '1200.00', last_date: '2026-08-25' });
+    expect(byId.get('LOAN-1002')).toMatchObject({ available: '600.00', instalment: '450.00', total: '3600.00', last_date: '2026-08-25' });
+    // Noah Lee: three accounts share £212.30 a fortnight (£460.00 a month), each repaid in full.
+    const noah = ['CARD-2001', 'LOAN-2002', 'CAT-2003'].map((id) => byId.get(id) ?? {});
+    expect(noah.reduce((total, row) => total + money(row.instalment ?? ''), 0)).toBe(21230);
+    expect(noah.map((row) => row.total)).toEqual(['450.00', '2550.00', '75.00']);
+    for (const row of noah) expect(row).toMatchObject({ monthly_income: '1800.00', expenditure: '1340.00', surplus: '460.00', available: '460.00' });
+    // A customer with one account is planned as without --group-by.
+    expect(byId.get('CARD-3001')).toMatchObject({ available: '270.00', instalment: '270.00', total: '980.00' });
+  });
+
+  it('rejects a customer whose rows are apart, and an account whose budget disagrees, naming both lines', async () => {
+    const dir = scratch();
+    const rejected = path.join(dir, 'rejected.csv');
+    const { code, stderr } = await runCli(['batch', GROUPED, '--group-by', 'customer_id', '-o', path.join(dir, 'r.csv'), '--errors', rejected, ...AS_OF]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('11 rows read: 9 written, 2 rejected');
+    const errors = csvRows(readFileSync(rejected, 'utf8')).slice(1);
+    expect(errors[0]).toMatch(/^10,,rows of customer C004 are not together: sort the export by customer_id,C004,LOAN-4002,/);
+    expect(errors[1]).toContain(
+      '12,monthly_income,"monthly_income is 1950.00 on line 12 but 1900.00 on line 11, an account of the same customer C006: a customer\'s accounts share one budget",C006,LOAN-6002,',
+    );
+  });
+
+  it('writes the same grouped results on worker threads as in this thread', async () => {
+    const dir = scratch();
+    const lines = [`customer_id,${HEADER}`];
+    const row = csvRows(readFileSync(SAMPLE, 'utf8'))[1] ?? '';
+    // Three accounts to a customer: the 167th customer's rows straddle the 500th row.
+    for (let n = 0; n < 1_200; n++) lines.push(`C${Math.floor(n / 3)},A${n}${row.slice(row.indexOf(','))}`);
+    const input = `${lines.join('\n')}\n`;
+    const run = (workers: string) => runCli(['batch', '-', '-q', '--group-by', 'customer_id', '--workers', workers, '-o', path.join(dir, `r${workers}.csv`), ...AS_OF], { input });
+    expect((await run('0')).code).toBe(0);
+    expect((await run('2')).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'r2.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'r0.csv'), 'utf8'));
+  });
+
+  it('refuses a --group-by column the file does not have, and exits 2', async () => {
+    const { code, stderr } = await runCli(['batch', GROUPED, '--group-by', 'customer', ...AS_OF]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--group-by: there is no column "customer"');
   });
 });

@@ -82,6 +82,7 @@ interface BatchFlags {
   asOf?: IsoDate;
   interest: InterestChoice;
   guidelines?: string;
+  groupBy?: string;
   workers?: number;
   maxRejects?: number;
   strict?: boolean;
@@ -160,6 +161,7 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
     asOf: flags.asOf ?? today(context.io),
     interest: flags.interest,
     ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
+    ...(flags.groupBy ? { groupBy: flags.groupBy } : {}),
     workers: flags.workers ?? DEFAULT_WORKERS,
     ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
     ...(progress ? { onProgress: (rows: number, bytes: number) => progress.update(rows, bytes) } : {}),
@@ -216,6 +218,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
         .default('frozen'),
     )
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
+    .option('--group-by <column>', "plan adjacent rows with the same value (a customer's accounts) as one budget")
     .option('--workers <n>', `worker threads to plan the rows on; 0 plans them in this thread (default: ${DEFAULT_WORKERS})`, nonNegativeIntegerOption)
     .option('--max-rejects <n>', 'stop and write nothing once more than n rows are rejected', nonNegativeIntegerOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')

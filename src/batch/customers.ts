@@ -1,0 +1,52 @@
+/**
+ * Under `batch --group-by`: which customer each row belongs to, as the rows are read. A customer's
+ * rows must be together; a row of a customer seen before another one is rejected, as is a row naming
+ * no customer. Only the customers' names are remembered, never their rows.
+ */
+import { FairplanError } from '../core/errors.js';
+import type { ColumnLayout } from './mapping.js';
+import type { InputRecord } from './read.js';
+
+export interface GroupColumn {
+  readonly name: string;
+  readonly index: number;
+}
+
+/** The column named by --group-by, or a refusal naming the file and the columns it has. */
+export function groupColumn(layout: ColumnLayout, name: string, file: string): GroupColumn {
+  const index = layout.headers.findIndex((header) => header.trim() === name.trim());
+  if (index < 0) {
+    throw new FairplanError('invalid-argument', `--group-by: there is no column "${name}" (the columns are ${layout.headers.join(', ')})`, { file });
+  }
+  return { name: name.trim(), index };
+}
+
+export class Customers {
+  private current: string | undefined;
+  private readonly finished = new Set<string>();
+
+  constructor(private readonly column: GroupColumn) {}
+
+  /**
+   * The row as it goes to be planned (a row out of place becomes an unreadable one, with why; it
+   * does not end the household being read), and whether it starts the next household: a chunk may
+   * end before it.
+   */
+  place(record: InputRecord): { readonly record: InputRecord; readonly startsHousehold: boolean } {
+    if (record.kind === 'unreadable') return { record, startsHousehold: false };
+    const customer = (record.cells[this.column.index] ?? '').trim();
+    if (!customer) return { record: this.refused(record, `${this.column.name} is missing: the row names no customer`), startsHousehold: false };
+    if (customer === this.current) return { record, startsHousehold: false };
+    if (this.finished.has(customer)) {
+      const reason = `rows of customer ${customer} are not together: sort the export by ${this.column.name}`;
+      return { record: this.refused(record, reason), startsHousehold: false };
+    }
+    if (this.current !== undefined) this.finished.add(this.current);
+    this.current = customer;
+    return { record, startsHousehold: true };
+  }
+
+  private refused(record: InputRecord & { kind: 'row' }, reason: string): InputRecord {
+    return { kind: 'unreadable', line: record.line, reason, cells: record.cells };
+  }
+}

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../src/batch/account.js';
+import { budgetDisagreement, planHousehold } from '../../src/batch/household.js';
+import type { PlanSettings } from '../../src/batch/plan.js';
+import { parseIsoDate } from '../../src/core/date.js';
+import { PAYMENT_FREQUENCIES } from '../../src/core/frequency.js';
+import { quickTerms } from '../../src/core/plan/index.js';
+
+const asOf = parseIsoDate('2026-01-05');
+const settings: PlanSettings = { terms: quickTerms({ asOf }), interest: 'frozen', schedules: true };
+
+const account = (line: number, balance: number, changes: Partial<Account> = {}): Account => ({
+  line,
+  id: `ACC${line}`,
+  balance,
+  income: 210_000,
+  expenses: { housing: 70_000, council_tax: 12_000, utilities: 15_000, food: 30_000, transport: 10_000, other_expenses: 13_000 },
+  pay: { frequency: 'monthly', nextPayDate: parseIsoDate('2026-01-25') },
+  carried: [],
+  ...changes,
+});
+
+describe("a household's accounts planned together", () => {
+  it('shares what the household can pay between its accounts, pro rata to their balances', () => {
+    const [card, loan] = planHousehold([account(2, 120_000), account(3, 360_000)], settings);
+    // £600.00 available a month: £150.00 to the card, £450.00 to the loan, both repaid in 8 months.
+    expect(card?.affordability.available).toBe(60_000);
+    expect(loan?.affordability.available).toBe(60_000);
+    expect([card?.recommended.instalmentAmount, loan?.recommended.instalmentAmount]).toEqual([15_000, 45_000]);
+    expect([card?.recommended.totalPaid, loan?.recommended.totalPaid]).toEqual([120_000, 360_000]);
+    expect(card?.recommended.lastDate).toBe(loan?.recommended.lastDate);
+  });
+
+  it('gives every account its part of each payment, never negative, repaying each account in full (property)', () => {
+    const household = fc.record({
+      balances: fc.array(fc.integer({ min: 1, max: 2_000_000 }), { minLength: 1, maxLength: 5 }),
+      income: fc.integer({ min: 150_000, max: 600_000 }),
+      frequency: fc.constantFrom(...PAYMENT_FREQUENCIES),
+    });
+    fc.assert(
+      fc.property(household, ({ balances, income, frequency }) => {
+        const accounts = balances.map((balance, i) => account(i + 2, balance, { income, pay: { frequency, nextPayDate: parseIsoDate('2026-01-20') } }));
+        const results = planHousehold(accounts, settings);
+        const paidAt = new Map<number, number>();
+        results.forEach((result, i) => {
+          const instalments = result.instalments ?? [];
+          for (const instalment of instalments) {
+            expect(instalment.amount).toBeGreaterThanOrEqual(0);
+            expect(instalment.balanceAfter).toBeGreaterThanOrEqual(0);
+            paidAt.set(instalment.n, (paidAt.get(instalment.n) ?? 0) + instalment.amount);
+          }
+          if (result.recommended.outcome.kind === 'repaid') {
+            expect(instalments[instalments.length - 1]?.balanceAfter).toBe(0);
+            expect(result.recommended.totalPaid).toBe(balances[i]);
+          }
+        });
+        // Redistribution keeps the household's payment the same until the last one.
+        const payments = [...paidAt.entries()].sort(([a], [b]) => a - b).map(([, pence]) => pence);
+        for (const payment of payments.slice(0, -1)) expect(payment).toBe(payments[0]);
+      }),
+      { seed: 13, numRuns: 60 },
+    );
+  });
+
+  it("refuses an account whose budget is not its household's, naming the field and both lines", () => {
+    const first = account(2, 100_000);
+    expect(budgetDisagreement(first, account(3, 50_000), 'C1')).toBeUndefined();
+    expect(budgetDisagreement(first, account(5, 50_000, { pay: { frequency: 'weekly', nextPayDate: parseIsoDate('2026-01-25') } }), 'C1')).toEqual({
+      field: 'pay_frequency',
+      reason: "pay_frequency is weekly on line 5 but monthly on line 2, an account of the same customer C1: a customer's accounts share one budget",
+    });
+  });
+});
