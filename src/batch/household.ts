@@ -11,12 +11,12 @@ import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
 import { fromPence, type Money, penceOf } from '../core/money.js';
 import { creditorSchedules } from '../core/plan/creditor-schedules.js';
+import { instalmentInPence } from '../core/plan/quick-summary.js';
 import {
   nextPayDate,
   summarisePlans,
   type CreditorSchedule,
   type PlanOptionSummary,
-  type QuickInstalment,
   type QuickOption,
 } from '../core/plan/index.js';
 import type { Account } from './account.js';
@@ -78,16 +78,6 @@ function shareOf(option: PlanOptionSummary, creditor: CreditorSchedule): QuickOp
   return option.kind === 'fixed-term' ? { ...figures, kind: 'fixed-term', termMonths: option.termMonths } : { ...figures, kind: option.kind as 'affordable' | 'token' };
 }
 
-const inPence = (creditor: CreditorSchedule): QuickInstalment[] =>
-  creditor.instalments.map((instalment) => ({
-    n: instalment.n,
-    due: instalment.due,
-    ...(instalment.movedFrom ? { movedFrom: instalment.movedFrom } : {}),
-    amount: pence(instalment.amount),
-    interest: pence(instalment.interest),
-    principal: pence(instalment.principal),
-    balanceAfter: pence(instalment.balanceAfter),
-  }));
 
 /**
  * The plans of a household's accounts (at least one, their budgets agreeing), one result per account
@@ -123,7 +113,7 @@ export function planHousehold(accounts: readonly Account[], settings: PlanSettin
       proposal: { options, recommended: proposal.recommended },
       recommended,
       review,
-      instalments: settings.schedules ? inPence(creditor) : undefined,
+      instalments: settings.schedules ? creditor.instalments.map(instalmentInPence) : undefined,
     };
   });
 }

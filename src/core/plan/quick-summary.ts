@@ -277,7 +277,7 @@ export interface QuickInstalment {
  * interest is laid out by the engine.
  */
 export function quickInstalments(option: QuickOption, terms: QuickTerms): QuickInstalment[] {
-  if (option.interest.kind !== 'frozen') return engineInstalments(option, terms).map(inPence);
+  if (option.interest.kind !== 'frozen') return engineInstalments(option, terms).map(instalmentInPence);
   const count = option.instalmentCount;
   const instalments: QuickInstalment[] = [];
   let balance = option.amountToRepay;
@@ -312,7 +312,8 @@ function engineInstalments(option: QuickOption, terms: QuickTerms): Instalment[]
   );
 }
 
-const inPence = (instalment: Instalment): QuickInstalment => ({
+/** An instalment of the engine's in whole pence, as the batch writes it. */
+export const instalmentInPence = (instalment: Instalment): QuickInstalment => ({
   n: instalment.n,
   due: instalment.due,
   ...(instalment.movedFrom ? { movedFrom: instalment.movedFrom } : {}),
