@@ -52,12 +52,20 @@ async function answer(t: Terminal, question: string, text = ''): Promise<void> {
   await t.waitFor(`✔ ${question}`, PATIENCE);
 }
 
-async function household(t: Terminal): Promise<void> {
-  await answer(t, 'Adults in the household', '1');
+/** The household step; `adults` '' keeps what a loaded statement records. */
+async function household(t: Terminal, adults = '1'): Promise<void> {
+  await answer(t, 'Adults in the household', adults);
   await answer(t, 'Dependent children');
   await answer(t, 'Vehicles');
   await answer(t, 'Home');
   await answer(t, "Is there anything about the customer's health or circumstances");
+}
+
+/** A loaded statement's income and pay schedule, kept as they are. */
+async function keptIncome(t: Terminal): Promise<void> {
+  await answer(t, 'Income: what next?', 'Done');
+  await answer(t, 'How often is the customer paid?');
+  await answer(t, 'Next payday');
 }
 
 async function income(t: Terminal): Promise<void> {
@@ -235,11 +243,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
 
   it('starts from a statement and shows its lines for review', async () => {
     terminal = start(fixture('statements', 'single-renter-weekly.json'));
-    await answer(terminal, 'Adults in the household');
-    await answer(terminal, 'Dependent children');
-    await answer(terminal, 'Vehicles');
-    await answer(terminal, 'Home');
-    await answer(terminal, "Is there anything about the customer's health or circumstances");
+    await household(terminal, '');
     const screen = await terminal.waitFor('? Income: what next?', PATIENCE);
     expect(screen).toMatch(/1 +Wages \(warehouse operative.* +£412\.60 +weekly/);
     terminal.press('C-c');
@@ -249,14 +253,8 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
   for (const width of [80, 100]) {
     it(`wraps a long label at word boundaries and aligns the amounts at ${width} columns, cutting nothing`, async () => {
       terminal = start(fixture('statements', 'single-renter-weekly.json'), 40, width);
-      await answer(terminal, 'Adults in the household');
-      await answer(terminal, 'Dependent children');
-      await answer(terminal, 'Vehicles');
-      await answer(terminal, 'Home');
-      await answer(terminal, "Is there anything about the customer's health or circumstances");
-      await answer(terminal, 'Income: what next?', 'Done');
-      await answer(terminal, 'How often is the customer paid?');
-      await answer(terminal, 'Next payday');
+      await household(terminal, '');
+      await keptIncome(terminal);
       const screen = await terminal.waitFor('? Fixed costs: what next?', PATIENCE);
       const from = screen.lastIndexOf('Fixed costs\n');
       const section = screen.slice(from, screen.indexOf('A month: income', from));
@@ -297,14 +295,8 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
   it('reviews a statement to an export through Ctrl-C and --resume, which carries on at the plan chosen', async () => {
     // Tall enough for the plan's heading, its creditor table and a page of its schedule at once.
     terminal = start(`${fixture('statements', 'single-renter-weekly.json')} --draft draft.json`, 60);
-    await answer(terminal, 'Adults in the household');
-    await answer(terminal, 'Dependent children');
-    await answer(terminal, 'Vehicles');
-    await answer(terminal, 'Home');
-    await answer(terminal, "Is there anything about the customer's health or circumstances");
-    await answer(terminal, 'Income: what next?', 'Done');
-    await answer(terminal, 'How often is the customer paid?');
-    await answer(terminal, 'Next payday');
+    await household(terminal, '');
+    await keptIncome(terminal);
     await answer(terminal, 'Fixed costs: what next?', 'Done');
     await answer(terminal, 'Flexible costs: what next?', 'Done');
     await answer(terminal, 'Savings put by regularly');
