@@ -27,6 +27,11 @@ export interface ExportFile {
   render(bundle: ExportBundle): string;
 }
 
+/** Files whose number and names depend on the plan agreed, such as a letter to each of its creditors. */
+export interface ExportFileSet {
+  files(bundle: ExportBundle): readonly { readonly name: string; readonly describe: string; readonly content: string }[];
+}
+
 export interface Written {
   readonly path: string;
   readonly describe: string;
@@ -43,12 +48,14 @@ export interface Exporter {
  * Exports into a folder the advisor names, which is made if it is not there (its parent must be);
  * no file of the export may overwrite one of `reads` (the statement or the draft the session uses).
  */
-export function folderExporter(files: readonly ExportFile[], reads: readonly ReadFile[] = []): Exporter {
+export function folderExporter(files: readonly (ExportFile | ExportFileSet)[], reads: readonly ReadFile[] = []): Exporter {
   return {
     problem: folderProblem,
     async export(folder, bundle) {
       // Render everything first: a renderer that fails then leaves no files half exported.
-      const rendered = files.map((file) => ({ ...file, path: join(folder, file.name), text: file.render(bundle) }));
+      const rendered = files
+        .flatMap((file) => ('files' in file ? file.files(bundle) : [{ ...file, content: file.render(bundle) }]))
+        .map(({ name, describe, content }) => ({ name, describe, path: join(folder, name), text: content }));
       await createFolder(folder);
       await checkOutputs({ reads, writes: rendered.map(({ path, name }) => ({ path, option: `the export (${name})` })) });
       await writeFilesAtomic(rendered.map(({ path, text }) => ({ target: path, content: text })));

@@ -5,7 +5,7 @@
  * summary shows the figures of `check`; a line whose label names no summary field is counted in
  * its section's "other" figure.
  */
-import type { Affordability, MonthlyLine } from '../core/affordability/types.js';
+import type { Affordability, MonthlyLine, Offer } from '../core/affordability/types.js';
 import { NO_PENNIES, sumPennies, type Pennies } from '../core/money.js';
 import type { Statement } from '../core/statement.js';
 import { stringifyJsonExact } from './json-exact.js';
@@ -43,7 +43,8 @@ function summaryFigures(layout: Layout, lines: readonly MonthlyLine<string>[]): 
   return Object.fromEntries([...figures].map(([field, amount]) => [field, figure(amount)]));
 }
 
-export function toSfsSummaryJson(statement: Statement, affordability: Affordability): string {
+/** `offers`: what each non-priority creditor is offered; by default the check's pro-rata offers. */
+export function toSfsSummaryJson(statement: Statement, affordability: Affordability, offers: readonly Offer[] = affordability.offers): string {
   refuseUnlessPounds(statement);
   const { totals, income, expenditure } = affordability;
   return stringifyJsonExact({
@@ -69,7 +70,7 @@ export function toSfsSummaryJson(statement: Statement, affordability: Affordabil
     debts: {
       'priority-debts': sfsPriorityDebts(affordability),
       'total-priority-debts': figure(owedToThePenny(statement.priorityDebts.map((d) => d.balance))),
-      'non-priority-debts': sfsNonPriorityDebts(affordability),
+      'non-priority-debts': sfsNonPriorityDebts(affordability, offers),
       'total-non-priority-debts': figure(owedToThePenny(statement.debts.map((d) => d.balance))),
     },
     notes: additionalNotes(statement),

@@ -31,14 +31,17 @@ function agreed(): ExportBundle {
 }
 
 describe('the export at the end of a session', () => {
-  it('writes the statement, the agreed schedule, payment reminders and the letter into the folder named', async () => {
+  it('writes the statement, the agreed schedule, payment reminders, the letter and a letter to each creditor into the folder named', async () => {
     const { proposal, optionIndex, ...bundle } = agreed();
     const written = await folderExporter(ADVISE_FILES).export(folder, { proposal, optionIndex, ...bundle });
 
     expect(written.map((w) => path.basename(w.path))).toEqual([
       'statement.json', 'statement-sfs.json', 'schedule.csv', 'plan.json', 'payments.ics', 'letter.txt',
+      'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt', 'sfs-summary.json',
     ]);
-    expect(readdirSync(folder).sort()).toEqual(['letter.txt', 'payments.ics', 'plan.json', 'schedule.csv', 'statement-sfs.json', 'statement.json']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt', 'letter.txt', 'payments.ics', 'plan.json', 'schedule.csv', 'sfs-summary.json', 'statement-sfs.json', 'statement.json',
+    ]);
 
     const statement = parseStatementText(readFileSync(path.join(folder, 'statement.json'), 'utf8'), 'statement.json');
     expect(statement.debts.map((d) => [d.creditor, d.balance.toFixed(2)])).toEqual([['Acme Bank', '3000.00'], ['Lender Ltd', '1000.00']]);
@@ -65,6 +68,17 @@ describe('the export at the end of a session', () => {
     const letter = readFileSync(path.join(folder, 'letter.txt'), 'utf8').replace(/\s+/g, ' ');
     expect(letter).toContain('8 monthly payments of £500.00');
     expect(letter).toContain(ADVICE_SIGNPOST);
+    // Each creditor's letter offers them their share of the 500.00, with the signpost.
+    const acme = readFileSync(path.join(folder, 'letter-01-acme-bank.txt'), 'utf8').replace(/\s+/g, ' ');
+    expect(acme).toContain('We offer you £375.00 a month, your share of the customer’s payment of £500.00 a month');
+    expect(acme).toContain(ADVICE_SIGNPOST);
+    const lender = readFileSync(path.join(folder, 'letter-02-lender-ltd.txt'), 'utf8').replace(/\s+/g, ' ');
+    expect(lender).toContain('We offer you £125.00 a month');
+    const summary = JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'));
+    expect(summary.debts['non-priority-debts'].map((d: Record<string, unknown>) => [d.creditor, d['repayment-offer']])).toEqual([
+      ['Acme Bank', 375],
+      ['Lender Ltd', 125],
+    ]);
   });
 
   it('keeps the reason of an override in the statement, the plan JSON and the schedule, and the letter says the payments are above the budget', async () => {
@@ -93,8 +107,8 @@ describe('the export at the end of a session', () => {
   });
 });
 
-describe('the SFS document of an agreed plan', () => {
-  it('offers each creditor their pro-rata share of the agreed payment, not of what the check found affordable', async () => {
+describe('the SFS documents of an agreed plan', () => {
+  it('offer each creditor their pro-rata share of the agreed payment, not of what the check found affordable, as the letters do', async () => {
     const asOf = parseIsoDate('2026-11-25');
     const affordability = assessAffordability(FAMILY, { asOf });
     const choice = { kind: 'affordable' as const, frequency: 'fortnightly' as const, amount: money('100.00') };
@@ -110,6 +124,10 @@ describe('the SFS document of an agreed plan', () => {
     ]);
     // What was available stays the check's figure.
     expect(debts['total-available-for-non-priority-debts']).toBe(500);
+    // The summary sent with the letters offers the same; the letters offer each their share a fortnight.
+    const summary = JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8')).debts;
+    expect(summary['non-priority-debts']).toEqual(debts['non-priority-debts']);
+    expect(readFileSync(path.join(folder, 'letter-01-acme-bank.txt'), 'utf8').replace(/\s+/g, ' ')).toContain('We offer you £75.00 a fortnight');
   });
 });
 

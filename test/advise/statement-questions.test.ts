@@ -8,6 +8,7 @@ import { assess } from '../../src/advise/affordability.js';
 import { draftFrom } from '../../src/advise/draft.js';
 import { draftToJson, parseDraft } from '../../src/advise/draft-file.js';
 import { ADVISE_FILES } from '../../src/advise/export-files.js';
+import type { ExportFile } from '../../src/advise/export.js';
 import { proposeFor } from '../../src/advise/plans.js';
 import { householdStep } from '../../src/advise/steps/household.js';
 import { sectionStep } from '../../src/advise/steps/section.js';
@@ -209,7 +210,7 @@ describe('the debt admin fee, after the savings', () => {
     const affordability = assess(statement, session.services);
     const proposal = proposeFor(affordability, { asOf });
     const bundle = { statement, affordability, proposal, optionIndex: 0, asOf };
-    const render = (name: string) => JSON.parse(ADVISE_FILES.find((f) => f.name === name)?.render(bundle) ?? 'null');
+    const render = (name: string) => JSON.parse(ADVISE_FILES.find((f): f is ExportFile => 'name' in f && f.name === name)?.render(bundle) ?? 'null');
     expect(render('statement.json').debtAdminFee).toEqual({ amount: '7', frequency: 'weekly' });
     // 7.00 a week × 52 ÷ 12 = 30.333…: 30.33 a month in the SFS.
     expect(render('statement-sfs.json').debts['debt-admin-fee']).toEqual({ 'monthly-amount': 30.33 });

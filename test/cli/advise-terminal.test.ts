@@ -340,7 +340,9 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(screen).toContain('Saved');
     expect(screen).toContain('Free, independent debt advice is available');
     const exported = path.join(cwd, 'fairplan-export-2026-11-25');
-    expect(readdirSync(exported).sort()).toEqual(['letter.txt', 'payments.ics', 'plan.json', 'schedule.csv', 'statement-sfs.json', 'statement.json']);
+    expect(readdirSync(exported).sort()).toEqual([
+      'letter-01-acme-bank.txt', 'letter.txt', 'payments.ics', 'plan.json', 'schedule.csv', 'sfs-summary.json', 'statement-sfs.json', 'statement.json',
+    ]);
     const statement = JSON.parse(readFileSync(path.join(exported, 'statement.json'), 'utf8'));
     expect(statement).toMatchObject({
       income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }],
@@ -354,6 +356,9 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(csv).toMatch(/2026-12-29,2026-12-25,600\.00/);
     expect(readFileSync(path.join(exported, 'payments.ics'), 'utf8').match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(readFileSync(path.join(exported, 'letter.txt'), 'utf8')).toContain('£600.00');
+    expect(readFileSync(path.join(exported, 'letter-01-acme-bank.txt'), 'utf8')).toContain('£600.00');
+    // The list of what was saved names the letter to the creditor (its line may wrap at the edge).
+    expect(screen.replace(/\n/g, '')).toContain('letter-01-acme-bank.txt: the offer letter to Acme Bank');
     // The draft held the customer's budget: once exported it is removed, its folder left owner-only.
     expect(screen).toMatch(/The draft \.fairplan-drafts\/advise-\d{8}-\d{6}\.json is removed/);
     expect(readdirSync(path.join(cwd, '.fairplan-drafts'))).toEqual([]);

@@ -225,20 +225,18 @@ async function writeLetters(context: CommandContext, folder: string, proposal: P
   if (!statementFile || !affordability || !option.creditors) {
     throw missing('--letters needs a statement: the letters go to its creditors, with its SFS summary');
   }
-  const { creditorLetterNames, renderCreditorLetter } = await import('../../render/plan/creditor-letter.js');
-  const { toSfsSummaryJson } = await import('../../statement/sfs-summary.js');
+  const { creditorPack } = await import('../../render/plan/creditor-pack.js');
   const target = path.resolve(context.io.cwd, folder);
-  const names = creditorLetterNames(option);
+  const pack = creditorPack(proposal, chosen, affordability);
   const files = [
-    ...names.map((name, i) => ({ target: path.join(target, name), content: renderCreditorLetter(proposal, chosen, i) })),
+    ...pack.map(({ name, content }) => ({ target: path.join(target, name), content })),
     { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen) },
-    { target: path.join(target, 'sfs-summary.json'), content: toSfsSummaryJson(affordability.statement, affordability) },
   ];
   // Only the folder named is made; the letters are written all together or not at all, never over the statement.
   await createFolder(target);
   await checkOutputs({ cwd: context.io.cwd, reads: [{ path: statementFile, what: 'the statement' }], writes: files.map((f) => ({ path: f.target, option: '--letters' })) });
   await writeFilesAtomic(files);
-  context.err(`fairplan: wrote ${names.length} creditor letters, the customer's letter and the SFS summary for "${option.label}" to ${folder}`);
+  context.err(`fairplan: wrote ${option.creditors.length} creditor letters, the customer's letter and the SFS summary for "${option.label}" to ${folder}`);
 }
 
 async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {

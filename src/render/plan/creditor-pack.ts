@@ -1,0 +1,34 @@
+/**
+ * What goes to the creditors of a plan across several: an offer letter to each and the SFS summary
+ * the letters enclose. `plan --letters` writes it beside the customer's letter, and an advise
+ * session's export beside the rest of what it saves, so both send the same letters.
+ */
+import type { Affordability, Offer } from '../../core/affordability/types.js';
+import type { PlanProposal } from '../../core/plan/types.js';
+import { toSfsSummaryJson } from '../../statement/sfs-summary.js';
+import { creditorLetterNames, renderCreditorLetter } from './creditor-letter.js';
+import { optionAt } from './select.js';
+
+export interface PackFile {
+  readonly name: string;
+  readonly describe: string;
+  readonly content: string;
+}
+
+/**
+ * The letter to each creditor of the option at `optionIndex`, then the SFS summary offering them
+ * `offers` (by default the check's); no files for a plan without creditors.
+ */
+export function creditorPack(proposal: PlanProposal, optionIndex: number, affordability: Affordability, offers: readonly Offer[] = affordability.offers): PackFile[] {
+  const option = optionAt(proposal, optionIndex);
+  const creditors = option.creditors ?? [];
+  if (creditors.length === 0) return [];
+  return [
+    ...creditorLetterNames(option).map((name, i) => ({
+      name,
+      describe: `the offer letter to ${creditors[i]?.creditor}`,
+      content: renderCreditorLetter(proposal, optionIndex, i),
+    })),
+    { name: 'sfs-summary.json', describe: 'the SFS summary the creditor letters enclose', content: toSfsSummaryJson(affordability.statement, affordability, offers) },
+  ];
+}
