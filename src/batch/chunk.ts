@@ -47,6 +47,15 @@ export const noInstalments = (): Record<PaymentFrequency, number> => ({ weekly: 
 const ndjson = (record: object): string => `${JSON.stringify(record)}\n`;
 const NEWLINE = 10;
 
+/** The rejection of a record that could not be read, or of a row refused before it was. */
+const unreadable = ({ line, accountId, field, reason, cells }: InputRecord & { kind: 'unreadable' }): Rejection => ({
+  line,
+  ...(accountId ? { accountId } : {}),
+  ...(field ? { field } : {}),
+  reason,
+  cells,
+});
+
 /** One JSON record and its line end, into `out`. */
 function writeJson(out: ByteLines, record: object): void {
   out.text(JSON.stringify(record));
@@ -97,7 +106,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
   } else {
     records.forEach((record, index) => {
       if (record.kind === 'unreadable') {
-        reject(index, { line: record.line, reason: record.reason, cells: record.cells });
+        reject(index, unreadable(record));
         return;
       }
       const account = readAccount(record.cells, layout, record.line);
@@ -159,7 +168,7 @@ function processHouseholds(records: readonly InputRecord[], settings: ChunkSetti
   };
   records.forEach((record, index) => {
     if (record.kind === 'unreadable') {
-      out.reject(index, { line: record.line, reason: record.reason, cells: record.cells });
+      out.reject(index, unreadable(record));
       return;
     }
     const key = (record.cells[groupBy.index] ?? '').trim();

@@ -26,8 +26,11 @@ import { notUtf8, utf8Length } from './text-encoding.js';
 
 export type InputRecord =
   | { readonly kind: 'row'; readonly line: number; readonly cells: string[] }
-  /** A record that cannot be used as it is: its cells when it could be split into them, otherwise its text as it was. */
-  | { readonly kind: 'unreadable'; readonly line: number; readonly reason: string; readonly cells: string[] };
+  /**
+   * A record that cannot be used as it is: its cells when it could be split into them, otherwise its
+   * text as it was; the field at fault and the account when a row was refused for one of its cells.
+   */
+  | { readonly kind: 'unreadable'; readonly line: number; readonly reason: string; readonly cells: string[]; readonly field?: string; readonly accountId?: string };
 
 export interface CsvLimits {
   /** Bytes in one field. */

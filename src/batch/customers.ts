@@ -25,7 +25,11 @@ export class Customers {
   private current: string | undefined;
   private readonly finished = new Set<string>();
 
-  constructor(private readonly column: GroupColumn) {}
+  /** `accountId`: the column of the account's id, which a refused row's rejection names. */
+  constructor(
+    private readonly column: GroupColumn,
+    private readonly accountId?: number,
+  ) {}
 
   /**
    * The row as it goes to be planned (a row out of place becomes an unreadable one, with why; it
@@ -47,6 +51,7 @@ export class Customers {
   }
 
   private refused(record: InputRecord & { kind: 'row' }, reason: string): InputRecord {
-    return { kind: 'unreadable', line: record.line, reason, cells: record.cells };
+    const id = this.accountId === undefined ? '' : (record.cells[this.accountId] ?? '').trim();
+    return { kind: 'unreadable', line: record.line, reason, cells: record.cells, field: this.column.name, ...(id ? { accountId: id } : {}) };
   }
 }

@@ -194,7 +194,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       for (const record of records) {
         if (!layout) {
           layout = await start(record);
-          if (setup?.groupBy) customers = new Customers(setup.groupBy);
+          if (setup?.groupBy) customers = new Customers(setup.groupBy, layout.index.account_id);
           continue;
         }
         read++;

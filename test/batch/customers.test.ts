@@ -13,12 +13,19 @@ describe('the customers of a grouped batch, row by row', () => {
   });
 
   it('refuses a row of a customer whose rows came before another customer, saying how to sort the export', () => {
-    const customers = new Customers(column);
+    const customers = new Customers(column, 1);
     customers.place(row(2, 'A'));
     customers.place(row(3, 'B'));
     const placed = customers.place(row(4, 'A'));
     expect(placed).toEqual({
-      record: { kind: 'unreadable', line: 4, reason: 'rows of customer A are not together: sort the export by customer_id', cells: ['A', 'ACC4'] },
+      record: {
+        kind: 'unreadable',
+        line: 4,
+        reason: 'rows of customer A are not together: sort the export by customer_id',
+        cells: ['A', 'ACC4'],
+        field: 'customer_id',
+        accountId: 'ACC4',
+      },
       startsHousehold: false,
     });
     // The refused row does not end B's household.
@@ -26,7 +33,7 @@ describe('the customers of a grouped batch, row by row', () => {
   });
 
   it('refuses a row that names no customer', () => {
-    const placed = new Customers(column).place(row(2, ' '));
-    expect(placed.record).toMatchObject({ kind: 'unreadable', reason: 'customer_id is missing: the row names no customer' });
+    const placed = new Customers(column, 1).place(row(2, ' '));
+    expect(placed.record).toMatchObject({ kind: 'unreadable', reason: 'customer_id is missing: the row names no customer', field: 'customer_id', accountId: 'ACC2' });
   });
 });

@@ -121,4 +121,18 @@ describe('a grouped batch run (--group-by)', () => {
     // Equal balances: each account receives a third of what the household pays each month.
     for (const result of results) expect(Math.abs(3 * pence(result.recommended.instalment) - pence(result.available))).toBeLessThanOrEqual(2);
   });
+
+  it('names the customer column and the account of a row out of place or naming no customer, as every rejection does', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fairplan-batch-'));
+    const errors = path.join(dir, 'rejected.ndjson');
+    const rows = [['A', 'ACC1'], ['B', 'ACC2'], ['A', 'ACC3'], [' ', 'ACC4']];
+    const csv = [csvLine(['customer_id', ...FIELDS]), ...rows.map(([customer, id]) => csvLine([customer ?? '', id ?? '', ...GOOD.slice(1)]))].join('');
+    const { summary } = await run(csv, { groupBy: 'customer_id', errors });
+    expect(summary).toMatchObject({ read: 4, written: 2, rejected: 2 });
+    const rejected = (await readFile(errors, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(rejected).toMatchObject([
+      { line: 4, account_id: 'ACC3', field: 'customer_id', reason: 'rows of customer A are not together: sort the export by customer_id' },
+      { line: 5, account_id: 'ACC4', field: 'customer_id', reason: 'customer_id is missing: the row names no customer' },
+    ]);
+  });
 });

@@ -596,7 +596,7 @@ describe('fairplan batch --group-by', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('11 rows read: 9 written, 2 rejected');
     const errors = csvRows(readFileSync(rejected, 'utf8')).slice(1);
-    expect(errors[0]).toMatch(/^10,,rows of customer C004 are not together: sort the export by customer_id,C004,LOAN-4002,/);
+    expect(errors[0]).toMatch(/^10,customer_id,rows of customer C004 are not together: sort the export by customer_id,C004,LOAN-4002,/);
     expect(errors[1]).toContain(
       '12,monthly_income,"monthly_income is 1950.00 on line 12 but 1900.00 on line 11, an account of the same customer C006: a customer\'s accounts share one budget",C006,LOAN-6002,',
     );
