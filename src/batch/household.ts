@@ -5,7 +5,10 @@
  * is shared among the accounts by the several-creditor rules of the plan engine (README "Plans
  * across several creditors"), each account a creditor. Each account's result then carries its own
  * part of every option: instalment and total are its share, while the budget figures are the
- * household's. The engine lays out each account's payments here (no quick summary): grouped runs are slower.
+ * household's. With interest frozen the household's options come from the quick summary and each
+ * account's part from `quickShares`, the engine's sharing walked a run of payments at a time; other
+ * households (interest continuing on an account, amounts past the quick summary's) go through the
+ * engine, which lays out each account's payments.
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
@@ -14,13 +17,17 @@ import { creditorSchedules } from '../core/plan/creditor-schedules.js';
 import { instalmentInPence } from '../core/plan/quick-summary.js';
 import {
   nextPayDate,
+  quickCovers,
+  quickShares,
+  quickSummary,
   summarisePlans,
   type CreditorSchedule,
   type PlanOptionSummary,
+  type QuickAccount,
   type QuickOption,
 } from '../core/plan/index.js';
 import type { Account } from './account.js';
-import { accountAffordability } from './affordability.js';
+import { accountAffordability, type AccountAffordability } from './affordability.js';
 import { EXPENSE_FIELDS } from './fields.js';
 import { formatPence } from './pence.js';
 import { interestOf, type AccountResult, type PlanSettings } from './plan.js';
@@ -84,21 +91,70 @@ function shareOf(option: PlanOptionSummary, creditor: CreditorSchedule): QuickOp
  * in the order given. Throws the engine's FairplanError for a request it refuses.
  */
 export function planHousehold(accounts: readonly Account[], settings: PlanSettings): AccountResult[] {
+  const { household, affordability } = householdOf(accounts, settings);
+  return quickHousehold(accounts, household, affordability, settings) ?? engineHousehold(accounts, household, affordability, settings);
+}
+
+/** The same plans, every one from the plan engine: what the quick path must give. */
+export function planHouseholdByEngine(accounts: readonly Account[], settings: PlanSettings): AccountResult[] {
+  const { household, affordability } = householdOf(accounts, settings);
+  return engineHousehold(accounts, household, affordability, settings);
+}
+
+/** The household's affordability (its budget, what its accounts owe together) and its plan request's own part. */
+function householdOf(accounts: readonly Account[], settings: PlanSettings): { household: QuickAccount; affordability: AccountAffordability } {
   const { asOf } = settings.terms;
   const first = accounts[0] as Account;
   const balance = accounts.reduce((total, account) => total + account.balance, 0);
-  const household: Account = { ...first, balance };
-  const affordability = accountAffordability(household, guidelineCheck(settings.guidelines, asOf), accounts.length);
+  const affordability = accountAffordability({ ...first, balance }, guidelineCheck(settings.guidelines, asOf), accounts.length);
+  return {
+    household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start: nextPayDate(first.pay, asOf) },
+    affordability,
+  };
+}
+
+/**
+ * The household's plans from the quick summary, each account's part by `quickShares`; undefined
+ * where the quick summary does not cover them (see `quickCovers`) or an account's interest continues.
+ */
+function quickHousehold(accounts: readonly Account[], household: QuickAccount, affordability: AccountAffordability, settings: PlanSettings): AccountResult[] | undefined {
+  if (!settings.terms.redistribute || accounts.some((account) => interestOf(account, settings) !== undefined)) return undefined;
+  // The token amount goes to each account (see tokenPlan); each owes something, a nil balance being rejected.
+  const terms = { ...settings.terms, tokenPence: settings.terms.tokenPence * accounts.length };
+  if (!quickCovers(terms, household)) return undefined;
+  const proposal = quickSummary(terms, household);
+  const balances = accounts.map((account) => account.balance);
+  const shares = proposal.options.map((option) =>
+    quickShares(option, balances, option.kind === 'token' ? 'equal' : 'balance', terms.dueDates.of(option.anchorDate, option.frequency)),
+  );
+  const recommended = shares[proposal.recommended.index];
+  const instalments = settings.schedules ? recommended?.instalments(terms.calendar) : undefined;
+  const review = affordability.review || proposal.recommended.flagForReview;
+  return accounts.map((account, i) => {
+    const options = shares.map((share) => share.options[i] as QuickOption);
+    return {
+      account,
+      affordability,
+      proposal: { options, recommended: proposal.recommended },
+      recommended: options[proposal.recommended.index] as QuickOption,
+      review,
+      instalments: instalments?.[i],
+    };
+  });
+}
+
+/** The household's plans from the plan engine, which lays out each account's payments. */
+function engineHousehold(accounts: readonly Account[], household: QuickAccount, affordability: AccountAffordability, settings: PlanSettings): AccountResult[] {
   const proposal = summarisePlans({
     ...settings.terms,
-    balance: fromPence(BigInt(balance)),
+    balance: fromPence(BigInt(household.balance)),
     creditors: accounts.map((account) => {
       const interest = interestOf(account, settings);
       return { creditor: account.id, balance: fromPence(BigInt(account.balance)), ...(interest ? { interest } : {}) };
     }),
-    affordableMonthly: fromPence(BigInt(affordability.available)),
-    frequency: first.pay.frequency,
-    start: nextPayDate(first.pay, asOf),
+    affordableMonthly: fromPence(BigInt(household.affordableMonthly)),
+    frequency: household.frequency,
+    start: household.start,
   });
   const review = affordability.review || proposal.recommended.flagForReview;
   // Each option's part for each account; the household's own instalments are never written.

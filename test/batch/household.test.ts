@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/batch/account.js';
-import { budgetDisagreement, planHousehold } from '../../src/batch/household.js';
+import { budgetDisagreement, planHousehold, planHouseholdByEngine } from '../../src/batch/household.js';
 import type { PlanSettings } from '../../src/batch/plan.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { PAYMENT_FREQUENCIES } from '../../src/core/frequency.js';
-import { quickTerms } from '../../src/core/plan/index.js';
+import { quickCovers, quickTerms } from '../../src/core/plan/index.js';
 
 const asOf = parseIsoDate('2026-01-05');
 const settings: PlanSettings = { terms: quickTerms({ asOf }), interest: 'frozen', schedules: true };
@@ -61,6 +61,37 @@ describe("a household's accounts planned together", () => {
       }),
       { seed: 13, numRuns: 60 },
     );
+  });
+
+  it('gives, with interest frozen, the figures and payments the creditor engine gives, account by account (property)', () => {
+    // Balances from a penny (repaid by the first payment, its share going to the others) to £50,000;
+    // incomes from short of the costs (£1,500.00 a month), through a few pence or pounds over them
+    // (token payments, £1.00 a month to each account), to ample; every pay frequency and payday.
+    const household = fc.record({
+      balances: fc.array(fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 5_000_000 })), { minLength: 1, maxLength: 6 }),
+      income: fc.oneof(fc.integer({ min: 149_000, max: 151_500 }), fc.integer({ min: 150_000, max: 700_000 })),
+      frequency: fc.constantFrom(...PAYMENT_FREQUENCIES),
+      payday: fc.integer({ min: 0, max: 60 }),
+    });
+    let quick = 0;
+    const kinds = new Set<string>();
+    fc.assert(
+      fc.property(household, ({ balances, income, frequency, payday }) => {
+        const pay = { frequency, nextPayDate: parseIsoDate(`2026-${payday < 31 ? '01' : '02'}-${String((payday % 28) + 1).padStart(2, '0')}`) };
+        const accounts = balances.map((balance, i) => account(i + 2, balance, { income, pay }));
+        const results = planHousehold(accounts, settings);
+        expect(results).toEqual(planHouseholdByEngine(accounts, settings));
+        const available = results[0]?.affordability.available ?? 0;
+        const total = balances.reduce((a, b) => a + b, 0);
+        if (quickCovers(settings.terms, { balance: total, affordableMonthly: available, frequency, start: asOf })) quick++;
+        for (const option of results[0]?.proposal.options ?? []) kinds.add(option.kind);
+      }),
+      { seed: 20261130, numRuns: 300 },
+    );
+    // Most households took the quick path (the rest, repaid past the horizon, the engine's).
+    expect(quick).toBeGreaterThan(200);
+    // Every kind of option a batch offers was compared.
+    expect(kinds).toEqual(new Set(['affordable', 'fixed-term', 'token']));
   });
 
   it("refuses an account whose budget is not its household's, naming the field and both lines", () => {

@@ -83,12 +83,16 @@ interface Walker {
   readonly balances: bigint[];
 }
 
+/** What each creditor's share is in proportion to: what they are owed at the start, or one each; nothing to a creditor owed nothing. */
+export const sharingWeights = (balances: readonly bigint[], by: StreamSharing['by']): bigint[] =>
+  balances.map((balance) => (balance <= 0n ? 0n : by === 'equal' ? 1n : balance));
+
 function walkerFor(stream: Stream, sharing: StreamSharing): Walker & { weights: bigint[] } {
   const balances = sharing.creditors.map((creditor) => penceOf(creditor.balance));
   return {
     rates: sharing.creditors.map((creditor) => periodRate(creditor.interest, stream.frequency)),
     balances,
-    weights: balances.map((balance) => (balance <= 0n ? 0n : sharing.by === 'equal' ? 1n : balance)),
+    weights: sharingWeights(balances, sharing.by),
   };
 }
 

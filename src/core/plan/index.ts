@@ -1,6 +1,7 @@
 export * from './types.js';
 export { proposePlans, summarisePlans, instalmentsOf } from './propose.js';
 export {
+  quickCovers,
   quickSummary,
   quickTerms,
   quickInstalments,
@@ -10,6 +11,7 @@ export {
   type QuickProposal,
   type QuickTerms,
 } from './quick-summary.js';
+export { quickShares, type QuickShares } from './quick-creditors.js';
 export { pmt, nper, ratePerPeriod, instalmentsIn } from './finance.js';
 export { nextPayDate, dueDate, nominalDate, type DueDate } from './dates.js';
 export { stepUpForChange } from './step-up.js';

@@ -128,19 +128,23 @@ const FROZEN: InterestTreatment = { kind: 'frozen' };
 const div = (a: number, b: number): number => (a - (a % b)) / b;
 const divUp = (a: number, b: number): number => div(a + b - 1, b);
 
+/** The closed forms give `account`'s options: interest frozen, repaid within the horizon, amounts within exact arithmetic. */
+export function quickCovers(terms: QuickTerms, account: QuickAccount): boolean {
+  const { balance, affordableMonthly, frequency } = account;
+  const perInstalment = fromMonthly(affordableMonthly, frequency);
+  return (
+    (account.interest ?? terms.interest).kind === 'frozen' &&
+    balance <= QUICK_LIMIT &&
+    affordableMonthly <= QUICK_LIMIT &&
+    !(perInstalment > 0 && divUp(balance, perInstalment) > horizonInstalments(PER_YEAR[frequency]))
+  );
+}
+
 export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickProposal {
-  const interest = account.interest ?? terms.interest;
+  if (!quickCovers(terms, account)) return fromSummary(terms, account, account.interest ?? terms.interest);
   const { balance, affordableMonthly, frequency, start } = account;
   const perInstalment = fromMonthly(affordableMonthly, frequency);
   const horizon = horizonInstalments(PER_YEAR[frequency]);
-  if (
-    interest.kind !== 'frozen' ||
-    balance > QUICK_LIMIT ||
-    affordableMonthly > QUICK_LIMIT ||
-    (perInstalment > 0 && divUp(balance, perInstalment) > horizon)
-  ) {
-    return fromSummary(terms, account, interest);
-  }
 
   const { tokenPence } = terms;
   const due = terms.dueDates.of(start, frequency);
