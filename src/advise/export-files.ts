@@ -3,6 +3,7 @@
  * the letter is the one `fairplan plan --letter` writes, the letters to the creditors and their SFS
  * summary the ones `--letters` writes, and the calendar the one `--ics` writes.
  */
+import { agreedOffers } from '../core/plan/agreed-offers.js';
 import { creditorPack } from '../render/plan/creditor-pack.js';
 import { renderScheduleCsv } from '../render/plan/csv.js';
 import { renderIcs } from '../render/plan/ics.js';
@@ -10,19 +11,16 @@ import { renderLetter } from '../render/plan/letter.js';
 import { optionAt } from '../render/plan/select.js';
 import { toSfsJson } from '../statement/sfs.js';
 import { toFairplanJson } from '../statement/write.js';
-import { agreedOffers } from './agreed-offers.js';
 import { renderAgreedPlanJson } from './agreed-plan.js';
-import type { ExportBundle, ExportFile, ExportFileSet } from './export.js';
+import type { ExportFile, ExportFileSet } from './export.js';
 
-// Both SFS documents offer each creditor their share of the payment agreed.
-const offersAgreed = (b: ExportBundle) => agreedOffers(b.affordability, optionAt(b.proposal, b.optionIndex));
 
 export const ADVISE_FILES: readonly (ExportFile | ExportFileSet)[] = [
   { name: 'statement.json', describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) },
-  { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability, offersAgreed(b)) },
+  { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability, agreedOffers(b.affordability, optionAt(b.proposal, b.optionIndex))) },
   { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex], b.overrideReason ?? '') },
   { name: 'plan.json', describe: 'the agreed plan and the options (plan JSON)', render: renderAgreedPlanJson },
   { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex) },
   { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex) },
-  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability, offersAgreed(b)) },
+  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability) },
 ];

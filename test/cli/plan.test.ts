@@ -260,6 +260,16 @@ describe('fairplan plan STATEMENT --letters', () => {
     expect(validate(JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('encloses an SFS summary that offers each creditor their part of the payment chosen, not of what the check found', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
+    const args = ['plan', fixture('statements', 'two-creditors-one-charging.json'), '--as-of', '2027-01-04', '--schedule', 'fixed-term-60', '--letters', 'out'];
+    expect((await runMain(args, { cwd: dir })).code).toBe(0);
+    const summary = JSON.parse(readFileSync(path.join(dir, 'out', 'sfs-summary.json'), 'utf8'));
+    // Five years at £90.09 a month, shared half and half between two creditors owed £2,000 each.
+    const offers = JSON.stringify(summary).match(/"repayment-offer":[0-9.]+/g);
+    expect(offers).toEqual(['"repayment-offer":45.05', '"repayment-offer":45.04']);
+  });
+
   it('refuses --letters without a statement, with one plain line and exit 2', async () => {
     const { code, stderr } = await runMain([...PLAN, '--letters', 'out']);
     expect(code).toBe(2);

@@ -3,7 +3,8 @@
  * the letters enclose. `plan --letters` writes it beside the customer's letter, and an advise
  * session's export beside the rest of what it saves, so both send the same letters.
  */
-import type { Affordability, Offer } from '../../core/affordability/types.js';
+import type { Affordability } from '../../core/affordability/types.js';
+import { agreedOffers } from '../../core/plan/agreed-offers.js';
 import type { PlanProposal } from '../../core/plan/types.js';
 import { toSfsSummaryJson } from '../../statement/sfs-summary.js';
 import { creditorLetterNames, renderCreditorLetter } from './creditor-letter.js';
@@ -17,9 +18,9 @@ export interface PackFile {
 
 /**
  * The letter to each creditor of the option at `optionIndex`, then the SFS summary offering them
- * `offers` (by default the check's); no files for a plan without creditors.
+ * their part of that option's payment, as the letters do; no files for a plan without creditors.
  */
-export function creditorPack(proposal: PlanProposal, optionIndex: number, affordability: Affordability, offers: readonly Offer[] = affordability.offers): PackFile[] {
+export function creditorPack(proposal: PlanProposal, optionIndex: number, affordability: Affordability): PackFile[] {
   const option = optionAt(proposal, optionIndex);
   const creditors = option.creditors ?? [];
   if (creditors.length === 0) return [];
@@ -29,6 +30,6 @@ export function creditorPack(proposal: PlanProposal, optionIndex: number, afford
       describe: `the offer letter to ${creditors[i]?.creditor}`,
       content: renderCreditorLetter(proposal, optionIndex, i),
     })),
-    { name: 'sfs-summary.json', describe: 'the SFS summary the creditor letters enclose', content: toSfsSummaryJson(affordability.statement, affordability, offers) },
+    { name: 'sfs-summary.json', describe: 'the SFS summary the creditor letters enclose', content: toSfsSummaryJson(affordability.statement, affordability, agreedOffers(affordability, option)) },
   ];
 }

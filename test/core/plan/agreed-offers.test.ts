@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { agreedOffers } from '../../src/advise/agreed-offers.js';
-import { indexOfChoice, proposeFor } from '../../src/advise/plans.js';
-import { assessAffordability } from '../../src/core/affordability/assess.js';
-import { parseIsoDate } from '../../src/core/date.js';
-import { money, toFixed2 } from '../../src/core/money.js';
-import type { PlanChoice } from '../../src/advise/draft.js';
-import type { Statement } from '../../src/core/statement.js';
-import { FAMILY } from './statements.js';
+import { agreedOffers } from '../../../src/core/plan/agreed-offers.js';
+import { indexOfChoice, proposeFor } from '../../../src/advise/plans.js';
+import { assessAffordability } from '../../../src/core/affordability/assess.js';
+import { parseIsoDate } from '../../../src/core/date.js';
+import { money, toFixed2 } from '../../../src/core/money.js';
+import type { PlanChoice } from '../../../src/advise/draft.js';
+import type { Statement } from '../../../src/core/statement.js';
+import { FAMILY } from '../../advise/statements.js';
 
 const asOf = parseIsoDate('2026-11-25');
 
