@@ -42,4 +42,13 @@ describe('the offers once a plan is agreed', () => {
     };
     expect(offersFor(stepping, { kind: 'step-up' })).toEqual(['Acme Bank 375.00', 'Lender Ltd 125.00']);
   });
+
+  it('are a token payment’s £1.00 to each creditor, whatever each is owed, as the letters offer', () => {
+    // Rent of 1,199.00 leaves 1.00 a month: less than 1.00 to each of two creditors.
+    const short: Statement = {
+      ...FAMILY,
+      expenditure: FAMILY.expenditure.map((line) => (line.label === 'Rent' ? { ...line, amount: money('1199.00') } : line)),
+    };
+    expect(offersFor(short, { kind: 'token' })).toEqual(['Acme Bank 1.00', 'Lender Ltd 1.00']);
+  });
 });
