@@ -61,7 +61,7 @@ describe('fairplan follow-up', () => {
     expect(byAccount['FU-005']).toMatchObject({ kind: 'review-invitation', channel: 'email' });
     expect(byAccount['FU-006']).toMatchObject({ kind: 'thank-you' });
     expect(byAccount['FU-008']).toMatchObject({ kind: 'review-invitation', channel: 'letter' });
-    expect(byAccount['FU-009']).toMatchObject({ kind: 'reminder', channel: 'sms', sms_segments: 2 });
+    expect(byAccount['FU-009']).toMatchObject({ kind: 'reminder', channel: 'sms', sms_segments: 1 });
     expect(byAccount['FU-009']?.text).not.toMatch(/£|debt/i);
     expect(byAccount['FU-010']).toMatchObject({ kind: 'reminder', review: 'yes' });
     expect(byAccount['FU-010']?.text).toContain('£75.50');
