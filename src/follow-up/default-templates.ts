@@ -4,7 +4,7 @@
  * owed or uses the word "debt" (a shared phone may be read by others; CONC 7.9.7): its signpost is
  * worded for that. A text fits one part (160 GSM-7 characters; a second part is paid for) with a
  * name of up to 16 letters and the longest date, its signpost and how to stop texts included; a name
- * with a letter GSM-7 lacks (á, ł) makes any text UCS-2, 70 characters a part, and so two or three. How to stop a channel is added to every text and email by the renderer, so a
+ * with a letter GSM-7 lacks (á, ł) makes any text UCS-2, 67 characters a part when longer than 70: three. How to stop a channel is added to every text and email by the renderer, so a
  * firm's own templates cannot leave it out.
  */
 import type { MessageKind } from '../core/follow-up/contact.js';

@@ -5,11 +5,13 @@
  * rejected with its line and reason; a missing column stops the run before anything is written.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { FairplanError, isFairplanError } from '../core/errors.js';
+import { CSV_LIMITS } from '../batch/csv-reader.js';
 import { readRecords } from '../batch/read.js';
+import { readFailure } from '../io/read-failure.js';
 import { parseJsonExact } from '../statement/json-exact.js';
 import { NumberLiteral } from '../statement/raw.js';
+import { jsonLines } from './json-lines.js';
 
 /** A row that cannot be used: reported with its file and line, and the run goes on. */
 export interface FollowUpRejection {
@@ -95,31 +97,49 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
 /** A record's value as text, as a CSV cell would hold it. */
 const text = (value: unknown): string => (value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value.trim() : '');
 
+/** A JSON record a line, each no longer than a CSV row may be. */
+const LINE_LIMIT = CSV_LIMITS.record;
+
+/** The file's lines; a failure to read it said in words. */
+async function* linesOf(handle: FileHandle, file: string) {
+  try {
+    yield* jsonLines(handle.createReadStream(), LINE_LIMIT);
+  } catch (error) {
+    throw readFailure(file, error);
+  }
+}
+
 const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, reject) => {
-  let line = 0;
   let first = true;
-  for await (const source of createInterface({ input: handle.createReadStream(), crlfDelay: Infinity })) {
-    line++;
-    if (source.trim() === '') continue;
-    let record: Record<string, unknown>;
-    try {
-      const value = parseJsonExact(source);
-      if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof NumberLiteral) throw new FairplanError('invalid-argument', 'not a JSON object');
-      record = value as Record<string, unknown>;
-    } catch (error) {
-      if (!isFairplanError(error)) throw error;
-      reject({ file, line, reason: `not a JSON record: ${error.message}` });
-      continue;
+  for await (const lines of linesOf(handle, file)) {
+    for (const found of lines) {
+      const { line } = found;
+      if ('tooLong' in found) {
+        reject({ file, line, reason: `the line is longer than ${LINE_LIMIT / (1024 * 1024)} MiB` });
+        continue;
+      }
+      const source = found.text;
+      if (source.trim() === '') continue;
+      let record: Record<string, unknown>;
+      try {
+        const value = parseJsonExact(source);
+        if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof NumberLiteral) throw new FairplanError('invalid-argument', 'not a JSON object');
+        record = value as Record<string, unknown>;
+      } catch (error) {
+        if (!isFairplanError(error)) throw error;
+        reject({ file, line, reason: `not a JSON record: ${error.message}` });
+        continue;
+      }
+      if (first) {
+        first = false;
+        // The first record stands for the header: a file with none of the columns is the wrong file.
+        const missing = required.filter((column) => !(column in record));
+        if (missing.length === required.length) throw missingColumns(file, required, missing);
+        onHeader({ file, headers: Object.keys(record) });
+      }
+      const pending = onRow({ line, get: (column) => text(record[column]) });
+      if (pending) await pending;
     }
-    if (first) {
-      first = false;
-      // The first record stands for the header: a file with none of the columns is the wrong file.
-      const missing = required.filter((column) => !(column in record));
-      if (missing.length === required.length) throw missingColumns(file, required, missing);
-      onHeader({ file, headers: Object.keys(record) });
-    }
-    const pending = onRow({ line, get: (column) => text(record[column]) });
-    if (pending) await pending;
   }
   if (first) throw new FairplanError('invalid-argument', 'the file is empty: there is no record', { file });
 };
