@@ -21,6 +21,9 @@ export interface FollowUpRejection {
   readonly reason: string;
 }
 
+/** Hears of a row that cannot be used; waited for when it returns a promise (its line is being written). */
+export type Reject = (rejection: FollowUpRejection) => void | Promise<void>;
+
 export interface Row {
   readonly line: number;
   /** The cell of a column named in the header; '' for an optional column the file does not have. */
@@ -34,14 +37,14 @@ export interface Table {
 
 /**
  * Calls `onRow` for every readable row of `file`, in file order, waiting for it when it returns a
- * promise; `reject` hears of the others. The header must have every `required` column.
+ * promise; `reject` hears of the others, and is waited for in the same way. The header must have every `required` column.
  */
 export async function readTable(
   file: string,
   required: readonly string[],
   onHeader: (table: Table) => void,
   onRow: (row: Row) => void | Promise<void>,
-  reject: (rejection: FollowUpRejection) => void,
+  reject: Reject,
 ): Promise<void> {
   let handle: FileHandle;
   try {
@@ -63,7 +66,7 @@ type Reader = (
   required: readonly string[],
   onHeader: (table: Table) => void,
   onRow: (row: Row) => void | Promise<void>,
-  reject: (rejection: FollowUpRejection) => void,
+  reject: Reject,
 ) => Promise<void>;
 
 const missingColumns = (file: string, required: readonly string[], missing: readonly string[]) =>
@@ -82,7 +85,7 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
         continue;
       }
       if (record.kind === 'unreadable') {
-        reject({ file, line: record.line, reason: record.reason });
+        await reject({ file, line: record.line, reason: record.reason });
         continue;
       }
       const { cells, line } = record;
@@ -115,7 +118,7 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
     for (const found of lines) {
       const { line } = found;
       if ('tooLong' in found) {
-        reject({ file, line, reason: `the line is longer than ${LINE_LIMIT / (1024 * 1024)} MiB` });
+        await reject({ file, line, reason: `the line is longer than ${LINE_LIMIT / (1024 * 1024)} MiB` });
         continue;
       }
       const source = found.text;
@@ -127,7 +130,7 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
         record = value as Record<string, unknown>;
       } catch (error) {
         if (!isFairplanError(error)) throw error;
-        reject({ file, line, reason: `not a JSON record: ${error.message}` });
+        await reject({ file, line, reason: `not a JSON record: ${error.message}` });
         continue;
       }
       if (first) {

@@ -9,7 +9,7 @@ import type { FollowUpRejection } from '../../src/follow-up/table.js';
 async function readAll(files: BookFiles) {
   const accounts = new Map<string, Account>();
   const rejected: FollowUpRejection[] = [];
-  await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => rejected.push(r) });
+  await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => void rejected.push(r) });
   return { accounts, rejected };
 }
 

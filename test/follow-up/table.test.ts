@@ -11,7 +11,7 @@ async function readPayments(text: string, name = 'payments.ndjson') {
   const rows: string[] = [];
   const rejected: FollowUpRejection[] = [];
   try {
-    await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, (row) => void rows.push(`${row.line}: ${row.get('account_id')} ${row.get('amount')}`), (r) => rejected.push(r));
+    await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, (row) => void rows.push(`${row.line}: ${row.get('account_id')} ${row.get('amount')}`), (r) => void rejected.push(r));
   } finally {
     rmSync(dir, { recursive: true });
   }
