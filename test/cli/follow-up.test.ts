@@ -17,7 +17,7 @@ const ndjson = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n'
 async function run(asOf: string) {
   const dir = scratch();
   const out = (name: string) => path.join(dir, name);
-  const result = await runCli(['follow-up', ...BOOK, '--as-of', asOf, '-o', out('status.csv'), '--messages', out('messages.csv'), '--errors', out('errors.csv')]);
+  const result = await runCli(['follow-up', ...BOOK, '--as-of', asOf, '-o', out('status.csv'), '--messages', out('messages.csv'), '--errors', out('errors.csv'), '--summary', out('summary.json')]);
   return { ...result, dir, out };
 }
 
@@ -103,7 +103,24 @@ describe('fairplan follow-up', () => {
   it('gives byte-identical outputs for the same inputs and as-of day', async () => {
     const first = await run('2026-03-09');
     const again = await run('2026-03-09');
-    for (const name of ['status.csv', 'messages.csv', 'errors.csv']) expect(readFileSync(again.out(name))).toEqual(readFileSync(first.out(name)));
+    for (const name of ['status.csv', 'messages.csv', 'errors.csv', 'summary.json']) expect(readFileSync(again.out(name))).toEqual(readFileSync(first.out(name)));
+    expect(again.stderr).toBe(first.stderr);
+  });
+
+  it('rejects an NDJSON line longer than 1 MiB at its line, in one sentence, and goes on with the rest (exit 1)', async () => {
+    const dir = scratch();
+    const contacts = path.join(dir, 'contacts.ndjson');
+    const contact = (id: string, messageId: string) => JSON.stringify({ account_id: id, sent_on: '2026-03-02', channel: 'sms', kind: 'reminder', message_id: messageId });
+    writeFileSync(contacts, `${contact('FU-001', 'FU-001:reminder:2:sms')}
+${contact('FU-002', 'x'.repeat(2 * 1024 * 1024))}
+${contact('FU-013', 'FU-013:missed-check-in:3:email')}
+`);
+    const payments = path.join(dir, 'payments.csv');
+    writeFileSync(payments, 'account_id,paid_on,amount\n');
+    const args = ['--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--customers', fixture('follow-up', 'customers.csv')];
+    const { code, stderr } = await runCli(['follow-up', ...args, '--contacts', contacts, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '-q']);
+    expect(stderr).toBe(`fairplan: ${contacts}:line 2: the line is longer than 1 MiB\n`);
+    expect(code).toBe(1);
   });
 
   it('refuses an output that names one of its inputs, and writes nothing', async () => {
