@@ -6,7 +6,8 @@
  *
  * Rows that cannot be used are rejected with file, line and reason. An account with an instalment
  * that cannot be read is left out whole (its status would be wrong), and that is said too; so is
- * every payment for an account with no plan.
+ * every payment for an account with no plan. Customer rows and contacts of accounts with no plan are
+ * counted.
  */
 import { toDayNumber } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
@@ -103,7 +104,13 @@ interface Group {
   badLine?: number;
 }
 
-export async function readBook(files: BookFiles, reader: BookReader): Promise<void> {
+/** Rows read and checked but not used, as their accounts have no plan in the arrangements file. */
+export interface NotUsed {
+  readonly customers: number;
+  readonly contacts: number;
+}
+
+export async function readBook(files: BookFiles, reader: BookReader): Promise<NotUsed> {
   const { reject } = reader;
   const accounts = new AccountNumbers();
   const payments = await readPayments(files.payments, accounts, reject);
@@ -171,4 +178,6 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<vo
   for (const { accountId, line } of payments.left()) {
     await reject({ file: files.payments, line, accountId, reason: `a payment for account ${accountId}, which has no arrangement` });
   }
+  // A customers file or contacts log may well cover more accounts than have plans: counted, not rejected.
+  return { customers: customers.untaken, contacts: contacts.untaken };
 }

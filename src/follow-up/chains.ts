@@ -15,6 +15,7 @@ export class Chains {
   private readonly previous = new NumberColumn(Int32Array);
   private readonly owner = new NumberColumn(Int32Array);
   private size = 0;
+  private taken = 0;
 
   constructor(private readonly accounts: AccountNumbers) {}
 
@@ -36,7 +37,13 @@ export class Chains {
     const records: number[] = [];
     for (let record = this.last.get(account); record >= 0; record = this.previous.get(record)) records.push(record);
     this.last.set(account, TAKEN);
+    this.taken += records.length;
     return records.reverse();
+  }
+
+  /** How many records were never taken. */
+  get untaken(): number {
+    return this.size - this.taken;
   }
 
   /** The records never taken, in the order added, each with its account. */

@@ -26,6 +26,11 @@ export class ContactStore {
     this.ids.add(messageId);
   }
 
+  /** How many were never taken: messages to accounts with no plan. */
+  get untaken(): number {
+    return this.chains.untaken;
+  }
+
   /** The account's messages already sent, in the order logged; they are then forgotten. */
   take(accountId: string): Contact[] {
     return this.chains.take(accountId).map((contact) => ({ sentOn: fromDayNumber(this.days.get(contact)), messageId: this.ids.get(contact) }));

@@ -120,6 +120,8 @@ export class CustomerStore {
   private readonly handles = new NumberColumn(Int32Array, NONE);
   private readonly kept: readonly string[];
   private readonly index: ReadonlyMap<string, number>;
+  /** Rows added and not yet taken. */
+  private waiting = 0;
 
   /** `templateColumns`: the columns the firm's templates use. */
   constructor(
@@ -137,6 +139,12 @@ export class CustomerStore {
     const cells = this.kept.map((column) => row.get(column));
     if (cells.some((c) => c.includes(SEPARATOR))) throw new BadCell('a cell holds a NUL character');
     this.handles.set(this.accounts.number(accountId), this.texts.add(cells.join(SEPARATOR)));
+    this.waiting++;
+  }
+
+  /** How many rows were never taken: customers of accounts with no plan. */
+  get untaken(): number {
+    return this.waiting;
   }
 
   /** The account's customer, if it has one; it is then forgotten. */
@@ -145,6 +153,7 @@ export class CustomerStore {
     const handle = account === undefined ? NONE : this.handles.get(account);
     if (account === undefined || handle === NONE) return undefined;
     this.handles.set(account, NONE);
+    this.waiting--;
     const cells = this.texts.get(handle).split(SEPARATOR);
     return customerOf({ line: 0, get: (column) => cells[this.index.get(column) ?? -1] ?? '' }, this.templateColumns);
   }

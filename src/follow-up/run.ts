@@ -69,7 +69,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     const messages = options.messages ? await open(options.messages, MESSAGE_HEADER) : undefined;
     const errors = options.errors ? await open(options.errors, ERROR_HEADER) : undefined;
     let renderer: Renderer | undefined;
-    await readBook(options.files, {
+    summary.notUsed = await readBook(options.files, {
       // Before any account: a template that cannot be used stops the run here.
       columns(columns) {
         renderer = compileTemplates(options.templates, options.templatesSource, columns);

@@ -48,6 +48,7 @@ describe('fairplan follow-up', () => {
     expect(stderr).toContain('17 arrangements: 7 on-track, 1 ahead, 1 behind, 3 missed, 1 broken, 1 completed, 2 paused, 1 review-due');
     expect(stderr).toContain('held back: 1 no-contact-details, 1 customer-opted-out, 1 already-sent, 1 daily-limit, 1 weekly-limit');
     expect(stderr).toContain('3 rows rejected');
+    expect(stderr).toContain('not used, as their accounts have no plan here: 1 customer row, 1 contact');
   });
 
   it('writes NDJSON messages whose kind, channel, review and hold follow the rules', async () => {
@@ -89,6 +90,7 @@ describe('fairplan follow-up', () => {
       received: '1119.00',
       arrears: '345.00',
       rejected: 3,
+      not_used: { customers: 1, contacts: 1 },
     });
   });
 
