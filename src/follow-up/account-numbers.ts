@@ -2,8 +2,9 @@
  * Each account id met in a run, numbered from 0 in the order first met: the stores of payments,
  * customers and contacts keep their records by number, in typed arrays. The ids themselves are kept
  * as UTF-8 bytes in a text arena and found again by an open-addressing hash table of typed arrays,
- * all outside the garbage-collected heap: a million ids as strings in a Map took some 70 MB of heap,
- * and the heap then grew to several times that before the collector took back the garbage of a run.
+ * all outside the garbage-collected heap. With a million ids as strings in a Map, the heap held
+ * enough for the collector to let it grow far before taking back a run's garbage: at 1,000,000 plans
+ * the run peaked at 617 MB with the Map and at 371 MB without.
  */
 import { NumberColumn } from './number-column.js';
 import { TextArena } from './text-arena.js';
