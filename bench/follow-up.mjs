@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmark (not a test): `npm run bench:follow-up [-- ACCOUNTS]`, default 100,000 plans of 13
+// Benchmark (not a test): `npm run bench:follow-up [-- ACCOUNTS]` (`npm run bench` runs it after the
+// batch benchmark, with as many plans as batch had rows), default 100,000 plans of 13
 // monthly instalments and three payments each, a customer row each and a contacts log. Times, in one
 // run, a csv-parse → csv-stringify passthrough of the arrangements file and the built `fairplan
 // follow-up` on the same files, and prints rows/s of each (rows: instalment rows), the ratio and the

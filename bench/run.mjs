@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Benchmark (not a test): `npm run bench [-- ROWS [BATCH OPTIONS]]`, default 1,000,000 rows; options
-// after ROWS go to fairplan batch (e.g. `npm run bench -- 1000000 --workers 2`). FAIRPLAN_BENCH_ROUNDS
+// Benchmark (not a test): `npm run bench:batch [-- ROWS [BATCH OPTIONS]]` (`npm run bench` runs it,
+// then the follow-up benchmark), default 1,000,000 rows; options after ROWS go to fairplan batch
+// (e.g. `npm run bench -- 1000000 --workers 2`). FAIRPLAN_BENCH_ROUNDS
 // (default 3) sets how many times each is timed.
 // Times, in one run, (a) a plain csv-parse → csv-stringify passthrough of a generated accounts file
 // and (b) the built `fairplan batch` on the same file, output to a file; prints rows/s of each,

@@ -6,16 +6,20 @@
  *
  * Rows that cannot be used are rejected with file, line and reason. An account with an instalment
  * that cannot be read is left out whole (its status would be wrong), and that is said too; so is
- * every payment for an account with no plan.
+ * every payment for an account with no plan. Customer rows and contacts of accounts with no plan are
+ * counted.
  */
 import { toDayNumber } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import type { Contact } from '../core/follow-up/contact.js';
 import type { Instalment, Payment } from '../core/follow-up/status.js';
-import { PaymentStore } from './payment-store.js';
 import { parsePence } from '../batch/pence.js';
-import { BadCell, cell, date, keptCopy, positivePence, whole } from './cells.js';
+import { AccountNumbers } from './account-numbers.js';
+import { BadCell, cell, date, positivePence, whole } from './cells.js';
+import { ContactStore } from './contact-store.js';
 import { CustomerStore, type CustomerRow } from './customers.js';
+import { NumberColumn } from './number-column.js';
+import { PaymentStore } from './payment-store.js';
 import { readTable, type FollowUpRejection, type Row, type Table } from './table.js';
 
 export interface Account {
@@ -42,51 +46,50 @@ export interface BookReader {
   columns(columns: readonly string[]): ReadonlySet<string>;
   /** Each account, in the order of the arrangements file. */
   account(account: Account): void | Promise<void>;
-  reject(rejection: FollowUpRejection): void;
+  /** Waited for when it returns a promise. */
+  reject(rejection: FollowUpRejection): void | Promise<void>;
 }
 
 /** Calls `use` for a row, or rejects it with what was wrong. */
-const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: string) => void) => (row: Row) => {
+const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: string) => void) => (row: Row): void | Promise<void> => {
   const id = row.get('account_id');
   try {
     if (id === '') throw new BadCell('account_id is empty');
     use(row, id);
   } catch (error) {
     if (!(error instanceof BadCell)) throw error;
-    reject({ file, line: row.line, ...(id ? { accountId: id } : {}), reason: error.message });
+    return reject({ file, line: row.line, ...(id ? { accountId: id } : {}), reason: error.message });
   }
 };
 
-async function readPayments(file: string, reject: BookReader['reject']): Promise<PaymentStore> {
-  const payments = new PaymentStore();
+async function readPayments(file: string, accounts: AccountNumbers, reject: BookReader['reject']): Promise<PaymentStore> {
+  const payments = new PaymentStore(accounts);
   await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, each(file, reject, (row, id) => {
-    payments.add(id, toDayNumber(date(row, 'paid_on')), positivePence(row, 'amount'), row.line);
+    const day = toDayNumber(date(row, 'paid_on'));
+    payments.add(id, day, positivePence(row, 'amount'), row.line);
   }), reject);
   return payments;
 }
 
-async function readCustomers(file: string | undefined, reader: BookReader): Promise<CustomerStore> {
+async function readCustomers(file: string | undefined, accounts: AccountNumbers, reader: BookReader): Promise<CustomerStore> {
   if (!file) {
     reader.columns([]);
-    return new CustomerStore([]);
+    return new CustomerStore(accounts, []);
   }
-  let customers = new CustomerStore([]);
+  let customers = new CustomerStore(accounts, []);
   const useColumns = ({ headers }: Table): void => {
     const used = reader.columns(headers);
-    customers = new CustomerStore(headers.filter((column) => used.has(column)));
+    customers = new CustomerStore(accounts, headers.filter((column) => used.has(column)));
   };
   await readTable(file, ['account_id', 'channel'], useColumns, each(file, reader.reject, (row, id) => customers.add(id, row)), reader.reject);
   return customers;
 }
 
-async function readContacts(file: string | undefined, reject: BookReader['reject']): Promise<Map<string, Contact[]>> {
-  const contacts = new Map<string, Contact[]>();
+async function readContacts(file: string | undefined, accounts: AccountNumbers, reject: BookReader['reject']): Promise<ContactStore> {
+  const contacts = new ContactStore(accounts);
   if (!file) return contacts;
   await readTable(file, ['account_id', 'sent_on', 'message_id'], () => undefined, each(file, reject, (row, id) => {
-    const contact = { sentOn: date(row, 'sent_on'), messageId: keptCopy(row.get('message_id')) };
-    const list = contacts.get(id);
-    if (list) list.push(contact);
-    else contacts.set(keptCopy(id), [contact]);
+    contacts.add(id, toDayNumber(date(row, 'sent_on')), row.get('message_id'));
   }), reject);
   return contacts;
 }
@@ -101,23 +104,34 @@ interface Group {
   badLine?: number;
 }
 
-export async function readBook(files: BookFiles, reader: BookReader): Promise<void> {
-  const { reject } = reader;
-  const payments = await readPayments(files.payments, reject);
-  const customers = await readCustomers(files.customers, reader);
-  const contacts = await readContacts(files.contacts, reject);
+/** Rows read and checked but not used, as their accounts have no plan in the arrangements file. */
+export interface NotUsed {
+  readonly customers: number;
+  readonly contacts: number;
+}
 
-  const finished = new Set<string>();
+export async function readBook(files: BookFiles, reader: BookReader): Promise<NotUsed> {
+  const { reject } = reader;
+  const accounts = new AccountNumbers();
+  const payments = await readPayments(files.payments, accounts, reject);
+  const customers = await readCustomers(files.customers, accounts, reader);
+  const contacts = await readContacts(files.contacts, accounts, reject);
+
+  /** 1 for each account whose plan has been read, by number. */
+  const finished = new NumberColumn(Uint8Array);
+  const isFinished = (id: string): boolean => {
+    const account = accounts.find(id);
+    return account !== undefined && finished.get(account) === 1;
+  };
   let group: Group | undefined;
   const finish = async (done: Group): Promise<void> => {
-    finished.add(keptCopy(done.id));
+    finished.set(accounts.number(done.id), 1);
+    // Each account is followed up once: what was kept for it is taken, and not given again.
     const paid = payments.take(done.id);
     const customer = customers.take(done.id);
-    const sent = contacts.get(done.id) ?? [];
-    // Each account is followed up once: what was kept for it is let go.
-    contacts.delete(done.id);
+    const sent = contacts.take(done.id);
     if (done.badLine !== undefined) {
-      reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
+      await reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
       return;
     }
     done.instalments.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.n - b.n));
@@ -136,14 +150,14 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<vo
   await readTable(file, ['account_id', 'n', 'amount'], useColumns, async (row) => {
     const id = row.get('account_id');
     if (id !== '' && id !== group?.id) {
-      if (finished.has(id)) {
+      if (isFinished(id)) {
         throw new FairplanError('invalid-argument', `account ${id}'s instalments are not together: keep each account's rows in one run, as batch --schedules writes them`, { file, line: row.line });
       }
       if (group) await finish(group);
       group = { id, plan: row.get(planColumn), instalments: [], numbers: new Set() };
     }
     const current = group;
-    each(file, reject, () => {
+    await each(file, reject, () => {
       if (!current || id === '') throw new BadCell('account_id is empty');
       try {
         const plan = row.get(planColumn);
@@ -160,10 +174,10 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<vo
   }, reject);
   if (group) await finish(group);
 
-  // What is left was paid to accounts with no plan.
-  const orphans: FollowUpRejection[] = [];
+  // What is left was paid to accounts with no plan, listed by line.
   for (const { accountId, line } of payments.left()) {
-    orphans.push({ file: files.payments, line, accountId, reason: `a payment for account ${accountId}, which has no arrangement` });
+    await reject({ file: files.payments, line, accountId, reason: `a payment for account ${accountId}, which has no arrangement` });
   }
-  for (const orphan of orphans.sort((a, b) => a.line - b.line)) reject(orphan);
+  // A customers file or contacts log may well cover more accounts than have plans: counted, not rejected.
+  return { customers: customers.untaken, contacts: contacts.untaken };
 }

@@ -37,9 +37,3 @@ export const yesNo = (row: Row, column: string): boolean =>
     if (value === '' || value === 'no' || value === 'n' || value === 'false') return false;
     throw new BadCell();
   }, 'yes or no');
-
-/**
- * A copy of a cell kept for the whole run: a cell may be a slice of the chunk of the file it was
- * read from, and keeping the slice would keep the whole chunk.
- */
-export const keptCopy = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');

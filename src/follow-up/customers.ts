@@ -6,8 +6,11 @@
 import type { IsoDate } from '../core/date.js';
 import { CHANNELS, type Channel, type Customer } from '../core/follow-up/contact.js';
 import type { BreathingSpace } from '../core/follow-up/status.js';
-import { BadCell, cell, keptCopy, optionalDate, yesNo } from './cells.js';
+import type { AccountNumbers } from './account-numbers.js';
+import { BadCell, cell, optionalDate, yesNo } from './cells.js';
+import { NumberColumn } from './number-column.js';
 import type { Row } from './table.js';
+import { TextArena } from './text-arena.js';
 
 export interface CustomerRow extends Customer {
   readonly name: string;
@@ -101,39 +104,57 @@ export function customerOf(row: Row, columns: readonly string[]): CustomerRow {
 /** Every column a customer row is read from, besides those of the firm's templates. */
 const CUSTOMER_COLUMNS = ['channel', 'mobile', 'email', 'vulnerable', 'name', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window'];
 
+const NONE = -1;
+
 // Cells never hold it: the CSV reader refuses control characters, and a JSON record's cell with one is refused here.
 const SEPARATOR = '\u0000';
 
 /**
  * The customers file, kept until each account's plan is read. A row is checked when it is read (a
- * bad one is rejected then) and kept as one string of the cells it is read from: a million customers
- * as objects would take most of the memory a run may use.
+ * bad one is rejected then) and kept as the cells it is read from, in one text outside the heap
+ * (text-arena.ts): a million customers as objects would take most of the memory a run may use.
  */
 export class CustomerStore {
-  private readonly rows = new Map<string, string>();
+  private readonly texts = new TextArena();
+  /** Each account's text in `texts`, by account number. */
+  private readonly handles = new NumberColumn(Int32Array, NONE);
   private readonly kept: readonly string[];
   private readonly index: ReadonlyMap<string, number>;
+  /** Rows added and not yet taken. */
+  private waiting = 0;
 
   /** `templateColumns`: the columns the firm's templates use. */
-  constructor(private readonly templateColumns: readonly string[]) {
+  constructor(
+    private readonly accounts: AccountNumbers,
+    private readonly templateColumns: readonly string[],
+  ) {
     this.kept = [...new Set([...CUSTOMER_COLUMNS, ...templateColumns])];
     this.index = new Map(this.kept.map((column, i) => [column, i]));
   }
 
   add(accountId: string, row: Row): void {
-    if (this.rows.has(accountId)) throw new BadCell(`account ${accountId} has a customer row already`);
+    const known = this.accounts.find(accountId);
+    if (known !== undefined && this.handles.get(known) !== NONE) throw new BadCell(`account ${accountId} has a customer row already`);
     customerOf(row, this.templateColumns);
     const cells = this.kept.map((column) => row.get(column));
     if (cells.some((c) => c.includes(SEPARATOR))) throw new BadCell('a cell holds a NUL character');
-    this.rows.set(keptCopy(accountId), cells.join(SEPARATOR));
+    this.handles.set(this.accounts.number(accountId), this.texts.add(cells.join(SEPARATOR)));
+    this.waiting++;
+  }
+
+  /** How many rows were never taken: customers of accounts with no plan. */
+  get untaken(): number {
+    return this.waiting;
   }
 
   /** The account's customer, if it has one; it is then forgotten. */
   take(accountId: string): CustomerRow | undefined {
-    const packed = this.rows.get(accountId);
-    if (packed === undefined) return undefined;
-    this.rows.delete(accountId);
-    const cells = packed.split(SEPARATOR);
+    const account = this.accounts.find(accountId);
+    const handle = account === undefined ? NONE : this.handles.get(account);
+    if (account === undefined || handle === NONE) return undefined;
+    this.handles.set(account, NONE);
+    this.waiting--;
+    const cells = this.texts.get(handle).split(SEPARATOR);
     return customerOf({ line: 0, get: (column) => cells[this.index.get(column) ?? -1] ?? '' }, this.templateColumns);
   }
 }

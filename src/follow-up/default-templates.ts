@@ -2,7 +2,9 @@
  * fairplan's own words for each kind of message and channel: plain English, short sentences, kind
  * in tone, each with the free advice signpost ({{signpost}}). A text message never says what is
  * owed or uses the word "debt" (a shared phone may be read by others; CONC 7.9.7): its signpost is
- * worded for that. How to stop a channel is added to every text and email by the renderer, so a
+ * worded for that. A text fits one part (160 GSM-7 characters; a second part is paid for) with a
+ * name of up to 16 letters and the longest date, its signpost and how to stop texts included; a name
+ * with a letter GSM-7 lacks (á, ł) makes any text UCS-2, 67 characters a part when longer than 70: three. How to stop a channel is added to every text and email by the renderer, so a
  * firm's own templates cannot leave it out.
  */
 import type { MessageKind } from '../core/follow-up/contact.js';
@@ -34,22 +36,22 @@ const THANKS = written('Thank you: your plan is complete', 'Thank you. You have 
 
 export const DEFAULT_TEMPLATES: TemplateSet = {
   reminder: {
-    sms: { text: 'Hello {{name}}, a friendly reminder that your next payment is due on {{next_due_date}}. If anything has changed, reply or call us and we can help. {{signpost}}' },
+    sms: { text: 'Hi {{name}}, your next payment is due on {{next_due_date}}. If things have changed, call us. {{signpost}}' },
     email: REMINDER,
     letter: REMINDER,
   },
   'missed-check-in': {
-    sms: { text: 'Hello {{name}}, we have not had the payment due on {{next_due_date}}. Is everything all right? Reply or call us and we can look at your plan together. {{signpost}}' },
+    sms: { text: 'Hi {{name}}, we have not had your latest payment. Has anything changed? We can look at your plan. {{signpost}}' },
     email: CHECK_IN,
     letter: CHECK_IN,
   },
   'review-invitation': {
-    sms: { text: 'Hello {{name}}, we would like to check that your plan still works for you. Please reply or call us when it suits you. {{signpost}}' },
+    sms: { text: 'Hi {{name}}, does your plan still work for you? Please call or reply when it suits you. {{signpost}}' },
     email: REVIEW,
     letter: REVIEW,
   },
   'thank-you': {
-    sms: { text: 'Hello {{name}}, thank you. You have made every payment in your plan and it is now complete. {{signpost}}' },
+    sms: { text: 'Hi {{name}}, thank you. You have made every payment, and your plan is now complete. {{signpost}}' },
     email: THANKS,
     letter: THANKS,
   },

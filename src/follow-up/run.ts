@@ -55,7 +55,6 @@ function valuesFor(account: Account, status: ArrangementStatus): Values {
 
 export async function runFollowUp(options: FollowUpOptions, stdout: Output): Promise<FollowUpSummary> {
   const summary = emptySummary();
-  const rejections: FollowUpRejection[] = [];
   const line = (record: Readonly<Record<string, string | number>>, header: readonly string[]): string =>
     options.json ? `${JSON.stringify(record)}\n` : csvLine(cellsOf(record, header));
   const opened: Sink[] = [];
@@ -70,15 +69,18 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     const messages = options.messages ? await open(options.messages, MESSAGE_HEADER) : undefined;
     const errors = options.errors ? await open(options.errors, ERROR_HEADER) : undefined;
     let renderer: Renderer | undefined;
-    await readBook(options.files, {
+    summary.notUsed = await readBook(options.files, {
       // Before any account: a template that cannot be used stops the run here.
       columns(columns) {
         renderer = compileTemplates(options.templates, options.templatesSource, columns);
         return renderer.uses;
       },
+      // Written as they come, so that a file of bad rows cannot fill memory.
       reject(rejection) {
-        rejections.push(rejection);
+        summary.rejected++;
         options.onRejection?.(rejection);
+        if (errors?.push(line(errorRecord(rejection), ERROR_HEADER))) return errors.flush();
+        return undefined;
       },
       async account(account) {
         const customer = account.customer;
@@ -107,8 +109,6 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
         if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
       },
     });
-    summary.rejected = rejections.length;
-    for (const rejection of rejections) if (errors?.push(line(errorRecord(rejection), ERROR_HEADER))) await errors.flush();
     let summaryFile: Sink | undefined;
     if (options.summary) {
       summaryFile = await Sink.open(options.summary, stdout);

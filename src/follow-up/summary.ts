@@ -2,6 +2,7 @@
 import { HOLDS, MESSAGE_KINDS, type Hold, type MessageKind, type PlannedMessage } from '../core/follow-up/contact.js';
 import { formatPence } from '../batch/pence.js';
 import { pounds, STATUSES, type ArrangementStatus, type Status } from '../core/follow-up/status.js';
+import type { NotUsed } from './book.js';
 
 export interface FollowUpSummary {
   arrangements: number;
@@ -15,6 +16,8 @@ export interface FollowUpSummary {
   received: number;
   arrears: number;
   rejected: number;
+  /** Customer rows and contacts of accounts with no plan. */
+  notUsed: NotUsed;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -30,6 +33,7 @@ export const emptySummary = (): FollowUpSummary => ({
   received: 0,
   arrears: 0,
   rejected: 0,
+  notUsed: { customers: 0, contacts: 0 },
 });
 
 export function countStatus(summary: FollowUpSummary, status: ArrangementStatus): void {
@@ -57,6 +61,8 @@ const listed = (counts: Readonly<Record<string, number>>): string =>
     .map(([key, n]) => `${n} ${key}`)
     .join(', ') || 'none';
 
+const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 export function summaryLines(s: FollowUpSummary): string[] {
   const toSend = Object.values(s.messagesByKind).reduce((a, b) => a + b, 0);
   return [
@@ -65,6 +71,9 @@ export function summaryLines(s: FollowUpSummary): string[] {
     `held back: ${listed(s.heldBack)}`,
     `due to date ${pounds(s.dueToDate)}, received ${pounds(s.received)}, in arrears ${pounds(s.arrears)}`,
     ...(s.rejected > 0 ? [`${s.rejected} rows rejected`] : []),
+    ...(s.notUsed.customers + s.notUsed.contacts > 0
+      ? [`not used, as their accounts have no plan here: ${counted(s.notUsed.customers, 'customer row')}, ${counted(s.notUsed.contacts, 'contact')}`]
+      : []),
   ];
 }
 
@@ -80,4 +89,5 @@ export const summaryJson = (s: FollowUpSummary) => ({
   received: formatPence(s.received),
   arrears: formatPence(s.arrears),
   rejected: s.rejected,
+  not_used: s.notUsed,
 });

@@ -5,11 +5,13 @@
  * rejected with its line and reason; a missing column stops the run before anything is written.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { FairplanError, isFairplanError } from '../core/errors.js';
+import { CSV_LIMITS } from '../batch/csv-reader.js';
 import { readRecords } from '../batch/read.js';
+import { readFailure } from '../io/read-failure.js';
 import { parseJsonExact } from '../statement/json-exact.js';
 import { NumberLiteral } from '../statement/raw.js';
+import { jsonLines } from './json-lines.js';
 
 /** A row that cannot be used: reported with its file and line, and the run goes on. */
 export interface FollowUpRejection {
@@ -18,6 +20,9 @@ export interface FollowUpRejection {
   readonly accountId?: string;
   readonly reason: string;
 }
+
+/** Hears of a row that cannot be used; waited for when it returns a promise (its line is being written). */
+export type Reject = (rejection: FollowUpRejection) => void | Promise<void>;
 
 export interface Row {
   readonly line: number;
@@ -32,14 +37,14 @@ export interface Table {
 
 /**
  * Calls `onRow` for every readable row of `file`, in file order, waiting for it when it returns a
- * promise; `reject` hears of the others. The header must have every `required` column.
+ * promise; `reject` hears of the others, and is waited for in the same way. The header must have every `required` column.
  */
 export async function readTable(
   file: string,
   required: readonly string[],
   onHeader: (table: Table) => void,
   onRow: (row: Row) => void | Promise<void>,
-  reject: (rejection: FollowUpRejection) => void,
+  reject: Reject,
 ): Promise<void> {
   let handle: FileHandle;
   try {
@@ -61,7 +66,7 @@ type Reader = (
   required: readonly string[],
   onHeader: (table: Table) => void,
   onRow: (row: Row) => void | Promise<void>,
-  reject: (rejection: FollowUpRejection) => void,
+  reject: Reject,
 ) => Promise<void>;
 
 const missingColumns = (file: string, required: readonly string[], missing: readonly string[]) =>
@@ -80,7 +85,7 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
         continue;
       }
       if (record.kind === 'unreadable') {
-        reject({ file, line: record.line, reason: record.reason });
+        await reject({ file, line: record.line, reason: record.reason });
         continue;
       }
       const { cells, line } = record;
@@ -95,31 +100,49 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
 /** A record's value as text, as a CSV cell would hold it. */
 const text = (value: unknown): string => (value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value.trim() : '');
 
+/** A JSON record a line, each no longer than a CSV row may be. */
+const LINE_LIMIT = CSV_LIMITS.record;
+
+/** The file's lines; a failure to read it said in words. */
+async function* linesOf(handle: FileHandle, file: string) {
+  try {
+    yield* jsonLines(handle.createReadStream(), LINE_LIMIT);
+  } catch (error) {
+    throw readFailure(file, error);
+  }
+}
+
 const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, reject) => {
-  let line = 0;
   let first = true;
-  for await (const source of createInterface({ input: handle.createReadStream(), crlfDelay: Infinity })) {
-    line++;
-    if (source.trim() === '') continue;
-    let record: Record<string, unknown>;
-    try {
-      const value = parseJsonExact(source);
-      if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof NumberLiteral) throw new FairplanError('invalid-argument', 'not a JSON object');
-      record = value as Record<string, unknown>;
-    } catch (error) {
-      if (!isFairplanError(error)) throw error;
-      reject({ file, line, reason: `not a JSON record: ${error.message}` });
-      continue;
+  for await (const lines of linesOf(handle, file)) {
+    for (const found of lines) {
+      const { line } = found;
+      if ('tooLong' in found) {
+        await reject({ file, line, reason: `the line is longer than ${LINE_LIMIT / (1024 * 1024)} MiB` });
+        continue;
+      }
+      const source = found.text;
+      if (source.trim() === '') continue;
+      let record: Record<string, unknown>;
+      try {
+        const value = parseJsonExact(source);
+        if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof NumberLiteral) throw new FairplanError('invalid-argument', 'not a JSON object');
+        record = value as Record<string, unknown>;
+      } catch (error) {
+        if (!isFairplanError(error)) throw error;
+        await reject({ file, line, reason: `not a JSON record: ${error.message}` });
+        continue;
+      }
+      if (first) {
+        first = false;
+        // The first record stands for the header: a file with none of the columns is the wrong file.
+        const missing = required.filter((column) => !(column in record));
+        if (missing.length === required.length) throw missingColumns(file, required, missing);
+        onHeader({ file, headers: Object.keys(record) });
+      }
+      const pending = onRow({ line, get: (column) => text(record[column]) });
+      if (pending) await pending;
     }
-    if (first) {
-      first = false;
-      // The first record stands for the header: a file with none of the columns is the wrong file.
-      const missing = required.filter((column) => !(column in record));
-      if (missing.length === required.length) throw missingColumns(file, required, missing);
-      onHeader({ file, headers: Object.keys(record) });
-    }
-    const pending = onRow({ line, get: (column) => text(record[column]) });
-    if (pending) await pending;
   }
   if (first) throw new FairplanError('invalid-argument', 'the file is empty: there is no record', { file });
 };

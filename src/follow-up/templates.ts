@@ -15,13 +15,13 @@ export const PLACEHOLDERS = ['name', 'account_id', 'next_due_date', 'next_amount
 const MONEY_PLACEHOLDERS = new Set(['next_amount', 'arrears', 'balance_remaining']);
 const SENDING_CHANNELS: readonly SendingChannel[] = ['sms', 'email', 'letter'];
 
-/** A text message's signpost: the same help, worded without "debt". */
-export const SMS_SIGNPOST = 'Free, confidential money help: moneyhelper.org.uk.';
+/** A text message's signpost: the same help, worded without "debt", and short enough to leave room for the message. */
+export const SMS_SIGNPOST = 'Free advice: moneyhelper.org.uk';
 const SIGNPOST: Readonly<Record<SendingChannel, string>> = { sms: SMS_SIGNPOST, email: ADVICE_SIGNPOST, letter: ADVICE_SIGNPOST };
 
 /** How to stop each electronic channel, added to every message sent by it. */
 export const STOP_LINES: Readonly<Record<SendingChannel, string | undefined>> = {
-  sms: 'Reply STOP to stop texts from us.',
+  sms: 'Reply STOP to opt out.',
   email: 'To stop emails from us, reply with the word STOP.',
   letter: undefined,
 };

@@ -17,7 +17,7 @@ const ndjson = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n'
 async function run(asOf: string) {
   const dir = scratch();
   const out = (name: string) => path.join(dir, name);
-  const result = await runCli(['follow-up', ...BOOK, '--as-of', asOf, '-o', out('status.csv'), '--messages', out('messages.csv'), '--errors', out('errors.csv')]);
+  const result = await runCli(['follow-up', ...BOOK, '--as-of', asOf, '-o', out('status.csv'), '--messages', out('messages.csv'), '--errors', out('errors.csv'), '--summary', out('summary.json')]);
   return { ...result, dir, out };
 }
 
@@ -48,6 +48,7 @@ describe('fairplan follow-up', () => {
     expect(stderr).toContain('17 arrangements: 7 on-track, 1 ahead, 1 behind, 3 missed, 1 broken, 1 completed, 2 paused, 1 review-due');
     expect(stderr).toContain('held back: 1 no-contact-details, 1 customer-opted-out, 1 already-sent, 1 daily-limit, 1 weekly-limit');
     expect(stderr).toContain('3 rows rejected');
+    expect(stderr).toContain('not used, as their accounts have no plan here: 1 customer row, 1 contact');
   });
 
   it('writes NDJSON messages whose kind, channel, review and hold follow the rules', async () => {
@@ -61,7 +62,7 @@ describe('fairplan follow-up', () => {
     expect(byAccount['FU-005']).toMatchObject({ kind: 'review-invitation', channel: 'email' });
     expect(byAccount['FU-006']).toMatchObject({ kind: 'thank-you' });
     expect(byAccount['FU-008']).toMatchObject({ kind: 'review-invitation', channel: 'letter' });
-    expect(byAccount['FU-009']).toMatchObject({ kind: 'reminder', channel: 'sms', sms_segments: 2 });
+    expect(byAccount['FU-009']).toMatchObject({ kind: 'reminder', channel: 'sms', sms_segments: 1 });
     expect(byAccount['FU-009']?.text).not.toMatch(/£|debt/i);
     expect(byAccount['FU-010']).toMatchObject({ kind: 'reminder', review: 'yes' });
     expect(byAccount['FU-010']?.text).toContain('£75.50');
@@ -89,6 +90,7 @@ describe('fairplan follow-up', () => {
       received: '1119.00',
       arrears: '345.00',
       rejected: 3,
+      not_used: { customers: 1, contacts: 1 },
     });
   });
 
@@ -103,7 +105,24 @@ describe('fairplan follow-up', () => {
   it('gives byte-identical outputs for the same inputs and as-of day', async () => {
     const first = await run('2026-03-09');
     const again = await run('2026-03-09');
-    for (const name of ['status.csv', 'messages.csv', 'errors.csv']) expect(readFileSync(again.out(name))).toEqual(readFileSync(first.out(name)));
+    for (const name of ['status.csv', 'messages.csv', 'errors.csv', 'summary.json']) expect(readFileSync(again.out(name))).toEqual(readFileSync(first.out(name)));
+    expect(again.stderr).toBe(first.stderr);
+  });
+
+  it('rejects an NDJSON line longer than 1 MiB at its line, in one sentence, and goes on with the rest (exit 1)', async () => {
+    const dir = scratch();
+    const contacts = path.join(dir, 'contacts.ndjson');
+    const contact = (id: string, messageId: string) => JSON.stringify({ account_id: id, sent_on: '2026-03-02', channel: 'sms', kind: 'reminder', message_id: messageId });
+    writeFileSync(contacts, `${contact('FU-001', 'FU-001:reminder:2:sms')}
+${contact('FU-002', 'x'.repeat(2 * 1024 * 1024))}
+${contact('FU-013', 'FU-013:missed-check-in:3:email')}
+`);
+    const payments = path.join(dir, 'payments.csv');
+    writeFileSync(payments, 'account_id,paid_on,amount\n');
+    const args = ['--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--customers', fixture('follow-up', 'customers.csv')];
+    const { code, stderr } = await runCli(['follow-up', ...args, '--contacts', contacts, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '-q']);
+    expect(stderr).toBe(`fairplan: ${contacts}:line 2: the line is longer than 1 MiB\n`);
+    expect(code).toBe(1);
   });
 
   it('refuses an output that names one of its inputs, and writes nothing', async () => {

@@ -9,8 +9,8 @@ import type { FollowUpRejection } from '../../src/follow-up/table.js';
 async function readAll(files: BookFiles) {
   const accounts = new Map<string, Account>();
   const rejected: FollowUpRejection[] = [];
-  await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => rejected.push(r) });
-  return { accounts, rejected };
+  const notUsed = await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => void rejected.push(r) });
+  return { accounts, rejected, notUsed };
 }
 
 const SCHEDULE_HEADER = 'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after';
@@ -22,13 +22,13 @@ async function book(files: { arrangements: string; payments?: string; customers?
     writeFileSync(file, text);
     return file;
   };
-  const { accounts, rejected } = await readAll({
+  const { accounts, rejected, notUsed } = await readAll({
     arrangements: write('arrangements', files.arrangements),
     payments: write('payments', files.payments ?? 'account_id,paid_on,amount\n'),
     ...(files.customers ? { customers: write('customers', files.customers) } : {}),
     ...(files.contacts ? { contacts: write('contacts', files.contacts) } : {}),
   });
-  return { read: { accounts }, rejected: rejected.map((r) => `${path.basename(r.file)}:${r.line}: ${r.reason}`) };
+  return { read: { accounts }, rejected: rejected.map((r) => `${path.basename(r.file)}:${r.line}: ${r.reason}`), notUsed };
 }
 
 describe('readBook', () => {
@@ -98,8 +98,8 @@ describe('readBook', () => {
     expect(read.accounts.get('A')?.instalments.map((i) => i.n)).toEqual([1, 2]);
   });
 
-  it('rejects a customer row whose channel has no address, and ignores customers and contacts with no plan', async () => {
-    const { read, rejected } = await book({
+  it('rejects a customer row whose channel has no address, and counts the customers and contacts with no plan, which it does not use', async () => {
+    const { read, rejected, notUsed } = await book({
       arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\n`,
       customers: 'account_id,name,channel,mobile,email,vulnerable\nA,Ann,sms,,,no\nZ,Zed,email,,z@example.com,no\n',
       contacts: 'account_id,sent_on,message_id\nZ,2026-03-01,z1\nA,2026-03-02,a1\n',
@@ -107,6 +107,7 @@ describe('readBook', () => {
     expect(rejected).toEqual(['customers.csv:2: channel is sms but mobile is empty']);
     expect(read.accounts.get('A')?.customer).toBeUndefined();
     expect(read.accounts.get('A')?.contacts).toEqual([{ sentOn: '2026-03-02', messageId: 'a1' }]);
+    expect(notUsed).toEqual({ customers: 1, contacts: 1 });
   });
 
   it('reads the customer\'s contact days and window, and rejects ones that cannot be kept', async () => {

@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, parseIsoDate, toDayNumber } from '../../src/core/date.js';
+import { AccountNumbers } from '../../src/follow-up/account-numbers.js';
 import { PaymentStore } from '../../src/follow-up/payment-store.js';
 
 const day = (text: string) => toDayNumber(parseIsoDate(text));
 
 describe('PaymentStore', () => {
-  it('gives back each account\'s payments in the order read, once, and lists the lines never taken', () => {
-    const store = new PaymentStore();
-    // More payments than its first arrays hold.
-    for (let i = 0; i < 3000; i++) store.add(i % 2 === 0 ? 'EVEN' : 'ODD', day('2026-03-01') + i, 100 + i, i + 2);
-    store.add('NONE-1', day('2026-03-05'), 500, 4000);
+  it('gives back each account\'s payments in the order read, once, and lists the lines never taken in the order read', () => {
+    const store = new PaymentStore(new AccountNumbers());
+    store.add('NONE-2', day('2026-03-04'), 400, 1);
+    // More payments than a block of its arrays holds.
+    for (let i = 0; i < 140_000; i++) store.add(i % 2 === 0 ? 'EVEN' : 'ODD', day('2026-03-01') + (i % 300), 100 + i, i + 2);
+    store.add('NONE-1', day('2026-03-05'), 500, 140_002);
     const even = store.take('EVEN');
-    expect(even).toHaveLength(1500);
+    expect(even).toHaveLength(70_000);
     expect(even[0]).toEqual({ paidOn: '2026-03-01', amount: 100 });
-    expect(even[1499]).toEqual({ paidOn: fromDayNumber(day('2026-03-01') + 2998), amount: 3098 });
+    expect(even[69_999]).toEqual({ paidOn: fromDayNumber(day('2026-03-01') + (139_998 % 300)), amount: 139_998 + 100 });
     expect(store.take('EVEN')).toEqual([]);
+    expect(store.take('NEVER-PAID')).toEqual([]);
     store.take('ODD');
-    expect([...store.left()]).toEqual([{ accountId: 'NONE-1', line: 4000 }]);
+    expect([...store.left()]).toEqual([{ accountId: 'NONE-2', line: 1 }, { accountId: 'NONE-1', line: 140_002 }]);
+  });
+
+  it('keeps an amount of whole pence beyond 32 bits exactly', () => {
+    const store = new PaymentStore(new AccountNumbers());
+    store.add('A', day('2026-03-01'), Number.MAX_SAFE_INTEGER, 2);
+    expect(store.take('A')).toEqual([{ paidOn: '2026-03-01', amount: Number.MAX_SAFE_INTEGER }]);
   });
 });

@@ -20,7 +20,8 @@ Examples:
     --customers customers.csv --contacts contacts.csv --as-of 2026-03-09 \\
     -o status.csv --messages messages.csv --errors rejected.csv
 
-Inputs (CSV with a header row; columns in any order, others ignored):
+Inputs (CSV with a header row, or NDJSON if named .ndjson or .jsonl, a line
+at most 1 MiB; columns in any order, others ignored):
   --arrangements  account_id, n, due, amount (as batch --schedules writes;
                   .ndjson as batch --json writes; plan --csv with account_id)
   --payments      account_id, paid_on, amount

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Benchmark (not a test): `npm run bench [-- ROWS [BATCH OPTIONS]]`, default 1,000,000. Runs the batch
+// benchmark (bench/run.mjs: ROWS accounts, batch options passed on) and then the follow-up one
+// (bench/follow-up.mjs: ROWS plans of 13 instalments), each against its csv-parse passthrough
+// measured in the same run. `npm run bench:batch` and `npm run bench:follow-up` run one alone.
+// Run `npm run build` first.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const [rows = '1000000', ...batchOptions] = process.argv.slice(2);
+const bench = (script, args) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited ${code}`))));
+  });
+
+try {
+  await bench('run.mjs', [rows, ...batchOptions]);
+  await bench('follow-up.mjs', [rows]);
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
