@@ -59,6 +59,13 @@ export class ByteLines {
     this.length = at;
   }
 
+  /** Bytes encoded once and written many times (the provenance every JSON record ends with). */
+  append(encoded: Uint8Array): void {
+    this.room(encoded.length);
+    this.bytes.set(encoded, this.length);
+    this.length += encoded.length;
+  }
+
   /** A whole number (a safe integer). */
   whole(value: number): void {
     if (value < 0) {

@@ -26,7 +26,15 @@ export interface ChunkSettings {
    * household's accounts (a chunk never splits a customer's rows).
    */
   readonly groupBy?: { readonly name: string; readonly index: number };
+  /**
+   * What every JSON result record ends with: `,"provenance":{…}}` and its line end, encoded once
+   * (see recordEnding), so each record costs a copy of these bytes, not a serialisation.
+   */
+  readonly recordEnding?: Uint8Array;
 }
+
+/** The end of a JSON result record carrying `provenance` (canonical JSON, see canonicalProvenance). */
+export const recordEnding = (provenance: string): Uint8Array => new TextEncoder().encode(`,"provenance":${provenance}}\n`);
 
 export interface ChunkResult {
   /** Output in input order, as UTF-8 bytes (the rejected rows as text until a worker thread encodes them). */
@@ -40,7 +48,16 @@ export interface ChunkResult {
   readonly balances: number;
   /** The recommended plans' regular instalments, in pence, by pay frequency. */
   readonly instalmentsByFrequency: Readonly<Record<PaymentFrequency, number>>;
+  /** Accounts written, by each flag raised (an account with two flags counts under both). */
+  readonly byFlag: Readonly<Record<string, number>>;
+  /** Accounts written, by the kind of plan recommended. */
+  readonly byPlan: Readonly<Record<string, number>>;
 }
+
+/** Adds one to `key`'s count. */
+export const tally = (counts: Record<string, number>, key: string, by = 1): void => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
 
 export const noInstalments = (): Record<PaymentFrequency, number> => ({ weekly: 0, fortnightly: 0, 'four-weekly': 0, monthly: 0 });
 
@@ -56,9 +73,16 @@ const unreadable = ({ line, accountId, field, reason, cells }: InputRecord & { k
   cells,
 });
 
-/** One JSON record and its line end, into `out`. */
-function writeJson(out: ByteLines, record: object): void {
-  out.text(JSON.stringify(record));
+/** One JSON record and its line end, into `out`; with `ending`, the record ends with those bytes instead. */
+function writeJson(out: ByteLines, record: object, ending?: Uint8Array): void {
+  const text = JSON.stringify(record);
+  if (ending) {
+    // The record's closing brace is in `ending`, after the provenance.
+    out.text(text.slice(0, -1));
+    out.append(ending);
+    return;
+  }
+  out.text(text);
   out.char(NEWLINE);
 }
 
@@ -72,6 +96,8 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
   const errors: string[] = [];
   const rejections: { index: number; rejection: Rejection }[] = [];
   const instalmentsByFrequency = noInstalments();
+  const byFlag: Record<string, number> = {};
+  const byPlan: Record<string, number> = {};
   let written = 0;
   let balances = 0;
 
@@ -84,7 +110,9 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     written++;
     balances += result.account.balance;
     instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
-    if (json) writeJson(results, resultJson(result, layout));
+    for (const flag of result.affordability.flags) tally(byFlag, flag);
+    tally(byPlan, result.recommended.kind);
+    if (json) writeJson(results, resultJson(result, layout), settings.recordEnding);
     else writeResult(results, result);
     if (!json) writeSchedule(schedules, result);
     else for (const record of scheduleJson(result)) writeJson(schedules, record);
@@ -134,6 +162,8 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     written,
     balances,
     instalmentsByFrequency,
+    byFlag,
+    byPlan,
   };
 }
 

@@ -25,6 +25,8 @@ import { accountAffordability, type AccountAffordability } from './affordability
 /** Frozen: the forbearance default (CONC 7.3.5G(b)). apr: the account's own rate continues. */
 export type InterestChoice = 'frozen' | 'apr';
 export const INTEREST_CHOICES: readonly InterestChoice[] = ['frozen', 'apr'];
+/** Forbearance: interest and charges frozen, unless --interest apr. */
+export const DEFAULT_INTEREST: InterestChoice = 'frozen';
 
 export interface PlanSettings {
   /** The plan terms for every account (today, fixed terms, token, calendar), resolved once. */

@@ -9,7 +9,7 @@ import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
 import { quickTerms } from '../core/plan/index.js';
 import { BufferPool } from './buffer-pool.js';
-import { processChunk, type ChunkResult, type ChunkSettings } from './chunk.js';
+import { processChunk, recordEnding, type ChunkResult, type ChunkSettings } from './chunk.js';
 import type { ColumnLayout } from './mapping.js';
 import type { InterestChoice } from './plan.js';
 import type { InputRecord } from './read.js';
@@ -26,6 +26,8 @@ export interface WorkerSetup {
   readonly guidelines?: string;
   /** Under --group-by: the customer column (see ChunkSettings). */
   readonly groupBy?: { readonly name: string; readonly index: number };
+  /** The run's provenance as canonical JSON, for every JSON result record to carry. */
+  readonly provenance?: string;
 }
 
 export interface ChunkProcessor {
@@ -47,6 +49,7 @@ export async function chunkSettings(setup: WorkerSetup, loaded?: GuidelineTable)
     json: setup.json,
     errors: setup.errors,
     ...(setup.groupBy ? { groupBy: setup.groupBy } : {}),
+    ...(setup.json && setup.provenance !== undefined ? { recordEnding: recordEnding(setup.provenance) } : {}),
     plan: { terms: quickTerms({ asOf: setup.asOf }), interest: setup.interest, schedules: setup.schedules, ...(guidelines ? { guidelines } : {}) },
   };
 }

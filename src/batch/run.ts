@@ -16,7 +16,7 @@ import type { PaymentFrequency } from '../core/frequency.js';
 import type { Io } from '../cli/io.js';
 import type { Rejection } from './account.js';
 import { checkGuidelineTable } from './affordability.js';
-import { noInstalments, type ChunkResult } from './chunk.js';
+import { noInstalments, tally, type ChunkResult } from './chunk.js';
 import { csvLine } from './csv.js';
 import { rejectionHeader, resultHeader, SCHEDULE_HEADER } from './format.js';
 import { resolveColumns, type Carry, type ColumnLayout, type ColumnNames } from './mapping.js';
@@ -25,6 +25,10 @@ import { inThisThread, inWorkers, type ChunkProcessor, type WorkerSetup } from '
 import { readRecords, type InputRecord } from './read.js';
 import { Sink } from './sink.js';
 import { Customers, groupColumn } from './customers.js';
+import { renderSummaryJson } from './summary-json.js';
+import type { GuidelineSource } from '../core/affordability/guidelines.js';
+import { canonicalProvenance, withInputHash, type Provenance } from '../core/provenance.js';
+import { hashedWhileRead } from '../io/hash.js';
 
 export interface BatchOptions {
   /** A path, or `-` for stdin. */
@@ -33,6 +37,8 @@ export interface BatchOptions {
   readonly output: string;
   readonly schedules?: string;
   readonly errors?: string;
+  /** The run's counts, totals and provenance, as JSON (see summary-json.ts). */
+  readonly summary?: string;
   readonly json: boolean;
   readonly delimiter: string;
   readonly columns: ColumnNames;
@@ -51,6 +57,12 @@ export interface BatchOptions {
   readonly onProgress?: (rowsRead: number, bytesRead: number) => void;
   /** Called for each rejected row, in input order (the CLI shows them when there is no errors file). */
   readonly onRejection?: (rejection: Rejection) => void;
+  /**
+   * The run's provenance, given the guideline table in use: carried by every JSON result record and
+   * the summary. Standard input's hash is unknown until it has been read, so records carry null for
+   * it and the summary the hash.
+   */
+  readonly provenance?: (guidelines: GuidelineSource | undefined) => Promise<Provenance>;
 }
 
 export interface BatchSummary {
@@ -61,6 +73,11 @@ export interface BatchSummary {
   readonly balances: number;
   /** The recommended plans' regular instalments, summed per pay frequency, in pence. */
   readonly instalmentsByFrequency: Readonly<Record<PaymentFrequency, number>>;
+  /** Accounts written, by flag raised and by the kind of plan recommended. */
+  readonly byFlag: Readonly<Record<string, number>>;
+  readonly byPlan: Readonly<Record<string, number>>;
+  /** The run's provenance, with standard input's hash once read. */
+  readonly provenance?: Provenance;
   /** Set when the run stopped for too many rejected rows: nothing was written. */
   readonly stopped?: string;
 }
@@ -95,7 +112,8 @@ async function openSinks(options: BatchOptions, io: Io) {
     const results = await openOne(options.output);
     const schedules = options.schedules ? await openOne(options.schedules) : undefined;
     const errors = options.errors ? await openOne(options.errors) : undefined;
-    return { results, schedules, errors, all: opened };
+    const summary = options.summary ? await openOne(options.summary) : undefined;
+    return { results, schedules, errors, summary, all: opened };
   } catch (error) {
     await Promise.all(opened.map((s) => s.abort()));
     throw error;
@@ -110,10 +128,18 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   // Read once here to refuse a table not in force before any output; planning in this thread uses it.
   const guidelines = options.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(options.guidelines) : undefined;
   if (guidelines) checkGuidelineTable({ table: guidelines, asOf: options.asOf });
+  // Only JSON records and the summary carry it. A file is hashed in a pass of its own before the
+  // run (about 1% of its time), so that every record can carry its hash.
+  const provenance = options.json || options.summary ? await options.provenance?.(guidelines?.source) : undefined;
   const input = await openInput(options.input, io);
+  // Standard input can be read once only: hashed as it is read, for the summary.
+  const stdinHash = options.input === '-' && options.summary ? hashedWhileRead(input) : undefined;
+  const source = stdinHash?.stream ?? input;
   const sinks = await openSinks(options, io);
   const { results, schedules, errors } = sinks;
   const instalmentsByFrequency = noInstalments();
+  const byFlag: Record<string, number> = {};
+  const byPlan: Record<string, number> = {};
   let setup: WorkerSetup | undefined;
   let processor: ChunkProcessor | undefined;
   let read = 0;
@@ -144,6 +170,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       schedules: Boolean(schedules),
       ...(options.guidelines ? { guidelines: options.guidelines } : {}),
       ...(groupBy ? { groupBy } : {}),
+      ...(provenance ? { provenance: canonicalProvenance(provenance) } : {}),
     };
     return layout;
   };
@@ -167,6 +194,8 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     for (const [frequency, pence] of Object.entries(done.instalmentsByFrequency) as [PaymentFrequency, number][]) {
       instalmentsByFrequency[frequency] += pence;
     }
+    for (const [flag, count] of Object.entries(done.byFlag)) tally(byFlag, flag, count);
+    for (const [kind, count] of Object.entries(done.byPlan)) tally(byPlan, kind, count);
     if (results.push(done.results)) await results.flush();
     if (schedules?.push(done.schedules)) await schedules.flush();
     if (errors?.push(done.errors)) await errors.flush();
@@ -190,7 +219,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   let customers: Customers | undefined;
   try {
     let layout: ColumnLayout | undefined;
-    for await (const records of readRecords(input, options.delimiter, name)) {
+    for await (const records of readRecords(source, options.delimiter, name)) {
       for (const record of records) {
         if (!layout) {
           layout = await start(record);
@@ -212,18 +241,30 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     if (!layout) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file: name });
     await send();
     while (inFlight.length > 0) await writeNext();
-    const inOrder = [errors, schedules, results].filter((sink) => sink !== undefined);
+    const inputHash = stdinHash?.hash.digest('hex');
+    const summary: BatchSummary = {
+      read,
+      written,
+      rejected,
+      balances,
+      instalmentsByFrequency,
+      byFlag,
+      byPlan,
+      ...(provenance ? { provenance: inputHash ? withInputHash(provenance, 'input', inputHash) : provenance } : {}),
+    };
+    sinks.summary?.push(renderSummaryJson(summary));
+    const inOrder = [errors, schedules, sinks.summary, results].filter((sink) => sink !== undefined);
     await Promise.all(inOrder.map((sink) => sink.finish()));
     // Results last: a job that waits for the results file finds the others already in place.
     Sink.publish(inOrder);
+    return summary;
   } catch (error) {
     await Promise.all(sinks.all.map((s) => s.abort()));
     // Let chunks still in flight settle, so none fails later with no one to hear it.
     await Promise.allSettled(inFlight.map((f) => f.result));
     if (!(error instanceof Stopped)) throw error;
-    return { read, written, rejected, balances, instalmentsByFrequency, stopped: error.message };
+    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, stopped: error.message };
   } finally {
     await processor?.close();
   }
-  return { read, written, rejected, balances, instalmentsByFrequency };
 }

@@ -1,19 +1,22 @@
 /** The run's summary for a person, on stderr. */
 import { toMonthly, type PaymentFrequency } from '../core/frequency.js';
-import { formatMoney, fromPence, sumPennies } from '../core/money.js';
+import { formatMoney, fromPence, sumPennies, type Pennies } from '../core/money.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { wrap } from '../render/shared/wrap.js';
 import type { BatchSummary } from './run.js';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 
-export function summaryLines(summary: BatchSummary, seconds: number): string[] {
-  // Each frequency's instalments as one monthly figure, rounded once, as a statement line is.
-  const monthly = sumPennies(
+/** The recommended plans' instalments a month: each frequency's as one monthly figure, rounded once, as a statement line is. */
+export const monthlyInstalments = (summary: BatchSummary): Pennies =>
+  sumPennies(
     (Object.entries(summary.instalmentsByFrequency) as [PaymentFrequency, number][]).map(([frequency, pence]) =>
       toMonthly(fromPence(pence), frequency),
     ),
   );
+
+export function summaryLines(summary: BatchSummary, seconds: number): string[] {
+  const monthly = monthlyInstalments(summary);
   const rate = seconds > 0 ? `, ${count(Math.round(summary.read / seconds))} rows/s` : '';
   return [
     `${count(summary.read)} rows read: ${count(summary.written)} written, ${count(summary.rejected)} rejected (${seconds.toFixed(1)} s${rate})`,

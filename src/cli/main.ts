@@ -10,6 +10,7 @@ import { CommandContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { type Io, processIo } from './io.js';
 import { renderError } from './render-error.js';
+import { FAIRPLAN_VERSION } from './version.js';
 import { COMMANDS } from './commands/index.js';
 
 const EXIT_CODES_HELP = `
@@ -30,7 +31,7 @@ ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('fairplan')
     .description('Affordability checks and realistic repayment plans from an income & expenditure statement.')
-    .version('0.1.0', '-V, --version')
+    .version(FAIRPLAN_VERSION, '-V, --version')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({

@@ -42,6 +42,19 @@ describe('lines written as bytes', () => {
     );
   });
 
+  it('appends bytes encoded once, as many times as asked, between other writes', () => {
+    const ending = new TextEncoder().encode(',"provenance":{"file":"Zoë.csv"}}\n');
+    const out = new ByteLines();
+    for (let i = 0; i < 1000; i++) {
+      out.text('{"n":');
+      out.whole(i);
+      out.append(ending);
+    }
+    const lines = decoded(out).trimEnd().split('\n');
+    expect(lines).toHaveLength(1000);
+    expect(lines[999]).toBe('{"n":999,"provenance":{"file":"Zoë.csv"}}');
+  });
+
   it('grows past its first buffer and starts afresh after take', () => {
     const out = new ByteLines();
     const line = `${'£'.repeat(1000)}x\n`;

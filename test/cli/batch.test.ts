@@ -351,6 +351,7 @@ describe('fairplan batch', () => {
       ['--errors', 'sub/../in.csv'],
       ['--schedules', 'sub/link.csv'],
       ['-o', 'sub/hard.csv'],
+      ['--summary', 'sub/../in.csv'],
     ])('refuses %s naming the input as %s before reading a row, and exits 2', async (option, spelling) => {
       const { dir, input, before, listing, unchanged } = place();
       const other = option === '--errors' ? ['--schedules', 'schedules.csv'] : ['--errors', 'errors.csv'];
@@ -387,6 +388,7 @@ describe('fairplan batch', () => {
       [['-o', 'out.csv', '--errors', './out.csv'], 'fairplan: ./out.csv: -o and --errors name the same file; give each its own'],
       [['--schedules', 'out.csv', '--errors', 'sub/../out.csv'], 'fairplan: sub/../out.csv: --schedules and --errors name the same file; give each its own'],
       [['-o', 'sub/out.csv', '--schedules', 'sub/./out.csv'], 'fairplan: sub/./out.csv: -o and --schedules name the same file; give each its own'],
+      [['-o', 'out.csv', '--summary', './out.csv'], 'fairplan: ./out.csv: -o and --summary name the same file; give each its own'],
       [['-o', '-', '--schedules', '-'], 'fairplan: -o and --schedules both go to standard output; give each its own file'],
     ])('refuses two outputs naming one file (%j), writing nothing and leaving an earlier file as it was', async (outputs, message) => {
       const { dir, listing } = place();

@@ -12,11 +12,15 @@ import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
 import { parseDelimiter } from '../../batch/delimiter.js';
 import { parseColumnOption, type Carry } from '../../batch/mapping.js';
-import { INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
+import { DEFAULT_INTEREST, INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
+import { resolvePlanTerms } from '../../core/plan/request.js';
 import type { BatchOptions } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
 import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
+import { guidelinesInput, runProvenance } from '../provenance.js';
+import type { OptionValue } from '../../core/provenance.js';
+import type { GuidelineSource } from '../../core/affordability/guidelines.js';
 import { EXIT } from '../exit-codes.js';
 import { dateOption, nonNegativeIntegerOption, today, usage } from '../options.js';
 import { ProgressDisplay } from '../progress-display.js';
@@ -31,11 +35,18 @@ Examples:
   fairplan batch export.csv --delimiter semicolon \\
     --column balance="Amount Owed" --json > results.ndjson
   gen-accounts | fairplan batch - --schedules schedules.csv -q > results.csv
+  fairplan batch accounts.csv -o results.csv --summary summary.json -q
 
 Columns (default names; rename with --map or --column field=Header):
   account_id, customer_name (optional), balance, apr (optional),
   monthly_income, housing, council_tax, utilities, food, transport,
   other_expenses, pay_frequency, next_pay_date
+
+--summary writes the run as JSON: rows read, written and rejected, accounts by
+flag and by recommended plan, the totals of balances and instalments, and the
+provenance (fairplan and rules versions, as-of date, options given, SHA-256 of
+each input file) that every --json record carries too. From stdin, records
+carry a null hash for the input; the summary carries the hash of what was read.
 
 Every row read is written or rejected; a rejected row is reported with its
 line, account, field and reason, and the run goes on. Output files appear
@@ -73,6 +84,7 @@ interface BatchFlags {
   output?: string;
   schedules?: string;
   errors?: string;
+  summary?: string;
   json?: boolean;
   map?: string;
   column?: [Field, string][];
@@ -119,6 +131,7 @@ async function checkBatchOutputs(context: CommandContext, input: string, flags: 
     { option: '-o', path: flags.output ?? '-' },
     { option: '--schedules', path: flags.schedules },
     { option: '--errors', path: flags.errors },
+    { option: '--summary', path: flags.summary },
   ].filter((o): o is WrittenFile => o.path !== undefined);
   const toStdout = outputs.filter((o) => o.path === '-');
   if (toStdout.length > 1) {
@@ -134,6 +147,35 @@ async function checkBatchOutputs(context: CommandContext, input: string, flags: 
   });
 }
 
+/** The options given that change the results, as typed (the default interest treatment is left out). */
+function batchOptionsGiven(flags: BatchFlags): Record<string, OptionValue> {
+  const given: [string, OptionValue | undefined][] = [
+    ['--map', flags.map],
+    ['--column', flags.column?.map(([field, header]) => `${field}=${header}`).join('; ')],
+    ['--carry', flags.carry],
+    ['--carry-all', flags.carryAll ? true : undefined],
+    ['--delimiter', flags.delimiter],
+    ['--interest', flags.interest === DEFAULT_INTEREST ? undefined : flags.interest],
+    ['--guidelines', flags.guidelines],
+    ['--group-by', flags.groupBy],
+  ];
+  return Object.fromEntries(given.filter((entry): entry is [string, OptionValue] => entry[1] !== undefined));
+}
+
+/**
+ * What the run is made from: the accounts file, the mapping and guideline files, hashed before any
+ * row is read (standard input is hashed as it is read, for the summary).
+ */
+const batchProvenance = (context: CommandContext, input: string, flags: BatchFlags, asOf: IsoDate, guidelines: GuidelineSource | undefined) =>
+  runProvenance(context, {
+    asOf,
+    ...(guidelines ? { guidelines } : {}),
+    // The calendar every account's due dates are moved by: batch plans with the default terms.
+    calendar: resolvePlanTerms({ asOf }).calendar.name,
+    options: batchOptionsGiven(flags),
+    inputs: [{ role: 'input', file: input }, ...(flags.map ? [{ role: 'mapping', file: flags.map }] : []), ...guidelinesInput(flags.guidelines)],
+  });
+
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
   await checkBatchOutputs(context, input, flags);
   const mapping = flags.map ? await (await import('../../batch/mapping-file.js')).loadMapping(flags.map) : undefined;
@@ -148,22 +190,25 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
   let shown = 0;
   const started = context.io.now().getTime();
   const progress = !flags.quiet && context.io.stderr.isTTY ? await progressDisplay(context, input) : undefined;
+  const asOf = flags.asOf ?? today(context.io);
 
   const options: BatchOptions = {
     input,
     output: flags.output ?? '-',
     ...(flags.schedules ? { schedules: flags.schedules } : {}),
     ...(flags.errors ? { errors: flags.errors } : {}),
+    ...(flags.summary ? { summary: flags.summary } : {}),
     json: Boolean(flags.json),
     delimiter: flags.delimiter ?? mapping?.delimiter ?? ',',
     columns: { ...mapping?.columns, ...Object.fromEntries(flags.column ?? []) },
     carry,
-    asOf: flags.asOf ?? today(context.io),
+    asOf,
     interest: flags.interest,
     ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
     ...(flags.groupBy ? { groupBy: flags.groupBy } : {}),
     workers: flags.workers ?? DEFAULT_WORKERS,
     ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
+    provenance: (guidelines) => batchProvenance(context, input, flags, asOf, guidelines),
     ...(progress ? { onProgress: (rows: number, bytes: number) => progress.update(rows, bytes) } : {}),
     ...(flags.errors
       ? {}
@@ -205,6 +250,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('-o, --output <file>', 'results file (default: stdout; - for stdout)')
     .option('--schedules <file>', 'one row per instalment of each recommended plan')
     .option('--errors <file>', 'the rejected rows as they were, with line and reason')
+    .option('--summary <file>', "the run's counts, totals and provenance (fairplan version, rules, options, SHA-256 of the inputs) as JSON")
     .option('--json', 'newline-delimited JSON instead of CSV, in every output')
     .option('--map <file>', 'mapping file: {"columns": {"balance": "Amount Owed"}, "delimiter": ";", "carry": [...]}')
     .option('--column <field=Header>', 'read a field from a differently named column (repeatable)', columnOption)
@@ -215,7 +261,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .addOption(
       new Option('--interest <treatment>', "frozen (forbearance) or apr (the account's rate continues)")
         .choices(INTEREST_CHOICES)
-        .default('frozen'),
+        .default(DEFAULT_INTEREST),
     )
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
     .option('--group-by <column>', "plan adjacent rows with the same value (a customer's accounts) as one budget")

@@ -2,11 +2,13 @@
 import { Option, type Command } from 'commander';
 import { assessAffordability } from '../../core/affordability/assess.js';
 import type { GuidelineTable } from '../../core/affordability/guidelines.js';
+import type { Affordability } from '../../core/affordability/types.js';
 import type { Statement } from '../../core/statement.js';
 import { checkOutputs } from '../../io/output-check.js';
 import { renderCheckJson } from '../../render/check/json.js';
 import { renderCheckText } from '../../render/check/text.js';
 import type { CommandContext } from '../context.js';
+import { guidelinesInput, runProvenance } from '../provenance.js';
 import { dateOption, inCurrency, nonNegativeMoneyOption, today, type AmountOption } from '../options.js';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
@@ -56,6 +58,9 @@ up); every total is the sum of the lines shown. Offers share what is available
 pro rata, in whole pence that add up exactly. Spending above a guideline is
 flagged for the advisor to explain, never cut.
 
+--json ends with "provenance": fairplan's version, the rules version, the as-of
+date, the guideline table, the options given and the SHA-256 of each input file.
+
 Exit codes:
   0  report written
   2  bad arguments, or an invalid or unreadable statement or guideline file
@@ -66,6 +71,20 @@ async function guidelinesFor(statement: Statement, spec: string | undefined): Pr
   const { loadGuidelines } = await import('../../guidelines/load.js');
   if (spec) return loadGuidelines(spec);
   return statement.currency === 'USD' ? loadGuidelines('irs-2025') : undefined;
+}
+
+/** What the check was made from: the statement, the guideline table, and the options that change the figures. */
+function checkProvenance(context: CommandContext, file: string, options: CheckOptions, result: Affordability) {
+  return runProvenance(context, {
+    asOf: result.asOf,
+    ...(result.guidelines ? { guidelines: result.guidelines.source } : {}),
+    options: {
+      ...(options.guidelines !== undefined ? { '--guidelines': options.guidelines } : {}),
+      ...(options.tokenThreshold !== undefined ? { '--token-threshold': options.tokenThreshold.text } : {}),
+      ...(options.format !== undefined ? { '--format': options.format } : {}),
+    },
+    inputs: [{ role: 'statement', file }, ...guidelinesInput(options.guidelines)],
+  });
 }
 
 export function registerCheck(program: Command, context: CommandContext): void {
@@ -98,7 +117,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
           ? { tokenThresholdPerCreditor: inCurrency(options.tokenThreshold, statement.currency ?? 'GBP', '--token-threshold') }
           : {}),
       });
-      if (options.json) context.out(renderCheckJson(result, warnings));
+      if (options.json) context.out(renderCheckJson(result, warnings, await checkProvenance(context, file, options, result)));
       else if (options.sfs === 'data-entry') context.out((await import('../../statement/sfs.js')).toSfsJson(statement, result));
       else if (options.sfs) context.out((await import('../../statement/sfs-summary.js')).toSfsSummaryJson(statement, result));
       else context.out(renderCheckText(result, context.stdoutChalk(!options.color), warnings));

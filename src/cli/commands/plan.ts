@@ -27,6 +27,8 @@ import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
 import { wrap } from '../../render/shared/wrap.js';
 import type { CommandContext } from '../context.js';
+import { runProvenance } from '../provenance.js';
+import { provenanceReference, type OptionValue, type Provenance } from '../../core/provenance.js';
 import {
   calendarForCurrency,
   calendarOption,
@@ -189,6 +191,39 @@ function optionalSettings(flags: PlanFlags, currency: Currency = 'GBP'): Partial
   };
 }
 
+/** The options given that change the plans or which one is shown, as typed (defaults are left out). */
+function planOptionsGiven(flags: PlanFlags): Record<string, OptionValue> {
+  const given: [string, OptionValue | undefined][] = [
+    ['--balance', flags.balance?.text],
+    ['--affordable', flags.affordable?.text],
+    ['--frequency', flags.frequency],
+    ['--start', flags.start],
+    ['--interest-rate', flags.interestRate?.toString()],
+    ['--fixed-terms', flags.fixedTerms?.join(',')],
+    ['--token', flags.token?.text],
+    ['--review-months', flags.reviewMonths?.toString()],
+    ['--step-up-periods', flags.stepUpPeriods?.toString()],
+    ['--step-up-to', flags.stepUpTo?.text],
+    ['--settlement-discount', flags.settlementDiscount?.toString()],
+    ['--settlement', flags.settlement.length > 0 ? flags.settlement.map((c) => `${c.creditor}=${c.discountPercent.toString()}`).join('; ') : undefined],
+    ['--settlement-instalments', flags.settlementInstalments?.toString()],
+    ['--calendar', flags.calendar],
+    ['--no-business-days', flags.businessDays ? undefined : true],
+    ['--no-redistribute', flags.redistribute ? undefined : true],
+    ['--schedule', flags.schedule],
+  ];
+  return Object.fromEntries(given.filter((entry): entry is [string, OptionValue] => entry[1] !== undefined));
+}
+
+/** What the plan was made from; `calendar` is absent when no plan is made. */
+const planProvenance = (context: CommandContext, file: string | undefined, flags: PlanFlags, asOf: IsoDate, calendar?: string): Promise<Provenance> =>
+  runProvenance(context, {
+    asOf,
+    ...(calendar !== undefined ? { calendar } : {}),
+    options: planOptionsGiven(flags),
+    inputs: file === undefined ? [] : [{ role: 'statement', file }],
+  });
+
 // The engine names request fields; a person typed options.
 const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   balance: '--balance',
@@ -220,17 +255,25 @@ function proposeFor(request: PlanRequest) {
  * One offer letter to each creditor, the customer's letter and the SFS summary, into `folder` (made
  * if need be), each written atomically.
  */
-async function writeLetters(context: CommandContext, folder: string, proposal: PlanProposal, chosen: number, statementFile?: string, affordability?: Affordability) {
+async function writeLetters(
+  context: CommandContext,
+  folder: string,
+  proposal: PlanProposal,
+  chosen: number,
+  reference: string,
+  statementFile?: string,
+  affordability?: Affordability,
+) {
   const option = optionAt(proposal, chosen);
   if (!statementFile || !affordability || !option.creditors) {
     throw missing('--letters needs a statement: the letters go to its creditors, with its SFS summary');
   }
   const { creditorPack } = await import('../../render/plan/creditor-pack.js');
   const target = path.resolve(context.io.cwd, folder);
-  const pack = creditorPack(proposal, chosen, affordability);
+  const pack = creditorPack(proposal, chosen, affordability, { reference });
   const files = [
     ...pack.map(({ name, content }) => ({ target: path.join(target, name), content })),
-    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen) },
+    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen, { reference }) },
   ];
   // Only the folder named is made; the letters are written all together or not at all, never over the statement.
   await createFolder(target);
@@ -251,7 +294,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
   const basis = file === undefined ? { request: requestFromFlags(flags, asOf) } : await requestFromStatement(file, flags, asOf);
   if ('noPlan' in basis) {
     // Nothing is written: there is no schedule, letter or reminder to give until the moratorium ends.
-    if (flags.json) return context.out(renderNoPlanJson(asOf, basis.noPlan, basis.affordability));
+    if (flags.json) return context.out(renderNoPlanJson(asOf, basis.noPlan, basis.affordability, await planProvenance(context, file, flags, asOf)));
     return context.out([...wrap(basis.noPlan, 80), '', ...wrap(ADVICE_SIGNPOST, 80)].join('\n'));
   }
   const { request, affordability, warnings = [] } = basis;
@@ -259,19 +302,21 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
   for (const w of warnings) context.err(`fairplan: ${file}: ${w.path}: ${w.message}; the computed figure is used`);
   const proposal = proposeFor(request);
   const chosen = flags.schedule === undefined ? proposal.recommended.index : findOption(proposal, flags.schedule);
+  const provenance = await planProvenance(context, file, flags, asOf, proposal.request.calendar.name);
+  const reference = provenanceReference(provenance);
 
-  if (flags.json) return context.out(renderPlanJson(proposal, affordability ? { affordability } : {}));
+  if (flags.json) return context.out(renderPlanJson(proposal, { ...(affordability ? { affordability } : {}), provenance }));
   if (flags.csv) {
     context.io.stdout.write(renderScheduleCsv(proposal, flags.schedule === undefined ? undefined : [chosen]));
     return;
   }
-  if (flags.letter) return context.out(renderLetter(proposal, chosen));
-  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, file, affordability);
+  if (flags.letter) return context.out(renderLetter(proposal, chosen, { reference }));
+  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, reference, file, affordability);
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
     const { renderIcs } = await import('../../render/plan/ics.js');
-    await writeFileAtomic(target, renderIcs(proposal, chosen));
+    await writeFileAtomic(target, renderIcs(proposal, chosen, reference));
     const review = option.outcome.kind === 'review' ? ' and the review date' : '';
     context.err(`fairplan: wrote ${option.instalmentCount} payment reminders${review} for "${option.label}" to ${flags.ics}`);
     return;
@@ -314,6 +359,10 @@ Examples:
   $ fairplan plan --balance 1000 --affordable 30 --ics reminders.ics
   $ fairplan plan --balance 1000 --affordable 30 --schedule fixed-term-36 \\
       --letter
+
+--json ends with "provenance" (fairplan and rules versions, as-of date, calendar,
+options given, SHA-256 of the statement); letters and --ics reminders end with
+its reference, "Ref FP-… · fairplan … · rules …", to match them to it.
 
 Exit codes:
   0    success

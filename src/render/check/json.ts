@@ -7,6 +7,7 @@
  */
 import type { Affordability, MonthlyLine } from '../../core/affordability/types.js';
 import { sumPennies, toFixed2 } from '../../core/money.js';
+import type { Provenance } from '../../core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import type { StatementWarning } from '../../statement/warnings.js';
 import { FORMAT_VERSION } from '../shared/format-version.js';
@@ -22,7 +23,7 @@ function lineJson({ line, monthly }: MonthlyLine<string>) {
   };
 }
 
-export function checkJson(result: Affordability, warnings: readonly StatementWarning[] = []) {
+export function checkJson(result: Affordability, warnings: readonly StatementWarning[] = [], provenance?: Provenance) {
   const { statement, totals } = result;
   return {
     formatVersion: FORMAT_VERSION,
@@ -84,9 +85,13 @@ export function checkJson(result: Affordability, warnings: readonly StatementWar
     flagDetails: result.flags.map((f) => ({ code: f.code, reason: f.reason, review: f.review, details: f.details ?? [] })),
     warnings: warnings.map((w) => ({ code: w.code, path: w.path, stated: toFixed2(w.stated), computed: toFixed2(w.computed), message: w.message })),
     signpost: ADVICE_SIGNPOST,
+    ...(provenance ? { provenance } : {}),
   };
 }
 
-/** `warnings`: what the statement file states that fairplan did not take as written (an SFS summary's wrong totals). */
-export const renderCheckJson = (result: Affordability, warnings: readonly StatementWarning[] = []): string =>
-  `${JSON.stringify(checkJson(result, warnings), null, 2)}\n`;
+/**
+ * `warnings`: what the statement file states that fairplan did not take as written (an SFS summary's
+ * wrong totals). `provenance`: what the check was made from (the command line always gives it).
+ */
+export const renderCheckJson = (result: Affordability, warnings: readonly StatementWarning[] = [], provenance?: Provenance): string =>
+  `${JSON.stringify(checkJson(result, warnings, provenance), null, 2)}\n`;

@@ -9,6 +9,7 @@ import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { longDate } from '../shared/dates.js';
 import { wrap } from '../shared/wrap.js';
 import { optionAt } from './select.js';
+import type { LetterOptions } from './letter.js';
 
 /** Plain ASCII for a file name: "Harbour Bank (credit card)" → "harbour-bank-credit-card". */
 export function creditorSlug(name: string): string {
@@ -71,7 +72,7 @@ function interest(option: PlanOption, creditor: CreditorSchedule, words: Words):
 }
 
 /** The letter to the creditor at `creditorIndex` about the option at `optionIndex`, as plain text. */
-export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72 } = {}): string {
+export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72, reference }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
   const creditor = option.creditors?.[creditorIndex];
   if (!creditor) throw new Error(`option ${optionIndex} has no creditor ${creditorIndex}`);
@@ -87,5 +88,6 @@ export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number
     lines.push(title);
     for (const paragraph of paragraphs) lines.push(...wrap(paragraph, width), '');
   }
+  if (reference) lines.push(reference);
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -8,6 +8,7 @@ import { agreedOffers } from '../../core/plan/agreed-offers.js';
 import type { PlanProposal } from '../../core/plan/types.js';
 import { toSfsSummaryJson } from '../../statement/sfs-summary.js';
 import { creditorLetterNames, renderCreditorLetter } from './creditor-letter.js';
+import type { LetterOptions } from './letter.js';
 import { optionAt } from './select.js';
 
 export interface PackFile {
@@ -19,8 +20,14 @@ export interface PackFile {
 /**
  * The letter to each creditor of the option at `optionIndex`, then the SFS summary offering them
  * their part of that option's payment, as the letters do; no files for a plan without creditors.
+ * `reference` is the provenance reference the letters end with.
  */
-export function creditorPack(proposal: PlanProposal, optionIndex: number, affordability: Affordability): PackFile[] {
+export function creditorPack(
+  proposal: PlanProposal,
+  optionIndex: number,
+  affordability: Affordability,
+  { reference }: Pick<LetterOptions, 'reference'> = {},
+): PackFile[] {
   const option = optionAt(proposal, optionIndex);
   const creditors = option.creditors ?? [];
   if (creditors.length === 0) return [];
@@ -28,7 +35,7 @@ export function creditorPack(proposal: PlanProposal, optionIndex: number, afford
     ...creditorLetterNames(option).map((name, i) => ({
       name,
       describe: `the offer letter to ${creditors[i]?.creditor}`,
-      content: renderCreditorLetter(proposal, optionIndex, i),
+      content: renderCreditorLetter(proposal, optionIndex, i, { reference }),
     })),
     { name: 'sfs-summary.json', describe: 'the SFS summary the creditor letters enclose', content: toSfsSummaryJson(affordability.statement, affordability, agreedOffers(affordability, option)) },
   ];

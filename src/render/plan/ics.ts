@@ -97,13 +97,17 @@ export function foldIcsLines(ics: string): string {
     .join('\r\n');
 }
 
-/** The reminders for the option at `optionIndex`, as the text of an .ics file (CRLF line ends). */
-export function renderIcs(proposal: PlanProposal, optionIndex: number): string {
+/**
+ * The reminders for the option at `optionIndex`, as the text of an .ics file (CRLF line ends).
+ * `reference`, the provenance reference (see provenanceReference), ends each reminder's description.
+ */
+export function renderIcs(proposal: PlanProposal, optionIndex: number, reference?: string): string {
   const option = optionAt(proposal, optionIndex);
   const base = uidBase(proposal, option);
   const events = option.instalments.map((instalment) => instalmentEvent(proposal, option, instalment, base));
   if (option.outcome.kind === 'review') events.push(reviewEvent(proposal, option, option.outcome.reviewDate, option.outcome.message, base));
-  const { error, value } = createEvents(events, { productId: PRODUCT_ID, calName: `fairplan: ${option.label}` });
+  const signed = reference === undefined ? events : events.map((event) => ({ ...event, description: `${event.description} ${reference}` }));
+  const { error, value } = createEvents(signed, { productId: PRODUCT_ID, calName: `fairplan: ${option.label}` });
   if (error || value === null) {
     throw new FairplanError('invalid-argument', `cannot make payment reminders: ${error?.message ?? 'no calendar produced'}`);
   }

@@ -14,6 +14,7 @@ import type {
   PlanOutcome,
   PlanProposal,
 } from '../../core/plan/types.js';
+import type { Provenance } from '../../core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { FORMAT_VERSION } from '../shared/format-version.js';
 import { optionAt, optionKey } from './select.js';
@@ -157,10 +158,12 @@ function affordabilityJson(affordability: Affordability) {
 export interface PlanJsonOptions {
   /** When the plan was made from a statement: its affordability, reported with the plan. */
   readonly affordability?: Affordability;
+  /** What the plan was made from (the command line always gives it). */
+  readonly provenance?: Provenance;
 }
 
 /** The proposal as a plain object ready for JSON.stringify. */
-export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOptions = {}) {
+export function planJson(proposal: PlanProposal, { affordability, provenance }: PlanJsonOptions = {}) {
   const { request, recommended } = proposal;
   const chosen = optionAt(proposal, recommended.index);
   return {
@@ -186,12 +189,20 @@ export function planJson(proposal: PlanProposal, { affordability }: PlanJsonOpti
     notOffered: proposal.notOffered.map((n) => ({ kind: n.kind, ...(n.variant ? { variant: n.variant } : {}), reason: n.reason })),
     ...(affordability ? { affordability: affordabilityJson(affordability) } : {}),
     signpost: ADVICE_SIGNPOST,
+    ...(provenance ? { provenance } : {}),
   };
 }
 
 /** No plan, and why: a Breathing Space with no end recorded, reviewed by a person when it ends. */
-export function renderNoPlanJson(asOf: IsoDate, reason: string, affordability: Affordability): string {
-  const result = { formatVersion: FORMAT_VERSION, asOf, noPlan: { reason }, affordability: affordabilityJson(affordability), signpost: ADVICE_SIGNPOST };
+export function renderNoPlanJson(asOf: IsoDate, reason: string, affordability: Affordability, provenance?: Provenance): string {
+  const result = {
+    formatVersion: FORMAT_VERSION,
+    asOf,
+    noPlan: { reason },
+    affordability: affordabilityJson(affordability),
+    signpost: ADVICE_SIGNPOST,
+    ...(provenance ? { provenance } : {}),
+  };
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 

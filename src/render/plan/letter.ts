@@ -16,6 +16,8 @@ import { optionAt } from './select.js';
 export interface LetterOptions {
   /** Line width; default 72. */
   readonly width?: number;
+  /** The provenance reference (see provenanceReference), printed at the foot to match the letter to its JSON. */
+  readonly reference?: string;
 }
 
 /** "33 monthly payments of £30.00 and a final payment of £10.00". */
@@ -157,7 +159,7 @@ const paused = (until: IsoDate | undefined): string[] =>
       ];
 
 /** The letter for the option at `optionIndex` of `proposal`, as plain text. */
-export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72 }: LetterOptions = {}): string {
+export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72, reference }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
   const words = wordsFor(proposal.request.currencySymbol);
   const moved = option.instalments.some((instalment) => instalment.movedFrom !== undefined);
@@ -190,5 +192,6 @@ export function renderLetter(proposal: PlanProposal, optionIndex: number, { widt
       } else lines.push(...wrap(paragraph, width), '');
     }
   }
+  if (reference) lines.push(reference);
   return `${lines.join('\n').trimEnd()}\n`;
 }

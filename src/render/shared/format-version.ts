@@ -1,8 +1,9 @@
 /**
  * The version of fairplan's JSON output formats (`check --json`, `plan --json`, `batch --json`
- * records). It follows semantic versioning on its own: the minor number rises when fields are
+ * records, `batch --summary`). It follows semantic versioning on its own: the minor number rises when fields are
  * added, the major number when a field is removed, renamed or changes meaning, so that a program
- * reading the output can tell whether it understands it. One number for all three formats: they
- * share their conventions (money as two-decimal strings, dates as YYYY-MM-DD).
+ * reading the output can tell whether it understands it. One number for all the formats: they
+ * share their conventions (money as two-decimal strings, dates as YYYY-MM-DD). 1.1 added
+ * `provenance` to each, and the `batch --summary` document.
  */
-export const FORMAT_VERSION = '1.0';
+export const FORMAT_VERSION = '1.1';

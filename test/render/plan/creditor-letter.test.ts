@@ -9,6 +9,11 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 describe('the offer letter to each creditor', () => {
   const proposal = threeCreditors();
 
+  it('ends with the provenance reference when given one', () => {
+    expect(renderCreditorLetter(proposal, 0, 1, { reference: 'Ref FP-0123456789 · fairplan 0.1.0 · rules 1' }).endsWith('\n\nRef FP-0123456789 · fairplan 0.1.0 · rules 1\n')).toBe(true);
+    expect(renderCreditorLetter(proposal, 0, 1)).not.toContain('Ref FP-');
+  });
+
   it('offers the creditor their share: how much, how often, from when, until when and in all', () => {
     const letter = flat(renderCreditorLetter(proposal, 0, 0));
     expect(letter).toMatch(/^To: Harbour Bank \(credit card\) Reference: Harbour Bank \(credit card\), offer of 10 January 2027 /);

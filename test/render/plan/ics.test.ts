@@ -40,6 +40,13 @@ describe('payment reminders as iCalendar', () => {
     expect(new Set(all.map((event) => property(event, 'UID:'))).size).toBe(34);
   });
 
+  it('ends each reminder with the provenance reference when given one', () => {
+    const signed = events(renderIcs(thousandAtThirty(), 0, 'Ref FP-0123456789 · fairplan 0.1.0 · rules 1'));
+    expect(signed).toHaveLength(events(ics).length);
+    for (const event of signed) expect(property(event, 'DESCRIPTION:')?.endsWith(' Ref FP-0123456789 · fairplan 0.1.0 · rules 1')).toBe(true);
+    expect(ics).not.toContain('Ref FP-');
+  });
+
   it('is reproducible: the same plan gives the same file, a different one different UIDs', () => {
     expect(renderIcs(thousandAtThirty(), 0)).toBe(ics);
     const other = renderIcs(thousandAtThirty(), 1);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseIsoDate } from '../../../src/core/date.js';
+import { provenance } from '../../../src/core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../../src/core/signpost.js';
 import { renderPlanJson } from '../../../src/render/plan/json.js';
 import { FORMAT_VERSION } from '../../../src/render/shared/format-version.js';
@@ -45,6 +47,14 @@ describe('plan JSON', () => {
       start: '2027-01-15',
       interest: { kind: 'frozen' },
     });
+  });
+
+  it('ends with the provenance given, after the signpost; without one, has none', () => {
+    const given = provenance({ fairplanVersion: '0.1.0', asOf: parseIsoDate('2027-01-10'), calendar: 'none', inputs: [] });
+    const withProvenance = JSON.parse(renderPlanJson(thousandAtThirty(), { provenance: given })) as Record<string, unknown>;
+    expect(Object.keys(withProvenance).slice(-2)).toEqual(['signpost', 'provenance']);
+    expect(withProvenance.provenance).toEqual(given);
+    expect(json).not.toHaveProperty('provenance');
   });
 
   it('never writes money as a JSON number: every amount is a string with exactly two decimals', () => {

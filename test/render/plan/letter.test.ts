@@ -144,5 +144,10 @@ describe('the letter during a Breathing Space', () => {
   it('says nothing of Breathing Space when there is none', () => {
     expect(flat(renderLetter(thousandAtThirty(), 0))).not.toContain('Breathing Space');
   });
-});
 
+  it('ends with the provenance reference when given one, to match it to the JSON of the same run', () => {
+    const letter = renderLetter(thousandAtThirty(), 0, { reference: 'Ref FP-0123456789 · fairplan 0.1.0 · rules 1' });
+    expect(letter.endsWith('\n\nRef FP-0123456789 · fairplan 0.1.0 · rules 1\n')).toBe(true);
+    expect(renderLetter(thousandAtThirty(), 0)).not.toContain('Ref FP-');
+  });
+});

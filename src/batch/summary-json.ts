@@ -1,0 +1,30 @@
+/**
+ * `batch --summary FILE`: the run's counts, totals and provenance as JSON, for a nightly job to
+ * keep beside its results. Money is in pence-exact strings with two decimals, as in the records;
+ * the counts by flag and by plan are in name order, so the same run gives the same bytes.
+ */
+import { toFixed2 } from '../core/money.js';
+import { FORMAT_VERSION } from '../render/shared/format-version.js';
+import { formatPence } from './pence.js';
+import type { BatchSummary } from './run.js';
+import { monthlyInstalments } from './summary.js';
+
+const byName = (counts: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(Object.keys(counts).sort().map((key) => [key, counts[key] ?? 0]));
+
+export function summaryJson(summary: BatchSummary) {
+  return {
+    formatVersion: FORMAT_VERSION,
+    rows: { read: summary.read, written: summary.written, rejected: summary.rejected },
+    flags: byName(summary.byFlag),
+    recommended: byName(summary.byPlan),
+    totals: {
+      balances: formatPence(summary.balances),
+      instalments: Object.fromEntries(Object.entries(summary.instalmentsByFrequency).map(([frequency, pence]) => [frequency, formatPence(pence)])),
+      instalmentsMonthly: toFixed2(monthlyInstalments(summary)),
+    },
+    ...(summary.provenance ? { provenance: summary.provenance } : {}),
+  };
+}
+
+export const renderSummaryJson = (summary: BatchSummary): string => `${JSON.stringify(summaryJson(summary), null, 2)}\n`;

@@ -1,0 +1,12 @@
+/**
+ * The version of fairplan's money and plan rules: how monthly figures, offers, instalments, due
+ * dates, flags and the recommendation are worked out. It is raised whenever any of them changes, so
+ * that an output's `provenance.rulesVersion` says which rules made its figures, whatever fairplan
+ * release ran them.
+ *
+ * RULES_DIGEST is the SHA-256 of what these rules make of a fixed set of fixtures (see
+ * test/core/rules-version.test.ts): a change to a rule changes it, and the test then fails until
+ * RULES_VERSION is raised and the new digest recorded here with it.
+ */
+export const RULES_VERSION = 1;
+export const RULES_DIGEST = '7da41a547ce07b57fa9d7782b6e77288300668f9c0d3e80323737d9d196b0a01';
