@@ -99,7 +99,7 @@ export interface PlanRequest {
   readonly asOf: IsoDate;
   /**
    * The last day of a Breathing Space moratorium: no payment falls on or before it (a later start is
-   * taken), and interest is frozen until then.
+   * taken), and interest is frozen until then (the first period is charged only for its days after it).
    */
   readonly pausedUntil?: IsoDate;
   /** Default: frozen. With `creditors`, the interest of each creditor that has none of their own. */
@@ -234,6 +234,11 @@ interface OptionBase<K extends PlanKind, O extends PlanOutcome> {
    * day). Monthly instalments fall on its day of the month, or the last day of a shorter month.
    */
   readonly anchorDate: IsoDate;
+  /**
+   * After a Breathing Space, the first day interest accrues again (the day after the moratorium):
+   * the first instalment is charged interest only for its period's days from then on.
+   */
+  readonly interestFrom?: IsoDate;
   readonly instalmentCount: number;
   /** The largest instalment: the regular payment (for a step-up, the payment after the step). */
   readonly instalmentAmount: Money;
