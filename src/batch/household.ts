@@ -13,7 +13,6 @@ import { fromPence, type Money, penceOf } from '../core/money.js';
 import { creditorSchedules } from '../core/plan/creditor-schedules.js';
 import { instalmentInPence } from '../core/plan/quick-summary.js';
 import {
-  nextPayDate,
   summarisePlans,
   type CreditorSchedule,
   type PlanOptionSummary,
@@ -23,7 +22,7 @@ import type { Account } from './account.js';
 import { accountAffordability } from './affordability.js';
 import { EXPENSE_FIELDS } from './fields.js';
 import { formatPence } from './pence.js';
-import { interestOf, type AccountResult, type PlanSettings } from './plan.js';
+import { interestOf, startOf, type AccountResult, type PlanSettings } from './plan.js';
 
 const pence = (amount: Money): number => Number(penceOf(amount));
 
@@ -34,6 +33,7 @@ function budgetOf(account: Account): [string, string][] {
     ...EXPENSE_FIELDS.map((field): [string, string] => [field, formatPence(account.expenses[field])]),
     ['pay_frequency', account.pay.frequency],
     ['next_pay_date', account.pay.nextPayDate],
+    ['breathing_space_end', account.breathingSpaceEnd ?? 'blank'],
   ];
 }
 
@@ -88,7 +88,8 @@ export function planHousehold(accounts: readonly Account[], settings: PlanSettin
   const first = accounts[0] as Account;
   const balance = accounts.reduce((total, account) => total + account.balance, 0);
   const household: Account = { ...first, balance };
-  const affordability = accountAffordability(household, guidelineCheck(settings.guidelines, asOf), accounts.length);
+  const { start, pausedUntil } = startOf(first, asOf);
+  const affordability = accountAffordability(household, guidelineCheck(settings.guidelines, asOf), accounts.length, pausedUntil !== undefined);
   const proposal = summarisePlans({
     ...settings.terms,
     balance: fromPence(BigInt(balance)),
@@ -98,7 +99,8 @@ export function planHousehold(accounts: readonly Account[], settings: PlanSettin
     }),
     affordableMonthly: fromPence(BigInt(affordability.available)),
     frequency: first.pay.frequency,
-    start: nextPayDate(first.pay, asOf),
+    start,
+    ...(pausedUntil ? { pausedUntil } : {}),
   });
   const review = affordability.review || proposal.recommended.flagForReview;
   // Each option's part for each account; the household's own instalments are never written.

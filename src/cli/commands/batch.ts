@@ -35,7 +35,8 @@ Examples:
 Columns (default names; rename with --map or --column field=Header):
   account_id, customer_name (optional), balance, apr (optional),
   monthly_income, housing, council_tax, utilities, food, transport,
-  other_expenses, pay_frequency, next_pay_date
+  other_expenses, pay_frequency, next_pay_date,
+  breathing_space_end (optional: the last day of a Breathing Space)
 
 Every row read is written or rejected; a rejected row is reported with its
 line, account, field and reason, and the run goes on. Output files appear

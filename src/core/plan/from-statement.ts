@@ -2,9 +2,9 @@
  * A plan request from a statement: what every front end (plan, advise, batch) asks the engine when
  * it starts from a household's I&E rather than from figures typed on the command line.
  */
-import { breathingSpaceEnd, breathingSpaceInForce, noPlanDuring } from '../breathing-space.js';
+import { breathingSpaceEnd, breathingSpaceInForce, firstPaymentDay, noPlanDuring } from '../breathing-space.js';
 import { FairplanError } from '../errors.js';
-import { addDays, type IsoDate } from '../date.js';
+import type { IsoDate } from '../date.js';
 import { sum, type Money } from '../money.js';
 import type { Statement } from '../statement.js';
 import { nextPayDate } from './dates.js';
@@ -34,7 +34,7 @@ export function planRequestFromStatement(
   if (noPlan !== undefined) throw new FairplanError('invalid-argument', noPlan, { field: 'breathingSpace.end' });
   const space = breathingSpaceInForce(statement.breathingSpace, asOf);
   const pausedUntil = overrides.pausedUntil ?? (space && breathingSpaceEnd(space));
-  const earliest = pausedUntil === undefined ? asOf : addDays(pausedUntil, 1);
+  const earliest = firstPaymentDay(asOf, pausedUntil);
   const start = overrides.start ?? (statement.pay ? nextPayDate(statement.pay, earliest) : earliest);
   const affordableMonthly = overrides.affordableMonthly ?? availableMonthly;
   const stepUp =
