@@ -557,3 +557,60 @@ describe('fairplan plan during a Breathing Space', () => {
   });
 });
 
+
+describe('fairplan plan: every plan carries a review date', () => {
+  // Taken on 1 October 2025; planned on 25 November 2026, when it is more than 12 months old.
+  const OLD = fixture('statements', 'old-budget-old-debt.json');
+  const reviews = (stdout: string) => Object.fromEntries(JSON.parse(stdout).options.map((o: { key: string; reviewOn: string }) => [o.key, o.reviewOn]));
+
+  it('is 12 months after the as-of date when the statement does not say when the budget was taken, or the token review if sooner', async () => {
+    const review = reviews((await runMain([...PLAN, '--json', '--fixed-terms', '12'])).stdout);
+    expect(review).toEqual({ affordable: '2028-01-10', 'fixed-term-12': '2028-01-10' });
+    const token = reviews((await runMain(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--json'])).stdout);
+    // The token's review, three months from its first payment on 15 January.
+    expect(token.token).toBe('2027-04-15');
+  });
+
+  it('is due at once for a budget already past its review, and follows --stale-after', async () => {
+    const due = reviews((await runMain(['plan', OLD, '--as-of', '2026-11-25', '--json'])).stdout);
+    expect(new Set(Object.values(due))).toEqual(new Set(['2026-11-25']));
+    const later = JSON.parse((await runMain(['plan', OLD, '--as-of', '2026-11-25', '--stale-after', '18', '--json'])).stdout);
+    // 18 months after 1 October 2025: not stale yet, reviewed then.
+    expect(later.options[0].reviewOn).toBe('2027-04-01');
+    expect(later.affordability.flags.map((f: { code: string }) => f.code)).not.toContain('statement-stale');
+  });
+
+  it('is shown with the recommendation and in the letter', async () => {
+    const { stdout } = await runMain(PLAN);
+    expect(stdout).toContain('Review with the customer by 2028-01-10.');
+    const letter = (await runMain([...PLAN, '--letter'])).stdout.replace(/\s+/g, ' ');
+    expect(letter).toContain('we will go through your budget and this plan with you again by 10 January 2028.');
+  });
+
+  it('refuses a --stale-after that is not a number of months, naming the option', async () => {
+    const { code, stderr } = await runMain([...PLAN, '--stale-after', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("option '--stale-after <months>' argument '0' is invalid. \"0\" is not a whole number of months from 1 to 120");
+  });
+});
+
+describe('fairplan plan reads SFS summaries as check does', () => {
+  const WRONG = fixture('statements', 'sfs', 'sfs-summary-wrong-totals.json');
+
+  it('refuses a summary whose stated totals disagree with --strict, naming each, and exits 2', async () => {
+    const { code, stdout, stderr } = await runMain(['plan', WRONG, '--strict', '--as-of', '2026-11-25']);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toContain('overview.total-available-for-non-priority-debts: states 174.66 but available');
+    expect((await runMain(['plan', WRONG, '--as-of', '2026-11-25'])).code).toBe(0);
+  });
+
+  it('reads a file as a summary with --format sfs-summary, and needs a statement for it', async () => {
+    const { code, stderr } = await runMain(['plan', fixture('statements', 'sfs', 'sfs-household.json'), '--format', 'sfs-summary', '--as-of', '2026-11-25']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('is not a field of the SFS summary monthly income');
+    expect((await runMain(['plan', WRONG, '--format', 'sfs-summary', '--as-of', '2026-11-25'])).code).toBe(0);
+    const without = await runMain([...PLAN, '--strict']);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('--strict needs a statement');
+  });
+});

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate as d } from '../../src/core/date.js';
-import { isStale, mayBeStatuteBarred } from '../../src/core/time-limits.js';
+import { budgetReviewOn, isStale, mayBeStatuteBarred } from '../../src/core/time-limits.js';
 
 describe('time limits', () => {
   it('takes a budget to be stale once more than 12 months old', () => {
     expect(isStale(d('2025-11-25'), d('2026-11-25'))).toBe(false);
     expect(isStale(d('2025-11-24'), d('2026-11-25'))).toBe(true);
+  });
+
+  it('takes a budget to be stale after the months given', () => {
+    expect(isStale(d('2026-05-25'), d('2026-11-25'), 6)).toBe(false);
+    expect(isStale(d('2026-05-24'), d('2026-11-25'), 6)).toBe(true);
+  });
+
+  it('reviews a budget the day it would turn stale, or at once when that has passed', () => {
+    expect(budgetReviewOn(d('2026-03-31'), d('2026-11-25'))).toBe('2027-03-31');
+    expect(budgetReviewOn(undefined, d('2026-11-25'))).toBe('2027-11-25');
+    expect(budgetReviewOn(d('2026-03-31'), d('2026-11-25'), 6)).toBe('2026-11-25');
+    expect(budgetReviewOn(d('2026-08-31'), d('2026-11-25'), 6)).toBe('2027-02-28');
   });
 
   it('takes a debt to be possibly statute-barred once its last payment is more than six years old', () => {

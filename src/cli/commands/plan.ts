@@ -15,6 +15,7 @@ import type { PaymentFrequency } from '../../core/frequency.js';
 import { D, type Dec } from '../../core/money.js';
 import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type CreditorDiscount, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import { budgetReviewOn } from '../../core/time-limits.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
 import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
 import { createFolder } from '../../io/folder.js';
@@ -40,9 +41,10 @@ import {
   positiveMoneyOption,
   today,
 } from '../options.js';
+import { addStatementOptions, refuseWarnings, type StatementFlags } from '../statement-options.js';
 import type { RegisterCommand } from './index.js';
 
-interface PlanFlags {
+interface PlanFlags extends StatementFlags {
   readonly balance?: AmountOption;
   readonly affordable?: AmountOption;
   readonly frequency?: PaymentFrequency;
@@ -94,12 +96,15 @@ function fixedTermsOption(value: string): number[] {
 
 const missing = (message: string) => new FairplanError('invalid-argument', message);
 
-function requireTogether(flags: PlanFlags): void {
+function requireTogether(flags: PlanFlags, file: string | undefined): void {
   if ((flags.stepUpPeriods === undefined) !== (flags.stepUpTo === undefined)) {
     throw missing('--step-up-periods and --step-up-to go together: how many reduced payments, and the monthly amount affordable after them');
   }
   if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined && flags.settlement.length === 0) {
     throw missing('--settlement-instalments needs --settlement-discount or --settlement: the discount the creditor has offered');
+  }
+  if (file === undefined && (flags.format !== undefined || flags.strict)) {
+    throw missing(`${flags.format !== undefined ? '--format' : '--strict'} needs a statement: it says how to read one`);
   }
 }
 
@@ -129,12 +134,13 @@ interface Basis {
 async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDate): Promise<Basis | NoPlan> {
   // The statement readers are loaded when a statement is given, not at start-up.
   const { loadStatementDocument } = await import('../../statement/load.js');
-  const { statement, warnings } = await loadStatementDocument(file);
+  const { statement, warnings } = await loadStatementDocument(file, flags.format);
+  if (flags.strict) refuseWarnings(file, warnings);
   if (flags.balance === undefined && statement.debts.length === 0) {
     throw new FairplanError('invalid-argument', 'the statement lists no non-priority debts: give the balance with --balance', { file });
   }
   const currency = statement.currency ?? 'GBP';
-  const affordability = assessAffordability(statement, { asOf });
+  const affordability = assessAffordability(statement, { asOf, ...(flags.staleAfter !== undefined ? { staleAfterMonths: flags.staleAfter } : {}) });
   const noPlan = noPlanDuring(statement.breathingSpace, asOf);
   if (noPlan !== undefined) return { noPlan, affordability };
   const overrides: Partial<PlanRequest> = {
@@ -143,6 +149,7 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     ...(flags.frequency !== undefined ? { frequency: flags.frequency } : {}),
     ...(flags.start !== undefined ? { start: flags.start } : {}),
     ...optionalSettings(flags, currency),
+    budgetReviewOn: budgetReviewOn(statement.takenOn, asOf, flags.staleAfter),
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
   return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability, warnings };
@@ -160,6 +167,7 @@ function requestFromFlags(flags: PlanFlags, asOf: IsoDate): PlanRequest {
     frequency: flags.frequency ?? 'monthly',
     start: flags.start ?? asOf,
     asOf,
+    budgetReviewOn: budgetReviewOn(undefined, asOf, flags.staleAfter),
     ...optionalSettings(flags),
   };
 }
@@ -242,7 +250,7 @@ async function writeLetters(context: CommandContext, folder: string, proposal: P
 }
 
 async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {
-  requireTogether(flags);
+  requireTogether(flags, file);
   await checkOutputs({
     cwd: context.io.cwd,
     reads: file === undefined ? [] : [{ path: file, what: 'the statement' }],
@@ -327,7 +335,7 @@ Exit codes:
 export const registerPlan: RegisterCommand = (program: Command, context: CommandContext) => {
   const outputs = ['json', 'csv', 'ics', 'letter', 'letters'];
   const exclusive = (flag: string) => outputs.filter((other) => other !== flag);
-  program
+  const command = program
     .command('plan')
     .description('Propose repayment plans from a statement, or for a balance and an affordable monthly amount.')
     .argument('[statement]', 'statement file (fairplan JSON/YAML or SFS JSON): the balance, the affordable amount and the pay schedule come from it')
@@ -355,7 +363,8 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .addOption(new Option('--letter', 'print a letter for the customer').conflicts(exclusive('letter')))
     .addOption(
       new Option('--letters <folder>', "write an offer letter to each creditor, the customer's letter and the SFS summary").conflicts(exclusive('letters')),
-    )
+    );
+  addStatementOptions(command)
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', HELP)
     .action(async (file: string | undefined, flags: PlanFlags) => run(context, file, flags));

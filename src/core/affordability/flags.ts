@@ -4,7 +4,7 @@
  */
 import { breathingSpaceEnd, breathingSpaceInForce, breathingSpaceName, type BreathingSpace } from '../breathing-space.js';
 import type { IsoDate } from '../date.js';
-import { isStale, LIMITATION_YEARS, mayBeStatuteBarred, STATEMENT_STALE_MONTHS } from '../time-limits.js';
+import { isStale, LIMITATION_YEARS, mayBeStatuteBarred } from '../time-limits.js';
 import { formatMoney, money, pennyCeiling, safePence, sum, type Money } from '../money.js';
 import { ADVICE_SIGNPOST } from '../signpost.js';
 import { CURRENCY_SYMBOLS, type Statement } from '../statement.js';
@@ -31,6 +31,7 @@ export interface FlagInputs {
   readonly totals: Totals;
   readonly guidelines?: GuidelineResult;
   readonly tokenThresholdPerCreditor: Money;
+  readonly staleAfterMonths: number;
 }
 
 /** The creditors a payment can go to: one owed nothing gets no offer, and counts for no token. */
@@ -51,7 +52,7 @@ const isHomeowner = (statement: Statement): boolean =>
 
 // Limits are compared in whole pence: the balances and the token threshold, which are not monthly
 // figures of the budget and may hold fractions of a penny, are rounded up, which keeps every comparison exact.
-function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCreditor }: FlagInputs): FlagFacts {
+function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCreditor, staleAfterMonths }: FlagInputs): FlagFacts {
   const creditors = creditorsOwed(statement);
   return {
     available: safePence(totals.available),
@@ -62,7 +63,7 @@ function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCredito
     guidelineOver: guidelines?.checks.some((c) => c.status === 'over') ?? false,
     vulnerable: statement.vulnerabilities.length > 0,
     breathingSpace: breathingSpaceInForce(statement.breathingSpace, asOf) !== undefined,
-    stale: statement.takenOn !== undefined && isStale(statement.takenOn, asOf),
+    stale: statement.takenOn !== undefined && isStale(statement.takenOn, asOf, staleAfterMonths),
     limitation: possiblyStatuteBarred(statement, asOf).length > 0,
   };
 }
@@ -116,7 +117,7 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
         };
       case 'statement-stale':
         return {
-          reason: `The budget was taken on ${statement.takenOn}, more than ${STATEMENT_STALE_MONTHS} months ago: check it with the customer before relying on it.`,
+          reason: `The budget was taken on ${statement.takenOn}, more than ${inputs.staleAfterMonths} months ago: check it with the customer before relying on it.`,
         };
       case 'limitation-check':
         return {

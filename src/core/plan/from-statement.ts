@@ -4,6 +4,7 @@
  */
 import { breathingSpaceEnd, breathingSpaceInForce, firstPaymentDay, noPlanDuring } from '../breathing-space.js';
 import { FairplanError } from '../errors.js';
+import { budgetReviewOn } from '../time-limits.js';
 import type { IsoDate } from '../date.js';
 import { sum, type Money } from '../money.js';
 import type { Statement } from '../statement.js';
@@ -18,6 +19,7 @@ import type { PlanRequest } from './types.js';
  * - frequency and start: the customer's pay schedule, first payment on the next payday (today and
  *   monthly when the statement records none);
  * - step-up: from the first expected change that raises what is available;
+ * - the budget's review: 12 months after it was taken (`takenOn`), or after `asOf` (see `budgetReviewOn`);
  * - a Breathing Space in force with a known end: paused until it ends, the first payment on the first
  *   payday after it (a start given in `overrides` is moved past it too, by the engine).
  * Anything else in `overrides` wins. Throws FairplanError('invalid-argument') during a mental health
@@ -56,6 +58,7 @@ export function planRequestFromStatement(
     start,
     asOf,
     ...(pausedUntil ? { pausedUntil } : {}),
+    budgetReviewOn: overrides.budgetReviewOn ?? budgetReviewOn(statement.takenOn, asOf),
     ...(stepUp ? { stepUp } : {}),
   };
 }

@@ -102,6 +102,11 @@ export interface PlanRequest {
    * taken), and interest is frozen until then (the first period is charged only for its days after it).
    */
   readonly pausedUntil?: IsoDate;
+  /**
+   * When the budget the plan rests on should be reviewed with the customer (see `budgetReviewOn`);
+   * default: 12 months after `asOf`. Every plan's review date is this or its token review, the earlier.
+   */
+  readonly budgetReviewOn?: IsoDate;
   /** Default: frozen. With `creditors`, the interest of each creditor that has none of their own. */
   readonly interest?: InterestTreatment;
   /** Fixed terms to show, in months. Default: 12, 24, 36 and 60. */
@@ -128,6 +133,7 @@ export interface ResolvedPlanRequest {
   readonly start: IsoDate;
   readonly asOf: IsoDate;
   readonly pausedUntil?: IsoDate;
+  readonly budgetReviewOn: IsoDate;
   readonly interest: InterestTreatment;
   readonly fixedTermsMonths: readonly number[];
   readonly token: TokenSettings;

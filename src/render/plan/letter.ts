@@ -4,6 +4,7 @@
  * Plain words about the budget, never about the person's failings. A token payment is never
  * presented as repaying; a plan that does not fit the budget says so.
  */
+import { planReviewOn } from '../../core/plan/review.js';
 import type { IsoDate } from '../../core/date.js';
 import type { Money } from '../../core/money.js';
 import type { PaymentRun, PlanOption, PlanProposal } from '../../core/plan/types.js';
@@ -156,6 +157,13 @@ const paused = (until: IsoDate | undefined): string[] =>
           'interest or charges will be added to what you owe. Nothing below is due before it ends.',
       ];
 
+/** Every plan is reviewed (see `planReviewOn`); a token arrangement's review is already given with its payments. */
+function reviewSentence(option: PlanOption, proposal: PlanProposal): string {
+  const on = planReviewOn(option, proposal.request);
+  if (option.outcome.kind === 'review' && option.outcome.reviewDate === on) return '';
+  return ` In any case we will go through your budget and this plan with you again by ${longDate(on)}.`;
+}
+
 /** The letter for the option at `optionIndex` of `proposal`, as plain text. */
 export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72 }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
@@ -175,7 +183,8 @@ export function renderLetter(proposal: PlanProposal, optionIndex: number, { widt
     ['Interest and charges', [interest(option, words.money)]],
     ['If your circumstances change', [
       'Budgets change. If your income goes down, your costs go up, or you cannot make a payment, please tell us as ' +
-        'soon as you can. We will look at your budget with you again and agree what to do next.',
+        'soon as you can. We will look at your budget with you again and agree what to do next.' +
+        reviewSentence(option, proposal),
     ]],
     ['Free debt advice', [ADVICE_SIGNPOST]],
   ];
