@@ -614,3 +614,65 @@ describe('fairplan plan reads SFS summaries as check does', () => {
     expect(without.stderr).toContain('--strict needs a statement');
   });
 });
+
+describe('fairplan plan letters for a debt that may be statute-barred (limitation-check)', () => {
+  // Quickline Loans last paid on 14 March 2020, more than six years before 25 November 2026; Lumen
+  // Shopping on 10 January 2021, less than six.
+  const OLD = fixture('statements', 'old-budget-old-debt.json');
+  const ENFORCING = /\b(must pay|legal action|court action|take you to court|enforcement|bailiff|we will enforce)\b/i;
+
+  it("never words it as enforceable in the customer's letter, and says so", async () => {
+    const { code, stdout } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letter']);
+    expect(code).toBe(0);
+    const flat = stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('We have no record of a payment for more than six years on: Quickline Loans (last payment 14 March 2020).');
+    expect(flat).toContain('Nothing in this letter means that it can be enforced');
+    expect(flat).not.toContain('Lumen Shopping (catalogue) (last payment');
+    expect(flat).not.toMatch(ENFORCING);
+  });
+
+  it('tells only that creditor, in its offer letter, that the offer does not accept the debt can be enforced', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-limitation-'));
+    const { code } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letters', 'letters'], { cwd: dir });
+    expect(code).toBe(0);
+    const letter = (name: string) => readFileSync(path.join(dir, 'letters', name), 'utf8').replace(/\s+/g, ' ');
+    const files = readdirSync(path.join(dir, 'letters'));
+    const quickline = files.find((f) => f.includes('quickline')) ?? '';
+    const harbour = files.find((f) => f.includes('harbour')) ?? '';
+    expect(letter(quickline)).toContain('more than 6 years ago, so this debt may be statute-barred (Limitation Act 1980; CONC 7.15)');
+    expect(letter(quickline)).toContain('without accepting that the debt can be enforced');
+    expect(letter(harbour)).not.toContain('statute-barred');
+    expect(letter('letter-customer.txt')).toContain('may be statute-barred');
+    for (const file of files.filter((f) => f.endsWith('.txt'))) expect(letter(file)).not.toMatch(ENFORCING);
+  });
+});
+
+describe('fairplan plan for a customer in Scotland', () => {
+  // Lumen Shopping last paid on 10 January 2021: more than five years before 25 November 2026.
+  const SCOTLAND = fixture('statements', 'scotland-old-debt-moratorium.json');
+
+  it('takes debts to be possibly prescribed after five years, and says so in the letter', async () => {
+    const result = JSON.parse((await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--json'])).stdout);
+    const limitation = result.affordability.flags.find((f: { code: string }) => f.code === 'limitation-check');
+    expect(limitation.reason).toContain('more than 5 years');
+    expect(limitation.reason).toContain('Prescription and Limitation (Scotland) Act 1973');
+    const letter = (await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--letter'])).stdout.replace(/\s+/g, ' ');
+    expect(letter).toContain('more than five years on: Lumen Shopping (catalogue) (last payment 10 January 2021); Quickline Loans');
+    expect(letter).toContain('in Scotland it may no longer be owed at all');
+  });
+
+  it('honours a moratorium it records, with a note that Breathing Space is for England and Wales', async () => {
+    const result = JSON.parse((await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--json'])).stdout);
+    expect(result.pausedUntil).toBe('2027-01-01');
+    expect(result.start > '2027-01-01').toBe(true);
+    const { stdout } = await runMain(['check', SCOTLAND, '--as-of', '2026-11-25', '--json']);
+    const space = JSON.parse(stdout).flagDetails.find((f: { code: string }) => f.code === 'breathing-space');
+    expect(space.details.join(' ')).toContain('Breathing Space applies in England and Wales only: for a customer in Scotland');
+  });
+
+  it('does not take the law from --calendar: a statement without a jurisdiction is under six years', async () => {
+    const OLD = fixture('statements', 'old-budget-old-debt.json');
+    const result = JSON.parse((await runMain(['plan', OLD, '--as-of', '2026-11-25', '--calendar', 'scotland', '--json'])).stdout);
+    expect(result.affordability.flags.find((f: { code: string }) => f.code === 'limitation-check').reason).toContain('more than 6 years');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate as d } from '../../src/core/date.js';
-import { budgetReviewOn, isStale, mayBeStatuteBarred } from '../../src/core/time-limits.js';
+import { money } from '../../src/core/money.js';
+import type { Jurisdiction } from '../../src/core/statement.js';
+import { budgetReviewOn, debtsPastLimitation, isStale, mayBeStatuteBarred } from '../../src/core/time-limits.js';
 
 describe('time limits', () => {
   it('takes a budget to be stale once more than 12 months old', () => {
@@ -26,5 +28,19 @@ describe('time limits', () => {
     // A last payment on 29 February is six years old on 28 February.
     expect(mayBeStatuteBarred(d('2020-02-29'), d('2026-02-28'))).toBe(false);
     expect(mayBeStatuteBarred(d('2020-02-29'), d('2026-03-01'))).toBe(true);
+  });
+
+  it('counts the limitation period by where the customer lives: five years in Scotland, six elsewhere and by default', () => {
+    const debts = [
+      { creditor: 'Five and a half years', balance: money('100'), lastPaymentOn: d('2021-05-25') },
+      { creditor: 'Seven years', balance: money('100'), lastPaymentOn: d('2019-11-25') },
+      { creditor: 'No date', balance: money('100') },
+    ];
+    const past = (jurisdiction?: Jurisdiction) =>
+      debtsPastLimitation({ debts, ...(jurisdiction ? { jurisdiction } : {}) }, d('2026-11-25')).map((debt) => debt.creditor);
+    expect(past('scotland')).toEqual(['Five and a half years', 'Seven years']);
+    expect(past('england-wales')).toEqual(['Seven years']);
+    expect(past('northern-ireland')).toEqual(['Seven years']);
+    expect(past()).toEqual(['Seven years']);
   });
 });

@@ -238,8 +238,8 @@ async function writeLetters(context: CommandContext, folder: string, proposal: P
   const target = path.resolve(context.io.cwd, folder);
   const names = creditorLetterNames(option);
   const files = [
-    ...names.map((name, i) => ({ target: path.join(target, name), content: renderCreditorLetter(proposal, chosen, i) })),
-    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen) },
+    ...names.map((name, i) => ({ target: path.join(target, name), content: renderCreditorLetter(proposal, chosen, i, { affordability }) })),
+    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen, { affordability }) },
     { target: path.join(target, 'sfs-summary.json'), content: toSfsSummaryJson(affordability.statement, affordability) },
   ];
   // Only the folder named is made; the letters are written all together or not at all, never over the statement.
@@ -275,7 +275,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     context.io.stdout.write(renderScheduleCsv(proposal, flags.schedule === undefined ? undefined : [chosen]));
     return;
   }
-  if (flags.letter) return context.out(renderLetter(proposal, chosen));
+  if (flags.letter) return context.out(renderLetter(proposal, chosen, affordability ? { affordability } : {}));
   if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, file, affordability);
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);

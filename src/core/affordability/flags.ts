@@ -4,10 +4,10 @@
  */
 import { breathingSpaceEnd, breathingSpaceInForce, breathingSpaceName, type BreathingSpace } from '../breathing-space.js';
 import type { IsoDate } from '../date.js';
-import { isStale, LIMITATION_YEARS, mayBeStatuteBarred } from '../time-limits.js';
+import { debtsPastLimitation, isStale, limitationFor } from '../time-limits.js';
 import { formatMoney, money, pennyCeiling, safePence, sum, type Money } from '../money.js';
 import { ADVICE_SIGNPOST } from '../signpost.js';
-import { CURRENCY_SYMBOLS, type Statement } from '../statement.js';
+import { CURRENCY_SYMBOLS, type Jurisdiction, type Statement } from '../statement.js';
 import { flagCodes, flagNeedsReview, type FlagFacts } from './budget.js';
 import type { Flag, FlagCode, GuidelineResult, Totals } from './types.js';
 
@@ -43,9 +43,17 @@ function breathingSpaceReason(space: BreathingSpace): string {
   return `The customer is in ${breathingSpaceName(space)} from ${space.start} ${until}: no payment may be asked for and interest and charges are frozen while it lasts.`;
 }
 
-/** The debts whose last payment was more than six years ago. */
-const possiblyStatuteBarred = (statement: Statement, asOf: IsoDate) =>
-  statement.debts.filter((debt) => debt.lastPaymentOn !== undefined && mayBeStatuteBarred(debt.lastPaymentOn, asOf));
+/**
+ * Breathing Space is a scheme of England and Wales: a moratorium recorded for a customer elsewhere
+ * is honoured all the same (nothing is asked for while it lasts), with a note saying what to check.
+ */
+const OUTSIDE_BREATHING_SPACE: Readonly<Record<Exclude<Jurisdiction, 'england-wales'>, string>> = {
+  scotland:
+    'Breathing Space applies in England and Wales only: for a customer in Scotland, check which moratorium this is ' +
+    '(Scotland has its own statutory moratorium, through a money adviser, before a Debt Arrangement Scheme or bankruptcy) and its dates.',
+  'northern-ireland':
+    'Breathing Space applies in England and Wales only, and Northern Ireland has no such scheme: check what this pause is and who agreed it.',
+};
 
 const isHomeowner = (statement: Statement): boolean =>
   statement.household.tenure === 'owner' || statement.household.tenure === 'mortgage';
@@ -64,7 +72,7 @@ function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCredito
     vulnerable: statement.vulnerabilities.length > 0,
     breathingSpace: breathingSpaceInForce(statement.breathingSpace, asOf) !== undefined,
     stale: statement.takenOn !== undefined && isStale(statement.takenOn, asOf, staleAfterMonths),
-    limitation: possiblyStatuteBarred(statement, asOf).length > 0,
+    limitation: debtsPastLimitation(statement, asOf).length > 0,
   };
 }
 
@@ -83,7 +91,10 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
       case 'breathing-space':
         return {
           reason: space ? breathingSpaceReason(space) : '',
-          details: ['Any plan starts after the moratorium ends; review the budget with the customer then.'],
+          details: [
+            'Any plan starts after the moratorium ends; review the budget with the customer then.',
+            ...(statement.jurisdiction && statement.jurisdiction !== 'england-wales' ? [OUTSIDE_BREATHING_SPACE[statement.jurisdiction]] : []),
+          ],
         };
       case 'deficit':
         return {
@@ -121,8 +132,8 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
         };
       case 'limitation-check':
         return {
-          reason: `No payment has been recorded for more than ${LIMITATION_YEARS} years on some debts, which may be statute-barred (CONC 7.15): a person should check before any payment is asked for, and nothing should say they can be enforced.`,
-          details: possiblyStatuteBarred(statement, inputs.asOf).map((debt) => `${debt.creditor}: last payment on ${debt.lastPaymentOn}`),
+          reason: `No payment has been recorded for more than ${limitationFor(statement).years} years on some debts, which may be statute-barred (${limitationFor(statement).law}; CONC 7.15): a person should check before any payment is asked for, and nothing should say they can be enforced.`,
+          details: debtsPastLimitation(statement, inputs.asOf).map((debt) => `${debt.creditor}: last payment on ${debt.lastPaymentOn}`),
         };
       case 'advice':
         return { reason: ADVICE_SIGNPOST };
