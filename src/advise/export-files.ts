@@ -10,10 +10,19 @@ import { toSfsJson } from '../statement/sfs.js';
 import { toFairplanJson } from '../statement/write.js';
 import { agreedOffers } from './agreed-offers.js';
 import { renderAgreedPlanJson } from './agreed-plan.js';
-import type { ExportFile } from './export.js';
+import type { ExportFile, StatementBundle } from './export.js';
+import { NO_PENNIES } from '../core/money.js';
+
+const STATEMENT_JSON: ExportFile<StatementBundle> = { name: 'statement.json', describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) };
+
+/** With no plan yet (a moratorium with no end): the statement, and the SFS offering nothing while it lasts. */
+export const ADVISE_STATEMENT_FILES: readonly ExportFile<StatementBundle>[] = [
+  STATEMENT_JSON,
+  { name: 'statement-sfs.json', describe: 'the statement (SFS JSON), with no offers while the moratorium lasts', render: (b) => toSfsJson(b.statement, b.affordability, b.affordability.offers.map((o) => ({ ...o, offer: NO_PENNIES }))) },
+];
 
 export const ADVISE_FILES: readonly ExportFile[] = [
-  { name: 'statement.json', describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) },
+  STATEMENT_JSON,
   { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability, agreedOffers(b.affordability, optionAt(b.proposal, b.optionIndex))) },
   { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex], b.overrideReason ?? '') },
   { name: 'plan.json', describe: 'the agreed plan and the options (plan JSON)', render: renderAgreedPlanJson },

@@ -4,6 +4,7 @@
  * worked out again by the plan engine after every change.
  */
 import type { Affordability } from '../../core/affordability/types.js';
+import { noPlanDuring } from '../../core/breathing-space.js';
 import { PAYMENT_FREQUENCIES } from '../../core/frequency.js';
 import { formatMoney } from '../../core/money.js';
 import type { PlanOption } from '../../core/plan/types.js';
@@ -17,6 +18,7 @@ import { optionsTable, paragraph, SCHEDULE_PAGE, scheduleView } from '../render.
 import { creditorLines } from '../../render/plan/creditor-table.js';
 import type { Session } from '../session.js';
 import { agreePlan } from './agree.js';
+import { noPlanStep } from './no-plan.js';
 import { goBack, showStatement } from './navigate.js';
 
 async function pickOption(session: Session, affordability: Affordability): Promise<void> {
@@ -138,6 +140,8 @@ export async function plansStep(session: Session): Promise<void> {
     session.say('\nThere are no debts to other creditors yet, so there is no plan to work out. Add them under "Other debts".');
     return goBack(session);
   }
+  const noPlan = noPlanDuring(session.draft.statement.breathingSpace, session.services.asOf);
+  if (noPlan !== undefined) return noPlanStep(session, affordability, noPlan);
   // The first instalment of the schedule page shown.
   let first = 0;
   let paged = false;
