@@ -59,6 +59,12 @@ describe('plan step', () => {
     expect(text).toMatch(/ 8 +2027-06-25 +£500\.00 +£0\.00 +£0\.00/);
   });
 
+  it('says when the chosen plan is to be reviewed with the customer: 12 months on, when the budget records no date taken', async () => {
+    const { session, prompter } = harness(['Affordable', 'Agree'], draftAt('plans'));
+    await plansStep(session);
+    expect(prompter.transcript).toContain('Review with the customer by 2027-11-25.');
+  });
+
   it('shows how the chosen plan shares each payment between the creditors, before its schedule', async () => {
     const { session, prompter } = harness(['Affordable', 'Agree'], draftAt('plans'));
     await plansStep(session);

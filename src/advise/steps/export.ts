@@ -71,7 +71,7 @@ export async function exportStep(session: Session): Promise<void> {
   }
   // An override given before the statement changed so that none is needed no longer applies.
   const overrideReason = concerns.length > 0 ? override?.reason : undefined;
-  showChosen(session, affordability, option, true);
+  showChosen(session, affordability, proposal, option, true);
   if (overrideReason) session.say(['', ...paragraph(`Agreed all the same, for this reason: ${overrideReason}`)].join('\n'));
   const next = await session.prompter.select({
     message: EXPORT_QUESTION,
