@@ -672,7 +672,12 @@ describe('fairplan plan for a customer in Scotland', () => {
 
   it('does not take the law from --calendar: a statement without a jurisdiction is under six years', async () => {
     const OLD = fixture('statements', 'old-budget-old-debt.json');
-    const result = JSON.parse((await runMain(['plan', OLD, '--as-of', '2026-11-25', '--calendar', 'scotland', '--json'])).stdout);
-    expect(result.affordability.flags.find((f: { code: string }) => f.code === 'limitation-check').reason).toContain('more than 6 years');
+    const { stdout, stderr } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--calendar', 'scotland', '--json']);
+    expect(JSON.parse(stdout).affordability.flags.find((f: { code: string }) => f.code === 'limitation-check').reason).toContain('more than 6 years');
+    // Said, not silently decided.
+    expect(stderr).toContain(
+      'fairplan: --calendar scotland sets only the bank holidays payments move around: the debts are taken to be under the law of England and Wales (the statement records no jurisdiction)',
+    );
+    expect((await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--calendar', 'scotland', '--json'])).stderr).toBe('');
   });
 });

@@ -16,7 +16,7 @@ import { D, type Dec } from '../../core/money.js';
 import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type CreditorDiscount, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { budgetReviewOn } from '../../core/time-limits.js';
-import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
+import { CURRENCY_SYMBOLS, type Currency, type Jurisdiction, type Statement } from '../../core/statement.js';
 import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
 import { createFolder } from '../../io/folder.js';
 import { checkOutputs } from '../../io/output-check.js';
@@ -124,6 +124,28 @@ interface Basis {
   readonly affordability?: Affordability;
   /** Totals an SFS summary states wrongly (the computed ones are used). */
   readonly warnings?: readonly StatementWarning[];
+  /** Said on stderr: a --calendar that is not where the statement's customer lives. */
+  readonly calendarNote?: string;
+}
+
+const JURISDICTION_NAMES: Readonly<Record<Jurisdiction, string>> = {
+  'england-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
+
+/**
+ * --calendar chooses the bank holidays payments move around, never the law the debts are under
+ * (README "Where the customer lives"): a region other than the statement's is pointed out.
+ */
+function calendarNote(region: CalendarRegion | undefined, statement: Statement): string | undefined {
+  const jurisdiction = statement.jurisdiction ?? 'england-wales';
+  if (region === undefined || region === 'none' || region === jurisdiction) return undefined;
+  const recorded = statement.jurisdiction ? '' : ' (the statement records no jurisdiction)';
+  return (
+    `--calendar ${region} sets only the bank holidays payments move around: the debts are taken to be under the law of ` +
+    `${JURISDICTION_NAMES[jurisdiction]}${recorded}; if the customer lives in ${JURISDICTION_NAMES[region]}, say "jurisdiction": "${region}" in the statement`
+  );
 }
 
 /**
@@ -152,7 +174,8 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     budgetReviewOn: budgetReviewOn(statement.takenOn, asOf, flags.staleAfter),
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
-  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability, warnings };
+  const note = calendarNote(flags.calendar, statement);
+  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability, warnings, ...(note ? { calendarNote: note } : {}) };
 }
 
 /** The engine request from the command line alone (no statement). */
@@ -265,6 +288,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     return context.out([...wrap(basis.noPlan, 80), '', ...wrap(ADVICE_SIGNPOST, 80)].join('\n'));
   }
   const { request, affordability, warnings = [] } = basis;
+  if ('calendarNote' in basis && basis.calendarNote) context.err(`fairplan: ${basis.calendarNote}`);
   // The plan is made all the same, from the computed figures; `check` shows them in full.
   for (const w of warnings) context.err(`fairplan: ${file}: ${w.path}: ${w.message}; the computed figure is used`);
   const proposal = proposeFor(request);
