@@ -3,6 +3,7 @@
  * the letter is the one `fairplan plan --letter` writes, the letters to the creditors and their SFS
  * summary the ones `--letters` writes, and the calendar the one `--ics` writes.
  */
+import { NO_PENNIES } from '../core/money.js';
 import { agreedOffers } from '../core/plan/agreed-offers.js';
 import { creditorPack } from '../render/plan/creditor-pack.js';
 import { renderScheduleCsv } from '../render/plan/csv.js';
@@ -12,15 +13,22 @@ import { optionAt } from '../render/plan/select.js';
 import { toSfsJson } from '../statement/sfs.js';
 import { toFairplanJson } from '../statement/write.js';
 import { renderAgreedPlanJson } from './agreed-plan.js';
-import type { ExportFile, ExportFileSet } from './export.js';
+import type { ExportFile, ExportFileSet, StatementBundle } from './export.js';
 
+const STATEMENT_JSON: ExportFile<StatementBundle> = { name: 'statement.json', describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) };
+
+/** With no plan yet (a moratorium with no end): the statement, and the SFS offering nothing while it lasts. */
+export const ADVISE_STATEMENT_FILES: readonly ExportFile<StatementBundle>[] = [
+  STATEMENT_JSON,
+  { name: 'statement-sfs.json', describe: 'the statement (SFS JSON), with no offers while the moratorium lasts', render: (b) => toSfsJson(b.statement, b.affordability, b.affordability.offers.map((o) => ({ ...o, offer: NO_PENNIES }))) },
+];
 
 export const ADVISE_FILES: readonly (ExportFile | ExportFileSet)[] = [
-  { name: 'statement.json', describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) },
+  STATEMENT_JSON,
   { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability, agreedOffers(b.affordability, optionAt(b.proposal, b.optionIndex))) },
   { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex], b.overrideReason ?? '') },
   { name: 'plan.json', describe: 'the agreed plan and the options (plan JSON)', render: renderAgreedPlanJson },
   { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex) },
-  { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex) },
+  { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex, { affordability: b.affordability }) },
   { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability) },
 ];

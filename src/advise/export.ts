@@ -10,26 +10,30 @@ import { writeFilesAtomic } from '../io/atomic-file.js';
 import { createFolder, folderProblem } from '../io/folder.js';
 import { checkOutputs, type ReadFile } from '../io/output-check.js';
 
-export interface ExportBundle {
+/** What a session knows before a plan: enough to export the statement alone. */
+export interface StatementBundle {
   readonly statement: Statement;
   readonly affordability: Affordability;
+  readonly asOf: string;
+}
+
+export interface ExportBundle extends StatementBundle {
   readonly proposal: PlanProposal;
   /** The chosen option, by its index in `proposal.options`. */
   readonly optionIndex: number;
-  readonly asOf: string;
   /** Why the plan was agreed although it needed an override; absent when it did not. */
   readonly overrideReason?: string;
 }
 
-export interface ExportFile {
+export interface ExportFile<B extends StatementBundle = ExportBundle> {
   readonly name: string;
   readonly describe: string;
-  render(bundle: ExportBundle): string;
+  render(bundle: B): string;
 }
 
 /** Files whose number and names depend on the plan agreed, such as a letter to each of its creditors. */
-export interface ExportFileSet {
-  files(bundle: ExportBundle): readonly { readonly name: string; readonly describe: string; readonly content: string }[];
+export interface ExportFileSet<B extends StatementBundle = ExportBundle> {
+  files(bundle: B): readonly { readonly name: string; readonly describe: string; readonly content: string }[];
 }
 
 export interface Written {
@@ -42,24 +46,32 @@ export interface Exporter {
   problem(folder: string): Promise<string | undefined>;
   /** Writes every file into `folder` and says what was written where. */
   export(folder: string, bundle: ExportBundle): Promise<Written[]>;
+  /** Writes the statement alone, when no plan can be asked for yet (a moratorium with no end). */
+  exportStatement(folder: string, bundle: StatementBundle): Promise<Written[]>;
 }
 
 /**
  * Exports into a folder the advisor names, which is made if it is not there (its parent must be);
  * no file of the export may overwrite one of `reads` (the statement or the draft the session uses).
  */
-export function folderExporter(files: readonly (ExportFile | ExportFileSet)[], reads: readonly ReadFile[] = []): Exporter {
+export function folderExporter(
+  files: readonly (ExportFile | ExportFileSet)[],
+  reads: readonly ReadFile[] = [],
+  statementFiles: readonly ExportFile<StatementBundle>[] = [],
+): Exporter {
+  async function writeInto<B extends StatementBundle>(folder: string, chosen: readonly (ExportFile<B> | ExportFileSet<B>)[], bundle: B): Promise<Written[]> {
+    // Render everything first: a renderer that fails then leaves no files half exported.
+    const rendered = chosen
+      .flatMap((file) => ('files' in file ? file.files(bundle) : [{ ...file, content: file.render(bundle) }]))
+      .map(({ name, describe, content }) => ({ name, describe, path: join(folder, name), text: content }));
+    await createFolder(folder);
+    await checkOutputs({ reads, writes: rendered.map(({ path, name }) => ({ path, option: `the export (${name})` })) });
+    await writeFilesAtomic(rendered.map(({ path, text }) => ({ target: path, content: text })));
+    return rendered.map(({ path, describe }) => ({ path, describe }));
+  }
   return {
     problem: folderProblem,
-    async export(folder, bundle) {
-      // Render everything first: a renderer that fails then leaves no files half exported.
-      const rendered = files
-        .flatMap((file) => ('files' in file ? file.files(bundle) : [{ ...file, content: file.render(bundle) }]))
-        .map(({ name, describe, content }) => ({ name, describe, path: join(folder, name), text: content }));
-      await createFolder(folder);
-      await checkOutputs({ reads, writes: rendered.map(({ path, name }) => ({ path, option: `the export (${name})` })) });
-      await writeFilesAtomic(rendered.map(({ path, text }) => ({ target: path, content: text })));
-      return rendered.map(({ path, describe }) => ({ path, describe }));
-    },
+    export: (folder, bundle) => writeInto(folder, files, bundle),
+    exportStatement: (folder, bundle) => writeInto(folder, statementFiles, bundle),
   };
 }

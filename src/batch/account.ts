@@ -3,7 +3,7 @@
  * account, field and reason; it is never dropped or half-read.
  */
 import { InvalidArgumentError } from 'commander';
-import { parseIsoDate } from '../core/date.js';
+import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '../core/frequency.js';
 import type { PaySchedule } from '../core/statement.js';
@@ -23,6 +23,8 @@ export interface Account {
   readonly income: number;
   readonly expenses: Readonly<Record<ExpenseField, number>>;
   readonly pay: PaySchedule;
+  /** The last day of a Breathing Space moratorium, when the row records one (it may be over). */
+  readonly breathingSpaceEnd?: IsoDate;
   /** The carried columns' cells, in the layout's order. */
   readonly carried: readonly string[];
 }
@@ -109,6 +111,8 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
     const frequency = checked('pay_frequency', () => parseFrequency(frequencyText, PAYMENT_FREQUENCIES) as PaymentFrequency);
     const dateText = required(cells, layout, 'next_pay_date');
     const nextPayDate = checked('next_pay_date', () => parseIsoDate(dateText));
+    const endText = cellOf(cells, layout, 'breathing_space_end');
+    const breathingSpaceEnd = endText ? checked('breathing_space_end', () => parseIsoDate(endText)) : undefined;
     return {
       line,
       id,
@@ -117,6 +121,7 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       income,
       expenses,
       pay: { frequency, nextPayDate },
+      breathingSpaceEnd,
       carried: layout.carried.length === 0 ? NOTHING_CARRIED : layout.carried.map((c) => cells[c.index] ?? ''),
     };
   } catch (error) {

@@ -51,8 +51,11 @@ function overGuideline(account: Account, { table, asOf }: GuidelineCheck): boole
   return result.checks.some((c) => c.status === 'over');
 }
 
-/** `creditors`: the accounts the budget is shared across (a household's, under --group-by). */
-export function accountAffordability(account: Account, guidelines?: GuidelineCheck, creditors = 1): AccountAffordability {
+/**
+ * `creditors`: the accounts the budget is shared across (a household's, under --group-by);
+ * `breathingSpace`: a moratorium is in force on the as-of date (see `pausedUntilEnd`).
+ */
+export function accountAffordability(account: Account, guidelines?: GuidelineCheck, creditors = 1, breathingSpace = false): AccountAffordability {
   const e = account.expenses;
   const totals = budgetTotals({
     income: account.income,
@@ -72,8 +75,8 @@ export function accountAffordability(account: Account, guidelines?: GuidelineChe
     droPossible: true,
     guidelineOver: guidelines !== undefined && overGuideline(account, guidelines),
     vulnerable: false,
-    // A batch row records no Breathing Space, date taken or last payment yet.
-    breathingSpace: false,
+    breathingSpace,
+    // A batch row records no date taken or last payment.
     stale: false,
     limitation: false,
   });

@@ -17,11 +17,15 @@ export const FIELDS = [
   'other_expenses',
   'pay_frequency',
   'next_pay_date',
+  'breathing_space_end',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
-/** A file may leave these columns out: the name is never used for figures, and a missing APR means none recorded. */
-export const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['customer_name', 'apr']);
+/**
+ * A file may leave these columns out: the name is never used for figures, a missing APR means none
+ * recorded, and a missing Breathing Space end means no moratorium.
+ */
+export const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['customer_name', 'apr', 'breathing_space_end']);
 
 /** Monthly outgoings, each a fixed or flexible SFS cost (see statement.ts for the sections). */
 export const EXPENSE_FIELDS = ['housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses'] as const;

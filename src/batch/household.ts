@@ -16,7 +16,6 @@ import { fromPence, type Money, penceOf } from '../core/money.js';
 import { creditorSchedules } from '../core/plan/creditor-schedules.js';
 import { instalmentInPence } from '../core/plan/quick-summary.js';
 import {
-  nextPayDate,
   quickCovers,
   quickShares,
   quickSummary,
@@ -30,7 +29,7 @@ import type { Account } from './account.js';
 import { accountAffordability, type AccountAffordability } from './affordability.js';
 import { EXPENSE_FIELDS } from './fields.js';
 import { formatPence } from './pence.js';
-import { interestOf, type AccountResult, type PlanSettings } from './plan.js';
+import { interestOf, startOf, type AccountResult, type PlanSettings } from './plan.js';
 
 const pence = (amount: Money): number => Number(penceOf(amount));
 
@@ -41,6 +40,7 @@ function budgetOf(account: Account): [string, string][] {
     ...EXPENSE_FIELDS.map((field): [string, string] => [field, formatPence(account.expenses[field])]),
     ['pay_frequency', account.pay.frequency],
     ['next_pay_date', account.pay.nextPayDate],
+    ['breathing_space_end', account.breathingSpaceEnd ?? 'blank'],
   ];
 }
 
@@ -106,9 +106,10 @@ function householdOf(accounts: readonly Account[], settings: PlanSettings): { ho
   const { asOf } = settings.terms;
   const first = accounts[0] as Account;
   const balance = accounts.reduce((total, account) => total + account.balance, 0);
-  const affordability = accountAffordability({ ...first, balance }, guidelineCheck(settings.guidelines, asOf), accounts.length);
+  const { start, pausedUntil } = startOf(first, asOf);
+  const affordability = accountAffordability({ ...first, balance }, guidelineCheck(settings.guidelines, asOf), accounts.length, pausedUntil !== undefined);
   return {
-    household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start: nextPayDate(first.pay, asOf) },
+    household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start, ...(pausedUntil ? { pausedUntil } : {}) },
     affordability,
   };
 }
@@ -155,6 +156,7 @@ function engineHousehold(accounts: readonly Account[], household: QuickAccount, 
     affordableMonthly: fromPence(BigInt(household.affordableMonthly)),
     frequency: household.frequency,
     start: household.start,
+    ...(household.pausedUntil ? { pausedUntil: household.pausedUntil } : {}),
   });
   const review = affordability.review || proposal.recommended.flagForReview;
   // Each option's part for each account; the household's own instalments are never written.

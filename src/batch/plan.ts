@@ -5,9 +5,12 @@
  *
  * The account's plan request is the one `planRequestFromStatement` makes from the account's statement
  * (see affordability.ts): the balance, the available amount, and the pay schedule, the first payment
- * on the next payday.
+ * on the next payday; during a Breathing Space (`breathing_space_end` on or after the as-of date) the
+ * first payday after it, with interest frozen until then.
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
+import { firstPaymentDay, pausedUntilEnd } from '../core/breathing-space.js';
+import type { IsoDate } from '../core/date.js';
 import { D } from '../core/money.js';
 import {
   nextPayDate,
@@ -50,15 +53,24 @@ export interface AccountResult {
 export const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>
   settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: new D(account.apr) } : undefined;
 
+/** The first payday the account's plan may start on, and the moratorium's last day if one is in force. */
+export function startOf(account: Account, asOf: IsoDate): { start: IsoDate; pausedUntil: IsoDate | undefined } {
+  const pausedUntil = pausedUntilEnd(account.breathingSpaceEnd, asOf);
+  return { start: nextPayDate(account.pay, firstPaymentDay(asOf, pausedUntil)), pausedUntil };
+}
+
 export function planAccount(account: Account, settings: PlanSettings): AccountResult {
   const { asOf } = settings.terms;
-  const affordability = accountAffordability(account, settings.guidelines ? { table: settings.guidelines, asOf } : undefined);
+  const { start, pausedUntil } = startOf(account, asOf);
+  const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
+  const affordability = accountAffordability(account, guidelines, 1, pausedUntil !== undefined);
   const interest = interestOf(account, settings);
   const proposal = quickSummary(settings.terms, {
     balance: account.balance,
     affordableMonthly: affordability.available,
     frequency: account.pay.frequency,
-    start: nextPayDate(account.pay, asOf),
+    start,
+    pausedUntil,
     interest,
   });
   const recommended = proposal.options[proposal.recommended.index] as QuickOption;

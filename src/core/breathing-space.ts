@@ -25,12 +25,23 @@ export function breathingSpaceEnd(space: BreathingSpace): IsoDate | undefined {
   return space.kind === 'standard' ? addDays(space.start, STANDARD_BREATHING_SPACE_DAYS) : undefined;
 }
 
+/**
+ * The last day of a moratorium known only by its end (a batch export records no more), when it is in
+ * force on `asOf`: it ends on or after that day.
+ */
+export const pausedUntilEnd = (end: IsoDate | undefined, asOf: IsoDate): IsoDate | undefined =>
+  end !== undefined && compareDates(asOf, end) <= 0 ? end : undefined;
+
 /** The moratorium in force on `asOf`, if there is one. */
 export function breathingSpaceInForce(space: BreathingSpace | undefined, asOf: IsoDate): BreathingSpace | undefined {
   if (space === undefined || compareDates(space.start, asOf) > 0) return undefined;
   const end = breathingSpaceEnd(space);
-  return end === undefined || compareDates(asOf, end) <= 0 ? space : undefined;
+  return end === undefined || pausedUntilEnd(end, asOf) ? space : undefined;
 }
+
+/** The first day a payment may fall on: `asOf`, or the day after a moratorium's last day. */
+export const firstPaymentDay = (asOf: IsoDate, pausedUntil: IsoDate | undefined): IsoDate =>
+  pausedUntil === undefined ? asOf : addDays(pausedUntil, 1);
 
 /** "a standard Breathing Space" or "a mental health crisis Breathing Space". */
 export const breathingSpaceName = (space: BreathingSpace): string =>

@@ -115,9 +115,18 @@ export interface ExpectedChange {
   readonly note: string;
 }
 
+/** The UK legal systems a customer's debts may be under (not the bank-holiday calendar of due dates). */
+export const JURISDICTIONS = ['england-wales', 'scotland', 'northern-ireland'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
 export interface Statement {
   /** GBP unless stated. */
   readonly currency?: Currency;
+  /**
+   * Where the customer lives, for the rules that depend on it (limitation, Breathing Space);
+   * England and Wales unless stated.
+   */
+  readonly jurisdiction?: Jurisdiction;
   readonly household: Household;
   readonly income: readonly IncomeLine[];
   readonly expenditure: readonly ExpenditureLine[];

@@ -8,6 +8,7 @@ import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
 import type { InterestTreatment } from '../core/plan/types.js';
 import {
   CURRENCIES,
+  JURISDICTIONS,
   CURRENCY_SYMBOLS,
   EXPENDITURE_CATEGORIES,
   INCOME_CATEGORIES,
@@ -116,6 +117,7 @@ export const currencyField = oneOf(CURRENCIES, 'currency');
 const statementIn = (symbol: string) => record(
   {
     currency: currencyField.optional(),
+    jurisdiction: oneOf(JURISDICTIONS, 'jurisdiction').optional(),
     household: record(
       {
         adults: wholeNumber(1),

@@ -18,6 +18,7 @@
  * - The offers to non-priority creditors are the check's, unless others are given (advise gives
  *   the agreed payment's shares).
  */
+import { breathingSpaceEnd, type BreathingSpace } from '../core/breathing-space.js';
 import { FairplanError } from '../core/errors.js';
 import type { Affordability, MonthlyLine, Offer, Totals } from '../core/affordability/types.js';
 import { formatMoney, NO_PENNIES, penniesOf, sumPennies, toFixed2, type Money, type Pennies } from '../core/money.js';
@@ -82,7 +83,15 @@ export function additionalNotes(statement: Statement): string[] {
       (c) => `Expected change from ${c.from}: ${formatMoney(c.monthlyChange, '£')} a month (${c.note})`,
     ),
     ...(statement.pay ? [`Paid ${statement.pay.frequency}, next on ${statement.pay.nextPayDate}`] : []),
+    ...(statement.breathingSpace ? [breathingSpaceNote(statement.breathingSpace)] : []),
   ];
+}
+
+/** The SFS has no field for a moratorium: the creditor reads it in the notes, with its dates. */
+function breathingSpaceNote(space: BreathingSpace): string {
+  const end = breathingSpaceEnd(space);
+  const until = space.end ? `to ${space.end}` : end ? `to ${end} (no end recorded: a standard one lasts 60 days)` : 'with no end recorded yet';
+  return `Breathing Space (${space.kind === 'standard' ? 'standard' : 'mental health crisis'}) from ${space.start} ${until}: no payment may be asked for and interest and charges are frozen while it lasts`;
 }
 
 /** SFS is a UK format: its figures are pounds. */

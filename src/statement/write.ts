@@ -24,6 +24,7 @@ const regular = (r: RegularAmount | undefined) =>
 export function toFairplanJson(statement: Statement): string {
   const document = {
     ...optional('currency', statement.currency),
+    ...optional('jurisdiction', statement.jurisdiction),
     household: statement.household,
     income: statement.income.map(line),
     expenditure: statement.expenditure.map(line),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADVISE_FILES } from '../../src/advise/export-files.js';
+import { ADVISE_FILES, ADVISE_STATEMENT_FILES } from '../../src/advise/export-files.js';
 import { folderExporter, type ExportBundle } from '../../src/advise/export.js';
 import { ABOVE_BUDGET, withOverrideNote } from '../../src/advise/override.js';
 import { indexOfChoice, proposeFor } from '../../src/advise/plans.js';
@@ -13,6 +13,7 @@ import { money } from '../../src/core/money.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { parseStatementText } from '../../src/statement/load.js';
 import { asOrdinaryUser, readOnlyFolder } from '../helpers/read-only.js';
+import { sfsValidator } from '../helpers/sfs-schema.js';
 import { FAMILY } from './statements.js';
 
 let folder: string;
@@ -171,5 +172,23 @@ describe('a folder the export cannot go into: one plain sentence, and nothing wr
     });
     expect(readdirSync(folder)).toEqual(['statement.json']);
     expect(readFileSync(statement, 'utf8')).toBe('{"from": "the customer"}\n');
+  });
+});
+
+describe('the export with no plan (a mental health crisis Breathing Space with no end)', () => {
+  it('writes the statement as it is and the SFS data-entry document offering nothing, valid against its schema', async () => {
+    const asOf = parseIsoDate('2026-11-25');
+    const statement = { ...FAMILY, breathingSpace: { kind: 'mental-health-crisis' as const, start: parseIsoDate('2026-11-20') } };
+    const affordability = assessAffordability(statement, { asOf });
+    const written = await folderExporter(ADVISE_FILES, [], ADVISE_STATEMENT_FILES).exportStatement(folder, { statement, affordability, asOf });
+    expect(written.map((w) => path.basename(w.path))).toEqual(['statement.json', 'statement-sfs.json']);
+    expect(readdirSync(folder).sort()).toEqual(['statement-sfs.json', 'statement.json']);
+    expect(parseStatementText(readFileSync(path.join(folder, 'statement.json'), 'utf8'), 'statement.json').breathingSpace).toEqual(statement.breathingSpace);
+    const sfs = JSON.parse(readFileSync(path.join(folder, 'statement-sfs.json'), 'utf8'));
+    const validate = await sfsValidator('sfs-data-entry-schema.json');
+    expect(validate(sfs) ? [] : validate.errors).toEqual([]);
+    // Every debt is there, each offered nothing while the moratorium lasts.
+    const debts = sfs.debts['non-priority-debts'].map((debt: Record<string, unknown>) => [debt.creditor, debt['repayment-offer']]);
+    expect(debts).toEqual(FAMILY.debts.map((debt) => [debt.creditor, 0]));
   });
 });

@@ -8,6 +8,8 @@ import { fromPence, money, penceOf } from '../../src/core/money.js';
 import { affordableAt, indexOfChoice, monthlyFor, proposeFor } from '../../src/advise/plans.js';
 import { plansStep } from '../../src/advise/steps/plans.js';
 import { EXPORT_QUESTION, exportStep } from '../../src/advise/steps/export.js';
+import { NO_PLAN_QUESTION, STATEMENT_FOLDER_QUESTION } from '../../src/advise/steps/no-plan.js';
+import { runSession } from '../../src/advise/run.js';
 import { cannotWrite } from '../../src/io/write-failure.js';
 import { CTRL_C, ESC } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
@@ -55,6 +57,12 @@ describe('plan step', () => {
     // 4,000.00 at 500.00 a month: 8 payments from 25 November 2026, nothing left after the 8th.
     expect(text).toMatch(/ 1 +2026-11-25 +£500\.00 +£0\.00 +£3,500\.00/);
     expect(text).toMatch(/ 8 +2027-06-25 +£500\.00 +£0\.00 +£0\.00/);
+  });
+
+  it('says when the chosen plan is to be reviewed with the customer: 12 months on, when the budget records no date taken', async () => {
+    const { session, prompter } = harness(['Affordable', 'Agree'], draftAt('plans'));
+    await plansStep(session);
+    expect(prompter.transcript).toContain('Review with the customer by 2027-11-25.');
   });
 
   it('shows how the chosen plan shares each payment between the creditors, before its schedule', async () => {
@@ -183,6 +191,7 @@ describe('export step', () => {
     const exporter = {
       problem: async (folder: string) => problems[folder],
       export: async (folder: string) => [{ path: `${folder}/letter.txt`, describe: 'the plan letter for the customer' }],
+      exportStatement: async () => [],
     };
     const { session, prompter } = harness(['', 'README.md', 'missing/customer', 'customer'], draft, { exporter });
     await exportStep(session);
@@ -204,6 +213,7 @@ describe('export step', () => {
         if (tried.length === 1) throw cannotWrite(`${folder}/letter.txt`, 'the disk is full');
         return [{ path: `${folder}/letter.txt`, describe: 'the plan letter for the customer' }];
       },
+      exportStatement: async () => [],
     };
     const { session, prompter } = harness(['', 'customer', ''], draft, { exporter });
     await exportStep(session);
@@ -231,5 +241,39 @@ describe('the bank holidays payments move around', () => {
 
   it('are none with the "none" calendar: the payment stays on 25 December', () => {
     expect(secondDue(calendarFor('none'))).toBe('2026-12-25');
+  });
+});
+
+describe('plan step during a mental health crisis Breathing Space with no end recorded', () => {
+  const CRISIS = { ...FAMILY, breathingSpace: { kind: 'mental-health-crisis' as const, start: parseIsoDate('2026-11-20') } };
+
+  it('says no plan can be asked for until it ends, saves the statement without a plan, and ends the session', async () => {
+    const { session, prompter, statementExports, exports } = harness(['Save the statement', './held/'], draftAt('plans', CRISIS));
+    await runSession(session);
+    expect(prompter.transcript).toContain('No plan until the moratorium ends');
+    expect(prompter.transcript.replace(/\s+/g, ' ')).toContain('No plan is made: the customer is in a mental health crisis Breathing Space from 2026-11-20');
+    expect(prompter.questions).toEqual([NO_PLAN_QUESTION, STATEMENT_FOLDER_QUESTION]);
+    expect(statementExports.map((e) => e.folder)).toEqual(['./held/']);
+    expect(statementExports[0]?.bundle.statement.breathingSpace).toEqual(CRISIS.breathingSpace);
+    expect(exports).toEqual([]);
+    expect(prompter.transcript).toContain('./held/statement-sfs.json');
+    expect(session.draft.step).toBe('done');
+  });
+
+  it('goes back to another part on request, or with Esc, saving nothing', async () => {
+    for (const back of ['Go back to another part', ESC] as const) {
+      const { session, statementExports } = harness([back, 'Other debts'], draftAt('plans', CRISIS));
+      await plansStep(session);
+      expect(statementExports).toEqual([]);
+      expect(session.draft.step).toBe('debts');
+    }
+  });
+
+  it('sends an agreed plan back to the plan step once such a moratorium is recorded', async () => {
+    const draft = { ...draftAt('export', CRISIS), plan: { kind: 'fixed-term' as const, termMonths: 12 } };
+    const { session, exports } = harness([], draft);
+    await exportStep(session);
+    expect(exports).toEqual([]);
+    expect(session.draft.step).toBe('plans');
   });
 });

@@ -33,6 +33,17 @@ describe('reading an account row', () => {
     expect(account.pay).toEqual({ frequency: 'four-weekly', nextPayDate: '2026-01-10' });
   });
 
+  it('reads the last day of a Breathing Space, when the row records one', () => {
+    expect((read({ breathing_space_end: '2026-03-01' }) as Account).breathingSpaceEnd).toBe('2026-03-01');
+    expect((read() as Account).breathingSpaceEnd).toBeUndefined();
+  });
+
+  it('rejects a Breathing Space end that is not a date, naming the field', () => {
+    const rejection = rejected({ breathing_space_end: '01/03/2026' });
+    expect(rejection.field).toBe('breathing_space_end');
+    expect(rejection.reason).toMatch(/^breathing_space_end .*YYYY-MM-DD/);
+  });
+
   it('treats a blank or nil APR as none recorded', () => {
     expect((read({ apr: '' }) as Account).apr).toBeUndefined();
     expect((read({ apr: '0.00' }) as Account).apr).toBeUndefined();
@@ -71,6 +82,6 @@ describe('reading an account row', () => {
   it('rejects a row with the wrong number of fields as a whole, keeping it as it was', () => {
     const cells = ['ACC1', 'Mary Jones', '100.00'];
     const rejection = readAccount(cells, layout, 9) as Rejection;
-    expect(rejection).toEqual({ line: 9, accountId: 'ACC1', reason: 'the row has 3 fields; the header has 13', cells });
+    expect(rejection).toEqual({ line: 9, accountId: 'ACC1', reason: 'the row has 3 fields; the header has 14', cells });
   });
 });

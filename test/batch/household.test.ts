@@ -102,4 +102,25 @@ describe("a household's accounts planned together", () => {
       reason: "pay_frequency is weekly on line 5 but monthly on line 2, an account of the same customer C1: a customer's accounts share one budget",
     });
   });
+
+  it("refuses an account whose Breathing Space is not its household's: a moratorium covers the customer's debts", () => {
+    const first = account(2, 100_000, { breathingSpaceEnd: parseIsoDate('2026-03-01') });
+    expect(budgetDisagreement(first, account(3, 50_000, { breathingSpaceEnd: parseIsoDate('2026-03-01') }), 'C1')).toBeUndefined();
+    expect(budgetDisagreement(first, account(4, 50_000), 'C1')).toEqual({
+      field: 'breathing_space_end',
+      reason: "breathing_space_end is blank on line 4 but 2026-03-01 on line 2, an account of the same customer C1: a customer's accounts share one budget",
+    });
+  });
+
+  it('asks a household in Breathing Space for nothing before it ends, and flags it for review', () => {
+    const end = parseIsoDate('2026-03-01');
+    const results = planHousehold([account(2, 120_000, { breathingSpaceEnd: end }), account(3, 360_000, { breathingSpaceEnd: end })], settings);
+    for (const result of results) {
+      expect(result.affordability.flags).toContain('breathing-space');
+      expect(result.review).toBe(true);
+      // Paid on the 25th: the first payday after 1 March.
+      expect(result.recommended.firstDate).toBe('2026-03-25');
+      for (const instalment of result.instalments ?? []) expect(instalment.due > end).toBe(true);
+    }
+  });
 });

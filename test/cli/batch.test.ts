@@ -11,6 +11,7 @@ import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 const SAMPLE = fixture('accounts', 'sample-accounts.csv');
 const BANK = fixture('accounts', 'bank-export-semicolon.csv');
 const GROUPED = fixture('accounts', 'grouped-accounts.csv');
+const BREATHING_SPACE = fixture('accounts', 'breathing-space-accounts.csv');
 // The sample export's results as fairplan wrote them before --group-by existed.
 const SAMPLE_RESULTS = fixture('accounts', 'sample-accounts.results.csv');
 const BANK_MAP = fixture('accounts', 'bank-export.map.json');
@@ -557,6 +558,35 @@ describe('fairplan batch', () => {
     expect(code).toBe(141);
     expect(stderr).toBe('');
     expect(readdirSync(dir)).toEqual(['accounts.csv']);
+  });
+});
+
+describe('fairplan batch with a breathing_space_end column', () => {
+  it('flags an account in Breathing Space for review and asks for nothing before it ends; a bad date rejects the row', async () => {
+    const dir = scratch();
+    const results = path.join(dir, 'results.csv');
+    const rejected = path.join(dir, 'rejected.csv');
+    const schedules = path.join(dir, 'schedules.csv');
+    const { code } = await runCli(['batch', BREATHING_SPACE, '-o', results, '--errors', rejected, '--schedules', schedules, '--interest', 'apr', '-q', ...AS_OF]);
+    expect(code).toBe(1);
+    const [header = '', ...rows] = csvRows(readFileSync(results, 'utf8'));
+    const columns = header.split(',');
+    const byId = new Map(rows.map((row) => [row.split(',')[0], Object.fromEntries(row.split(',').map((cell, i) => [columns[i], cell]))]));
+    // In Breathing Space until 24 February: flagged, for review, first paid on the next payday after it.
+    expect(byId.get('BS-1')).toMatchObject({ flags: 'breathing-space;advice', review: 'yes', first_date: '2026-02-25' });
+    // A moratorium that ended before the as-of date, and none: planned as usual (the 25th is a Sunday).
+    expect(byId.get('BS-2')).toMatchObject({ flags: 'advice', review: 'no', first_date: '2026-01-26' });
+    expect(byId.get('BS-3')).toMatchObject({ flags: 'advice', review: 'no', first_date: '2026-01-26' });
+    // The first instalment after the moratorium is charged one day's interest of its 31-day period, not a month's.
+    const first = csvRows(readFileSync(schedules, 'utf8')).find((line) => line.startsWith('BS-1,'));
+    expect(first).toMatch(/^BS-1,affordable,1,2026-02-25,,600\.00,0\.77,/);
+    expect(csvRows(readFileSync(rejected, 'utf8'))[1]).toMatch(/^5,breathing_space_end,"?breathing_space_end .*YYYY-MM-DD/);
+  });
+
+  it('takes the column under another name with --column', async () => {
+    const input = readFileSync(BREATHING_SPACE, 'utf8').replace('breathing_space_end', 'Moratorium Ends');
+    const { stdout } = await runCli(['batch', '-', '--column', 'breathing_space_end=Moratorium Ends', '-q', ...AS_OF], { input });
+    expect(csvRows(stdout)[1]).toContain(',breathing-space;advice,yes,');
   });
 });
 

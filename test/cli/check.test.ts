@@ -292,3 +292,23 @@ describe('fairplan check on an old budget with a debt that may be statute-barred
   });
 });
 
+
+describe('fairplan check --stale-after', () => {
+  const OLD = statement('old-budget-old-debt.json');
+
+  it('judges a budget stale after the months given (taken 1 October 2025, checked 25 November 2026)', async () => {
+    const flags = async (...args: string[]) => JSON.parse((await check(OLD, '--json', ...args)).stdout).flags;
+    expect(await flags('--stale-after', '18')).not.toContain('statement-stale');
+    const six = JSON.parse((await check(OLD, '--json', '--stale-after', '6')).stdout);
+    expect(six.flags).toContain('statement-stale');
+    expect(six.flagDetails[0].reason).toContain('more than 6 months ago');
+  });
+
+  it('refuses a number of months that is not a whole number from 1 to 120, exit 2', async () => {
+    for (const bad of ['0', '121', '1.5', 'twelve']) {
+      const { code, stderr } = await check(OLD, '--stale-after', bad);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`"${bad}" is not a whole number of months from 1 to 120`);
+    }
+  });
+});

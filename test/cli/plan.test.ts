@@ -567,3 +567,127 @@ describe('fairplan plan during a Breathing Space', () => {
   });
 });
 
+
+describe('fairplan plan: every plan carries a review date', () => {
+  // Taken on 1 October 2025; planned on 25 November 2026, when it is more than 12 months old.
+  const OLD = fixture('statements', 'old-budget-old-debt.json');
+  const reviews = (stdout: string) => Object.fromEntries(JSON.parse(stdout).options.map((o: { key: string; reviewOn: string }) => [o.key, o.reviewOn]));
+
+  it('is 12 months after the as-of date when the statement does not say when the budget was taken, or the token review if sooner', async () => {
+    const review = reviews((await runMain([...PLAN, '--json', '--fixed-terms', '12'])).stdout);
+    expect(review).toEqual({ affordable: '2028-01-10', 'fixed-term-12': '2028-01-10' });
+    const token = reviews((await runMain(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--json'])).stdout);
+    // The token's review, three months from its first payment on 15 January.
+    expect(token.token).toBe('2027-04-15');
+  });
+
+  it('is due at once for a budget already past its review, and follows --stale-after', async () => {
+    const due = reviews((await runMain(['plan', OLD, '--as-of', '2026-11-25', '--json'])).stdout);
+    expect(new Set(Object.values(due))).toEqual(new Set(['2026-11-25']));
+    const later = JSON.parse((await runMain(['plan', OLD, '--as-of', '2026-11-25', '--stale-after', '18', '--json'])).stdout);
+    // 18 months after 1 October 2025: not stale yet, reviewed then.
+    expect(later.options[0].reviewOn).toBe('2027-04-01');
+    expect(later.affordability.flags.map((f: { code: string }) => f.code)).not.toContain('statement-stale');
+  });
+
+  it('is shown with the recommendation and in the letter', async () => {
+    const { stdout } = await runMain(PLAN);
+    expect(stdout).toContain('Review with the customer by 2028-01-10.');
+    const letter = (await runMain([...PLAN, '--letter'])).stdout.replace(/\s+/g, ' ');
+    expect(letter).toContain('we will go through your budget and this plan with you again by 10 January 2028.');
+  });
+
+  it('refuses a --stale-after that is not a number of months, naming the option', async () => {
+    const { code, stderr } = await runMain([...PLAN, '--stale-after', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("option '--stale-after <months>' argument '0' is invalid. \"0\" is not a whole number of months from 1 to 120");
+  });
+});
+
+describe('fairplan plan reads SFS summaries as check does', () => {
+  const WRONG = fixture('statements', 'sfs', 'sfs-summary-wrong-totals.json');
+
+  it('refuses a summary whose stated totals disagree with --strict, naming each, and exits 2', async () => {
+    const { code, stdout, stderr } = await runMain(['plan', WRONG, '--strict', '--as-of', '2026-11-25']);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toContain('overview.total-available-for-non-priority-debts: states 174.66 but available');
+    expect((await runMain(['plan', WRONG, '--as-of', '2026-11-25'])).code).toBe(0);
+  });
+
+  it('reads a file as a summary with --format sfs-summary, and needs a statement for it', async () => {
+    const { code, stderr } = await runMain(['plan', fixture('statements', 'sfs', 'sfs-household.json'), '--format', 'sfs-summary', '--as-of', '2026-11-25']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('is not a field of the SFS summary monthly income');
+    expect((await runMain(['plan', WRONG, '--format', 'sfs-summary', '--as-of', '2026-11-25'])).code).toBe(0);
+    const without = await runMain([...PLAN, '--strict']);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('--strict needs a statement');
+  });
+});
+
+describe('fairplan plan letters for a debt that may be statute-barred (limitation-check)', () => {
+  // Quickline Loans last paid on 14 March 2020, more than six years before 25 November 2026; Lumen
+  // Shopping on 10 January 2021, less than six.
+  const OLD = fixture('statements', 'old-budget-old-debt.json');
+  const ENFORCING = /\b(must pay|legal action|court action|take you to court|enforcement|bailiff|we will enforce)\b/i;
+
+  it("never words it as enforceable in the customer's letter, and says so", async () => {
+    const { code, stdout } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letter']);
+    expect(code).toBe(0);
+    const flat = stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('We have no record of a payment for more than six years on: Quickline Loans (last payment 14 March 2020).');
+    expect(flat).toContain('Nothing in this letter means that it can be enforced');
+    expect(flat).not.toContain('Lumen Shopping (catalogue) (last payment');
+    expect(flat).not.toMatch(ENFORCING);
+  });
+
+  it('tells only that creditor, in its offer letter, that the offer does not accept the debt can be enforced', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-limitation-'));
+    const { code } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letters', 'letters'], { cwd: dir });
+    expect(code).toBe(0);
+    const letter = (name: string) => readFileSync(path.join(dir, 'letters', name), 'utf8').replace(/\s+/g, ' ');
+    const files = readdirSync(path.join(dir, 'letters'));
+    const quickline = files.find((f) => f.includes('quickline')) ?? '';
+    const harbour = files.find((f) => f.includes('harbour')) ?? '';
+    expect(letter(quickline)).toContain('more than 6 years ago, so this debt may be statute-barred (Limitation Act 1980; CONC 7.15)');
+    expect(letter(quickline)).toContain('without accepting that the debt can be enforced');
+    expect(letter(harbour)).not.toContain('statute-barred');
+    expect(letter('letter-customer.txt')).toContain('may be statute-barred');
+    for (const file of files.filter((f) => f.endsWith('.txt'))) expect(letter(file)).not.toMatch(ENFORCING);
+  });
+});
+
+describe('fairplan plan for a customer in Scotland', () => {
+  // Lumen Shopping last paid on 10 January 2021: more than five years before 25 November 2026.
+  const SCOTLAND = fixture('statements', 'scotland-old-debt-moratorium.json');
+
+  it('takes debts to be possibly prescribed after five years, and says so in the letter', async () => {
+    const result = JSON.parse((await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--json'])).stdout);
+    const limitation = result.affordability.flags.find((f: { code: string }) => f.code === 'limitation-check');
+    expect(limitation.reason).toContain('more than 5 years');
+    expect(limitation.reason).toContain('Prescription and Limitation (Scotland) Act 1973');
+    const letter = (await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--letter'])).stdout.replace(/\s+/g, ' ');
+    expect(letter).toContain('more than five years on: Lumen Shopping (catalogue) (last payment 10 January 2021); Quickline Loans');
+    expect(letter).toContain('in Scotland it may no longer be owed at all');
+  });
+
+  it('honours a moratorium it records, with a note that Breathing Space is for England and Wales', async () => {
+    const result = JSON.parse((await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--json'])).stdout);
+    expect(result.pausedUntil).toBe('2027-01-01');
+    expect(result.start > '2027-01-01').toBe(true);
+    const { stdout } = await runMain(['check', SCOTLAND, '--as-of', '2026-11-25', '--json']);
+    const space = JSON.parse(stdout).flagDetails.find((f: { code: string }) => f.code === 'breathing-space');
+    expect(space.details.join(' ')).toContain('Breathing Space applies in England and Wales only: for a customer in Scotland');
+  });
+
+  it('does not take the law from --calendar: a statement without a jurisdiction is under six years', async () => {
+    const OLD = fixture('statements', 'old-budget-old-debt.json');
+    const { stdout, stderr } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--calendar', 'scotland', '--json']);
+    expect(JSON.parse(stdout).affordability.flags.find((f: { code: string }) => f.code === 'limitation-check').reason).toContain('more than 6 years');
+    // Said, not silently decided.
+    expect(stderr).toContain(
+      'fairplan: --calendar scotland sets only the bank holidays payments move around: the debts are taken to be under the law of England and Wales (the statement records no jurisdiction)',
+    );
+    expect((await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--calendar', 'scotland', '--json'])).stderr).toBe('');
+  });
+});

@@ -215,6 +215,18 @@ describe('exporting a statement as SFS', () => {
     expect(document['additional-notes']).toEqual([`Vulnerability (health): ${statement.vulnerabilities[0]?.note}`]);
   });
 
+  it('carries a Breathing Space in additional-notes, as the SFS has no field for it, and stays valid', async () => {
+    const standard = await loadStatement(fixture('statements', 'breathing-space-standard.json'));
+    const document = JSON.parse(exportSfs(standard));
+    expect(document['additional-notes']).toContain(
+      'Breathing Space (standard) from 2026-11-20 to 2027-01-19 (no end recorded: a standard one lasts 60 days): no payment may be asked for and interest and charges are frozen while it lasts',
+    );
+    const validate = await sfsValidator('sfs-data-entry-schema.json');
+    expect(validate(document) ? [] : validate.errors).toEqual([]);
+    const crisis = await loadStatement(fixture('statements', 'breathing-space-crisis-open.json'));
+    expect(JSON.parse(exportSfs(crisis))['additional-notes'].join(' ')).toContain('Breathing Space (mental health crisis) from 2026-11-20 with no end recorded yet');
+  });
+
   it('gives each non-priority creditor its pro-rata offer from the affordability core', async () => {
     const document = JSON.parse(
       exportSfs(await loadStatement(fixture('statements', 'homeowner-several-creditors.json'))),

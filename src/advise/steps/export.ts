@@ -3,6 +3,7 @@
  * plan written into a folder the advisor names, or back to the plan choice.
  */
 import { renderError } from '../../cli/render-error.js';
+import { noPlanDuring } from '../../core/breathing-space.js';
 import { isFairplanError } from '../../core/errors.js';
 import { assess } from '../affordability.js';
 import { atStep, nextStep } from '../draft.js';
@@ -17,9 +18,9 @@ export const EXPORT_QUESTION = 'The plan is agreed: save it?';
 export const FOLDER_QUESTION = 'Save the statement and plan into folder';
 
 /** The export folder, checked while the question is open: one the export cannot go into gets a hint. */
-async function askFolder(session: Session, fallback: string): Promise<string> {
+async function askFolder(session: Session, fallback: string, message: string): Promise<string> {
   const answer = await session.prompter.input({
-    message: FOLDER_QUESTION,
+    message,
     default: fallback,
     validate: async (text) => {
       const folder = text.trim();
@@ -31,8 +32,29 @@ async function askFolder(session: Session, fallback: string): Promise<string> {
   return answer.trim();
 }
 
+/**
+ * Asks for a folder and writes into it with `write`, until it is written: something the question
+ * could not see coming (the folder changed since, the export would overwrite the statement, the disk
+ * is full) is said plainly, and the question asked again.
+ */
+export async function saveInto(session: Session, write: (folder: string) => Promise<Written[]>, message = FOLDER_QUESTION): Promise<Written[]> {
+  let fallback = session.services.defaultExportFolder;
+  for (;;) {
+    const folder = await askFolder(session, fallback, message);
+    try {
+      return await write(folder);
+    } catch (error) {
+      if (!isFairplanError(error)) throw error;
+      session.say(session.services.style.warning(renderError(error).join('\n')));
+      fallback = folder;
+    }
+  }
+}
+
 export async function exportStep(session: Session): Promise<void> {
   const { services } = session;
+  // A moratorium recorded since the plan was agreed: the plan step says why there is none.
+  if (noPlanDuring(session.draft.statement.breathingSpace, services.asOf)) return session.update(atStep(session.draft, 'plans'));
   const affordability = assess(session.draft.statement, services);
   const { plan, override } = session.draft;
   const proposal = proposeFor(affordability, services, plan);
@@ -49,7 +71,7 @@ export async function exportStep(session: Session): Promise<void> {
   }
   // An override given before the statement changed so that none is needed no longer applies.
   const overrideReason = concerns.length > 0 ? override?.reason : undefined;
-  showChosen(session, affordability, option, true);
+  showChosen(session, affordability, proposal, option, true);
   if (overrideReason) session.say(['', ...paragraph(`Agreed all the same, for this reason: ${overrideReason}`)].join('\n'));
   const next = await session.prompter.select({
     message: EXPORT_QUESTION,
@@ -69,20 +91,7 @@ export async function exportStep(session: Session): Promise<void> {
     asOf: services.asOf,
     ...(overrideReason ? { overrideReason } : {}),
   };
-  let written: Written[] | undefined;
-  let fallback = services.defaultExportFolder;
-  while (!written) {
-    const folder = await askFolder(session, fallback);
-    try {
-      written = await services.exporter.export(folder, bundle);
-    } catch (error) {
-      // Something the question could not see coming (the folder changed since, the export would
-      // overwrite the statement, the disk is full): said plainly, and the question asked again.
-      if (!isFairplanError(error)) throw error;
-      session.say(services.style.warning(renderError(error).join('\n')));
-      fallback = folder;
-    }
-  }
+  const written = await saveInto(session, (folder) => services.exporter.export(folder, bundle));
   const list = written.map(({ path, describe }) => `  ${path}: ${describe}`);
   session.say(['', services.style.heading('Saved'), ...list, '', ...signpost()].join('\n'));
   await session.update(atStep(session.draft, nextStep('export')));

@@ -4,9 +4,11 @@
  * worked out again by the plan engine after every change.
  */
 import type { Affordability } from '../../core/affordability/types.js';
+import { noPlanDuring } from '../../core/breathing-space.js';
 import { PAYMENT_FREQUENCIES } from '../../core/frequency.js';
 import { formatMoney } from '../../core/money.js';
-import type { PlanOption } from '../../core/plan/types.js';
+import { planReviewOn } from '../../core/plan/review.js';
+import type { PlanOption, PlanProposal } from '../../core/plan/types.js';
 import { wordsFor } from '../../core/plan/words.js';
 import { assess } from '../affordability.js';
 import { askDate, askFrequency, askMoney } from '../ask.js';
@@ -17,6 +19,7 @@ import { optionsTable, paragraph, SCHEDULE_PAGE, scheduleView } from '../render.
 import { creditorLines } from '../../render/plan/creditor-table.js';
 import type { Session } from '../session.js';
 import { agreePlan } from './agree.js';
+import { noPlanStep } from './no-plan.js';
 import { goBack, showStatement } from './navigate.js';
 
 async function pickOption(session: Session, affordability: Affordability): Promise<void> {
@@ -75,8 +78,8 @@ function creditors(session: Session, option: PlanOption): string[] {
   return lines.length === 0 ? [] : [style.heading('Creditors'), ...lines, ''];
 }
 
-/** The chosen option: what it is and why, its schedule; `agreed` once it is agreed. */
-export function showChosen(session: Session, affordability: Affordability, option: PlanOption, agreed = false, first = 0): void {
+/** The chosen option of `proposal`: what it is and why, when it is reviewed, its schedule; `agreed` once it is agreed. */
+export function showChosen(session: Session, affordability: Affordability, proposal: PlanProposal, option: PlanOption, agreed = false, first = 0): void {
   const { style } = session.services;
   const name = session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label;
   session.say(
@@ -84,6 +87,7 @@ export function showChosen(session: Session, affordability: Affordability, optio
       '',
       style.heading(agreed ? `Agreed: ${name}` : name),
       ...reasons(session, affordability, option).flatMap(paragraph),
+      ...paragraph(`Review with the customer by ${planReviewOn(option, proposal.request)}.`),
       ...(option.affordable ? [] : paragraph('This plan asks for more than was found affordable: it should not be agreed without review.').map((l) => style.warning(l))),
       '',
       ...creditors(session, option),
@@ -138,6 +142,8 @@ export async function plansStep(session: Session): Promise<void> {
     session.say('\nThere are no debts to other creditors yet, so there is no plan to work out. Add them under "Other debts".');
     return goBack(session);
   }
+  const noPlan = noPlanDuring(session.draft.statement.breathingSpace, session.services.asOf);
+  if (noPlan !== undefined) return noPlanStep(session, affordability, noPlan);
   // The first instalment of the schedule page shown.
   let first = 0;
   let paged = false;
@@ -156,7 +162,7 @@ export async function plansStep(session: Session): Promise<void> {
       continue;
     }
     if (!paged) first = 0;
-    showChosen(session, affordability, option, false, first);
+    showChosen(session, affordability, proposal, option, false, first);
     const next = nextPage(option, first);
     // A call that dropped while the override was being answered carries on with it.
     const action: Action = pendingOf(session.draft, 'override') ? 'agree' : await prompter.select<Action>({

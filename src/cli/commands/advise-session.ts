@@ -8,7 +8,7 @@ import { loadStatement } from '../../statement/load.js';
 import { FairplanError } from '../../core/errors.js';
 import { draftFrom, newDraft, type Draft } from '../../advise/draft.js';
 import { DRAFTS_FOLDER_MODE, loadDraft, removeDraft, saveDraft } from '../../advise/draft-file.js';
-import { ADVISE_FILES } from '../../advise/export-files.js';
+import { ADVISE_FILES, ADVISE_STATEMENT_FILES } from '../../advise/export-files.js';
 import { folderExporter } from '../../advise/export.js';
 import { createFolder } from '../../io/folder.js';
 import { checkOutputs, type ReadFile } from '../../io/output-check.js';
@@ -81,7 +81,7 @@ export async function advise(context: CommandContext, statementFile: string | un
     ...(guidelines ? { guidelines } : {}),
     calendar: calendarForCurrency(options.calendar, draft.statement.currency ?? 'GBP'),
     saveDraft: (d) => saveDraft(draftFile, d),
-    exporter: folderExporter(ADVISE_FILES, [...reads, { path: draftFile, what: 'the draft' }]),
+    exporter: folderExporter(ADVISE_FILES, [...reads, { path: draftFile, what: 'the draft' }], ADVISE_STATEMENT_FILES),
     defaultExportFolder: `./fairplan-export-${asOf}/`,
     style: styleFor(context, colour),
   });

@@ -40,7 +40,8 @@ Examples:
 Columns (default names; rename with --map or --column field=Header):
   account_id, customer_name (optional), balance, apr (optional),
   monthly_income, housing, council_tax, utilities, food, transport,
-  other_expenses, pay_frequency, next_pay_date
+  other_expenses, pay_frequency, next_pay_date,
+  breathing_space_end (optional: the last day of a Breathing Space)
 
 --summary writes the run as JSON: rows read, written and rejected, accounts by
 flag and by recommended plan, the totals of balances and instalments, and the

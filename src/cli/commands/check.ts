@@ -11,28 +11,15 @@ import type { CommandContext } from '../context.js';
 import { guidelinesInput, runProvenance } from '../provenance.js';
 import { dateOption, inCurrency, nonNegativeMoneyOption, today, type AmountOption } from '../options.js';
 import type { IsoDate } from '../../core/date.js';
-import { FairplanError } from '../../core/errors.js';
-import type { StatementFormat } from '../../statement/load.js';
-import type { StatementWarning } from '../../statement/warnings.js';
+import { addStatementOptions, refuseWarnings, type StatementFlags } from '../statement-options.js';
 
-/** With --strict, figures a statement states wrongly refuse it, as any other bad input. */
-function refuseWarnings(file: string, warnings: readonly StatementWarning[]): void {
-  if (warnings.length === 0) return;
-  throw new FairplanError('invalid-statement', `the SFS summary's stated figures disagree with its own figures: ${warnings.length} problem(s)`, {
-    file,
-    problems: warnings.map((w) => ({ path: w.path, message: w.message })),
-  });
-}
-
-interface CheckOptions {
+interface CheckOptions extends StatementFlags {
   readonly asOf?: IsoDate;
   readonly guidelines?: string;
   readonly tokenThreshold?: AmountOption;
   readonly json?: boolean;
   /** `--sfs` alone (true) writes the summary. */
   readonly sfs?: true | 'summary' | 'data-entry';
-  readonly format?: StatementFormat;
-  readonly strict?: boolean;
   readonly color: boolean;
 }
 
@@ -88,7 +75,7 @@ function checkProvenance(context: CommandContext, file: string, options: CheckOp
 }
 
 export function registerCheck(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('check')
     .description('Work out what a household can afford from its income & expenditure statement.')
     .argument('<statement>', 'statement file (fairplan JSON/YAML or SFS JSON)')
@@ -96,9 +83,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check flexible costs against')
     .option('--token-threshold <amount>', 'advise a token payment below this a month per creditor', nonNegativeMoneyOption)
     .addOption(new Option('--json', 'machine-readable JSON on stdout').conflicts('sfs'))
-    .addOption(new Option('--sfs [document]', 'the statement as an SFS document (JSON) on stdout: the summary, or data-entry').choices(['summary', 'data-entry']))
-    .addOption(new Option('--format <format>', 'read the statement as this format rather than tell it by its shape').choices(['sfs-summary']))
-    .option('--strict', 'refuse a statement whose stated totals disagree with its figures (exit 2)')
+    .addOption(new Option('--sfs [document]', 'the statement as an SFS document (JSON) on stdout: the summary, or data-entry').choices(['summary', 'data-entry']));
+  addStatementOptions(command)
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, options: CheckOptions) => {
@@ -113,6 +99,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
       const result = assessAffordability(statement, {
         asOf: options.asOf ?? today(context.io),
         ...(guidelines ? { guidelines } : {}),
+        ...(options.staleAfter !== undefined ? { staleAfterMonths: options.staleAfter } : {}),
         ...(options.tokenThreshold
           ? { tokenThresholdPerCreditor: inCurrency(options.tokenThreshold, statement.currency ?? 'GBP', '--token-threshold') }
           : {}),

@@ -15,7 +15,8 @@ import type { PaymentFrequency } from '../../core/frequency.js';
 import { D, type Dec } from '../../core/money.js';
 import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type CreditorDiscount, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
-import { CURRENCY_SYMBOLS, type Currency } from '../../core/statement.js';
+import { budgetReviewOn } from '../../core/time-limits.js';
+import { CURRENCY_SYMBOLS, type Currency, type Jurisdiction, type Statement } from '../../core/statement.js';
 import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
 import { createFolder } from '../../io/folder.js';
 import { checkOutputs } from '../../io/output-check.js';
@@ -42,9 +43,10 @@ import {
   positiveMoneyOption,
   today,
 } from '../options.js';
+import { addStatementOptions, refuseWarnings, type StatementFlags } from '../statement-options.js';
 import type { RegisterCommand } from './index.js';
 
-interface PlanFlags {
+interface PlanFlags extends StatementFlags {
   readonly balance?: AmountOption;
   readonly affordable?: AmountOption;
   readonly frequency?: PaymentFrequency;
@@ -96,12 +98,15 @@ function fixedTermsOption(value: string): number[] {
 
 const missing = (message: string) => new FairplanError('invalid-argument', message);
 
-function requireTogether(flags: PlanFlags): void {
+function requireTogether(flags: PlanFlags, file: string | undefined): void {
   if ((flags.stepUpPeriods === undefined) !== (flags.stepUpTo === undefined)) {
     throw missing('--step-up-periods and --step-up-to go together: how many reduced payments, and the monthly amount affordable after them');
   }
   if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined && flags.settlement.length === 0) {
     throw missing('--settlement-instalments needs --settlement-discount or --settlement: the discount the creditor has offered');
+  }
+  if (file === undefined && (flags.format !== undefined || flags.strict)) {
+    throw missing(`${flags.format !== undefined ? '--format' : '--strict'} needs a statement: it says how to read one`);
   }
 }
 
@@ -121,6 +126,28 @@ interface Basis {
   readonly affordability?: Affordability;
   /** Totals an SFS summary states wrongly (the computed ones are used). */
   readonly warnings?: readonly StatementWarning[];
+  /** Said on stderr: a --calendar that is not where the statement's customer lives. */
+  readonly calendarNote?: string;
+}
+
+const JURISDICTION_NAMES: Readonly<Record<Jurisdiction, string>> = {
+  'england-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
+
+/**
+ * --calendar chooses the bank holidays payments move around, never the law the debts are under
+ * (README "Where the customer lives"): a region other than the statement's is pointed out.
+ */
+function calendarNote(region: CalendarRegion | undefined, statement: Statement): string | undefined {
+  const jurisdiction = statement.jurisdiction ?? 'england-wales';
+  if (region === undefined || region === 'none' || region === jurisdiction) return undefined;
+  const recorded = statement.jurisdiction ? '' : ' (the statement records no jurisdiction)';
+  return (
+    `--calendar ${region} sets only the bank holidays payments move around: the debts are taken to be under the law of ` +
+    `${JURISDICTION_NAMES[jurisdiction]}${recorded}; if the customer lives in ${JURISDICTION_NAMES[region]}, say "jurisdiction": "${region}" in the statement`
+  );
 }
 
 /**
@@ -131,12 +158,13 @@ interface Basis {
 async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDate): Promise<Basis | NoPlan> {
   // The statement readers are loaded when a statement is given, not at start-up.
   const { loadStatementDocument } = await import('../../statement/load.js');
-  const { statement, warnings } = await loadStatementDocument(file);
+  const { statement, warnings } = await loadStatementDocument(file, flags.format);
+  if (flags.strict) refuseWarnings(file, warnings);
   if (flags.balance === undefined && statement.debts.length === 0) {
     throw new FairplanError('invalid-argument', 'the statement lists no non-priority debts: give the balance with --balance', { file });
   }
   const currency = statement.currency ?? 'GBP';
-  const affordability = assessAffordability(statement, { asOf });
+  const affordability = assessAffordability(statement, { asOf, ...(flags.staleAfter !== undefined ? { staleAfterMonths: flags.staleAfter } : {}) });
   const noPlan = noPlanDuring(statement.breathingSpace, asOf);
   if (noPlan !== undefined) return { noPlan, affordability };
   const overrides: Partial<PlanRequest> = {
@@ -145,9 +173,11 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     ...(flags.frequency !== undefined ? { frequency: flags.frequency } : {}),
     ...(flags.start !== undefined ? { start: flags.start } : {}),
     ...optionalSettings(flags, currency),
+    budgetReviewOn: budgetReviewOn(statement.takenOn, asOf, flags.staleAfter),
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
-  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability, warnings };
+  const note = calendarNote(flags.calendar, statement);
+  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability, warnings, ...(note ? { calendarNote: note } : {}) };
 }
 
 /** The engine request from the command line alone (no statement). */
@@ -162,6 +192,7 @@ function requestFromFlags(flags: PlanFlags, asOf: IsoDate): PlanRequest {
     frequency: flags.frequency ?? 'monthly',
     start: flags.start ?? asOf,
     asOf,
+    budgetReviewOn: budgetReviewOn(undefined, asOf, flags.staleAfter),
     ...optionalSettings(flags),
   };
 }
@@ -273,7 +304,7 @@ async function writeLetters(
   const pack = creditorPack(proposal, chosen, affordability, { reference });
   const files = [
     ...pack.map(({ name, content }) => ({ target: path.join(target, name), content })),
-    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen, { reference }) },
+    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen, { reference, affordability }) },
   ];
   // Only the folder named is made; the letters are written all together or not at all, never over the statement.
   await createFolder(target);
@@ -283,7 +314,7 @@ async function writeLetters(
 }
 
 async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {
-  requireTogether(flags);
+  requireTogether(flags, file);
   await checkOutputs({
     cwd: context.io.cwd,
     reads: file === undefined ? [] : [{ path: file, what: 'the statement' }],
@@ -298,6 +329,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     return context.out([...wrap(basis.noPlan, 80), '', ...wrap(ADVICE_SIGNPOST, 80)].join('\n'));
   }
   const { request, affordability, warnings = [] } = basis;
+  if ('calendarNote' in basis && basis.calendarNote) context.err(`fairplan: ${basis.calendarNote}`);
   // The plan is made all the same, from the computed figures; `check` shows them in full.
   for (const w of warnings) context.err(`fairplan: ${file}: ${w.path}: ${w.message}; the computed figure is used`);
   const proposal = proposeFor(request);
@@ -310,7 +342,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     context.io.stdout.write(renderScheduleCsv(proposal, flags.schedule === undefined ? undefined : [chosen]));
     return;
   }
-  if (flags.letter) return context.out(renderLetter(proposal, chosen, { reference }));
+  if (flags.letter) return context.out(renderLetter(proposal, chosen, { reference, ...(affordability ? { affordability } : {}) }));
   if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, reference, file, affordability);
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
@@ -374,7 +406,7 @@ Exit codes:
 export const registerPlan: RegisterCommand = (program: Command, context: CommandContext) => {
   const outputs = ['json', 'csv', 'ics', 'letter', 'letters'];
   const exclusive = (flag: string) => outputs.filter((other) => other !== flag);
-  program
+  const command = program
     .command('plan')
     .description('Propose repayment plans from a statement, or for a balance and an affordable monthly amount.')
     .argument('[statement]', 'statement file (fairplan JSON/YAML or SFS JSON): the balance, the affordable amount and the pay schedule come from it')
@@ -402,7 +434,8 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .addOption(new Option('--letter', 'print a letter for the customer').conflicts(exclusive('letter')))
     .addOption(
       new Option('--letters <folder>', "write an offer letter to each creditor, the customer's letter and the SFS summary").conflicts(exclusive('letters')),
-    )
+    );
+  addStatementOptions(command)
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', HELP)
     .action(async (file: string | undefined, flags: PlanFlags) => run(context, file, flags));

@@ -18,6 +18,7 @@ import { budgetTotals, TOKEN_THRESHOLD_PER_CREDITOR } from './budget.js';
 import { raiseFlags } from './flags.js';
 import { checkGuidelines } from './guidelines.js';
 import { proRataOffers } from './offers.js';
+import { STATEMENT_STALE_MONTHS } from '../time-limits.js';
 import type { Affordability, AffordabilitySettings, MonthlyLine, Totals } from './types.js';
 
 const monthlyLines = <C extends string>(lines: readonly Line<C>[]): MonthlyLine<C>[] =>
@@ -82,6 +83,7 @@ export function assessAffordability(statement: Statement, settings: Affordabilit
       totals,
       ...(guidelines ? { guidelines } : {}),
       tokenThresholdPerCreditor: settings.tokenThresholdPerCreditor ?? fromPence(TOKEN_THRESHOLD_PER_CREDITOR),
+      staleAfterMonths: settings.staleAfterMonths ?? STATEMENT_STALE_MONTHS,
     }),
   };
 }

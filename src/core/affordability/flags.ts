@@ -4,10 +4,10 @@
  */
 import { breathingSpaceEnd, breathingSpaceInForce, breathingSpaceName, type BreathingSpace } from '../breathing-space.js';
 import type { IsoDate } from '../date.js';
-import { isStale, LIMITATION_YEARS, mayBeStatuteBarred, STATEMENT_STALE_MONTHS } from '../time-limits.js';
+import { debtsPastLimitation, isStale, limitationFor } from '../time-limits.js';
 import { formatMoney, money, pennyCeiling, safePence, sum, type Money } from '../money.js';
 import { ADVICE_SIGNPOST } from '../signpost.js';
-import { CURRENCY_SYMBOLS, type Statement } from '../statement.js';
+import { CURRENCY_SYMBOLS, type Jurisdiction, type Statement } from '../statement.js';
 import { flagCodes, flagNeedsReview, type FlagFacts } from './budget.js';
 import type { Flag, FlagCode, GuidelineResult, Totals } from './types.js';
 
@@ -31,6 +31,7 @@ export interface FlagInputs {
   readonly totals: Totals;
   readonly guidelines?: GuidelineResult;
   readonly tokenThresholdPerCreditor: Money;
+  readonly staleAfterMonths: number;
 }
 
 /** The creditors a payment can go to: one owed nothing gets no offer, and counts for no token. */
@@ -42,16 +43,24 @@ function breathingSpaceReason(space: BreathingSpace): string {
   return `The customer is in ${breathingSpaceName(space)} from ${space.start} ${until}: no payment may be asked for and interest and charges are frozen while it lasts.`;
 }
 
-/** The debts whose last payment was more than six years ago. */
-const possiblyStatuteBarred = (statement: Statement, asOf: IsoDate) =>
-  statement.debts.filter((debt) => debt.lastPaymentOn !== undefined && mayBeStatuteBarred(debt.lastPaymentOn, asOf));
+/**
+ * Breathing Space is a scheme of England and Wales: a moratorium recorded for a customer elsewhere
+ * is honoured all the same (nothing is asked for while it lasts), with a note saying what to check.
+ */
+const OUTSIDE_BREATHING_SPACE: Readonly<Record<Exclude<Jurisdiction, 'england-wales'>, string>> = {
+  scotland:
+    'Breathing Space applies in England and Wales only: for a customer in Scotland, check which moratorium this is ' +
+    '(Scotland has its own statutory moratorium, through a money adviser, before a Debt Arrangement Scheme or bankruptcy) and its dates.',
+  'northern-ireland':
+    'Breathing Space applies in England and Wales only, and Northern Ireland has no such scheme: check what this pause is and who agreed it.',
+};
 
 const isHomeowner = (statement: Statement): boolean =>
   statement.household.tenure === 'owner' || statement.household.tenure === 'mortgage';
 
 // Limits are compared in whole pence: the balances and the token threshold, which are not monthly
 // figures of the budget and may hold fractions of a penny, are rounded up, which keeps every comparison exact.
-function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCreditor }: FlagInputs): FlagFacts {
+function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCreditor, staleAfterMonths }: FlagInputs): FlagFacts {
   const creditors = creditorsOwed(statement);
   return {
     available: safePence(totals.available),
@@ -62,8 +71,8 @@ function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCredito
     guidelineOver: guidelines?.checks.some((c) => c.status === 'over') ?? false,
     vulnerable: statement.vulnerabilities.length > 0,
     breathingSpace: breathingSpaceInForce(statement.breathingSpace, asOf) !== undefined,
-    stale: statement.takenOn !== undefined && isStale(statement.takenOn, asOf),
-    limitation: possiblyStatuteBarred(statement, asOf).length > 0,
+    stale: statement.takenOn !== undefined && isStale(statement.takenOn, asOf, staleAfterMonths),
+    limitation: debtsPastLimitation(statement, asOf).length > 0,
   };
 }
 
@@ -82,7 +91,10 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
       case 'breathing-space':
         return {
           reason: space ? breathingSpaceReason(space) : '',
-          details: ['Any plan starts after the moratorium ends; review the budget with the customer then.'],
+          details: [
+            'Any plan starts after the moratorium ends; review the budget with the customer then.',
+            ...(statement.jurisdiction && statement.jurisdiction !== 'england-wales' ? [OUTSIDE_BREATHING_SPACE[statement.jurisdiction]] : []),
+          ],
         };
       case 'deficit':
         return {
@@ -116,12 +128,12 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
         };
       case 'statement-stale':
         return {
-          reason: `The budget was taken on ${statement.takenOn}, more than ${STATEMENT_STALE_MONTHS} months ago: check it with the customer before relying on it.`,
+          reason: `The budget was taken on ${statement.takenOn}, more than ${inputs.staleAfterMonths} months ago: check it with the customer before relying on it.`,
         };
       case 'limitation-check':
         return {
-          reason: `No payment has been recorded for more than ${LIMITATION_YEARS} years on some debts, which may be statute-barred (CONC 7.15): a person should check before any payment is asked for, and nothing should say they can be enforced.`,
-          details: possiblyStatuteBarred(statement, inputs.asOf).map((debt) => `${debt.creditor}: last payment on ${debt.lastPaymentOn}`),
+          reason: `No payment has been recorded for more than ${limitationFor(statement).years} years on some debts, which may be statute-barred (${limitationFor(statement).law}; CONC 7.15): a person should check before any payment is asked for, and nothing should say they can be enforced.`,
+          details: debtsPastLimitation(statement, inputs.asOf).map((debt) => `${debt.creditor}: last payment on ${debt.lastPaymentOn}`),
         };
       case 'advice':
         return { reason: ADVICE_SIGNPOST };

@@ -105,6 +105,8 @@ export interface AffordabilitySettings {
   readonly guidelines?: GuidelineTable;
   /** A token payment is advised when available is below this per creditor (default 1.00). */
   readonly tokenThresholdPerCreditor?: Money;
+  /** A budget taken more than this many months before `asOf` is stale (default 12). */
+  readonly staleAfterMonths?: number;
 }
 
 export interface Affordability {

@@ -1,4 +1,5 @@
 /** What every option builder needs from a resolved request, worked out once. */
+import { addDays, type IsoDate } from '../date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { D, type Dec, fromPence, type Money, multiply, penceOf, safePence } from '../money.js';
 import type { StreamSharing } from './creditors.js';
@@ -30,6 +31,8 @@ export interface PlanContext {
   readonly horizon: number;
   /** The token payment a month altogether: the token amount to each creditor. */
   readonly tokenTotal: Money;
+  /** After a Breathing Space, the day interest accrues from again, for every stream (see `firstPeriodRate`). */
+  readonly accrual: { readonly interestFrom?: IsoDate };
 }
 
 export function planContext(request: ResolvedPlanRequest): PlanContext {
@@ -45,6 +48,7 @@ export function planContext(request: ResolvedPlanRequest): PlanContext {
     interestRate: periodRate(request.interest, request.frequency),
     horizon: horizonInstalments(PER_YEAR[request.frequency]),
     tokenTotal: multiply(request.token.amount, Math.max(1, owed)),
+    accrual: request.pausedUntil ? { interestFrom: addDays(request.pausedUntil, 1) } : {},
   };
 }
 
@@ -64,6 +68,7 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
     interest,
     amountToRepay: stream.principal,
     anchorDate: stream.anchor,
+    ...(stream.interestFrom ? { interestFrom: stream.interestFrom } : {}),
     instalmentCount: laid.count,
     instalmentAmount: laid.largest,
     finalAmount: laid.finalAmount,
@@ -88,6 +93,7 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     frequency: request.frequency,
     principal: request.balance,
     rate: context.interestRate,
+    ...context.accrual,
     runs: [{ count, amount }],
     limit: count,
     ...sharingOf(context),
@@ -110,6 +116,14 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     laid = clears(short + step);
   }
   let enough = short + step;
+  // After a Breathing Space the first period is charged less than PMT assumes, so PMT may be more
+  // than needed: steps down, doubling, find a payment that does not clear.
+  for (step = 1n; context.accrual.interestFrom && short > 0n; step *= 2n) {
+    const found = clears(short);
+    if (!found) break;
+    [enough, laid] = [short, found];
+    short = short > step ? short - step : 0n;
+  }
   while (enough - short > 1n) {
     const middle = (short + enough) / 2n;
     const found = clears(middle);
@@ -145,6 +159,7 @@ export function openEnded(context: PlanContext, runs: readonly PaymentRun[]): Op
     frequency: request.frequency,
     principal: request.balance,
     rate: interestRate,
+    ...context.accrual,
     runs,
     limit: context.horizon,
     ...sharingOf(context),

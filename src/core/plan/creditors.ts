@@ -17,7 +17,7 @@ import { allocate } from '../allocate.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import { fromPence, type Money, penceOf, ZERO } from '../money.js';
 import { dueDate } from './dates.js';
-import { interestPence, periodRate, type PeriodRate } from './interest.js';
+import { firstPeriodRate, interestPence, periodRate, type PeriodRate } from './interest.js';
 import type { Laid, Stream } from './schedule.js';
 import { Tally } from './tally.js';
 import type { CreditorSharing, Instalment, ResolvedCreditor } from './types.js';
@@ -99,6 +99,7 @@ function walkerFor(stream: Stream, sharing: StreamSharing): Walker & { weights: 
 /** Walks every payment of a stream across its creditors (see the rules above). */
 export function walkShared(stream: Stream, sharing: StreamSharing, visit?: SharedVisitor): Laid {
   const { rates, balances, weights } = walkerFor(stream, sharing);
+  const firstRates = rates.map((rate) => firstPeriodRate(rate, stream));
   const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
   // Without redistribution, each creditor's share of a planned payment is fixed from the start.
   const fixedShares = new Map<bigint, bigint[]>();
@@ -109,7 +110,8 @@ export function walkShared(stream: Stream, sharing: StreamSharing, visit?: Share
   while (tally.count < stream.limit && owedNow()) {
     while (tally.count >= runEnd && runIndex < runs.length - 1) runEnd += runs[++runIndex]?.count ?? 0;
     const plan = (runs[runIndex] as { amount: bigint }).amount;
-    const interest = balances.map((balance, i) => interestPence(balance, rates[i] as PeriodRate));
+    const periodRates = tally.count === 0 ? firstRates : rates;
+    const interest = balances.map((balance, i) => interestPence(balance, periodRates[i] as PeriodRate));
     const owed = balances.map((balance, i) => balance + (interest[i] as bigint));
     const due = owed.reduce((a, b) => a + b, 0n);
     let amounts: bigint[];

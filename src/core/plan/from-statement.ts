@@ -2,9 +2,10 @@
  * A plan request from a statement: what every front end (plan, advise, batch) asks the engine when
  * it starts from a household's I&E rather than from figures typed on the command line.
  */
-import { breathingSpaceEnd, breathingSpaceInForce, noPlanDuring } from '../breathing-space.js';
+import { breathingSpaceEnd, breathingSpaceInForce, firstPaymentDay, noPlanDuring } from '../breathing-space.js';
 import { FairplanError } from '../errors.js';
-import { addDays, type IsoDate } from '../date.js';
+import { budgetReviewOn } from '../time-limits.js';
+import type { IsoDate } from '../date.js';
 import { sum, type Money } from '../money.js';
 import type { Statement } from '../statement.js';
 import { nextPayDate } from './dates.js';
@@ -18,6 +19,7 @@ import type { PlanRequest } from './types.js';
  * - frequency and start: the customer's pay schedule, first payment on the next payday (today and
  *   monthly when the statement records none);
  * - step-up: from the first expected change that raises what is available;
+ * - the budget's review: 12 months after it was taken (`takenOn`), or after `asOf` (see `budgetReviewOn`);
  * - a Breathing Space in force with a known end: paused until it ends, the first payment on the first
  *   payday after it (a start given in `overrides` is moved past it too, by the engine).
  * Anything else in `overrides` wins. Throws FairplanError('invalid-argument') during a mental health
@@ -34,7 +36,7 @@ export function planRequestFromStatement(
   if (noPlan !== undefined) throw new FairplanError('invalid-argument', noPlan, { field: 'breathingSpace.end' });
   const space = breathingSpaceInForce(statement.breathingSpace, asOf);
   const pausedUntil = overrides.pausedUntil ?? (space && breathingSpaceEnd(space));
-  const earliest = pausedUntil === undefined ? asOf : addDays(pausedUntil, 1);
+  const earliest = firstPaymentDay(asOf, pausedUntil);
   const start = overrides.start ?? (statement.pay ? nextPayDate(statement.pay, earliest) : earliest);
   const affordableMonthly = overrides.affordableMonthly ?? availableMonthly;
   const stepUp =
@@ -56,6 +58,7 @@ export function planRequestFromStatement(
     start,
     asOf,
     ...(pausedUntil ? { pausedUntil } : {}),
+    budgetReviewOn: overrides.budgetReviewOn ?? budgetReviewOn(statement.takenOn, asOf),
     ...(stepUp ? { stepUp } : {}),
   };
 }

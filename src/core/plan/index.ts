@@ -26,3 +26,4 @@ export {
   DEFAULT_TOKEN,
   DEFAULT_REASONABLE_TERM_MONTHS,
 } from './request.js';
+export { planReviewOn } from './review.js';

@@ -1,5 +1,7 @@
 /** THE interest rule, in whole pence: what every schedule, for one balance or several creditors, charges. */
+import { toDayNumber, type IsoDate } from '../date.js';
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
+import { nominalDate } from './dates.js';
 import type { InterestTreatment } from './types.js';
 
 /**
@@ -28,4 +30,28 @@ export function periodRate(interest: InterestTreatment, frequency: PaymentFreque
 /** THE interest rule: one period's interest on a balance in pence, rounded down to the penny. */
 export function interestPence(balance: bigint, rate: PeriodRate): bigint {
   return rate.numerator === 0n ? 0n : (balance * rate.numerator) / rate.denominator;
+}
+
+/** Where interest starts again after a Breathing Space: the stream's first period and the day interest accrues from. */
+export interface Accrual {
+  readonly anchor: IsoDate;
+  readonly frequency: PaymentFrequency;
+  /** The first day interest accrues (the day after the moratorium), if it is not frozen before it. */
+  readonly interestFrom?: IsoDate;
+}
+
+/**
+ * The rate for the first period of a stream. Interest is frozen during a Breathing Space, so a first
+ * period that began inside the moratorium is charged only for its days from `interestFrom` on:
+ * `rate` × those days ÷ the days of the period (from the nominal date one period before the anchor),
+ * kept exact. Every later period falls wholly after the moratorium.
+ */
+export function firstPeriodRate(rate: PeriodRate, { anchor, frequency, interestFrom }: Accrual): PeriodRate {
+  if (interestFrom === undefined || rate.numerator === 0n) return rate;
+  const periodStart = toDayNumber(nominalDate(anchor, frequency, -1));
+  const frozenUntil = toDayNumber(interestFrom) - 1;
+  if (frozenUntil <= periodStart) return rate;
+  const end = toDayNumber(anchor);
+  const accruing = Math.max(0, end - frozenUntil);
+  return { numerator: rate.numerator * BigInt(accruing), denominator: rate.denominator * BigInt(end - periodStart) };
 }

@@ -27,8 +27,10 @@ export interface QuickAccount {
   /** Available for non-priority creditors a month; may be nil or negative. */
   readonly affordableMonthly: number;
   readonly frequency: PaymentFrequency;
-  /** On or after the terms' asOf. */
+  /** On or after the terms' asOf, and after `pausedUntil`. */
   readonly start: IsoDate;
+  /** The last day of a Breathing Space: interest is frozen until then (see PlanRequest.pausedUntil). */
+  readonly pausedUntil?: IsoDate;
   /** The account's own interest treatment, when it differs from the terms'. */
   readonly interest?: InterestTreatment;
 }
@@ -97,6 +99,8 @@ interface QuickFigures {
   readonly amountToRepay: number;
   /** The nominal date the due dates count from (see OptionBase.anchorDate). */
   readonly anchorDate: IsoDate;
+  /** After a Breathing Space, the first day interest accrues (see OptionBase.interestFrom). */
+  readonly interestFrom?: IsoDate;
   /** instalmentCount − 1 instalments of instalmentAmount, then one of finalAmount. */
   readonly instalmentCount: number;
   readonly instalmentAmount: number;
@@ -223,6 +227,7 @@ function fromSummary(terms: QuickTerms, account: QuickAccount, interest: Interes
     affordableMonthly: fromPence(BigInt(account.affordableMonthly)),
     frequency: account.frequency,
     start: account.start,
+    ...(account.pausedUntil ? { pausedUntil: account.pausedUntil } : {}),
     interest,
   });
   return { options: summary.options.map(quickOption), recommended: summary.recommended };
@@ -240,6 +245,7 @@ function quickOption(option: PlanOptionSummary): QuickOption {
     interest: option.interest,
     amountToRepay: pence(option.amountToRepay),
     anchorDate: option.anchorDate,
+    ...(option.interestFrom ? { interestFrom: option.interestFrom } : {}),
     instalmentCount: option.instalmentCount,
     instalmentAmount: pence(option.instalmentAmount),
     finalAmount: pence(option.finalAmount),
@@ -300,6 +306,7 @@ function engineInstalments(option: QuickOption, terms: QuickTerms): Instalment[]
   return instalmentsOf(
     {
       anchorDate: option.anchorDate,
+      ...(option.interestFrom ? { interestFrom: option.interestFrom } : {}),
       frequency: option.frequency,
       amountToRepay: fromPence(BigInt(option.amountToRepay)),
       interest: option.interest,

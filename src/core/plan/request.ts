@@ -5,6 +5,7 @@
  */
 import { calendarFor, DEFAULT_CALENDAR_REGION } from '../calendar/uk-bank-holidays.js';
 import { addDays, compareDates, type IsoDate } from '../date.js';
+import { budgetReviewOn } from '../time-limits.js';
 import { FairplanError } from '../errors.js';
 import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
 import { type Dec, type Money, money, sum } from '../money.js';
@@ -62,9 +63,9 @@ function creditorDiscounts(byCreditor: readonly CreditorDiscount[], creditors: r
 }
 
 /** The parts of a request that are not one account's own figures: the same for every account of a batch. */
-export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start'>;
+export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'budgetReviewOn'>;
 /** PlanTerms with every default filled in. */
-export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start'>;
+export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'budgetReviewOn'>;
 
 /** Checks a request and fills in its defaults. Throws FairplanError('invalid-argument') naming the field. */
 export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
@@ -90,6 +91,7 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
     frequency: request.frequency,
     start: startAfterPause(request.start, request.pausedUntil),
     ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
+    budgetReviewOn: request.budgetReviewOn ?? budgetReviewOn(undefined, request.asOf),
     ...terms,
   };
 }

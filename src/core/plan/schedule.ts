@@ -7,7 +7,8 @@
  *   (so the last absorbs the remainder and is never the larger).
  * - Interest, when it continues, is charged at the end of each period on the balance then owed
  *   (as spreadsheet PMT assumes), rounded DOWN to the penny so the customer is never charged a
- *   fraction of a penny more than the stated rate.
+ *   fraction of a penny more than the stated rate. After a Breathing Space the first period is
+ *   charged only for its days after the moratorium (`firstPeriodRate`).
  * - Frozen interest needs no loop: the summary is arithmetic, which is what lets a batch run
  *   summarise a million accounts. Laying out a schedule walks every instalment instead, and a
  *   property test holds the two to the same answer.
@@ -17,7 +18,7 @@ import type { IsoDate } from '../date.js';
 import type { PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, money, penceOf, subtract, ZERO } from '../money.js';
 import { sharedFrozen, totalOf, walkShared, type StreamSharing } from './creditors.js';
-import { interestPence, periodRate, type PeriodRate } from './interest.js';
+import { firstPeriodRate, interestPence, periodRate, type PeriodRate } from './interest.js';
 import { dueDate, type DueDate } from './dates.js';
 import { Tally } from './tally.js';
 import type { Instalment, OptionBrief, PaymentRun } from './types.js';
@@ -36,6 +37,8 @@ export interface Stream {
   /** Whole pence. */
   readonly principal: Money;
   readonly rate: PeriodRate;
+  /** The first day interest accrues, after a Breathing Space (see `firstPeriodRate`). */
+  readonly interestFrom?: IsoDate;
   readonly runs: readonly PaymentRun[];
   /** The most instalments to lay out. */
   readonly limit: number;
@@ -81,10 +84,11 @@ function walk(stream: Stream, visit?: Visitor): Laid {
   // Runs are consumed in order; `runEnd` is where the current one stops.
   let runIndex = 0;
   let runEnd = runs[0]?.count ?? 0;
+  const firstRate = firstPeriodRate(stream.rate, stream);
   while (tally.count < stream.limit && balance > 0n) {
     while (tally.count >= runEnd && runIndex < runs.length - 1) runEnd += runs[++runIndex]?.count ?? 0;
     const plan = (runs[runIndex] as { amount: bigint }).amount;
-    const interest = interestPence(balance, stream.rate);
+    const interest = interestPence(balance, tally.count === 0 ? firstRate : stream.rate);
     const owed = balance + interest;
     const amount = plan < owed ? plan : owed;
     balance = owed - amount;
@@ -182,7 +186,7 @@ export function firstAndLast(stream: Stream, count: number, calendar: BusinessCa
 }
 
 /** What laying out an option's instalments takes from it. */
-export type ScheduleOf = Pick<OptionBrief, 'anchorDate' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount' | 'sharing'>;
+export type ScheduleOf = Pick<OptionBrief, 'anchorDate' | 'interestFrom' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount' | 'sharing'>;
 
 /** The payments an option planned, to be laid out again. */
 export function scheduleStream(option: ScheduleOf): Stream {
@@ -192,6 +196,7 @@ export function scheduleStream(option: ScheduleOf): Stream {
     frequency: option.frequency,
     principal: option.amountToRepay,
     rate: periodRate(option.interest, option.frequency),
+    ...(option.interestFrom ? { interestFrom: option.interestFrom } : {}),
     runs: sharing?.planned ?? option.pattern,
     limit: option.instalmentCount,
     ...(sharing ? { sharing: { creditors: sharing.creditors, by: sharing.by, redistribute: sharing.redistribute } } : {}),

@@ -40,6 +40,7 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
     frequency: 'monthly',
     principal: request.balance,
     rate: periodRate(request.interest, 'monthly'),
+    ...context.accrual,
     runs: [{ count: reviewAfterMonths, amount }],
     limit: reviewAfterMonths,
     ...sharingOf(context, 'equal'),

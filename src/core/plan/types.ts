@@ -99,9 +99,14 @@ export interface PlanRequest {
   readonly asOf: IsoDate;
   /**
    * The last day of a Breathing Space moratorium: no payment falls on or before it (a later start is
-   * taken), and interest is frozen until then.
+   * taken), and interest is frozen until then (the first period is charged only for its days after it).
    */
   readonly pausedUntil?: IsoDate;
+  /**
+   * When the budget the plan rests on should be reviewed with the customer (see `budgetReviewOn`);
+   * default: 12 months after `asOf`. Every plan's review date is this or its token review, the earlier.
+   */
+  readonly budgetReviewOn?: IsoDate;
   /** Default: frozen. With `creditors`, the interest of each creditor that has none of their own. */
   readonly interest?: InterestTreatment;
   /** Fixed terms to show, in months. Default: 12, 24, 36 and 60. */
@@ -128,6 +133,7 @@ export interface ResolvedPlanRequest {
   readonly start: IsoDate;
   readonly asOf: IsoDate;
   readonly pausedUntil?: IsoDate;
+  readonly budgetReviewOn: IsoDate;
   readonly interest: InterestTreatment;
   readonly fixedTermsMonths: readonly number[];
   readonly token: TokenSettings;
@@ -234,6 +240,11 @@ interface OptionBase<K extends PlanKind, O extends PlanOutcome> {
    * day). Monthly instalments fall on its day of the month, or the last day of a shorter month.
    */
   readonly anchorDate: IsoDate;
+  /**
+   * After a Breathing Space, the first day interest accrues again (the day after the moratorium):
+   * the first instalment is charged interest only for its period's days from then on.
+   */
+  readonly interestFrom?: IsoDate;
   readonly instalmentCount: number;
   /** The largest instalment: the regular payment (for a step-up, the payment after the step). */
   readonly instalmentAmount: Money;

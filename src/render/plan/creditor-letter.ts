@@ -3,7 +3,10 @@
  * from when, their share of the budget and why, the request to freeze interest and charges, and the
  * free debt advice signpost. The SFS summary goes beside it, so the figures can be checked.
  */
+import type { Affordability } from '../../core/affordability/types.js';
+import type { IsoDate } from '../../core/date.js';
 import type { CreditorSchedule, PlanOption, PlanProposal } from '../../core/plan/types.js';
+import { debtsPastLimitation, limitationFor } from '../../core/time-limits.js';
 import { type Words, wordsFor } from '../../core/plan/words.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { longDate } from '../shared/dates.js';
@@ -72,13 +75,28 @@ function interest(option: PlanOption, creditor: CreditorSchedule, words: Words):
 }
 
 /** The letter to the creditor at `creditorIndex` about the option at `optionIndex`, as plain text. */
-export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72, reference }: LetterOptions = {}): string {
+/**
+ * To a creditor whose debt may be statute-barred (CONC 7.15): the offer does not accept that it can
+ * be enforced, and they are asked to check before asking for payment.
+ */
+function limitation(creditor: string, affordability: Pick<Affordability, 'statement' | 'asOf'> | undefined): string[] {
+  const debt = affordability && debtsPastLimitation(affordability.statement, affordability.asOf).find((d) => d.creditor === creditor);
+  if (!debt || !affordability) return [];
+  const { years, law } = limitationFor(affordability.statement);
+  return [
+    `The customer's last recorded payment to you was on ${longDate(debt.lastPaymentOn as IsoDate)}, more than ${years} years ago, ` +
+      `so this debt may be statute-barred (${law}; CONC 7.15). This offer is made without accepting that the debt can be ` +
+      'enforced: please check before asking the customer for any payment towards it.',
+  ];
+}
+
+export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72, reference, affordability }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
   const creditor = option.creditors?.[creditorIndex];
   if (!creditor) throw new Error(`option ${optionIndex} has no creditor ${creditorIndex}`);
   const words = wordsFor(proposal.request.currencySymbol);
   const sections: [string, string[]][] = [
-    ['Offer of payment', [offer(option, creditor, words)]],
+    ['Offer of payment', [offer(option, creditor, words), ...limitation(creditor.creditor, affordability)]],
     ['How the offer was worked out', [why(proposal, option, creditor, words)]],
     ['Interest and charges', interest(option, creditor, words)],
     ['Free debt advice', [ADVICE_SIGNPOST]],

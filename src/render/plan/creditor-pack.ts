@@ -35,7 +35,7 @@ export function creditorPack(
     ...creditorLetterNames(option).map((name, i) => ({
       name,
       describe: `the offer letter to ${creditors[i]?.creditor}`,
-      content: renderCreditorLetter(proposal, optionIndex, i, { reference }),
+      content: renderCreditorLetter(proposal, optionIndex, i, { reference, affordability }),
     })),
     { name: 'sfs-summary.json', describe: 'the SFS summary the creditor letters enclose', content: toSfsSummaryJson(affordability.statement, affordability, agreedOffers(affordability, option)) },
   ];

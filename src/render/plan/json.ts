@@ -13,7 +13,9 @@ import type {
   PlanOption,
   PlanOutcome,
   PlanProposal,
+  ResolvedPlanRequest,
 } from '../../core/plan/types.js';
+import { planReviewOn } from '../../core/plan/review.js';
 import type { Provenance } from '../../core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { FORMAT_VERSION } from '../shared/format-version.js';
@@ -113,7 +115,7 @@ function kindJson(option: PlanOption) {
   }
 }
 
-function optionJson(option: PlanOption) {
+function optionJson(option: PlanOption, request: ResolvedPlanRequest) {
   return {
     key: optionKey(option),
     kind: option.kind,
@@ -134,6 +136,7 @@ function optionJson(option: PlanOption) {
     totalInterest: m(option.totalInterest),
     balanceAfter: m(option.balanceAfter),
     outcome: outcomeJson(option.outcome),
+    reviewOn: planReviewOn(option, request),
     instalments: option.instalments.map(instalmentJson),
     ...(option.creditors ? { redistribute: option.sharing?.redistribute ?? true, creditors: option.creditors.map(creditorJson) } : {}),
   };
@@ -185,7 +188,7 @@ export function planJson(proposal: PlanProposal, { affordability, provenance }: 
       reason: recommended.reason,
       flagForReview: recommended.flagForReview,
     },
-    options: proposal.options.map(optionJson),
+    options: proposal.options.map((option) => optionJson(option, request)),
     notOffered: proposal.notOffered.map((n) => ({ kind: n.kind, ...(n.variant ? { variant: n.variant } : {}), reason: n.reason })),
     ...(affordability ? { affordability: affordabilityJson(affordability) } : {}),
     signpost: ADVICE_SIGNPOST,

@@ -4,7 +4,10 @@
  * Plain words about the budget, never about the person's failings. A token payment is never
  * presented as repaying; a plan that does not fit the budget says so.
  */
+import { planReviewOn } from '../../core/plan/review.js';
+import type { Affordability } from '../../core/affordability/types.js';
 import type { IsoDate } from '../../core/date.js';
+import { debtsPastLimitation, limitationFor } from '../../core/time-limits.js';
 import type { Money } from '../../core/money.js';
 import type { PaymentRun, PlanOption, PlanProposal } from '../../core/plan/types.js';
 import { months, termInMonths, type Words, wordsFor } from '../../core/plan/words.js';
@@ -18,7 +21,31 @@ export interface LetterOptions {
   readonly width?: number;
   /** The provenance reference (see provenanceReference), printed at the foot to match the letter to its JSON. */
   readonly reference?: string;
+  /** The budget the plan was made from, when there is one: a debt it flags `limitation-check` is worded for. */
+  readonly affordability?: Pick<Affordability, 'statement' | 'asOf'>;
 }
+
+/**
+ * A debt that may be statute-barred (CONC 7.15) is never worded as enforceable: the letter says so,
+ * and that nothing is asked for it until a person has checked.
+ */
+function limitationParagraphs(affordability: Pick<Affordability, 'statement' | 'asOf'> | undefined): string[] {
+  if (!affordability) return [];
+  const debts = debtsPastLimitation(affordability.statement, affordability.asOf);
+  if (debts.length === 0) return [];
+  const { years } = limitationFor(affordability.statement);
+  const scotland = affordability.statement.jurisdiction === 'scotland';
+  const names = debts.map((debt) => `${debt.creditor} (last payment ${longDate(debt.lastPaymentOn as IsoDate)})`).join('; ');
+  return [
+    `We have no record of a payment for more than ${YEARS[years] ?? years} years on: ${names}. A debt with no payment or ` +
+      `written acknowledgement for that long may be statute-barred: a court could not then order you to pay it` +
+      `${scotland ? ', and in Scotland it may no longer be owed at all' : ''}. We will check this before asking you to pay ` +
+      'anything towards it. Nothing in this letter means that it can be enforced, and any payment shown for it is only an ' +
+      'offer you may choose to make. Free debt advice can tell you where you stand.',
+  ];
+}
+
+const YEARS: Readonly<Record<number, string>> = { 5: 'five', 6: 'six' };
 
 /** "33 monthly payments of £30.00 and a final payment of £10.00". */
 function describeRuns(option: PlanOption, words: Words): string {
@@ -158,9 +185,17 @@ const paused = (until: IsoDate | undefined): string[] =>
           'interest or charges will be added to what you owe. Nothing below is due before it ends.',
       ];
 
+/** Every plan is reviewed (see `planReviewOn`); a token arrangement's review is already given with its payments. */
+function reviewSentence(option: PlanOption, proposal: PlanProposal): string {
+  const on = planReviewOn(option, proposal.request);
+  if (option.outcome.kind === 'review' && option.outcome.reviewDate === on) return '';
+  return ` In any case we will go through your budget and this plan with you again by ${longDate(on)}.`;
+}
+
 /** The letter for the option at `optionIndex` of `proposal`, as plain text. */
-export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72, reference }: LetterOptions = {}): string {
+export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72, reference, affordability }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
+  const older = limitationParagraphs(affordability);
   const words = wordsFor(proposal.request.currencySymbol);
   const moved = option.instalments.some((instalment) => instalment.movedFrom !== undefined);
   const sections: [string | undefined, string[]][] = [
@@ -175,9 +210,11 @@ export function renderLetter(proposal: PlanProposal, optionIndex: number, { widt
     ]],
     ...(option.creditors && option.creditors.length > 1 ? [['How each payment is shared', split(option, words)] as [string, string[]]] : []),
     ['Interest and charges', [interest(option, words.money)]],
+    ...(older.length > 0 ? [['Older debts', older] as [string, string[]]] : []),
     ['If your circumstances change', [
       'Budgets change. If your income goes down, your costs go up, or you cannot make a payment, please tell us as ' +
-        'soon as you can. We will look at your budget with you again and agree what to do next.',
+        'soon as you can. We will look at your budget with you again and agree what to do next.' +
+        reviewSentence(option, proposal),
     ]],
     ['Free debt advice', [ADVICE_SIGNPOST]],
   ];

@@ -4,6 +4,7 @@
  * free debt advice signpost. Fits the width it is given (80 columns when piped): the comparison
  * table tightens its gaps, then stacks each option's figures, rather than overflow.
  */
+import { planReviewOn } from '../../core/plan/review.js';
 import type { ChalkInstance } from 'chalk';
 import type { Money } from '../../core/money.js';
 import type { Affordability } from '../../core/affordability/types.js';
@@ -211,9 +212,11 @@ function notOffered(page: Page, proposal: PlanProposal): string[] {
 
 function recommendation(page: Page, proposal: PlanProposal): string[] {
   const { recommended } = proposal;
+  const option = optionAt(proposal, recommended.index);
   const lines = [
-    page.chalk.bold(`Recommended: ${recommended.index + 1} ${optionAt(proposal, recommended.index).label}`),
+    page.chalk.bold(`Recommended: ${recommended.index + 1} ${option.label}`),
     ...para(page, recommended.reason, '  '),
+    ...para(page, `Review with the customer by ${planReviewOn(option, proposal.request)}.`, '  '),
   ];
   if (recommended.flagForReview) {
     const flag = '! Flagged for review: a person should look at this before it is agreed.';

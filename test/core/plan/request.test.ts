@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDate as d } from '../../../src/core/date.js';
 import { FairplanError } from '../../../src/core/errors.js';
 import { D, money } from '../../../src/core/money.js';
-import { proposePlans, resolvePlanRequest, type PlanRequest } from '../../../src/core/plan/index.js';
+import { instalmentsOf, proposePlans, resolvePlanRequest, type PlanRequest } from '../../../src/core/plan/index.js';
 
 const good: PlanRequest = {
   balance: money('1000'),
@@ -114,3 +114,55 @@ describe('a pause for a Breathing Space', () => {
   });
 });
 
+
+describe('interest after a Breathing Space', () => {
+  // 24% a year, 2% a month: a full month's interest on £1,200.00 is £24.00.
+  const continuing = { kind: 'continuing', annualRatePercent: new D('24') } as const;
+  const afterPause: PlanRequest = {
+    balance: money('1200'),
+    affordableMonthly: money('200'),
+    frequency: 'monthly',
+    start: d('2027-04-01'),
+    asOf: d('2027-01-20'),
+    interest: continuing,
+    fixedTermsMonths: [12],
+  };
+  const affordable = (request: PlanRequest) => proposePlans(request).options.find((o) => o.kind === 'affordable');
+
+  it('charges the first instalment only for the days of its period after the moratorium', () => {
+    const option = affordable({ ...afterPause, pausedUntil: d('2027-03-31') });
+    // The period from 1 March to 1 April has 31 days, one of them after the moratorium: £24.00 × 1/31, rounded down.
+    expect(option?.instalments[0]?.interest.toFixed(2)).toBe('0.77');
+    // From then on a full period's interest: 2% of £1,000.77.
+    expect(option?.instalments[1]?.interest.toFixed(2)).toBe('20.01');
+  });
+
+  it('charges a full period when the whole period before the first payment is after the moratorium', () => {
+    expect(affordable({ ...afterPause, pausedUntil: d('2027-02-28') })?.instalments[0]?.interest.toFixed(2)).toBe('24.00');
+    expect(affordable(afterPause)?.instalments[0]?.interest.toFixed(2)).toBe('24.00');
+  });
+
+  it('charges each creditor the same way when several share the payments', () => {
+    const option = affordable({
+      ...afterPause,
+      pausedUntil: d('2027-03-31'),
+      creditors: [
+        { creditor: 'Card', balance: money('600') },
+        { creditor: 'Loan', balance: money('600') },
+      ],
+    });
+    // £12.00 × 1/31 = 38.7p to each, rounded down.
+    expect(option?.instalments[0]?.interest.toFixed(2)).toBe('0.76');
+  });
+
+  it('asks the smallest fixed-term instalment that repays the balance within the term', () => {
+    const proposal = proposePlans({ ...afterPause, pausedUntil: d('2027-03-31') });
+    const option = proposal.options.find((o) => o.kind === 'fixed-term');
+    if (!option) throw new Error('no fixed-term option');
+    const unpaused = proposePlans(afterPause).options.find((o) => o.kind === 'fixed-term');
+    expect(option.instalmentAmount.lt(unpaused?.instalmentAmount ?? money('0'))).toBe(true);
+    const pennyLess = option.instalmentAmount.minus('0.01');
+    const laid = instalmentsOf({ ...option, pattern: [{ count: 12, amount: money(pennyLess) }] }, proposal.request.calendar);
+    expect(laid[laid.length - 1]?.balanceAfter.gt(0)).toBe(true);
+  });
+});
