@@ -5,6 +5,7 @@
  */
 import { NO_PENNIES } from '../core/money.js';
 import { agreedOffers } from '../core/plan/agreed-offers.js';
+import { provenanceReference } from '../core/provenance.js';
 import { creditorPack } from '../render/plan/creditor-pack.js';
 import { renderScheduleCsv } from '../render/plan/csv.js';
 import { renderIcs } from '../render/plan/ics.js';
@@ -13,9 +14,13 @@ import { optionAt } from '../render/plan/select.js';
 import { toSfsJson } from '../statement/sfs.js';
 import { toFairplanJson } from '../statement/write.js';
 import { renderAgreedPlanJson } from './agreed-plan.js';
-import type { ExportFile, ExportFileSet, StatementBundle } from './export.js';
+import { exportProvenance, STATEMENT_FILE } from './export-provenance.js';
+import type { ExportBundle, ExportFile, ExportFileSet, StatementBundle } from './export.js';
 
-const STATEMENT_JSON: ExportFile<StatementBundle> = { name: 'statement.json', describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) };
+const STATEMENT_JSON: ExportFile<StatementBundle> = { name: STATEMENT_FILE, describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) };
+
+// Letters and reminders end with the reference of the plan.json beside them.
+const reference = (b: ExportBundle): string => provenanceReference(exportProvenance(b));
 
 /** With no plan yet (a moratorium with no end): the statement, and the SFS offering nothing while it lasts. */
 export const ADVISE_STATEMENT_FILES: readonly ExportFile<StatementBundle>[] = [
@@ -28,7 +33,7 @@ export const ADVISE_FILES: readonly (ExportFile | ExportFileSet)[] = [
   { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability, agreedOffers(b.affordability, optionAt(b.proposal, b.optionIndex))) },
   { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex], b.overrideReason ?? '') },
   { name: 'plan.json', describe: 'the agreed plan and the options (plan JSON)', render: renderAgreedPlanJson },
-  { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex) },
-  { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex, { affordability: b.affordability }) },
-  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability) },
+  { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex, reference(b)) },
+  { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex, { affordability: b.affordability, reference: reference(b) }) },
+  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability, { reference: reference(b) }) },
 ];

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Affordability } from '../core/affordability/types.js';
+import type { OptionValue, ProvenanceInput } from '../core/provenance.js';
 import type { PlanProposal } from '../core/plan/types.js';
 import type { Statement } from '../core/statement.js';
 import { writeFilesAtomic } from '../io/atomic-file.js';
@@ -17,7 +18,18 @@ export interface StatementBundle {
   readonly asOf: string;
 }
 
+/**
+ * What the session was started with, for the provenance of what it exports: fairplan's version, the
+ * options given and the input files besides the statement (a guideline file), hashed at the edge.
+ */
+export interface SessionProvenance {
+  readonly fairplanVersion: string;
+  readonly options: Readonly<Record<string, OptionValue>>;
+  readonly inputs: readonly ProvenanceInput[];
+}
+
 export interface ExportBundle extends StatementBundle {
+  readonly session: SessionProvenance;
   readonly proposal: PlanProposal;
   /** The chosen option, by its index in `proposal.options`. */
   readonly optionIndex: number;

@@ -8,7 +8,7 @@ import type { IsoDate } from '../core/date.js';
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import { CURRENCY_SYMBOLS } from '../core/statement.js';
 import type { Draft } from './draft.js';
-import type { Exporter } from './export.js';
+import type { Exporter, SessionProvenance } from './export.js';
 import type { Prompter } from './prompter.js';
 
 /** How the session marks up what it says; plain text when colour is off. */
@@ -28,6 +28,8 @@ export interface AdviseServices {
   /** Called with the draft after every answer. */
   readonly saveDraft: (draft: Draft) => Promise<void>;
   readonly exporter: Exporter;
+  /** For the provenance of the plan files exported. */
+  readonly provenance: SessionProvenance;
   readonly defaultExportFolder: string;
   readonly style: Style;
 }

@@ -1,6 +1,6 @@
 /** Provenance at the edge: fairplan's version and the hashes of the input files, for src/core/provenance.ts. */
 import { BUILT_IN_GUIDELINES } from '../core/affordability/irs.js';
-import { provenance, type Provenance, type ProvenanceParts } from '../core/provenance.js';
+import { provenance, type Provenance, type ProvenanceInput, type ProvenanceParts } from '../core/provenance.js';
 import { sha256File } from '../io/hash.js';
 import type { CommandContext } from './context.js';
 import { FAIRPLAN_VERSION } from './version.js';
@@ -15,11 +15,12 @@ export type RunParts = Omit<ProvenanceParts, 'fairplanVersion' | 'inputs'> & { r
 
 /** The run's provenance, each input file hashed (standard input's hash left for the run to fill in). */
 export async function runProvenance(context: CommandContext, { inputs, ...parts }: RunParts): Promise<Provenance> {
-  const hashed = await Promise.all(
-    inputs.map(async ({ role, file }) => ({ role, file, sha256: file === '-' ? null : await sha256File(file, context.io.cwd) })),
-  );
-  return provenance({ ...parts, fairplanVersion: FAIRPLAN_VERSION, inputs: hashed });
+  return provenance({ ...parts, fairplanVersion: FAIRPLAN_VERSION, inputs: await hashInputs(context, inputs) });
 }
+
+/** Each input file with its SHA-256; standard input's is null until it has been read. */
+export const hashInputs = (context: CommandContext, inputs: readonly NamedInput[]): Promise<ProvenanceInput[]> =>
+  Promise.all(inputs.map(async ({ role, file }) => ({ role, file, sha256: file === '-' ? null : await sha256File(file, context.io.cwd) })));
 
 /** A guideline file given with --guidelines is an input; a built-in table (`irs-2025`) is named by `guidelines` alone. */
 export const guidelinesInput = (spec: string | undefined): NamedInput[] =>

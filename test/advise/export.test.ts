@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -10,11 +11,12 @@ import { indexOfChoice, proposeFor } from '../../src/advise/plans.js';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { money } from '../../src/core/money.js';
+import { provenanceReference } from '../../src/core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { parseStatementText } from '../../src/statement/load.js';
 import { asOrdinaryUser, readOnlyFolder } from '../helpers/read-only.js';
 import { sfsValidator } from '../helpers/sfs-schema.js';
-import { FAMILY } from './statements.js';
+import { FAMILY, SESSION } from './statements.js';
 
 let folder: string;
 beforeEach(() => {
@@ -28,7 +30,7 @@ function agreed(): ExportBundle {
   const affordability = assessAffordability(FAMILY, { asOf });
   const proposal = proposeFor(affordability, { asOf });
   const optionIndex = indexOfChoice(proposal, { kind: 'affordable' }) ?? -1;
-  return { statement: FAMILY, affordability, proposal, optionIndex, asOf };
+  return { statement: FAMILY, affordability, proposal, optionIndex, asOf, session: SESSION };
 }
 
 describe('the export at the end of a session', () => {
@@ -91,7 +93,7 @@ describe('the export at the end of a session', () => {
     const optionIndex = indexOfChoice(proposal, { kind: 'fixed-term', termMonths: 12 }) ?? -1;
     const reason = '=Partner starts work in January, see file';
     const statement = withOverrideNote(tight, [ABOVE_BUDGET], reason);
-    await folderExporter(ADVISE_FILES).export(folder, { statement, affordability, proposal, optionIndex, asOf, overrideReason: reason });
+    await folderExporter(ADVISE_FILES).export(folder, { statement, affordability, proposal, optionIndex, asOf, session: SESSION, overrideReason: reason });
     const read = (name: string) => readFileSync(path.join(folder, name), 'utf8');
 
     expect(JSON.parse(read('statement.json')).notes).toBe(
@@ -108,6 +110,23 @@ describe('the export at the end of a session', () => {
   });
 });
 
+describe('the provenance of an export', () => {
+  it('names the statement saved beside the plan by its SHA-256, and every letter and reminder carries the plan’s reference', async () => {
+    const session = { fairplanVersion: '0.1.0', options: { '--calendar': 'scotland' }, inputs: [] };
+    await folderExporter(ADVISE_FILES).export(folder, { ...agreed(), session });
+    const read = (name: string) => readFileSync(path.join(folder, name), 'utf8');
+
+    const { provenance } = JSON.parse(read('plan.json'));
+    expect(provenance.inputs).toEqual([{ role: 'statement', file: 'statement.json', sha256: createHash('sha256').update(read('statement.json')).digest('hex') }]);
+    expect(provenance).toMatchObject({ fairplan: '0.1.0', asOf: '2026-11-25', options: { '--calendar': 'scotland', agreed: 'affordable' } });
+    const reference = provenanceReference(provenance);
+    for (const name of ['letter.txt', 'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt']) {
+      expect(read(name).replace(/\s+/g, ' '), name).toContain(reference);
+    }
+    expect(read('payments.ics').replace(/\r?\n[ \t]/g, '')).toContain(reference);
+  });
+});
+
 describe('the SFS documents of an agreed plan', () => {
   it('offer each creditor their pro-rata share of the agreed payment, not of what the check found affordable, as the letters do', async () => {
     const asOf = parseIsoDate('2026-11-25');
@@ -115,7 +134,7 @@ describe('the SFS documents of an agreed plan', () => {
     const choice = { kind: 'affordable' as const, frequency: 'fortnightly' as const, amount: money('100.00') };
     const proposal = proposeFor(affordability, { asOf }, choice);
     const optionIndex = indexOfChoice(proposal, choice) ?? -1;
-    await folderExporter(ADVISE_FILES).export(folder, { statement: FAMILY, affordability, proposal, optionIndex, asOf });
+    await folderExporter(ADVISE_FILES).export(folder, { statement: FAMILY, affordability, proposal, optionIndex, asOf, session: SESSION });
 
     const debts = JSON.parse(readFileSync(path.join(folder, 'statement-sfs.json'), 'utf8')).debts;
     // £100.00 a fortnight is £216.67 a month, shared 3 : 1 (the check's offers were 375.00 and 125.00).

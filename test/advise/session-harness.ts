@@ -4,6 +4,7 @@ import type { ExportBundle, Exporter, StatementBundle } from '../../src/advise/e
 import { PLAIN, Session, type AdviseServices } from '../../src/advise/session.js';
 import type { IsoDate } from '../../src/core/date.js';
 import { ScriptedPrompter, type Answer } from './scripted-prompter.js';
+import { SESSION } from './statements.js';
 
 export interface Harness {
   readonly session: Session;
@@ -36,6 +37,7 @@ export function harness(answers: readonly Answer[], draft: Draft = newDraft(), s
       saved.push(d);
     },
     exporter,
+    provenance: SESSION,
     defaultExportFolder: './fairplan-export-2026-11-25/',
     style: PLAIN,
     ...services,

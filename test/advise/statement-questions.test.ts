@@ -17,7 +17,7 @@ import { money } from '../../src/core/money.js';
 import type { Statement } from '../../src/core/statement.js';
 import { CTRL_C } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
-import { draftAt, FAMILY } from './statements.js';
+import { draftAt, FAMILY, SESSION } from './statements.js';
 
 /** FAMILY with every part that is not a line filled in. */
 const DETAILED: Statement = {
@@ -209,7 +209,7 @@ describe('the debt admin fee, after the savings', () => {
     const asOf = parseIsoDate('2026-11-25');
     const affordability = assess(statement, session.services);
     const proposal = proposeFor(affordability, { asOf });
-    const bundle = { statement, affordability, proposal, optionIndex: 0, asOf };
+    const bundle = { statement, affordability, proposal, optionIndex: 0, asOf, session: SESSION };
     const render = (name: string) => JSON.parse(ADVISE_FILES.find((f): f is ExportFile => 'name' in f && f.name === name)?.render(bundle) ?? 'null');
     expect(render('statement.json').debtAdminFee).toEqual({ amount: '7', frequency: 'weekly' });
     // 7.00 a week × 52 ÷ 12 = 30.333…: 30.33 a month in the SFS.

@@ -1,5 +1,6 @@
 /** Small households for the advise tests, with round figures so the expected sums are easy to check by hand. */
 import { newDraft, type Draft } from '../../src/advise/draft.js';
+import type { SessionProvenance } from '../../src/advise/export.js';
 import { money } from '../../src/core/money.js';
 import type { Statement } from '../../src/core/statement.js';
 
@@ -26,3 +27,6 @@ export const FAMILY: Statement = {
 };
 
 export const draftAt = (step: Draft['step'], statement: Statement = FAMILY): Draft => ({ ...newDraft(), step, statement });
+
+/** A session started with no options: what its exports' provenance is made from. */
+export const SESSION: SessionProvenance = { fairplanVersion: '0.1.0', options: {}, inputs: [] };

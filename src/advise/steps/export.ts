@@ -89,6 +89,7 @@ export async function exportStep(session: Session): Promise<void> {
     proposal,
     optionIndex,
     asOf: services.asOf,
+    session: services.provenance,
     ...(overrideReason ? { overrideReason } : {}),
   };
   const written = await saveInto(session, (folder) => services.exporter.export(folder, bundle));

@@ -22,6 +22,8 @@ import type { Io } from '../io.js';
 import { invokedAs } from '../invoked-as.js';
 import { whenStopped } from '../stop.js';
 import { calendarForCurrency, today } from '../options.js';
+import { guidelinesInput, hashInputs } from '../provenance.js';
+import { FAIRPLAN_VERSION } from '../version.js';
 import type { AdviseOptions } from './advise.js';
 
 const DRAFTS_FOLDER = '.fairplan-drafts';
@@ -82,6 +84,14 @@ export async function advise(context: CommandContext, statementFile: string | un
     calendar: calendarForCurrency(options.calendar, draft.statement.currency ?? 'GBP'),
     saveDraft: (d) => saveDraft(draftFile, d),
     exporter: folderExporter(ADVISE_FILES, [...reads, { path: draftFile, what: 'the draft' }], ADVISE_STATEMENT_FILES),
+    provenance: {
+      fairplanVersion: FAIRPLAN_VERSION,
+      options: {
+        ...(options.guidelines !== undefined ? { '--guidelines': options.guidelines } : {}),
+        ...(options.calendar !== undefined ? { '--calendar': options.calendar } : {}),
+      },
+      inputs: await hashInputs(context, guidelinesInput(options.guidelines)),
+    },
     defaultExportFolder: `./fairplan-export-${asOf}/`,
     style: styleFor(context, colour),
   });
