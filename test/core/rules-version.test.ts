@@ -62,6 +62,16 @@ const REQUESTS: PlanRequest[] = [
     stepUp: { periods: 6, laterAffordableMonthly: money('150') },
     settlement: { discountPercent: new D('20'), maxInstalments: 3 },
   },
+  // A Breathing Space ending mid-period, interest continuing after it.
+  {
+    balance: money('1200'),
+    affordableMonthly: money('100'),
+    frequency: 'monthly',
+    start: parseIsoDate('2027-02-01'),
+    asOf: AS_OF,
+    pausedUntil: parseIsoDate('2027-01-20'),
+    interest: { kind: 'continuing', annualRatePercent: new D('24') },
+  },
 ];
 
 const optionFigures = (plan: ReturnType<typeof planJson>) => ({
@@ -71,6 +81,7 @@ const optionFigures = (plan: ReturnType<typeof planJson>) => ({
     affordable: o.affordable,
     payments: o.instalments.map((i) => [i.date, i.amount, i.interest]),
     outcome: o.outcome.kind,
+    reviewOn: o.reviewOn,
   })),
 });
 
