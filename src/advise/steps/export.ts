@@ -35,14 +35,17 @@ async function askFolder(session: Session, fallback: string, message: string): P
 /**
  * Asks for a folder and writes into it with `write`, until it is written: something the question
  * could not see coming (the folder changed since, the export would overwrite the statement, the disk
- * is full) is said plainly, and the question asked again.
+ * is full) is said plainly, and the question asked again. Then says what was saved, with the signpost.
  */
-export async function saveInto(session: Session, write: (folder: string) => Promise<Written[]>, message = FOLDER_QUESTION): Promise<Written[]> {
+export async function saveInto(session: Session, write: (folder: string) => Promise<Written[]>, message = FOLDER_QUESTION): Promise<void> {
   let fallback = session.services.defaultExportFolder;
   for (;;) {
     const folder = await askFolder(session, fallback, message);
     try {
-      return await write(folder);
+      const written = await write(folder);
+      const list = written.map(({ path, describe }) => `  ${path}: ${describe}`);
+      session.say(['', session.services.style.heading('Saved'), ...list, '', ...signpost()].join('\n'));
+      return;
     } catch (error) {
       if (!isFairplanError(error)) throw error;
       session.say(session.services.style.warning(renderError(error).join('\n')));
@@ -92,8 +95,6 @@ export async function exportStep(session: Session): Promise<void> {
     session: services.provenance,
     ...(overrideReason ? { overrideReason } : {}),
   };
-  const written = await saveInto(session, (folder) => services.exporter.export(folder, bundle));
-  const list = written.map(({ path, describe }) => `  ${path}: ${describe}`);
-  session.say(['', services.style.heading('Saved'), ...list, '', ...signpost()].join('\n'));
+  await saveInto(session, (folder) => services.exporter.export(folder, bundle));
   await session.update(atStep(session.draft, nextStep('export')));
 }

@@ -5,7 +5,7 @@
  */
 import type { Affordability } from '../../core/affordability/types.js';
 import { atStep, nextStep } from '../draft.js';
-import { paragraph, signpost } from '../render.js';
+import { paragraph } from '../render.js';
 import type { Session } from '../session.js';
 import { saveInto } from './export.js';
 import { goBack } from './navigate.js';
@@ -27,9 +27,7 @@ export async function noPlanStep(session: Session, affordability: Affordability,
   });
   if (next === 'back') return goBack(session);
   const bundle = { statement: session.draft.statement, affordability, asOf: services.asOf };
-  const written = await saveInto(session, (folder) => services.exporter.exportStatement(folder, bundle), STATEMENT_FOLDER_QUESTION);
-  const list = written.map(({ path, describe }) => `  ${path}: ${describe}`);
-  session.say(['', services.style.heading('Saved'), ...list, '', ...signpost()].join('\n'));
+  await saveInto(session, (folder) => services.exporter.exportStatement(folder, bundle), STATEMENT_FOLDER_QUESTION);
   // Past the plan and its export: the session ends here.
   await session.update(atStep(session.draft, nextStep('export')));
 }
