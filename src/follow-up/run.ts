@@ -17,6 +17,7 @@ import { readBook, type Account, type BookFiles } from './book.js';
 import type { TemplateSet } from './default-templates.js';
 import { cellsOf, ERROR_HEADER, errorRecord, MESSAGE_HEADER, messageRecord, STATUS_HEADER, statusRecord } from './format.js';
 import { smsSize } from './sms-segments.js';
+import type { Provenance } from '../core/provenance.js';
 import { countMessage, countStatus, emptySummary, summaryJson, type FollowUpSummary } from './summary.js';
 import type { FollowUpRejection } from './table.js';
 import { compileTemplates, textMessageProblem, type Renderer, type Values } from './templates.js';
@@ -27,6 +28,8 @@ export interface FollowUpOptions {
   readonly messages?: string;
   readonly errors?: string;
   readonly summary?: string;
+  /** What the run is worked out from, for the summary file. */
+  readonly provenance?: Provenance;
   /** Newline-delimited JSON instead of CSV, in every output. */
   readonly json: boolean;
   readonly asOf: IsoDate;
@@ -113,7 +116,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     if (options.summary) {
       summaryFile = await Sink.open(options.summary, stdout);
       opened.push(summaryFile);
-      summaryFile.push(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
+      summaryFile.push(`${JSON.stringify(summaryJson(summary, options.provenance), null, 2)}\n`);
     }
     // All written, then all named at once; the status file last, so a job that waits for it finds
     // the others already in place.

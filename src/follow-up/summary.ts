@@ -2,6 +2,7 @@
 import { HOLDS, MESSAGE_KINDS, type Hold, type MessageKind, type PlannedMessage } from '../core/follow-up/contact.js';
 import { formatPence } from '../batch/pence.js';
 import { pounds, STATUSES, type ArrangementStatus, type Status } from '../core/follow-up/status.js';
+import type { Provenance } from '../core/provenance.js';
 import type { NotUsed } from './book.js';
 
 export interface FollowUpSummary {
@@ -77,8 +78,8 @@ export function summaryLines(s: FollowUpSummary): string[] {
   ];
 }
 
-/** The summary as JSON, amounts in pounds as exact decimal strings (1234.56). */
-export const summaryJson = (s: FollowUpSummary) => ({
+/** The summary as JSON, amounts in pounds as exact decimal strings (1234.56), and what the run was worked out from. */
+export const summaryJson = (s: FollowUpSummary, provenance?: Provenance) => ({
   arrangements: s.arrangements,
   by_status: s.byStatus,
   messages_by_kind: s.messagesByKind,
@@ -90,4 +91,5 @@ export const summaryJson = (s: FollowUpSummary) => ({
   arrears: formatPence(s.arrears),
   rejected: s.rejected,
   not_used: s.notUsed,
+  ...(provenance ? { provenance } : {}),
 });

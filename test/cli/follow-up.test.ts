@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,7 +92,25 @@ describe('fairplan follow-up', () => {
       arrears: '345.00',
       rejected: 3,
       not_used: { customers: 1, contacts: 1 },
+      provenance: expect.any(Object),
     });
+  });
+
+  it('says in the summary what the night was worked out from: each input file by its SHA-256, the rules file, the date and calendar', async () => {
+    const dir = scratch();
+    const summary = path.join(dir, 'summary.json');
+    const rules = fixture('follow-up', 'rules.yaml');
+    await runCli(['follow-up', ...BOOK, '--rules', rules, '--as-of', '2026-03-09', '--calendar', 'scotland', '-o', path.join(dir, 'status.csv'), '--summary', summary, '-q']);
+    const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const { provenance } = JSON.parse(readFileSync(summary, 'utf8'));
+    expect(provenance).toMatchObject({ asOf: '2026-03-09', calendar: 'Scotland bank holidays', options: { '--calendar': 'scotland' } });
+    expect(provenance.inputs).toEqual(
+      [...['arrangements', 'payments', 'customers', 'contacts'].map((role) => [role, fixture('follow-up', `${role}.csv`)]), ['rules', rules]].map(([role, file]) => ({
+        role,
+        file,
+        sha256: sha256(file as string),
+      })),
+    );
   });
 
   it('sends nothing on Easter Sunday or Easter Monday: the messages wait for the Tuesday', async () => {

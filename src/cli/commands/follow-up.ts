@@ -12,6 +12,8 @@ import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { calendarOption, dateOption } from '../options.js';
+import { runProvenance } from '../provenance.js';
+import type { Provenance } from '../../core/provenance.js';
 import type { RegisterCommand } from './index.js';
 
 const HELP = `
@@ -64,6 +66,18 @@ const SHOWN_REJECTIONS = 20;
 
 const describeRejection = (r: FollowUpRejection): string => visible(`fairplan: ${r.file}:line ${r.line}: ${r.reason}`);
 
+/** What the night's figures come from, for the summary file: its inputs hashed, as a batch summary's are. */
+const followUpProvenance = (context: CommandContext, flags: FollowUpFlags, calendar: string): Promise<Provenance> =>
+  runProvenance(context, {
+    asOf: flags.asOf,
+    calendar,
+    options: flags.calendar !== undefined ? { '--calendar': flags.calendar } : {},
+    inputs: (['arrangements', 'payments', 'customers', 'contacts', 'rules'] as const).flatMap((role) => {
+      const file = flags[role];
+      return file === undefined ? [] : [{ role, file }];
+    }),
+  });
+
 async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<void> {
   const read = (path: string | undefined, what: string): ReadFile[] => (path === undefined ? [] : [{ path, what }]);
   const written = (path: string | undefined, option: string): WrittenFile[] => (path === undefined || path === '-' ? [] : [{ path, option }]);
@@ -83,6 +97,7 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
   const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
   const firm = flags.rules ? await (await import('../../follow-up/rules-file.js')).loadRulesFile(flags.rules) : undefined;
   const { summaryLines } = await import('../../follow-up/summary.js');
+  const calendar = calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION);
   const summary = await runFollowUp(
     {
       files: {
@@ -94,13 +109,13 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       output: flags.output,
       ...(flags.messages ? { messages: flags.messages } : {}),
       ...(flags.errors ? { errors: flags.errors } : {}),
-      ...(flags.summary ? { summary: flags.summary } : {}),
+      ...(flags.summary ? { summary: flags.summary, provenance: await followUpProvenance(context, flags, calendar.name) } : {}),
       json: Boolean(flags.json),
       asOf: flags.asOf,
       rules: firm?.rules ?? DEFAULT_RULES,
       templates: firm?.templates ?? DEFAULT_TEMPLATES,
       templatesSource: flags.rules ?? 'the default templates',
-      calendar: calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION),
+      calendar,
       ...(flags.errors
         ? {}
         : {
