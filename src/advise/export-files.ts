@@ -22,6 +22,9 @@ const STATEMENT_JSON: ExportFile<StatementBundle> = { name: STATEMENT_FILE, desc
 // Letters and reminders end with the reference of the plan.json beside them.
 const reference = (b: ExportBundle): string => provenanceReference(exportProvenance(b));
 
+// The letters state the advisor's reason for a plan above the budget.
+const letterOptions = (b: ExportBundle) => ({ reference: reference(b), ...(b.overrideReason ? { overrideReason: b.overrideReason } : {}) });
+
 /** With no plan yet (a moratorium with no end): the statement, and the SFS offering nothing while it lasts. */
 export const ADVISE_STATEMENT_FILES: readonly ExportFile<StatementBundle>[] = [
   STATEMENT_JSON,
@@ -34,6 +37,6 @@ export const ADVISE_FILES: readonly (ExportFile | ExportFileSet)[] = [
   { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex], b.overrideReason ?? '') },
   { name: 'plan.json', describe: 'the agreed plan and the options (plan JSON)', render: renderAgreedPlanJson },
   { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex, reference(b)) },
-  { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex, { affordability: b.affordability, reference: reference(b) }) },
-  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability, { reference: reference(b) }) },
+  { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex, { affordability: b.affordability, ...letterOptions(b) }) },
+  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability, letterOptions(b)) },
 ];

@@ -8,7 +8,7 @@ import type { OptionValue, ProvenanceInput } from '../core/provenance.js';
 import type { PlanProposal } from '../core/plan/types.js';
 import type { Statement } from '../core/statement.js';
 import { writeFilesAtomic } from '../io/atomic-file.js';
-import { createFolder, folderProblem } from '../io/folder.js';
+import { createEmptyFolder, folderProblem } from '../io/folder.js';
 import { checkOutputs, type ReadFile } from '../io/output-check.js';
 
 /** What a session knows before a plan: enough to export the statement alone. */
@@ -76,7 +76,7 @@ export function folderExporter(
     const rendered = chosen
       .flatMap((file) => ('files' in file ? file.files(bundle) : [{ ...file, content: file.render(bundle) }]))
       .map(({ name, describe, content }) => ({ name, describe, path: join(folder, name), text: content }));
-    await createFolder(folder);
+    await createEmptyFolder(folder);
     await checkOutputs({ reads, writes: rendered.map(({ path, name }) => ({ path, option: `the export (${name})` })) });
     await writeFilesAtomic(rendered.map(({ path, text }) => ({ target: path, content: text })));
     return rendered.map(({ path, describe }) => ({ path, describe }));

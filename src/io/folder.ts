@@ -1,7 +1,7 @@
-/** Folders fairplan makes because it was asked to: advise's export folder and its drafts folder. */
-import { mkdir, mkdtemp, rmdir, stat } from 'node:fs/promises';
+/** Folders fairplan makes because it was asked to: advise's export folder and its drafts folder, plan's letters folder. */
+import { mkdir, mkdtemp, readdir, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { CANNOT_WRITE_HERE, cannotWrite, IS_A_FILE, NO_SUCH_FOLDER, writeFailure } from './write-failure.js';
+import { CANNOT_WRITE_HERE, cannotWrite, HOLDS_FILES, IS_A_FILE, NO_SUCH_FOLDER, writeFailure } from './write-failure.js';
 
 /**
  * Makes the folder `path`, or finds it there already. Only that one: a parent that does not exist
@@ -14,6 +14,15 @@ export async function createFolder(path: string, mode?: number): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(path, error);
     if (!(await stat(path)).isDirectory()) throw cannotWrite(path, IS_A_FILE);
   }
+}
+
+/**
+ * Makes the folder `path` for the documents of one plan, or finds it there empty: files already in
+ * it would be another plan's, mixed with (or replaced by) these. `named`: the folder as the user gave it.
+ */
+export async function createEmptyFolder(path: string, named = path): Promise<void> {
+  await createFolder(path);
+  if ((await readdir(path)).length > 0) throw cannotWrite(named, HOLDS_FILES);
 }
 
 /**
@@ -31,15 +40,17 @@ async function cannotMakeIn(folder: string): Promise<string | undefined> {
 }
 
 /**
- * Why files could not be written into the folder `path` (made by `createFolder` if it is not
- * there), as one of the plain sentences of write-failure.ts; undefined when they could. Nothing is
- * left behind, so a question can ask this of every answer while it is still open.
+ * Why the documents of one plan could not be written into the folder `path` (made by
+ * `createEmptyFolder` if it is not there), as one of the plain sentences of write-failure.ts;
+ * undefined when they could. Nothing is left behind, so a question can ask this of every answer
+ * while it is still open.
  */
 export async function folderProblem(path: string): Promise<string | undefined> {
   const target = resolve(path);
   const existing = await stat(target).catch(() => undefined);
   if (existing) {
     if (!existing.isDirectory()) return IS_A_FILE;
+    if ((await readdir(target).catch(() => [])).length > 0) return HOLDS_FILES;
     return cannotMakeIn(target);
   }
   const parent = await stat(dirname(target)).catch(() => undefined);

@@ -174,23 +174,18 @@ describe('a folder the export cannot go into: one plain sentence, and nothing wr
     expect(readdirSync(readOnly)).toEqual([]);
   });
 
-  it('a folder holding a folder where a file of the export goes: is a folder, and no file is written', async () => {
-    mkdirSync(folder);
-    mkdirSync(path.join(folder, 'letter.txt'));
-    await expect(exportInto(folder)).rejects.toMatchObject({ message: 'is a folder', context: { file: path.join(folder, 'letter.txt') } });
-    expect(readdirSync(folder)).toEqual(['letter.txt']);
-  });
-
-  it('a folder where the export would overwrite the statement the session started from: refused, the statement kept', async () => {
+  it('a folder that holds files already (another customer’s export, or the statement the session started from): refused, nothing written or overwritten', async () => {
     mkdirSync(folder);
     const statement = path.join(folder, 'statement.json');
     writeFileSync(statement, '{"from": "the customer"}\n');
     const exporter = folderExporter(ADVISE_FILES, [{ path: statement, what: 'the statement' }]);
     await expect(exporter.export(folder, agreed())).rejects.toMatchObject({
-      message: `the export (statement.json) names the statement (${statement}), which would be overwritten; name another file`,
+      message: 'holds files already: name a new or empty folder, so that no other plan’s letters are mixed with these',
+      context: { file: folder },
     });
     expect(readdirSync(folder)).toEqual(['statement.json']);
     expect(readFileSync(statement, 'utf8')).toBe('{"from": "the customer"}\n');
+    expect(await exporter.problem(folder)).toBe('holds files already: name a new or empty folder, so that no other plan’s letters are mixed with these');
   });
 });
 

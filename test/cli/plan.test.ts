@@ -101,8 +101,10 @@ describe('fairplan plan', () => {
     const { code, stdout } = await runCli([...PLAN, '--letter']);
     expect(code).toBe(0);
     expect(stdout.replace(/\s+/g, ' ')).toContain('You pay 33 monthly payments of £30.00 and a final payment of £10.00');
-    const token = await runMain(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--letter']);
+    // £1.00 a month is more than the nothing found affordable: a person gives the reason.
+    const token = await runMain(['plan', '--balance', '1000', '--affordable', '0', '--start', '2027-01-15', '--as-of', '2027-01-10', '--letter', '--override-reason', 'Wants to keep paying something']);
     expect(token.stdout.replace(/\s+/g, ' ')).toContain('We will review the arrangement with you on 15 April 2027');
+    expect(token.stdout.replace(/\s+/g, ' ')).toContain('You have agreed to it all the same for this reason: Wants to keep paying something.');
   });
 
   it('takes the plan settings: frequency, interest, terms, token, step-up, settlement, calendar', async () => {
@@ -268,6 +270,39 @@ describe('fairplan plan STATEMENT --letters', () => {
     // Five years at £90.09 a month, shared half and half between two creditors owed £2,000 each.
     const offers = JSON.stringify(summary).match(/"repayment-offer":[0-9.]+/g);
     expect(offers).toEqual(['"repayment-offer":45.05', '"repayment-offer":45.04']);
+  });
+
+  it('refuses a folder that holds files already, so no letters of another plan are mixed with these, and writes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
+    const first = ['plan', fixture('statements', 'six-creditors-small-balance.yaml'), '--as-of', '2027-01-04', '--letters', 'out'];
+    expect((await runMain(first, { cwd: dir })).code).toBe(0);
+    const before = readdirSync(path.join(dir, 'out')).map((name) => [name, readFileSync(path.join(dir, 'out', name), 'utf8')]);
+    const { code, stderr } = await runMain(['plan', fixture('statements', 'two-creditors-one-charging.json'), '--as-of', '2027-01-04', '--letters', 'out'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('fairplan: out: holds files already: name a new or empty folder, so that no other plan’s letters are mixed with these');
+    expect(readdirSync(path.join(dir, 'out')).map((name) => [name, readFileSync(path.join(dir, 'out', name), 'utf8')])).toEqual(before);
+  });
+
+  it('writes no letter for a payment above what is affordable unless a person gives the reason, which the letters then state', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
+    const args = ['plan', fixture('statements', 'two-creditors-one-charging.json'), '--as-of', '2027-01-04', '--schedule', 'fixed-term-12'];
+    for (const output of [['--letters', 'out'], ['--letter'], ['--ics', 'plan.ics']]) {
+      const refused = await runMain([...args, ...output], { cwd: dir });
+      expect(refused.code, output.join(' ')).toBe(2);
+      expect(refused.stderr.trim()).toBe(
+        'fairplan: "Repay in 1 year: £352.69 a month" asks for more than the £129.78 a month found affordable: ' +
+          'give the reason it is agreed all the same with --override-reason "…", or choose an affordable option with --schedule',
+      );
+    }
+    expect(readdirSync(dir)).toEqual([]);
+
+    const reason = 'Customer starts a better-paid job on 1 February';
+    expect((await runMain([...args, '--letters', 'out', '--override-reason', reason], { cwd: dir })).code).toBe(0);
+    const flat = (name: string) => readFileSync(path.join(dir, 'out', name), 'utf8').replace(/\s+/g, ' ');
+    expect(flat('letter-01-harbour-bank-credit-card.txt')).toContain(
+      `This offer is more than the customer’s budget shows they can afford (£129.78 a month); it is made all the same for this reason: ${reason}.`,
+    );
+    expect(flat('letter-customer.txt')).toContain(`You have agreed to it all the same for this reason: ${reason}.`);
   });
 
   it('refuses --letters without a statement, with one plain line and exit 2', async () => {

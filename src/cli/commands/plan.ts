@@ -14,16 +14,17 @@ import { FairplanError } from '../../core/errors.js';
 import type { PaymentFrequency } from '../../core/frequency.js';
 import { D, type Dec } from '../../core/money.js';
 import { DEFAULT_TOKEN, planRequestFromStatement, proposePlans, type CreditorDiscount, type PlanProposal, type PlanRequest } from '../../core/plan/index.js';
+import { wordsFor } from '../../core/plan/words.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { budgetReviewOn } from '../../core/time-limits.js';
 import { CURRENCY_SYMBOLS, type Currency, type Jurisdiction, type Statement } from '../../core/statement.js';
 import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
-import { createFolder } from '../../io/folder.js';
+import { createEmptyFolder } from '../../io/folder.js';
 import { checkOutputs } from '../../io/output-check.js';
 import { renderScheduleCsv } from '../../render/plan/csv.js';
 import { renderNoPlanJson, renderPlanJson } from '../../render/plan/json.js';
 import type { StatementWarning } from '../../statement/warnings.js';
-import { renderLetter } from '../../render/plan/letter.js';
+import { renderLetter, type LetterOptions } from '../../render/plan/letter.js';
 import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
 import { wrap } from '../../render/shared/wrap.js';
@@ -73,8 +74,17 @@ interface PlanFlags extends StatementFlags {
   readonly ics?: string;
   readonly letter?: boolean;
   readonly letters?: string;
+  /** Why an option above what is affordable is to be sent all the same (letters, reminders). */
+  readonly overrideReason?: string;
   /** False with --no-color. */
   readonly color: boolean;
+}
+
+/** A reason is words: one that is empty or only spaces records nothing. */
+function reasonOption(value: string): string {
+  const reason = value.trim();
+  if (reason === '') throw new InvalidArgumentError('give the reason in words');
+  return reason;
 }
 
 /** `--settlement "Harbour Bank=30"`: a creditor's own discount, added to those given before. */
@@ -242,8 +252,24 @@ function planOptionsGiven(flags: PlanFlags): Record<string, OptionValue> {
     ['--no-business-days', flags.businessDays ? undefined : true],
     ['--no-redistribute', flags.redistribute ? undefined : true],
     ['--schedule', flags.schedule],
+    ['--override-reason', flags.overrideReason],
   ];
   return Object.fromEntries(given.filter((entry): entry is [string, OptionValue] => entry[1] !== undefined));
+}
+
+/**
+ * Letters and reminders ask a person to pay: never more than was found affordable unless a person
+ * has given the reason it is agreed all the same (as advise asks for one).
+ */
+function sendable(proposal: PlanProposal, chosen: number, overrideReason: string | undefined): void {
+  const option = optionAt(proposal, chosen);
+  if (option.affordable || overrideReason) return;
+  const { available } = wordsFor(proposal.request.currencySymbol);
+  throw new FairplanError(
+    'invalid-argument',
+    `"${option.label}" asks for more than the ${available(proposal.request.affordableMonthly)} found affordable: ` +
+      'give the reason it is agreed all the same with --override-reason "…", or choose an affordable option with --schedule',
+  );
 }
 
 /** What the plan was made from; `calendar` is absent when no plan is made. */
@@ -291,7 +317,7 @@ async function writeLetters(
   folder: string,
   proposal: PlanProposal,
   chosen: number,
-  reference: string,
+  letterOptions: LetterOptions,
   statementFile?: string,
   affordability?: Affordability,
 ) {
@@ -301,13 +327,13 @@ async function writeLetters(
   }
   const { creditorPack } = await import('../../render/plan/creditor-pack.js');
   const target = path.resolve(context.io.cwd, folder);
-  const pack = creditorPack(proposal, chosen, affordability, { reference });
+  const pack = creditorPack(proposal, chosen, affordability, letterOptions);
   const files = [
     ...pack.map(({ name, content }) => ({ target: path.join(target, name), content })),
-    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen, { reference, affordability }) },
+    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen, letterOptions) },
   ];
-  // Only the folder named is made; the letters are written all together or not at all, never over the statement.
-  await createFolder(target);
+  // Only the folder named is made, or one found empty; the letters are written all together or not at all, never over the statement.
+  await createEmptyFolder(target, folder);
   await checkOutputs({ cwd: context.io.cwd, reads: [{ path: statementFile, what: 'the statement' }], writes: files.map((f) => ({ path: f.target, option: '--letters' })) });
   await writeFilesAtomic(files);
   context.err(`fairplan: wrote ${option.creditors.length} creditor letters, the customer's letter and the SFS summary for "${option.label}" to ${folder}`);
@@ -339,11 +365,13 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
 
   if (flags.json) return context.out(renderPlanJson(proposal, { ...(affordability ? { affordability } : {}), provenance }));
   if (flags.csv) {
-    context.io.stdout.write(renderScheduleCsv(proposal, flags.schedule === undefined ? undefined : [chosen]));
+    context.io.stdout.write(flags.schedule === undefined ? renderScheduleCsv(proposal) : renderScheduleCsv(proposal, [chosen], flags.overrideReason));
     return;
   }
-  if (flags.letter) return context.out(renderLetter(proposal, chosen, { reference, ...(affordability ? { affordability } : {}) }));
-  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, reference, file, affordability);
+  if (flags.letter || flags.letters !== undefined || flags.ics !== undefined) sendable(proposal, chosen, flags.overrideReason);
+  const letterOptions = { reference, ...(affordability ? { affordability } : {}), ...(flags.overrideReason ? { overrideReason: flags.overrideReason } : {}) };
+  if (flags.letter) return context.out(renderLetter(proposal, chosen, letterOptions));
+  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, letterOptions, file, affordability);
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
@@ -376,6 +404,8 @@ Examples:
       --interest-rate 9.9 --letter
   $ fairplan plan fixtures/statements/six-creditors-small-balance.yaml \\
       --letters letters
+  $ fairplan plan fixtures/statements/deficit-budget.json --letter \\
+      --override-reason "Keeps a token payment going while seeing an adviser"
   $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
       --no-redistribute --settlement "Fairway Finance (personal loan)=40"
   $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15
@@ -433,8 +463,9 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .addOption(new Option('--ics <file>', 'write payment reminders as an iCalendar file').conflicts(exclusive('ics')))
     .addOption(new Option('--letter', 'print a letter for the customer').conflicts(exclusive('letter')))
     .addOption(
-      new Option('--letters <folder>', "write an offer letter to each creditor, the customer's letter and the SFS summary").conflicts(exclusive('letters')),
-    );
+      new Option('--letters <folder>', "write an offer letter to each creditor, the customer's letter and the SFS summary into a new or empty folder").conflicts(exclusive('letters')),
+    )
+    .option('--override-reason <text>', 'why an option above what is affordable is agreed all the same: needed for its letters and reminders, and stated in them', reasonOption);
   addStatementOptions(command)
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', HELP)

@@ -12,7 +12,7 @@ import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { longDate } from '../shared/dates.js';
 import { wrap } from '../shared/wrap.js';
 import { optionAt } from './select.js';
-import type { LetterOptions } from './letter.js';
+import { reasonClause, type LetterOptions } from './letter.js';
 
 /** Plain ASCII for a file name: "Harbour Bank (credit card)" → "harbour-bank-credit-card". */
 export function creditorSlug(name: string): string {
@@ -43,7 +43,7 @@ function offer(option: PlanOption, creditor: CreditorSchedule, words: Words): st
   );
 }
 
-function why(proposal: PlanProposal, option: PlanOption, creditor: CreditorSchedule, words: Words): string {
+function why(proposal: PlanProposal, option: PlanOption, creditor: CreditorSchedule, words: Words, overrideReason: string | undefined): string {
   const creditors = option.creditors ?? [];
   const owed = proposal.request.balance;
   const percent = owed.isZero() ? '0' : creditor.balance.div(owed).times(100).toFixed(1);
@@ -55,8 +55,15 @@ function why(proposal: PlanProposal, option: PlanOption, creditor: CreditorSched
   const freed = option.sharing?.redistribute ? ' When another creditor has been repaid, their share goes to those still owed, so your share grows.' : '';
   return (
     `The customer’s income and expenditure (the SFS summary enclosed) leaves ${words.available(proposal.request.affordableMonthly)} ` +
-    `for non-priority creditors after essential costs and priority debts. ${shared}${freed}`
+    `for non-priority creditors after essential costs and priority debts. ${shared}${freed}${aboveBudget(proposal, option, words, overrideReason)}`
   );
+}
+
+/** An offer above the budget says so, and why a person agreed it all the same. */
+function aboveBudget(proposal: PlanProposal, option: PlanOption, words: Words, overrideReason: string | undefined): string {
+  if (option.affordable) return '';
+  const reason = overrideReason ? `; it is made all the same for this reason: ${reasonClause(overrideReason)}` : '';
+  return ` This offer is more than the customer’s budget shows they can afford (${words.available(proposal.request.affordableMonthly)})${reason}.`;
 }
 
 function interest(option: PlanOption, creditor: CreditorSchedule, words: Words): string[] {
@@ -90,14 +97,14 @@ function limitation(creditor: string, affordability: Pick<Affordability, 'statem
   ];
 }
 
-export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72, reference, affordability }: LetterOptions = {}): string {
+export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72, reference, affordability, overrideReason }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
   const creditor = option.creditors?.[creditorIndex];
   if (!creditor) throw new Error(`option ${optionIndex} has no creditor ${creditorIndex}`);
   const words = wordsFor(proposal.request.currencySymbol);
   const sections: [string, string[]][] = [
     ['Offer of payment', [offer(option, creditor, words), ...limitation(creditor.creditor, affordability)]],
-    ['How the offer was worked out', [why(proposal, option, creditor, words)]],
+    ['How the offer was worked out', [why(proposal, option, creditor, words, overrideReason)]],
     ['Interest and charges', interest(option, creditor, words)],
     ['Free debt advice', [ADVICE_SIGNPOST]],
   ];

@@ -20,13 +20,13 @@ export interface PackFile {
 /**
  * The letter to each creditor of the option at `optionIndex`, then the SFS summary offering them
  * their part of that option's payment, as the letters do; no files for a plan without creditors.
- * `reference` is the provenance reference the letters end with.
+ * `options`: the letters' provenance reference and a person's reason for an option above the budget.
  */
 export function creditorPack(
   proposal: PlanProposal,
   optionIndex: number,
   affordability: Affordability,
-  { reference }: Pick<LetterOptions, 'reference'> = {},
+  options: Pick<LetterOptions, 'reference' | 'overrideReason'> = {},
 ): PackFile[] {
   const option = optionAt(proposal, optionIndex);
   const creditors = option.creditors ?? [];
@@ -35,7 +35,7 @@ export function creditorPack(
     ...creditorLetterNames(option).map((name, i) => ({
       name,
       describe: `the offer letter to ${creditors[i]?.creditor}`,
-      content: renderCreditorLetter(proposal, optionIndex, i, { reference, affordability }),
+      content: renderCreditorLetter(proposal, optionIndex, i, { ...options, affordability }),
     })),
     { name: 'sfs-summary.json', describe: 'the SFS summary the creditor letters enclose', content: toSfsSummaryJson(affordability.statement, affordability, agreedOffers(affordability, option)) },
   ];

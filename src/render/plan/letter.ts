@@ -23,7 +23,12 @@ export interface LetterOptions {
   readonly reference?: string;
   /** The budget the plan was made from, when there is one: a debt it flags `limitation-check` is worded for. */
   readonly affordability?: Pick<Affordability, 'statement' | 'asOf'>;
+  /** A person's reason for agreeing an option above what is affordable, which the letter states. */
+  readonly overrideReason?: string;
 }
+
+/** The reason as a clause ending a sentence: without its own closing stop. */
+export const reasonClause = (reason: string): string => reason.trim().replace(/[.!?\s]+$/u, '');
 
 /**
  * A debt that may be statute-barred (CONC 7.15) is never worded as enforceable: the letter says so,
@@ -67,7 +72,10 @@ function heading(option: PlanOption): string {
   return 'Your repayment plan';
 }
 
-function whatYouPay(option: PlanOption, words: Words): string[] {
+const agreedAllTheSame = (reason: string | undefined): string =>
+  reason ? ` You have agreed to it all the same for this reason: ${reasonClause(reason)}.` : '';
+
+function whatYouPay(option: PlanOption, words: Words, overrideReason: string | undefined): string[] {
   const { money } = words;
   const first = longDate(option.firstDate);
   const last = longDate(option.lastDate);
@@ -80,7 +88,7 @@ function whatYouPay(option: PlanOption, words: Words): string[] {
         : [
             'Your budget shows nothing left over at the moment, so please make this payment only if you can without ' +
               'going short on essentials such as rent, energy and food. If you cannot, tell us, and we will talk about ' +
-              'pausing payments while you get free debt advice.',
+              `pausing payments while you get free debt advice.${agreedAllTheSame(overrideReason)}`,
           ]),
       `We will review the arrangement with you on ${longDate(option.outcome.reviewDate)}, when ${money(option.balanceAfter)} ` +
         'will still be owed.',
@@ -115,7 +123,7 @@ function whatYouPay(option: PlanOption, words: Words): string[] {
     paragraphs.push(
       `Please note: ${option.instalmentCount === 1 ? 'this payment is' : 'these payments are'} more than your budget shows ` +
         'you can afford. Please do not agree to this unless you are sure you can keep to it, and never borrow money or ' +
-        'sell belongings to pay.',
+        `sell belongings to pay.${agreedAllTheSame(overrideReason)}`,
     );
   }
   return paragraphs;
@@ -193,7 +201,7 @@ function reviewSentence(option: PlanOption, proposal: PlanProposal): string {
 }
 
 /** The letter for the option at `optionIndex` of `proposal`, as plain text. */
-export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72, reference, affordability }: LetterOptions = {}): string {
+export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72, reference, affordability, overrideReason }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
   const older = limitationParagraphs(affordability);
   const words = wordsFor(proposal.request.currencySymbol);
@@ -205,7 +213,7 @@ export function renderLetter(proposal: PlanProposal, optionIndex: number, { widt
     ]],
     ['What you pay', [
       ...paused(proposal.request.pausedUntil),
-      ...whatYouPay(option, words),
+      ...whatYouPay(option, words, overrideReason),
       ...(moved ? ['When a payment date falls on a weekend or bank holiday, the payment is due on the next working day.'] : []),
     ]],
     ...(option.creditors && option.creditors.length > 1 ? [['How each payment is shared', split(option, words)] as [string, string[]]] : []),
