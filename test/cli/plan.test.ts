@@ -313,6 +313,16 @@ describe('fairplan plan STATEMENT --letters', () => {
 });
 
 describe('fairplan plan STATEMENT', () => {
+  it('flags the recommended plan for review when the budget’s own flags ask a person to look first, naming them', async () => {
+    const args = ['plan', fixture('statements', 'old-budget-old-debt.json'), '--as-of', '2026-11-30'];
+    const json = JSON.parse((await runMain([...args, '--json'])).stdout);
+    expect(json.recommended).toMatchObject({ key: 'affordable', flagForReview: true, reviewFlags: ['statement-stale', 'limitation-check'] });
+    const { stdout } = await runMain(args);
+    expect(stdout.replace(/\s+/g, ' ')).toContain(
+      '! Flagged for review: a person should look at this before it is agreed (Budget out of date, Limitation check).',
+    );
+  });
+
   const RENTER = fixture('statements', 'single-renter-weekly.json');
 
   /*

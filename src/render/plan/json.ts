@@ -15,7 +15,7 @@ import type {
   PlanProposal,
   ResolvedPlanRequest,
 } from '../../core/plan/types.js';
-import { planReviewOn } from '../../core/plan/review.js';
+import { planReviewOn, reviewOfPlan } from '../../core/plan/review.js';
 import type { Provenance } from '../../core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { FORMAT_VERSION } from '../shared/format-version.js';
@@ -169,6 +169,7 @@ export interface PlanJsonOptions {
 export function planJson(proposal: PlanProposal, { affordability, provenance }: PlanJsonOptions = {}) {
   const { request, recommended } = proposal;
   const chosen = optionAt(proposal, recommended.index);
+  const review = reviewOfPlan(recommended, affordability);
   return {
     formatVersion: FORMAT_VERSION,
     asOf: request.asOf,
@@ -186,7 +187,8 @@ export function planJson(proposal: PlanProposal, { affordability, provenance }: 
       kind: recommended.kind,
       label: chosen.label,
       reason: recommended.reason,
-      flagForReview: recommended.flagForReview,
+      flagForReview: review.needed,
+      ...(review.flags.length > 0 ? { reviewFlags: review.flags } : {}),
     },
     options: proposal.options.map((option) => optionJson(option, request)),
     notOffered: proposal.notOffered.map((n) => ({ kind: n.kind, ...(n.variant ? { variant: n.variant } : {}), reason: n.reason })),

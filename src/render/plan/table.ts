@@ -4,7 +4,7 @@
  * free debt advice signpost. Fits the width it is given (80 columns when piped): the comparison
  * table tightens its gaps, then stacks each option's figures, rather than overflow.
  */
-import { planReviewOn } from '../../core/plan/review.js';
+import { planReviewOn, reviewOfPlan } from '../../core/plan/review.js';
 import type { ChalkInstance } from 'chalk';
 import type { Money } from '../../core/money.js';
 import type { Affordability } from '../../core/affordability/types.js';
@@ -15,6 +15,7 @@ import { type Column, layoutTable, type Row, tableWidth } from '../shared/column
 import { wrap } from '../shared/wrap.js';
 import { creditorSection } from './creditor-table.js';
 import { optionAt } from './select.js';
+import { FLAG_NAMES } from '../labels.js';
 
 export interface PlanReportOptions {
   readonly chalk: ChalkInstance;
@@ -210,16 +211,18 @@ function notOffered(page: Page, proposal: PlanProposal): string[] {
   ];
 }
 
-function recommendation(page: Page, proposal: PlanProposal): string[] {
+function recommendation(page: Page, proposal: PlanProposal, affordability: Affordability | undefined): string[] {
   const { recommended } = proposal;
+  const review = reviewOfPlan(recommended, affordability);
   const option = optionAt(proposal, recommended.index);
   const lines = [
     page.chalk.bold(`Recommended: ${recommended.index + 1} ${option.label}`),
     ...para(page, recommended.reason, '  '),
     ...para(page, `Review with the customer by ${planReviewOn(option, proposal.request)}.`, '  '),
   ];
-  if (recommended.flagForReview) {
-    const flag = '! Flagged for review: a person should look at this before it is agreed.';
+  if (review.needed) {
+    const named = review.flags.length > 0 ? ` (${review.flags.map((code) => FLAG_NAMES[code]).join(', ')})` : '';
+    const flag = `! Flagged for review: a person should look at this before it is agreed${named}.`;
     lines.push(...para(page, flag, '  ').map((line) => page.chalk.yellow(line)));
   }
   return lines;
@@ -294,7 +297,7 @@ export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, sc
     ...proposal.options.flatMap((option, i) => details(page, option, i, table === undefined)),
     '',
     ...notOffered(page, proposal),
-    ...recommendation(page, proposal),
+    ...recommendation(page, proposal, affordability),
     '',
     ...withGap(creditorSection(optionAt(proposal, shownIndex), shownIndex, page)),
     ...schedule(page, proposal, shownIndex),
