@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
+import { SCHEDULE_CSV_COLUMNS } from '../../src/render/plan/csv.js';
 import { BIN, fixture, ROOT, runCli, runWithStdoutTo } from '../helpers/cli.js';
 import { AS_ORDINARY_USER, readOnlyFolder } from '../helpers/read-only.js';
 import { sfsValidator } from '../helpers/sfs-schema.js';
@@ -609,6 +610,22 @@ describe('fairplan plan during a Breathing Space', () => {
     expect(result.noPlan.reason).toContain('Review the budget with the customer when it ends');
     expect(result.options).toBeUndefined();
     expect(result.affordability.flags[0]).toMatchObject({ code: 'breathing-space', review: true });
+  });
+
+  it('gives a script with no plan what it can read: --csv a schedule with no rows, and the reason on stderr, never on stdout', async () => {
+    const CRISIS = fixture('statements', 'breathing-space-crisis-open.json');
+    const csv = await runMain(['plan', CRISIS, '--as-of', '2026-11-25', '--csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe(`${SCHEDULE_CSV_COLUMNS.join(',')}\n`);
+    expect(csv.stderr.replace(/\s+/g, ' ')).toContain('fairplan: no plan is made, so no schedule: No plan is made: the customer is in a mental health crisis Breathing Space');
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-crisis-'));
+    for (const output of [['--ics', 'plan.ics'], ['--letter'], ['--letters', 'out']]) {
+      const run = await runMain(['plan', CRISIS, '--as-of', '2026-11-25', ...output], { cwd: dir });
+      expect(run.code, output[0]).toBe(0);
+      expect(run.stdout, output[0]).toBe('');
+      expect(run.stderr.replace(/\s+/g, ' '), output[0]).toMatch(/^fairplan: no plan is made, so no (reminders|letter|letters): No plan is made/);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

@@ -21,7 +21,7 @@ import { CURRENCY_SYMBOLS, type Currency, type Jurisdiction, type Statement } fr
 import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
 import { createEmptyFolder } from '../../io/folder.js';
 import { checkOutputs } from '../../io/output-check.js';
-import { renderScheduleCsv } from '../../render/plan/csv.js';
+import { renderNoScheduleCsv, renderScheduleCsv } from '../../render/plan/csv.js';
 import { renderNoPlanJson, renderPlanJson } from '../../render/plan/json.js';
 import type { StatementWarning } from '../../statement/warnings.js';
 import { renderLetter, type LetterOptions } from '../../render/plan/letter.js';
@@ -352,6 +352,12 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
   if ('noPlan' in basis) {
     // Nothing is written: there is no schedule, letter or reminder to give until the moratorium ends.
     if (flags.json) return context.out(renderNoPlanJson(asOf, basis.noPlan, basis.affordability, await planProvenance(context, file, flags, asOf)));
+    // A script reading the schedule or waiting for a file is told on stderr; the CSV has its header and no rows.
+    const document = flags.csv ? 'schedule' : flags.ics !== undefined ? 'reminders' : flags.letter ? 'letter' : flags.letters !== undefined ? 'letters' : undefined;
+    if (document) {
+      if (flags.csv) context.io.stdout.write(renderNoScheduleCsv());
+      return context.err(`fairplan: no plan is made, so no ${document}: ${basis.noPlan}`);
+    }
     return context.out([...wrap(basis.noPlan, 80), '', ...wrap(ADVICE_SIGNPOST, 80)].join('\n'));
   }
   const { request, affordability, warnings = [] } = basis;

@@ -66,3 +66,6 @@ export function renderScheduleCsv(proposal: PlanProposal, optionIndexes?: readon
   const columns = overrideReason === undefined ? SCHEDULE_CSV_COLUMNS : [...SCHEDULE_CSV_COLUMNS, 'override_reason'];
   return stringify(rows, { header: true, columns: [...columns] });
 }
+
+/** The schedule CSV of no plan at all (a moratorium with no end): the header, and no rows. */
+export const renderNoScheduleCsv = (): string => stringify([], { header: true, columns: [...SCHEDULE_CSV_COLUMNS] });
