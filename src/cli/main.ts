@@ -16,7 +16,7 @@ import { COMMANDS } from './commands/index.js';
 const EXIT_CODES_HELP = `
 Exit codes:
   0    success
-  1    batch: some rows were rejected (see fairplan batch --help)
+  1    batch, follow-up: some rows were rejected (see their --help)
   2    bad arguments or input, or a file that could not be read or written
   70   internal error: a fault in fairplan itself (please report it)
   129  stopped because the terminal closed (SIGHUP)

@@ -29,8 +29,9 @@ customer's budget, so only you can read it, and it is removed once the plan
 is exported (unless --keep-draft).
 
 At the end the statement (fairplan and SFS JSON), the agreed plan (JSON), its
-schedule (CSV and an iCalendar file of payment reminders) and the plan letter
-are saved into a folder you name (default ./fairplan-export-<date>/). A plan
+schedule (CSV and an iCalendar file of payment reminders), the plan letter,
+an offer letter to each creditor and the SFS summary they enclose are saved
+into a new or empty folder you name (default ./fairplan-export-<date>/). A plan
 above what the budget shows, or any plan while a flag asks for review, is
 agreed only by an override whose reason the export keeps. The draft and the
 export both hold personal data.

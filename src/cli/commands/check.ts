@@ -81,7 +81,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .argument('<statement>', 'statement file (fairplan JSON/YAML or SFS JSON)')
     .option('--as-of <date>', 'the date the check is made (YYYY-MM-DD; default today)', dateOption)
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check flexible costs against')
-    .option('--token-threshold <amount>', 'advise a token payment below this a month per creditor', nonNegativeMoneyOption)
+    .option('--token-threshold <amount>', 'advise a token payment below this a month per creditor (default: 1.00)', nonNegativeMoneyOption)
     .addOption(new Option('--json', 'machine-readable JSON on stdout').conflicts('sfs'))
     .addOption(new Option('--sfs [document]', 'the statement as an SFS document (JSON) on stdout: the summary, or data-entry').choices(['summary', 'data-entry']));
   addStatementOptions(command)

@@ -62,7 +62,7 @@ interface PlanFlags extends StatementFlags {
   readonly settlementDiscount?: Dec;
   readonly settlementInstalments?: number;
   /** --settlement CREDITOR=PCT, repeatable: a creditor's own discount. */
-  readonly settlement: readonly CreditorDiscount[];
+  readonly settlement?: readonly CreditorDiscount[];
   readonly calendar?: CalendarRegion;
   /** False with --no-business-days. */
   readonly businessDays: boolean;
@@ -88,7 +88,7 @@ function reasonOption(value: string): string {
 }
 
 /** `--settlement "Harbour Bank=30"`: a creditor's own discount, added to those given before. */
-function creditorDiscountOption(value: string, previous: readonly CreditorDiscount[]): CreditorDiscount[] {
+function creditorDiscountOption(value: string, previous: readonly CreditorDiscount[] = []): CreditorDiscount[] {
   const at = value.lastIndexOf('=');
   const creditor = value.slice(0, at).trim();
   if (at < 0 || creditor === '') throw new InvalidArgumentError(`"${value}" is not CREDITOR=PERCENT (expected e.g. "Harbour Bank=30")`);
@@ -112,7 +112,7 @@ function requireTogether(flags: PlanFlags, file: string | undefined): void {
   if ((flags.stepUpPeriods === undefined) !== (flags.stepUpTo === undefined)) {
     throw missing('--step-up-periods and --step-up-to go together: how many reduced payments, and the monthly amount affordable after them');
   }
-  if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined && flags.settlement.length === 0) {
+  if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined && flags.settlement === undefined) {
     throw missing('--settlement-instalments needs --settlement-discount or --settlement: the discount the creditor has offered');
   }
   if (file === undefined && (flags.format !== undefined || flags.strict)) {
@@ -218,11 +218,11 @@ function optionalSettings(flags: PlanFlags, currency: Currency = 'GBP'): Partial
     ...(flags.stepUpPeriods !== undefined && flags.stepUpTo !== undefined
       ? { stepUp: { periods: flags.stepUpPeriods, laterAffordableMonthly: inCurrency(flags.stepUpTo, currency, '--step-up-to') } }
       : {}),
-    ...(flags.settlementDiscount !== undefined || flags.settlement.length > 0
+    ...(flags.settlementDiscount !== undefined || flags.settlement !== undefined
       ? {
           settlement: {
             discountPercent: flags.settlementDiscount ?? new D(0),
-            ...(flags.settlement.length > 0 ? { byCreditor: flags.settlement } : {}),
+            ...(flags.settlement ? { byCreditor: flags.settlement } : {}),
             maxInstalments: flags.settlementInstalments ?? 1,
           },
         }
@@ -246,7 +246,7 @@ function planOptionsGiven(flags: PlanFlags): Record<string, OptionValue> {
     ['--step-up-periods', flags.stepUpPeriods?.toString()],
     ['--step-up-to', flags.stepUpTo?.text],
     ['--settlement-discount', flags.settlementDiscount?.toString()],
-    ['--settlement', flags.settlement.length > 0 ? flags.settlement.map((c) => `${c.creditor}=${c.discountPercent.toString()}`).join('; ') : undefined],
+    ['--settlement', flags.settlement?.map((c) => `${c.creditor}=${c.discountPercent.toString()}`).join('; ')],
     ['--settlement-instalments', flags.settlementInstalments?.toString()],
     ['--calendar', flags.calendar],
     ['--no-business-days', flags.businessDays ? undefined : true],
@@ -451,14 +451,14 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .option('--frequency <frequency>', "pay frequency: weekly, fortnightly, four-weekly or monthly (default: the statement's, else monthly)", paymentFrequencyOption)
     .option('--start <date>', "first payment on or after this date, YYYY-MM-DD (default: the statement's next payday, else the as-of date)", dateOption)
     .option('--as-of <date>', "today's date for the plan, YYYY-MM-DD (default: today)", dateOption)
-    .option('--interest-rate <percent>', 'interest continues at this annual rate (default: frozen)', percentOption)
+    .option('--interest-rate <percent>', 'interest continues at this annual rate, for each debt that records no interest of its own (default: frozen)', percentOption)
     .option('--fixed-terms <months>', 'fixed terms to show, comma-separated (default: 12,24,36,60)', fixedTermsOption)
     .option('--token <amount>', 'the token payment a month, to each creditor (default: 1.00)', positiveMoneyOption)
     .option('--review-months <n>', 'months from the first token payment to a review (default: 3)', positiveIntegerOption)
     .option('--step-up-periods <n>', 'reduced payments before a step up (with --step-up-to)', positiveIntegerOption)
     .option('--step-up-to <amount>', 'the monthly amount affordable after the step up', moneyOption)
     .option('--settlement-discount <percent>', 'a settlement the creditor offers: the discount in percent', percentOption)
-    .option('--settlement <creditor=percent>', "a creditor's own settlement discount, by name (repeatable; the others are paid in full unless --settlement-discount)", creditorDiscountOption, [])
+    .option('--settlement <creditor=percent>', "a creditor's own settlement discount, by name (repeatable; the others are paid in full unless --settlement-discount)", creditorDiscountOption)
     .option('--settlement-instalments <n>', 'the most instalments the creditor allows for the settlement (default: 1)', positiveIntegerOption)
     .option('--calendar <region>', 'bank holidays for due dates: england-wales, scotland, northern-ireland, none (default: england-wales; none for a USD statement)', calendarOption)
     .option('--no-business-days', 'keep due dates on weekends and bank holidays')
