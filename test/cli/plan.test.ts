@@ -222,6 +222,17 @@ describe('fairplan plan STATEMENT with several creditors', () => {
     expect(fixed?.instalmentCount).toBeGreaterThan(shared?.instalmentCount ?? 0);
   });
 
+  it('--no-redistribute: a plan a creditor’s fixed share never repays says so, and names them, without blaming the whole payment', async () => {
+    const json = await planJson(fixture('statements', 'six-creditors-small-balance.yaml'), '--no-redistribute');
+    const affordable = json.options[0] as unknown as { outcome: { kind: string; message: string }; creditors: { creditor: string; outcome: { kind: string; message?: string } }[] };
+    expect(affordable.outcome.kind).toBe('never-repays');
+    const short = affordable.creditors.filter((c) => c.outcome.kind === 'never-repays').map((c) => c.creditor);
+    expect(short.length).toBeGreaterThan(0);
+    expect(affordable.outcome.message).toMatch(/^This payment never repays the balance: each creditor's share is fixed, and /);
+    for (const name of short) expect(affordable.outcome.message).toContain(name);
+    expect(affordable.outcome.message).not.toMatch(/£91\.00 a fortnight does not cover the interest/);
+  });
+
   it('--settlement CREDITOR=PCT takes that creditor’s own discount, and names the creditors when one is not theirs', async () => {
     const json = await planJson(TWO, '--settlement', 'Fairway Finance (personal loan)=40');
     const settle = json.options.find((o) => o.kind === 'settlement') as unknown as { total: string; creditors: { balance: string }[] };

@@ -33,6 +33,25 @@ export function creditorSchedules(option: PlanOptionSummary & ScheduleOf, reques
   });
 }
 
+/**
+ * The option, its outcome told from its creditors' where they decide it: with each share fixed, an
+ * option never repays because some creditor's share does not cover the interest they add (the
+ * payment as a whole may cover all the interest there is), so they are the ones named.
+ */
+export function toldByCreditors<O extends PlanOptionSummary>(option: O, creditors: readonly CreditorSchedule[], request: ResolvedPlanRequest): O {
+  const { outcome } = option;
+  const short = creditors.filter((creditor) => creditor.outcome.kind === 'never-repays').map((creditor) => creditor.creditor);
+  if (outcome.kind !== 'never-repays' || request.redistribute || short.length === 0) return option;
+  const words = wordsFor(request.currencySymbol);
+  const named = short.length === 1 ? `${short[0]}'s share does` : `the shares of ${short.slice(0, -1).join(', ')} and ${short[short.length - 1]} do`;
+  const { amount, termMonths } = outcome.repayingPayment;
+  const message =
+    `This payment never repays the balance: each creditor's share is fixed, and ${named} not cover the interest added ` +
+    `to what they are owed (see the creditor table). Paying ${words.rate(amount, option.frequency)} would repay every ` +
+    `creditor within ${months(termMonths)}. The schedule shows the first year only.`;
+  return { ...option, reason: option.reason.replace(outcome.message, message), outcome: { ...outcome, cause: 'interest', message } };
+}
+
 function outcomeFor(option: PlanOptionSummary, request: ResolvedPlanRequest, laid: CreditorLaid, owed: Money): CreditorOutcome {
   if (owed.isZero()) return { kind: 'repaid' };
   const { creditor, instalments, nextInterest } = laid;

@@ -9,7 +9,7 @@ import { type Built, planContext } from './context.js';
 import { fixedTermPlan } from './fixed-term.js';
 import { recommend } from './recommend.js';
 import { resolvePlanRequest } from './request.js';
-import { creditorSchedules } from './creditor-schedules.js';
+import { creditorSchedules, toldByCreditors } from './creditor-schedules.js';
 import { instalmentsOfStream, scheduleStream, type ScheduleOf } from './schedule.js';
 import { settlementPlans } from './settlement.js';
 import { stepUpPlan } from './step-up.js';
@@ -61,7 +61,8 @@ export function proposePlans(request: PlanRequest): PlanProposal {
     ...summary,
     options: summary.options.map((option) => {
       const creditors = creditorSchedules(option, summary.request);
-      return { ...option, instalments: instalmentsOf(option, summary.request.calendar), ...(creditors ? { creditors } : {}) };
+      const instalments = instalmentsOf(option, summary.request.calendar);
+      return creditors ? { ...toldByCreditors(option, creditors, summary.request), instalments, creditors } : { ...option, instalments };
     }),
   };
 }
