@@ -87,7 +87,16 @@ export interface Debt {
   readonly ccj?: boolean;
   /** The day of the last payment (or written acknowledgement), for the limitation check. */
   readonly lastPaymentOn?: IsoDate;
+  /** The creditor's own reference for the account (its account number), so their letter can be matched to it. */
+  readonly accountReference?: string;
   readonly note?: string;
+}
+
+/** Who the statement is for, as a creditor's letter and the SFS name them. */
+export interface Customer {
+  readonly name: string;
+  /** The adviser's or firm's own reference for the customer. */
+  readonly reference?: string;
 }
 
 export interface Vulnerability {
@@ -127,6 +136,8 @@ export interface Statement {
    * England and Wales unless stated.
    */
   readonly jurisdiction?: Jurisdiction;
+  /** Who it is for: optional, as a budget can be worked out without it; letters to creditors name them. */
+  readonly customer?: Customer;
   readonly household: Household;
   readonly income: readonly IncomeLine[];
   readonly expenditure: readonly ExpenditureLine[];

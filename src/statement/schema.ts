@@ -118,6 +118,7 @@ const statementIn = (symbol: string) => record(
   {
     currency: currencyField.optional(),
     jurisdiction: oneOf(JURISDICTIONS, 'jurisdiction').optional(),
+    customer: record({ name: text(), reference: text().optional() }, 'the customer (name, reference)').optional(),
     household: record(
       {
         adults: wholeNumber(1),
@@ -153,6 +154,7 @@ const statementIn = (symbol: string) => record(
           interest: debtInterest.optional(),
           ccj: flag().optional(),
           lastPaymentOn: isoDate().optional(),
+          accountReference: text().optional(),
           note: text().optional(),
         },
         'a debt',

@@ -109,7 +109,7 @@ export function sfsHousehold(statement: Statement): Record<string, RawValue> {
   const { adults, children, vehicles, tenure } = statement.household;
   const joint = adults >= 2;
   return {
-    'client-name': '',
+    'client-name': statement.customer?.name ?? '',
     'client-date-of-birth': '',
     'is-joint-application': joint,
     'client-address': '',

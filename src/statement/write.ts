@@ -25,6 +25,7 @@ export function toFairplanJson(statement: Statement): string {
   const document = {
     ...optional('currency', statement.currency),
     ...optional('jurisdiction', statement.jurisdiction),
+    ...optional('customer', statement.customer),
     household: statement.household,
     income: statement.income.map(line),
     expenditure: statement.expenditure.map(line),
@@ -41,6 +42,7 @@ export function toFairplanJson(statement: Statement): string {
       ...optional('interest', d.interest && (d.interest.kind === 'frozen' ? { kind: 'frozen' } : { kind: 'continuing', rate: d.interest.annualRatePercent.toString() })),
       ...optional('ccj', d.ccj),
       ...optional('lastPaymentOn', d.lastPaymentOn),
+      ...optional('accountReference', d.accountReference),
       ...optional('note', d.note),
     })),
     ...optional('savings', regular(statement.savings)),

@@ -268,7 +268,11 @@ describe('fairplan plan STATEMENT --letters', () => {
       'letter-customer.txt',
       'sfs-summary.json',
     ]);
-    expect(readFileSync(path.join(folder, 'letter-02-fairway-finance-personal-loan.txt'), 'utf8')).toMatch(/^To: Fairway Finance/);
+    // Whose account it is, as the statement records it, so the creditor can match the offer to it.
+    expect(readFileSync(path.join(folder, 'letter-02-fairway-finance-personal-loan.txt'), 'utf8')).toMatch(
+      /^To: Fairway Finance \(personal loan\)\nCustomer: Amira Hassan \(our reference CASE-0193\)\nYour account: PL-30117845\nReference: /,
+    );
+    expect(JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'))['client-name']).toBe('Amira Hassan');
     // The SFS summary, as creditors receive it: valid against its schema.
     const validate = await sfsValidator('sfs-summary-schema.json');
     expect(validate(JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true);

@@ -6,6 +6,7 @@
 import type { Affordability } from '../../core/affordability/types.js';
 import type { IsoDate } from '../../core/date.js';
 import type { CreditorSchedule, PlanOption, PlanProposal } from '../../core/plan/types.js';
+import type { Statement } from '../../core/statement.js';
 import { debtsPastLimitation, limitationFor } from '../../core/time-limits.js';
 import { type Words, wordsFor } from '../../core/plan/words.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
@@ -97,6 +98,16 @@ function limitation(creditor: string, affordability: Pick<Affordability, 'statem
   ];
 }
 
+/** Whose account the offer is about, as far as the statement records it: the customer, and the creditor's account reference. */
+function whose(creditor: string, statement: Statement | undefined): string[] {
+  const customer = statement?.customer;
+  const account = statement?.debts.find((debt) => debt.creditor === creditor)?.accountReference;
+  return [
+    ...(customer ? [`Customer: ${customer.name}${customer.reference ? ` (our reference ${customer.reference})` : ''}`] : []),
+    ...(account ? [`Your account: ${account}`] : []),
+  ];
+}
+
 export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72, reference, affordability, overrideReason }: LetterOptions = {}): string {
   const option = optionAt(proposal, optionIndex);
   const creditor = option.creditors?.[creditorIndex];
@@ -108,7 +119,12 @@ export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number
     ['Interest and charges', interest(option, creditor, words)],
     ['Free debt advice', [ADVICE_SIGNPOST]],
   ];
-  const lines = [`To: ${creditor.creditor}`, `Reference: ${creditor.creditor}, offer of ${longDate(proposal.request.asOf)}`, ''];
+  const lines = [
+    `To: ${creditor.creditor}`,
+    ...whose(creditor.creditor, affordability?.statement),
+    `Reference: ${creditor.creditor}, offer of ${longDate(proposal.request.asOf)}`,
+    '',
+  ];
   for (const [title, paragraphs] of sections) {
     lines.push(title);
     for (const paragraph of paragraphs) lines.push(...wrap(paragraph, width), '');
