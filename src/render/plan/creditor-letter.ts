@@ -33,14 +33,21 @@ export function creditorLetterNames(option: PlanOption): string[] {
 }
 
 function offer(option: PlanOption, creditor: CreditorSchedule, words: Words): string {
-  const count = creditor.instalments.length;
-  const first = creditor.instalments[0];
-  if (!first) return `The plan offers you nothing: nothing is owed to you.`;
-  const ending = creditor.outcome.kind === 'repaid' ? `, the last on ${longDate(creditor.lastDate)}` : '';
+  const { instalments } = creditor;
+  const count = instalments.length;
+  const first = instalments[0];
+  const last = instalments[count - 1];
+  if (!first || !last) return `The plan offers you nothing: nothing is owed to you.`;
+  // The figures as they run, so that the payments add up to the total as written.
+  const largest = instalments.reduce((most, instalment) => (instalment.amount.gt(most) ? instalment.amount : most), first.amount);
+  const rising = largest.gt(first.amount) ? `, rising to ${words.rate(largest, option.frequency)} as other creditors are repaid` : '';
+  const before = instalments[count - 2];
+  const lastAmount = count > 1 && before && !last.amount.eq(before.amount) ? ` ${words.money(last.amount)}` : '';
+  const ending = creditor.outcome.kind === 'repaid' ? `, the last${lastAmount} on ${longDate(creditor.lastDate)}` : '';
   const whole = words.rate(option.instalments[0]?.amount ?? first.amount, option.frequency);
   return (
     `We offer you ${words.rate(first.amount, option.frequency)}, your share of the customer’s payment of ${whole}, ` +
-    `from ${longDate(first.due)}: ${words.payments(count, option.frequency)}${ending}, ${words.money(creditor.totalPaid)} in all.`
+    `from ${longDate(first.due)}: ${words.payments(count, option.frequency)}${rising}${ending}, ${words.money(creditor.totalPaid)} in all.`
   );
 }
 
@@ -53,7 +60,9 @@ function why(proposal: PlanProposal, option: PlanOption, creditor: CreditorSched
       ? `It is shared equally among the customer’s ${creditors.length} creditors.`
       : `It is shared among the customer’s ${creditors.length} non-priority creditors in proportion to what each is owed: ` +
         `you are owed ${words.money(creditor.balance)} of ${words.money(owed)} (${percent}%).`;
-  const freed = option.sharing?.redistribute ? ' When another creditor has been repaid, their share goes to those still owed, so your share grows.' : '';
+  // Said only to a creditor whose share does grow: one repaid first, or a token's, never sees it.
+  const grows = creditor.instalments.some((instalment) => instalment.amount.gt(creditor.share));
+  const freed = option.sharing?.redistribute && grows ? ' When another creditor has been repaid, their share goes to those still owed, so your share grows.' : '';
   return (
     `The customer’s income and expenditure (the SFS summary enclosed) leaves ${words.available(proposal.request.affordableMonthly)} ` +
     `for non-priority creditors after essential costs and priority debts. ${shared}${freed}${aboveBudget(proposal, option, words, overrideReason)}`

@@ -19,15 +19,19 @@ describe('the offer letter to each creditor', () => {
     expect(letter).toMatch(/^To: Harbour Bank \(credit card\) Reference: Harbour Bank \(credit card\), offer of 10 January 2027 /);
     expect(letter).toContain(
       'We offer you £48.78 a month, your share of the customer’s payment of £100.00 a month, from 15 January 2027: ' +
-        '21 monthly payments, the last on 15 September 2028, £1,000.00 in all.',
+        '21 monthly payments, the last £24.40 on 15 September 2028, £1,000.00 in all.',
     );
+    // Fairway, still charging interest, is paid on after the others: its share grows, and the letter says to what.
+    expect(flat(renderCreditorLetter(proposal, 0, 1))).toMatch(/: 23 monthly payments, rising to £100\.00 a month as other creditors are repaid, the last £[0-9.]+ on /);
   });
 
   it('says why: the budget, and the share of it in proportion to what the creditor is owed', () => {
     const letter = flat(renderCreditorLetter(proposal, 0, 2));
     expect(letter).toContain('leaves £100.00 a month for non-priority creditors');
     expect(letter).toContain('you are owed £50.00 of £2,050.00 (2.4%)');
-    expect(letter).toContain('When another creditor has been repaid, their share goes to those still owed');
+    // Lumen is repaid with the first two, so its share never grows; Fairway's does.
+    expect(letter).not.toContain('When another creditor has been repaid');
+    expect(flat(renderCreditorLetter(proposal, 0, 1))).toContain('When another creditor has been repaid, their share goes to those still owed');
   });
 
   it('asks every creditor to freeze interest and charges, and tells one still charging what that costs', () => {
