@@ -57,7 +57,7 @@ function why(proposal: PlanProposal, option: PlanOption, creditor: CreditorSched
   const percent = owed.isZero() ? '0' : creditor.balance.div(owed).times(100).toFixed(1);
   const shared =
     option.sharing?.by === 'equal'
-      ? `It is shared equally among the customer’s ${creditors.length} creditors.`
+      ? `The token payment is shared equally among the customer’s ${creditors.length} creditors.`
       : `It is shared among the customer’s ${creditors.length} non-priority creditors in proportion to what each is owed: ` +
         `you are owed ${words.money(creditor.balance)} of ${words.money(owed)} (${percent}%).`;
   // Said only to a creditor whose share does grow: one repaid first, or a token's, never sees it.
@@ -87,7 +87,10 @@ function interest(option: PlanOption, creditor: CreditorSchedule, words: Words):
         `${words.money(creditor.totalInterest)} of the payments to you would be interest.`,
     );
   }
-  if (creditor.outcome.kind !== 'repaid') paragraphs.push(creditor.outcome.message);
+  // A letter writes its dates out in words, as the rest of it does.
+  if (creditor.outcome.kind === 'review' && option.outcome.kind === 'review') {
+    paragraphs.push(`${words.money(creditor.balanceAfter)} will still be owed to you at the review on ${longDate(option.outcome.reviewDate)}.`);
+  } else if (creditor.outcome.kind !== 'repaid') paragraphs.push(creditor.outcome.message);
   return paragraphs;
 }
 
