@@ -98,7 +98,14 @@ export async function checkOutputs(planned: PlannedOutputs): Promise<void> {
   const stdout = identityOfDescriptor(planned.stdout?.fd);
   const overwritten = stdout && reads.find((read) => read.identity === stdout);
   if (overwritten) {
-    throw refuse('standard output', `goes to ${overwritten.what} (${overwritten.path}), which would be overwritten; send it to another file`);
+    // A shell's > empties the file before fairplan starts: saying it "would be" overwritten would mislead.
+    const emptied = planned.stdout?.fd !== undefined && fstatSync(planned.stdout.fd).size === 0;
+    throw refuse(
+      'standard output',
+      emptied
+        ? `goes to ${overwritten.what} (${overwritten.path}), which the shell emptied before fairplan started (> empties its file first); restore it from a copy and send the output to another file`
+        : `goes to ${overwritten.what} (${overwritten.path}), which would be overwritten; send it to another file`,
+    );
   }
 
   const seen: (WrittenFile & Place)[] = [];

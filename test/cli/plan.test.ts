@@ -547,6 +547,17 @@ describe('fairplan plan --ics: a file that cannot or must not be written gets on
     expect(stderr).toBe(`fairplan: standard output: goes to the statement (${statement}), which would be overwritten; send it to another file\n`);
     expect(readFileSync(statement, 'utf8')).toBe(before);
   });
+
+  it('standard output sent to the statement (> statement.json), which the shell empties first: refused, saying it is already empty', async () => {
+    const dir = scratch();
+    const statement = path.join(dir, 'statement.json');
+    copyFileSync(fixture('statements', 'single-renter-weekly.json'), statement);
+    const { code, stderr } = await runWithStdoutTo(statement, ['plan', statement, '--csv'], 'w');
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `fairplan: standard output: goes to the statement (${statement}), which the shell emptied before fairplan started (> empties its file first); restore it from a copy and send the output to another file\n`,
+    );
+  });
 });
 
 // fixtures/plans/README.md documents one command line per option kind; these keep every one true:

@@ -41,8 +41,9 @@ export function runCli(
 }
 
 /** Runs the binary with its standard output appended to `file`, as a shell's `>> file` does. */
-export async function runWithStdoutTo(file: string, args: readonly string[]): Promise<{ code: number; stderr: string }> {
-  const stdout = openSync(file, 'a');
+export async function runWithStdoutTo(file: string, args: readonly string[], flags: 'a' | 'w' = 'a'): Promise<{ code: number; stderr: string }> {
+  // 'a' as a shell's >> opens the file, 'w' as its > does: emptied before the command starts.
+  const stdout = openSync(file, flags);
   try {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', stdout, 'pipe'] });
     let stderr = '';
