@@ -14,6 +14,7 @@ export interface GroupColumn {
 
 /** The column named by --group-by, or a refusal naming the file and the columns it has. */
 export function groupColumn(layout: ColumnLayout, name: string, file: string): GroupColumn {
+  if (!name.trim()) throw new FairplanError('invalid-argument', '--group-by names no column: give the column that holds the customer, e.g. --group-by customer_id', { file });
   const index = layout.headers.findIndex((header) => header.trim() === name.trim());
   if (index < 0) {
     throw new FairplanError('invalid-argument', `--group-by: there is no column "${name}" (the columns are ${layout.headers.join(', ')})`, { file });
