@@ -100,6 +100,24 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
 /** A record's value as text, as a CSV cell would hold it. */
 const text = (value: unknown): string => (value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value.trim() : '');
 
+/**
+ * Why a record's value cannot be read as text, as the CSV reader refuses the same in a cell: a lone
+ * surrogate (`"A\ud800"`, which no encoding can write, and which would come out as U+FFFD, the same
+ * as `"A\ud801"`: two accounts made one) or a control character other than tab.
+ */
+function notText(record: Record<string, unknown>): string | undefined {
+  for (const [column, value] of Object.entries(record)) {
+    if (typeof value !== 'string') continue;
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(value);
+    if (lone) return `${column} holds a lone surrogate (${codePointOf(lone[0])}), which is not text`;
+    const control = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.exec(value);
+    if (control) return `${column} holds a control character (${codePointOf(control[0])})`;
+  }
+  return undefined;
+}
+
+const codePointOf = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** A JSON record a line, each no longer than a CSV row may be. */
 const LINE_LIMIT = CSV_LIMITS.record;
 
@@ -131,6 +149,11 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
       } catch (error) {
         if (!isFairplanError(error)) throw error;
         await reject({ file, line, reason: `not a JSON record: ${error.message}` });
+        continue;
+      }
+      const why = notText(record);
+      if (why) {
+        await reject({ file, line, reason: why });
         continue;
       }
       if (first) {
