@@ -132,10 +132,13 @@ async function* linesOf(handle: FileHandle, file: string) {
 
 const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, reject) => {
   let first = true;
+  // A file whose every line was rejected is not empty: its rejections say what is wrong with it.
+  let rejectedLines = 0;
   for await (const lines of linesOf(handle, file)) {
     for (const found of lines) {
       const { line } = found;
       if ('tooLong' in found) {
+        rejectedLines++;
         await reject({ file, line, reason: `the line is longer than ${LINE_LIMIT / (1024 * 1024)} MiB` });
         continue;
       }
@@ -148,11 +151,13 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
         record = value as Record<string, unknown>;
       } catch (error) {
         if (!isFairplanError(error)) throw error;
+        rejectedLines++;
         await reject({ file, line, reason: `not a JSON record: ${error.message}` });
         continue;
       }
       const why = notText(record);
       if (why) {
+        rejectedLines++;
         await reject({ file, line, reason: why });
         continue;
       }
@@ -167,5 +172,5 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
       if (pending) await pending;
     }
   }
-  if (first) throw new FairplanError('invalid-argument', 'the file is empty: there is no record', { file });
+  if (first && rejectedLines === 0) throw new FairplanError('invalid-argument', 'the file is empty: there is no record', { file });
 };

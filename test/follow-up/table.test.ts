@@ -42,4 +42,11 @@ describe('readTable, NDJSON', () => {
       rejected: ['2: account_id holds a lone surrogate (U+D800), which is not text', '3: account_id holds a lone surrogate (U+D801), which is not text', '4: account_id holds a control character (U+001B)'],
     });
   });
+
+  it('reports each line of a file whose every record is rejected, rather than calling the file empty', async () => {
+    expect(await readPayments('not json\n{"account_id":"A\\ud800","paid_on":"2026-03-01","amount":1}\n')).toEqual({
+      rows: [],
+      rejected: ['1: not a JSON record: not valid JSON: expected a value, found "n" (column 1)', '2: account_id holds a lone surrogate (U+D800), which is not text'],
+    });
+  });
 });
