@@ -18,7 +18,7 @@ import {
   type IncomeCategory,
   type Tenure,
 } from '../core/statement.js';
-import { amount, anyFrequency, balance, flag, frequency, isoDate, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
+import { amount, anyFrequency, balance, creditorName, flag, frequency, isoDate, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
 
 // Everyday words people write for a category, so the hint names the category they meant.
 const INCOME_WORDS: Readonly<Record<string, IncomeCategory>> = {
@@ -135,7 +135,7 @@ const statementIn = (symbol: string) => record(
     priorityDebts: list(
       record(
         {
-          creditor: text(),
+          creditor: creditorName(),
           balance: balance(symbol),
           payment: amount('non-negative', symbol),
           frequency: anyFrequency(),
@@ -148,7 +148,7 @@ const statementIn = (symbol: string) => record(
     debts: list(
       record(
         {
-          creditor: text(),
+          creditor: creditorName(),
           balance: balance(symbol),
           interest: debtInterest.optional(),
           ccj: flag().optional(),

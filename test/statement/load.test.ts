@@ -240,7 +240,7 @@ describe('invalid statements: one message per problem, naming the field and what
       ],
       ['income[0].amount', 'missing (expected an amount of money, e.g. 1234.56 or £1,234.56)'],
       ['income[0]', '"ammount" is not a field of an income line; did you mean "amount"?'],
-      ['debts[0].creditor', 'missing (expected text)'],
+      ['debts[0].creditor', 'missing (expected a creditor name)'],
     ]);
   });
 
