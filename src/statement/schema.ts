@@ -177,7 +177,14 @@ const statementIn = (symbol: string) => record(
     breathingSpace: record(
       { kind: oneOf(BREATHING_SPACE_KINDS, 'Breathing Space kind'), start: isoDate(), end: isoDate().optional() },
       'a Breathing Space',
-    ).optional(),
+    )
+      .superRefine((value, ctx) => {
+        // An end before the start is a typo; read as written it is a moratorium already over, and the customer would be asked to pay.
+        if (value.end !== undefined && value.end < value.start) {
+          ctx.addIssue({ code: 'custom', path: ['end'], message: `${value.end} is before the Breathing Space's start, ${value.start}`, input: value.end });
+        }
+      })
+      .optional(),
     notes: text().optional(),
   },
   'a fairplan statement',

@@ -275,6 +275,10 @@ describe('invalid statements: one message per problem, naming the field and what
     ]);
   });
 
+  it('refuses a Breathing Space that ends before it starts, which would read as over and ask the customer to pay', async () => {
+    expect(await problemsLoading('breathing-space-end-before-start.json')).toEqual([['breathingSpace.end', "2026-11-01 is before the Breathing Space's start, 2026-11-20"]]);
+  });
+
   it('points at the line and column of a JSON syntax error', async () => {
     const path = fixture('statements', 'invalid', 'malformed.json');
     expect(await errorLoading(path)).toEqual({
