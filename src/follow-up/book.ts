@@ -13,9 +13,8 @@ import { toDayNumber } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import type { Contact } from '../core/follow-up/contact.js';
 import type { Instalment, Payment } from '../core/follow-up/status.js';
-import { parsePence } from '../batch/pence.js';
 import { AccountNumbers } from './account-numbers.js';
-import { BadCell, cell, date, positivePence, whole } from './cells.js';
+import { BadCell, date, positivePence, whole } from './cells.js';
 import { ContactStore } from './contact-store.js';
 import { CustomerStore, type CustomerRow } from './customers.js';
 import { NumberColumn } from './number-column.js';
@@ -165,7 +164,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<No
         const n = whole(row, 'n');
         if (current.numbers.has(n)) throw new BadCell(`instalment ${n} appears twice`);
         current.numbers.add(n);
-        current.instalments.push({ n, due: date(row, dueColumn), amount: cell(row, 'amount', parsePence, 'an amount') });
+        current.instalments.push({ n, due: date(row, dueColumn), amount: positivePence(row, 'amount') });
       } catch (error) {
         current.badLine ??= row.line;
         throw error;

@@ -100,6 +100,24 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
 /** A record's value as text, as a CSV cell would hold it. */
 const text = (value: unknown): string => (value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value.trim() : '');
 
+/**
+ * Why a record's value cannot be read as text, as the CSV reader refuses the same in a cell: a lone
+ * surrogate (`"A\ud800"`, which no encoding can write, and which would come out as U+FFFD, the same
+ * as `"A\ud801"`: two accounts made one) or a control character other than tab.
+ */
+function notText(record: Record<string, unknown>): string | undefined {
+  for (const [column, value] of Object.entries(record)) {
+    if (typeof value !== 'string') continue;
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(value);
+    if (lone) return `${column} holds a lone surrogate (${codePointOf(lone[0])}), which is not text`;
+    const control = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.exec(value);
+    if (control) return `${column} holds a control character (${codePointOf(control[0])})`;
+  }
+  return undefined;
+}
+
+const codePointOf = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** A JSON record a line, each no longer than a CSV row may be. */
 const LINE_LIMIT = CSV_LIMITS.record;
 
@@ -114,10 +132,13 @@ async function* linesOf(handle: FileHandle, file: string) {
 
 const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, reject) => {
   let first = true;
+  // A file whose every line was rejected is not empty: its rejections say what is wrong with it.
+  let rejectedLines = 0;
   for await (const lines of linesOf(handle, file)) {
     for (const found of lines) {
       const { line } = found;
       if ('tooLong' in found) {
+        rejectedLines++;
         await reject({ file, line, reason: `the line is longer than ${LINE_LIMIT / (1024 * 1024)} MiB` });
         continue;
       }
@@ -130,7 +151,14 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
         record = value as Record<string, unknown>;
       } catch (error) {
         if (!isFairplanError(error)) throw error;
+        rejectedLines++;
         await reject({ file, line, reason: `not a JSON record: ${error.message}` });
+        continue;
+      }
+      const why = notText(record);
+      if (why) {
+        rejectedLines++;
+        await reject({ file, line, reason: why });
         continue;
       }
       if (first) {
@@ -144,5 +172,5 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
       if (pending) await pending;
     }
   }
-  if (first) throw new FairplanError('invalid-argument', 'the file is empty: there is no record', { file });
+  if (first && rejectedLines === 0) throw new FairplanError('invalid-argument', 'the file is empty: there is no record', { file });
 };

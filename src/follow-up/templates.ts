@@ -36,6 +36,10 @@ function placeholdersOf(tokens: readonly Token[], found: Set<string> = new Set()
   return found;
 }
 
+/** Whether the template has words of its own, not only placeholders, comments and spaces. */
+const hasWords = (tokens: readonly Token[]): boolean =>
+  tokens.some(([type, value, , , children]) => (type === 'text' && value.trim() !== '') || (children !== undefined && hasWords(children)));
+
 const refuse = (source: string, template: string, message: string) =>
   new FairplanError('invalid-argument', `template ${template}: ${message}`, { file: source });
 
@@ -54,6 +58,8 @@ function check(source: string, name: string, text: string, known: ReadonlySet<st
       throw refuse(source, name, `puts {{${placeholder}}} in a text message, which must never state what is owed`);
     }
   }
+  // A blank template would send a customer nothing but the closing line ("Reply STOP to opt out.").
+  if (!hasWords(tokens)) throw refuse(source, name, 'has no words of its own (only spaces, comments or placeholders): write the message');
   const problem = channel === 'sms' ? textMessageProblem(text) : undefined;
   if (problem) throw refuse(source, name, `would ${problem} in a text message, which others may read`);
 }

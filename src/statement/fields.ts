@@ -46,6 +46,19 @@ function leaf<T>(expected: string, json: JsonSchema, read: (value: unknown) => T
 export const text = (): z.ZodType<string, unknown> =>
   leaf('text', { type: 'string' }, (value) => (typeof value === 'string' ? value : refuse(wrongType('text', value))));
 
+/**
+ * A creditor's name: it heads a letter and names its file, so it cannot be blank, and holds no
+ * control character (an escape sequence in a letter clears the screen of whoever views it).
+ */
+export const creditorName = (): z.ZodType<string, unknown> =>
+  leaf('a creditor name', { type: 'string', pattern: '\\S', not: { pattern: '[\\u0000-\\u001f\\u007f-\\u009f]' } }, (value) => {
+    if (typeof value !== 'string') return refuse(wrongType('a creditor name', value));
+    if (value.trim() === '') return refuse('expected a creditor name, got a blank one');
+    const control = /[\u0000-\u001f\u007f-\u009f]/.exec(value);
+    if (control) return refuse(`a creditor name cannot hold a control character (U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`);
+    return value;
+  });
+
 export const flag = (): z.ZodType<boolean, unknown> =>
   leaf('true or false', { type: 'boolean' }, (value) =>
     typeof value === 'boolean' ? value : refuse(wrongType('true or false', value)),

@@ -18,7 +18,7 @@ import {
   type IncomeCategory,
   type Tenure,
 } from '../core/statement.js';
-import { amount, anyFrequency, balance, flag, frequency, isoDate, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
+import { amount, anyFrequency, balance, creditorName, flag, frequency, isoDate, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
 
 // Everyday words people write for a category, so the hint names the category they meant.
 const INCOME_WORDS: Readonly<Record<string, IncomeCategory>> = {
@@ -136,7 +136,7 @@ const statementIn = (symbol: string) => record(
     priorityDebts: list(
       record(
         {
-          creditor: text(),
+          creditor: creditorName(),
           balance: balance(symbol),
           payment: amount('non-negative', symbol),
           frequency: anyFrequency(),
@@ -149,7 +149,7 @@ const statementIn = (symbol: string) => record(
     debts: list(
       record(
         {
-          creditor: text(),
+          creditor: creditorName(),
           balance: balance(symbol),
           interest: debtInterest.optional(),
           ccj: flag().optional(),
@@ -179,7 +179,14 @@ const statementIn = (symbol: string) => record(
     breathingSpace: record(
       { kind: oneOf(BREATHING_SPACE_KINDS, 'Breathing Space kind'), start: isoDate(), end: isoDate().optional() },
       'a Breathing Space',
-    ).optional(),
+    )
+      .superRefine((value, ctx) => {
+        // An end before the start is a typo; read as written it is a moratorium already over, and the customer would be asked to pay.
+        if (value.end !== undefined && value.end < value.start) {
+          ctx.addIssue({ code: 'custom', path: ['end'], message: `${value.end} is before the Breathing Space's start, ${value.start}`, input: value.end });
+        }
+      })
+      .optional(),
     notes: text().optional(),
   },
   'a fairplan statement',

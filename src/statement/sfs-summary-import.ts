@@ -38,8 +38,12 @@ export const SUMMARY_FIXED: readonly SummaryLine<ExpenditureCategory>[] = [
 ];
 export const SUMMARY_FLEXIBLE: readonly SummaryLine<ExpenditureCategory>[] = SFS_FLEXIBLE.map((s) => ({ field: s.total, category: s.category, label: s.other }));
 
-const figure = () => amount().optional();
-const total = () => amount('any').optional();
+/** Every SFS figure is a monthly amount in pounds and pence: a fraction of a penny is a mistake, not rounded away. */
+const wholePence = (money: Money, ctx: z.RefinementCtx): void => {
+  if (money.decimalPlaces() > 2) ctx.addIssue({ code: 'custom', message: `${money.toString()} is not in whole pence: an SFS figure is in pounds and pence`, input: money });
+};
+const figure = () => amount().superRefine(wholePence).optional();
+const total = () => amount('any').superRefine(wholePence).optional();
 const figures = (lines: readonly SummaryLine<string>[], totalKey: string) => ({
   ...Object.fromEntries(lines.map((l) => [l.field, figure()])),
   [totalKey]: total(),

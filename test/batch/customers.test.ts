@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Customers } from '../../src/batch/customers.js';
+import { Customers, MAX_HOUSEHOLD_ACCOUNTS } from '../../src/batch/customers.js';
 import type { InputRecord } from '../../src/batch/read.js';
 
 const row = (line: number, customer: string): InputRecord => ({ kind: 'row', line, cells: [customer, `ACC${line}`] });
@@ -35,5 +35,28 @@ describe('the customers of a grouped batch, row by row', () => {
   it('refuses a row that names no customer', () => {
     const placed = new Customers(column, 1).place(row(2, ' '));
     expect(placed.record).toMatchObject({ kind: 'unreadable', reason: 'customer_id is missing: the row names no customer', field: 'customer_id', accountId: 'ACC2' });
+  });
+});
+
+describe('a customer with more accounts than one household can have', () => {
+  // The README's documented figure.
+  const LIMIT = 1000;
+  it('is the limit the README documents', () => expect(MAX_HOUSEHOLD_ACCOUNTS).toBe(LIMIT));
+
+  it(`plans the first 1000 of a customer's rows and refuses each row after them, saying why`, () => {
+    const customers = new Customers(column, 1);
+    const placed = Array.from({ length: LIMIT + 2 }, (_, i) => customers.place(row(i + 2, 'BIG')));
+    expect(placed.slice(0, LIMIT).every((p) => p.record.kind === 'row')).toBe(true);
+    for (const p of placed.slice(LIMIT)) {
+      expect(p.record).toMatchObject({
+        kind: 'unreadable',
+        field: 'customer_id',
+        reason: `customer BIG has more than 1000 accounts: fairplan plans at most 1000 of one customer's accounts together (the first 1000 were planned without this one)`,
+      });
+      // Refused rows are not held with the household: the chunk may end before them.
+      expect(p.startsHousehold).toBe(true);
+    }
+    // The next customer is a household of its own again.
+    expect(customers.place(row(LIMIT + 4, 'NEXT'))).toMatchObject({ record: { kind: 'row' }, startsHousehold: true });
   });
 });

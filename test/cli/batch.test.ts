@@ -652,4 +652,12 @@ describe('fairplan batch --group-by', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('--group-by: there is no column "customer"');
   });
+
+  it('refuses an empty --group-by (an unset variable) rather than planning each account on the whole budget', async () => {
+    for (const name of ['', ' ']) {
+      const { code, stderr } = await runCli(['batch', GROUPED, '--group-by', name, ...AS_OF]);
+      expect(code).toBe(2);
+      expect(stderr).toContain('--group-by names no column');
+    }
+  });
 });

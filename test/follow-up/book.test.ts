@@ -38,10 +38,23 @@ describe('readBook', () => {
     });
     expect([...read.accounts.keys()]).toEqual(['C']);
     expect(rejected).toEqual([
-      'arrangements.csv:3: amount: "ten" is not an amount',
+      'arrangements.csv:3: amount: "ten" is not an amount above £0.00',
       'arrangements.csv:3: account A is left out: an instalment of its plan (line 3) cannot be read',
       'arrangements.csv:5: instalment 1 appears twice',
       'arrangements.csv:5: account B is left out: an instalment of its plan (line 5) cannot be read',
+    ]);
+  });
+
+  it('leaves out an account with an instalment of nothing (0.00 or -0), which would read as a plan kept in full', async () => {
+    const { read, rejected } = await book({
+      arrangements: `${SCHEDULE_HEADER}\nA,fixed,1,2026-03-01,,-0,0,0,0\nB,fixed,1,2026-03-01,,0.00,0,0,0\nC,fixed,1,2026-03-01,,10.00,0,10.00,0\n`,
+    });
+    expect([...read.accounts.keys()]).toEqual(['C']);
+    expect(rejected).toEqual([
+      'arrangements.csv:2: amount: "-0" is not an amount above £0.00',
+      'arrangements.csv:2: account A is left out: an instalment of its plan (line 2) cannot be read',
+      'arrangements.csv:3: amount: "0.00" is not an amount above £0.00',
+      'arrangements.csv:3: account B is left out: an instalment of its plan (line 3) cannot be read',
     ]);
   });
 

@@ -33,4 +33,20 @@ describe('readTable, NDJSON', () => {
   it('refuses a last line of 100 MiB with no line end', async () => {
     expect(await readPayments(`${payment('A')}\n${'{'.repeat(100 * 1024 * 1024)}`)).toEqual({ rows: ['1: A 10.5'], rejected: ['2: the line is longer than 1 MiB'] });
   });
+
+  it('refuses ids that differ only in a lone surrogate, which would come out as one account, and a control character', async () => {
+    // Written as JSON escapes: "A\ud800" and "A\ud801" are valid JSON but not text.
+    const hostile = [payment('A'), '{"account_id":"A\\ud800","paid_on":"2026-03-01","amount":1}', '{"account_id":"A\\ud801","paid_on":"2026-03-01","amount":1}', '{"account_id":"A\\u001b[2J","paid_on":"2026-03-01","amount":1}', payment('\ud83d\ude00')].join('\n');
+    expect(await readPayments(hostile)).toEqual({
+      rows: ['1: A 10.5', '5: \ud83d\ude00 10.5'],
+      rejected: ['2: account_id holds a lone surrogate (U+D800), which is not text', '3: account_id holds a lone surrogate (U+D801), which is not text', '4: account_id holds a control character (U+001B)'],
+    });
+  });
+
+  it('reports each line of a file whose every record is rejected, rather than calling the file empty', async () => {
+    expect(await readPayments('not json\n{"account_id":"A\\ud800","paid_on":"2026-03-01","amount":1}\n')).toEqual({
+      rows: [],
+      rejected: ['1: not a JSON record: not valid JSON: expected a value, found "n" (column 1)', '2: account_id holds a lone surrogate (U+D800), which is not text'],
+    });
+  });
 });

@@ -72,4 +72,10 @@ describe('compileTemplates', () => {
     expect(() => compileTemplates(withSms('Pay £5 today'), 'rules.yaml', [])).toThrow('would state an amount in a text message');
     expect(() => compileTemplates(withSms('{{> footer}}'), 'rules.yaml', [])).toThrow('partial');
   });
+
+  it('refuses a template with no words of its own, which would send a customer only the opt-out line', () => {
+    for (const blank of ['', '   ', '{{! a note }}', '{{preferred_name}}']) {
+      expect(() => compileTemplates(withSms(blank), 'rules.yaml', ['preferred_name'])).toThrow('template reminder.sms.text: has no words of its own');
+    }
+  });
 });

@@ -240,7 +240,7 @@ describe('invalid statements: one message per problem, naming the field and what
       ],
       ['income[0].amount', 'missing (expected an amount of money, e.g. 1234.56 or £1,234.56)'],
       ['income[0]', '"ammount" is not a field of an income line; did you mean "amount"?'],
-      ['debts[0].creditor', 'missing (expected text)'],
+      ['debts[0].creditor', 'missing (expected a creditor name)'],
     ]);
   });
 
@@ -273,6 +273,10 @@ describe('invalid statements: one message per problem, naming the field and what
       ['pay.nextPayDate', '"2027-02-30" is not a date that exists'],
       ['expectedChanges[0].from', '"next April" is not a date (expected YYYY-MM-DD, e.g. 2027-01-15)'],
     ]);
+  });
+
+  it('refuses a Breathing Space that ends before it starts, which would read as over and ask the customer to pay', async () => {
+    expect(await problemsLoading('breathing-space-end-before-start.json')).toEqual([['breathingSpace.end', "2026-11-01 is before the Breathing Space's start, 2026-11-20"]]);
   });
 
   it('points at the line and column of a JSON syntax error', async () => {

@@ -24,6 +24,8 @@ const amount = (max = 99_999): fc.Arbitrary<Money> =>
 const owed = (): fc.Arbitrary<Money> =>
   fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.stringMatching(/^\d{0,2}$/)).map(([whole, pence]) => money(pence ? `${whole}.${pence}` : String(whole)));
 const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 });
+// A creditor's name heads a letter: never blank, no control characters.
+const creditorName = text.filter((name) => name.trim() !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(name));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const date = fc
   .date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
@@ -56,7 +58,7 @@ const statement: fc.Arbitrary<Statement> = fc
     priorityDebts: fc.array(
       fc
         .record({
-          creditor: text,
+          creditor: creditorName,
           balance: owed(),
           payment: amount(999),
           frequency: fc.constantFrom(...FREQUENCIES),
@@ -66,7 +68,7 @@ const statement: fc.Arbitrary<Statement> = fc
       { maxLength: 3 },
     ),
     debts: fc.array(
-      fc.record({ creditor: text, balance: owed(), ccj: maybe(fc.boolean()), note: maybe(text) }).map(withOptional),
+      fc.record({ creditor: creditorName, balance: owed(), ccj: maybe(fc.boolean()), note: maybe(text) }).map(withOptional),
       { maxLength: 6 },
     ),
     savings: maybe(

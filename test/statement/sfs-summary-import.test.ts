@@ -96,4 +96,17 @@ describe('reading an SFS summary', () => {
       '"earnings" is not a field of the SFS summary monthly income (expected total-earnings,',
     );
   });
+
+  it('refuses a figure in fractions of a penny rather than rounding it away', async () => {
+    const text = (await readFile(summary('sfs-summary.json'), 'utf8')).replace('"rent": 540.00', '"rent": "12.345"');
+    const error = (() => {
+      try {
+        return parseStatementDocument(text, 'summary.json', 'sfs-summary');
+      } catch (e) {
+        return e;
+      }
+    })() as FairplanError;
+    expect(error).toBeInstanceOf(FairplanError);
+    expect(error.context.problems).toContainEqual({ path: 'monthly-outgoings.fixed-costs.rent', message: '12.345 is not in whole pence: an SFS figure is in pounds and pence' });
+  });
 });

@@ -206,7 +206,8 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
     asOf,
     interest: flags.interest,
     ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
-    ...(flags.groupBy ? { groupBy: flags.groupBy } : {}),
+    // An empty name (an unset variable in a script) is refused, not read as no grouping.
+    ...(flags.groupBy !== undefined ? { groupBy: flags.groupBy } : {}),
     workers: flags.workers ?? DEFAULT_WORKERS,
     ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
     provenance: (guidelines) => batchProvenance(context, input, flags, asOf, guidelines),

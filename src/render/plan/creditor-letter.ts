@@ -15,6 +15,8 @@ import { wrap } from '../shared/wrap.js';
 import { optionAt } from './select.js';
 import { reasonClause, type LetterOptions } from './letter.js';
 
+const SLUG_LENGTH = 60;
+
 /** Plain ASCII for a file name: "Harbour Bank (credit card)" → "harbour-bank-credit-card". */
 export function creditorSlug(name: string): string {
   const slug = name
@@ -23,6 +25,8 @@ export function creditorSlug(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+    // A file name has room for 255 bytes: a long trading name is cut, the letter's number keeps it distinct.
+    .slice(0, SLUG_LENGTH)
     .replace(/^-|-$/g, '');
   return slug || 'creditor';
 }

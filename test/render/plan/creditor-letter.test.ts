@@ -57,4 +57,10 @@ describe('the offer letter to each creditor', () => {
     expect(creditorSlug('Crédit Agricole / ../../etc')).toBe('credit-agricole-etc');
     expect(creditorSlug('£££')).toBe('creditor');
   });
+
+  it('keeps a letter name within what a file system takes however long the creditor name', () => {
+    const slug = creditorSlug(`${'Very Long Trading Name '.repeat(13)}Ltd`);
+    expect(slug).toBe('very-long-trading-name-very-long-trading-name-very-long-trad');
+    expect(creditorSlug(`${'a'.repeat(59)} b`)).toBe('a'.repeat(59));
+  });
 });
