@@ -32,9 +32,12 @@ export function breathingSpaceEnd(space: BreathingSpace): IsoDate | undefined {
 export const pausedUntilEnd = (end: IsoDate | undefined, asOf: IsoDate): IsoDate | undefined =>
   end !== undefined && compareDates(asOf, end) <= 0 ? end : undefined;
 
-/** The moratorium in force on `asOf`, if there is one. */
-export function breathingSpaceInForce(space: BreathingSpace | undefined, asOf: IsoDate): BreathingSpace | undefined {
-  if (space === undefined || compareDates(space.start, asOf) > 0) return undefined;
+/**
+ * The moratorium a plan made on `asOf` must honour, if there is one: in force, or recorded to start
+ * later (a plan's payments would otherwise fall inside it), and not yet ended.
+ */
+export function breathingSpaceToHonour(space: BreathingSpace | undefined, asOf: IsoDate): BreathingSpace | undefined {
+  if (space === undefined) return undefined;
   const end = breathingSpaceEnd(space);
   return end === undefined || pausedUntilEnd(end, asOf) ? space : undefined;
 }
@@ -52,7 +55,7 @@ export const breathingSpaceName = (space: BreathingSpace): string =>
  * no end recorded, so there is no day a first payment could fairly fall on; a person reviews it then.
  */
 export function noPlanDuring(space: BreathingSpace | undefined, asOf: IsoDate): string | undefined {
-  const inForce = breathingSpaceInForce(space, asOf);
+  const inForce = breathingSpaceToHonour(space, asOf);
   if (inForce === undefined || breathingSpaceEnd(inForce) !== undefined) return undefined;
   return (
     `No plan is made: the customer is in ${breathingSpaceName(inForce)} from ${inForce.start} with no end recorded, ` +

@@ -602,6 +602,18 @@ describe('fairplan plan during a Breathing Space', () => {
   // 2027; paid weekly on Fridays from 8 January, the first payday after it is 22 January.
   const SPACE = fixture('statements', 'breathing-space-standard.json');
 
+  it('honours one recorded to start after the as-of date: no payment falls before it ends, and the flag says it is to come', async () => {
+    // Planned on 1 November, before the moratorium recorded from 20 November.
+    const { code, stdout } = await runMain(['plan', SPACE, '--as-of', '2026-11-01', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.pausedUntil).toBe('2027-01-19');
+    const dates: string[] = result.options.flatMap((o: { instalments: { date: string }[] }) => o.instalments.map((i) => i.date));
+    expect(dates.every((date) => date > '2027-01-19')).toBe(true);
+    expect(result.affordability.flags[0]).toMatchObject({ code: 'breathing-space', review: true });
+    expect(result.affordability.flags[0].reason).toMatch(/^A standard Breathing Space is recorded for the customer from 2026-11-20 until 2027-01-19: no payment is asked for until it ends/);
+  });
+
   it('asks for no payment inside the moratorium in any option (--json, through the binary)', async () => {
     const { code, stdout } = await runCli(['plan', SPACE, '--as-of', '2026-11-25', '--json']);
     expect(code).toBe(0);

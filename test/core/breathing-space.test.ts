@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breathingSpaceEnd, breathingSpaceInForce, noPlanDuring, type BreathingSpace } from '../../src/core/breathing-space.js';
+import { breathingSpaceEnd, breathingSpaceToHonour, noPlanDuring, type BreathingSpace } from '../../src/core/breathing-space.js';
 import { parseIsoDate as d } from '../../src/core/date.js';
 
 const standard: BreathingSpace = { kind: 'standard', start: d('2026-11-01') };
@@ -16,19 +16,18 @@ describe('Breathing Space', () => {
     expect(breathingSpaceEnd({ ...crisis, end: d('2027-03-01') })).toBe('2027-03-01');
   });
 
-  it('is in force from its first day to its last, both included', () => {
-    expect(breathingSpaceInForce(standard, d('2026-10-31'))).toBeUndefined();
-    expect(breathingSpaceInForce(standard, d('2026-11-01'))).toBe(standard);
-    expect(breathingSpaceInForce(standard, d('2026-12-31'))).toBe(standard);
-    expect(breathingSpaceInForce(standard, d('2027-01-01'))).toBeUndefined();
-    expect(breathingSpaceInForce(crisis, d('2030-01-01'))).toBe(crisis);
-    expect(breathingSpaceInForce(undefined, d('2026-11-15'))).toBeUndefined();
+  it('is honoured from before it starts (so no payment falls inside it) to its last day, included', () => {
+    expect(breathingSpaceToHonour(standard, d('2026-10-31'))).toBe(standard);
+    expect(breathingSpaceToHonour(standard, d('2026-11-01'))).toBe(standard);
+    expect(breathingSpaceToHonour(standard, d('2026-12-31'))).toBe(standard);
+    expect(breathingSpaceToHonour(standard, d('2027-01-01'))).toBeUndefined();
+    expect(breathingSpaceToHonour(crisis, d('2030-01-01'))).toBe(crisis);
+    expect(breathingSpaceToHonour(undefined, d('2026-11-15'))).toBeUndefined();
   });
 
   it('makes no plan during a mental health crisis moratorium with no end, and says to review it when it ends', () => {
     expect(noPlanDuring(crisis, d('2026-11-25'))).toMatch(/^No plan is made: .*mental health crisis Breathing Space from 2026-11-01 with no end recorded.*Review the budget with the customer when it ends/);
     expect(noPlanDuring({ ...crisis, end: d('2027-03-01') }, d('2026-11-25'))).toBeUndefined();
     expect(noPlanDuring(standard, d('2026-11-25'))).toBeUndefined();
-    expect(noPlanDuring(crisis, d('2026-10-25'))).toBeUndefined();
   });
 });

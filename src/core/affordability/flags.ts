@@ -2,8 +2,8 @@
  * The flags an affordability check raises, each with a plain reason. Flags inform a person; none of
  * them changes a figure (guideline overruns are never cut, vulnerability never changes a plan).
  */
-import { breathingSpaceEnd, breathingSpaceInForce, breathingSpaceName, type BreathingSpace } from '../breathing-space.js';
-import type { IsoDate } from '../date.js';
+import { breathingSpaceEnd, breathingSpaceToHonour, breathingSpaceName, type BreathingSpace } from '../breathing-space.js';
+import { compareDates, type IsoDate } from '../date.js';
 import { debtsPastLimitation, isStale, limitationFor } from '../time-limits.js';
 import { formatMoney, money, pennyCeiling, safePence, sum, type Money } from '../money.js';
 import { ADVICE_SIGNPOST } from '../signpost.js';
@@ -37,9 +37,12 @@ export interface FlagInputs {
 /** The creditors a payment can go to: one owed nothing gets no offer, and counts for no token. */
 const creditorsOwed = (statement: Statement): number => statement.debts.filter((debt) => debt.balance.gt(0)).length;
 
-function breathingSpaceReason(space: BreathingSpace): string {
+function breathingSpaceReason(space: BreathingSpace, asOf: IsoDate): string {
   const end = breathingSpaceEnd(space);
   const until = end === undefined ? 'until the crisis treatment ends and 30 days more (no end is recorded yet)' : `until ${end}`;
+  if (compareDates(space.start, asOf) > 0) {
+    return `${breathingSpaceName(space).replace(/^a/, 'A')} is recorded for the customer from ${space.start} ${until}: no payment is asked for until it ends, so none falls inside it.`;
+  }
   return `The customer is in ${breathingSpaceName(space)} from ${space.start} ${until}: no payment may be asked for and interest and charges are frozen while it lasts.`;
 }
 
@@ -70,7 +73,7 @@ function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCredito
     droPossible: (statement.currency ?? 'GBP') === 'GBP' && !isHomeowner(statement),
     guidelineOver: guidelines?.checks.some((c) => c.status === 'over') ?? false,
     vulnerable: statement.vulnerabilities.length > 0,
-    breathingSpace: breathingSpaceInForce(statement.breathingSpace, asOf) !== undefined,
+    breathingSpace: breathingSpaceToHonour(statement.breathingSpace, asOf) !== undefined,
     stale: statement.takenOn !== undefined && isStale(statement.takenOn, asOf, staleAfterMonths),
     limitation: debtsPastLimitation(statement, asOf).length > 0,
   };
@@ -84,13 +87,13 @@ export function raiseFlags(inputs: FlagInputs): Flag[] {
   const spare = show(totals.available.isNeg() ? money('0') : totals.available);
   const over = guidelines?.checks.filter((c) => c.status === 'over') ?? [];
   const explained = over.every((c) => c.explained);
-  const space = breathingSpaceInForce(statement.breathingSpace, inputs.asOf);
+  const space = breathingSpaceToHonour(statement.breathingSpace, inputs.asOf);
 
   const flag = (code: FlagCode): Omit<Flag, 'code' | 'review'> => {
     switch (code) {
       case 'breathing-space':
         return {
-          reason: space ? breathingSpaceReason(space) : '',
+          reason: space ? breathingSpaceReason(space, inputs.asOf) : '',
           details: [
             'Any plan starts after the moratorium ends; review the budget with the customer then.',
             ...(statement.jurisdiction && statement.jurisdiction !== 'england-wales' ? [OUTSIDE_BREATHING_SPACE[statement.jurisdiction]] : []),

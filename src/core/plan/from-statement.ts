@@ -2,7 +2,7 @@
  * A plan request from a statement: what every front end (plan, advise, batch) asks the engine when
  * it starts from a household's I&E rather than from figures typed on the command line.
  */
-import { breathingSpaceEnd, breathingSpaceInForce, firstPaymentDay, noPlanDuring } from '../breathing-space.js';
+import { breathingSpaceEnd, breathingSpaceToHonour, firstPaymentDay, noPlanDuring } from '../breathing-space.js';
 import { FairplanError } from '../errors.js';
 import { budgetReviewOn } from '../time-limits.js';
 import type { IsoDate } from '../date.js';
@@ -34,7 +34,7 @@ export function planRequestFromStatement(
   const frequency = overrides.frequency ?? statement.pay?.frequency ?? 'monthly';
   const noPlan = noPlanDuring(statement.breathingSpace, asOf);
   if (noPlan !== undefined) throw new FairplanError('invalid-argument', noPlan, { field: 'breathingSpace.end' });
-  const space = breathingSpaceInForce(statement.breathingSpace, asOf);
+  const space = breathingSpaceToHonour(statement.breathingSpace, asOf);
   const pausedUntil = overrides.pausedUntil ?? (space && breathingSpaceEnd(space));
   const earliest = firstPaymentDay(asOf, pausedUntil);
   const start = overrides.start ?? (statement.pay ? nextPayDate(statement.pay, earliest) : earliest);
