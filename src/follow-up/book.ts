@@ -99,6 +99,8 @@ interface Group {
   readonly plan: string;
   readonly instalments: Instalment[];
   readonly numbers: Set<number>;
+  /** In `plan --csv` of several creditors, those whose part of the last instalment has been read. */
+  parts: Set<string>;
   /** The line of the first instalment that could not be read. */
   badLine?: number;
 }
@@ -139,7 +141,10 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<No
 
   let dueColumn = 'due';
   let planColumn = 'plan';
+  let byCreditor = false;
   const useColumns = ({ headers }: Table): void => {
+    // `plan --csv` of several creditors writes a row for each creditor's part of each payment.
+    byCreditor = headers.includes('creditor');
     // `plan --csv` (with an account_id column added) writes `date` and `option_key` where `batch --schedules` writes `due` and `plan`.
     if (!headers.includes('due') && headers.includes('date')) dueColumn = 'date';
     if (!headers.includes('plan') && headers.includes('option_key')) planColumn = 'option_key';
@@ -153,7 +158,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<No
         throw new FairplanError('invalid-argument', `account ${id}'s instalments are not together: keep each account's rows in one run, as batch --schedules writes them`, { file, line: row.line });
       }
       if (group) await finish(group);
-      group = { id, plan: row.get(planColumn), instalments: [], numbers: new Set() };
+      group = { id, plan: row.get(planColumn), instalments: [], numbers: new Set(), parts: new Set() };
     }
     const current = group;
     await each(file, reject, () => {
@@ -162,9 +167,22 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<No
         const plan = row.get(planColumn);
         if (plan !== current.plan) throw new BadCell(`a second plan (${plan}) for account ${id}: keep only the rows of the plan agreed`);
         const n = whole(row, 'n');
+        const due = date(row, dueColumn);
+        const amount = positivePence(row, 'amount');
+        const last = current.instalments[current.instalments.length - 1];
+        const creditor = byCreditor ? row.get('creditor') : '';
+        if (byCreditor && last?.n === n) {
+          // Another creditor's part of the same payment: the customer pays the parts together.
+          if (last.due !== due) throw new BadCell(`instalment ${n} is due on ${last.due} and on ${due}`);
+          if (current.parts.has(creditor)) throw new BadCell(`instalment ${n} appears twice for ${creditor}`);
+          current.parts.add(creditor);
+          current.instalments[current.instalments.length - 1] = { ...last, amount: last.amount + amount };
+          return;
+        }
         if (current.numbers.has(n)) throw new BadCell(`instalment ${n} appears twice`);
         current.numbers.add(n);
-        current.instalments.push({ n, due: date(row, dueColumn), amount: positivePence(row, 'amount') });
+        current.parts = new Set([creditor]);
+        current.instalments.push({ n, due, amount });
       } catch (error) {
         current.badLine ??= row.line;
         throw error;

@@ -77,6 +77,28 @@ describe('readBook', () => {
     expect(rejected[0]).toBe('arrangements.csv:5: a second plan (fixed-term-12) for account B: keep only the rows of the plan agreed');
   });
 
+  it('reads a plan --csv schedule of several creditors as one instalment per payment: the creditors’ parts added up', async () => {
+    const header = 'account_id,option_kind,option_key,option_label,affordable,n,date,moved_from,amount,interest,principal,balance,creditor';
+    const { read, rejected } = await book({
+      arrangements: [
+        header,
+        'A,affordable,affordable,Affordable plan,true,1,2027-01-29,,64.89,0.00,64.89,1935.11,Harbour Bank',
+        'A,affordable,affordable,Affordable plan,true,1,2027-01-29,,64.89,33.17,31.72,1968.28,Fairway Finance',
+        'A,affordable,affordable,Affordable plan,true,2,2027-03-01,,64.89,0.00,64.89,1870.22,Harbour Bank',
+        'A,affordable,affordable,Affordable plan,true,2,2027-03-01,,64.89,32.64,32.25,1936.03,Fairway Finance',
+        'A,affordable,affordable,Affordable plan,true,2,2027-03-01,,1.00,0.00,1.00,0.00,Harbour Bank',
+      ].join('\n'),
+    });
+    expect(rejected[0]).toBe('arrangements.csv:6: instalment 2 appears twice for Harbour Bank');
+    expect(read.accounts.has('A')).toBe(false);
+    const good = await book({ arrangements: [header, ...[1, 2].flatMap((n) => [`A,affordable,affordable,Affordable plan,true,${n},2027-0${n}-01,,64.89,0,64.89,0,Harbour Bank`, `A,affordable,affordable,Affordable plan,true,${n},2027-0${n}-01,,64.89,0,64.89,0,Fairway Finance`])].join('\n') });
+    expect(good.rejected).toEqual([]);
+    expect(good.read.accounts.get('A')?.instalments).toEqual([
+      { n: 1, due: '2027-01-01', amount: 12978 },
+      { n: 2, due: '2027-02-01', amount: 12978 },
+    ]);
+  });
+
   it('reads the schedules batch --schedules --json writes, amounts as written', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
     const arrangements = path.join(dir, 'schedules.ndjson');
