@@ -64,6 +64,14 @@ function check(source: string, name: string, text: string, known: ReadonlySet<st
   if (problem) throw refuse(source, name, `would ${problem} in a text message, which others may read`);
 }
 
+/** An amount, however it is written: £40, 40.00, 40 pounds, GBP 40, 40GBP, 75p. */
+const AMOUNT: readonly RegExp[] = [
+  /[£$€]\s?\d/,
+  /\b\d+\.\d\d\b/,
+  /\b\d[\d,]*(\.\d+)?\s?(pounds?|quid|pence|p|gbp|usd|eur|dollars?|euros?)\b/i,
+  /\b(gbp|usd|eur)\s?\d/i,
+];
+
 /**
  * What a text message must never do, if this one does (CONC 7.9.7: a shared phone may be read by
  * others). Checked on every template and again on every text rendered, as a customers column a
@@ -71,7 +79,7 @@ function check(source: string, name: string, text: string, known: ReadonlySet<st
  */
 export function textMessageProblem(text: string): string | undefined {
   if (/debt/i.test(text)) return 'say "debt"';
-  if (/[£$€]\s?\d|\b\d+\.\d\d\b/.test(text)) return 'state an amount';
+  if (AMOUNT.some((pattern) => pattern.test(text))) return 'state an amount';
   return undefined;
 }
 

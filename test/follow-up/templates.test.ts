@@ -51,6 +51,15 @@ describe('textMessageProblem', () => {
     expect(textMessageProblem('about your DEBTS')).toBe('say "debt"');
     expect(textMessageProblem('Due on 11 March 2026; call 18:00-20:00 on 0800 123 4567')).toBeUndefined();
   });
+
+  it('finds an amount however it is written: in words of money, or after a currency code', () => {
+    expect(textMessageProblem('Hi Sam, you owe us 40 pounds, pay by Friday')).toBe('state an amount');
+    expect(textMessageProblem('GBP 40 due on Friday')).toBe('state an amount');
+    expect(textMessageProblem('40GBP due')).toBe('state an amount');
+    expect(textMessageProblem('just 1,000 quid left')).toBe('state an amount');
+    expect(textMessageProblem('a payment of 75p')).toBe('state an amount');
+    expect(textMessageProblem('Reply by 5pm; your 2 payments are on track')).toBeUndefined();
+  });
 });
 
 describe('compileTemplates', () => {
