@@ -20,7 +20,7 @@ import { smsSize } from './sms-segments.js';
 import type { Provenance } from '../core/provenance.js';
 import { countMessage, countStatus, emptySummary, summaryJson, type FollowUpSummary } from './summary.js';
 import type { FollowUpRejection } from './table.js';
-import { compileTemplates, textMessageProblem, type Renderer, type Values } from './templates.js';
+import { compileTemplates, pressingWords, textMessageProblem, type Renderer, type Values } from './templates.js';
 
 export interface FollowUpOptions {
   readonly files: BookFiles;
@@ -104,8 +104,14 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
         if (!planned) return;
         const words = planned.channel === 'none' ? undefined : renderer?.render(planned.kind, planned.channel, valuesFor(account, found));
         const problem = planned.channel === 'sms' && words ? textMessageProblem(words.text) : undefined;
-        const message: PlannedMessage =
+        const unsafe: PlannedMessage =
           problem && !planned.held ? { ...planned, held: 'unsafe-text', reason: `${planned.reason}; held back: the text would ${problem}, which others may read` } : planned;
+        const pressing = words ? pressingWords(`${words.subject} ${words.text}`) : [];
+        // A firm's own words that may threaten or pressure: a person reads the message before it goes.
+        const message: PlannedMessage =
+          pressing.length > 0
+            ? { ...unsafe, review: true, reason: `${unsafe.reason}; a person reads it first: it says "${pressing.join('", "')}", which can read as a threat or pressure` }
+            : unsafe;
         countMessage(summary, message);
         if (!messages) return;
         const segments = message.channel === 'sms' && words ? smsSize(words.text).segments : undefined;

@@ -64,6 +64,22 @@ function check(source: string, name: string, text: string, known: ReadonlySet<st
   if (problem) throw refuse(source, name, `would ${problem} in a text message, which others may read`);
 }
 
+/**
+ * Words and phrases that threaten or pressure a customer (CONC 7.9, the regulators' 2024 letter on
+ * collections): no default template uses one, and a message of a firm's own that does is marked for
+ * a person to read before it is sent, never sent as it is.
+ */
+export const PRESSING_WORDS: readonly string[] = [
+  'legal action', 'bailiff', 'court', 'final demand', 'default notice', 'enforcement', 'debt collector', 'solicitor',
+  'repossess', 'ccj', 'county court', 'judgment', 'urgent', 'immediately', 'failure to', 'warning', 'must pay',
+  'overdue', 'arrears', 'penalty', 'consequences', 'further action', 'legal', 'demand', 'or we will',
+];
+
+const PRESSING = PRESSING_WORDS.map((words) => ({ words, pattern: new RegExp(`\\b${words.replace(/ /g, '\\s+')}s?\\b`, 'i') }));
+
+/** The pressing words and phrases `text` uses (a plural too), in the list's order. */
+export const pressingWords = (text: string): string[] => PRESSING.filter(({ pattern }) => pattern.test(text)).map(({ words }) => words);
+
 /** An amount, however it is written: £40, 40.00, 40 pounds, GBP 40, 40GBP, 75p. */
 const AMOUNT: readonly RegExp[] = [
   /[£$€]\s?\d/,

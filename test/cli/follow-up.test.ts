@@ -113,6 +113,20 @@ describe('fairplan follow-up', () => {
     );
   });
 
+  it('marks for a person to read first every message of a firm’s template that may threaten or pressure, naming the words', async () => {
+    const dir = scratch();
+    const rules = path.join(dir, 'rules.yaml');
+    writeFileSync(rules, 'templates:\n  reminder:\n    sms:\n      text: "Hi {{name}}, your payment is due on {{next_due_date}}. Please pay immediately. {{signpost}}"\n');
+    const messages = path.join(dir, 'messages.ndjson');
+    await runCli(['follow-up', ...BOOK, '--rules', rules, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.ndjson'), '--messages', messages, '--json', '-q']);
+    const reminders = ndjson(messages).filter((m) => m.kind === 'reminder' && m.channel === 'sms');
+    expect(reminders.length).toBeGreaterThan(0);
+    for (const reminder of reminders) {
+      expect(reminder.review).toBe('yes');
+      expect(reminder.reason).toContain('a person reads it first: it says "immediately", which can read as a threat or pressure');
+    }
+  });
+
   it('sends nothing on Easter Sunday or Easter Monday: the messages wait for the Tuesday', async () => {
     const dir = scratch();
     const messages = path.join(dir, 'messages.ndjson');

@@ -2,14 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_KINDS } from '../../src/core/follow-up/contact.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { DEFAULT_TEMPLATES, type SendingChannel, type TemplateSet } from '../../src/follow-up/default-templates.js';
-import { compileTemplates, SMS_SIGNPOST, STOP_LINES, textMessageProblem } from '../../src/follow-up/templates.js';
+import { compileTemplates, PRESSING_WORDS, pressingWords, SMS_SIGNPOST, STOP_LINES, textMessageProblem } from '../../src/follow-up/templates.js';
 
 /** Words and phrases that threaten or pressure: no default message may use one. */
-const UNKIND = [
-  'legal action', 'bailiff', 'court', 'final demand', 'default notice', 'enforcement', 'debt collector', 'solicitor',
-  'repossess', 'ccj', 'county court', 'judgment', 'urgent', 'immediately', 'failure to', 'warning', 'must pay',
-  'overdue', 'arrears', 'penalty', 'consequences', 'further action', 'legal', 'demand',
-];
+const UNKIND = PRESSING_WORDS;
 const VALUES = {
   name: 'Sam', account_id: 'ACC-1', next_due_date: '10 March 2026', next_amount: '£40.00', arrears: '£40.00',
   balance_remaining: '£400.00', review_date: '1 June 2026',
@@ -59,6 +55,14 @@ describe('textMessageProblem', () => {
     expect(textMessageProblem('just 1,000 quid left')).toBe('state an amount');
     expect(textMessageProblem('a payment of 75p')).toBe('state an amount');
     expect(textMessageProblem('Reply by 5pm; your 2 payments are on track')).toBeUndefined();
+  });
+});
+
+describe('pressingWords', () => {
+  it('finds words that threaten or pressure, as whole words, however they are cased or spaced', () => {
+    expect(pressingWords('Pay now, or we will send the BAILIFFS')).toEqual(['bailiff', 'or we will']);
+    expect(pressingWords('Your loan is overdue: this is a final  demand')).toEqual(['final demand', 'overdue', 'demand']);
+    expect(pressingWords('With courtesy, we are here to help')).toEqual([]);
   });
 });
 
