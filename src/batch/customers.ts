@@ -4,7 +4,7 @@
  * no customer. Only the customers' names are remembered, never their rows.
  */
 import { FairplanError } from '../core/errors.js';
-import type { ColumnLayout } from './mapping.js';
+import { findHeader, type ColumnLayout } from './mapping.js';
 import type { InputRecord } from './read.js';
 
 export interface GroupColumn {
@@ -15,11 +15,12 @@ export interface GroupColumn {
 /** The column named by --group-by, or a refusal naming the file and the columns it has. */
 export function groupColumn(layout: ColumnLayout, name: string, file: string): GroupColumn {
   if (!name.trim()) throw new FairplanError('invalid-argument', '--group-by names no column: give the column that holds the customer, e.g. --group-by customer_id', { file });
-  const index = layout.headers.findIndex((header) => header.trim() === name.trim());
-  if (index < 0) {
+  // Matched as a field's column is: `Customer_ID` finds customer_id.
+  const index = findHeader(layout.headers, name.trim());
+  if (index === undefined) {
     throw new FairplanError('invalid-argument', `--group-by: there is no column "${name}" (the columns are ${layout.headers.join(', ')})`, { file });
   }
-  return { name: name.trim(), index };
+  return { name: (layout.headers[index] ?? name).trim(), index };
 }
 
 /**

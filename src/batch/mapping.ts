@@ -46,7 +46,8 @@ export function parseColumnOption(text: string): [Field, string] {
   return [field, header];
 }
 
-function findHeader(headers: readonly string[], name: string): number | undefined {
+/** The column a name means: the header written so, or else the one written so in another case. */
+export function findHeader(headers: readonly string[], name: string): number | undefined {
   const exact = headers.findIndex((h) => h.trim() === name);
   if (exact >= 0) return exact;
   const lower = name.toLowerCase();

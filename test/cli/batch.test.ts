@@ -647,6 +647,14 @@ describe('fairplan batch --group-by', () => {
     expect(readFileSync(path.join(dir, 'r2.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'r0.csv'), 'utf8'));
   });
 
+  it('finds the --group-by column however its name is cased, as the fields’ columns are found', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-group-'));
+    const [exact, cased] = [path.join(dir, 'exact.csv'), path.join(dir, 'cased.csv')];
+    expect((await runCli(['batch', GROUPED, '--group-by', 'customer_id', '-q', '-o', exact, ...AS_OF])).code).toBe(1);
+    expect((await runCli(['batch', GROUPED, '--group-by', 'Customer_ID', '-q', '-o', cased, ...AS_OF])).code).toBe(1);
+    expect(readFileSync(cased, 'utf8')).toBe(readFileSync(exact, 'utf8'));
+  });
+
   it('refuses a --group-by column the file does not have, and exits 2', async () => {
     const { code, stderr } = await runCli(['batch', GROUPED, '--group-by', 'customer', ...AS_OF]);
     expect(code).toBe(2);
