@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { FairplanError, isFairplanError } from '../core/errors.js';
+import { closest } from '../core/suggest.js';
 import { MESSAGE_KINDS } from '../core/follow-up/contact.js';
 import { DEFAULT_RULES, type FollowUpRules } from '../core/follow-up/rules.js';
 import { parseRawText, readInputFile } from '../statement/load.js';
@@ -14,22 +15,38 @@ import { DEFAULT_TEMPLATES, type TemplateSet } from './default-templates.js';
 
 const days = (max: number) =>
   z
-    .instanceof(NumberLiteral, { message: 'expected a whole number' })
+    .instanceof(NumberLiteral, { message: 'expected a whole number, 0 or more' })
     .transform((n) => n.source)
-    .pipe(z.string().regex(/^\d+$/, 'expected a whole number'))
+    .pipe(z.string().regex(/^\d+$/, 'expected a whole number, 0 or more'))
     .transform(Number)
     .pipe(z.number().int().max(max, `expected at most ${max}`));
 const atLeastOne = (max: number) => days(max).pipe(z.number().min(1, 'expected at least 1'));
 
-const template = z.strictObject({ subject: z.string().optional(), text: z.string() });
-const channels = z.strictObject({ sms: template.optional(), email: template.optional(), letter: template.optional() });
+/** An object that refuses a key it does not know, naming the known one it was probably meant to be. */
+function known<S extends z.ZodRawShape>(shape: S) {
+  const keys = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      return issue.keys
+        .map((key) => {
+          const near = closest(key, keys);
+          return `"${key}" is not a rule${near ? `; did you mean "${near}"?` : ` (expected ${keys.join(', ')})`}`;
+        })
+        .join('; ');
+    },
+  });
+}
 
-const rulesSchema = z.strictObject({
+const template = known({ subject: z.string().optional(), text: z.string() });
+const channels = known({ sms: template.optional(), email: template.optional(), letter: template.optional() });
+
+const rulesSchema = known({
   grace_days: days(60).optional(),
   broken_after: atLeastOne(24).optional(),
   remind_days: days(30).optional(),
-  contact_limits: z.strictObject({ per_day: atLeastOne(10).optional(), per_week: atLeastOne(70).optional() }).optional(),
-  templates: z.strictObject(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, channels.optional()]))).optional(),
+  contact_limits: known({ per_day: atLeastOne(10).optional(), per_week: atLeastOne(70).optional() }).optional(),
+  templates: known(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, channels.optional()]))).optional(),
 });
 
 export interface RulesFile {

@@ -32,6 +32,18 @@ describe('loadRulesFile', () => {
     expect(error).toMatchObject({ code: 'invalid-argument', context: { file } });
     const problems = (error as { context: { problems: { path: string; message: string }[] } }).context.problems;
     expect(problems.map((p) => p.path).sort()).toEqual(['', 'contact_limits.per_week', 'remind_days']);
-    expect(problems.find((p) => p.path === '')?.message).toContain('grace_day');
+    expect(problems.find((p) => p.path === '')?.message).toBe('"grace_day" is not a rule; did you mean "grace_days"?');
+  });
+
+  it('says what a number of days may be, and names a misspelt template kind with the one meant', async () => {
+    const file = rulesFile('grace_days: -3\ntemplates:\n  remindr:\n    sms:\n      text: hi\n');
+    const error = await loadRulesFile(file).catch((e: unknown) => e);
+    const problems = (error as { context: { problems: { path: string; message: string }[] } }).context.problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: 'grace_days', message: 'expected a whole number, 0 or more' },
+        { path: 'templates', message: '"remindr" is not a rule; did you mean "reminder"?' },
+      ]),
+    );
   });
 });
