@@ -127,6 +127,14 @@ describe('fairplan follow-up', () => {
     }
   });
 
+  it('refuses an arrangements file it cannot read before reading the others: one line, none of their rejected rows', async () => {
+    const dir = scratch();
+    const { code, stderr } = await runCli(['follow-up', '--arrangements', path.join(dir, 'nosuch.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`fairplan: ${path.join(dir, 'nosuch.csv')}: no such file\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('sends nothing on Easter Sunday or Easter Monday: the messages wait for the Tuesday', async () => {
     const dir = scratch();
     const messages = path.join(dir, 'messages.ndjson');

@@ -13,6 +13,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { calendarOption, dateOption } from '../options.js';
 import { runProvenance } from '../provenance.js';
+import { checkReadable } from '../../io/read-failure.js';
 import type { Provenance } from '../../core/provenance.js';
 import type { RegisterCommand } from './index.js';
 
@@ -92,6 +93,9 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
     ],
     writes: [...written(flags.output, '-o'), ...written(flags.messages, '--messages'), ...written(flags.errors, '--errors'), ...written(flags.summary, '--summary')],
   });
+  for (const file of [flags.arrangements, flags.payments, flags.customers, flags.contacts, flags.rules]) {
+    if (file !== undefined) await checkReadable(file, context.io.cwd);
+  }
   let shown = 0;
   const { runFollowUp } = await import('../../follow-up/run.js');
   const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
