@@ -3,7 +3,10 @@
  * so both commands read, refuse and explain them alike.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { FairplanError } from '../core/errors.js';
+import { assessAffordability } from '../core/affordability/assess.js';
+import type { Affordability, AffordabilitySettings } from '../core/affordability/types.js';
+import { FairplanError, isFairplanError } from '../core/errors.js';
+import type { Statement } from '../core/statement.js';
 import { STATEMENT_STALE_MONTHS } from '../core/time-limits.js';
 import type { StatementFormat } from '../statement/load.js';
 import type { StatementWarning } from '../statement/warnings.js';
@@ -46,4 +49,13 @@ export function refuseWarnings(file: string, warnings: readonly StatementWarning
     file,
     problems: warnings.map((w) => ({ path: w.path, message: w.message })),
   });
+}
+
+/** The statement's affordability; a problem the check finds in it (a date after --as-of) names the file. */
+export function assessStatement(file: string, statement: Statement, settings: AffordabilitySettings): Affordability {
+  try {
+    return assessAffordability(statement, settings);
+  } catch (error) {
+    throw isFairplanError(error) && error.context.file === undefined ? error.inFile(file) : error;
+  }
 }

@@ -312,3 +312,12 @@ describe('fairplan check --stale-after', () => {
     }
   });
 });
+
+describe('fairplan check: dates after the as-of date', () => {
+  it('refuses a budget taken, or a last payment made, after the day it is used, naming the file and field', async () => {
+    const file = fixture('statements', 'old-budget-old-debt.json');
+    const taken = await runCli(['check', file, '--as-of', '2025-09-30']);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toBe(`fairplan: ${file}: takenOn: 2025-10-01 is after the as-of date 2025-09-30: a budget cannot be taken after the day it is used\n`);
+  });
+});

@@ -1,6 +1,5 @@
 /** `fairplan check STATEMENT`: the affordability check, as a report or as JSON for scripts. */
 import { Option, type Command } from 'commander';
-import { assessAffordability } from '../../core/affordability/assess.js';
 import type { GuidelineTable } from '../../core/affordability/guidelines.js';
 import type { Affordability } from '../../core/affordability/types.js';
 import type { Statement } from '../../core/statement.js';
@@ -11,7 +10,7 @@ import type { CommandContext } from '../context.js';
 import { guidelinesInput, runProvenance } from '../provenance.js';
 import { dateOption, inCurrency, nonNegativeMoneyOption, today, type AmountOption } from '../options.js';
 import type { IsoDate } from '../../core/date.js';
-import { addStatementOptions, refuseWarnings, type StatementFlags } from '../statement-options.js';
+import { addStatementOptions, assessStatement, refuseWarnings, type StatementFlags } from '../statement-options.js';
 
 interface CheckOptions extends StatementFlags {
   readonly asOf?: IsoDate;
@@ -96,7 +95,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
       const { statement, warnings } = await loadStatementDocument(file, options.format);
       if (options.strict) refuseWarnings(file, warnings);
       const guidelines = await guidelinesFor(statement, options.guidelines);
-      const result = assessAffordability(statement, {
+      const result = assessStatement(file, statement, {
         asOf: options.asOf ?? today(context.io),
         ...(guidelines ? { guidelines } : {}),
         ...(options.staleAfter !== undefined ? { staleAfterMonths: options.staleAfter } : {}),

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { assessAffordability } from '../../core/affordability/assess.js';
 import type { Affordability } from '../../core/affordability/types.js';
 import { EVERY_DAY, type BusinessCalendar, type CalendarRegion } from '../../core/calendar/index.js';
 import { noPlanDuring } from '../../core/breathing-space.js';
@@ -44,7 +43,7 @@ import {
   positiveMoneyOption,
   today,
 } from '../options.js';
-import { addStatementOptions, refuseWarnings, type StatementFlags } from '../statement-options.js';
+import { addStatementOptions, assessStatement, refuseWarnings, type StatementFlags } from '../statement-options.js';
 import type { RegisterCommand } from './index.js';
 
 interface PlanFlags extends StatementFlags {
@@ -174,7 +173,7 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     throw new FairplanError('invalid-argument', 'the statement lists no non-priority debts: give the balance with --balance', { file });
   }
   const currency = statement.currency ?? 'GBP';
-  const affordability = assessAffordability(statement, { asOf, ...(flags.staleAfter !== undefined ? { staleAfterMonths: flags.staleAfter } : {}) });
+  const affordability = assessStatement(file, statement, { asOf, ...(flags.staleAfter !== undefined ? { staleAfterMonths: flags.staleAfter } : {}) });
   const noPlan = noPlanDuring(statement.breathingSpace, asOf);
   if (noPlan !== undefined) return { noPlan, affordability };
   const overrides: Partial<PlanRequest> = {

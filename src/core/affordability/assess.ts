@@ -3,6 +3,8 @@
  * totals as sums of those pennies (budget.ts), the pro-rata offers, the guideline checks and the
  * flags. Pure: the date is a parameter.
  */
+import { compareDates, type IsoDate } from '../date.js';
+import { FairplanError } from '../errors.js';
 import { toMonthly } from '../frequency.js';
 import { fromPence, NO_PENNIES, safePence, sum, sumPennies, type Pennies } from '../money.js';
 import {
@@ -33,7 +35,25 @@ function bySection<C extends string>(categories: readonly C[], lines: readonly M
 const monthlyOf = (regular: RegularAmount | undefined): Pennies =>
   regular ? toMonthly(regular.amount, regular.frequency) : NO_PENNIES;
 
+/**
+ * Dates a statement records that cannot come after the day it is used: a budget not yet taken, or a
+ * payment not yet made, is a typing mistake (or the wrong --as-of), and would silently switch off
+ * the stale-budget and limitation checks.
+ */
+function refuseLaterThan(statement: Statement, asOf: IsoDate): void {
+  const later = (date: IsoDate | undefined) => date !== undefined && compareDates(date, asOf) > 0;
+  if (later(statement.takenOn)) {
+    throw new FairplanError('invalid-argument', `${statement.takenOn} is after the as-of date ${asOf}: a budget cannot be taken after the day it is used`, { field: 'takenOn' });
+  }
+  statement.debts.forEach((debt, i) => {
+    if (later(debt.lastPaymentOn)) {
+      throw new FairplanError('invalid-argument', `${debt.lastPaymentOn} is after the as-of date ${asOf}: a last payment cannot be in the future`, { field: `debts[${i}].lastPaymentOn` });
+    }
+  });
+}
+
 export function assessAffordability(statement: Statement, settings: AffordabilitySettings): Affordability {
+  refuseLaterThan(statement, settings.asOf);
   const income = monthlyLines(statement.income);
   const expenditure = monthlyLines(statement.expenditure);
   const priorityDebts = statement.priorityDebts.map((debt) => ({ debt, monthly: toMonthly(debt.payment, debt.frequency) }));

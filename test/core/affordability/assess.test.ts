@@ -131,3 +131,14 @@ describe('flags', () => {
     expect(flag?.details).toEqual(['health: Long-term illness']);
   });
 });
+
+describe('dates a statement records after the as-of date', () => {
+  it('are refused, naming the field: a budget not yet taken, a payment not yet made', () => {
+    expect(() => assessAffordability({ ...household, takenOn: parseIsoDate('2026-11-26') }, { asOf })).toThrow(
+      expect.objectContaining({ message: '2026-11-26 is after the as-of date 2026-11-25: a budget cannot be taken after the day it is used', context: { field: 'takenOn' } }),
+    );
+    const paidLater = { ...household, debts: household.debts.map((debt, i) => (i === 0 ? { ...debt, lastPaymentOn: parseIsoDate('2027-01-01') } : debt)) };
+    expect(() => assessAffordability(paidLater, { asOf })).toThrow(expect.objectContaining({ context: { field: 'debts[0].lastPaymentOn' } }));
+    expect(() => assessAffordability({ ...household, takenOn: asOf }, { asOf })).not.toThrow();
+  });
+});
