@@ -71,6 +71,14 @@ function statementFromDocument(read: () => RawValue, file: string, format?: Stat
     if (isAdviseDraft(raw)) {
       throw new FairplanError('invalid-statement', `is a draft of fairplan advise, not a statement; to carry on with it: fairplan advise --resume ${file}`);
     }
+    if (format === 'sfs-summary' && !isSfsDocument(raw)) {
+      // Told it is an SFS summary, a fairplan statement would be a wall of missing SFS fields.
+      const fairplan = typeof raw === 'object' && raw !== null && 'household' in raw;
+      throw new FairplanError(
+        'invalid-statement',
+        fairplan ? 'is a fairplan statement, not an SFS summary: leave out --format sfs-summary' : 'is not an SFS summary: it has none of the SFS fields',
+      );
+    }
     if (format === 'sfs-summary' || isSfsSummary(raw)) return statementFromSfsSummary(raw);
     return { statement: isSfsDocument(raw) ? statementFromSfs(raw) : statementFromRaw(raw), warnings: [] };
   } catch (error) {

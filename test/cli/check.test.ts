@@ -320,4 +320,11 @@ describe('fairplan check: dates after the as-of date', () => {
     expect(taken.code).toBe(2);
     expect(taken.stderr).toBe(`fairplan: ${file}: takenOn: 2025-10-01 is after the as-of date 2025-09-30: a budget cannot be taken after the day it is used\n`);
   });
+
+  it('says a fairplan statement read with --format sfs-summary is one, rather than listing the SFS fields it lacks', async () => {
+    const file = fixture('statements', 'single-renter-weekly.json');
+    const { code, stderr } = await runCli(['check', file, '--format', 'sfs-summary']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`fairplan: ${file}: is a fairplan statement, not an SFS summary: leave out --format sfs-summary\n`);
+  });
 });
