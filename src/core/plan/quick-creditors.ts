@@ -65,6 +65,8 @@ export interface QuickShares {
  */
 export function quickShares(option: QuickOption, balances: readonly number[], by: CreditorSharing['by'], due: (k: number) => IsoDate): QuickShares {
   const runs = runsOf(option, balances, by);
+  // A part is never more than its account's balance, itself whole pence in a safe integer, so
+  // Number(part) is exact: no money passes through a fraction.
   const options = balances.map((balance, i): QuickOption => {
     const paid = runs.filter((run) => run.owed[i]);
     const first = paid[0];
