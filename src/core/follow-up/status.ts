@@ -3,6 +3,7 @@
  * instalment first; a part payment leaves the rest of that instalment due, and an overpayment goes
  * on to the next. All money is whole pence.
  */
+import type { BreathingSpaceKind } from '../breathing-space.js';
 import { addDays, compareDates, type IsoDate } from '../date.js';
 import { formatMoney, fromPence } from '../money.js';
 import type { FollowUpRules } from './rules.js';
@@ -25,9 +26,14 @@ export interface Payment {
  * the crisis treatment does, plus 30 days, so its end may not be known yet.
  */
 export interface BreathingSpace {
-  readonly kind: 'standard' | 'mental-health';
+  readonly kind: BreathingSpaceKind;
   /** The last day, when known. */
   readonly end?: IsoDate;
+  /**
+   * Why the record cannot be read exactly (`breathing_space_end: "31/02"`): the account is then
+   * taken to be in a Breathing Space with no end known, until a person checks it.
+   */
+  readonly unreadable?: string;
 }
 
 export const STATUSES = ['on-track', 'ahead', 'behind', 'missed', 'broken', 'completed', 'paused', 'review-due'] as const;
@@ -118,7 +124,8 @@ export function arrangementStatus(arrangement: Arrangement, asOf: IsoDate, rules
   function judge(): [Status, string] {
     const pause = arrangement.breathingSpace;
     if (pause && (!pause.end || compareDates(asOf, pause.end) <= 0)) {
-      const which = pause.kind === 'mental-health' ? 'a mental health crisis Breathing Space' : 'Breathing Space';
+      if (pause.unreadable) return ['paused', `a Breathing Space is recorded but ${pause.unreadable}: taken to be in force until a person checks it; no reminders or check-ins`];
+      const which = pause.kind === 'mental-health-crisis' ? 'a mental health crisis Breathing Space' : 'Breathing Space';
       return ['paused', `in ${which} ${pause.end ? `until ${pause.end}` : 'with no end date yet'}: no reminders or check-ins`];
     }
     if (total > 0 && balanceRemaining === 0) return ['completed', 'every instalment has been paid'];

@@ -63,7 +63,7 @@ describe('arrangementStatus', () => {
   });
 
   it('stays paused through a mental health crisis Breathing Space whose end is not yet known', () => {
-    const crisis = on(plan([], { breathingSpace: { kind: 'mental-health' } }), '2027-01-01');
+    const crisis = on(plan([], { breathingSpace: { kind: 'mental-health-crisis' } }), '2027-01-01');
     expect(crisis).toMatchObject({ status: 'paused', reason: 'in a mental health crisis Breathing Space with no end date yet: no reminders or check-ins' });
   });
 
