@@ -262,3 +262,61 @@ describe('fairplan follow-up after batch --json', () => {
     expect(readFileSync(path.join(dir, 'schedules.ndjson.status.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'schedules.csv.status.csv'), 'utf8'));
   });
 });
+
+describe('fairplan follow-up on a messy export (fixtures/hostile/follow-up/messy-export)', () => {
+  const messy = (name: string) => fixture('hostile', 'follow-up', 'messy-export', name);
+  const night = async (customers: string) => {
+    const dir = scratch();
+    const messages = path.join(dir, 'messages.ndjson');
+    const summary = path.join(dir, 'summary.json');
+    const args = ['--arrangements', messy('arrangements.csv'), '--payments', messy('payments.csv'), '--customers', messy(customers), '--contacts', messy('contacts.csv')];
+    const result = await runCli(['follow-up', ...args, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.ndjson'), '--messages', messages, '--summary', summary, '--json', '-q']);
+    return { ...result, messages: Object.fromEntries(ndjson(messages).map((m) => [m.account_id, m])), summary: JSON.parse(readFileSync(summary, 'utf8')) as Record<string, unknown> };
+  };
+
+  for (const customers of ['customers.csv', 'customers.ndjson']) {
+    it(`lets no message out to a customer who opted out, is in Breathing Space, may be vulnerable or cannot be read, and one a night to a person (${customers})`, async () => {
+      const { code, messages, summary } = await night(customers);
+      expect(code).toBe(1);
+      const sent = Object.values(messages).filter((m) => m.held_back === '');
+      // M-2 was exported twice, opted out in the second row; M-3 is in Breathing Space (paused: nothing planned).
+      expect(messages['M-2']).toMatchObject({ held_back: 'customer-opted-out' });
+      expect(messages['M-3']).toBeUndefined();
+      // "Yes" in a Vulnerable column: a person reads it first.
+      expect(messages['M-4']).toMatchObject({ held_back: '', review: 'yes' });
+      // One person, two accounts: one message tonight.
+      expect([messages['M-5']?.held_back, messages['M-6']?.held_back].sort()).toEqual(['', 'daily-limit']);
+      // "unsure" is not a no.
+      expect(messages['M-7']).toMatchObject({ held_back: 'protection-unreadable' });
+      // Texted at 08:15 UTC today; a contacts row with a date that cannot be read.
+      expect(messages['M-8']).toMatchObject({ held_back: 'daily-limit' });
+      expect(messages['M-9']).toMatchObject({ held_back: 'protection-unreadable' });
+      expect(sent.map((m) => m.account_id).sort()).toEqual(['M-1', 'M-4', expect.stringMatching(/^M-[56]$/)]);
+      expect(summary).toMatchObject({ repeated_customer_rows: 1, unattributed_rows: 0 });
+    });
+  }
+
+  it('refuses to run without a contacts log unless told it is a first night, and says so in the summary', async () => {
+    const dir = scratch();
+    const args = ['--arrangements', messy('arrangements.csv'), '--payments', messy('payments.csv'), '--customers', messy('customers.csv'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')];
+    const refused = await runCli(['follow-up', ...args]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--no-contacts-log');
+    expect(readdirSync(dir)).toEqual([]);
+    const first = await runCli(['follow-up', ...args, '--no-contacts-log']);
+    expect(first.stderr).toContain('no contacts log was read');
+    expect(first.stderr).toContain('no message was written');
+  });
+
+  it('names a customers column it does not read, and refuses it with --strict', async () => {
+    const dir = scratch();
+    const customers = path.join(dir, 'customers.csv');
+    writeFileSync(customers, 'account_id,channel,mobile,vulnerabel\nM-1,sms,07700900101,yes\n');
+    const args = ['--arrangements', messy('arrangements.csv'), '--payments', messy('payments.csv'), '--customers', customers, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')];
+    expect((await runCli(['follow-up', ...args])).stderr).toContain('customers columns not read and used by no template: vulnerabel');
+    const strict = await runCli(['follow-up', ...args, '-o', path.join(dir, 'strict.csv'), '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('"vulnerabel"');
+    expect(readdirSync(dir).sort()).toEqual(['customers.csv', 'status.csv']);
+  });
+});
