@@ -6,6 +6,7 @@
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { FREQUENCIES, type Frequency } from '../core/frequency.js';
 import { parseMoney, toFixed2, type Money } from '../core/money.js';
+import { reasonProblem } from './override.js';
 import type { Prompter } from './prompter.js';
 
 function hintFor<T>(read: (text: string) => T, check?: (value: T) => string | undefined) {
@@ -50,6 +51,16 @@ export async function askText(prompter: Prompter, message: string, fallback?: st
     message,
     ...(fallback ? { default: fallback } : {}),
     validate: (text) => (!required || text.trim() !== '' ? true : 'Please enter something (a word or two is enough)'),
+  });
+  return answer.trim();
+}
+
+/** A reason a person can read later (override.ts), or '' to go back without one. */
+export async function askReason(prompter: Prompter, message: string, fallback?: string): Promise<string> {
+  const answer = await prompter.input({
+    message,
+    ...(fallback ? { default: fallback } : {}),
+    validate: (text) => (text.trim() === '' ? true : (reasonProblem(text) ?? true)),
   });
   return answer.trim();
 }

@@ -19,6 +19,18 @@ export function concernsOf(affordability: Affordability, option: { readonly affo
   ];
 }
 
+/**
+ * Why `text` is not a reason a person could read later and understand, if it is not: a reason is
+ * a few words ("Partner starts work in January"), not a letter typed to get past the question.
+ * One rule for advise and `plan --override-reason`.
+ */
+export function reasonProblem(text: string): string | undefined {
+  const words = text.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (words.length < 3 || letters < 12) return 'say why in a few words, as it will be read later (e.g. "Partner starts work on 4 January")';
+  return undefined;
+}
+
 /** The note the exported statement keeps of an override: what was overridden, and the advisor's reason. */
 export const overrideNote = (concerns: readonly string[], reason: string): string =>
   `Plan agreed all the same although ${concerns.join(' and ')}. Reason given: ${reason}`;

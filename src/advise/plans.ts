@@ -6,7 +6,7 @@ import type { Affordability } from '../core/affordability/types.js';
 import type { BusinessCalendar } from '../core/calendar/index.js';
 import type { IsoDate } from '../core/date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../core/frequency.js';
-import { D, fromPence, money, safePence, type Money } from '../core/money.js';
+import { D, formatMoney, fromPence, money, safePence, type Money } from '../core/money.js';
 import { planRequestFromStatement } from '../core/plan/from-statement.js';
 import { proposePlans } from '../core/plan/propose.js';
 import type { PlanOption, PlanProposal, PlanRequest } from '../core/plan/types.js';
@@ -42,10 +42,20 @@ function requestFor(affordability: Affordability, settings: PlanSettings, choice
 
 /**
  * The options for the statement, with the advisor's start date and frequency applied, and their
- * payment amount when they chose the affordable plan at a lower amount than all that is affordable.
+ * payment amount when they chose the affordable plan at an amount of their own. The engine knows
+ * that amount only as "all that is affordable", so it is checked here against the budget as it is
+ * now: a budget changed after the amount was agreed can leave it above what is affordable.
  */
-export const proposeFor = (affordability: Affordability, settings: PlanSettings, choice?: PlanChoice): PlanProposal =>
-  proposePlans(requestFor(affordability, settings, choice));
+export function proposeFor(affordability: Affordability, settings: PlanSettings, choice?: PlanChoice): PlanProposal {
+  const proposal = proposePlans(requestFor(affordability, settings, choice));
+  if (!choice?.amount || choice.kind !== 'affordable') return proposal;
+  const options = proposal.options.map((option) => {
+    const most = affordableAt(affordability, option.frequency);
+    if (option.kind !== 'affordable' || option.instalmentAmount.lte(most)) return option;
+    return { ...option, affordable: false, affordabilityReason: `It asks for more than the ${formatMoney(most, proposal.request.currencySymbol)} found affordable each time.` };
+  });
+  return { ...proposal, options };
+}
 
 /** The most per instalment that is affordable at `frequency`: what the available amount allows, to the penny. */
 export function affordableAt(affordability: Affordability, frequency: PaymentFrequency): Money {

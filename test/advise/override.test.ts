@@ -43,12 +43,20 @@ describe('agreeing a fixed term that is not affordable', () => {
     expect(prompter.menus.at(-1)?.[0]).toBe('Agree this plan all the same (asks why)');
   });
 
-  it('is done with Yes and a reason, which may not be left empty', async () => {
-    const { session, prompter } = harness(['Fixed 12 months', 'Agree', 'y', '', '   ', REASON], draftAt('plans', TIGHT));
+  it('is done with Yes and a reason a person can read later: "x" is not one', async () => {
+    const { session, prompter } = harness(['Fixed 12 months', 'Agree', 'y', 'x', 'ok ok', REASON], draftAt('plans', TIGHT));
     await plansStep(session);
-    expect(prompter.hints).toEqual(['Please enter something (a word or two is enough)', 'Please enter something (a word or two is enough)']);
+    expect(prompter.hints).toHaveLength(2);
+    expect(prompter.hints[0]).toMatch(/say why in a few words/);
     expect(session.draft.step).toBe('export');
     expect(session.draft.override).toEqual({ reason: REASON });
+  });
+
+  it('can still be backed out of after Yes: an empty reason goes back, agreeing nothing', async () => {
+    const { session, prompter } = await untilCtrlC(['Fixed 12 months', 'Agree', 'y', ''], draftAt('plans', TIGHT));
+    expect(prompter.questions.slice(-2)).toEqual([REASON_QUESTION, 'Agree this plan, or change it?']);
+    expect(session.draft.step).toBe('plans');
+    expect(session.draft.override).toBeUndefined();
   });
 
   it('keeps the Yes on Ctrl-C, and on --resume asks only for the reason', async () => {

@@ -277,3 +277,29 @@ describe('plan step during a mental health crisis Breathing Space with no end re
     expect(session.draft.step).toBe('plans');
   });
 });
+
+describe('an amount agreed, then the budget changed', () => {
+  // The family had £500.00 a month; their rent turns out to be £100.00 more: £400.00 is affordable.
+  const tighter = assessAffordability(
+    { ...FAMILY, expenditure: FAMILY.expenditure.map((line) => (line.label === 'Rent' ? { ...line, amount: money('800.00') } : line)) },
+    { asOf },
+  );
+
+  it('is checked again against the new budget: above it, the plan is not affordable and says so', () => {
+    const choice = { kind: 'affordable' as const, amount: money('450.00') };
+    const before = proposeFor(family, { asOf }, choice);
+    expect(before.options[indexOfChoice(before, choice) ?? -1]).toMatchObject({ affordable: true });
+    const after = proposeFor(tighter, { asOf }, choice);
+    const option = after.options[indexOfChoice(after, choice) ?? -1];
+    expect(option?.instalmentAmount.toFixed(2)).toBe('450.00');
+    expect(option).toMatchObject({ affordable: false });
+  });
+
+  it('is never called "within" what was found affordable when it is above it', async () => {
+    const draft = { ...draftAt('plans', tighter.statement), plan: { kind: 'affordable' as const, amount: money('450.00') } };
+    const { session, prompter } = harness(['Go back'], draft);
+    await plansStep(session).catch(() => undefined);
+    expect(prompter.transcript).not.toMatch(/It is within the/);
+    expect(prompter.transcript).toMatch(/above the £400\.00 a month found affordable/);
+  });
+});

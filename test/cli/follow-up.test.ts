@@ -271,7 +271,8 @@ describe('fairplan follow-up on a messy export (fixtures/hostile/follow-up/messy
     const summary = path.join(dir, 'summary.json');
     const args = ['--arrangements', messy('arrangements.csv'), '--payments', messy('payments.csv'), '--customers', messy(customers), '--contacts', messy('contacts.csv')];
     const result = await runCli(['follow-up', ...args, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.ndjson'), '--messages', messages, '--summary', summary, '--json', '-q']);
-    return { ...result, messages: Object.fromEntries(ndjson(messages).map((m) => [m.account_id, m])), summary: JSON.parse(readFileSync(summary, 'utf8')) as Record<string, unknown> };
+    const byAccount: Record<string, Record<string, string>> = Object.fromEntries(ndjson(messages).map((m) => [m.account_id, m]));
+    return { ...result, messages: byAccount, summary: JSON.parse(readFileSync(summary, 'utf8')) as Record<string, unknown> };
   };
 
   for (const customers of ['customers.csv', 'customers.ndjson']) {

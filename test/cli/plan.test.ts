@@ -3,7 +3,7 @@
  * renderer tests use: £1,000 owed, £30 a month, from Friday 15 January 2027, interest frozen →
  * 33 payments of £30.00 and a last one of £10.00.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -297,6 +297,22 @@ describe('fairplan plan STATEMENT --letters', () => {
     expect(code).toBe(2);
     expect(stderr.trim()).toBe('fairplan: out: holds files already: name a new or empty folder, so that no other plan’s letters are mixed with these');
     expect(readdirSync(path.join(dir, 'out')).map((name) => [name, readFileSync(path.join(dir, 'out', name), 'utf8')])).toEqual(before);
+  });
+
+  it('writes no letter while a flag asks for a person (a vulnerability), unless a person gives the reason; "x" is not a reason', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
+    const home = mkdtempSync(path.join(tmpdir(), 'fairplan-statement-'));
+    const statement = JSON.parse(readFileSync(fixture('statements', 'homeowner-several-creditors.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(home, 'vulnerable.json'), JSON.stringify({ ...statement, vulnerabilities: [{ driver: 'health', note: 'Recovering from an operation' }] }));
+    const args = ['plan', path.join(home, 'vulnerable.json'), '--as-of', '2027-01-04'];
+    const refused = await runMain([...args, '--letters', 'out'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/needs a person's review before a plan is sent: a flag asks for a person's review/);
+    const x = await runMain([...args, '--letters', 'out', '--override-reason', 'x'], { cwd: dir });
+    expect(x.code).toBe(2);
+    expect(x.stderr).toMatch(/say why in a few words/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect((await runMain([...args, '--letters', 'out', '--override-reason', 'Reviewed with the customer on the call today'], { cwd: dir })).code).toBe(0);
   });
 
   it('writes no letter for a payment above what is affordable unless a person gives the reason, which the letters then state', async () => {
@@ -632,7 +648,7 @@ describe('fairplan plan during a Breathing Space', () => {
   });
 
   it('tells the customer in the letter', async () => {
-    const { stdout } = await runMain(['plan', SPACE, '--as-of', '2026-11-25', '--letter']);
+    const { stdout } = await runMain(['plan', SPACE, '--as-of', '2026-11-25', '--letter', '--override-reason', 'Reviewed with the customer on the call today']);
     expect(stdout.replace(/\s+/g, ' ')).toContain('You are in Breathing Space until 19 January 2027.');
   });
 
@@ -732,7 +748,7 @@ describe('fairplan plan letters for a debt that may be statute-barred (limitatio
   const ENFORCING = /\b(must pay|legal action|court action|take you to court|enforcement|bailiff|we will enforce)\b/i;
 
   it("never words it as enforceable in the customer's letter, and says so", async () => {
-    const { code, stdout } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letter']);
+    const { code, stdout } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letter', '--override-reason', 'Reviewed with the customer on the call today']);
     expect(code).toBe(0);
     const flat = stdout.replace(/\s+/g, ' ');
     expect(flat).toContain('We have no record of a payment for more than six years on: Quickline Loans (last payment 14 March 2020).');
@@ -743,7 +759,7 @@ describe('fairplan plan letters for a debt that may be statute-barred (limitatio
 
   it('tells only that creditor, in its offer letter, that the offer does not accept the debt can be enforced', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-limitation-'));
-    const { code } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letters', 'letters'], { cwd: dir });
+    const { code } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letters', 'letters', '--override-reason', 'Reviewed with the customer on the call today'], { cwd: dir });
     expect(code).toBe(0);
     const letter = (name: string) => readFileSync(path.join(dir, 'letters', name), 'utf8').replace(/\s+/g, ' ');
     const files = readdirSync(path.join(dir, 'letters'));
@@ -766,7 +782,7 @@ describe('fairplan plan for a customer in Scotland', () => {
     const limitation = result.affordability.flags.find((f: { code: string }) => f.code === 'limitation-check');
     expect(limitation.reason).toContain('more than 5 years');
     expect(limitation.reason).toContain('Prescription and Limitation (Scotland) Act 1973');
-    const letter = (await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--letter'])).stdout.replace(/\s+/g, ' ');
+    const letter = (await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--letter', '--override-reason', 'Reviewed with the customer on the call today'])).stdout.replace(/\s+/g, ' ');
     expect(letter).toContain('more than five years on: Lumen Shopping (catalogue) (last payment 10 January 2021); Quickline Loans');
     expect(letter).toContain('in Scotland it may no longer be owed at all');
   });

@@ -4,7 +4,7 @@
  * keeps. Both answers are saved as they are given, so a dropped call carries on where it stopped.
  */
 import type { Affordability } from '../../core/affordability/types.js';
-import { askText } from '../ask.js';
+import { askReason } from '../ask.js';
 import { agreed, withoutPending } from '../draft.js';
 import { ABOVE_BUDGET, concernsOf } from '../override.js';
 import { paragraph } from '../render.js';
@@ -12,7 +12,7 @@ import type { Session } from '../session.js';
 import { askCarryingOn } from './item.js';
 
 export const OVERRIDE_QUESTION = 'Agree it all the same?';
-export const REASON_QUESTION = 'Why is it agreed all the same? (kept in the export)';
+export const REASON_QUESTION = 'Why is it agreed all the same? (kept in the export; leave empty to go back)';
 
 /** Agrees the plan, or leaves it unagreed when the advisor does not confirm the override. */
 export async function agreePlan(session: Session, affordability: Affordability, option: { readonly affordable: boolean }): Promise<void> {
@@ -23,7 +23,9 @@ export async function agreePlan(session: Session, affordability: Affordability, 
   session.say(['', ...paragraph(`Agreeing this plan needs an override: ${concerns.join('; and ')}.${pressure}`).map((l) => style.warning(l))].join('\n'));
   const override = await askCarryingOn(session, 'override', 'agreeing the plan', async (prompter) => {
     if (!(await prompter.confirm({ message: OVERRIDE_QUESTION, default: false }))) return undefined;
-    return { reason: await askText(prompter, REASON_QUESTION, session.draft.override?.reason) };
+    // Yes is not final: an empty reason goes back without agreeing.
+    const reason = await askReason(prompter, REASON_QUESTION, session.draft.override?.reason);
+    return reason === '' ? undefined : { reason };
   });
   await session.update(override ? agreed(session.draft, override) : withoutPending(session.draft));
 }

@@ -67,7 +67,8 @@ function reasons(session: Session, affordability: Affordability, option: PlanOpt
       : `. ${option.outcome.message}`;
   return [
     `The payment agreed with the customer, ${words.rate(option.instalmentAmount, option.frequency)}, from ${option.firstDate}${until}`,
-    `It is within the ${words.rate(most, option.frequency)} found affordable.`,
+    // Worked out each time: the budget may have changed since the amount was agreed.
+    option.instalmentAmount.lte(most) ? `It is within the ${words.rate(most, option.frequency)} found affordable.` : `It is above the ${words.rate(most, option.frequency)} found affordable.`,
   ];
 }
 

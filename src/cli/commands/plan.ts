@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { concernsOf, reasonProblem } from '../../advise/override.js';
 import type { Affordability } from '../../core/affordability/types.js';
 import { EVERY_DAY, type BusinessCalendar, type CalendarRegion } from '../../core/calendar/index.js';
 import { noPlanDuring } from '../../core/breathing-space.js';
@@ -79,11 +80,11 @@ interface PlanFlags extends StatementFlags {
   readonly color: boolean;
 }
 
-/** A reason is words: one that is empty or only spaces records nothing. */
+/** A reason is words a person can read later, by the rule advise uses (src/advise/override.ts). */
 function reasonOption(value: string): string {
-  const reason = value.trim();
-  if (reason === '') throw new InvalidArgumentError('give the reason in words');
-  return reason;
+  const problem = reasonProblem(value);
+  if (problem) throw new InvalidArgumentError(problem);
+  return value.trim();
 }
 
 /** `--settlement "Harbour Bank=30"`: a creditor's own discount, added to those given before. */
@@ -260,15 +261,22 @@ function planOptionsGiven(flags: PlanFlags): Record<string, OptionValue> {
  * Letters and reminders ask a person to pay: never more than was found affordable unless a person
  * has given the reason it is agreed all the same (as advise asks for one).
  */
-function sendable(proposal: PlanProposal, chosen: number, overrideReason: string | undefined): void {
+function sendable(proposal: PlanProposal, chosen: number, overrideReason: string | undefined, affordability: Affordability | undefined): void {
   const option = optionAt(proposal, chosen);
-  if (option.affordable || overrideReason) return;
+  if (overrideReason) return;
   const { available } = wordsFor(proposal.request.currencySymbol);
-  throw new FairplanError(
-    'invalid-argument',
-    `"${option.label}" asks for more than the ${available(proposal.request.affordableMonthly)} found affordable: ` +
-      'give the reason it is agreed all the same with --override-reason "…", or choose an affordable option with --schedule',
-  );
+  if (!option.affordable) {
+    throw new FairplanError(
+      'invalid-argument',
+      `"${option.label}" asks for more than the ${available(proposal.request.affordableMonthly)} found affordable: ` +
+        'give the reason it is agreed all the same with --override-reason "…", or choose an affordable option with --schedule',
+    );
+  }
+  // As advise asks: a flag that asks for a person (a vulnerability, a Breathing Space…) is answered before anything is sent.
+  const concerns = affordability ? concernsOf(affordability, option) : [];
+  if (concerns.length > 0) {
+    throw new FairplanError('invalid-argument', `the statement needs a person's review before a plan is sent: ${concerns.join('; ')}: give the reason it is agreed all the same with --override-reason "…"`);
+  }
 }
 
 /** What the plan was made from; `calendar` is absent when no plan is made. */
@@ -373,7 +381,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     context.io.stdout.write(flags.schedule === undefined ? renderScheduleCsv(proposal) : renderScheduleCsv(proposal, [chosen], flags.overrideReason));
     return;
   }
-  if (flags.letter || flags.letters !== undefined || flags.ics !== undefined) sendable(proposal, chosen, flags.overrideReason);
+  if (flags.letter || flags.letters !== undefined || flags.ics !== undefined) sendable(proposal, chosen, flags.overrideReason, affordability);
   const letterOptions = { reference, ...(affordability ? { affordability } : {}), ...(flags.overrideReason ? { overrideReason: flags.overrideReason } : {}) };
   if (flags.letter) return context.out(renderLetter(proposal, chosen, letterOptions));
   if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, letterOptions, file, affordability);
