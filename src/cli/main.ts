@@ -3,11 +3,10 @@
  * wires commander to the process, renders errors once and decides the exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { FairplanError } from '../core/errors.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { wrap } from '../render/shared/wrap.js';
 import { CommandContext } from './context.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
 import { type Io, processIo } from './io.js';
 import { renderError } from './render-error.js';
 import { FAIRPLAN_VERSION } from './version.js';
@@ -65,6 +64,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return EXIT.usage;
     }
     for (const line of renderError(error)) context.err(`fairplan: ${line}`);
-    return error instanceof FairplanError ? EXIT.usage : EXIT.internal;
+    return exitCodeFor(error);
   }
 }
