@@ -10,6 +10,7 @@ import { planMessage, type PlannedMessage } from '../core/follow-up/contact.js';
 import type { FollowUpRules } from '../core/follow-up/rules.js';
 import { arrangementStatus, pounds, type ArrangementStatus } from '../core/follow-up/status.js';
 import { csvLine } from '../batch/csv.js';
+import { overRejectLimit, passedRejectLimit, type RejectLimit } from '../batch/reject-limit.js';
 import { Sink } from '../batch/sink.js';
 import type { Output } from '../cli/io.js';
 import { longDate } from '../render/shared/dates.js';
@@ -40,7 +41,12 @@ export interface FollowUpOptions {
   readonly calendar: BusinessCalendar;
   /** Called for each rejected row (the CLI shows them when there is no errors file). */
   readonly onRejection?: (rejection: FollowUpRejection) => void;
+  /** Stop, writing nothing, once more rows than this are rejected (`--max-rejects`). */
+  readonly maxRejects?: RejectLimit;
 }
+
+/** Stopped for too many rejected rows: nothing is written. */
+class Stopped extends Error {}
 
 /** What a firm's templates may say about an account. */
 function valuesFor(account: Account, status: ArrangementStatus): Values {
@@ -72,6 +78,8 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     const messages = options.messages ? await open(options.messages, MESSAGE_HEADER) : undefined;
     const errors = options.errors ? await open(options.errors, ERROR_HEADER) : undefined;
     let renderer: Renderer | undefined;
+    // Rows of the inputs used for an account, for a percentage in --max-rejects.
+    let used = 0;
     summary.notUsed = await readBook(options.files, {
       // Before any account: a template that cannot be used stops the run here.
       columns(columns) {
@@ -82,10 +90,12 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
       reject(rejection) {
         summary.rejected++;
         options.onRejection?.(rejection);
+        if (options.maxRejects && overRejectLimit(options.maxRejects, summary.rejected)) throw new Stopped(passedRejectLimit(options.maxRejects));
         if (errors?.push(line(errorRecord(rejection), ERROR_HEADER))) return errors.flush();
         return undefined;
       },
       async account(account) {
+        used += account.instalments.length + account.payments.length + account.contacts.length + (account.customer ? 1 : 0);
         const customer = account.customer;
         const found = arrangementStatus(
           {
@@ -118,6 +128,8 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
         if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
       },
     });
+    const read = used + summary.notUsed.customers + summary.notUsed.contacts + summary.rejected;
+    if (options.maxRejects && overRejectLimit(options.maxRejects, summary.rejected, read)) throw new Stopped(passedRejectLimit(options.maxRejects));
     let summaryFile: Sink | undefined;
     if (options.summary) {
       summaryFile = await Sink.open(options.summary, stdout);
@@ -131,7 +143,8 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     Sink.publish(inOrder);
   } catch (error) {
     await Promise.all(opened.map((sink) => sink.abort()));
-    throw error;
+    if (!(error instanceof Stopped)) throw error;
+    summary.stopped = error.message;
   }
   return summary;
 }

@@ -19,6 +19,8 @@ export interface FollowUpSummary {
   rejected: number;
   /** Customer rows and contacts of accounts with no plan. */
   notUsed: NotUsed;
+  /** Set when the run stopped over --max-rejects: nothing was written. */
+  stopped?: string;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
