@@ -5,7 +5,7 @@
  * privilege and is tried everywhere (runUnderFileSizeLimit).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN } from './cli.js';
@@ -47,10 +47,11 @@ export function mountSmallDisk(kib: number): SmallDisk {
 /**
  * Runs the built fairplan under `ulimit -f blocks` (blocks of 1 KiB in bash): a write past it gets
  * SIGXFSZ, which would end the process unseen unless ignored, and then fails with EFBIG.
+ * `unlimited` runs it as a shell would, to send its standard output to a file on a small disk.
  * `stdout`: a file standard output is sent to (`> file`), or piped back when not given.
  */
 export function runUnderFileSizeLimit(
-  blocks: number,
+  blocks: number | 'unlimited',
   args: readonly string[],
   options: { cwd: string; stdout?: string },
 ): Promise<{ code: number; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
@@ -71,4 +72,17 @@ export function runUnderFileSizeLimit(
       resolve({ code: code ?? -1, signal, stdout: out, stderr: err });
     });
   });
+}
+
+/** Fills the disk `folder` is on, to the last byte. */
+export function fillUp(folder: string): void {
+  const fd = openSync(path.join(folder, 'filler'), 'w');
+  const block = Buffer.alloc(4096, 120);
+  try {
+    for (;;) writeSync(fd, block);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
 }
