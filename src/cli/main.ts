@@ -17,13 +17,18 @@ Exit codes:
   0    success
   1    batch, follow-up: some rows were rejected (see their --help)
   2    bad arguments or input, or a file that could not be read or written
+  3    batch, follow-up: nothing usable (every row rejected, or stopped over
+       --max-rejects or --strict with no file written)
   70   internal error: a fault in fairplan itself (please report it)
+  74   an output did not fit: the disk is full or a file passed the
+       file-size limit (ulimit -f); no output file is left half written,
+       though standard output may have been cut short
   129  stopped because the terminal closed (SIGHUP)
   130  interrupted (Ctrl-C)
   141  the reader of the output stopped early (| head)
   143  stopped by kill or a scheduler (SIGTERM)
-  When stopped (129, 130, 141, 143), no output file is left half written and
-  files written before are as they were.
+  When stopped (129, 130, 141, 143) or out of room (74), no output file is
+  left half written and files written before are as they were.
 
 ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 
