@@ -49,8 +49,9 @@ export function stopOnSignalsAndClosedPipes(): void {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       // Nobody is reading any more: nothing to say, and nowhere to say it.
       if (error.code === 'EPIPE') stop(EXIT.closedPipe);
-      // Output sent to a file on a full disk (> out.csv): said once, with its own code. When standard
-      // error is what failed, there is nowhere to say it.
+      // A device that takes no more (> /dev/full) or another failure: said once, with its code (a
+      // file is written by processIo, which says so itself). When standard error is what failed,
+      // there is nowhere to say it.
       const failure = writeFailure(name, error);
       stop(exitCodeFor(failure), stream === process.stderr ? undefined : renderError(failure).join('; '));
     });

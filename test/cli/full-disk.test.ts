@@ -85,6 +85,14 @@ describe.skipIf(noSmallDisk)(`on a full disk (a small tmpfs)${noSmallDisk ? `: s
   });
 });
 
+describe('standard output sent to a device that takes no more (> /dev/full)', () => {
+  it('is said in one sentence with exit 74, not a stack trace', async () => {
+    const result = await runUnderFileSizeLimit('unlimited', ['check', STATEMENT, '--sfs'], { cwd: tmpdir(), stdout: '/dev/full' });
+    expect(result.code).toBe(74);
+    expect(result.stderr.trimEnd().split('\n')).toEqual(['fairplan: standard output: the disk is full']);
+  });
+});
+
 describe('plan --letters onto a symbolic link to a folder that is not there', () => {
   it('says so in one sentence (exit 2), and makes nothing', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-link-'));
