@@ -23,6 +23,7 @@ import { resolveColumns, type Carry, type ColumnLayout, type ColumnNames } from 
 import type { InterestChoice } from './plan.js';
 import { inThisThread, inWorkers, type ChunkProcessor, type WorkerSetup } from './pool.js';
 import { readRecords, type InputRecord } from './read.js';
+import { overRejectLimit, passedRejectLimit, type RejectLimit } from './reject-limit.js';
 import { Sink } from './sink.js';
 import { Customers, groupColumn } from './customers.js';
 import { renderSummaryJson } from './summary-json.js';
@@ -49,8 +50,8 @@ export interface BatchOptions {
   readonly guidelines?: string;
   /** A column naming the customer: adjacent rows with the same value are planned as one household's accounts. */
   readonly groupBy?: string;
-  /** Stop, writing nothing, once more rows than this are rejected. */
-  readonly maxRejects?: number;
+  /** Stop, writing nothing, once more rows than this are rejected (`--max-rejects`, `--strict`). */
+  readonly maxRejects?: RejectLimit;
   /** Worker threads to work on the rows; 0 works in this thread. */
   readonly workers: number;
   /** Called now and then with the rows read so far and the bytes read from the input (0 if it does not count them). */
@@ -183,10 +184,10 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     for (const { index, rejection } of done.rejections) {
       rejected++;
       options.onRejection?.(rejection);
-      if (options.maxRejects !== undefined && rejected > options.maxRejects) {
+      if (options.maxRejects && overRejectLimit(options.maxRejects, rejected)) {
         read = next.firstRow + index;
         written = read - rejected;
-        throw new Stopped(`more than ${options.maxRejects} row${options.maxRejects === 1 ? '' : 's'} rejected`);
+        throw new Stopped(passedRejectLimit(options.maxRejects));
       }
     }
     written += done.written;
@@ -215,7 +216,8 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     while (inFlight.length >= limit) await writeNext();
   };
 
-  const chunkRows = options.maxRejects === 0 ? 1 : CHUNK_ROWS;
+  const strict = options.maxRejects !== undefined && 'rows' in options.maxRejects && options.maxRejects.rows === 0;
+  const chunkRows = strict ? 1 : CHUNK_ROWS;
   let customers: Customers | undefined;
   try {
     let layout: ColumnLayout | undefined;
@@ -241,6 +243,8 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     if (!layout) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file: name });
     await send();
     while (inFlight.length > 0) await writeNext();
+    // A percentage of the rows read is known only now, before any file takes its name.
+    if (options.maxRejects && overRejectLimit(options.maxRejects, rejected, read)) throw new Stopped(passedRejectLimit(options.maxRejects));
     const inputHash = stdinHash?.hash.digest('hex');
     const summary: BatchSummary = {
       read,

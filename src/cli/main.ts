@@ -3,11 +3,10 @@
  * wires commander to the process, renders errors once and decides the exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { FairplanError } from '../core/errors.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { wrap } from '../render/shared/wrap.js';
 import { CommandContext } from './context.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
 import { type Io, processIo } from './io.js';
 import { renderError } from './render-error.js';
 import { FAIRPLAN_VERSION } from './version.js';
@@ -18,13 +17,18 @@ Exit codes:
   0    success
   1    batch, follow-up: some rows were rejected (see their --help)
   2    bad arguments or input, or a file that could not be read or written
+  3    batch, follow-up: nothing usable (every row rejected, or stopped over
+       --max-rejects or --strict with no file written)
   70   internal error: a fault in fairplan itself (please report it)
+  74   an output did not fit: the disk is full or a file passed the
+       file-size limit (ulimit -f); no output file is left half written,
+       though standard output may have been cut short
   129  stopped because the terminal closed (SIGHUP)
   130  interrupted (Ctrl-C)
   141  the reader of the output stopped early (| head)
   143  stopped by kill or a scheduler (SIGTERM)
-  When stopped (129, 130, 141, 143), no output file is left half written and
-  files written before are as they were.
+  When stopped (129, 130, 141, 143) or out of room (74), no output file is
+  left half written and files written before are as they were.
 
 ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 
@@ -65,6 +69,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return EXIT.usage;
     }
     for (const line of renderError(error)) context.err(`fairplan: ${line}`);
-    return error instanceof FairplanError ? EXIT.usage : EXIT.internal;
+    return exitCodeFor(error);
   }
 }

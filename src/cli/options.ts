@@ -9,6 +9,7 @@ import { FairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '../core/frequency.js';
 import { D, type Dec, type Money, parseMoney, writtenSymbol } from '../core/money.js';
 import { parsePercentText } from '../core/percent.js';
+import { parseRejectLimit, type RejectLimit } from '../batch/reject-limit.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../core/statement.js';
 import type { Io } from './io.js';
 
@@ -87,6 +88,9 @@ export function nonNegativeIntegerOption(value: string): number {
   if (!/^\s*\d+\s*$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more`);
   return Number(value);
 }
+
+/** `--max-rejects N|P%`, read the same way by `batch` and `follow-up`. */
+export const rejectLimitOption = (value: string): RejectLimit => usage(() => parseRejectLimit(value));
 
 /** Today's date in the machine's local calendar: the only place fairplan reads the clock. */
 export function today(io: Io): IsoDate {

@@ -7,7 +7,9 @@
  * as a shell reports it.
  */
 import { abandonTemporaryFiles } from '../io/atomic-file.js';
-import { EXIT } from './exit-codes.js';
+import { writeFailure } from '../io/write-failure.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { renderError } from './render-error.js';
 
 /** The signals that stop fairplan, their exit codes, and what fairplan says when one does. */
 const STOP_SIGNALS = {
@@ -36,11 +38,22 @@ function stop(code: number, message?: string): never {
 /** Installs the handlers: once, by the program's entry point (bin/fairplan.js). */
 export function stopOnSignalsAndClosedPipes(): void {
   for (const [signal, { code, message }] of Object.entries(STOP_SIGNALS)) process.on(signal, () => stop(code, message));
-  // Nobody is reading any more: nothing to say, and nowhere to say it.
-  for (const stream of [process.stdout, process.stderr]) {
+  // Past a file-size limit (ulimit -f) the system sends SIGXFSZ, which would end the process with
+  // no word said: ignored, the write fails with EFBIG instead and is reported like a full disk.
+  // (Node ignores it at start-up too; fairplan does not rely on that.)
+  process.on('SIGXFSZ', () => undefined);
+  for (const [stream, name] of [
+    [process.stdout, 'standard output'],
+    [process.stderr, 'standard error'],
+  ] as const) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      stop(EXIT.closedPipe);
+      // Nobody is reading any more: nothing to say, and nowhere to say it.
+      if (error.code === 'EPIPE') stop(EXIT.closedPipe);
+      // A device that takes no more (> /dev/full) or another failure: said once, with its code (a
+      // file is written by processIo, which says so itself). When standard error is what failed,
+      // there is nowhere to say it.
+      const failure = writeFailure(name, error);
+      stop(exitCodeFor(failure), stream === process.stderr ? undefined : renderError(failure).join('; '));
     });
   }
 }

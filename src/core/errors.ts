@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'invalid-guidelines'
   | 'invalid-argument'
   | 'invalid-row'
-  | 'io';
+  | 'io'
+  /** A file could not be written whole: the disk is full or the file passed a size limit. */
+  | 'no-space';
 
 /** One thing wrong with an input, located by JSON path (`expenditure[3].frequency`) or field name. */
 export interface Problem {

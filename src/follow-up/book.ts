@@ -37,6 +37,8 @@ export interface Account {
   readonly person: { readonly key: number; readonly accounts: readonly string[] };
   /** Why no message may go to this person tonight: a protection or a contact that cannot be read. */
   readonly doubts: readonly string[];
+  /** Rows of the customers file and contacts log that are this account's own (not its person's other accounts'). */
+  readonly ownRows: number;
 }
 
 export interface BookFiles {
@@ -229,7 +231,8 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
     const person = people.accountsOf(done.id);
     const others = person.slice(1);
     const theirs = others.flatMap((other) => customers.readings(other));
-    const customer = mergeCustomer(customers.readings(done.id), theirs, customers.templateColumns);
+    const own = customers.readings(done.id);
+    const customer = mergeCustomer(own, theirs, customers.templateColumns);
     const breathingSpace = customer?.breathingSpace ?? mergeCustomer(theirs, [], [])?.breathingSpace;
     const doubts = [
       ...(customer?.doubts ?? (theirs.length > 0 ? mergeCustomer(theirs, [], [])?.doubts ?? [] : [])),
@@ -248,6 +251,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
       ...(breathingSpace ? { breathingSpace } : {}),
       person: { key: people.personOf(done.id) ?? -1, accounts: person },
       doubts,
+      ownRows: own.length + contacts.of(done.id).length,
     });
   };
 

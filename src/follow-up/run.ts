@@ -11,6 +11,7 @@ import { planMessage, type IssuedTonight, type PlannedMessage } from '../core/fo
 import type { FollowUpRules } from '../core/follow-up/rules.js';
 import { arrangementStatus, pounds, type ArrangementStatus } from '../core/follow-up/status.js';
 import { csvLine } from '../batch/csv.js';
+import { overRejectLimit, passedRejectLimit, type RejectLimit } from '../batch/reject-limit.js';
 import { Sink } from '../batch/sink.js';
 import type { Output } from '../cli/io.js';
 import { longDate } from '../render/shared/dates.js';
@@ -43,7 +44,12 @@ export interface FollowUpOptions {
   readonly onRejection?: (rejection: FollowUpRejection) => void;
   /** Refuse a customers column that is neither read nor used by a template, rather than name it in the summary. */
   readonly strict?: boolean;
+  /** Stop, writing nothing, once more rows than this are rejected (`--max-rejects`). */
+  readonly maxRejects?: RejectLimit;
 }
+
+/** Stopped for too many rejected rows: nothing is written. */
+class Stopped extends Error {}
 
 /** What a firm's templates may say about an account. */
 function valuesFor(account: Account, status: ArrangementStatus): Values {
@@ -77,6 +83,8 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     let renderer: Renderer | undefined;
     /** The message issued tonight to each person with several accounts, by person. */
     const issued = new Map<number, IssuedTonight>();
+    // Rows of the inputs used for an account, for a percentage in --max-rejects.
+    let used = 0;
     const report = await readBook(options.files, {
       // Before any account: a template that cannot be used stops the run here.
       columns(columns) {
@@ -92,10 +100,12 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
       reject(rejection) {
         summary.rejected++;
         options.onRejection?.(rejection);
+        if (options.maxRejects && overRejectLimit(options.maxRejects, summary.rejected)) throw new Stopped(passedRejectLimit(options.maxRejects));
         if (errors?.push(line(errorRecord(rejection), ERROR_HEADER))) return errors.flush();
         return undefined;
       },
       async account(account) {
+        used += account.instalments.length + account.payments.length + account.ownRows;
         const customer = account.customer;
         const found = arrangementStatus(
           {
@@ -146,6 +156,8 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     summary.unattributedRows = report.unattributed;
     summary.messagesWritten = messages !== undefined;
     summary.contactsLog = options.files.contacts !== undefined;
+    const read = used + summary.notUsed.customers + summary.notUsed.contacts + summary.rejected;
+    if (options.maxRejects && overRejectLimit(options.maxRejects, summary.rejected, read)) throw new Stopped(passedRejectLimit(options.maxRejects));
     let summaryFile: Sink | undefined;
     if (options.summary) {
       summaryFile = await Sink.open(options.summary, stdout);
@@ -159,7 +171,8 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     Sink.publish(inOrder);
   } catch (error) {
     await Promise.all(opened.map((sink) => sink.abort()));
-    throw error;
+    if (!(error instanceof Stopped)) throw error;
+    summary.stopped = error.message;
   }
   return summary;
 }

@@ -29,6 +29,8 @@ export interface FollowUpSummary {
   messagesWritten: boolean;
   /** Whether a contacts log was read; without one (--no-contacts-log) the limits count only tonight's messages. */
   contactsLog: boolean;
+  /** Set when the run stopped over --max-rejects: nothing was written. */
+  stopped?: string;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

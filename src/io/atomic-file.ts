@@ -64,7 +64,8 @@ const ended = (stream: WriteStream) =>
   new Promise<void>((resolve, reject) => {
     if (stream.closed) return resolve();
     stream.once('error', reject);
-    stream.end(() => resolve());
+    // The callback is also called when a write failed (a full disk): never taken as finished then.
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
   });
 
 /**

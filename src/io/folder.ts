@@ -1,7 +1,7 @@
 /** Folders fairplan makes because it was asked to: advise's export folder and its drafts folder, plan's letters folder. */
-import { mkdir, mkdtemp, readdir, rmdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { CANNOT_WRITE_HERE, cannotWrite, HOLDS_FILES, IS_A_FILE, NO_SUCH_FOLDER, writeFailure } from './write-failure.js';
+import { CANNOT_WRITE_HERE, cannotWrite, HOLDS_FILES, IS_A_FILE, LINK_TO_NOTHING, NO_SUCH_FOLDER, writeFailure } from './write-failure.js';
 
 /**
  * Makes the folder `path`, or finds it there already. Only that one: a parent that does not exist
@@ -12,7 +12,10 @@ export async function createFolder(path: string, mode?: number): Promise<void> {
     await mkdir(path, mode);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(path, error);
-    if (!(await stat(path)).isDirectory()) throw cannotWrite(path, IS_A_FILE);
+    // Something is there, yet it may lead nowhere: a symbolic link whose folder is not there.
+    const existing = await stat(path).catch(() => undefined);
+    if (!existing) throw cannotWrite(path, LINK_TO_NOTHING);
+    if (!existing.isDirectory()) throw cannotWrite(path, IS_A_FILE);
   }
 }
 
@@ -48,6 +51,7 @@ async function cannotMakeIn(folder: string): Promise<string | undefined> {
 export async function folderProblem(path: string): Promise<string | undefined> {
   const target = resolve(path);
   const existing = await stat(target).catch(() => undefined);
+  if (!existing && (await lstat(target).catch(() => undefined))?.isSymbolicLink()) return LINK_TO_NOTHING;
   if (existing) {
     if (!existing.isDirectory()) return IS_A_FILE;
     if ((await readdir(target).catch(() => [])).length > 0) return HOLDS_FILES;

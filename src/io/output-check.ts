@@ -16,7 +16,7 @@ export interface ReadFile {
   readonly what: string;
 }
 
-/** A file a command writes, with the option that named it ("-o", "--errors"). */
+/** A file a command writes, with the option that named it ("-o", "--errors"); `-` is standard output. */
 export interface WrittenFile {
   readonly path: string;
   readonly option: string;
@@ -35,7 +35,7 @@ export interface PlannedOutputs {
   readonly writes: readonly WrittenFile[];
   /** Standard input, when the command reads it. */
   readonly stdin?: Descriptor & { readonly what: string };
-  /** Standard output, when the command writes to it. */
+  /** Standard output, when the command writes to it (a report, or an output named `-`). */
   readonly stdout?: Descriptor;
 }
 
@@ -89,6 +89,10 @@ const refuse = (file: string, message: string) => new FairplanError('invalid-arg
 
 /** Throws, with one plain sentence, at the first output that cannot or must not be written. */
 export async function checkOutputs(planned: PlannedOutputs): Promise<void> {
+  const toStdout = planned.writes.filter((file) => file.path === '-');
+  if (toStdout.length > 1) {
+    throw new FairplanError('invalid-argument', `${toStdout.map((o) => o.option).join(' and ')} both go to standard output; give each its own file`);
+  }
   const reads = await Promise.all(
     planned.reads.map(async (read) => ({ ...read, identity: await identityOf(resolve(planned.cwd ?? '.', read.path)) })),
   );
@@ -110,6 +114,7 @@ export async function checkOutputs(planned: PlannedOutputs): Promise<void> {
 
   const seen: (WrittenFile & Place)[] = [];
   for (const file of planned.writes) {
+    if (file.path === '-') continue;
     const place = await placeOf(file, planned.cwd);
     const read = place.identity && reads.find((r) => r.identity === place.identity);
     if (read) throw refuse(file.path, `${file.option} names ${read.what} (${read.path}), which would be overwritten; name another file`);

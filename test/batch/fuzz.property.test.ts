@@ -92,14 +92,15 @@ describe('a batch run on damaged exports', () => {
           const input = path.join(dir, 'accounts.csv');
           writeFileSync(input, file.bytes);
           const one = await batch(input, dir, '0');
-          expect([0, 1], one.stderr).toContain(one.code);
+          expect([0, 1, 3], one.stderr).toContain(one.code);
           const written = ndjson<Written>(one.stdout);
           const rejected = ndjson<Rejected>(one.errors);
           checkEveryAccount(file, written, rejected);
           // The summary counts every row it read as written or rejected.
           const total = written.length + rejected.length;
           expect(one.stderr).toContain(`${total.toLocaleString('en-GB')} rows read: ${written.length.toLocaleString('en-GB')} written, ${rejected.length.toLocaleString('en-GB')} rejected`);
-          expect(one.code).toBe(rejected.length > 0 ? 1 : 0);
+          // 3 when nothing is usable: every row rejected.
+          expect(one.code).toBe(rejected.length === 0 ? 0 : written.length === 0 ? 3 : 1);
           const workers = await batch(input, dir);
           expect(workers.code).toBe(one.code);
           expect(workers.stdout).toBe(one.stdout);

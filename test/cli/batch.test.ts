@@ -289,7 +289,8 @@ describe('fairplan batch', () => {
     const { code, stderr } = await runCli(
       ['batch', SAMPLE, '-o', path.join(dir, 'results.csv'), '--errors', path.join(dir, 'rejected.csv'), '--schedules', path.join(dir, 's.csv'), '--max-rejects', '3', ...AS_OF],
     );
-    expect(code).toBe(1);
+    // Nothing usable: a job must not go on as after 1, which leaves the night's files.
+    expect(code).toBe(3);
     expect(stderr).toContain('stopped: more than 3 rows rejected; no output file was written');
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -297,9 +298,33 @@ describe('fairplan batch', () => {
   it('stops at the first rejected row with --strict', async () => {
     const dir = scratch();
     const { code, stderr } = await runCli(['batch', SAMPLE, '-o', path.join(dir, 'results.csv'), '--strict', ...AS_OF]);
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(stderr).toContain('12 rows read: 11 written, 1 rejected');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('judges --max-rejects P% against every row read, before any file takes its name: 6 of 207 rows is 2.90%', async () => {
+    const dir = scratch();
+    const results = path.join(dir, 'results.csv');
+    writeFileSync(results, 'yesterday\n');
+    const over = await runCli(['batch', SAMPLE, '-o', results, '--max-rejects', '2.8%', ...AS_OF]);
+    expect(over.code).toBe(3);
+    expect(over.stderr).toContain('stopped: more than 2.8% of the rows read rejected; no output file was written');
+    expect(readdirSync(dir)).toEqual(['results.csv']);
+    expect(readFileSync(results, 'utf8')).toBe('yesterday\n');
+    const within = await runCli(['batch', SAMPLE, '-o', results, '--max-rejects', '2.9%', ...AS_OF]);
+    expect(within.code).toBe(1);
+    expect(csvRows(readFileSync(results, 'utf8'))).toHaveLength(1 + 201);
+  });
+
+  it('exits 3, nothing usable, when every row is rejected, though it writes the results header and the rejected rows', async () => {
+    const dir = scratch();
+    const input = path.join(dir, 'accounts.csv');
+    writeFileSync(input, `${HEADER}\nA1,Ann,,0,1500.00,650.00,110.00,80.00,220.00,40.00,30.00,monthly,2026-01-30\nA2,Bob,900.00,0,lots,650.00,110.00,80.00,220.00,40.00,30.00,monthly,2026-01-30\n`);
+    const { code } = await runCli(['batch', input, '-q', '-o', path.join(dir, 'results.csv'), '--errors', path.join(dir, 'rejected.csv'), ...AS_OF]);
+    expect(code).toBe(3);
+    expect(csvRows(readFileSync(path.join(dir, 'results.csv'), 'utf8'))).toHaveLength(1);
+    expect(csvRows(readFileSync(path.join(dir, 'rejected.csv'), 'utf8'))).toHaveLength(3);
   });
 
   it('removes its temporary files and exits 130 when interrupted', async () => {
@@ -531,7 +556,7 @@ describe('fairplan batch', () => {
     it('stops at the row that goes over --max-rejects, and writes no file', async () => {
       const dir = scratch();
       const { code, stderr } = await runCli(['batch', '-', '--workers', '2', '--max-rejects', '10', '-o', path.join(dir, 'r.csv'), ...AS_OF], { input });
-      expect(code).toBe(1);
+      expect(code).toBe(3);
       // Bad rows are data rows 12, 46, 80, 114, 148 and 182 of every 207; the 11th is row 207 + 148.
       expect(stderr).toContain('355 rows read: 344 written, 11 rejected');
       expect(readdirSync(dir)).toEqual([]);

@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abandonTemporaryFiles, openAtomic, publish, writeFileAtomic, writeFilesAtomic } from '../../src/io/atomic-file.js';
+import { mountSmallDisk, noSmallDisk, type SmallDisk } from '../helpers/small-disk.js';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-atomic-'));
 
@@ -89,5 +90,29 @@ describe('writeFilesAtomic', () => {
     await expect(writeFilesAtomic(files)).rejects.toMatchObject({ message: 'is a folder' });
     expect(readdirSync(dir).sort()).toEqual(['letter.txt', 'statement.json']);
     expect(readFileSync(path.join(dir, 'statement.json'), 'utf8')).toBe('before\n');
+  });
+});
+
+describe.skipIf(noSmallDisk)(`on a disk that fills up${noSmallDisk ? `: skipped, ${noSmallDisk}` : ''}`, () => {
+  let disk: SmallDisk;
+  beforeAll(() => {
+    disk = mountSmallDisk(64);
+  });
+  afterAll(() => disk.unmount());
+
+  it('publishes no file that did not fit, leaves the previous ones as they were and no temporary file, and says the disk is full', async () => {
+    const ics = path.join(disk.folder, 'plan.ics');
+    const letters = [path.join(disk.folder, 'letter-1.txt'), path.join(disk.folder, 'letter-2.txt')];
+    writeFileSync(ics, 'yesterday\n');
+    const failed = await writeFileAtomic(ics, 'x'.repeat(200 * 1024)).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code: 'no-space', context: { file: ics } });
+    expect(readFileSync(ics, 'utf8')).toBe('yesterday\n');
+    // The first letter fits, the second does not: neither takes its name.
+    const together = await writeFilesAtomic([
+      { target: letters[0] ?? '', content: 'Dear creditor\n' },
+      { target: letters[1] ?? '', content: 'y'.repeat(200 * 1024) },
+    ]).catch((error: unknown) => error);
+    expect(together).toMatchObject({ code: 'no-space', context: { file: letters[1] } });
+    expect(readdirSync(disk.folder)).toEqual(['plan.ics']);
   });
 });

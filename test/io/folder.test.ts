@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { folderProblem } from '../../src/io/folder.js';
+import { FairplanError } from '../../src/core/errors.js';
+import { createEmptyFolder, folderProblem } from '../../src/io/folder.js';
 import { asOrdinaryUser, readOnlyFolder } from '../helpers/read-only.js';
 
 let parent: string;
@@ -38,5 +39,16 @@ describe('whether files can be exported into a folder, asked before anything is 
     } finally {
       rmSync(path.dirname(readOnly), { recursive: true, force: true });
     }
+  });
+
+  it('a symbolic link to a folder that is not there: said so, before and when the folder is made, and the link is left as it was', async () => {
+    const link = path.join(parent, 'letters');
+    symlinkSync(path.join(parent, 'gone'), link);
+    expect(await folderProblem(link)).toMatch(/symbolic link/);
+    const refused = await createEmptyFolder(link).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(FairplanError);
+    expect(refused).toMatchObject({ code: 'io', context: { file: link } });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(existsSync(path.join(parent, 'gone'))).toBe(false);
   });
 });

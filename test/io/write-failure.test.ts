@@ -14,12 +14,20 @@ describe('a write failure, said plainly', () => {
     ['EPERM', 'cannot write here'],
     ['EROFS', 'cannot write here'],
     ['ENOSPC', 'the disk is full'],
+    ['EFBIG', 'the file would pass the file-size limit (ulimit -f)'],
     ['EIO', 'cannot write here'],
   ])('%s becomes "%s", naming the file and nothing else', (code, sentence) => {
     const error = writeFailure('out/results.csv', systemError(code));
     expect(error).toBeInstanceOf(FairplanError);
     expect(error.message).toBe(sentence);
     expect(error.context.file).toBe('out/results.csv');
+  });
+
+  it.each(['ENOSPC', 'EDQUOT', 'EFBIG'])('%s, no room for the file, has a code of its own, naming the file', (code) => {
+    const error = writeFailure('out/results.csv', systemError(code));
+    expect(error.code).toBe('no-space');
+    expect(error.context.file).toBe('out/results.csv');
+    expect(error.message).not.toMatch(/E[A-Z]{3,}|tmp/);
   });
 
   it('keeps a failure that was already said plainly', () => {

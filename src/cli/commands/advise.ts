@@ -49,6 +49,8 @@ Exit codes:
   0    the plan was agreed and exported
   2    no terminal, a statement or draft that cannot be used, or a file
        that could not be read or written
+  74   the draft could not be saved: the disk is full or a file passed the
+       file-size limit (an export that does not fit asks for another folder)
   130  interrupted (Ctrl-C); the draft is kept`;
 
 export function registerAdvise(program: Command, context: CommandContext): void {

@@ -14,6 +14,7 @@ import { parseDelimiter } from '../../batch/delimiter.js';
 import { parseColumnOption, type Carry } from '../../batch/mapping.js';
 import { DEFAULT_INTEREST, INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
 import { resolvePlanTerms } from '../../core/plan/request.js';
+import type { RejectLimit } from '../../batch/reject-limit.js';
 import type { BatchOptions } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
 import { visible } from '../../render/shared/visible.js';
@@ -22,7 +23,7 @@ import { guidelinesInput, runProvenance } from '../provenance.js';
 import type { OptionValue } from '../../core/provenance.js';
 import type { GuidelineSource } from '../../core/affordability/guidelines.js';
 import { EXIT } from '../exit-codes.js';
-import { dateOption, nonNegativeIntegerOption, today, usage } from '../options.js';
+import { dateOption, nonNegativeIntegerOption, rejectLimitOption, today, usage } from '../options.js';
 import { ProgressDisplay } from '../progress-display.js';
 import { whenStopped } from '../stop.js';
 import type { RegisterCommand } from './index.js';
@@ -60,11 +61,14 @@ At a terminal, a progress bar on stderr shows how far the run has got (for a
 file: percent, rows/s and time left); none when stderr is piped or with -q.
 
 Exit codes:
-  0  every row was written
-  1  some rows were rejected; with --strict, or over --max-rejects, the run
-     stops and writes no file
-  2  bad arguments, a missing column, a file that cannot be read or written,
-     or a worker out of memory`;
+  0   every row was written
+  1   some rows were rejected; the others were written
+  2   bad arguments, a missing column, a file that cannot be read or written,
+      or a worker out of memory
+  3   nothing usable: every row was rejected, or the run stopped at --strict
+      or over --max-rejects and wrote no file (earlier files are as they were)
+  74  an output did not fit: the disk is full or a file passed the file-size
+      limit (ulimit -f); no output file is left half written`;
 
 /**
  * Not a commander usage error: commander would quote the value as typed, and a line break typed
@@ -97,7 +101,7 @@ interface BatchFlags {
   guidelines?: string;
   groupBy?: string;
   workers?: number;
-  maxRejects?: number;
+  maxRejects?: RejectLimit;
   strict?: boolean;
   quiet?: boolean;
 }
@@ -134,17 +138,13 @@ async function checkBatchOutputs(context: CommandContext, input: string, flags: 
     { option: '--errors', path: flags.errors },
     { option: '--summary', path: flags.summary },
   ].filter((o): o is WrittenFile => o.path !== undefined);
-  const toStdout = outputs.filter((o) => o.path === '-');
-  if (toStdout.length > 1) {
-    throw new FairplanError('invalid-argument', `${toStdout.map((o) => o.option).join(' and ')} both go to standard output; give each its own file`);
-  }
   const read = (path: string | undefined, what: string): ReadFile[] => (path === undefined || path === '-' ? [] : [{ path, what }]);
   await checkOutputs({
     cwd: context.io.cwd,
     reads: [...read(input, 'the input file'), ...read(flags.map, 'the mapping file'), ...read(flags.guidelines, 'the guidelines file')],
-    writes: outputs.filter((o) => o.path !== '-'),
+    writes: outputs,
     ...(input === '-' ? { stdin: { fd: context.io.stdin.fd, what: 'the input' } } : {}),
-    ...(toStdout.length > 0 ? { stdout: context.io.stdout } : {}),
+    ...(outputs.some((o) => o.path === '-') ? { stdout: context.io.stdout } : {}),
   });
 }
 
@@ -209,7 +209,7 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
     // An empty name (an unset variable in a script) is refused, not read as no grouping.
     ...(flags.groupBy !== undefined ? { groupBy: flags.groupBy } : {}),
     workers: flags.workers ?? DEFAULT_WORKERS,
-    ...(flags.strict ? { maxRejects: 0 } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
+    ...(flags.strict ? { maxRejects: { rows: 0 } } : flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
     provenance: (guidelines) => batchProvenance(context, input, flags, asOf, guidelines),
     ...(progress ? { onProgress: (rows: number, bytes: number) => progress.update(rows, bytes) } : {}),
     ...(flags.errors
@@ -241,7 +241,7 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
   } else if (summary.stopped) {
     context.err(`fairplan: stopped: ${summary.stopped}; no output file was written`);
   }
-  context.exitCode = summary.rejected > 0 ? EXIT.rowsRejected : EXIT.ok;
+  context.exitCode = summary.stopped || (summary.rejected > 0 && summary.written === 0) ? EXIT.nothingUsable : summary.rejected > 0 ? EXIT.rowsRejected : EXIT.ok;
 }
 
 export const registerBatch: RegisterCommand = (program, context) => {
@@ -268,7 +268,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
     .option('--group-by <column>', "plan adjacent rows with the same value (a customer's accounts) as one budget")
     .option('--workers <n>', `worker threads to plan the rows on; 0 plans them in this thread (default: ${DEFAULT_WORKERS})`, nonNegativeIntegerOption)
-    .option('--max-rejects <n>', 'stop and write nothing once more than n rows are rejected', nonNegativeIntegerOption)
+    .option('--max-rejects <n|p%>', 'stop and write nothing once more than n rows, or more than p% of the rows read, are rejected', rejectLimitOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')
     .option('-q, --quiet', 'no progress bar and no summary on stderr')
     .addHelpText('after', HELP)

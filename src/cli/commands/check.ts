@@ -48,9 +48,11 @@ flagged for the advisor to explain, never cut.
 date, the guideline table, the options given and the SHA-256 of each input file.
 
 Exit codes:
-  0  report written
-  2  bad arguments, or an invalid or unreadable statement or guideline file
-     (with --strict, an SFS summary whose stated figures disagree)`;
+  0   report written
+  2   bad arguments, or an invalid or unreadable statement or guideline file
+      (with --strict, an SFS summary whose stated figures disagree)
+  74  standard output goes to a file that did not fit: the disk is full, or
+      the file passed the file-size limit (ulimit -f)`;
 
 /** US statements are checked against the built-in IRS national standards unless told otherwise. */
 async function guidelinesFor(statement: Statement, spec: string | undefined): Promise<GuidelineTable | undefined> {

@@ -9,10 +9,11 @@ import type { IsoDate } from '../../core/date.js';
 import { DEFAULT_RULES } from '../../core/follow-up/rules.js';
 import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-check.js';
 import type { FollowUpRejection } from '../../follow-up/table.js';
+import type { RejectLimit } from '../../batch/reject-limit.js';
 import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { calendarOption, dateOption } from '../options.js';
+import { calendarOption, dateOption, rejectLimitOption } from '../options.js';
 import { runProvenance } from '../provenance.js';
 import { checkReadable } from '../../io/read-failure.js';
 import type { Provenance } from '../../core/provenance.js';
@@ -55,11 +56,21 @@ thank-you; at most one a day and three in seven days per customer, none
 on a Sunday or bank holiday, none in Breathing Space. A message held back
 is listed with held_back set and the reason.
 
+Outputs are checked before any row is read: one that names an input (or
+standard output sent to one: -o - >> payments.csv), two that name one file or
+both go to standard output (-), are refused. They are written whole or not at
+all: a run that fails or stops leaves earlier files as they were.
+
 Exit codes:
-  0  every row was used
-  1  some rows were rejected (listed in --errors, or on stderr)
-  2  bad arguments, a missing column, invalid rules, a template that cannot
-     be used, or a file that cannot be read or written`;
+  0   every row was used
+  1   some rows were rejected (listed in --errors, or on stderr); the others
+      were used
+  2   bad arguments, a missing column, invalid rules, a template that cannot
+      be used, or a file that cannot be read or written
+  3   nothing usable: rows were rejected and no arrangement could be read, or
+      the run stopped over --max-rejects and wrote no file
+  74  an output did not fit: the disk is full or a file passed the file-size
+      limit (ulimit -f); no output file is left half written`;
 
 interface FollowUpFlags {
   arrangements: string;
@@ -74,6 +85,7 @@ interface FollowUpFlags {
   summary?: string;
   json?: boolean;
   calendar?: CalendarRegion;
+  maxRejects?: RejectLimit;
   quiet?: boolean;
   strict?: boolean;
   /** false with --no-contacts-log. */
@@ -105,7 +117,8 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
     throw new FairplanError('invalid-argument', '--contacts and --no-contacts-log cannot be given together');
   }
   const read = (path: string | undefined, what: string): ReadFile[] => (path === undefined ? [] : [{ path, what }]);
-  const written = (path: string | undefined, option: string): WrittenFile[] => (path === undefined || path === '-' ? [] : [{ path, option }]);
+  const written = (path: string | undefined, option: string): WrittenFile[] => (path === undefined ? [] : [{ path, option }]);
+  const writes = [...written(flags.output, '-o'), ...written(flags.messages, '--messages'), ...written(flags.errors, '--errors'), ...written(flags.summary, '--summary')];
   await checkOutputs({
     cwd: context.io.cwd,
     reads: [
@@ -115,7 +128,9 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       ...read(flags.contacts, 'the contacts log'),
       ...read(flags.rules, 'the rules file'),
     ],
-    writes: [...written(flags.output, '-o'), ...written(flags.messages, '--messages'), ...written(flags.errors, '--errors'), ...written(flags.summary, '--summary')],
+    writes,
+    // `-o - >> payments.csv` would write into an input as surely as `-o payments.csv`.
+    ...(writes.some((file) => file.path === '-') ? { stdout: context.io.stdout } : {}),
   });
   for (const file of [flags.arrangements, flags.payments, flags.customers, flags.contacts, flags.rules]) {
     if (file !== undefined) await checkReadable(file, context.io.cwd);
@@ -145,6 +160,7 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       templatesSource: flags.rules ?? 'the default templates',
       calendar,
       ...(flags.strict ? { strict: true } : {}),
+      ...(flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
       ...(flags.errors
         ? {}
         : {
@@ -157,8 +173,14 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
     context.io.stdout,
   );
   if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
+  if (summary.stopped) {
+    context.err(`fairplan: stopped: ${summary.stopped}; no output file was written`);
+    context.exitCode = EXIT.nothingUsable;
+    return;
+  }
   if (!flags.quiet) for (const line of summaryLines(summary)) context.err(line);
-  context.exitCode = summary.rejected > 0 ? EXIT.rowsRejected : EXIT.ok;
+  // No plan could be followed up: a nightly job must not go on as if the night's files were usable.
+  context.exitCode = summary.rejected === 0 ? EXIT.ok : summary.arrangements === 0 ? EXIT.nothingUsable : EXIT.rowsRejected;
 }
 
 export const registerFollowUp: RegisterCommand = (program, context) => {
@@ -177,6 +199,7 @@ export const registerFollowUp: RegisterCommand = (program, context) => {
     .option('--errors <file>', 'rows that could not be used, with file, line and reason')
     .option('--summary <file>', 'the summary as JSON')
     .option('--json', 'newline-delimited JSON instead of CSV, in every output')
+    .option('--max-rejects <n|p%>', 'stop and write nothing once more than n rows, or more than p% of the rows read, are rejected', rejectLimitOption)
     .option('--calendar <region>', 'bank holidays on which nothing is sent: england-wales, scotland, northern-ireland, none (default: england-wales)', calendarOption)
     .option('--strict', 'refuse a customers column that fairplan does not read and no template uses (a misspelt "vulnerabel")')
     .option('-q, --quiet', 'no summary on stderr')

@@ -444,6 +444,8 @@ Exit codes:
   2    bad arguments, an --ics file that cannot be written, or an invalid
        or unreadable statement (one line per problem on stderr)
   70   internal error: a fault in fairplan itself (please report it)
+  74   the disk is full or a file passed the file-size limit (ulimit -f):
+       no --ics or --letters file is written, earlier ones are as they were
 `;
 
 export const registerPlan: RegisterCommand = (program: Command, context: CommandContext) => {
