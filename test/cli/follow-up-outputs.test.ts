@@ -19,7 +19,7 @@ describe('follow-up refuses outputs that would overwrite its inputs or each othe
     const payments = path.join(dir, 'payments.csv');
     copyFileSync(fixture('follow-up', 'payments.csv'), payments);
     const before = readFileSync(payments, 'utf8');
-    const { code, stderr } = await runWithStdoutTo(payments, ['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, ...AS_OF, '-o', '-']);
+    const { code, stderr } = await runWithStdoutTo(payments, ['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--no-contacts-log', ...AS_OF, '-o', '-']);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^fairplan: standard output: .*the payments file/)]);
     expect(readFileSync(payments, 'utf8')).toBe(before);
@@ -39,7 +39,7 @@ describe('follow-up exit codes', () => {
     const arrangements = path.join(dir, 'arrangements.csv');
     writeFileSync(arrangements, 'account_id,n,due,amount\nFU-001,1,2026-02-30,25.00\nFU-002,1,2026-03-05,lots\n');
     const errors = path.join(dir, 'errors.csv');
-    const { code } = await runCli(['follow-up', '--arrangements', arrangements, '--payments', fixture('follow-up', 'payments.csv'), ...AS_OF, '-o', path.join(dir, 'status.csv'), '--errors', errors, '-q']);
+    const { code } = await runCli(['follow-up', '--arrangements', arrangements, '--payments', fixture('follow-up', 'payments.csv'), '--no-contacts-log', ...AS_OF, '-o', path.join(dir, 'status.csv'), '--errors', errors, '-q']);
     expect(code).toBe(3);
     // Both arrangements left out, each at its line.
     const rejected = readFileSync(errors, 'utf8');
