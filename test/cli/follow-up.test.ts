@@ -85,7 +85,7 @@ describe('fairplan follow-up', () => {
       by_status: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
       messages_by_kind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
       messages_by_channel: { sms: 3, email: 3, letter: 1 },
-      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'unsafe-text': 0 },
+      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'unsafe-text': 0, 'too-late': 0 },
       for_review: 1,
       due_to_date: '1434.00',
       received: '1119.00',
