@@ -92,6 +92,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
             accountId: account.id,
             instalments: account.instalments,
             payments: account.payments,
+            ...(account.agreedOn ? { agreedOn: account.agreedOn } : {}),
             ...(customer?.breathingSpace ? { breathingSpace: customer.breathingSpace } : {}),
             ...(customer?.reviewOn ? { reviewOn: customer.reviewOn } : {}),
           },

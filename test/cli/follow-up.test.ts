@@ -42,7 +42,7 @@ describe('fairplan follow-up', () => {
     // FU-003 paid £10.00 of the £25.00 due on 5 March: the rest is in arrears, still within the grace days.
     expect(records(out('status.csv')).find((r) => r.account_id === 'FU-003')).toMatchObject({ arrears_on_plan: '15.00', next_amount: '15.00', paid_to_date: '60.00' });
     expect(readFileSync(out('errors.csv'), 'utf8').trimEnd().split('\n').slice(1)).toEqual([
-      expect.stringMatching(/payments\.csv,39,FU-001,"amount: ""12\.345"" is not an amount above £0\.00"$/),
+      expect.stringMatching(/payments\.csv,39,FU-001,"amount: ""12\.345"" is not an amount in whole pence other than £0\.00 \(a refund or returned payment is negative\)"$/),
       expect.stringMatching(/payments\.csv,40,FU-004,"paid_on: ""2026-02-30"" is not a date \(YYYY-MM-DD\)"$/),
       expect.stringMatching(/payments\.csv,38,FU-999,"a payment for account FU-999, which has no arrangement"$/),
     ]);
