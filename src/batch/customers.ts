@@ -4,7 +4,8 @@
  * no customer. Only the customers' names are remembered, never their rows.
  */
 import { FairplanError } from '../core/errors.js';
-import { findHeader, type ColumnLayout } from './mapping.js';
+import { findHeader } from '../io/column-names.js';
+import type { ColumnLayout } from './mapping.js';
 import type { InputRecord } from './read.js';
 
 export interface GroupColumn {

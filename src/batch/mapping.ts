@@ -8,6 +8,7 @@
  */
 import { FairplanError, type Problem } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
+import { columnsNamedTwice, findHeader } from '../io/column-names.js';
 import { FIELDS, isField, OPTIONAL_FIELDS, type Field } from './fields.js';
 
 export type ColumnNames = Readonly<Partial<Record<Field, string>>>;
@@ -46,15 +47,6 @@ export function parseColumnOption(text: string): [Field, string] {
   return [field, header];
 }
 
-/** The column a name means: the header written so, or else the one written so in another case. */
-export function findHeader(headers: readonly string[], name: string): number | undefined {
-  const exact = headers.findIndex((h) => h.trim() === name);
-  if (exact >= 0) return exact;
-  const lower = name.toLowerCase();
-  const loose = headers.findIndex((h) => h.trim().toLowerCase() === lower);
-  return loose >= 0 ? loose : undefined;
-}
-
 const loosely = (text: string): string => text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 
 /** The header a missing column was probably meant to be: a near spelling, or one naming part of it ("Income"). */
@@ -67,22 +59,9 @@ function headerHint(headers: readonly string[], name: string): string {
   return hint === undefined ? '' : ` (did you mean "${byLoose.get(hint)}"?)`;
 }
 
-/**
- * Each column named more than once, as headers are matched (ignoring case and surrounding spaces):
- * which of them a field or a carried column took would be a guess.
- */
-function namedTwice(headers: readonly string[]): Problem[] {
-  const first = new Map<string, number>();
-  const problems: Problem[] = [];
-  headers.forEach((header, i) => {
-    const key = header.trim().toLowerCase();
-    if (!key) return;
-    const earlier = first.get(key);
-    if (earlier === undefined) first.set(key, i);
-    else problems.push({ path: '', message: `the header names column "${header.trim()}" twice (columns ${earlier + 1} and ${i + 1})` });
-  });
-  return problems;
-}
+/** Each column named more than once, as headers are matched (src/io/column-names.ts). */
+const namedTwice = (headers: readonly string[]): Problem[] =>
+  columnsNamedTwice(headers).map(({ name, first, second }) => ({ path: '', message: `the header names column "${name}" twice (columns ${first + 1} and ${second + 1})` }));
 
 /**
  * Finds each field's column in the header row. A column named twice stops the run; every missing

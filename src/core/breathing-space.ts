@@ -9,6 +9,15 @@ import { addDays, compareDates, type IsoDate } from './date.js';
 export const BREATHING_SPACE_KINDS = ['standard', 'mental-health-crisis'] as const;
 export type BreathingSpaceKind = (typeof BREATHING_SPACE_KINDS)[number];
 
+/** Other words accepted for a kind, in statements, batch and follow-up alike. */
+export const BREATHING_SPACE_ALIASES: Readonly<Record<string, BreathingSpaceKind>> = { 'mental-health': 'mental-health-crisis' };
+
+/** The kind `text` names (any case), if it names one. */
+export function breathingSpaceKindOf(text: string): BreathingSpaceKind | undefined {
+  const key = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return BREATHING_SPACE_KINDS.find((kind) => kind === key) ?? BREATHING_SPACE_ALIASES[key];
+}
+
 export interface BreathingSpace {
   readonly kind: BreathingSpaceKind;
   readonly start: IsoDate;

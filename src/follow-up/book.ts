@@ -13,22 +13,31 @@
 import { compareDates, toDayNumber, type IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import type { Contact } from '../core/follow-up/contact.js';
-import { MOST_PENCE, planBegins, pounds, tooLargeToAdd, type Instalment, type Payment } from '../core/follow-up/status.js';
+import { MOST_PENCE, planBegins, pounds, tooLargeToAdd, type BreathingSpace, type Instalment, type Payment } from '../core/follow-up/status.js';
 import { AccountNumbers } from './account-numbers.js';
-import { BadCell, date, nonZeroPence, optionalDate, partPence, positivePence, whole } from './cells.js';
+import { BadCell, contactDay, date, nonZeroPence, optionalDate, partPence, positivePence, whole } from './cells.js';
 import { ContactStore } from './contact-store.js';
-import { CustomerStore, type CustomerRow } from './customers.js';
+import { CUSTOMER_COLUMNS, CustomerStore, mergeCustomer, type CustomerRow } from './customers.js';
+import { People } from './people.js';
 import { NumberColumn } from './number-column.js';
 import { PaymentStore, type ReadPayment } from './payment-store.js';
-import { readTable, type FollowUpRejection, type Row, type Table } from './table.js';
+import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from './table.js';
 
 export interface Account {
   readonly id: string;
   /** In due order. */
   readonly instalments: readonly Instalment[];
   readonly payments: readonly Payment[];
+  /** Messages already sent to the account's person, about any of their accounts (contact limits are a person's). */
   readonly contacts: readonly Contact[];
+  /** The account's customer, with the protections of every row of the person's (customers.ts). */
   readonly customer?: CustomerRow;
+  /** A Breathing Space recorded on any of the person's rows: it covers all their debts. */
+  readonly breathingSpace?: BreathingSpace;
+  /** The person's accounts, this one first (people.ts); one for a person with one account. */
+  readonly person: { readonly key: number; readonly accounts: readonly string[] };
+  /** Why no message may go to this person tonight: a protection or a contact that cannot be read. */
+  readonly doubts: readonly string[];
   /** The arrangements file's `agreed_on`, when it has one. */
   readonly agreedOn?: IsoDate;
 }
@@ -46,6 +55,12 @@ export interface BookReader {
    * firm's templates use, the only ones kept.
    */
   columns(columns: readonly string[]): ReadonlySet<string>;
+  /**
+   * Told, before any row is read, the customers columns that are neither read by fairplan nor used
+   * by a template, as the file writes them (a misspelt `vulnerabel` must not pass unseen); may stop
+   * the run by throwing.
+   */
+  unknownColumns?(columns: readonly string[]): void;
   /** Each account, in the order of the arrangements file. */
   account(account: Account): void | Promise<void>;
   /** Waited for when it returns a promise. */
@@ -73,26 +88,82 @@ async function readPayments(file: string, accounts: AccountNumbers, reject: Book
   return payments;
 }
 
-async function readCustomers(file: string | undefined, accounts: AccountNumbers, reader: BookReader): Promise<CustomerStore> {
+/** The customers file, read into `customers` and `people`; returns how many rows repeat an account. */
+async function readCustomers(
+  file: string | undefined,
+  accounts: AccountNumbers,
+  people: People,
+  reader: BookReader,
+  unattributed: (line: number, what: string) => Promise<void>,
+): Promise<{ customers: CustomerStore; repeated: number; unknown: readonly string[] }> {
   if (!file) {
     reader.columns([]);
-    return new CustomerStore(accounts, []);
+    return { customers: new CustomerStore(accounts, []), repeated: 0, unknown: [] };
   }
   let customers = new CustomerStore(accounts, []);
-  const useColumns = ({ headers }: Table): void => {
+  let unknown: readonly string[] = [];
+  let repeated = 0;
+  const useColumns = ({ headers, written }: Table): void => {
     const used = reader.columns(headers);
+    const read = new Set<string>(['account_id', ...CUSTOMER_COLUMNS, ...used]);
+    unknown = written.filter((_, i) => !read.has(headers[i] ?? ''));
+    if (unknown.length > 0) reader.unknownColumns?.(unknown);
     customers = new CustomerStore(accounts, headers.filter((column) => used.has(column)));
   };
-  await readTable(file, ['account_id', 'channel'], useColumns, each(file, reader.reject, (row, id) => customers.add(id, row)), reader.reject);
-  return customers;
+  const reject: Reject = async (rejection) => {
+    await reader.reject(rejection);
+    // A row that cannot be read at all may be anyone's opt-out or Breathing Space.
+    if (rejection.accountId === undefined) await unattributed(rejection.line, 'the customers file');
+  };
+  await readTable(file, ['account_id', 'channel'], useColumns, async (row) => {
+    const id = row.get('account_id');
+    if (id === '') {
+      await reader.reject({ file, line: row.line, reason: 'account_id is empty' });
+      return unattributed(row.line, 'the customers file');
+    }
+    people.add(id, { customerId: row.get('customer_id'), mobile: row.get('mobile'), email: row.get('email') });
+    const { problems, earlierLine } = customers.add(id, row);
+    if (problems.length > 0) {
+      await reader.reject({ file, line: row.line, accountId: id, reason: `${problems.join('; ')}: what the row protects is kept, and the customer's messages are held back` });
+    }
+    if (earlierLine !== undefined) {
+      repeated++;
+      await reader.reject({ file, line: row.line, accountId: id, reason: `a second customer row for account ${id} (the first is on line ${earlierLine}): both are read, the way that protects the customer` });
+    }
+    return undefined;
+  }, reject);
+  return { customers, repeated, unknown };
 }
 
-async function readContacts(file: string | undefined, accounts: AccountNumbers, reject: BookReader['reject']): Promise<ContactStore> {
+async function readContacts(
+  file: string | undefined,
+  accounts: AccountNumbers,
+  reject: BookReader['reject'],
+  unattributed: (line: number, what: string) => Promise<void>,
+): Promise<ContactStore> {
   const contacts = new ContactStore(accounts);
   if (!file) return contacts;
-  await readTable(file, ['account_id', 'sent_on', 'message_id'], () => undefined, each(file, reject, (row, id) => {
-    contacts.add(id, toDayNumber(date(row, 'sent_on')), row.get('message_id'));
-  }), reject);
+  const onReject: Reject = async (rejection) => {
+    await reject(rejection);
+    if (rejection.accountId === undefined) await unattributed(rejection.line, 'the contacts log');
+    else contacts.addUnreadable(rejection.accountId, rejection.line);
+  };
+  await readTable(file, ['account_id', 'sent_on', 'message_id'], () => undefined, async (row) => {
+    const id = row.get('account_id');
+    if (id === '') {
+      await reject({ file, line: row.line, reason: 'account_id is empty' });
+      return unattributed(row.line, 'the contacts log');
+    }
+    try {
+      contacts.add(id, toDayNumber(contactDay(row, 'sent_on')), row.get('message_id'));
+    } catch (error) {
+      if (!(error instanceof BadCell)) throw error;
+      // Still a contact: the customer's limits cannot be known tonight.
+      contacts.addUnreadable(id, row.line);
+      await reject({ file, line: row.line, accountId: id, reason: `${error.message}: counted as a contact, and the customer's messages are held back tonight` });
+    }
+    return undefined;
+  }, onReject);
   return contacts;
 }
 
@@ -121,12 +192,31 @@ export interface NotUsed {
   readonly contacts: number;
 }
 
-export async function readBook(files: BookFiles, reader: BookReader): Promise<NotUsed> {
+/** What reading the book found besides the accounts. */
+export interface BookReport {
+  readonly notUsed: NotUsed;
+  /** Customers columns neither read nor used by a template, as written. */
+  readonly unknownColumns: readonly string[];
+  /** Customer rows for an account that had one already. */
+  readonly repeatedCustomerRows: number;
+  /** Rows of the customers file or contacts log that could not be tied to any account: every message is held back for them. */
+  readonly unattributed: number;
+}
+
+export async function readBook(files: BookFiles, reader: BookReader): Promise<BookReport> {
   const { reject } = reader;
   const accounts = new AccountNumbers();
+  const people = new People(accounts);
+  /** The first row that could not be tied to an account, which holds back every message. */
+  let unattributedRow: string | undefined;
+  let unattributed = 0;
+  const noteUnattributed = async (line: number, what: string): Promise<void> => {
+    unattributed++;
+    unattributedRow ??= `line ${line} of ${what} cannot be tied to an account, so it may be anyone's: no message is sent tonight until a person reads it`;
+  };
   const payments = await readPayments(files.payments, accounts, reject);
-  const customers = await readCustomers(files.customers, accounts, reader);
-  const contacts = await readContacts(files.contacts, accounts, reject);
+  const { customers, repeated, unknown } = await readCustomers(files.customers, accounts, people, reader, noteUnattributed);
+  const contacts = await readContacts(files.contacts, accounts, reject, noteUnattributed);
 
   /** 1 for each account whose plan has been read, by number. */
   const finished = new NumberColumn(Uint8Array);
@@ -139,8 +229,8 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<No
     finished.set(accounts.number(done.id), 1);
     // Each account is followed up once: what was kept for it is taken, and not given again.
     const kept = payments.take(done.id);
-    const customer = customers.take(done.id);
-    const sent = contacts.take(done.id);
+    customers.use(done.id);
+    contacts.use(done.id);
     // Every creditor's part of an instalment 0.00: an instalment of nothing reads as one kept.
     const nothing = done.instalments.find((instalment) => instalment.amount === 0);
     const nothingLine = nothing && done.zeroLines.get(nothing.n);
@@ -159,7 +249,30 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<No
       await reject({ file: files.arrangements, line: done.line, accountId: done.id, reason: `account ${done.id} is left out: ${tooLarge}` });
       return;
     }
-    await reader.account({ id: done.id, instalments: done.instalments, payments: paid, contacts: sent, ...(customer ? { customer } : {}), ...(done.agreedOn ? { agreedOn: done.agreedOn } : {}) });
+    const person = people.accountsOf(done.id);
+    const others = person.slice(1);
+    const theirs = others.flatMap((other) => customers.readings(other));
+    const customer = mergeCustomer(customers.readings(done.id), theirs, customers.templateColumns);
+    const breathingSpace = customer?.breathingSpace ?? mergeCustomer(theirs, [], [])?.breathingSpace;
+    const doubts = [
+      ...(customer?.doubts ?? (theirs.length > 0 ? mergeCustomer(theirs, [], [])?.doubts ?? [] : [])),
+      ...person.flatMap((id) => {
+        const line = contacts.unreadableLine(id);
+        return line === undefined ? [] : [`line ${line} of the contacts log (account ${id}) cannot be read, so this customer's contacts cannot be counted`];
+      }),
+      ...(unattributedRow ? [unattributedRow] : []),
+    ];
+    await reader.account({
+      id: done.id,
+      instalments: done.instalments,
+      payments: paid,
+      contacts: person.flatMap((id) => contacts.of(id)),
+      ...(customer ? { customer } : {}),
+      ...(breathingSpace ? { breathingSpace } : {}),
+      person: { key: people.personOf(done.id) ?? -1, accounts: person },
+      doubts,
+      ...(done.agreedOn ? { agreedOn: done.agreedOn } : {}),
+    });
   };
   /**
    * The account's payments less those whose reference it has already paid with (a payment exported
@@ -254,5 +367,5 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<No
     await reject({ file: files.payments, line, accountId, reason: `a payment for account ${accountId}, which has no arrangement` });
   }
   // A customers file or contacts log may well cover more accounts than have plans: counted, not rejected.
-  return { customers: customers.untaken, contacts: contacts.untaken };
+  return { notUsed: { customers: customers.untaken, contacts: contacts.untaken }, unknownColumns: unknown, repeatedCustomerRows: repeated, unattributed };
 }

@@ -1,5 +1,6 @@
 /** Reading one cell of an input row, or saying in one phrase why it cannot be used. */
-import { parseIsoDate, type IsoDate } from '../core/date.js';
+import { ukDayOf } from '../core/calendar/uk-day.js';
+import { parseIsoDate, toDayNumber, type IsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
 import { parsePence } from '../batch/pence.js';
 import type { Row } from './table.js';
@@ -51,3 +52,30 @@ export const yesNo = (row: Row, column: string): boolean =>
     if (value === '' || value === 'no' || value === 'n' || value === 'false') return false;
     throw new BadCell();
   }, 'yes or no');
+
+const MOMENT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s?(Z|[+-]\d{2}(?::?\d{2})?))?)?$/i;
+
+/**
+ * The UK day a contact was made: a date, or an ISO 8601 date and time. With a zone (`Z`, `+01:00`)
+ * the moment is placed on the UK calendar (src/core/calendar/uk-day.ts); without one it is taken as
+ * UK time, so its own date is the day.
+ */
+export const contactDay = (row: Row, column: string): IsoDate =>
+  cell(row, column, (text) => {
+    const found = MOMENT.exec(text);
+    if (!found) throw new BadCell();
+    const [, day = '', hours, minutes, seconds = '00', zone] = found;
+    const date = parseIsoDate(day);
+    if (hours === undefined) return date;
+    if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) throw new BadCell();
+    if (zone === undefined) return date;
+    const offset = zone.toUpperCase() === 'Z' ? 0 : zoneMinutes(zone);
+    return ukDayOf(toDayNumber(date), Number(hours) * 60 + Number(minutes) - offset);
+  }, 'a date (YYYY-MM-DD) or a date and time (2026-03-09T18:30:00Z)');
+
+function zoneMinutes(zone: string): number {
+  const digits = zone.slice(1).replace(':', '');
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+  if (Number(digits.slice(2) || '0') > 59 || minutes > 14 * 60) throw new BadCell();
+  return zone.startsWith('-') ? -minutes : minutes;
+}

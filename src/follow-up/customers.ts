@@ -1,13 +1,26 @@
 /**
- * A customer row: how to reach them, whether a person should read their messages first, Breathing
- * Space, a review date, the days and hours they asked to be contacted in, and every column for the
- * firm's templates.
+ * Customer rows: how to reach a customer, whether a person should read their messages first,
+ * Breathing Space, a review date, the days and hours they asked to be contacted in, and every
+ * column for the firm's templates.
+ *
+ * What protects a customer is read so that a doubt protects them (see README, "What fairplan
+ * guarantees"):
+ * - each field is read on its own, so a row with one bad cell still gives the protections the others
+ *   hold (an opt-out, a vulnerability, a Breathing Space); a protection that cannot be read counts as
+ *   set (a `vulnerable` of "maybe" is vulnerable; a Breathing Space whose end cannot be read is in
+ *   force), and the row's messages are held back;
+ * - two rows for one account are both read, the protective way: any opt-out, any vulnerability, any
+ *   Breathing Space (the one ending last), the latest review date, only the contact days both allow;
+ *   where they disagree on anything else (a channel, an address, a name), the messages are held back;
+ * - a person's protections are shared by all their accounts (src/follow-up/people.ts).
  */
-import type { IsoDate } from '../core/date.js';
+import { breathingSpaceKindOf, BREATHING_SPACE_KINDS } from '../core/breathing-space.js';
+import { compareDates, type IsoDate } from '../core/date.js';
 import { CHANNELS, type Channel, type Customer } from '../core/follow-up/contact.js';
 import type { BreathingSpace } from '../core/follow-up/status.js';
 import type { AccountNumbers } from './account-numbers.js';
 import { BadCell, cell, optionalDate, yesNo } from './cells.js';
+import { Chains } from './chains.js';
 import { NumberColumn } from './number-column.js';
 import type { Row } from './table.js';
 import { TextArena } from './text-arena.js';
@@ -18,23 +31,45 @@ export interface CustomerRow extends Customer {
   readonly reviewOn?: IsoDate;
   /** The columns the firm's templates use. */
   readonly columns: Readonly<Record<string, string>>;
+  /**
+   * Why this customer's messages are held back whatever else they say: a protection that cannot be
+   * read exactly, or rows that disagree. Empty when there is no doubt.
+   */
+  readonly doubts: readonly string[];
 }
 
-const channel = (row: Row): Channel =>
+/** One customer row, each field read on its own. */
+export interface CustomerReading {
+  readonly line: number;
+  readonly channel?: Channel;
+  readonly optedOut: boolean;
+  readonly vulnerable: boolean;
+  readonly breathingSpace?: BreathingSpace;
+  readonly reviewOn?: IsoDate;
+  readonly contactDays?: ReadonlySet<number>;
+  readonly contactWindow?: string;
+  /** The cells that reach a message: name, addresses, the templates' columns. */
+  readonly details: Readonly<Record<string, string>>;
+  /** What could not be read, one phrase each. */
+  readonly problems: readonly string[];
+}
+
+const channelOf = (row: Row): Channel =>
   cell(row, 'channel', (text) => {
     const value = text.toLowerCase();
     if (!(CHANNELS as readonly string[]).includes(value)) throw new BadCell();
     return value as Channel;
   }, `a channel (${CHANNELS.join(', ')})`);
-/** `breathing_space` (standard, mental-health) and `breathing_space_end`; an end date alone is a standard one. */
+
+/** `breathing_space` (standard, mental-health-crisis) and `breathing_space_end`; an end date alone is a standard one. */
 function breathingSpaceOf(row: Row): BreathingSpace | undefined {
   const end = optionalDate(row, 'breathing_space_end');
   const kind = cell(row, 'breathing_space', (text) => {
-    const value = text.toLowerCase();
-    if (value === '') return end ? 'standard' : undefined;
-    if (value !== 'standard' && value !== 'mental-health') throw new BadCell();
-    return value;
-  }, 'a kind of Breathing Space (standard or mental-health)');
+    if (text === '' || /^(no|n|false|none)$/i.test(text)) return end ? 'standard' : undefined;
+    const found = breathingSpaceKindOf(text);
+    if (!found) throw new BadCell();
+    return found;
+  }, `a kind of Breathing Space (${BREATHING_SPACE_KINDS.join(' or ')}, or mental-health)`);
   if (!kind) return undefined;
   if (kind === 'standard' && !end) throw new BadCell('breathing_space is standard but breathing_space_end is empty (a standard one lasts 60 days)');
   return { kind, ...(end ? { end } : {}) };
@@ -80,81 +115,164 @@ const contactWindowOf = (row: Row): string | undefined =>
 /** Where each channel's address is: a message needs it to be sent. */
 const ADDRESS: Readonly<Partial<Record<Channel, string>>> = { sms: 'mobile', email: 'email' };
 
-/** The customer on `row`; `columns` are those the firm's templates use. */
-export function customerOf(row: Row, columns: readonly string[]): CustomerRow {
-  const how = channel(row);
-  const address = ADDRESS[how];
-  if (address && row.get(address) === '') throw new BadCell(`channel is ${how} but ${address} is empty`);
-  const breathingSpace = breathingSpaceOf(row);
-  const reviewOn = optionalDate(row, 'review_on');
-  const contactDays = contactDaysOf(row);
-  const contactWindow = contactWindowOf(row);
+/** The columns a customer row is read from, besides those of the firm's templates. */
+export const CUSTOMER_COLUMNS = [
+  'customer_id', 'channel', 'mobile', 'email', 'vulnerable', 'name', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window',
+] as const;
+
+const READ_AS_PROTECTIONS = new Set<string>(CUSTOMER_COLUMNS.filter((column) => !['name', 'mobile', 'email'].includes(column)));
+
+/** The columns that reach a message as they are written: the name, the addresses, the templates' own. */
+const detailColumns = (templateColumns: readonly string[]): string[] => [
+  ...new Set(['name', 'mobile', 'email', ...templateColumns.filter((column) => !READ_AS_PROTECTIONS.has(column))]),
+];
+
+/** Reads `read`, or notes why not and gives `otherwise`. */
+function attempt<T>(problems: string[], read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof BadCell)) throw error;
+    problems.push(error.message);
+    return otherwise;
+  }
+}
+
+/** The customer on `row`, each field on its own; `columns` are those the firm's templates use. */
+export function readCustomer(row: Row, columns: readonly string[]): CustomerReading {
+  const problems: string[] = [];
+  const channel = attempt<Channel | undefined>(problems, () => channelOf(row), undefined);
+  const address = channel && ADDRESS[channel];
+  if (address && row.get(address) === '') problems.push(`channel is ${channel} but ${address} is empty`);
+  // Unreadable, each is taken the way that protects the customer.
+  const vulnerable = attempt(problems, () => yesNo(row, 'vulnerable'), true);
+  const breathingSpace = attempt<BreathingSpace | undefined>(problems, () => breathingSpaceOf(row), undefined);
+  const spaceProblem = problems.find((p) => p.startsWith('breathing_space'));
+  const reviewOn = attempt<IsoDate | undefined>(problems, () => optionalDate(row, 'review_on'), undefined);
+  const contactDays = attempt<ReadonlySet<number> | undefined>(problems, () => contactDaysOf(row), undefined);
+  const contactWindow = attempt<string | undefined>(problems, () => contactWindowOf(row), undefined);
+  const details = Object.fromEntries(detailColumns(columns).map((column) => [column, row.get(column)]));
   return {
-    channel: how,
+    line: row.line,
+    ...(channel ? { channel } : {}),
+    optedOut: channel === 'none',
+    vulnerable,
+    ...(spaceProblem ? { breathingSpace: { kind: 'standard', unreadable: spaceProblem } } : breathingSpace ? { breathingSpace } : {}),
+    ...(reviewOn ? { reviewOn } : {}),
     ...(contactDays ? { contactDays } : {}),
     ...(contactWindow ? { contactWindow } : {}),
-    vulnerable: yesNo(row, 'vulnerable'),
-    name: row.get('name'),
-    ...(breathingSpace ? { breathingSpace } : {}),
-    ...(reviewOn ? { reviewOn } : {}),
-    columns: Object.fromEntries(columns.map((column) => [column, row.get(column)])),
+    details,
+    problems,
   };
 }
 
-/** Every column a customer row is read from, besides those of the firm's templates. */
-const CUSTOMER_COLUMNS = ['channel', 'mobile', 'email', 'vulnerable', 'name', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window'];
+/** Of two Breathing Spaces, the one that protects for longer: one that cannot be read, then one with no end, then the later end. */
+function longer(a: BreathingSpace | undefined, b: BreathingSpace | undefined): BreathingSpace | undefined {
+  if (!a || !b) return a ?? b;
+  const rank = (s: BreathingSpace) => (s.unreadable ? 2 : s.end === undefined ? 1 : 0);
+  if (rank(a) !== rank(b)) return rank(a) > rank(b) ? a : b;
+  return a.end && b.end && compareDates(b.end, a.end) > 0 ? b : a;
+}
 
-const NONE = -1;
+const later = (a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | undefined => (!a || !b ? (a ?? b) : compareDates(b, a) > 0 ? b : a);
 
-// Cells never hold it: the CSV reader refuses control characters, and a JSON record's cell with one is refused here.
+/**
+ * An account's customer from its own rows (`own`, in file order) and the rows of the person's other
+ * accounts (`others`), whose protections it shares: the protective reading of them all.
+ */
+export function mergeCustomer(own: readonly CustomerReading[], others: readonly CustomerReading[], columns: readonly string[]): CustomerRow | undefined {
+  const [first] = own;
+  if (!first) return undefined;
+  const all = [...own, ...others];
+  const doubts: string[] = [];
+  for (const reading of all) {
+    if (reading.problems.length > 0) doubts.push(`customer row ${reading.line} cannot be read exactly (${reading.problems.join('; ')})`);
+  }
+  const disagree = (what: string, values: readonly string[]) => {
+    const distinct = [...new Set(values)];
+    if (distinct.length > 1) doubts.push(`the customer rows (lines ${own.map((r) => r.line).join(', ')}) disagree on ${what} (${distinct.map((v) => `"${v}"`).join(', ')})`);
+  };
+  const channels = own.map((r) => r.channel).filter((c): c is Channel => c !== undefined);
+  disagree('channel', channels.filter((c) => c !== 'none'));
+  for (const column of detailColumns(columns)) disagree(column, own.map((r) => r.details[column] ?? ''));
+  const windows = own.map((r) => r.contactWindow ?? '');
+  disagree('contact_window', windows);
+  // Only the days every row allows.
+  let contactDays: ReadonlySet<number> | undefined;
+  for (const reading of own) {
+    if (!reading.contactDays) continue;
+    contactDays = contactDays ? new Set([...contactDays].filter((day) => reading.contactDays?.has(day))) : reading.contactDays;
+  }
+  if (contactDays && [...contactDays].every((day) => day === 0)) doubts.push('the customer rows allow no common day to contact them on');
+  const optedOut = all.some((r) => r.optedOut);
+  const channel: Channel = optedOut ? 'none' : (channels[0] ?? 'none');
+  const breathingSpace = all.reduce<BreathingSpace | undefined>((kept, r) => longer(kept, r.breathingSpace), undefined);
+  const reviewOn = own.reduce<IsoDate | undefined>((kept, r) => later(kept, r.reviewOn), undefined);
+  return {
+    channel,
+    vulnerable: all.some((r) => r.vulnerable),
+    ...(contactDays ? { contactDays } : {}),
+    ...(first.contactWindow ? { contactWindow: first.contactWindow } : {}),
+    name: first.details.name ?? '',
+    ...(breathingSpace ? { breathingSpace } : {}),
+    ...(reviewOn ? { reviewOn } : {}),
+    columns: Object.fromEntries(columns.map((column) => [column, first.details[column] ?? ''])),
+    doubts,
+  };
+}
+
+// Cells never hold it: the CSV reader refuses control characters, and so does the JSON reader.
 const SEPARATOR = '\u0000';
 
 /**
- * The customers file, kept until each account's plan is read. A row is checked when it is read (a
- * bad one is rejected then) and kept as the cells it is read from, in one text outside the heap
- * (text-arena.ts): a million customers as objects would take most of the memory a run may use.
+ * The customers file, kept until each account's plan is read. A row is read when it is met (what
+ * cannot be read is reported then) and kept as the cells it is read from, in one text outside the
+ * heap (text-arena.ts): a million customers as objects would take most of the memory a run may use.
+ * Every row is kept, a rejected one too, as its protections still count.
  */
 export class CustomerStore {
   private readonly texts = new TextArena();
-  /** Each account's text in `texts`, by account number. */
-  private readonly handles = new NumberColumn(Int32Array, NONE);
+  private readonly lines = new NumberColumn(Int32Array);
+  private readonly chains: Chains;
   private readonly kept: readonly string[];
   private readonly index: ReadonlyMap<string, number>;
-  /** Rows added and not yet taken. */
-  private waiting = 0;
 
   /** `templateColumns`: the columns the firm's templates use. */
   constructor(
-    private readonly accounts: AccountNumbers,
-    private readonly templateColumns: readonly string[],
+    accounts: AccountNumbers,
+    readonly templateColumns: readonly string[],
   ) {
+    this.chains = new Chains(accounts);
     this.kept = [...new Set([...CUSTOMER_COLUMNS, ...templateColumns])];
     this.index = new Map(this.kept.map((column, i) => [column, i]));
   }
 
-  add(accountId: string, row: Row): void {
-    const known = this.accounts.find(accountId);
-    if (known !== undefined && this.handles.get(known) !== NONE) throw new BadCell(`account ${accountId} has a customer row already`);
-    customerOf(row, this.templateColumns);
+  /** Keeps the row; returns what in it cannot be read, and whether the account had a row already. */
+  add(accountId: string, row: Row): { readonly problems: readonly string[]; readonly earlierLine?: number } {
+    const earlier = this.chains.peek(accountId)[0];
+    const { problems } = readCustomer(row, this.templateColumns);
     const cells = this.kept.map((column) => row.get(column));
-    if (cells.some((c) => c.includes(SEPARATOR))) throw new BadCell('a cell holds a NUL character');
-    this.handles.set(this.accounts.number(accountId), this.texts.add(cells.join(SEPARATOR)));
-    this.waiting++;
+    const record = this.chains.add(accountId);
+    this.texts.add(cells.join(SEPARATOR));
+    this.lines.set(record, row.line);
+    return { problems, ...(earlier === undefined ? {} : { earlierLine: this.lines.get(earlier) }) };
   }
 
-  /** How many rows were never taken: customers of accounts with no plan. */
+  /** How many rows were never used: customers of accounts with no plan. */
   get untaken(): number {
-    return this.waiting;
+    return this.chains.untaken;
   }
 
-  /** The account's customer, if it has one; it is then forgotten. */
-  take(accountId: string): CustomerRow | undefined {
-    const account = this.accounts.find(accountId);
-    const handle = account === undefined ? NONE : this.handles.get(account);
-    if (account === undefined || handle === NONE) return undefined;
-    this.handles.set(account, NONE);
-    this.waiting--;
-    const cells = this.texts.get(handle).split(SEPARATOR);
-    return customerOf({ line: 0, get: (column) => cells[this.index.get(column) ?? -1] ?? '' }, this.templateColumns);
+  /** The account's rows, read; left in place for the person's other accounts. */
+  readings(accountId: string): CustomerReading[] {
+    return this.chains.peek(accountId).map((record) => {
+      const cells = this.texts.get(record).split(SEPARATOR);
+      return readCustomer({ line: this.lines.get(record), get: (column) => cells[this.index.get(column) ?? -1] ?? '' }, this.templateColumns);
+    });
+  }
+
+  /** Marks the account's rows used. */
+  use(accountId: string): void {
+    this.chains.take(accountId);
   }
 }

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
-import { MESSAGE_KINDS } from '../core/follow-up/contact.js';
+import { CONTACT_LIMITS, MESSAGE_KINDS } from '../core/follow-up/contact.js';
 import { DEFAULT_RULES, type FollowUpRules } from '../core/follow-up/rules.js';
 import { parseRawText, readInputFile } from '../statement/load.js';
 import { problemsOf } from '../statement/problems.js';
@@ -45,7 +45,8 @@ const rulesSchema = known({
   grace_days: days(60).optional(),
   broken_after: atLeastOne(24).optional(),
   remind_days: days(30).optional(),
-  contact_limits: known({ per_day: atLeastOne(10).optional(), per_week: atLeastOne(70).optional() }).optional(),
+  // A firm may contact less often than the most fairplan allows, never more (CONTACT_LIMITS).
+  contact_limits: known({ per_day: atLeastOne(CONTACT_LIMITS.perDay).optional(), per_week: atLeastOne(CONTACT_LIMITS.perWeek).optional() }).optional(),
   templates: known(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, channels.optional()]))).optional(),
 });
 

@@ -6,7 +6,8 @@
  */
 import type { BusinessCalendar } from '../core/calendar/business-calendar.js';
 import type { IsoDate } from '../core/date.js';
-import { planMessage, type PlannedMessage } from '../core/follow-up/contact.js';
+import { FairplanError } from '../core/errors.js';
+import { planMessage, type IssuedTonight, type PlannedMessage } from '../core/follow-up/contact.js';
 import type { FollowUpRules } from '../core/follow-up/rules.js';
 import { arrangementStatus, pounds, type ArrangementStatus } from '../core/follow-up/status.js';
 import { csvLine } from '../batch/csv.js';
@@ -40,6 +41,8 @@ export interface FollowUpOptions {
   readonly calendar: BusinessCalendar;
   /** Called for each rejected row (the CLI shows them when there is no errors file). */
   readonly onRejection?: (rejection: FollowUpRejection) => void;
+  /** Refuse a customers column that is neither read nor used by a template, rather than name it in the summary. */
+  readonly strict?: boolean;
 }
 
 /** What a firm's templates may say about an account. */
@@ -72,11 +75,18 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     const messages = options.messages ? await open(options.messages, MESSAGE_HEADER) : undefined;
     const errors = options.errors ? await open(options.errors, ERROR_HEADER) : undefined;
     let renderer: Renderer | undefined;
-    summary.notUsed = await readBook(options.files, {
+    /** The message issued tonight to each person with several accounts, by person. */
+    const issued = new Map<number, IssuedTonight>();
+    const report = await readBook(options.files, {
       // Before any account: a template that cannot be used stops the run here.
       columns(columns) {
         renderer = compileTemplates(options.templates, options.templatesSource, columns);
         return renderer.uses;
+      },
+      unknownColumns(columns) {
+        if (!options.strict) return;
+        const file = options.files.customers ?? '';
+        throw new FairplanError('invalid-argument', `has column${columns.length === 1 ? '' : 's'} ${columns.map((c) => `"${c}"`).join(', ')} that fairplan does not read and no template uses (--strict): is one misspelt (vulnerable, breathing_space…)?`, { file, line: 1 });
       },
       // Written as they come, so that a file of bad rows cannot fill memory.
       reject(rejection) {
@@ -93,7 +103,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
             instalments: account.instalments,
             payments: account.payments,
             ...(account.agreedOn ? { agreedOn: account.agreedOn } : {}),
-            ...(customer?.breathingSpace ? { breathingSpace: customer.breathingSpace } : {}),
+            ...(account.breathingSpace ? { breathingSpace: account.breathingSpace } : {}),
             ...(customer?.reviewOn ? { reviewOn: customer.reviewOn } : {}),
           },
           options.asOf,
@@ -101,7 +111,18 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
         );
         countStatus(summary, found);
         if (status.push(line(statusRecord(found), STATUS_HEADER))) await status.flush();
-        const planned = planMessage({ status: found, ...(customer ? { customer } : {}), contacts: account.contacts, asOf: options.asOf, rules: options.rules, calendar: options.calendar });
+        const shared = account.person.accounts.length > 1;
+        const tonight = shared ? issued.get(account.person.key) : undefined;
+        const planned = planMessage({
+          status: found,
+          ...(customer ? { customer } : {}),
+          contacts: account.contacts,
+          doubts: account.doubts,
+          ...(tonight ? { issuedTonight: tonight } : {}),
+          asOf: options.asOf,
+          rules: options.rules,
+          calendar: options.calendar,
+        });
         if (!planned) return;
         const words = planned.channel === 'none' ? undefined : renderer?.render(planned.kind, planned.channel, valuesFor(account, found));
         const problem = planned.channel === 'sms' && words ? textMessageProblem(words.text) : undefined;
@@ -114,11 +135,18 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
             ? { ...unsafe, review: true, reason: `${unsafe.reason}; a person reads it first: it says "${pressing.join('", "')}", which can read as a threat or pressure` }
             : unsafe;
         countMessage(summary, message);
+        if (shared && !message.held) issued.set(account.person.key, { accountId: account.id, messageId: message.messageId });
         if (!messages) return;
         const segments = message.channel === 'sms' && words ? smsSize(words.text).segments : undefined;
         if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
       },
     });
+    summary.notUsed = report.notUsed;
+    summary.unknownColumns = report.unknownColumns;
+    summary.repeatedCustomerRows = report.repeatedCustomerRows;
+    summary.unattributedRows = report.unattributed;
+    summary.messagesWritten = messages !== undefined;
+    summary.contactsLog = options.files.contacts !== undefined;
     let summaryFile: Sink | undefined;
     if (options.summary) {
       summaryFile = await Sink.open(options.summary, stdout);

@@ -19,6 +19,16 @@ export interface FollowUpSummary {
   rejected: number;
   /** Customer rows and contacts of accounts with no plan. */
   notUsed: NotUsed;
+  /** Customers columns neither read nor used by a template, as written. */
+  unknownColumns: readonly string[];
+  /** Customer rows for an account that had one already (read together, protectively). */
+  repeatedCustomerRows: number;
+  /** Rows of the customers file or contacts log that could not be tied to an account: every message was held back. */
+  unattributedRows: number;
+  /** Whether the messages were written (--messages); without it they are counted only. */
+  messagesWritten: boolean;
+  /** Whether a contacts log was read; without one (--no-contacts-log) the limits count only tonight's messages. */
+  contactsLog: boolean;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -35,6 +45,11 @@ export const emptySummary = (): FollowUpSummary => ({
   arrears: 0n,
   rejected: 0,
   notUsed: { customers: 0, contacts: 0 },
+  unknownColumns: [],
+  repeatedCustomerRows: 0,
+  unattributedRows: 0,
+  messagesWritten: false,
+  contactsLog: false,
 });
 
 export function countStatus(summary: FollowUpSummary, status: ArrangementStatus): void {
@@ -66,10 +81,17 @@ const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? ''
 
 export function summaryLines(s: FollowUpSummary): string[] {
   const toSend = Object.values(s.messagesByKind).reduce((a, b) => a + b, 0);
+  const messages = s.messagesWritten
+    ? `${toSend} messages to send (${s.forReview} for a person to review first): ${listed(s.messagesByKind)}; by channel: ${listed(s.messagesByChannel)}`
+    : `no message was written (no --messages file); ${toSend} would be due: ${listed(s.messagesByKind)}`;
   return [
     `${s.arrangements} arrangements: ${listed(s.byStatus)}`,
-    `${toSend} messages to send (${s.forReview} for a person to review first): ${listed(s.messagesByKind)}; by channel: ${listed(s.messagesByChannel)}`,
+    messages,
     `held back: ${listed(s.heldBack)}`,
+    ...(s.contactsLog ? [] : ['no contacts log was read (--no-contacts-log): the contact limits counted only tonight\'s messages']),
+    ...(s.unattributedRows > 0 ? [`${counted(s.unattributedRows, 'row')} of the customers file or contacts log could not be tied to an account: every message was held back`] : []),
+    ...(s.repeatedCustomerRows > 0 ? [`${counted(s.repeatedCustomerRows, 'repeated customer row')}: read with the first, the way that protects the customer`] : []),
+    ...(s.unknownColumns.length > 0 ? [`customers columns not read and used by no template: ${s.unknownColumns.join(', ')} (--strict refuses them)`] : []),
     `due to date ${formatMoney(fromPence(s.dueToDate))}, received ${formatMoney(fromPence(s.received))}, in arrears ${formatMoney(fromPence(s.arrears))}`,
     ...(s.rejected > 0 ? [`${s.rejected} rows rejected`] : []),
     ...(s.notUsed.customers + s.notUsed.contacts > 0
@@ -91,5 +113,10 @@ export const summaryJson = (s: FollowUpSummary, provenance?: Provenance) => ({
   arrears: toFixed2(fromPence(s.arrears)),
   rejected: s.rejected,
   not_used: s.notUsed,
+  messages_written: s.messagesWritten,
+  contacts_log: s.contactsLog,
+  unknown_customer_columns: s.unknownColumns,
+  repeated_customer_rows: s.repeatedCustomerRows,
+  unattributed_rows: s.unattributedRows,
   ...(provenance ? { provenance } : {}),
 });

@@ -7,6 +7,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import { CSV_LIMITS } from '../batch/csv-reader.js';
+import { columnKey, columnsNamedTwice } from '../io/column-names.js';
 import { readRecords } from '../batch/read.js';
 import { readFailure } from '../io/read-failure.js';
 import { parseJsonExact } from '../statement/json-exact.js';
@@ -26,13 +27,39 @@ export type Reject = (rejection: FollowUpRejection) => void | Promise<void>;
 
 export interface Row {
   readonly line: number;
-  /** The cell of a column named in the header; '' for an optional column the file does not have. */
+  /**
+   * The cell of a column, found by the one rule for column names (src/io/column-names.ts: any case,
+   * spaces, `_` or `-`); '' for an optional column the file does not have.
+   */
   get(column: string): string;
 }
 
 export interface Table {
   readonly file: string;
+  /** The columns as fairplan names them (`Breathing Space End` is `breathing_space_end`), in file order. */
   readonly headers: readonly string[];
+  /** The same columns as the file writes them, to name them back to the user. */
+  readonly written: readonly string[];
+}
+
+/** A column's position by its key; a name not yet in key form is put in it once. */
+function lookup(index: ReadonlyMap<string, number>): (column: string) => number | undefined {
+  const keys = new Map<string, string>();
+  return (column) => {
+    const found = index.get(column);
+    if (found !== undefined) return found;
+    let key = keys.get(column);
+    if (key === undefined) keys.set(column, (key = columnKey(column)));
+    return index.get(key);
+  };
+}
+
+/** A header naming one column twice stops the run: which of the two protects the customer would be a guess. */
+function refuseNamedTwice(file: string, headers: readonly string[]): void {
+  const [twice] = columnsNamedTwice(headers);
+  if (twice) {
+    throw new FairplanError('invalid-argument', `the header names column "${twice.name}" twice (columns ${twice.first + 1} and ${twice.second + 1}): keep one`, { file, line: 1, field: twice.name });
+  }
 }
 
 /**
@@ -74,14 +101,18 @@ const missingColumns = (file: string, required: readonly string[], missing: read
 
 const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) => {
   let index: Map<string, number> | undefined;
+  let position: (column: string) => number | undefined = () => undefined;
   for await (const records of readRecords(handle.createReadStream(), ',', file)) {
     for (const record of records) {
       if (!index) {
         if (record.kind === 'unreadable') throw new FairplanError('invalid-argument', `the header row cannot be read: ${record.reason}`, { file, line: record.line });
-        index = new Map(record.cells.map((name, i) => [name.trim(), i]));
+        refuseNamedTwice(file, record.cells);
+        const written = record.cells.map((name) => name.trim());
+        index = new Map(written.map((name, i) => [columnKey(name), i]));
         const missing = required.filter((column) => !index?.has(column));
         if (missing.length > 0) throw missingColumns(file, required, missing);
-        onHeader({ file, headers: [...index.keys()] });
+        onHeader({ file, headers: [...index.keys()], written });
+        position = lookup(index);
         continue;
       }
       if (record.kind === 'unreadable') {
@@ -89,16 +120,23 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
         continue;
       }
       const { cells, line } = record;
-      const columns = index;
-      const pending = onRow({ line, get: (column) => (cells[columns.get(column) ?? -1] ?? '').trim() });
+      const pending = onRow({ line, get: (column) => (cells[position(column) ?? -1] ?? '').trim() });
       if (pending) await pending;
     }
   }
   if (!index) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file });
 };
 
-/** A record's value as text, as a CSV cell would hold it. */
-const text = (value: unknown): string => (value instanceof NumberLiteral ? value.source : typeof value === 'string' ? value.trim() : '');
+/**
+ * A record's value as text, as a CSV cell would hold it: a number as written, `true` and `false` as
+ * those words (so `"vulnerable": true` is vulnerable), `null` as empty.
+ */
+function text(value: unknown): string {
+  if (value instanceof NumberLiteral) return value.source;
+  if (typeof value === 'string') return value.trim();
+  if (value === true || value === false) return String(value);
+  return '';
+}
 
 /**
  * Why a record's value cannot be read as text, as the CSV reader refuses the same in a cell: a lone
@@ -107,6 +145,8 @@ const text = (value: unknown): string => (value instanceof NumberLiteral ? value
  */
 function notText(record: Record<string, unknown>): string | undefined {
   for (const [column, value] of Object.entries(record)) {
+    // A list or an object cannot be one cell: reading it as empty could drop a protection.
+    if (typeof value === 'object' && value !== null && !(value instanceof NumberLiteral)) return `${column} holds ${Array.isArray(value) ? 'a list' : 'an object'}, where a single value is expected`;
     if (typeof value !== 'string') continue;
     const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(value);
     if (lone) return `${column} holds a lone surrogate (${codePointOf(lone[0])}), which is not text`;
@@ -117,6 +157,13 @@ function notText(record: Record<string, unknown>): string | undefined {
 }
 
 const codePointOf = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The account a rejected record is about, when that much can be read: its protections must still be kept. */
+function accountIdOf(record: Record<string, unknown>): { accountId: string } | undefined {
+  const ids = Object.keys(record).filter((name) => columnKey(name) === 'account_id');
+  const id = ids.length === 1 ? record[ids[0] ?? ''] : undefined;
+  return typeof id === 'string' && id.trim() !== '' && notText({ id }) === undefined ? { accountId: id.trim() } : undefined;
+}
 
 /** A JSON record a line, each no longer than a CSV row may be. */
 const LINE_LIMIT = CSV_LIMITS.record;
@@ -155,20 +202,23 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
         await reject({ file, line, reason: `not a JSON record: ${error.message}` });
         continue;
       }
-      const why = notText(record);
+      const names = Object.keys(record);
+      const [twice] = columnsNamedTwice(names);
+      const why = twice ? `the record names column "${twice.name}" twice` : notText(record);
       if (why) {
         rejectedLines++;
-        await reject({ file, line, reason: why });
+        await reject({ file, line, reason: why, ...(accountIdOf(record) ?? {}) });
         continue;
       }
+      const values = new Map(names.map((name) => [columnKey(name), record[name]]));
       if (first) {
         first = false;
         // The first record stands for the header: a file with none of the columns is the wrong file.
-        const missing = required.filter((column) => !(column in record));
+        const missing = required.filter((column) => !values.has(column));
         if (missing.length === required.length) throw missingColumns(file, required, missing);
-        onHeader({ file, headers: Object.keys(record) });
+        onHeader({ file, headers: [...values.keys()], written: names });
       }
-      const pending = onRow({ line, get: (column) => text(record[column]) });
+      const pending = onRow({ line, get: (column) => text(values.get(column) ?? values.get(columnKey(column))) });
       if (pending) await pending;
     }
   }

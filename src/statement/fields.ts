@@ -159,13 +159,15 @@ export function oneOf<T extends string>(
   values: readonly T[],
   noun: string,
   synonyms: Readonly<Record<string, T>> = {},
+  /** Other words accepted as the value they stand for. */
+  aliases: Readonly<Record<string, T>> = {},
 ): z.ZodType<T, unknown> {
   const article = /^([aeiou]|SFS\b)/.test(noun) ? 'an' : 'a';
   const expected = `${article} ${noun}: one of ${values.join(', ')}`;
   return leaf(expected, { type: 'string', enum: values }, (value) => {
     if (typeof value !== 'string') return refuse(wrongType(expected, value));
     const key = normalise(value);
-    const found = values.find((v) => normalise(v) === key);
+    const found = values.find((v) => normalise(v) === key) ?? aliases[key];
     if (found) return found;
     const near = closest(key, values.map(normalise));
     const hint = synonyms[key] ?? values.find((v) => normalise(v) === near);

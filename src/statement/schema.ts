@@ -3,7 +3,7 @@
  * amount carries its own frequency; optional lists may be left out. The published JSON Schema
  * (schema/fairplan-statement.schema.json) is generated from this one.
  */
-import { BREATHING_SPACE_KINDS } from '../core/breathing-space.js';
+import { BREATHING_SPACE_ALIASES, BREATHING_SPACE_KINDS } from '../core/breathing-space.js';
 import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
 import type { InterestTreatment } from '../core/plan/types.js';
 import {
@@ -177,7 +177,7 @@ const statementIn = (symbol: string) => record(
     ).default([]),
     takenOn: isoDate().optional(),
     breathingSpace: record(
-      { kind: oneOf(BREATHING_SPACE_KINDS, 'Breathing Space kind'), start: isoDate(), end: isoDate().optional() },
+      { kind: oneOf(BREATHING_SPACE_KINDS, 'Breathing Space kind', {}, BREATHING_SPACE_ALIASES), start: isoDate(), end: isoDate().optional() },
       'a Breathing Space',
     )
       .superRefine((value, ctx) => {

@@ -85,13 +85,20 @@ describe('fairplan follow-up', () => {
       by_status: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
       messages_by_kind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
       messages_by_channel: { sms: 3, email: 3, letter: 1 },
-      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'unsafe-text': 0, 'too-late': 0 },
+      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 0, 'unsafe-text': 0, 'too-late': 0 },
       for_review: 1,
       due_to_date: '1434.00',
       received: '1119.00',
       arrears: '345.00',
       rejected: 3,
       not_used: { customers: 1, contacts: 1 },
+      // No --messages: counted, not written.
+      messages_written: false,
+      contacts_log: true,
+      // Only the firm's templates of rules.yaml use it.
+      unknown_customer_columns: ['preferred_name'],
+      repeated_customer_rows: 0,
+      unattributed_rows: 0,
       provenance: expect.any(Object),
     });
   });
@@ -129,7 +136,7 @@ describe('fairplan follow-up', () => {
 
   it('refuses an arrangements file it cannot read before reading the others: one line, none of their rejected rows', async () => {
     const dir = scratch();
-    const { code, stderr } = await runCli(['follow-up', '--arrangements', path.join(dir, 'nosuch.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')]);
+    const { code, stderr } = await runCli(['follow-up', '--arrangements', path.join(dir, 'nosuch.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')]);
     expect(code).toBe(2);
     expect(stderr).toBe(`fairplan: ${path.join(dir, 'nosuch.csv')}: no such file\n`);
     expect(readdirSync(dir)).toEqual([]);
@@ -170,7 +177,7 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     const dir = scratch();
     const payments = path.join(dir, 'payments.csv');
     writeFileSync(payments, readFileSync(fixture('follow-up', 'payments.csv')));
-    const { code, stderr } = await runCli(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', payments]);
+    const { code, stderr } = await runCli(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', payments]);
     expect(code).toBe(2);
     expect(stderr).toContain('--messages names the payments file');
     expect(readdirSync(dir)).toEqual(['payments.csv']);
@@ -181,7 +188,7 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     const dir = scratch();
     const payments = path.join(dir, 'payments.csv');
     writeFileSync(payments, 'account_id,amount\nFU-001,45.00\n');
-    const { code, stderr } = await runCli(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')]);
+    const { code, stderr } = await runCli(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')]);
     expect(code).toBe(2);
     expect(stderr).toContain(`${payments}: has no paid_on column`);
     expect(readdirSync(dir)).toEqual(['payments.csv']);
@@ -206,7 +213,7 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     writeFileSync(customers, readFileSync(fixture('follow-up', 'customers.csv'), 'utf8').replace(',Immy,', ',Immy (balance 80.00),'));
     const messages = path.join(dir, 'messages.ndjson');
     const args = ['--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--customers', customers];
-    await runCli(['follow-up', ...args, '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
+    await runCli(['follow-up', ...args, '--no-contacts-log', '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
     const held = ndjson(messages).find((m) => m.account_id === 'FU-009');
     expect(held).toMatchObject({ held_back: 'unsafe-text' });
     expect(held?.reason).toContain('held back: the text would state an amount');
@@ -232,7 +239,7 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     // The first account pays every instalment on its day up to 9 April 2026; the second pays nothing.
     const paid = instalments.filter((i) => i.account_id === first && (i.due ?? '') <= '2026-04-09');
     writeFileSync(path.join(dir, 'payments.csv'), ['account_id,paid_on,amount', ...paid.map((i) => `${i.account_id},${i.due},${i.amount}`)].join('\n'));
-    const { code } = await runCli(['follow-up', '--arrangements', schedules, '--payments', path.join(dir, 'payments.csv'), '--as-of', '2026-04-09', '-o', path.join(dir, 'status.csv')]);
+    const { code } = await runCli(['follow-up', '--arrangements', schedules, '--payments', path.join(dir, 'payments.csv'), '--no-contacts-log', '--as-of', '2026-04-09', '-o', path.join(dir, 'status.csv')]);
     expect(code).toBe(0);
     const status = records(path.join(dir, 'status.csv'));
     expect(status).toHaveLength(new Set(instalments.map((i) => i.account_id)).size);
@@ -249,7 +256,7 @@ describe('fairplan follow-up after batch --json', () => {
     await runCli(['batch', sample, '-o', path.join(dir, 'r.ndjson'), '--schedules', path.join(dir, 'schedules.ndjson'), '--json', '--as-of', '2026-01-05', '-q']);
     const payments = fixture('follow-up', 'sample-payments.csv');
     for (const schedules of ['schedules.csv', 'schedules.ndjson']) {
-      const { code } = await runCli(['follow-up', '--arrangements', path.join(dir, schedules), '--payments', payments, '--as-of', '2026-03-09', '-o', path.join(dir, `${schedules}.status.csv`), '-q']);
+      const { code } = await runCli(['follow-up', '--arrangements', path.join(dir, schedules), '--payments', payments, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, `${schedules}.status.csv`), '-q']);
       expect(code).toBe(0);
     }
     expect(readFileSync(path.join(dir, 'schedules.ndjson.status.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'schedules.csv.status.csv'), 'utf8'));
@@ -262,7 +269,7 @@ async function hostile(set: string, asOf: string, extra: readonly string[] = [])
   const input = (name: string) => fixture('hostile', 'follow-up', set, `${name}.csv`);
   const inputs = ['arrangements', 'payments', 'customers'].flatMap((name) => (existsSync(input(name)) ? [`--${name}`, input(name)] : []));
   const out = (name: string) => path.join(dir, `${name}.ndjson`);
-  const result = await runCli(['follow-up', ...inputs, '--as-of', asOf, ...extra, '-o', out('status'), '--messages', out('messages'), '--errors', out('errors'), '--json', '-q']);
+  const result = await runCli(['follow-up', ...inputs, '--no-contacts-log', '--as-of', asOf, ...extra, '-o', out('status'), '--messages', out('messages'), '--errors', out('errors'), '--json', '-q']);
   const read = (name: string) => (readFileSync(out(name), 'utf8') === '' ? [] : ndjson(out(name)));
   return { code: result.code, stderr: result.stderr, status: read('status'), messages: read('messages'), errors: read('errors') };
 }
@@ -347,5 +354,63 @@ describe('fairplan follow-up on hostile payments, plans and calendars (fixtures/
     expect(christmas.messages).toEqual([expect.objectContaining({ kind: 'missed-check-in', send_on: '2026-12-28', held_back: '' })]);
     const newYear = await hostile('christmas', '2027-01-01', ['--calendar', 'none']);
     expect(newYear.messages).toEqual([expect.objectContaining({ kind: 'missed-check-in', send_on: '2027-01-02' })]);
+  });
+});
+
+describe('fairplan follow-up on a messy export (fixtures/hostile/follow-up/messy-export)', () => {
+  const messy = (name: string) => fixture('hostile', 'follow-up', 'messy-export', name);
+  const night = async (customers: string) => {
+    const dir = scratch();
+    const messages = path.join(dir, 'messages.ndjson');
+    const summary = path.join(dir, 'summary.json');
+    const args = ['--arrangements', messy('arrangements.csv'), '--payments', messy('payments.csv'), '--customers', messy(customers), '--contacts', messy('contacts.csv')];
+    const result = await runCli(['follow-up', ...args, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.ndjson'), '--messages', messages, '--summary', summary, '--json', '-q']);
+    return { ...result, messages: Object.fromEntries(ndjson(messages).map((m) => [m.account_id ?? '', m])), summary: JSON.parse(readFileSync(summary, 'utf8')) as Record<string, unknown> };
+  };
+
+  for (const customers of ['customers.csv', 'customers.ndjson']) {
+    it(`lets no message out to a customer who opted out, is in Breathing Space, may be vulnerable or cannot be read, and one a night to a person (${customers})`, async () => {
+      const { code, messages, summary } = await night(customers);
+      expect(code).toBe(1);
+      const sent = Object.values(messages).filter((m) => m.held_back === '');
+      // M-2 was exported twice, opted out in the second row; M-3 is in Breathing Space (paused: nothing planned).
+      expect(messages['M-2']).toMatchObject({ held_back: 'customer-opted-out' });
+      expect(messages['M-3']).toBeUndefined();
+      // "Yes" in a Vulnerable column: a person reads it first.
+      expect(messages['M-4']).toMatchObject({ held_back: '', review: 'yes' });
+      // One person, two accounts: one message tonight.
+      expect([messages['M-5']?.held_back, messages['M-6']?.held_back].sort()).toEqual(['', 'daily-limit']);
+      // "unsure" is not a no.
+      expect(messages['M-7']).toMatchObject({ held_back: 'protection-unreadable' });
+      // Texted at 08:15 UTC today; a contacts row with a date that cannot be read.
+      expect(messages['M-8']).toMatchObject({ held_back: 'daily-limit' });
+      expect(messages['M-9']).toMatchObject({ held_back: 'protection-unreadable' });
+      expect(sent.map((m) => m.account_id).sort()).toEqual(['M-1', 'M-4', expect.stringMatching(/^M-[56]$/)]);
+      expect(summary).toMatchObject({ repeated_customer_rows: 1, unattributed_rows: 0 });
+    });
+  }
+
+  it('refuses to run without a contacts log unless told it is a first night, and says so in the summary', async () => {
+    const dir = scratch();
+    const args = ['--arrangements', messy('arrangements.csv'), '--payments', messy('payments.csv'), '--customers', messy('customers.csv'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')];
+    const refused = await runCli(['follow-up', ...args]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--no-contacts-log');
+    expect(readdirSync(dir)).toEqual([]);
+    const first = await runCli(['follow-up', ...args, '--no-contacts-log']);
+    expect(first.stderr).toContain('no contacts log was read');
+    expect(first.stderr).toContain('no message was written');
+  });
+
+  it('names a customers column it does not read, and refuses it with --strict', async () => {
+    const dir = scratch();
+    const customers = path.join(dir, 'customers.csv');
+    writeFileSync(customers, 'account_id,channel,mobile,vulnerabel\nM-1,sms,07700900101,yes\n');
+    const args = ['--arrangements', messy('arrangements.csv'), '--payments', messy('payments.csv'), '--customers', customers, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')];
+    expect((await runCli(['follow-up', ...args])).stderr).toContain('customers columns not read and used by no template: vulnerabel');
+    const strict = await runCli(['follow-up', ...args, '-o', path.join(dir, 'strict.csv'), '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('"vulnerabel"');
+    expect(readdirSync(dir).sort()).toEqual(['customers.csv', 'status.csv']);
   });
 });

@@ -9,8 +9,8 @@ import type { FollowUpRejection } from '../../src/follow-up/table.js';
 async function readAll(files: BookFiles) {
   const accounts = new Map<string, Account>();
   const rejected: FollowUpRejection[] = [];
-  const notUsed = await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => void rejected.push(r) });
-  return { accounts, rejected, notUsed };
+  const report = await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => void rejected.push(r) });
+  return { accounts, rejected, notUsed: report.notUsed, report };
 }
 
 const SCHEDULE_HEADER = 'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after';
@@ -22,13 +22,13 @@ async function book(files: { arrangements: string; payments?: string; customers?
     writeFileSync(file, text);
     return file;
   };
-  const { accounts, rejected, notUsed } = await readAll({
+  const { accounts, rejected, notUsed, report } = await readAll({
     arrangements: write('arrangements', files.arrangements),
     payments: write('payments', files.payments ?? 'account_id,paid_on,amount\n'),
     ...(files.customers ? { customers: write('customers', files.customers) } : {}),
     ...(files.contacts ? { contacts: write('contacts', files.contacts) } : {}),
   });
-  return { read: { accounts }, rejected: rejected.map((r) => `${path.basename(r.file)}:${r.line}: ${r.reason}`), notUsed };
+  return { read: { accounts }, rejected: rejected.map((r) => `${path.basename(r.file)}:${r.line}: ${r.reason}`), notUsed, report };
 }
 
 describe('readBook', () => {
@@ -207,14 +207,14 @@ describe('readBook', () => {
     expect(read.accounts.get('A')?.instalments.map((i) => i.n)).toEqual([1, 2]);
   });
 
-  it('rejects a customer row whose channel has no address, and counts the customers and contacts with no plan, which it does not use', async () => {
+  it('rejects a customer row whose channel has no address, holding its messages back, and counts the customers and contacts with no plan, which it does not use', async () => {
     const { read, rejected, notUsed } = await book({
       arrangements: `account_id,n,due,amount\nA,1,2026-03-01,5.00\n`,
       customers: 'account_id,name,channel,mobile,email,vulnerable\nA,Ann,sms,,,no\nZ,Zed,email,,z@example.com,no\n',
       contacts: 'account_id,sent_on,message_id\nZ,2026-03-01,z1\nA,2026-03-02,a1\n',
     });
-    expect(rejected).toEqual(['customers.csv:2: channel is sms but mobile is empty']);
-    expect(read.accounts.get('A')?.customer).toBeUndefined();
+    expect(rejected).toEqual([expect.stringMatching(/^customers\.csv:2: channel is sms but mobile is empty: what the row protects is kept/)]);
+    expect(read.accounts.get('A')?.doubts).toEqual([expect.stringContaining('customer row 2 cannot be read exactly')]);
     expect(read.accounts.get('A')?.contacts).toEqual([{ sentOn: '2026-03-02', messageId: 'a1' }]);
     expect(notUsed).toEqual({ customers: 1, contacts: 1 });
   });
@@ -231,10 +231,134 @@ describe('readBook', () => {
       ].join('\n'),
     });
     expect(read.accounts.get('A')?.customer).toMatchObject({ contactDays: new Set([2, 4]), contactWindow: '18:00-20:00' });
-    expect(read.accounts.get('B')?.customer).toMatchObject({ contactDays: new Set([5, 6, 0, 1]), breathingSpace: { kind: 'mental-health' } });
+    expect(read.accounts.get('B')?.customer).toMatchObject({ contactDays: new Set([5, 6, 0, 1]), breathingSpace: { kind: 'mental-health-crisis' } });
     expect(rejected).toEqual([
-      'customers.csv:4: contact_days: "sun" is not days of the week from Monday to Saturday (e.g. "tue, thu" or "mon-fri")',
-      'customers.csv:5: breathing_space is standard but breathing_space_end is empty (a standard one lasts 60 days)',
+      expect.stringMatching(/^customers\.csv:4: contact_days: "sun" is not days of the week from Monday to Saturday \(e\.g\. "tue, thu" or "mon-fri"\): what the row protects is kept/),
+      expect.stringMatching(/^customers\.csv:5: breathing_space is standard but breathing_space_end is empty \(a standard one lasts 60 days\); contact_window: "20:00-18:00" is not a time of day such as 18:00-20:00: what the row protects is kept/),
     ]);
+    // A Breathing Space that cannot be read exactly is taken to be in force.
+    expect(read.accounts.get('D')?.breathingSpace).toMatchObject({ unreadable: expect.stringContaining('breathing_space_end is empty') });
+    expect(read.accounts.get('C')?.doubts).not.toEqual([]);
+  });
+});
+
+describe('readBook: what protects a customer is read so that a doubt protects them', () => {
+  const PLANS = `account_id,n,due,amount\nA,1,2026-03-01,5.00\nB,1,2026-03-01,5.00\nC,1,2026-03-01,5.00\n`;
+
+  it('finds columns however the export cases or spaces them', async () => {
+    const { read } = await book({
+      arrangements: PLANS,
+      customers: 'Account ID,CHANNEL,Mobile,Vulnerable,Breathing_Space_End\nA,sms,07700900001,Yes,\nB,sms,07700900002,no,2026-04-30\n',
+    });
+    expect(read.accounts.get('A')?.customer).toMatchObject({ channel: 'sms', vulnerable: true });
+    expect(read.accounts.get('B')?.breathingSpace).toEqual({ kind: 'standard', end: '2026-04-30' });
+  });
+
+  it('stops at a customers column named twice, in another case or spacing too', async () => {
+    await expect(book({ arrangements: PLANS, customers: 'account_id,channel,vulnerable,Vulnerable\nA,sms,no,yes\n' })).rejects.toMatchObject({
+      code: 'invalid-argument',
+      context: { field: 'Vulnerable' },
+    });
+  });
+
+  it('reads two rows for one account together: any opt-out, any vulnerability, the Breathing Space ending last, and reports the second', async () => {
+    const { read, rejected, report } = await book({
+      arrangements: PLANS,
+      customers: [
+        'account_id,channel,mobile,vulnerable,breathing_space_end,review_on',
+        'A,sms,07700900001,no,,2026-05-01',
+        'A,none,07700900001,yes,,2026-06-01',
+        'B,sms,07700900002,no,2026-04-01,',
+        'B,sms,07700900002,no,2026-04-20,',
+      ].join('\n'),
+    });
+    expect(read.accounts.get('A')?.customer).toMatchObject({ channel: 'none', vulnerable: true, reviewOn: '2026-06-01' });
+    expect(read.accounts.get('B')?.breathingSpace).toMatchObject({ end: '2026-04-20' });
+    expect(read.accounts.get('B')?.doubts).toEqual([]);
+    expect(report.repeatedCustomerRows).toBe(2);
+    expect(rejected).toEqual([
+      expect.stringMatching(/^customers\.csv:3: a second customer row for account A \(the first is on line 2\)/),
+      expect.stringMatching(/^customers\.csv:5: a second customer row for account B \(the first is on line 4\)/),
+    ]);
+  });
+
+  it('holds back the messages of an account whose two rows disagree on where to send them', async () => {
+    const { read } = await book({ arrangements: PLANS, customers: 'account_id,channel,mobile\nA,sms,07700900001\nA,sms,07700900009\n' });
+    expect(read.accounts.get('A')?.doubts).toEqual([expect.stringContaining('disagree on mobile')]);
+  });
+
+  it('keeps what a rejected row protects: a vulnerable of "maybe" is vulnerable, an end date that cannot be read is a Breathing Space in force', async () => {
+    const { read, rejected } = await book({
+      arrangements: PLANS,
+      customers: 'account_id,channel,mobile,vulnerable,breathing_space_end\nA,sms,07700900001,maybe,\nB,sms,07700900002,no,31/04/2026\nC,text,07700900003,no,\n',
+    });
+    expect(read.accounts.get('A')?.customer).toMatchObject({ vulnerable: true });
+    expect(read.accounts.get('B')?.breathingSpace).toMatchObject({ unreadable: expect.stringContaining('31/04/2026') });
+    for (const id of ['A', 'B', 'C']) expect(read.accounts.get(id)?.doubts).not.toEqual([]);
+    expect(rejected).toHaveLength(3);
+  });
+
+  it('reads NDJSON values as what they are: true is yes, null is empty, a list is refused and holds the account back', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const customers = [
+      { account_id: 'A', channel: 'sms', mobile: '07700900001', vulnerable: true, breathing_space: null },
+      { account_id: 'B', channel: 'sms', mobile: '07700900002', vulnerable: false },
+      { account_id: 'C', channel: 'sms', mobile: '07700900003', vulnerable: ['yes'] },
+    ].map((r) => JSON.stringify(r)).join('\n');
+    const { accounts, rejected } = await readAll({
+      arrangements: file('plans.csv', PLANS),
+      payments: file('payments.csv', 'account_id,paid_on,amount\n'),
+      customers: file('customers.ndjson', customers),
+      contacts: file('contacts.csv', 'account_id,sent_on,message_id\n'),
+    });
+    expect(accounts.get('A')?.customer).toMatchObject({ vulnerable: true });
+    expect(accounts.get('A')?.breathingSpace).toBeUndefined();
+    expect(accounts.get('B')?.customer).toMatchObject({ vulnerable: false });
+    expect(rejected).toEqual([expect.objectContaining({ line: 3, accountId: 'C', reason: 'vulnerable holds a list, where a single value is expected' })]);
+    expect(accounts.get('C')?.customer).toBeUndefined();
+  });
+
+  it('counts a contact on the UK day it was made, from a time and zone, and holds back the customer of a contacts row it cannot read', async () => {
+    const { read, rejected } = await book({
+      arrangements: PLANS,
+      customers: 'account_id,channel,mobile\nA,sms,07700900001\nB,sms,07700900002\n',
+      contacts: 'account_id,sent_on,message_id\nA,2026-06-14T23:30:00Z,a1\nA,2026-01-14T23:30:00+00:00,a2\nA,2026-03-09 18:05,a3\nB,yesterday,b1\n',
+    });
+    expect(read.accounts.get('A')?.contacts.map((c) => c.sentOn)).toEqual(['2026-06-15', '2026-01-14', '2026-03-09']);
+    expect(read.accounts.get('A')?.doubts).toEqual([]);
+    expect(read.accounts.get('B')?.doubts).toEqual([expect.stringContaining('line 5 of the contacts log')]);
+    expect(rejected).toEqual([expect.stringMatching(/^contacts\.csv:5: sent_on: "yesterday" is not a date/)]);
+  });
+
+  it('holds back every message for a customers or contacts row that cannot be tied to an account', async () => {
+    const { read, report } = await book({
+      arrangements: PLANS,
+      customers: 'account_id,channel,mobile\nA,sms,07700900001\n,none,07700900002\n',
+    });
+    expect(report.unattributed).toBe(1);
+    for (const id of ['A', 'B', 'C']) expect(read.accounts.get(id)?.doubts).toEqual([expect.stringContaining('line 3 of the customers file cannot be tied to an account')]);
+  });
+
+  it('makes one person of accounts sharing a customer_id, a mobile or an email, whose contacts and protections they share', async () => {
+    const { read } = await book({
+      arrangements: PLANS,
+      customers: [
+        'account_id,customer_id,channel,mobile,email,breathing_space_end',
+        'A,P1,sms,07700 900001,,',
+        'B,P1,email,,ann@example.com,2026-04-30',
+        'C,,sms,+447700900001,,',
+      ].join('\n'),
+      contacts: 'account_id,sent_on,message_id\nA,2026-03-01,a1\nC,2026-03-02,c1\n',
+    });
+    expect(read.accounts.get('A')?.person.accounts).toEqual(expect.arrayContaining(['A', 'B', 'C']));
+    expect(new Set(['A', 'B', 'C'].map((id) => read.accounts.get(id)?.person.key)).size).toBe(1);
+    expect(read.accounts.get('B')?.contacts.map((c) => c.messageId).sort()).toEqual(['a1', 'c1']);
+    // B's Breathing Space covers every debt of the person's.
+    expect(read.accounts.get('A')?.breathingSpace).toMatchObject({ end: '2026-04-30' });
+    expect(read.accounts.get('C')?.breathingSpace).toMatchObject({ end: '2026-04-30' });
   });
 });

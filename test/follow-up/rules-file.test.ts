@@ -35,6 +35,16 @@ describe('loadRulesFile', () => {
     expect(problems.find((p) => p.path === '')?.message).toBe('"grace_day" is not a rule; did you mean "grace_days"?');
   });
 
+  it('lets a firm lower the contact limits, never raise them above one a day and three in seven days', async () => {
+    expect((await loadRulesFile(rulesFile('contact_limits:\n  per_week: 2\n'))).rules).toMatchObject({ perDay: 1, perWeek: 2 });
+    const error = await loadRulesFile(rulesFile('contact_limits:\n  per_day: 2\n  per_week: 4\n')).catch((e: unknown) => e);
+    const problems = (error as { context: { problems: { path: string; message: string }[] } }).context.problems;
+    expect(problems.map((p) => [p.path, p.message]).sort()).toEqual([
+      ['contact_limits.per_day', 'expected at most 1'],
+      ['contact_limits.per_week', 'expected at most 3'],
+    ]);
+  });
+
   it('says what a number of days may be, and names a misspelt template kind with the one meant', async () => {
     const file = rulesFile('grace_days: -3\ntemplates:\n  remindr:\n    sms:\n      text: hi\n');
     const error = await loadRulesFile(file).catch((e: unknown) => e);

@@ -4,6 +4,7 @@
  * reports.
  */
 import { calendarFor, DEFAULT_CALENDAR_REGION, type CalendarRegion } from '../../core/calendar/index.js';
+import { FairplanError } from '../../core/errors.js';
 import type { IsoDate } from '../../core/date.js';
 import { DEFAULT_RULES } from '../../core/follow-up/rules.js';
 import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-check.js';
@@ -34,11 +35,24 @@ at most 1 MiB; columns in any order, others ignored):
                   returned payment; not 0.00), reference (optional: a
                   reference paid twice for an account counts once)
   --customers     account_id, channel (sms, email, letter, none), name,
-                  mobile, email, vulnerable (yes/no), breathing_space
-                  (standard, mental-health), breathing_space_end, review_on,
-                  contact_days (tue, thu), contact_window (18:00-20:00),
-                  and any columns your templates use
+                  mobile, email, customer_id, vulnerable (yes/no),
+                  breathing_space (standard, mental-health-crisis),
+                  breathing_space_end, review_on, contact_days (tue, thu),
+                  contact_window (18:00-20:00), and any columns your
+                  templates use
   --contacts      account_id, sent_on, message_id (messages already sent)
+Column names are matched in any case, with spaces, _ or - alike
+(Breathing Space End is breathing_space_end); a column named twice stops
+the run.
+
+Protecting the customer comes first. A customer row that cannot be read
+keeps what it protects (an opt-out, a vulnerability, a Breathing Space)
+and holds back the customer's messages; two rows for one account are read
+together, the protective way; a contacts row that cannot be read counts as
+a contact and holds back the customer's messages for the night; a row that
+cannot be tied to an account holds back every message. Accounts sharing a
+customer_id, a mobile number or an email address are one person: one
+message a night at most, and the limits count all their accounts.
 
 Statuses: on-track, ahead, behind, missed, broken, completed, paused,
 review-due. Messages: reminder, missed-check-in, review-invitation,
@@ -70,6 +84,9 @@ interface FollowUpFlags {
   json?: boolean;
   calendar?: CalendarRegion;
   quiet?: boolean;
+  strict?: boolean;
+  /** false with --no-contacts-log. */
+  contactsLog: boolean;
 }
 
 const SHOWN_REJECTIONS = 20;
@@ -89,6 +106,13 @@ const followUpProvenance = (context: CommandContext, flags: FollowUpFlags, calen
   });
 
 async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<void> {
+  // Contact limits count the log of what was sent: without it they would count nothing.
+  if (flags.contacts === undefined && flags.contactsLog) {
+    throw new FairplanError('invalid-argument', 'follow-up needs --contacts FILE, the log of messages already sent, to keep to the contact limits; on a first night with no log yet, give --no-contacts-log');
+  }
+  if (flags.contacts !== undefined && !flags.contactsLog) {
+    throw new FairplanError('invalid-argument', '--contacts and --no-contacts-log cannot be given together');
+  }
   const read = (path: string | undefined, what: string): ReadFile[] => (path === undefined ? [] : [{ path, what }]);
   const written = (path: string | undefined, option: string): WrittenFile[] => (path === undefined || path === '-' ? [] : [{ path, option }]);
   await checkOutputs({
@@ -129,6 +153,7 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       templates: firm?.templates ?? DEFAULT_TEMPLATES,
       templatesSource: flags.rules ?? 'the default templates',
       calendar,
+      ...(flags.strict ? { strict: true } : {}),
       ...(flags.errors
         ? {}
         : {
@@ -152,7 +177,8 @@ export const registerFollowUp: RegisterCommand = (program, context) => {
     .requiredOption('--arrangements <file>', 'required: the agreed schedules, one row per instalment (batch --schedules output)')
     .requiredOption('--payments <file>', 'required: payments received: account_id, paid_on, amount')
     .option('--customers <file>', 'account_id, channel, name, mobile, email, vulnerable, breathing space, contact days (see below)')
-    .option('--contacts <file>', 'messages already sent: account_id, sent_on, message_id')
+    .option('--contacts <file>', 'required: messages already sent: account_id, sent_on (a date, or a date and time with its zone), message_id')
+    .option('--no-contacts-log', 'a first night, with no log of messages sent yet: the limits count only tonight\'s messages')
     .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, templates')
     .requiredOption('--as-of <date>', 'required: the day the run is for (YYYY-MM-DD)', dateOption)
     .requiredOption('-o, --output <file>', 'required: one status row per arrangement (- for stdout)')
@@ -161,6 +187,7 @@ export const registerFollowUp: RegisterCommand = (program, context) => {
     .option('--summary <file>', 'the summary as JSON')
     .option('--json', 'newline-delimited JSON instead of CSV, in every output')
     .option('--calendar <region>', 'bank holidays on which nothing is sent: england-wales, scotland, northern-ireland, none (default: england-wales)', calendarOption)
+    .option('--strict', 'refuse a customers column that fairplan does not read and no template uses (a misspelt "vulnerabel")')
     .option('-q, --quiet', 'no summary on stderr')
     .addHelpText('after', HELP)
     .action((flags: FollowUpFlags) => followUp(context, flags));

@@ -3,8 +3,11 @@
  * holds a message back. The words are chosen elsewhere (src/follow-up/templates.ts); this decides.
  *
  * Kind and lawful by construction: nothing in Breathing Space; nothing on a Sunday, a bank holiday,
- * Christmas Day, Boxing Day or New Year's Day; no reminder on or after the day it announces; at most `perDay` messages a day and `perWeek` in any seven days, counting the contacts log; never
- * the same message twice; a vulnerable customer's message goes to a person first (FG21/1).
+ * Christmas Day, Boxing Day or New Year's Day; no reminder on or after the day it announces; to one
+ * person (all their accounts together) one message a night, at most `perDay` a day and
+ * `perWeek` in any seven days (never more than CONTACT_LIMITS), counting the contacts log; never the
+ * same message twice; nothing while a protection cannot be read; a vulnerable customer's message
+ * goes to a person first (FG21/1).
  */
 import { isWeekend, type BusinessCalendar } from '../calendar/business-calendar.js';
 import { addDays, compareDates, dayOfWeek, type IsoDate } from '../date.js';
@@ -18,8 +21,14 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const CHANNELS = ['sms', 'email', 'letter', 'none'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Why a message is not to be sent tonight; `unsafe-text` is found once the words are chosen (src/follow-up/run.ts). */
-export const HOLDS = ['no-contact-details', 'customer-opted-out', 'already-sent', 'daily-limit', 'weekly-limit', 'unsafe-text', 'too-late'] as const;
+/**
+ * Why a message is not to be sent tonight; `unsafe-text` is found once the words are chosen
+ * (src/follow-up/run.ts). `protection-unreadable`: something that protects the customer (an opt-out,
+ * a Breathing Space, a vulnerability, a contact already made) cannot be read exactly, so the
+ * customer is protected rather than the message sent. `too-late`: a reminder that could only go on
+ * or after the due date it announces.
+ */
+export const HOLDS = ['no-contact-details', 'customer-opted-out', 'protection-unreadable', 'already-sent', 'daily-limit', 'weekly-limit', 'unsafe-text', 'too-late'] as const;
 export type Hold = (typeof HOLDS)[number];
 
 export interface Customer {
@@ -29,6 +38,12 @@ export interface Customer {
   readonly contactDays?: ReadonlySet<number>;
   /** The time of day the customer asked to be contacted in (`18:00-20:00`), passed on to the sender. */
   readonly contactWindow?: string;
+}
+
+/** A message issued tonight to the same person, about another of their accounts. */
+export interface IssuedTonight {
+  readonly accountId: string;
+  readonly messageId: string;
 }
 
 /** A message already sent, from the contacts log. */
@@ -98,30 +113,54 @@ function whatToSay(status: ArrangementStatus, asOf: IsoDate, rules: FollowUpRule
   }
 }
 
-function holdFor(customer: Customer | undefined, messageId: string, sendOn: IsoDate, contacts: readonly Contact[], rules: FollowUpRules): [Hold, string] | undefined {
+/**
+ * The most a firm's rules may allow: one message a day and three in any seven days to one person.
+ * Rules may lower them, never raise them (the regulators' 2024 letter on excessive contact).
+ */
+export const CONTACT_LIMITS = { perDay: 1, perWeek: 3 } as const;
+
+interface HoldInput {
+  readonly customer: Customer | undefined;
+  readonly messageId: string;
+  readonly sendOn: IsoDate;
+  readonly contacts: readonly Contact[];
+  readonly doubts: readonly string[];
+  readonly issuedTonight: IssuedTonight | undefined;
+  readonly rules: FollowUpRules;
+}
+
+function holdFor({ customer, messageId, sendOn, contacts, doubts, issuedTonight, rules }: HoldInput): [Hold, string] | undefined {
   if (!customer) return ['no-contact-details', 'held back: the account has no customer row'];
   if (customer.channel === 'none') return ['customer-opted-out', 'held back: the customer has asked not to be contacted'];
+  if (doubts.length > 0) return ['protection-unreadable', `held back: ${doubts.join('; ')}`];
   const sent = contacts.find((c) => c.messageId === messageId);
   if (sent) return ['already-sent', `held back: already sent on ${sent.sentOn}`];
+  if (issuedTonight) return ['daily-limit', `held back: the customer's message tonight is ${issuedTonight.messageId}, about account ${issuedTonight.accountId} (one message a night to a person, whatever their accounts)`];
+  const perDay = Math.min(rules.perDay, CONTACT_LIMITS.perDay);
+  const perWeek = Math.min(rules.perWeek, CONTACT_LIMITS.perWeek);
   const weekStart = addDays(sendOn, -6);
   const sameDay = contacts.filter((c) => c.sentOn === sendOn).length;
-  if (sameDay >= rules.perDay) return ['daily-limit', `held back: ${sameDay} message${sameDay === 1 ? '' : 's'} already sent on ${sendOn} (at most ${rules.perDay} a day)`];
+  if (sameDay >= perDay) return ['daily-limit', `held back: ${sameDay} message${sameDay === 1 ? '' : 's'} already sent to the customer on ${sendOn} (at most ${perDay} a day)`];
   const inWeek = contacts.filter((c) => compareDates(c.sentOn, weekStart) >= 0 && compareDates(c.sentOn, sendOn) <= 0).length;
-  if (inWeek >= rules.perWeek) return ['weekly-limit', `held back: ${inWeek} messages already sent in the 7 days to ${sendOn} (at most ${rules.perWeek})`];
+  if (inWeek >= perWeek) return ['weekly-limit', `held back: ${inWeek} messages already sent to the customer in the 7 days to ${sendOn} (at most ${perWeek})`];
   return undefined;
 }
 
 export interface ContactInput {
   readonly status: ArrangementStatus;
   readonly customer?: Customer;
-  /** This account's entries in the contacts log. */
+  /** The contacts log's entries for the customer: every account of the person's, as limits are a person's. */
   readonly contacts: readonly Contact[];
+  /** Why nothing may be sent to the customer tonight: a protection that cannot be read exactly. */
+  readonly doubts?: readonly string[];
+  /** A message already issued tonight to the same person about another account. */
+  readonly issuedTonight?: IssuedTonight;
   readonly asOf: IsoDate;
   readonly rules: FollowUpRules;
   readonly calendar: BusinessCalendar;
 }
 
-export function planMessage({ status, customer, contacts, asOf, rules, calendar }: ContactInput): PlannedMessage | undefined {
+export function planMessage({ status, customer, contacts, doubts = [], issuedTonight, asOf, rules, calendar }: ContactInput): PlannedMessage | undefined {
   const say = whatToSay(status, asOf, rules);
   if (!say) return undefined;
   const channel = customer?.channel ?? 'none';
@@ -131,7 +170,7 @@ export function planMessage({ status, customer, contacts, asOf, rules, calendar 
   // not sent late, when a Sunday, a holiday or the customer's contact days put send_on there.
   const late: [Hold, string] | undefined =
     say.due && compareDates(sendOn, say.due) >= 0 ? ['too-late', `held back: it could not be sent before the due date (the first day it may go is ${sendOn})`] : undefined;
-  const hold = holdFor(customer, messageId, sendOn, contacts, rules) ?? late;
+  const hold = holdFor({ customer, messageId, sendOn, contacts, doubts, issuedTonight, rules }) ?? late;
   const review = customer?.vulnerable === true;
   const reasons = [say.reason, ...(review ? ['the customer may be vulnerable: a person reviews it before it is sent'] : []), ...(hold ? [hold[1]] : [])];
   return {

@@ -5,7 +5,7 @@
  * Payments made before the plan began are not counted toward it. All money is whole pence, every
  * sum within what a JavaScript number holds exactly.
  */
-import { STANDARD_BREATHING_SPACE_DAYS } from '../breathing-space.js';
+import { STANDARD_BREATHING_SPACE_DAYS, type BreathingSpaceKind } from '../breathing-space.js';
 import { addDays, compareDates, daysBetween, type IsoDate } from '../date.js';
 import { FairplanError } from '../errors.js';
 import { formatMoney, fromPence } from '../money.js';
@@ -29,9 +29,14 @@ export interface Payment {
  * the crisis treatment does, plus 30 days, so its end may not be known yet.
  */
 export interface BreathingSpace {
-  readonly kind: 'standard' | 'mental-health';
+  readonly kind: BreathingSpaceKind;
   /** The last day, when known. */
   readonly end?: IsoDate;
+  /**
+   * Why the record cannot be read exactly (`breathing_space_end: "31/02"`): the account is then
+   * taken to be in a Breathing Space with no end known, until a person checks it.
+   */
+  readonly unreadable?: string;
 }
 
 export const STATUSES = ['on-track', 'ahead', 'behind', 'missed', 'broken', 'completed', 'paused', 'review-due'] as const;
@@ -141,7 +146,8 @@ function resumedAfter(
   pause: BreathingSpace | undefined,
 ): { instalments: readonly Instalment[]; moved?: ArrangementStatus['resumed'] } {
   const end = pause?.end;
-  if (!end) return { instalments };
+  // A record that cannot be read is taken to be in force with no end: nothing to resume from.
+  if (!end || pause.unreadable) return { instalments };
   const began = pause.kind === 'standard' ? addDays(end, -STANDARD_BREATHING_SPACE_DAYS) : undefined;
   let covered = paidBy(end);
   const k = instalments.findIndex((instalment) => {
@@ -215,7 +221,8 @@ export function arrangementStatus(arrangement: Arrangement, asOf: IsoDate, rules
   function judge(): [Status, string] {
     const pause = arrangement.breathingSpace;
     if (pause && (!pause.end || compareDates(asOf, pause.end) <= 0)) {
-      const which = pause.kind === 'mental-health' ? 'a mental health crisis Breathing Space' : 'Breathing Space';
+      if (pause.unreadable) return ['paused', `a Breathing Space is recorded but ${pause.unreadable}: taken to be in force until a person checks it; no reminders or check-ins`];
+      const which = pause.kind === 'mental-health-crisis' ? 'a mental health crisis Breathing Space' : 'Breathing Space';
       return ['paused', `in ${which} ${pause.end ? `until ${pause.end}` : 'with no end date yet'}: no reminders or check-ins`];
     }
     if (total > 0 && balanceRemaining === 0) return ['completed', 'every instalment has been paid'];

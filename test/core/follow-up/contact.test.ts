@@ -115,3 +115,23 @@ describe('sendDay', () => {
     expect(sendDay(EVERY_DAY, d('2026-12-24'))).toBe('2026-12-24');
   });
 });
+
+describe('planMessage: contact is a person\'s, and a doubt holds it back', () => {
+  const plan7 = (asOf: string, extra: Partial<Parameters<typeof planMessage>[0]> = {}) =>
+    planMessage({ status: arrangementStatus(plan(), d(asOf), DEFAULT_RULES), customer: SMS, contacts: [], asOf: d(asOf), rules: DEFAULT_RULES, calendar: EVERY_DAY, ...extra });
+
+  it('holds back a message when another account of the same person has one tonight', () => {
+    expect(plan7('2026-03-07', { issuedTonight: { accountId: 'ACC-8', messageId: 'ACC-8:reminder:2:sms' } })).toMatchObject({ held: 'daily-limit', reason: expect.stringContaining('ACC-8') });
+  });
+
+  it('holds back every message while a protection cannot be read, naming it', () => {
+    expect(plan7('2026-03-07', { doubts: ['customer row 4 cannot be read exactly'] })).toMatchObject({ held: 'protection-unreadable', reason: expect.stringContaining('customer row 4') });
+  });
+
+  it('never lets rules raise the limits above one a day and three in seven days', () => {
+    const generous = { ...DEFAULT_RULES, perDay: 5, perWeek: 20 };
+    expect(plan7('2026-03-07', { rules: generous, contacts: [{ sentOn: d('2026-03-07'), messageId: 'other' }] })).toMatchObject({ held: 'daily-limit' });
+    const week = ['2026-03-02', '2026-03-04', '2026-03-06'].map((day, i) => ({ sentOn: d(day), messageId: `m${i}` }));
+    expect(plan7('2026-03-07', { rules: generous, contacts: week })).toMatchObject({ held: 'weekly-limit' });
+  });
+});

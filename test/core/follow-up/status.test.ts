@@ -81,7 +81,7 @@ describe('arrangementStatus', () => {
   });
 
   it('moves every instalment unpaid when a mental health crisis Breathing Space ends, as its start is not recorded', () => {
-    const crisis = on(plan([], { breathingSpace: { kind: 'mental-health', end: d('2026-04-10') } }), '2026-04-11');
+    const crisis = on(plan([], { breathingSpace: { kind: 'mental-health-crisis', end: d('2026-04-10') } }), '2026-04-11');
     // Instalment 1 (1 March) moves to 11 May: 10 April and 31 days.
     expect(crisis).toMatchObject({ status: 'on-track', dueToDate: 0, resumed: { from: 1, days: 71 } });
     expect(crisis.next).toEqual({ n: 1, due: '2026-05-11', amount: 5000 });
@@ -130,7 +130,7 @@ describe('arrangementStatus', () => {
   });
 
   it('stays paused through a mental health crisis Breathing Space whose end is not yet known', () => {
-    const crisis = on(plan([], { breathingSpace: { kind: 'mental-health' } }), '2027-01-01');
+    const crisis = on(plan([], { breathingSpace: { kind: 'mental-health-crisis' } }), '2027-01-01');
     expect(crisis).toMatchObject({ status: 'paused', reason: 'in a mental health crisis Breathing Space with no end date yet: no reminders or check-ins' });
   });
 

@@ -1,0 +1,103 @@
+/**
+ * Which accounts belong to one person. Contact limits are a person's, not an account's (CONC 7.9:
+ * contact must not be excessive), and so are an opt-out, a Breathing Space and a vulnerability. Two
+ * accounts are one person when their customer rows share a `customer_id` (as `batch --group-by`
+ * groups them) or, failing that, a mobile number or an email address; sharing is followed through
+ * (A and B share an id, B and C a mobile: A, B and C are one person).
+ *
+ * Kept in typed arrays (a union-find, and a ring through each person's accounts) and the keys in an
+ * off-heap interner, as a million customers would otherwise fill the heap.
+ */
+import { AccountNumbers } from './account-numbers.js';
+import { NumberColumn } from './number-column.js';
+
+const NONE = -1;
+
+/** What identifies a person across accounts; empty values identify nobody. */
+export interface PersonKeys {
+  readonly customerId: string;
+  readonly mobile: string;
+  readonly email: string;
+}
+
+/** A mobile number in one form: `+44 7700 900123`, `07700-900123` and `0044 7700 900123` are one number. */
+export function mobileKey(text: string): string {
+  const digits = text.replace(/[\s().-]/g, '');
+  if (digits.startsWith('+44')) return `0${digits.slice(3)}`;
+  if (digits.startsWith('0044')) return `0${digits.slice(4)}`;
+  return digits;
+}
+
+export const emailKey = (text: string): string => text.trim().toLowerCase();
+
+export class People {
+  private readonly keys = new AccountNumbers();
+  /** For each key, by its number, the first account that had it. */
+  private readonly keyOwner = new NumberColumn(Int32Array, NONE);
+  /** Union-find over account numbers: NONE for a person's representative. */
+  private readonly parent = new NumberColumn(Int32Array, NONE);
+  /** The next account of the same person, round a ring; NONE for an account alone. */
+  private readonly next = new NumberColumn(Int32Array, NONE);
+  /** Accounts in each representative's person. */
+  private readonly size = new NumberColumn(Int32Array, 1);
+
+  constructor(private readonly accounts: AccountNumbers) {}
+
+  /** Joins `accountId` to every account that shares one of `keys` with it. */
+  add(accountId: string, keys: PersonKeys): void {
+    const account = this.accounts.number(accountId);
+    const values = [
+      keys.customerId.trim() === '' ? '' : `c:${keys.customerId.trim()}`,
+      keys.mobile.trim() === '' ? '' : `m:${mobileKey(keys.mobile)}`,
+      keys.email.trim() === '' ? '' : `e:${emailKey(keys.email)}`,
+    ];
+    for (const value of values) {
+      if (value === '' || value === 'm:0' || value === 'm:') continue;
+      const key = this.keys.number(value);
+      const owner = this.keyOwner.get(key);
+      if (owner === NONE) this.keyOwner.set(key, account);
+      else this.join(owner, account);
+    }
+  }
+
+  /** Every account of `accountId`'s person, itself first. */
+  accountsOf(accountId: string): string[] {
+    const account = this.accounts.find(accountId);
+    if (account === undefined) return [accountId];
+    const ids = [accountId];
+    for (let other = this.next.get(account); other !== NONE && other !== account; other = this.next.get(other)) ids.push(this.accounts.idOf(other));
+    return ids;
+  }
+
+  /** A name for `accountId`'s person that is the same for each of their accounts. */
+  personOf(accountId: string): number | undefined {
+    const account = this.accounts.find(accountId);
+    return account === undefined ? undefined : this.representative(account);
+  }
+
+  private representative(account: number): number {
+    let top = account;
+    while (this.parent.get(top) !== NONE) top = this.parent.get(top);
+    // Shortened as it is walked, so the next look-up is quick.
+    for (let at = account; at !== top; ) {
+      const up = this.parent.get(at);
+      this.parent.set(at, top);
+      at = up;
+    }
+    return top;
+  }
+
+  private join(a: number, b: number): void {
+    const ra = this.representative(a);
+    const rb = this.representative(b);
+    if (ra === rb) return;
+    const [big, small] = this.size.get(ra) >= this.size.get(rb) ? [ra, rb] : [rb, ra];
+    this.parent.set(small, big);
+    this.size.set(big, this.size.get(big) + this.size.get(small));
+    // Two rings become one by swapping one successor of each.
+    const nextA = this.next.get(a) === NONE ? a : this.next.get(a);
+    const nextB = this.next.get(b) === NONE ? b : this.next.get(b);
+    this.next.set(a, nextB);
+    this.next.set(b, nextA);
+  }
+}
