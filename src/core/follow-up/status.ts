@@ -85,7 +85,7 @@ export const pounds = (pence: number): string => formatMoney(fromPence(BigInt(pe
 const ONE_INSTALMENT_INTERVAL_DAYS = 30;
 
 /** Days between the plan's first two due dates (at least one), or a month's for a plan of one instalment. */
-export function planInterval(instalments: readonly Instalment[]): number {
+function planInterval(instalments: readonly Instalment[]): number {
   const [first, second] = instalments;
   if (!first || !second) return ONE_INSTALMENT_INTERVAL_DAYS;
   return Math.max(1, daysBetween(first.due, second.due));
