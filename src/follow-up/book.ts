@@ -6,20 +6,21 @@
  *
  * Rows that cannot be used are rejected with file, line and reason. An account with an instalment
  * that cannot be read is left out whole (its status would be wrong), and that is said too; so is
- * every payment for an account with no plan. Customer rows and contacts of accounts with no plan are
- * counted.
+ * every payment for an account with no plan, a payment whose reference the account has already
+ * paid with (counted once), and one made before the plan began (not counted toward it). Customer
+ * rows and contacts of accounts with no plan are counted.
  */
-import { toDayNumber } from '../core/date.js';
+import { compareDates, toDayNumber, type IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import type { Contact } from '../core/follow-up/contact.js';
-import type { BreathingSpace, Instalment, Payment } from '../core/follow-up/status.js';
+import { MOST_PENCE, planBegins, pounds, tooLargeToAdd, type BreathingSpace, type Instalment, type Payment } from '../core/follow-up/status.js';
 import { AccountNumbers } from './account-numbers.js';
-import { BadCell, contactDay, date, positivePence, whole } from './cells.js';
+import { BadCell, contactDay, date, nonZeroPence, optionalDate, partPence, positivePence, whole } from './cells.js';
 import { ContactStore } from './contact-store.js';
 import { CUSTOMER_COLUMNS, CustomerStore, mergeCustomer, type CustomerRow } from './customers.js';
 import { People } from './people.js';
 import { NumberColumn } from './number-column.js';
-import { PaymentStore } from './payment-store.js';
+import { PaymentStore, type ReadPayment } from './payment-store.js';
 import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from './table.js';
 
 export interface Account {
@@ -39,6 +40,8 @@ export interface Account {
   readonly doubts: readonly string[];
   /** Rows of the customers file and contacts log that are this account's own (not its person's other accounts'). */
   readonly ownRows: number;
+  /** The arrangements file's `agreed_on`, when it has one. */
+  readonly agreedOn?: IsoDate;
 }
 
 export interface BookFiles {
@@ -82,7 +85,7 @@ async function readPayments(file: string, accounts: AccountNumbers, reject: Book
   const payments = new PaymentStore(accounts);
   await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, each(file, reject, (row, id) => {
     const day = toDayNumber(date(row, 'paid_on'));
-    payments.add(id, day, positivePence(row, 'amount'), row.line);
+    payments.add(id, day, nonZeroPence(row, 'amount'), row.line, row.get('reference'));
   }), reject);
   return payments;
 }
@@ -169,11 +172,18 @@ async function readContacts(
 /** One account's rows of the arrangements file, while they are read. */
 interface Group {
   readonly id: string;
+  /** The line of its first row. */
+  readonly line: number;
   readonly plan: string;
+  /** `agreed_on` as written on the first row, which every row must repeat; read there. */
+  readonly agreed: string;
+  agreedOn?: IsoDate;
   readonly instalments: Instalment[];
   readonly numbers: Set<number>;
   /** In `plan --csv` of several creditors, those whose part of the last instalment has been read. */
   parts: Set<string>;
+  /** Where an instalment of several creditors' parts began whose first part was 0.00, by its number. */
+  readonly zeroLines: Map<number, number>;
   /** The line of the first instalment that could not be read. */
   badLine?: number;
 }
@@ -220,14 +230,27 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
   const finish = async (done: Group): Promise<void> => {
     finished.set(accounts.number(done.id), 1);
     // Each account is followed up once: what was kept for it is taken, and not given again.
-    const paid = payments.take(done.id);
+    const kept = payments.take(done.id);
     customers.use(done.id);
     contacts.use(done.id);
+    // Every creditor's part of an instalment 0.00: an instalment of nothing reads as one kept.
+    const nothing = done.instalments.find((instalment) => instalment.amount === 0);
+    const nothingLine = nothing && done.zeroLines.get(nothing.n);
+    if (nothing && nothingLine !== undefined && done.badLine === undefined) {
+      done.badLine = nothingLine;
+      await reject({ file: files.arrangements, line: nothingLine, accountId: done.id, reason: `amount: every creditor's part of instalment ${nothing.n} is 0.00: an instalment must be above £0.00` });
+    }
     if (done.badLine !== undefined) {
       await reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
       return;
     }
     done.instalments.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.n - b.n));
+    const paid = await paymentsCounted(done, kept);
+    const tooLarge = tooLargeToAdd(done.instalments, paid);
+    if (tooLarge) {
+      await reject({ file: files.arrangements, line: done.line, accountId: done.id, reason: `account ${done.id} is left out: ${tooLarge}` });
+      return;
+    }
     const person = people.accountsOf(done.id);
     const others = person.slice(1);
     const theirs = others.flatMap((other) => customers.readings(other));
@@ -252,7 +275,34 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
       person: { key: people.personOf(done.id) ?? -1, accounts: person },
       doubts,
       ownRows: own.length + contacts.of(done.id).length,
+      ...(done.agreedOn ? { agreedOn: done.agreedOn } : {}),
     });
+  };
+  /**
+   * The account's payments less those whose reference it has already paid with (a payment exported
+   * twice; a refund may carry the reference of what it returns, so refunds are matched among
+   * themselves), each reported; a payment before the plan began is reported, and left to the status
+   * not to count.
+   */
+  const paymentsCounted = async (done: Group, kept: readonly ReadPayment[]): Promise<Payment[]> => {
+    const counted: Payment[] = [];
+    const seen = new Map<string, number>();
+    const begins = planBegins(done.instalments, done.agreedOn);
+    for (const { paidOn, amount, line, reference } of kept) {
+      const key = reference === undefined ? undefined : `${amount < 0 ? '-' : '+'}${reference}`;
+      const first = key === undefined ? undefined : seen.get(key);
+      if (first !== undefined) {
+        await reject({ file: files.payments, line, accountId: done.id, reason: `reference ${reference} is paid twice for account ${done.id} (lines ${first} and ${line}): counted once` });
+        continue;
+      }
+      if (key !== undefined) seen.set(key, line);
+      if (begins && compareDates(paidOn, begins) < 0) {
+        const when = done.agreedOn ? `was agreed on ${begins}` : `began on ${begins} (one instalment interval before its first due date)`;
+        await reject({ file: files.payments, line, accountId: done.id, reason: `paid on ${paidOn}, before account ${done.id}'s plan ${when}: not counted toward it` });
+      }
+      counted.push({ paidOn, amount });
+    }
+    return counted;
   };
 
   let dueColumn = 'due';
@@ -274,7 +324,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
         throw new FairplanError('invalid-argument', `account ${id}'s instalments are not together: keep each account's rows in one run, as batch --schedules writes them`, { file, line: row.line });
       }
       if (group) await finish(group);
-      group = { id, plan: row.get(planColumn), instalments: [], numbers: new Set(), parts: new Set() };
+      group = { id, line: row.line, plan: row.get(planColumn), agreed: row.get('agreed_on'), instalments: [], numbers: new Set(), parts: new Set(), zeroLines: new Map() };
     }
     const current = group;
     await each(file, reject, () => {
@@ -282,15 +332,23 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
       try {
         const plan = row.get(planColumn);
         if (plan !== current.plan) throw new BadCell(`a second plan (${plan}) for account ${id}: keep only the rows of the plan agreed`);
+        const agreed = row.get('agreed_on');
+        if (agreed !== current.agreed) throw new BadCell(`agreed_on is ${agreed || 'empty'} here but ${current.agreed || 'empty'} on line ${current.line}: one plan is agreed on one day`);
+        if (row.line === current.line) {
+          const agreedOn = optionalDate(row, 'agreed_on');
+          if (agreedOn) current.agreedOn = agreedOn;
+        }
         const n = whole(row, 'n');
         const due = date(row, dueColumn);
-        const amount = positivePence(row, 'amount');
+        // A creditor's part may be 0.00 (a share too small to round to a penny) while the others' are not.
+        const amount = byCreditor ? partPence(row, 'amount') : positivePence(row, 'amount');
         const last = current.instalments[current.instalments.length - 1];
         const creditor = byCreditor ? row.get('creditor') : '';
         if (byCreditor && last?.n === n) {
           // Another creditor's part of the same payment: the customer pays the parts together.
           if (last.due !== due) throw new BadCell(`instalment ${n} is due on ${last.due} and on ${due}`);
           if (current.parts.has(creditor)) throw new BadCell(`instalment ${n} appears twice for ${creditor}`);
+          if (last.amount + amount > MOST_PENCE) throw new BadCell(`amount: the parts of instalment ${n} add up to more than ${pounds(MOST_PENCE)}, the most fairplan adds exactly`);
           current.parts.add(creditor);
           current.instalments[current.instalments.length - 1] = { ...last, amount: last.amount + amount };
           return;
@@ -298,6 +356,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
         if (current.numbers.has(n)) throw new BadCell(`instalment ${n} appears twice`);
         current.numbers.add(n);
         current.parts = new Set([creditor]);
+        if (amount === 0) current.zeroLines.set(n, row.line);
         current.instalments.push({ n, due, amount });
       } catch (error) {
         current.badLine ??= row.line;

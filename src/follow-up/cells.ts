@@ -26,6 +26,20 @@ export const positivePence = (row: Row, column: string): number =>
     if (amount <= 0) throw new BadCell();
     return amount;
   }, 'an amount above £0.00');
+/** A payment: a refund, chargeback or returned direct debit is negative; nothing paid is no payment. */
+export const nonZeroPence = (row: Row, column: string): number =>
+  cell(row, column, (text) => {
+    const amount = parsePence(text);
+    if (amount === 0) throw new BadCell();
+    return amount;
+  }, 'an amount in whole pence other than £0.00 (a refund or returned payment is negative)');
+/** A creditor's part of a payment, which may be nothing while others' are not. */
+export const partPence = (row: Row, column: string): number =>
+  cell(row, column, (text) => {
+    const amount = parsePence(text);
+    if (amount < 0) throw new BadCell();
+    return amount;
+  }, 'an amount of £0.00 or more');
 export const whole = (row: Row, column: string): number =>
   cell(row, column, (text) => {
     if (!/^\d{1,9}$/.test(text)) throw new BadCell();

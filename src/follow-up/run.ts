@@ -112,6 +112,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
             accountId: account.id,
             instalments: account.instalments,
             payments: account.payments,
+            ...(account.agreedOn ? { agreedOn: account.agreedOn } : {}),
             ...(account.breathingSpace ? { breathingSpace: account.breathingSpace } : {}),
             ...(customer?.reviewOn ? { reviewOn: customer.reviewOn } : {}),
           },

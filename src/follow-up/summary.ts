@@ -1,7 +1,7 @@
 /** What a follow-up run found, for stderr and for `--summary FILE`. */
 import { HOLDS, MESSAGE_KINDS, type Hold, type MessageKind, type PlannedMessage } from '../core/follow-up/contact.js';
-import { formatPence } from '../batch/pence.js';
-import { pounds, STATUSES, type ArrangementStatus, type Status } from '../core/follow-up/status.js';
+import { formatMoney, fromPence, toFixed2 } from '../core/money.js';
+import { STATUSES, type ArrangementStatus, type Status } from '../core/follow-up/status.js';
 import type { Provenance } from '../core/provenance.js';
 import type { NotUsed } from './book.js';
 
@@ -12,10 +12,10 @@ export interface FollowUpSummary {
   messagesByChannel: Record<string, number>;
   heldBack: Record<Hold, number>;
   forReview: number;
-  /** Pence. */
-  dueToDate: number;
-  received: number;
-  arrears: number;
+  /** Pence, added as BigInt: each plan's figures are exact numbers, but a million of them together need not be. */
+  dueToDate: bigint;
+  received: bigint;
+  arrears: bigint;
   rejected: number;
   /** Customer rows and contacts of accounts with no plan. */
   notUsed: NotUsed;
@@ -42,9 +42,9 @@ export const emptySummary = (): FollowUpSummary => ({
   messagesByChannel: {},
   heldBack: zeros(HOLDS),
   forReview: 0,
-  dueToDate: 0,
-  received: 0,
-  arrears: 0,
+  dueToDate: 0n,
+  received: 0n,
+  arrears: 0n,
   rejected: 0,
   notUsed: { customers: 0, contacts: 0 },
   unknownColumns: [],
@@ -57,9 +57,9 @@ export const emptySummary = (): FollowUpSummary => ({
 export function countStatus(summary: FollowUpSummary, status: ArrangementStatus): void {
   summary.arrangements++;
   summary.byStatus[status.status]++;
-  summary.dueToDate += status.dueToDate;
-  summary.received += status.paidToDate;
-  summary.arrears += status.arrears;
+  summary.dueToDate += BigInt(status.dueToDate);
+  summary.received += BigInt(status.paidToDate);
+  summary.arrears += BigInt(status.arrears);
 }
 
 /** A held message counts under its rule, not as one to send. */
@@ -94,7 +94,7 @@ export function summaryLines(s: FollowUpSummary): string[] {
     ...(s.unattributedRows > 0 ? [`${counted(s.unattributedRows, 'row')} of the customers file or contacts log could not be tied to an account: every message was held back`] : []),
     ...(s.repeatedCustomerRows > 0 ? [`${counted(s.repeatedCustomerRows, 'repeated customer row')}: read with the first, the way that protects the customer`] : []),
     ...(s.unknownColumns.length > 0 ? [`customers columns not read and used by no template: ${s.unknownColumns.join(', ')} (--strict refuses them)`] : []),
-    `due to date ${pounds(s.dueToDate)}, received ${pounds(s.received)}, in arrears ${pounds(s.arrears)}`,
+    `due to date ${formatMoney(fromPence(s.dueToDate))}, received ${formatMoney(fromPence(s.received))}, in arrears ${formatMoney(fromPence(s.arrears))}`,
     ...(s.rejected > 0 ? [`${s.rejected} rows rejected`] : []),
     ...(s.notUsed.customers + s.notUsed.contacts > 0
       ? [`not used, as their accounts have no plan here: ${counted(s.notUsed.customers, 'customer row')}, ${counted(s.notUsed.contacts, 'contact')}`]
@@ -110,9 +110,9 @@ export const summaryJson = (s: FollowUpSummary, provenance?: Provenance) => ({
   messages_by_channel: s.messagesByChannel,
   held_back: s.heldBack,
   for_review: s.forReview,
-  due_to_date: formatPence(s.dueToDate),
-  received: formatPence(s.received),
-  arrears: formatPence(s.arrears),
+  due_to_date: toFixed2(fromPence(s.dueToDate)),
+  received: toFixed2(fromPence(s.received)),
+  arrears: toFixed2(fromPence(s.arrears)),
   rejected: s.rejected,
   not_used: s.notUsed,
   messages_written: s.messagesWritten,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('fairplan follow-up', () => {
     // FU-003 paid £10.00 of the £25.00 due on 5 March: the rest is in arrears, still within the grace days.
     expect(records(out('status.csv')).find((r) => r.account_id === 'FU-003')).toMatchObject({ arrears_on_plan: '15.00', next_amount: '15.00', paid_to_date: '60.00' });
     expect(readFileSync(out('errors.csv'), 'utf8').trimEnd().split('\n').slice(1)).toEqual([
-      expect.stringMatching(/payments\.csv,39,FU-001,"amount: ""12\.345"" is not an amount above £0\.00"$/),
+      expect.stringMatching(/payments\.csv,39,FU-001,"amount: ""12\.345"" is not an amount in whole pence other than £0\.00 \(a refund or returned payment is negative\)"$/),
       expect.stringMatching(/payments\.csv,40,FU-004,"paid_on: ""2026-02-30"" is not a date \(YYYY-MM-DD\)"$/),
       expect.stringMatching(/payments\.csv,38,FU-999,"a payment for account FU-999, which has no arrangement"$/),
     ]);
@@ -85,7 +85,7 @@ describe('fairplan follow-up', () => {
       by_status: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
       messages_by_kind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
       messages_by_channel: { sms: 3, email: 3, letter: 1 },
-      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 0, 'unsafe-text': 0 },
+      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 0, 'unsafe-text': 0, 'too-late': 0 },
       for_review: 1,
       due_to_date: '1434.00',
       received: '1119.00',
@@ -260,6 +260,100 @@ describe('fairplan follow-up after batch --json', () => {
       expect(code).toBe(0);
     }
     expect(readFileSync(path.join(dir, 'schedules.ndjson.status.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'schedules.csv.status.csv'), 'utf8'));
+  });
+});
+
+/** follow-up over one of fixtures/hostile/follow-up/ (see its README), in NDJSON: statuses, messages and rejected rows. */
+async function hostile(set: string, asOf: string, extra: readonly string[] = []) {
+  const dir = scratch();
+  const input = (name: string) => fixture('hostile', 'follow-up', set, `${name}.csv`);
+  const inputs = ['arrangements', 'payments', 'customers'].flatMap((name) => (existsSync(input(name)) ? [`--${name}`, input(name)] : []));
+  const out = (name: string) => path.join(dir, `${name}.ndjson`);
+  const result = await runCli(['follow-up', ...inputs, '--no-contacts-log', '--as-of', asOf, ...extra, '-o', out('status'), '--messages', out('messages'), '--errors', out('errors'), '--json', '-q']);
+  const read = (name: string) => (readFileSync(out(name), 'utf8') === '' ? [] : ndjson(out(name)));
+  return { code: result.code, stderr: result.stderr, status: read('status'), messages: read('messages'), errors: read('errors') };
+}
+
+describe('fairplan follow-up on hostile payments, plans and calendars (fixtures/hostile/follow-up/)', () => {
+  it('duplicate-reference: counts a payment exported twice under one reference once, naming both lines', async () => {
+    const { code, status, errors } = await hostile('duplicate-reference', '2026-04-10');
+    expect(code).toBe(1);
+    expect(errors).toEqual([expect.objectContaining({ line: 3, account_id: 'DR-1', reason: 'reference BANK-7781 is paid twice for account DR-1 (lines 2 and 3): counted once' })]);
+    // £40.00 paid of £80.00 due: instalment 2 (1 April) is missed, not paid twice over.
+    expect(status).toEqual([expect.objectContaining({ account_id: 'DR-1', status: 'missed', paid_to_date: '40.00', arrears_on_plan: '40.00' })]);
+  });
+
+  it('returned-payment: applies a returned direct debit, reducing what was paid, and still refuses a payment of 0.00', async () => {
+    const { code, status, errors } = await hostile('returned-payment', '2026-04-03');
+    expect(code).toBe(1);
+    expect(errors).toEqual([expect.objectContaining({ line: 5, reason: expect.stringContaining('"0.00" is not an amount in whole pence other than £0.00') })]);
+    // 40.00 - 40.00 + 40.00 of the 80.00 due: one instalment behind, not on track.
+    expect(status).toEqual([expect.objectContaining({ account_id: 'RP-1', status: 'behind', paid_to_date: '40.00', arrears_on_plan: '40.00', last_paid_on: '2026-04-01' })]);
+  });
+
+  it('paid-before-agreed: does not count, and reports, a payment before agreed_on or, without it, before the first instalment\'s period', async () => {
+    const { code, status, errors } = await hostile('paid-before-agreed', '2026-03-03');
+    expect(code).toBe(1);
+    expect(errors.map((e) => [e.line, e.reason])).toEqual([
+      [2, "paid on 2026-02-10, before account PB-1's plan was agreed on 2026-02-20: not counted toward it"],
+      // 2 March less the 30 days to 1 April.
+      [3, "paid on 2026-01-20, before account PB-2's plan began on 2026-01-31 (one instalment interval before its first due date): not counted toward it"],
+    ]);
+    expect(status.map((s) => [s.account_id, s.status, s.paid_to_date])).toEqual([
+      ['PB-1', 'behind', '0.00'],
+      ['PB-2', 'behind', '0.00'],
+    ]);
+  });
+
+  it('huge-sums: leaves out, in a plain sentence, an account whose instalments or payments add up past what fairplan adds exactly', async () => {
+    const { code, status, errors } = await hostile('huge-sums', '2026-03-03');
+    expect(code).toBe(1);
+    expect(errors.map((e) => e.reason)).toEqual([
+      'account HS-1 is left out: its instalments add up to more than £90,071,992,547,409.91, the most fairplan adds exactly',
+      'account HS-2 is left out: its payments add up to more than £90,071,992,547,409.91, the most fairplan adds exactly',
+    ]);
+    expect(status.map((s) => s.account_id)).toEqual(['HS-3']);
+  });
+
+  it('zero-creditor-part: reads the real plan --csv of a statement whose plan gives one creditor £0.00 a payment', async () => {
+    const set = (name: string) => fixture('hostile', 'follow-up', 'zero-creditor-part', name);
+    const plan = await runCli(['plan', set('statement.json'), '--as-of', '2026-03-01', '--csv', '--schedule', 'affordable']);
+    const [header, ...rows] = plan.stdout.trimEnd().split('\n');
+    // The fixture is that output with the account added, as the README says to do.
+    expect(readFileSync(set('arrangements.csv'), 'utf8')).toBe(`${[`account_id,${header}`, ...rows.map((row) => `ZC-1,${row}`)].join('\n')}\n`);
+    expect(rows.filter((row) => row.includes(',0.00,0.00,0.00,0.30,Lumen Shopping')).length).toBeGreaterThan(0);
+    const { code, status, errors } = await hostile('zero-creditor-part', '2027-02-10');
+    expect(errors).toEqual([]);
+    expect(code).toBe(0);
+    expect(status).toEqual([expect.objectContaining({ account_id: 'ZC-1', status: 'on-track', next_due: '2027-03-01', next_amount: '129.78' })]);
+  });
+
+  it('late-reminder: holds back as too late a reminder that a bank holiday or the customer\'s contact days would send on its due date', async () => {
+    // Easter Sunday 2026: Monday 6 April is a bank holiday.
+    const { messages } = await hostile('late-reminder', '2026-04-05');
+    expect(messages.map((m) => [m.account_id, m.kind, m.send_on, m.held_back])).toEqual([
+      ['LR-1', 'reminder', '2026-04-07', 'too-late'],
+      ['LR-2', 'reminder', '2026-04-08', 'too-late'],
+      ['LR-3', 'reminder', '2026-04-07', ''],
+    ]);
+  });
+
+  it('breathing-space-resume: does not count missed what fell due in Breathing Space, and says when the plan resumes', async () => {
+    const { status, messages } = await hostile('breathing-space-resume', '2026-05-18');
+    // BS-1 paid March; April and May fell in the moratorium ending 15 May: April's instalment is due 15 June (15 May and 31 days).
+    expect(status).toEqual([
+      expect.objectContaining({ account_id: 'BS-1', status: 'on-track', missed_in_a_row: 0, arrears_on_plan: '0.00', next_due: '2026-06-15', reason: expect.stringContaining('due 75 days later than planned') }),
+      // BS-2's crisis moratorium ended 10 April with nothing paid: instalment 1 moved to 11 May (and 2 to 11 June), and was missed then.
+      expect.objectContaining({ account_id: 'BS-2', status: 'missed', missed_in_a_row: 1, next_due: '2026-05-11' }),
+    ]);
+    expect(messages.map((m) => [m.account_id, m.kind])).toEqual([['BS-2', 'missed-check-in']]);
+  });
+
+  it('christmas: sends nothing on Christmas Day, Boxing Day or New Year\'s Day, even with --calendar none', async () => {
+    const christmas = await hostile('christmas', '2026-12-25', ['--calendar', 'none']);
+    expect(christmas.messages).toEqual([expect.objectContaining({ kind: 'missed-check-in', send_on: '2026-12-28', held_back: '' })]);
+    const newYear = await hostile('christmas', '2027-01-01', ['--calendar', 'none']);
+    expect(newYear.messages).toEqual([expect.objectContaining({ kind: 'missed-check-in', send_on: '2027-01-02' })]);
   });
 });
 

@@ -117,9 +117,83 @@ describe('readBook', () => {
       payments: 'account_id,paid_on,amount\nZ,2026-03-01,5.00\nA,2026-03-01,five\nZ,2026-03-02,5.00\n',
     });
     expect(rejected).toEqual([
-      'payments.csv:3: amount: "five" is not an amount above £0.00',
+      'payments.csv:3: amount: "five" is not an amount in whole pence other than £0.00 (a refund or returned payment is negative)',
       'payments.csv:2: a payment for account Z, which has no arrangement',
       'payments.csv:4: a payment for account Z, which has no arrangement',
+    ]);
+  });
+
+  it('counts a payment reference once for an account, naming both lines, and applies a refund or returned payment; refuses a payment of nothing', async () => {
+    const { read, rejected } = await book({
+      arrangements: `account_id,n,due,amount\nA,1,2026-03-01,40.00\nB,1,2026-03-01,40.00\n`,
+      payments: [
+        'account_id,paid_on,amount,reference',
+        'A,2026-03-01,40.00,DD-1',
+        'A,2026-03-01,40.00,DD-1',
+        'A,2026-03-04,-40.00,DD-1',
+        'A,2026-03-05,0.00,X',
+        'B,2026-03-01,40.00,DD-1',
+        'A,2026-03-06,40.00,',
+        'A,2026-03-06,40.00,',
+      ].join('\n'),
+    });
+    expect(rejected).toEqual([
+      'payments.csv:5: amount: "0.00" is not an amount in whole pence other than £0.00 (a refund or returned payment is negative)',
+      'payments.csv:3: reference DD-1 is paid twice for account A (lines 2 and 3): counted once',
+    ]);
+    // The returned direct debit shares its payment's reference and is applied; payments without a reference are all counted.
+    expect(read.accounts.get('A')?.payments).toEqual([
+      { paidOn: '2026-03-01', amount: 4000 },
+      { paidOn: '2026-03-04', amount: -4000 },
+      { paidOn: '2026-03-06', amount: 4000 },
+      { paidOn: '2026-03-06', amount: 4000 },
+    ]);
+    expect(read.accounts.get('B')?.payments).toEqual([{ paidOn: '2026-03-01', amount: 4000 }]);
+  });
+
+  it('reports a payment made before the plan was agreed (agreed_on) or, without it, before its first period began', async () => {
+    const { read, rejected } = await book({
+      arrangements: `account_id,n,due,amount,agreed_on\nA,1,2026-03-01,40.00,2026-02-20\nA,2,2026-04-01,40.00,2026-02-20\nB,1,2026-03-01,40.00,\nB,2,2026-04-01,40.00,\nC,1,2026-03-01,40.00,2026-02-20\nC,2,2026-04-01,40.00,2026-02-21\n`,
+      payments: 'account_id,paid_on,amount\nA,2026-02-19,40.00\nA,2026-02-20,40.00\nB,2026-01-28,40.00\nB,2026-01-29,40.00\n',
+    });
+    expect(rejected).toEqual([
+      "payments.csv:2: paid on 2026-02-19, before account A's plan was agreed on 2026-02-20: not counted toward it",
+      // 1 March less the plan's 31 days between instalments.
+      "payments.csv:4: paid on 2026-01-28, before account B's plan began on 2026-01-29 (one instalment interval before its first due date): not counted toward it",
+      'arrangements.csv:7: agreed_on is 2026-02-21 here but 2026-02-20 on line 6: one plan is agreed on one day',
+      'arrangements.csv:7: account C is left out: an instalment of its plan (line 7) cannot be read',
+    ]);
+    expect(read.accounts.get('A')?.agreedOn).toBe('2026-02-20');
+    expect(read.accounts.get('B')?.agreedOn).toBeUndefined();
+  });
+
+  it('reads a plan --csv of several creditors in which one creditor\'s part is 0.00, and leaves out an instalment of 0.00 in all', async () => {
+    const header = 'account_id,option_key,n,date,amount,creditor';
+    const { read, rejected } = await book({
+      arrangements: [header, 'A,affordable,1,2027-01-29,129.78,Harbour Bank', 'A,affordable,1,2027-01-29,0.00,Lumen Shopping', 'A,affordable,2,2027-03-01,0.00,Lumen Shopping', 'A,affordable,2,2027-03-01,129.78,Harbour Bank', 'B,affordable,1,2027-01-29,0.00,Harbour Bank', 'B,affordable,1,2027-01-29,0.00,Lumen Shopping', 'C,affordable,1,2027-01-29,-1.00,Lumen Shopping'].join('\n'),
+    });
+    expect(read.accounts.get('A')?.instalments).toEqual([
+      { n: 1, due: '2027-01-29', amount: 12978 },
+      { n: 2, due: '2027-03-01', amount: 12978 },
+    ]);
+    expect(rejected).toEqual([
+      "arrangements.csv:6: amount: every creditor's part of instalment 1 is 0.00: an instalment must be above £0.00",
+      'arrangements.csv:6: account B is left out: an instalment of its plan (line 6) cannot be read',
+      'arrangements.csv:8: amount: "-1.00" is not an amount of £0.00 or more',
+      'arrangements.csv:8: account C is left out: an instalment of its plan (line 8) cannot be read',
+    ]);
+  });
+
+  it('leaves out, in a plain sentence, an account whose instalments or payments add up past what fairplan adds exactly', async () => {
+    // 90,000,000,000,000.00 is 9e15 pence, itself exact; two of them are not.
+    const { read, rejected } = await book({
+      arrangements: `account_id,n,due,amount\nA,1,2026-03-01,90000000000000.00\nA,2,2026-04-01,90000000000000.00\nB,1,2026-03-01,5.00\nC,1,2026-03-01,5.00\n`,
+      payments: 'account_id,paid_on,amount\nB,2026-03-01,90000000000000.00\nB,2026-03-02,90000000000000.00\nC,2026-03-01,90000000000000.00\n',
+    });
+    expect([...read.accounts.keys()]).toEqual(['C']);
+    expect(rejected).toEqual([
+      'arrangements.csv:2: account A is left out: its instalments add up to more than £90,071,992,547,409.91, the most fairplan adds exactly',
+      'arrangements.csv:4: account B is left out: its payments add up to more than £90,071,992,547,409.91, the most fairplan adds exactly',
     ]);
   });
 

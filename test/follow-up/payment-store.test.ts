@@ -14,8 +14,8 @@ describe('PaymentStore', () => {
     store.add('NONE-1', day('2026-03-05'), 500, 140_002);
     const even = store.take('EVEN');
     expect(even).toHaveLength(70_000);
-    expect(even[0]).toEqual({ paidOn: '2026-03-01', amount: 100 });
-    expect(even[69_999]).toEqual({ paidOn: fromDayNumber(day('2026-03-01') + (139_998 % 300)), amount: 139_998 + 100 });
+    expect(even[0]).toEqual({ paidOn: '2026-03-01', amount: 100, line: 2 });
+    expect(even[69_999]).toEqual({ paidOn: fromDayNumber(day('2026-03-01') + (139_998 % 300)), amount: 139_998 + 100, line: 140_000 });
     expect(store.take('EVEN')).toEqual([]);
     expect(store.take('NEVER-PAID')).toEqual([]);
     store.take('ODD');
@@ -25,6 +25,18 @@ describe('PaymentStore', () => {
   it('keeps an amount of whole pence beyond 32 bits exactly', () => {
     const store = new PaymentStore(new AccountNumbers());
     store.add('A', day('2026-03-01'), Number.MAX_SAFE_INTEGER, 2);
-    expect(store.take('A')).toEqual([{ paidOn: '2026-03-01', amount: Number.MAX_SAFE_INTEGER }]);
+    expect(store.take('A')).toEqual([{ paidOn: '2026-03-01', amount: Number.MAX_SAFE_INTEGER, line: 2 }]);
+  });
+
+  it('keeps each payment\'s reference, if it has one, and a refund as negative pence', () => {
+    const store = new PaymentStore(new AccountNumbers());
+    store.add('A', day('2026-03-01'), 4000, 2, 'DD-0301');
+    store.add('A', day('2026-03-02'), 4000, 3);
+    store.add('A', day('2026-03-05'), -4000, 4, 'DD-0301');
+    expect(store.take('A')).toEqual([
+      { paidOn: '2026-03-01', amount: 4000, line: 2, reference: 'DD-0301' },
+      { paidOn: '2026-03-02', amount: 4000, line: 3 },
+      { paidOn: '2026-03-05', amount: -4000, line: 4, reference: 'DD-0301' },
+    ]);
   });
 });

@@ -28,8 +28,13 @@ Examples:
 Inputs (CSV with a header row, or NDJSON if named .ndjson or .jsonl, a line
 at most 1 MiB; columns in any order, others ignored):
   --arrangements  account_id, n, due, amount (as batch --schedules writes;
-                  .ndjson as batch --json writes; plan --csv with account_id)
-  --payments      account_id, paid_on, amount
+                  .ndjson as batch --json writes; plan --csv with account_id),
+                  agreed_on (optional: payments before it do not count; without
+                  it, those before one instalment interval before the first
+                  due date do not)
+  --payments      account_id, paid_on, amount (negative for a refund or a
+                  returned payment; not 0.00), reference (optional: a
+                  reference paid twice for an account counts once)
   --customers     account_id, channel (sms, email, letter, none), name,
                   mobile, email, customer_id, vulnerable (yes/no),
                   breathing_space (standard, mental-health-crisis),
@@ -53,8 +58,12 @@ message a night at most, and the limits count all their accounts.
 Statuses: on-track, ahead, behind, missed, broken, completed, paused,
 review-due. Messages: reminder, missed-check-in, review-invitation,
 thank-you; at most one a day and three in seven days per customer, none
-on a Sunday or bank holiday, none in Breathing Space. A message held back
-is listed with held_back set and the reason.
+on a Sunday, a bank holiday, Christmas Day, Boxing Day or New Year's Day
+(whatever --calendar says), none in Breathing Space, and no reminder on or
+after the due date it announces (held back as too-late). A message held
+back is listed with held_back set and the reason. Instalments that fell due
+in a Breathing Space are not missed: they and those after them move to one
+plan interval after it ends.
 
 Outputs are checked before any row is read: one that names an input (or
 standard output sent to one: -o - >> payments.csv), two that name one file or

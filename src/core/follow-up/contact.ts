@@ -2,8 +2,9 @@
  * Who should hear from the firm tonight, about what, by which channel and on which day, and what
  * holds a message back. The words are chosen elsewhere (src/follow-up/templates.ts); this decides.
  *
- * Kind and lawful by construction: nothing in Breathing Space; nothing on a Sunday or bank holiday;
- * to one person (all their accounts together) one message a night, at most `perDay` a day and
+ * Kind and lawful by construction: nothing in Breathing Space; nothing on a Sunday, a bank holiday,
+ * Christmas Day, Boxing Day or New Year's Day; no reminder on or after the day it announces; to one
+ * person (all their accounts together) one message a night, at most `perDay` a day and
  * `perWeek` in any seven days (never more than CONTACT_LIMITS), counting the contacts log; never the
  * same message twice; nothing while a protection cannot be read; a vulnerable customer's message
  * goes to a person first (FG21/1).
@@ -24,9 +25,10 @@ export type Channel = (typeof CHANNELS)[number];
  * Why a message is not to be sent tonight; `unsafe-text` is found once the words are chosen
  * (src/follow-up/run.ts). `protection-unreadable`: something that protects the customer (an opt-out,
  * a Breathing Space, a vulnerability, a contact already made) cannot be read exactly, so the
- * customer is protected rather than the message sent.
+ * customer is protected rather than the message sent. `too-late`: a reminder that could only go on
+ * or after the due date it announces.
  */
-export const HOLDS = ['no-contact-details', 'customer-opted-out', 'protection-unreadable', 'already-sent', 'daily-limit', 'weekly-limit', 'unsafe-text'] as const;
+export const HOLDS = ['no-contact-details', 'customer-opted-out', 'protection-unreadable', 'already-sent', 'daily-limit', 'weekly-limit', 'unsafe-text', 'too-late'] as const;
 export type Hold = (typeof HOLDS)[number];
 
 export interface Customer {
@@ -70,9 +72,12 @@ export interface PlannedMessage {
 export const messageIdFor = (accountId: string, kind: MessageKind, about: string, channel: Channel): string =>
   `${accountId}:${kind}:${about}:${channel}`;
 
-/** Sunday, or a weekday the calendar closes (a bank holiday): no message goes then. */
+/** Christmas Day, Boxing Day and New Year's Day (month-day): no message then, whatever the calendar (`none` too) says. */
+const NEVER_SENT_ON = new Set(['12-25', '12-26', '01-01']);
+
+/** Sunday, one of those three days, or a weekday the calendar closes (a bank holiday): no message goes then. */
 const mayNotSend = (calendar: BusinessCalendar, date: IsoDate): boolean =>
-  dayOfWeek(date) === 0 || (!isWeekend(date) && !calendar.isWorkingDay(date));
+  dayOfWeek(date) === 0 || NEVER_SENT_ON.has(date.slice(5)) || (!isWeekend(date) && !calendar.isWorkingDay(date));
 
 // Bank holidays never fill a year: a search this long means the preferred days can never be met.
 const SEARCH_LIMIT_DAYS = 366;
@@ -88,7 +93,7 @@ export function sendDay(calendar: BusinessCalendar, date: IsoDate, days?: Readon
 }
 
 /** The message the status calls for, before any rule holds it back; none for a paused plan or one with nothing to say. */
-function whatToSay(status: ArrangementStatus, asOf: IsoDate, rules: FollowUpRules): { kind: MessageKind; about: string; reason: string } | undefined {
+function whatToSay(status: ArrangementStatus, asOf: IsoDate, rules: FollowUpRules): { kind: MessageKind; about: string; reason: string; due?: IsoDate } | undefined {
   switch (status.status) {
     case 'paused':
       return undefined;
@@ -103,7 +108,7 @@ function whatToSay(status: ArrangementStatus, asOf: IsoDate, rules: FollowUpRule
     default: {
       const next = status.next;
       if (!next || compareDates(next.due, asOf) < 0 || compareDates(next.due, addDays(asOf, rules.remindDays)) > 0) return undefined;
-      return { kind: 'reminder', about: String(next.n), reason: `instalment ${next.n} is due on ${next.due}` };
+      return { kind: 'reminder', about: String(next.n), reason: `instalment ${next.n} is due on ${next.due}`, due: next.due };
     }
   }
 }
@@ -161,7 +166,11 @@ export function planMessage({ status, customer, contacts, doubts = [], issuedTon
   const channel = customer?.channel ?? 'none';
   const messageId = messageIdFor(status.accountId, say.kind, say.about, channel);
   const sendOn = sendDay(calendar, asOf, customer?.contactDays);
-  const hold = holdFor({ customer, messageId, sendOn, contacts, doubts, issuedTonight, rules });
+  // A reminder that could only go on or after the day it announces reminds of nothing: it is held, and
+  // not sent late, when a Sunday, a holiday or the customer's contact days put send_on there.
+  const late: [Hold, string] | undefined =
+    say.due && compareDates(sendOn, say.due) >= 0 ? ['too-late', `held back: it could not be sent before the due date (the first day it may go is ${sendOn})`] : undefined;
+  const hold = holdFor({ customer, messageId, sendOn, contacts, doubts, issuedTonight, rules }) ?? late;
   const review = customer?.vulnerable === true;
   const reasons = [say.reason, ...(review ? ['the customer may be vulnerable: a person reviews it before it is sent'] : []), ...(hold ? [hold[1]] : [])];
   return {

@@ -1,10 +1,13 @@
 /**
  * Where one agreed plan stands on a given day. Payments received are applied to the oldest unpaid
  * instalment first; a part payment leaves the rest of that instalment due, and an overpayment goes
- * on to the next. All money is whole pence.
+ * on to the next; a refund or a returned payment (a negative amount) takes back what it returns.
+ * Payments made before the plan began are not counted toward it. All money is whole pence, every
+ * sum within what a JavaScript number holds exactly.
  */
-import type { BreathingSpaceKind } from '../breathing-space.js';
-import { addDays, compareDates, type IsoDate } from '../date.js';
+import { STANDARD_BREATHING_SPACE_DAYS, type BreathingSpaceKind } from '../breathing-space.js';
+import { addDays, compareDates, daysBetween, type IsoDate } from '../date.js';
+import { FairplanError } from '../errors.js';
 import { formatMoney, fromPence } from '../money.js';
 import type { FollowUpRules } from './rules.js';
 
@@ -17,7 +20,7 @@ export interface Instalment {
 
 export interface Payment {
   readonly paidOn: IsoDate;
-  /** Pence. */
+  /** Pence; negative for a refund, a chargeback or a returned direct debit. */
   readonly amount: number;
 }
 
@@ -43,8 +46,10 @@ export interface Arrangement {
   readonly accountId: string;
   /** In order of due date. */
   readonly instalments: readonly Instalment[];
-  /** Payments in any order; those after the day looked at are not counted. */
+  /** Payments in any order; those after the day looked at, or before the plan began (planBegins), are not counted. */
   readonly payments: readonly Payment[];
+  /** The day the plan was agreed, when known. */
+  readonly agreedOn?: IsoDate;
   /** A Breathing Space moratorium the customer is or was in. */
   readonly breathingSpace?: BreathingSpace;
   /** The day the plan is due for review (a token payment's review date, say). */
@@ -69,19 +74,108 @@ export interface ArrangementStatus {
   readonly balanceRemaining: number;
   readonly lastPaidOn?: IsoDate;
   readonly reviewOn?: IsoDate;
+  /** Instalments moved after a Breathing Space: from which one, and by how many days. */
+  readonly resumed?: { readonly from: number; readonly days: number };
   readonly reason: string;
 }
 
 export const pounds = (pence: number): string => formatMoney(fromPence(BigInt(pence)));
 
-export function arrangementStatus(arrangement: Arrangement, asOf: IsoDate, rules: FollowUpRules): ArrangementStatus {
-  let paidToDate = 0;
-  let lastPaidOn: IsoDate | undefined;
-  for (const payment of arrangement.payments) {
-    if (compareDates(payment.paidOn, asOf) > 0) continue;
-    paidToDate += payment.amount;
-    if (!lastPaidOn || compareDates(payment.paidOn, lastPaidOn) > 0) lastPaidOn = payment.paidOn;
+/** A plan of one instalment has no interval of its own: it is given a month's. */
+const ONE_INSTALMENT_INTERVAL_DAYS = 30;
+
+/** Days between the plan's first two due dates (at least one), or a month's for a plan of one instalment. */
+function planInterval(instalments: readonly Instalment[]): number {
+  const [first, second] = instalments;
+  if (!first || !second) return ONE_INSTALMENT_INTERVAL_DAYS;
+  return Math.max(1, daysBetween(first.due, second.due));
+}
+
+/**
+ * The first day a payment counts toward the plan: the day it was agreed, or, when that is not
+ * known, the day its first instalment's period began (one interval before the first due date), so
+ * a payment toward an earlier arrangement is not taken as paying this one.
+ */
+export function planBegins(instalments: readonly Instalment[], agreedOn?: IsoDate): IsoDate | undefined {
+  if (agreedOn) return agreedOn;
+  const first = instalments[0];
+  return first && addDays(first.due, -planInterval(instalments));
+}
+
+/** The most pence a JavaScript number holds exactly (£90,071,992,547,409.91). */
+export const MOST_PENCE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Why the plan's sums would not be exact, if they would not: its instalments, or its payments
+ * (refunds counted apart), add up to more than MOST_PENCE. Every figure of a status is within these.
+ */
+export function tooLargeToAdd(instalments: readonly Instalment[], payments: readonly Payment[]): string | undefined {
+  // Each amount is at most MOST_PENCE, so a sum past it is still above it once rounded: checking
+  // after each addition is exact.
+  let due = 0;
+  for (const instalment of instalments) {
+    due += instalment.amount;
+    if (due > MOST_PENCE) return `its instalments add up to more than ${pounds(MOST_PENCE)}, the most fairplan adds exactly`;
   }
+  let paid = 0;
+  let returned = 0;
+  for (const { amount } of payments) {
+    if (amount >= 0) paid += amount;
+    else returned -= amount;
+    if (paid > MOST_PENCE || returned > MOST_PENCE) return `its payments add up to more than ${pounds(MOST_PENCE)}, the most fairplan adds exactly`;
+  }
+  return undefined;
+}
+
+/**
+ * The plan as it continues after a Breathing Space. No payment may be asked for during one, so
+ * an instalment that fell due in it and is not paid is not missed: it, and every instalment after
+ * it, moves later by the same number of days, the first of them to one plan interval after the
+ * moratorium's last day. The plan keeps its order and its interval, never asks for two payments at
+ * once, and gives the customer a whole period after the moratorium before the next payment.
+ *
+ * The customers file records a moratorium by its end: a standard one is taken to have begun 60
+ * days before it (the longest one lasts), a mental health crisis one, which has no set length, to
+ * cover every instalment still unpaid when it ends. A plan unpaid before that keeps those misses.
+ * What was unpaid is judged by the payments made by its end (`paidBy`), so that paying the moved
+ * instalments later does not move them back.
+ */
+function resumedAfter(
+  instalments: readonly Instalment[],
+  paidBy: (day: IsoDate) => number,
+  pause: BreathingSpace | undefined,
+): { instalments: readonly Instalment[]; moved?: ArrangementStatus['resumed'] } {
+  const end = pause?.end;
+  // A record that cannot be read is taken to be in force with no end: nothing to resume from.
+  if (!end || pause.unreadable) return { instalments };
+  const began = pause.kind === 'standard' ? addDays(end, -STANDARD_BREATHING_SPACE_DAYS) : undefined;
+  let covered = paidBy(end);
+  const k = instalments.findIndex((instalment) => {
+    covered -= instalment.amount;
+    return covered < 0 && (!began || compareDates(instalment.due, began) >= 0);
+  });
+  const first = instalments[k];
+  if (!first || compareDates(first.due, end) > 0) return { instalments };
+  const days = daysBetween(first.due, addDays(end, planInterval(instalments)));
+  return {
+    instalments: instalments.map((instalment, i) => (i < k ? instalment : { ...instalment, due: addDays(instalment.due, days) })),
+    moved: { from: first.n, days },
+  };
+}
+
+export function arrangementStatus(arrangement: Arrangement, asOf: IsoDate, rules: FollowUpRules): ArrangementStatus {
+  const tooLarge = tooLargeToAdd(arrangement.instalments, arrangement.payments);
+  if (tooLarge) throw new FairplanError('invalid-amount', `account ${arrangement.accountId}: ${tooLarge}`, { field: 'amount' });
+  const begins = planBegins(arrangement.instalments, arrangement.agreedOn);
+  const counted = arrangement.payments.filter((payment) => compareDates(payment.paidOn, asOf) <= 0 && !(begins && compareDates(payment.paidOn, begins) < 0));
+  // Refunds of more than was paid here (of a payment before the plan, say) leave nothing paid, not less.
+  const paidBy = (day: IsoDate): number => Math.max(0, counted.reduce((sum, p) => (compareDates(p.paidOn, day) <= 0 ? sum + p.amount : sum), 0));
+  const paidToDate = paidBy(asOf);
+  let lastPaidOn: IsoDate | undefined;
+  for (const payment of counted) {
+    if (payment.amount > 0 && (!lastPaidOn || compareDates(payment.paidOn, lastPaidOn) > 0)) lastPaidOn = payment.paidOn;
+  }
+  const resumed = resumedAfter(arrangement.instalments, paidBy, arrangement.breathingSpace);
   let total = 0;
   let dueToDate = 0;
   let unapplied = paidToDate;
@@ -89,7 +183,7 @@ export function arrangementStatus(arrangement: Arrangement, asOf: IsoDate, rules
   let firstMissed: number | undefined;
   let next: ArrangementStatus['next'];
   const missedBy = addDays(asOf, -rules.graceDays);
-  for (const instalment of arrangement.instalments) {
+  for (const instalment of resumed.instalments) {
     total += instalment.amount;
     const isDue = compareDates(instalment.due, asOf) <= 0;
     if (isDue) dueToDate += instalment.amount;
@@ -117,9 +211,12 @@ export function arrangementStatus(arrangement: Arrangement, asOf: IsoDate, rules
     balanceRemaining,
     ...(lastPaidOn ? { lastPaidOn } : {}),
     ...(arrangement.reviewOn ? { reviewOn: arrangement.reviewOn } : {}),
+    ...(resumed.moved ? { resumed: resumed.moved } : {}),
   };
   const [status, reason] = judge();
-  return { ...base, status, reason };
+  const { moved } = resumed;
+  const after = moved ? `; after Breathing Space ending on ${arrangement.breathingSpace?.end}, instalment ${moved.from} and those after it are due ${moved.days} days later than planned` : '';
+  return { ...base, status, reason: `${reason}${after}` };
 
   function judge(): [Status, string] {
     const pause = arrangement.breathingSpace;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVERY_DAY, fixedCalendar } from '../../../src/core/calendar/business-calendar.js';
+import { calendarFor } from '../../../src/core/calendar/index.js';
 import { parseIsoDate, type IsoDate } from '../../../src/core/date.js';
 import { planMessage, sendDay, type Contact, type Customer } from '../../../src/core/follow-up/contact.js';
 import { DEFAULT_RULES } from '../../../src/core/follow-up/rules.js';
@@ -23,8 +24,27 @@ const message = (arrangement: Arrangement, asOf: string, customer: Customer | un
 
 describe('planMessage', () => {
   it('passes on the customer\'s contact window and keeps to their days', () => {
-    const evenings: Customer = { channel: 'sms', vulnerable: false, contactDays: new Set([3]), contactWindow: '18:00-20:00' };
-    expect(message(plan(), '2026-03-09', evenings)).toMatchObject({ sendOn: '2026-03-11', sendWindow: '18:00-20:00' });
+    const mondayEvenings: Customer = { channel: 'sms', vulnerable: false, contactDays: new Set([1]), contactWindow: '18:00-20:00' };
+    expect(message(plan(), '2026-03-07', mondayEvenings)).toMatchObject({ sendOn: '2026-03-09', sendWindow: '18:00-20:00' });
+    expect(message(plan(), '2026-03-07', mondayEvenings)?.held).toBeUndefined();
+  });
+
+  it('holds back, as too late, a reminder whose send day falls on or after the due date it announces', () => {
+    // Due on Tuesday 10 March: the Wednesday-only customer would get it the day after.
+    const wednesdays: Customer = { channel: 'sms', vulnerable: false, contactDays: new Set([3]) };
+    const late = message(plan(), '2026-03-07', wednesdays);
+    expect(late).toMatchObject({ kind: 'reminder', held: 'too-late', sendOn: '2026-03-11' });
+    expect(late?.reason).toContain('could not be sent before the due date');
+    // On the due date itself.
+    expect(message(plan(), '2026-03-10', SMS)).toMatchObject({ kind: 'reminder', held: 'too-late' });
+    // On Sunday 8 March, with Monday 9 a holiday, the first day to send is the Tuesday it is due.
+    const mondayOff = (asOf: string) =>
+      planMessage({ status: arrangementStatus(plan(), d(asOf), DEFAULT_RULES), customer: SMS, contacts: [], asOf: d(asOf), rules: DEFAULT_RULES, calendar: fixedCalendar([d('2026-03-09')]) });
+    expect(mondayOff('2026-03-08')).toMatchObject({ kind: 'reminder', sendOn: '2026-03-10', held: 'too-late' });
+    expect(mondayOff('2026-03-07')).toMatchObject({ kind: 'reminder', sendOn: '2026-03-07' });
+    expect(mondayOff('2026-03-07')?.held).toBeUndefined();
+    // Already sent says so first.
+    expect(message(plan(), '2026-03-10', SMS, [{ sentOn: d('2026-03-07'), messageId: 'ACC-7:reminder:1:sms' }])).toMatchObject({ held: 'already-sent' });
   });
 
   it('reminds three days before an instalment, and not four', () => {
@@ -83,6 +103,16 @@ describe('sendDay', () => {
     expect(sendDay(mayDay, d('2026-05-03'))).toBe('2026-05-05');
     expect(sendDay(mayDay, d('2026-05-04'))).toBe('2026-05-05');
     expect(sendDay(mayDay, d('2026-05-02'))).toBe('2026-05-02');
+  });
+
+  it('never sends on Christmas Day, Boxing Day or New Year\'s Day, whatever the calendar says, a Saturday or calendar none included', () => {
+    // 2026: Friday 25, Saturday 26 December, Sunday 27; Friday 1 January 2027.
+    expect(sendDay(EVERY_DAY, d('2026-12-25'))).toBe('2026-12-28');
+    expect(sendDay(EVERY_DAY, d('2027-01-01'))).toBe('2027-01-02');
+    // 2027: Christmas on a Saturday, which a calendar of working days leaves open.
+    expect(sendDay(fixedCalendar([]), d('2027-12-25'))).toBe('2027-12-27');
+    expect(sendDay(calendarFor('england-wales'), d('2027-12-25'))).toBe('2027-12-29');
+    expect(sendDay(EVERY_DAY, d('2026-12-24'))).toBe('2026-12-24');
   });
 });
 
