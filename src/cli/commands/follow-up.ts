@@ -119,6 +119,7 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       rules: firm?.rules ?? DEFAULT_RULES,
       templates: firm?.templates ?? DEFAULT_TEMPLATES,
       templatesSource: flags.rules ?? 'the default templates',
+      ...(firm ? { nameColumns: firm.nameColumns } : {}),
       calendar,
       ...(flags.errors
         ? {}
