@@ -143,7 +143,7 @@ const PRESSING: readonly (readonly string[])[] = [
   ['deadline', 'deadlines'], ['urgent', 'urgently', 'urgency'], ['immediately', 'immediate'], ['at once'], ['without delay'],
   ['act now'], ['pay now'], ['must pay'], ['failure to'], ['or we will'], ['or else'], ['no choice'], ['time is running out'],
   ['warning', 'warnings', 'warn', 'warned'], ['demand', 'demands', 'demanded'], ['overdue'], ['arrears'], ['penalty', 'penalties'],
-  ['consequences'], ['further action'], ['escalate', 'escalated', 'escalation'], ['threat', 'threaten', 'threatened'],
+  ['consequences'], ['further action'], ['escalate', 'escalated', 'escalation'], ['threat', 'threats', 'threaten', 'threatens', 'threatened', 'threatening'],
 ];
 
 /** Each entry's name: its first form. */

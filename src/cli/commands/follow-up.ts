@@ -41,6 +41,13 @@ thank-you; at most one a day and three in seven days per customer, none
 on a Sunday or bank holiday, none in Breathing Space. A message held back
 is listed with held_back set and the reason.
 
+A text message holds only the firm's template words, next_due_date,
+review_date, signpost and a name (name, or a column listed in name_columns
+in --rules) when it is plainly one; otherwise it greets without it. A
+template with a character that does not show, or a subject with a line
+break, is refused. Wording that can threaten or pressure is marked
+review=yes (the list: docs/follow-up-wording.md in fairplan's source).
+
 Exit codes:
   0  every row was used
   1  some rows were rejected (listed in --errors, or on stderr)
@@ -145,7 +152,7 @@ export const registerFollowUp: RegisterCommand = (program, context) => {
     .requiredOption('--payments <file>', 'required: payments received: account_id, paid_on, amount')
     .option('--customers <file>', 'account_id, channel, name, mobile, email, vulnerable, breathing space, contact days (see below)')
     .option('--contacts <file>', 'messages already sent: account_id, sent_on, message_id')
-    .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, templates')
+    .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, name_columns, templates')
     .requiredOption('--as-of <date>', 'required: the day the run is for (YYYY-MM-DD)', dateOption)
     .requiredOption('-o, --output <file>', 'required: one status row per arrangement (- for stdout)')
     .option('--messages <file>', 'the messages to send, and those held back with the reason')
