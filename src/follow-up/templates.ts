@@ -149,7 +149,8 @@ const PLAIN = { escape: (value: unknown) => String(value) };
 const writer = new Mustache.Writer();
 
 function fill(template: string, view: Readonly<Record<string, string>>, empty: ReadonlySet<string>): string {
-  const tokens = closeUp(Mustache.parse(template) as Token[], empty);
+  const parsed = Mustache.parse(template) as Token[];
+  const tokens = empty.size === 0 ? parsed : closeUp(parsed, empty);
   return writer.renderTokens(tokens as unknown as string[][], new Mustache.Context(view), undefined, template, PLAIN).normalize('NFKC');
 }
 

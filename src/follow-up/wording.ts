@@ -29,7 +29,9 @@ export function hiddenCharacter(text: string, lineBreaks: boolean): string | und
 export const hasLineBreak = (text: string): boolean => /[\n\r\v\f\u0085\u2028\u2029]/.test(text);
 
 /** A value as it may be filled in: on one line (a break or tab is a space), nothing hidden, normalised. */
-export const cleanValue = (value: string): string => value.replace(BREAK, ' ').replace(HIDDEN, '').normalize('NFKC').replace(HIDDEN, '');
+export const cleanValue = (value: string): string =>
+  // Most values are printable ASCII, which has nothing to clean.
+  /^[ -~]*$/.test(value) ? value : value.replace(BREAK, ' ').replace(HIDDEN, '').normalize('NFKC').replace(HIDDEN, '');
 
 /**
  * Unicode's confusables mapping (confusables.txt, as the unhomoglyph package ships it), by code
@@ -45,6 +47,11 @@ for (const [char, like] of [...CONFUSABLES]) {
   const own = CONFUSABLES.get(lower);
   if (own === undefined || !isAscii(own)) CONFUSABLES.set(lower, like.toLowerCase());
 }
+/** Every character the mapping has, but digits: one pass over a text finds them all. */
+const LOOK_ALIKE = new RegExp(
+  `[${[...CONFUSABLES.keys()].filter((char) => !/\p{Nd}/u.test(char)).map((char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`).join('')}]`,
+  'gu',
+);
 
 /**
  * `text` folded for looking for words: a space for a line break or tab, nothing hidden, normalised,
@@ -53,10 +60,8 @@ for (const [char, like] of [...CONFUSABLES]) {
  * only: "m" folds to "rn", as the two look alike.
  */
 export function folded(text: string): string {
-  const plain = text.replace(BREAK, ' ').replace(HIDDEN, '');
-  let out = '';
-  for (const char of plain.normalize('NFKC').toLowerCase().normalize('NFD')) out += /\p{Nd}/u.test(char) ? char : (CONFUSABLES.get(char) ?? char);
-  return out.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const plain = text.replace(BREAK, ' ').replace(HIDDEN, '').normalize('NFKC').toLowerCase().normalize('NFD');
+  return plain.replace(LOOK_ALIKE, (char) => CONFUSABLES.get(char) ?? char).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** Letters that pass for digits beside one ("5oo.oo", "l,2oo") read as the digits they pass for. */
@@ -148,13 +153,27 @@ const PRESSING: readonly (readonly string[])[] = [
 
 /** Each entry's name: its first form. */
 export const PRESSING_WORDS: readonly string[] = PRESSING.map(([first = '']) => first);
-const PRESSING_PATTERNS = PRESSING.map((forms) => ({ words: forms[0] ?? '', pattern: wholeWords(anyOf(forms)) }));
+const wordsOf = (text: string): string[] => folded(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** Each form, as its folded words joined by a space, to the entry it is a form of. */
+const PRESSING_FORMS = new Map(PRESSING.flatMap((forms, entry) => forms.map((form) => [wordsOf(form).join(' '), entry] as const)));
+const LONGEST_FORM = Math.max(...[...PRESSING_FORMS.keys()].map((form) => form.split(' ').length));
+const FIRST_WORDS = new Set([...PRESSING_FORMS.keys()].map((form) => form.split(' ')[0]));
 
-/** The pressing words and phrases `text` uses, by their first forms, in the list's order. */
-export const pressingIn = (text: string): string[] => {
-  const seen = folded(text);
-  return PRESSING_PATTERNS.filter(({ pattern }) => pattern.test(seen)).map(({ words }) => words);
-};
+/** The pressing words and phrases `text` uses, by their first forms, in the list's order; a phrase's words may be apart by any spaces or marks. */
+export function pressingIn(text: string): string[] {
+  const words = wordsOf(text);
+  const found = new Set<number>();
+  words.forEach((first, i) => {
+    if (!FIRST_WORDS.has(first)) return;
+    let form = first;
+    for (let n = 1; n <= LONGEST_FORM && i + n <= words.length; n++) {
+      if (n > 1) form += ` ${words[i + n - 1]}`;
+      const entry = PRESSING_FORMS.get(form);
+      if (entry !== undefined) found.add(entry);
+    }
+  });
+  return PRESSING_WORDS.filter((_, entry) => found.has(entry));
+}
 
 /** Letters of any script (each with at most three marks), in words joined by a space, hyphen or apostrophe. */
 const NAME = /^(?:\p{L}\p{M}{0,3})+(?:[ '’‐-](?:\p{L}\p{M}{0,3})+)*$/u;
