@@ -12,6 +12,7 @@ import { parseRawText, readInputFile } from '../statement/load.js';
 import { problemsOf } from '../statement/problems.js';
 import { NumberLiteral } from '../statement/raw.js';
 import { DEFAULT_TEMPLATES, type TemplateSet } from './default-templates.js';
+import { checkTemplates, PLACEHOLDERS } from './templates.js';
 
 const days = (max: number) =>
   z
@@ -41,18 +42,32 @@ function known<S extends z.ZodRawShape>(shape: S) {
 const template = known({ subject: z.string().optional(), text: z.string() });
 const channels = known({ sms: template.optional(), email: template.optional(), letter: template.optional() });
 
+/** Customers columns that hold a name, which may then go in a text message (when it is plainly a name). */
+const nameColumns = z.array(
+  z
+    .string()
+    .min(1, 'expected the name of a customers column')
+    .refine((column) => column === 'name' || !(PLACEHOLDERS as readonly string[]).includes(column), {
+      error: (issue) => `"${String(issue.input)}" is a value fairplan fills in, not a customers column`,
+    }),
+  { error: 'expected a list of customers columns, e.g. [preferred_name]' },
+);
+
 const rulesSchema = known({
   grace_days: days(60).optional(),
   broken_after: atLeastOne(24).optional(),
   remind_days: days(30).optional(),
   // A firm may contact less often than the most fairplan allows, never more (CONTACT_LIMITS).
   contact_limits: known({ per_day: atLeastOne(CONTACT_LIMITS.perDay).optional(), per_week: atLeastOne(CONTACT_LIMITS.perWeek).optional() }).optional(),
+  name_columns: nameColumns.optional(),
   templates: known(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, channels.optional()]))).optional(),
 });
 
 export interface RulesFile {
   readonly rules: FollowUpRules;
   readonly templates: TemplateSet;
+  /** The customers columns the rules declare names (`name_columns`). */
+  readonly nameColumns: readonly string[];
 }
 
 /** The rules and templates `file` sets, over the defaults. */
@@ -69,6 +84,9 @@ export async function loadRulesFile(file: string): Promise<RulesFile> {
     const templates = Object.fromEntries(
       MESSAGE_KINDS.map((kind) => [kind, { ...DEFAULT_TEMPLATES[kind], ...Object.fromEntries(Object.entries(r.templates?.[kind] ?? {}).filter(([, t]) => t !== undefined)) }]),
     ) as unknown as TemplateSet;
+    const names = r.name_columns ?? [];
+    // Checked once, here: a template that cannot be used stops the run before any file is read.
+    checkTemplates(templates, file, names);
     return {
       rules: {
         graceDays: r.grace_days ?? DEFAULT_RULES.graceDays,
@@ -78,6 +96,7 @@ export async function loadRulesFile(file: string): Promise<RulesFile> {
         perWeek: r.contact_limits?.per_week ?? DEFAULT_RULES.perWeek,
       },
       templates,
+      nameColumns: names,
     };
   } catch (error) {
     throw isFairplanError(error) ? error.inFile(file) : error;

@@ -39,6 +39,8 @@ export interface FollowUpOptions {
   readonly templates: TemplateSet;
   /** Where the templates came from, to name in an error. */
   readonly templatesSource: string;
+  /** The customers columns the rules declare names, which a text message may then hold. */
+  readonly nameColumns?: readonly string[];
   readonly calendar: BusinessCalendar;
   /** Called for each rejected row (the CLI shows them when there is no errors file). */
   readonly onRejection?: (rejection: FollowUpRejection) => void;
@@ -51,11 +53,12 @@ export interface FollowUpOptions {
 /** Stopped for too many rejected rows: nothing is written. */
 class Stopped extends Error {}
 
-/** What a firm's templates may say about an account. */
+/** What a firm's templates may say about an account; the renderer cleans each value, and leaves a name out of a text unless it is plainly one. */
 function valuesFor(account: Account, status: ArrangementStatus): Values {
   return {
     ...account.customer?.columns,
-    name: account.customer?.name || 'there',
+    // Without one the greeting goes without ("Hello,").
+    name: account.customer?.name ?? '',
     account_id: account.id,
     next_due_date: status.next ? longDate(status.next.due) : '',
     next_amount: status.next ? pounds(status.next.amount) : '',
@@ -88,7 +91,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     const report = await readBook(options.files, {
       // Before any account: a template that cannot be used stops the run here.
       columns(columns) {
-        renderer = compileTemplates(options.templates, options.templatesSource, columns);
+        renderer = compileTemplates(options.templates, options.templatesSource, columns, options.nameColumns);
         return renderer.uses;
       },
       unknownColumns(columns) {

@@ -1,18 +1,29 @@
 /**
  * Firms' words, as data: Mustache templates, logic-less (no code runs inside one). Every template is
  * checked before a run writes anything: a placeholder that is not a known field or a customers
- * column, a partial, or a text message that states an amount or says "debt" stops the run.
+ * column, a partial, a character that does not show, a line break in a subject, or a text message
+ * that states an amount, says "debt" or holds anything but the firm's words and fairplan's own
+ * values, stops the run. What is filled in is cleaned and every message normalised (wording.ts).
  */
 import Mustache from 'mustache';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { FairplanError } from '../core/errors.js';
 import { MESSAGE_KINDS, type MessageKind } from '../core/follow-up/contact.js';
 import type { SendingChannel, Template, TemplateSet } from './default-templates.js';
+import { cleanValue, codePoint, hasLineBreak, hiddenCharacter, plainName, pressingIn, textMessageProblem } from './wording.js';
+
+export { PRESSING_WORDS, textMessageProblem } from './wording.js';
 
 /** Placeholders every template may use, whatever the customers file holds. */
 export const PLACEHOLDERS = ['name', 'account_id', 'next_due_date', 'next_amount', 'arrears', 'balance_remaining', 'review_date', 'signpost'] as const;
 /** What is owed: never in a text message. */
 const MONEY_PLACEHOLDERS = new Set(['next_amount', 'arrears', 'balance_remaining']);
+/**
+ * What a text message may hold besides the firm's words: values fairplan formats itself, and names
+ * (`name` and the columns the rules declare names), each only when it is plainly one. Not
+ * `account_id`: a shared phone should not show an account number, and a long one can read as an amount.
+ */
+const SMS_VALUES = ['name', 'next_due_date', 'review_date', 'signpost'];
 const SENDING_CHANNELS: readonly SendingChannel[] = ['sms', 'email', 'letter'];
 
 /** A text message's signpost: the same help, worded without "debt", and short enough to leave room for the message. */
@@ -25,6 +36,12 @@ export const STOP_LINES: Readonly<Record<SendingChannel, string | undefined>> = 
   email: 'To stop emails from us, reply with the word STOP.',
   letter: undefined,
 };
+
+/** fairplan's own sentences, which are not the firm's words ("will not affect a credit rating"). */
+const OWN_WORDS = [ADVICE_SIGNPOST, SMS_SIGNPOST, ...Object.values(STOP_LINES).filter((line): line is string => line !== undefined)];
+
+/** The pressing words and phrases `text` uses (see wording.ts), fairplan's own sentences aside, in the list's order. */
+export const pressingWords = (text: string): string[] => pressingIn(OWN_WORDS.reduce((rest, own) => rest.replaceAll(own, ' '), text));
 
 type Token = [string, string, number, number, Token[]?];
 
@@ -43,7 +60,19 @@ const hasWords = (tokens: readonly Token[]): boolean =>
 const refuse = (source: string, template: string, message: string) =>
   new FairplanError('invalid-argument', `template ${template}: ${message}`, { file: source });
 
-function check(source: string, name: string, text: string, known: ReadonlySet<string>, channel: SendingChannel, uses: Set<string>): void {
+/** What a template may use: every placeholder it may name (unknown until the customers file is read), and the names. */
+interface Allowed {
+  readonly known?: ReadonlySet<string>;
+  readonly names: ReadonlySet<string>;
+}
+
+function check(source: string, name: string, text: string, allowed: Allowed, channel: SendingChannel, subject: boolean, uses: Set<string>): void {
+  // A line break in a subject would start a header of its own (header injection).
+  if (subject && hasLineBreak(text)) throw refuse(source, name, 'holds a line break: a subject is one line');
+  const hidden = hiddenCharacter(text, !subject);
+  if (hidden !== undefined) {
+    throw refuse(source, name, `holds the character ${codePoint(hidden)}, which does not show or changes how the text shows (an invisible, formatting or control character): take it out`);
+  }
   let tokens: Token[];
   try {
     tokens = Mustache.parse(text) as Token[];
@@ -53,10 +82,17 @@ function check(source: string, name: string, text: string, known: ReadonlySet<st
   for (const placeholder of placeholdersOf(tokens)) {
     uses.add(placeholder);
     if (placeholder.startsWith('>')) throw refuse(source, name, `uses the partial {{${placeholder}}}; templates cannot include others`);
-    if (!known.has(placeholder)) throw refuse(source, name, `uses the unknown placeholder {{${placeholder}}} (known: ${[...known].join(', ')})`);
-    if (channel === 'sms' && MONEY_PLACEHOLDERS.has(placeholder)) {
-      throw refuse(source, name, `puts {{${placeholder}}} in a text message, which must never state what is owed`);
+    if (allowed.known && !allowed.known.has(placeholder)) throw refuse(source, name, `uses the unknown placeholder {{${placeholder}}} (known: ${[...allowed.known].join(', ')})`);
+    if (channel !== 'sms' || SMS_VALUES.includes(placeholder) || allowed.names.has(placeholder)) continue;
+    if (MONEY_PLACEHOLDERS.has(placeholder)) throw refuse(source, name, `puts {{${placeholder}}} in a text message, which must never state what is owed`);
+    if (placeholder === 'account_id') {
+      throw refuse(source, name, 'puts {{account_id}} in a text message: a shared phone should not show an account number, and a long number can read as an amount');
     }
+    throw refuse(
+      source,
+      name,
+      `puts {{${placeholder}}} in a text message, which may hold only ${[...SMS_VALUES, ...allowed.names].filter((v, i, all) => all.indexOf(v) === i).join(', ')}: a customers column goes in a text only when the rules declare it a name (name_columns)`,
+    );
   }
   // A blank template would send a customer nothing but the closing line ("Reply STOP to opt out.").
   if (!hasWords(tokens)) throw refuse(source, name, 'has no words of its own (only spaces, comments or placeholders): write the message');
@@ -64,39 +100,25 @@ function check(source: string, name: string, text: string, known: ReadonlySet<st
   if (problem) throw refuse(source, name, `would ${problem} in a text message, which others may read`);
 }
 
-/**
- * Words and phrases that threaten or pressure a customer (CONC 7.9, the regulators' 2024 letter on
- * collections): no default template uses one, and a message of a firm's own that does is marked for
- * a person to read before it is sent, never sent as it is.
- */
-export const PRESSING_WORDS: readonly string[] = [
-  'legal action', 'bailiff', 'court', 'final demand', 'default notice', 'enforcement', 'debt collector', 'solicitor',
-  'repossess', 'ccj', 'county court', 'judgment', 'urgent', 'immediately', 'failure to', 'warning', 'must pay',
-  'overdue', 'arrears', 'penalty', 'consequences', 'further action', 'legal', 'demand', 'or we will',
-];
-
-const PRESSING = PRESSING_WORDS.map((words) => ({ words, pattern: new RegExp(`\\b${words.replace(/ /g, '\\s+')}s?\\b`, 'i') }));
-
-/** The pressing words and phrases `text` uses (a plural too), in the list's order. */
-export const pressingWords = (text: string): string[] => PRESSING.filter(({ pattern }) => pattern.test(text)).map(({ words }) => words);
-
-/** An amount, however it is written: £40, 40.00, 40 pounds, GBP 40, 40GBP, 75p. */
-const AMOUNT: readonly RegExp[] = [
-  /[£$€]\s?\d/,
-  /\b\d+\.\d\d\b/,
-  /\b\d[\d,]*(\.\d+)?\s?(pounds?|quid|pence|p|gbp|usd|eur|dollars?|euros?)\b/i,
-  /\b(gbp|usd|eur)\s?\d/i,
-];
+function checkAll(templates: TemplateSet, source: string, allowed: Allowed): Set<string> {
+  const uses = new Set<string>();
+  for (const kind of MESSAGE_KINDS) {
+    for (const channel of SENDING_CHANNELS) {
+      const template: Template = templates[kind][channel];
+      check(source, `${kind}.${channel}.text`, template.text, allowed, channel, false, uses);
+      if (template.subject !== undefined) check(source, `${kind}.${channel}.subject`, template.subject, allowed, channel, true, uses);
+    }
+  }
+  return uses;
+}
 
 /**
- * What a text message must never do, if this one does (CONC 7.9.7: a shared phone may be read by
- * others). Checked on every template and again on every text rendered, as a customers column a
- * firm's template uses may hold an amount.
+ * Checks every template of the set as the rules are loaded, before the customers file's columns are
+ * known: all but whether a placeholder is a column of it. `nameColumns`: the customers columns the
+ * rules declare names.
  */
-export function textMessageProblem(text: string): string | undefined {
-  if (/debt/i.test(text)) return 'say "debt"';
-  if (AMOUNT.some((pattern) => pattern.test(text))) return 'state an amount';
-  return undefined;
+export function checkTemplates(templates: TemplateSet, source: string, nameColumns: readonly string[]): void {
+  checkAll(templates, source, { names: new Set(['name', ...nameColumns]) });
 }
 
 export type Values = Readonly<Record<string, string>>;
@@ -112,28 +134,47 @@ export interface Renderer {
   render(kind: MessageKind, channel: SendingChannel, values: Values): RenderedMessage;
 }
 
-/** Checks every template of the set (see above), naming `source` and the template at the first problem. */
-export function compileTemplates(templates: TemplateSet, source: string, columns: readonly string[]): Renderer {
-  const known = new Set<string>([...PLACEHOLDERS, ...columns]);
-  const uses = new Set<string>();
-  for (const kind of MESSAGE_KINDS) {
-    for (const channel of SENDING_CHANNELS) {
-      const template: Template = templates[kind][channel];
-      check(source, `${kind}.${channel}.text`, template.text, known, channel, uses);
-      if (template.subject !== undefined) check(source, `${kind}.${channel}.subject`, template.subject, known, channel, uses);
-    }
-  }
-  // Plain text, not HTML: values go in as they are.
-  const options = { escape: (value: unknown) => String(value) };
+/** A name left empty takes the spaces before it along ("Hello {{name}}," reads "Hello,"). */
+function closeUp(tokens: readonly Token[], empty: ReadonlySet<string>): Token[] {
+  return tokens.map((token, i) => {
+    const next = tokens[i + 1];
+    const [type, value, start, end, children] = token;
+    if (type === 'text' && next && (next[0] === 'name' || next[0] === '&') && empty.has(next[1])) return [type, value.replace(/[ \t]+$/, ''), start, end];
+    return children ? ([type, value, start, end, closeUp(children, empty), ...token.slice(5)] as unknown as Token) : token;
+  });
+}
+
+// Plain text, not HTML: values go in as they are.
+const PLAIN = { escape: (value: unknown) => String(value) };
+const writer = new Mustache.Writer();
+
+function fill(template: string, view: Readonly<Record<string, string>>, empty: ReadonlySet<string>): string {
+  const parsed = Mustache.parse(template) as Token[];
+  const tokens = empty.size === 0 ? parsed : closeUp(parsed, empty);
+  return writer.renderTokens(tokens as unknown as string[][], new Mustache.Context(view), undefined, template, PLAIN).normalize('NFKC');
+}
+
+/**
+ * Checks every template of the set (see above), naming `source` and the template at the first
+ * problem. `columns`: the customers file's; `nameColumns`: those of them the rules declare names.
+ */
+export function compileTemplates(templates: TemplateSet, source: string, columns: readonly string[], nameColumns: readonly string[] = []): Renderer {
+  const names = new Set(['name', ...nameColumns]);
+  const uses = checkAll(templates, source, { known: new Set<string>([...PLACEHOLDERS, ...columns]), names });
   return {
     uses,
     render(kind, channel, values) {
       const template = templates[kind][channel];
-      const view = { ...values, signpost: SIGNPOST[channel] };
-      const body = Mustache.render(template.text, view, {}, options);
+      const view: Record<string, string> = {};
+      for (const [key, value] of Object.entries(values)) view[key] = cleanValue(value);
+      // A name goes in a text only if it is plainly one; otherwise the text greets without it.
+      if (channel === 'sms') for (const column of names) view[column] = plainName(view[column] ?? '') ?? '';
+      view.signpost = SIGNPOST[channel];
+      const empty = new Set([...names].filter((column) => !view[column]));
+      const body = fill(template.text, view, empty);
       const stop = STOP_LINES[channel];
       return {
-        subject: template.subject === undefined ? '' : Mustache.render(template.subject, view, {}, options),
+        subject: template.subject === undefined ? '' : fill(template.subject, view, empty),
         text: stop ? `${body}${channel === 'sms' ? ' ' : '\n\n'}${stop}` : body,
       };
     },

@@ -207,16 +207,53 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     expect(sent.find((m) => m.account_id === 'FU-009')?.text).toMatch(/^Hi Immy, just a reminder that your next payment is due on 11 March 2026\./);
   });
 
-  it('holds back a text that a customers column would make state an amount', async () => {
+  it('leaves out of a text a name column whose value is not plainly a name, and sends the text greeting without it', async () => {
     const dir = scratch();
     const customers = path.join(dir, 'customers.csv');
     writeFileSync(customers, readFileSync(fixture('follow-up', 'customers.csv'), 'utf8').replace(',Immy,', ',Immy (balance 80.00),'));
     const messages = path.join(dir, 'messages.ndjson');
     const args = ['--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--customers', customers];
     await runCli(['follow-up', ...args, '--no-contacts-log', '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
-    const held = ndjson(messages).find((m) => m.account_id === 'FU-009');
-    expect(held).toMatchObject({ held_back: 'unsafe-text' });
-    expect(held?.reason).toContain('held back: the text would state an amount');
+    const sent = ndjson(messages).find((m) => m.account_id === 'FU-009');
+    expect(sent).toMatchObject({ channel: 'sms', held_back: '', review: 'no' });
+    expect(sent?.text).toMatch(/^Hi, just a reminder that your next payment is due on 11 March 2026\./);
+  });
+
+  it('takes out of an NDJSON customer’s name what does not show, and normalises it, before it goes in a text', async () => {
+    const dir = scratch();
+    const customers = path.join(dir, 'customers.ndjson');
+    const lines = records(fixture('follow-up', 'customers.csv')).map((row) => (row.account_id === 'FU-009' ? { ...row, preferred_name: 'I\u00ADm\u200Bm\u202Ey' } : row));
+    writeFileSync(customers, lines.map((row) => JSON.stringify(row)).join('\n'));
+    const messages = path.join(dir, 'messages.ndjson');
+    const args = ['--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--customers', customers];
+    await runCli(['follow-up', ...args, '--no-contacts-log', '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
+    expect(ndjson(messages).find((m) => m.account_id === 'FU-009')?.text).toMatch(/^Hi Immy, just a reminder/);
+  });
+
+  it('stops with exit 2, writing nothing, at a text message template with a customers column not declared a name', async () => {
+    const dir = scratch();
+    const rules = path.join(dir, 'rules.yaml');
+    writeFileSync(rules, 'templates:\n  reminder:\n    sms:\n      text: "Hi {{preferred_name}}, your payment is due on {{next_due_date}}. {{signpost}}"\n');
+    const { code, stderr } = await runCli(['follow-up', ...BOOK, '--rules', rules, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${rules}: template reminder.sms.text: puts {{preferred_name}} in a text message`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['rules.yaml']);
+  });
+
+  it('marks for review a firm’s email that threatens in look-alike letters, naming the words', async () => {
+    const dir = scratch();
+    const rules = path.join(dir, 'rules.yaml');
+    // "Сourt" and "bаiliff" with Cyrillic letters; "sued" as a form of "sue".
+    writeFileSync(rules, 'templates:\n  missed-check-in:\n    email:\n      subject: "About your plan"\n      text: "Hello {{name}}, we may go to \\u0421ourt or send a b\\u0430iliff; others were sued. {{signpost}}"\n');
+    const messages = path.join(dir, 'messages.ndjson');
+    await runCli(['follow-up', ...BOOK, '--rules', rules, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
+    const emails = ndjson(messages).filter((m) => m.kind === 'missed-check-in' && m.channel === 'email');
+    expect(emails.length).toBeGreaterThan(0);
+    for (const email of emails) {
+      expect(email.review).toBe('yes');
+      expect(email.reason).toContain('"sue", "court", "bailiff"');
+    }
   });
 
   it('stops with exit 2, writing nothing, at a template with an unknown placeholder, naming both', async () => {

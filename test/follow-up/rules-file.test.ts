@@ -15,15 +15,16 @@ function rulesFile(text: string): string {
 
 describe('loadRulesFile', () => {
   it('reads the fixture rules over the defaults, keeping the default templates it does not replace', async () => {
-    const { rules, templates } = await loadRulesFile(fixture('follow-up', 'rules.yaml'));
+    const { rules, templates, nameColumns } = await loadRulesFile(fixture('follow-up', 'rules.yaml'));
     expect(rules).toEqual({ graceDays: 7, brokenAfter: 3, remindDays: 2, perDay: 1, perWeek: 2 });
     expect(templates.reminder.sms.text).toContain('{{preferred_name}}');
     expect(templates.reminder.email).toEqual(DEFAULT_TEMPLATES.reminder.email);
     expect(templates['thank-you']).toEqual(DEFAULT_TEMPLATES['thank-you']);
+    expect(nameColumns).toEqual(['preferred_name']);
   });
 
   it('keeps every default for an empty file', async () => {
-    expect(await loadRulesFile(rulesFile(''))).toEqual({ rules: DEFAULT_RULES, templates: DEFAULT_TEMPLATES });
+    expect(await loadRulesFile(rulesFile(''))).toEqual({ rules: DEFAULT_RULES, templates: DEFAULT_TEMPLATES, nameColumns: [] });
   });
 
   it('reports every problem at once, each with its place: a misspelt rule, a fraction, a zero limit', async () => {
@@ -55,5 +56,35 @@ describe('loadRulesFile', () => {
         { path: 'templates', message: '"remindr" is not a rule; did you mean "reminder"?' },
       ]),
     );
+  });
+
+  it('refuses, as it loads them, a text message template with a customers column the rules do not declare a name', async () => {
+    const sms = 'templates:\n  reminder:\n    sms:\n      text: "Hi {{nickname}}, your payment is due on {{next_due_date}}. {{signpost}}"\n';
+    const file = rulesFile(sms);
+    const error = await loadRulesFile(file).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-argument', context: { file } });
+    expect(String(error)).toContain('template reminder.sms.text: puts {{nickname}} in a text message');
+    const declared = await loadRulesFile(rulesFile(`name_columns: [nickname]\n${sms}`));
+    expect(declared.nameColumns).toEqual(['nickname']);
+  });
+
+  it('refuses, as it loads them, a template holding a character that does not show, naming it by its code', async () => {
+    const file = rulesFile('templates:\n  thank-you:\n    email:\n      subject: "Thank you"\n      text: "Thank you, de\\u00ADbt free"\n');
+    const error = await loadRulesFile(file).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-argument', context: { file } });
+    expect(String(error)).toContain('template thank-you.email.text: holds the character U+00AD');
+  });
+
+  it('takes as name columns only a list of customers columns, not a value fairplan fills in', async () => {
+    for (const [yaml, message] of [
+      ['name_columns: [next_amount]', '"next_amount" is a value fairplan fills in, not a customers column'],
+      ['name_columns: preferred_name', 'expected a list of customers columns, e.g. [preferred_name]'],
+      ['name_columns: [""]', 'expected the name of a customers column'],
+    ]) {
+      const error = await loadRulesFile(rulesFile(`${yaml}\n`)).catch((e: unknown) => e);
+      const problems = (error as { context: { problems: { path: string; message: string }[] } }).context.problems;
+      expect(problems.map((p) => p.message), yaml).toEqual([message]);
+      expect(problems[0]?.path.startsWith('name_columns'), yaml).toBe(true);
+    }
   });
 });

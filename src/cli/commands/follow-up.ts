@@ -70,6 +70,13 @@ standard output sent to one: -o - >> payments.csv), two that name one file or
 both go to standard output (-), are refused. They are written whole or not at
 all: a run that fails or stops leaves earlier files as they were.
 
+A text message holds only the firm's template words, next_due_date,
+review_date, signpost and a name (name, or a column listed in name_columns
+in --rules) when it is plainly one; otherwise it greets without it. A
+template with a character that does not show, or a subject with a line
+break, is refused. Wording that can threaten or pressure is marked
+review=yes (the list: docs/follow-up-wording.md in fairplan's source).
+
 Exit codes:
   0   every row was used
   1   some rows were rejected (listed in --errors, or on stderr); the others
@@ -167,6 +174,7 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       rules: firm?.rules ?? DEFAULT_RULES,
       templates: firm?.templates ?? DEFAULT_TEMPLATES,
       templatesSource: flags.rules ?? 'the default templates',
+      ...(firm ? { nameColumns: firm.nameColumns } : {}),
       calendar,
       ...(flags.strict ? { strict: true } : {}),
       ...(flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
@@ -201,7 +209,7 @@ export const registerFollowUp: RegisterCommand = (program, context) => {
     .option('--customers <file>', 'account_id, channel, name, mobile, email, vulnerable, breathing space, contact days (see below)')
     .option('--contacts <file>', 'required: messages already sent: account_id, sent_on (a date, or a date and time with its zone), message_id')
     .option('--no-contacts-log', 'a first night, with no log of messages sent yet: the limits count only tonight\'s messages')
-    .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, templates')
+    .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, name_columns, templates')
     .requiredOption('--as-of <date>', 'required: the day the run is for (YYYY-MM-DD)', dateOption)
     .requiredOption('-o, --output <file>', 'required: one status row per arrangement (- for stdout)')
     .option('--messages <file>', 'the messages to send, and those held back with the reason')
