@@ -3,7 +3,7 @@
  * renderer tests use: £1,000 owed, £30 a month, from Friday 15 January 2027, interest frozen →
  * 33 payments of £30.00 and a last one of £10.00.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -242,6 +242,18 @@ describe('fairplan plan STATEMENT with several creditors', () => {
     expect(stderr.trim()).toBe(
       'fairplan: --settlement: "Fairway" is not a creditor of the plan (expected one of Harbour Bank (credit card), Fairway Finance (personal loan))',
     );
+  });
+
+  it('--settlement naming two creditors of one name is refused, naming both, rather than discounting both', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-settlement-'));
+    const statement = JSON.parse(readFileSync(TWO, 'utf8')) as { debts: { creditor: string }[] };
+    for (const debt of statement.debts) debt.creditor = 'Harbour Bank';
+    const file = path.join(dir, 'two-harbours.json');
+    writeFileSync(file, JSON.stringify(statement));
+    const { code, stdout, stderr } = await runMain(['plan', file, '--as-of', '2027-01-04', '--settlement', 'Harbour Bank=40']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^fairplan: --settlement: "Harbour Bank" names 2 creditors of the plan \(creditor 1, owed 2000\.00 and creditor 2, owed 2000\.00\)/);
   });
 
   it('shows the creditor table under the options within 80 columns, and a letter that says how each payment is shared', async () => {
