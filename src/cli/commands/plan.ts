@@ -27,6 +27,7 @@ import { renderLetter, type LetterOptions } from '../../render/plan/letter.js';
 import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
 import { wrap } from '../../render/shared/wrap.js';
+import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { runProvenance } from '../provenance.js';
 import { provenanceReference, type OptionValue, type Provenance } from '../../core/provenance.js';
@@ -83,6 +84,8 @@ interface PlanFlags extends StatementFlags {
 function reasonOption(value: string): string {
   const reason = value.trim();
   if (reason === '') throw new InvalidArgumentError('give the reason in words');
+  // It is written into letters and reminders, and shown: an escape sequence in it would run on whoever reads them.
+  if (visible(reason) !== reason) throw new InvalidArgumentError(`"${visible(reason)}" holds a control character: give the reason in plain words`);
   return reason;
 }
 
