@@ -11,7 +11,7 @@ export { proposePlans } from './core/plan/propose.js';
 export { renderCheckJson } from './render/check/json.js';
 export { renderPlanJson, type PlanJsonOptions } from './render/plan/json.js';
 export { FORMAT_VERSION } from './render/shared/format-version.js';
-export { provenance, provenanceReference, type Provenance, type ProvenanceInput, type ProvenanceParts, type OptionValue } from './core/provenance.js';
+export { letterReference, provenance, provenanceReference, type Provenance, type ProvenanceInput, type ProvenanceParts, type OptionValue } from './core/provenance.js';
 export { RULES_VERSION } from './core/rules-version.js';
 export { parseIsoDate, type IsoDate } from './core/date.js';
 export { parseMoney, toFixed2, type Money, type Pennies } from './core/money.js';

@@ -30,7 +30,7 @@ import { wrap } from '../../render/shared/wrap.js';
 import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { runProvenance } from '../provenance.js';
-import { provenanceReference, type OptionValue, type Provenance } from '../../core/provenance.js';
+import { provenanceReference, withLetterReference, type OptionValue, type Provenance } from '../../core/provenance.js';
 import {
   calendarForCurrency,
   calendarOption,
@@ -310,6 +310,10 @@ function proposeFor(request: PlanRequest) {
   }
 }
 
+/** The customer's letter, ending with its own reference (see letterReference). */
+const customerLetter = (proposal: PlanProposal, chosen: number, letterOptions: LetterOptions, provenance: Provenance): string =>
+  withLetterReference(provenance, (reference) => renderLetter(proposal, chosen, { ...letterOptions, ...(reference ? { reference } : {}) }));
+
 /**
  * One offer letter to each creditor, the customer's letter and the SFS summary, into `folder` (made
  * if need be), each written atomically.
@@ -320,6 +324,7 @@ async function writeLetters(
   proposal: PlanProposal,
   chosen: number,
   letterOptions: LetterOptions,
+  provenance: Provenance,
   statementFile?: string,
   affordability?: Affordability,
 ) {
@@ -329,10 +334,10 @@ async function writeLetters(
   }
   const { creditorPack } = await import('../../render/plan/creditor-pack.js');
   const target = path.resolve(context.io.cwd, folder);
-  const pack = creditorPack(proposal, chosen, affordability, letterOptions);
+  const pack = creditorPack(proposal, chosen, affordability, { ...letterOptions, provenance });
   const files = [
     ...pack.map(({ name, content }) => ({ target: path.join(target, name), content })),
-    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen, letterOptions) },
+    { target: path.join(target, 'letter-customer.txt'), content: customerLetter(proposal, chosen, letterOptions, provenance) },
   ];
   // Only the folder named is made, or one found empty; the letters are written all together or not at all, never over the statement.
   await createEmptyFolder(target, folder);
@@ -369,7 +374,6 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
   const proposal = proposeFor(request);
   const chosen = flags.schedule === undefined ? proposal.recommended.index : findOption(proposal, flags.schedule);
   const provenance = await planProvenance(context, file, flags, asOf, proposal.request.calendar.name);
-  const reference = provenanceReference(provenance);
 
   if (flags.json) return context.out(renderPlanJson(proposal, { ...(affordability ? { affordability } : {}), provenance }));
   if (flags.csv) {
@@ -377,14 +381,14 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     return;
   }
   if (flags.letter || flags.letters !== undefined || flags.ics !== undefined) sendable(proposal, chosen, flags.overrideReason);
-  const letterOptions = { reference, ...(affordability ? { affordability } : {}), ...(flags.overrideReason ? { overrideReason: flags.overrideReason } : {}) };
-  if (flags.letter) return context.out(renderLetter(proposal, chosen, letterOptions));
-  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, letterOptions, file, affordability);
+  const letterOptions = { ...(affordability ? { affordability } : {}), ...(flags.overrideReason ? { overrideReason: flags.overrideReason } : {}) };
+  if (flags.letter) return context.out(customerLetter(proposal, chosen, letterOptions, provenance));
+  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, letterOptions, provenance, file, affordability);
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
     const { renderIcs } = await import('../../render/plan/ics.js');
-    await writeFileAtomic(target, renderIcs(proposal, chosen, reference));
+    await writeFileAtomic(target, renderIcs(proposal, chosen, provenanceReference(provenance)));
     const review = option.outcome.kind === 'review' ? ' and the review date' : '';
     context.err(`fairplan: wrote ${option.instalmentCount} payment reminders${review} for "${option.label}" to ${flags.ics}`);
     return;
