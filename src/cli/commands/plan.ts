@@ -255,6 +255,9 @@ function planOptionsGiven(flags: PlanFlags): Record<string, OptionValue> {
     ['--no-redistribute', flags.redistribute ? undefined : true],
     ['--schedule', flags.schedule],
     ['--override-reason', flags.overrideReason],
+    // How the statement is read, and when its budget is stale: the review date and flags follow from it.
+    ['--format', flags.format],
+    ['--stale-after', flags.staleAfter?.toString()],
   ];
   return Object.fromEntries(given.filter((entry): entry is [string, OptionValue] => entry[1] !== undefined));
 }
