@@ -39,7 +39,10 @@ Statuses: on-track, ahead, behind, missed, broken, completed, paused,
 review-due. Messages: reminder, missed-check-in, review-invitation,
 thank-you; at most one a day and three in seven days per customer, none
 on a Sunday or bank holiday, none in Breathing Space. A message held back
-is listed with held_back set and the reason.
+is listed with held_back set and the reason. account_id and message_id are
+written as they are, for a sender to match on: an id a spreadsheet would run
+as a formula (starting =, +, -, @) stops a CSV run (exit 2) before anything
+is written; --json writes it as it is.
 
 Exit codes:
   0  every row was used
