@@ -2,19 +2,83 @@
  * fairplan as a library: the public surface of `import … from 'fairplan'`. Kept small on purpose:
  * read a statement, check its affordability, make the plans, and render both as the JSON the
  * command line's `--json` writes. Everything else in dist/ is internal and may change in any release.
+ * Every function checks what it is given (src/library-arguments.ts): a wrong argument is a
+ * FairplanError naming it, never a TypeError.
  */
-export { parseStatementDocument, parseStatementText, type StatementFormat } from './statement/load.js';
+import { assessAffordability as assess } from './core/affordability/assess.js';
+import { parseIsoDate as isoDate } from './core/date.js';
+import { parseMoney as money, toFixed2 as fixed2 } from './core/money.js';
+import { planRequestFromStatement as fromStatement } from './core/plan/from-statement.js';
+import { proposePlans as propose } from './core/plan/propose.js';
+import { letterReference as ofLetter, provenance as made, provenanceReference as ofRun } from './core/provenance.js';
+import * as check from './library-arguments.js';
+import { renderCheckJson as checkJson } from './render/check/json.js';
+import { renderPlanJson as planJson } from './render/plan/json.js';
+import { parseStatementDocument as document, parseStatementText as statementText } from './statement/load.js';
+
+const warningsOf = (warnings: unknown): void => {
+  if (warnings !== undefined) check.list(warnings, 'warnings');
+};
+const optionalProvenance = (p: unknown, path: string): void => {
+  if (p !== undefined) check.madeProvenance(p, path);
+};
+
+export const parseStatementText = check.guarded('parseStatementText', (text, file) => (check.text(text, 'text'), check.text(file, 'file')), statementText);
+export const parseStatementDocument = check.guarded(
+  'parseStatementDocument',
+  (text, file, format) => {
+    check.text(text, 'text');
+    check.text(file, 'file');
+    if (format !== undefined) check.oneOf(format, ['sfs-summary'], 'format');
+  },
+  document,
+);
+export type { StatementFormat } from './statement/load.js';
 export type { StatementDocument, StatementWarning } from './statement/warnings.js';
-export { assessAffordability } from './core/affordability/assess.js';
-export { planRequestFromStatement } from './core/plan/from-statement.js';
-export { proposePlans } from './core/plan/propose.js';
-export { renderCheckJson } from './render/check/json.js';
-export { renderPlanJson, type PlanJsonOptions } from './render/plan/json.js';
+export const assessAffordability = check.guarded(
+  'assessAffordability',
+  (statement, settings) => (check.statement(statement, 'statement'), check.affordabilitySettings(settings, 'settings')),
+  assess,
+);
+export const planRequestFromStatement = check.guarded(
+  'planRequestFromStatement',
+  (statement, available, asOf, overrides) => {
+    check.statement(statement, 'statement');
+    check.decimal(available, 'availableMonthly');
+    check.date(asOf, 'asOf');
+    if (overrides !== undefined) check.planRequest(overrides, 'overrides', true);
+  },
+  fromStatement,
+);
+export const proposePlans = check.guarded('proposePlans', (request) => check.planRequest(request, 'request'), propose);
+export const renderCheckJson = check.guarded(
+  'renderCheckJson',
+  (result, warnings, provenance) => (check.affordability(result, 'result'), warningsOf(warnings), optionalProvenance(provenance, 'provenance')),
+  checkJson,
+);
+export const renderPlanJson = check.guarded(
+  'renderPlanJson',
+  (proposal, options) => {
+    check.proposal(proposal, 'proposal');
+    if (options === undefined) return;
+    const o = check.object(options, 'options');
+    if (o.affordability !== undefined) check.affordability(o.affordability, 'options.affordability');
+    optionalProvenance(o.provenance, 'options.provenance');
+  },
+  planJson,
+);
+export type { PlanJsonOptions } from './render/plan/json.js';
 export { FORMAT_VERSION } from './render/shared/format-version.js';
-export { provenance, provenanceReference, type Provenance, type ProvenanceInput, type ProvenanceParts, type OptionValue } from './core/provenance.js';
+export const provenance = check.guarded('provenance', (parts) => check.provenanceParts(parts, 'parts'), made);
+export const provenanceReference = check.guarded('provenanceReference', (p) => check.madeProvenance(p, 'provenance'), ofRun);
+export const letterReference = check.guarded('letterReference', (p, letter) => (check.madeProvenance(p, 'provenance'), check.text(letter, 'letter')), ofLetter);
+export type { Provenance, ProvenanceInput, ProvenanceParts, OptionValue } from './core/provenance.js';
 export { RULES_VERSION } from './core/rules-version.js';
-export { parseIsoDate, type IsoDate } from './core/date.js';
-export { parseMoney, toFixed2, type Money, type Pennies } from './core/money.js';
+export const parseIsoDate = check.guarded('parseIsoDate', (text) => check.text(text, 'text'), isoDate);
+export type { IsoDate } from './core/date.js';
+export const parseMoney = check.guarded('parseMoney', (text, symbol) => (check.text(text, 'text'), symbol === undefined || check.text(symbol, 'symbol')), money);
+export const toFixed2 = check.guarded('toFixed2', (amount) => check.decimal(amount, 'amount'), fixed2);
+export type { Money, Pennies } from './core/money.js';
 export { FairplanError, isFairplanError } from './core/errors.js';
 export type { Statement } from './core/statement.js';
 export type { Affordability, AffordabilitySettings } from './core/affordability/types.js';

@@ -5,7 +5,7 @@
  */
 import { NO_PENNIES } from '../core/money.js';
 import { agreedOffers } from '../core/plan/agreed-offers.js';
-import { provenanceReference } from '../core/provenance.js';
+import { provenanceReference, withLetterReference } from '../core/provenance.js';
 import { creditorPack } from '../render/plan/creditor-pack.js';
 import { renderScheduleCsv } from '../render/plan/csv.js';
 import { renderIcs } from '../render/plan/ics.js';
@@ -19,11 +19,11 @@ import type { ExportBundle, ExportFile, ExportFileSet, StatementBundle } from '.
 
 const STATEMENT_JSON: ExportFile<StatementBundle> = { name: STATEMENT_FILE, describe: 'the statement (fairplan JSON)', render: (b) => toFairplanJson(b.statement) };
 
-// Letters and reminders end with the reference of the plan.json beside them.
+// The reminders end with the reference of the plan.json beside them; each letter with its own, made from that provenance and its text.
 const reference = (b: ExportBundle): string => provenanceReference(exportProvenance(b));
 
 // The letters state the advisor's reason for a plan above the budget.
-const letterOptions = (b: ExportBundle) => ({ reference: reference(b), ...(b.overrideReason ? { overrideReason: b.overrideReason } : {}) });
+const letterOptions = (b: ExportBundle) => (b.overrideReason ? { overrideReason: b.overrideReason } : {});
 
 /** With no plan yet (a moratorium with no end): the statement, and the SFS offering nothing while it lasts. */
 export const ADVISE_STATEMENT_FILES: readonly ExportFile<StatementBundle>[] = [
@@ -37,6 +37,11 @@ export const ADVISE_FILES: readonly (ExportFile | ExportFileSet)[] = [
   { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex], b.overrideReason ?? '') },
   { name: 'plan.json', describe: 'the agreed plan and the options (plan JSON)', render: renderAgreedPlanJson },
   { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex, reference(b)) },
-  { name: 'letter.txt', describe: 'the plan letter for the customer', render: (b) => renderLetter(b.proposal, b.optionIndex, { affordability: b.affordability, ...letterOptions(b) }) },
-  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability, letterOptions(b)) },
+  {
+    name: 'letter.txt',
+    describe: 'the plan letter for the customer',
+    render: (b) =>
+      withLetterReference(exportProvenance(b), (ref) => renderLetter(b.proposal, b.optionIndex, { affordability: b.affordability, ...letterOptions(b), ...(ref ? { reference: ref } : {}) })),
+  },
+  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability, { ...letterOptions(b), provenance: exportProvenance(b) }) },
 ];

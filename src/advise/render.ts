@@ -16,6 +16,7 @@ import { layoutTable, type Row } from '../render/shared/columns.js';
 import { wrap } from '../render/shared/wrap.js';
 import { DRIVER_NAMES } from './drivers.js';
 import { entriesOf, SECTION_TITLES, SECTIONS, type Entry, type SectionId } from './sections.js';
+import { visible, visibleStrings } from '../render/shared/visible.js';
 
 const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 const left = (text: string, width: number): string => cut(text, width).padEnd(width);
@@ -32,7 +33,8 @@ export const signpost = (): string[] => wrap(ADVICE_SIGNPOST, WIDTH);
 const noted = (entry: Entry): string => (entry.note ? ' *' : '');
 
 /** One line of a section: "  2  Rent · Home and contents          £700.00 monthly". */
-export function entryLine(entry: Entry, symbol: string): string {
+export function entryLine(given: Entry, symbol: string): string {
+  const entry = visibleStrings(given);
   const money = (m: Money) => formatMoney(m, symbol);
   if ('category' in entry) {
     const what = `${entry.label} · ${CATEGORY_NAMES[entry.category]}`;
@@ -109,7 +111,8 @@ function sectionRows(statement: Statement, section: SectionId, symbol: string): 
   return { rows: [...rows, ...total], aligns: ['right', 'left', 'right'] };
 }
 
-export function sectionView(statement: Statement, section: SectionId, symbol: string): string[] {
+export function sectionView(given: Statement, section: SectionId, symbol: string): string[] {
+  const statement = visibleStrings(given);
   const { rows, aligns } = sectionRows(statement, section, symbol);
   return [SECTION_TITLES[section], ...(rows.length > 0 ? figureColumns(rows, aligns) : ['     (nothing yet)'])];
 }
@@ -120,10 +123,10 @@ export function householdLine(statement: Statement): string {
   return `Household: ${describeHousehold(household)}, ${vehicles}, ${TENURE_NAMES[household.tenure]}`;
 }
 
-export const markerLine = (marker: Vulnerability): string => `${DRIVER_NAMES[marker.driver]}: ${marker.note}`;
+export const markerLine = (marker: Vulnerability): string => `${DRIVER_NAMES[marker.driver]}: ${visible(marker.note)}`;
 
 export const changeLine = (change: ExpectedChange, symbol: string): string =>
-  `from ${change.from}, ${change.monthlyChange.isNeg() ? 'less' : 'more'} available: ${formatMoney(money(change.monthlyChange.abs()), symbol)} a month (${change.note})`;
+  `from ${change.from}, ${change.monthlyChange.isNeg() ? 'less' : 'more'} available: ${formatMoney(money(change.monthlyChange.abs()), symbol)} a month (${visible(change.note)})`;
 
 /** The parts of the statement that are not lines, those that are recorded. */
 function otherParts(statement: Statement, symbol: string): string[] {
@@ -137,7 +140,8 @@ function otherParts(statement: Statement, symbol: string): string[] {
   ];
 }
 
-export function statementView(statement: Statement, symbol: string): string[] {
+export function statementView(given: Statement, symbol: string): string[] {
+  const statement = visibleStrings(given);
   const notes = SECTIONS.some((s) => entriesOf(statement, s).some((entry) => entry.note)) ? ['  * has a note'] : [];
   const others = otherParts(statement, symbol).flatMap(paragraph);
   return [
@@ -165,7 +169,8 @@ export function guidelineLine(check: GuidelineCheck, symbol: string): string {
     : `${what}: ${money(check.spent)} a month, within the guideline of ${money(check.guideline)}`;
 }
 
-export function affordabilityView(affordability: Affordability, symbol: string): string[] {
+export function affordabilityView(given: Affordability, symbol: string): string[] {
+  const affordability = visibleStrings(given);
   const { totals } = affordability;
   const money = (m: Money) => formatMoney(m, symbol);
   const table = (rows: readonly Row[], header = '') =>
@@ -238,7 +243,7 @@ export function optionsTable(options: readonly PlanOptionSummary[], symbol: stri
   const money = (m: Money) => formatMoney(m, symbol);
   const [header = '', ...rows] = layoutTable(
     OPTION_COLUMNS,
-    options.map((option) => [
+    visibleStrings(options).map((option) => [
       optionName(option),
       paymentText(option, money),
       term(option),
@@ -273,6 +278,6 @@ export function scheduleView(option: PlanOption, symbol: string, first = 0): str
     { header: 'Moved from' },
   ] as const;
   const which = shown.length < all.length ? [`  Payments ${first + 1}–${first + shown.length} of ${all.length}`] : [];
-  const outcome = option.outcome.kind === 'repaid' ? [] : wrap(option.outcome.message, WIDTH, '  ');
+  const outcome = option.outcome.kind === 'repaid' ? [] : wrap(visible(option.outcome.message), WIDTH, '  ');
   return [...layoutTable(columns, rows).map((l) => `  ${l}`), ...which, ...outcome];
 }

@@ -11,6 +11,7 @@ import { percentText } from '../cli/options.js';
 import type { ExpenseField, Field } from './fields.js';
 import type { ColumnLayout } from './mapping.js';
 import { parsePence } from './pence.js';
+import { wouldRunAsFormula } from './csv.js';
 
 /** A usable account. Amounts are monthly, in whole pence. */
 export interface Account {
@@ -94,6 +95,9 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
   }
   try {
     if (!id) throw new RowProblem('account_id', 'is missing');
+    if (wouldRunAsFormula(id)) {
+      throw new RowProblem('account_id', 'would run as a spreadsheet formula (it starts with =, +, -, @, a tab or a carriage return); fairplan does not change an id the results are matched on: correct it at its source');
+    }
     const balance = amount(cells, layout, 'balance');
     if (balance === 0) throw new RowProblem('balance', 'is nil: there is nothing to repay');
     const aprText = cellOf(cells, layout, 'apr');

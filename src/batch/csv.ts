@@ -10,6 +10,13 @@ const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
  */
 export const safeCell = (cell: string): string => (PLAIN_NUMBER.test(cell) ? cell : csvSafeText(cell));
 
+/**
+ * Whether a spreadsheet would run `cell` as a formula. An id a sender or a firm's system matches on
+ * (an account_id, a message_id) is never given the apostrophe, which would change it: one that would
+ * run is refused instead.
+ */
+export const wouldRunAsFormula = (cell: string): boolean => safeCell(cell) !== cell;
+
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** A cell as CSV, quoted only when it needs to be. */

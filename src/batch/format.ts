@@ -60,7 +60,8 @@ function penceCell(out: ByteLines, pence: number): void {
  */
 export function writeResult(out: ByteLines, result: AccountResult): void {
   const { account, affordability: a, recommended: r } = result;
-  out.text(csvCell(safeCell(account.id)));
+  // Ids that a spreadsheet would run are refused when read (account.ts): an id is never changed.
+  out.text(csvCell(account.id));
   for (const cell of account.carried) textCell(out, csvCell(safeCell(cell)));
   for (const pence of [a.income, a.expenditure, a.surplus, a.available]) penceCell(out, pence);
   textCell(out, a.flags.join(';'));
@@ -136,7 +137,7 @@ export const SCHEDULE_HEADER = ['account_id', 'plan', 'n', 'due', 'moved_from', 
  * The account and plan cells are worked out once: a 50-year weekly plan has 2,600 lines.
  */
 export function writeSchedule(out: ByteLines, result: AccountResult): void {
-  const account = csvCell(safeCell(result.account.id));
+  const account = csvCell(result.account.id);
   const plan = optionKey(result.recommended);
   for (const instalment of result.instalments ?? []) {
     out.text(account);

@@ -26,6 +26,7 @@ import { readRecords, type InputRecord } from './read.js';
 import { overRejectLimit, passedRejectLimit, type RejectLimit } from './reject-limit.js';
 import { Sink } from './sink.js';
 import { Customers, groupColumn } from './customers.js';
+import { RepeatedAccounts } from './repeated-accounts.js';
 import { renderSummaryJson } from './summary-json.js';
 import type { GuidelineSource } from '../core/affordability/guidelines.js';
 import { canonicalProvenance, withInputHash, type Provenance } from '../core/provenance.js';
@@ -219,6 +220,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const strict = options.maxRejects !== undefined && 'rows' in options.maxRejects && options.maxRejects.rows === 0;
   const chunkRows = strict ? 1 : CHUNK_ROWS;
   let customers: Customers | undefined;
+  let repeated: RepeatedAccounts | undefined;
   try {
     let layout: ColumnLayout | undefined;
     for await (const records of readRecords(source, options.delimiter, name)) {
@@ -226,15 +228,17 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
         if (!layout) {
           layout = await start(record);
           if (setup?.groupBy) customers = new Customers(setup.groupBy, layout.index.account_id);
+          repeated = new RepeatedAccounts(layout.index.account_id);
           continue;
         }
         read++;
+        const once = repeated ? repeated.check(record) : record;
         if (customers) {
           // A customer's rows go out in one chunk: the chunk is sent only as the next customer starts.
-          const placed = customers.place(record);
+          const placed = customers.place(once);
           if (placed.startsHousehold && chunk.length >= chunkRows) await send();
           chunk.push(placed.record);
-        } else chunk.push(record);
+        } else chunk.push(once);
         if (options.onProgress && read % PROGRESS_EVERY === 0) options.onProgress(read, bytesRead(input));
         // Stop reading at once under --strict; otherwise rows go out a chunk at a time.
         if (!customers && chunk.length >= chunkRows) await send();

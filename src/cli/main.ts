@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
+import { visible } from '../render/shared/visible.js';
 import { wrap } from '../render/shared/wrap.js';
 import { CommandContext } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -32,6 +33,9 @@ Exit codes:
 
 ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 
+/** Commander quotes the value it refuses: an escape sequence typed in an option is shown, not run. */
+const visibleUsageError = (text: string, write: (text: string) => void): void => write(text.split('\n').map(visible).join('\n'));
+
 export function buildProgram(context: CommandContext): Command {
   const program = new Command('fairplan')
     .description('Affordability checks and realistic repayment plans from an income & expenditure statement.')
@@ -41,6 +45,7 @@ export function buildProgram(context: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
+      outputError: visibleUsageError,
     })
     .addHelpText('after', EXIT_CODES_HELP);
   for (const register of COMMANDS) register(program, context);
@@ -48,6 +53,7 @@ export function buildProgram(context: CommandContext): Command {
     command.exitOverride().configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
+      outputError: visibleUsageError,
     });
   }
   return program;

@@ -76,6 +76,22 @@ export const canonicalProvenance = (p: Provenance): string => JSON.stringify(p);
  * later can be matched to the JSON made with the same inputs and options.
  */
 export function provenanceReference(p: Provenance): string {
-  const digest = createHash('sha256').update(canonicalProvenance(p)).digest('hex');
+  return referenceOf(p, canonicalProvenance(p));
+}
+
+/**
+ * A letter's own reference: the first ten hex digits of the SHA-256 of the canonical provenance, a
+ * line break and the letter's text above its reference line. Letters of one run to different
+ * creditors say different things, so no two share a reference (a reply quoting one names the
+ * letter, not only the run); the provenance and the letter found later give it again.
+ */
+export const letterReference = (p: Provenance, letter: string): string => referenceOf(p, `${canonicalProvenance(p)}\n${letter}`);
+
+function referenceOf(p: Provenance, text: string): string {
+  const digest = createHash('sha256').update(text).digest('hex');
   return `Ref FP-${digest.slice(0, 10)} · fairplan ${p.fairplan} · rules ${p.rulesVersion}`;
 }
+
+/** A letter rendered by `render`, ending with its own reference (see letterReference); none without a provenance. */
+export const withLetterReference = (p: Provenance | undefined, render: (reference?: string) => string): string =>
+  p === undefined ? render() : render(letterReference(p, render()));

@@ -2,7 +2,8 @@
 import type { PlannedMessage } from '../core/follow-up/contact.js';
 import { ACTIONS, type ArrangementStatus } from '../core/follow-up/status.js';
 import { formatPence } from '../batch/pence.js';
-import { safeCell } from '../batch/csv.js';
+import { safeCell, wouldRunAsFormula } from '../batch/csv.js';
+import { FairplanError } from '../core/errors.js';
 import type { RenderedMessage } from './templates.js';
 import type { FollowUpRejection } from './table.js';
 
@@ -48,6 +49,35 @@ export const ERROR_HEADER = ['file', 'line', 'account_id', 'reason'];
 
 export const errorRecord = (r: FollowUpRejection) => ({ file: r.file, line: r.line, account_id: r.accountId ?? '', reason: r.reason });
 
-/** A record's cells in header order; cells from the input are kept from running as spreadsheet formulas. */
-export const cellsOf = (record: Readonly<Record<string, string | number>>, header: readonly string[]): string[] =>
-  header.map((column) => safeCell(String(record[column] ?? '')));
+/**
+ * The ids a sender matches on: the status of an account, a message sent against the contacts log.
+ * They are never given the apostrophe that keeps other cells from running as formulas (a message_id
+ * changed so would not be found in the log the next night, and the message would go again).
+ */
+const MATCHED_IDS: ReadonlyMap<readonly string[], readonly string[]> = new Map([
+  [STATUS_HEADER, ['account_id']],
+  [MESSAGE_HEADER, ['message_id', 'account_id']],
+]);
+
+/**
+ * A record's cells in header order; cells from the input are kept from running as spreadsheet
+ * formulas. An id a sender matches on that a spreadsheet would run is refused: the run stops before
+ * any file is published, so no message of that account (or any other) goes. NDJSON (--json) writes
+ * every id as it is.
+ */
+export function cellsOf(record: Readonly<Record<string, string | number>>, header: readonly string[]): string[] {
+  const ids = MATCHED_IDS.get(header) ?? [];
+  return header.map((column) => {
+    const cell = String(record[column] ?? '');
+    if (!ids.includes(column)) return safeCell(cell);
+    if (wouldRunAsFormula(cell)) {
+      throw new FairplanError(
+        'invalid-row',
+        `the account id "${String(record.account_id ?? '')}" would run as a spreadsheet formula in the ${column} column (it starts with =, +, -, @, a tab or a carriage return), ` +
+          'and fairplan does not change an id a sender matches on: correct it at its source, or write NDJSON with --json',
+        { field: column },
+      );
+    }
+    return cell;
+  });
+}

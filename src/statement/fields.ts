@@ -59,6 +59,18 @@ export const creditorName = (): z.ZodType<string, unknown> =>
     return value;
   });
 
+/**
+ * Text that heads a creditor's letter (the customer's name and reference, a debt's account
+ * reference): like a creditor's name, it holds no control character.
+ */
+export const letterText = (what: string): z.ZodType<string, unknown> =>
+  leaf(what, { type: 'string', not: { pattern: '[\\u0000-\\u001f\\u007f-\\u009f]' } }, (value) => {
+    if (typeof value !== 'string') return refuse(wrongType(what, value));
+    const control = /[\u0000-\u001f\u007f-\u009f]/.exec(value);
+    if (control) return refuse(`${what} heads a letter, so it cannot hold a control character (U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`);
+    return value;
+  });
+
 export const flag = (): z.ZodType<boolean, unknown> =>
   leaf('true or false', { type: 'boolean' }, (value) =>
     typeof value === 'boolean' ? value : refuse(wrongType('true or false', value)),

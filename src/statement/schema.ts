@@ -18,7 +18,7 @@ import {
   type IncomeCategory,
   type Tenure,
 } from '../core/statement.js';
-import { amount, anyFrequency, balance, creditorName, flag, frequency, isoDate, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
+import { amount, anyFrequency, balance, creditorName, flag, frequency, isoDate, letterText, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
 
 // Everyday words people write for a category, so the hint names the category they meant.
 const INCOME_WORDS: Readonly<Record<string, IncomeCategory>> = {
@@ -118,7 +118,7 @@ const statementIn = (symbol: string) => record(
   {
     currency: currencyField.optional(),
     jurisdiction: oneOf(JURISDICTIONS, 'jurisdiction').optional(),
-    customer: record({ name: text(), reference: text().optional() }, 'the customer (name, reference)').optional(),
+    customer: record({ name: letterText("the customer's name"), reference: letterText("the customer's reference").optional() }, 'the customer (name, reference)').optional(),
     household: record(
       {
         adults: wholeNumber(1),
@@ -154,7 +154,7 @@ const statementIn = (symbol: string) => record(
           interest: debtInterest.optional(),
           ccj: flag().optional(),
           lastPaymentOn: isoDate().optional(),
-          accountReference: text().optional(),
+          accountReference: letterText('an account reference').optional(),
           note: text().optional(),
         },
         'a debt',

@@ -11,7 +11,7 @@ import { indexOfChoice, proposeFor } from '../../src/advise/plans.js';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { money } from '../../src/core/money.js';
-import { provenanceReference } from '../../src/core/provenance.js';
+import { letterReference, provenanceReference } from '../../src/core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { parseStatementText } from '../../src/statement/load.js';
 import { asOrdinaryUser, readOnlyFolder } from '../helpers/read-only.js';
@@ -111,7 +111,7 @@ describe('the export at the end of a session', () => {
 });
 
 describe('the provenance of an export', () => {
-  it('names the statement saved beside the plan by its SHA-256, and every letter and reminder carries the plan’s reference', async () => {
+  it('names the statement saved beside the plan by its SHA-256, every reminder carries the plan’s reference and every letter one of its own', async () => {
     const session = { fairplanVersion: '0.1.0', options: { '--calendar': 'scotland' }, inputs: [] };
     await folderExporter(ADVISE_FILES).export(folder, { ...agreed(), session });
     const read = (name: string) => readFileSync(path.join(folder, name), 'utf8');
@@ -120,9 +120,13 @@ describe('the provenance of an export', () => {
     expect(provenance.inputs).toEqual([{ role: 'statement', file: 'statement.json', sha256: createHash('sha256').update(read('statement.json')).digest('hex') }]);
     expect(provenance).toMatchObject({ fairplan: '0.1.0', asOf: '2026-11-25', options: { '--calendar': 'scotland', agreed: 'affordable' } });
     const reference = provenanceReference(provenance);
-    for (const name of ['letter.txt', 'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt']) {
-      expect(read(name).replace(/\s+/g, ' '), name).toContain(reference);
+    // Each letter ends with its own reference: of this provenance and the letter's text above it.
+    const letters = ['letter.txt', 'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt'].map(read);
+    for (const letter of letters) {
+      const last = letter.trimEnd().split('\n').at(-1) ?? '';
+      expect(last).toBe(letterReference(provenance, letter.slice(0, letter.lastIndexOf(`\n${last}`))));
     }
+    expect(new Set(letters.map((letter) => letter.trimEnd().split('\n').at(-1))).size).toBe(3);
     expect(read('payments.ics').replace(/\r?\n[ \t]/g, '')).toContain(reference);
   });
 });

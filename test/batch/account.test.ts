@@ -79,6 +79,14 @@ describe('reading an account row', () => {
     expect(rejected({ account_id: '' }).accountId).toBeUndefined();
   });
 
+  it('rejects an id a spreadsheet would run as a formula, rather than writing it changed; a signed number is an id like any other', () => {
+    for (const id of ['=HYPERLINK("http://x")', '+A1', '-A1', '@SUM(A1)']) {
+      expect(rejected({ account_id: id })).toMatchObject({ accountId: id, field: 'account_id' });
+      expect(rejected({ account_id: id }).reason).toMatch(/^account_id would run as a spreadsheet formula/);
+    }
+    for (const id of ['-1200', '+447700900123', 'ACC-1', 'A=B']) expect((read({ account_id: id }) as Account).id).toBe(id);
+  });
+
   it('rejects a row with the wrong number of fields as a whole, keeping it as it was', () => {
     const cells = ['ACC1', 'Mary Jones', '100.00'];
     const rejection = readAccount(cells, layout, 9) as Rejection;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readAccount, type Account } from '../../src/batch/account.js';
-import { safeCell } from '../../src/batch/csv.js';
+import { safeCell, wouldRunAsFormula } from '../../src/batch/csv.js';
 import { FIELDS } from '../../src/batch/fields.js';
 import { ByteLines } from '../../src/batch/byte-lines.js';
 import { rejectionHeader, resultHeader, SCHEDULE_HEADER, writeResult, writeSchedule } from '../../src/batch/format.js';
@@ -26,7 +26,8 @@ const text = fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', ';', ' 
 const pounds = (max: number) => fc.integer({ min: 0, max }).map((p) => `${Math.floor(p / 100)}.${String(p % 100).padStart(2, '0')}`);
 
 const row = fc.record({
-  account_id: text.filter((t) => t.trim() !== ''),
+  // An id a spreadsheet would run is rejected when read (test/batch/account.test.ts).
+  account_id: text.filter((t) => t.trim() !== '' && !wouldRunAsFormula(t.trim())),
   customer_name: text,
   balance: pounds(5_000_000).filter((b) => b !== '0.00'),
   apr: fc.constant(''),
@@ -56,13 +57,14 @@ describe('a result line', () => {
   it('reads back as the header columns, with the copied cells made safe and the figures as written', () => {
     fc.assert(
       fc.property(row, (fields) => {
-        const { account, result } = planned(fields, settings);
+        const { result } = planned(fields, settings);
         const out = new ByteLines();
         writeResult(out, result);
         const [cells] = readBack(out);
         const header = resultHeader(layout);
         expect(cells).toHaveLength(header.length);
-        expect(cells?.slice(0, 3)).toEqual([safeCell(account.id), safeCell(fields.Branch), safeCell(fields.Note)]);
+        // The id as it was read, never given an apostrophe: the results are matched on it.
+        expect(cells?.slice(0, 3)).toEqual([fields.account_id.trim(), safeCell(fields.Branch), safeCell(fields.Note)]);
         const cell = (name: string) => cells?.[header.indexOf(name)];
         expect(cell('monthly_income')).toBe(fields.monthly_income);
         expect(cell('plan')).toMatch(/^(affordable|fixed-term-\d+|token)$/);
@@ -83,7 +85,7 @@ describe('the header lines', () => {
 });
 
 describe('a schedule line', () => {
-  it('reads back as the schedule header columns, one line per instalment, with the id made safe', () => {
+  it('reads back as the schedule header columns, one line per instalment, with the id as it was read', () => {
     const withSchedules = { ...settings, schedules: true } as const;
     const money = (pence: number) => toFixed2(fromPence(BigInt(pence)));
     fc.assert(
@@ -98,7 +100,7 @@ describe('a schedule line', () => {
         instalments.forEach((instalment, k) => {
           const cells = lines[k];
           expect(cells).toEqual([
-            safeCell(account.id),
+            account.id,
             result.recommended.kind === 'fixed-term' ? `fixed-term-${result.recommended.termMonths}` : result.recommended.kind,
             String(k + 1),
             instalment.due,

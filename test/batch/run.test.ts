@@ -136,3 +136,37 @@ describe('a grouped batch run (--group-by)', () => {
     ]);
   });
 });
+
+describe('an account listed twice', () => {
+  const rejectedRows = async (errors: string) => (await readFile(errors, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('is planned once, from its first row; the repeat is rejected naming the line it was first on, however far apart', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fairplan-batch-'));
+    const errors = path.join(dir, 'rejected.ndjson');
+    // ACC1 on line 2 and again on line 1,203, chunks of 500 rows apart; " ACC7 " is ACC7 as the row is read.
+    const ids = ['ACC1', ...Array.from({ length: 1_200 }, (_, i) => `ACC${i + 2}`), 'ACC1', ' ACC7 '];
+    const csv = csvLine([...FIELDS]) + ids.map((id) => csvLine([id, ...GOOD.slice(1)])).join('');
+    const { summary } = await run(csv, { errors });
+    expect(summary).toMatchObject({ read: 1_203, written: 1_201, rejected: 2 });
+    expect(await rejectedRows(errors)).toMatchObject([
+      { line: 1_203, account_id: 'ACC1', field: 'account_id', reason: 'account ACC1 is on line 2 already: an account is planned from one row only' },
+      { line: 1_204, account_id: 'ACC7', field: 'account_id', reason: 'account ACC7 is on line 8 already: an account is planned from one row only' },
+    ]);
+  });
+
+  it('under --group-by, within one customer or across two, is rejected the same way and leaves the household planned without it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fairplan-batch-'));
+    const errors = path.join(dir, 'rejected.ndjson');
+    const output = path.join(dir, 'results.ndjson');
+    const rows = [['A', 'ACC1'], ['A', 'ACC1'], ['A', 'ACC2'], ['B', 'ACC2'], ['B', 'ACC3']];
+    const csv = [csvLine(['customer_id', ...FIELDS]), ...rows.map(([customer, id]) => csvLine([customer ?? '', id ?? '', ...GOOD.slice(1)]))].join('');
+    const { summary } = await run(csv, { groupBy: 'customer_id', errors, output });
+    expect(summary).toMatchObject({ read: 5, written: 3, rejected: 2 });
+    expect(await rejectedRows(errors)).toMatchObject([
+      { line: 3, account_id: 'ACC1', field: 'account_id', reason: 'account ACC1 is on line 2 already: an account is planned from one row only' },
+      { line: 5, account_id: 'ACC2', field: 'account_id', reason: 'account ACC2 is on line 4 already: an account is planned from one row only' },
+    ]);
+    const written = (await readFile(output, 'utf8')).trimEnd().split('\n').map((line) => (JSON.parse(line) as { account_id: string }).account_id);
+    expect(written).toEqual(['ACC1', 'ACC2', 'ACC3']);
+  });
+});

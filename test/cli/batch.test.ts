@@ -97,12 +97,14 @@ describe('fairplan batch', () => {
     expect(rows[9]).toMatch(/^ACC000000009,Bristol,'@SUM\(A1:A9\),1003\.75,1155\.99,-152\.24,-152\.24,deficit;token-payment;dro-indicator;advice,yes,token,1\.00,/);
   });
 
-  it('neutralises a formula in the account id and in rejected rows', async () => {
-    const input = `${HEADER}\n=1+2,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\n@x,"=cmd|' /C calc'!A0",,,1,1,1,1,1,1,1,monthly,2026-01-30\n`;
+  it('rejects an account id a spreadsheet would run, rather than change it in the results, and neutralises formulas in rejected rows', async () => {
+    const input = `${HEADER}\n=1+2,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\nX1,"=cmd|' /C calc'!A0",,,1,1,1,1,1,1,1,monthly,2026-01-30\n`;
     const dir = scratch();
     const { stdout } = await runCli(['batch', '-', '-q', '--errors', path.join(dir, 'e.csv'), ...AS_OF], { input });
-    expect(csvRows(stdout)[1]).toMatch(/^'=1\+2,2000\.00,/);
-    expect(csvRows(readFileSync(path.join(dir, 'e.csv'), 'utf8'))[1]).toBe(`3,balance,balance is missing,'@x,'=cmd|' /C calc'!A0,,,1,1,1,1,1,1,1,monthly,2026-01-30`);
+    expect(csvRows(stdout)).toHaveLength(1);
+    const rejected = csvRows(readFileSync(path.join(dir, 'e.csv'), 'utf8'));
+    expect(rejected[1]).toMatch(/^2,account_id,"?account_id would run as a spreadsheet formula .*,'=1\+2,Mary,/);
+    expect(rejected[2]).toBe(`3,balance,balance is missing,X1,'=cmd|' /C calc'!A0,,,1,1,1,1,1,1,1,monthly,2026-01-30`);
   });
 
   it('maps columns with --column, suggesting a header when one is missing, and exits 2', async () => {
@@ -536,9 +538,11 @@ describe('fairplan batch', () => {
   });
 
   describe('with worker threads', () => {
-    // Six copies of the sample: 1,242 rows, more than two chunks of 500, with six bad rows in each copy.
+    // Six copies of the sample: 1,242 rows, more than two chunks of 500, with six bad rows in each copy;
+    // each copy's ids made its own (K1…, K2…), as an id met twice is rejected.
     const [header, ...rows] = readFileSync(SAMPLE, 'utf8').trimEnd().split('\n');
-    const input = `${[header, ...rows, ...rows, ...rows, ...rows, ...rows, ...rows].join('\n')}\n`;
+    const copies = [1, 2, 3, 4, 5, 6].flatMap((copy) => rows.map((row) => (/^[^,"]/.test(row) ? `K${copy}${row}` : row)));
+    const input = `${[header, ...copies].join('\n')}\n`;
 
     it('writes the same results, schedules and rejected rows, in input order, as one thread', async () => {
       const dir = scratch();

@@ -244,6 +244,18 @@ describe('fairplan plan STATEMENT with several creditors', () => {
     );
   });
 
+  it('--settlement naming two creditors of one name is refused, naming both, rather than discounting both', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-settlement-'));
+    const statement = JSON.parse(readFileSync(TWO, 'utf8')) as { debts: { creditor: string }[] };
+    for (const debt of statement.debts) debt.creditor = 'Harbour Bank';
+    const file = path.join(dir, 'two-harbours.json');
+    writeFileSync(file, JSON.stringify(statement));
+    const { code, stdout, stderr } = await runMain(['plan', file, '--as-of', '2027-01-04', '--settlement', 'Harbour Bank=40']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^fairplan: --settlement: "Harbour Bank" names 2 creditors of the plan \(creditor 1, owed 2000\.00 and creditor 2, owed 2000\.00\)/);
+  });
+
   it('shows the creditor table under the options within 80 columns, and a letter that says how each payment is shared', async () => {
     const { stdout } = await runMain(['plan', SIX, '--as-of', '2027-01-04']);
     expect(stdout.split('\n').every((line) => line.length <= 80)).toBe(true);

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { provenanceReference, type Provenance } from '../../src/core/provenance.js';
+import { letterReference, provenanceReference, type Provenance } from '../../src/core/provenance.js';
 import { RULES_VERSION } from '../../src/core/rules-version.js';
 import { FAIRPLAN_VERSION } from '../../src/cli/version.js';
 import { fixture, runCli } from '../helpers/cli.js';
@@ -21,6 +21,9 @@ const MAP = fixture('accounts', 'bank-export.map.json');
 const BANK = fixture('accounts', 'bank-export-semicolon.csv');
 const AS_OF = ['--as-of', '2026-12-01'];
 
+const lastLine = (letter: string): string => letter.trimEnd().split('\n').at(-1) ?? '';
+/** A letter's text above its reference line (and the blank line before it): what its reference is made of. */
+const aboveReference = (letter: string): string => letter.slice(0, letter.lastIndexOf(`\n${lastLine(letter)}`));
 const provenanceOf = (stdout: string): Provenance => (JSON.parse(stdout) as { provenance: Provenance }).provenance;
 const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'fairplan-provenance-'));
 
@@ -83,11 +86,11 @@ describe('plan', () => {
     expect(provenanceOf(stdout)).toMatchObject({ calendar: null, inputs: [{ role: 'statement', sha256: sha256(file) }] });
   });
 
-  it('--letter ends with the reference of the provenance --json gives for the same run', async () => {
+  it('--letter ends with its own reference, made from the provenance --json gives for the same run and the letter above it', async () => {
     const [json, letter] = await Promise.all([succeed(['plan', STATEMENT, '--json', ...AS_OF]), succeed(['plan', STATEMENT, '--letter', ...AS_OF])]);
-    const reference = provenanceReference(provenanceOf(json));
+    const reference = letterReference(provenanceOf(json), aboveReference(letter));
     expect(reference).toMatch(new RegExp(`^Ref FP-[0-9a-f]{10} · fairplan ${FAIRPLAN_VERSION} · rules ${RULES_VERSION}$`));
-    expect(letter.trimEnd().split('\n').at(-1)).toBe(reference);
+    expect(lastLine(letter)).toBe(reference);
   });
 
   it('a changed option is in the provenance and changes the reference', async () => {
@@ -97,19 +100,21 @@ describe('plan', () => {
     expect(token.options).toEqual({ '--token': '2' });
     expect(provenanceReference(token)).not.toBe(provenanceReference(plain));
     const letter = await succeed(['plan', STATEMENT, '--letter', '--token', '2', ...AS_OF]);
-    expect(letter).toContain(provenanceReference(token));
+    expect(lastLine(letter)).toBe(letterReference(token, aboveReference(letter)));
   });
 
-  it('--letters puts the reference at the foot of every letter', async () => {
+  it('--letters to several creditors: each letter ends with a reference of its own, of the run and of that letter, and no two share one', async () => {
     const dir = tempDir();
-    const reference = provenanceReference(provenanceOf(await succeed(['plan', STATEMENT, '--json', ...AS_OF])));
+    const provenance = provenanceOf(await succeed(['plan', STATEMENT, '--json', ...AS_OF]));
     const { code } = await runCli(['plan', STATEMENT, '--letters', dir, ...AS_OF]);
     expect(code).toBe(0);
     const letters = readdirSync(dir)
       .filter((name) => name.endsWith('.txt'))
       .map((name) => readFileSync(path.join(dir, name), 'utf8'));
     expect(letters).toHaveLength(7);
-    for (const letter of letters) expect(letter.trimEnd().split('\n').at(-1)).toBe(reference);
+    for (const letter of letters) expect(lastLine(letter)).toBe(letterReference(provenance, aboveReference(letter)));
+    expect(new Set(letters.map(lastLine)).size).toBe(7);
+    expect(letters.map(lastLine)).not.toContain(provenanceReference(provenance));
   });
 
   it('--ics ends each reminder with the reference', async () => {

@@ -21,6 +21,7 @@ import type { Session } from '../session.js';
 import { agreePlan } from './agree.js';
 import { noPlanStep } from './no-plan.js';
 import { goBack, showStatement } from './navigate.js';
+import { visibleStrings } from '../../render/shared/visible.js';
 
 async function pickOption(session: Session, affordability: Affordability): Promise<void> {
   const { plan } = session.draft;
@@ -80,7 +81,9 @@ function creditors(session: Session, option: PlanOption): string[] {
 }
 
 /** The chosen option of `proposal`: what it is and why, when it is reviewed, its schedule; `agreed` once it is agreed. */
-export function showChosen(session: Session, affordability: Affordability, proposal: PlanProposal, option: PlanOption, agreed = false, first = 0): void {
+export function showChosen(session: Session, checked: Affordability, planned: PlanProposal, chosen: PlanOption, agreed = false, first = 0): void {
+  // Creditor names and labels from the statement reach the terminal with escape sequences made visible.
+  const { affordability, proposal, option } = visibleStrings({ affordability: checked, proposal: planned, option: chosen });
   const { style } = session.services;
   const name = session.draft.plan?.amount ? `Agreed payment: ${wordsFor(session.symbol).rate(option.instalmentAmount, option.frequency)}` : option.label;
   session.say(

@@ -23,6 +23,7 @@ import { invokedAs } from '../invoked-as.js';
 import { whenStopped } from '../stop.js';
 import { calendarForCurrency, today } from '../options.js';
 import { guidelinesInput, hashInputs } from '../provenance.js';
+import type { OptionValue } from '../../core/provenance.js';
 import { FAIRPLAN_VERSION } from '../version.js';
 import type { AdviseOptions } from './advise.js';
 
@@ -60,6 +61,12 @@ async function startingDraft(statementFile: string | undefined, resume: string |
   return statementFile ? draftFrom(await loadStatement(statementFile)) : newDraft();
 }
 
+/** The options given that change the figures an export holds, for its provenance. */
+export const adviseOptionsGiven = (options: AdviseOptions): Record<string, OptionValue> => ({
+  ...(options.guidelines !== undefined ? { '--guidelines': options.guidelines } : {}),
+  ...(options.calendar !== undefined ? { '--calendar': options.calendar } : {}),
+});
+
 export async function advise(context: CommandContext, statementFile: string | undefined, options: AdviseOptions): Promise<void> {
   const { io } = context;
   if (!io.stdin.isTTY || !io.stdout.isTTY) {
@@ -86,10 +93,7 @@ export async function advise(context: CommandContext, statementFile: string | un
     exporter: folderExporter(ADVISE_FILES, [...reads, { path: draftFile, what: 'the draft' }], ADVISE_STATEMENT_FILES),
     provenance: {
       fairplanVersion: FAIRPLAN_VERSION,
-      options: {
-        ...(options.guidelines !== undefined ? { '--guidelines': options.guidelines } : {}),
-        ...(options.calendar !== undefined ? { '--calendar': options.calendar } : {}),
-      },
+      options: adviseOptionsGiven(options),
       inputs: await hashInputs(context, guidelinesInput(options.guidelines)),
     },
     defaultExportFolder: `./fairplan-export-${asOf}/`,

@@ -51,7 +51,10 @@ each input file) that every --json record carries too. From stdin, records
 carry a null hash for the input; the summary carries the hash of what was read.
 
 Every row read is written or rejected; a rejected row is reported with its
-line, account, field and reason, and the run goes on. Output files appear
+line, account, field and reason, and the run goes on. An account_id met
+before is rejected, naming the line it was first on (the account is planned
+once); so is one a spreadsheet would run as a formula (=, +, -, @), as ids
+are never changed in the results. Output files appear
 whole or not at all; they are checked before any row is read, and one that
 names the input or another output, or has no folder to go into, is refused.
 Stopped (Ctrl-C, kill, a closed terminal), the run leaves earlier files as

@@ -70,6 +70,7 @@ function checkProvenance(context: CommandContext, file: string, options: CheckOp
       ...(options.guidelines !== undefined ? { '--guidelines': options.guidelines } : {}),
       ...(options.tokenThreshold !== undefined ? { '--token-threshold': options.tokenThreshold.text } : {}),
       ...(options.format !== undefined ? { '--format': options.format } : {}),
+      ...(options.staleAfter !== undefined ? { '--stale-after': String(options.staleAfter) } : {}),
     },
     inputs: [{ role: 'statement', file }, ...guidelinesInput(options.guidelines)],
   });

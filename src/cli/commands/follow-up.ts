@@ -77,6 +77,10 @@ template with a character that does not show, or a subject with a line
 break, is refused. Wording that can threaten or pressure is marked
 review=yes (the list: docs/follow-up-wording.md in fairplan's source).
 
+account_id and message_id are written as they are, for a sender to match on:
+an id a spreadsheet would run as a formula (starting =, +, -, @) stops a CSV
+run (exit 2) before anything is written; --json writes it as it is.
+
 Exit codes:
   0   every row was used
   1   some rows were rejected (listed in --errors, or on stderr); the others

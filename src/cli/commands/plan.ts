@@ -28,9 +28,10 @@ import { renderLetter, type LetterOptions } from '../../render/plan/letter.js';
 import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
 import { wrap } from '../../render/shared/wrap.js';
+import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { runProvenance } from '../provenance.js';
-import { provenanceReference, type OptionValue, type Provenance } from '../../core/provenance.js';
+import { provenanceReference, withLetterReference, type OptionValue, type Provenance } from '../../core/provenance.js';
 import {
   calendarForCurrency,
   calendarOption,
@@ -84,7 +85,10 @@ interface PlanFlags extends StatementFlags {
 function reasonOption(value: string): string {
   const problem = reasonProblem(value);
   if (problem) throw new InvalidArgumentError(problem);
-  return value.trim();
+  const reason = value.trim();
+  // It is written into letters and reminders, and shown: an escape sequence in it would run on whoever reads them.
+  if (visible(reason) !== reason) throw new InvalidArgumentError(`"${visible(reason)}" holds a control character: give the reason in plain words`);
+  return reason;
 }
 
 /** `--settlement "Harbour Bank=30"`: a creditor's own discount, added to those given before. */
@@ -253,6 +257,9 @@ function planOptionsGiven(flags: PlanFlags): Record<string, OptionValue> {
     ['--no-redistribute', flags.redistribute ? undefined : true],
     ['--schedule', flags.schedule],
     ['--override-reason', flags.overrideReason],
+    // How the statement is read, and when its budget is stale: the review date and flags follow from it.
+    ['--format', flags.format],
+    ['--stale-after', flags.staleAfter?.toString()],
   ];
   return Object.fromEntries(given.filter((entry): entry is [string, OptionValue] => entry[1] !== undefined));
 }
@@ -315,6 +322,10 @@ function proposeFor(request: PlanRequest) {
   }
 }
 
+/** The customer's letter, ending with its own reference (see letterReference). */
+const customerLetter = (proposal: PlanProposal, chosen: number, letterOptions: LetterOptions, provenance: Provenance): string =>
+  withLetterReference(provenance, (reference) => renderLetter(proposal, chosen, { ...letterOptions, ...(reference ? { reference } : {}) }));
+
 /**
  * One offer letter to each creditor, the customer's letter and the SFS summary, into `folder` (made
  * if need be), each written atomically.
@@ -325,6 +336,7 @@ async function writeLetters(
   proposal: PlanProposal,
   chosen: number,
   letterOptions: LetterOptions,
+  provenance: Provenance,
   statementFile?: string,
   affordability?: Affordability,
 ) {
@@ -334,10 +346,10 @@ async function writeLetters(
   }
   const { creditorPack } = await import('../../render/plan/creditor-pack.js');
   const target = path.resolve(context.io.cwd, folder);
-  const pack = creditorPack(proposal, chosen, affordability, letterOptions);
+  const pack = creditorPack(proposal, chosen, affordability, { ...letterOptions, provenance });
   const files = [
     ...pack.map(({ name, content }) => ({ target: path.join(target, name), content })),
-    { target: path.join(target, 'letter-customer.txt'), content: renderLetter(proposal, chosen, letterOptions) },
+    { target: path.join(target, 'letter-customer.txt'), content: customerLetter(proposal, chosen, letterOptions, provenance) },
   ];
   // Only the folder named is made, or one found empty; the letters are written all together or not at all, never over the statement.
   await createEmptyFolder(target, folder);
@@ -374,7 +386,6 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
   const proposal = proposeFor(request);
   const chosen = flags.schedule === undefined ? proposal.recommended.index : findOption(proposal, flags.schedule);
   const provenance = await planProvenance(context, file, flags, asOf, proposal.request.calendar.name);
-  const reference = provenanceReference(provenance);
 
   if (flags.json) return context.out(renderPlanJson(proposal, { ...(affordability ? { affordability } : {}), provenance }));
   if (flags.csv) {
@@ -382,14 +393,14 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     return;
   }
   if (flags.letter || flags.letters !== undefined || flags.ics !== undefined) sendable(proposal, chosen, flags.overrideReason, affordability);
-  const letterOptions = { reference, ...(affordability ? { affordability } : {}), ...(flags.overrideReason ? { overrideReason: flags.overrideReason } : {}) };
-  if (flags.letter) return context.out(renderLetter(proposal, chosen, letterOptions));
-  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, letterOptions, file, affordability);
+  const letterOptions = { ...(affordability ? { affordability } : {}), ...(flags.overrideReason ? { overrideReason: flags.overrideReason } : {}) };
+  if (flags.letter) return context.out(customerLetter(proposal, chosen, letterOptions, provenance));
+  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, letterOptions, provenance, file, affordability);
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
     const { renderIcs } = await import('../../render/plan/ics.js');
-    await writeFileAtomic(target, renderIcs(proposal, chosen, reference));
+    await writeFileAtomic(target, renderIcs(proposal, chosen, provenanceReference(provenance)));
     const review = option.outcome.kind === 'review' ? ' and the review date' : '';
     context.err(`fairplan: wrote ${option.instalmentCount} payment reminders${review} for "${option.label}" to ${flags.ics}`);
     return;

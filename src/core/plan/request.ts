@@ -8,7 +8,7 @@ import { addDays, compareDates, type IsoDate } from '../date.js';
 import { budgetReviewOn } from '../time-limits.js';
 import { FairplanError } from '../errors.js';
 import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
-import { type Dec, type Money, money, sum } from '../money.js';
+import { type Dec, type Money, money, sum, toFixed2 } from '../money.js';
 import { closest } from '../suggest.js';
 import type { CreditorDebt, CreditorDiscount, InterestTreatment, PlanRequest, ResolvedCreditor, ResolvedPlanRequest } from './types.js';
 
@@ -56,6 +56,12 @@ function creditorDiscounts(byCreditor: readonly CreditorDiscount[], creditors: r
     if (!names.includes(creditor)) {
       const near = closest(creditor, names);
       throw invalid(field, `"${creditor}" is not a creditor of the plan${near ? `; did you mean "${near}"?` : ''} (expected one of ${names.join(', ')})`);
+    }
+    // A discount by name would be given to every creditor of that name, though only one has offered it.
+    const named = (creditors ?? []).map((c, at) => ({ ...c, at })).filter((c) => c.creditor === creditor);
+    if (named.length > 1) {
+      const which = named.map((c) => `creditor ${c.at + 1}, owed ${toFixed2(c.balance)}`).join(' and ');
+      throw invalid(field, `"${creditor}" names ${named.length} creditors of the plan (${which}): give them names that tell them apart`);
     }
     if (byCreditor.findIndex((other) => other.creditor === creditor) !== i) throw invalid(field, `${creditor} has two settlement discounts`);
     discount(discountPercent, field);

@@ -10,6 +10,7 @@ import { formatMoney, negate, sumPennies, type Money } from '../../core/money.js
 import { CURRENCY_SYMBOLS, FIXED_CATEGORIES, FLEXIBLE_CATEGORIES, INCOME_CATEGORIES } from '../../core/statement.js';
 import type { StatementWarning } from '../../statement/warnings.js';
 import { CATEGORY_NAMES, FLAG_NAMES, PER_FREQUENCY, TENURE_NAMES } from '../labels.js';
+import { visibleStrings } from '../shared/visible.js';
 import { layoutTable, type Cell } from '../shared/columns.js';
 import { wrap } from '../shared/wrap.js';
 
@@ -24,7 +25,9 @@ function row(label: string, value: string): string {
 
 const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
-export function renderCheckText(result: Affordability, chalk: ChalkInstance, warnings: readonly StatementWarning[] = []): string {
+export function renderCheckText(checked: Affordability, chalk: ChalkInstance, given: readonly StatementWarning[] = []): string {
+  // Labels, names and notes from the statement reach the terminal with escape sequences made visible.
+  const { result, warnings } = visibleStrings({ result: checked, warnings: given });
   const { statement, totals } = result;
   const symbol = CURRENCY_SYMBOLS[statement.currency ?? 'GBP'];
   const show = (m: Money) => formatMoney(m, symbol);

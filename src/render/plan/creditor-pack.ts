@@ -6,6 +6,7 @@
 import type { Affordability } from '../../core/affordability/types.js';
 import { agreedOffers } from '../../core/plan/agreed-offers.js';
 import type { PlanProposal } from '../../core/plan/types.js';
+import { withLetterReference, type Provenance } from '../../core/provenance.js';
 import { toSfsSummaryJson } from '../../statement/sfs-summary.js';
 import { creditorLetterNames, renderCreditorLetter } from './creditor-letter.js';
 import type { LetterOptions } from './letter.js';
@@ -20,13 +21,14 @@ export interface PackFile {
 /**
  * The letter to each creditor of the option at `optionIndex`, then the SFS summary offering them
  * their part of that option's payment, as the letters do; no files for a plan without creditors.
- * `options`: the letters' provenance reference and a person's reason for an option above the budget.
+ * `options`: the run's provenance, from which each letter's own reference is made, and a person's
+ * reason for an option above the budget.
  */
 export function creditorPack(
   proposal: PlanProposal,
   optionIndex: number,
   affordability: Affordability,
-  options: Pick<LetterOptions, 'reference' | 'overrideReason'> = {},
+  { provenance, ...options }: Pick<LetterOptions, 'overrideReason'> & { readonly provenance?: Provenance } = {},
 ): PackFile[] {
   const option = optionAt(proposal, optionIndex);
   const creditors = option.creditors ?? [];
@@ -35,7 +37,8 @@ export function creditorPack(
     ...creditorLetterNames(option).map((name, i) => ({
       name,
       describe: `the offer letter to ${creditors[i]?.creditor}`,
-      content: renderCreditorLetter(proposal, optionIndex, i, { ...options, affordability }),
+      // Each letter its own reference: two creditors' letters never share one.
+      content: withLetterReference(provenance, (reference) => renderCreditorLetter(proposal, optionIndex, i, { ...options, affordability, ...(reference ? { reference } : {}) })),
     })),
     { name: 'sfs-summary.json', describe: 'the SFS summary the creditor letters enclose', content: toSfsSummaryJson(affordability.statement, affordability, agreedOffers(affordability, option)) },
   ];

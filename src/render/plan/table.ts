@@ -16,6 +16,7 @@ import { wrap } from '../shared/wrap.js';
 import { creditorSection } from './creditor-table.js';
 import { optionAt } from './select.js';
 import { FLAG_NAMES } from '../labels.js';
+import { visibleStrings } from '../shared/visible.js';
 
 export interface PlanReportOptions {
   readonly chalk: ChalkInstance;
@@ -286,7 +287,9 @@ function schedule(page: Page, proposal: PlanProposal, index: number): string[] {
 const withGap = (section: readonly string[]): string[] => (section.length === 0 ? [] : [...section, '']);
 
 /** The whole report as text, ending with a newline. */
-export function renderPlanReport(proposal: PlanProposal, { chalk, width = 80, scheduleIndex, affordability }: PlanReportOptions): string {
+export function renderPlanReport(planned: PlanProposal, { chalk, width = 80, scheduleIndex, affordability: checked }: PlanReportOptions): string {
+  // Creditor names, labels and notes from the statement reach the terminal with escape sequences made visible.
+  const { proposal, affordability } = visibleStrings({ proposal: planned, affordability: checked });
   const page: Page = { chalk, width, words: wordsFor(proposal.request.currencySymbol), recommended: proposal.recommended.index };
   const table = comparison(page, proposal.options);
   const shownIndex = scheduleIndex ?? proposal.recommended.index;

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVERY_DAY } from '../../../src/core/calendar/index.js';
 import { addDays, parseIsoDate, type IsoDate } from '../../../src/core/date.js';
+import { FairplanError } from '../../../src/core/errors.js';
 import { PAYMENT_FREQUENCIES, PER_YEAR, type PaymentFrequency } from '../../../src/core/frequency.js';
 import { D, fromPence, type Money, money, toFixed2 } from '../../../src/core/money.js';
 import {
@@ -143,6 +144,20 @@ describe('sharing each payment among creditors', () => {
     expect(() => planFor(creditors, { settlement: { discountPercent: new D(0), byCreditor: [{ creditor: 'Lumen Shoping', discountPercent: new D(50) }], maxInstalments: 1 } })).toThrow(
       '"Lumen Shoping" is not a creditor of the plan; did you mean "Lumen Shopping"? (expected one of Harbour Bank, Lumen Shopping, Quickline Loans)',
     );
+  });
+
+  it('refuses a creditor’s own settlement discount by a name two creditors share, naming both', () => {
+    const twoHarbours = [...creditors, { creditor: 'Harbour Bank', balance: money('250') }];
+    const settlement = { discountPercent: new D(0), byCreditor: [{ creditor: 'Harbour Bank', discountPercent: new D(30) }], maxInstalments: 1 };
+    let thrown: unknown;
+    try {
+      planFor(twoHarbours, { settlement });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FairplanError);
+    expect((thrown as FairplanError).context.field).toBe('settlement.byCreditor[0]');
+    expect((thrown as FairplanError).message).toContain('creditor 1, owed 1000.00 and creditor 4, owed 250.00');
   });
 
   it('refuses creditors who are not owed the balance together, naming the field', () => {
