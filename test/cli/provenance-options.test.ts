@@ -86,7 +86,7 @@ const NOT_FIGURES: Readonly<Record<string, readonly string[]>> = {
   check: ['--as-of', '--json', '--sfs', '--no-color', '--strict'],
   plan: ['--as-of', '--json', '--csv', '--ics', '--letter', '--letters', '--no-color', '--strict'],
   batch: ['--as-of', '--output', '--schedules', '--errors', '--summary', '--json', '--workers', '--max-rejects', '--strict', '--quiet'],
-  'follow-up': ['--as-of', '--arrangements', '--payments', '--customers', '--contacts', '--rules', '--output', '--messages', '--errors', '--summary', '--json', '--quiet'],
+  'follow-up': ['--as-of', '--arrangements', '--payments', '--customers', '--contacts', '--rules', '--output', '--messages', '--errors', '--summary', '--json', '--quiet', '--no-contacts-log', '--strict', '--max-rejects'],
   advise: ['--as-of', '--draft', '--resume', '--keep-draft', '--no-color'],
 };
 
