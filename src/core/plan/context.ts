@@ -116,9 +116,10 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     laid = clears(short + step);
   }
   let enough = short + step;
-  // After a Breathing Space the first period is charged less than PMT assumes, so PMT may be more
-  // than needed: steps down, doubling, find a payment that does not clear.
-  for (step = 1n; context.accrual.interestFrom && short > 0n; step *= 2n) {
+  // PMT rounded up may be a penny more than needed (interest is rounded down each period), and after
+  // a Breathing Space the first period is charged less than PMT assumes: steps down, doubling, find a
+  // payment that does not clear, so the term shows the smallest that keeps it.
+  for (step = 1n; short > 0n; step *= 2n) {
     const found = clears(short);
     if (!found) break;
     [enough, laid] = [short, found];

@@ -167,6 +167,24 @@ describe('interest continuing at 19.9% a year, compounded monthly', () => {
     expect(runs(term)).toEqual(['23×50.85', `1×${pounds(expected.at(-1)?.amount ?? 0n)}`]);
     expect(toFixed2(term.totalInterest)).toBe('220.16');
   });
+
+  it('prices every term at the smallest payment that keeps it, found by the amortiser: £37.11 repays in 36, so 36 months is £37.11 and affordable', () => {
+    // PMT(0.199/12, 36, −1000) = 37.1116… rounds up to £37.12, but interest is rounded down each
+    // month, so a penny less still clears the balance in 36 payments.
+    const smallest = (months: number): bigint => {
+      let pay = 1n;
+      while (amortisePence(100000n, pay, 199n, 12000n, months).at(-1)?.balanceAfter !== 0n) pay++;
+      return pay;
+    };
+    expect(smallest(36)).toBe(3711n);
+    const tight = proposePlans({ ...base, calendar: EVERY_DAY, balance: money('1000'), affordableMonthly: money('37.11'), frequency: 'monthly', interest });
+    for (const months of [12, 24, 36, 60]) {
+      const term = option(tight, 'fixed-term', months);
+      expect([months, toFixed2(term.instalmentAmount)]).toEqual([months, pounds(smallest(months))]);
+      expect(term.instalmentCount).toBe(months);
+    }
+    expect(option(tight, 'fixed-term', 36).affordable).toBe(true);
+  });
 });
 
 describe('a payment that does not cover the interest never repays, and fairplan says so plainly', () => {
