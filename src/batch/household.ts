@@ -72,6 +72,7 @@ function shareOf(option: PlanOptionSummary, creditor: CreditorSchedule): QuickOp
     interest: creditor.interest,
     amountToRepay: pence(creditor.balance),
     anchorDate: option.anchorDate,
+    ...(option.payDay === undefined ? {} : { payDay: option.payDay }),
     instalmentCount: paid.length,
     instalmentAmount: pence(creditor.share),
     finalAmount: last ? pence(last.amount) : 0,
@@ -106,10 +107,10 @@ function householdOf(accounts: readonly Account[], settings: PlanSettings): { ho
   const { asOf } = settings.terms;
   const first = accounts[0] as Account;
   const balance = accounts.reduce((total, account) => total + account.balance, 0);
-  const { start, pausedUntil } = startOf(first, asOf);
+  const { start, payDay, pausedUntil } = startOf(first, asOf);
   const affordability = accountAffordability({ ...first, balance }, guidelineCheck(settings.guidelines, asOf), accounts.length, pausedUntil !== undefined);
   return {
-    household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start, ...(pausedUntil ? { pausedUntil } : {}) },
+    household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start, ...(payDay === undefined ? {} : { payDay }), ...(pausedUntil ? { pausedUntil } : {}) },
     affordability,
   };
 }
@@ -126,7 +127,7 @@ function quickHousehold(accounts: readonly Account[], household: QuickAccount, a
   const proposal = quickSummary(terms, household);
   const balances = accounts.map((account) => account.balance);
   const shares = proposal.options.map((option) =>
-    quickShares(option, balances, option.kind === 'token' ? 'equal' : 'balance', terms.dueDates.of(option.anchorDate, option.frequency)),
+    quickShares(option, balances, option.kind === 'token' ? 'equal' : 'balance', terms.dueDates.of(option.anchorDate, option.frequency, option.payDay)),
   );
   const recommended = shares[proposal.recommended.index];
   const instalments = settings.schedules ? recommended?.instalments(terms.calendar) : undefined;
@@ -156,6 +157,7 @@ function engineHousehold(accounts: readonly Account[], household: QuickAccount, 
     affordableMonthly: fromPence(BigInt(household.affordableMonthly)),
     frequency: household.frequency,
     start: household.start,
+    ...(household.payDay === undefined ? {} : { payDay: household.payDay }),
     ...(household.pausedUntil ? { pausedUntil: household.pausedUntil } : {}),
   });
   const review = affordability.review || proposal.recommended.flagForReview;

@@ -124,3 +124,18 @@ describe("a household's accounts planned together", () => {
     }
   });
 });
+
+describe('a household paid on the 31st, planned on 15 February 2027 (batch --group-by --schedules)', () => {
+  const february: PlanSettings = { terms: quickTerms({ asOf: parseIsoDate('2027-02-15') }), interest: 'frozen', schedules: true };
+  const pay = { frequency: 'monthly', nextPayDate: parseIsoDate('2027-01-31') } as const;
+
+  it('gives every account the paydays on the 31st (or the last day of a shorter month), moved off weekends and bank holidays', () => {
+    const accounts = [account(2, 120_000, { pay }), account(3, 240_000, { pay })];
+    // Six payments of £600.00: nominal 28 Feb (a Sunday), 31 Mar, 30 Apr, 31 May (Spring bank
+    // holiday), 30 Jun, 31 Jul (a Saturday), worked out by hand from the 2027 calendar.
+    const expected = ['2027-03-01', '2027-03-31', '2027-04-30', '2027-06-01', '2027-06-30', '2027-08-02'];
+    for (const plans of [planHousehold(accounts, february), planHouseholdByEngine(accounts, february)]) {
+      for (const result of plans) expect(result.instalments?.map((i) => i.due)).toEqual(expected);
+    }
+  });
+});

@@ -33,6 +33,8 @@ export interface PlanContext {
   readonly tokenTotal: Money;
   /** After a Breathing Space, the day interest accrues from again, for every stream (see `firstPeriodRate`). */
   readonly accrual: { readonly interestFrom?: IsoDate };
+  /** Where every stream's due dates count from: the start, and the payday when it is not the start's day. */
+  readonly anchor: { readonly anchor: IsoDate; readonly payDay?: number };
 }
 
 export function planContext(request: ResolvedPlanRequest): PlanContext {
@@ -49,6 +51,7 @@ export function planContext(request: ResolvedPlanRequest): PlanContext {
     horizon: horizonInstalments(PER_YEAR[request.frequency]),
     tokenTotal: multiply(request.token.amount, Math.max(1, owed)),
     accrual: request.pausedUntil ? { interestFrom: addDays(request.pausedUntil, 1) } : {},
+    anchor: { anchor: request.start, ...(request.payDay === undefined ? {} : { payDay: request.payDay }) },
   };
 }
 
@@ -68,6 +71,7 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
     interest,
     amountToRepay: stream.principal,
     anchorDate: stream.anchor,
+    ...(stream.payDay === undefined ? {} : { payDay: stream.payDay }),
     ...(stream.interestFrom ? { interestFrom: stream.interestFrom } : {}),
     instalmentCount: laid.count,
     instalmentAmount: laid.largest,
@@ -89,7 +93,7 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
 export function paymentWithin(context: PlanContext, count: number): { instalment: Money; stream: Stream; laid: Laid } {
   const { request } = context;
   const stream = (amount: Money): Stream => ({
-    anchor: request.start,
+    ...context.anchor,
     frequency: request.frequency,
     principal: request.balance,
     rate: context.interestRate,
@@ -156,7 +160,7 @@ export interface OpenEnded {
 export function openEnded(context: PlanContext, runs: readonly PaymentRun[]): OpenEnded {
   const { request, words, interestRate } = context;
   const stream: Stream = {
-    anchor: request.start,
+    ...context.anchor,
     frequency: request.frequency,
     principal: request.balance,
     rate: interestRate,

@@ -8,7 +8,7 @@ import { budgetReviewOn } from '../time-limits.js';
 import type { IsoDate } from '../date.js';
 import { sum, type Money } from '../money.js';
 import type { Statement } from '../statement.js';
-import { nextPayDate } from './dates.js';
+import { nextPayDate, payDayFor } from './dates.js';
 import { stepUpForChange } from './step-up.js';
 import type { PlanRequest } from './types.js';
 
@@ -17,7 +17,8 @@ import type { PlanRequest } from './types.js';
  *   shares every payment, with the interest their debt records (the request's otherwise);
  * - affordableMonthly: the statement's available amount for them (from the affordability core);
  * - frequency and start: the customer's pay schedule, first payment on the next payday (today and
- *   monthly when the statement records none);
+ *   monthly when the statement records none); monthly payments on the payday's day of the month
+ *   (`payDay`), even when the first falls at the end of a shorter month;
  * - step-up: from the first expected change that raises what is available;
  * - the budget's review: 12 months after it was taken (`takenOn`), or after `asOf` (see `budgetReviewOn`);
  * - a Breathing Space in force with a known end: paused until it ends, the first payment on the first
@@ -38,11 +39,13 @@ export function planRequestFromStatement(
   const pausedUntil = overrides.pausedUntil ?? (space && breathingSpaceEnd(space));
   const earliest = firstPaymentDay(asOf, pausedUntil);
   const start = overrides.start ?? (statement.pay ? nextPayDate(statement.pay, earliest) : earliest);
+  // Paid on the 31st, a first payment on 28 February is followed by 31 March, not 28 March.
+  const payDay = overrides.payDay ?? payDayFor(statement.pay, frequency, start);
   const affordableMonthly = overrides.affordableMonthly ?? availableMonthly;
   const stepUp =
     overrides.stepUp ??
     statement.expectedChanges
-      .map((change) => stepUpForChange(change, { affordableMonthly, frequency, start }))
+      .map((change) => stepUpForChange(change, { affordableMonthly, frequency, start, ...(payDay === undefined ? {} : { payDay }) }))
       .find((request) => request !== undefined);
   // A balance given instead of the statement's is one balance, with no creditors to share it.
   const creditors =
@@ -56,6 +59,7 @@ export function planRequestFromStatement(
     affordableMonthly,
     frequency,
     start,
+    ...(payDay === undefined ? {} : { payDay }),
     asOf,
     ...(pausedUntil ? { pausedUntil } : {}),
     budgetReviewOn: overrides.budgetReviewOn ?? budgetReviewOn(statement.takenOn, asOf),

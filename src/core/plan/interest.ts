@@ -36,6 +36,8 @@ export function interestPence(balance: bigint, rate: PeriodRate): bigint {
 export interface Accrual {
   readonly anchor: IsoDate;
   readonly frequency: PaymentFrequency;
+  /** Monthly: the payday the dates count from, when not the anchor's day (see PlanRequest.payDay). */
+  readonly payDay?: number;
   /** The first day interest accrues (the day after the moratorium), if it is not frozen before it. */
   readonly interestFrom?: IsoDate;
 }
@@ -46,9 +48,9 @@ export interface Accrual {
  * `rate` × those days ÷ the days of the period (from the nominal date one period before the anchor),
  * kept exact. Every later period falls wholly after the moratorium.
  */
-export function firstPeriodRate(rate: PeriodRate, { anchor, frequency, interestFrom }: Accrual): PeriodRate {
+export function firstPeriodRate(rate: PeriodRate, { anchor, frequency, payDay, interestFrom }: Accrual): PeriodRate {
   if (interestFrom === undefined || rate.numerator === 0n) return rate;
-  const periodStart = toDayNumber(nominalDate(anchor, frequency, -1));
+  const periodStart = toDayNumber(nominalDate(anchor, frequency, -1, payDay));
   const frozenUntil = toDayNumber(interestFrom) - 1;
   if (frozenUntil <= periodStart) return rate;
   const end = toDayNumber(anchor);

@@ -36,7 +36,7 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
   // A token is a monthly gesture whatever the pay frequency: 23p a week would help nobody. With
   // several creditors, each receives the token amount.
   const stream: Stream = {
-    anchor: request.start,
+    ...context.anchor,
     frequency: 'monthly',
     principal: request.balance,
     rate: periodRate(request.interest, 'monthly'),
@@ -46,7 +46,7 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
     ...sharingOf(context, 'equal'),
   };
   const fields = summaryFields(context, stream, request.interest);
-  const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths).due;
+  const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths, request.payDay).due;
   const each = amount.eq(request.token.amount) ? '' : ` (${words.money(request.token.amount)} to each creditor)`;
   const token = `${words.money(amount)}`;
   const affordable = amount.lte(request.affordableMonthly);

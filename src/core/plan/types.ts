@@ -95,6 +95,12 @@ export interface PlanRequest {
   readonly frequency: PaymentFrequency;
   /** The first payment falls on or after this date (usually the next pay date: see `nextPayDate`). */
   readonly start: IsoDate;
+  /**
+   * Monthly: the day of the month the customer is paid (1 to 31), when `start` is the last day of a
+   * month too short for it (28 February for a payday on the 31st): later payments return to it.
+   * Default: `start`'s day (see `payDayFor`).
+   */
+  readonly payDay?: number;
   /** Today, for the plan: `start` may not be before it. */
   readonly asOf: IsoDate;
   /**
@@ -131,6 +137,8 @@ export interface ResolvedPlanRequest {
   readonly affordableMonthly: Money;
   readonly frequency: PaymentFrequency;
   readonly start: IsoDate;
+  /** Only when it is not `start`'s own day of the month. */
+  readonly payDay?: number;
   readonly asOf: IsoDate;
   readonly pausedUntil?: IsoDate;
   readonly budgetReviewOn: IsoDate;
@@ -240,6 +248,11 @@ interface OptionBase<K extends PlanKind, O extends PlanOutcome> {
    * day). Monthly instalments fall on its day of the month, or the last day of a shorter month.
    */
   readonly anchorDate: IsoDate;
+  /**
+   * Monthly: the customer's payday, when a month too short for it put the anchor date on its last
+   * day; later instalments fall on it (or the last day of a shorter month).
+   */
+  readonly payDay?: number;
   /**
    * After a Breathing Space, the first day interest accrues again (the day after the moratorium):
    * the first instalment is charged interest only for its period's days from then on.
