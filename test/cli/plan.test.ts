@@ -3,7 +3,7 @@
  * renderer tests use: £1,000 owed, £30 a month, from Friday 15 January 2027, interest frozen →
  * 33 payments of £30.00 and a last one of £10.00.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -252,6 +252,40 @@ describe('fairplan plan STATEMENT with several creditors', () => {
     expect(stdout.replace(/\s+/g, ' ')).toContain('Interest continues with 3 of 6 creditors, at their own rates; frozen with the others.');
     const letter = (await runMain(['plan', TWO, '--as-of', '2027-01-04', '--letter'])).stdout.replace(/\s+/g, ' ');
     expect(letter).toContain('- Harbour Bank (credit card): £64.89 of the first payment; £2,000.00 in all, repaid on 30 July 2029.');
+  });
+});
+
+describe('fairplan plan: a debt that keeps charging interest is never shown as frozen', () => {
+  const TWO = fixture('statements', 'two-creditors-one-charging.json');
+  type Interest = { kind: string; annualRatePercent?: string; byCreditor?: boolean };
+  type Json = { interest: Interest; options: { key: string; interest: Interest; totalInterest: string; instalments: { interest: string }[] }[] };
+  const planJson = async (file: string) => {
+    const { code, stdout, stderr } = await runMain(['plan', file, '--as-of', '2027-01-04', '--json']);
+    expect([code, stderr]).toEqual([0, '']);
+    return JSON.parse(stdout) as Json;
+  };
+
+  it('one of two creditors charging: the plan and every option that charges interest say it continues, by creditor', async () => {
+    const json = await planJson(TWO);
+    expect(json.interest).toEqual({ kind: 'continuing', byCreditor: true });
+    // Fairway's first month: £2,000.00 × 19.9% ÷ 12 = 2000 × 199/12000 = 33.1666… → £33.16.
+    expect(json.options[0]?.instalments[0]?.interest).toBe('33.16');
+    for (const option of json.options) {
+      if (option.totalInterest !== '0.00') expect([option.key, option.interest]).toEqual([option.key, { kind: 'continuing', byCreditor: true }]);
+    }
+  });
+
+  it('the only debt charging 19.9%: the screen and the JSON say interest continues at 19.9%, never "frozen"', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    const statement = JSON.parse(readFileSync(TWO, 'utf8')) as { debts: unknown[] };
+    const file = path.join(dir, 'one-charging.json');
+    writeFileSync(file, JSON.stringify({ ...statement, debts: statement.debts.slice(1) }));
+    const json = await planJson(file);
+    expect(json.interest).toEqual({ kind: 'continuing', annualRatePercent: '19.9' });
+    for (const option of json.options) expect(option.interest).toEqual({ kind: 'continuing', annualRatePercent: '19.9' });
+    const { stdout } = await runMain(['plan', file, '--as-of', '2027-01-04']);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Interest continues at 19.9% a year.');
+    expect(stdout).not.toMatch(/frozen/i);
   });
 });
 

@@ -2,6 +2,7 @@
 import { toDayNumber, type IsoDate } from '../date.js';
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { nominalDate } from './dates.js';
+import type { Money } from '../money.js';
 import type { InterestTreatment } from './types.js';
 
 /**
@@ -56,4 +57,16 @@ export function firstPeriodRate(rate: PeriodRate, { anchor, frequency, payDay, i
   const end = toDayNumber(anchor);
   const accruing = Math.max(0, end - frozenUntil);
   return { numerator: rate.numerator * BigInt(accruing), denominator: rate.denominator * BigInt(end - periodStart) };
+}
+
+/**
+ * The interest the creditors owed something are charged, when they share one treatment (0% a year
+ * being frozen); undefined when some charge and others do not, or at different rates.
+ */
+export function commonInterest(creditors: readonly { readonly balance: Money; readonly interest: InterestTreatment }[]): InterestTreatment | undefined {
+  const owed = creditors.filter((creditor) => creditor.balance.gt(0));
+  const rates = owed.map(({ interest }) => (interest.kind === 'continuing' && !interest.annualRatePercent.isZero() ? interest.annualRatePercent : undefined));
+  const [first] = rates;
+  if (rates.every((rate) => rate === undefined)) return { kind: 'frozen' };
+  return first !== undefined && rates.every((rate) => rate?.eq(first)) ? { kind: 'continuing', annualRatePercent: first } : undefined;
 }

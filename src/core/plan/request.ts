@@ -10,6 +10,7 @@ import { FairplanError } from '../errors.js';
 import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
 import { type Dec, type Money, money, sum } from '../money.js';
 import { closest } from '../suggest.js';
+import { commonInterest } from './interest.js';
 import type { CreditorDebt, CreditorDiscount, InterestTreatment, PlanRequest, ResolvedCreditor, ResolvedPlanRequest } from './types.js';
 
 /** No schedule runs longer than this: a plan that would is reported as not repaying within it. */
@@ -96,6 +97,9 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
     ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
     budgetReviewOn: request.budgetReviewOn ?? budgetReviewOn(undefined, request.asOf),
     ...terms,
+    // What the creditors are charged, when they share one treatment: one debt charging interest is
+    // not a plan with interest frozen.
+    interest: (creditors && commonInterest(creditors)) ?? terms.interest,
   };
 }
 

@@ -70,7 +70,7 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
     };
   }
   const interestNote =
-    request.interest.kind === 'continuing'
+    (request.creditors ?? [request]).some(({ interest }) => interest.kind === 'continuing' && !interest.annualRatePercent.isZero())
       ? ', and interest is still being added: ask the creditor to freeze it while token payments are made (CONC 7.3.5G(b))'
       : '';
   return {

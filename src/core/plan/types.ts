@@ -142,6 +142,10 @@ export interface ResolvedPlanRequest {
   readonly asOf: IsoDate;
   readonly pausedUntil?: IsoDate;
   readonly budgetReviewOn: IsoDate;
+  /**
+   * With creditors who are all charged one treatment (their own or the request's), that treatment;
+   * with creditors charged differently, the request's, each creditor's own being in `creditors`.
+   */
   readonly interest: InterestTreatment;
   readonly fixedTermsMonths: readonly number[];
   readonly token: TokenSettings;
