@@ -120,10 +120,16 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     laid = clears(short + step);
   }
   let enough = short + step;
-  // PMT rounded up may be a penny more than needed (interest is rounded down each period), and after
-  // a Breathing Space the first period is charged less than PMT assumes: steps down, doubling, find a
-  // payment that does not clear, so the term shows the smallest that keeps it.
-  for (step = 1n; short > 0n; step *= 2n) {
+  // When `enough` takes the whole term, a penny less makes each payment but the last a penny smaller
+  // and the interest no smaller, so the last would have to pay at least its amount now and count − 1
+  // pence more: when that is more than a payment, `enough` is the smallest. (One balance only: among
+  // creditors at different rates a smaller payment may shift its shares, and the interest, between them.)
+  const smallest = !request.creditors && laid.count === count && penceOf(laid.finalAmount) + BigInt(count - 1) > enough - 1n;
+  if (smallest) short = enough - 1n;
+  // Otherwise PMT rounded up may be a penny more than needed (interest is rounded down each period),
+  // and after a Breathing Space the first period is charged less than PMT assumes: steps down,
+  // doubling, find a payment that does not clear, so the term shows the smallest that keeps it.
+  for (step = 1n; !smallest && short > 0n; step *= 2n) {
     const found = clears(short);
     if (!found) break;
     [enough, laid] = [short, found];

@@ -2,6 +2,7 @@
  * The plan engine, case by case. Every expected figure is worked out in the comments (or, for
  * continuing interest, by the small integer-pence amortiser below), never by fairplan itself.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarFor, EVERY_DAY } from '../../../src/core/calendar/index.js';
 import { parseIsoDate as d } from '../../../src/core/date.js';
@@ -184,6 +185,27 @@ describe('interest continuing at 19.9% a year, compounded monthly', () => {
       expect(term.instalmentCount).toBe(months);
     }
     expect(option(tight, 'fixed-term', 36).affordable).toBe(true);
+  });
+
+  it('prices a fixed term at a payment that repays within it when a penny less does not, by the amortiser (property)', () => {
+    const cases = fc.record({
+      pence: fc.bigInt({ min: 100n, max: 5_000_000n }),
+      tenths: fc.integer({ min: 1, max: 400 }),
+      months: fc.constantFrom(12, 24, 36, 60),
+    });
+    fc.assert(
+      fc.property(cases, ({ pence, tenths, months }) => {
+        const rate = { kind: 'continuing', annualRatePercent: new D(tenths).div(10) } as const;
+        const proposal = summarisePlans({ ...base, calendar: EVERY_DAY, balance: money(pounds(pence)), affordableMonthly: money('1'), frequency: 'monthly', interest: rate, fixedTermsMonths: [months] });
+        const term = option(proposal as PlanProposal, 'fixed-term', months);
+        const payment = BigInt(term.instalmentAmount.times(100).toFixed(0));
+        // tenths/10 % a year, monthly: tenths / 12000 a month.
+        const left = (pay: bigint) => amortisePence(pence, pay, BigInt(tenths), 12_000n, months).at(-1)?.balanceAfter;
+        expect(left(payment)).toBe(0n);
+        expect(left(payment - 1n)).not.toBe(0n);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
