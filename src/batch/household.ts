@@ -125,6 +125,10 @@ function quickHousehold(accounts: readonly Account[], household: QuickAccount, a
   const terms = { ...settings.terms, tokenPence: settings.terms.tokenPence * accounts.length };
   if (!quickCovers(terms, household)) return undefined;
   const proposal = quickSummary(terms, household);
+  // `quickShares` passes a repaid account's part to the others; a token is only to accounts still
+  // owed (see tokenPlan), so an account its tokens repay before the review goes to the engine.
+  const token = proposal.options.find((option) => option.kind === 'token');
+  if (token && accounts.some((account) => account.balance < settings.terms.tokenPence * token.instalmentCount)) return undefined;
   const balances = accounts.map((account) => account.balance);
   const shares = proposal.options.map((option) =>
     quickShares(option, balances, option.kind === 'token' ? 'equal' : 'balance', terms.dueDates.of(option.anchorDate, option.frequency, option.payDay)),

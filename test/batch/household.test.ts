@@ -139,3 +139,16 @@ describe('a household paid on the 31st, planned on 15 February 2027 (batch --gro
     }
   });
 });
+
+describe('a household with nothing to spare, one of whose accounts is small (batch --group-by)', () => {
+  it('pays each account still owed £1.00 a month until the review: the small one is repaid, and its £1.00 is not passed on', () => {
+    // £1,500.00 in, £1,500.00 out: nothing available, so the token payment, £1.00 to each account.
+    const accounts = [account(2, 150, { income: 150_000 }), account(3, 10_000, { income: 150_000 }), account(4, 10_000, { income: 150_000 })];
+    for (const plans of [planHousehold(accounts, settings), planHouseholdByEngine(accounts, settings)]) {
+      expect(plans.map((result) => result.recommended.kind)).toEqual(['token', 'token', 'token']);
+      // Month 1: £1.00 each (the £1.50 account then owes 50p); month 2: its last 50p and £1.00 to the others; month 3: £1.00 to each of the two.
+      expect(plans.map((result) => result.instalments?.map((i) => i.amount))).toEqual([[100, 50], [100, 100, 100], [100, 100, 100]]);
+      expect(plans.map((result) => result.recommended.outcome.kind)).toEqual(['repaid', 'review', 'review']);
+    }
+  });
+});

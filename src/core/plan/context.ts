@@ -56,8 +56,8 @@ export function planContext(request: ResolvedPlanRequest): PlanContext {
 }
 
 /** How a stream repaying the request's balance is shared among its creditors, if it has several. */
-export function sharingOf(context: PlanContext, by: StreamSharing['by'] = 'balance'): { sharing?: StreamSharing } {
-  const { creditors, redistribute } = context.request;
+export function sharingOf(context: PlanContext, by: StreamSharing['by'] = 'balance', redistribute = context.request.redistribute): { sharing?: StreamSharing } {
+  const { creditors } = context.request;
   return creditors ? { sharing: { creditors, by, redistribute } } : {};
 }
 

@@ -34,7 +34,8 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
   const { reviewAfterMonths } = request.token;
   const amount = context.tokenTotal;
   // A token is a monthly gesture whatever the pay frequency: 23p a week would help nobody. With
-  // several creditors, each receives the token amount.
+  // several creditors, each still owed receives the token amount: a repaid creditor's token is not
+  // passed to the others, so the payment falls (README "Plans across several creditors").
   const stream: Stream = {
     ...context.anchor,
     frequency: 'monthly',
@@ -43,11 +44,11 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
     ...context.accrual,
     runs: [{ count: reviewAfterMonths, amount }],
     limit: reviewAfterMonths,
-    ...sharingOf(context, 'equal'),
+    ...sharingOf(context, 'equal', false),
   };
   const fields = summaryFields(context, stream, request.interest);
   const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths, request.payDay).due;
-  const each = amount.eq(request.token.amount) ? '' : ` (${words.money(request.token.amount)} to each creditor)`;
+  const each = amount.eq(request.token.amount) ? '' : ` (${words.money(request.token.amount)} to each creditor still owed)`;
   const token = `${words.money(amount)}`;
   const affordable = amount.lte(request.affordableMonthly);
   const affordabilityReason = affordable

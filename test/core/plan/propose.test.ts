@@ -310,6 +310,21 @@ describe('nothing affordable: a token payment, never presented as repaying', () 
     expect(fixed2(t.instalments)).toEqual(['1.00', '1.00', '0.50']);
     expect(t.outcome).toEqual({ kind: 'repaid' });
   });
+
+  it('pays £1.00 to each creditor still owed: once a small creditor is repaid, the others still get £1.00 and the payment falls', () => {
+    const creditors = [
+      { creditor: 'Lumen', balance: money('1.50') },
+      { creditor: 'Harbour', balance: money('100') },
+      { creditor: 'Fairway', balance: money('100') },
+    ];
+    const shared = proposePlans({ ...base, balance: money('201.50'), creditors, affordableMonthly: money('0'), frequency: 'monthly' });
+    const t = option(shared, 'token');
+    // Month 1: £1.00 each (Lumen then owes 50p); month 2: Lumen's last 50p, £1.00 each to the others; month 3: £1.00 each to the two still owed.
+    expect(fixed2(t.instalments)).toEqual(['3.00', '2.50', '2.00']);
+    expect(t.creditors?.map((c) => fixed2(c.instalments))).toEqual([['1.00', '0.50'], ['1.00', '1.00', '1.00'], ['1.00', '1.00', '1.00']]);
+    expect(t.label).toBe('Token payment: £3.00 a month (£1.00 to each creditor still owed) until a review on 2027-04-29');
+    expect(toFixed2(t.totalPaid)).toBe('7.50');
+  });
 });
 
 describe('step-up for an expected change', () => {
