@@ -15,6 +15,8 @@ import type { IsoDate } from '../core/date.js';
 import { fromPence, type Money, penceOf } from '../core/money.js';
 import { creditorSchedules } from '../core/plan/creditor-schedules.js';
 import { instalmentInPence } from '../core/plan/quick-summary.js';
+import { horizonInstalments } from '../core/plan/request.js';
+import { PER_YEAR } from '../core/frequency.js';
 import {
   quickCovers,
   quickShares,
@@ -22,6 +24,7 @@ import {
   summarisePlans,
   type CreditorSchedule,
   type PlanOptionSummary,
+  type ResolvedPlanRequest,
   type QuickAccount,
   type QuickOption,
 } from '../core/plan/index.js';
@@ -166,7 +169,7 @@ function engineHousehold(accounts: readonly Account[], household: QuickAccount, 
   });
   const review = affordability.review || proposal.recommended.flagForReview;
   // Each option's part for each account; the household's own instalments are never written.
-  const parts = proposal.options.map((option) => creditorSchedules(option, proposal.request) ?? []);
+  const parts = proposal.options.map((option) => ownParts(option, proposal.request));
   return accounts.map((account, i) => {
     const options = proposal.options.map((option, k) => shareOf(option, parts[k]?.[i] as CreditorSchedule));
     const recommended = options[proposal.recommended.index] as QuickOption;
@@ -180,6 +183,18 @@ function engineHousehold(accounts: readonly Account[], household: QuickAccount, 
       instalments: settings.schedules ? creditor.instalments.map(instalmentInPence) : undefined,
     };
   });
+}
+
+/**
+ * Each account's part of `option`. An option that never repays the household is shown for its first
+ * year, which may stop before an account its share repays (a £10 account beside a £5,000 one at
+ * 40%): that account's part runs on to its last payment, as its outcome is its own.
+ */
+function ownParts(option: PlanOptionSummary, request: ResolvedPlanRequest): CreditorSchedule[] {
+  const parts = creditorSchedules(option, request) ?? [];
+  if (option.outcome.kind !== 'never-repays' || !parts.some((part) => part.outcome.kind === 'owed')) return parts;
+  const whole = creditorSchedules({ ...option, instalmentCount: horizonInstalments(PER_YEAR[option.frequency]) }, request) ?? [];
+  return parts.map((part, i) => (part.outcome.kind === 'owed' && whole[i]?.outcome.kind === 'repaid' ? whole[i] : part));
 }
 
 const guidelineCheck = (table: GuidelineTable | undefined, asOf: IsoDate) => (table ? { table, asOf } : undefined);

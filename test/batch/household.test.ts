@@ -152,3 +152,16 @@ describe('a household with nothing to spare, one of whose accounts is small (bat
     }
   });
 });
+
+describe("each account's outcome is its own (batch --group-by)", () => {
+  it('a £10.00 account beside a £5,000.00 one at 40% is repaid by its own share, though the household plan never repays', () => {
+    // £100.00 a month available; £5,000.00 at 40% adds £166.66 a month, so the plan never repays the household.
+    const apr: PlanSettings = { ...settings, interest: 'apr' };
+    const [small, large] = planHousehold([account(2, 1_000, { income: 160_000 }), account(3, 500_000, { income: 160_000, apr: '40' })], apr);
+    const affordable = (result: typeof small) => result?.proposal.options.find((option) => option.kind === 'affordable');
+    // £100.00 shared pro rata: 10000 × 1000 ÷ 501000 = 19.96p, so 19p and the penny left by the largest
+    // remainder (0.96 against 0.04): 20p a month, £10.00 repaid by the 50th payment.
+    expect(affordable(small)).toMatchObject({ outcome: { kind: 'repaid' }, instalmentAmount: 20, instalmentCount: 50, totalPaid: 1_000, balanceAfter: 0 });
+    expect(affordable(large)).toMatchObject({ outcome: { kind: 'never-repays' }, instalmentAmount: 9_980 });
+  });
+});
