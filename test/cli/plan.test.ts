@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { assessAffordability, parseIsoDate, parseStatementText, planRequestFromStatement, proposePlans } from '../../src/index.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { SCHEDULE_CSV_COLUMNS } from '../../src/render/plan/csv.js';
 import { BIN, fixture, ROOT, runCli, runWithStdoutTo } from '../helpers/cli.js';
@@ -286,6 +287,49 @@ describe('fairplan plan: a debt that keeps charging interest is never shown as f
     const { stdout } = await runMain(['plan', file, '--as-of', '2027-01-04']);
     expect(stdout.replace(/\s+/g, ' ')).toContain('Interest continues at 19.9% a year.');
     expect(stdout).not.toMatch(/frozen/i);
+  });
+});
+
+describe("fairplan plan: which flags ask for a person is one rule, the library's and the command line's", () => {
+  const AS_OF = '2027-01-04';
+  type Recommended = { flagForReview: boolean; reviewFlags?: string[] };
+  const commandLine = async (file: string): Promise<{ recommended: Recommended; affordability: { flags: { code: string; review: boolean }[] } }> => {
+    const { code, stdout, stderr } = await runMain(['plan', file, '--as-of', AS_OF, '--json']);
+    expect([file, code, stderr]).toEqual([file, 0, '']);
+    return JSON.parse(stdout);
+  };
+
+  it("gives the library's recommended.flagForReview and reviewFlags as plan --json does, for every bundled statement", async () => {
+    const files = readdirSync(fixture('statements'))
+      .filter((name) => /\.(json|yaml)$/.test(name) && name !== 'breathing-space-crisis-open.json')
+      .map((name) => fixture('statements', name));
+    expect(files.length).toBeGreaterThan(8);
+    for (const file of files) {
+      const statement = parseStatementText(readFileSync(file, 'utf8'), file);
+      const affordability = assessAffordability(statement, { asOf: parseIsoDate(AS_OF) });
+      const { recommended } = proposePlans(planRequestFromStatement(statement, affordability, parseIsoDate(AS_OF)));
+      const cli = (await commandLine(file)).recommended;
+      expect([file, recommended.flagForReview, recommended.reviewFlags ?? []]).toEqual([file, cli.flagForReview, cli.reviewFlags ?? []]);
+    }
+  });
+
+  it('asks for no review for a Debt Relief Order pointer alone: £50.00 a month repays £1,000.00 in 20 months', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    const file = path.join(dir, 'dro.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        household: { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' },
+        pay: { frequency: 'monthly', nextPayDate: '2027-01-29' },
+        income: [{ category: 'earnings', label: 'Wages', amount: '1000.00', frequency: 'monthly' }],
+        expenditure: [{ category: 'home', label: 'Rent', amount: '950.00', frequency: 'monthly' }],
+        debts: [{ creditor: 'Harbour Bank', balance: '1000.00' }],
+      }),
+    );
+    const json = await commandLine(file);
+    expect(json.affordability.flags).toContainEqual(expect.objectContaining({ code: 'dro-indicator', review: false }));
+    expect(json.recommended).toMatchObject({ flagForReview: false });
+    expect(json.recommended.reviewFlags).toBeUndefined();
   });
 });
 

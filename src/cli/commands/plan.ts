@@ -186,7 +186,7 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
   const note = calendarNote(flags.calendar, statement);
-  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability, warnings, ...(note ? { calendarNote: note } : {}) };
+  return { request: planRequestFromStatement(statement, affordability, asOf, overrides), affordability, warnings, ...(note ? { calendarNote: note } : {}) };
 }
 
 /** The engine request from the command line alone (no statement). */

@@ -7,6 +7,7 @@ import { FairplanError } from '../errors.js';
 import { budgetReviewOn } from '../time-limits.js';
 import type { IsoDate } from '../date.js';
 import { sum, type Money } from '../money.js';
+import type { Affordability } from '../affordability/types.js';
 import type { Statement } from '../statement.js';
 import { nextPayDate, payDayFor } from './dates.js';
 import { stepUpForChange } from './step-up.js';
@@ -22,16 +23,22 @@ import type { PlanRequest } from './types.js';
  * - step-up: from the first expected change that raises what is available;
  * - the budget's review: 12 months after it was taken (`takenOn`), or after `asOf` (see `budgetReviewOn`);
  * - a Breathing Space in force with a known end: paused until it ends, the first payment on the first
- *   payday after it (a start given in `overrides` is moved past it too, by the engine).
+ *   payday after it (a start given in `overrides` is moved past it too, by the engine);
+ * - reviewFlags: given the statement's affordability (rather than only what it leaves available), its
+ *   flags that ask a person to look first, so the recommendation is flagged for review as the command
+ *   line's is.
  * Anything else in `overrides` wins. Throws FairplanError('invalid-argument') during a mental health
  * crisis Breathing Space with no end recorded (see `noPlanDuring`): a front end checks that first.
  */
 export function planRequestFromStatement(
   statement: Statement,
-  availableMonthly: Money,
+  available: Money | Pick<Affordability, 'totals' | 'flags'>,
   asOf: IsoDate,
   overrides: Partial<Omit<PlanRequest, 'asOf'>> = {},
 ): PlanRequest {
+  const assessed = 'totals' in available ? available : undefined;
+  const availableMonthly = assessed ? assessed.totals.available : (available as Money);
+  const reviewFlags = overrides.reviewFlags ?? assessed?.flags.filter((flag) => flag.review).map((flag) => flag.code);
   const frequency = overrides.frequency ?? statement.pay?.frequency ?? 'monthly';
   const noPlan = noPlanDuring(statement.breathingSpace, asOf);
   if (noPlan !== undefined) throw new FairplanError('invalid-argument', noPlan, { field: 'breathingSpace.end' });
@@ -63,6 +70,7 @@ export function planRequestFromStatement(
     asOf,
     ...(pausedUntil ? { pausedUntil } : {}),
     budgetReviewOn: overrides.budgetReviewOn ?? budgetReviewOn(statement.takenOn, asOf),
+    ...(reviewFlags && reviewFlags.length > 0 ? { reviewFlags } : {}),
     ...(stepUp ? { stepUp } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * each with the field at fault. A nil or negative affordable amount is not an error: it is the
  * situation a token payment is for.
  */
+import { FLAG_CODES, type FlagCode } from '../affordability/types.js';
 import { calendarFor, DEFAULT_CALENDAR_REGION } from '../calendar/uk-bank-holidays.js';
 import { addDays, addMonths, compareDates, dayOfMonth, type IsoDate } from '../date.js';
 import { budgetReviewOn } from '../time-limits.js';
@@ -64,9 +65,9 @@ function creditorDiscounts(byCreditor: readonly CreditorDiscount[], creditors: r
 }
 
 /** The parts of a request that are not one account's own figures: the same for every account of a batch. */
-export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn'>;
+export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn' | 'reviewFlags'>;
 /** PlanTerms with every default filled in. */
-export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn'>;
+export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn' | 'reviewFlags'>;
 
 /** Checks a request and fills in its defaults. Throws FairplanError('invalid-argument') naming the field. */
 export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
@@ -96,6 +97,7 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
     ...(payDay === undefined ? {} : { payDay }),
     ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
     budgetReviewOn: request.budgetReviewOn ?? budgetReviewOn(undefined, request.asOf),
+    reviewFlags: resolveReviewFlags(request.reviewFlags ?? []),
     ...terms,
     // What the creditors are charged, when they share one treatment: one debt charging interest is
     // not a plan with interest frozen.
@@ -122,6 +124,14 @@ function resolvePayDay(request: PlanRequest, start: IsoDate): number | undefined
     throw invalid('payDay', `the first payment (${start}) is not on the payday (day ${payDay} of the month, or the last day of a shorter month)`);
   }
   return payDay === dayOfMonth(start) ? undefined : payDay;
+}
+
+/** The budget's flags asking for review, each a flag fairplan raises, once and in its order. */
+function resolveReviewFlags(flags: readonly FlagCode[]): FlagCode[] {
+  flags.forEach((code, i) => {
+    if (!FLAG_CODES.includes(code)) throw invalid(`reviewFlags[${i}]`, `"${String(code)}" is not a flag (expected one of ${FLAG_CODES.join(', ')})`);
+  });
+  return FLAG_CODES.filter((code) => flags.includes(code));
 }
 
 /** Each creditor with their interest (the request's when they have none), owed `balance` together. */

@@ -5,6 +5,7 @@
  * Money fields are Money (Decimal at full precision; every amount that is paid is whole pence).
  * Dates are IsoDate (calendar days, no time zone).
  */
+import type { FlagCode } from '../affordability/types.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import type { PaymentFrequency } from '../frequency.js';
@@ -127,6 +128,12 @@ export interface PlanRequest {
   readonly calendar?: BusinessCalendar;
   /** Symbol in reasons and labels. Default £. */
   readonly currencySymbol?: string;
+  /**
+   * The budget's flags that ask a person to look before any plan is agreed (`Flag.review`): the
+   * recommendation is flagged for review with them. `planRequestFromStatement` given the
+   * affordability fills them in.
+   */
+  readonly reviewFlags?: readonly FlagCode[];
 }
 
 /** A PlanRequest with every default filled in: what the proposal was computed from. */
@@ -155,6 +162,7 @@ export interface ResolvedPlanRequest {
   /** Serialises to `{ "name": … }` in JSON. */
   readonly calendar: BusinessCalendar;
   readonly currencySymbol: string;
+  readonly reviewFlags: readonly FlagCode[];
 }
 
 /** One payment in a schedule. amount = interest + principal; balanceAfter is what is still owed. */
@@ -360,8 +368,13 @@ export interface Recommendation {
   readonly index: number;
   readonly kind: PlanKind;
   readonly reason: string;
-  /** A person should look at this before it is agreed (a long plan, or no plan that repays). */
+  /**
+   * A person should look at this before it is agreed: for the plan's own reasons (a token, a long
+   * plan, no plan that repays) or for the budget's flags (`reviewFlags`).
+   */
   readonly flagForReview: boolean;
+  /** The budget's flags that ask for the review, when there are any (see PlanRequest.reviewFlags). */
+  readonly reviewFlags?: readonly FlagCode[];
 }
 
 export interface Proposal<O extends PlanOptionSummary> {
