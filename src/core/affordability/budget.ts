@@ -9,6 +9,7 @@
  *   available              = available for priority − priority debt payments
  */
 import { FairplanError } from '../errors.js';
+import { MOST_COUNTED } from '../money.js';
 import type { FlagCode } from './types.js';
 
 /** A month's budget, each part a sum of line figures in whole pence. */
@@ -31,7 +32,7 @@ export interface BudgetTotals extends BudgetParts {
 
 function counted(pence: number): number {
   if (!Number.isSafeInteger(pence)) {
-    throw new FairplanError('invalid-amount', 'the budget adds up to more than fairplan can count (£90 trillion)');
+    throw new FairplanError('invalid-amount', `the budget adds up to more than fairplan can count (${MOST_COUNTED})`);
   }
   return pence;
 }
