@@ -558,6 +558,13 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
   it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
   it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));
+  it('a statement whose debts are all £0.00, naming the statement rather than a --balance that was not given', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    const statement = JSON.parse(readFileSync(fixture('statements', 'two-creditors-one-charging.json'), 'utf8')) as { debts: { balance: string }[] };
+    const file = path.join(dir, 'nothing-owed.json');
+    writeFileSync(file, JSON.stringify({ ...statement, debts: statement.debts.map((debt) => ({ ...debt, balance: '0.00' })) }));
+    await refuses([file, '--as-of', '2027-01-04'], `fairplan: ${file}: every non-priority debt in the statement is £0.00, so there is nothing to plan: give the balance with --balance`);
+  });
   it('--json with --csv', () => refuses([...PLAN.slice(1), '--json', '--csv'], "option '--json' cannot be used with option '--csv'"));
   it('--letter with --ics', () => refuses([...PLAN.slice(1), '--letter', '--ics', 'x.ics'], /cannot be used with option/));
   it('a first payment before today (the clock says 10 January 2027), naming the option', () =>

@@ -172,6 +172,11 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
   if (flags.balance === undefined && statement.debts.length === 0) {
     throw new FairplanError('invalid-argument', 'the statement lists no non-priority debts: give the balance with --balance', { file });
   }
+  // Otherwise the engine's refusal of a nil balance would name --balance, which was not given.
+  if (flags.balance === undefined && !statement.debts.some((debt) => debt.balance.gt(0))) {
+    const nil = `${CURRENCY_SYMBOLS[statement.currency ?? 'GBP']}0.00`;
+    throw new FairplanError('invalid-argument', `every non-priority debt in the statement is ${nil}, so there is nothing to plan: give the balance with --balance`, { file });
+  }
   const currency = statement.currency ?? 'GBP';
   const affordability = assessStatement(file, statement, { asOf, ...(flags.staleAfter !== undefined ? { staleAfterMonths: flags.staleAfter } : {}) });
   const noPlan = noPlanDuring(statement.breathingSpace, asOf);
