@@ -60,13 +60,16 @@ export function firstPeriodRate(rate: PeriodRate, { anchor, frequency, payDay, i
 }
 
 /**
- * The interest the creditors owed something are charged, when they share one treatment (0% a year
- * being frozen); undefined when some charge and others do not, or at different rates.
+ * The interest the creditors owed something are charged, when they share one: their treatment when
+ * it is the same for all, frozen when none charges any (0% a year charges none); undefined when some
+ * charge and others do not, or at different rates.
  */
 export function commonInterest(creditors: readonly { readonly balance: Money; readonly interest: InterestTreatment }[]): InterestTreatment | undefined {
-  const owed = creditors.filter((creditor) => creditor.balance.gt(0));
-  const rates = owed.map(({ interest }) => (interest.kind === 'continuing' && !interest.annualRatePercent.isZero() ? interest.annualRatePercent : undefined));
-  const [first] = rates;
-  if (rates.every((rate) => rate === undefined)) return { kind: 'frozen' };
-  return first !== undefined && rates.every((rate) => rate?.eq(first)) ? { kind: 'continuing', annualRatePercent: first } : undefined;
+  const owed = creditors.filter((creditor) => creditor.balance.gt(0)).map((creditor) => creditor.interest);
+  const [first] = owed;
+  const same = (a: InterestTreatment, b: InterestTreatment): boolean =>
+    a.kind === 'frozen' ? b.kind === 'frozen' : b.kind === 'continuing' && a.annualRatePercent.eq(b.annualRatePercent);
+  if (first && owed.every((interest) => same(interest, first))) return first;
+  if (owed.every((interest) => interest.kind === 'frozen' || interest.annualRatePercent.isZero())) return { kind: 'frozen' };
+  return undefined;
 }
