@@ -474,7 +474,7 @@ describe('fairplan plan STATEMENT', () => {
     const text = stdout.replace(/\s+/g, ' ');
     expect(text).toContain('From the affordability check ! The budget is £358.10 a month short');
     // £1.00 a month to each of its two creditors.
-    expect(text).toMatch(/Recommended: \d Token payment: £2\.00 a month \(£1\.00 to each creditor\)/);
+    expect(text).toMatch(/Recommended: \d Token payment: £2\.00 a month \(£1\.00 to each creditor still owed\)/);
     expect(text).toContain('! Flagged for review');
   });
 
