@@ -55,9 +55,11 @@ describe("a household's accounts planned together", () => {
             expect(result.recommended.totalPaid).toBe(balances[i]);
           }
         });
-        // Redistribution keeps the household's payment the same until the last one.
+        // Redistribution keeps the household's payment the same until the last one; a token goes
+        // only to the accounts still owed, so it may fall, never rise.
         const payments = [...paidAt.entries()].sort(([a], [b]) => a - b).map(([, pence]) => pence);
-        for (const payment of payments.slice(0, -1)) expect(payment).toBe(payments[0]);
+        const token = results[0]?.recommended.kind === 'token';
+        for (const payment of payments.slice(0, -1)) expect(token ? payment <= (payments[0] as number) : payment === payments[0]).toBe(true);
       }),
       { seed: 13, numRuns: 60 },
     );
