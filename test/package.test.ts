@@ -83,7 +83,9 @@ describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not ava
     const statement = 'homeowner-several-creditors.json';
     const check = JSON.parse((await run(process.execPath, [bin, 'check', statement, '--json', '--as-of', '2026-12-01'], project)).stdout);
     const plan = JSON.parse((await run(process.execPath, [bin, 'plan', statement, '--json', '--as-of', '2026-12-01'], project)).stdout);
-    expect(example.stdout).toBe(`available for creditors: ${check.available} a month\nrecommended: ${plan.recommended.label}\n`);
+    expect(example.stdout).toBe(
+      `available for creditors: ${check.available} a month\nrecommended: ${plan.recommended.label}\nfor a person to review first: ${plan.recommended.flagForReview}\n`,
+    );
     expect([check.formatVersion, plan.formatVersion]).toEqual([FORMAT_VERSION, FORMAT_VERSION]);
   }, 60_000);
 

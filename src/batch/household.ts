@@ -15,6 +15,8 @@ import type { IsoDate } from '../core/date.js';
 import { fromPence, type Money, penceOf } from '../core/money.js';
 import { creditorSchedules } from '../core/plan/creditor-schedules.js';
 import { instalmentInPence } from '../core/plan/quick-summary.js';
+import { horizonInstalments } from '../core/plan/request.js';
+import { PER_YEAR } from '../core/frequency.js';
 import {
   quickCovers,
   quickShares,
@@ -22,6 +24,7 @@ import {
   summarisePlans,
   type CreditorSchedule,
   type PlanOptionSummary,
+  type ResolvedPlanRequest,
   type QuickAccount,
   type QuickOption,
 } from '../core/plan/index.js';
@@ -72,6 +75,7 @@ function shareOf(option: PlanOptionSummary, creditor: CreditorSchedule): QuickOp
     interest: creditor.interest,
     amountToRepay: pence(creditor.balance),
     anchorDate: option.anchorDate,
+    ...(option.payDay === undefined ? {} : { payDay: option.payDay }),
     instalmentCount: paid.length,
     instalmentAmount: pence(creditor.share),
     finalAmount: last ? pence(last.amount) : 0,
@@ -106,10 +110,10 @@ function householdOf(accounts: readonly Account[], settings: PlanSettings): { ho
   const { asOf } = settings.terms;
   const first = accounts[0] as Account;
   const balance = accounts.reduce((total, account) => total + account.balance, 0);
-  const { start, pausedUntil } = startOf(first, asOf);
+  const { start, payDay, pausedUntil } = startOf(first, asOf);
   const affordability = accountAffordability({ ...first, balance }, guidelineCheck(settings.guidelines, asOf), accounts.length, pausedUntil !== undefined);
   return {
-    household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start, ...(pausedUntil ? { pausedUntil } : {}) },
+    household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start, ...(payDay === undefined ? {} : { payDay }), ...(pausedUntil ? { pausedUntil } : {}) },
     affordability,
   };
 }
@@ -124,9 +128,13 @@ function quickHousehold(accounts: readonly Account[], household: QuickAccount, a
   const terms = { ...settings.terms, tokenPence: settings.terms.tokenPence * accounts.length };
   if (!quickCovers(terms, household)) return undefined;
   const proposal = quickSummary(terms, household);
+  // `quickShares` passes a repaid account's part to the others; a token is only to accounts still
+  // owed (see tokenPlan), so an account its tokens repay before the review goes to the engine.
+  const token = proposal.options.find((option) => option.kind === 'token');
+  if (token && accounts.some((account) => account.balance < settings.terms.tokenPence * token.instalmentCount)) return undefined;
   const balances = accounts.map((account) => account.balance);
   const shares = proposal.options.map((option) =>
-    quickShares(option, balances, option.kind === 'token' ? 'equal' : 'balance', terms.dueDates.of(option.anchorDate, option.frequency)),
+    quickShares(option, balances, option.kind === 'token' ? 'equal' : 'balance', terms.dueDates.of(option.anchorDate, option.frequency, option.payDay)),
   );
   const recommended = shares[proposal.recommended.index];
   const instalments = settings.schedules ? recommended?.instalments(terms.calendar) : undefined;
@@ -156,11 +164,12 @@ function engineHousehold(accounts: readonly Account[], household: QuickAccount, 
     affordableMonthly: fromPence(BigInt(household.affordableMonthly)),
     frequency: household.frequency,
     start: household.start,
+    ...(household.payDay === undefined ? {} : { payDay: household.payDay }),
     ...(household.pausedUntil ? { pausedUntil: household.pausedUntil } : {}),
   });
   const review = affordability.review || proposal.recommended.flagForReview;
   // Each option's part for each account; the household's own instalments are never written.
-  const parts = proposal.options.map((option) => creditorSchedules(option, proposal.request) ?? []);
+  const parts = proposal.options.map((option) => ownParts(option, proposal.request));
   return accounts.map((account, i) => {
     const options = proposal.options.map((option, k) => shareOf(option, parts[k]?.[i] as CreditorSchedule));
     const recommended = options[proposal.recommended.index] as QuickOption;
@@ -174,6 +183,18 @@ function engineHousehold(accounts: readonly Account[], household: QuickAccount, 
       instalments: settings.schedules ? creditor.instalments.map(instalmentInPence) : undefined,
     };
   });
+}
+
+/**
+ * Each account's part of `option`. An option that never repays the household is shown for its first
+ * year, which may stop before an account its share repays (a £10 account beside a £5,000 one at
+ * 40%): that account's part runs on to its last payment, as its outcome is its own.
+ */
+function ownParts(option: PlanOptionSummary, request: ResolvedPlanRequest): CreditorSchedule[] {
+  const parts = creditorSchedules(option, request) ?? [];
+  if (option.outcome.kind !== 'never-repays' || !parts.some((part) => part.outcome.kind === 'owed')) return parts;
+  const whole = creditorSchedules({ ...option, instalmentCount: horizonInstalments(PER_YEAR[option.frequency]) }, request) ?? [];
+  return parts.map((part, i) => (part.outcome.kind === 'owed' && whole[i]?.outcome.kind === 'repaid' ? whole[i] : part));
 }
 
 const guidelineCheck = (table: GuidelineTable | undefined, asOf: IsoDate) => (table ? { table, asOf } : undefined);

@@ -14,6 +14,7 @@ import type { IsoDate } from '../core/date.js';
 import { D } from '../core/money.js';
 import {
   nextPayDate,
+  payDayFor,
   quickInstalments,
   quickSummary,
   type InterestTreatment,
@@ -53,15 +54,20 @@ export interface AccountResult {
 export const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>
   settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: new D(account.apr) } : undefined;
 
-/** The first payday the account's plan may start on, and the moratorium's last day if one is in force. */
-export function startOf(account: Account, asOf: IsoDate): { start: IsoDate; pausedUntil: IsoDate | undefined } {
+/**
+ * The first payday the account's plan may start on (with the payday's day of the month, when a
+ * shorter month moved it: see `payDayFor`), and the moratorium's last day if one is in force.
+ */
+export function startOf(account: Account, asOf: IsoDate): { start: IsoDate; payDay?: number; pausedUntil: IsoDate | undefined } {
   const pausedUntil = pausedUntilEnd(account.breathingSpaceEnd, asOf);
-  return { start: nextPayDate(account.pay, firstPaymentDay(asOf, pausedUntil)), pausedUntil };
+  const start = nextPayDate(account.pay, firstPaymentDay(asOf, pausedUntil));
+  const payDay = payDayFor(account.pay, account.pay.frequency, start);
+  return { start, ...(payDay === undefined ? {} : { payDay }), pausedUntil };
 }
 
 export function planAccount(account: Account, settings: PlanSettings): AccountResult {
   const { asOf } = settings.terms;
-  const { start, pausedUntil } = startOf(account, asOf);
+  const { start, payDay, pausedUntil } = startOf(account, asOf);
   const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
   const affordability = accountAffordability(account, guidelines, 1, pausedUntil !== undefined);
   const interest = interestOf(account, settings);
@@ -70,6 +76,7 @@ export function planAccount(account: Account, settings: PlanSettings): AccountRe
     affordableMonthly: affordability.available,
     frequency: account.pay.frequency,
     start,
+    payDay,
     pausedUntil,
     interest,
   });

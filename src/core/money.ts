@@ -112,19 +112,21 @@ export function penniesOf(a: Money, numerator = 1, denominator = 1): Pennies {
 
 export const sumPennies = (amounts: Iterable<Pennies>): Pennies => sum(amounts) as Pennies;
 
-// The most pence a safe integer holds: £90,071,992,547,409.91.
+// The most pence a safe integer holds.
 const MOST_PENCE = new D(Number.MAX_SAFE_INTEGER);
+/** The most fairplan counts exactly, as messages state it: £90,071,992,547,409.91. */
+export const MOST_COUNTED = `£${MOST_PENCE.div(100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 function safeInteger(pence: Dec, amount: Money): number {
   if (!pence.isInteger()) throw new FairplanError('invalid-amount', `${amount.toString()} is not in whole pence`);
   if (pence.abs().gt(MOST_PENCE)) {
-    throw new FairplanError('invalid-amount', `${formatMoney(amount)} is too large an amount (fairplan counts up to £90 trillion)`);
+    throw new FairplanError('invalid-amount', `${formatMoney(amount)} is too large an amount (fairplan counts up to ${MOST_COUNTED})`);
   }
   return Number(pence.toFixed(0));
 }
 
 /**
- * Whole pence as a safe integer, for arithmetic on plain numbers. A figure beyond £90 trillion is
+ * Whole pence as a safe integer, for arithmetic on plain numbers. A figure beyond MOST_COUNTED is
  * no household's budget, and is refused rather than counted inexactly; so is a fraction of a penny.
  */
 export const safePence = (a: Money): number => safeInteger(a.times(100), a);

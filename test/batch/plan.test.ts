@@ -50,3 +50,28 @@ describe('an account in Breathing Space (breathing_space_end)', () => {
     expect(planAccount(account(), apr).instalments?.[0]?.interest).toBe(2400);
   });
 });
+
+describe('an account paid on the 31st, planned on 15 February 2027 (batch --schedules)', () => {
+  const february: PlanSettings = { terms: quickTerms({ asOf: parseIsoDate('2027-02-15') }), interest: 'frozen', schedules: true };
+  const paidOn31st = account({ pay: { frequency: 'monthly', nextPayDate: parseIsoDate('2027-01-31') }, balance: 360_000 });
+
+  it('is asked to pay on the 31st, or the last day of a shorter month, moved off weekends and bank holidays', () => {
+    const result = planAccount(paidOn31st, february);
+    // £3,600.00 at £600.00 a month: six payments. Nominal 28 Feb (a Sunday), 31 Mar, 30 Apr, 31 May
+    // (Spring bank holiday), 30 Jun, 31 Jul (a Saturday): worked out by hand from the 2027 calendar.
+    expect(result.instalments?.map((i) => [i.due, i.movedFrom])).toEqual([
+      ['2027-03-01', '2027-02-28'],
+      ['2027-03-31', undefined],
+      ['2027-04-30', undefined],
+      ['2027-06-01', '2027-05-31'],
+      ['2027-06-30', undefined],
+      ['2027-08-02', '2027-07-31'],
+    ]);
+    expect(result.recommended.lastDate).toBe('2027-08-02');
+  });
+
+  it('with interest continuing, keeps the same paydays through the engine', () => {
+    const result = planAccount(paidOn31st, { ...february, interest: 'apr' });
+    expect(result.instalments?.slice(0, 3).map((i) => i.due)).toEqual(['2027-03-01', '2027-03-31', '2027-04-30']);
+  });
+});

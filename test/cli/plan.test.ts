@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { assessAffordability, parseIsoDate, parseStatementText, planRequestFromStatement, proposePlans } from '../../src/index.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { SCHEDULE_CSV_COLUMNS } from '../../src/render/plan/csv.js';
 import { BIN, fixture, ROOT, runCli, runWithStdoutTo } from '../helpers/cli.js';
@@ -267,6 +268,83 @@ describe('fairplan plan STATEMENT with several creditors', () => {
   });
 });
 
+describe('fairplan plan: a debt that keeps charging interest is never shown as frozen', () => {
+  const TWO = fixture('statements', 'two-creditors-one-charging.json');
+  type Interest = { kind: string; annualRatePercent?: string; byCreditor?: boolean };
+  type Json = { interest: Interest; options: { key: string; interest: Interest; totalInterest: string; instalments: { interest: string }[] }[] };
+  const planJson = async (file: string) => {
+    const { code, stdout, stderr } = await runMain(['plan', file, '--as-of', '2027-01-04', '--json']);
+    expect([code, stderr]).toEqual([0, '']);
+    return JSON.parse(stdout) as Json;
+  };
+
+  it('one of two creditors charging: the plan and every option that charges interest say it continues, by creditor', async () => {
+    const json = await planJson(TWO);
+    expect(json.interest).toEqual({ kind: 'continuing', byCreditor: true });
+    // Fairway's first month: £2,000.00 × 19.9% ÷ 12 = 2000 × 199/12000 = 33.1666… → £33.16.
+    expect(json.options[0]?.instalments[0]?.interest).toBe('33.16');
+    for (const option of json.options) {
+      if (option.totalInterest !== '0.00') expect([option.key, option.interest]).toEqual([option.key, { kind: 'continuing', byCreditor: true }]);
+    }
+  });
+
+  it('the only debt charging 19.9%: the screen and the JSON say interest continues at 19.9%, never "frozen"', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    const statement = JSON.parse(readFileSync(TWO, 'utf8')) as { debts: unknown[] };
+    const file = path.join(dir, 'one-charging.json');
+    writeFileSync(file, JSON.stringify({ ...statement, debts: statement.debts.slice(1) }));
+    const json = await planJson(file);
+    expect(json.interest).toEqual({ kind: 'continuing', annualRatePercent: '19.9' });
+    for (const option of json.options) expect(option.interest).toEqual({ kind: 'continuing', annualRatePercent: '19.9' });
+    const { stdout } = await runMain(['plan', file, '--as-of', '2027-01-04']);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('Interest continues at 19.9% a year.');
+    expect(stdout).not.toMatch(/frozen/i);
+  });
+});
+
+describe("fairplan plan: which flags ask for a person is one rule, the library's and the command line's", () => {
+  const AS_OF = '2027-01-04';
+  type Recommended = { flagForReview: boolean; reviewFlags?: string[] };
+  const commandLine = async (file: string): Promise<{ recommended: Recommended; affordability: { flags: { code: string; review: boolean }[] } }> => {
+    const { code, stdout, stderr } = await runMain(['plan', file, '--as-of', AS_OF, '--json']);
+    expect([file, code, stderr]).toEqual([file, 0, '']);
+    return JSON.parse(stdout);
+  };
+
+  it("gives the library's recommended.flagForReview and reviewFlags as plan --json does, for every bundled statement", async () => {
+    const files = readdirSync(fixture('statements'))
+      .filter((name) => /\.(json|yaml)$/.test(name) && name !== 'breathing-space-crisis-open.json')
+      .map((name) => fixture('statements', name));
+    expect(files.length).toBeGreaterThan(8);
+    for (const file of files) {
+      const statement = parseStatementText(readFileSync(file, 'utf8'), file);
+      const affordability = assessAffordability(statement, { asOf: parseIsoDate(AS_OF) });
+      const { recommended } = proposePlans(planRequestFromStatement(statement, affordability, parseIsoDate(AS_OF)));
+      const cli = (await commandLine(file)).recommended;
+      expect([file, recommended.flagForReview, recommended.reviewFlags ?? []]).toEqual([file, cli.flagForReview, cli.reviewFlags ?? []]);
+    }
+  });
+
+  it('asks for no review for a Debt Relief Order pointer alone: £50.00 a month repays £1,000.00 in 20 months', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    const file = path.join(dir, 'dro.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        household: { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' },
+        pay: { frequency: 'monthly', nextPayDate: '2027-01-29' },
+        income: [{ category: 'earnings', label: 'Wages', amount: '1000.00', frequency: 'monthly' }],
+        expenditure: [{ category: 'home', label: 'Rent', amount: '950.00', frequency: 'monthly' }],
+        debts: [{ creditor: 'Harbour Bank', balance: '1000.00' }],
+      }),
+    );
+    const json = await commandLine(file);
+    expect(json.affordability.flags).toContainEqual(expect.objectContaining({ code: 'dro-indicator', review: false }));
+    expect(json.recommended).toMatchObject({ flagForReview: false });
+    expect(json.recommended.reviewFlags).toBeUndefined();
+  });
+});
+
 describe('fairplan plan STATEMENT --letters', () => {
   it('writes an offer letter to each creditor, the customer’s letter and the SFS summary into the folder', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
@@ -424,7 +502,7 @@ describe('fairplan plan STATEMENT', () => {
     const text = stdout.replace(/\s+/g, ' ');
     expect(text).toContain('From the affordability check ! The budget is £358.10 a month short');
     // £1.00 a month to each of its two creditors.
-    expect(text).toMatch(/Recommended: \d Token payment: £2\.00 a month \(£1\.00 to each creditor\)/);
+    expect(text).toMatch(/Recommended: \d Token payment: £2\.00 a month \(£1\.00 to each creditor still owed\)/);
     expect(text).toContain('! Flagged for review');
   });
 
@@ -508,6 +586,13 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
   it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
   it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));
+  it('a statement whose debts are all £0.00, naming the statement rather than a --balance that was not given', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
+    const statement = JSON.parse(readFileSync(fixture('statements', 'two-creditors-one-charging.json'), 'utf8')) as { debts: { balance: string }[] };
+    const file = path.join(dir, 'nothing-owed.json');
+    writeFileSync(file, JSON.stringify({ ...statement, debts: statement.debts.map((debt) => ({ ...debt, balance: '0.00' })) }));
+    await refuses([file, '--as-of', '2027-01-04'], `fairplan: ${file}: every non-priority debt in the statement is £0.00, so there is nothing to plan: give the balance with --balance`);
+  });
   it('--json with --csv', () => refuses([...PLAN.slice(1), '--json', '--csv'], "option '--json' cannot be used with option '--csv'"));
   it('--letter with --ics', () => refuses([...PLAN.slice(1), '--letter', '--ics', 'x.ics'], /cannot be used with option/));
   it('a first payment before today (the clock says 10 January 2027), naming the option', () =>

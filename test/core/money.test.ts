@@ -98,9 +98,11 @@ describe('pennies: figures in whole pence', () => {
     expect(penniesOf(money('0.02'), 1, 3).toString()).toBe('0.01');
   });
 
-  it('are counted as safe integers up to £90 trillion, and refused beyond', () => {
+  it('are counted as safe integers up to £90,071,992,547,409.91 (2^53 − 1 pence), and refused beyond, saying so', () => {
     expect(safePence(penniesOf(money('90071992547409.91')))).toBe(Number.MAX_SAFE_INTEGER);
-    expect(() => safePence(penniesOf(money('90071992547409.92')))).toThrow(/too large an amount/);
+    expect(() => safePence(penniesOf(money('90071992547409.92')))).toThrow(
+      '£90,071,992,547,409.92 is too large an amount (fairplan counts up to £90,071,992,547,409.91)',
+    );
   });
 
   it('give a limit to compare whole pence with, rounded up', () => {

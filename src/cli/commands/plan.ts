@@ -177,6 +177,11 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
   if (flags.balance === undefined && statement.debts.length === 0) {
     throw new FairplanError('invalid-argument', 'the statement lists no non-priority debts: give the balance with --balance', { file });
   }
+  // Otherwise the engine's refusal of a nil balance would name --balance, which was not given.
+  if (flags.balance === undefined && !statement.debts.some((debt) => debt.balance.gt(0))) {
+    const nil = `${CURRENCY_SYMBOLS[statement.currency ?? 'GBP']}0.00`;
+    throw new FairplanError('invalid-argument', `every non-priority debt in the statement is ${nil}, so there is nothing to plan: give the balance with --balance`, { file });
+  }
   const currency = statement.currency ?? 'GBP';
   const affordability = assessStatement(file, statement, { asOf, ...(flags.staleAfter !== undefined ? { staleAfterMonths: flags.staleAfter } : {}) });
   const noPlan = noPlanDuring(statement.breathingSpace, asOf);
@@ -191,7 +196,7 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
   const note = calendarNote(flags.calendar, statement);
-  return { request: planRequestFromStatement(statement, affordability.totals.available, asOf, overrides), affordability, warnings, ...(note ? { calendarNote: note } : {}) };
+  return { request: planRequestFromStatement(statement, affordability, asOf, overrides), affordability, warnings, ...(note ? { calendarNote: note } : {}) };
 }
 
 /** The engine request from the command line alone (no statement). */
@@ -469,11 +474,11 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .option('--balance <amount>', 'what is owed (default with a statement: its non-priority debts)', positiveMoneyOption)
     .option('--affordable <amount>', 'the monthly amount available for non-priority creditors (default with a statement: what its check leaves)', moneyOption)
     .option('--frequency <frequency>', "pay frequency: weekly, fortnightly, four-weekly or monthly (default: the statement's, else monthly)", paymentFrequencyOption)
-    .option('--start <date>', "first payment on or after this date, YYYY-MM-DD (default: the statement's next payday, else the as-of date)", dateOption)
+    .option('--start <date>', "first payment on or after this date, YYYY-MM-DD (default: the statement's next payday, else the as-of date; monthly payments then keep the payday's day of the month)", dateOption)
     .option('--as-of <date>', "today's date for the plan, YYYY-MM-DD (default: today)", dateOption)
     .option('--interest-rate <percent>', 'interest continues at this annual rate, for each debt that records no interest of its own (default: frozen)', percentOption)
     .option('--fixed-terms <months>', 'fixed terms to show, comma-separated (default: 12,24,36,60)', fixedTermsOption)
-    .option('--token <amount>', 'the token payment a month, to each creditor (default: 1.00)', positiveMoneyOption)
+    .option('--token <amount>', 'the token payment a month, to each creditor still owed (default: 1.00)', positiveMoneyOption)
     .option('--review-months <n>', 'months from the first token payment to a review (default: 3)', positiveIntegerOption)
     .option('--step-up-periods <n>', 'reduced payments before a step up (with --step-up-to)', positiveIntegerOption)
     .option('--step-up-to <amount>', 'the monthly amount affordable after the step up', moneyOption)

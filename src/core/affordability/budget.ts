@@ -9,6 +9,7 @@
  *   available              = available for priority − priority debt payments
  */
 import { FairplanError } from '../errors.js';
+import { MOST_COUNTED } from '../money.js';
 import type { FlagCode } from './types.js';
 
 /** A month's budget, each part a sum of line figures in whole pence. */
@@ -31,7 +32,7 @@ export interface BudgetTotals extends BudgetParts {
 
 function counted(pence: number): number {
   if (!Number.isSafeInteger(pence)) {
-    throw new FairplanError('invalid-amount', 'the budget adds up to more than fairplan can count (£90 trillion)');
+    throw new FairplanError('invalid-amount', `the budget adds up to more than fairplan can count (${MOST_COUNTED})`);
   }
   return pence;
 }
@@ -107,18 +108,24 @@ export function flagCodes(facts: FlagFacts): FlagCode[] {
   return codes;
 }
 
-/** Whether a flag needs a person before a plan is agreed; spending over a guideline does until a note explains it. */
+/**
+ * THE rule for which flags need a person before a plan is agreed (README "Flags", *for review*), for
+ * check, plan, advise, batch and the library alike: a moratorium, a vulnerability, a budget out of
+ * date, a debt that may be statute-barred, and spending over a guideline until a note explains it.
+ * The others inform: a deficit or a token-sized budget already has a token payment recommended,
+ * flagged for review by the plan's own rule, and a Debt Relief Order is a point to discuss.
+ */
 export function flagNeedsReview(code: FlagCode, overrunsExplained: boolean): boolean {
   switch (code) {
     case 'breathing-space':
-    case 'deficit':
-    case 'dro-indicator':
     case 'vulnerability':
     case 'statement-stale':
     case 'limitation-check':
       return true;
     case 'guideline-over':
       return !overrunsExplained;
+    case 'deficit':
+    case 'dro-indicator':
     case 'token-payment':
     case 'advice':
       return false;

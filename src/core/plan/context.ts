@@ -33,6 +33,8 @@ export interface PlanContext {
   readonly tokenTotal: Money;
   /** After a Breathing Space, the day interest accrues from again, for every stream (see `firstPeriodRate`). */
   readonly accrual: { readonly interestFrom?: IsoDate };
+  /** Where every stream's due dates count from: the start, and the payday when it is not the start's day. */
+  readonly anchor: { readonly anchor: IsoDate; readonly payDay?: number };
 }
 
 export function planContext(request: ResolvedPlanRequest): PlanContext {
@@ -49,12 +51,13 @@ export function planContext(request: ResolvedPlanRequest): PlanContext {
     horizon: horizonInstalments(PER_YEAR[request.frequency]),
     tokenTotal: multiply(request.token.amount, Math.max(1, owed)),
     accrual: request.pausedUntil ? { interestFrom: addDays(request.pausedUntil, 1) } : {},
+    anchor: { anchor: request.start, ...(request.payDay === undefined ? {} : { payDay: request.payDay }) },
   };
 }
 
 /** How a stream repaying the request's balance is shared among its creditors, if it has several. */
-export function sharingOf(context: PlanContext, by: StreamSharing['by'] = 'balance'): { sharing?: StreamSharing } {
-  const { creditors, redistribute } = context.request;
+export function sharingOf(context: PlanContext, by: StreamSharing['by'] = 'balance', redistribute = context.request.redistribute): { sharing?: StreamSharing } {
+  const { creditors } = context.request;
   return creditors ? { sharing: { creditors, by, redistribute } } : {};
 }
 
@@ -68,6 +71,7 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
     interest,
     amountToRepay: stream.principal,
     anchorDate: stream.anchor,
+    ...(stream.payDay === undefined ? {} : { payDay: stream.payDay }),
     ...(stream.interestFrom ? { interestFrom: stream.interestFrom } : {}),
     instalmentCount: laid.count,
     instalmentAmount: laid.largest,
@@ -89,7 +93,7 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
 export function paymentWithin(context: PlanContext, count: number): { instalment: Money; stream: Stream; laid: Laid } {
   const { request } = context;
   const stream = (amount: Money): Stream => ({
-    anchor: request.start,
+    ...context.anchor,
     frequency: request.frequency,
     principal: request.balance,
     rate: context.interestRate,
@@ -116,9 +120,16 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     laid = clears(short + step);
   }
   let enough = short + step;
-  // After a Breathing Space the first period is charged less than PMT assumes, so PMT may be more
-  // than needed: steps down, doubling, find a payment that does not clear.
-  for (step = 1n; context.accrual.interestFrom && short > 0n; step *= 2n) {
+  // When `enough` takes the whole term, a penny less makes each payment but the last a penny smaller
+  // and the interest no smaller, so the last would have to pay at least its amount now and count − 1
+  // pence more: when that is more than a payment, `enough` is the smallest. (One balance only: among
+  // creditors at different rates a smaller payment may shift its shares, and the interest, between them.)
+  const smallest = !request.creditors && laid.count === count && penceOf(laid.finalAmount) + BigInt(count - 1) > enough - 1n;
+  if (smallest) short = enough - 1n;
+  // Otherwise PMT rounded up may be a penny more than needed (interest is rounded down each period),
+  // and after a Breathing Space the first period is charged less than PMT assumes: steps down,
+  // doubling, find a payment that does not clear, so the term shows the smallest that keeps it.
+  for (step = 1n; !smallest && short > 0n; step *= 2n) {
     const found = clears(short);
     if (!found) break;
     [enough, laid] = [short, found];
@@ -155,7 +166,7 @@ export interface OpenEnded {
 export function openEnded(context: PlanContext, runs: readonly PaymentRun[]): OpenEnded {
   const { request, words, interestRate } = context;
   const stream: Stream = {
-    anchor: request.start,
+    ...context.anchor,
     frequency: request.frequency,
     principal: request.balance,
     rate: interestRate,

@@ -149,7 +149,7 @@ export interface CreditorLaid {
 export function instalmentsByCreditor(stream: Stream, sharing: StreamSharing, calendar: BusinessCalendar): CreditorLaid[] {
   const byCreditor: Instalment[][] = sharing.creditors.map(() => []);
   walkShared(stream, sharing, (k, parts) => {
-    const { due, movedFrom } = dueDate(calendar, stream.anchor, stream.frequency, k);
+    const { due, movedFrom } = dueDate(calendar, stream.anchor, stream.frequency, k, stream.payDay);
     parts.forEach((part, i) => {
       if (!part.owed) return;
       byCreditor[i]?.push({

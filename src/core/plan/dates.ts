@@ -1,6 +1,8 @@
 /**
  * Due dates. Every date is counted from the anchor (never from the previous date), so a monthly plan
  * on the 31st falls on 30 April and returns to 31 May, and a moved payment never drags the next one.
+ * A monthly plan whose first payday fell in a short month (28 February for a customer paid on the
+ * 31st) is counted from the payday's own day of the month (`payDay`), never from the shortened date.
  *
  * A date that is not a working day moves to the next working day. If a whole period has no working
  * day (only a contrived calendar does that) the payment moves back instead, to the last working day
@@ -8,7 +10,7 @@
  * is refused rather than two payments falling on one day.
  */
 import { type BusinessCalendar } from '../calendar/business-calendar.js';
-import { addDays, addMonths, compareDates, daysBetween, fromDayNumber, toDayNumber, type IsoDate } from '../date.js';
+import { addDays, addMonths, compareDates, dayOfMonth, daysBetween, fromDayNumber, toDayNumber, type IsoDate } from '../date.js';
 import { FairplanError } from '../errors.js';
 import type { PaymentFrequency } from '../frequency.js';
 import type { PaySchedule } from '../statement.js';
@@ -20,9 +22,12 @@ export const DAYS: Readonly<Record<Exclude<PaymentFrequency, 'monthly'>, number>
   'four-weekly': 28,
 };
 
-/** The k-th (0-based) date after `anchor` at `frequency`, before any move to a working day. */
-export function nominalDate(anchor: IsoDate, frequency: PaymentFrequency, k: number): IsoDate {
-  return frequency === 'monthly' ? addMonths(anchor, k) : addDays(anchor, k * DAYS[frequency]);
+/**
+ * The k-th (0-based) date after `anchor` at `frequency`, before any move to a working day; monthly on
+ * `payDay` (default: the anchor's day of the month), or the last day of a month too short for it.
+ */
+export function nominalDate(anchor: IsoDate, frequency: PaymentFrequency, k: number, payDay?: number): IsoDate {
+  return frequency === 'monthly' ? addMonths(anchor, k, payDay) : addDays(anchor, k * DAYS[frequency]);
 }
 
 // A working day is found within a year of any date, or the calendar is refused (see dueDate).
@@ -86,8 +91,8 @@ function workingDaysOf(calendar: BusinessCalendar): WorkingDays {
 }
 
 /** The day number of the k-th (0-based) date after `anchor` at `frequency`, before any move. */
-function nominalDay(anchor: IsoDate, frequency: PaymentFrequency, k: number): number {
-  return frequency === 'monthly' ? toDayNumber(addMonths(anchor, k)) : toDayNumber(anchor) + k * DAYS[frequency];
+function nominalDay(anchor: IsoDate, frequency: PaymentFrequency, k: number, payDay?: number): number {
+  return frequency === 'monthly' ? toDayNumber(addMonths(anchor, k, payDay)) : toDayNumber(anchor) + k * DAYS[frequency];
 }
 
 function noRoom(calendar: BusinessCalendar, days: WorkingDays, from: number, before: number): FairplanError {
@@ -108,14 +113,14 @@ export interface DueDate {
  * The k-th (0-based) due date of a schedule. Depends only on k and its neighbours, so the last date
  * of a long plan costs no more than the first.
  */
-export function dueDate(calendar: BusinessCalendar, anchor: IsoDate, frequency: PaymentFrequency, k: number): DueDate {
+export function dueDate(calendar: BusinessCalendar, anchor: IsoDate, frequency: PaymentFrequency, k: number, payDay?: number): DueDate {
   const days = workingDaysOf(calendar);
-  const nominal = nominalDay(anchor, frequency, k);
-  const next = nominalDay(anchor, frequency, k + 1);
+  const nominal = nominalDay(anchor, frequency, k, payDay);
+  const next = nominalDay(anchor, frequency, k + 1, payDay);
   const forward = days.firstIn(nominal, next);
   if (forward !== undefined) return forward === nominal ? { due: days.dateOf(nominal) } : { due: days.dateOf(forward), movedFrom: days.dateOf(nominal) };
   if (k === 0) throw noRoom(calendar, days, nominal, next);
-  const previousNominal = nominalDay(anchor, frequency, k - 1);
+  const previousNominal = nominalDay(anchor, frequency, k - 1, payDay);
   const previous = days.firstIn(previousNominal, nominal);
   if (previous === undefined) throw noRoom(calendar, days, previousNominal, next);
   const back = days.lastIn(previous, nominal);
@@ -137,4 +142,15 @@ export function nextPayDate(pay: PaySchedule, onOrAfter: IsoDate): IsoDate {
   let k = 1;
   while (compareDates(addMonths(pay.nextPayDate, k), onOrAfter) < 0) k++;
   return addMonths(pay.nextPayDate, k);
+}
+
+/**
+ * The day of the month a monthly plan starting on `start` counts from, when it is not `start`'s own:
+ * the customer's payday (its day of the month in `pay`), when a month too short for it put `start`
+ * on its last day. Undefined otherwise.
+ */
+export function payDayFor(pay: PaySchedule | undefined, frequency: PaymentFrequency, start: IsoDate): number | undefined {
+  if (pay?.frequency !== 'monthly' || frequency !== 'monthly') return undefined;
+  const payDay = dayOfMonth(pay.nextPayDate);
+  return payDay > dayOfMonth(start) && addMonths(start, 0, payDay) === start ? payDay : undefined;
 }

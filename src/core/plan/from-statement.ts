@@ -7,8 +7,9 @@ import { FairplanError } from '../errors.js';
 import { budgetReviewOn } from '../time-limits.js';
 import type { IsoDate } from '../date.js';
 import { sum, type Money } from '../money.js';
+import type { Affordability } from '../affordability/types.js';
 import type { Statement } from '../statement.js';
-import { nextPayDate } from './dates.js';
+import { nextPayDate, payDayFor } from './dates.js';
 import { stepUpForChange } from './step-up.js';
 import type { PlanRequest } from './types.js';
 
@@ -17,20 +18,27 @@ import type { PlanRequest } from './types.js';
  *   shares every payment, with the interest their debt records (the request's otherwise);
  * - affordableMonthly: the statement's available amount for them (from the affordability core);
  * - frequency and start: the customer's pay schedule, first payment on the next payday (today and
- *   monthly when the statement records none);
+ *   monthly when the statement records none); monthly payments on the payday's day of the month
+ *   (`payDay`), even when the first falls at the end of a shorter month;
  * - step-up: from the first expected change that raises what is available;
  * - the budget's review: 12 months after it was taken (`takenOn`), or after `asOf` (see `budgetReviewOn`);
  * - a Breathing Space in force with a known end: paused until it ends, the first payment on the first
- *   payday after it (a start given in `overrides` is moved past it too, by the engine).
+ *   payday after it (a start given in `overrides` is moved past it too, by the engine);
+ * - reviewFlags: given the statement's affordability (rather than only what it leaves available), its
+ *   flags that ask a person to look first, so the recommendation is flagged for review as the command
+ *   line's is.
  * Anything else in `overrides` wins. Throws FairplanError('invalid-argument') during a mental health
  * crisis Breathing Space with no end recorded (see `noPlanDuring`): a front end checks that first.
  */
 export function planRequestFromStatement(
   statement: Statement,
-  availableMonthly: Money,
+  available: Money | Pick<Affordability, 'totals' | 'flags'>,
   asOf: IsoDate,
   overrides: Partial<Omit<PlanRequest, 'asOf'>> = {},
 ): PlanRequest {
+  const assessed = 'totals' in available ? available : undefined;
+  const availableMonthly = assessed ? assessed.totals.available : (available as Money);
+  const reviewFlags = overrides.reviewFlags ?? assessed?.flags.filter((flag) => flag.review).map((flag) => flag.code);
   const frequency = overrides.frequency ?? statement.pay?.frequency ?? 'monthly';
   const noPlan = noPlanDuring(statement.breathingSpace, asOf);
   if (noPlan !== undefined) throw new FairplanError('invalid-argument', noPlan, { field: 'breathingSpace.end' });
@@ -38,11 +46,13 @@ export function planRequestFromStatement(
   const pausedUntil = overrides.pausedUntil ?? (space && breathingSpaceEnd(space));
   const earliest = firstPaymentDay(asOf, pausedUntil);
   const start = overrides.start ?? (statement.pay ? nextPayDate(statement.pay, earliest) : earliest);
+  // Paid on the 31st, a first payment on 28 February is followed by 31 March, not 28 March.
+  const payDay = overrides.payDay ?? payDayFor(statement.pay, frequency, start);
   const affordableMonthly = overrides.affordableMonthly ?? availableMonthly;
   const stepUp =
     overrides.stepUp ??
     statement.expectedChanges
-      .map((change) => stepUpForChange(change, { affordableMonthly, frequency, start }))
+      .map((change) => stepUpForChange(change, { affordableMonthly, frequency, start, ...(payDay === undefined ? {} : { payDay }) }))
       .find((request) => request !== undefined);
   // A balance given instead of the statement's is one balance, with no creditors to share it.
   const creditors =
@@ -56,9 +66,11 @@ export function planRequestFromStatement(
     affordableMonthly,
     frequency,
     start,
+    ...(payDay === undefined ? {} : { payDay }),
     asOf,
     ...(pausedUntil ? { pausedUntil } : {}),
     budgetReviewOn: overrides.budgetReviewOn ?? budgetReviewOn(statement.takenOn, asOf),
+    ...(reviewFlags && reviewFlags.length > 0 ? { reviewFlags } : {}),
     ...(stepUp ? { stepUp } : {}),
   };
 }

@@ -13,7 +13,7 @@ export {
 } from './quick-summary.js';
 export { quickShares, type QuickShares } from './quick-creditors.js';
 export { pmt, nper, ratePerPeriod, instalmentsIn } from './finance.js';
-export { nextPayDate, dueDate, nominalDate, type DueDate } from './dates.js';
+export { nextPayDate, payDayFor, dueDate, nominalDate, type DueDate } from './dates.js';
 export { stepUpForChange } from './step-up.js';
 export { planRequestFromStatement } from './from-statement.js';
 export {

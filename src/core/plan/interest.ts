@@ -2,6 +2,7 @@
 import { toDayNumber, type IsoDate } from '../date.js';
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { nominalDate } from './dates.js';
+import type { Money } from '../money.js';
 import type { InterestTreatment } from './types.js';
 
 /**
@@ -36,6 +37,8 @@ export function interestPence(balance: bigint, rate: PeriodRate): bigint {
 export interface Accrual {
   readonly anchor: IsoDate;
   readonly frequency: PaymentFrequency;
+  /** Monthly: the payday the dates count from, when not the anchor's day (see PlanRequest.payDay). */
+  readonly payDay?: number;
   /** The first day interest accrues (the day after the moratorium), if it is not frozen before it. */
   readonly interestFrom?: IsoDate;
 }
@@ -46,12 +49,27 @@ export interface Accrual {
  * `rate` × those days ÷ the days of the period (from the nominal date one period before the anchor),
  * kept exact. Every later period falls wholly after the moratorium.
  */
-export function firstPeriodRate(rate: PeriodRate, { anchor, frequency, interestFrom }: Accrual): PeriodRate {
+export function firstPeriodRate(rate: PeriodRate, { anchor, frequency, payDay, interestFrom }: Accrual): PeriodRate {
   if (interestFrom === undefined || rate.numerator === 0n) return rate;
-  const periodStart = toDayNumber(nominalDate(anchor, frequency, -1));
+  const periodStart = toDayNumber(nominalDate(anchor, frequency, -1, payDay));
   const frozenUntil = toDayNumber(interestFrom) - 1;
   if (frozenUntil <= periodStart) return rate;
   const end = toDayNumber(anchor);
   const accruing = Math.max(0, end - frozenUntil);
   return { numerator: rate.numerator * BigInt(accruing), denominator: rate.denominator * BigInt(end - periodStart) };
+}
+
+/**
+ * The interest the creditors owed something are charged, when they share one: their treatment when
+ * it is the same for all, frozen when none charges any (0% a year charges none); undefined when some
+ * charge and others do not, or at different rates.
+ */
+export function commonInterest(creditors: readonly { readonly balance: Money; readonly interest: InterestTreatment }[]): InterestTreatment | undefined {
+  const owed = creditors.filter((creditor) => creditor.balance.gt(0)).map((creditor) => creditor.interest);
+  const [first] = owed;
+  const same = (a: InterestTreatment, b: InterestTreatment): boolean =>
+    a.kind === 'frozen' ? b.kind === 'frozen' : b.kind === 'continuing' && a.annualRatePercent.eq(b.annualRatePercent);
+  if (first && owed.every((interest) => same(interest, first))) return first;
+  if (owed.every((interest) => interest.kind === 'frozen' || interest.annualRatePercent.isZero())) return { kind: 'frozen' };
+  return undefined;
 }

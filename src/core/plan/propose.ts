@@ -14,7 +14,7 @@ import { instalmentsOfStream, scheduleStream, type ScheduleOf } from './schedule
 import { settlementPlans } from './settlement.js';
 import { stepUpPlan } from './step-up.js';
 import { tokenPlan } from './token.js';
-import type { Instalment, NotOffered, PlanOptionSummary, PlanProposal, PlanRequest, PlanSummaryProposal } from './types.js';
+import type { Instalment, NotOffered, PlanOptionSummary, PlanProposal, PlanRequest, PlanSummaryProposal, Recommendation, ResolvedPlanRequest } from './types.js';
 
 /**
  * Every option without its instalments: counts, amounts, dates and totals only. With frozen interest
@@ -44,14 +44,22 @@ export function summarisePlans(request: PlanRequest): PlanSummaryProposal {
     affordablePerInstalment: context.perInstalment,
     options,
     notOffered,
-    recommended: recommend(
-      {
-        reasonableTermMonths: context.request.reasonableTermMonths,
-        belowToken: context.request.affordableMonthly.lt(context.tokenTotal),
-      },
-      options,
+    recommended: withReviewFlags(
+      recommend(
+        {
+          reasonableTermMonths: context.request.reasonableTermMonths,
+          belowToken: context.request.affordableMonthly.lt(context.tokenTotal),
+        },
+        options,
+      ),
+      context.request.reviewFlags,
     ),
   };
+}
+
+/** The recommendation, flagged for review also when the budget's flags ask for a person (README "Which plan fairplan recommends"). */
+function withReviewFlags(recommended: Recommendation, reviewFlags: ResolvedPlanRequest['reviewFlags']): Recommendation {
+  return reviewFlags.length === 0 ? recommended : { ...recommended, flagForReview: true, reviewFlags };
 }
 
 /** Every option with its full schedule, and with several creditors each one's part. */

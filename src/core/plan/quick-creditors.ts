@@ -99,7 +99,7 @@ export function quickShares(option: QuickOption, balances: readonly number[], by
           const amount = Number(run.parts[i]);
           for (let k = run.from; k < run.from + run.count; k++) {
             owed -= amount;
-            instalments.push({ n: k + 1, ...dueDate(calendar, option.anchorDate, option.frequency, k), amount, interest: 0, principal: amount, balanceAfter: owed });
+            instalments.push({ n: k + 1, ...dueDate(calendar, option.anchorDate, option.frequency, k, option.payDay), amount, interest: 0, principal: amount, balanceAfter: owed });
           }
         }
         return instalments;

@@ -29,6 +29,8 @@ export interface QuickAccount {
   readonly frequency: PaymentFrequency;
   /** On or after the terms' asOf, and after `pausedUntil`. */
   readonly start: IsoDate;
+  /** Monthly: the payday, when not `start`'s day (see PlanRequest.payDay). */
+  readonly payDay?: number;
   /** The last day of a Breathing Space: interest is frozen until then (see PlanRequest.pausedUntil). */
   readonly pausedUntil?: IsoDate;
   /** The account's own interest treatment, when it differs from the terms'. */
@@ -55,18 +57,18 @@ const REMEMBERED_DATES = 50_000;
  * reads its anchor date and counts months afresh at each call).
  */
 class DueDates {
-  private readonly given = new Map<PaymentFrequency, Map<IsoDate, Map<number, IsoDate>>>();
+  private readonly given = new Map<PaymentFrequency, Map<string, Map<number, IsoDate>>>();
   private remembered = 0;
 
   constructor(private readonly calendar: BusinessCalendar) {}
 
-  /** The k-th due date (0-based) of a schedule from `anchor` at `frequency`, by k, remembered. */
-  of(anchor: IsoDate, frequency: PaymentFrequency): (k: number) => IsoDate {
-    const given = this.givenFor(anchor, frequency);
+  /** The k-th due date (0-based) of a schedule from `anchor` (on `payDay`) at `frequency`, by k, remembered. */
+  of(anchor: IsoDate, frequency: PaymentFrequency, payDay?: number): (k: number) => IsoDate {
+    const given = this.givenFor(payDay === undefined ? anchor : `${anchor}/${payDay}`, frequency);
     return (k) => {
       let date = given.get(k);
       if (date === undefined) {
-        date = dueDate(this.calendar, anchor, frequency, k).due;
+        date = dueDate(this.calendar, anchor, frequency, k, payDay).due;
         if (++this.remembered > REMEMBERED_DATES) {
           this.given.clear();
           this.remembered = 1;
@@ -77,7 +79,7 @@ class DueDates {
     };
   }
 
-  private givenFor(anchor: IsoDate, frequency: PaymentFrequency): Map<number, IsoDate> {
+  private givenFor(anchor: string, frequency: PaymentFrequency): Map<number, IsoDate> {
     let anchors = this.given.get(frequency);
     if (!anchors) {
       anchors = new Map();
@@ -99,6 +101,8 @@ interface QuickFigures {
   readonly amountToRepay: number;
   /** The nominal date the due dates count from (see OptionBase.anchorDate). */
   readonly anchorDate: IsoDate;
+  /** Monthly: the payday, when not the anchor's day (see OptionBase.payDay). */
+  readonly payDay?: number;
   /** After a Breathing Space, the first day interest accrues (see OptionBase.interestFrom). */
   readonly interestFrom?: IsoDate;
   /** instalmentCount − 1 instalments of instalmentAmount, then one of finalAmount. */
@@ -146,23 +150,24 @@ export function quickCovers(terms: QuickTerms, account: QuickAccount): boolean {
 
 export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickProposal {
   if (!quickCovers(terms, account)) return fromSummary(terms, account, account.interest ?? terms.interest);
-  const { balance, affordableMonthly, frequency, start } = account;
+  const { balance, affordableMonthly, frequency, start, payDay } = account;
   const perInstalment = fromMonthly(affordableMonthly, frequency);
   const horizon = horizonInstalments(PER_YEAR[frequency]);
 
   const { tokenPence } = terms;
-  const due = terms.dueDates.of(start, frequency);
+  const due = terms.dueDates.of(start, frequency, payDay);
+  const anchor = { start, ...(payDay === undefined ? {} : { payDay }) };
   const options: QuickOption[] = [];
   let affordable: QuickOption | undefined;
   if (perInstalment > 0) {
-    affordable = laidOut('affordable', undefined, true, balance, start, frequency, perInstalment, horizon, due);
+    affordable = laidOut('affordable', undefined, true, balance, anchor, frequency, perInstalment, horizon, due);
     options.push(affordable);
   }
   for (const termMonths of terms.fixedTermsMonths) {
     const count = instalmentsIn(termMonths, frequency);
     // PMT with no interest, rounded up to the penny: the term is kept and the last instalment is the smaller.
     const instalment = divUp(balance, count);
-    options.push(laidOut('fixed-term', termMonths, instalment <= perInstalment, balance, start, frequency, instalment, count, due));
+    options.push(laidOut('fixed-term', termMonths, instalment <= perInstalment, balance, anchor, frequency, instalment, count, due));
   }
   const belowToken = affordableMonthly < tokenPence;
   if (belowToken || affordable === undefined) {
@@ -170,7 +175,7 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
     const monthly = frequency === 'monthly' ? due : terms.dueDates.of(start, 'monthly');
     const { reviewAfterMonths } = terms.token;
     const within = tokenPence <= affordableMonthly;
-    options.push(laidOut('token', undefined, within, balance, start, 'monthly', tokenPence, reviewAfterMonths, monthly));
+    options.push(laidOut('token', undefined, within, balance, anchor, 'monthly', tokenPence, reviewAfterMonths, monthly));
   }
   return { options, recommended: recommend({ reasonableTermMonths: terms.reasonableTermMonths, belowToken }, options) };
 }
@@ -184,7 +189,7 @@ function laidOut(
   termMonths: number | undefined,
   affordable: boolean,
   balance: number,
-  start: IsoDate,
+  { start, payDay }: { readonly start: IsoDate; readonly payDay?: number },
   frequency: PaymentFrequency,
   payment: number,
   limit: number,
@@ -203,6 +208,7 @@ function laidOut(
     interest: FROZEN,
     amountToRepay: balance,
     anchorDate: start,
+    ...(payDay === undefined ? {} : { payDay }),
     instalmentCount: count,
     instalmentAmount: count > 1 ? payment : paid,
     finalAmount: paid - payment * (count - 1),
@@ -227,6 +233,7 @@ function fromSummary(terms: QuickTerms, account: QuickAccount, interest: Interes
     affordableMonthly: fromPence(BigInt(account.affordableMonthly)),
     frequency: account.frequency,
     start: account.start,
+    ...(account.payDay === undefined ? {} : { payDay: account.payDay }),
     ...(account.pausedUntil ? { pausedUntil: account.pausedUntil } : {}),
     interest,
   });
@@ -245,6 +252,7 @@ function quickOption(option: PlanOptionSummary): QuickOption {
     interest: option.interest,
     amountToRepay: pence(option.amountToRepay),
     anchorDate: option.anchorDate,
+    ...(option.payDay === undefined ? {} : { payDay: option.payDay }),
     ...(option.interestFrom ? { interestFrom: option.interestFrom } : {}),
     instalmentCount: option.instalmentCount,
     instalmentAmount: pence(option.instalmentAmount),
@@ -294,7 +302,7 @@ export function quickInstalments(option: QuickOption, terms: QuickTerms): QuickI
   for (let k = 0; k < count; k++) {
     const amount = k === count - 1 ? option.finalAmount : option.instalmentAmount;
     balance -= amount;
-    instalments.push({ n: k + 1, ...dueDate(terms.calendar, option.anchorDate, option.frequency, k), amount, interest: 0, principal: amount, balanceAfter: balance });
+    instalments.push({ n: k + 1, ...dueDate(terms.calendar, option.anchorDate, option.frequency, k, option.payDay), amount, interest: 0, principal: amount, balanceAfter: balance });
   }
   return instalments;
 }
@@ -306,6 +314,7 @@ function engineInstalments(option: QuickOption, terms: QuickTerms): Instalment[]
   return instalmentsOf(
     {
       anchorDate: option.anchorDate,
+      ...(option.payDay === undefined ? {} : { payDay: option.payDay }),
       ...(option.interestFrom ? { interestFrom: option.interestFrom } : {}),
       frequency: option.frequency,
       amountToRepay: fromPence(BigInt(option.amountToRepay)),

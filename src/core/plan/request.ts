@@ -3,13 +3,15 @@
  * each with the field at fault. A nil or negative affordable amount is not an error: it is the
  * situation a token payment is for.
  */
+import { FLAG_CODES, type FlagCode } from '../affordability/types.js';
 import { calendarFor, DEFAULT_CALENDAR_REGION } from '../calendar/uk-bank-holidays.js';
-import { addDays, compareDates, type IsoDate } from '../date.js';
+import { addDays, addMonths, compareDates, dayOfMonth, type IsoDate } from '../date.js';
 import { budgetReviewOn } from '../time-limits.js';
 import { FairplanError } from '../errors.js';
 import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
 import { type Dec, type Money, money, sum, toFixed2 } from '../money.js';
 import { closest } from '../suggest.js';
+import { commonInterest } from './interest.js';
 import type { CreditorDebt, CreditorDiscount, InterestTreatment, PlanRequest, ResolvedCreditor, ResolvedPlanRequest } from './types.js';
 
 /** No schedule runs longer than this: a plan that would is reported as not repaying within it. */
@@ -69,9 +71,9 @@ function creditorDiscounts(byCreditor: readonly CreditorDiscount[], creditors: r
 }
 
 /** The parts of a request that are not one account's own figures: the same for every account of a batch. */
-export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'budgetReviewOn'>;
+export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn' | 'reviewFlags'>;
 /** PlanTerms with every default filled in. */
-export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'budgetReviewOn'>;
+export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn' | 'reviewFlags'>;
 
 /** Checks a request and fills in its defaults. Throws FairplanError('invalid-argument') naming the field. */
 export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
@@ -90,21 +92,52 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
   const terms = resolvePlanTerms(request);
   const creditors = request.creditors === undefined ? undefined : resolveCreditors(request.creditors, request.balance, terms.interest);
   if (request.settlement?.byCreditor) creditorDiscounts(request.settlement.byCreditor, creditors);
+  const start = startAfterPause(request.start, request.pausedUntil);
+  const payDay = resolvePayDay(request, start);
   return {
     balance: request.balance,
     ...(creditors ? { creditors } : {}),
     affordableMonthly: request.affordableMonthly,
     frequency: request.frequency,
-    start: startAfterPause(request.start, request.pausedUntil),
+    start,
+    ...(payDay === undefined ? {} : { payDay }),
     ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
     budgetReviewOn: request.budgetReviewOn ?? budgetReviewOn(undefined, request.asOf),
+    reviewFlags: resolveReviewFlags(request.reviewFlags ?? []),
     ...terms,
+    // What the creditors are charged, when they share one treatment: one debt charging interest is
+    // not a plan with interest frozen.
+    interest: (creditors && commonInterest(creditors)) ?? terms.interest,
   };
 }
 
 /** No payment is asked for while a moratorium lasts: the first falls the day after it ends at the earliest. */
 function startAfterPause(start: IsoDate, pausedUntil: IsoDate | undefined): IsoDate {
   return pausedUntil !== undefined && compareDates(start, pausedUntil) <= 0 ? addDays(pausedUntil, 1) : start;
+}
+
+/**
+ * The payday a monthly plan counts from, when it is not `start`'s day. A start the moratorium moved
+ * is no payday, so its own day is kept; any other start must be on the payday or, in a month too
+ * short for it, on the month's last day.
+ */
+function resolvePayDay(request: PlanRequest, start: IsoDate): number | undefined {
+  const { payDay } = request;
+  if (payDay === undefined) return undefined;
+  wholeNumber(payDay, 'payDay', 'the payday', 1, 31);
+  if (request.frequency !== 'monthly' || start !== request.start) return undefined;
+  if (addMonths(start, 0, payDay) !== start) {
+    throw invalid('payDay', `the first payment (${start}) is not on the payday (day ${payDay} of the month, or the last day of a shorter month)`);
+  }
+  return payDay === dayOfMonth(start) ? undefined : payDay;
+}
+
+/** The budget's flags asking for review, each a flag fairplan raises, once and in its order. */
+function resolveReviewFlags(flags: readonly FlagCode[]): FlagCode[] {
+  flags.forEach((code, i) => {
+    if (!FLAG_CODES.includes(code)) throw invalid(`reviewFlags[${i}]`, `"${String(code)}" is not a flag (expected one of ${FLAG_CODES.join(', ')})`);
+  });
+  return FLAG_CODES.filter((code) => flags.includes(code));
 }
 
 /** Each creditor with their interest (the request's when they have none), owed `balance` together. */

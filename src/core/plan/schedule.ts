@@ -34,6 +34,8 @@ export function interestOn(balance: Money, rate: PeriodRate): Money {
 export interface Stream {
   readonly anchor: IsoDate;
   readonly frequency: PaymentFrequency;
+  /** Monthly: the payday the dates count from, when not the anchor's day (see PlanRequest.payDay). */
+  readonly payDay?: number;
   /** Whole pence. */
   readonly principal: Money;
   readonly rate: PeriodRate;
@@ -162,7 +164,7 @@ export function layStream(stream: Stream): Laid {
 export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar): Instalment[] {
   const instalments: Instalment[] = [];
   const visit: Visitor = (k, amount, interest, principal, balanceAfter) => {
-    const { due, movedFrom } = dueDate(calendar, stream.anchor, stream.frequency, k);
+    const { due, movedFrom } = dueDate(calendar, stream.anchor, stream.frequency, k, stream.payDay);
     instalments.push({
       n: k + 1,
       due,
@@ -181,18 +183,19 @@ export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar):
 
 /** Due dates of the first and last instalments, without laying out those between. */
 export function firstAndLast(stream: Stream, count: number, calendar: BusinessCalendar): [DueDate, DueDate] {
-  const first = dueDate(calendar, stream.anchor, stream.frequency, 0);
-  return [first, count <= 1 ? first : dueDate(calendar, stream.anchor, stream.frequency, count - 1)];
+  const first = dueDate(calendar, stream.anchor, stream.frequency, 0, stream.payDay);
+  return [first, count <= 1 ? first : dueDate(calendar, stream.anchor, stream.frequency, count - 1, stream.payDay)];
 }
 
 /** What laying out an option's instalments takes from it. */
-export type ScheduleOf = Pick<OptionBrief, 'anchorDate' | 'interestFrom' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount' | 'sharing'>;
+export type ScheduleOf = Pick<OptionBrief, 'anchorDate' | 'payDay' | 'interestFrom' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount' | 'sharing'>;
 
 /** The payments an option planned, to be laid out again. */
 export function scheduleStream(option: ScheduleOf): Stream {
   const { sharing } = option;
   return {
     anchor: option.anchorDate,
+    ...(option.payDay === undefined ? {} : { payDay: option.payDay }),
     frequency: option.frequency,
     principal: option.amountToRepay,
     rate: periodRate(option.interest, option.frequency),

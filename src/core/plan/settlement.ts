@@ -94,7 +94,7 @@ function settlementOption(context: PlanContext, offered: Offered, variant: Settl
   // Spread over as many instalments as the creditor allows: the smallest instalment, the least pressure.
   const instalment = penceUp(sum.div(count));
   const stream: Stream = {
-    anchor: request.start,
+    ...context.anchor,
     frequency: request.frequency,
     principal: sum,
     rate: NO_INTEREST,

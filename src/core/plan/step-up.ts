@@ -47,7 +47,7 @@ export function stepUpPlan(context: PlanContext): Built {
     { count: 1, amount: later },
   ]);
   const fields = summaryFields(context, stream, request.interest, laid);
-  const stepDate = dueDate(request.calendar, request.start, frequency, stepUp.periods).due;
+  const stepDate = dueDate(request.calendar, request.start, frequency, stepUp.periods, request.payDay).due;
   const problems: string[] = [];
   if (reduced.gt(perInstalment)) {
     problems.push(`the reduced ${words.rate(reduced, frequency)} is more than the ${words.rate(perInstalment, frequency)} affordable now`);
@@ -99,12 +99,12 @@ export function stepUpPlan(context: PlanContext): Built {
  */
 export function stepUpForChange(
   change: ExpectedChange,
-  plan: { readonly affordableMonthly: Money; readonly frequency: PaymentFrequency; readonly start: IsoDate },
+  plan: { readonly affordableMonthly: Money; readonly frequency: PaymentFrequency; readonly start: IsoDate; readonly payDay?: number },
 ): StepUpRequest | undefined {
   if (!change.monthlyChange.gt(0)) return undefined;
   const horizon = horizonInstalments(PER_YEAR[plan.frequency]);
   let periods = 0;
-  while (periods < horizon && compareDates(nominalDate(plan.start, plan.frequency, periods), change.from) < 0) periods++;
+  while (periods < horizon && compareDates(nominalDate(plan.start, plan.frequency, periods, plan.payDay), change.from) < 0) periods++;
   if (periods === 0 || periods === horizon) return undefined;
   return {
     periods,

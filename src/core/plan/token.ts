@@ -34,20 +34,21 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
   const { reviewAfterMonths } = request.token;
   const amount = context.tokenTotal;
   // A token is a monthly gesture whatever the pay frequency: 23p a week would help nobody. With
-  // several creditors, each receives the token amount.
+  // several creditors, each still owed receives the token amount: a repaid creditor's token is not
+  // passed to the others, so the payment falls (README "Plans across several creditors").
   const stream: Stream = {
-    anchor: request.start,
+    ...context.anchor,
     frequency: 'monthly',
     principal: request.balance,
     rate: periodRate(request.interest, 'monthly'),
     ...context.accrual,
     runs: [{ count: reviewAfterMonths, amount }],
     limit: reviewAfterMonths,
-    ...sharingOf(context, 'equal'),
+    ...sharingOf(context, 'equal', false),
   };
   const fields = summaryFields(context, stream, request.interest);
-  const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths).due;
-  const each = amount.eq(request.token.amount) ? '' : ` (${words.money(request.token.amount)} to each creditor)`;
+  const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths, request.payDay).due;
+  const each = amount.eq(request.token.amount) ? '' : ` (${words.money(request.token.amount)} to each creditor still owed)`;
   const token = `${words.money(amount)}`;
   const affordable = amount.lte(request.affordableMonthly);
   const affordabilityReason = affordable
@@ -70,7 +71,7 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
     };
   }
   const interestNote =
-    request.interest.kind === 'continuing'
+    (request.creditors ?? [request]).some(({ interest }) => interest.kind === 'continuing' && !interest.annualRatePercent.isZero())
       ? ', and interest is still being added: ask the creditor to freeze it while token payments are made (CONC 7.3.5G(b))'
       : '';
   return {

@@ -5,6 +5,7 @@
  * Money fields are Money (Decimal at full precision; every amount that is paid is whole pence).
  * Dates are IsoDate (calendar days, no time zone).
  */
+import type { FlagCode } from '../affordability/types.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import type { PaymentFrequency } from '../frequency.js';
@@ -95,6 +96,12 @@ export interface PlanRequest {
   readonly frequency: PaymentFrequency;
   /** The first payment falls on or after this date (usually the next pay date: see `nextPayDate`). */
   readonly start: IsoDate;
+  /**
+   * Monthly: the day of the month the customer is paid (1 to 31), when `start` is the last day of a
+   * month too short for it (28 February for a payday on the 31st): later payments return to it.
+   * Default: `start`'s day (see `payDayFor`).
+   */
+  readonly payDay?: number;
   /** Today, for the plan: `start` may not be before it. */
   readonly asOf: IsoDate;
   /**
@@ -121,6 +128,12 @@ export interface PlanRequest {
   readonly calendar?: BusinessCalendar;
   /** Symbol in reasons and labels. Default £. */
   readonly currencySymbol?: string;
+  /**
+   * The budget's flags that ask a person to look before any plan is agreed (`Flag.review`): the
+   * recommendation is flagged for review with them. `planRequestFromStatement` given the
+   * affordability fills them in.
+   */
+  readonly reviewFlags?: readonly FlagCode[];
 }
 
 /** A PlanRequest with every default filled in: what the proposal was computed from. */
@@ -131,9 +144,15 @@ export interface ResolvedPlanRequest {
   readonly affordableMonthly: Money;
   readonly frequency: PaymentFrequency;
   readonly start: IsoDate;
+  /** Only when it is not `start`'s own day of the month. */
+  readonly payDay?: number;
   readonly asOf: IsoDate;
   readonly pausedUntil?: IsoDate;
   readonly budgetReviewOn: IsoDate;
+  /**
+   * With creditors who are all charged one treatment (their own or the request's), that treatment;
+   * with creditors charged differently, the request's, each creditor's own being in `creditors`.
+   */
   readonly interest: InterestTreatment;
   readonly fixedTermsMonths: readonly number[];
   readonly token: TokenSettings;
@@ -143,6 +162,7 @@ export interface ResolvedPlanRequest {
   /** Serialises to `{ "name": … }` in JSON. */
   readonly calendar: BusinessCalendar;
   readonly currencySymbol: string;
+  readonly reviewFlags: readonly FlagCode[];
 }
 
 /** One payment in a schedule. amount = interest + principal; balanceAfter is what is still owed. */
@@ -240,6 +260,11 @@ interface OptionBase<K extends PlanKind, O extends PlanOutcome> {
    * day). Monthly instalments fall on its day of the month, or the last day of a shorter month.
    */
   readonly anchorDate: IsoDate;
+  /**
+   * Monthly: the customer's payday, when a month too short for it put the anchor date on its last
+   * day; later instalments fall on it (or the last day of a shorter month).
+   */
+  readonly payDay?: number;
   /**
    * After a Breathing Space, the first day interest accrues again (the day after the moratorium):
    * the first instalment is charged interest only for its period's days from then on.
@@ -343,8 +368,13 @@ export interface Recommendation {
   readonly index: number;
   readonly kind: PlanKind;
   readonly reason: string;
-  /** A person should look at this before it is agreed (a long plan, or no plan that repays). */
+  /**
+   * A person should look at this before it is agreed: for the plan's own reasons (a token, a long
+   * plan, no plan that repays) or for the budget's flags (`reviewFlags`).
+   */
   readonly flagForReview: boolean;
+  /** The budget's flags that ask for the review, when there are any (see PlanRequest.reviewFlags). */
+  readonly reviewFlags?: readonly FlagCode[];
 }
 
 export interface Proposal<O extends PlanOptionSummary> {

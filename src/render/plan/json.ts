@@ -13,8 +13,10 @@ import type {
   PlanOption,
   PlanOutcome,
   PlanProposal,
+  ResolvedCreditor,
   ResolvedPlanRequest,
 } from '../../core/plan/types.js';
+import { commonInterest } from '../../core/plan/interest.js';
 import { planReviewOn, reviewOfPlan } from '../../core/plan/review.js';
 import type { Provenance } from '../../core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
@@ -25,6 +27,11 @@ const m = (amount: Money): string => toFixed2(amount);
 
 function interestJson(interest: InterestTreatment) {
   return interest.kind === 'frozen' ? { kind: 'frozen' } : { kind: 'continuing', annualRatePercent: interest.annualRatePercent.toString() };
+}
+
+/** A plan's interest: with creditors charged differently, continuing at each one's own rate (in `creditors`). */
+function planInterestJson(interest: InterestTreatment, creditors: readonly ResolvedCreditor[] | undefined) {
+  return creditors && commonInterest(creditors) === undefined ? { kind: 'continuing', byCreditor: true } : interestJson(interest);
 }
 
 function outcomeJson(outcome: PlanOutcome) {
@@ -125,7 +132,7 @@ function optionJson(option: PlanOption, request: ResolvedPlanRequest) {
     affordabilityReason: option.affordabilityReason,
     ...kindJson(option),
     frequency: option.frequency,
-    interest: interestJson(option.interest),
+    interest: planInterestJson(option.interest, option.sharing?.creditors),
     amountToRepay: m(option.amountToRepay),
     instalmentCount: option.instalmentCount,
     instalmentAmount: m(option.instalmentAmount),
@@ -179,7 +186,7 @@ export function planJson(proposal: PlanProposal, { affordability, provenance }: 
     frequency: request.frequency,
     start: request.start,
     ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
-    interest: interestJson(request.interest),
+    interest: planInterestJson(request.interest, request.creditors),
     calendar: request.calendar.name,
     recommended: {
       index: recommended.index,

@@ -2,6 +2,7 @@
  * The plan engine, case by case. Every expected figure is worked out in the comments (or, for
  * continuing interest, by the small integer-pence amortiser below), never by fairplan itself.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarFor, EVERY_DAY } from '../../../src/core/calendar/index.js';
 import { parseIsoDate as d } from '../../../src/core/date.js';
@@ -167,6 +168,45 @@ describe('interest continuing at 19.9% a year, compounded monthly', () => {
     expect(runs(term)).toEqual(['23×50.85', `1×${pounds(expected.at(-1)?.amount ?? 0n)}`]);
     expect(toFixed2(term.totalInterest)).toBe('220.16');
   });
+
+  it('prices every term at the smallest payment that keeps it, found by the amortiser: £37.11 repays in 36, so 36 months is £37.11 and affordable', () => {
+    // PMT(0.199/12, 36, −1000) = 37.1116… rounds up to £37.12, but interest is rounded down each
+    // month, so a penny less still clears the balance in 36 payments.
+    const smallest = (months: number): bigint => {
+      let pay = 1n;
+      while (amortisePence(100000n, pay, 199n, 12000n, months).at(-1)?.balanceAfter !== 0n) pay++;
+      return pay;
+    };
+    expect(smallest(36)).toBe(3711n);
+    const tight = proposePlans({ ...base, calendar: EVERY_DAY, balance: money('1000'), affordableMonthly: money('37.11'), frequency: 'monthly', interest });
+    for (const months of [12, 24, 36, 60]) {
+      const term = option(tight, 'fixed-term', months);
+      expect([months, toFixed2(term.instalmentAmount)]).toEqual([months, pounds(smallest(months))]);
+      expect(term.instalmentCount).toBe(months);
+    }
+    expect(option(tight, 'fixed-term', 36).affordable).toBe(true);
+  });
+
+  it('prices a fixed term at a payment that repays within it when a penny less does not, by the amortiser (property)', () => {
+    const cases = fc.record({
+      pence: fc.bigInt({ min: 100n, max: 5_000_000n }),
+      tenths: fc.integer({ min: 1, max: 400 }),
+      months: fc.constantFrom(12, 24, 36, 60),
+    });
+    fc.assert(
+      fc.property(cases, ({ pence, tenths, months }) => {
+        const rate = { kind: 'continuing', annualRatePercent: new D(tenths).div(10) } as const;
+        const proposal = summarisePlans({ ...base, calendar: EVERY_DAY, balance: money(pounds(pence)), affordableMonthly: money('1'), frequency: 'monthly', interest: rate, fixedTermsMonths: [months] });
+        const term = option(proposal as PlanProposal, 'fixed-term', months);
+        const payment = BigInt(term.instalmentAmount.times(100).toFixed(0));
+        // tenths/10 % a year, monthly: tenths / 12000 a month.
+        const left = (pay: bigint) => amortisePence(pence, pay, BigInt(tenths), 12_000n, months).at(-1)?.balanceAfter;
+        expect(left(payment)).toBe(0n);
+        expect(left(payment - 1n)).not.toBe(0n);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
 
 describe('a payment that does not cover the interest never repays, and fairplan says so plainly', () => {
@@ -269,6 +309,21 @@ describe('nothing affordable: a token payment, never presented as repaying', () 
     const t = option(tiny, 'token');
     expect(fixed2(t.instalments)).toEqual(['1.00', '1.00', '0.50']);
     expect(t.outcome).toEqual({ kind: 'repaid' });
+  });
+
+  it('pays £1.00 to each creditor still owed: once a small creditor is repaid, the others still get £1.00 and the payment falls', () => {
+    const creditors = [
+      { creditor: 'Lumen', balance: money('1.50') },
+      { creditor: 'Harbour', balance: money('100') },
+      { creditor: 'Fairway', balance: money('100') },
+    ];
+    const shared = proposePlans({ ...base, balance: money('201.50'), creditors, affordableMonthly: money('0'), frequency: 'monthly' });
+    const t = option(shared, 'token');
+    // Month 1: £1.00 each (Lumen then owes 50p); month 2: Lumen's last 50p, £1.00 each to the others; month 3: £1.00 each to the two still owed.
+    expect(fixed2(t.instalments)).toEqual(['3.00', '2.50', '2.00']);
+    expect(t.creditors?.map((c) => fixed2(c.instalments))).toEqual([['1.00', '0.50'], ['1.00', '1.00', '1.00'], ['1.00', '1.00', '1.00']]);
+    expect(t.label).toBe('Token payment: £3.00 a month (£1.00 to each creditor still owed) until a review on 2027-04-29');
+    expect(toFixed2(t.totalPaid)).toBe('7.50');
   });
 });
 
