@@ -17,24 +17,25 @@ import { formatPence } from './pence.js';
 import type { AccountResult } from './plan.js';
 
 const RESULT_COLUMNS = [
-  'balance',
   'monthly_income',
   'expenditure',
   'surplus',
   'available',
   'flags',
   'review',
-  'review_reasons',
   'plan',
   'instalment',
   'frequency',
   'instalments',
-  'plan_months',
   'first_date',
   'last_date',
   'total',
   'outcome',
   'alternatives',
+  // Added after the columns there were, so that a reader of those finds them where they were.
+  'balance',
+  'review_reasons',
+  'plan_months',
 ];
 
 /**
@@ -46,6 +47,15 @@ const OPTION_COLUMNS = OPTION_KEYS.flatMap((key) => {
   const name = key.replace(/-/g, '_');
   return [`${name}_instalment`, `${name}_instalments`, `${name}_is_affordable`];
 });
+
+/** An option's place among OPTION_KEYS, worked out without making its key (this runs for every option of every row). */
+function slotOf(option: QuickOption): number | undefined {
+  if (option.kind === 'fixed-term') {
+    const term = DEFAULT_FIXED_TERMS_MONTHS.indexOf(option.termMonths);
+    return term < 0 ? undefined : 1 + term;
+  }
+  return option.kind === 'affordable' ? 0 : OPTION_KEYS.length - 1;
+}
 
 /**
  * Why a person should look at the account: each flag that asks for it, then the recommendation's
@@ -102,18 +112,14 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
   const { account, affordability: a, recommended: r } = result;
   out.text(csvCell(safeCell(account.id)));
   for (const cell of account.carried) textCell(out, csvCell(safeCell(cell)));
-  for (const pence of [account.balance, a.income, a.expenditure, a.surplus, a.available]) penceCell(out, pence);
+  for (const pence of [a.income, a.expenditure, a.surplus, a.available]) penceCell(out, pence);
   textCell(out, a.flags.join(';'));
   textCell(out, result.review ? 'yes' : 'no');
-  textCell(out, result.review ? reviewReasons(result).join(';') : '');
   textCell(out, optionKey(r));
   penceCell(out, r.instalmentAmount);
   textCell(out, r.frequency);
   out.char(COMMA);
   out.whole(r.instalmentCount);
-  out.char(COMMA);
-  const months = planMonths(r);
-  if (months !== undefined) out.whole(months);
   textCell(out, r.firstDate);
   textCell(out, r.lastDate);
   penceCell(out, r.totalPaid);
@@ -133,9 +139,17 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
     out.whole(o.instalmentCount);
     if (!o.affordable) out.text(' not-affordable');
   }
-  const options = result.proposal.options;
-  for (const key of OPTION_KEYS) {
-    const o = options.find((option) => optionKey(option) === key);
+  penceCell(out, account.balance);
+  textCell(out, result.review ? reviewReasons(result).join(';') : '');
+  out.char(COMMA);
+  const months = planMonths(r);
+  if (months !== undefined) out.whole(months);
+  const slots: (QuickOption | undefined)[] = new Array(OPTION_KEYS.length);
+  for (const o of result.proposal.options) {
+    const slot = slotOf(o);
+    if (slot !== undefined) slots[slot] = o;
+  }
+  for (const o of slots) {
     if (!o) {
       out.text(',,,');
       continue;

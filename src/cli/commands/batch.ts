@@ -59,11 +59,11 @@ first N rows and writes nothing. A column that holds amounts but is neither
 read nor carried is named on stderr and in the summary (unmapped_columns);
 --strict refuses to run with one. A rejected row names the export's column.
 
-Results (CSV): account_id, carried columns, balance, monthly_income,
-expenditure, surplus, available, flags, review, review_reasons, plan,
-instalment, frequency, instalments, plan_months, first_date, last_date,
-total, outcome, alternatives, then for each option (affordable,
-fixed_term_12, _24, _36, _60, token) its OPTION_instalment,
+Results (CSV): account_id, carried columns, monthly_income, expenditure,
+surplus, available, flags, review, plan, instalment, frequency,
+instalments, first_date, last_date, total, outcome, alternatives, balance,
+review_reasons, plan_months (blank if it does not repay), then for each
+option (affordable, fixed_term_12, _24, _36, _60, token) OPTION_instalment,
 OPTION_instalments and OPTION_is_affordable (blank when not offered). Amounts
 are plain numbers with two decimals; --bom starts each CSV file with a
 byte-order mark so Excel reads £ and accents.
