@@ -15,7 +15,7 @@ import type { ColumnSource } from './mapping.js';
 // Words that name a field, compared as whole words of the header (after columnKey's tidying).
 const WORDS: Readonly<Record<Field, readonly string[]>> = {
   account_id: ['account id', 'account ref', 'account reference', 'account number', 'account no', 'account', 'ref', 'reference'],
-  customer_name: ['customer name', 'name', 'customer', 'debtor'],
+  customer_name: ['customer name', 'client name', 'name', 'customer', 'client', 'debtor'],
   balance: ['balance', 'amount owed', 'owed', 'outstanding', 'debt', 'total due', 'arrears'],
   apr: ['apr', 'interest rate', 'rate'],
   monthly_income: ['income', 'wage', 'wages', 'salary', 'pay', 'earnings', 'benefit', 'benefits', 'pension'],
@@ -53,6 +53,20 @@ const frequencyOf = (header: string): Frequency | undefined => FREQUENCY_WORDS.f
 
 const ONE_COLUMN: ReadonlySet<Field> = new Set<Field>(['account_id', 'customer_name', 'apr', 'pay_frequency', 'next_pay_date', 'breathing_space_end']);
 const PACED: ReadonlySet<Field> = new Set<Field>(['monthly_income', 'housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses']);
+
+/**
+ * The format of the dates in column `index`, when they are not YYYY-MM-DD: day first, as in the UK,
+ * unless a date's middle part is past 12.
+ */
+function guessDateFormat(index: number | undefined, rows: readonly (readonly string[])[]): string | undefined {
+  if (index === undefined) return undefined;
+  const dates = rows.map((row) => /^(\d{1,2})([/.-])(\d{1,2})\2\d{4}$/.exec((row[index] ?? '').trim())).filter((m) => m !== null);
+  const first = dates[0];
+  if (!first) return undefined;
+  const monthFirst = dates.some((m) => Number(m[3]) > 12);
+  const separator = first[2] ?? '/';
+  return monthFirst ? ['MM', 'DD', 'YYYY'].join(separator) : ['DD', 'MM', 'YYYY'].join(separator);
+}
 
 export interface InitialMapping {
   readonly text: string;
@@ -108,10 +122,12 @@ export function initialMapping(headers: readonly string[], rows: readonly (reado
   }
   // What no field took: amounts are named for a decision; anything else is carried into the results.
   const amounts = unmappedAmountColumns(headers, new Set(taken.keys()), rows);
+  const dateFormat = guessDateFormat(chosen.next_pay_date[0], rows);
   const carry = headers.map((h) => h.trim()).filter((h, i) => h && !taken.has(i) && !amounts.includes(h));
   const mapping: Record<string, unknown> = {
     '//': `fairplan batch mapping guessed from the header of ${file}: check every guess, then run fairplan batch ${file} --map THIS-FILE --dry-run 5. Keys starting // are notes.`,
     ...(delimiter === ',' ? {} : { delimiter }),
+    ...(dateFormat ? { '//date-format': `dates are written ${dateFormat}: run with --date-format ${dateFormat}` } : {}),
     columns,
     ...(amounts.length > 0
       ? { '//unmapped': `these columns hold amounts but no field was guessed for them: add each to a field (e.g. "other_expenses": ["Other", "${amounts[0]}"]) or carry it: ${amounts.map((a) => `"${a}"`).join(', ')}` }

@@ -3,7 +3,11 @@
  * each made monthly and rounded half up to the penny once (the footing rule), and a rejected row
  * names the export's own column.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadMapping } from '../../src/batch/mapping-file.js';
 import { readAccount, type Account, type Rejection } from '../../src/batch/account.js';
 import { resolveColumns, type ColumnNames } from '../../src/batch/mapping.js';
 import { renderError } from '../../src/cli/render-error.js';
@@ -65,5 +69,31 @@ describe('a field read from several columns', () => {
     expect(refusal({ ...NAMES, balance: { column: 'Owed', frequency: 'weekly' } }).join('\n')).toMatch(/balance: has no frequency/);
     expect(refusal({ ...NAMES, other_expenses: ['Other', 'Water'] }).join('\n')).toMatch(/column "Water" is read for utilities already/);
     expect(refusal({ ...NAMES, utilities: ['Energy', 'Nope'] }).join('\n')).toMatch(/missing column "Nope" for utilities/);
+  });
+});
+
+describe('a mapping file', () => {
+  const load = async (json: unknown): Promise<string[] | Awaited<ReturnType<typeof loadMapping>>> => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'fairplan-map-')), 'map.json');
+    writeFileSync(file, JSON.stringify(json));
+    try {
+      return await loadMapping(file);
+    } catch (error) {
+      return renderError(error);
+    }
+  };
+
+  it('reads several columns and frequencies, and passes over keys starting // as notes', async () => {
+    const mapping = await load({
+      '//': 'guessed',
+      columns: { '//utilities': 'check it', utilities: ['Energy', { column: 'Water', frequency: 'quarterly' }], balance: 'Owed' },
+    });
+    expect(mapping).toEqual({ columns: { utilities: ['Energy', { column: 'Water', frequency: 'quarterly' }], balance: 'Owed' } });
+  });
+
+  it('refuses a frequency it does not know and a field that is not one, naming where', async () => {
+    const refused = (await load({ columns: { food: { column: 'Groceries', frequency: 'biweekly' }, utilties: 'Energy' } })) as string[];
+    expect(refused.join('\n')).toMatch(/columns\.food/);
+    expect(refused.join('\n')).toMatch(/"utilties" is not a field \(did you mean "utilities"\?\)/);
   });
 });
