@@ -110,6 +110,14 @@ describe('an export in its own column names', () => {
     expect(fromGuess.stdout).toBe(fromHand.stdout);
   });
 
+  it('--init-map refuses to write its mapping over the export it reads', async () => {
+    const copy = path.join(scratch(), 'export.csv');
+    writeFileSync(copy, readFileSync(EXPORT));
+    const { code } = await runCli(['batch', copy, '--init-map', '-o', copy]);
+    expect(code).toBe(2);
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(EXPORT, 'utf8'));
+  });
+
   it('--dry-run shows what each field reads from the first rows, and writes nothing', async () => {
     const { code, stdout } = await runCli(['batch', EXPORT, '--map', MAP, ...UK, '--dry-run', '1']);
     expect(code).toBe(0);

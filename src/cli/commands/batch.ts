@@ -243,6 +243,8 @@ function carried(option: string | undefined, mapping: readonly string[] | undefi
 }
 
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
+  // The mapping written must not replace the export it is guessed from.
+  if (flags.initMap) await checkBatchOutputs(context, input, { output: flags.output, interest: flags.interest });
   if (flags.initMap) return initMap(context, input, flags);
   if (flags.dryRun === undefined) await checkBatchOutputs(context, input, flags);
   const mapping = flags.map ? await (await import('../../batch/mapping-file.js')).loadMapping(flags.map) : undefined;
