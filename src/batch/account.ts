@@ -5,11 +5,12 @@
 import { InvalidArgumentError } from 'commander';
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
-import { parseFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '../core/frequency.js';
+import { parseFrequency, PAYMENT_FREQUENCIES, toMonthlyPence, type PaymentFrequency } from '../core/frequency.js';
 import type { PaySchedule } from '../core/statement.js';
 import { percentText } from '../cli/options.js';
 import type { ExpenseField, Field } from './fields.js';
-import type { ColumnLayout } from './mapping.js';
+import { dateReader, ISO_FORMAT } from './date-format.js';
+import type { ColumnLayout, Source } from './mapping.js';
 import { parsePence } from './pence.js';
 import { wouldRunAsFormula } from './csv.js';
 
@@ -33,7 +34,10 @@ export interface Account {
 export interface Rejection {
   readonly line: number;
   readonly accountId?: string;
-  /** The field at fault; absent when the row as a whole is (wrong number of fields, broken quoting). */
+  /**
+   * The export's column at fault, as its header spells it (the field's name when the file has no
+   * such column); absent when the row as a whole is (wrong number of fields, broken quoting).
+   */
   readonly field?: string;
   readonly reason: string;
   /** The row as it was in the file. */
@@ -44,22 +48,26 @@ export const isRejection = (row: Account | Rejection): row is Rejection => 'reas
 
 class RowProblem extends Error {
   constructor(
-    readonly field: Field,
+    /** The export's column, as its header spells it. */
+    readonly column: string,
     message: string,
   ) {
     super(message);
   }
 }
 
-/** Runs a parser on a field, turning its complaint into a RowProblem for that field. */
-function checked<T>(field: Field, parse: () => T): T {
+/** Runs a parser on a column's cell, turning its complaint into a RowProblem for that column. */
+function checked<T>(column: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (isFairplanError(error) || error instanceof InvalidArgumentError) throw new RowProblem(field, error.message);
+    if (isFairplanError(error) || error instanceof InvalidArgumentError) throw new RowProblem(column, error.message);
     throw error;
   }
 }
+
+/** The header of a field's (first) column, for a rejection; the field's name when the file has none. */
+const columnOf = (layout: ColumnLayout, field: Field): string => layout.sources[field][0]?.header ?? field;
 
 /** The trimmed cell of `field` ('' when the file has no such column). */
 function cellOf(cells: readonly string[], layout: ColumnLayout, field: Field): string {
@@ -69,15 +77,34 @@ function cellOf(cells: readonly string[], layout: ColumnLayout, field: Field): s
 
 function required(cells: readonly string[], layout: ColumnLayout, field: Field): string {
   const text = cellOf(cells, layout, field);
-  if (!text) throw new RowProblem(field, 'is missing');
+  if (!text) throw new RowProblem(columnOf(layout, field), 'is missing');
   return text;
 }
 
-function amount(cells: readonly string[], layout: ColumnLayout, field: Field): number {
-  const text = required(cells, layout, field);
-  const pence = checked(field, () => parsePence(text));
-  if (pence < 0) throw new RowProblem(field, `is negative (${text})`);
+/** One column's amount, in whole pence as written (at the column's own frequency). */
+function sourceAmount(cells: readonly string[], source: Source): number {
+  const text = (cells[source.index] ?? '').trim();
+  if (!text) throw new RowProblem(source.header, 'is missing');
+  const pence = checked(source.header, () => parsePence(text));
+  if (pence < 0) throw new RowProblem(source.header, `is negative (${text})`);
   return pence;
+}
+
+/**
+ * A field's amount a month, in whole pence: its one monthly column as written, or its columns each
+ * made monthly and rounded half up to the penny once, then added (the footing rule).
+ */
+function amount(cells: readonly string[], layout: ColumnLayout, field: Field): number {
+  const sources = layout.sources[field];
+  const only = sources[0];
+  if (sources.length === 1 && only && only.frequency === 'monthly') return sourceAmount(cells, only);
+  let total = 0;
+  for (const source of sources) {
+    const monthly = toMonthlyPence(sourceAmount(cells, source), source.frequency);
+    total += monthly ?? Number.NaN;
+    if (!Number.isSafeInteger(total)) throw new RowProblem(source.header, 'makes too large an amount');
+  }
+  return total;
 }
 
 // Runs for every row of a file, so it makes no Decimal (the APR stays text until a plan uses it).
@@ -94,14 +121,14 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
     return rejection(`the row has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header has ${layout.headers.length}`);
   }
   try {
-    if (!id) throw new RowProblem('account_id', 'is missing');
+    if (!id) throw new RowProblem(columnOf(layout, 'account_id'), 'is missing');
     if (wouldRunAsFormula(id)) {
-      throw new RowProblem('account_id', 'would run as a spreadsheet formula (it starts with =, +, -, @, a tab or a carriage return); fairplan does not change an id the results are matched on: correct it at its source');
+      throw new RowProblem(columnOf(layout, 'account_id'), 'would run as a spreadsheet formula (it starts with =, +, -, @, a tab or a carriage return); fairplan does not change an id the results are matched on: correct it at its source');
     }
     const balance = amount(cells, layout, 'balance');
-    if (balance === 0) throw new RowProblem('balance', 'is nil: there is nothing to repay');
+    if (balance === 0) throw new RowProblem(columnOf(layout, 'balance'), 'is nil: there is nothing to repay');
     const aprText = cellOf(cells, layout, 'apr');
-    const apr = aprText ? checked('apr', () => percentText(aprText)) : '';
+    const apr = aprText ? checked(columnOf(layout, 'apr'), () => percentText(aprText)) : '';
     const income = amount(cells, layout, 'monthly_income');
     const expenses: Record<ExpenseField, number> = {
       housing: amount(cells, layout, 'housing'),
@@ -112,11 +139,12 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       other_expenses: amount(cells, layout, 'other_expenses'),
     };
     const frequencyText = required(cells, layout, 'pay_frequency');
-    const frequency = checked('pay_frequency', () => parseFrequency(frequencyText, PAYMENT_FREQUENCIES) as PaymentFrequency);
+    const frequency = checked(columnOf(layout, 'pay_frequency'), () => parseFrequency(frequencyText, PAYMENT_FREQUENCIES) as PaymentFrequency);
+    const readDate = layout.dateFormat === undefined || layout.dateFormat === ISO_FORMAT ? parseIsoDate : readerOf(layout.dateFormat);
     const dateText = required(cells, layout, 'next_pay_date');
-    const nextPayDate = checked('next_pay_date', () => parseIsoDate(dateText));
+    const nextPayDate = checked(columnOf(layout, 'next_pay_date'), () => readDate(dateText));
     const endText = cellOf(cells, layout, 'breathing_space_end');
-    const breathingSpaceEnd = endText ? checked('breathing_space_end', () => parseIsoDate(endText)) : undefined;
+    const breathingSpaceEnd = endText ? checked(columnOf(layout, 'breathing_space_end'), () => readDate(endText)) : undefined;
     return {
       line,
       id,
@@ -129,9 +157,17 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       carried: layout.carried.length === 0 ? NOTHING_CARRIED : layout.carried.map((c) => cells[c.index] ?? ''),
     };
   } catch (error) {
-    if (error instanceof RowProblem) return rejection(`${error.field} ${error.message}`, error.field);
+    if (error instanceof RowProblem) return rejection(`${error.column} ${error.message}`, error.column);
     throw error;
   }
 }
 
 const NOTHING_CARRIED: readonly string[] = [];
+
+// A worker is given the layout as data: its date reader is made once, on the first row.
+const readers = new Map<string, (text: string) => IsoDate>();
+function readerOf(format: string): (text: string) => IsoDate {
+  let reader = readers.get(format);
+  if (!reader) readers.set(format, (reader = dateReader(format)));
+  return reader;
+}

@@ -32,3 +32,6 @@ export const EXPENSE_FIELDS = ['housing', 'council_tax', 'utilities', 'food', 't
 export type ExpenseField = (typeof EXPENSE_FIELDS)[number];
 
 export const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);
+
+/** Fields read as amounts: one or several columns each, added up (see mapping.ts). */
+export const AMOUNT_FIELDS: ReadonlySet<Field> = new Set<Field>(['balance', 'monthly_income', ...EXPENSE_FIELDS]);

@@ -3,7 +3,10 @@
  * row per instalment of the recommended plan, and the rejected rows as they were. Money is written
  * with two decimals (formatPence, toFixed2); text cells a spreadsheet could run as formulas are neutralised.
  */
+import { flagNeedsReview } from '../core/affordability/budget.js';
+import { PER_YEAR } from '../core/frequency.js';
 import type { QuickOption } from '../core/plan/index.js';
+import { DEFAULT_FIXED_TERMS_MONTHS } from '../core/plan/request.js';
 import { optionKey } from '../render/plan/select.js';
 import { FORMAT_VERSION } from '../render/shared/format-version.js';
 import type { Rejection } from './account.js';
@@ -29,13 +32,59 @@ const RESULT_COLUMNS = [
   'total',
   'outcome',
   'alternatives',
+  // Added after the columns there were, so that a reader of those finds them where they were.
+  'balance',
+  'review_reasons',
+  'plan_months',
 ];
+
+/**
+ * Every option a batch can offer, in the order it offers them: each gets its own columns, blank for
+ * an account it is not offered to (token only when little is available, affordable only when something is).
+ */
+const OPTION_KEYS = ['affordable', ...DEFAULT_FIXED_TERMS_MONTHS.map((months) => `fixed-term-${months}`), 'token'];
+const OPTION_COLUMNS = OPTION_KEYS.flatMap((key) => {
+  const name = key.replace(/-/g, '_');
+  return [`${name}_instalment`, `${name}_instalments`, `${name}_is_affordable`];
+});
+
+/** An option's place among OPTION_KEYS, worked out without making its key (this runs for every option of every row). */
+function slotOf(option: QuickOption): number | undefined {
+  if (option.kind === 'fixed-term') {
+    const term = DEFAULT_FIXED_TERMS_MONTHS.indexOf(option.termMonths);
+    return term < 0 ? undefined : 1 + term;
+  }
+  return option.kind === 'affordable' ? 0 : OPTION_KEYS.length - 1;
+}
+
+/**
+ * Why a person should look at the account: each flag that asks for it, then the recommendation's
+ * own reason when it asks (`token-plan`: little or nothing is available; `long-plan`: what is
+ * affordable takes longer than fairplan treats as reasonable, or never repays).
+ */
+export function reviewReasons(result: AccountResult): string[] {
+  const reasons: string[] = result.affordability.flags.filter((code) => flagNeedsReview(code, false));
+  if (result.proposal.recommended.flagForReview) reasons.push(result.recommended.kind === 'token' ? 'token-plan' : 'long-plan');
+  return reasons;
+}
+
+/**
+ * The months the recommended plan takes to repay the balance (its instalments as months, rounded
+ * up: 52 weekly instalments are 12); undefined when it does not repay it (a token plan until its
+ * review, a plan that never repays).
+ */
+export function planMonths(option: QuickOption): number | undefined {
+  if (option.outcome.kind !== 'repaid') return undefined;
+  const perYear = PER_YEAR[option.frequency];
+  return Math.ceil((option.instalmentCount * 12) / perYear);
+}
 
 export const resultHeader = (layout: ColumnLayout): string[] => [
   'account_id',
   // Column names come from the input, like its cells.
   ...layout.carried.map((c) => safeCell(c.header)),
   ...RESULT_COLUMNS,
+  ...OPTION_COLUMNS,
 ];
 
 const COMMA = 44;
@@ -56,7 +105,8 @@ function penceCell(out: ByteLines, pence: number): void {
  * One account's CSV line, into `out`. Only the cells copied from the input (the id and carried
  * columns) can need quoting or neutralising; the figures, dates and words fairplan writes never
  * contain a delimiter or a quote, so they are written as they are (a test reads lines back as the
- * header's columns). The alternatives read "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3".
+ * header's columns). The alternatives read "fixed-term-12 205.24 monthly x12 not-affordable; token 1.00 monthly x3",
+ * and each option has its own columns too, for a spreadsheet.
  */
 export function writeResult(out: ByteLines, result: AccountResult): void {
   const { account, affordability: a, recommended: r } = result;
@@ -90,6 +140,26 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
     out.whole(o.instalmentCount);
     if (!o.affordable) out.text(' not-affordable');
   }
+  penceCell(out, account.balance);
+  textCell(out, result.review ? reviewReasons(result).join(';') : '');
+  out.char(COMMA);
+  const months = planMonths(r);
+  if (months !== undefined) out.whole(months);
+  const slots: (QuickOption | undefined)[] = new Array(OPTION_KEYS.length);
+  for (const o of result.proposal.options) {
+    const slot = slotOf(o);
+    if (slot !== undefined) slots[slot] = o;
+  }
+  for (const o of slots) {
+    if (!o) {
+      out.text(',,,');
+      continue;
+    }
+    penceCell(out, o.instalmentAmount);
+    out.char(COMMA);
+    out.whole(o.instalmentCount);
+    textCell(out, o.affordable ? 'yes' : 'no');
+  }
   out.char(NEWLINE);
 }
 
@@ -116,6 +186,7 @@ export function resultJson(result: AccountResult, layout: ColumnLayout) {
     formatVersion: FORMAT_VERSION,
     line: account.line,
     account_id: account.id,
+    balance: formatPence(account.balance),
     ...(layout.carried.length > 0
       ? { carried: Object.fromEntries(layout.carried.map((c, i) => [c.header, account.carried[i] ?? ''])) }
       : {}),
@@ -125,7 +196,8 @@ export function resultJson(result: AccountResult, layout: ColumnLayout) {
     available: formatPence(a.available),
     flags: a.flags,
     review: result.review,
-    recommended: { ...optionJson(result.recommended), reason: result.proposal.recommended.reason },
+    review_reasons: result.review ? reviewReasons(result) : [],
+    recommended: { ...optionJson(result.recommended), plan_months: planMonths(result.recommended) ?? null, reason: result.proposal.recommended.reason },
     alternatives: result.proposal.options.filter((o) => o !== result.recommended).map(optionJson),
   };
 }

@@ -1,21 +1,38 @@
 /**
  * Reading a mapping file (`--map`): which column of an export holds which field (see mapping.ts).
  * Its own module, so the schema library is loaded only by a run that is given one.
+ *
+ * JSON has no comments, so a key starting `//` is a note and is passed over, at the top and among
+ * the columns (`batch --init-map` writes one beside each guess).
  */
 import { z } from 'zod';
 import { FairplanError, type Problem } from '../core/errors.js';
 import { readInputFile } from '../statement/load.js';
 import { parseDelimiter } from './delimiter.js';
+import { FREQUENCIES } from '../core/frequency.js';
 import { isField, type Field } from './fields.js';
-import { fieldHint, type Mapping } from './mapping.js';
+import { fieldHint, type FieldColumns, type Mapping } from './mapping.js';
+
+const column = z.union([
+  z.string().min(1),
+  z.object({ column: z.string().min(1), frequency: z.enum(FREQUENCIES).optional() }).strict(),
+]);
 
 const mappingSchema = z
   .object({
     delimiter: z.string().optional(),
-    columns: z.record(z.string(), z.string().min(1)).default({}),
+    columns: z.record(z.string(), z.union([column, z.array(column).min(1)])).default({}),
     carry: z.array(z.string().min(1)).optional(),
   })
   .strict();
+
+const isNote = (key: string): boolean => key.startsWith('//');
+
+/** The object without its `//` notes. */
+const withoutNotes = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([key]) => !isNote(key)))
+    : value;
 
 /** Reads and checks a mapping file; every problem is reported with its JSON path. */
 export async function loadMapping(file: string): Promise<Mapping> {
@@ -23,10 +40,11 @@ export async function loadMapping(file: string): Promise<Mapping> {
   const text = await readInputFile(file);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = withoutNotes(JSON.parse(text));
   } catch (error) {
     throw new FairplanError('invalid-argument', `not valid JSON: ${(error as Error).message}`, { file });
   }
+  if (typeof json === 'object' && json !== null && 'columns' in json) json = { ...json, columns: withoutNotes(json.columns) };
   const parsed = mappingSchema.safeParse(json);
   const problems: Problem[] = parsed.success
     ? []
@@ -44,14 +62,13 @@ export async function loadMapping(file: string): Promise<Mapping> {
   }
   // Field names are checked even when something else is wrong, so every mistake is reported at once.
   const named = (json as { columns?: unknown } | null)?.columns;
-  const columns: Partial<Record<Field, string>> = {};
-  for (const [field, header] of Object.entries(typeof named === 'object' && named !== null ? named : {})) {
+  for (const field of Object.keys(typeof named === 'object' && named !== null ? named : {})) {
     if (!isField(field)) problems.push({ path: `columns.${field}`, message: `"${field}" is not a field${fieldHint(field)}` });
-    else if (typeof header === 'string') columns[field] = header;
   }
   if (problems.length > 0 || !parsed.data) {
     throw new FairplanError('invalid-argument', 'the mapping file is not valid', { file, problems });
   }
   const { carry } = parsed.data;
+  const columns = parsed.data.columns as Partial<Record<Field, FieldColumns>>;
   return { columns, ...(carry ? { carry } : {}), ...(delimiter ? { delimiter } : {}) };
 }

@@ -5,13 +5,39 @@
  *
  * Mapping file (JSON):
  *   { "delimiter": ";", "columns": { "account_id": "Account Ref", "balance": "Amount Owed" }, "carry": ["Branch"] }
+ *
+ * An amount field may be read from several columns, which are added (`"utilities": ["Energy",
+ * "Water"]`), and an income or outgoing column may be paid at another frequency than monthly
+ * (`{"column": "Weekly wage", "frequency": "weekly"}`): each column's monthly figure is rounded half
+ * up to the penny once, then they are summed (the footing rule, src/core/frequency.ts).
  */
 import { FairplanError, type Problem } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import { columnsNamedTwice, findHeader } from '../io/column-names.js';
-import { FIELDS, isField, OPTIONAL_FIELDS, type Field } from './fields.js';
+import type { Frequency } from '../core/frequency.js';
+import { AMOUNT_FIELDS, FIELDS, isField, OPTIONAL_FIELDS, type Field } from './fields.js';
 
-export type ColumnNames = Readonly<Partial<Record<Field, string>>>;
+/** A column a field is read from, and how often its amounts are paid (monthly when not said). */
+export interface ColumnSource {
+  readonly column: string;
+  readonly frequency?: Frequency;
+}
+export type FieldColumns = string | ColumnSource | readonly (string | ColumnSource)[];
+export type ColumnNames = Readonly<Partial<Record<Field, FieldColumns>>>;
+
+/** One column a field's value is read from: its header as the export spells it, and its place. */
+export interface Source {
+  readonly header: string;
+  readonly index: number;
+  /** How often its amounts are paid (monthly when the mapping does not say). */
+  readonly frequency: Frequency;
+}
+
+const sourcesOf = (columns: FieldColumns): readonly ColumnSource[] =>
+  (Array.isArray(columns) ? columns : [columns]).map((c: string | ColumnSource) => (typeof c === 'string' ? { column: c } : c));
+
+/** The mapping's columns of a field, for a message: `"Energy" + "Water"`. */
+export const columnsText = (columns: FieldColumns): string => sourcesOf(columns).map((c) => `"${c.column}"`).join(' + ');
 
 /** Columns to carry through: none, every column that is not a field, or those named. */
 export type Carry = { readonly kind: 'none' } | { readonly kind: 'all' } | { readonly kind: 'named'; readonly columns: readonly string[] };
@@ -25,8 +51,13 @@ export interface Mapping {
 /** Where each field is in a record, and which columns are carried through, in file order. */
 export interface ColumnLayout {
   readonly headers: readonly string[];
+  /** Each field's (first) column. */
   readonly index: Readonly<Record<Field, number | undefined>>;
+  /** Every column each field is read from, with its frequency (several only for an amount field). */
+  readonly sources: Readonly<Record<Field, readonly Source[]>>;
   readonly carried: readonly { readonly header: string; readonly index: number }[];
+  /** How the export writes its dates (see date-format.ts); YYYY-MM-DD when not given. */
+  readonly dateFormat?: string;
 }
 
 export const fieldHint = (name: string): string => {
@@ -46,6 +77,9 @@ export function parseColumnOption(text: string): [Field, string] {
   if (!isField(field)) throw new FairplanError('invalid-argument', `"${field}" is not a field${fieldHint(field)}`);
   return [field, header];
 }
+
+/** Income and outgoings may be paid at any frequency; a balance, an APR or a date has none. */
+const PACED_FIELDS: ReadonlySet<Field> = new Set<Field>(['monthly_income', 'housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses']);
 
 const loosely = (text: string): string => text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 
@@ -72,16 +106,39 @@ export function resolveColumns(headers: readonly string[], names: ColumnNames, c
   if (twice.length > 0) throw new FairplanError('invalid-argument', 'the header names a column twice', { file, line: 1, problems: twice });
   const problems: Problem[] = [];
   const index = {} as Record<Field, number | undefined>;
+  const sources = {} as Record<Field, Source[]>;
   for (const field of FIELDS) {
-    const name = names[field] ?? field;
-    const found = findHeader(headers, name);
-    index[field] = found;
-    if (found === undefined && (!OPTIONAL_FIELDS.has(field) || names[field] !== undefined)) {
-      const renamed = name === field ? '' : ` for ${field}`;
-      problems.push({ path: field, message: `missing column "${name}"${renamed}${headerHint(headers, name)}` });
+    const wanted = sourcesOf(names[field] ?? field);
+    const renamed = names[field] === undefined ? '' : ` for ${field}`;
+    if (wanted.length === 0) problems.push({ path: field, message: `names no column${renamed}` });
+    if (wanted.length > 1 && !AMOUNT_FIELDS.has(field)) problems.push({ path: field, message: `is read from one column, not ${wanted.length}: only amounts are added up` });
+    const paced = wanted.find((c) => c.frequency !== undefined && c.frequency !== 'monthly');
+    if (paced && !PACED_FIELDS.has(field)) problems.push({ path: field, message: `has no frequency: "${paced.column}" is read as it is` });
+    sources[field] = [];
+    for (const { column, frequency } of wanted) {
+      const found = findHeader(headers, column);
+      if (found === undefined) {
+        if (!OPTIONAL_FIELDS.has(field) || names[field] !== undefined) {
+          problems.push({ path: field, message: `missing column "${column}"${renamed}${headerHint(headers, column)}` });
+        }
+        continue;
+      }
+      sources[field].push({ header: (headers[found] ?? column).trim(), index: found, frequency: frequency ?? 'monthly' });
+    }
+    index[field] = sources[field][0]?.index;
+  }
+  // An outgoing read for two fields would be counted twice.
+  const amountOf = new Map<number, Field>();
+  for (const field of FIELDS) {
+    if (!AMOUNT_FIELDS.has(field)) continue;
+    for (const source of sources[field]) {
+      const other = amountOf.get(source.index);
+      if (other !== undefined && other !== field) problems.push({ path: field, message: `column "${source.header}" is read for ${other} already: it would be counted twice` });
+      else if (other === field) problems.push({ path: field, message: `column "${source.header}" is named twice: it would be counted twice` });
+      amountOf.set(source.index, field);
     }
   }
-  const used = new Set(Object.values(index).filter((i): i is number => i !== undefined));
+  const used = new Set(Object.values(sources).flatMap((list) => list.map((source) => source.index)));
   const carried: { header: string; index: number }[] = [];
   if (carry.kind === 'all') {
     headers.forEach((header, i) => {
@@ -97,5 +154,5 @@ export function resolveColumns(headers: readonly string[], names: ColumnNames, c
   if (problems.length > 0) {
     throw new FairplanError('invalid-argument', 'the header row lacks columns fairplan needs', { file, line: 1, problems });
   }
-  return { headers, index, carried };
+  return { headers, index, sources, carried };
 }

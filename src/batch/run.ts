@@ -14,7 +14,7 @@ import { FairplanError } from '../core/errors.js';
 import { readFailure } from '../io/read-failure.js';
 import type { PaymentFrequency } from '../core/frequency.js';
 import type { Io } from '../cli/io.js';
-import type { Rejection } from './account.js';
+import { isRejection, readAccount, type Rejection } from './account.js';
 import { checkGuidelineTable } from './affordability.js';
 import { noInstalments, tally, type ChunkResult } from './chunk.js';
 import { csvLine } from './csv.js';
@@ -31,6 +31,7 @@ import { renderSummaryJson } from './summary-json.js';
 import type { GuidelineSource } from '../core/affordability/guidelines.js';
 import { canonicalProvenance, withInputHash, type Provenance } from '../core/provenance.js';
 import { hashedWhileRead } from '../io/hash.js';
+import { SAMPLE_ROWS, unmappedAmountColumns, usedColumns } from './unmapped.js';
 
 export interface BatchOptions {
   /** A path, or `-` for stdin. */
@@ -45,6 +46,14 @@ export interface BatchOptions {
   readonly delimiter: string;
   readonly columns: ColumnNames;
   readonly carry: Carry;
+  /** How the export writes its dates (see date-format.ts); YYYY-MM-DD when not given. */
+  readonly dateFormat?: string;
+  /** Refuse to run when a column holding amounts is neither read nor carried (see unmapped.ts). */
+  readonly refuseUnmapped?: boolean;
+  /** Called once, after the first rows, with the columns holding amounts that are neither read nor carried. */
+  readonly onUnmapped?: (headers: readonly string[]) => void;
+  /** Start each CSV output with a UTF-8 byte-order mark, by which Excel knows the encoding. */
+  readonly bom?: boolean;
   readonly asOf: IsoDate;
   readonly interest: InterestChoice;
   /** Spending guidelines (a built-in name or a file) to check each account's food spending against. */
@@ -78,6 +87,8 @@ export interface BatchSummary {
   /** Accounts written, by flag raised and by the kind of plan recommended. */
   readonly byFlag: Readonly<Record<string, number>>;
   readonly byPlan: Readonly<Record<string, number>>;
+  /** Columns that hold amounts but were neither read for a field nor carried (see unmapped.ts). */
+  readonly unmappedColumns: readonly string[];
   /** The run's provenance, with standard input's hash once read. */
   readonly provenance?: Provenance;
   /** Set when the run stopped for too many rejected rows: nothing was written. */
@@ -122,6 +133,10 @@ async function openSinks(options: BatchOptions, io: Io) {
   }
 }
 
+const BOM = '\uFEFF';
+// A sample this large whose every row is rejected for one column is the export, not the rows.
+const SAME_WAY_ROWS = 10;
+
 /** Thrown inside the run to stop it for too many rejected rows. */
 class Stopped extends Error {}
 
@@ -129,6 +144,13 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const name = options.input === '-' ? 'stdin' : options.input;
   // Read once here to refuse a table not in force before any output; planning in this thread uses it.
   const guidelines = options.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(options.guidelines) : undefined;
+  if (guidelines && guidelines.source.currency !== 'GBP') {
+    throw new FairplanError(
+      'invalid-argument',
+      `the guideline table "${guidelines.source.name}" is in ${guidelines.source.currency}, but a batch run is in pounds (GBP): give a table in GBP`,
+      { field: '--guidelines' },
+    );
+  }
   if (guidelines) checkGuidelineTable({ table: guidelines, asOf: options.asOf });
   // Only JSON records and the summary carry it. A file is hashed in a pass of its own before the
   // run (about 1% of its time), so that every record can carry its hash.
@@ -149,6 +171,9 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   let rejected = 0;
   let balances = 0;
   let chunk: InputRecord[] = [];
+  // The first rows are held until they have been looked at (see sampled), before any is sent.
+  let sample: (InputRecord & { kind: 'row' })[] | undefined = [];
+  let unmappedColumns: readonly string[] = [];
   const inFlight: { readonly firstRow: number; readonly result: Promise<ChunkResult> }[] = [];
   const limit = Math.max(1, options.workers) * IN_FLIGHT_PER_WORKER;
 
@@ -156,9 +181,11 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     if (record.kind === 'unreadable') {
       throw new FairplanError('invalid-argument', `the header row cannot be read: ${record.reason}`, { file: name, line: record.line });
     }
-    const layout = resolveColumns(record.cells, options.columns, options.carry, name);
+    const resolved = resolveColumns(record.cells, options.columns, options.carry, name);
+    const layout = options.dateFormat ? { ...resolved, dateFormat: options.dateFormat } : resolved;
     const groupBy = options.groupBy === undefined ? undefined : groupColumn(layout, options.groupBy, name);
     if (!options.json) {
+      if (options.bom) for (const sink of [results, schedules, errors]) sink?.push(BOM);
       results.push(csvLine(resultHeader(layout)));
       schedules?.push(csvLine(SCHEDULE_HEADER));
       errors?.push(csvLine(rejectionHeader(layout.headers)));
@@ -205,8 +232,42 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     processor?.recycle(done);
   };
 
+  /**
+   * Once the first rows are in: names the columns holding amounts that nothing reads (or refuses to
+   * run), and refuses a run whose every sampled row is rejected for one column, in one line rather
+   * than a line a row.
+   */
+  const sampled = (layout: ColumnLayout): void => {
+    if (!sample) return;
+    const rows = sample;
+    sample = undefined;
+    unmappedColumns = unmappedAmountColumns(layout.headers, usedColumns(layout), rows.map((r) => r.cells));
+    if (unmappedColumns.length > 0 && options.refuseUnmapped) {
+      throw new FairplanError(
+        'invalid-argument',
+        `columns that hold amounts are neither read nor carried: ${unmappedColumns.map((c) => `"${c}"`).join(', ')}; add each to a field of the mapping (e.g. "utilities": ["Energy", "Water"]) or carry it`,
+        { file: name },
+      );
+    }
+    if (unmappedColumns.length > 0) options.onUnmapped?.(unmappedColumns);
+    if (rows.length < SAME_WAY_ROWS) return;
+    const first = readAccount(rows[0]?.cells ?? [], layout, rows[0]?.line ?? 2);
+    if (!isRejection(first) || first.field === undefined) return;
+    for (const row of rows) {
+      const account = readAccount(row.cells, layout, row.line);
+      if (!isRejection(account) || account.field !== first.field) return;
+    }
+    const dates = [layout.sources.next_pay_date, layout.sources.breathing_space_end].some((s) => s[0]?.header === first.field);
+    const hint = dates && !options.dateFormat ? ' (for dates written another way, give --date-format, e.g. --date-format DD/MM/YYYY)' : '';
+    throw new FairplanError(
+      'invalid-argument',
+      `every one of the first ${rows.length} rows is rejected for ${first.field} (line ${first.line}: ${first.reason}); nothing was written${hint}`,
+      { file: name },
+    );
+  };
+
   const send = async (): Promise<void> => {
-    if (chunk.length === 0 || !setup) return;
+    if (chunk.length === 0 || !setup || sample) return;
     // Workers only for a file with more than one chunk: starting them costs more than a few rows do.
     processor ??= options.workers > 0 && chunk.length >= CHUNK_ROWS ? inWorkers(options.workers, setup) : await inThisThread(setup, guidelines);
     const result = processor.process(chunk);
@@ -232,6 +293,8 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
           continue;
         }
         read++;
+        if (sample && record.kind === 'row') sample.push(record);
+        if (sample && sample.length >= SAMPLE_ROWS) sampled(layout);
         const once = repeated ? repeated.check(record) : record;
         if (customers) {
           // A customer's rows go out in one chunk: the chunk is sent only as the next customer starts.
@@ -245,6 +308,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       }
     }
     if (!layout) throw new FairplanError('invalid-argument', 'the file is empty: there is no header row', { file: name });
+    sampled(layout);
     await send();
     while (inFlight.length > 0) await writeNext();
     // A percentage of the rows read is known only now, before any file takes its name.
@@ -258,6 +322,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       instalmentsByFrequency,
       byFlag,
       byPlan,
+      unmappedColumns,
       ...(provenance ? { provenance: inputHash ? withInputHash(provenance, 'input', inputHash) : provenance } : {}),
     };
     sinks.summary?.push(renderSummaryJson(summary));
@@ -271,7 +336,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     // Let chunks still in flight settle, so none fails later with no one to hear it.
     await Promise.allSettled(inFlight.map((f) => f.result));
     if (!(error instanceof Stopped)) throw error;
-    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, stopped: error.message };
+    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, unmappedColumns, stopped: error.message };
   } finally {
     await processor?.close();
   }

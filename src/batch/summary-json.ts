@@ -23,6 +23,8 @@ export function summaryJson(summary: BatchSummary) {
       instalments: Object.fromEntries(Object.entries(summary.instalmentsByFrequency).map(([frequency, pence]) => [frequency, formatPence(pence)])),
       instalmentsMonthly: toFixed2(monthlyInstalments(summary)),
     },
+    // Columns that hold amounts but that the run neither read nor carried, in file order.
+    unmapped_columns: summary.unmappedColumns,
     ...(summary.provenance ? { provenance: summary.provenance } : {}),
   };
 }

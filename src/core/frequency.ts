@@ -34,6 +34,20 @@ export function toMonthly(amount: Money, frequency: Frequency): Pennies {
 }
 
 /**
+ * `toMonthly` in whole pence, for a batch that reads millions of amounts: pence × perYear ÷ 12,
+ * rounded half up, by integer arithmetic (the same figure, without a Decimal). Undefined when the
+ * product would leave the safe integers.
+ */
+export function toMonthlyPence(pence: number, frequency: Frequency): number | undefined {
+  const perYear = PER_YEAR[frequency];
+  if (perYear === 12) return pence;
+  const scaled = Math.abs(pence) * perYear + 6;
+  if (!Number.isSafeInteger(scaled)) return undefined;
+  const monthly = (scaled - (scaled % 12)) / 12;
+  return pence < 0 ? -monthly : monthly;
+}
+
+/**
  * The most a payment at `frequency` may be from a monthly figure, both in whole pence: monthly × 12 ÷
  * perYear, rounded DOWN to the penny, so a payment never asks for a fraction of a penny more than
  * is affordable; nil when nothing is available. The one rule for the plan engine, its batch quick

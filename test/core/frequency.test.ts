@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FREQUENCIES, fromMonthly, parseFrequency, PAYMENT_FREQUENCIES, PER_YEAR, toMonthly } from '../../src/core/frequency.js';
+import { FREQUENCIES, fromMonthly, parseFrequency, PAYMENT_FREQUENCIES, PER_YEAR, toMonthly, toMonthlyPence } from '../../src/core/frequency.js';
 import { fromPence, money } from '../../src/core/money.js';
 
 describe('toMonthly', () => {
@@ -106,5 +106,20 @@ describe('parseFrequency', () => {
 
   it('can be limited to payment frequencies', () => {
     expect(() => parseFrequency('annual', ['weekly', 'monthly'])).toThrow(/not a frequency/);
+  });
+});
+
+describe('toMonthlyPence', () => {
+  it('is toMonthly in whole pence: rounded half up once, for every frequency', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.constantFrom(...FREQUENCIES), (pence, frequency) => {
+        expect(toMonthlyPence(pence, frequency)).toBe(Number(toMonthly(fromPence(pence), frequency).times(100).toString()));
+      }),
+    );
+  });
+
+  it('rounds a half penny up: 102.42 four-weekly is 110.955, so 110.96 a month', () => {
+    expect(toMonthlyPence(10_242, 'four-weekly')).toBe(11_096);
+    expect(toMonthlyPence(Number.MAX_SAFE_INTEGER, 'weekly')).toBeUndefined();
   });
 });

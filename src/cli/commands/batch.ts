@@ -11,7 +11,7 @@ import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-c
 import type { Rejection } from '../../batch/account.js';
 import type { Field } from '../../batch/fields.js';
 import { parseDelimiter } from '../../batch/delimiter.js';
-import { parseColumnOption, type Carry } from '../../batch/mapping.js';
+import { parseColumnOption, resolveColumns, type Carry, type ColumnNames } from '../../batch/mapping.js';
 import { DEFAULT_INTEREST, INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
 import { resolvePlanTerms } from '../../core/plan/request.js';
 import type { RejectLimit } from '../../batch/reject-limit.js';
@@ -23,7 +23,11 @@ import { guidelinesInput, runProvenance } from '../provenance.js';
 import type { OptionValue } from '../../core/provenance.js';
 import type { GuidelineSource } from '../../core/affordability/guidelines.js';
 import { EXIT } from '../exit-codes.js';
-import { dateOption, nonNegativeIntegerOption, rejectLimitOption, today, usage } from '../options.js';
+import { dateOption, nonNegativeIntegerOption, positiveIntegerOption, rejectLimitOption, today, usage } from '../options.js';
+import { parseDateFormat } from '../../batch/date-format.js';
+import { columnKey } from '../../io/column-names.js';
+import { writeFileAtomic } from '../../io/atomic-file.js';
+import type { Readable } from 'node:stream';
 import { ProgressDisplay } from '../progress-display.js';
 import { whenStopped } from '../stop.js';
 import type { RegisterCommand } from './index.js';
@@ -37,12 +41,33 @@ Examples:
     --column balance="Amount Owed" --json > results.ndjson
   gen-accounts | fairplan batch - --schedules schedules.csv -q > results.csv
   fairplan batch accounts.csv -o results.csv --summary summary.json -q
+  fairplan batch export.csv --init-map -o export.map.json
+  fairplan batch export.csv --map export.map.json --dry-run 5
 
 Columns (default names; rename with --map or --column field=Header):
   account_id, customer_name (optional), balance, apr (optional),
   monthly_income, housing, council_tax, utilities, food, transport,
   other_expenses, pay_frequency, next_pay_date,
   breathing_space_end (optional: the last day of a Breathing Space)
+Amounts are monthly unless the mapping says otherwise. In a mapping file an
+amount field may name several columns, which are added up, each with its own
+frequency, converted to a month and rounded to the penny one by one:
+  "utilities": ["Energy", "Water"],
+  "monthly_income": [{"column": "Weekly wage", "frequency": "weekly"}]
+Keys starting // are notes. --init-map writes a mapping guessed from the
+header (to -o or stdout); --dry-run N shows what each field reads from the
+first N rows and writes nothing. A column that holds amounts but is neither
+read nor carried is named on stderr and in the summary (unmapped_columns);
+--strict refuses to run with one. A rejected row names the export's column.
+
+Results (CSV): account_id, carried columns, monthly_income, expenditure,
+surplus, available, flags, review, plan, instalment, frequency,
+instalments, first_date, last_date, total, outcome, alternatives, balance,
+review_reasons, plan_months (blank if it does not repay), then for each
+option (affordable, fixed_term_12, _24, _36, _60, token) OPTION_instalment,
+OPTION_instalments and OPTION_is_affordable (blank when not offered). Amounts
+are plain numbers with two decimals; --bom starts each CSV file with a
+byte-order mark so Excel reads £ and accents.
 
 --summary writes the run as JSON: rows read, written and rejected, accounts by
 flag and by recommended plan, the totals of balances and instalments, and the
@@ -67,9 +92,11 @@ Exit codes:
   0   every row was written
   1   some rows were rejected; the others were written
   2   bad arguments, a missing column, a file that cannot be read or written,
-      or a worker out of memory
-  3   nothing usable: every row was rejected, or the run stopped at --strict
-      or over --max-rejects and wrote no file (earlier files are as they were)
+      or a worker out of memory; every one of the first rows rejected for one
+      column (a date format, say); with --strict, an amount column unread
+  3   nothing usable: every row was rejected, or the run stopped at a
+      rejected row (--strict) or over --max-rejects, and wrote no file
+      (earlier files are as they were)
   74  an output did not fit: the disk is full or a file passed the file-size
       limit (ulimit -f); no output file is left half written`;
 
@@ -84,6 +111,9 @@ function delimiterOption(value: string): string {
     throw error instanceof FairplanError ? new FairplanError(error.code, error.message, { field: '--delimiter' }) : error;
   }
 }
+
+/** Not a commander usage error, for the reason delimiterOption gives. */
+const dateFormatOption = (value: string): string => parseDateFormat(value);
 
 const columnOption = (value: string, previous: [Field, string][] = []): [Field, string][] =>
   usage(() => [...previous, parseColumnOption(value)]);
@@ -107,6 +137,10 @@ interface BatchFlags {
   maxRejects?: RejectLimit;
   strict?: boolean;
   quiet?: boolean;
+  dateFormat?: string;
+  bom?: boolean;
+  initMap?: boolean;
+  dryRun?: number;
 }
 
 const SHOWN_REJECTIONS = 20;
@@ -159,6 +193,7 @@ function batchOptionsGiven(flags: BatchFlags): Record<string, OptionValue> {
     ['--carry', flags.carry],
     ['--carry-all', flags.carryAll ? true : undefined],
     ['--delimiter', flags.delimiter],
+    ['--date-format', flags.dateFormat],
     ['--interest', flags.interest === DEFAULT_INTEREST ? undefined : flags.interest],
     ['--guidelines', flags.guidelines],
     ['--group-by', flags.groupBy],
@@ -180,16 +215,53 @@ const batchProvenance = (context: CommandContext, input: string, flags: BatchFla
     inputs: [{ role: 'input', file: input }, ...(flags.map ? [{ role: 'mapping', file: flags.map }] : []), ...guidelinesInput(flags.guidelines)],
   });
 
+/** `--init-map`: a mapping guessed from the export's header, to -o or stdout. */
+async function initMap(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
+  const delimiter = flags.delimiter ?? ',';
+  const { readFirstRows } = await import('../../batch/first-rows.js');
+  const { initialMapping } = await import('../../batch/init-map.js');
+  const { SAMPLE_ROWS } = await import('../../batch/unmapped.js');
+  const { headers, records } = await readFirstRows(input, context.io.stdin as Readable, delimiter, SAMPLE_ROWS);
+  const rows = records.flatMap((r) => (r.kind === 'row' ? [r.cells] : []));
+  const { text, missing } = initialMapping(headers, rows, delimiter, input === '-' ? 'stdin' : input);
+  if (flags.output && flags.output !== '-') await writeFileAtomic(flags.output, text);
+  else context.out(text.trimEnd());
+  if (missing.length > 0) context.err(`fairplan: no column was found for ${missing.join(', ')}: name them in the mapping before a run`);
+}
+
+/** `--dry-run N`: what each field reads from the first N rows, on stdout; nothing is planned or written. */
+async function dryRun(context: CommandContext, input: string, flags: BatchFlags, count: number, columns: ColumnNames, carry: Carry, delimiter: string): Promise<void> {
+  const { readFirstRows } = await import('../../batch/first-rows.js');
+  const { dryRunLines } = await import('../../batch/dry-run.js');
+  const file = input === '-' ? 'stdin' : input;
+  const { headers, records } = await readFirstRows(input, context.io.stdin as Readable, delimiter, count);
+  const layout = resolveColumns(headers, columns, carry, file);
+  for (const line of dryRunLines(flags.dateFormat ? { ...layout, dateFormat: flags.dateFormat } : layout, records)) context.out(visible(line));
+}
+
+/** Columns named by --carry and by the mapping's carry, each once (--carry adds to the mapping's). */
+function carried(option: string | undefined, mapping: readonly string[] | undefined): string[] | undefined {
+  const named = [...(mapping ?? []), ...(option?.split(',').map((c) => c.trim()).filter(Boolean) ?? [])];
+  if (option === undefined && mapping === undefined) return undefined;
+  return named.filter((name, i) => named.findIndex((other) => columnKey(other) === columnKey(name)) === i);
+}
+
 async function batch(context: CommandContext, input: string, flags: BatchFlags): Promise<void> {
-  await checkBatchOutputs(context, input, flags);
+  // The mapping written must not replace the export it is guessed from.
+  if (flags.initMap) await checkBatchOutputs(context, input, { output: flags.output, interest: flags.interest });
+  if (flags.initMap) return initMap(context, input, flags);
+  if (flags.dryRun === undefined) await checkBatchOutputs(context, input, flags);
   const mapping = flags.map ? await (await import('../../batch/mapping-file.js')).loadMapping(flags.map) : undefined;
   if (flags.carry && flags.carryAll) throw new FairplanError('invalid-argument', '--carry and --carry-all cannot be used together');
-  const carryNamed = flags.carry?.split(',').map((c) => c.trim()).filter(Boolean) ?? mapping?.carry;
+  const carryNamed = carried(flags.carry, mapping?.carry);
   const carry: Carry = flags.carryAll
     ? { kind: 'all' }
     : carryNamed
       ? { kind: 'named', columns: carryNamed }
       : { kind: 'none' };
+  const columns: ColumnNames = { ...mapping?.columns, ...Object.fromEntries(flags.column ?? []) };
+  const delimiter = flags.delimiter ?? mapping?.delimiter ?? ',';
+  if (flags.dryRun !== undefined) return dryRun(context, input, flags, flags.dryRun, columns, carry, delimiter);
   const file = input === '-' ? 'stdin' : input;
   let shown = 0;
   const started = context.io.now().getTime();
@@ -203,9 +275,21 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
     ...(flags.errors ? { errors: flags.errors } : {}),
     ...(flags.summary ? { summary: flags.summary } : {}),
     json: Boolean(flags.json),
-    delimiter: flags.delimiter ?? mapping?.delimiter ?? ',',
-    columns: { ...mapping?.columns, ...Object.fromEntries(flags.column ?? []) },
+    delimiter,
+    columns,
     carry,
+    ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+    ...(flags.strict ? { refuseUnmapped: true } : {}),
+    ...(flags.bom ? { bom: true } : {}),
+    onUnmapped: (headers: readonly string[]) => {
+      progress?.clear();
+      context.err(
+        visible(
+          `fairplan: ${file}: columns that hold amounts are neither read nor carried: ${headers.map((h) => `"${h}"`).join(', ')}; ` +
+            'add each to a field of the mapping (e.g. "utilities": ["Energy", "Water"]) or carry it (--carry); --strict refuses to run',
+        ),
+      );
+    },
     asOf,
     interest: flags.interest,
     ...(flags.guidelines ? { guidelines: flags.guidelines } : {}),
@@ -259,7 +343,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('--json', 'newline-delimited JSON instead of CSV, in every output')
     .option('--map <file>', 'mapping file: {"columns": {"balance": "Amount Owed"}, "delimiter": ";", "carry": [...]}')
     .option('--column <field=Header>', 'read a field from a differently named column (repeatable)', columnOption)
-    .option('--carry <columns>', 'comma-separated columns to copy into the results')
+    .option('--carry <columns>', "comma-separated columns to copy into the results (added to the mapping's carry)")
     .option('--carry-all', 'copy every column that is not a field into the results')
     .option('--delimiter <char>', 'comma, semicolon, tab or one ASCII character, not " or a line break (default: comma)', delimiterOption)
     .option('--as-of <date>', 'today, for reproducible output (YYYY-MM-DD)', dateOption)
@@ -272,7 +356,11 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('--group-by <column>', "plan adjacent rows with the same value (a customer's accounts) as one budget")
     .option('--workers <n>', `worker threads to plan the rows on; 0 plans them in this thread (default: ${DEFAULT_WORKERS})`, nonNegativeIntegerOption)
     .option('--max-rejects <n|p%>', 'stop and write nothing once more than n rows, or more than p% of the rows read, are rejected', rejectLimitOption)
-    .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0)')
+    .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0), or when a column holding amounts is neither read nor carried')
+    .option('--date-format <format>', 'how the export writes dates: DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD, with /, - or . (default: YYYY-MM-DD)', dateFormatOption)
+    .option('--bom', 'start each CSV output with a UTF-8 byte-order mark, so Excel shows £ and accents')
+    .option('--init-map', 'write a mapping file guessed from the header, with a note on each guess (to -o or stdout), and stop')
+    .option('--dry-run <n>', 'show what each field reads from the first n rows, and write nothing', positiveIntegerOption)
     .option('-q, --quiet', 'no progress bar and no summary on stderr')
     .addHelpText('after', HELP)
     .action((input: string, flags: BatchFlags) => batch(context, input, flags));

@@ -4,6 +4,8 @@
  * added, the major number when a field is removed, renamed or changes meaning, so that a program
  * reading the output can tell whether it understands it. One number for all the formats: they
  * share their conventions (money as two-decimal strings, dates as YYYY-MM-DD). 1.1 added
- * `provenance` to each, and the `batch --summary` document.
+ * `provenance` to each, and the `batch --summary` document. 1.2 added `balance`, `review_reasons`
+ * and the recommendation's `plan_months` to `batch --json` records, and `unmapped_columns` to
+ * `batch --summary`.
  */
-export const FORMAT_VERSION = '1.1';
+export const FORMAT_VERSION = '1.2';

@@ -1,0 +1,69 @@
+/**
+ * `batch --dry-run N`: a mapping checked on the first N rows. For each row, what each field reads
+ * (the figure fairplan works with, a month for income and outgoings) and from which columns as
+ * the export writes them, or why the row would be rejected; then the columns holding amounts that
+ * nothing reads. Nothing is planned or written.
+ */
+import { isRejection, readAccount, type Account } from './account.js';
+import { FIELDS, type Field } from './fields.js';
+import type { ColumnLayout } from './mapping.js';
+import { formatPence } from './pence.js';
+import type { InputRecord } from './read.js';
+import { unmappedAmountColumns, usedColumns } from './unmapped.js';
+
+function valueOf(account: Account, field: Field): string | undefined {
+  switch (field) {
+    case 'account_id':
+      return account.id;
+    case 'balance':
+      return formatPence(account.balance);
+    case 'apr':
+      return account.apr;
+    case 'monthly_income':
+      return formatPence(account.income);
+    case 'pay_frequency':
+      return account.pay.frequency;
+    case 'next_pay_date':
+      return account.pay.nextPayDate;
+    case 'breathing_space_end':
+      return account.breathingSpaceEnd;
+    case 'customer_name':
+      return undefined;
+    default:
+      return formatPence(account.expenses[field]);
+  }
+}
+
+/** The lines `--dry-run` prints for `records` (the first rows of the file) under `layout`. */
+export function dryRunLines(layout: ColumnLayout, records: readonly InputRecord[]): string[] {
+  const lines: string[] = [];
+  const width = Math.max(...FIELDS.map((f) => f.length));
+  for (const record of records) {
+    if (record.kind === 'unreadable') {
+      lines.push(`line ${record.line}: would be rejected: ${record.reason}`);
+      continue;
+    }
+    const account = readAccount(record.cells, layout, record.line);
+    if (isRejection(account)) {
+      lines.push(`line ${record.line}${account.accountId ? `, account ${account.accountId}` : ''}: would be rejected: ${account.reason}`);
+      continue;
+    }
+    lines.push(`line ${record.line}, account ${account.id}:`);
+    for (const field of FIELDS) {
+      const sources = layout.sources[field];
+      if (sources.length === 0) continue;
+      const read = sources
+        .map((s) => `"${s.header}" ${JSON.stringify((record.cells[s.index] ?? '').trim())}${s.frequency === 'monthly' ? '' : ` ${s.frequency}`}`)
+        .join(' + ');
+      lines.push(`  ${field.padEnd(width)}  ${(valueOf(account, field) ?? '').padStart(12)}  from ${read}`);
+    }
+  }
+  const rows = records.flatMap((r) => (r.kind === 'row' ? [r.cells] : []));
+  const unmapped = unmappedAmountColumns(layout.headers, usedColumns(layout), rows);
+  lines.push(
+    unmapped.length > 0
+      ? `columns that hold amounts but are neither read nor carried: ${unmapped.map((c) => `"${c}"`).join(', ')}`
+      : 'every column that holds amounts is read or carried',
+  );
+  return lines;
+}

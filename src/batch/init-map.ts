@@ -1,0 +1,139 @@
+/**
+ * `batch --init-map`: a mapping file guessed from an export's header, for a person to check before
+ * a run. Each field gets the columns whose names say what it is (every outgoing a name points to:
+ * energy and water both go to utilities), an income or outgoing column the frequency its name gives
+ * ("Weekly wage"), and a `//` note saying what was guessed from what (mapping-file.ts passes notes
+ * over). Columns no field takes are carried when they do not hold amounts, and named in a note
+ * when they do: an outgoing left out must be a decision.
+ */
+import { columnKey } from '../io/column-names.js';
+import type { Frequency } from '../core/frequency.js';
+import { FIELDS, OPTIONAL_FIELDS, type Field } from './fields.js';
+import { unmappedAmountColumns } from './unmapped.js';
+import type { ColumnSource } from './mapping.js';
+
+// Words that name a field, compared as whole words of the header (after columnKey's tidying).
+const WORDS: Readonly<Record<Field, readonly string[]>> = {
+  account_id: ['account id', 'account ref', 'account reference', 'account number', 'account no', 'account', 'ref', 'reference'],
+  customer_name: ['customer name', 'client name', 'name', 'customer', 'client', 'debtor'],
+  balance: ['balance', 'amount owed', 'owed', 'outstanding', 'debt', 'total due', 'arrears'],
+  apr: ['apr', 'interest rate', 'rate'],
+  monthly_income: ['income', 'wage', 'wages', 'salary', 'pay', 'earnings', 'benefit', 'benefits', 'pension'],
+  housing: ['housing', 'rent', 'mortgage', 'board', 'lodging'],
+  council_tax: ['council tax', 'council'],
+  utilities: ['utilities', 'utility', 'gas', 'electric', 'electricity', 'energy', 'water', 'phone', 'broadband', 'internet', 'mobile', 'tv licence', 'tv'],
+  food: ['food', 'groceries', 'grocery', 'housekeeping', 'supermarket'],
+  transport: ['transport', 'travel', 'fuel', 'petrol', 'car', 'bus', 'train', 'fares'],
+  other_expenses: ['other expenses', 'other outgoings', 'other costs', 'other', 'childcare', 'insurance', 'clothing'],
+  pay_frequency: ['pay frequency', 'frequency', 'paid', 'pay cycle'],
+  next_pay_date: ['next pay date', 'next payday', 'next pay day', 'payday', 'pay date'],
+  breathing_space_end: ['breathing space end', 'breathing space', 'moratorium end'],
+};
+
+const FREQUENCY_WORDS: readonly [string, Frequency][] = [
+  ['four weekly', 'four-weekly'],
+  ['4 weekly', 'four-weekly'],
+  ['weekly', 'weekly'],
+  ['week', 'weekly'],
+  ['fortnightly', 'fortnightly'],
+  ['fortnight', 'fortnightly'],
+  ['quarterly', 'quarterly'],
+  ['annual', 'annual'],
+  ['yearly', 'annual'],
+  ['monthly', 'monthly'],
+];
+
+/** The header in words: `Gas_&_Electric` is "gas & electric". */
+const words = (header: string): string => ` ${columnKey(header).replace(/_/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim()} `;
+
+/** The word of `field` the header names, if any; the longest such word wins between fields. */
+const named = (header: string, field: Field): string | undefined => WORDS[field].find((word) => words(header).includes(` ${word} `));
+
+const frequencyOf = (header: string): Frequency | undefined => FREQUENCY_WORDS.find(([word]) => words(header).includes(` ${word} `))?.[1];
+
+const ONE_COLUMN: ReadonlySet<Field> = new Set<Field>(['account_id', 'customer_name', 'apr', 'pay_frequency', 'next_pay_date', 'breathing_space_end']);
+const PACED: ReadonlySet<Field> = new Set<Field>(['monthly_income', 'housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses']);
+
+/**
+ * The format of the dates in column `index`, when they are not YYYY-MM-DD: day first, as in the UK,
+ * unless a date's middle part is past 12.
+ */
+function guessDateFormat(index: number | undefined, rows: readonly (readonly string[])[]): string | undefined {
+  if (index === undefined) return undefined;
+  const dates = rows.map((row) => /^(\d{1,2})([/.-])(\d{1,2})\2\d{4}$/.exec((row[index] ?? '').trim())).filter((m) => m !== null);
+  const first = dates[0];
+  if (!first) return undefined;
+  const monthFirst = dates.some((m) => Number(m[3]) > 12);
+  const separator = first[2] ?? '/';
+  return monthFirst ? ['MM', 'DD', 'YYYY'].join(separator) : ['DD', 'MM', 'YYYY'].join(separator);
+}
+
+export interface InitialMapping {
+  readonly text: string;
+  /** Fields no column was found for, that a run needs. */
+  readonly missing: readonly Field[];
+}
+
+/**
+ * The mapping file for `headers` (`rows`: the first rows, to tell which columns hold amounts), as
+ * JSON text with notes. `file` names the export in the top note.
+ */
+export function initialMapping(headers: readonly string[], rows: readonly (readonly string[])[], delimiter: string, file: string): InitialMapping {
+  const taken = new Map<number, Field>();
+  const chosen = {} as Record<Field, number[]>;
+  for (const field of FIELDS) chosen[field] = [];
+  headers.forEach((header, i) => {
+    if (!header.trim()) return;
+    // The field whose word for this header is longest: "council tax" beats "tax", "other outgoings" "other".
+    let best: { field: Field; word: string } | undefined;
+    for (const field of FIELDS) {
+      const word = named(header, field);
+      if (word && (!best || word.length > best.word.length)) best = { field, word };
+    }
+    if (!best) return;
+    if (ONE_COLUMN.has(best.field) && (chosen[best.field].length > 0)) return;
+    chosen[best.field].push(i);
+    taken.set(i, best.field);
+  });
+  const columns: Record<string, unknown> = {};
+  const missing: Field[] = [];
+  for (const field of FIELDS) {
+    const found = chosen[field];
+    if (found.length === 0) {
+      if (!OPTIONAL_FIELDS.has(field)) missing.push(field);
+      columns[`//${field}`] = OPTIONAL_FIELDS.has(field)
+        ? `no column found (optional): add "${field}": "Your column" if the export has one`
+        : `NO COLUMN FOUND: replace "?" with the column that holds ${field.replace(/_/g, ' ')}`;
+      if (!OPTIONAL_FIELDS.has(field)) columns[field] = '?';
+      continue;
+    }
+    const sources: (string | ColumnSource)[] = found.map((i) => {
+      const header = (headers[i] ?? '').trim();
+      const frequency = PACED.has(field) ? frequencyOf(header) : undefined;
+      return frequency && frequency !== 'monthly' ? { column: header, frequency } : header;
+    });
+    const described = found.map((i) => {
+      const header = (headers[i] ?? '').trim();
+      const frequency = PACED.has(field) ? frequencyOf(header) : undefined;
+      return `"${header}" (${named(header, field)}${frequency && frequency !== 'monthly' ? `, paid ${frequency}` : ''})`;
+    });
+    columns[`//${field}`] = `guessed from ${described.join(' and ')}${sources.length > 1 ? ': added up' : ''}; check it`;
+    columns[field] = sources.length === 1 ? sources[0] : sources;
+  }
+  // What no field took: amounts are named for a decision; anything else is carried into the results.
+  const amounts = unmappedAmountColumns(headers, new Set(taken.keys()), rows);
+  const dateFormat = guessDateFormat(chosen.next_pay_date[0], rows);
+  const carry = headers.map((h) => h.trim()).filter((h, i) => h && !taken.has(i) && !amounts.includes(h));
+  const mapping: Record<string, unknown> = {
+    '//': `fairplan batch mapping guessed from the header of ${file}: check every guess, then run fairplan batch ${file} --map THIS-FILE --dry-run 5. Keys starting // are notes.`,
+    ...(delimiter === ',' ? {} : { delimiter }),
+    ...(dateFormat ? { '//date-format': `dates are written ${dateFormat}: run with --date-format ${dateFormat}` } : {}),
+    columns,
+    ...(amounts.length > 0
+      ? { '//unmapped': `these columns hold amounts but no field was guessed for them: add each to a field (e.g. "other_expenses": ["Other", "${amounts[0]}"]) or carry it: ${amounts.map((a) => `"${a}"`).join(', ')}` }
+      : {}),
+    '//carry': 'columns that are not fields, copied into the results',
+    carry,
+  };
+  return { text: `${JSON.stringify(mapping, null, 2)}\n`, missing };
+}
