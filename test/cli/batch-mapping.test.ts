@@ -137,8 +137,8 @@ describe('results an analyst reads first', () => {
     // 17 weekly instalments are 17 × 12 ÷ 52 = 3.9 months: 4.
     expect(byRef.R001?.plan_months).toBe('4');
     expect(byRef.R001).toMatchObject({ fixed_term_12_instalment: '46.16', fixed_term_12_instalments: '52', fixed_term_12_is_affordable: 'yes', token_instalment: '' });
-    // A deficit: the flags that ask for a person, and the token plan recommended.
-    expect(byRef.R003).toMatchObject({ review: 'yes', review_reasons: 'deficit;dro-indicator;token-plan', plan_months: '', affordable_instalment: '', token_instalment: '1.00' });
+    // A deficit: a deficit and a DRO pointer inform (README flags table); the token plan asks for a person.
+    expect(byRef.R003).toMatchObject({ review: 'yes', review_reasons: 'token-plan', plan_months: '', affordable_instalment: '', token_instalment: '1.00' });
   });
 
   it('refuses a guideline table in another currency than the run', async () => {
