@@ -55,22 +55,28 @@ export interface ResultColumns {
   readonly reviewReasons: boolean;
 }
 
-type Records = AsyncGenerator<{ readonly line: number; readonly cells: string[] }>;
+type Records = AsyncGenerator<{ readonly line: number; readonly cells: string[] }[]>;
 
-/** The rows of a CSV file after its header, refusing a row the reader could not split. */
+/**
+ * The rows of a CSV file after its header, a chunk of the file at a time (a step of an async
+ * generator for each of millions of rows would cost more than reading them), refusing a row the
+ * reader could not split.
+ */
 async function* rows(file: string, onHeader: (header: string[]) => void): Records {
   if (/\.(nd)?jsonl?$/i.test(file)) {
     throw new FairplanError('invalid-argument', 'report reads the CSV that batch writes without --json', { file });
   }
   let header = true;
   for await (const records of readRecords(createReadStream(file), ',', file)) {
+    const chunk: { line: number; cells: string[] }[] = [];
     for (const record of records) {
       if (record.kind === 'unreadable') throw new FairplanError('invalid-row', record.reason, { file, line: record.line });
       if (header) {
         onHeader(record.cells);
         header = false;
-      } else yield record;
+      } else chunk.push(record);
     }
+    if (chunk.length > 0) yield chunk;
   }
   if (header) throw new FairplanError('invalid-row', 'the file is empty: expected a header row', { file });
 }
@@ -109,8 +115,8 @@ function whole(file: string, line: number, column: string, cell: string, most: n
 
 const list = (cell: string): string[] => (cell === '' ? [] : cell.split(';').map((part) => part.trim()).filter((part) => part !== ''));
 
-/** The rows of a results file; `columns` learns which optional columns it has once its header is read. */
-export function readResults(file: string, by: readonly string[], columns: (found: ResultColumns) => void): AsyncGenerator<ResultRow> {
+/** The rows of a results file, a chunk at a time; `columns` learns which optional columns it has once its header is read. */
+export function readResults(file: string, by: readonly string[], columns: (found: ResultColumns) => void): AsyncGenerator<ResultRow[]> {
   let at: number[] = [];
   let optional: (number | undefined)[] = [];
   let byAt: number[] = [];
@@ -120,46 +126,50 @@ export function readResults(file: string, by: readonly string[], columns: (found
     optional = OPTIONAL_RESULT_COLUMNS.map((name) => findHeader(header, name));
     columns({ balance: optional[0] !== undefined, months: optional[1] !== undefined, reviewReasons: optional[2] !== undefined });
   });
+  const result = (line: number, cells: string[]): ResultRow => {
+    const cell = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? ''));
+    const [id, available, flags, review, plan, instalment, frequency, instalments, outcome] = at.map(cell) as string[] as [
+      string, string, string, string, string, string, string, string, string,
+    ];
+    if (review !== 'yes' && review !== 'no') throw badCell(file, line, 'review', review, 'yes or no');
+    if (!isPaymentFrequency(frequency)) throw badCell(file, line, 'frequency', frequency, 'weekly, fortnightly, four-weekly or monthly');
+    const [balance, months, reasons] = optional;
+    const monthsCell = cell(months);
+    return {
+      line,
+      id,
+      available: pence(file, line, 'available', available),
+      flags: list(flags),
+      review: review === 'yes',
+      plan,
+      instalment: pence(file, line, 'instalment', instalment),
+      frequency,
+      instalments: whole(file, line, 'instalments', instalments, 100_000),
+      outcome,
+      balance: balance === undefined ? undefined : pence(file, line, 'balance', cell(balance)),
+      months: monthsCell === '' ? undefined : whole(file, line, 'months', monthsCell, MOST_MONTHS),
+      reviewReasons: reasons === undefined ? undefined : list(cell(reasons)),
+      by: byAt.map(cell),
+    };
+  };
   return (async function* () {
-    for await (const { line, cells } of records) {
-      const cell = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? ''));
-      const [id, available, flags, review, plan, instalment, frequency, instalments, outcome] = at.map(cell) as string[] as [
-        string, string, string, string, string, string, string, string, string,
-      ];
-      if (review !== 'yes' && review !== 'no') throw badCell(file, line, 'review', review, 'yes or no');
-      if (!isPaymentFrequency(frequency)) throw badCell(file, line, 'frequency', frequency, 'weekly, fortnightly, four-weekly or monthly');
-      const [balance, months, reasons] = optional;
-      const monthsCell = cell(months);
-      yield {
-        line,
-        id,
-        available: pence(file, line, 'available', available),
-        flags: list(flags),
-        review: review === 'yes',
-        plan,
-        instalment: pence(file, line, 'instalment', instalment),
-        frequency,
-        instalments: whole(file, line, 'instalments', instalments, 100_000),
-        outcome,
-        balance: balance === undefined ? undefined : pence(file, line, 'balance', cell(balance)),
-        months: monthsCell === '' ? undefined : whole(file, line, 'months', monthsCell, MOST_MONTHS),
-        reviewReasons: reasons === undefined ? undefined : list(cell(reasons)),
-        by: byAt.map(cell),
-      };
-    }
+    for await (const chunk of records) yield chunk.map(({ line, cells }) => result(line, cells));
   })();
 }
 
-/** The rows of a schedules file (batch --schedules): the account, the month each instalment is due, its amount. */
-export async function* readSchedules(file: string): AsyncGenerator<ScheduleRow> {
+/** The rows of a schedules file (batch --schedules), a chunk at a time: the account, the month each instalment is due, its amount. */
+export async function* readSchedules(file: string): AsyncGenerator<ScheduleRow[]> {
   let at: number[] = [];
-  for await (const { line, cells } of rows(file, (header) => {
-    at = positions(file, header, SCHEDULE_COLUMNS, 'expected the schedules of fairplan batch (--schedules)');
-  })) {
+  const row = ({ line, cells }: { line: number; cells: string[] }): ScheduleRow => {
     const [id = '', due = '', amount = ''] = at.map((i) => cells[i] ?? '');
     const date = /^(\d{4})-(\d{2})-\d{2}$/.exec(due);
     const month = date ? Number(date[2]) : 0;
     if (!date || month < 1 || month > 12) throw badCell(file, line, 'due', due, 'a date (YYYY-MM-DD)');
-    yield { line, id, month: Number(date[1]) * 12 + month - 1, amount: pence(file, line, 'amount', amount) };
+    return { line, id, month: Number(date[1]) * 12 + month - 1, amount: pence(file, line, 'amount', amount) };
+  };
+  for await (const chunk of rows(file, (header) => {
+    at = positions(file, header, SCHEDULE_COLUMNS, 'expected the schedules of fairplan batch (--schedules)');
+  })) {
+    yield chunk.map(row);
   }
 }

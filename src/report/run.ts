@@ -45,27 +45,37 @@ export async function makeReport(options: ReportOptions): Promise<ReportFigures>
     }),
   ];
 
-  let current: { readonly row: ResultRow; readonly tallies: Tally[] } | undefined;
+  // The result rows of the chunk read last, and the one being read.
+  let chunk: ResultRow[] = [];
+  let at = 0;
+  let current: { readonly id: string; readonly tallies: Tally[] } | undefined;
   const next = async (): Promise<boolean> => {
-    const read = await results.next();
-    if (read.done) return false;
-    current = { row: read.value, tallies: tallies(read.value) };
-    for (const tally of current.tallies) tally.add(read.value);
+    while (at === chunk.length) {
+      const read = await results.next();
+      if (read.done) return false;
+      chunk = read.value;
+      at = 0;
+    }
+    const row = chunk[at++] as ResultRow;
+    current = { id: row.id, tallies: tallies(row) };
+    for (const tally of current.tallies) tally.add(row);
     return true;
   };
 
   if (options.schedules !== undefined) {
-    for await (const instalment of readSchedules(options.schedules)) {
-      while (current?.row.id !== instalment.id) {
-        if (!(await next())) {
-          throw new FairplanError(
-            'invalid-row',
-            `account "${instalment.id}" is not in ${options.results} after the accounts before it: the schedules must be from the same batch run as the results`,
-            { file: options.schedules, line: instalment.line },
-          );
+    for await (const instalments of readSchedules(options.schedules)) {
+      for (const instalment of instalments) {
+        while (current?.id !== instalment.id) {
+          if (!(await next())) {
+            throw new FairplanError(
+              'invalid-row',
+              `account "${instalment.id}" is not in ${options.results} after the accounts before it: the schedules must be from the same batch run as the results`,
+              { file: options.schedules, line: instalment.line },
+            );
+          }
         }
+        for (const tally of current.tallies) tally.addCash(instalment.month, instalment.amount);
       }
-      for (const tally of current.tallies) tally.addCash(instalment.month, instalment.amount);
     }
   }
   while (await next());

@@ -107,7 +107,7 @@ function spec(kind: ChartKind, categories: readonly string[], bars: readonly Bar
         type: 'ordinal',
         sort: [...categories],
         title: null,
-        axis: { labelAngle: -40, labelLimit: 140, ...(many ? { values: categories.filter((_, i) => i % 12 === 0) } : {}) },
+        axis: { labelAngle: -40, labelLimit: 180, ...(many ? { values: categories.filter((_, i) => i % 12 === 0) } : {}) },
       },
       y: { field: 'value', type: 'quantitative', title: kind.axis, axis: { format: ',.0f' } },
       ...(split === undefined
@@ -118,8 +118,21 @@ function spec(kind: ChartKind, categories: readonly string[], bars: readonly Bar
   };
 }
 
-const sentence = (kind: ChartKind, rows: readonly { readonly category: string; readonly value: number }[]): string =>
-  rows.length === 0 ? 'none' : rows.map((r) => `${r.category}: ${kind.money ? money(r.value) : count(r.value)}`).join('; ');
+/** Most bars a text alternative names one by one; past it, the text sums them up and the table has each. */
+const LISTED = 12;
+
+function sentence(kind: ChartKind, rows: readonly { readonly category: string; readonly value: number }[]): string {
+  const show = (v: number): string => (kind.money ? money(v) : count(v));
+  if (rows.length === 0) return 'none';
+  if (rows.length <= LISTED) return rows.map((r) => `${r.category}: ${show(r.value)}`).join('; ');
+  const total = rows.reduce((t, r) => t + r.value, 0);
+  const first = rows.slice(0, LISTED).reduce((t, r) => t + r.value, 0);
+  const peak = rows.reduce((top, r) => (r.value > top.value ? r : top));
+  return (
+    `${rows.length} ${kind.money ? 'months' : 'bars'} from ${rows[0]?.category} to ${rows.at(-1)?.category}, ${show(total)} in all, ${show(first)} in the first ${LISTED}; ` +
+    `the highest ${show(peak.value)} (${peak.category}); the table gives each`
+  );
+}
 
 async function chart(kind: ChartKind, figures: ReportFigures, drawn: boolean, split?: ReportFigures['splits'][number]): Promise<Chart | undefined> {
   const categories = kind.categories(figures);

@@ -16,7 +16,7 @@ body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; 
 h1 { margin-bottom: .25rem; } .source { color: #555; margin-top: 0; }
 dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .75rem; }
 dl.headline div { border: 1px solid #ccd; border-radius: 6px; padding: .5rem .75rem; }
-dt { font-size: .85rem; color: #444; } dd { margin: 0; font-size: 1.2rem; font-weight: 600; }
+dt { font-size: .85rem; color: #444; } dd { margin: 0; font-size: 1.2rem; font-weight: 600; } dd.long { font-size: .9rem; font-weight: 400; }
 figure { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { flex-basis: 100%; } figcaption h3 { margin: 0 0 .25rem; } figcaption p { margin: 0; color: #333; font-size: .9rem; }
 table { border-collapse: collapse; font-size: .85rem; } th, td { border: 1px solid #ccd; padding: .15rem .5rem; text-align: right; }
@@ -61,7 +61,8 @@ export async function reportHtml(figures: ReportFigures): Promise<string> {
 <h2>Headline figures</h2>
 <dl class="headline">
 ${headline(figures.all)
-  .map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`)
+  // A list of flags or reasons in the type of a single figure would crowd out the figures.
+  .map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd${value.length > 24 ? ' class="long"' : ''}>${escapeHtml(value)}</dd></div>`)
   .join('\n')}
 </dl>
 <ul class="notes">${figures.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>
