@@ -192,6 +192,9 @@ describe('fairplan report', () => {
     const by = await runCli(['report', RESULTS, '--by', 'Region']);
     expect(by.code).toBe(2);
     expect(by.stderr).toContain('missing column "Region"');
+    const twice = await runCli(['report', RESULTS, '--by', 'pay_frequency', '--by', 'Pay Frequency']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--by Pay Frequency is given twice');
   });
 
   it('refuses schedules that are not of the results’ run, naming the schedule line', async () => {

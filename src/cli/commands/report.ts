@@ -3,7 +3,9 @@
  * are worked out in src/report/, drawn in src/render/report/; this file reads the options and writes.
  */
 import { Option } from 'commander';
+import { FairplanError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
+import { columnKey } from '../../io/column-names.js';
 import { checkOutputs } from '../../io/output-check.js';
 import { checkReadable } from '../../io/read-failure.js';
 import type { CommandContext } from '../context.js';
@@ -56,6 +58,8 @@ interface ReportFlags {
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 async function report(context: CommandContext, results: string, flags: ReportFlags): Promise<void> {
+  const twice = flags.by.find((column, i) => flags.by.findIndex((other) => columnKey(other) === columnKey(column)) !== i);
+  if (twice !== undefined) throw new FairplanError('invalid-argument', `--by ${twice} is given twice`);
   const output = flags.output === '-' ? undefined : flags.output;
   await checkOutputs({
     cwd: context.io.cwd,

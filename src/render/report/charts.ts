@@ -151,7 +151,8 @@ async function chart(kind: ChartKind, figures: ReportFigures, drawn: boolean, sp
     ? [['', ...perGroup.map((g) => g.name)], ...categories.map((c) => [c, ...perGroup.map((g) => show(cell(g.bars, c)))])]
     : [['', unit], ...categories.map((c) => [c, show(cell(perGroup[0]?.bars ?? null, c))])];
   return {
-    id: split ? `${kind.id}-by-${split.column}` : kind.id,
+    // An id is one word of letters, digits, _ and -: aria-labelledby reads a list of ids split at spaces.
+    id: split ? `${kind.id}-by-${split.column.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')}` : kind.id,
     title,
     svg: drawn ? await draw(spec(kind, categories, bars, split?.column, text)) : '',
     text,

@@ -35,7 +35,7 @@ function table(rows: Chart['table']): string {
 
 /** The chart's SVG, named for assistive technology by its text alternative. */
 const figureSvg = (chart: Chart): string =>
-  chart.svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${chart.id}-text"`);
+  chart.svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${escapeHtml(chart.id)}-text"`);
 
 const figure = (chart: Chart): string => `<figure id="${escapeHtml(chart.id)}" class="chart">
 <figcaption><h3>${escapeHtml(chart.title)}</h3><p id="${escapeHtml(chart.id)}-text">${escapeHtml(chart.text)}</p></figcaption>
