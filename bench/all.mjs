@@ -2,7 +2,8 @@
 // Benchmark (not a test): `npm run bench [-- ROWS [BATCH OPTIONS]]`, default 1,000,000. Runs the batch
 // benchmark (bench/run.mjs: ROWS accounts, batch options passed on) and then the follow-up one
 // (bench/follow-up.mjs: ROWS plans of 13 instalments), each against its csv-parse passthrough
-// measured in the same run. `npm run bench:batch` and `npm run bench:follow-up` run one alone.
+// measured in the same run, and then the report one (bench/report.mjs: the results and schedules of
+// ROWS accounts). `npm run bench:batch`, `bench:follow-up` and `bench:report` run one alone.
 // Run `npm run build` first.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ const bench = (script, args) =>
 try {
   await bench('run.mjs', [rows, ...batchOptions]);
   await bench('follow-up.mjs', [rows]);
+  await bench('report.mjs', [rows]);
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);

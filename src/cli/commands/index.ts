@@ -5,8 +5,9 @@ import { registerBatch } from './batch.js';
 import { registerCheck } from './check.js';
 import { registerFollowUp } from './follow-up.js';
 import { registerPlan } from './plan.js';
+import { registerReport } from './report.js';
 
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 /** Every fairplan command, in the order `fairplan --help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerPlan, registerBatch, registerFollowUp, registerAdvise];
+export const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerPlan, registerBatch, registerFollowUp, registerReport, registerAdvise];

@@ -1,0 +1,66 @@
+/** The headline figures, as every format of the report words them, and the report as JSON. */
+import { formatMoney, fromPence, toFixed2 } from '../../core/money.js';
+import { FORMAT_VERSION } from '../shared/format-version.js';
+import { AVAILABLE_BINS, DOES_NOT_CLEAR, LENGTH_BINS, type PortfolioFigures, type ReportFigures } from './figures.js';
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+const months = (m: number | null): string => (m === null ? 'none repaid' : `${m.toLocaleString('en-GB')} month${m === 1 ? '' : 's'}`);
+const share = (n: number, of: number): string => (of === 0 ? '' : ` (${((n * 100) / of).toFixed(1)}%)`);
+const counts = (list: PortfolioFigures['flags']): string => (list.length === 0 ? 'none' : list.map((c) => `${c.name} ${count(c.accounts)}`).join(', '));
+
+/** [label, figure] pairs, in the order a reader wants them. */
+export function headline(f: PortfolioFigures): [string, string][] {
+  return [
+    ['Accounts', count(f.accounts)],
+    ['Can pay', `${count(f.canPay)}${share(f.canPay, f.accounts)}`],
+    ['Token payment', `${count(f.token)}${share(f.token, f.accounts)}`],
+    ['Cannot pay', `${count(f.cannotPay)}${share(f.cannotPay, f.accounts)}`],
+    ['Total owed', f.owedPence === null ? 'not in the results' : formatMoney(fromPence(f.owedPence))],
+    ['Expected a month', formatMoney(fromPence(f.expectedMonthlyPence))],
+    ['Median months to clear', months(f.monthsMedian)],
+    ['90th percentile months to clear', months(f.monthsP90)],
+    ['Plans that repay', count(f.clearing)],
+    ['To review', `${count(f.review)}${share(f.review, f.accounts)}`],
+    ['Flags', counts(f.flags)],
+    ...(f.reviewReasons === null ? [] : [['Review reasons', counts(f.reviewReasons)] as [string, string]]),
+  ];
+}
+
+const formatPence = (pence: number): string => toFixed2(fromPence(pence));
+const amount = (pence: number | null): string | null => (pence === null ? null : formatPence(pence));
+
+function portfolioJson(f: PortfolioFigures) {
+  return {
+    accounts: f.accounts,
+    can_pay: f.canPay,
+    token: f.token,
+    cannot_pay: f.cannotPay,
+    owed: amount(f.owedPence),
+    expected_monthly: formatPence(f.expectedMonthlyPence),
+    clearing: f.clearing,
+    months_median: f.monthsMedian,
+    months_p90: f.monthsP90,
+    review: f.review,
+    flags: Object.fromEntries(f.flags.map((c) => [c.name, c.accounts])),
+    review_reasons: f.reviewReasons && Object.fromEntries(f.reviewReasons.map((c) => [c.name, c.accounts])),
+    available: AVAILABLE_BINS.map((bin, i) => ({ bin: bin.label, accounts: f.available[i] ?? 0 })),
+    plan_length: [...LENGTH_BINS.map((bin) => bin.label), DOES_NOT_CLEAR].map((bin, i) => ({ bin, accounts: f.planLength[i] ?? 0 })),
+    cash: f.cash && f.cash.map((m) => ({ month: m.month, due: formatPence(m.pence) })),
+  };
+}
+
+/** The report as one JSON document: amounts as strings with two decimals, as batch writes them. */
+export function reportJson(figures: ReportFigures): string {
+  return `${JSON.stringify(
+    {
+      formatVersion: FORMAT_VERSION,
+      results: figures.results,
+      schedules: figures.schedules,
+      notes: figures.notes,
+      ...portfolioJson(figures.all),
+      by: Object.fromEntries(figures.splits.map((s) => [s.column, Object.fromEntries(s.groups.map((g) => [g.value, portfolioJson(g)]))])),
+    },
+    null,
+    2,
+  )}\n`;
+}
