@@ -79,6 +79,9 @@ export function planMonths(option: QuickOption): number | undefined {
   return Math.ceil((option.instalmentCount * 12) / perYear);
 }
 
+/** The columns batch writes of its own, besides those carried. */
+export const RESULT_COLUMN_NAMES: readonly string[] = ['account_id', ...RESULT_COLUMNS, ...OPTION_COLUMNS];
+
 export const resultHeader = (layout: ColumnLayout): string[] => [
   'account_id',
   // Column names come from the input, like its cells.

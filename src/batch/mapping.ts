@@ -13,7 +13,8 @@
  */
 import { FairplanError, type Problem } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
-import { columnsNamedTwice, findHeader } from '../io/column-names.js';
+import { columnKey, columnsNamedTwice, findHeader } from '../io/column-names.js';
+import { RESULT_COLUMN_NAMES } from './format.js';
 import type { Frequency } from '../core/frequency.js';
 import { AMOUNT_FIELDS, FIELDS, isField, OPTIONAL_FIELDS, type Field } from './fields.js';
 
@@ -150,6 +151,11 @@ export function resolveColumns(headers: readonly string[], names: ColumnNames, c
       if (found === undefined) problems.push({ path: 'carry', message: `no column "${name}" to carry${headerHint(headers, name)}` });
       else carried.push({ header: headers[found] ?? name, index: found });
     }
+  }
+  // A carried column beside a result column of the same name would be two columns the reader cannot tell apart.
+  const written = new Set(RESULT_COLUMN_NAMES.map(columnKey));
+  for (const { header } of carried) {
+    if (written.has(columnKey(header))) problems.push({ path: 'carry', message: `"${header.trim()}" cannot be carried: the results have a ${columnKey(header)} column of their own` });
   }
   if (problems.length > 0) {
     throw new FairplanError('invalid-argument', 'the header row lacks columns fairplan needs', { file, line: 1, problems });
