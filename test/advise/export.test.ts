@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,6 +53,10 @@ describe('the export at the end of a session', () => {
     const sfs = parseStatementText(readFileSync(path.join(folder, 'statement-sfs.json'), 'utf8'), 'statement-sfs.json');
     expect(sfs.income.map((l) => l.amount.toFixed(2))).toEqual(['1800.00']);
     expect(sfs.debts.map((d) => d.balance.toFixed(2))).toEqual(['3000.00', '1000.00']);
+
+    // The customer's budget, and any note shared with the creditors, readable by the advisor alone.
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(folder)) expect(statSync(path.join(folder, name)).mode & 0o777, name).toBe(0o600);
 
     // 4,000.00 at 500.00 a month: 8 instalments, the first on 25 November 2026, each shared by the two
     // creditors (3,000.00 and 1,000.00 owed): a row for each creditor's part, 375.00 and 125.00.
