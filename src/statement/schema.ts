@@ -165,11 +165,15 @@ const statementIn = (symbol: string) => record(
     debtAdminFee: regularAmount('a debt admin fee', symbol).optional(),
     vulnerabilities: list(
       record(
-        { driver: oneOf([...VULNERABILITY_DRIVERS, 'other'] as const, 'vulnerability driver'), note: text() },
+        { driver: oneOf([...VULNERABILITY_DRIVERS, 'other'] as const, 'vulnerability driver'), note: text(), forCreditors: text().optional() },
         'a vulnerability',
       ),
       'a list of vulnerabilities',
     ).default([]),
+    vulnerabilityConsent: record(
+      { toRecord: flag(), toShare: flag(), on: isoDate().optional() },
+      'the consent about vulnerabilities (toRecord, toShare, on)',
+    ).optional(),
     pay: record({ frequency: frequency(PAYMENT_FREQUENCIES), nextPayDate: isoDate() }, 'a pay schedule').optional(),
     expectedChanges: list(
       record({ from: isoDate(), monthlyChange: amount('any', symbol), note: text() }, 'an expected change'),
@@ -188,9 +192,19 @@ const statementIn = (symbol: string) => record(
       })
       .optional(),
     notes: text().optional(),
+    notesForCreditors: text().optional(),
   },
   'a fairplan statement',
-);
+).superRefine((value, ctx) => {
+  const consent = value.vulnerabilityConsent;
+  // Health is special category data: without consent to record it, none of it may be kept.
+  if (consent && !consent.toRecord && value.vulnerabilities.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['vulnerabilities'], message: 'the customer did not consent to recording their circumstances (vulnerabilityConsent.toRecord is false): remove these notes', input: value.vulnerabilities });
+  }
+  if (consent && !consent.toRecord && consent.toShare) {
+    ctx.addIssue({ code: 'custom', path: ['vulnerabilityConsent', 'toShare'], message: 'nothing can be shared that the customer did not consent to recording (expected false when toRecord is false)', input: true });
+  }
+});
 
 const SCHEMAS = { GBP: statementIn(CURRENCY_SYMBOLS.GBP), USD: statementIn(CURRENCY_SYMBOLS.USD) } as const;
 

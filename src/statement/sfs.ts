@@ -14,7 +14,9 @@
  *   are the sums of the balances shown.
  * - fairplan holds no name, date of birth, address or employment status: those required SFS fields
  *   are left empty ("Other", "not recorded" for employment) for the receiving software to complete.
- * - Vulnerabilities and expected changes have no SFS field: they go to additional-notes.
+ * - The notes are those for creditors (notesForCreditors, and what is noted for creditors of the
+ *   customer's circumstances only with their consent to share), never the advisor's file notes;
+ *   expected changes have no SFS field either: they go to additional-notes too.
  * - The offers to non-priority creditors are the check's, unless others are given (advise gives
  *   the agreed payment's shares).
  */
@@ -22,7 +24,7 @@ import { breathingSpaceEnd, type BreathingSpace } from '../core/breathing-space.
 import { FairplanError } from '../core/errors.js';
 import type { Affordability, MonthlyLine, Offer, Totals } from '../core/affordability/types.js';
 import { formatMoney, NO_PENNIES, penniesOf, sumPennies, toFixed2, type Money, type Pennies } from '../core/money.js';
-import type { Statement } from '../core/statement.js';
+import { notesForCreditors, type Statement } from '../core/statement.js';
 import { NumberLiteral, type RawObject, type RawValue } from './raw.js';
 import { stringifyJsonExact } from './json-exact.js';
 import {
@@ -75,10 +77,10 @@ const lineObject = (amount: Money, notes: readonly string[]): RawObject => ({
 
 const TENURE_NAMES = Object.fromEntries(Object.entries(SFS_TENURES).map(([name, tenure]) => [tenure, name]));
 
+/** The notes every creditor who receives the SFS reads: never the advisor's file notes. */
 export function additionalNotes(statement: Statement): string[] {
   return [
-    ...(statement.notes ? [statement.notes] : []),
-    ...statement.vulnerabilities.map((v) => `Vulnerability (${v.driver}): ${v.note}`),
+    ...notesForCreditors(statement),
     ...statement.expectedChanges.map(
       (c) => `Expected change from ${c.from}: ${formatMoney(c.monthlyChange, '£')} a month (${c.note})`,
     ),

@@ -48,6 +48,7 @@ export function toFairplanJson(statement: Statement): string {
     ...optional('savings', regular(statement.savings)),
     ...optional('debtAdminFee', regular(statement.debtAdminFee)),
     vulnerabilities: statement.vulnerabilities,
+    ...optional('vulnerabilityConsent', statement.vulnerabilityConsent),
     ...optional('pay', statement.pay),
     expectedChanges: statement.expectedChanges.map((c) => ({
       from: c.from,
@@ -57,6 +58,7 @@ export function toFairplanJson(statement: Statement): string {
     ...optional('takenOn', statement.takenOn),
     ...optional('breathingSpace', statement.breathingSpace),
     ...optional('notes', statement.notes),
+    ...optional('notesForCreditors', statement.notesForCreditors),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

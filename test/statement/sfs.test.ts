@@ -77,7 +77,7 @@ describe('importing an SFS data-entry statement', () => {
       ['Lumen Shopping (catalogue)', '845.00', false],
       ['Quickline Loans', '1100.00', true],
     ]);
-    expect(statement.notes).toBe(
+    expect(statement.notesForCreditors).toBe(
       "Figures checked against bank statements for October and November 2026.\nPartner's hours may increase from the spring.",
     );
   });
@@ -206,13 +206,14 @@ describe('exporting a statement as SFS', () => {
     expect(document['housing-tenure']).toBe('Tenant - private sector');
   });
 
-  it('carries notes: on lines, on debts, and the vulnerability in additional-notes', async () => {
+  it('carries notes: on lines, on debts, and in additional-notes what the customer agreed creditors may read of their circumstances', async () => {
     const statement = await loadStatement(fixture('statements', 'benefits-only.json'));
     const document = JSON.parse(exportSfs(statement));
     expect(document['monthly-outgoings']['fixed-costs'].utilities['other-utilities-expenditure'].notes).toBe(
       'Gas and electricity: Heating kept on during the day because of health condition',
     );
-    expect(document['additional-notes']).toEqual([`Vulnerability (health): ${statement.vulnerabilities[0]?.note}`]);
+    // The note for the advisor's file, naming the condition, is not sent: only the one for creditors.
+    expect(document['additional-notes']).toEqual(['Please contact the customer by letter or email, not by phone.']);
   });
 
   it('carries a Breathing Space in additional-notes, as the SFS has no field for it, and stays valid', async () => {
