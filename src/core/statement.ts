@@ -58,6 +58,11 @@ export interface Line<C extends string> {
   readonly label: string;
   readonly amount: Money;
   readonly frequency: Frequency;
+  /**
+   * Its field in the SFS data-entry schema (`council-tax-rates`), which the SFS documents put it
+   * in; when absent, the field its label suggests is used and the statement is warned of.
+   */
+  readonly sfs?: string;
   /** Free text, e.g. the advisor's explanation of spending above a guideline. */
   readonly note?: string;
 }

@@ -18,6 +18,8 @@ import {
   type IncomeCategory,
   type Tenure,
 } from '../core/statement.js';
+import { closest } from '../core/suggest.js';
+import { guessSfsField, isOtherField, sfsFieldsOf } from './sfs-fields.js';
 import { amount, anyFrequency, balance, creditorName, flag, frequency, isoDate, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
 
 // Everyday words people write for a category, so the hint names the category they meant.
@@ -70,17 +72,27 @@ const TENURE_WORDS: Readonly<Record<string, Tenure>> = {
   parents: 'living-with-parents',
 };
 
-const line = <C extends string>(categories: readonly C[], noun: string, words: Readonly<Record<string, C>>, symbol: string) =>
+const line = <C extends IncomeCategory | ExpenditureCategory>(categories: readonly C[], noun: string, words: Readonly<Record<string, C>>, symbol: string) =>
   record(
     {
       category: oneOf(categories, noun, words),
       label: text(),
       amount: amount('non-negative', symbol),
       frequency: anyFrequency(),
+      sfs: text().optional(),
       note: text().optional(),
     },
     `an ${noun.replace(' category', '')} line`,
-  );
+  ).superRefine((value, ctx) => {
+    if (value.sfs === undefined) return;
+    const fields = sfsFieldsOf(value.category);
+    if (!fields.includes(value.sfs)) {
+      const near = closest(value.sfs, [...fields]) ?? guessSfsField(value.category, value.label).field;
+      ctx.addIssue({ code: 'custom', path: ['sfs'], message: `"${value.sfs}" is not an SFS field of ${value.category}; did you mean "${near}"? (expected one of ${fields.join(', ')})`, input: value.sfs });
+    } else if (isOtherField(value.sfs) && !value.note?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: `missing (the SFS field "${value.sfs}" needs a note saying what the money is for)`, input: undefined });
+    }
+  });
 
 const regularAmount = (expected: string, symbol: string) =>
   record({ amount: amount('non-negative', symbol), frequency: anyFrequency(), note: text().optional() }, expected);

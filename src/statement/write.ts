@@ -15,6 +15,7 @@ const line = (l: Line<string>) => ({
   label: l.label,
   amount: exact(l.amount),
   frequency: l.frequency,
+  ...optional('sfs', l.sfs),
   ...optional('note', l.note),
 });
 
