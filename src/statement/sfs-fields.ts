@@ -16,8 +16,11 @@ export function sfsFieldsOf(category: IncomeCategory | ExpenditureCategory): rea
   return SECTIONS.find((s) => s.category === category)?.lines ?? [];
 }
 
-/** A field that holds what has no field of its own: it needs a note saying what the money is for. */
-export const isOtherField = (field: string): boolean => field.startsWith('other-');
+/**
+ * A field that holds what has no field of its own: it needs a note saying what the money is for.
+ * Not the other essential costs, a list whose every item keeps its own label.
+ */
+export const isOtherField = (field: string): boolean => field.startsWith('other-') && field !== SFS_OTHER_ESSENTIAL.list;
 
 /** The field's name in plain English, for a list an advisor chooses from: `council-tax-rates` is "Council tax rates". */
 export const plainFieldName = (field: string): string => {
