@@ -8,7 +8,7 @@ import type { OptionValue, ProvenanceInput } from '../core/provenance.js';
 import type { PlanProposal } from '../core/plan/types.js';
 import type { Statement } from '../core/statement.js';
 import { writeFilesAtomic } from '../io/atomic-file.js';
-import { createEmptyFolder, folderProblem } from '../io/folder.js';
+import { createEmptyFolder, folderProblem, PERSONAL_FILE_MODE } from '../io/folder.js';
 import { checkOutputs, type ReadFile } from '../io/output-check.js';
 
 /** What a session knows before a plan: enough to export the statement alone. */
@@ -78,7 +78,7 @@ export function folderExporter(
       .map(({ name, describe, content }) => ({ name, describe, path: join(folder, name), text: content }));
     await createEmptyFolder(folder);
     await checkOutputs({ reads, writes: rendered.map(({ path, name }) => ({ path, option: `the export (${name})` })) });
-    await writeFilesAtomic(rendered.map(({ path, text }) => ({ target: path, content: text })));
+    await writeFilesAtomic(rendered.map(({ path, text }) => ({ target: path, content: text, mode: PERSONAL_FILE_MODE })));
     return rendered.map(({ path, describe }) => ({ path, describe }));
   }
   return {

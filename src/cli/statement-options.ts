@@ -45,7 +45,7 @@ const statementOptions = (): Option[] => [
 /** With --strict, figures a statement states wrongly refuse it, as any other bad input. */
 export function refuseWarnings(file: string, warnings: readonly StatementWarning[]): void {
   if (warnings.length === 0) return;
-  throw new FairplanError('invalid-statement', `the SFS summary's stated figures disagree with its own figures: ${warnings.length} problem(s)`, {
+  throw new FairplanError('invalid-statement', `${warnings.length} warning(s) about the statement (with --strict, each is refused)`, {
     file,
     problems: warnings.map((w) => ({ path: w.path, message: w.message })),
   });

@@ -58,6 +58,11 @@ export interface Line<C extends string> {
   readonly label: string;
   readonly amount: Money;
   readonly frequency: Frequency;
+  /**
+   * Its field in the SFS data-entry schema (`council-tax-rates`), which the SFS documents put it
+   * in; when absent, the field its label suggests is used and the statement is warned of.
+   */
+  readonly sfs?: string;
   /** Free text, e.g. the advisor's explanation of spending above a guideline. */
   readonly note?: string;
 }
@@ -101,7 +106,21 @@ export interface Customer {
 
 export interface Vulnerability {
   readonly driver: VulnerabilityDriver | 'other';
+  /** For the advisor's file: never sent to creditors. */
   readonly note: string;
+  /** What creditors may be told of it: sent only with the customer's consent to share. */
+  readonly forCreditors?: string;
+}
+
+/**
+ * The customer's consent about their circumstances (health is UK GDPR special category data): to
+ * record them at all, and, separately, to share what is noted for creditors with them.
+ */
+export interface VulnerabilityConsent {
+  readonly toRecord: boolean;
+  readonly toShare: boolean;
+  /** The day it was given or refused. */
+  readonly on?: IsoDate;
 }
 
 export interface RegularAmount {
@@ -147,11 +166,30 @@ export interface Statement {
   /** SFS "debt admin fee": a fee the household pays a debt management provider. */
   readonly debtAdminFee?: RegularAmount;
   readonly vulnerabilities: readonly Vulnerability[];
+  /**
+   * Absent in statements written before it was asked: their vulnerabilities are read as recorded
+   * but not to be shared, so nothing of them reaches a creditor.
+   */
+  readonly vulnerabilityConsent?: VulnerabilityConsent;
   readonly pay?: PaySchedule;
   readonly expectedChanges: readonly ExpectedChange[];
   /** A Breathing Space moratorium recorded for the customer (England and Wales). */
   readonly breathingSpace?: BreathingSpace;
   /** The day the budget was taken: an old one is flagged for checking with the customer. */
   readonly takenOn?: IsoDate;
+  /** For the advisor's file: never sent to creditors. */
   readonly notes?: string;
+  /** For the creditors: the SFS summary's notes. */
+  readonly notesForCreditors?: string;
+}
+
+/**
+ * What creditors may read of the statement's own notes: its notes for creditors and, only with the
+ * customer's consent to share, what is noted for creditors of their circumstances.
+ */
+export function notesForCreditors(statement: Statement): string[] {
+  const shared = statement.vulnerabilityConsent?.toShare === true
+    ? statement.vulnerabilities.flatMap((v) => (v.forCreditors ? [v.forCreditors] : []))
+    : [];
+  return [...(statement.notesForCreditors ? [statement.notesForCreditors] : []), ...shared];
 }

@@ -20,11 +20,19 @@ export async function createFolder(path: string, mode?: number): Promise<void> {
 }
 
 /**
- * Makes the folder `path` for the documents of one plan, or finds it there empty: files already in
- * it would be another plan's, mixed with (or replaced by) these. `named`: the folder as the user gave it.
+ * The permissions of a plan's documents and of a folder made for them: they hold the customer's
+ * budget and may hold health notes, so only their owner may read them.
+ */
+export const PERSONAL_FOLDER_MODE = 0o700;
+export const PERSONAL_FILE_MODE = 0o600;
+
+/**
+ * Makes the folder `path` for the documents of one plan (readable by its owner alone), or finds it
+ * there empty: files already in it would be another plan's, mixed with (or replaced by) these.
+ * `named`: the folder as the user gave it.
  */
 export async function createEmptyFolder(path: string, named = path): Promise<void> {
-  await createFolder(path);
+  await createFolder(path, PERSONAL_FOLDER_MODE);
   if ((await readdir(path)).length > 0) throw cannotWrite(named, HOLDS_FILES);
 }
 

@@ -16,6 +16,7 @@ import { statementSchemaFor } from './schema.js';
 import { isSfsDocument, statementFromSfs } from './sfs.js';
 import { isSfsSummary, statementFromSfsSummary } from './sfs-summary-import.js';
 import type { StatementDocument } from './warnings.js';
+import { sfsFieldWarnings } from './sfs-fields.js';
 import { parseYamlExact } from './yaml-exact.js';
 
 function looksLikeJson(text: string, file: string): boolean {
@@ -80,7 +81,9 @@ function statementFromDocument(read: () => RawValue, file: string, format?: Stat
       );
     }
     if (format === 'sfs-summary' || isSfsSummary(raw)) return statementFromSfsSummary(raw);
-    return { statement: isSfsDocument(raw) ? statementFromSfs(raw) : statementFromRaw(raw), warnings: [] };
+    if (isSfsDocument(raw)) return { statement: statementFromSfs(raw), warnings: [] };
+    const statement = statementFromRaw(raw);
+    return { statement, warnings: sfsFieldWarnings(statement) };
   } catch (error) {
     throw isFairplanError(error) ? error.inFile(file) : error;
   }

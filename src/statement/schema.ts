@@ -18,6 +18,8 @@ import {
   type IncomeCategory,
   type Tenure,
 } from '../core/statement.js';
+import { closest } from '../core/suggest.js';
+import { guessSfsField, isOtherField, sfsFieldsOf } from './sfs-fields.js';
 import { amount, anyFrequency, balance, creditorName, flag, frequency, isoDate, letterText, list, oneOf, percent, record, text, wholeNumber } from './fields.js';
 
 // Everyday words people write for a category, so the hint names the category they meant.
@@ -70,17 +72,27 @@ const TENURE_WORDS: Readonly<Record<string, Tenure>> = {
   parents: 'living-with-parents',
 };
 
-const line = <C extends string>(categories: readonly C[], noun: string, words: Readonly<Record<string, C>>, symbol: string) =>
+const line = <C extends IncomeCategory | ExpenditureCategory>(categories: readonly C[], noun: string, words: Readonly<Record<string, C>>, symbol: string) =>
   record(
     {
       category: oneOf(categories, noun, words),
       label: text(),
       amount: amount('non-negative', symbol),
       frequency: anyFrequency(),
+      sfs: text().optional(),
       note: text().optional(),
     },
     `an ${noun.replace(' category', '')} line`,
-  );
+  ).superRefine((value, ctx) => {
+    if (value.sfs === undefined) return;
+    const fields = sfsFieldsOf(value.category);
+    if (!fields.includes(value.sfs)) {
+      const near = closest(value.sfs, [...fields]) ?? guessSfsField(value.category, value.label).field;
+      ctx.addIssue({ code: 'custom', path: ['sfs'], message: `"${value.sfs}" is not an SFS field of ${value.category}; did you mean "${near}"? (expected one of ${fields.join(', ')})`, input: value.sfs });
+    } else if (isOtherField(value.sfs) && !value.note?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: `missing (the SFS field "${value.sfs}" needs a note saying what the money is for)`, input: undefined });
+    }
+  });
 
 const regularAmount = (expected: string, symbol: string) =>
   record({ amount: amount('non-negative', symbol), frequency: anyFrequency(), note: text().optional() }, expected);
@@ -165,11 +177,15 @@ const statementIn = (symbol: string) => record(
     debtAdminFee: regularAmount('a debt admin fee', symbol).optional(),
     vulnerabilities: list(
       record(
-        { driver: oneOf([...VULNERABILITY_DRIVERS, 'other'] as const, 'vulnerability driver'), note: text() },
+        { driver: oneOf([...VULNERABILITY_DRIVERS, 'other'] as const, 'vulnerability driver'), note: text(), forCreditors: text().optional() },
         'a vulnerability',
       ),
       'a list of vulnerabilities',
     ).default([]),
+    vulnerabilityConsent: record(
+      { toRecord: flag(), toShare: flag(), on: isoDate().optional() },
+      'the consent about vulnerabilities (toRecord, toShare, on)',
+    ).optional(),
     pay: record({ frequency: frequency(PAYMENT_FREQUENCIES), nextPayDate: isoDate() }, 'a pay schedule').optional(),
     expectedChanges: list(
       record({ from: isoDate(), monthlyChange: amount('any', symbol), note: text() }, 'an expected change'),
@@ -188,9 +204,19 @@ const statementIn = (symbol: string) => record(
       })
       .optional(),
     notes: text().optional(),
+    notesForCreditors: text().optional(),
   },
   'a fairplan statement',
-);
+).superRefine((value, ctx) => {
+  const consent = value.vulnerabilityConsent;
+  // Health is special category data: without consent to record it, none of it may be kept.
+  if (consent && !consent.toRecord && value.vulnerabilities.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['vulnerabilities'], message: 'the customer did not consent to recording their circumstances (vulnerabilityConsent.toRecord is false): remove these notes', input: value.vulnerabilities });
+  }
+  if (consent && !consent.toRecord && consent.toShare) {
+    ctx.addIssue({ code: 'custom', path: ['vulnerabilityConsent', 'toShare'], message: 'nothing can be shared that the customer did not consent to recording (expected false when toRecord is false)', input: true });
+  }
+});
 
 const SCHEMAS = { GBP: statementIn(CURRENCY_SYMBOLS.GBP), USD: statementIn(CURRENCY_SYMBOLS.USD) } as const;
 

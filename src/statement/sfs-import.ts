@@ -407,6 +407,7 @@ export function statementFromSfs(raw: RawValue): Statement {
       : { debtAdminFee: { amount: fee['monthly-amount'], frequency: 'monthly' as const, ...withNote(fee.notes) } }),
     vulnerabilities: [],
     expectedChanges: [],
-    ...(notes.length === 0 ? {} : { notes: notes.join('\n') }),
+    // An SFS's notes were written for the creditors who receive it: they stay notes for creditors.
+    ...(notes.length === 0 ? {} : { notesForCreditors: notes.join('\n') }),
   };
 }

@@ -185,7 +185,7 @@ export function statementFromSfsSummary(raw: RawValue): StatementDocument {
     ...(fee === undefined || fee.isZero() ? {} : { debtAdminFee: { amount: fee, frequency: 'monthly' as const } }),
     vulnerabilities: [],
     expectedChanges: [],
-    ...(notes.length === 0 ? {} : { notes: notes.join('\n') }),
+    ...(notes.length === 0 ? {} : { notesForCreditors: notes.join('\n') }),
   };
   return { statement, warnings };
 }

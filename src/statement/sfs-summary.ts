@@ -2,17 +2,17 @@
  * Writing the SFS summary (sfs-summary-schema.json), the document creditors receive: the named
  * lines it has (rent, gas…), each other section by its total, the overview and the debts with their
  * offers. Every figure is the affordability core's own, as in the data-entry export (sfs.ts), so the
- * summary shows the figures of `check`; a line whose label names no summary field is counted in
- * its section's "other" figure.
+ * summary shows the figures of `check`; a line whose SFS field has no summary field of its own is
+ * counted in its section's "other" figure or total.
  */
 import type { Affordability, MonthlyLine, Offer } from '../core/affordability/types.js';
 import { NO_PENNIES, sumPennies, type Pennies } from '../core/money.js';
-import type { Statement } from '../core/statement.js';
+import type { ExpenditureCategory, IncomeCategory, Line, Statement } from '../core/statement.js';
+import { sfsFieldOfLine } from './sfs-fields.js';
 import { stringifyJsonExact } from './json-exact.js';
 import type { RawObject } from './raw.js';
 import {
   additionalNotes,
-  fieldName,
   figure,
   owedToThePenny,
   refuseUnlessPounds,
@@ -26,18 +26,20 @@ import { SUMMARY_FIXED, SUMMARY_FLEXIBLE, SUMMARY_INCOME, type SummaryLine } fro
 type Layout = readonly SummaryLine<string>[];
 
 /**
- * Each summary field's figure, the sum of its lines' monthly figures: a line goes to the field its
- * label names (rent, gas…), any other to the last field of its category (its "other" line or its
- * section total).
+ * Each summary field's figure, the sum of its lines' monthly figures: a line goes to the summary
+ * field of its data-entry field where the summary has one (rent, council-tax-rates, gas…), any
+ * other to the last field of its category, as the schema groups them (the TV licence into
+ * other-home-contents, a section's lines into its total).
  */
-function summaryFigures(layout: Layout, lines: readonly MonthlyLine<string>[]): RawObject {
-  const fieldOf = (category: string, label: string): string | undefined => {
-    const fields = layout.filter((l) => l.category === category).map((l) => l.field);
-    return fields.includes(fieldName(label)) ? fieldName(label) : fields.at(-1);
+function summaryFigures(layout: Layout, lines: readonly MonthlyLine<IncomeCategory | ExpenditureCategory>[]): RawObject {
+  const fieldOf = (line: Line<IncomeCategory | ExpenditureCategory>): string | undefined => {
+    const fields = layout.filter((l) => l.category === line.category).map((l) => l.field);
+    const own = sfsFieldOfLine(line);
+    return fields.includes(own) ? own : fields.at(-1);
   };
   const figures = new Map<string, Pennies>(layout.map((l) => [l.field, NO_PENNIES]));
   for (const { line, monthly } of lines) {
-    const field = fieldOf(line.category, line.label);
+    const field = fieldOf(line);
     if (field !== undefined) figures.set(field, sumPennies([figures.get(field) ?? NO_PENNIES, monthly]));
   }
   return Object.fromEntries([...figures].map(([field, amount]) => [field, figure(amount)]));

@@ -7,14 +7,16 @@
  *   half up once, every total the sum of those pennies), written as a JSON number with two decimals
  *   (straight from the Decimal's text, never through a float). So the document adds up the way an
  *   SFS reader checks it, and shows the very figures of `check`, the plan and the letter.
- * - A line goes to the SFS field its label names ("Rent", "Child benefit", or the field names
- *   imported SFS lines are labelled with); any other line goes to its section's "other" field, its
- *   label kept in the notes, so nothing is lost. A field is the sum of its lines' figures.
+ * - A line goes to the SFS field it records (`sfs`), or else the one its label suggests (see
+ *   sfs-fields.ts; loading the statement warns of each guess), its label kept in the notes, so
+ *   nothing is lost. A field is the sum of its lines' figures.
  * - Balances, which are not monthly figures, are each shown to the penny (half up), and their totals
  *   are the sums of the balances shown.
  * - fairplan holds no name, date of birth, address or employment status: those required SFS fields
  *   are left empty ("Other", "not recorded" for employment) for the receiving software to complete.
- * - Vulnerabilities and expected changes have no SFS field: they go to additional-notes.
+ * - The notes are those for creditors (notesForCreditors, and what is noted for creditors of the
+ *   customer's circumstances only with their consent to share), never the advisor's file notes;
+ *   expected changes have no SFS field either: they go to additional-notes too.
  * - The offers to non-priority creditors are the check's, unless others are given (advise gives
  *   the agreed payment's shares).
  */
@@ -22,8 +24,9 @@ import { breathingSpaceEnd, type BreathingSpace } from '../core/breathing-space.
 import { FairplanError } from '../core/errors.js';
 import type { Affordability, MonthlyLine, Offer, Totals } from '../core/affordability/types.js';
 import { formatMoney, NO_PENNIES, penniesOf, sumPennies, toFixed2, type Money, type Pennies } from '../core/money.js';
-import type { Statement } from '../core/statement.js';
+import { notesForCreditors, type ExpenditureCategory, type IncomeCategory, type Statement } from '../core/statement.js';
 import { NumberLiteral, type RawObject, type RawValue } from './raw.js';
+import { sfsFieldOfLine } from './sfs-fields.js';
 import { stringifyJsonExact } from './json-exact.js';
 import {
   SFS_FIXED,
@@ -51,16 +54,17 @@ interface Field {
 }
 
 /** A section's SFS fields, each the sum of its lines, and its total: the core's total for the category. */
-function sectionFields<C extends string>(
+function sectionFields<C extends IncomeCategory | ExpenditureCategory>(
   section: SfsSection<C>,
   lines: readonly MonthlyLine<C>[],
   total: Pennies,
 ): RawObject {
   const fields = new Map<string, Field>(section.lines.map((name) => [name, { amount: NO_PENNIES, notes: [] }]));
   for (const { line, monthly } of lines.filter((l) => l.line.category === section.category)) {
-    const named = fieldName(line.label);
+    const named = sfsFieldOfLine(line);
     const name = section.lines.includes(named) ? named : section.other;
-    const note = name === named ? line.note : labelled(line);
+    // The label says what the money is for when the field's name does not.
+    const note = name === fieldName(line.label) ? line.note : labelled(line);
     const field = fields.get(name) ?? { amount: NO_PENNIES, notes: [] };
     fields.set(name, { amount: sumPennies([field.amount, monthly]), notes: note ? [...field.notes, note] : field.notes });
   }
@@ -75,10 +79,10 @@ const lineObject = (amount: Money, notes: readonly string[]): RawObject => ({
 
 const TENURE_NAMES = Object.fromEntries(Object.entries(SFS_TENURES).map(([name, tenure]) => [tenure, name]));
 
+/** The notes every creditor who receives the SFS reads: never the advisor's file notes. */
 export function additionalNotes(statement: Statement): string[] {
   return [
-    ...(statement.notes ? [statement.notes] : []),
-    ...statement.vulnerabilities.map((v) => `Vulnerability (${v.driver}): ${v.note}`),
+    ...notesForCreditors(statement),
     ...statement.expectedChanges.map(
       (c) => `Expected change from ${c.from}: ${formatMoney(c.monthlyChange, '£')} a month (${c.note})`,
     ),

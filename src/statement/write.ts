@@ -15,6 +15,7 @@ const line = (l: Line<string>) => ({
   label: l.label,
   amount: exact(l.amount),
   frequency: l.frequency,
+  ...optional('sfs', l.sfs),
   ...optional('note', l.note),
 });
 
@@ -48,6 +49,7 @@ export function toFairplanJson(statement: Statement): string {
     ...optional('savings', regular(statement.savings)),
     ...optional('debtAdminFee', regular(statement.debtAdminFee)),
     vulnerabilities: statement.vulnerabilities,
+    ...optional('vulnerabilityConsent', statement.vulnerabilityConsent),
     ...optional('pay', statement.pay),
     expectedChanges: statement.expectedChanges.map((c) => ({
       from: c.from,
@@ -57,6 +59,7 @@ export function toFairplanJson(statement: Statement): string {
     ...optional('takenOn', statement.takenOn),
     ...optional('breathingSpace', statement.breathingSpace),
     ...optional('notes', statement.notes),
+    ...optional('notesForCreditors', statement.notesForCreditors),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

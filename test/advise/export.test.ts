@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { indexOfChoice, proposeFor } from '../../src/advise/plans.js';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { money } from '../../src/core/money.js';
+import type { Statement } from '../../src/core/statement.js';
 import { letterReference, provenanceReference } from '../../src/core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../src/core/signpost.js';
 import { parseStatementText } from '../../src/statement/load.js';
@@ -33,6 +34,43 @@ function agreed(): ExportBundle {
   return { statement: FAMILY, affordability, proposal, optionIndex, asOf, session: SESSION };
 }
 
+describe('what the export sends creditors of the customer’s circumstances', () => {
+  const HEALTH = 'Severe depression, under the crisis team';
+  const FOR_CREDITORS = 'Please write rather than phone.';
+  const sent = async (vulnerabilityConsent?: Statement['vulnerabilityConsent']): Promise<Record<string, string>> => {
+    const statement: Statement = {
+      ...FAMILY,
+      vulnerabilities: [{ driver: 'health', note: HEALTH, forCreditors: FOR_CREDITORS }],
+      ...(vulnerabilityConsent ? { vulnerabilityConsent } : {}),
+    };
+    const asOf = parseIsoDate('2026-11-25');
+    const affordability = assessAffordability(statement, { asOf });
+    const proposal = proposeFor(affordability, { asOf });
+    const optionIndex = indexOfChoice(proposal, { kind: 'affordable' }) ?? -1;
+    await folderExporter(ADVISE_FILES).export(folder, { statement, affordability, proposal, optionIndex, asOf, session: SESSION, overrideReason: 'Customer asked for this plan after review' });
+    const files = readdirSync(folder).filter((name) => name.startsWith('letter-') || name === 'sfs-summary.json');
+    return Object.fromEntries(files.map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]));
+  };
+
+  it('sends no health note in the SFS summary or a creditor’s letter without consent to share', async () => {
+    for (const consent of [undefined, { toRecord: true, toShare: false }]) {
+      const files = await sent(consent);
+      expect(Object.keys(files)).toContain('sfs-summary.json');
+      for (const [name, text] of Object.entries(files)) {
+        expect(text, name).not.toContain(HEALTH);
+        expect(text, name).not.toContain(FOR_CREDITORS);
+      }
+      rmSync(folder, { recursive: true });
+    }
+  });
+
+  it('with consent to share, sends what is noted for creditors and still not the note for the file', async () => {
+    const files = await sent({ toRecord: true, toShare: true });
+    expect(JSON.parse(files['sfs-summary.json'] ?? '{}').notes).toContain(FOR_CREDITORS);
+    for (const [name, text] of Object.entries(files)) expect(text, name).not.toContain(HEALTH);
+  });
+});
+
 describe('the export at the end of a session', () => {
   it('writes the statement, the agreed schedule, payment reminders, the letter and a letter to each creditor into the folder named', async () => {
     const { proposal, optionIndex, ...bundle } = agreed();
@@ -53,6 +91,10 @@ describe('the export at the end of a session', () => {
     const sfs = parseStatementText(readFileSync(path.join(folder, 'statement-sfs.json'), 'utf8'), 'statement-sfs.json');
     expect(sfs.income.map((l) => l.amount.toFixed(2))).toEqual(['1800.00']);
     expect(sfs.debts.map((d) => d.balance.toFixed(2))).toEqual(['3000.00', '1000.00']);
+
+    // The customer's budget, and any note shared with the creditors, readable by the advisor alone.
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(folder)) expect(statSync(path.join(folder, name)).mode & 0o777, name).toBe(0o600);
 
     // 4,000.00 at 500.00 a month: 8 instalments, the first on 25 November 2026, each shared by the two
     // creditors (3,000.00 and 1,000.00 owed): a row for each creditor's part, 375.00 and 125.00.
@@ -99,7 +141,8 @@ describe('the export at the end of a session', () => {
     expect(JSON.parse(read('statement.json')).notes).toBe(
       'Plan agreed all the same although the payments are above what the budget shows is affordable. Reason given: =Partner starts work in January, see file',
     );
-    expect(JSON.parse(read('statement-sfs.json'))['additional-notes']).toContainEqual(expect.stringContaining(`Reason given: ${reason}`));
+    // The override's note is for the advisor's file (it may name a review flag such as a vulnerability); the letters state the reason.
+    expect(read('statement-sfs.json')).not.toContain('Reason given');
     expect(JSON.parse(read('plan.json')).agreed).toMatchObject({ key: 'fixed-term-12', affordable: false, overrideReason: reason });
     const rows: Record<string, string>[] = parse(read('schedule.csv'), { columns: true });
     // 12 payments, each shared by the two creditors: a row for each creditor's part.

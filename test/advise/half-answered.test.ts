@@ -15,6 +15,7 @@ import { sectionStep } from '../../src/advise/steps/section.js';
 import { CTRL_C, type Answer } from './scripted-prompter.js';
 import { harness } from './session-harness.js';
 import { draftAt, FAMILY } from './statements.js';
+import { FILE_NOTE_QUESTION } from '../../src/advise/steps/vulnerability.js';
 
 /** Runs `step` until the script presses Ctrl-C; the draft saved last, as read back from its file. */
 async function interrupted(answers: readonly Answer[], draft: Draft, step: (h: ReturnType<typeof harness>) => Promise<void>): Promise<Draft> {
@@ -75,14 +76,14 @@ describe('the debt admin fee, interrupted after the amount', () => {
 
 describe('a note about their circumstances, interrupted before the note', () => {
   it('keeps the driver, raises no flag yet, and on resuming asks for the note without going through the household again', async () => {
-    const kept = await interrupted(['1', '2', '0', '', 'Health'], draftAt('household'), (h) => householdStep(h.session));
+    const kept = await interrupted(['1', '2', '0', '', 'Health', 'y', 'n'], draftAt('household'), (h) => householdStep(h.session));
     expect(kept.pending).toEqual({ item: 'circumstances', answers: ['health'] });
     expect(kept.statement.vulnerabilities).toEqual([]);
     expect(assess(kept.statement, harness([]).session.services).flags.map((f) => f.code)).not.toContain('vulnerability');
 
     const resumed = harness(['Long Covid, works reduced hours', ''], kept);
     await householdStep(resumed.session);
-    expect(resumed.prompter.questions[0]).toBe('In a few words, what should anyone helping them know?');
+    expect(resumed.prompter.questions[0]).toBe(FILE_NOTE_QUESTION);
     expect(resumed.prompter.questions).not.toContain('Adults in the household');
     expect(resumed.session.draft.statement.vulnerabilities).toEqual([{ driver: 'health', note: 'Long Covid, works reduced hours' }]);
     expect(resumed.session.draft.step).toBe('income');

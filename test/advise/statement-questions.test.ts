@@ -11,6 +11,7 @@ import { ADVISE_FILES } from '../../src/advise/export-files.js';
 import type { ExportFile } from '../../src/advise/export.js';
 import { proposeFor } from '../../src/advise/plans.js';
 import { householdStep } from '../../src/advise/steps/household.js';
+import { CONSENT_TO_RECORD_QUESTION, CONSENT_TO_SHARE_QUESTION, CREDITORS_NOTE_QUESTION, FILE_NOTE_QUESTION } from '../../src/advise/steps/vulnerability.js';
 import { sectionStep } from '../../src/advise/steps/section.js';
 import { parseIsoDate, type IsoDate } from '../../src/core/date.js';
 import { money } from '../../src/core/money.js';
@@ -40,14 +41,36 @@ describe("the customer's circumstances, in the household step", () => {
   });
 
   it('records each marker with a note in the advisor’s words, saved before moving on', async () => {
-    const { session, saved } = harness(['1', '2', '0', '', 'Health', 'Long Covid, works reduced hours', 'A life event', 'Recently bereaved', '']);
+    // Consent to record it is asked once, before the first note; consent to share separately (No here).
+    const { session, saved, prompter } = harness(['1', '2', '0', '', 'Health', 'y', 'n', 'Long Covid, works reduced hours', 'A life event', 'Recently bereaved', '']);
     await householdStep(session);
+    expect(prompter.questions.filter((q) => q === CONSENT_TO_RECORD_QUESTION || q === CONSENT_TO_SHARE_QUESTION)).toEqual([CONSENT_TO_RECORD_QUESTION, CONSENT_TO_SHARE_QUESTION]);
+    expect(prompter.questions).not.toContain(CREDITORS_NOTE_QUESTION);
     expect(session.draft.statement.vulnerabilities).toEqual([
       { driver: 'health', note: 'Long Covid, works reduced hours' },
       { driver: 'life-events', note: 'Recently bereaved' },
     ]);
+    expect(session.draft.statement.vulnerabilityConsent).toEqual({ toRecord: true, toShare: false, on: session.services.asOf });
     const atHousehold = saved.filter((d) => d.step === 'household');
     expect(atHousehold.at(-1)?.statement.vulnerabilities).toHaveLength(2);
+  });
+
+  it('keeps nothing about their circumstances when the customer does not agree to it being noted', async () => {
+    const { session, prompter } = harness(['1', '2', '0', '', 'Health', 'n']);
+    await householdStep(session);
+    expect(prompter.questions).not.toContain(FILE_NOTE_QUESTION);
+    expect(session.draft.statement.vulnerabilities).toEqual([]);
+    expect(session.draft.statement.vulnerabilityConsent).toMatchObject({ toRecord: false, toShare: false });
+    expect(session.draft.step).toBe('income');
+  });
+
+  it('with consent to share, asks separately what the creditors may be told', async () => {
+    const { session } = harness(['1', '2', '0', '', 'Health', 'y', 'y', 'Bipolar disorder, in hospital in October', 'Please allow extra time to reply', '']);
+    await householdStep(session);
+    expect(session.draft.statement.vulnerabilities).toEqual([
+      { driver: 'health', note: 'Bipolar disorder, in hospital in October', forCreditors: 'Please allow extra time to reply' },
+    ]);
+    expect(session.draft.statement.vulnerabilityConsent).toMatchObject({ toRecord: true, toShare: true });
   });
 
   it('lists the notes of a loaded statement, keeps them on Enter, and deletes one on request', async () => {

@@ -176,7 +176,9 @@ async function callFromNothing(t: Terminal): Promise<number> {
   await k.answer('Vehicles');
   await k.answer('Home', 'Renting p');
   await k.answer("Is there anything about the customer's health or circumstances", 'Health');
-  await k.answer('In a few words, what should anyone helping them know?', 'Anxiety; prefers letters to calls');
+  await k.answer('Does the customer agree to this being noted in their file', 'y');
+  await k.answer('Do they also agree to their creditors being told', 'n');
+  await k.answer('For their file (never sent to creditors)', 'Anxiety; prefers letters to calls');
   await k.answer("Is there anything about the customer's health or circumstances");
 
   await k.line('Income', 'Earn', 'Wages', '820.00', 'fortnightly');

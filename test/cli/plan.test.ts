@@ -3,7 +3,7 @@
  * renderer tests use: £1,000 owed, £30 a month, from Friday 15 January 2027, interest frozen →
  * 33 payments of £30.00 and a last one of £10.00.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -366,6 +366,33 @@ describe('fairplan plan STATEMENT --letters', () => {
     // The SFS summary, as creditors receive it: valid against its schema.
     const validate = await sfsValidator('sfs-summary-schema.json');
     expect(validate(JSON.parse(readFileSync(path.join(folder, 'sfs-summary.json'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('makes the folder readable by its owner alone (0700), and each letter and the SFS summary in it (0600)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
+    expect((await runMain(['plan', fixture('statements', 'two-creditors-one-charging.json'), '--as-of', '2027-01-04', '--letters', 'out'], { cwd: dir })).code).toBe(0);
+    const folder = path.join(dir, 'out');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(folder)) expect(statSync(path.join(folder, name)).mode & 0o777, name).toBe(0o600);
+  });
+
+  it('puts no health note in the SFS summary or a letter without the customer’s consent to share, and with it only the note for creditors', async () => {
+    const health = 'Long-term mental health condition (depression and anxiety)';
+    const forCreditors = 'Please contact the customer by letter or email, not by phone.';
+    const original = JSON.parse(readFileSync(fixture('statements', 'benefits-only.json'), 'utf8'));
+    const consents = [undefined, { toRecord: true, toShare: false }, { toRecord: true, toShare: true }];
+    for (const [i, consent] of consents.entries()) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-letters-'));
+      const { vulnerabilityConsent: _, ...rest } = original;
+      writeFileSync(path.join(dir, 'statement.json'), JSON.stringify(consent ? { ...rest, vulnerabilityConsent: consent } : rest));
+      const run = await runMain(['plan', path.join(dir, 'statement.json'), '--as-of', '2027-01-04', '--letters', 'out', '--override-reason', 'Reviewed with the customer, who wants to pay something'], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      const files = readdirSync(path.join(dir, 'out')).map((name) => readFileSync(path.join(dir, 'out', name), 'utf8'));
+      expect(files.length).toBeGreaterThan(1);
+      for (const text of files) expect(text).not.toContain(health.slice(0, 30));
+      const summary = JSON.parse(readFileSync(path.join(dir, 'out', 'sfs-summary.json'), 'utf8'));
+      expect(summary.notes.includes(forCreditors), `consent ${i}`).toBe(consent?.toShare === true);
+    }
   });
 
   it('encloses an SFS summary that offers each creditor their part of the payment chosen, not of what the check found', async () => {

@@ -62,7 +62,8 @@ describe('loading the statement fixtures', () => {
 
   it('reads the benefits-only household with its vulnerability, and the US household in dollars', async () => {
     const benefits = await loadStatement(fixture('statements', 'benefits-only.json'));
-    expect(benefits.vulnerabilities).toEqual([{ driver: 'health', note: expect.stringMatching(/prefers letters/) }]);
+    expect(benefits.vulnerabilities).toEqual([{ driver: 'health', note: expect.stringMatching(/prefers letters/), forCreditors: expect.stringMatching(/by letter or email/) }]);
+    expect(benefits.vulnerabilityConsent).toEqual({ toRecord: true, toShare: true, on: '2026-11-20' });
     const us = await loadStatement(fixture('statements', 'us-household.json'));
     expect(us.currency).toBe('USD');
     expect(us.income[0]?.amount).toEqual(money('2140'));

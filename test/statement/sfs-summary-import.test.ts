@@ -57,7 +57,7 @@ describe('reading an SFS summary', () => {
   it('names each stated total that disagrees with its figures, with both values, and goes on with the computed ones', async () => {
     // Three totals of sfs-summary.json changed by hand: fixed costs, what is available, what is owed.
     const { warnings } = await loadStatementDocument(summary('sfs-summary-wrong-totals.json'));
-    expect(warnings.map((w) => [w.code, w.path, toFixed2(w.stated), toFixed2(w.computed)])).toEqual([
+    expect(warnings.map((w) => [w.code, w.path, toFixed2(w.stated!), toFixed2(w.computed!)])).toEqual([
       ['sfs-figure-differs', 'monthly-outgoings.fixed-costs.total-fixed-costs', '1302.14', '1312.14'],
       ['sfs-figure-differs', 'overview.total-available-for-non-priority-debts', '174.66', '164.66'],
       ['sfs-figure-differs', 'debts.total-non-priority-debts', '5045.50', '5145.50'],
@@ -70,7 +70,7 @@ describe('reading an SFS summary', () => {
     const text = (await readFile(summary('sfs-summary.json'), 'utf8')).replace('"savings-contribution": 10.00', '"savings-contribution": 20.00');
     const { warnings } = parseStatementDocument(text, 'summary.json');
     // 2,329.80 − 2,120.14 − 20.00 − 0.00 = 189.66; less 35.00 of priority offers, 154.66.
-    expect(warnings.map((w) => [w.path, toFixed2(w.computed)])).toEqual([
+    expect(warnings.map((w) => [w.path, toFixed2(w.computed!)])).toEqual([
       ['overview.total-available-for-priority-debts', '189.66'],
       ['overview.total-available-for-non-priority-debts', '154.66'],
     ]);

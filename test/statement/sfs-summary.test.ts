@@ -42,12 +42,30 @@ describe('writing an SFS summary', () => {
     expect(figures(back)).toEqual(figures(statement));
   });
 
-  it("puts the single renter's rent in rent, the council tax labelled otherwise in other-home-contents", async () => {
+  it("puts the single renter's rent in rent, council tax in council-tax-rates and the TV licence in other-home-contents, whatever their labels", async () => {
     const document = JSON.parse(summaryOf(await loadStatement(fixture('statements', 'single-renter-weekly.json'))));
     const fixed = document['monthly-outgoings']['fixed-costs'];
-    // Rent 850.00; TV licence 174.50 a year (14.54) and council tax 98.40 have no field of their own.
-    expect([fixed.rent, fixed['council-tax-rates'], fixed['other-home-contents']]).toEqual([850, 0, 112.94]);
+    // Rent 850.00; council tax 98.40; the TV licence, 174.50 a year (14.54), has no summary field of its own.
+    expect([fixed.rent, fixed['council-tax-rates'], fixed['other-home-contents']]).toEqual([850, 98.4, 14.54]);
+    // Dual fuel, 92.00, recorded in electricity with a note.
+    expect([fixed.gas, fixed.electricity, fixed['other-utilities']]).toEqual([0, 92, 0]);
     expect(document['monthly-income']['total-earnings']).toBe(1787.93);
+  });
+
+  it.each(ukFixtures)('puts the council tax of %s in council-tax-rates, gas and electricity in their own fields, and every line in the field its statement records', async (name) => {
+    const statement = await loadStatement(fixture('statements', name));
+    const fixed = JSON.parse(summaryOf(statement))['monthly-outgoings']['fixed-costs'];
+    const monthly = assess(statement).expenditure;
+    const pennies = (pick: (label: string) => boolean) =>
+      monthly.filter((l) => pick(l.line.label)).reduce((sum, l) => sum + Math.round(Number(l.monthly.toFixed(2)) * 100), 0) / 100;
+    expect(fixed['council-tax-rates']).toBe(pennies((label) => /council tax/i.test(label)));
+    expect(fixed['council-tax-rates']).toBeGreaterThan(0);
+    expect(fixed['other-utilities']).toBe(0);
+    for (const line of [...statement.income, ...statement.expenditure]) {
+      expect(line.sfs, line.label).toBeDefined();
+      // An "other" field only with a note saying what the money is for.
+      if (line.sfs?.startsWith('other-')) expect(line.note, line.label).toBeTruthy();
+    }
   });
 
   it('gives every debt with its balance and offer', async () => {

@@ -77,7 +77,7 @@ describe('importing an SFS data-entry statement', () => {
       ['Lumen Shopping (catalogue)', '845.00', false],
       ['Quickline Loans', '1100.00', true],
     ]);
-    expect(statement.notes).toBe(
+    expect(statement.notesForCreditors).toBe(
       "Figures checked against bank statements for October and November 2026.\nPartner's hours may increase from the spring.",
     );
   });
@@ -188,31 +188,31 @@ describe('exporting a statement as SFS', () => {
 
   it("writes the single renter's weekly wages as 1,787.93 a month (412.60 × 52 ÷ 12 = 1,787.9333…), rent as rent", async () => {
     const document = JSON.parse(exportSfs(await loadStatement(fixture('statements', 'single-renter-weekly.json'))));
-    expect(document['monthly-income'].earnings['other-earnings']).toEqual({
+    // In the field the statement records, the label kept in its notes.
+    expect(document['monthly-income'].earnings['client-salary-or-wages']).toEqual({
       'monthly-amount': 1787.93,
       notes: 'Wages (warehouse operative, after tax)',
     });
     expect(document['monthly-income']['total-monthly-income']).toBe(1787.93);
-    // "Rent" and "TV licence" name SFS fields; the council tax, labelled otherwise, goes to "other".
+    // Each line in the field its statement records: "Council tax (band A…)" in council-tax-rates, its label in the notes.
     const home = document['monthly-outgoings']['fixed-costs']['home-contents'];
     expect(home.rent).toEqual({ 'monthly-amount': 850 });
     expect(home['tv-licence']).toEqual({ 'monthly-amount': 14.54 }); // 174.50 a year ÷ 12 = 14.541…
-    expect(home['other-home-contents']).toEqual({
-      'monthly-amount': 98.4,
-      notes: 'Council tax (band A, single person discount)',
-    });
+    expect(home['council-tax-rates']).toEqual({ 'monthly-amount': 98.4, notes: 'Council tax (band A, single person discount)' });
+    expect(home['other-home-contents']).toEqual({ 'monthly-amount': 0 });
     expect(home['total-home-contents']).toBe(962.94); // 850.00 + 14.54 + 98.40
     expect(document['is-joint-application']).toBe(false);
     expect(document['housing-tenure']).toBe('Tenant - private sector');
   });
 
-  it('carries notes: on lines, on debts, and the vulnerability in additional-notes', async () => {
+  it('carries notes: on lines, on debts, and in additional-notes what the customer agreed creditors may read of their circumstances', async () => {
     const statement = await loadStatement(fixture('statements', 'benefits-only.json'));
     const document = JSON.parse(exportSfs(statement));
-    expect(document['monthly-outgoings']['fixed-costs'].utilities['other-utilities-expenditure'].notes).toBe(
-      'Gas and electricity: Heating kept on during the day because of health condition',
+    expect(document['monthly-outgoings']['fixed-costs'].utilities.electricity.notes).toBe(
+      'Gas and electricity: Dual fuel, gas and electricity on one bill. Heating kept on during the day because of health condition',
     );
-    expect(document['additional-notes']).toEqual([`Vulnerability (health): ${statement.vulnerabilities[0]?.note}`]);
+    // The note for the advisor's file, naming the condition, is not sent: only the one for creditors.
+    expect(document['additional-notes']).toEqual(['Please contact the customer by letter or email, not by phone.']);
   });
 
   it('carries a Breathing Space in additional-notes, as the SFS has no field for it, and stays valid', async () => {

@@ -23,6 +23,7 @@ describe('writing a statement in fairplan JSON', () => {
       label: 'Wages (warehouse operative, after tax)',
       amount: '412.6',
       frequency: 'weekly',
+      sfs: 'client-salary-or-wages',
     });
     expect(written.debts[0]).toEqual({ creditor: 'Harbour Bank (credit card)', balance: '2450' });
   });

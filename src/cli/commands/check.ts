@@ -38,6 +38,16 @@ data-entry file or an SFS summary. A summary's totals are worked out again from
 its figures: each that disagrees is reported (in --json, under "warnings") and
 the computed figure used; --strict refuses the summary instead.
 
+Each line of a fairplan statement records its SFS field ("sfs": "council-tax-rates"),
+which the SFS documents put it in. A line without one is given the field its
+label suggests, with a warning naming the line and the field; council tax left
+at 0.00 while a line's label says council tax is warned of too.
+
+Notes: "notes" are for the advisor's file and never sent to creditors;
+"notesForCreditors" go into the SFS notes. Circumstances (vulnerabilities) need
+"vulnerabilityConsent": { "toRecord", "toShare" }; what is noted "forCreditors"
+is sent only with toShare. A statement without it shares nothing of them.
+
 Figures are monthly: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly
 × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12, each line rounded to the penny once (half
 up); every total is the sum of the lines shown. Offers share what is available
@@ -50,7 +60,8 @@ date, the guideline table, the options given and the SHA-256 of each input file.
 Exit codes:
   0   report written
   2   bad arguments, or an invalid or unreadable statement or guideline file
-      (with --strict, an SFS summary whose stated figures disagree)
+      (with --strict, any warning: stated figures that disagree, a guessed
+      SFS field)
   74  standard output goes to a file that did not fit: the disk is full, or
       the file passed the file-size limit (ulimit -f)`;
 

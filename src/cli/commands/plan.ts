@@ -19,7 +19,7 @@ import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { budgetReviewOn } from '../../core/time-limits.js';
 import { CURRENCY_SYMBOLS, type Currency, type Jurisdiction, type Statement } from '../../core/statement.js';
 import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
-import { createEmptyFolder } from '../../io/folder.js';
+import { createEmptyFolder, PERSONAL_FILE_MODE } from '../../io/folder.js';
 import { checkOutputs } from '../../io/output-check.js';
 import { renderNoScheduleCsv, renderScheduleCsv } from '../../render/plan/csv.js';
 import { renderNoPlanJson, renderPlanJson } from '../../render/plan/json.js';
@@ -353,8 +353,8 @@ async function writeLetters(
   const target = path.resolve(context.io.cwd, folder);
   const pack = creditorPack(proposal, chosen, affordability, { ...letterOptions, provenance });
   const files = [
-    ...pack.map(({ name, content }) => ({ target: path.join(target, name), content })),
-    { target: path.join(target, 'letter-customer.txt'), content: customerLetter(proposal, chosen, letterOptions, provenance) },
+    ...pack.map(({ name, content }) => ({ target: path.join(target, name), content, mode: PERSONAL_FILE_MODE })),
+    { target: path.join(target, 'letter-customer.txt'), content: customerLetter(proposal, chosen, letterOptions, provenance), mode: PERSONAL_FILE_MODE },
   ];
   // Only the folder named is made, or one found empty; the letters are written all together or not at all, never over the statement.
   await createEmptyFolder(target, folder);

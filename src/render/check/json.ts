@@ -83,7 +83,7 @@ export function checkJson(result: Affordability, warnings: readonly StatementWar
       : null,
     flags: result.flags.map((f) => f.code),
     flagDetails: result.flags.map((f) => ({ code: f.code, reason: f.reason, review: f.review, details: f.details ?? [] })),
-    warnings: warnings.map((w) => ({ code: w.code, path: w.path, stated: toFixed2(w.stated), computed: toFixed2(w.computed), message: w.message })),
+    warnings: warnings.map((w) => ({ code: w.code, path: w.path, ...(w.stated ? { stated: toFixed2(w.stated) } : {}), ...(w.computed ? { computed: toFixed2(w.computed) } : {}), message: w.message })),
     signpost: ADVICE_SIGNPOST,
     ...(provenance ? { provenance } : {}),
   };
