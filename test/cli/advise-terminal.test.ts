@@ -487,12 +487,22 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(draft()).toMatchObject({ step: 'plans', plan: { kind: 'fixed-term', termMonths: 12 } });
     expect(draft().override).toBeUndefined();
 
-    // Yes, and a reason, which may not be empty.
+    // Yes, then an empty reason: backed out, nothing agreed.
     terminal.press('Enter');
     await answer(terminal, 'Agree it all the same?', 'y');
     await terminal.waitFor('? Why is it agreed all the same?', PATIENCE);
     terminal.press('Enter');
-    await terminal.waitFor('Please enter something', PATIENCE);
+    await terminal.waitFor('? Agree this plan, or change it?', PATIENCE);
+    expect(draft().override).toBeUndefined();
+
+    // Yes, and a reason a person can read later: "x" is not one.
+    terminal.press('Enter');
+    await answer(terminal, 'Agree it all the same?', 'y');
+    await terminal.waitFor('? Why is it agreed all the same?', PATIENCE);
+    terminal.type('x');
+    terminal.press('Enter');
+    await terminal.waitFor('say why in a few words', PATIENCE);
+    terminal.press('BSpace');
     terminal.type(reason);
     terminal.press('Enter');
     await terminal.waitFor('? The plan is agreed: save it?', PATIENCE);
@@ -516,7 +526,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     terminal.press('Enter');
     await answer(terminal, 'Agree it all the same?', 'y');
     const again = await terminal.waitFor('? Why is it agreed all the same?', PATIENCE);
-    expect(again.replace(/\s+/g, ' ')).toContain(`(kept in the export) (${reason})`);
+    expect(again.replace(/\s+/g, ' ')).toContain(`(kept in the export; leave empty to go back) (${reason})`);
     terminal.press('Enter');
     await terminal.waitFor('? The plan is agreed: save it?', PATIENCE);
     terminal.press('Enter');

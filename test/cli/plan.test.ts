@@ -333,8 +333,8 @@ describe("fairplan plan: which flags ask for a person is one rule, the library's
       JSON.stringify({
         household: { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' },
         pay: { frequency: 'monthly', nextPayDate: '2027-01-29' },
-        income: [{ category: 'earnings', label: 'Wages', amount: '1000.00', frequency: 'monthly' }],
-        expenditure: [{ category: 'home', label: 'Rent', amount: '950.00', frequency: 'monthly' }],
+        income: [{ category: 'earnings', label: 'Wages', sfs: 'client-salary-or-wages', amount: '1000.00', frequency: 'monthly' }],
+        expenditure: [{ category: 'home', label: 'Rent', sfs: 'rent', amount: '950.00', frequency: 'monthly' }],
         debts: [{ creditor: 'Harbour Bank', balance: '1000.00' }],
       }),
     );
@@ -527,7 +527,7 @@ describe('fairplan plan STATEMENT', () => {
     const { code, stdout } = await runCli(['plan', fixture('statements', 'deficit-budget.json'), '--as-of', '2027-01-04']);
     expect(code).toBe(0);
     const text = stdout.replace(/\s+/g, ' ');
-    expect(text).toContain('From the affordability check ! The budget is £358.10 a month short');
+    expect(text).toContain('From the affordability check - The budget is £358.10 a month short');
     // £1.00 a month to each of its two creditors.
     expect(text).toMatch(/Recommended: \d Token payment: £2\.00 a month \(£1\.00 to each creditor still owed\)/);
     expect(text).toContain('! Flagged for review');

@@ -68,6 +68,7 @@ const FIGURES: Readonly<Record<string, Readonly<Record<string, FigureOption>>>> 
     '--interest': { args: ['--interest', 'apr'], recorded: { '--interest': 'apr' } },
     '--guidelines': { args: ['--guidelines', GUIDELINES], recorded: { '--guidelines': GUIDELINES } },
     '--group-by': { args: ['--group-by', 'customer_id'], recorded: { '--group-by': 'customer_id' }, file: GROUPED },
+    '--date-format': { args: ['--date-format', 'YYYY-MM-DD'], recorded: { '--date-format': 'YYYY-MM-DD' } },
   },
   'follow-up': {
     '--calendar': { args: ['--calendar', 'scotland'], recorded: { '--calendar': 'scotland' } },
@@ -85,7 +86,7 @@ const FIGURES: Readonly<Record<string, Readonly<Record<string, FigureOption>>>> 
 const NOT_FIGURES: Readonly<Record<string, readonly string[]>> = {
   check: ['--as-of', '--json', '--sfs', '--no-color', '--strict'],
   plan: ['--as-of', '--json', '--csv', '--ics', '--letter', '--letters', '--no-color', '--strict'],
-  batch: ['--as-of', '--output', '--schedules', '--errors', '--summary', '--json', '--workers', '--max-rejects', '--strict', '--quiet'],
+  batch: ['--as-of', '--output', '--schedules', '--errors', '--summary', '--json', '--workers', '--max-rejects', '--strict', '--quiet', '--bom', '--init-map', '--dry-run'],
   'follow-up': ['--as-of', '--arrangements', '--payments', '--customers', '--contacts', '--rules', '--output', '--messages', '--errors', '--summary', '--json', '--quiet', '--no-contacts-log', '--strict', '--max-rejects'],
   advise: ['--as-of', '--draft', '--resume', '--keep-draft', '--no-color'],
 };

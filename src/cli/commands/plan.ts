@@ -387,7 +387,7 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
   const { request, affordability, warnings = [] } = basis;
   if ('calendarNote' in basis && basis.calendarNote) context.err(`fairplan: ${basis.calendarNote}`);
   // The plan is made all the same, from the computed figures; `check` shows them in full.
-  for (const w of warnings) context.err(`fairplan: ${file}: ${w.path}: ${w.message}; the computed figure is used`);
+  for (const w of warnings) context.err(`fairplan: ${file}: ${w.path}: ${w.message}${w.computed === undefined ? '' : '; the computed figure is used'}`);
   const proposal = proposeFor(request);
   const chosen = flags.schedule === undefined ? proposal.recommended.index : findOption(proposal, flags.schedule);
   const provenance = await planProvenance(context, file, flags, asOf, proposal.request.calendar.name);
