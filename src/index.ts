@@ -5,7 +5,6 @@
  * Every function checks what it is given (src/library-arguments.ts): a wrong argument is a
  * FairplanError naming it, never a TypeError.
  */
-import { Decimal } from 'decimal.js';
 import { assessAffordability as assess } from './core/affordability/assess.js';
 import { parseIsoDate as isoDate } from './core/date.js';
 import { parseMoney as money, toFixed2 as fixed2 } from './core/money.js';
@@ -46,8 +45,8 @@ export const planRequestFromStatement = check.guarded(
   (statement, available, asOf, overrides) => {
     check.statement(statement, 'statement');
     // The affordability as assessAffordability gives it (its flags then reach the recommendation), or the amount alone.
-    if (Decimal.isDecimal(available)) check.decimal(available, 'availableMonthly');
-    else check.affordability(available, 'affordability');
+    if (typeof available === 'object' && available !== null && 'totals' in available) check.affordability(available, 'affordability');
+    else check.decimal(available, 'availableMonthly');
     check.date(asOf, 'asOf');
     if (overrides !== undefined) check.planRequest(overrides, 'overrides', true);
   },
