@@ -131,6 +131,9 @@ function safeInteger(pence: Dec, amount: Money): number {
  */
 export const safePence = (a: Money): number => safeInteger(a.times(100), a);
 
+/** Whole pence held as a bigint (an exact share), as a safe integer; refused beyond MOST_COUNTED. */
+export const safePenceOf = (pence: bigint): number => safeInteger(new D(pence.toString()), fromPence(pence));
+
 /** ⌈a⌉ in whole pence, as a safe integer: a whole number of pence n is below `a` exactly when it is below this. */
 export const pennyCeiling = (a: Money): number => safeInteger(a.times(100).ceil(), a);
 

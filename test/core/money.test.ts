@@ -12,6 +12,7 @@ import {
   penniesOf,
   pennyCeiling,
   safePence,
+  safePenceOf,
   subtract,
   sum,
   toFixed2,
@@ -103,6 +104,9 @@ describe('pennies: figures in whole pence', () => {
     expect(() => safePence(penniesOf(money('90071992547409.92')))).toThrow(
       '£90,071,992,547,409.92 is too large an amount (fairplan counts up to £90,071,992,547,409.91)',
     );
+    // An exact share held as a bigint is turned into a number by the same rule.
+    expect(safePenceOf(9_007_199_254_740_991n)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => safePenceOf(9_007_199_254_740_992n)).toThrow(expect.objectContaining({ code: 'invalid-amount' }));
   });
 
   it('give a limit to compare whole pence with, rounded up', () => {

@@ -12,6 +12,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import { shareAmongOwed, sharingWeights } from './creditors.js';
 import { dueDate } from './dates.js';
+import { safePenceOf } from '../money.js';
 import type { QuickInstalment, QuickOption } from './quick-summary.js';
 import type { CreditorSharing } from './types.js';
 
@@ -19,8 +20,8 @@ import type { CreditorSharing } from './types.js';
 interface Run {
   readonly from: number;
   readonly count: number;
-  /** Each creditor's part of every payment of the run. */
-  readonly parts: readonly bigint[];
+  /** Each creditor's part of every payment of the run, whole pence as safe integers. */
+  readonly parts: readonly number[];
   /** Each creditor is owed something as the run starts (and so at each of its payments). */
   readonly owed: readonly boolean[];
 }
@@ -36,15 +37,15 @@ function runsOf(option: QuickOption, balances: readonly number[], by: CreditorSh
     const due = owed.reduce((a, b) => a + b, 0n);
     if (due === 0n) break;
     const amount = payment < due ? payment : due;
-    const parts = shareAmongOwed(amount, weights, owed);
+    const shares = shareAmongOwed(amount, weights, owed);
     // The same parts recur while every creditor is owed at least their part: until then no one is
     // repaid, so nothing is shared afresh.
     let count = amount < payment ? 1 : option.instalmentCount - k;
-    parts.forEach((part, i) => {
+    shares.forEach((part, i) => {
       if (part > 0n) count = Math.min(count, Number((owed[i] as bigint) / part));
     });
-    runs.push({ from: k, count, parts, owed: owed.map((balance) => balance > 0n) });
-    parts.forEach((part, i) => {
+    runs.push({ from: k, count, parts: shares.map(safePenceOf), owed: owed.map((balance) => balance > 0n) });
+    shares.forEach((part, i) => {
       owed[i] = (owed[i] as bigint) - part * BigInt(count);
     });
     k += count;
@@ -65,20 +66,18 @@ export interface QuickShares {
  */
 export function quickShares(option: QuickOption, balances: readonly number[], by: CreditorSharing['by'], due: (k: number) => IsoDate): QuickShares {
   const runs = runsOf(option, balances, by);
-  // A part is never more than its account's balance, itself whole pence in a safe integer, so
-  // Number(part) is exact: no money passes through a fraction.
   const options = balances.map((balance, i): QuickOption => {
     const paid = runs.filter((run) => run.owed[i]);
     const first = paid[0];
     const last = paid[paid.length - 1];
     const count = paid.reduce((n, run) => n + run.count, 0);
-    const totalPaid = paid.reduce((total, run) => total + Number(run.parts[i]) * run.count, 0);
+    const totalPaid = paid.reduce((total, run) => total + (run.parts[i] ?? 0) * run.count, 0);
     return {
       ...option,
       amountToRepay: balance,
       instalmentCount: count,
-      instalmentAmount: first ? Number(first.parts[i]) : 0,
-      finalAmount: last ? Number(last.parts[i]) : 0,
+      instalmentAmount: first?.parts[i] ?? 0,
+      finalAmount: last?.parts[i] ?? 0,
       firstDate: first ? due(first.from) : option.firstDate,
       lastDate: last ? due(last.from + last.count - 1) : option.firstDate,
       totalPaid,
@@ -96,7 +95,7 @@ export function quickShares(option: QuickOption, balances: readonly number[], by
         let owed = balance;
         for (const run of runs) {
           if (!run.owed[i]) continue;
-          const amount = Number(run.parts[i]);
+          const amount = run.parts[i] ?? 0;
           for (let k = run.from; k < run.from + run.count; k++) {
             owed -= amount;
             instalments.push({ n: k + 1, ...dueDate(calendar, option.anchorDate, option.frequency, k, option.payDay), amount, interest: 0, principal: amount, balanceAfter: owed });
