@@ -256,9 +256,12 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
     const theirs = others.flatMap((other) => customers.readings(other));
     const own = customers.readings(done.id);
     const customer = mergeCustomer(own, theirs, customers.templateColumns);
-    const breathingSpace = customer?.breathingSpace ?? mergeCustomer(theirs, [], [])?.breathingSpace;
+    // With no row of its own, the account still has what the person's other rows protect.
+    const protections = customer ?? mergeCustomer(theirs, [], []);
+    const breathingSpace = protections?.breathingSpace;
+    const ownContacts = contacts.of(done.id);
     const doubts = [
-      ...(customer?.doubts ?? (theirs.length > 0 ? mergeCustomer(theirs, [], [])?.doubts ?? [] : [])),
+      ...(protections?.doubts ?? []),
       ...person.flatMap((id) => {
         const line = contacts.unreadableLine(id);
         return line === undefined ? [] : [`line ${line} of the contacts log (account ${id}) cannot be read, so this customer's contacts cannot be counted`];
@@ -269,12 +272,12 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
       id: done.id,
       instalments: done.instalments,
       payments: paid,
-      contacts: person.flatMap((id) => contacts.of(id)),
+      contacts: [...ownContacts, ...others.flatMap((id) => contacts.of(id))],
       ...(customer ? { customer } : {}),
       ...(breathingSpace ? { breathingSpace } : {}),
       person: { key: people.personOf(done.id) ?? -1, accounts: person },
       doubts,
-      ownRows: own.length + contacts.of(done.id).length,
+      ownRows: own.length + ownContacts.length,
       ...(done.agreedOn ? { agreedOn: done.agreedOn } : {}),
     });
   };

@@ -146,8 +146,9 @@ export function readCustomer(row: Row, columns: readonly string[]): CustomerRead
   if (address && row.get(address) === '') problems.push(`channel is ${channel} but ${address} is empty`);
   // Unreadable, each is taken the way that protects the customer.
   const vulnerable = attempt(problems, () => yesNo(row, 'vulnerable'), true);
+  const before = problems.length;
   const breathingSpace = attempt<BreathingSpace | undefined>(problems, () => breathingSpaceOf(row), undefined);
-  const spaceProblem = problems.find((p) => p.startsWith('breathing_space'));
+  const spaceProblem = problems.length > before ? problems[before] : undefined;
   const reviewOn = attempt<IsoDate | undefined>(problems, () => optionalDate(row, 'review_on'), undefined);
   const contactDays = attempt<ReadonlySet<number> | undefined>(problems, () => contactDaysOf(row), undefined);
   const contactWindow = attempt<string | undefined>(problems, () => contactWindowOf(row), undefined);
