@@ -9,8 +9,8 @@ describe('the JSON format version', () => {
     expect(FORMAT_VERSION).toMatch(/^(0|[1-9]\d*)\.(0|[1-9]\d*)$/);
   });
 
-  it('is the one the README documents', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    expect(readme).toContain(`carry \`formatVersion\` (now \`"${FORMAT_VERSION}"\`)`);
+  it('is the one the manual documents (docs/library.md)', () => {
+    const library = readFileSync(path.join(ROOT, 'docs', 'library.md'), 'utf8');
+    expect(library).toContain(`carry \`formatVersion\` (now \`"${FORMAT_VERSION}"\`)`);
   });
 });
