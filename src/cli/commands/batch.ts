@@ -146,7 +146,7 @@ interface BatchFlags {
 const SHOWN_REJECTIONS = 20;
 
 // One worker plans while this thread reads and writes: with a second core free, a run was about a
-// third faster; more workers gained nothing on 2 cores and cost memory (README, "Performance").
+// third faster; more workers gained nothing on 2 cores and cost memory (docs/performance-history.md).
 const DEFAULT_WORKERS = availableParallelism() > 1 ? 1 : 0;
 
 /** The progress bar, shown only to a person at a terminal; by bytes when the input's size is known. */
