@@ -21,8 +21,8 @@ export interface ManualPage {
 }
 
 /** Every page, commands first, then the others by topic. */
-export async function manualPages(): Promise<ManualPage[]> {
-  const files = (await readdir(MANUAL_FOLDER, { recursive: true }))
+export async function manualPages(folder = MANUAL_FOLDER): Promise<ManualPage[]> {
+  const files = (await readdir(folder, { recursive: true }))
     .map((file) => file.split(path.sep).join('/'))
     .filter((file) => file.endsWith('.md'));
   const keys = files.map((file) => file.slice(0, -'.md'.length));
@@ -32,9 +32,9 @@ export async function manualPages(): Promise<ManualPage[]> {
       const key = keys[i] ?? file;
       const name = names[i] ?? key;
       const unique = names.filter((other) => other === name).length === 1;
-      const text = await readFile(path.join(MANUAL_FOLDER, file), 'utf8');
+      const text = await readFile(path.join(folder, file), 'utf8');
       const title = /^# (.+)$/m.exec(text)?.[1] ?? name;
-      return { topic: unique ? name : key, key, title, file: path.join(MANUAL_FOLDER, file) };
+      return { topic: unique ? name : key, key, title, file: path.join(folder, file) };
     }),
   );
   const order = (page: ManualPage) => `${page.key.startsWith('commands/') ? 0 : page.key === 'index' ? 1 : 2}${page.topic}`;
@@ -42,8 +42,8 @@ export async function manualPages(): Promise<ManualPage[]> {
 }
 
 /** The page `topic` names, or a FairplanError naming the nearest topic. */
-export async function manualPage(topic: string): Promise<{ page: ManualPage; text: string }> {
-  const pages = await manualPages();
+export async function manualPage(topic: string, folder = MANUAL_FOLDER): Promise<{ page: ManualPage; text: string }> {
+  const pages = await manualPages(folder);
   const wanted = topic.trim().toLowerCase().replace(/\.md$/, '');
   const page = pages.find((p) => p.topic === wanted || p.key === wanted);
   if (!page) {
