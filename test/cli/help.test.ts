@@ -13,12 +13,13 @@ const pages = readdirSync(DOCS, { recursive: true }).map(String).filter((file) =
 const COMMANDS = ['check', 'plan', 'batch', 'follow-up', 'report', 'advise', 'new'];
 
 describe('fairplan help', () => {
-  it('lists every page of docs/ by its name and title', async () => {
+  it('lists every page of docs/ by its name (its path when another page has that name) and title', async () => {
     const result = await runCli(['help']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     for (const page of pages) {
       const title = /^# (.+)$/m.exec(readFileSync(path.join(DOCS, page), 'utf8'))?.[1];
-      expect(result.stdout).toMatch(new RegExp(`^  ${path.basename(page, '.md')} +${title?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+      const topics = `(${path.basename(page, '.md')}|${page.slice(0, -'.md'.length)})`;
+      expect(result.stdout).toMatch(new RegExp(`^  ${topics} +${title?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     }
   });
 
