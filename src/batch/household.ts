@@ -2,8 +2,8 @@
  * Several accounts of one customer (`batch --group-by`): one household's debts, planned together.
  *
  * The budget is the household's, so its columns must agree across the accounts; what is available
- * is shared among the accounts by the several-creditor rules of the plan engine (README "Plans
- * across several creditors"), each account a creditor. Each account's result then carries its own
+ * is shared among the accounts by the several-creditor rules of the plan engine (docs/plans.md,
+ * "Plans across several creditors"), each account a creditor. Each account's result then carries its own
  * part of every option: instalment and total are its share, while the budget figures are the
  * household's. With interest frozen the household's options come from the quick summary and each
  * account's part from `quickShares`, the engine's sharing walked a run of payments at a time; other

@@ -14,6 +14,9 @@ import { FAIRPLAN_VERSION } from './version.js';
 import { COMMANDS } from './commands/index.js';
 
 const EXIT_CODES_HELP = `
+The manual: fairplan help lists its pages, fairplan help TOPIC prints one
+(fairplan help check, fairplan help glossary).
+
 Exit codes:
   0    success
   1    batch, follow-up: some rows were rejected (see their --help)
@@ -35,6 +38,16 @@ Exit codes:
 
 ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 
+/** Commands whose examples name sample files under fixtures/ (test/cli/help.test.ts holds this to their help). */
+const NAMES_SAMPLES = new Set(['check', 'plan', 'advise']);
+
+/** Each command's help ends with where its page of the manual is, and where its sample files come from. */
+function manualPointer(command: Command): string {
+  const page = `\nThe manual's page: fairplan help ${command.name()}.`;
+  if (!NAMES_SAMPLES.has(command.name())) return page;
+  return `${page}\nThe fixtures/ files the examples name are samples a clone holds; elsewhere,\nfairplan new --examples writes them into this folder.`;
+}
+
 /** Commander quotes the value it refuses: an escape sequence typed in an option is shown, not run. */
 const visibleUsageError = (text: string, write: (text: string) => void): void => write(text.split('\n').map(visible).join('\n'));
 
@@ -54,9 +67,11 @@ export function buildProgram(context: CommandContext): Command {
       writeErr: (text) => context.io.stderr.write(text),
       outputError,
     })
+    .helpCommand(false)
     .addHelpText('after', EXIT_CODES_HELP);
   for (const register of COMMANDS) register(program, context);
   for (const command of program.commands) {
+    if (command.name() !== 'help') command.addHelpText('after', manualPointer(command));
     command.exitOverride().configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),

@@ -39,9 +39,9 @@ describe('the customers of a grouped batch, row by row', () => {
 });
 
 describe('a customer with more accounts than one household can have', () => {
-  // The README's documented figure.
+  // The figure docs/commands/batch.md documents.
   const LIMIT = 1000;
-  it('is the limit the README documents', () => expect(MAX_HOUSEHOLD_ACCOUNTS).toBe(LIMIT));
+  it('is the limit the manual documents (docs/commands/batch.md)', () => expect(MAX_HOUSEHOLD_ACCOUNTS).toBe(LIMIT));
 
   it(`plans the first 1000 of a customer's rows and refuses each row after them, saying why`, () => {
     const customers = new Customers(column, 1);

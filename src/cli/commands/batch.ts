@@ -57,7 +57,7 @@ frequency, converted to a month and rounded to the penny one by one:
 Keys starting // are notes. --init-map writes a mapping guessed from the
 header (to -o or stdout); --dry-run N shows what each field reads from the
 first N rows and writes nothing. A column that holds amounts but is neither
-read nor carried is named on stderr and in the summary (unmapped_columns);
+read nor carried is named on stderr and in the summary (unmappedColumns);
 --strict refuses to run with one. A rejected row names the export's column.
 
 Results (CSV): account_id, carried columns, monthly_income, expenditure,
@@ -146,7 +146,7 @@ interface BatchFlags {
 const SHOWN_REJECTIONS = 20;
 
 // One worker plans while this thread reads and writes: with a second core free, a run was about a
-// third faster; more workers gained nothing on 2 cores and cost memory (README, "Performance").
+// third faster; more workers gained nothing on 2 cores and cost memory (docs/performance-history.md).
 const DEFAULT_WORKERS = availableParallelism() > 1 ? 1 : 0;
 
 /** The progress bar, shown only to a person at a terminal; by bytes when the input's size is known. */

@@ -109,7 +109,7 @@ export function flagCodes(facts: FlagFacts): FlagCode[] {
 }
 
 /**
- * THE rule for which flags need a person before a plan is agreed (README "Flags", *for review*), for
+ * THE rule for which flags need a person before a plan is agreed (docs/affordability.md, "Flags", *for review*), for
  * check, plan, advise, batch and the library alike: a moratorium, a vulnerability, a budget out of
  * date, a debt that may be statute-barred, and spending over a guideline until a note explains it.
  * The others inform: a deficit or a token-sized budget already has a token payment recommended,
