@@ -5,6 +5,7 @@ import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { toFixed2 } from '../../src/core/money.js';
 import type { Account } from '../../src/batch/account.js';
+import { householdWithDefaults } from '../../src/batch/household-fields.js';
 import { accountAffordability, accountStatement } from '../../src/batch/affordability.js';
 import { formatPence } from '../../src/batch/pence.js';
 import { parseGuidelinesText } from '../../src/guidelines/load.js';
@@ -33,6 +34,7 @@ const account = fc.record({
     income,
     expenses,
     pay: { frequency: 'monthly', nextPayDate: parseIsoDate('2026-01-10') },
+    household: householdWithDefaults({}),
     carried: [],
   }),
 );
@@ -65,7 +67,8 @@ describe('an account row\'s affordability in whole pence', () => {
       income: 200_000,
       expenses: { housing: 70_000, council_tax: 12_000, utilities: 9_000, food: 25_000, transport: 6_000, other_expenses: 5_000 },
       pay: { frequency: 'weekly', nextPayDate: parseIsoDate('2026-01-09') },
-      carried: [],
+      household: householdWithDefaults({}),
+    carried: [],
     };
     const core = assessAffordability(accountStatement(row), { asOf });
     // home = 700 + 120; fixed = 820 + 90 + 60 + 50 = 1020; flexible = 250; surplus = 2000 − 1270 = 730.

@@ -6,6 +6,7 @@
  * share their conventions (money as two-decimal strings, dates as YYYY-MM-DD). 1.1 added
  * `provenance` to each, and the `batch --summary` document. 1.2 added `balance`, `review_reasons`
  * and the recommendation's `plan_months` to `batch --json` records, and `unmapped_columns` to
- * `batch --summary`.
+ * `batch --summary`. 1.3 added each `batch --json` record's `household` (with its `defaults_used`),
+ * the rejected rows' `code`, and `defaults_used` to `batch --summary`.
  */
-export const FORMAT_VERSION = '1.2';
+export const FORMAT_VERSION = '1.3';
