@@ -121,7 +121,7 @@ describe('fairplan report', () => {
     for (const [value, group] of Object.entries(groups)) {
       expect(figures(group), value).toEqual(expected(rows.filter((r) => r.pay_frequency === value), schedules));
     }
-    expect([formatVersion, results, named, (notes as string[]).length]).toEqual(['1.2', RESULTS, SCHEDULES, 2]);
+    expect([formatVersion, results, named, (notes as string[]).length]).toEqual(['1.3', RESULTS, SCHEDULES, 2]);
   });
 
   it('says the total owed is not in results without a balance column, and reads columns by name in any order', async () => {
@@ -142,9 +142,9 @@ describe('fairplan report', () => {
     expect(figures(report)).toMatchObject({ ...rest, review_reasons: null });
   });
 
-  it('uses the results’ months and review_reasons columns when they have them', async () => {
+  it('uses the results’ plan_months and review_reasons columns, as batch names them, when they have them', async () => {
     const csv = [
-      'account_id,available,flags,review,plan,instalment,frequency,instalments,outcome,months,review_reasons',
+      'account_id,available,flags,review,plan,instalment,frequency,instalments,outcome,plan_months,review_reasons',
       'A1,100.00,,no,affordable,100.00,monthly,3,repaid,3,',
       'A2,50.00,advice,yes,affordable,10.00,weekly,100,repaid,24,long-plan',
       'A3,0.00,deficit,yes,token,1.00,monthly,12,review,,deficit;advice',
