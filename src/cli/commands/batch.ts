@@ -51,6 +51,12 @@ Columns (default names; rename with --map or --column field=Header):
   monthly_income, housing, council_tax, utilities, food, transport,
   other_expenses, pay_frequency, next_pay_date,
   breathing_space_end (optional: the last day of a Breathing Space)
+Household (optional; a blank cell or no column takes the default, and the
+row's defaults_used column names it): adults (default 1), children (0),
+tenure (owner, mortgage, living-with-parents, tenant-private, tenant-social,
+other; default other), jurisdiction (england-wales, scotland,
+northern-ireland; default --jurisdiction). A row's due dates move around its
+jurisdiction's bank holidays; a row that records none, around --calendar's.
 Amounts are monthly unless the mapping says otherwise. In a mapping file an
 amount field may name several columns, which are added up, each with its own
 frequency, converted to a month and rounded to the penny one by one:
@@ -67,7 +73,11 @@ surplus, available, flags, review, plan, instalment, frequency,
 instalments, first_date, last_date, total, outcome, alternatives, balance,
 review_reasons, plan_months (blank if it does not repay), then for each
 option (affordable, fixed_term_12, _24, _36, _60, token) OPTION_instalment,
-OPTION_instalments and OPTION_is_affordable (blank when not offered). Amounts
+OPTION_instalments and OPTION_is_affordable (blank when not offered), and
+defaults_used (the household fields taken by default, e.g. tenure;jurisdiction).
+Rejected rows (--errors) have rejected_line, rejected_field (the export's
+column), rejected_reason and rejected_code (e.g. missing-value,
+invalid-amount, invalid-date, invalid-tenure: docs/batch-mapping.md). Amounts
 are plain numbers with two decimals; --bom starts each CSV file with a
 byte-order mark so Excel reads £ and accents.
 
