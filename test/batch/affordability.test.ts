@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { toFixed2 } from '../../src/core/money.js';
+import { TENURES } from '../../src/core/statement.js';
 import type { Account } from '../../src/batch/account.js';
 import { householdWithDefaults } from '../../src/batch/household-fields.js';
 import { accountAffordability, accountStatement } from '../../src/batch/affordability.js';
@@ -26,15 +27,19 @@ const account = fc.record({
   food: pence(100_000),
   transport: pence(50_000),
   other_expenses: pence(300_000),
+  // The household the row records: its tenure decides the DRO pointer, its people the guideline.
+  adults: fc.integer({ min: 1, max: 4 }),
+  children: fc.integer({ min: 0, max: 3 }),
+  tenure: fc.constantFrom(...TENURES),
 }).map(
-  ({ balance, income, ...expenses }): Account => ({
+  ({ balance, income, adults, children, tenure, ...expenses }): Account => ({
     line: 2,
     id: 'ACC1',
     balance,
     income,
     expenses,
     pay: { frequency: 'monthly', nextPayDate: parseIsoDate('2026-01-10') },
-    household: householdWithDefaults({}),
+    household: householdWithDefaults({ adults, children, tenure }),
     carried: [],
   }),
 );

@@ -151,6 +151,21 @@ describe("the household each row records", () => {
     expect(r003?.defaults_used).toBe('tenure');
   });
 
+  it("checks food against the spending guideline for the row's own adults and children", async () => {
+    // Example guidelines in force from 2026-04-06: food 300.00 a month for one adult, 580.00 for two
+    // adults and a child, 400.00 + 100.00 for one adult and two children.
+    const run = async (file: string, map: string) => {
+      const { stdout } = await runCli(['batch', file, '--map', map, '--date-format', 'DD/MM/YYYY', '--as-of', '2026-06-01', '-q', '--guidelines', fixture('guidelines', 'example-guidelines.yaml')]);
+      return Object.fromEntries(records(stdout).map((r) => [r.account_id, r.flags?.includes('guideline-over')]));
+    };
+    // R001's groceries, 85.00 a week, are 368.33 a month; R004's, 100.00 a week, 433.33.
+    expect(await run(EXPORT, MAP)).toMatchObject({ R001: false, R004: false });
+    // The same export with its household's people under names no field is read from: one adult each.
+    const unread = path.join(scratch(), 'export.csv');
+    writeFileSync(unread, readFileSync(EXPORT, 'utf8').replace(',Adults,Children,', ',People,Kids,'));
+    expect(await run(unread, mapWith({ adults: undefined, children: undefined }))).toMatchObject({ R001: true, R004: true });
+  });
+
   it("moves each row's due dates by its own nation's bank holidays; a row that records none by --calendar, or else --jurisdiction's", async () => {
     // Paid monthly on 6 April 2026, Easter Monday: a bank holiday in England and Wales, not in Scotland.
     const header = 'account_id,balance,monthly_income,housing,council_tax,utilities,food,transport,other_expenses,pay_frequency,next_pay_date,Country';
