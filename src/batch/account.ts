@@ -192,8 +192,8 @@ function householdCell<T>(cells: readonly string[], layout: ColumnLayout, field:
   return text ? checked(columnOf(layout, field), `invalid-${field}`, () => read(text)) : undefined;
 }
 
-// Most exports record no household: their rows share one for each set of defaults.
-const defaultHouseholds = new Map<string, RowHousehold>();
+// Most exports record no household: their rows share one, made once for each layout.
+const defaultHouseholds = new WeakMap<ColumnLayout, RowHousehold>();
 
 /** The household the row records, each field it leaves blank (or has no column for) from the run's defaults. */
 function householdOf(cells: readonly string[], layout: ColumnLayout): RowHousehold {
@@ -205,9 +205,8 @@ function householdOf(cells: readonly string[], layout: ColumnLayout): RowHouseho
     jurisdiction: householdCell(cells, layout, 'jurisdiction', readJurisdiction),
   };
   if (HOUSEHOLD_FIELDS.some((field) => row[field] !== undefined)) return householdWithDefaults(row, defaults);
-  const key = `${defaults.jurisdiction}/${defaults.calendar}`;
-  let household = defaultHouseholds.get(key);
-  if (!household) defaultHouseholds.set(key, (household = householdWithDefaults({}, defaults)));
+  let household = defaultHouseholds.get(layout);
+  if (!household) defaultHouseholds.set(layout, (household = householdWithDefaults({}, defaults)));
   return household;
 }
 
