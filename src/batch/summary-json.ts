@@ -24,6 +24,8 @@ export function summaryJson(summary: BatchSummary) {
       instalments: Object.fromEntries(Object.entries(summary.instalmentsByFrequency).map(([frequency, pence]) => [frequency, formatPence(pence)])),
       instalmentsMonthly: toFixed2(monthlyInstalments(summary)),
     },
+    // Accounts written whose flags and dates rest on a household field the row did not record, by field.
+    defaultsUsed: byName(summary.byDefault),
     // Columns that hold amounts but that the run neither read nor carried, in file order.
     unmappedColumns: summary.unmappedColumns,
   };

@@ -22,6 +22,7 @@ describe('the customers of a grouped batch, row by row', () => {
         kind: 'unreadable',
         line: 4,
         reason: 'rows of customer A are not together: sort the export by customer_id',
+        code: 'customer-rows-apart',
         cells: ['A', 'ACC4'],
         field: 'customer_id',
         accountId: 'ACC4',

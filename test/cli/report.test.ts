@@ -153,9 +153,9 @@ describe('fairplan report', () => {
     expect(figures(report)).toMatchObject({ ...rest, reviewReasons: null });
   });
 
-  it('uses the results’ months and review_reasons columns when they have them', async () => {
+  it('uses the results’ plan_months and review_reasons columns, as batch names them, when they have them', async () => {
     const csv = [
-      'account_id,available,flags,review,plan,instalment,frequency,instalments,outcome,months,review_reasons',
+      'account_id,available,flags,review,plan,instalment,frequency,instalments,outcome,plan_months,review_reasons',
       'A1,100.00,,no,affordable,100.00,monthly,3,repaid,3,',
       'A2,50.00,advice,yes,affordable,10.00,weekly,100,repaid,24,long-plan',
       'A3,0.00,deficit,yes,token,1.00,monthly,12,review,,deficit;advice',

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { HOUSEHOLD_FIELDS } from '../../src/batch/fields.js';
 import { CHANNELS, HOLDS, MESSAGE_KINDS } from '../../src/core/follow-up/contact.js';
+import { JURISDICTIONS, TENURES } from '../../src/core/statement.js';
 import { ACTIONS, STATUSES } from '../../src/core/follow-up/status.js';
 import { REJECTION_CODES } from '../../src/follow-up/table.js';
 import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
@@ -41,7 +43,7 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     }
   });
 
-  it('list the values the code can write: statuses, actions, message kinds, channels, holds and rejection codes', () => {
+  it('list the values the code can write: statuses, actions, message kinds, channels, holds, rejection codes and household values', () => {
     const status = schemaOf('follow-up-status').properties;
     expect(status.status.enum).toEqual([...STATUSES]);
     expect([...status.action.enum].sort()).toEqual([...new Set(Object.values(ACTIONS))].sort());
@@ -50,6 +52,8 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     expect(message.channel.enum).toEqual([...CHANNELS]);
     expect(message.held_back.enum).toEqual([...HOLDS, null]);
     expect(schemaOf('follow-up-rejection').properties.code.enum).toEqual([...REJECTION_CODES]);
+    const household = schemaOf('batch-record').properties.household.properties;
+    expect([household.tenure.enum, household.jurisdiction.enum, household.defaults_used.items.enum]).toEqual([[...TENURES], [...JURISDICTIONS], [...HOUSEHOLD_FIELDS]]);
   });
 
   it('hold check --json and plan --json of every bundled statement', async () => {

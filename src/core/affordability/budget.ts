@@ -10,6 +10,7 @@
  */
 import { FairplanError } from '../errors.js';
 import { MOST_COUNTED } from '../money.js';
+import type { Currency, Tenure } from '../statement.js';
 import type { FlagCode } from './types.js';
 
 /** A month's budget, each part a sum of line figures in whole pence. */
@@ -61,6 +62,9 @@ export const DRO_LIMITS = {
   totalDebt: 5_000_000,
   monthlySurplus: 7_500,
 } as const;
+
+/** A Debt Relief Order could apply: a budget in pounds, for someone who does not own their home (domain notes 2.4). */
+export const droPossible = (currency: Currency, tenure: Tenure): boolean => currency === 'GBP' && tenure !== 'owner' && tenure !== 'mortgage';
 
 /** A token payment is advised, by default, below £1.00 a month per creditor. */
 export const TOKEN_THRESHOLD_PER_CREDITOR = 100;

@@ -7,6 +7,8 @@
  * two-decimal strings, dates as YYYY-MM-DD, null for a value that is not there). Each has a JSON
  * Schema in `schema/`; docs/json-output.md keeps the history. 2.0 named every document's keys in
  * camelCase (the old snake_case names are written too until 3.0), wrote null rather than "" in
- * follow-up's NDJSON records, and put `formatVersion` in every output.
+ * follow-up's NDJSON records, put `formatVersion` in every output, and
+ * added each `batch --json` record's `household` (with its `defaults_used`), the rejected rows' `code`
+ * and the batch summary's `defaultsUsed`.
  */
 export const FORMAT_VERSION = '2.0';
