@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'invalid-row'
   | 'io'
   /** A file could not be written whole: the disk is full or the file passed a size limit. */
-  | 'no-space';
+  | 'no-space'
+  /** The book is in use by another run, which did not finish while this one waited. */
+  | 'busy';
 
 /** One thing wrong with an input, located by JSON path (`expenditure[3].frequency`) or field name. */
 export interface Problem {
