@@ -125,7 +125,7 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       expect((await run(location, ['migrate'])).code).toBe(0);
       const dir = scratch();
       const big = path.join(dir, 'payments.csv');
-      const rows = 200_000;
+      const rows = 50_000;
       const lines = ['account_id,paid_on,amount,reference'];
       for (let i = 0; i < rows; i++) lines.push(`K-${i % 5000},2026-03-${String(1 + (i % 28)).padStart(2, '0')},1.00,R-${i}`);
       writeFileSync(big, `${lines.join('\n')}\n`);
