@@ -10,7 +10,7 @@ import { FairplanError, isFairplanError } from '../core/errors.js';
 import { parseMoney, safePence } from '../core/money.js';
 import { BadCell, date, optionalDate, positivePence, whole } from '../follow-up/cells.js';
 import { readTable, type FollowUpRejection, type Reject } from '../follow-up/table.js';
-import { recordImport, type ImportSource } from './imports.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 export interface AgreedInstalment {
@@ -212,5 +212,6 @@ export async function recordAgreements(
     }
     recorded++;
   }
+  await forgetIfEmpty(db, importId, recorded);
   return { recorded, superseding, unchanged };
 }

@@ -13,7 +13,7 @@ import type { IsoDate } from '../core/date.js';
 import { BadCell, optionalDate, yesNo } from '../follow-up/cells.js';
 import { CUSTOMER_COLUMNS, mergeCustomer, readCustomer, type CustomerReading } from '../follow-up/customers.js';
 import { readTable, type Reject, type Row, type Table } from '../follow-up/table.js';
-import { recordImport, type ImportSource } from './imports.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import type { BookWriter } from './transaction.js';
 import type { CircumstancesTable } from './schema.js';
 
@@ -150,5 +150,6 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     recorded++;
     if (circumstance.doubts !== '[]') doubtful++;
   }
+  await forgetIfEmpty(db, importId, recorded);
   return { accounts: accounts.size, recorded, unchanged: groups.size - recorded, doubtful };
 }

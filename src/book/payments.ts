@@ -8,7 +8,7 @@
 import type { IsoDate } from '../core/date.js';
 import { BadCell, date, nonZeroPence } from '../follow-up/cells.js';
 import { readTable, type Reject } from '../follow-up/table.js';
-import { recordImport, type ImportSource } from './imports.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 interface PaymentRow {
@@ -74,5 +74,6 @@ export async function recordPayments(db: BookWriter, source: ImportSource, rejec
       .execute();
     recorded += inserted.length;
   }
+  await forgetIfEmpty(db, importId, recorded);
   return { read: rows.length, recorded, known: rows.length - recorded };
 }

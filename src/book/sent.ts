@@ -5,7 +5,7 @@
  */
 import { BadCell, cell, contactDay } from '../follow-up/cells.js';
 import { readTable, type Reject } from '../follow-up/table.js';
-import { recordImport, type ImportSource } from './imports.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 const DELIVERED = new Set(['delivered', 'sent', 'ok']);
@@ -59,5 +59,6 @@ export async function recordSent(db: BookWriter, source: ImportSource, reject: R
       .execute();
     recorded += inserted.length;
   }
+  await forgetIfEmpty(db, importId, recorded);
   return { read: rows.length, recorded, known: rows.length - recorded, notDelivered: rows.filter((row) => row.delivered === 0).length };
 }
