@@ -51,7 +51,7 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       expect((await run(book, ['show', 'BK-002', '--html', '-o', page])).code).toBe(0);
       expect(readFileSync(page, 'utf8')).toContain('mailbox full');
       expect(statSync(page).mode & 0o777).toBe(0o600);
-    });
+    }, 120_000);
 
     it('records one option of a plan JSON for one account', async () => {
       const book = await backend.fresh();
