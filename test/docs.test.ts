@@ -28,7 +28,7 @@ describe("each command's page", () => {
   const commands = pages.filter((page) => page.startsWith('commands/')).map((page) => path.basename(page, '.md'));
 
   it('is there for every command', () => {
-    expect(commands.sort()).toEqual(['advise', 'batch', 'check', 'follow-up', 'new', 'plan', 'report']);
+    expect(commands.sort()).toEqual(['advise', 'batch', 'book', 'check', 'follow-up', 'new', 'plan', 'report']);
   });
 
   for (const command of commands) {

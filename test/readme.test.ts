@@ -1,7 +1,7 @@
 /**
  * Every command the README and the manual (docs/) show runs as written, with nothing but the
- * project: each `sh` block's `npx fairplan …` and `node …` lines are run by a shell in a scratch
- * folder that holds only the project's fixtures and bench scripts, and must finish with 0 or 1 (rows
+ * project: each `sh` block's `npx fairplan …` and `node …` lines are run by a shell, in order, in a
+ * scratch folder for the page that holds only the project's fixtures and bench scripts, and must finish with 0 or 1 (rows
  * rejected) and no internal error. `advise` needs a person at a terminal
  * (test/cli/advise-terminal.test.ts drives it); `npm` lines install or run the suite itself. The
  * README's sample output is what its first command prints.
@@ -15,17 +15,32 @@ import { BIN, ROOT } from './helpers/cli.js';
 
 const PAGES = ['README.md', ...readdirSync(path.join(ROOT, 'docs'), { recursive: true }).map((file) => path.join('docs', String(file))).filter((file) => file.endsWith('.md'))];
 
+/** A page's commands, each after the `export` lines above it on the page, as a reader types them. */
 function pageCommands(page: string): string[] {
   const commands: string[] = [];
+  const exports: string[] = [];
   let inShell = false;
   for (const line of readFileSync(path.join(ROOT, page), 'utf8').split('\n')) {
     if (line.startsWith('```')) {
       inShell = line === '```sh';
       continue;
     }
-    if (inShell && /^(npx fairplan|node) /.test(line) && !line.startsWith('npx fairplan advise')) commands.push(line);
+    if (inShell && line.startsWith('export ')) exports.push(line);
+    if (inShell && /^(npx fairplan|node) /.test(line) && !line.startsWith('npx fairplan advise')) commands.push([...exports, line].join('\n'));
   }
   return commands;
+}
+
+// A page's commands run in order in one folder, as a reader would type them (a report reads the results a batch before it wrote).
+const scratches = new Map<string, string>();
+function scratchFor(page: string): string {
+  let scratch = scratches.get(page);
+  if (!scratch) {
+    scratch = mkdtempSync(path.join(tmpdir(), 'fairplan-readme-'));
+    for (const folder of ['fixtures', 'bench']) symlinkSync(path.join(ROOT, folder), path.join(scratch, folder));
+    scratches.set(page, scratch);
+  }
+  return scratch;
 }
 
 function shell(command: string, cwd: string, keepStdout = false): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -69,10 +84,8 @@ describe('the README and the manual', () => {
   });
 
   for (const { page, command } of commands) {
-    it(`runs, from ${page}: ${command}`, async () => {
-      const scratch = mkdtempSync(path.join(tmpdir(), 'fairplan-readme-'));
-      for (const folder of ['fixtures', 'bench']) symlinkSync(path.join(ROOT, folder), path.join(scratch, folder));
-      const { code, stderr } = await shell(command, scratch);
+    it(`runs, from ${page}: ${command.split('\n').at(-1)}`, async () => {
+      const { code, stderr } = await shell(command, scratchFor(page));
       expect([0, 1], stderr).toContain(code);
       expect(stderr).not.toMatch(/unexpected error|Error:|at .*\.js:\d+/);
     });

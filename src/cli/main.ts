@@ -27,6 +27,8 @@ Exit codes:
   74   an output did not fit: the disk is full or a file passed the
        file-size limit (ulimit -f); no output file is left half written,
        though standard output may have been cut short
+  75   book: the book is in use by another run that did not finish in time;
+       nothing was recorded, run the command again later
   129  stopped because the terminal closed (SIGHUP)
   130  interrupted (Ctrl-C)
   141  the reader of the output stopped early (| head)

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'io',
   /** A file could not be written whole: the disk is full or the file passed a size limit. */
   'no-space',
+  /** The book is in use by another run, which did not finish while this one waited. */
+  'busy',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
