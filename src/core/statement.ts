@@ -94,14 +94,38 @@ export interface Debt {
   readonly lastPaymentOn?: IsoDate;
   /** The creditor's own reference for the account (its account number), so their letter can be matched to it. */
   readonly accountReference?: string;
+  /** Whose name the debt is in: a creditor may only be offered money from the household for a debt it holds. */
+  readonly owner?: DebtOwner;
   readonly note?: string;
 }
 
+/** Whose name a debt is in: the customer's, their partner's, or both (joint). */
+export const DEBT_OWNERS = ['customer', 'partner', 'joint'] as const;
+export type DebtOwner = (typeof DEBT_OWNERS)[number];
+
+/** The SFS employment statuses (SFS Data Definition Specification v1.1), as its documents spell them. */
+export const EMPLOYMENT_STATUSES = [
+  'Full-time',
+  'Part-time',
+  'Unemployed',
+  'Not working due to illness / disability',
+  'Self-employed',
+  'Retired',
+  'Carer',
+  'Student',
+  'Other',
+] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
 /** Who the statement is for, as a creditor's letter and the SFS name them. */
 export interface Customer {
+  /** The customer's name, or both names for a couple ("Sam and Alex Green"). */
   readonly name: string;
+  /** Their postal address, a line each, for the letters and the SFS. */
+  readonly address?: readonly string[];
   /** The adviser's or firm's own reference for the customer. */
   readonly reference?: string;
+  readonly employment?: EmploymentStatus;
 }
 
 export interface Vulnerability {

@@ -8,6 +8,8 @@ import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
 import type { InterestTreatment } from '../core/plan/types.js';
 import {
   CURRENCIES,
+  DEBT_OWNERS,
+  EMPLOYMENT_STATUSES,
   JURISDICTIONS,
   CURRENCY_SYMBOLS,
   EXPENDITURE_CATEGORIES,
@@ -130,7 +132,15 @@ const statementIn = (symbol: string) => record(
   {
     currency: currencyField.optional(),
     jurisdiction: oneOf(JURISDICTIONS, 'jurisdiction').optional(),
-    customer: record({ name: letterText("the customer's name"), reference: letterText("the customer's reference").optional() }, 'the customer (name, reference)').optional(),
+    customer: record(
+      {
+        name: letterText("the customer's name"),
+        address: list(letterText("a line of the customer's address"), "the customer's address, a line each").optional(),
+        reference: letterText("the customer's reference").optional(),
+        employment: oneOf(EMPLOYMENT_STATUSES, 'SFS employment status').optional(),
+      },
+      'the customer (name, address, reference, employment)',
+    ).optional(),
     household: record(
       {
         adults: wholeNumber(1),
@@ -167,6 +177,7 @@ const statementIn = (symbol: string) => record(
           ccj: flag().optional(),
           lastPaymentOn: isoDate().optional(),
           accountReference: letterText('an account reference').optional(),
+          owner: oneOf(DEBT_OWNERS, 'whose name the debt is in').optional(),
           note: text().optional(),
         },
         'a debt',
