@@ -43,7 +43,7 @@ export const COUPLE_CALL: readonly string[] = [
   // Five creditors: the card still charging interest, a joint loan, the partner's catalogue, a loan last paid in 2019.
   'Add a line', 'Harbour Bank credit card', '4929 1234 5678 6612', '3200.00', '', 'Still', '24.9', '2026-10-28', 'n', '',
   '', 'Fairway Finance loan', 'PL-30117845', '2100.00', 'Joint', '', '2026-10-15', 'n', '',
-  '', 'Lumen Shopping catalogue', 'LS-88120', '640.00', "Their partner's", '', '2026-09-30', 'n', '',
+  '', 'Lumen Shopping catalogue', 'LS-88120', '640.00', "Partner's", '', '2026-09-30', 'n', '',
   '', 'Quickline Loans', 'QL-771', '480.00', '', '', '2019-06-14', 'n', '',
   '', 'Brightside Mobile', 'BM-5521', '310.00', '', '', '', 'n', '',
   'Done', '',

@@ -116,8 +116,8 @@ const askPriorityDebt: AskEntry<'priority-debts'> = async (session, prompter, ex
 
 /** Whose name a debt is in, as the menu offers it. */
 export const OWNER_CHOICES: Readonly<Record<DebtOwner, string>> = {
-  customer: "The customer's",
-  partner: "Their partner's",
+  customer: "Customer's own",
+  partner: "Partner's",
   joint: 'Joint (both names)',
 };
 
