@@ -15,13 +15,15 @@ interface Common {
   readonly category: ExpenditureCategory;
   readonly sfs: string;
   readonly label: string;
+  /** As the question names it. */
+  readonly what: string;
 }
 
 /** The bills most households pay, in the SFS fields a caseworker would put them in. */
 export const COMMON_BILLS: readonly Common[] = [
-  { category: 'water', sfs: 'water-supply', label: 'Water' },
-  { category: 'home', sfs: 'tv-licence', label: 'TV licence' },
-  { category: 'pensions-insurance', sfs: 'buildings-contents-insurance', label: 'Home and contents insurance' },
+  { category: 'water', sfs: 'water-supply', label: 'Water', what: 'water' },
+  { category: 'home', sfs: 'tv-licence', label: 'TV licence', what: 'a TV licence' },
+  { category: 'pensions-insurance', sfs: 'buildings-contents-insurance', label: 'Home and contents insurance', what: 'home and contents insurance' },
 ];
 
 const holds = (statement: Statement, sfs: string): boolean => statement.expenditure.some((line) => sfsFieldOfLine(line) === sfs);
@@ -33,7 +35,7 @@ async function askCommonBills(session: Session): Promise<void> {
   for (const bill of COMMON_BILLS) {
     if (holds(session.draft.statement, bill.sfs)) continue;
     const amount: Money = await askMoney(session.prompter, {
-      message: `Nothing is entered for ${bill.label.toLowerCase()}: how much a month? (Enter if none)`,
+      message: `Nothing is entered for ${bill.what}: how much a month? (Enter if none)`,
       symbol: session.symbol,
       default: ZERO,
     });
