@@ -143,6 +143,11 @@ export interface Vulnerability {
 export interface VulnerabilityConsent {
   readonly toRecord: boolean;
   readonly toShare: boolean;
+  /**
+   * The creditors, by name, that may be told, when the customer agreed to some and not others;
+   * every creditor when absent.
+   */
+  readonly creditors?: readonly string[];
   /** The day it was given or refused. */
   readonly on?: IsoDate;
 }
@@ -208,11 +213,24 @@ export interface Statement {
 }
 
 /**
- * What creditors may read of the statement's own notes: its notes for creditors and, only with the
- * customer's consent to share, what is noted for creditors of their circumstances.
+ * Whether `creditor` may be told what is noted for creditors of the customer's circumstances; with
+ * no creditor named, for a document every creditor reads, whether all of them may.
  */
-export function notesForCreditors(statement: Statement): string[] {
-  const shared = statement.vulnerabilityConsent?.toShare === true
+export function mayBeToldCircumstances(statement: Statement, creditor?: string): boolean {
+  const consent = statement.vulnerabilityConsent;
+  if (consent?.toShare !== true) return false;
+  if (consent.creditors === undefined) return true;
+  const allowed = new Set(consent.creditors);
+  return creditor === undefined ? statement.debts.every((d) => allowed.has(d.creditor)) : allowed.has(creditor);
+}
+
+/**
+ * What creditors may read of the statement's own notes: its notes for creditors and, only with the
+ * customer's consent to share with them (`creditor`, or every creditor when none is named), what is
+ * noted for creditors of their circumstances.
+ */
+export function notesForCreditors(statement: Statement, creditor?: string): string[] {
+  const shared = mayBeToldCircumstances(statement, creditor)
     ? statement.vulnerabilities.flatMap((v) => (v.forCreditors ? [v.forCreditors] : []))
     : [];
   return [...(statement.notesForCreditors ? [statement.notesForCreditors] : []), ...shared];

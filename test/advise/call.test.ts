@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSession } from '../../src/advise/run.js';
 import { sectionStep } from '../../src/advise/steps/section.js';
+import { SHARE_WITH_QUESTION } from '../../src/advise/steps/share.js';
 import { draftFrom, newDraft } from '../../src/advise/draft.js';
 import { EXPENDITURE_CATEGORIES, INCOME_CATEGORIES } from '../../src/core/statement.js';
 import { money } from '../../src/core/money.js';
@@ -197,5 +198,28 @@ describe('what callers forget, on moving on from the fixed costs', () => {
     const no = harness(['Done', '', '', '', ''], draftAt('fixed', withTax));
     await sectionStep(no.session, 'fixed');
     expect(no.session.draft.statement.expenditure.find((l) => l.sfs === 'council-tax-rates')?.frequency).toBe('monthly');
+  });
+});
+
+describe('consent to share, asked once the creditors are known', () => {
+  const shared = {
+    ...FAMILY,
+    vulnerabilities: [{ driver: 'health' as const, note: 'Bipolar disorder', forCreditors: 'Please write rather than phone.' }],
+    vulnerabilityConsent: { toRecord: true, toShare: true },
+  };
+
+  it('records the creditors the customer agrees to, one by one', async () => {
+    const { session } = harness(['Done', 'Some', 'y', 'n', ''], draftAt('debts', shared));
+    await sectionStep(session, 'debts');
+    expect(session.draft.statement.vulnerabilityConsent).toEqual({ toRecord: true, toShare: true, creditors: ['Acme Bank'] });
+  });
+
+  it('records all of them with one Enter, and is not asked without consent to share', async () => {
+    const all = harness(['Done', '', ''], draftAt('debts', shared));
+    await sectionStep(all.session, 'debts');
+    expect(all.session.draft.statement.vulnerabilityConsent).toEqual({ toRecord: true, toShare: true });
+    const none = harness(['Done', ''], draftAt('debts', { ...shared, vulnerabilityConsent: { toRecord: true, toShare: false } }));
+    await sectionStep(none.session, 'debts');
+    expect(none.prompter.questions).not.toContain(SHARE_WITH_QUESTION);
   });
 });

@@ -13,6 +13,7 @@ import { carryOn, changeChoices, changeOrDelete, typeEntry, type EntryList } fro
 import { goBack, showStatement } from './navigate.js';
 import { askForgotten } from './forgotten.js';
 import { askPaySchedule } from './pay-schedule.js';
+import { askShareWith } from './share.js';
 import { askRegularAmount, DEBT_ADMIN_FEE, SAVINGS } from './regular-amount.js';
 
 type Action = 'add' | 'edit' | 'delete' | 'statement' | 'back' | 'next';
@@ -39,7 +40,7 @@ const ON_DONE: Partial<Record<SectionId, readonly Question[]>> = {
     { item: SAVINGS.item, ask: (session) => askRegularAmount(session, SAVINGS) },
     { item: DEBT_ADMIN_FEE.item, ask: (session) => askRegularAmount(session, DEBT_ADMIN_FEE) },
   ],
-  debts: [{ item: 'expected-changes', ask: askExpectedChanges }],
+  debts: [{ ask: askShareWith }, { item: 'expected-changes', ask: askExpectedChanges }],
 };
 
 const sectionList = <S extends SectionId>(section: S, width: number): EntryList<SectionEntries[S]> => ({
