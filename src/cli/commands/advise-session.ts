@@ -34,8 +34,8 @@ const DRAFTS_FOLDER = '.fairplan-drafts';
  * The draft's default name, from the clock the CLI was given and the customer's name when the
  * statement started from gives it: advise-sam-green-20261125-101500.json.
  */
-function defaultDraftFile(io: Io, draft: Draft): string {
-  const stamp = io.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+export function defaultDraftFile(now: Date, draft: Draft): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const name = (draft.statement.customer?.name ?? '').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 30).replace(/-$/, '');
   return join(DRAFTS_FOLDER, `advise-${name ? `${name}-` : ''}${stamp}.json`);
 }
@@ -47,7 +47,7 @@ function defaultDraftFile(io: Io, draft: Draft): string {
 async function draftFileFor(io: Io, options: AdviseOptions, reads: readonly ReadFile[], draft: Draft): Promise<string> {
   const chosen = options.draft ?? options.resume;
   if (!chosen) await createFolder(DRAFTS_FOLDER, DRAFTS_FOLDER_MODE);
-  const draftFile = chosen ?? defaultDraftFile(io, draft);
+  const draftFile = chosen ?? defaultDraftFile(io.now(), draft);
   await checkOutputs({ reads, writes: [{ path: draftFile, option: options.draft ? '--draft' : 'the draft' }] });
   return draftFile;
 }
@@ -70,14 +70,14 @@ async function startingDraft(statementFile: string | undefined, resume: string |
 const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /** The options that set the figures, so that a resumed session works them out as this one did. */
-const sameFigures = (options: AdviseOptions): string[] => [
+export const sameFigures = (options: AdviseOptions): string[] => [
   ...(options.guidelines !== undefined ? ['--guidelines', shellWord(options.guidelines)] : []),
   ...(options.calendar !== undefined ? ['--calendar', options.calendar] : []),
   ...(options.asOf !== undefined ? ['--as-of', options.asOf] : []),
 ];
 
 /** Whose draft is being resumed, so that the advisor knows before the first question. */
-function whose(draft: Draft): string {
+export function whose(draft: Draft): string {
   const customer = draft.statement.customer;
   if (!customer) return 'Carrying on with a draft that names no customer yet.';
   return `Carrying on with the draft for ${visible(customer.name)}${customer.reference ? ` (reference ${visible(customer.reference)})` : ''}.`;
