@@ -352,7 +352,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(sfs.overview['total-available-for-non-priority-debts']).toBe(684.55);
     // The customer did not consent to sharing: the health note reaches no creditor.
     for (const name of readdirSync(exported).filter((n) => n.startsWith('letter-') || n.includes('sfs'))) expect(read(name), name).not.toContain(HEALTH_NOTE);
-  }, 120_000);
+  }, 240_000);
 
   it('reviews a statement to an export through Ctrl-C and --resume, which carries on at the plan chosen', async () => {
     // Tall enough for the plan's heading, its creditor table and a page of its schedule at once.
