@@ -58,7 +58,9 @@ export async function exportStep(session: Session): Promise<void> {
   const { services } = session;
   // A moratorium recorded since the plan was agreed: the plan step says why there is none.
   if (noPlanDuring(session.draft.statement.breathingSpace, services.asOf)) return session.update(atStep(session.draft, 'plans'));
-  const affordability = assess(session.draft.statement, services);
+  // The budget exported was taken today, with the customer: its figures are worked out as dated so.
+  const statement = { ...session.draft.statement, takenOn: services.asOf };
+  const affordability = assess(statement, services);
   const { plan, override } = session.draft;
   const proposal = proposeFor(affordability, services, plan);
   const optionIndex = plan && indexOfChoice(proposal, plan);
@@ -87,7 +89,7 @@ export async function exportStep(session: Session): Promise<void> {
   });
   if (next === 'plans') return session.update(atStep(session.draft, 'plans'));
   const bundle = {
-    statement: overrideReason ? withOverrideNote(session.draft.statement, concerns, overrideReason) : session.draft.statement,
+    statement: overrideReason ? withOverrideNote(statement, concerns, overrideReason) : statement,
     affordability,
     proposal,
     optionIndex,

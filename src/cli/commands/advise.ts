@@ -23,6 +23,10 @@ Takes a customer through their household, income, spending and debts, shows
 what is affordable as you go, and agrees a repayment plan with them. Keyboard
 only; works in an 80-column terminal.
 
+Enter takes what is offered; a typed letter picks the one choice of a menu
+that starts with it; Esc goes back from any question. The call, step by step:
+docs/advise.md.
+
 The draft is saved after every answer, so nothing is lost if the call drops:
 press Ctrl-C at any time and carry on later with --resume. It holds the
 customer's budget, so only you can read it, and it is removed once the plan

@@ -47,7 +47,9 @@ at 0.00 while a line's label says council tax is warned of too.
 Notes: "notes" are for the advisor's file and never sent to creditors;
 "notesForCreditors" go into the SFS notes. Circumstances (vulnerabilities) need
 "vulnerabilityConsent": { "toRecord", "toShare" }; what is noted "forCreditors"
-is sent only with toShare. A statement without it shares nothing of them.
+is sent only with toShare, and with "creditors" (names) only to those; an SFS
+every creditor reads holds it only when all may be told. A statement without
+it shares nothing of them.
 
 Figures are monthly: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly
 × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12, each line rounded to the penny once (half
