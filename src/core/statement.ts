@@ -100,6 +100,8 @@ export interface Debt {
 /** Who the statement is for, as a creditor's letter and the SFS name them. */
 export interface Customer {
   readonly name: string;
+  /** Their postal address, a line each, as a letter is addressed. */
+  readonly address?: readonly string[];
   /** The adviser's or firm's own reference for the customer. */
   readonly reference?: string;
 }

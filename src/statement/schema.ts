@@ -130,7 +130,14 @@ const statementIn = (symbol: string) => record(
   {
     currency: currencyField.optional(),
     jurisdiction: oneOf(JURISDICTIONS, 'jurisdiction').optional(),
-    customer: record({ name: letterText("the customer's name"), reference: letterText("the customer's reference").optional() }, 'the customer (name, reference)').optional(),
+    customer: record(
+      {
+        name: letterText("the customer's name"),
+        address: list(letterText("a line of the customer's address"), "the customer's address, as a list of lines").optional(),
+        reference: letterText("the customer's reference").optional(),
+      },
+      'the customer (name, address, reference)',
+    ).optional(),
     household: record(
       {
         adults: wholeNumber(1),

@@ -116,7 +116,7 @@ export function sfsHousehold(statement: Statement): Record<string, RawValue> {
     'client-name': statement.customer?.name ?? '',
     'client-date-of-birth': '',
     'is-joint-application': joint,
-    'client-address': '',
+    'client-address': statement.customer?.address?.join(', ') ?? '',
     'dependent-children-under-16': new NumberLiteral(String(children)),
     'dependent-children-16-18': new NumberLiteral('0'),
     'other-dependents': new NumberLiteral('0'),

@@ -76,13 +76,13 @@ describe('the export at the end of a session', () => {
     const { proposal, optionIndex, ...bundle } = agreed();
     const written = await folderExporter(ADVISE_FILES).export(folder, { proposal, optionIndex, ...bundle });
 
+    // Each letter, and the SFS summary laid out, as text, DOCX and PDF; the customer's letter is the pack's.
+    const formats = (name: string) => [`${name}.txt`, `${name}.docx`, `${name}.pdf`];
     expect(written.map((w) => path.basename(w.path))).toEqual([
-      'statement.json', 'statement-sfs.json', 'schedule.csv', 'plan.json', 'payments.ics', 'letter.txt',
-      'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt', 'sfs-summary.json',
+      'statement.json', 'statement-sfs.json', 'schedule.csv', 'plan.json', 'payments.ics',
+      ...formats('letter-01-acme-bank'), ...formats('letter-02-lender-ltd'), ...formats('letter'), ...formats('sfs-summary'), 'sfs-summary.json',
     ]);
-    expect(readdirSync(folder).sort()).toEqual([
-      'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt', 'letter.txt', 'payments.ics', 'plan.json', 'schedule.csv', 'sfs-summary.json', 'statement-sfs.json', 'statement.json',
-    ]);
+    expect(readdirSync(folder).sort()).toEqual(written.map((w) => path.basename(w.path)).sort());
 
     const statement = parseStatementText(readFileSync(path.join(folder, 'statement.json'), 'utf8'), 'statement.json');
     expect(statement.debts.map((d) => [d.creditor, d.balance.toFixed(2)])).toEqual([['Acme Bank', '3000.00'], ['Lender Ltd', '1000.00']]);

@@ -11,7 +11,7 @@ import { concernsOf, withOverrideNote } from '../override.js';
 import { indexOfChoice, proposeFor } from '../plans.js';
 import { paragraph, signpost } from '../render.js';
 import type { Session } from '../session.js';
-import type { Written } from '../export.js';
+import type { Saved } from '../export.js';
 import { showChosen } from './plans.js';
 
 export const EXPORT_QUESTION = 'The plan is agreed: save it?';
@@ -37,14 +37,16 @@ async function askFolder(session: Session, fallback: string, message: string): P
  * could not see coming (the folder changed since, the export would overwrite the statement, the disk
  * is full) is said plainly, and the question asked again. Then says what was saved, with the signpost.
  */
-export async function saveInto(session: Session, write: (folder: string) => Promise<Written[]>, message = FOLDER_QUESTION): Promise<void> {
+export async function saveInto(session: Session, write: (folder: string) => Promise<Saved>, message = FOLDER_QUESTION): Promise<void> {
   let fallback = session.services.defaultExportFolder;
   for (;;) {
     const folder = await askFolder(session, fallback, message);
     try {
       const written = await write(folder);
       const list = written.map(({ path, describe }) => `  ${path}: ${describe}`);
-      session.say(['', session.services.style.heading('Saved'), ...list, '', ...signpost()].join('\n'));
+      // A gap a letter shows (the customer's address, the sender's telephone) is said before anything is sent.
+      const gaps = (written.warnings ?? []).map((warning) => session.services.style.warning(`Before sending: ${warning}`));
+      session.say(['', session.services.style.heading('Saved'), ...list, ...(gaps.length > 0 ? ['', ...gaps] : []), '', ...signpost()].join('\n'));
       return;
     } catch (error) {
       if (!isFairplanError(error)) throw error;
