@@ -114,11 +114,11 @@ function limitation(creditor: string, affordability: Pick<Affordability, 'statem
 }
 
 /** Why the creditor is offered a token, not a share that repays them. */
-function tokenReason(proposal: PlanProposal, option: PlanOption, words: Words): string {
+function tokenReason(proposal: PlanProposal, option: PlanOption, creditor: CreditorSchedule, words: Words): string {
   return (
     `The customer’s budget leaves ${words.available(proposal.request.affordableMonthly)} for non-priority creditors once ` +
     'essential costs and priority debts are paid: not enough for a realistic offer that would repay their debts. The token ' +
-    `payment of ${words.rate(option.instalmentAmount, option.frequency)} shows that the customer wants to deal with the debt ` +
+    `payment of ${words.rate(creditor.share, option.frequency)} shows that the customer wants to deal with the debt ` +
     'while their circumstances are as they are.'
   );
 }
@@ -144,7 +144,7 @@ export function creditorLetter(proposal: PlanProposal, optionIndex: number, cred
     limitation: limitation(creditor.creditor, affordability),
     how_worked_out: why(proposal, option, creditor, words, overrideReason),
     token,
-    token_reason: token ? tokenReason(proposal, option, words) : '',
+    token_reason: token ? tokenReason(proposal, option, creditor, words) : '',
     review_date: option.outcome.kind === 'review' ? longDate(option.outcome.reviewDate) : '',
     interest_notes: interest(option, creditor, words),
     payments:

@@ -71,6 +71,8 @@ describe('an offer letter to a creditor', () => {
     const letter = flat(renderCreditorLetter(proposal, token, 0, { affordability, sender: SENDER }));
     expect(letter).toContain('Offer of a token payment');
     expect(letter).toContain('Why this is a token payment The customer’s budget leaves a shortfall of £358.10 a month for non-priority creditors');
+    // The creditor's own token, £1.00 of the £2.00 paid to the two of them.
+    expect(letter).toContain('The token payment of £1.00 a month shows that the customer wants to deal with the debt');
     // Three token payments from 4 January 2027, then the review, as the plan gives it.
     expect(letter).toMatch(/We will review the customer’s budget by \d{1,2} [A-Z][a-z]+ 2027 and write to you again then\./);
     const ordinary = flat(renderCreditorLetter(proposal, proposal.options.findIndex((o) => o.kind !== 'token'), 0, { affordability, sender: SENDER }));
