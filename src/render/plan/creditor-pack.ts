@@ -21,8 +21,6 @@ import { optionAt } from './select.js';
 import { sfsSummaryDocument } from './sfs-document.js';
 
 
-const FORMAT_NAMES: Readonly<Record<LetterFormat, string>> = { txt: 'text', docx: 'Word', pdf: 'PDF' };
-
 export interface PackFile {
   readonly name: string;
   readonly describe: string;
@@ -64,7 +62,8 @@ async function render(doc: PackDocument, format: LetterFormat, date: Date): Prom
       : format === 'docx'
         ? await (await import('../letter/docx.js')).renderLetterDocx(doc.document)
         : await (await import('../letter/pdf.js')).renderLetterPdf(doc.document, { date });
-  return { name: `${doc.name}.${format}`, describe: `${doc.describe} (${FORMAT_NAMES[format]})`, content };
+  // One letter in three formats is described once: what it is, not which file.
+  return { name: `${doc.name}.${format}`, describe: doc.describe, content };
 }
 
 /**
