@@ -472,6 +472,8 @@ Examples:
       --interest-rate 9.9 --letter
   $ fairplan plan fixtures/statements/six-creditors-small-balance.yaml \\
       --letters letters
+  $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
+      --letters pack --sender fixtures/letters/sender.yaml --letter-formats pdf
   $ fairplan plan fixtures/statements/deficit-budget.json --letter \\
       --override-reason "Keeps a token payment going while seeing an adviser"
   $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
@@ -493,6 +495,11 @@ Examples:
 --json ends with "provenance" (fairplan and rules versions, as-of date, calendar,
 options given, SHA-256 of the statement); letters and --ics reminders end with
 its reference, "Ref FP-… · fairplan … · rules …", to match them to it.
+
+--letters writes each letter and the SFS summary as text, DOCX and PDF (or
+the --letter-formats given). A detail neither the statement nor --sender
+gives shows as a gap marked [MISSING: …], with a warning on stderr. Templates
+of your own, the sender file and every placeholder: docs/letters.md.
 
 Exit codes:
   0    success
