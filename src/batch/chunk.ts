@@ -52,6 +52,8 @@ export interface ChunkResult {
   readonly byFlag: Readonly<Record<string, number>>;
   /** Accounts written, by the kind of plan recommended. */
   readonly byPlan: Readonly<Record<string, number>>;
+  /** Accounts written, by each household field taken by default (see household-fields.ts). */
+  readonly byDefault: Readonly<Record<string, number>>;
 }
 
 /** Adds one to `key`'s count. */
@@ -65,11 +67,12 @@ const ndjson = (record: object): string => `${JSON.stringify(record)}\n`;
 const NEWLINE = 10;
 
 /** The rejection of a record that could not be read, or of a row refused before it was. */
-const unreadable = ({ line, accountId, field, reason, cells }: InputRecord & { kind: 'unreadable' }): Rejection => ({
+const unreadable = ({ line, accountId, field, reason, code, cells }: InputRecord & { kind: 'unreadable' }): Rejection => ({
   line,
   ...(accountId ? { accountId } : {}),
   ...(field ? { field } : {}),
   reason,
+  code: code ?? 'unreadable-row',
   cells,
 });
 
@@ -98,6 +101,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
   const instalmentsByFrequency = noInstalments();
   const byFlag: Record<string, number> = {};
   const byPlan: Record<string, number> = {};
+  const byDefault: Record<string, number> = {};
   let written = 0;
   let balances = 0;
 
@@ -112,6 +116,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
     for (const flag of result.affordability.flags) tally(byFlag, flag);
     tally(byPlan, result.recommended.kind);
+    for (const field of result.account.household.defaulted) tally(byDefault, field);
     if (json) writeJson(results, resultJson(result, layout), settings.recordEnding);
     else writeResult(results, result);
     if (!json) writeSchedule(schedules, result);
@@ -125,6 +130,8 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
       accountId: account.id,
       ...(error.context.field ? { field: error.context.field } : {}),
       reason: error.message,
+      // The plan engine or the guideline table refused what the row asks for.
+      code: 'plan-refused',
       cells,
     };
   };
@@ -164,6 +171,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     instalmentsByFrequency,
     byFlag,
     byPlan,
+    byDefault,
   };
 }
 
@@ -214,7 +222,7 @@ function processHouseholds(records: readonly InputRecord[], settings: ChunkSetti
     const first = members[0];
     const disagreement = first && budgetDisagreement(first.account, account, key);
     if (disagreement) {
-      out.reject(index, { line: account.line, accountId: account.id, ...disagreement, cells: record.cells });
+      out.reject(index, { line: account.line, accountId: account.id, ...disagreement, code: 'budget-disagrees', cells: record.cells });
       return;
     }
     members.push({ index, account, cells: record.cells });

@@ -2,8 +2,8 @@
  * Several accounts of one customer (`batch --group-by`): one household's debts, planned together.
  *
  * The budget is the household's, so its columns must agree across the accounts; what is available
- * is shared among the accounts by the several-creditor rules of the plan engine (README "Plans
- * across several creditors"), each account a creditor. Each account's result then carries its own
+ * is shared among the accounts by the several-creditor rules of the plan engine (docs/plans.md,
+ * "Plans across several creditors"), each account a creditor. Each account's result then carries its own
  * part of every option: instalment and total are its share, while the budget figures are the
  * household's. With interest frozen the household's options come from the quick summary and each
  * account's part from `quickShares`, the engine's sharing walked a run of payments at a time; other
@@ -32,7 +32,7 @@ import type { Account } from './account.js';
 import { accountAffordability, type AccountAffordability } from './affordability.js';
 import { EXPENSE_FIELDS } from './fields.js';
 import { formatPence } from './pence.js';
-import { interestOf, startOf, type AccountResult, type PlanSettings } from './plan.js';
+import { interestOf, startOf, termsFor, type AccountResult, type PlanSettings } from './plan.js';
 
 const pence = (amount: Money): number => Number(penceOf(amount));
 
@@ -44,6 +44,12 @@ function budgetOf(account: Account): [string, string][] {
     ['pay_frequency', account.pay.frequency],
     ['next_pay_date', account.pay.nextPayDate],
     ['breathing_space_end', account.breathingSpaceEnd ?? 'blank'],
+    // Its household too: the flags and the due dates rest on it.
+    ['adults', String(account.household.adults)],
+    ['children', String(account.household.children)],
+    ['tenure', account.household.tenure],
+    ['jurisdiction', account.household.jurisdiction],
+    ['calendar', account.household.calendar],
   ];
 }
 
@@ -95,14 +101,19 @@ function shareOf(option: PlanOptionSummary, creditor: CreditorSchedule): QuickOp
  * in the order given. Throws the engine's FairplanError for a request it refuses.
  */
 export function planHousehold(accounts: readonly Account[], settings: PlanSettings): AccountResult[] {
-  const { household, affordability } = householdOf(accounts, settings);
-  return quickHousehold(accounts, household, affordability, settings) ?? engineHousehold(accounts, household, affordability, settings);
+  const own = onCalendarOf(accounts, settings);
+  const { household, affordability } = householdOf(accounts, own);
+  return quickHousehold(accounts, household, affordability, own) ?? engineHousehold(accounts, household, affordability, own);
 }
+
+/** The settings with the terms on the household's own calendar (its accounts agree on their jurisdiction). */
+const onCalendarOf = (accounts: readonly Account[], settings: PlanSettings): PlanSettings => ({ ...settings, terms: termsFor(accounts[0] as Account, settings) });
 
 /** The same plans, every one from the plan engine: what the quick path must give. */
 export function planHouseholdByEngine(accounts: readonly Account[], settings: PlanSettings): AccountResult[] {
-  const { household, affordability } = householdOf(accounts, settings);
-  return engineHousehold(accounts, household, affordability, settings);
+  const own = onCalendarOf(accounts, settings);
+  const { household, affordability } = householdOf(accounts, own);
+  return engineHousehold(accounts, household, affordability, own);
 }
 
 /** The household's affordability (its budget, what its accounts owe together) and its plan request's own part. */

@@ -10,6 +10,7 @@
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import { firstPaymentDay, pausedUntilEnd } from '../core/breathing-space.js';
+import type { CalendarRegion } from '../core/calendar/index.js';
 import type { IsoDate } from '../core/date.js';
 import { D } from '../core/money.js';
 import {
@@ -35,6 +36,11 @@ export const DEFAULT_INTEREST: InterestChoice = 'frozen';
 export interface PlanSettings {
   /** The plan terms for every account (today, fixed terms, token, calendar), resolved once. */
   readonly terms: QuickTerms;
+  /**
+   * The same terms on the bank holidays of `calendar`, for an account whose household has its own
+   * (see household-fields.ts); without it, every account's dates are moved by `terms`' calendar.
+   */
+  readonly termsOn?: (calendar: CalendarRegion) => QuickTerms;
   readonly guidelines?: GuidelineTable;
   readonly interest: InterestChoice;
   readonly schedules: boolean;
@@ -51,6 +57,9 @@ export interface AccountResult {
   readonly instalments?: readonly QuickInstalment[];
 }
 
+/** The terms of `account`'s plans: on its own calendar, when the settings know calendars. */
+export const termsFor = (account: Account, settings: PlanSettings): QuickTerms => settings.termsOn?.(account.household.calendar) ?? settings.terms;
+
 export const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>
   settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: new D(account.apr) } : undefined;
 
@@ -66,12 +75,13 @@ export function startOf(account: Account, asOf: IsoDate): { start: IsoDate; payD
 }
 
 export function planAccount(account: Account, settings: PlanSettings): AccountResult {
-  const { asOf } = settings.terms;
+  const terms = termsFor(account, settings);
+  const { asOf } = terms;
   const { start, payDay, pausedUntil } = startOf(account, asOf);
   const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
   const affordability = accountAffordability(account, guidelines, 1, pausedUntil !== undefined);
   const interest = interestOf(account, settings);
-  const proposal = quickSummary(settings.terms, {
+  const proposal = quickSummary(terms, {
     balance: account.balance,
     affordableMonthly: affordability.available,
     frequency: account.pay.frequency,
@@ -87,6 +97,6 @@ export function planAccount(account: Account, settings: PlanSettings): AccountRe
     proposal,
     recommended,
     review: affordability.review || proposal.recommended.flagForReview,
-    instalments: settings.schedules ? quickInstalments(recommended, settings.terms) : undefined,
+    instalments: settings.schedules ? quickInstalments(recommended, terms) : undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { FairplanError } from '../core/errors.js';
 
-/** Exit codes, documented in `fairplan --help` and the README. */
+/** Exit codes, documented in `fairplan --help` and docs/exit-codes.md. */
 export const EXIT = {
   ok: 0,
   /** Batch, follow-up: some rows were rejected (see their `--help`). */

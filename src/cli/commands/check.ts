@@ -24,13 +24,14 @@ interface CheckOptions extends StatementFlags {
 
 const EXAMPLES = `
 Examples:
+  $ fairplan new statement.yaml     # a statement to fill in
   $ fairplan check fixtures/statements/single-renter-weekly.json
   $ fairplan check fixtures/statements/couple-children-mixed.yaml \\
       --guidelines fixtures/guidelines/example-guidelines.yaml
-  $ fairplan check statement.json --json > affordability.json
-  $ fairplan check statement.json --sfs > sfs-summary.json
-  $ fairplan check statement.json --sfs data-entry > sfs-data-entry.json
-  $ fairplan check summary.json --strict
+  $ fairplan check statement.yaml --json > affordability.json
+  $ fairplan check statement.yaml --sfs > sfs-summary.json
+  $ fairplan check statement.yaml --sfs data-entry > sfs-data-entry.json
+  $ fairplan check fixtures/statements/sfs/sfs-summary-wrong-totals.json --strict
   $ fairplan check fixtures/statements/us-household.json --guidelines irs-2025
 
 The statement is fairplan's format (JSON or YAML; see schema/README.md), an SFS

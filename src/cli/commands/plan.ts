@@ -177,7 +177,7 @@ const JURISDICTION_NAMES: Readonly<Record<Jurisdiction, string>> = {
 
 /**
  * --calendar chooses the bank holidays payments move around, never the law the debts are under
- * (README "Where the customer lives"): a region other than the statement's is pointed out.
+ * (docs/breathing-space.md, "Where the customer lives"): a region other than the statement's is pointed out.
  */
 function calendarNote(region: CalendarRegion | undefined, statement: Statement): string | undefined {
   const jurisdiction = statement.jurisdiction ?? 'england-wales';

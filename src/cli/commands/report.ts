@@ -21,15 +21,15 @@ Examples:
 Reads the CSV results of fairplan batch (not --json): account_id, available,
 flags, review, plan, instalment, frequency, instalments, outcome, and when
 they are there, balance (the total owed: run batch with --carry balance if
-its results have no balance column), months (months to clear) and
-review_reasons. Column names match in any case, with spaces, _ or -.
+its results have no balance column), plan_months (months to clear) and
+review_reasons. docs/report.md tells more. Column names match in any case, with spaces, _ or -.
 
 Figures: accounts; can pay (a plan that pays what is affordable), token (a
 token payment though something is available), cannot pay (£0 or less
 available); total owed; expected a month (the recommended instalments, each
 frequency converted once, as batch's summary does); the median and 90th
 percentile (nearest rank) of months to clear, over the plans that repay
-(without a months column, a plan's instalments as months, rounded up); to
+(without a plan_months column, a plan's instalments as months, rounded up); to
 review; flags; review reasons.
 
 Charts (SVG, drawn without a browser), each with its table and a text
