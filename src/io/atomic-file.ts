@@ -135,7 +135,7 @@ export function publish(writers: readonly AtomicWriter[]): void {
 
 /** Writes files atomically and together: each is written in full before any takes its name. */
 export async function writeFilesAtomic(
-  files: readonly { readonly target: string; readonly content: string; readonly mode?: number }[],
+  files: readonly { readonly target: string; readonly content: string | Uint8Array; readonly mode?: number }[],
 ): Promise<void> {
   const writers: AtomicWriter[] = [];
   try {

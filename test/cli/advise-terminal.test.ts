@@ -399,13 +399,18 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     await household(terminal);
     await income(terminal);
     await costsAndDebts(terminal);
-    const screen = await planAndExport(terminal);
+    await planAndExport(terminal);
+    // What was saved is longer than a screen now that each letter is text, DOCX and PDF.
+    const screen = terminal.history();
     expect(screen).toContain('Saved');
     expect(screen).toContain('Free, independent debt advice is available');
+    // Written without a --sender: the advisor is told what the letters still need before sending.
+    expect(screen).toContain('Before sending: the letters show a gap marked [MISSING: …] for the sender’s\norganisation');
     const exported = path.join(cwd, 'fairplan-export-2026-11-25');
+    const formats = (name: string) => [`${name}.docx`, `${name}.pdf`, `${name}.txt`];
     expect(readdirSync(exported).sort()).toEqual([
-      'letter-01-acme-bank.txt', 'letter.txt', 'payments.ics', 'plan.json', 'schedule.csv', 'sfs-summary.json', 'statement-sfs.json', 'statement.json',
-    ]);
+      ...formats('letter-01-acme-bank'), ...formats('letter'), 'payments.ics', 'plan.json', 'schedule.csv', ...formats('sfs-summary'), 'sfs-summary.json', 'statement-sfs.json', 'statement.json',
+    ].sort());
     const statement = JSON.parse(readFileSync(path.join(exported, 'statement.json'), 'utf8'));
     expect(statement).toMatchObject({
       income: [{ label: 'Wages', amount: '1500', frequency: 'monthly' }],
@@ -421,7 +426,7 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(readFileSync(path.join(exported, 'letter.txt'), 'utf8')).toContain('£600.00');
     expect(readFileSync(path.join(exported, 'letter-01-acme-bank.txt'), 'utf8')).toContain('£600.00');
     // The list of what was saved names the letter to the creditor (its line may wrap at the edge).
-    expect(screen.replace(/\n/g, '')).toContain('letter-01-acme-bank.txt: the offer letter to Acme Bank');
+    expect(screen.replace(/\n/g, '')).toContain('letter-01-acme-bank.txt, .docx, .pdf: the offer letter to Acme Bank');
     // The draft held the customer's budget: once exported it is removed, its folder left owner-only.
     expect(screen).toMatch(/The draft \.fairplan-drafts\/advise-\d{8}-\d{6}\.json is removed/);
     expect(readdirSync(path.join(cwd, '.fairplan-drafts'))).toEqual([]);

@@ -109,7 +109,7 @@ describe('plan', () => {
     const { code } = await runCli(['plan', STATEMENT, '--letters', dir, ...AS_OF]);
     expect(code).toBe(0);
     const letters = readdirSync(dir)
-      .filter((name) => name.endsWith('.txt'))
+      .filter((name) => name.startsWith('letter-') && name.endsWith('.txt'))
       .map((name) => readFileSync(path.join(dir, name), 'utf8'));
     expect(letters).toHaveLength(7);
     for (const letter of letters) expect(lastLine(letter)).toBe(letterReference(provenance, aboveReference(letter)));

@@ -8,7 +8,10 @@ import { loadStatement } from '../../statement/load.js';
 import { FairplanError } from '../../core/errors.js';
 import { draftFrom, newDraft, type Draft } from '../../advise/draft.js';
 import { DRAFTS_FOLDER_MODE, loadDraft, removeDraft, saveDraft } from '../../advise/draft-file.js';
-import { ADVISE_FILES, ADVISE_STATEMENT_FILES } from '../../advise/export-files.js';
+import { adviseFiles, ADVISE_STATEMENT_FILES } from '../../advise/export-files.js';
+import { readLetterTemplates } from '../../render/letter/template-folder.js';
+import { readSender } from '../../render/letter/sender.js';
+import { LETTER_SPECS } from '../../render/plan/letter-templates.js';
 import { folderExporter } from '../../advise/export.js';
 import { createFolder } from '../../io/folder.js';
 import { checkOutputs, type ReadFile } from '../../io/output-check.js';
@@ -105,6 +108,9 @@ export async function advise(context: CommandContext, statementFile: string | un
   const draftFile = await draftFileFor(io, options, reads, draft);
   const asOf = options.asOf ?? today(io);
   const guidelines = options.guidelines ? await loadGuidelines(options.guidelines) : undefined;
+  // Read and checked before the call starts, not found wanting at its end.
+  const sender = options.sender === undefined ? undefined : await readSender(options.sender);
+  const templates = options.templates === undefined ? undefined : await readLetterTemplates(options.templates, LETTER_SPECS);
   const colour = context.stdoutChalk(!options.color).level > 0;
   const prompter = new InquirerPrompter(io.stdout, colour);
   const session = new Session(draft, prompter, {
@@ -112,7 +118,11 @@ export async function advise(context: CommandContext, statementFile: string | un
     ...(guidelines ? { guidelines } : {}),
     calendar: calendarForCurrency(options.calendar, draft.statement.currency ?? 'GBP'),
     saveDraft: (d) => saveDraft(draftFile, d),
-    exporter: folderExporter(ADVISE_FILES, [...reads, { path: draftFile, what: 'the draft' }], ADVISE_STATEMENT_FILES),
+    exporter: folderExporter(
+      adviseFiles({ ...(sender ? { sender } : {}), ...(templates ? { templates } : {}) }),
+      [...reads, { path: draftFile, what: 'the draft' }],
+      ADVISE_STATEMENT_FILES,
+    ),
     provenance: {
       fairplanVersion: FAIRPLAN_VERSION,
       options: adviseOptionsGiven(options),

@@ -22,6 +22,7 @@ export const SAMPLE_FOLDERS: readonly { readonly folder: string; readonly files:
   { folder: 'fixtures/statements', files: /\.(json|yaml)$/ },
   { folder: 'fixtures/statements/sfs', files: /\.json$/ },
   { folder: 'fixtures/guidelines', files: /\.yaml$/ },
+  { folder: 'fixtures/letters', files: /\.yaml$/ },
 ];
 
 const HELP = `
