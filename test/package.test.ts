@@ -111,7 +111,9 @@ describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not ava
     expect(shipped).toEqual(expect.arrayContaining(['fixtures/statements/single-renter-weekly.json', 'fixtures/statements/sfs/sfs-summary.json', 'fixtures/guidelines/example-guidelines.yaml']));
     expect(shipped.filter((file) => /^(src|test|bench|scripts)\//.test(file) || file.endsWith('.map'))).toEqual([]);
     // Samples only: no hostile files, no accounts exports, nothing invalid.
-    expect(shipped.filter((file) => file.startsWith('fixtures/') && !/^fixtures\/(statements|statements\/sfs|guidelines)(\/[^/]+\.(json|yaml))?$/.test(file))).toEqual([]);
+    expect(shipped.filter((file) => file.startsWith('fixtures/') && !/^fixtures\/(statements|statements\/sfs|guidelines|letters)(\/[^/]+\.(json|yaml))?$/.test(file))).toEqual([]);
+    // The font the PDF letters embed, with its licence.
+    expect(shipped).toEqual(expect.arrayContaining(['fixtures/letters/sender.yaml', 'fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'fonts/LICENSE-DejaVu.txt']));
   });
 
   it('prints its manual: the pages it ships, as docs/ has them', async () => {

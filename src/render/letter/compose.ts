@@ -25,7 +25,7 @@ export interface Gap {
 }
 
 /** How a gap shows in a letter. */
-export const gapMarker = (gap: Gap): string => `[MISSING: ${gap.what}]`;
+const gapMarker = (gap: Gap): string => `[MISSING: ${gap.what}]`;
 
 /** A value, or the marked gap where it goes. */
 export const orGap = (value: string | undefined, gap: Gap, gaps: Gap[]): string => {
