@@ -69,6 +69,8 @@ const FIGURES: Readonly<Record<string, Readonly<Record<string, FigureOption>>>> 
     '--guidelines': { args: ['--guidelines', GUIDELINES], recorded: { '--guidelines': GUIDELINES } },
     '--group-by': { args: ['--group-by', 'customer_id'], recorded: { '--group-by': 'customer_id' }, file: GROUPED },
     '--date-format': { args: ['--date-format', 'YYYY-MM-DD'], recorded: { '--date-format': 'YYYY-MM-DD' } },
+    '--jurisdiction': { args: ['--jurisdiction', 'scotland'], recorded: { '--jurisdiction': 'scotland' } },
+    '--calendar': { args: ['--calendar', 'scotland'], recorded: { '--calendar': 'scotland' } },
   },
   'follow-up': {
     '--calendar': { args: ['--calendar', 'scotland'], recorded: { '--calendar': 'scotland' } },

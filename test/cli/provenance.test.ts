@@ -179,7 +179,7 @@ describe('batch', () => {
     const { code } = await runCli(['batch', SAMPLE, '-o', path.join(dir, 'r.csv'), '--summary', summary, '-q', ...AS_OF]);
     expect(code).toBe(1);
     const written = JSON.parse(readFileSync(summary, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(written)).toEqual(['formatVersion', 'rows', 'flags', 'recommended', 'totals', 'defaults_used', 'unmapped_columns', 'provenance']);
+    expect(Object.keys(written)).toEqual(['formatVersion', 'rows', 'flags', 'recommended', 'totals', 'defaultsUsed', 'unmappedColumns', 'unmapped_columns', 'provenance']);
     expect(written.rows).toEqual({ read: 207, written: 201, rejected: 6 });
     expect(written.unmapped_columns).toEqual([]);
     expect(written.totals).toMatchObject({ balances: expect.stringMatching(/^\d+\.\d\d$/), instalmentsMonthly: expect.stringMatching(/^\d+\.\d\d$/) });
