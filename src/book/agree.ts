@@ -10,7 +10,7 @@ import { FairplanError, isFairplanError } from '../core/errors.js';
 import { parseMoney, safePence } from '../core/money.js';
 import { BadCell, date, optionalDate, positivePence, whole } from '../follow-up/cells.js';
 import { readTable, type FollowUpRejection, type Reject } from '../follow-up/table.js';
-import { recordImport, type ImportSource } from './imports.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 export interface AgreedInstalment {
@@ -43,7 +43,7 @@ export async function readAccountList(file: string, reject: Reject): Promise<Set
   const ids = new Set<string>();
   await readTable(file, ['account_id'], () => undefined, (row) => {
     const id = row.get('account_id');
-    if (id === '') return reject({ file, line: row.line, reason: 'account_id is empty' });
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
     ids.add(id);
     return undefined;
   }, reject);
@@ -66,7 +66,7 @@ export async function readSchedules(file: string, only: ReadonlySet<string> | un
   const rejections: FollowUpRejection[] = [];
   await readTable(file, ['account_id', 'plan', 'n', 'due', 'amount'], () => undefined, (row) => {
     const id = row.get('account_id');
-    if (id === '') return reject({ file, line: row.line, reason: 'account_id is empty' });
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
     if (only && !only.has(id)) return undefined;
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { line: row.line, plan: row.get('plan'), instalments: [] }));
@@ -79,7 +79,7 @@ export async function readSchedules(file: string, only: ReadonlySet<string> | un
     } catch (error) {
       if (!(error instanceof BadCell)) throw error;
       group.bad ??= `line ${row.line}`;
-      rejections.push({ file, line: row.line, accountId: id, reason: error.message });
+      rejections.push({ file, line: row.line, accountId: id, code: 'bad-value', reason: error.message });
     }
     return undefined;
   }, reject);
@@ -87,13 +87,13 @@ export async function readSchedules(file: string, only: ReadonlySet<string> | un
   const plans: PlanToAgree[] = [];
   for (const [accountId, group] of groups) {
     if (group.bad) {
-      await reject({ file, line: group.line, accountId, reason: `account ${accountId} is not recorded: a row of its plan (${group.bad}) cannot be read` });
+      await reject({ file, line: group.line, accountId, code: 'plan-unreadable', reason: `account ${accountId} is not recorded: a row of its plan (${group.bad}) cannot be read` });
       continue;
     }
     plans.push({ accountId, plan: group.plan, instalments: group.instalments.sort((a, b) => a.n - b.n), provenance: { from: 'batch --schedules' } });
   }
   for (const id of only ?? []) {
-    if (!groups.has(id)) await reject({ file, line: 0, accountId: id, reason: `account ${id} is listed in --accounts but has no plan in the schedules file` });
+    if (!groups.has(id)) await reject({ file, line: 0, accountId: id, code: 'no-arrangement', reason: `account ${id} is listed in --accounts but has no plan in the schedules file` });
   }
   return plans;
 }
@@ -178,7 +178,7 @@ export async function recordAgreements(
       continue;
     }
     if (current && compareDates(current.agreed_on as IsoDate, agreedOn) > 0) {
-      await reject({ file: source.file, line: 0, accountId: plan.accountId, reason: `account ${plan.accountId} has a plan agreed on ${current.agreed_on}, after ${agreedOn}: an earlier agreement cannot replace it` });
+      await reject({ file: source.file, line: 0, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId} has a plan agreed on ${current.agreed_on}, after ${agreedOn}: an earlier agreement cannot replace it` });
       continue;
     }
     const { id } = await db
@@ -212,5 +212,6 @@ export async function recordAgreements(
     }
     recorded++;
   }
+  await forgetIfEmpty(db, importId, recorded);
   return { recorded, superseding, unchanged };
 }

@@ -7,7 +7,6 @@ import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { FairplanError } from '../core/errors.js';
 import { LATEST_VERSION, MIGRATION_LOCK_TABLE, MIGRATION_TABLE, migrations, versionOf, type Backend, type BookTables } from './schema.js';
 
@@ -99,6 +98,8 @@ async function openPostgres(location: string, { waitSeconds }: OpenOptions): Pro
   if (!/^postgres(ql)?:\/\//i.test(location)) {
     throw new FairplanError('invalid-argument', `${name} is not a book fairplan can open: give a file path (SQLite) or a postgres:// URL`);
   }
+  // Loaded only for PostgreSQL: a SQLite book need not wait for it.
+  const { default: pg } = await import('pg');
   // One connection: a command's changes are one transaction on it.
   const pool = new pg.Pool({ connectionString: location, max: 1, connectionTimeoutMillis: 15_000 });
   // A connection that fails once the book is open is reported by the query that needed it.

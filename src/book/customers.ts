@@ -13,7 +13,7 @@ import type { IsoDate } from '../core/date.js';
 import { BadCell, optionalDate, yesNo } from '../follow-up/cells.js';
 import { CUSTOMER_COLUMNS, mergeCustomer, readCustomer, type CustomerReading } from '../follow-up/customers.js';
 import { readTable, type Reject, type Row, type Table } from '../follow-up/table.js';
-import { recordImport, type ImportSource } from './imports.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import type { BookWriter } from './transaction.js';
 import type { CircumstancesTable } from './schema.js';
 
@@ -93,7 +93,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   await readTable(file, ['account_id', 'channel'], onHeader, async (row: Row) => {
     const id = row.get('account_id');
     // A row of no account may be anyone's opt-out: it is told, and no one's protections are guessed from it.
-    if (id === '') return reject({ file, line: row.line, reason: 'account_id is empty: this row protects no one until it names its account' });
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty: this row protects no one until it names its account' });
     const doubts: string[] = [];
     let day = effectiveOn;
     try {
@@ -117,14 +117,14 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     const key = `${id}\u0000${day}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { accountId: id, effectiveOn: day, readings: [], customerIds: new Set(), consents: [], doubts: [] }));
-    else await reject({ file, line: row.line, accountId: id, reason: `a second customer row for account ${id} from ${day} (the first is on line ${group.readings[0]?.line}): both are recorded, the way that protects the customer` });
+    else await reject({ file, line: row.line, accountId: id, code: 'repeated-customer-row', reason: `a second customer row for account ${id} from ${day} (the first is on line ${group.readings[0]?.line}): both are recorded, the way that protects the customer` });
     group.readings.push(reading);
     group.customerIds.add(row.get('customer_id'));
     if (consent) group.consents.push(consent);
     group.doubts.push(...doubts);
     const problems = [...reading.problems, ...doubts];
     if (problems.length > 0) {
-      await reject({ file, line: row.line, accountId: id, reason: `${problems.join('; ')}: what the row protects is recorded, a protection that cannot be read as set` });
+      await reject({ file, line: row.line, accountId: id, code: 'protection-unreadable', reason: `${problems.join('; ')}: what the row protects is recorded, a protection that cannot be read as set` });
     }
     return undefined;
   }, reject);
@@ -150,5 +150,6 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     recorded++;
     if (circumstance.doubts !== '[]') doubtful++;
   }
+  await forgetIfEmpty(db, importId, recorded);
   return { accounts: accounts.size, recorded, unchanged: groups.size - recorded, doubtful };
 }

@@ -1,6 +1,7 @@
 /** Every table of the book as a file of its own, CSV or NDJSON, so nothing in it is locked in. */
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { csvSafeText } from '../render/shared/csv-safe.js';
 import { BOOK_TABLES, pence } from './schema.js';
 import type { BookWriter } from './transaction.js';
 
@@ -26,7 +27,8 @@ export async function exportTables(db: BookWriter, folder: string, format: 'csv'
     const plain = rows.map((row) => Object.fromEntries(columns.map((column) => [column, valueOf(column, row[column])])));
     const content =
       format === 'csv'
-        ? stringify(plain, { header: true, columns, cast: { number: String } })
+        ? // A spreadsheet must not run a cell as a formula; the NDJSON export keeps every value exactly.
+          stringify(plain, { header: true, columns, cast: { number: String, string: csvSafeText } })
         : plain.map((row) => `${JSON.stringify(row)}\n`).join('');
     tables.push({ table, file: join(folder, `${table}.${format}`), rows: rows.length, content });
   }

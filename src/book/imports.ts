@@ -21,3 +21,8 @@ export async function recordImport(db: BookWriter, source: ImportSource): Promis
     .executeTakeFirstOrThrow();
   return id;
 }
+
+/** A run that found nothing new leaves no trace: the same file twice changes nothing in the book. */
+export async function forgetIfEmpty(db: BookWriter, importId: number, recorded: number): Promise<void> {
+  if (recorded === 0) await db.deleteFrom('imports').where('id', '=', importId).execute();
+}

@@ -8,7 +8,7 @@
 import type { IsoDate } from '../core/date.js';
 import { BadCell, date, nonZeroPence } from '../follow-up/cells.js';
 import { readTable, type Reject } from '../follow-up/table.js';
-import { recordImport, type ImportSource } from './imports.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 interface PaymentRow {
@@ -33,8 +33,8 @@ async function readPayments(file: string, reject: Reject): Promise<PaymentRow[]>
   const firstLine = new Map<string, number>();
   await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, (row) => {
     const id = row.get('account_id');
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
     try {
-      if (id === '') throw new BadCell('account_id is empty');
       const paidOn = date(row, 'paid_on');
       const amount = nonZeroPence(row, 'amount');
       const reference = row.get('reference');
@@ -42,7 +42,9 @@ async function readPayments(file: string, reject: Reject): Promise<PaymentRow[]>
       if (reference !== '') {
         key = `reference:${amount < 0 ? '-' : '+'}${reference}`;
         const first = firstLine.get(`${id}\u0000${key}`);
-        if (first !== undefined) throw new BadCell(`reference ${reference} is paid twice for account ${id} (lines ${first} and ${row.line}): recorded once`);
+        if (first !== undefined) {
+          return reject({ file, line: row.line, accountId: id, code: 'repeated-payment', reason: `reference ${reference} is paid twice for account ${id} (lines ${first} and ${row.line}): recorded once` });
+        }
       } else {
         // The n-th payment of this day and amount without a reference, in this file.
         let n = 1;
@@ -53,7 +55,7 @@ async function readPayments(file: string, reject: Reject): Promise<PaymentRow[]>
       rows.push({ account_id: id, paid_on: paidOn, amount, reference: reference === '' ? null : reference, payment_key: key, line: row.line });
     } catch (error) {
       if (!(error instanceof BadCell)) throw error;
-      return reject({ file, line: row.line, ...(id ? { accountId: id } : {}), reason: error.message });
+      return reject({ file, line: row.line, accountId: id, code: 'bad-value', reason: error.message });
     }
     return undefined;
   }, reject);
@@ -74,5 +76,6 @@ export async function recordPayments(db: BookWriter, source: ImportSource, rejec
       .execute();
     recorded += inserted.length;
   }
+  await forgetIfEmpty(db, importId, recorded);
   return { read: rows.length, recorded, known: rows.length - recorded };
 }

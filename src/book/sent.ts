@@ -5,7 +5,7 @@
  */
 import { BadCell, cell, contactDay } from '../follow-up/cells.js';
 import { readTable, type Reject } from '../follow-up/table.js';
-import { recordImport, type ImportSource } from './imports.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 const DELIVERED = new Set(['delivered', 'sent', 'ok']);
@@ -23,8 +23,8 @@ export async function recordSent(db: BookWriter, source: ImportSource, reject: R
   const rows: { message_id: string; account_id: string; sent_on: string; delivered: number; channel: string | null; detail: string | null; line: number }[] = [];
   await readTable(file, ['account_id', 'message_id', 'sent_on', 'status'], () => undefined, (row) => {
     const id = row.get('account_id');
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
     try {
-      if (id === '') throw new BadCell('account_id is empty');
       if (row.get('message_id') === '') throw new BadCell('message_id is empty');
       const delivered = cell(row, 'status', (text) => {
         const status = text.toLowerCase();
@@ -44,7 +44,7 @@ export async function recordSent(db: BookWriter, source: ImportSource, reject: R
       });
     } catch (error) {
       if (!(error instanceof BadCell)) throw error;
-      return reject({ file, line: row.line, ...(id ? { accountId: id } : {}), reason: error.message });
+      return reject({ file, line: row.line, accountId: id, code: 'bad-value', reason: error.message });
     }
     return undefined;
   }, reject);
@@ -59,5 +59,6 @@ export async function recordSent(db: BookWriter, source: ImportSource, reject: R
       .execute();
     recorded += inserted.length;
   }
+  await forgetIfEmpty(db, importId, recorded);
   return { read: rows.length, recorded, known: rows.length - recorded, notDelivered: rows.filter((row) => row.delivered === 0).length };
 }

@@ -9,7 +9,7 @@ import { wrap } from '../render/shared/wrap.js';
 import { CommandContext } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { type Io, processIo } from './io.js';
-import { renderError } from './render-error.js';
+import { renderError, renderErrorJson, usageErrorJson } from './render-error.js';
 import { FAIRPLAN_VERSION } from './version.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -32,13 +32,20 @@ Exit codes:
   143  stopped by kill or a scheduler (SIGTERM)
   When stopped (129, 130, 141, 143) or out of room (74), no output file is
   left half written and files written before are as they were.
+  With FAIRPLAN_ERRORS=json, errors are JSON lines with a stable code
+  (docs/json-output.md).
 
 ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 
 /** Commander quotes the value it refuses: an escape sequence typed in an option is shown, not run. */
 const visibleUsageError = (text: string, write: (text: string) => void): void => write(text.split('\n').map(visible).join('\n'));
 
+/** `FAIRPLAN_ERRORS=json`: errors as JSON lines on standard error, for scripts (docs/json-output.md). */
+const errorsAsJson = (context: CommandContext): boolean => context.io.env.FAIRPLAN_ERRORS === 'json';
+
 export function buildProgram(context: CommandContext): Command {
+  // As JSON, commander's usage errors are written once, by main, with their code.
+  const outputError = errorsAsJson(context) ? () => undefined : visibleUsageError;
   const program = new Command('fairplan')
     .description('Affordability checks and realistic repayment plans from an income & expenditure statement.')
     .version(FAIRPLAN_VERSION, '-V, --version')
@@ -47,7 +54,7 @@ export function buildProgram(context: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
-      outputError: visibleUsageError,
+      outputError,
     })
     .addHelpText('after', EXIT_CODES_HELP);
   for (const register of COMMANDS) register(program, context);
@@ -55,7 +62,7 @@ export function buildProgram(context: CommandContext): Command {
     command.exitOverride().configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
-      outputError: visibleUsageError,
+      outputError,
     });
   }
   return program;
@@ -74,9 +81,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return EXIT.ok;
       }
       if (error.code === 'commander.help') return EXIT.ok;
+      if (errorsAsJson(context)) context.err(usageErrorJson(error.message));
       return EXIT.usage;
     }
-    for (const line of renderError(error)) context.err(`fairplan: ${line}`);
+    if (errorsAsJson(context)) for (const line of renderErrorJson(error)) context.err(line);
+    else for (const line of renderError(error)) context.err(`fairplan: ${line}`);
     return exitCodeFor(error);
   }
 }

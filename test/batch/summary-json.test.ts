@@ -31,6 +31,8 @@ describe('the batch summary as JSON', () => {
         // 100.00 a week is 433.33 a month (× 52 ÷ 12, rounded once), with 50.01 a month.
         instalmentsMonthly: '483.34',
       },
+      unmappedColumns: ['Water', 'Phone'],
+      // Its 1.x name, kept through format 2.
       unmapped_columns: ['Water', 'Phone'],
       provenance: run.provenance,
     });

@@ -12,6 +12,7 @@ import { readAccountList, readPlanOption, readSchedules, recordAgreements } from
 import { openBook, type Book } from '../../src/book/connect.js';
 import { recordCustomers } from '../../src/book/customers.js';
 import type { ImportSource } from '../../src/book/imports.js';
+import { exportTables } from '../../src/book/export.js';
 import { recordPayments } from '../../src/book/payments.js';
 import { MIGRATION_TABLE } from '../../src/book/schema.js';
 import { recordSent } from '../../src/book/sent.js';
@@ -82,6 +83,8 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       const { outcome } = await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
       expect(outcome).toEqual({ recorded: 0, superseding: 0, unchanged: 4 });
       expect((await book.db.selectFrom('agreements').selectAll().execute()).length).toBe(4);
+      // Nor is the second run kept: it changed nothing.
+      expect((await book.db.selectFrom('imports').selectAll().execute()).length).toBe(1);
     });
 
     it('supersedes an account\'s plan from the day a new one is agreed, keeping the old one (only the --accounts listed)', async () => {
@@ -137,6 +140,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       expect(first).toEqual({ read: 8, recorded: 8, known: 0 });
       const again = await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined));
       expect(again).toEqual({ read: 8, recorded: 0, known: 8 });
+      expect((await book.db.selectFrom('imports').selectAll().execute()).map((i) => i.command)).toEqual(['payments']);
       const bk2 = await book.db.selectFrom('payments').select(['paid_on', 'amount']).where('account_id', '=', 'BK-002').orderBy('id').execute();
       // Two payments of £30.00 and the second returned.
       expect(bk2.map((p) => [p.paid_on, Number(p.amount)])).toEqual([['2026-03-20', 3000], ['2026-04-20', 3000], ['2026-04-23', -3000]]);
@@ -262,6 +266,21 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     it('says so for an account the book does not hold', async () => {
       const book = await newBook();
       await expect(accountTimeline(book.db, book.name, 'NOPE')).rejects.toMatchObject({ code: 'invalid-argument' });
+    });
+  });
+
+  describe.skipIf(backend.missing)('export', () => {
+    it('writes a cell a spreadsheet would run as text in CSV, and exactly in NDJSON', async () => {
+      const book = await newBook();
+      const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'formula.csv');
+      writeFileSync(file, 'account_id,paid_on,amount,reference\nBK-001,2026-03-16,-45.00,=1+2\n');
+      await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined));
+      const csv = (await exportTables(book.db, 'out', 'csv')).find((t) => t.table === 'payments')!;
+      expect(csv.content).toContain(",'=1+2,");
+      // An amount is a number, never prefixed.
+      expect(csv.content).toContain(',-4500,');
+      const ndjson = (await exportTables(book.db, 'out', 'ndjson')).find((t) => t.table === 'payments')!;
+      expect(JSON.parse(ndjson.content)).toMatchObject({ reference: '=1+2', amount: -4500 });
     });
   });
 

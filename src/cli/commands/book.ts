@@ -239,7 +239,12 @@ function bookCommand(parent: Command, context: CommandContext, name: string, des
     .option('--book <path-or-url>', 'the book: a SQLite file, or postgres://… (default: $FAIRPLAN_BOOK)')
     .addOption(new Option('--wait <seconds>', 'how long to wait for another run to finish with the book').argParser(nonNegativeIntegerOption).default(60))
     .exitOverride()
-    .configureOutput({ writeOut: (text) => context.io.stdout.write(text), writeErr: (text) => context.io.stderr.write(text) });
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+      // An escape sequence typed in an option is shown, not run.
+      outputError: (text, write) => write(text.split('\n').map(visible).join('\n')),
+    });
 }
 
 export const registerBook: RegisterCommand = (program, context) => {
