@@ -38,7 +38,7 @@ ${headline(figures)
   .join('\n')}
 </dl>
 <h2>Differences between groups</h2>
-${differences.length === 0 ? `<p>No group’s share differs from the others’ by more than ${figures.thresholdPoints} percentage points.</p>` : `<ul class="differences">${differences.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>`}
+${differences.length === 0 ? `<p>No group’s share differs from the others’ by more than ${figures.thresholdPoints} percentage points, of the groups with at least ${figures.smallestGroup} arrangements at a horizon.</p>` : `<ul class="differences">${differences.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>`}
 <ul class="notes">${figures.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>
 <h2>By month agreed</h2>
 <div class="table">${table(rows(figures.cohorts, 'month agreed'))}</div>

@@ -18,7 +18,7 @@ export async function outcomesMarkdown(figures: OutcomesFigures): Promise<string
     '',
     '## Differences between groups',
     '',
-    ...(differences.length === 0 ? [`No group’s share differs from the others’ by more than ${figures.thresholdPoints} percentage points.`] : differences.map((text) => `- ${cell(text)}`)),
+    ...(differences.length === 0 ? [`No group’s share differs from the others’ by more than ${figures.thresholdPoints} percentage points, of the groups with at least ${figures.smallestGroup} arrangements at a horizon.`] : differences.map((text) => `- ${cell(text)}`)),
     '',
     ...figures.notes.map((note) => `- ${note}`),
     '',
