@@ -256,6 +256,8 @@ describe.each(BACKENDS)('fairplan report --outcomes on a $name book', (backend) 
       expect(result.stderr).toContain('--by postcode');
       expect(result.stderr).toContain('region');
       expect(result.stderr).not.toMatch(/\n\s+at /);
+      // A split the report always makes is not a customers column.
+      expect((await run(['report', '--outcomes', '--as-of', AS_OF, '--by', 'Channel'])).code).toBe(2);
     });
   });
 });

@@ -116,6 +116,8 @@ async function outcomes(context: CommandContext, results: string | undefined, fl
   if (flags.threshold > 100) throw new FairplanError('invalid-argument', '--threshold is in percentage points: expected a whole number from 0 to 100', { field: '--threshold' });
   const twice = flags.by.find((column, i) => flags.by.findIndex((other) => columnKey(other) === columnKey(column)) !== i);
   if (twice !== undefined) throw new FairplanError('invalid-argument', `--by ${twice} is given twice`);
+  const always = flags.by.find((column) => ['vulnerability', 'channel', 'plan_kind'].includes(columnKey(column)));
+  if (always !== undefined) throw new FairplanError('invalid-argument', `--by ${always}: the outcomes are always split by vulnerability, channel and plan kind; --by names another customers column`);
   const output = flags.output === '-' ? undefined : flags.output;
   await checkOutputs({
     cwd: context.io.cwd,
