@@ -11,12 +11,13 @@ import { HOUSEHOLD_FIELDS } from '../../src/batch/fields.js';
 import { CHANNELS, HOLDS, MESSAGE_KINDS } from '../../src/core/follow-up/contact.js';
 import { JURISDICTIONS, TENURES } from '../../src/core/statement.js';
 import { ACTIONS, STATUSES } from '../../src/core/follow-up/status.js';
+import { OUTCOMES } from '../../src/core/outcomes.js';
 import { REJECTION_CODES } from '../../src/follow-up/table.js';
 import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 import { fixture, ROOT, runCli } from '../helpers/cli.js';
 
 const SCHEMAS = path.join(ROOT, 'schema');
-const OUTPUTS = ['check', 'plan', 'batch-record', 'batch-summary', 'follow-up-status', 'follow-up-message', 'follow-up-rejection', 'follow-up-summary', 'report'] as const;
+const OUTPUTS = ['check', 'plan', 'batch-record', 'batch-summary', 'follow-up-status', 'follow-up-message', 'follow-up-rejection', 'follow-up-summary', 'report', 'report-outcomes'] as const;
 type Output = (typeof OUTPUTS)[number];
 
 const schemaOf = (name: Output) => JSON.parse(readFileSync(path.join(SCHEMAS, `${name}.schema.json`), 'utf8')) as Record<string, any>;
@@ -54,6 +55,7 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     expect(schemaOf('follow-up-rejection').properties.code.enum).toEqual([...REJECTION_CODES]);
     const household = schemaOf('batch-record').properties.household.properties;
     expect([household.tenure.enum, household.jurisdiction.enum, household.defaults_used.items.enum]).toEqual([[...TENURES], [...JURISDICTIONS], [...HOUSEHOLD_FIELDS]]);
+    expect(schemaOf('report-outcomes').properties.outcomes.items.enum).toEqual([...OUTCOMES]);
   });
 
   it('hold check --json and plan --json of every bundled statement', async () => {
@@ -103,6 +105,18 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
       expectValid('report', report, 'report');
     });
   });
+
+  it('hold report --outcomes --json on a book of the bundled fixtures, with differences pointed out', async () => {
+    const env = { FAIRPLAN_BOOK: out('outcomes.sqlite') };
+    await runCli(['book', 'agree', '--schedules', fixture('book', 'schedules.csv'), '--agreed-on', '2026-03-02'], { env });
+    await runCli(['book', 'customers', fixture('book', 'customers.csv'), '--effective-on', '2026-03-02'], { env });
+    await runCli(['book', 'payments', fixture('book', 'payments.csv')], { env });
+    await runCli(['book', 'agree', '--schedules', fixture('book', 'schedules-renegotiated.csv'), '--accounts', fixture('book', 'accounts.csv'), '--agreed-on', '2026-04-24'], { env });
+    const { stdout } = await runCli(['report', '--outcomes', '--as-of', '2026-09-30', '--smallest-group', '1', '--json'], { env });
+    const report = JSON.parse(stdout) as { differences: unknown[] };
+    expect(report.differences.length).toBeGreaterThan(0);
+    expectValid('report-outcomes', report, 'report --outcomes');
+  }, 60_000);
 
   it('hold follow-up --json status, messages, rejected rows and summary, on the fixture book and on a messy export', async () => {
     const books = [
