@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../io/atomic-file.js';
 import { parseRawText, readInputFile, statementFromRawValue } from '../statement/load.js';
 import { NumberLiteral, type RawValue } from '../statement/raw.js';
 import { toFairplanJson } from '../statement/write.js';
-import { DRAFT_FORMAT, DRAFT_VERSION } from './draft-format.js';
+import { DRAFT_FORMAT, DRAFT_VERSION } from '../statement/draft-format.js';
 import { ITEMS, STEPS, type Draft, type Item, type Override, type PendingItem, type PlanChoice, type Step } from './draft.js';
 
 

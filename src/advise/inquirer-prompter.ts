@@ -3,7 +3,7 @@
  * honours NO_COLOR); with colour turned off another way (--no-color) it gets a plain theme.
  */
 import { confirm, input, select } from '@inquirer/prompts';
-import type { Output } from '../cli/io.js';
+import type { Output } from '../io/streams.js';
 import { answeredLine, Back, type ConfirmQuestion, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
 
 const plain = (text: string): string => text;

@@ -7,7 +7,7 @@ import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, toMonthlyPence, type PaymentFrequency } from '../core/frequency.js';
 import type { PaySchedule } from '../core/statement.js';
-import { percentText } from '../cli/options.js';
+import { parsePercentText } from '../core/percent.js';
 import { HOUSEHOLD_FIELDS, type ExpenseField, type Field, type HouseholdField } from './fields.js';
 import {
   HOUSEHOLD_DEFAULTS,
@@ -21,8 +21,8 @@ import {
 } from './household-fields.js';
 import { dateReader, ISO_FORMAT } from './date-format.js';
 import type { ColumnLayout, Source } from './mapping.js';
-import { parsePence } from './pence.js';
-import { wouldRunAsFormula } from './csv.js';
+import { parsePence } from '../core/pence.js';
+import { wouldRunAsFormula } from '../io/csv.js';
 
 /** A usable account. Amounts are monthly, in whole pence. */
 export interface Account {
@@ -148,7 +148,7 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
     const balance = amount(cells, layout, 'balance');
     if (balance === 0) throw new RowProblem(columnOf(layout, 'balance'), 'nil-balance', 'is nil: there is nothing to repay');
     const aprText = cellOf(cells, layout, 'apr');
-    const apr = aprText ? checked(columnOf(layout, 'apr'), 'invalid-apr', () => percentText(aprText)) : '';
+    const apr = aprText ? checked(columnOf(layout, 'apr'), 'invalid-apr', () => parsePercentText(aprText)) : '';
     const income = amount(cells, layout, 'monthly_income');
     const expenses: Record<ExpenseField, number> = {
       housing: amount(cells, layout, 'housing'),

@@ -6,14 +6,14 @@
 import { isFairplanError } from '../core/errors.js';
 import type { PaymentFrequency } from '../core/frequency.js';
 import { isRejection, readAccount, type Account, type Rejection } from './account.js';
-import { csvLine } from './csv.js';
+import { csvLine } from '../io/csv.js';
 import type { BufferPool } from './buffer-pool.js';
 import { ByteLines } from './byte-lines.js';
 import { rejectionCells, rejectionJson, resultJson, scheduleJson, writeResult, writeSchedule } from './format.js';
 import type { ColumnLayout } from './mapping.js';
 import { budgetDisagreement, planHousehold } from './household.js';
 import { planAccount, type AccountResult, type PlanSettings } from './plan.js';
-import type { InputRecord } from './read.js';
+import type { InputRecord } from '../io/read-records.js';
 
 export interface ChunkSettings {
   readonly layout: ColumnLayout;

@@ -6,7 +6,7 @@
 import { FairplanError } from '../core/errors.js';
 import { findHeader } from '../io/column-names.js';
 import type { ColumnLayout } from './mapping.js';
-import type { InputRecord } from './read.js';
+import type { InputRecord } from '../io/read-records.js';
 
 export interface GroupColumn {
   readonly name: string;

@@ -7,8 +7,8 @@
 import { isRejection, readAccount, type Account } from './account.js';
 import { ALL_FIELDS, HOUSEHOLD_FIELDS, type Field, type HouseholdField } from './fields.js';
 import type { ColumnLayout } from './mapping.js';
-import { formatPence } from './pence.js';
-import type { InputRecord } from './read.js';
+import { formatPence } from '../core/pence.js';
+import type { InputRecord } from '../io/read-records.js';
 import { unmappedAmountColumns, usedColumns } from './unmapped.js';
 
 function valueOf(account: Account, field: Field): string | undefined {

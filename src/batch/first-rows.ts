@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { FairplanError } from '../core/errors.js';
 import { readFailure } from '../io/read-failure.js';
-import { readRecords, type InputRecord } from './read.js';
+import { readRecords, type InputRecord } from '../io/read-records.js';
 
 export interface FirstRows {
   readonly headers: readonly string[];

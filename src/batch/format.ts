@@ -11,9 +11,9 @@ import { optionKey } from '../render/plan/select.js';
 import { FORMAT_VERSION } from '../render/shared/format-version.js';
 import type { Account, Rejection } from './account.js';
 import type { ByteLines } from './byte-lines.js';
-import { csvCell, safeCell } from './csv.js';
+import { csvCell, safeCell } from '../io/csv.js';
 import type { ColumnLayout } from './mapping.js';
-import { formatPence } from './pence.js';
+import { formatPence } from '../core/pence.js';
 import type { AccountResult } from './plan.js';
 
 const RESULT_COLUMNS = [

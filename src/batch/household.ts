@@ -31,7 +31,7 @@ import {
 import type { Account } from './account.js';
 import { accountAffordability, type AccountAffordability } from './affordability.js';
 import { EXPENSE_FIELDS } from './fields.js';
-import { formatPence } from './pence.js';
+import { formatPence } from '../core/pence.js';
 import { interestOf, startOf, termsFor, type AccountResult, type PlanSettings } from './plan.js';
 
 const pence = (amount: Money): number => Number(penceOf(amount));

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { FairplanError, type Problem } from '../core/errors.js';
 import { readInputFile } from '../statement/load.js';
-import { parseDelimiter } from './delimiter.js';
+import { parseDelimiter } from '../io/delimiter.js';
 import { FREQUENCIES } from '../core/frequency.js';
 import { isField, type Field } from './fields.js';
 import { fieldHint, type FieldColumns, type Mapping } from './mapping.js';

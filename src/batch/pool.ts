@@ -13,7 +13,7 @@ import { BufferPool } from './buffer-pool.js';
 import { processChunk, recordEnding, type ChunkResult, type ChunkSettings } from './chunk.js';
 import type { ColumnLayout } from './mapping.js';
 import type { InterestChoice } from './plan.js';
-import type { InputRecord } from './read.js';
+import type { InputRecord } from '../io/read-records.js';
 
 /** What a worker needs to set itself up: plain data, as it crosses a thread boundary. */
 export interface WorkerSetup {

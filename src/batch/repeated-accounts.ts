@@ -5,9 +5,9 @@
  * (a text arena and a hash table of typed arrays, outside the garbage-collected heap), so a million
  * rows cost a few megabytes, not a Set of a million strings.
  */
-import { AccountNumbers } from '../follow-up/account-numbers.js';
-import { NumberColumn } from '../follow-up/number-column.js';
-import type { InputRecord } from './read.js';
+import { AccountNumbers } from '../io/account-numbers.js';
+import { NumberColumn } from '../io/number-column.js';
+import type { InputRecord } from '../io/read-records.js';
 
 export class RepeatedAccounts {
   private readonly numbers = new AccountNumbers();

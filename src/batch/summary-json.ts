@@ -6,7 +6,7 @@
 import { toFixed2 } from '../core/money.js';
 import { FORMAT_VERSION } from '../render/shared/format-version.js';
 import { withSnakeAliases } from '../render/shared/snake-aliases.js';
-import { formatPence } from './pence.js';
+import { formatPence } from '../core/pence.js';
 import type { BatchSummary } from './run.js';
 import { monthlyInstalments } from './summary.js';
 

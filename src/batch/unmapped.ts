@@ -6,7 +6,7 @@
  * `…ref`, `…number`, `…code`) is not taken for amounts, however its cells read.
  */
 import type { ColumnLayout } from './mapping.js';
-import { parsePence } from './pence.js';
+import { parsePence } from '../core/pence.js';
 
 /** Rows looked at before the run goes on. */
 export const SAMPLE_ROWS = 100;

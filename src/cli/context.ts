@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { makeChalk } from './colour.js';
-import type { Io } from './io.js';
+import type { Io } from '../io/streams.js';
 
 /** Shared by every command: the outside world and the exit code the run will end with. */
 export class CommandContext {

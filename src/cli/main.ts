@@ -8,8 +8,8 @@ import { visible } from '../render/shared/visible.js';
 import { wrap } from '../render/shared/wrap.js';
 import { CommandContext } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { type Io, processIo } from './io.js';
-import { renderError, renderErrorJson, usageErrorJson } from './render-error.js';
+import { type Io, processIo } from '../io/streams.js';
+import { renderError, renderErrorJson, usageErrorJson } from '../render/shared/error.js';
 import { FAIRPLAN_VERSION } from './version.js';
 import { COMMANDS } from './commands/index.js';
 

@@ -9,9 +9,9 @@ import { FairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '../core/frequency.js';
 import { D, type Dec, type Money, parseMoney, writtenSymbol } from '../core/money.js';
 import { parsePercentText } from '../core/percent.js';
-import { parseRejectLimit, type RejectLimit } from '../batch/reject-limit.js';
+import { parseRejectLimit, type RejectLimit } from '../io/reject-limit.js';
 import { CURRENCY_SYMBOLS, type Currency } from '../core/statement.js';
-import type { Io } from './io.js';
+import type { Io } from '../io/streams.js';
 
 /** Reads an option's value; a FairplanError becomes commander's usage error. */
 export function usage<T>(read: () => T): T {

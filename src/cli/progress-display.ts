@@ -3,7 +3,7 @@
  * messages and the summary never land after a half-drawn bar. Redraws at most every REDRAW_MS,
  * however often it is told of progress: a terminal repainted per row would cost more than the rows.
  */
-import type { Output } from './io.js';
+import type { Output } from '../io/streams.js';
 import { progressLine } from './progress-bar.js';
 
 const REDRAW_MS = 100;

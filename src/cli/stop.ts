@@ -9,7 +9,7 @@
 import { abandonTemporaryFiles } from '../io/atomic-file.js';
 import { writeFailure } from '../io/write-failure.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { renderError } from './render-error.js';
+import { renderError } from '../render/shared/error.js';
 
 /** The signals that stop fairplan, their exit codes, and what fairplan says when one does. */
 const STOP_SIGNALS = {

@@ -14,12 +14,12 @@ import { compareDates, toDayNumber, type IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import type { Contact } from '../core/follow-up/contact.js';
 import { MOST_PENCE, planBegins, pounds, tooLargeToAdd, type BreathingSpace, type Instalment, type Payment } from '../core/follow-up/status.js';
-import { AccountNumbers } from './account-numbers.js';
+import { AccountNumbers } from '../io/account-numbers.js';
 import { BadCell, contactDay, date, nonZeroPence, optionalDate, partPence, positivePence, whole } from './cells.js';
 import { ContactStore } from './contact-store.js';
 import { CUSTOMER_COLUMNS, CustomerStore, mergeCustomer, type CustomerRow } from './customers.js';
 import { People } from './people.js';
-import { NumberColumn } from './number-column.js';
+import { NumberColumn } from '../io/number-column.js';
 import { PaymentStore, type ReadPayment } from './payment-store.js';
 import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from './table.js';
 

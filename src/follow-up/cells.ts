@@ -2,7 +2,7 @@
 import { ukDayOf } from '../core/calendar/uk-day.js';
 import { parseIsoDate, toDayNumber, type IsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
-import { parsePence } from '../batch/pence.js';
+import { parsePence } from '../core/pence.js';
 import type { Row } from './table.js';
 
 /** Why a cell cannot be used, thrown by the cell readers below and turned into a rejection. */

@@ -3,8 +3,8 @@
  * back to its account's record before it, so an account's records are found without a list for
  * each account: three numbers a record, two an account, all in typed arrays.
  */
-import type { AccountNumbers } from './account-numbers.js';
-import { NumberColumn } from './number-column.js';
+import type { AccountNumbers } from '../io/account-numbers.js';
+import { NumberColumn } from '../io/number-column.js';
 
 const NONE = -1;
 

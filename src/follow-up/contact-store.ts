@@ -6,10 +6,10 @@
  */
 import { fromDayNumber } from '../core/date.js';
 import type { Contact } from '../core/follow-up/contact.js';
-import type { AccountNumbers } from './account-numbers.js';
+import type { AccountNumbers } from '../io/account-numbers.js';
 import { Chains } from './chains.js';
-import { NumberColumn } from './number-column.js';
-import { TextArena } from './text-arena.js';
+import { NumberColumn } from '../io/number-column.js';
+import { TextArena } from '../io/text-arena.js';
 
 export class ContactStore {
   private readonly chains: Chains;

@@ -18,12 +18,12 @@ import { breathingSpaceKindOf, BREATHING_SPACE_KINDS } from '../core/breathing-s
 import { compareDates, type IsoDate } from '../core/date.js';
 import { CHANNELS, type Channel, type Customer } from '../core/follow-up/contact.js';
 import type { BreathingSpace } from '../core/follow-up/status.js';
-import type { AccountNumbers } from './account-numbers.js';
+import type { AccountNumbers } from '../io/account-numbers.js';
 import { BadCell, cell, optionalDate, yesNo } from './cells.js';
 import { Chains } from './chains.js';
-import { NumberColumn } from './number-column.js';
+import { NumberColumn } from '../io/number-column.js';
 import type { Row } from './table.js';
-import { TextArena } from './text-arena.js';
+import { TextArena } from '../io/text-arena.js';
 
 export interface CustomerRow extends Customer {
   readonly name: string;

@@ -4,8 +4,8 @@
  */
 import type { PlannedMessage } from '../core/follow-up/contact.js';
 import { ACTIONS, type ArrangementStatus } from '../core/follow-up/status.js';
-import { formatPence } from '../batch/pence.js';
-import { safeCell, wouldRunAsFormula } from '../batch/csv.js';
+import { formatPence } from '../core/pence.js';
+import { safeCell, wouldRunAsFormula } from '../io/csv.js';
 import { FairplanError } from '../core/errors.js';
 import type { RenderedMessage } from './templates.js';
 import type { FollowUpRejection } from './table.js';

@@ -6,10 +6,10 @@
  */
 import { fromDayNumber } from '../core/date.js';
 import type { Payment } from '../core/follow-up/status.js';
-import type { AccountNumbers } from './account-numbers.js';
+import type { AccountNumbers } from '../io/account-numbers.js';
 import { Chains } from './chains.js';
-import { NumberColumn } from './number-column.js';
-import { TextArena } from './text-arena.js';
+import { NumberColumn } from '../io/number-column.js';
+import { TextArena } from '../io/text-arena.js';
 
 /** A payment as read, with its line and the reference the payer's bank gave it, if any. */
 export interface ReadPayment extends Payment {

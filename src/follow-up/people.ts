@@ -8,8 +8,8 @@
  * Kept in typed arrays (a union-find, and a ring through each person's accounts) and the keys in an
  * off-heap interner, as a million customers would otherwise fill the heap.
  */
-import { AccountNumbers } from './account-numbers.js';
-import { NumberColumn } from './number-column.js';
+import { AccountNumbers } from '../io/account-numbers.js';
+import { NumberColumn } from '../io/number-column.js';
 
 const NONE = -1;
 

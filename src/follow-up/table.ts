@@ -6,9 +6,9 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { FairplanError, isFairplanError } from '../core/errors.js';
-import { CSV_LIMITS } from '../batch/csv-reader.js';
+import { CSV_LIMITS } from '../io/csv-reader.js';
 import { columnKey, columnsNamedTwice } from '../io/column-names.js';
-import { readRecords } from '../batch/read.js';
+import { readRecords } from '../io/read-records.js';
 import { readFailure } from '../io/read-failure.js';
 import { parseJsonExact } from '../statement/json-exact.js';
 import { NumberLiteral } from '../statement/raw.js';

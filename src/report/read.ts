@@ -9,9 +9,9 @@ import { createReadStream } from 'node:fs';
 import { FairplanError } from '../core/errors.js';
 import { isPaymentFrequency, type PaymentFrequency } from '../core/frequency.js';
 import { closest } from '../core/suggest.js';
-import { parsePence } from '../batch/pence.js';
+import { parsePence } from '../core/pence.js';
 import type { ResultColumnName, ScheduleColumnName } from '../batch/format.js';
-import { readRecords } from '../batch/read.js';
+import { readRecords } from '../io/read-records.js';
 import { columnKey, columnsNamedTwice, findHeader } from '../io/column-names.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { DRAFT_FORMAT } from '../advise/draft-format.js';
+import { DRAFT_FORMAT } from './draft-format.js';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import { readFailure } from '../io/read-failure.js';
 import type { Statement } from '../core/statement.js';

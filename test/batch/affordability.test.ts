@@ -8,7 +8,7 @@ import { TENURES } from '../../src/core/statement.js';
 import type { Account } from '../../src/batch/account.js';
 import { householdWithDefaults } from '../../src/batch/household-fields.js';
 import { accountAffordability, accountStatement } from '../../src/batch/affordability.js';
-import { formatPence } from '../../src/batch/pence.js';
+import { formatPence } from '../../src/core/pence.js';
 import { parseGuidelinesText } from '../../src/guidelines/load.js';
 import { fixture } from '../helpers/cli.js';
 

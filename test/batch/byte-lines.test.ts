@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BufferPool } from '../../src/batch/buffer-pool.js';
 import { ByteLines } from '../../src/batch/byte-lines.js';
-import { formatPence } from '../../src/batch/pence.js';
+import { formatPence } from '../../src/core/pence.js';
 
 const decoded = (out: ByteLines) => Buffer.from(out.take()).toString('utf8');
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMapping } from '../../src/batch/mapping-file.js';
 import { readAccount, type Account, type Rejection } from '../../src/batch/account.js';
 import { resolveColumns, type ColumnNames } from '../../src/batch/mapping.js';
-import { renderError } from '../../src/cli/render-error.js';
+import { renderError } from '../../src/render/shared/error.js';
 
 const HEADERS = ['Ref', 'Owed', 'Weekly wage', 'Child Benefit', 'Rent', 'Council Tax', 'Energy', 'Water', 'Phone', 'Groceries', 'Travel', 'Other', 'Paid', 'Next Payday'];
 const NAMES: ColumnNames = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Customers, MAX_HOUSEHOLD_ACCOUNTS } from '../../src/batch/customers.js';
-import type { InputRecord } from '../../src/batch/read.js';
+import type { InputRecord } from '../../src/io/read-records.js';
 
 const row = (line: number, customer: string): InputRecord => ({ kind: 'row', line, cells: [customer, `ACC${line}`] });
 const column = { name: 'customer_id', index: 0 };

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readAccount, type Account } from '../../src/batch/account.js';
-import { safeCell, wouldRunAsFormula } from '../../src/batch/csv.js';
+import { safeCell, wouldRunAsFormula } from '../../src/io/csv.js';
 import { FIELDS } from '../../src/batch/fields.js';
 import { ByteLines } from '../../src/batch/byte-lines.js';
 import { rejectionHeader, resultHeader, SCHEDULE_HEADER, writeResult, writeSchedule } from '../../src/batch/format.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPence } from '../../src/batch/pence.js';
+import { formatPence } from '../../src/core/pence.js';
 import { runCli } from '../helpers/cli.js';
 import { exportSpec, hostileExport, type HostileExport } from '../helpers/hostile-export.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../../src/batch/fields.js';
 import { resolveColumns } from '../../src/batch/mapping.js';
-import { renderError } from '../../src/cli/render-error.js';
+import { renderError } from '../../src/render/shared/error.js';
 
 const refusal = (headers: string[]): string[] => {
   try {

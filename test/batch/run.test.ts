@@ -4,9 +4,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/io/streams.js';
 import { parseIsoDate } from '../../src/core/date.js';
-import { csvLine } from '../../src/batch/csv.js';
+import { csvLine } from '../../src/io/csv.js';
 import { FIELDS } from '../../src/batch/fields.js';
 import { runBatch, type BatchOptions } from '../../src/batch/run.js';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkSettings } from '../../src/batch/pool.js';
 import { processChunk } from '../../src/batch/chunk.js';
 import { resolveColumns } from '../../src/batch/mapping.js';
-import { readRecords, type InputRecord } from '../../src/batch/read.js';
+import { readRecords, type InputRecord } from '../../src/io/read-records.js';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { D, money } from '../../src/core/money.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate, toDayNumber } from '../../src/core/date.js';
-import { AccountNumbers } from '../../src/follow-up/account-numbers.js';
+import { AccountNumbers } from '../../src/io/account-numbers.js';
 import { ContactStore } from '../../src/follow-up/contact-store.js';
 
 describe('ContactStore', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, parseIsoDate, toDayNumber } from '../../src/core/date.js';
-import { AccountNumbers } from '../../src/follow-up/account-numbers.js';
+import { AccountNumbers } from '../../src/io/account-numbers.js';
 import { PaymentStore } from '../../src/follow-up/payment-store.js';
 
 const day = (text: string) => toDayNumber(parseIsoDate(text));

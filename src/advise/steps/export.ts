@@ -2,7 +2,7 @@
  * Step 9: the agreed plan, shown first (a resumed call sees what was agreed), then the statement and
  * plan written into a folder the advisor names, or back to the plan choice.
  */
-import { renderError } from '../../cli/render-error.js';
+import { renderError } from '../../render/shared/error.js';
 import { noPlanDuring } from '../../core/breathing-space.js';
 import { isFairplanError } from '../../core/errors.js';
 import { assess } from '../affordability.js';

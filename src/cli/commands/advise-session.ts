@@ -21,7 +21,7 @@ import { runSession } from '../../advise/run.js';
 import { Session, type Style } from '../../advise/session.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import type { Io } from '../io.js';
+import type { Io } from '../../io/streams.js';
 import { invokedAs } from '../invoked-as.js';
 import { whenStopped } from '../stop.js';
 import { calendarForCurrency, today } from '../options.js';

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../core/date.js';
 import { DEFAULT_RULES } from '../../core/follow-up/rules.js';
 import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-check.js';
 import type { FollowUpRejection } from '../../follow-up/table.js';
-import type { RejectLimit } from '../../batch/reject-limit.js';
+import type { RejectLimit } from '../../io/reject-limit.js';
 import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMoney, penceOf, toFixed2 } from '../../src/core/money.js';
-import { formatPence, parsePence } from '../../src/batch/pence.js';
+import { formatPence, parsePence } from '../../src/core/pence.js';
 
 const outcome = <T>(read: () => T): { value: T } | { error: true } => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDelimiter } from '../../src/batch/delimiter.js';
+import { parseDelimiter } from '../../src/io/delimiter.js';
 
 describe('the delimiter of an accounts file', () => {
   it.each([

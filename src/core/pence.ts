@@ -5,8 +5,8 @@
  * (amountParts: 1234.5, £1,234.50, -5), in pounds: a batch run is in pounds, so `$12.50` is refused.
  * Amounts must be whole pence: an export with fractions of a penny is refused rather than rounded.
  */
-import { FairplanError } from '../core/errors.js';
-import { amountParts } from '../core/money.js';
+import { FairplanError } from './errors.js';
+import { amountParts } from './money.js';
 
 export function parsePence(text: string): number {
   const plain = plainPence(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, safeCell } from '../../src/batch/csv.js';
+import { csvLine, safeCell } from '../../src/io/csv.js';
 
 describe('CSV cells', () => {
   it.each(['=1+2', '+SUM(A1)', '-2+3', '@cmd', '\tTAB', '\rCR', '=HYPERLINK("x")'])(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextArena } from '../../src/follow-up/text-arena.js';
+import { TextArena } from '../../src/io/text-arena.js';
 
 describe('TextArena', () => {
   it('gives back each text as it was kept, across blocks and beside one longer than a block', () => {

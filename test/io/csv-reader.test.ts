@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvReader, type CsvLimits, type InputRecord } from '../../src/batch/csv-reader.js';
+import { CsvReader, type CsvLimits, type InputRecord } from '../../src/io/csv-reader.js';
 
 /** Every record of `bytes`, fed to the reader in pieces cut at `cuts`. */
 function readAll(bytes: Uint8Array, cuts: readonly number[] = [], delimiter = ',', limits?: CsvLimits): InputRecord[] {

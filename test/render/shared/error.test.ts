@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderError } from '../../src/cli/render-error.js';
-import { FairplanError } from '../../src/core/errors.js';
+import { renderError } from '../../../src/render/shared/error.js';
+import { FairplanError } from '../../../src/core/errors.js';
 
 describe('rendering an error', () => {
   it('locates a problem by file, line and field', () => {

@@ -1,6 +1,6 @@
 /** The one place errors become text for a person. */
-import { FairplanError } from '../core/errors.js';
-import { visible } from '../render/shared/visible.js';
+import { FairplanError } from '../../core/errors.js';
+import { visible } from './visible.js';
 
 /**
  * One line per problem, each located as precisely as the error allows:

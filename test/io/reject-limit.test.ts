@@ -1,7 +1,7 @@
 /** --max-rejects N|P%, one reading for batch and follow-up: a number of rows, or a share of the rows read judged exactly. */
 import { describe, expect, it } from 'vitest';
 import { FairplanError } from '../../src/core/errors.js';
-import { overRejectLimit, parseRejectLimit } from '../../src/batch/reject-limit.js';
+import { overRejectLimit, parseRejectLimit } from '../../src/io/reject-limit.js';
 
 describe('--max-rejects', () => {
   it('reads a number of rows, or a percentage of the rows read', () => {

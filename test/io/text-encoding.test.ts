@@ -1,7 +1,7 @@
 /** UTF-8 told from what is not, byte by byte, as the Unicode Standard defines it. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { notUtf8, utf8Length } from '../../src/batch/text-encoding.js';
+import { notUtf8, utf8Length } from '../../src/io/text-encoding.js';
 
 const lengthOf = (...bytes: number[]) => utf8Length(Uint8Array.from(bytes), 0, bytes.length);
 

@@ -4,9 +4,9 @@
  * filling memory.
  */
 import { Writable } from 'node:stream';
-import { openAtomic, publish, type AtomicWriter } from '../io/atomic-file.js';
-import { writeFailure } from '../io/write-failure.js';
-import type { Output } from '../cli/io.js';
+import { openAtomic, publish, type AtomicWriter } from './atomic-file.js';
+import { writeFailure } from './write-failure.js';
+import type { Output } from './streams.js';
 
 const CHUNK = 64 * 1024;
 // The buffer a chunk with long schedules grew to is let go once written.

@@ -4,7 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readRecords, type InputRecord } from '../../src/batch/read.js';
+import { readRecords, type InputRecord } from '../../src/io/read-records.js';
 
 async function records(text: string, chunkSize = 7): Promise<InputRecord[]> {
   // Small chunks, so records and line ends fall across the pieces the parser is given.

@@ -1,5 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
-import { writeFailure } from '../io/write-failure.js';
+import { writeFailure } from './write-failure.js';
 /** What a command may touch of the outside world, passed in so tests can supply their own. */
 export interface Output {
   /** Text, or UTF-8 bytes (a batch's output from its worker threads). */

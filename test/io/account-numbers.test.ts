@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccountNumbers } from '../../src/follow-up/account-numbers.js';
+import { AccountNumbers } from '../../src/io/account-numbers.js';
 
 describe('AccountNumbers', () => {
   it('numbers each id from 0 in the order first met, finds it again, and gives the id of a number', () => {

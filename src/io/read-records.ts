@@ -5,7 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { isFairplanError } from '../core/errors.js';
-import { readFailure } from '../io/read-failure.js';
+import { readFailure } from './read-failure.js';
 import { CsvReader, type CsvLimits, type InputRecord } from './csv-reader.js';
 
 export type { InputRecord } from './csv-reader.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { Sink } from '../../src/batch/sink.js';
+import { Sink } from '../../src/io/sink.js';
 
 /** A stdout that takes `delay` ms over each write, and records what it was sent. */
 function slowOutput(delay: number) {
