@@ -77,6 +77,10 @@ interface PlanFlags extends StatementFlags {
   readonly letters?: string;
   /** Why an option above what is affordable is to be sent all the same (letters, reminders). */
   readonly overrideReason?: string;
+  /** --time-run-out CREDITOR, repeatable: reasonably sure nothing was paid or acknowledged in the limitation period. */
+  readonly timeRunOut?: readonly string[];
+  /** --include-possibly-barred CREDITOR, repeatable: offered money all the same, for --override-reason. */
+  readonly includePossiblyBarred?: readonly string[];
   /** False with --no-color. */
   readonly color: boolean;
 }
@@ -97,6 +101,13 @@ function creditorDiscountOption(value: string, previous: readonly CreditorDiscou
   const creditor = value.slice(0, at).trim();
   if (at < 0 || creditor === '') throw new InvalidArgumentError(`"${value}" is not CREDITOR=PERCENT (expected e.g. "Harbour Bank=30")`);
   return [...previous, { creditor, discountPercent: percentOption(value.slice(at + 1)) }];
+}
+
+/** A creditor's name, added to those given before (a repeatable option). */
+function creditorsOption(value: string, previous: readonly string[] = []): string[] {
+  const creditor = value.trim();
+  if (creditor === '') throw new InvalidArgumentError('give the creditor as the statement names it (e.g. "Quickline Loans")');
+  return [...previous, creditor];
 }
 
 function fixedTermsOption(value: string): number[] {
@@ -121,6 +132,37 @@ function requireTogether(flags: PlanFlags, file: string | undefined): void {
   }
   if (file === undefined && (flags.format !== undefined || flags.strict)) {
     throw missing(`${flags.format !== undefined ? '--format' : '--strict'} needs a statement: it says how to read one`);
+  }
+  const limitation = flags.includePossiblyBarred !== undefined ? '--include-possibly-barred' : flags.timeRunOut !== undefined ? '--time-run-out' : undefined;
+  if (limitation && file === undefined) throw missing(`${limitation} needs a statement: it names one of its debts`);
+  if (flags.includePossiblyBarred !== undefined && flags.overrideReason === undefined) {
+    throw missing('--include-possibly-barred needs --override-reason "…": why money is offered on a debt that may be statute-barred, which the plan records');
+  }
+}
+
+// The core names its choices; a person typed options.
+const LIMITATION_FLAGS: Readonly<Record<string, string>> = { timeRunOut: '--time-run-out', include: '--include-possibly-barred' };
+
+/**
+ * The plan request, with the person's decisions about debts past the limitation period; a decision
+ * naming no such debt, or a statement whose every debt is left out, is refused naming the option or file.
+ */
+function requestWithLimitation(file: string, statement: Statement, affordability: Affordability, asOf: IsoDate, overrides: Partial<PlanRequest>, flags: PlanFlags): PlanRequest {
+  const reason = flags.overrideReason;
+  const choices = {
+    ...(flags.timeRunOut ? { timeRunOut: flags.timeRunOut } : {}),
+    ...(flags.includePossiblyBarred && reason ? { include: flags.includePossiblyBarred.map((creditor) => ({ creditor, reason })) } : {}),
+  };
+  try {
+    return planRequestFromStatement(statement, affordability, asOf, overrides, choices);
+  } catch (error) {
+    if (!(error instanceof FairplanError)) throw error;
+    const flag = LIMITATION_FLAGS[error.context.field?.replace(/\[\d+\]$/, '') ?? ''];
+    if (flag) throw new FairplanError(error.code, error.message, { field: flag });
+    if (error.context.field === 'debts') {
+      throw new FairplanError(error.code, `${error.message}: include one with --include-possibly-barred CREDITOR --override-reason "…"`, { file });
+    }
+    throw error;
   }
 }
 
@@ -196,7 +238,8 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
   const note = calendarNote(flags.calendar, statement);
-  return { request: planRequestFromStatement(statement, affordability, asOf, overrides), affordability, warnings, ...(note ? { calendarNote: note } : {}) };
+  const request = requestWithLimitation(file, statement, affordability, asOf, overrides, flags);
+  return { request, affordability, warnings, ...(note ? { calendarNote: note } : {}) };
 }
 
 /** The engine request from the command line alone (no statement). */
@@ -262,6 +305,8 @@ function planOptionsGiven(flags: PlanFlags): Record<string, OptionValue> {
     ['--no-redistribute', flags.redistribute ? undefined : true],
     ['--schedule', flags.schedule],
     ['--override-reason', flags.overrideReason],
+    ['--time-run-out', flags.timeRunOut?.join('; ')],
+    ['--include-possibly-barred', flags.includePossiblyBarred?.join('; ')],
     // How the statement is read, and when its budget is stale: the review date and flags follow from it.
     ['--format', flags.format],
     ['--stale-after', flags.staleAfter?.toString()],
@@ -285,7 +330,7 @@ function sendable(proposal: PlanProposal, chosen: number, overrideReason: string
     );
   }
   // As advise asks: a flag that asks for a person (a vulnerability, a Breathing Space…) is answered before anything is sent.
-  const concerns = affordability ? concernsOf(affordability, option) : [];
+  const concerns = affordability ? concernsOf(affordability, option, proposal.request.possiblyBarred ?? []) : [];
   if (concerns.length > 0) {
     throw new FairplanError('invalid-argument', `the statement needs a person's review before a plan is sent: ${concerns.join('; ')}: give the reason it is agreed all the same with --override-reason "…"`);
   }
@@ -360,7 +405,8 @@ async function writeLetters(
   await createEmptyFolder(target, folder);
   await checkOutputs({ cwd: context.io.cwd, reads: [{ path: statementFile, what: 'the statement' }], writes: files.map((f) => ({ path: f.target, option: '--letters' })) });
   await writeFilesAtomic(files);
-  context.err(`fairplan: wrote ${option.creditors.length} creditor letters, the customer's letter and the SFS summary for "${option.label}" to ${folder}`);
+  // The "time has run out" letters are creditor letters too; the SFS summary is the pack's last file.
+  context.err(`fairplan: wrote ${pack.length - 1} creditor letters, the customer's letter and the SFS summary for "${option.label}" to ${folder}`);
 }
 
 async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {
@@ -437,6 +483,8 @@ Examples:
       --override-reason "Keeps a token payment going while seeing an adviser"
   $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
       --no-redistribute --settlement "Fairway Finance (personal loan)=40"
+  $ fairplan plan fixtures/statements/old-debt-time-run-out.json \\
+      --time-run-out "Quickline Loans" --letters letters
   $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15
   $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly \\
       --interest-rate 19.9
@@ -450,6 +498,12 @@ Examples:
   $ fairplan plan --balance 1000 --affordable 30 --ics reminders.ics
   $ fairplan plan --balance 1000 --affordable 30 --schedule fixed-term-36 \\
       --letter
+
+A debt whose last payment (or written acknowledgement) is more than six years
+old (five in Scotland) may be statute-barred: it is left out of the offers, its
+share going to the other creditors, and its creditor gets no letter, until you
+say otherwise with --time-run-out or --include-possibly-barred (see
+docs/statute-barred.md).
 
 --json ends with "provenance" (fairplan and rules versions, as-of date, calendar,
 options given, SHA-256 of the statement); letters and --ics reminders end with
@@ -496,7 +550,17 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .addOption(
       new Option('--letters <folder>', "write an offer letter to each creditor, the customer's letter and the SFS summary into a new or empty folder").conflicts(exclusive('letters')),
     )
-    .option('--override-reason <text>', 'why an option above what is affordable is agreed all the same: needed for its letters and reminders, and stated in them', reasonOption);
+    .option('--override-reason <text>', 'why an option above what is affordable is agreed all the same: needed for its letters and reminders, and stated in them', reasonOption)
+    .option(
+      '--time-run-out <creditor>',
+      'a debt past the limitation period that you are reasonably sure was neither paid nor acknowledged in writing in it: --letters writes the "time has run out" letter to its creditor, not an offer (repeatable)',
+      creditorsOption,
+    )
+    .option(
+      '--include-possibly-barred <creditor>',
+      'offer money on a debt past the limitation period all the same, for the reason given with --override-reason (repeatable; by default such a debt is left out of the offers)',
+      creditorsOption,
+    );
   addStatementOptions(command)
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', HELP)
