@@ -6,7 +6,8 @@ import { InvalidArgumentError } from 'commander';
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, toMonthlyPence, type PaymentFrequency } from '../core/frequency.js';
-import type { PaySchedule } from '../core/statement.js';
+import { JURISDICTIONS, type Jurisdiction, type PaySchedule } from '../core/statement.js';
+import { closest } from '../core/suggest.js';
 import { percentText } from '../cli/options.js';
 import type { ExpenseField, Field } from './fields.js';
 import { dateReader, ISO_FORMAT } from './date-format.js';
@@ -27,6 +28,10 @@ export interface Account {
   readonly pay: PaySchedule;
   /** The last day of a Breathing Space moratorium, when the row records one (it may be over). */
   readonly breathingSpaceEnd?: IsoDate;
+  /** The day of the last payment or written acknowledgement, for the limitation check, when the row records one. */
+  readonly lastPaymentOn?: IsoDate;
+  /** Where the customer lives, for the limitation period, when the row records it (England and Wales otherwise). */
+  readonly jurisdiction?: Jurisdiction;
   /** The carried columns' cells, in the layout's order. */
   readonly carried: readonly string[];
 }
@@ -145,6 +150,10 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
     const nextPayDate = checked(columnOf(layout, 'next_pay_date'), () => readDate(dateText));
     const endText = cellOf(cells, layout, 'breathing_space_end');
     const breathingSpaceEnd = endText ? checked(columnOf(layout, 'breathing_space_end'), () => readDate(endText)) : undefined;
+    const lastText = cellOf(cells, layout, 'last_payment_date');
+    const lastPaymentOn = lastText ? checked(columnOf(layout, 'last_payment_date'), () => readDate(lastText)) : undefined;
+    const jurisdictionText = cellOf(cells, layout, 'jurisdiction');
+    const jurisdiction = jurisdictionText ? jurisdictionOf(jurisdictionText, columnOf(layout, 'jurisdiction')) : undefined;
     return {
       line,
       id,
@@ -154,6 +163,8 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       expenses,
       pay: { frequency, nextPayDate },
       breathingSpaceEnd,
+      ...(lastPaymentOn ? { lastPaymentOn } : {}),
+      ...(jurisdiction ? { jurisdiction } : {}),
       carried: layout.carried.length === 0 ? NOTHING_CARRIED : layout.carried.map((c) => cells[c.index] ?? ''),
     };
   } catch (error) {
@@ -163,6 +174,14 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
 }
 
 const NOTHING_CARRIED: readonly string[] = [];
+
+/** `england-wales`, `scotland` or `northern-ireland`, as the statement's jurisdiction is written. */
+function jurisdictionOf(text: string, column: string): Jurisdiction {
+  const wanted = text.toLowerCase().replace(/[\s_]+/g, '-');
+  if ((JURISDICTIONS as readonly string[]).includes(wanted)) return wanted as Jurisdiction;
+  const near = JURISDICTIONS.find((j) => j.startsWith(wanted)) ?? closest(wanted, JURISDICTIONS);
+  throw new RowProblem(column, `"${text}" is not a jurisdiction${near ? `; did you mean "${near}"?` : ''} (expected ${JURISDICTIONS.join(', ')})`);
+}
 
 // A worker is given the layout as data: its date reader is made once, on the first row.
 const readers = new Map<string, (text: string) => IsoDate>();

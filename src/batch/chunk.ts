@@ -9,10 +9,10 @@ import { isRejection, readAccount, type Account, type Rejection } from './accoun
 import { csvLine } from './csv.js';
 import type { BufferPool } from './buffer-pool.js';
 import { ByteLines } from './byte-lines.js';
-import { rejectionCells, rejectionJson, resultJson, scheduleJson, writeResult, writeSchedule } from './format.js';
+import { leftOutJson, rejectionCells, rejectionJson, resultJson, scheduleJson, writeLeftOut, writeResult, writeSchedule } from './format.js';
 import type { ColumnLayout } from './mapping.js';
-import { budgetDisagreement, planHousehold } from './household.js';
-import { planAccount, type AccountResult, type PlanSettings } from './plan.js';
+import { budgetDisagreement, planHouseholdLeavingOut } from './household.js';
+import { isLeftOut, planOrLeaveOut, type BatchResult, type PlanSettings } from './plan.js';
 import type { InputRecord } from './read.js';
 
 export interface ChunkSettings {
@@ -52,6 +52,8 @@ export interface ChunkResult {
   readonly byFlag: Readonly<Record<string, number>>;
   /** Accounts written, by the kind of plan recommended. */
   readonly byPlan: Readonly<Record<string, number>>;
+  /** Accounts written that were left out of the offers as possibly statute-barred (see LeftOutResult). */
+  readonly possiblyStatuteBarred: number;
 }
 
 /** Adds one to `key`'s count. */
@@ -100,17 +102,25 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
   const byPlan: Record<string, number> = {};
   let written = 0;
   let balances = 0;
+  let possiblyStatuteBarred = 0;
 
   const reject = (index: number, rejection: Rejection): void => {
     rejections.push({ index, rejection });
     if (settings.errors) errors.push(json ? ndjson(rejectionJson(rejection)) : csvLine(rejectionCells(rejection)));
   };
 
-  const write = (result: AccountResult): void => {
+  const write = (result: BatchResult): void => {
     written++;
     balances += result.account.balance;
-    instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
     for (const flag of result.affordability.flags) tally(byFlag, flag);
+    if (isLeftOut(result)) {
+      // Offered nothing and given no schedule, but written and counted: never silently left out.
+      possiblyStatuteBarred++;
+      if (json) writeJson(results, leftOutJson(result, layout), settings.recordEnding);
+      else writeLeftOut(results, result);
+      return;
+    }
+    instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
     tally(byPlan, result.recommended.kind);
     if (json) writeJson(results, resultJson(result, layout), settings.recordEnding);
     else writeResult(results, result);
@@ -144,7 +154,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
       }
       let result;
       try {
-        result = planAccount(account, settings.plan);
+        result = planOrLeaveOut(account, settings.plan);
       } catch (error) {
         reject(index, planRejection(error, account, record.cells));
         return;
@@ -164,12 +174,13 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     instalmentsByFrequency,
     byFlag,
     byPlan,
+    possiblyStatuteBarred,
   };
 }
 
 interface Outlets {
   readonly reject: (index: number, rejection: Rejection) => void;
-  readonly write: (result: AccountResult) => void;
+  readonly write: (result: BatchResult) => void;
   readonly planRejection: (error: unknown, account: Account, cells: readonly string[]) => Rejection;
 }
 
@@ -182,9 +193,9 @@ function processHouseholds(records: readonly InputRecord[], settings: ChunkSetti
   let members: { index: number; account: Account; cells: readonly string[] }[] = [];
   const plan = (): void => {
     if (members.length === 0) return;
-    let results: AccountResult[];
+    let results: BatchResult[];
     try {
-      results = planHousehold(
+      results = planHouseholdLeavingOut(
         members.map((m) => m.account),
         settings.plan,
       );

@@ -18,14 +18,17 @@ export const FIELDS = [
   'pay_frequency',
   'next_pay_date',
   'breathing_space_end',
+  'last_payment_date',
+  'jurisdiction',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
 /**
  * A file may leave these columns out: the name is never used for figures, a missing APR means none
- * recorded, and a missing Breathing Space end means no moratorium.
+ * recorded, a missing Breathing Space end means no moratorium, a missing last payment date no
+ * limitation check, and a missing jurisdiction England and Wales.
  */
-export const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['customer_name', 'apr', 'breathing_space_end']);
+export const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['customer_name', 'apr', 'breathing_space_end', 'last_payment_date', 'jurisdiction']);
 
 /** Monthly outgoings, each a fixed or flexible SFS cost (see statement.ts for the sections). */
 export const EXPENSE_FIELDS = ['housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses'] as const;

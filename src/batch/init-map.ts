@@ -28,6 +28,8 @@ const WORDS: Readonly<Record<Field, readonly string[]>> = {
   pay_frequency: ['pay frequency', 'frequency', 'paid', 'pay cycle'],
   next_pay_date: ['next pay date', 'next payday', 'next pay day', 'payday', 'pay date'],
   breathing_space_end: ['breathing space end', 'breathing space', 'moratorium end'],
+  last_payment_date: ['last payment date', 'date of last payment', 'last payment', 'last paid'],
+  jurisdiction: ['jurisdiction'],
 };
 
 const FREQUENCY_WORDS: readonly [string, Frequency][] = [
@@ -51,7 +53,7 @@ const named = (header: string, field: Field): string | undefined => WORDS[field]
 
 const frequencyOf = (header: string): Frequency | undefined => FREQUENCY_WORDS.find(([word]) => words(header).includes(` ${word} `))?.[1];
 
-const ONE_COLUMN: ReadonlySet<Field> = new Set<Field>(['account_id', 'customer_name', 'apr', 'pay_frequency', 'next_pay_date', 'breathing_space_end']);
+const ONE_COLUMN: ReadonlySet<Field> = new Set<Field>(['account_id', 'customer_name', 'apr', 'pay_frequency', 'next_pay_date', 'breathing_space_end', 'last_payment_date', 'jurisdiction']);
 const PACED: ReadonlySet<Field> = new Set<Field>(['monthly_income', 'housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses']);
 
 /**

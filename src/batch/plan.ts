@@ -12,6 +12,7 @@ import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import { firstPaymentDay, pausedUntilEnd } from '../core/breathing-space.js';
 import type { IsoDate } from '../core/date.js';
 import { D } from '../core/money.js';
+import { pastLimitation } from '../core/time-limits.js';
 import {
   nextPayDate,
   payDayFor,
@@ -49,6 +50,39 @@ export interface AccountResult {
   readonly review: boolean;
   /** The recommended option's instalments, when schedules are asked for. */
   readonly instalments?: readonly QuickInstalment[];
+}
+
+/**
+ * An account offered nothing: its last payment (or written acknowledgement) is past the limitation
+ * period, so it may be statute-barred and is left out of any plan until a person has checked it
+ * (domain notes 2.9); under --group-by its share goes to the customer's other accounts.
+ */
+export interface LeftOutResult {
+  readonly account: Account & { readonly lastPaymentOn: IsoDate };
+  readonly affordability: AccountAffordability;
+  readonly leftOut: 'possibly-statute-barred';
+}
+
+export type BatchResult = AccountResult | LeftOutResult;
+
+export const isLeftOut = (result: BatchResult): result is LeftOutResult => 'leftOut' in result;
+
+/** The account's last payment is past the limitation period where its customer lives (the rule `plan` uses: `pastLimitation`). */
+export const possiblyBarredAccount = (account: Account, asOf: IsoDate): account is Account & { readonly lastPaymentOn: IsoDate } =>
+  pastLimitation(account.lastPaymentOn, asOf, account.jurisdiction);
+
+export const leftOutResult = (account: Account & { readonly lastPaymentOn: IsoDate }, affordability: AccountAffordability): LeftOutResult => ({
+  account,
+  affordability,
+  leftOut: 'possibly-statute-barred',
+});
+
+/** One account alone, left out of the offers when it may be statute-barred (see `possiblyBarredAccount`). */
+export function planOrLeaveOut(account: Account, settings: PlanSettings): BatchResult {
+  const { asOf } = settings.terms;
+  if (!possiblyBarredAccount(account, asOf)) return planAccount(account, settings);
+  const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
+  return leftOutResult(account, accountAffordability(account, guidelines, 1, startOf(account, asOf).pausedUntil !== undefined, true));
 }
 
 export const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>

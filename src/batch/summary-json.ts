@@ -18,6 +18,8 @@ export function summaryJson(summary: BatchSummary) {
     rows: { read: summary.read, written: summary.written, rejected: summary.rejected },
     flags: byName(summary.byFlag),
     recommended: byName(summary.byPlan),
+    // Written with an offer of 0.00 and no plan: never silently left out.
+    left_out: { possibly_statute_barred: summary.possiblyStatuteBarred },
     totals: {
       balances: formatPence(summary.balances),
       instalments: Object.fromEntries(Object.entries(summary.instalmentsByFrequency).map(([frequency, pence]) => [frequency, formatPence(pence)])),

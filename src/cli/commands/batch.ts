@@ -48,7 +48,14 @@ Columns (default names; rename with --map or --column field=Header):
   account_id, customer_name (optional), balance, apr (optional),
   monthly_income, housing, council_tax, utilities, food, transport,
   other_expenses, pay_frequency, next_pay_date,
-  breathing_space_end (optional: the last day of a Breathing Space)
+  breathing_space_end (optional: the last day of a Breathing Space),
+  last_payment_date (optional: the last payment or written acknowledgement),
+  jurisdiction (optional: england-wales, the default, scotland or
+  northern-ireland)
+An account whose last payment is more than six years old (five in Scotland)
+may be statute-barred: it is offered nothing (outcome possibly-statute-barred,
+instalment 0.00, no schedule), the customer's other accounts share what is
+available under --group-by, and the summary counts it (docs/statute-barred.md).
 Amounts are monthly unless the mapping says otherwise. In a mapping file an
 amount field may name several columns, which are added up, each with its own
 frequency, converted to a month and rounded to the penny one by one:
