@@ -13,11 +13,11 @@ export const ABOVE_BUDGET = 'the payments are above what the budget shows is aff
 
 /**
  * Why agreeing `option` needs an override; none when it can simply be agreed. The limitation check
- * asks for none while every debt past the period (`possiblyBarred`, the plan request's) is left out
- * of the offers: the plan then asks nothing for them.
+ * asks for none once each debt past the period (`possiblyBarred`, the plan request's) is left out of
+ * the offers or included for a person's reason: it has been answered.
  */
 export function concernsOf(affordability: Affordability, option: { readonly affordable: boolean }, possiblyBarred?: readonly PossiblyBarredDebt[]): string[] {
-  const answered = possiblyBarred !== undefined && possiblyBarred.every(isLeftOut);
+  const answered = possiblyBarred !== undefined && possiblyBarred.every((p) => isLeftOut(p) || p.reason !== undefined);
   const review = affordability.flags
     .filter((flag) => flag.review && !(answered && flag.code === 'limitation-check'))
     .map((flag) => FLAG_NAMES[flag.code]);
