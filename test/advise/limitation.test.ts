@@ -11,6 +11,7 @@ import { INCLUDE_REASON_QUESTION, LIMITATION_QUESTION } from '../../src/advise/s
 import { plansStep } from '../../src/advise/steps/plans.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { money } from '../../src/core/money.js';
+import type { PlanOption } from '../../src/core/plan/types.js';
 import type { Statement } from '../../src/core/statement.js';
 import { creditorPack } from '../../src/render/plan/creditor-pack.js';
 import { renderLetter } from '../../src/render/plan/letter.js';
@@ -35,7 +36,7 @@ async function agreeAndExport(answers: readonly (string | typeof ESC)[]) {
   return { ...h, bundle, option, pack, letter };
 }
 
-const shares = (option: ReturnType<typeof optionAt>) => option.creditors?.map((c) => [c.creditor, c.share.toFixed(2)]);
+const shares = (option: PlanOption) => option.creditors?.map((c) => [c.creditor, c.share.toFixed(2)]);
 
 describe('advise with a debt past the limitation period', () => {
   it('tells the advisor, and by default (Enter) leaves it out: the others share the £500.00, it gets no letter, and the customer is told not to pay it', async () => {
