@@ -131,3 +131,19 @@ describe('a plan from a statement with a debt past the limitation period', () =>
     expect(refusal(() => planRequestFromStatement(only, m('100.00'), AS_OF))).toMatchObject({ code: 'invalid-argument', field: 'debts' });
   });
 });
+
+describe('the library', () => {
+  it('takes the decisions about debts past the limitation period, refusing ones it cannot read with the argument named', async () => {
+    const fairplan = await import('../../../src/index.js');
+    const request = fairplan.planRequestFromStatement(statement(), m('100.00'), AS_OF, {}, { timeRunOut: ['Old Loans'] });
+    expect(request.possiblyBarred?.[0]?.status).toBe('time-run-out');
+    const loose = (value: unknown) => value as Parameters<typeof fairplan.planRequestFromStatement>[4];
+    expect(refusal(() => fairplan.planRequestFromStatement(statement(), m('100.00'), AS_OF, {}, loose({ timeRunOut: 'Old Loans' })))).toMatchObject({
+      code: 'invalid-argument',
+      field: 'limitation.timeRunOut',
+    });
+    expect(refusal(() => fairplan.planRequestFromStatement(statement(), m('100.00'), AS_OF, {}, loose({ include: [{ creditor: 'Old Loans' }] })))).toMatchObject({
+      field: 'limitation.include[0].reason',
+    });
+  });
+});
