@@ -3,7 +3,9 @@
 // benchmark (bench/run.mjs: ROWS accounts, batch options passed on) and then the follow-up one
 // (bench/follow-up.mjs: ROWS plans of 13 instalments), each against its csv-parse passthrough
 // measured in the same run, and then the report one (bench/report.mjs: the results and schedules of
-// ROWS accounts). `npm run bench:batch`, `bench:follow-up` and `bench:report` run one alone.
+// ROWS accounts), and then the book one (bench/book.mjs: `book agree` and `book payments` of
+// FAIRPLAN_BENCH_BOOK arrangements, 100,000 unless set, as the imports take minutes a hundred
+// thousand). `npm run bench:batch`, `bench:follow-up`, `bench:report` and `bench:book` run one alone.
 // Run `npm run build` first.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,7 @@ try {
   await bench('run.mjs', [rows, ...batchOptions]);
   await bench('follow-up.mjs', [rows]);
   await bench('report.mjs', [rows]);
+  await bench('book.mjs', [process.env.FAIRPLAN_BENCH_BOOK ?? '100000']);
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);

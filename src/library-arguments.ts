@@ -2,7 +2,7 @@
  * The library's front door (src/index.ts): what a program hands `import … from 'fairplan'` is checked
  * before the core sees it, and refused with a FairplanError naming the argument and field, never a
  * TypeError from deep inside. A JavaScript number given as money is refused (it cannot hold every
- * amount exactly: README "How fairplan handles money"), as is a date that is not YYYY-MM-DD.
+ * amount exactly: docs/money.md), as is a date that is not YYYY-MM-DD.
  */
 import { Decimal } from 'decimal.js';
 import { parseIsoDate } from './core/date.js';

@@ -1,7 +1,8 @@
 /**
  * fairplan as a package: what `npm pack` ships, unpacked into a throwaway project as `npm install`
- * lays it out, imports and type-checks under `tsc --strict` and runs the README's "Use from
- * TypeScript" example; its bin runs; only the public entry can be imported.
+ * lays it out, imports and type-checks under `tsc --strict` and runs the manual's "Use from
+ * TypeScript" example (docs/library.md); its bin runs, prints the manual and runs its own --help
+ * examples from the sample files `new --examples` writes; only the public entry can be imported.
  *
  * The project is laid out by hand, because `npm install` needs the registry for fairplan's
  * dependencies (the npm cache does not hold them) and a test must not depend on the network: the
@@ -36,13 +37,20 @@ function run(command: string, args: readonly string[], cwd: string): Promise<Run
   });
 }
 
-/** The README's "Use from TypeScript" example, as written. */
-function readmeExample(): string {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Use from TypeScript'));
-  const example = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!example) throw new Error('the README has no TypeScript example under "Use from TypeScript"');
+/** The manual's "Use from TypeScript" example, as written. */
+function libraryExample(): string {
+  const example = /```ts\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'docs', 'library.md'), 'utf8'))?.[1];
+  if (!example) throw new Error('docs/library.md has no TypeScript example');
   return example;
+}
+
+/** The `$ fairplan …` examples of a command's --help, each joined across its continued lines. */
+function helpExamples(help: string): string[] {
+  return help
+    .replace(/ \\\n\s+/g, ' ')
+    .split('\n')
+    .filter((line) => line.startsWith('  $ fairplan '))
+    .map((line) => line.slice('  $ '.length).replace(/\s+#.*$/, ''));
 }
 
 const npmWorks = (await run('npm', ['--version'], ROOT)).code === 0;
@@ -65,13 +73,13 @@ describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not ava
     writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'uses-fairplan', private: true, type: 'module' }));
     expect((await run('tar', ['-xzf', path.join(scratch, tarball), '-C', installed, '--strip-components=1'], ROOT)).code).toBe(0);
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(scratch, 'node_modules'));
-    writeFileSync(path.join(project, 'example.ts'), readmeExample());
+    writeFileSync(path.join(project, 'example.ts'), libraryExample());
     copyFileSync(fixture('statements', 'homeowner-several-creditors.json'), path.join(project, 'homeowner-several-creditors.json'));
   }, 30_000);
 
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('compiles the README example with tsc --strict and runs it, with the figures the command line gives', async () => {
+  it('compiles the manual\'s example with tsc --strict and runs it, with the figures the command line gives', async () => {
     const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const compiled = await run(process.execPath, [tsc, '--strict', '--module', 'nodenext', '--target', 'es2022', '--types', 'node', 'example.ts'], project);
     expect(compiled.stdout + compiled.stderr).toBe('');
@@ -95,10 +103,45 @@ describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not ava
     expect(deep.stdout).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED\n');
   });
 
-  it('ships the compiled code, its declarations, the schema and the changelog, and no tests or sources', () => {
+  it('ships the compiled code, its declarations, the schema, the manual, the sample files and the changelog, and no tests or sources', () => {
     const installed = path.join(project, 'node_modules', 'fairplan');
     const shipped = readdirSync(installed, { recursive: true }).map(String);
-    expect(shipped).toEqual(expect.arrayContaining(['bin/fairplan.js', 'dist/index.js', 'dist/index.d.ts', 'CHANGELOG.md', 'README.md']));
-    expect(shipped.filter((file) => /^(src|test|fixtures|bench)\//.test(file) || file.endsWith('.map'))).toEqual([]);
+    const manual = readdirSync(path.join(ROOT, 'docs'), { recursive: true }).map((file) => `docs/${String(file)}`).filter((file) => file.endsWith('.md'));
+    expect(shipped).toEqual(expect.arrayContaining(['bin/fairplan.js', 'dist/index.js', 'dist/index.d.ts', 'CHANGELOG.md', 'README.md', ...manual]));
+    expect(shipped).toEqual(expect.arrayContaining(['fixtures/statements/single-renter-weekly.json', 'fixtures/statements/sfs/sfs-summary.json', 'fixtures/guidelines/example-guidelines.yaml']));
+    expect(shipped.filter((file) => /^(src|test|bench|scripts)\//.test(file) || file.endsWith('.map'))).toEqual([]);
+    // Samples only: no hostile files, no accounts exports, nothing invalid.
+    expect(shipped.filter((file) => file.startsWith('fixtures/') && !/^fixtures\/(statements|statements\/sfs|guidelines|letters)(\/[^/]+\.(json|yaml))?$/.test(file))).toEqual([]);
+    // The font the PDF letters embed, with its licence.
+    expect(shipped).toEqual(expect.arrayContaining(['fixtures/letters/sender.yaml', 'fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'fonts/LICENSE-DejaVu.txt']));
   });
+
+  it('prints its manual: the pages it ships, as docs/ has them', async () => {
+    const bin = path.join('node_modules', 'fairplan', 'bin', 'fairplan.js');
+    const page = await run(process.execPath, [bin, 'help', 'check'], project);
+    expect(page).toMatchObject({ code: 0, stderr: '' });
+    expect(page.stdout).toBe(readFileSync(path.join(ROOT, 'docs', 'commands', 'check.md'), 'utf8'));
+    expect((await run(process.execPath, [bin, 'help'], project)).stdout).toMatch(/^ {2}glossary +Glossary$/m);
+  });
+
+  it("runs the --help examples of check and plan where it is installed, from the samples `new --examples` writes", async () => {
+    const bin = path.join(project, 'node_modules', 'fairplan', 'bin', 'fairplan.js');
+    const folder = path.join(scratch, 'advisor');
+    mkdirSync(folder);
+    // new's own examples come first: they write the statement and the samples the others name.
+    const ran = new Set<string>();
+    for (const command of ['new', 'check', 'plan']) {
+      const examples = helpExamples((await run(process.execPath, [bin, command, '--help'], folder)).stdout);
+      expect(examples.length, command).toBeGreaterThan(2);
+      // One that writes a file is run once: run again, it would rightly refuse to write over it.
+      for (const example of examples.filter((e) => !ran.has(e))) {
+        ran.add(example);
+        // `fairplan` is the installed bin, as on the PATH of a global install.
+        const result = await run('bash', ['-c', `fairplan() { node ${JSON.stringify(bin)} "$@"; }\n${example.replace(/\| jq .*$/, '')}`], folder);
+        expect(result.stderr, example).not.toMatch(/no such file|unexpected error/);
+        // The one example that shows --strict refusing a summary whose totals disagree exits 2.
+        expect(result.code, `${example}\n${result.stderr}`).toBe(example.includes('--strict') ? 2 : 0);
+      }
+    }
+  }, 300_000);
 });

@@ -78,17 +78,27 @@ export async function askCount(prompter: Prompter, message: string, fallback: nu
 export async function askDate(
   prompter: Prompter,
   message: string,
-  fallback: IsoDate,
+  fallback: IsoDate | undefined,
   earliest?: IsoDate,
   tooEarly: (date: IsoDate) => string = () => `Please choose ${earliest} or later`,
 ): Promise<IsoDate> {
   const answer = await prompter.input({
     message,
-    default: fallback,
+    ...(fallback ? { default: fallback } : {}),
     validate: hintFor(parseIsoDate, (date) => (earliest && date < earliest ? tooEarly(date) : undefined)),
   });
   return parseIsoDate(answer);
 }
+
+/** How often, in words that each start with a letter of their own (four-weekly is "every four weeks"). */
+export const FREQUENCY_NAMES: Readonly<Record<Frequency, string>> = {
+  weekly: 'weekly',
+  fortnightly: 'fortnightly',
+  'four-weekly': 'every four weeks',
+  monthly: 'monthly',
+  quarterly: 'quarterly',
+  annual: 'annually',
+};
 
 export function askFrequency<F extends Frequency>(
   prompter: Prompter,
@@ -96,5 +106,5 @@ export function askFrequency<F extends Frequency>(
   fallback: F,
   allowed: readonly F[] = FREQUENCIES as readonly Frequency[] as readonly F[],
 ): Promise<F> {
-  return prompter.select({ message, choices: allowed.map((f) => ({ name: f, value: f })), default: fallback });
+  return prompter.select({ message, choices: allowed.map((f) => ({ name: FREQUENCY_NAMES[f], value: f })), default: fallback });
 }

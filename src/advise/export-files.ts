@@ -9,7 +9,7 @@ import { provenanceReference, withLetterReference } from '../core/provenance.js'
 import { creditorPack } from '../render/plan/creditor-pack.js';
 import { renderScheduleCsv } from '../render/plan/csv.js';
 import { renderIcs } from '../render/plan/ics.js';
-import { renderLetter } from '../render/plan/letter.js';
+import { renderLetter, type LetterOptions } from '../render/plan/letter.js';
 import { optionAt } from '../render/plan/select.js';
 import { toSfsJson } from '../statement/sfs.js';
 import { toFairplanJson } from '../statement/write.js';
@@ -31,17 +31,30 @@ export const ADVISE_STATEMENT_FILES: readonly ExportFile<StatementBundle>[] = [
   { name: 'statement-sfs.json', describe: 'the statement (SFS JSON), with no offers while the moratorium lasts', render: (b) => toSfsJson(b.statement, b.affordability, b.affordability.offers.map((o) => ({ ...o, offer: NO_PENNIES }))) },
 ];
 
-export const ADVISE_FILES: readonly (ExportFile | ExportFileSet)[] = [
+/** Who the letters are from and an organisation's own templates (`advise --sender`, `--templates`). */
+export type LetterSettings = Pick<LetterOptions, 'sender' | 'templates'>;
+
+/**
+ * What an export holds once a plan is agreed. The customer's letter is the pack's (`letter.txt`,
+ * `.docx`, `.pdf`): headed for the post, with what to pay each creditor.
+ */
+export const adviseFiles = (letters: LetterSettings = {}): readonly (ExportFile | ExportFileSet)[] => [
   STATEMENT_JSON,
   { name: 'statement-sfs.json', describe: 'the statement (SFS JSON)', render: (b) => toSfsJson(b.statement, b.affordability, agreedOffers(b.affordability, optionAt(b.proposal, b.optionIndex))) },
   { name: 'schedule.csv', describe: 'the agreed schedule', render: (b) => renderScheduleCsv(b.proposal, [b.optionIndex], b.overrideReason ?? '') },
   { name: 'plan.json', describe: 'the agreed plan and the options (plan JSON)', render: renderAgreedPlanJson },
   { name: 'payments.ics', describe: 'payment reminders for a calendar', render: (b) => renderIcs(b.proposal, b.optionIndex, reference(b)) },
   {
-    name: 'letter.txt',
-    describe: 'the plan letter for the customer',
-    render: (b) =>
-      withLetterReference(exportProvenance(b), (ref) => renderLetter(b.proposal, b.optionIndex, { affordability: b.affordability, ...letterOptions(b), ...(ref ? { reference: ref } : {}) })),
+    files: async (b) => {
+      const pack = await creditorPack(b.proposal, b.optionIndex, b.affordability, { ...letters, ...letterOptions(b), provenance: exportProvenance(b), customerLetterName: 'letter' });
+      // A plan without creditors has no pack, but the customer still has their letter.
+      if (pack.files.length > 0) return pack;
+      const text = withLetterReference(exportProvenance(b), (ref) =>
+        renderLetter(b.proposal, b.optionIndex, { ...letters, affordability: b.affordability, ...letterOptions(b), ...(ref ? { reference: ref } : {}) }),
+      );
+      return { files: [{ name: 'letter.txt', describe: 'the plan letter for the customer', content: text }], warnings: [] };
+    },
   },
-  { files: (b) => creditorPack(b.proposal, b.optionIndex, b.affordability, { ...letterOptions(b), provenance: exportProvenance(b) }) },
 ];
+
+export const ADVISE_FILES = adviseFiles();

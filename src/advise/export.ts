@@ -43,9 +43,15 @@ export interface ExportFile<B extends StatementBundle = ExportBundle> {
   render(bundle: B): string;
 }
 
-/** Files whose number and names depend on the plan agreed, such as a letter to each of its creditors. */
+/**
+ * Files whose number and names depend on the plan agreed, such as a letter to each of its creditors,
+ * and what the advisor should be told of them (a gap a letter shows).
+ */
 export interface ExportFileSet<B extends StatementBundle = ExportBundle> {
-  files(bundle: B): readonly { readonly name: string; readonly describe: string; readonly content: string }[];
+  files(bundle: B): Promise<{
+    readonly files: readonly { readonly name: string; readonly describe: string; readonly content: string | Uint8Array }[];
+    readonly warnings: readonly string[];
+  }>;
 }
 
 export interface Written {
@@ -53,11 +59,14 @@ export interface Written {
   readonly describe: string;
 }
 
+/** What was written where, and anything the advisor should be told of it before sending. */
+export type Saved = Written[] & { readonly warnings?: readonly string[] };
+
 export interface Exporter {
   /** Why nothing could be exported into `folder`, in one plain sentence; undefined when it could. */
   problem(folder: string): Promise<string | undefined>;
   /** Writes every file into `folder` and says what was written where. */
-  export(folder: string, bundle: ExportBundle): Promise<Written[]>;
+  export(folder: string, bundle: ExportBundle): Promise<Saved>;
   /** Writes the statement alone, when no plan can be asked for yet (a moratorium with no end). */
   exportStatement(folder: string, bundle: StatementBundle): Promise<Written[]>;
 }
@@ -71,15 +80,17 @@ export function folderExporter(
   reads: readonly ReadFile[] = [],
   statementFiles: readonly ExportFile<StatementBundle>[] = [],
 ): Exporter {
-  async function writeInto<B extends StatementBundle>(folder: string, chosen: readonly (ExportFile<B> | ExportFileSet<B>)[], bundle: B): Promise<Written[]> {
+  async function writeInto<B extends StatementBundle>(folder: string, chosen: readonly (ExportFile<B> | ExportFileSet<B>)[], bundle: B): Promise<Saved> {
     // Render everything first: a renderer that fails then leaves no files half exported.
-    const rendered = chosen
-      .flatMap((file) => ('files' in file ? file.files(bundle) : [{ ...file, content: file.render(bundle) }]))
-      .map(({ name, describe, content }) => ({ name, describe, path: join(folder, name), text: content }));
+    const sets = await Promise.all(chosen.map(async (file) => ('files' in file ? file.files(bundle) : { files: [{ ...file, content: file.render(bundle) }], warnings: [] })));
+    const rendered = sets.flatMap((set) => set.files).map(({ name, describe, content }) => ({ name, describe, path: join(folder, name), content }));
     await createEmptyFolder(folder);
     await checkOutputs({ reads, writes: rendered.map(({ path, name }) => ({ path, option: `the export (${name})` })) });
-    await writeFilesAtomic(rendered.map(({ path, text }) => ({ target: path, content: text, mode: PERSONAL_FILE_MODE })));
-    return rendered.map(({ path, describe }) => ({ path, describe }));
+    await writeFilesAtomic(rendered.map(({ path, content }) => ({ target: path, content, mode: PERSONAL_FILE_MODE })));
+    return Object.assign(
+      rendered.map(({ path, describe }) => ({ path, describe })),
+      { warnings: sets.flatMap((set) => set.warnings) },
+    );
   }
   return {
     problem: folderProblem,

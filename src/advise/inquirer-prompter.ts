@@ -4,7 +4,7 @@
  */
 import { confirm, input, select } from '@inquirer/prompts';
 import type { Output } from '../cli/io.js';
-import { answeredLine, type ConfirmQuestion, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
+import { answeredLine, Back, type ConfirmQuestion, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
 
 const plain = (text: string): string => text;
 const PLAIN_THEME = {
@@ -33,37 +33,52 @@ export class InquirerPrompter implements Prompter {
   }
 
   input(question: InputQuestion): Promise<string> {
-    return input({
-      message: question.message,
-      ...(question.default === undefined ? {} : { default: question.default }),
-      ...(question.validate ? { validate: question.validate } : {}),
-      ...this.theme,
-    });
+    return this.escapable(question.message, (context) =>
+      input({
+        message: question.message,
+        ...(question.default === undefined ? {} : { default: question.default }),
+        ...(question.validate ? { validate: question.validate } : {}),
+        ...this.theme,
+      }, context),
+    );
   }
 
   async select<T>(question: SelectQuestion<T>): Promise<T> {
     const { escape } = question;
-    if (escape === undefined) return this.ask(question);
-    // Inquirer has no Esc of its own: Esc cancels the prompt through its signal, and is taken as that
-    // choice. The prompt is cleared when done, so a cancelled one does not stay open on the screen,
-    // and the answer is shown as inquirer shows one.
+    let value: T;
+    try {
+      value = await this.escapable(question.message, (context) => this.ask(question, context), false);
+    } catch (error) {
+      if (escape === undefined || !(error instanceof Back)) throw error;
+      value = escape;
+    }
+    const chosen = question.choices.find((c) => c.value === value);
+    this.say(answeredLine(question.message, chosen?.short ?? chosen?.name ?? '', this.width));
+    return value;
+  }
+
+  /**
+   * Runs a prompt that Esc leaves: inquirer has no Esc of its own, so Esc cancels the prompt through
+   * its signal and is thrown as Back. The prompt is cleared when done, so a cancelled one does not
+   * stay open on the screen; an answer is shown as inquirer shows one (`show`), or by the caller.
+   */
+  private async escapable<T>(message: string, run: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>, show = true): Promise<T> {
     const controller = new AbortController();
     const onKey = (_text: string, key?: { name?: string }) => {
       if (key?.name === 'escape') controller.abort();
     };
     process.stdin.on('keypress', onKey);
-    let value: T;
     try {
-      value = await this.ask(question, { signal: controller.signal, clearPromptOnDone: true });
+      const answer = await run({ signal: controller.signal, clearPromptOnDone: true });
+      if (show) this.say(answeredLine(message, typeof answer === 'boolean' ? (answer ? 'Yes' : 'No') : String(answer), this.width));
+      return answer;
     } catch (error) {
       if (!controller.signal.aborted) throw error;
-      value = escape;
+      if (show) this.say(answeredLine(message, '(Esc: back)', this.width));
+      throw new Back();
     } finally {
       process.stdin.off('keypress', onKey);
     }
-    const chosen = question.choices.find((c) => c.value === value);
-    this.say(answeredLine(question.message, chosen?.short ?? chosen?.name ?? '', this.width));
-    return value;
   }
 
   private ask<T>(question: SelectQuestion<T>, context: { signal?: AbortSignal; clearPromptOnDone?: boolean } = {}): Promise<T> {
@@ -83,7 +98,7 @@ export class InquirerPrompter implements Prompter {
   }
 
   confirm(question: ConfirmQuestion): Promise<boolean> {
-    return confirm({ message: question.message, default: question.default ?? true, ...this.theme });
+    return this.escapable(question.message, (context) => confirm({ message: question.message, default: question.default ?? true, ...this.theme }, context));
   }
 
   get width(): number | undefined {

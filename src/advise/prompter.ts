@@ -23,8 +23,14 @@ export interface SelectQuestion<T> {
   readonly message: string;
   readonly choices: readonly Choice<T>[];
   readonly default?: T;
-  /** The choice Esc picks, where Esc means going back. */
+  /** The choice Esc picks, where Esc means going back; elsewhere Esc throws Back. */
   readonly escape?: T;
+  /**
+   * A list searched by typing the start of a name or its number (SFS fields, plan options, the
+   * lines to change), rather than a menu whose choices each start with a letter of their own, so
+   * that one typed letter always means one choice.
+   */
+  readonly search?: boolean;
 }
 
 export interface ConfirmQuestion {
@@ -47,6 +53,19 @@ export interface Prompter {
  */
 export const answeredLine = (message: string, answer: string, width = 80): string =>
   wrap(`✔ ${message} ${answer}`, width, '', '  ').join('\n');
+
+/**
+ * Thrown by a prompter when Esc is pressed at a question with no choice that stands for going back:
+ * whatever was being asked is left unanswered, and the session goes back (steps/list.ts, run.ts).
+ */
+export class Back extends Error {
+  override readonly name = 'Back';
+  constructor() {
+    super('Esc: back');
+  }
+}
+
+export const isBack = (error: unknown): error is Back => error instanceof Back;
 
 /** Thrown by a prompter when the person presses Ctrl-C (inquirer's ExitPromptError carries this name). */
 export const isInterrupt = (error: unknown): boolean => error instanceof Error && error.name === 'ExitPromptError';

@@ -14,6 +14,7 @@ import { CATEGORY_NAMES, TENURE_NAMES } from '../render/labels.js';
 import { paymentText } from '../render/plan/table.js';
 import { layoutTable, type Row } from '../render/shared/columns.js';
 import { wrap } from '../render/shared/wrap.js';
+import { plainFieldName, sfsFieldOfLine } from '../statement/sfs-fields.js';
 import { DRIVER_NAMES } from './drivers.js';
 import { entriesOf, SECTION_TITLES, SECTIONS, type Entry, type SectionId } from './sections.js';
 import { visible, visibleStrings } from '../render/shared/visible.js';
@@ -22,8 +23,15 @@ const cut = (text: string, width: number): string => (text.length > width ? `${t
 const left = (text: string, width: number): string => cut(text, width).padEnd(width);
 const right = (text: string, width: number): string => cut(text, width).padStart(width);
 
-/** Paragraphs fit an 80-column terminal with a column to spare. */
+/** Paragraphs fit an 80-column terminal with a column to spare; tables take the terminal's width (tableWidth). */
 const WIDTH = 78;
+
+/** The width a table may take on a terminal `columns` wide (80 when not known), a column to spare. */
+export const tableWidth = (columns: number | undefined): number => Math.max(WIDTH, (columns ?? 80) - 2);
+
+/** What a line is: its label and its SFS field, the one recorded or, marked so, the one its label suggests. */
+const lineWhat = (line: IncomeLine | ExpenditureLine): string =>
+  `${line.label} · ${plainFieldName(sfsFieldOfLine(line))}${line.sfs === undefined ? ' (guessed)' : ''}`;
 
 export const paragraph = (text: string): string[] => wrap(text, WIDTH);
 
@@ -33,14 +41,13 @@ export const signpost = (): string[] => wrap(ADVICE_SIGNPOST, WIDTH);
 const noted = (entry: Entry): string => (entry.note ? ' *' : '');
 
 /** One line of a section: "  2  Rent · Home and contents          £700.00 monthly". */
-export function entryLine(given: Entry, symbol: string): string {
+export function entryLine(given: Entry, symbol: string, width = WIDTH): string {
   const entry = visibleStrings(given);
   const money = (m: Money) => formatMoney(m, symbol);
   if ('category' in entry) {
-    const what = `${entry.label} · ${CATEGORY_NAMES[entry.category]}`;
     const figures = `${money(entry.amount)} ${entry.frequency}`;
     // A menu line ("12. " before it) has the width of a terminal line; the label gets all the room the figures leave.
-    return `${left(what, WIDTH - 6 - figures.length)} ${figures}${noted(entry)}`;
+    return `${left(lineWhat(entry), width - 6 - figures.length)} ${figures}${noted(entry)}`;
   }
   if ('payment' in entry) {
     const owed = `owes ${money(entry.balance)}`;
@@ -63,9 +70,9 @@ type Align = 'left' | 'right';
  * Lines with their figures in columns aligned down the section, and what each line is wrapped at
  * word boundaries in the room the figures leave, so nothing is cut at any terminal width.
  */
-function figureColumns(rows: readonly LineView[], aligns: readonly Align[]): string[] {
+function figureColumns(rows: readonly LineView[], aligns: readonly Align[], width: number): string[] {
   const widths = aligns.map((_, j) => Math.max(0, ...rows.map((row) => (row.figures[j] ?? '').length)));
-  const room = WIDTH - 5 - widths.reduce((total, w) => total + w + 2, 0) - 2;
+  const room = width - 5 - widths.reduce((total, w) => total + w + 2, 0) - 2;
   const whatWidth = Math.max(16, Math.min(room, Math.max(...rows.map((row) => row.what.length))));
   const cell = (text: string, j: number) => (aligns[j] === 'right' ? text.padStart(widths[j] ?? 0) : text.padEnd(widths[j] ?? 0));
   return rows.flatMap((row) => {
@@ -103,7 +110,7 @@ function sectionRows(statement: Statement, section: SectionId, symbol: string): 
   const lines = entriesOf(statement, section) as readonly (IncomeLine | ExpenditureLine)[];
   const monthly = lines.map((line) => toMonthly(line.amount, line.frequency));
   const rows = numbered(lines, (line, i) => ({
-    what: `${line.label} · ${CATEGORY_NAMES[line.category]}`,
+    what: lineWhat(line),
     figures: [money(line.amount), line.frequency, aMonth(monthly[i] ?? line.amount)],
     mark: noted(line),
   }));
@@ -111,10 +118,10 @@ function sectionRows(statement: Statement, section: SectionId, symbol: string): 
   return { rows: [...rows, ...total], aligns: ['right', 'left', 'right'] };
 }
 
-export function sectionView(given: Statement, section: SectionId, symbol: string): string[] {
+export function sectionView(given: Statement, section: SectionId, symbol: string, width = WIDTH): string[] {
   const statement = visibleStrings(given);
   const { rows, aligns } = sectionRows(statement, section, symbol);
-  return [SECTION_TITLES[section], ...(rows.length > 0 ? figureColumns(rows, aligns) : ['     (nothing yet)'])];
+  return [SECTION_TITLES[section], ...(rows.length > 0 ? figureColumns(rows, aligns, width) : ['     (nothing yet)'])];
 }
 
 export function householdLine(statement: Statement): string {
@@ -140,13 +147,13 @@ function otherParts(statement: Statement, symbol: string): string[] {
   ];
 }
 
-export function statementView(given: Statement, symbol: string): string[] {
+export function statementView(given: Statement, symbol: string, width = WIDTH): string[] {
   const statement = visibleStrings(given);
   const notes = SECTIONS.some((s) => entriesOf(statement, s).some((entry) => entry.note)) ? ['  * has a note'] : [];
   const others = otherParts(statement, symbol).flatMap(paragraph);
   return [
     householdLine(statement),
-    ...SECTIONS.flatMap((s) => ['', ...sectionView(statement, s, symbol)]),
+    ...SECTIONS.flatMap((s) => ['', ...sectionView(statement, s, symbol, width)]),
     ...notes,
     ...(others.length > 0 ? ['', ...others] : []),
   ];
@@ -163,7 +170,7 @@ export function runningSummary(affordability: Affordability, symbol: string): st
 
 export function guidelineLine(check: GuidelineCheck, symbol: string): string {
   const money = (m: Money) => formatMoney(m, symbol);
-  const what = check.category === 'all-flexible' ? 'Flexible costs together' : check.category;
+  const what = CATEGORY_NAMES[check.category];
   return check.status === 'over'
     ? `${what}: ${money(check.spent)} a month, ${money(check.over)} above the guideline of ${money(check.guideline)}`
     : `${what}: ${money(check.spent)} a month, within the guideline of ${money(check.guideline)}`;

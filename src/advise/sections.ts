@@ -8,14 +8,11 @@ import {
   FLEXIBLE_CATEGORIES,
   INCOME_CATEGORIES,
   type Debt,
-  type ExpenditureCategory,
   type ExpenditureLine,
-  type IncomeCategory,
   type IncomeLine,
   type PriorityDebt,
   type Statement,
 } from '../core/statement.js';
-import { CATEGORY_NAMES } from '../render/labels.js';
 import type { Entries } from './entries.js';
 
 export const SECTIONS = ['income', 'fixed', 'flexible', 'priority-debts', 'debts'] as const;
@@ -37,33 +34,6 @@ export const SECTION_TITLES: Readonly<Record<SectionId, string>> = {
   'priority-debts': 'Priority debts',
   debts: 'Other debts',
 };
-
-/**
- * What each SFS category covers, in the words an advisor would use on the phone. The names are
- * the ones every other command shows (render/labels.ts); only the hints are advise's own.
- */
-const CATEGORY_HINTS: Readonly<Record<IncomeCategory | ExpenditureCategory, string>> = {
-  earnings: 'wages, salary, self-employment',
-  benefits: 'Universal Credit, Child Benefit, PIP…',
-  pensions: 'state, work, private, Pension Credit',
-  other: 'maintenance, lodgers, student loans…',
-  home: 'rent, mortgage, council tax, TV licence…',
-  utilities: 'gas, electricity and other fuel',
-  water: 'water and sewerage',
-  'care-health': 'childcare, prescriptions…',
-  transport: 'fares, car costs, fuel…',
-  school: 'uniform, trips, clubs',
-  'pensions-insurance': 'pension contributions, life and home insurance…',
-  professional: 'courses, union fees…',
-  'other-essential': 'anything else they cannot do without',
-  'communications-leisure': 'phone, internet, hobbies',
-  'food-housekeeping': 'groceries, nappies, pet food…',
-  personal: 'clothing, hairdressing, toiletries…',
-};
-
-/** A category as the advisor is offered it: its name, then what it covers. */
-export const categoryChoice = (category: IncomeCategory | ExpenditureCategory): string =>
-  `${CATEGORY_NAMES[category]} (${CATEGORY_HINTS[category]})`;
 
 export const SECTION_CATEGORIES = {
   income: INCOME_CATEGORIES,

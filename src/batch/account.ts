@@ -6,10 +6,19 @@ import { InvalidArgumentError } from 'commander';
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, toMonthlyPence, type PaymentFrequency } from '../core/frequency.js';
-import { JURISDICTIONS, type Jurisdiction, type PaySchedule } from '../core/statement.js';
-import { closest } from '../core/suggest.js';
+import type { PaySchedule } from '../core/statement.js';
 import { percentText } from '../cli/options.js';
-import type { ExpenseField, Field } from './fields.js';
+import { HOUSEHOLD_FIELDS, type ExpenseField, type Field, type HouseholdField } from './fields.js';
+import {
+  HOUSEHOLD_DEFAULTS,
+  householdWithDefaults,
+  readAdults,
+  readChildren,
+  readJurisdiction,
+  readTenure,
+  type RecordedHousehold,
+  type RowHousehold,
+} from './household-fields.js';
 import { dateReader, ISO_FORMAT } from './date-format.js';
 import type { ColumnLayout, Source } from './mapping.js';
 import { parsePence } from './pence.js';
@@ -28,10 +37,10 @@ export interface Account {
   readonly pay: PaySchedule;
   /** The last day of a Breathing Space moratorium, when the row records one (it may be over). */
   readonly breathingSpaceEnd?: IsoDate;
+  /** Who the budget is for and where they live, as the row records them or by default. */
+  readonly household: RowHousehold;
   /** The day of the last payment or written acknowledgement, for the limitation check, when the row records one. */
   readonly lastPaymentOn?: IsoDate;
-  /** Where the customer lives, for the limitation period, when the row records it (England and Wales otherwise). */
-  readonly jurisdiction?: Jurisdiction;
   /** The carried columns' cells, in the layout's order. */
   readonly carried: readonly string[];
 }
@@ -45,6 +54,11 @@ export interface Rejection {
    */
   readonly field?: string;
   readonly reason: string;
+  /**
+   * Why, in a word that stays the same from run to run and export to export (`rejected_code`):
+   * `missing-value`, `invalid-amount`, `invalid-date`, `invalid-tenure`… (docs/batch-mapping.md lists them).
+   */
+  readonly code: string;
   /** The row as it was in the file. */
   readonly cells: readonly string[];
 }
@@ -55,18 +69,20 @@ class RowProblem extends Error {
   constructor(
     /** The export's column, as its header spells it. */
     readonly column: string,
+    /** The rejection's code (see Rejection). */
+    readonly code: string,
     message: string,
   ) {
     super(message);
   }
 }
 
-/** Runs a parser on a column's cell, turning its complaint into a RowProblem for that column. */
-function checked<T>(column: string, parse: () => T): T {
+/** Runs a parser on a column's cell, turning its complaint into a RowProblem for that column, with `code`. */
+function checked<T>(column: string, code: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (isFairplanError(error) || error instanceof InvalidArgumentError) throw new RowProblem(column, error.message);
+    if (isFairplanError(error) || error instanceof InvalidArgumentError) throw new RowProblem(column, code, error.message);
     throw error;
   }
 }
@@ -82,16 +98,16 @@ function cellOf(cells: readonly string[], layout: ColumnLayout, field: Field): s
 
 function required(cells: readonly string[], layout: ColumnLayout, field: Field): string {
   const text = cellOf(cells, layout, field);
-  if (!text) throw new RowProblem(columnOf(layout, field), 'is missing');
+  if (!text) throw new RowProblem(columnOf(layout, field), MISSING, 'is missing');
   return text;
 }
 
 /** One column's amount, in whole pence as written (at the column's own frequency). */
 function sourceAmount(cells: readonly string[], source: Source): number {
   const text = (cells[source.index] ?? '').trim();
-  if (!text) throw new RowProblem(source.header, 'is missing');
-  const pence = checked(source.header, () => parsePence(text));
-  if (pence < 0) throw new RowProblem(source.header, `is negative (${text})`);
+  if (!text) throw new RowProblem(source.header, MISSING, 'is missing');
+  const pence = checked(source.header, 'invalid-amount', () => parsePence(text));
+  if (pence < 0) throw new RowProblem(source.header, 'negative-amount', `is negative (${text})`);
   return pence;
 }
 
@@ -107,7 +123,7 @@ function amount(cells: readonly string[], layout: ColumnLayout, field: Field): n
   for (const source of sources) {
     const monthly = toMonthlyPence(sourceAmount(cells, source), source.frequency);
     total += monthly ?? Number.NaN;
-    if (!Number.isSafeInteger(total)) throw new RowProblem(source.header, 'makes too large an amount');
+    if (!Number.isSafeInteger(total)) throw new RowProblem(source.header, 'invalid-amount', 'makes too large an amount');
   }
   return total;
 }
@@ -115,25 +131,26 @@ function amount(cells: readonly string[], layout: ColumnLayout, field: Field): n
 // Runs for every row of a file, so it makes no Decimal (the APR stays text until a plan uses it).
 export function readAccount(cells: readonly string[], layout: ColumnLayout, line: number): Account | Rejection {
   const id = cellOf(cells, layout, 'account_id');
-  const rejection = (reason: string, field?: string): Rejection => ({
+  const rejection = (reason: string, code: string, field?: string): Rejection => ({
     line,
     ...(id ? { accountId: id } : {}),
     ...(field ? { field } : {}),
     reason,
+    code,
     cells,
   });
   if (cells.length !== layout.headers.length) {
-    return rejection(`the row has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header has ${layout.headers.length}`);
+    return rejection(`the row has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header has ${layout.headers.length}`, 'wrong-field-count');
   }
   try {
-    if (!id) throw new RowProblem(columnOf(layout, 'account_id'), 'is missing');
+    if (!id) throw new RowProblem(columnOf(layout, 'account_id'), MISSING, 'is missing');
     if (wouldRunAsFormula(id)) {
-      throw new RowProblem(columnOf(layout, 'account_id'), 'would run as a spreadsheet formula (it starts with =, +, -, @, a tab or a carriage return); fairplan does not change an id the results are matched on: correct it at its source');
+      throw new RowProblem(columnOf(layout, 'account_id'), 'formula-id', 'would run as a spreadsheet formula (it starts with =, +, -, @, a tab or a carriage return); fairplan does not change an id the results are matched on: correct it at its source');
     }
     const balance = amount(cells, layout, 'balance');
-    if (balance === 0) throw new RowProblem(columnOf(layout, 'balance'), 'is nil: there is nothing to repay');
+    if (balance === 0) throw new RowProblem(columnOf(layout, 'balance'), 'nil-balance', 'is nil: there is nothing to repay');
     const aprText = cellOf(cells, layout, 'apr');
-    const apr = aprText ? checked(columnOf(layout, 'apr'), () => percentText(aprText)) : '';
+    const apr = aprText ? checked(columnOf(layout, 'apr'), 'invalid-apr', () => percentText(aprText)) : '';
     const income = amount(cells, layout, 'monthly_income');
     const expenses: Record<ExpenseField, number> = {
       housing: amount(cells, layout, 'housing'),
@@ -144,16 +161,14 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       other_expenses: amount(cells, layout, 'other_expenses'),
     };
     const frequencyText = required(cells, layout, 'pay_frequency');
-    const frequency = checked(columnOf(layout, 'pay_frequency'), () => parseFrequency(frequencyText, PAYMENT_FREQUENCIES) as PaymentFrequency);
+    const frequency = checked(columnOf(layout, 'pay_frequency'), 'invalid-frequency', () => parseFrequency(frequencyText, PAYMENT_FREQUENCIES) as PaymentFrequency);
     const readDate = layout.dateFormat === undefined || layout.dateFormat === ISO_FORMAT ? parseIsoDate : readerOf(layout.dateFormat);
     const dateText = required(cells, layout, 'next_pay_date');
-    const nextPayDate = checked(columnOf(layout, 'next_pay_date'), () => readDate(dateText));
+    const nextPayDate = checked(columnOf(layout, 'next_pay_date'), 'invalid-date', () => readDate(dateText));
     const endText = cellOf(cells, layout, 'breathing_space_end');
-    const breathingSpaceEnd = endText ? checked(columnOf(layout, 'breathing_space_end'), () => readDate(endText)) : undefined;
+    const breathingSpaceEnd = endText ? checked(columnOf(layout, 'breathing_space_end'), 'invalid-date', () => readDate(endText)) : undefined;
     const lastText = cellOf(cells, layout, 'last_payment_date');
-    const lastPaymentOn = lastText ? checked(columnOf(layout, 'last_payment_date'), () => readDate(lastText)) : undefined;
-    const jurisdictionText = cellOf(cells, layout, 'jurisdiction');
-    const jurisdiction = jurisdictionText ? jurisdictionOf(jurisdictionText, columnOf(layout, 'jurisdiction')) : undefined;
+    const lastPaymentOn = lastText ? checked(columnOf(layout, 'last_payment_date'), 'invalid-date', () => readDate(lastText)) : undefined;
     return {
       line,
       id,
@@ -163,24 +178,41 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       expenses,
       pay: { frequency, nextPayDate },
       breathingSpaceEnd,
+      household: householdOf(cells, layout),
       ...(lastPaymentOn ? { lastPaymentOn } : {}),
-      ...(jurisdiction ? { jurisdiction } : {}),
       carried: layout.carried.length === 0 ? NOTHING_CARRIED : layout.carried.map((c) => cells[c.index] ?? ''),
     };
   } catch (error) {
-    if (error instanceof RowProblem) return rejection(`${error.column} ${error.message}`, error.column);
+    if (error instanceof RowProblem) return rejection(`${error.column} ${error.message}`, error.code, error.column);
     throw error;
   }
 }
 
 const NOTHING_CARRIED: readonly string[] = [];
+const MISSING = 'missing-value';
 
-/** `england-wales`, `scotland` or `northern-ireland`, as the statement's jurisdiction is written. */
-function jurisdictionOf(text: string, column: string): Jurisdiction {
-  const wanted = text.toLowerCase().replace(/[\s_]+/g, '-');
-  if ((JURISDICTIONS as readonly string[]).includes(wanted)) return wanted as Jurisdiction;
-  const near = JURISDICTIONS.find((j) => j.startsWith(wanted)) ?? closest(wanted, JURISDICTIONS);
-  throw new RowProblem(column, `"${text}" is not a jurisdiction${near ? `; did you mean "${near}"?` : ''} (expected ${JURISDICTIONS.join(', ')})`);
+/** A household field's cell read by `read`, or undefined when blank; a bad value is the row's rejection, coded `invalid-` and the field. */
+function householdCell<T>(cells: readonly string[], layout: ColumnLayout, field: HouseholdField, read: (text: string) => T): T | undefined {
+  const text = cellOf(cells, layout, field);
+  return text ? checked(columnOf(layout, field), `invalid-${field}`, () => read(text)) : undefined;
+}
+
+// Most exports record no household: their rows share one, made once for each layout.
+const defaultHouseholds = new WeakMap<ColumnLayout, RowHousehold>();
+
+/** The household the row records, each field it leaves blank (or has no column for) from the run's defaults. */
+function householdOf(cells: readonly string[], layout: ColumnLayout): RowHousehold {
+  const defaults = layout.householdDefaults ?? HOUSEHOLD_DEFAULTS;
+  const row: RecordedHousehold = {
+    adults: householdCell(cells, layout, 'adults', readAdults),
+    children: householdCell(cells, layout, 'children', readChildren),
+    tenure: householdCell(cells, layout, 'tenure', readTenure),
+    jurisdiction: householdCell(cells, layout, 'jurisdiction', readJurisdiction),
+  };
+  if (HOUSEHOLD_FIELDS.some((field) => row[field] !== undefined)) return householdWithDefaults(row, defaults);
+  let household = defaultHouseholds.get(layout);
+  if (!household) defaultHouseholds.set(layout, (household = householdWithDefaults({}, defaults)));
+  return household;
 }
 
 // A worker is given the layout as data: its date reader is made once, on the first row.

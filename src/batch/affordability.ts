@@ -5,20 +5,23 @@
  * council tax are fixed home costs (council tax as an ongoing bill, not arrears: the export records
  * no arrears, so there are no priority debts); utilities and transport are fixed costs; food is
  * food & housekeeping (flexible); other_expenses are other essential costs. The balance is one
- * non-priority debt. The export records no household make-up or tenure, so the statement is for one
- * adult, tenure "other" (not a homeowner); food is checked against a spending guideline when one is given.
+ * non-priority debt. The household (adults, children, tenure, jurisdiction) is the row's, each field
+ * it does not record by default (household-fields.ts); food is checked against a spending guideline
+ * for that household when one is given.
  *
  * `accountAffordability` works out the totals and flags by the affordability core's own rule
  * (budget.ts), on the export's amounts as they are: already monthly figures in whole pence, so no
  * Decimal is made per amount.
  */
-import { budgetTotals, flagCodes, flagNeedsReview, TOKEN_THRESHOLD_PER_CREDITOR } from '../core/affordability/budget.js';
+import { budgetTotals, droPossible, flagCodes, flagNeedsReview, TOKEN_THRESHOLD_PER_CREDITOR } from '../core/affordability/budget.js';
 import { checkGuidelines, type GuidelineTable } from '../core/affordability/guidelines.js';
 import type { FlagCode } from '../core/affordability/types.js';
 import type { IsoDate } from '../core/date.js';
 import { fromPence } from '../core/money.js';
 import type { ExpenditureLine, Household, Statement } from '../core/statement.js';
 import type { Account } from './account.js';
+import { HOUSEHOLD_FIELDS } from './fields.js';
+import { DEFAULT_ADULTS, DEFAULT_CHILDREN, DEFAULT_TENURE } from './household-fields.js';
 
 export interface AccountAffordability {
   readonly income: number;
@@ -31,7 +34,12 @@ export interface AccountAffordability {
   readonly review: boolean;
 }
 
-const HOUSEHOLD: Household = { adults: 1, children: 0, vehicles: 0, tenure: 'other' };
+/** The household a guideline table is checked for before any row is read: the defaults. */
+const DEFAULT_HOUSEHOLD: Household = { adults: DEFAULT_ADULTS, children: DEFAULT_CHILDREN, vehicles: 0, tenure: DEFAULT_TENURE };
+
+// An export records no vehicles; the guidelines' figures for none are used.
+const householdOf = ({ household }: Account): Household =>
+  household.defaulted.length === HOUSEHOLD_FIELDS.length ? DEFAULT_HOUSEHOLD : { adults: household.adults, children: household.children, vehicles: 0, tenure: household.tenure };
 
 /** A spending guideline table and the day it is applied on. */
 export interface GuidelineCheck {
@@ -41,13 +49,13 @@ export interface GuidelineCheck {
 
 /** Refuses, before any row is read, a table that is not in force on the day or has no figures for the household. */
 export function checkGuidelineTable({ table, asOf }: GuidelineCheck): void {
-  checkGuidelines(table, HOUSEHOLD, [], asOf);
+  checkGuidelines(table, DEFAULT_HOUSEHOLD, [], asOf);
 }
 
 /** The core's guideline check on the one flexible line, food: the amounts are exact, so this costs a Decimal or two. */
 function overGuideline(account: Account, { table, asOf }: GuidelineCheck): boolean {
   const food = foodLine(account);
-  const result = checkGuidelines(table, HOUSEHOLD, [{ line: food, monthly: fromPence(account.expenses.food) }], asOf);
+  const result = checkGuidelines(table, householdOf(account), [{ line: food, monthly: fromPence(account.expenses.food) }], asOf);
   return result.checks.some((c) => c.status === 'over');
 }
 
@@ -72,8 +80,8 @@ export function accountAffordability(account: Account, guidelines?: GuidelineChe
     creditors,
     tokenThreshold: TOKEN_THRESHOLD_PER_CREDITOR,
     totalDebt: account.balance,
-    // One adult, tenure "other", and the run's currency is pounds.
-    droPossible: true,
+    // By the core's rule, on the row's tenure (a batch run is in pounds).
+    droPossible: droPossible('GBP', account.household.tenure),
     guidelineOver: guidelines !== undefined && overGuideline(account, guidelines),
     vulnerable: false,
     breathingSpace,
@@ -98,7 +106,8 @@ const foodLine = (account: Account): ExpenditureLine => monthly('food-housekeepi
 export function accountStatement(account: Account): Statement {
   const e = account.expenses;
   return {
-    household: HOUSEHOLD,
+    jurisdiction: account.household.jurisdiction,
+    household: householdOf(account),
     income: [{ category: 'earnings', label: 'monthly income', amount: fromPence(account.income), frequency: 'monthly' }],
     expenditure: [
       monthly('home', 'housing', e.housing),

@@ -52,6 +52,8 @@ export interface ChunkResult {
   readonly byFlag: Readonly<Record<string, number>>;
   /** Accounts written, by the kind of plan recommended. */
   readonly byPlan: Readonly<Record<string, number>>;
+  /** Accounts written, by each household field taken by default (see household-fields.ts). */
+  readonly byDefault: Readonly<Record<string, number>>;
   /** Accounts written that were left out of the offers as possibly statute-barred (see LeftOutResult). */
   readonly possiblyStatuteBarred: number;
 }
@@ -67,11 +69,12 @@ const ndjson = (record: object): string => `${JSON.stringify(record)}\n`;
 const NEWLINE = 10;
 
 /** The rejection of a record that could not be read, or of a row refused before it was. */
-const unreadable = ({ line, accountId, field, reason, cells }: InputRecord & { kind: 'unreadable' }): Rejection => ({
+const unreadable = ({ line, accountId, field, reason, code, cells }: InputRecord & { kind: 'unreadable' }): Rejection => ({
   line,
   ...(accountId ? { accountId } : {}),
   ...(field ? { field } : {}),
   reason,
+  code: code ?? 'unreadable-row',
   cells,
 });
 
@@ -100,6 +103,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
   const instalmentsByFrequency = noInstalments();
   const byFlag: Record<string, number> = {};
   const byPlan: Record<string, number> = {};
+  const byDefault: Record<string, number> = {};
   let written = 0;
   let balances = 0;
   let possiblyStatuteBarred = 0;
@@ -113,6 +117,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     written++;
     balances += result.account.balance;
     for (const flag of result.affordability.flags) tally(byFlag, flag);
+    for (const field of result.account.household.defaulted) tally(byDefault, field);
     if (isLeftOut(result)) {
       // Offered nothing and given no schedule, but written and counted: never silently left out.
       possiblyStatuteBarred++;
@@ -135,6 +140,8 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
       accountId: account.id,
       ...(error.context.field ? { field: error.context.field } : {}),
       reason: error.message,
+      // The plan engine or the guideline table refused what the row asks for.
+      code: 'plan-refused',
       cells,
     };
   };
@@ -174,6 +181,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     instalmentsByFrequency,
     byFlag,
     byPlan,
+    byDefault,
     possiblyStatuteBarred,
   };
 }
@@ -225,7 +233,7 @@ function processHouseholds(records: readonly InputRecord[], settings: ChunkSetti
     const first = members[0];
     const disagreement = first && budgetDisagreement(first.account, account, key);
     if (disagreement) {
-      out.reject(index, { line: account.line, accountId: account.id, ...disagreement, cells: record.cells });
+      out.reject(index, { line: account.line, accountId: account.id, ...disagreement, code: 'budget-disagrees', cells: record.cells });
       return;
     }
     members.push({ index, account, cells: record.cells });

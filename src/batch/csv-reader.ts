@@ -30,7 +30,16 @@ export type InputRecord =
    * A record that cannot be used as it is: its cells when it could be split into them, otherwise its
    * text as it was; the field at fault and the account when a row was refused for one of its cells.
    */
-  | { readonly kind: 'unreadable'; readonly line: number; readonly reason: string; readonly cells: string[]; readonly field?: string; readonly accountId?: string };
+  | {
+      readonly kind: 'unreadable';
+      readonly line: number;
+      readonly reason: string;
+      readonly cells: string[];
+      readonly field?: string;
+      readonly accountId?: string;
+      /** The rejection's code (see Rejection in account.ts); `unreadable-row` when not given: the reader could not split it. */
+      readonly code?: string;
+    };
 
 export interface CsvLimits {
   /** Bytes in one field. */

@@ -51,17 +51,17 @@ export class Customers {
   place(record: InputRecord): { readonly record: InputRecord; readonly startsHousehold: boolean } {
     if (record.kind === 'unreadable') return { record, startsHousehold: false };
     const customer = (record.cells[this.column.index] ?? '').trim();
-    if (!customer) return { record: this.refused(record, `${this.column.name} is missing: the row names no customer`), startsHousehold: false };
+    if (!customer) return { record: this.refused(record, 'missing-value', `${this.column.name} is missing: the row names no customer`), startsHousehold: false };
     if (customer === this.current) {
       this.rows++;
       if (this.rows <= MAX_HOUSEHOLD_ACCOUNTS) return { record, startsHousehold: false };
       const reason = `customer ${customer} has more than ${MAX_HOUSEHOLD_ACCOUNTS} accounts: fairplan plans at most ${MAX_HOUSEHOLD_ACCOUNTS} of one customer's accounts together (the first ${MAX_HOUSEHOLD_ACCOUNTS} were planned without this one)`;
       // A refused row is not a household member, so a chunk may end before it: memory stays bounded.
-      return { record: this.refused(record, reason), startsHousehold: true };
+      return { record: this.refused(record, 'too-many-accounts', reason), startsHousehold: true };
     }
     if (this.finished.has(customer)) {
       const reason = `rows of customer ${customer} are not together: sort the export by ${this.column.name}`;
-      return { record: this.refused(record, reason), startsHousehold: false };
+      return { record: this.refused(record, 'customer-rows-apart', reason), startsHousehold: false };
     }
     if (this.current !== undefined) this.finished.add(this.current);
     this.current = customer;
@@ -69,8 +69,8 @@ export class Customers {
     return { record, startsHousehold: true };
   }
 
-  private refused(record: InputRecord & { kind: 'row' }, reason: string): InputRecord {
+  private refused(record: InputRecord & { kind: 'row' }, code: string, reason: string): InputRecord {
     const id = this.accountId === undefined ? '' : (record.cells[this.accountId] ?? '').trim();
-    return { kind: 'unreadable', line: record.line, reason, cells: record.cells, field: this.column.name, ...(id ? { accountId: id } : {}) };
+    return { kind: 'unreadable', line: record.line, reason, code, cells: record.cells, field: this.column.name, ...(id ? { accountId: id } : {}) };
   }
 }

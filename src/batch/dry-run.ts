@@ -5,7 +5,7 @@
  * nothing reads. Nothing is planned or written.
  */
 import { isRejection, readAccount, type Account } from './account.js';
-import { FIELDS, type Field } from './fields.js';
+import { ALL_FIELDS, HOUSEHOLD_FIELDS, type Field, type HouseholdField } from './fields.js';
 import type { ColumnLayout } from './mapping.js';
 import { formatPence } from './pence.js';
 import type { InputRecord } from './read.js';
@@ -29,10 +29,13 @@ function valueOf(account: Account, field: Field): string | undefined {
       return account.breathingSpaceEnd;
     case 'last_payment_date':
       return account.lastPaymentOn;
-    case 'jurisdiction':
-      return account.jurisdiction;
     case 'customer_name':
       return undefined;
+    case 'adults':
+    case 'children':
+    case 'tenure':
+    case 'jurisdiction':
+      return String(account.household[field]);
     default:
       return formatPence(account.expenses[field]);
   }
@@ -41,7 +44,7 @@ function valueOf(account: Account, field: Field): string | undefined {
 /** The lines `--dry-run` prints for `records` (the first rows of the file) under `layout`. */
 export function dryRunLines(layout: ColumnLayout, records: readonly InputRecord[]): string[] {
   const lines: string[] = [];
-  const width = Math.max(...FIELDS.map((f) => f.length));
+  const width = Math.max(...ALL_FIELDS.map((f) => f.length));
   for (const record of records) {
     if (record.kind === 'unreadable') {
       lines.push(`line ${record.line}: would be rejected: ${record.reason}`);
@@ -53,14 +56,20 @@ export function dryRunLines(layout: ColumnLayout, records: readonly InputRecord[
       continue;
     }
     lines.push(`line ${record.line}, account ${account.id}:`);
-    for (const field of FIELDS) {
+    for (const field of ALL_FIELDS) {
       const sources = layout.sources[field];
       if (sources.length === 0) continue;
+      if (account.household.defaulted.includes(field as HouseholdField)) {
+        lines.push(`  ${field.padEnd(width)}  ${(valueOf(account, field) ?? '').padStart(12)}  by default: "${sources[0]?.header}" is blank`);
+        continue;
+      }
       const read = sources
         .map((s) => `"${s.header}" ${JSON.stringify((record.cells[s.index] ?? '').trim())}${s.frequency === 'monthly' ? '' : ` ${s.frequency}`}`)
         .join(' + ');
       lines.push(`  ${field.padEnd(width)}  ${(valueOf(account, field) ?? '').padStart(12)}  from ${read}`);
     }
+    const unread = HOUSEHOLD_FIELDS.filter((field) => layout.sources[field].length === 0);
+    if (unread.length > 0) lines.push(`  by default (no column): ${unread.map((field) => `${field} ${valueOf(account, field)}`).join(', ')}`);
   }
   const rows = records.flatMap((r) => (r.kind === 'row' ? [r.cells] : []));
   const unmapped = unmappedAmountColumns(layout.headers, usedColumns(layout), rows);

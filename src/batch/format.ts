@@ -9,7 +9,7 @@ import type { QuickOption } from '../core/plan/index.js';
 import { DEFAULT_FIXED_TERMS_MONTHS } from '../core/plan/request.js';
 import { optionKey } from '../render/plan/select.js';
 import { FORMAT_VERSION } from '../render/shared/format-version.js';
-import type { Rejection } from './account.js';
+import type { Account, Rejection } from './account.js';
 import type { ByteLines } from './byte-lines.js';
 import { csvCell, safeCell } from './csv.js';
 import type { ColumnLayout } from './mapping.js';
@@ -37,7 +37,7 @@ const RESULT_COLUMNS = [
   'balance',
   'review_reasons',
   'plan_months',
-];
+] as const;
 
 /**
  * Every option a batch can offer, in the order it offers them: each gets its own columns, blank for
@@ -80,8 +80,20 @@ export function planMonths(option: QuickOption): number | undefined {
   return Math.ceil((option.instalmentCount * 12) / perYear);
 }
 
+/**
+ * Added after the option columns: the household fields the row did not record, whose defaults its
+ * flags and due dates rest on (`adults;tenure;jurisdiction`), blank when it recorded them all.
+ */
+const LATER_COLUMNS = ['defaults_used'] as const;
+
 /** The columns batch writes of its own, besides those carried. */
-export const RESULT_COLUMN_NAMES: readonly string[] = ['account_id', ...RESULT_COLUMNS, ...OPTION_COLUMNS];
+export const RESULT_COLUMN_NAMES: readonly string[] = ['account_id', ...RESULT_COLUMNS, ...OPTION_COLUMNS, ...LATER_COLUMNS];
+
+/**
+ * A column of the results batch writes (options' columns aside): what a reader of them names
+ * (`fairplan report`), so that a column batch renames no longer type-checks for its readers.
+ */
+export type ResultColumnName = 'account_id' | (typeof RESULT_COLUMNS)[number] | (typeof LATER_COLUMNS)[number];
 
 export const resultHeader = (layout: ColumnLayout): string[] => [
   'account_id',
@@ -89,6 +101,7 @@ export const resultHeader = (layout: ColumnLayout): string[] => [
   ...layout.carried.map((c) => safeCell(c.header)),
   ...RESULT_COLUMNS,
   ...OPTION_COLUMNS,
+  ...LATER_COLUMNS,
 ];
 
 const COMMA = 44;
@@ -164,6 +177,7 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
     out.whole(o.instalmentCount);
     textCell(out, o.affordable ? 'yes' : 'no');
   }
+  textCell(out, defaultsUsed(account));
   out.char(NEWLINE);
 }
 
@@ -197,13 +211,14 @@ export function writeLeftOut(out: ByteLines, result: LeftOutResult): void {
   // plan_months, then every option's three columns, blank: nothing is offered.
   out.char(COMMA);
   for (let slot = 0; slot < OPTION_KEYS.length; slot++) out.text(',,,');
+  textCell(out, defaultsUsed(account));
   out.char(NEWLINE);
 }
 
 /** An account left out of the offers as a JSON record: offered 0.00, with why, and no plan. */
 export function leftOutJson(result: LeftOutResult, layout: ColumnLayout) {
   const { account, affordability: a } = result;
-  const { years } = LIMITATION[account.jurisdiction ?? 'england-wales'];
+  const { years } = LIMITATION[account.household.jurisdiction];
   return {
     formatVersion: FORMAT_VERSION,
     line: account.line,
@@ -227,7 +242,17 @@ export function leftOutJson(result: LeftOutResult, layout: ColumnLayout) {
       'so the debt may be statute-barred (CONC 7.15). Nothing is offered; any other account of the customer shares what is available.',
     recommended: null,
     alternatives: [],
+    household: householdJson(account),
   };
+}
+
+// Most rows of an export share their household's defaults: each list is joined once.
+const defaultsText = new WeakMap<readonly string[], string>();
+function defaultsUsed(account: Account): string {
+  const { defaulted } = account.household;
+  let text = defaultsText.get(defaulted);
+  if (text === undefined) defaultsText.set(defaulted, (text = defaulted.join(';')));
+  return text;
 }
 
 function optionJson(option: QuickOption) {
@@ -246,6 +271,16 @@ function optionJson(option: QuickOption) {
     outcome: option.outcome.kind,
   };
 }
+
+/** The household the figures rest on, and which of its fields were not recorded but taken by default. */
+const householdJson = ({ household: h }: Account) => ({
+  adults: h.adults,
+  children: h.children,
+  tenure: h.tenure,
+  jurisdiction: h.jurisdiction,
+  calendar: h.calendar,
+  defaults_used: h.defaulted,
+});
 
 export function resultJson(result: AccountResult, layout: ColumnLayout) {
   const { account, affordability: a } = result;
@@ -266,10 +301,12 @@ export function resultJson(result: AccountResult, layout: ColumnLayout) {
     review_reasons: result.review ? reviewReasons(result) : [],
     recommended: { ...optionJson(result.recommended), plan_months: planMonths(result.recommended) ?? null, reason: result.proposal.recommended.reason },
     alternatives: result.proposal.options.filter((o) => o !== result.recommended).map(optionJson),
+    household: householdJson(account),
   };
 }
 
-export const SCHEDULE_HEADER = ['account_id', 'plan', 'n', 'due', 'moved_from', 'amount', 'interest', 'principal', 'balance_after'];
+export const SCHEDULE_HEADER = ['account_id', 'plan', 'n', 'due', 'moved_from', 'amount', 'interest', 'principal', 'balance_after'] as const;
+export type ScheduleColumnName = (typeof SCHEDULE_HEADER)[number];
 
 /**
  * The recommended plan's instalments, a CSV line each, into `out` (the cells as in writeResult).
@@ -310,12 +347,13 @@ export function scheduleJson(result: AccountResult) {
 }
 
 /** The row's own columns follow these; the prefix keeps them from clashing with an export's "reason" column. */
-export const rejectionHeader = (headers: readonly string[]): string[] => ['rejected_line', 'rejected_field', 'rejected_reason', ...headers.map(safeCell)];
+export const rejectionHeader = (headers: readonly string[]): string[] => ['rejected_line', 'rejected_field', 'rejected_reason', 'rejected_code', ...headers.map(safeCell)];
 
 export const rejectionCells = (rejection: Rejection): string[] => [
   String(rejection.line),
   rejection.field ?? '',
   rejection.reason,
+  rejection.code,
   ...rejection.cells.map(safeCell),
 ];
 
@@ -324,5 +362,6 @@ export const rejectionJson = (rejection: Rejection) => ({
   ...(rejection.accountId ? { account_id: rejection.accountId } : {}),
   ...(rejection.field ? { field: rejection.field } : {}),
   reason: rejection.reason,
+  code: rejection.code,
   cells: rejection.cells,
 });

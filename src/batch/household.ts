@@ -2,8 +2,8 @@
  * Several accounts of one customer (`batch --group-by`): one household's debts, planned together.
  *
  * The budget is the household's, so its columns must agree across the accounts; what is available
- * is shared among the accounts by the several-creditor rules of the plan engine (README "Plans
- * across several creditors"), each account a creditor. Each account's result then carries its own
+ * is shared among the accounts by the several-creditor rules of the plan engine (docs/plans.md,
+ * "Plans across several creditors"), each account a creditor. Each account's result then carries its own
  * part of every option: instalment and total are its share, while the budget figures are the
  * household's. With interest frozen the household's options come from the quick summary and each
  * account's part from `quickShares`, the engine's sharing walked a run of payments at a time; other
@@ -32,7 +32,7 @@ import type { Account } from './account.js';
 import { accountAffordability, type AccountAffordability } from './affordability.js';
 import { EXPENSE_FIELDS } from './fields.js';
 import { formatPence } from './pence.js';
-import { interestOf, leftOutResult, possiblyBarredAccount, startOf, type AccountResult, type BatchResult, type PlanSettings } from './plan.js';
+import { interestOf, leftOutResult, possiblyBarredAccount, startOf, termsFor, type AccountResult, type BatchResult, type PlanSettings } from './plan.js';
 
 const pence = (amount: Money): number => Number(penceOf(amount));
 
@@ -44,6 +44,12 @@ function budgetOf(account: Account): [string, string][] {
     ['pay_frequency', account.pay.frequency],
     ['next_pay_date', account.pay.nextPayDate],
     ['breathing_space_end', account.breathingSpaceEnd ?? 'blank'],
+    // Its household too: the flags and the due dates rest on it.
+    ['adults', String(account.household.adults)],
+    ['children', String(account.household.children)],
+    ['tenure', account.household.tenure],
+    ['jurisdiction', account.household.jurisdiction],
+    ['calendar', account.household.calendar],
   ];
 }
 
@@ -97,27 +103,33 @@ function shareOf(option: PlanOptionSummary, creditor: CreditorSchedule): QuickOp
  * FairplanError for a request it refuses.
  */
 export function planHouseholdLeavingOut(accounts: readonly Account[], settings: PlanSettings): BatchResult[] {
-  const { asOf } = settings.terms;
+  const own = onCalendarOf(accounts, settings);
+  const { asOf } = own.terms;
   const offered = accounts.filter((account) => !possiblyBarredAccount(account, asOf));
-  const { household, affordability } = householdOf(offered.length > 0 ? offered : accounts, settings, accounts);
-  const planned = offered.length > 0 ? planOf(offered, household, affordability, settings) : [];
+  const { household, affordability } = householdOf(offered.length > 0 ? offered : accounts, own, accounts);
+  const planned = offered.length > 0 ? planOf(offered, household, affordability, own) : [];
   let next = 0;
   return accounts.map((account) => (possiblyBarredAccount(account, asOf) ? leftOutResult(account, affordability) : (planned[next++] as AccountResult)));
 }
 
 /** The plans of a household's accounts, every one offered money (see planHouseholdLeavingOut). */
 export function planHousehold(accounts: readonly Account[], settings: PlanSettings): AccountResult[] {
-  const { household, affordability } = householdOf(accounts, settings);
-  return planOf(accounts, household, affordability, settings);
+  const own = onCalendarOf(accounts, settings);
+  const { household, affordability } = householdOf(accounts, own);
+  return planOf(accounts, household, affordability, own);
 }
 
 const planOf = (accounts: readonly Account[], household: QuickAccount, affordability: AccountAffordability, settings: PlanSettings): AccountResult[] =>
   quickHousehold(accounts, household, affordability, settings) ?? engineHousehold(accounts, household, affordability, settings);
 
+/** The settings with the terms on the household's own calendar (its accounts agree on their jurisdiction). */
+const onCalendarOf = (accounts: readonly Account[], settings: PlanSettings): PlanSettings => ({ ...settings, terms: termsFor(accounts[0] as Account, settings) });
+
 /** The same plans, every one from the plan engine: what the quick path must give. */
 export function planHouseholdByEngine(accounts: readonly Account[], settings: PlanSettings): AccountResult[] {
-  const { household, affordability } = householdOf(accounts, settings);
-  return engineHousehold(accounts, household, affordability, settings);
+  const own = onCalendarOf(accounts, settings);
+  const { household, affordability } = householdOf(accounts, own);
+  return engineHousehold(accounts, household, affordability, own);
 }
 
 /**

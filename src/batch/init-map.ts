@@ -8,7 +8,8 @@
  */
 import { columnKey } from '../io/column-names.js';
 import type { Frequency } from '../core/frequency.js';
-import { FIELDS, OPTIONAL_FIELDS, type Field } from './fields.js';
+import { ALL_FIELDS, HOUSEHOLD_FIELDS, OPTIONAL_FIELDS, type Field, type HouseholdField } from './fields.js';
+import { DEFAULT_ADULTS, DEFAULT_CHILDREN, DEFAULT_TENURE } from './household-fields.js';
 import { unmappedAmountColumns } from './unmapped.js';
 import type { ColumnSource } from './mapping.js';
 
@@ -29,7 +30,10 @@ const WORDS: Readonly<Record<Field, readonly string[]>> = {
   next_pay_date: ['next pay date', 'next payday', 'next pay day', 'payday', 'pay date'],
   breathing_space_end: ['breathing space end', 'breathing space', 'moratorium end'],
   last_payment_date: ['last payment date', 'date of last payment', 'last payment', 'last paid'],
-  jurisdiction: ['jurisdiction'],
+  adults: ['adults', 'adult', 'number of adults', 'no of adults', 'adults in household'],
+  children: ['children', 'dependants', 'dependents', 'dependent children', 'number of children', 'no of children', 'kids'],
+  tenure: ['tenure', 'housing tenure', 'housing status', 'residential status', 'home status', 'homeowner'],
+  jurisdiction: ['jurisdiction', 'nation', 'country', 'legal system'],
 };
 
 const FREQUENCY_WORDS: readonly [string, Frequency][] = [
@@ -53,7 +57,14 @@ const named = (header: string, field: Field): string | undefined => WORDS[field]
 
 const frequencyOf = (header: string): Frequency | undefined => FREQUENCY_WORDS.find(([word]) => words(header).includes(` ${word} `))?.[1];
 
-const ONE_COLUMN: ReadonlySet<Field> = new Set<Field>(['account_id', 'customer_name', 'apr', 'pay_frequency', 'next_pay_date', 'breathing_space_end', 'last_payment_date', 'jurisdiction']);
+const ONE_COLUMN: ReadonlySet<Field> = new Set<Field>(['account_id', 'customer_name', 'apr', 'pay_frequency', 'next_pay_date', 'breathing_space_end', 'last_payment_date', ...HOUSEHOLD_FIELDS]);
+const HOUSEHOLD: ReadonlySet<Field> = new Set<Field>(HOUSEHOLD_FIELDS);
+const HOUSEHOLD_DEFAULT_WORDS: Readonly<Record<HouseholdField, string>> = {
+  adults: `${DEFAULT_ADULTS} adult`,
+  children: `${DEFAULT_CHILDREN} children`,
+  tenure: `tenure ${DEFAULT_TENURE}`,
+  jurisdiction: 'the run\'s --jurisdiction (england-wales unless given)',
+};
 const PACED: ReadonlySet<Field> = new Set<Field>(['monthly_income', 'housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses']);
 
 /**
@@ -83,12 +94,12 @@ export interface InitialMapping {
 export function initialMapping(headers: readonly string[], rows: readonly (readonly string[])[], delimiter: string, file: string): InitialMapping {
   const taken = new Map<number, Field>();
   const chosen = {} as Record<Field, number[]>;
-  for (const field of FIELDS) chosen[field] = [];
+  for (const field of ALL_FIELDS) chosen[field] = [];
   headers.forEach((header, i) => {
     if (!header.trim()) return;
     // The field whose word for this header is longest: "council tax" beats "tax", "other outgoings" "other".
     let best: { field: Field; word: string } | undefined;
-    for (const field of FIELDS) {
+    for (const field of ALL_FIELDS) {
       const word = named(header, field);
       if (word && (!best || word.length > best.word.length)) best = { field, word };
     }
@@ -99,11 +110,13 @@ export function initialMapping(headers: readonly string[], rows: readonly (reado
   });
   const columns: Record<string, unknown> = {};
   const missing: Field[] = [];
-  for (const field of FIELDS) {
+  for (const field of ALL_FIELDS) {
     const found = chosen[field];
     if (found.length === 0) {
       if (!OPTIONAL_FIELDS.has(field)) missing.push(field);
-      columns[`//${field}`] = OPTIONAL_FIELDS.has(field)
+      columns[`//${field}`] = HOUSEHOLD.has(field)
+        ? `no column found (optional): each row is taken as ${HOUSEHOLD_DEFAULT_WORDS[field as HouseholdField]}, and its results say so (defaults_used); add "${field}": "Your column" if the export has one`
+        : OPTIONAL_FIELDS.has(field)
         ? `no column found (optional): add "${field}": "Your column" if the export has one`
         : `NO COLUMN FOUND: replace "?" with the column that holds ${field.replace(/_/g, ' ')}`;
       if (!OPTIONAL_FIELDS.has(field)) columns[field] = '?';

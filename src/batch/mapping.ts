@@ -16,7 +16,8 @@ import { closest } from '../core/suggest.js';
 import { columnKey, columnsNamedTwice, findHeader } from '../io/column-names.js';
 import { RESULT_COLUMN_NAMES } from './format.js';
 import type { Frequency } from '../core/frequency.js';
-import { AMOUNT_FIELDS, FIELDS, isField, OPTIONAL_FIELDS, type Field } from './fields.js';
+import type { HouseholdDefaults } from './household-fields.js';
+import { AMOUNT_FIELDS, ALL_FIELDS, isField, OPTIONAL_FIELDS, type Field } from './fields.js';
 
 /** A column a field is read from, and how often its amounts are paid (monthly when not said). */
 export interface ColumnSource {
@@ -59,11 +60,13 @@ export interface ColumnLayout {
   readonly carried: readonly { readonly header: string; readonly index: number }[];
   /** How the export writes its dates (see date-format.ts); YYYY-MM-DD when not given. */
   readonly dateFormat?: string;
+  /** The jurisdiction and calendar of a row that records none (see household-fields.ts); England and Wales when not given. */
+  readonly householdDefaults?: HouseholdDefaults;
 }
 
 export const fieldHint = (name: string): string => {
-  const hint = closest(name, FIELDS);
-  return hint ? ` (did you mean "${hint}"?)` : ` (fields: ${FIELDS.join(', ')})`;
+  const hint = closest(name, ALL_FIELDS);
+  return hint ? ` (did you mean "${hint}"?)` : ` (fields: ${ALL_FIELDS.join(', ')})`;
 };
 
 
@@ -108,7 +111,7 @@ export function resolveColumns(headers: readonly string[], names: ColumnNames, c
   const problems: Problem[] = [];
   const index = {} as Record<Field, number | undefined>;
   const sources = {} as Record<Field, Source[]>;
-  for (const field of FIELDS) {
+  for (const field of ALL_FIELDS) {
     const wanted = sourcesOf(names[field] ?? field);
     const renamed = names[field] === undefined ? '' : ` for ${field}`;
     if (wanted.length === 0) problems.push({ path: field, message: `names no column${renamed}` });
@@ -130,7 +133,7 @@ export function resolveColumns(headers: readonly string[], names: ColumnNames, c
   }
   // An outgoing read for two fields would be counted twice.
   const amountOf = new Map<number, Field>();
-  for (const field of FIELDS) {
+  for (const field of ALL_FIELDS) {
     if (!AMOUNT_FIELDS.has(field)) continue;
     for (const source of sources[field]) {
       const other = amountOf.get(source.index);

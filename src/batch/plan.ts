@@ -10,6 +10,7 @@
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import { firstPaymentDay, pausedUntilEnd } from '../core/breathing-space.js';
+import type { CalendarRegion } from '../core/calendar/index.js';
 import type { IsoDate } from '../core/date.js';
 import { D } from '../core/money.js';
 import { pastLimitation } from '../core/time-limits.js';
@@ -36,6 +37,11 @@ export const DEFAULT_INTEREST: InterestChoice = 'frozen';
 export interface PlanSettings {
   /** The plan terms for every account (today, fixed terms, token, calendar), resolved once. */
   readonly terms: QuickTerms;
+  /**
+   * The same terms on the bank holidays of `calendar`, for an account whose household has its own
+   * (see household-fields.ts); without it, every account's dates are moved by `terms`' calendar.
+   */
+  readonly termsOn?: (calendar: CalendarRegion) => QuickTerms;
   readonly guidelines?: GuidelineTable;
   readonly interest: InterestChoice;
   readonly schedules: boolean;
@@ -51,6 +57,9 @@ export interface AccountResult {
   /** The recommended option's instalments, when schedules are asked for. */
   readonly instalments?: readonly QuickInstalment[];
 }
+
+/** The terms of `account`'s plans: on its own calendar, when the settings know calendars. */
+export const termsFor = (account: Account, settings: PlanSettings): QuickTerms => settings.termsOn?.(account.household.calendar) ?? settings.terms;
 
 /**
  * An account offered nothing: its last payment (or written acknowledgement) is past the limitation
@@ -69,7 +78,7 @@ export const isLeftOut = (result: BatchResult): result is LeftOutResult => 'left
 
 /** The account's last payment is past the limitation period where its customer lives (the rule `plan` uses: `pastLimitation`). */
 export const possiblyBarredAccount = (account: Account, asOf: IsoDate): account is Account & { readonly lastPaymentOn: IsoDate } =>
-  pastLimitation(account.lastPaymentOn, asOf, account.jurisdiction);
+  pastLimitation(account.lastPaymentOn, asOf, account.household.jurisdiction);
 
 export const leftOutResult = (account: Account & { readonly lastPaymentOn: IsoDate }, affordability: AccountAffordability): LeftOutResult => ({
   account,
@@ -79,7 +88,7 @@ export const leftOutResult = (account: Account & { readonly lastPaymentOn: IsoDa
 
 /** One account alone, left out of the offers when it may be statute-barred (see `possiblyBarredAccount`). */
 export function planOrLeaveOut(account: Account, settings: PlanSettings): BatchResult {
-  const { asOf } = settings.terms;
+  const { asOf } = termsFor(account, settings);
   if (!possiblyBarredAccount(account, asOf)) return planAccount(account, settings);
   const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
   return leftOutResult(account, accountAffordability(account, guidelines, 1, startOf(account, asOf).pausedUntil !== undefined, true));
@@ -100,12 +109,13 @@ export function startOf(account: Account, asOf: IsoDate): { start: IsoDate; payD
 }
 
 export function planAccount(account: Account, settings: PlanSettings): AccountResult {
-  const { asOf } = settings.terms;
+  const terms = termsFor(account, settings);
+  const { asOf } = terms;
   const { start, payDay, pausedUntil } = startOf(account, asOf);
   const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
   const affordability = accountAffordability(account, guidelines, 1, pausedUntil !== undefined);
   const interest = interestOf(account, settings);
-  const proposal = quickSummary(settings.terms, {
+  const proposal = quickSummary(terms, {
     balance: account.balance,
     affordableMonthly: affordability.available,
     frequency: account.pay.frequency,
@@ -121,6 +131,6 @@ export function planAccount(account: Account, settings: PlanSettings): AccountRe
     proposal,
     recommended,
     review: affordability.review || proposal.recommended.flagForReview,
-    instalments: settings.schedules ? quickInstalments(recommended, settings.terms) : undefined,
+    instalments: settings.schedules ? quickInstalments(recommended, terms) : undefined,
   };
 }

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { FairplanError } from '../core/errors.js';
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
-import { quickTerms } from '../core/plan/index.js';
+import { quickTerms, type QuickTerms } from '../core/plan/index.js';
+import { calendarFor, DEFAULT_CALENDAR_REGION, type CalendarRegion } from '../core/calendar/index.js';
 import { BufferPool } from './buffer-pool.js';
 import { processChunk, recordEnding, type ChunkResult, type ChunkSettings } from './chunk.js';
 import type { ColumnLayout } from './mapping.js';
@@ -43,6 +44,13 @@ const buffersOf = (result: ChunkResult): ArrayBuffer[] =>
 /** `loaded`: the guideline table already read by this thread, if any (a worker reads its own). */
 export async function chunkSettings(setup: WorkerSetup, loaded?: GuidelineTable): Promise<ChunkSettings> {
   // The statement readers a guideline file needs are loaded only when one is given.
+  // The terms on each calendar the rows' households need, made when first needed.
+  const terms = new Map<CalendarRegion, QuickTerms>();
+  const termsOn = (region: CalendarRegion): QuickTerms => {
+    let made = terms.get(region);
+    if (!made) terms.set(region, (made = quickTerms({ asOf: setup.asOf, calendar: calendarFor(region) })));
+    return made;
+  };
   const guidelines = loaded ?? (setup.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(setup.guidelines) : undefined);
   return {
     layout: setup.layout,
@@ -50,7 +58,13 @@ export async function chunkSettings(setup: WorkerSetup, loaded?: GuidelineTable)
     errors: setup.errors,
     ...(setup.groupBy ? { groupBy: setup.groupBy } : {}),
     ...(setup.json && setup.provenance !== undefined ? { recordEnding: recordEnding(setup.provenance) } : {}),
-    plan: { terms: quickTerms({ asOf: setup.asOf }), interest: setup.interest, schedules: setup.schedules, ...(guidelines ? { guidelines } : {}) },
+    plan: {
+      terms: termsOn(setup.layout.householdDefaults?.calendar ?? DEFAULT_CALENDAR_REGION),
+      termsOn,
+      interest: setup.interest,
+      schedules: setup.schedules,
+      ...(guidelines ? { guidelines } : {}),
+    },
   };
 }
 

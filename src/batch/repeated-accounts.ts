@@ -30,6 +30,6 @@ export class RepeatedAccounts {
       return record;
     }
     const reason = `account ${id} is on line ${this.firstLines.get(number)} already: an account is planned from one row only`;
-    return { kind: 'unreadable', line: record.line, reason, cells: record.cells, field: 'account_id', accountId: id };
+    return { kind: 'unreadable', line: record.line, reason, cells: record.cells, field: 'account_id', accountId: id, code: 'repeated-account' };
   }
 }

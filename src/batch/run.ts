@@ -20,6 +20,7 @@ import { noInstalments, tally, type ChunkResult } from './chunk.js';
 import { csvLine } from './csv.js';
 import { rejectionHeader, resultHeader, SCHEDULE_HEADER } from './format.js';
 import { resolveColumns, type Carry, type ColumnLayout, type ColumnNames } from './mapping.js';
+import type { HouseholdDefaults } from './household-fields.js';
 import type { InterestChoice } from './plan.js';
 import { inThisThread, inWorkers, type ChunkProcessor, type WorkerSetup } from './pool.js';
 import { readRecords, type InputRecord } from './read.js';
@@ -56,6 +57,8 @@ export interface BatchOptions {
   readonly bom?: boolean;
   readonly asOf: IsoDate;
   readonly interest: InterestChoice;
+  /** The jurisdiction and calendar of a row that records no jurisdiction (`--jurisdiction`, `--calendar`). */
+  readonly householdDefaults?: HouseholdDefaults;
   /** Spending guidelines (a built-in name or a file) to check each account's food spending against. */
   readonly guidelines?: string;
   /** A column naming the customer: adjacent rows with the same value are planned as one household's accounts. */
@@ -87,6 +90,8 @@ export interface BatchSummary {
   /** Accounts written, by flag raised and by the kind of plan recommended. */
   readonly byFlag: Readonly<Record<string, number>>;
   readonly byPlan: Readonly<Record<string, number>>;
+  /** Accounts written whose flags and dates rest on a household field's default, by field. */
+  readonly byDefault: Readonly<Record<string, number>>;
   /** Accounts written that were left out of the offers as possibly statute-barred (offered 0.00, no plan). */
   readonly possiblyStatuteBarred: number;
   /** Columns that hold amounts but were neither read for a field nor carried (see unmapped.ts). */
@@ -166,6 +171,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const instalmentsByFrequency = noInstalments();
   const byFlag: Record<string, number> = {};
   const byPlan: Record<string, number> = {};
+  const byDefault: Record<string, number> = {};
   let setup: WorkerSetup | undefined;
   let processor: ChunkProcessor | undefined;
   let read = 0;
@@ -185,7 +191,11 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       throw new FairplanError('invalid-argument', `the header row cannot be read: ${record.reason}`, { file: name, line: record.line });
     }
     const resolved = resolveColumns(record.cells, options.columns, options.carry, name);
-    const layout = options.dateFormat ? { ...resolved, dateFormat: options.dateFormat } : resolved;
+    const layout = {
+      ...resolved,
+      ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+      ...(options.householdDefaults ? { householdDefaults: options.householdDefaults } : {}),
+    };
     const groupBy = options.groupBy === undefined ? undefined : groupColumn(layout, options.groupBy, name);
     if (!options.json) {
       if (options.bom) for (const sink of [results, schedules, errors]) sink?.push(BOM);
@@ -229,6 +239,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     }
     for (const [flag, count] of Object.entries(done.byFlag)) tally(byFlag, flag, count);
     for (const [kind, count] of Object.entries(done.byPlan)) tally(byPlan, kind, count);
+    for (const [field, count] of Object.entries(done.byDefault)) tally(byDefault, field, count);
     if (results.push(done.results)) await results.flush();
     if (schedules?.push(done.schedules)) await schedules.flush();
     if (errors?.push(done.errors)) await errors.flush();
@@ -326,6 +337,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       instalmentsByFrequency,
       byFlag,
       byPlan,
+      byDefault,
       possiblyStatuteBarred,
       unmappedColumns,
       ...(provenance ? { provenance: inputHash ? withInputHash(provenance, 'input', inputHash) : provenance } : {}),
@@ -341,7 +353,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     // Let chunks still in flight settle, so none fails later with no one to hear it.
     await Promise.allSettled(inFlight.map((f) => f.result));
     if (!(error instanceof Stopped)) throw error;
-    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, possiblyStatuteBarred, unmappedColumns, stopped: error.message };
+    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, possiblyStatuteBarred, unmappedColumns, stopped: error.message };
   } finally {
     await processor?.close();
   }

@@ -5,6 +5,7 @@
  */
 import { toFixed2 } from '../core/money.js';
 import { FORMAT_VERSION } from '../render/shared/format-version.js';
+import { withSnakeAliases } from '../render/shared/snake-aliases.js';
 import { formatPence } from './pence.js';
 import type { BatchSummary } from './run.js';
 import { monthlyInstalments } from './summary.js';
@@ -13,22 +14,24 @@ const byName = (counts: Readonly<Record<string, number>>): Record<string, number
   Object.fromEntries(Object.keys(counts).sort().map((key) => [key, counts[key] ?? 0]));
 
 export function summaryJson(summary: BatchSummary) {
-  return {
+  const doc = {
     formatVersion: FORMAT_VERSION,
     rows: { read: summary.read, written: summary.written, rejected: summary.rejected },
     flags: byName(summary.byFlag),
     recommended: byName(summary.byPlan),
     // Written with an offer of 0.00 and no plan: never silently left out.
-    left_out: { possibly_statute_barred: summary.possiblyStatuteBarred },
+    leftOut: { possiblyStatuteBarred: summary.possiblyStatuteBarred },
     totals: {
       balances: formatPence(summary.balances),
       instalments: Object.fromEntries(Object.entries(summary.instalmentsByFrequency).map(([frequency, pence]) => [frequency, formatPence(pence)])),
       instalmentsMonthly: toFixed2(monthlyInstalments(summary)),
     },
+    // Accounts written whose flags and dates rest on a household field the row did not record, by field.
+    defaultsUsed: byName(summary.byDefault),
     // Columns that hold amounts but that the run neither read nor carried, in file order.
-    unmapped_columns: summary.unmappedColumns,
-    ...(summary.provenance ? { provenance: summary.provenance } : {}),
+    unmappedColumns: summary.unmappedColumns,
   };
+  return { ...withSnakeAliases(doc, ['unmappedColumns']), ...(summary.provenance ? { provenance: summary.provenance } : {}) };
 }
 
 export const renderSummaryJson = (summary: BatchSummary): string => `${JSON.stringify(summaryJson(summary), null, 2)}\n`;

@@ -3,6 +3,7 @@ import { toMonthly, type PaymentFrequency } from '../core/frequency.js';
 import { formatMoney, fromPence, sumPennies, type Pennies } from '../core/money.js';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { wrap } from '../render/shared/wrap.js';
+import { HOUSEHOLD_FIELDS } from './fields.js';
 import type { BatchSummary } from './run.js';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
@@ -15,6 +16,13 @@ export const monthlyInstalments = (summary: BatchSummary): Pennies =>
     ),
   );
 
+/** How many accounts' flags and dates rest on a household field's default, when any do (see household-fields.ts). */
+function defaultsLine(summary: BatchSummary): string[] {
+  const fields = HOUSEHOLD_FIELDS.filter((field) => (summary.byDefault[field] ?? 0) > 0);
+  if (summary.stopped || fields.length === 0) return [];
+  return [`taken by default, not from the row (defaults_used): ${fields.map((field) => `${field} for ${count(summary.byDefault[field] ?? 0)}`).join(', ')}`];
+}
+
 export function summaryLines(summary: BatchSummary, seconds: number): string[] {
   const monthly = monthlyInstalments(summary);
   const rate = seconds > 0 ? `, ${count(Math.round(summary.read / seconds))} rows/s` : '';
@@ -23,6 +31,7 @@ export function summaryLines(summary: BatchSummary, seconds: number): string[] {
     ...(summary.stopped
       ? [`stopped: ${summary.stopped}; no output file was written`]
       : [`balances ${formatMoney(fromPence(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
+    ...defaultsLine(summary),
     ...(summary.possiblyStatuteBarred > 0
       ? [`${count(summary.possiblyStatuteBarred)} ${summary.possiblyStatuteBarred === 1 ? 'account' : 'accounts'} left out of the offers as possibly statute-barred (outcome possibly-statute-barred): check before asking for payment`]
       : []),

@@ -1,6 +1,6 @@
 import { FairplanError } from '../core/errors.js';
 
-/** Exit codes, documented in `fairplan --help` and the README. */
+/** Exit codes, documented in `fairplan --help` and docs/exit-codes.md. */
 export const EXIT = {
   ok: 0,
   /** Batch, follow-up: some rows were rejected (see their `--help`). */
@@ -20,6 +20,11 @@ export const EXIT = {
    * (`ulimit -f`). As sysexits' EX_IOERR. Files written before are as they were.
    */
   noSpace: 74,
+  /**
+   * The book is in use by another run, which did not finish in time: nothing was recorded, and the
+   * same command may be run again later. As sysexits' EX_TEMPFAIL.
+   */
+  busy: 75,
   /** Stopped because the terminal closed: 128 + SIGHUP. No output file is left. */
   hungUp: 129,
   /** Interrupted (Ctrl-C): 128 + SIGINT. No output file is left. */
@@ -33,5 +38,5 @@ export const EXIT = {
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(error: unknown): number {
   if (!(error instanceof FairplanError)) return EXIT.internal;
-  return error.code === 'no-space' ? EXIT.noSpace : EXIT.usage;
+  return error.code === 'no-space' ? EXIT.noSpace : error.code === 'busy' ? EXIT.busy : EXIT.usage;
 }

@@ -25,3 +25,20 @@ function errorLines(error: unknown): string[] {
   if (error instanceof Error) return `unexpected error: ${error.stack ?? error.message}`.split('\n');
   return `unexpected error: ${String(error)}`.split('\n');
 }
+
+/**
+ * The same problems as JSON, one object a line, for a script (`FAIRPLAN_ERRORS=json`): its stable
+ * `code`, the sentence, and where it was found. JSON escapes what a terminal would run.
+ */
+export function renderErrorJson(error: unknown): string[] {
+  if (error instanceof FairplanError) {
+    const { file, line, field, problems } = error.context;
+    const where = { ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) };
+    const found = problems && problems.length > 0 ? problems.map((p) => ({ ...(p.path ? { field: p.path } : {}), message: p.message })) : [{ ...(field ? { field } : {}), message: error.message }];
+    return found.map((problem) => JSON.stringify({ code: error.code, ...where, ...problem }));
+  }
+  return [JSON.stringify({ code: 'internal', message: error instanceof Error ? error.message : String(error) })];
+}
+
+/** A usage error commander found (an unknown option, a missing argument), as JSON. */
+export const usageErrorJson = (message: string): string => JSON.stringify({ code: 'usage', message: message.replace(/^error: /, '').trim() });

@@ -2,17 +2,21 @@
  * The one error type fairplan throws. The core throws it at its edges; the CLI renders it once
  * (see src/cli/render-error.ts) and maps `code` to an exit code.
  */
-export type ErrorCode =
-  | 'invalid-amount'
-  | 'invalid-frequency'
-  | 'invalid-date'
-  | 'invalid-statement'
-  | 'invalid-guidelines'
-  | 'invalid-argument'
-  | 'invalid-row'
-  | 'io'
+export const ERROR_CODES = [
+  'invalid-amount',
+  'invalid-frequency',
+  'invalid-date',
+  'invalid-statement',
+  'invalid-guidelines',
+  'invalid-argument',
+  'invalid-row',
+  'io',
   /** A file could not be written whole: the disk is full or the file passed a size limit. */
-  | 'no-space';
+  'no-space',
+  /** The book is in use by another run, which did not finish while this one waited. */
+  'busy',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One thing wrong with an input, located by JSON path (`expenditure[3].frequency`) or field name. */
 export interface Problem {

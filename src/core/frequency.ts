@@ -66,7 +66,7 @@ export function periodsPerYear(frequency: Frequency): Dec {
   return new D(PER_YEAR[frequency]);
 }
 
-// Spellings seen in real exports and statements, each meaning one frequency only (README lists them).
+// Spellings seen in real exports and statements, each meaning one frequency only (docs/money.md lists them).
 const ALIASES: Readonly<Record<string, Frequency>> = {
   week: 'weekly',
   weekly: 'weekly',

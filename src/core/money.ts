@@ -1,7 +1,7 @@
 /**
  * Money as pure functions over decimal.js, in the manner of dinero.js.
  *
- * Rules (see README "How fairplan handles money"):
+ * Rules (see docs/money.md):
  * - Amounts are parsed from strings straight to Decimal; a JS `number` never carries money, except
  *   as whole pence in a safe integer.
  * - A statement line's monthly figure is rounded half up to the penny once, when it is converted

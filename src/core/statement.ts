@@ -94,14 +94,38 @@ export interface Debt {
   readonly lastPaymentOn?: IsoDate;
   /** The creditor's own reference for the account (its account number), so their letter can be matched to it. */
   readonly accountReference?: string;
+  /** Whose name the debt is in: a creditor may only be offered money from the household for a debt it holds. */
+  readonly owner?: DebtOwner;
   readonly note?: string;
 }
 
+/** Whose name a debt is in: the customer's, their partner's, or both (joint). */
+export const DEBT_OWNERS = ['customer', 'partner', 'joint'] as const;
+export type DebtOwner = (typeof DEBT_OWNERS)[number];
+
+/** The SFS employment statuses (SFS Data Definition Specification v1.1), as its documents spell them. */
+export const EMPLOYMENT_STATUSES = [
+  'Full-time',
+  'Part-time',
+  'Unemployed',
+  'Not working due to illness / disability',
+  'Self-employed',
+  'Retired',
+  'Carer',
+  'Student',
+  'Other',
+] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
 /** Who the statement is for, as a creditor's letter and the SFS name them. */
 export interface Customer {
+  /** The customer's name, or both names for a couple ("Sam and Alex Green"). */
   readonly name: string;
+  /** Their postal address, a line each, for the letters and the SFS. */
+  readonly address?: readonly string[];
   /** The adviser's or firm's own reference for the customer. */
   readonly reference?: string;
+  readonly employment?: EmploymentStatus;
 }
 
 export interface Vulnerability {
@@ -119,6 +143,11 @@ export interface Vulnerability {
 export interface VulnerabilityConsent {
   readonly toRecord: boolean;
   readonly toShare: boolean;
+  /**
+   * The creditors, by name, that may be told, when the customer agreed to some and not others;
+   * every creditor when absent.
+   */
+  readonly creditors?: readonly string[];
   /** The day it was given or refused. */
   readonly on?: IsoDate;
 }
@@ -184,11 +213,24 @@ export interface Statement {
 }
 
 /**
- * What creditors may read of the statement's own notes: its notes for creditors and, only with the
- * customer's consent to share, what is noted for creditors of their circumstances.
+ * Whether `creditor` may be told what is noted for creditors of the customer's circumstances; with
+ * no creditor named, for a document every creditor reads, whether all of them may.
  */
-export function notesForCreditors(statement: Statement): string[] {
-  const shared = statement.vulnerabilityConsent?.toShare === true
+export function mayBeToldCircumstances(statement: Statement, creditor?: string): boolean {
+  const consent = statement.vulnerabilityConsent;
+  if (consent?.toShare !== true) return false;
+  if (consent.creditors === undefined) return true;
+  const allowed = new Set(consent.creditors);
+  return creditor === undefined ? statement.debts.every((d) => allowed.has(d.creditor)) : allowed.has(creditor);
+}
+
+/**
+ * What creditors may read of the statement's own notes: its notes for creditors and, only with the
+ * customer's consent to share with them (`creditor`, or every creditor when none is named), what is
+ * noted for creditors of their circumstances.
+ */
+export function notesForCreditors(statement: Statement, creditor?: string): string[] {
+  const shared = mayBeToldCircumstances(statement, creditor)
     ? statement.vulnerabilities.flatMap((v) => (v.forCreditors ? [v.forCreditors] : []))
     : [];
   return [...(statement.notesForCreditors ? [statement.notesForCreditors] : []), ...shared];

@@ -73,11 +73,11 @@ export interface BookReader {
 const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: string) => void) => (row: Row): void | Promise<void> => {
   const id = row.get('account_id');
   try {
-    if (id === '') throw new BadCell('account_id is empty');
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
     use(row, id);
   } catch (error) {
     if (!(error instanceof BadCell)) throw error;
-    return reject({ file, line: row.line, ...(id ? { accountId: id } : {}), reason: error.message });
+    return reject({ file, line: row.line, accountId: id, code: 'bad-value', reason: error.message });
   }
 };
 
@@ -120,17 +120,17 @@ async function readCustomers(
   await readTable(file, ['account_id', 'channel'], useColumns, async (row) => {
     const id = row.get('account_id');
     if (id === '') {
-      await reader.reject({ file, line: row.line, reason: 'account_id is empty' });
+      await reader.reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
       return unattributed(row.line, 'the customers file');
     }
     people.add(id, { customerId: row.get('customer_id'), mobile: row.get('mobile'), email: row.get('email') });
     const { problems, earlierLine } = customers.add(id, row);
     if (problems.length > 0) {
-      await reader.reject({ file, line: row.line, accountId: id, reason: `${problems.join('; ')}: what the row protects is kept, and the customer's messages are held back` });
+      await reader.reject({ file, line: row.line, accountId: id, code: 'protection-unreadable', reason: `${problems.join('; ')}: what the row protects is kept, and the customer's messages are held back` });
     }
     if (earlierLine !== undefined) {
       repeated++;
-      await reader.reject({ file, line: row.line, accountId: id, reason: `a second customer row for account ${id} (the first is on line ${earlierLine}): both are read, the way that protects the customer` });
+      await reader.reject({ file, line: row.line, accountId: id, code: 'repeated-customer-row', reason: `a second customer row for account ${id} (the first is on line ${earlierLine}): both are read, the way that protects the customer` });
     }
     return undefined;
   }, reject);
@@ -153,7 +153,7 @@ async function readContacts(
   await readTable(file, ['account_id', 'sent_on', 'message_id'], () => undefined, async (row) => {
     const id = row.get('account_id');
     if (id === '') {
-      await reject({ file, line: row.line, reason: 'account_id is empty' });
+      await reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
       return unattributed(row.line, 'the contacts log');
     }
     try {
@@ -162,7 +162,7 @@ async function readContacts(
       if (!(error instanceof BadCell)) throw error;
       // Still a contact: the customer's limits cannot be known tonight.
       contacts.addUnreadable(id, row.line);
-      await reject({ file, line: row.line, accountId: id, reason: `${error.message}: counted as a contact, and the customer's messages are held back tonight` });
+      await reject({ file, line: row.line, accountId: id, code: 'unreadable-contact', reason: `${error.message}: counted as a contact, and the customer's messages are held back tonight` });
     }
     return undefined;
   }, onReject);
@@ -238,17 +238,17 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
     const nothingLine = nothing && done.zeroLines.get(nothing.n);
     if (nothing && nothingLine !== undefined && done.badLine === undefined) {
       done.badLine = nothingLine;
-      await reject({ file: files.arrangements, line: nothingLine, accountId: done.id, reason: `amount: every creditor's part of instalment ${nothing.n} is 0.00: an instalment must be above £0.00` });
+      await reject({ file: files.arrangements, line: nothingLine, accountId: done.id, code: 'empty-instalment', reason: `amount: every creditor's part of instalment ${nothing.n} is 0.00: an instalment must be above £0.00` });
     }
     if (done.badLine !== undefined) {
-      await reject({ file: files.arrangements, line: done.badLine, accountId: done.id, reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
+      await reject({ file: files.arrangements, line: done.badLine, accountId: done.id, code: 'plan-unreadable', reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
       return;
     }
     done.instalments.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.n - b.n));
     const paid = await paymentsCounted(done, kept);
     const tooLarge = tooLargeToAdd(done.instalments, paid);
     if (tooLarge) {
-      await reject({ file: files.arrangements, line: done.line, accountId: done.id, reason: `account ${done.id} is left out: ${tooLarge}` });
+      await reject({ file: files.arrangements, line: done.line, accountId: done.id, code: 'too-large', reason: `account ${done.id} is left out: ${tooLarge}` });
       return;
     }
     const person = people.accountsOf(done.id);
@@ -295,13 +295,13 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
       const key = reference === undefined ? undefined : `${amount < 0 ? '-' : '+'}${reference}`;
       const first = key === undefined ? undefined : seen.get(key);
       if (first !== undefined) {
-        await reject({ file: files.payments, line, accountId: done.id, reason: `reference ${reference} is paid twice for account ${done.id} (lines ${first} and ${line}): counted once` });
+        await reject({ file: files.payments, line, accountId: done.id, code: 'repeated-payment', reason: `reference ${reference} is paid twice for account ${done.id} (lines ${first} and ${line}): counted once` });
         continue;
       }
       if (key !== undefined) seen.set(key, line);
       if (begins && compareDates(paidOn, begins) < 0) {
         const when = done.agreedOn ? `was agreed on ${begins}` : `began on ${begins} (one instalment interval before its first due date)`;
-        await reject({ file: files.payments, line, accountId: done.id, reason: `paid on ${paidOn}, before account ${done.id}'s plan ${when}: not counted toward it` });
+        await reject({ file: files.payments, line, accountId: done.id, code: 'payment-before-plan', reason: `paid on ${paidOn}, before account ${done.id}'s plan ${when}: not counted toward it` });
       }
       counted.push({ paidOn, amount });
     }
@@ -371,7 +371,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
 
   // What is left was paid to accounts with no plan, listed by line.
   for (const { accountId, line } of payments.left()) {
-    await reject({ file: files.payments, line, accountId, reason: `a payment for account ${accountId}, which has no arrangement` });
+    await reject({ file: files.payments, line, accountId, code: 'no-arrangement', reason: `a payment for account ${accountId}, which has no arrangement` });
   }
   // A customers file or contacts log may well cover more accounts than have plans: counted, not rejected.
   return { notUsed: { customers: customers.untaken, contacts: contacts.untaken }, unknownColumns: unknown, repeatedCustomerRows: repeated, unattributed };

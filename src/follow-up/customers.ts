@@ -3,8 +3,8 @@
  * Breathing Space, a review date, the days and hours they asked to be contacted in, and every
  * column for the firm's templates.
  *
- * What protects a customer is read so that a doubt protects them (see README, "What fairplan
- * guarantees"):
+ * What protects a customer is read so that a doubt protects them (see docs/guarantees.md and
+ * docs/contact-rules.md):
  * - each field is read on its own, so a row with one bad cell still gives the protections the others
  *   hold (an opt-out, a vulnerability, a Breathing Space); a protection that cannot be read counts as
  *   set (a `vulnerable` of "maybe" is vulnerable; a Breathing Space whose end cannot be read is in

@@ -1,4 +1,7 @@
-/** follow-up's output rows: the status of each arrangement, the messages, the rejected rows. */
+/**
+ * follow-up's output rows: the status of each arrangement, the messages, the rejected rows. A value
+ * that is not there is null: an empty cell in CSV, `null` in NDJSON (docs/json-output.md).
+ */
 import type { PlannedMessage } from '../core/follow-up/contact.js';
 import { ACTIONS, type ArrangementStatus } from '../core/follow-up/status.js';
 import { formatPence } from '../batch/pence.js';
@@ -19,11 +22,11 @@ export const statusRecord = (s: ArrangementStatus) => ({
   paid_to_date: formatPence(s.paidToDate),
   arrears_on_plan: formatPence(s.arrears),
   missed_in_a_row: s.missedInARow,
-  next_due: s.next?.due ?? '',
-  next_amount: s.next ? formatPence(s.next.amount) : '',
+  next_due: s.next?.due ?? null,
+  next_amount: s.next ? formatPence(s.next.amount) : null,
   balance_remaining: formatPence(s.balanceRemaining),
-  last_paid_on: s.lastPaidOn ?? '',
-  review_on: s.reviewOn ?? '',
+  last_paid_on: s.lastPaidOn ?? null,
+  review_on: s.reviewOn ?? null,
   action: ACTIONS[s.status],
   reason: s.reason,
 });
@@ -36,18 +39,19 @@ export const messageRecord = (m: PlannedMessage, words: RenderedMessage | undefi
   channel: m.channel,
   kind: m.kind,
   send_on: m.sendOn,
-  send_window: m.sendWindow ?? '',
-  subject: words?.subject ?? '',
-  text: words?.text ?? '',
-  sms_segments: smsSegments ?? '',
+  send_window: m.sendWindow ?? null,
+  // An SMS has no subject.
+  subject: words?.subject || null,
+  text: words?.text ?? null,
+  sms_segments: smsSegments ?? null,
   review: m.review ? 'yes' : 'no',
-  held_back: m.held ?? '',
+  held_back: m.held ?? null,
   reason: m.reason,
 });
 
-export const ERROR_HEADER = ['file', 'line', 'account_id', 'reason'];
+export const ERROR_HEADER = ['file', 'line', 'account_id', 'code', 'reason'];
 
-export const errorRecord = (r: FollowUpRejection) => ({ file: r.file, line: r.line, account_id: r.accountId ?? '', reason: r.reason });
+export const errorRecord = (r: FollowUpRejection) => ({ file: r.file, line: r.line, account_id: r.accountId ?? null, code: r.code, reason: r.reason });
 
 /**
  * The ids a sender matches on: the status of an account, a message sent against the contacts log.
@@ -65,7 +69,7 @@ const MATCHED_IDS: ReadonlyMap<readonly string[], readonly string[]> = new Map([
  * any file is published, so no message of that account (or any other) goes. NDJSON (--json) writes
  * every id as it is.
  */
-export function cellsOf(record: Readonly<Record<string, string | number>>, header: readonly string[]): string[] {
+export function cellsOf(record: Readonly<Record<string, string | number | null>>, header: readonly string[]): string[] {
   const ids = MATCHED_IDS.get(header) ?? [];
   return header.map((column) => {
     const cell = String(record[column] ?? '');

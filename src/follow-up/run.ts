@@ -20,6 +20,7 @@ import type { TemplateSet } from './default-templates.js';
 import { cellsOf, ERROR_HEADER, errorRecord, MESSAGE_HEADER, messageRecord, STATUS_HEADER, statusRecord } from './format.js';
 import { smsSize } from './sms-segments.js';
 import type { Provenance } from '../core/provenance.js';
+import { FORMAT_VERSION } from '../render/shared/format-version.js';
 import { countMessage, countStatus, emptySummary, summaryJson, type FollowUpSummary } from './summary.js';
 import type { FollowUpRejection } from './table.js';
 import { compileTemplates, pressingWords, textMessageProblem, type Renderer, type Values } from './templates.js';
@@ -70,8 +71,8 @@ function valuesFor(account: Account, status: ArrangementStatus): Values {
 
 export async function runFollowUp(options: FollowUpOptions, stdout: Output): Promise<FollowUpSummary> {
   const summary = emptySummary();
-  const line = (record: Readonly<Record<string, string | number>>, header: readonly string[]): string =>
-    options.json ? `${JSON.stringify(record)}\n` : csvLine(cellsOf(record, header));
+  const line = (record: Readonly<Record<string, string | number | null>>, header: readonly string[]): string =>
+    options.json ? `${JSON.stringify({ formatVersion: FORMAT_VERSION, ...record })}\n` : csvLine(cellsOf(record, header));
   const opened: Sink[] = [];
   const open = async (target: string, header: readonly string[]): Promise<Sink> => {
     const sink = await Sink.open(target, stdout);

@@ -4,6 +4,8 @@ import { formatMoney, fromPence, toFixed2 } from '../core/money.js';
 import { STATUSES, type ArrangementStatus, type Status } from '../core/follow-up/status.js';
 import type { Provenance } from '../core/provenance.js';
 import type { NotUsed } from './book.js';
+import { FORMAT_VERSION } from '../render/shared/format-version.js';
+import { withSnakeAliases } from '../render/shared/snake-aliases.js';
 
 export interface FollowUpSummary {
   arrangements: number;
@@ -103,22 +105,29 @@ export function summaryLines(s: FollowUpSummary): string[] {
 }
 
 /** The summary as JSON, amounts in pounds as exact decimal strings (1234.56), and what the run was worked out from. */
-export const summaryJson = (s: FollowUpSummary, provenance?: Provenance) => ({
-  arrangements: s.arrangements,
-  by_status: s.byStatus,
-  messages_by_kind: s.messagesByKind,
-  messages_by_channel: s.messagesByChannel,
-  held_back: s.heldBack,
-  for_review: s.forReview,
-  due_to_date: toFixed2(fromPence(s.dueToDate)),
-  received: toFixed2(fromPence(s.received)),
-  arrears: toFixed2(fromPence(s.arrears)),
-  rejected: s.rejected,
-  not_used: s.notUsed,
-  messages_written: s.messagesWritten,
-  contacts_log: s.contactsLog,
-  unknown_customer_columns: s.unknownColumns,
-  repeated_customer_rows: s.repeatedCustomerRows,
-  unattributed_rows: s.unattributedRows,
-  ...(provenance ? { provenance } : {}),
-});
+export function summaryJson(s: FollowUpSummary, provenance?: Provenance) {
+  const doc = {
+    formatVersion: FORMAT_VERSION,
+    arrangements: s.arrangements,
+    byStatus: s.byStatus,
+    messagesByKind: s.messagesByKind,
+    messagesByChannel: s.messagesByChannel,
+    heldBack: s.heldBack,
+    forReview: s.forReview,
+    dueToDate: toFixed2(fromPence(s.dueToDate)),
+    received: toFixed2(fromPence(s.received)),
+    arrears: toFixed2(fromPence(s.arrears)),
+    rejected: s.rejected,
+    notUsed: s.notUsed,
+    messagesWritten: s.messagesWritten,
+    contactsLog: s.contactsLog,
+    unknownCustomerColumns: s.unknownColumns,
+    repeatedCustomerRows: s.repeatedCustomerRows,
+    unattributedRows: s.unattributedRows,
+  };
+  const withAliases = withSnakeAliases(doc, [
+    'byStatus', 'messagesByKind', 'messagesByChannel', 'heldBack', 'forReview', 'dueToDate', 'notUsed',
+    'messagesWritten', 'contactsLog', 'unknownCustomerColumns', 'repeatedCustomerRows', 'unattributedRows',
+  ]);
+  return { ...withAliases, ...(provenance ? { provenance } : {}) };
+}

@@ -14,11 +14,43 @@ import { parseJsonExact } from '../statement/json-exact.js';
 import { NumberLiteral } from '../statement/raw.js';
 import { jsonLines } from './json-lines.js';
 
+/**
+ * Why a row was rejected, for a script to act on (the reason's wording may change; these do not
+ * within a major format version). Listed with their meanings in docs/json-output.md.
+ */
+export const REJECTION_CODES = [
+  /** The row itself cannot be read: broken quoting, a line too long, not a JSON object, a column named twice. */
+  'unreadable-row',
+  /** A cell holds something that is not what its column needs (an amount, a date, a yes or no). */
+  'bad-value',
+  'missing-account-id',
+  /** A customers row whose protection cannot be read: what it protects is kept, and messages are held. */
+  'protection-unreadable',
+  /** A second customers row for an account: read with the first, the way that protects the customer. */
+  'repeated-customer-row',
+  /** A contacts-log row that cannot be read: counted as a contact, and messages are held tonight. */
+  'unreadable-contact',
+  /** An instalment whose creditors' parts are all 0.00. */
+  'empty-instalment',
+  /** An account left out because a line of its plan cannot be read. */
+  'plan-unreadable',
+  /** An account left out because its amounts add up past what can be counted exactly. */
+  'too-large',
+  /** A payment whose reference the account has already paid with: counted once. */
+  'repeated-payment',
+  /** A payment made before the plan began: not counted toward it. */
+  'payment-before-plan',
+  /** A payment for an account with no arrangement. */
+  'no-arrangement',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
 /** A row that cannot be used: reported with its file and line, and the run goes on. */
 export interface FollowUpRejection {
   readonly file: string;
   readonly line: number;
   readonly accountId?: string;
+  readonly code: RejectionCode;
   readonly reason: string;
 }
 
@@ -116,7 +148,7 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
         continue;
       }
       if (record.kind === 'unreadable') {
-        await reject({ file, line: record.line, reason: record.reason });
+        await reject({ file, line: record.line, code: 'unreadable-row', reason: record.reason });
         continue;
       }
       const { cells, line } = record;
@@ -186,7 +218,7 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
       const { line } = found;
       if ('tooLong' in found) {
         rejectedLines++;
-        await reject({ file, line, reason: `the line is longer than ${LINE_LIMIT / (1024 * 1024)} MiB` });
+        await reject({ file, line, code: 'unreadable-row', reason: `the line is longer than ${LINE_LIMIT / (1024 * 1024)} MiB` });
         continue;
       }
       const source = found.text;
@@ -199,7 +231,7 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
       } catch (error) {
         if (!isFairplanError(error)) throw error;
         rejectedLines++;
-        await reject({ file, line, reason: `not a JSON record: ${error.message}` });
+        await reject({ file, line, code: 'unreadable-row', reason: `not a JSON record: ${error.message}` });
         continue;
       }
       const names = Object.keys(record);
@@ -207,7 +239,7 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
       const why = twice ? `the record names column "${twice.name}" twice` : notText(record);
       if (why) {
         rejectedLines++;
-        await reject({ file, line, reason: why, ...(accountIdOf(record) ?? {}) });
+        await reject({ file, line, code: 'unreadable-row', reason: why, ...(accountIdOf(record) ?? {}) });
         continue;
       }
       const values = new Map(names.map((name) => [columnKey(name), record[name]]));

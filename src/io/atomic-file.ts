@@ -5,10 +5,10 @@
  * nothing here creates one.
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { linkSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { cannotWrite, IS_A_FOLDER, writeFailure } from './write-failure.js';
+import { cannotWrite, EXISTS_ALREADY, IS_A_FOLDER, writeFailure } from './write-failure.js';
 
 // Temporary files being written, so that a process ending abruptly can remove them.
 const unfinished = new Set<string>();
@@ -135,7 +135,7 @@ export function publish(writers: readonly AtomicWriter[]): void {
 
 /** Writes files atomically and together: each is written in full before any takes its name. */
 export async function writeFilesAtomic(
-  files: readonly { readonly target: string; readonly content: string; readonly mode?: number }[],
+  files: readonly { readonly target: string; readonly content: string | Uint8Array; readonly mode?: number }[],
 ): Promise<void> {
   const writers: AtomicWriter[] = [];
   try {
@@ -155,3 +155,41 @@ export async function writeFilesAtomic(
 /** Writes `content` to `target` atomically, with the permissions `mode` when given. */
 export const writeFileAtomic = (target: string, content: string, mode?: number): Promise<void> =>
   writeFilesAtomic([{ target, content, ...(mode === undefined ? {} : { mode }) }]);
+
+/**
+ * Writes new files whole and together, never over a file that exists, even one that appeared while
+ * they were written: each is written to a temporary file, then linked to its name, which fails if
+ * the name is taken. If one cannot take its name, none of them is left.
+ */
+export async function writeNewFilesAtomic(
+  files: readonly { readonly target: string; readonly content: string; readonly mode?: number }[],
+): Promise<void> {
+  const written: { readonly temporary: string; readonly target: string }[] = [];
+  const published: string[] = [];
+  try {
+    for (const { target, content, mode } of files) {
+      const { temporary, handle } = await createTemporary(target, mode);
+      written.push({ temporary, target });
+      try {
+        await handle.writeFile(content, 'utf8');
+      } catch (error) {
+        throw writeFailure(target, error);
+      } finally {
+        await handle.close();
+      }
+    }
+    for (const { temporary, target } of written) {
+      try {
+        linkSync(temporary, target);
+      } catch (error) {
+        throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? cannotWrite(target, EXISTS_ALREADY) : writeFailure(target, error);
+      }
+      published.push(target);
+    }
+  } catch (error) {
+    for (const target of published) rmSync(target, { force: true });
+    throw error;
+  } finally {
+    for (const { temporary } of written) forget(temporary);
+  }
+}

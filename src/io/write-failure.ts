@@ -9,6 +9,7 @@ export const NO_SUCH_FOLDER = 'no such folder';
 export const IS_A_FOLDER = 'is a folder';
 export const IS_A_FILE = 'is a file, not a folder';
 export const CANNOT_WRITE_HERE = 'cannot write here';
+export const EXISTS_ALREADY = 'exists already: name another file, or delete this one first';
 export const LINK_TO_NOTHING = 'is a symbolic link to a folder that does not exist: make that folder, or name another';
 export const HOLDS_FILES = 'holds files already: name a new or empty folder, so that no other plan’s letters are mixed with these';
 const DISK_FULL = 'the disk is full';

@@ -10,14 +10,19 @@ import { FairplanError } from '../core/errors.js';
 import { isPaymentFrequency, type PaymentFrequency } from '../core/frequency.js';
 import { closest } from '../core/suggest.js';
 import { parsePence } from '../batch/pence.js';
+import type { ResultColumnName, ScheduleColumnName } from '../batch/format.js';
 import { readRecords } from '../batch/read.js';
 import { columnKey, columnsNamedTwice, findHeader } from '../io/column-names.js';
 
-/** The columns of the results that the report needs: every batch since the first writes them. */
-const RESULT_COLUMNS = ['account_id', 'available', 'flags', 'review', 'plan', 'instalment', 'frequency', 'instalments', 'outcome'] as const;
-/** Used when there: `balance` (from a batch that writes it, or `--carry balance`), `months`, `review_reasons`. */
-const OPTIONAL_RESULT_COLUMNS = ['balance', 'months', 'review_reasons'] as const;
-const SCHEDULE_COLUMNS = ['account_id', 'due', 'amount'] as const;
+/**
+ * The columns of the results that the report needs: every batch since the first writes them. Named
+ * by batch's own column names (format.ts), so a column batch renames cannot leave the report
+ * reading one that is no longer written.
+ */
+const RESULT_COLUMNS = ['account_id', 'available', 'flags', 'review', 'plan', 'instalment', 'frequency', 'instalments', 'outcome'] as const satisfies readonly ResultColumnName[];
+/** Used when there: `balance` (from a batch that writes it, or `--carry balance`), `plan_months`, `review_reasons`. */
+const OPTIONAL_RESULT_COLUMNS = ['balance', 'plan_months', 'review_reasons'] as const satisfies readonly ResultColumnName[];
+const SCHEDULE_COLUMNS = ['account_id', 'due', 'amount'] as const satisfies readonly ScheduleColumnName[];
 
 /** Plans longer than this are not plans batch writes (it stops at 50 years). */
 export const MOST_MONTHS = 1_200;
@@ -34,7 +39,7 @@ export interface ResultRow {
   readonly instalments: number;
   readonly outcome: string;
   readonly balance: number | undefined;
-  /** The `months` cell, when the results have one and it is not blank. */
+  /** The `plan_months` cell, when the results have one and it is not blank. */
   readonly months: number | undefined;
   readonly reviewReasons: readonly string[] | undefined;
   /** The cells of the `--by` columns, in their order. */
@@ -147,7 +152,7 @@ export function readResults(file: string, by: readonly string[], columns: (found
       instalments: whole(file, line, 'instalments', instalments, 100_000),
       outcome,
       balance: balance === undefined ? undefined : pence(file, line, 'balance', cell(balance)),
-      months: monthsCell === '' ? undefined : whole(file, line, 'months', monthsCell, MOST_MONTHS),
+      months: monthsCell === '' ? undefined : whole(file, line, 'plan_months', monthsCell, MOST_MONTHS),
       reviewReasons: reasons === undefined ? undefined : list(cell(reasons)),
       by: byAt.map(cell),
     };

@@ -89,7 +89,7 @@ export async function makeReport(options: ReportOptions): Promise<ReportFigures>
         ? 'Total owed: the results’ balance column.'
         : 'Total owed: not shown, as the results have no balance column (run batch with --carry balance, or with a fairplan that writes it).',
       found.months
-        ? 'Months to clear: the results’ months column, for the plans that repay the balance.'
+        ? 'Months to clear: the results’ plan_months column, for the plans that repay the balance.'
         : 'Months to clear: each plan’s instalments as months (weekly × 12 ÷ 52, rounded up), for the plans that repay the balance.',
       ...(found.reviewReasons ? [] : ['Review reasons: the results have no review_reasons column; their flags say why an account is to be reviewed.']),
       ...(options.schedules === undefined ? ['Cash month by month: needs the schedules (--schedules).'] : []),

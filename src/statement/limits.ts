@@ -1,5 +1,5 @@
 /**
- * How large and how deep a statement file may be (README "Statement files: limits"). A household's
+ * How large and how deep a statement file may be (docs/statement.md, "Limits"). A household's
  * statement is a few kilobytes and five levels deep; these bounds are far beyond any real one, yet a
  * corrupt or hostile file meets them at once instead of exhausting the stack, the memory or the
  * clock. Drafts and guideline files are read within the same bounds.

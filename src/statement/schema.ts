@@ -8,6 +8,8 @@ import { PAYMENT_FREQUENCIES } from '../core/frequency.js';
 import type { InterestTreatment } from '../core/plan/types.js';
 import {
   CURRENCIES,
+  DEBT_OWNERS,
+  EMPLOYMENT_STATUSES,
   JURISDICTIONS,
   CURRENCY_SYMBOLS,
   EXPENDITURE_CATEGORIES,
@@ -130,7 +132,15 @@ const statementIn = (symbol: string) => record(
   {
     currency: currencyField.optional(),
     jurisdiction: oneOf(JURISDICTIONS, 'jurisdiction').optional(),
-    customer: record({ name: letterText("the customer's name"), reference: letterText("the customer's reference").optional() }, 'the customer (name, reference)').optional(),
+    customer: record(
+      {
+        name: letterText("the customer's name"),
+        address: list(letterText("a line of the customer's address"), "the customer's address, a line each").optional(),
+        reference: letterText("the customer's reference").optional(),
+        employment: oneOf(EMPLOYMENT_STATUSES, 'SFS employment status').optional(),
+      },
+      'the customer (name, address, reference, employment)',
+    ).optional(),
     household: record(
       {
         adults: wholeNumber(1),
@@ -167,6 +177,7 @@ const statementIn = (symbol: string) => record(
           ccj: flag().optional(),
           lastPaymentOn: isoDate().optional(),
           accountReference: letterText('an account reference').optional(),
+          owner: oneOf(DEBT_OWNERS, 'whose name the debt is in').optional(),
           note: text().optional(),
         },
         'a debt',
@@ -183,8 +194,8 @@ const statementIn = (symbol: string) => record(
       'a list of vulnerabilities',
     ).default([]),
     vulnerabilityConsent: record(
-      { toRecord: flag(), toShare: flag(), on: isoDate().optional() },
-      'the consent about vulnerabilities (toRecord, toShare, on)',
+      { toRecord: flag(), toShare: flag(), creditors: list(creditorName(), 'a list of the creditors that may be told').optional(), on: isoDate().optional() },
+      'the consent about vulnerabilities (toRecord, toShare, creditors, on)',
     ).optional(),
     pay: record({ frequency: frequency(PAYMENT_FREQUENCIES), nextPayDate: isoDate() }, 'a pay schedule').optional(),
     expectedChanges: list(
@@ -212,6 +223,10 @@ const statementIn = (symbol: string) => record(
   // Health is special category data: without consent to record it, none of it may be kept.
   if (consent && !consent.toRecord && value.vulnerabilities.length > 0) {
     ctx.addIssue({ code: 'custom', path: ['vulnerabilities'], message: 'the customer did not consent to recording their circumstances (vulnerabilityConsent.toRecord is false): remove these notes', input: value.vulnerabilities });
+  }
+  const unknown = consent?.creditors?.find((name) => !value.debts.some((d) => d.creditor === name));
+  if (unknown !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['vulnerabilityConsent', 'creditors'], message: `"${unknown}" is not a creditor of the statement's debts (expected the name of one)`, input: unknown });
   }
   if (consent && !consent.toRecord && consent.toShare) {
     ctx.addIssue({ code: 'custom', path: ['vulnerabilityConsent', 'toShare'], message: 'nothing can be shared that the customer did not consent to recording (expected false when toRecord is false)', input: true });

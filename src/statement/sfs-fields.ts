@@ -95,6 +95,19 @@ export function guessSfsField(category: IncomeCategory | ExpenditureCategory, la
   return { field: fields.find(isOtherField) ?? fields.at(-1) ?? SFS_OTHER_ESSENTIAL.list, fallback: true };
 }
 
+/**
+ * The category and field a label suggests among several categories (a section of the statement, as
+ * advise asks it): a field's own name, then the label's words, then a field spelt nearly so.
+ * Undefined when nothing fits: the advisor chooses, never an "other" field silently.
+ */
+export function guessSfsFieldAmong<C extends IncomeCategory | ExpenditureCategory>(categories: readonly C[], label: string): { category: C; field: string } | undefined {
+  const all = categories.flatMap((category) => sfsFieldsOf(category).map((field) => ({ category, field })));
+  const named = label.trim().toLowerCase().replace(/\s+/g, '-');
+  const byWords = WORDS.find(([words, field]) => words.test(label) && all.some((f) => f.field === field))?.[1];
+  const field = all.some((f) => f.field === named) ? named : (byWords ?? closest(named, all.map((f) => f.field)));
+  return all.find((f) => f.field === field);
+}
+
 /** The field a line records, or the one its label suggests. */
 export const sfsFieldOfLine = (line: { category: IncomeCategory | ExpenditureCategory; label: string; sfs?: string }): string =>
   line.sfs ?? guessSfsField(line.category, line.label).field;

@@ -3,7 +3,7 @@
  * Specification v1.1, fixtures/sfs-schema): the SFS field names of its lines and of its total.
  * Import and export both read this one table.
  */
-import type { ExpenditureCategory, IncomeCategory, Tenure } from '../core/statement.js';
+import { EMPLOYMENT_STATUSES, type ExpenditureCategory, type IncomeCategory, type Tenure } from '../core/statement.js';
 
 export interface SfsSection<C extends string> {
   /** The SFS object holding the section, e.g. `earnings`. */
@@ -217,14 +217,4 @@ export const SFS_TENURES: Readonly<Record<string, Tenure>> = {
   other: 'other',
 };
 
-export const SFS_EMPLOYMENT_STATUSES = [
-  'Full-time',
-  'Part-time',
-  'Unemployed',
-  'Not working due to illness / disability',
-  'Self-employed',
-  'Retired',
-  'Carer',
-  'Student',
-  'Other',
-] as const;
+export const SFS_EMPLOYMENT_STATUSES = EMPLOYMENT_STATUSES;

@@ -12,8 +12,9 @@
  *   nothing is lost. A field is the sum of its lines' figures.
  * - Balances, which are not monthly figures, are each shown to the penny (half up), and their totals
  *   are the sums of the balances shown.
- * - fairplan holds no name, date of birth, address or employment status: those required SFS fields
- *   are left empty ("Other", "not recorded" for employment) for the receiving software to complete.
+ * - The customer's name, address (its lines joined by commas) and employment status are the
+ *   statement's `customer`, when recorded; fairplan holds no date of birth. What is not recorded is
+ *   left empty ("Other", "not recorded" for employment) for the receiving software to complete.
  * - The notes are those for creditors (notesForCreditors, and what is noted for creditors of the
  *   customer's circumstances only with their consent to share), never the advisor's file notes;
  *   expected changes have no SFS field either: they go to additional-notes too.
@@ -108,6 +109,14 @@ export function refuseUnlessPounds(statement: Statement): void {
   }
 }
 
+/** The customer's employment status, or "Other" and "not recorded" when the statement does not say. */
+function employment(statement: Statement): Record<string, RawValue> {
+  const status = statement.customer?.employment;
+  return status && status !== 'Other'
+    ? { 'client-employment-status': [status] }
+    : { 'client-employment-status': ['Other'], 'client-employment-status-other': 'not recorded' };
+}
+
 /** The people and home, as both SFS documents give them. */
 export function sfsHousehold(statement: Statement): Record<string, RawValue> {
   const { adults, children, vehicles, tenure } = statement.household;
@@ -116,7 +125,7 @@ export function sfsHousehold(statement: Statement): Record<string, RawValue> {
     'client-name': statement.customer?.name ?? '',
     'client-date-of-birth': '',
     'is-joint-application': joint,
-    'client-address': '',
+    'client-address': (statement.customer?.address ?? []).join(', '),
     'dependent-children-under-16': new NumberLiteral(String(children)),
     'dependent-children-16-18': new NumberLiteral('0'),
     'other-dependents': new NumberLiteral('0'),
@@ -124,8 +133,7 @@ export function sfsHousehold(statement: Statement): Record<string, RawValue> {
     'total-number-in-household': new NumberLiteral(String(adults + children)),
     vehicles: new NumberLiteral(String(vehicles)),
     'housing-tenure': TENURE_NAMES[tenure] ?? 'other',
-    'client-employment-status': ['Other'],
-    'client-employment-status-other': 'not recorded',
+    ...employment(statement),
   };
 }
 

@@ -44,6 +44,7 @@ export function toFairplanJson(statement: Statement): string {
       ...optional('ccj', d.ccj),
       ...optional('lastPaymentOn', d.lastPaymentOn),
       ...optional('accountReference', d.accountReference),
+      ...optional('owner', d.owner),
       ...optional('note', d.note),
     })),
     ...optional('savings', regular(statement.savings)),

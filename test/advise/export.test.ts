@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADVISE_FILES, ADVISE_STATEMENT_FILES } from '../../src/advise/export-files.js';
+import { ADVISE_FILES, ADVISE_STATEMENT_FILES, adviseFiles } from '../../src/advise/export-files.js';
 import { folderExporter, type ExportBundle } from '../../src/advise/export.js';
 import { ABOVE_BUDGET, withOverrideNote } from '../../src/advise/override.js';
 import { indexOfChoice, proposeFor } from '../../src/advise/plans.js';
@@ -76,13 +76,13 @@ describe('the export at the end of a session', () => {
     const { proposal, optionIndex, ...bundle } = agreed();
     const written = await folderExporter(ADVISE_FILES).export(folder, { proposal, optionIndex, ...bundle });
 
+    // Each letter, and the SFS summary laid out, as text, DOCX and PDF; the customer's letter is the pack's.
+    const formats = (name: string) => [`${name}.txt`, `${name}.docx`, `${name}.pdf`];
     expect(written.map((w) => path.basename(w.path))).toEqual([
-      'statement.json', 'statement-sfs.json', 'schedule.csv', 'plan.json', 'payments.ics', 'letter.txt',
-      'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt', 'sfs-summary.json',
+      'statement.json', 'statement-sfs.json', 'schedule.csv', 'plan.json', 'payments.ics',
+      ...formats('letter-01-acme-bank'), ...formats('letter-02-lender-ltd'), ...formats('letter'), ...formats('sfs-summary'), 'sfs-summary.json',
     ]);
-    expect(readdirSync(folder).sort()).toEqual([
-      'letter-01-acme-bank.txt', 'letter-02-lender-ltd.txt', 'letter.txt', 'payments.ics', 'plan.json', 'schedule.csv', 'sfs-summary.json', 'statement-sfs.json', 'statement.json',
-    ]);
+    expect(readdirSync(folder).sort()).toEqual(written.map((w) => path.basename(w.path)).sort());
 
     const statement = parseStatementText(readFileSync(path.join(folder, 'statement.json'), 'utf8'), 'statement.json');
     expect(statement.debts.map((d) => [d.creditor, d.balance.toFixed(2)])).toEqual([['Acme Bank', '3000.00'], ['Lender Ltd', '1000.00']]);
@@ -251,5 +251,33 @@ describe('the export with no plan (a mental health crisis Breathing Space with n
     // Every debt is there, each offered nothing while the moratorium lasts.
     const debts = sfs.debts['non-priority-debts'].map((debt: Record<string, unknown>) => [debt.creditor, debt['repayment-offer']]);
     expect(debts).toEqual(FAMILY.debts.map((debt) => [debt.creditor, 0]));
+  });
+});
+
+describe('the letters of an export', () => {
+  const SENDER = { organisation: 'Riverside Money Advice', adviser: 'Sam Patel', address: ['12 Market Street'], phone: '01970 000000' };
+
+  it('come from the sender given to advise, and say nothing is missing when every detail is there', async () => {
+    const bundle = agreed();
+    const statement: Statement = {
+      ...bundle.statement,
+      customer: { name: 'Rhian Ŵyn', address: ['Tŷ Gwyn', 'Bangor LL57 2AB'] },
+      debts: bundle.statement.debts.map((debt, i) => ({ ...debt, accountReference: `ACC-${i + 1}` })),
+    };
+    const written = await folderExporter(adviseFiles({ sender: SENDER })).export(folder, { ...bundle, statement, affordability: assessAffordability(statement, { asOf: parseIsoDate('2026-11-25') }) });
+    expect(written.warnings).toEqual([]);
+    const acme = readFileSync(path.join(folder, 'letter-01-acme-bank.txt'), 'utf8');
+    expect(acme.startsWith('Riverside Money Advice\n12 Market Street\nTelephone: 01970 000000\n\n25 November 2026\n\nAcme Bank\n\nYour account: ACC-1\nCustomer: Rhian Ŵyn\nTŷ Gwyn\nBangor LL57 2AB\n')).toBe(true);
+    expect(readFileSync(path.join(folder, 'letter.txt'), 'utf8')).toContain('\nDear Rhian Ŵyn\n');
+  });
+
+  it('without a sender or the customer’s details, tell the advisor what to fill in before sending', async () => {
+    const written = await folderExporter(ADVISE_FILES).export(folder, agreed());
+    expect(written.warnings?.map((w) => w.slice(w.lastIndexOf(': ') + 2))).toEqual([
+      'give the sender’s details with --sender FILE (see docs/letters.md)',
+      'add customer.name to the statement',
+      'add customer.address to the statement',
+      'add accountReference to each debt in the statement',
+    ]);
   });
 });

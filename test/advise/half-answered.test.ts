@@ -76,7 +76,7 @@ describe('the debt admin fee, interrupted after the amount', () => {
 
 describe('a note about their circumstances, interrupted before the note', () => {
   it('keeps the driver, raises no flag yet, and on resuming asks for the note without going through the household again', async () => {
-    const kept = await interrupted(['1', '2', '0', '', 'Health', 'y', 'n'], draftAt('household'), (h) => householdStep(h.session));
+    const kept = await interrupted(['', '1', '2', '0', '', 'Health', 'y', 'n'], draftAt('household'), (h) => householdStep(h.session));
     expect(kept.pending).toEqual({ item: 'circumstances', answers: ['health'] });
     expect(kept.statement.vulnerabilities).toEqual([]);
     expect(assess(kept.statement, harness([]).session.services).flags.map((f) => f.code)).not.toContain('vulnerability');
@@ -92,7 +92,8 @@ describe('a note about their circumstances, interrupted before the note', () => 
 
 describe('an expected change, interrupted before what is changing', () => {
   it('is not in the statement, the plans or the export until finished, and is then exported once', async () => {
-    const opening = ['1', '2', '0', '', '', 'Done', '', '', 'Done', 'Done', '', '', 'Done', 'Done'];
+    // The household; income, its payday; fixed costs and no forgotten bills; flexible costs, no savings or fee; no priority debts; the debts.
+    const opening = ['', '1', '2', '0', '', '', 'Done', '', '2026-12-01', 'Done', '', '', '', 'Done', '', '', 'Done', 'Done'];
     const kept = await interrupted([...opening, 'Yes', '2027-03-01', 'More', '150'], draftAt('household'), (h) => runSession(h.session));
     expect(kept.step).toBe('debts');
     expect(kept.pending).toEqual({ item: 'expected-changes', answers: ['2027-03-01', 'more', '150'] });
@@ -100,7 +101,7 @@ describe('an expected change, interrupted before what is changing', () => {
     const services = harness([]).session.services;
     expect(proposeFor(assess(kept.statement, services), services).options.map((o) => o.kind)).not.toContain('step-up');
 
-    const resumed = harness(['Car loan ends in February', '', 'See the plan options', 'Step-up', 'Agree', '', ''], kept);
+    const resumed = harness(['Car loan ends in February', '', 'On to the plan options', 'Step-up', 'Agree', '', ''], kept);
     await runSession(resumed.session);
     expect(resumed.prompter.questions.slice(0, 2)).toEqual([
       'What is changing?',

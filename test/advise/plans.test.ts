@@ -99,7 +99,7 @@ describe('plan step', () => {
 
   it('works the schedule out again for another frequency and start date', async () => {
     const { session, prompter } = harness(
-      ['Affordable', 'Change how often', 'weekly', 'Change the start date', '2027-01-04', 'Agree'],
+      ['Affordable', 'How often', 'weekly', 'First payment on another date', '2027-01-04', 'Agree'],
       draftAt('plans'),
     );
     await plansStep(session);
@@ -129,7 +129,7 @@ describe('plan step', () => {
   it('shows the date each payment moved from, and pages through the whole schedule, back to the start after the last', async () => {
     // Monthly, Christmas Day moves the second payment to 29 December; weekly: 115.38 a week, 35 payments.
     const { session, prompter } = harness(
-      ['Affordable', 'Change how often', 'weekly', 'Show payments 13–24 of 35', '', '', CTRL_C],
+      ['Affordable', 'How often', 'weekly', 'Next payments: 13–24 of 35', '', '', CTRL_C],
       draftAt('plans'),
     );
     await expect(plansStep(session)).rejects.toMatchObject({ name: 'ExitPromptError' });
@@ -140,7 +140,7 @@ describe('plan step', () => {
     expect(text).toMatch(/35 +\d{4}-\d\d-\d\d +£77\.08 +£0\.00 +£0\.00/);
     // Enter pages on once paging has begun: 25–35, then back to 1–12.
     expect(prompter.menus.slice(-4).map((menu) => menu[1])).toEqual([
-      'Show payments 13–24 of 35', 'Show payments 25–35 of 35', 'Show payments 1–12 of 35', 'Show payments 13–24 of 35',
+      'Next payments: 13–24 of 35', 'Next payments: 25–35 of 35', 'Next payments: 1–12 of 35', 'Next payments: 13–24 of 35',
     ]);
   });
 

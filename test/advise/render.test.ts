@@ -41,7 +41,7 @@ describe('a section on screen', () => {
   it('wraps a long description at word boundaries, cutting nothing, within 80 columns', () => {
     expect(Math.max(...fixed.map((line) => line.length))).toBeLessThanOrEqual(80);
     const words = fixed.join(' ').split(/\s+/);
-    for (const word of 'Council tax (band B, ongoing, paid over ten months of the year) · Home and contents'.split(' ')) {
+    for (const word of 'Council tax (band B, ongoing, paid over ten months of the year) · Council tax rates (guessed)'.split(' ')) {
       expect(words).toContain(word);
     }
     expect(fixed.join('\n')).not.toContain('…');
@@ -64,9 +64,9 @@ describe('a section on screen', () => {
 });
 
 describe('a line as a menu choice (change or delete)', () => {
-  it('keeps a label such as "Council tax (band B, ongoing) · Home and contents" whole within an 80-column menu', () => {
-    const line = entryLine({ category: 'home', label: 'Council tax (band B, ongoing)', amount: money('125.00'), frequency: 'monthly' }, '£');
-    expect(line).toContain('Council tax (band B, ongoing) · Home and contents');
+  it('keeps a label such as "Council tax (band B, ongoing) · Council tax rates" whole within an 80-column menu', () => {
+    const line = entryLine({ category: 'home', label: 'Council tax (band B, ongoing)', amount: money('125.00'), frequency: 'monthly', sfs: 'council-tax-rates' }, '£');
+    expect(line).toContain('Council tax (band B, ongoing) · Council tax rates');
     expect(line).toMatch(/ £125\.00 monthly$/);
     // "12. " goes before it in the menu.
     expect(`12. ${line}`.length).toBeLessThanOrEqual(80);

@@ -3,7 +3,7 @@
  * answer names the choice (its start is enough), and an answer the question refuses is recorded
  * as a hint while the question stays open for the next answer.
  */
-import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from '../../src/advise/prompter.js';
+import { Back, type ConfirmQuestion, type InputQuestion, type Prompter, type SelectQuestion } from '../../src/advise/prompter.js';
 
 /** Presses Ctrl-C at this point in the script. */
 export const CTRL_C = Symbol('Ctrl-C');
@@ -17,6 +17,8 @@ export class ScriptedPrompter implements Prompter {
   readonly questions: string[] = [];
   /** The choices of every select, as shown. */
   readonly menus: string[][] = [];
+  /** Every select as asked, its choices and whether it is a list searched by typing. */
+  readonly selects: SelectQuestion<unknown>[] = [];
   private readonly script: Answer[];
 
   constructor(answers: readonly Answer[]) {
@@ -35,10 +37,10 @@ export class ScriptedPrompter implements Prompter {
     return answer;
   }
 
-  /** The next answer to a question Esc does nothing at, so the script must not press it there. */
+  /** The next answer to a question with no choice for Esc: Esc there goes back, as at a terminal. */
   private typed(message: string): string {
     const answer = this.next(message);
-    if (answer === ESC) throw new Error(`Esc does nothing at "${message}"`);
+    if (answer === ESC) throw new Back();
     return answer;
   }
 
@@ -54,9 +56,10 @@ export class ScriptedPrompter implements Prompter {
 
   async select<T>(question: SelectQuestion<T>): Promise<T> {
     this.menus.push(question.choices.map((c) => c.name));
+    this.selects.push(question as SelectQuestion<unknown>);
     const answer = this.next(question.message);
     if (answer === ESC) {
-      if (question.escape === undefined) throw new Error(`Esc does nothing at "${question.message}"`);
+      if (question.escape === undefined) throw new Back();
       return question.escape;
     }
     if (answer === '') {

@@ -31,7 +31,7 @@ const DETAILED: Statement = {
 
 describe("the customer's circumstances, in the household step", () => {
   it('asks respectfully, and one Enter means nothing to note', async () => {
-    const { session, prompter } = harness(['1', '2', '0', '', '']);
+    const { session, prompter } = harness(['', '1', '2', '0', '', '']);
     await householdStep(session);
     expect(prompter.questions).toContain(
       "Is there anything about the customer's health or circumstances that makes managing money harder right now?",
@@ -42,7 +42,7 @@ describe("the customer's circumstances, in the household step", () => {
 
   it('records each marker with a note in the advisor’s words, saved before moving on', async () => {
     // Consent to record it is asked once, before the first note; consent to share separately (No here).
-    const { session, saved, prompter } = harness(['1', '2', '0', '', 'Health', 'y', 'n', 'Long Covid, works reduced hours', 'A life event', 'Recently bereaved', '']);
+    const { session, saved, prompter } = harness(['', '1', '2', '0', '', 'Health', 'y', 'n', 'Long Covid, works reduced hours', 'A life event', 'Recently bereaved', '']);
     await householdStep(session);
     expect(prompter.questions.filter((q) => q === CONSENT_TO_RECORD_QUESTION || q === CONSENT_TO_SHARE_QUESTION)).toEqual([CONSENT_TO_RECORD_QUESTION, CONSENT_TO_SHARE_QUESTION]);
     expect(prompter.questions).not.toContain(CREDITORS_NOTE_QUESTION);
@@ -56,7 +56,7 @@ describe("the customer's circumstances, in the household step", () => {
   });
 
   it('keeps nothing about their circumstances when the customer does not agree to it being noted', async () => {
-    const { session, prompter } = harness(['1', '2', '0', '', 'Health', 'n']);
+    const { session, prompter } = harness(['', '1', '2', '0', '', 'Health', 'n']);
     await householdStep(session);
     expect(prompter.questions).not.toContain(FILE_NOTE_QUESTION);
     expect(session.draft.statement.vulnerabilities).toEqual([]);
@@ -65,7 +65,7 @@ describe("the customer's circumstances, in the household step", () => {
   });
 
   it('with consent to share, asks separately what the creditors may be told', async () => {
-    const { session } = harness(['1', '2', '0', '', 'Health', 'y', 'y', 'Bipolar disorder, in hospital in October', 'Please allow extra time to reply', '']);
+    const { session } = harness(['', '1', '2', '0', '', 'Health', 'y', 'y', 'Bipolar disorder, in hospital in October', 'Please allow extra time to reply', '']);
     await householdStep(session);
     expect(session.draft.statement.vulnerabilities).toEqual([
       { driver: 'health', note: 'Bipolar disorder, in hospital in October', forCreditors: 'Please allow extra time to reply' },
@@ -74,24 +74,24 @@ describe("the customer's circumstances, in the household step", () => {
   });
 
   it('lists the notes of a loaded statement, keeps them on Enter, and deletes one on request', async () => {
-    const kept = harness(['', '', '', '', ''], draftFrom(DETAILED));
+    const kept = harness(['', '', '', '', '', ''], draftFrom(DETAILED));
     await householdStep(kept.session);
     expect(kept.prompter.transcript).toContain('1. Health: Anxiety: prefers letters to calls');
     expect(kept.session.draft.statement.vulnerabilities).toEqual(DETAILED.vulnerabilities);
 
-    const removed = harness(['', '', '', '', 'Delete a note', '1.', 'y', ''], draftFrom(DETAILED));
+    const removed = harness(['', '', '', '', '', 'Remove a note', '1.', 'y', ''], draftFrom(DETAILED));
     await householdStep(removed.session);
     expect(removed.session.draft.statement.vulnerabilities).toEqual([]);
   });
   it('changes a note in place, its old answers offered as the defaults', async () => {
-    const { session, prompter } = harness(['', '', '', '', 'Change a note', '1.', 'Capability', '', ''], draftFrom(DETAILED));
+    const { session, prompter } = harness(['', '', '', '', '', 'Edit a note', '1.', 'Capability', '', ''], draftFrom(DETAILED));
     await householdStep(session);
-    expect(prompter.menus.find((m) => m.includes('Change a note'))).toContain('Delete a note');
+    expect(prompter.menus.find((m) => m.includes('Edit a note'))).toContain('Remove a note');
     expect(session.draft.statement.vulnerabilities).toEqual([{ driver: 'capability', note: 'Anxiety: prefers letters to calls' }]);
   });
 
   it('keeps a change to a note half made on Ctrl-C, and finishes it in place on resuming', async () => {
-    const first = harness(['', '', '', '', 'Change a note', '1.', 'A life event', CTRL_C], draftFrom(DETAILED));
+    const first = harness(['', '', '', '', '', 'Edit a note', '1.', 'A life event', CTRL_C], draftFrom(DETAILED));
     await expect(householdStep(first.session)).rejects.toMatchObject({ name: 'ExitPromptError' });
     const kept = first.saved.at(-1);
     expect(kept?.pending).toEqual({ item: 'circumstances', index: 0, answers: ['life-events'] });
@@ -167,7 +167,7 @@ describe('savings, at the end of the flexible costs', () => {
     const { session, prompter } = harness(['Done', '£25', '', ''], draftAt('flexible', paid));
     await sectionStep(session, 'flexible');
     expect(prompter.questions.slice(1)).toEqual([
-      'Savings put by regularly, each payday (0 if none)',
+      'Savings put by regularly (a small buffer for emergencies helps avoid new debt), each payday (0 if none)',
       'How often',
       'Debt admin fee to a debt management firm, each payday (0 if none)',
     ]);
@@ -272,20 +272,20 @@ describe('an expected change, at the end of the debts', () => {
     expect(kept.prompter.transcript).toContain('1. from 2027-03-01, more available: £150.00 a month (Car loan ends in February)');
     expect(kept.session.draft.statement.expectedChanges).toEqual(DETAILED.expectedChanges);
 
-    const removed = harness(['Done', 'Delete an expected change', '1.', 'y', ''], draftAt('debts', DETAILED));
+    const removed = harness(['Done', 'Remove an expected change', '1.', 'y', ''], draftAt('debts', DETAILED));
     await sectionStep(removed.session, 'debts');
     expect(removed.session.draft.statement.expectedChanges).toEqual([]);
   });
 
   it('changes an expected change in place, keeping what is not retyped', async () => {
-    const { session } = harness(['Done', 'Change an expected change', '1.', '', '', '200', '', ''], draftAt('debts', DETAILED));
+    const { session } = harness(['Done', 'Edit an expected change', '1.', '', '', '200', '', ''], draftAt('debts', DETAILED));
     await sectionStep(session, 'debts');
     const changes = session.draft.statement.expectedChanges;
     expect(changes.map((c) => [c.from, c.monthlyChange.toFixed(2), c.note])).toEqual([['2027-03-01', '200.00', 'Car loan ends in February']]);
   });
 
   it('turns more available into less when that is what changes', async () => {
-    const { session } = harness(['Done', 'Change an expected change', '1.', '', 'Less', '', 'Overtime ends', ''], draftAt('debts', DETAILED));
+    const { session } = harness(['Done', 'Edit an expected change', '1.', '', 'Less', '', 'Overtime ends', ''], draftAt('debts', DETAILED));
     await sectionStep(session, 'debts');
     expect(session.draft.statement.expectedChanges[0]?.monthlyChange.toFixed(2)).toBe('-150.00');
   });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { toFixed2 } from '../../src/core/money.js';
+import { TENURES } from '../../src/core/statement.js';
 import type { Account } from '../../src/batch/account.js';
+import { householdWithDefaults } from '../../src/batch/household-fields.js';
 import { accountAffordability, accountStatement } from '../../src/batch/affordability.js';
 import { formatPence } from '../../src/batch/pence.js';
 import { parseGuidelinesText } from '../../src/guidelines/load.js';
@@ -25,14 +27,19 @@ const account = fc.record({
   food: pence(100_000),
   transport: pence(50_000),
   other_expenses: pence(300_000),
+  // The household the row records: its tenure decides the DRO pointer, its people the guideline.
+  adults: fc.integer({ min: 1, max: 4 }),
+  children: fc.integer({ min: 0, max: 3 }),
+  tenure: fc.constantFrom(...TENURES),
 }).map(
-  ({ balance, income, ...expenses }): Account => ({
+  ({ balance, income, adults, children, tenure, ...expenses }): Account => ({
     line: 2,
     id: 'ACC1',
     balance,
     income,
     expenses,
     pay: { frequency: 'monthly', nextPayDate: parseIsoDate('2026-01-10') },
+    household: householdWithDefaults({ adults, children, tenure }),
     carried: [],
   }),
 );
@@ -65,7 +72,8 @@ describe('an account row\'s affordability in whole pence', () => {
       income: 200_000,
       expenses: { housing: 70_000, council_tax: 12_000, utilities: 9_000, food: 25_000, transport: 6_000, other_expenses: 5_000 },
       pay: { frequency: 'weekly', nextPayDate: parseIsoDate('2026-01-09') },
-      carried: [],
+      household: householdWithDefaults({}),
+    carried: [],
     };
     const core = assessAffordability(accountStatement(row), { asOf });
     // home = 700 + 120; fixed = 820 + 90 + 60 + 50 = 1020; flexible = 250; surplus = 2000 − 1270 = 730.

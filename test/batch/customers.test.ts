@@ -22,6 +22,7 @@ describe('the customers of a grouped batch, row by row', () => {
         kind: 'unreadable',
         line: 4,
         reason: 'rows of customer A are not together: sort the export by customer_id',
+        code: 'customer-rows-apart',
         cells: ['A', 'ACC4'],
         field: 'customer_id',
         accountId: 'ACC4',
@@ -39,9 +40,9 @@ describe('the customers of a grouped batch, row by row', () => {
 });
 
 describe('a customer with more accounts than one household can have', () => {
-  // The README's documented figure.
+  // The figure docs/commands/batch.md documents.
   const LIMIT = 1000;
-  it('is the limit the README documents', () => expect(MAX_HOUSEHOLD_ACCOUNTS).toBe(LIMIT));
+  it('is the limit the manual documents (docs/commands/batch.md)', () => expect(MAX_HOUSEHOLD_ACCOUNTS).toBe(LIMIT));
 
   it(`plans the first 1000 of a customer's rows and refuses each row after them, saying why`, () => {
     const customers = new Customers(column, 1);

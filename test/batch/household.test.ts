@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/batch/account.js';
+import { householdWithDefaults } from '../../src/batch/household-fields.js';
 import { budgetDisagreement, planHousehold, planHouseholdByEngine } from '../../src/batch/household.js';
 import type { PlanSettings } from '../../src/batch/plan.js';
 import { parseIsoDate } from '../../src/core/date.js';
@@ -17,6 +18,7 @@ const account = (line: number, balance: number, changes: Partial<Account> = {}):
   income: 210_000,
   expenses: { housing: 70_000, council_tax: 12_000, utilities: 15_000, food: 30_000, transport: 10_000, other_expenses: 13_000 },
   pay: { frequency: 'monthly', nextPayDate: parseIsoDate('2026-01-25') },
+  household: householdWithDefaults({}),
   carried: [],
   ...changes,
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/batch/account.js';
+import { householdWithDefaults } from '../../src/batch/household-fields.js';
 import { planAccount, type PlanSettings } from '../../src/batch/plan.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { quickTerms } from '../../src/core/plan/index.js';
@@ -17,6 +18,7 @@ const account = (changes: Partial<Account> = {}): Account => ({
   income: 210_000,
   expenses: { housing: 70_000, council_tax: 12_000, utilities: 15_000, food: 30_000, transport: 10_000, other_expenses: 13_000 },
   pay: { frequency: 'monthly', nextPayDate: parseIsoDate('2026-01-25') },
+  household: householdWithDefaults({}),
   carried: [],
   ...changes,
 });

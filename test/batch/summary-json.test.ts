@@ -13,6 +13,7 @@ const run: BatchSummary = {
   instalmentsByFrequency: { weekly: 10_000, fortnightly: 0, 'four-weekly': 0, monthly: 5_001 },
   byFlag: { 'token-payment': 1, advice: 4, deficit: 1 },
   byPlan: { token: 1, affordable: 2, 'fixed-term': 1 },
+  byDefault: { tenure: 4, jurisdiction: 1 },
   possiblyStatuteBarred: 1,
   unmappedColumns: ['Water', 'Phone'],
   provenance: provenance({ fairplanVersion: '0.1.0', asOf: parseIsoDate('2026-01-05'), inputs: [{ role: 'input', file: 'in.csv', sha256: null }] }),
@@ -26,13 +27,17 @@ describe('the batch summary as JSON', () => {
       rows: { read: 5, written: 4, rejected: 1 },
       flags: { advice: 4, deficit: 1, 'token-payment': 1 },
       recommended: { affordable: 2, 'fixed-term': 1, token: 1 },
-      left_out: { possibly_statute_barred: 1 },
+      leftOut: { possiblyStatuteBarred: 1 },
       totals: {
         balances: '12345.67',
         instalments: { weekly: '100.00', fortnightly: '0.00', 'four-weekly': '0.00', monthly: '50.01' },
         // 100.00 a week is 433.33 a month (× 52 ÷ 12, rounded once), with 50.01 a month.
         instalmentsMonthly: '483.34',
       },
+      // The accounts whose flags or dates rest on a household field the row did not record, in name order.
+      defaultsUsed: { jurisdiction: 1, tenure: 4 },
+      unmappedColumns: ['Water', 'Phone'],
+      // Its 1.x name, kept through format 2.
       unmapped_columns: ['Water', 'Phone'],
       provenance: run.provenance,
     });

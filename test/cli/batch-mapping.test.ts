@@ -102,6 +102,7 @@ describe('an export in its own column names', () => {
       { column: 'Child Benefit (4-weekly)', frequency: 'four-weekly' },
     ]);
     expect(mapping.columns['//utilities']).toMatch(/guessed from "Energy"/);
+    expect([mapping.columns.adults, mapping.columns.children, mapping.columns.tenure, mapping.columns.jurisdiction]).toEqual(['Adults', 'Children', 'Tenure', 'Nation']);
     const fromGuess = await runCli(['batch', EXPORT, '--map', guessed, ...UK, '-q']);
     expect(mapping['//date-format']).toMatch(/--date-format DD\/MM\/YYYY/);
     expect(mapping.carry).toEqual(['Region']);
@@ -125,6 +126,112 @@ describe('an export in its own column names', () => {
     expect(stdout).toMatch(/utilities +176\.19 +from "Energy" "95\.00" \+ "Water" "38\.20" \+ "Phone & Broadband" "42\.99"/);
     expect(stdout).toMatch(/monthly_income +2060\.93 +from "Weekly wage" "450\.00" weekly/);
     expect(stdout).not.toMatch(/line 3/);
+  });
+});
+
+describe("the household each row records", () => {
+  it('rests the DRO pointer and the due dates on the row, and says which fields were taken by default, in the results and the summary', async () => {
+    const summary = path.join(scratch(), 'summary.json');
+    const { code, stdout } = await runCli(['batch', EXPORT, '--map', MAP, ...UK, '-q', '--summary', summary]);
+    expect(code).toBe(0);
+    const byRef = Object.fromEntries(records(stdout).map((r) => [r.account_id, r]));
+    // R003 has £5,600.00 of debt and nothing to spare: within the DRO limits, but the row records
+    // an owner, so no DRO pointer (a DRO is not for homeowners). Taken as tenure other, it had one.
+    expect(byRef.R003?.flags).toBe('deficit;token-payment;advice');
+    // R001 to R003 record their whole household; R004 records no tenure and no nation.
+    expect(['R001', 'R002', 'R003', 'R004'].map((ref) => byRef[ref]?.defaults_used)).toEqual(['', '', '', 'tenure;jurisdiction']);
+    expect(JSON.parse(readFileSync(summary, 'utf8')).defaultsUsed).toEqual({ jurisdiction: 1, tenure: 1 });
+
+    // The same export with its tenure column under a name no field is read from, and a mapping without tenure.
+    const unread = path.join(scratch(), 'export.csv');
+    writeFileSync(unread, readFileSync(EXPORT, 'utf8').replace(',Tenure,', ',Home,'));
+    const withoutTenure = await runCli(['batch', unread, '--map', mapWith({ tenure: undefined }), ...UK, '-q']);
+    const r003 = records(withoutTenure.stdout).find((r) => r.account_id === 'R003');
+    expect(r003?.flags).toBe('deficit;token-payment;dro-indicator;advice');
+    expect(r003?.defaults_used).toBe('tenure');
+  });
+
+  it("checks food against the spending guideline for the row's own adults and children", async () => {
+    // Example guidelines in force from 2026-04-06: food 300.00 a month for one adult, 580.00 for two
+    // adults and a child, 400.00 + 100.00 for one adult and two children.
+    const run = async (file: string, map: string) => {
+      const { stdout } = await runCli(['batch', file, '--map', map, '--date-format', 'DD/MM/YYYY', '--as-of', '2026-06-01', '-q', '--guidelines', fixture('guidelines', 'example-guidelines.yaml')]);
+      return Object.fromEntries(records(stdout).map((r) => [r.account_id, r.flags?.includes('guideline-over')]));
+    };
+    // R001's groceries, 85.00 a week, are 368.33 a month; R004's, 100.00 a week, 433.33.
+    expect(await run(EXPORT, MAP)).toMatchObject({ R001: false, R004: false });
+    // The same export with its household's people under names no field is read from: one adult each.
+    const unread = path.join(scratch(), 'export.csv');
+    writeFileSync(unread, readFileSync(EXPORT, 'utf8').replace(',Adults,Children,', ',People,Kids,'));
+    expect(await run(unread, mapWith({ adults: undefined, children: undefined }))).toMatchObject({ R001: true, R004: true });
+  });
+
+  it("moves each row's due dates by its own nation's bank holidays; a row that records none by --calendar, or else --jurisdiction's", async () => {
+    // Paid monthly on 6 April 2026, Easter Monday: a bank holiday in England and Wales, not in Scotland.
+    const header = 'account_id,balance,monthly_income,housing,council_tax,utilities,food,transport,other_expenses,pay_frequency,next_pay_date,Country';
+    const budget = '1000.00,2000.00,500.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-04-06';
+    const file = path.join(scratch(), 'nations.csv');
+    writeFileSync(file, [header, `E1,${budget},England`, `S1,${budget},Scotland`, `N1,${budget},`].join('\n'));
+    const run = async (...options: string[]) => {
+      const { stdout } = await runCli(['batch', file, '--column', 'jurisdiction=Country', '--as-of', '2026-03-01', '-q', ...options]);
+      return records(stdout).map((r) => [r.account_id, r.first_date, r.defaults_used]);
+    };
+    const defaults = 'adults;children;tenure';
+    expect(await run()).toEqual([
+      ['E1', '2026-04-07', defaults],
+      ['S1', '2026-04-06', defaults],
+      ['N1', '2026-04-07', `${defaults};jurisdiction`],
+    ]);
+    expect((await run('--jurisdiction', 'scotland')).map(([id, date]) => [id, date])).toEqual([['E1', '2026-04-07'], ['S1', '2026-04-06'], ['N1', '2026-04-06']]);
+    expect((await run('--calendar', 'none')).map(([id, date]) => [id, date])).toEqual([['E1', '2026-04-07'], ['S1', '2026-04-06'], ['N1', '2026-04-06']]);
+  });
+
+  it("rejects a household value it cannot read, naming the export's column, what was expected and a stable code", async () => {
+    const dir = scratch();
+    const lines = readFileSync(EXPORT, 'utf8').trimEnd().split('\n');
+    const bad = path.join(dir, 'bad.csv');
+    writeFileSync(bad, [lines[0], lines[1]?.replace(',Tenant - social,England', ',Council house,England'), lines[2]?.replace(',2,0,Mortgage,Wales', ',0,0,Mortgage,Wales'), lines[3]?.replace(',Owner,Scotland', ',Owner,Narnia'), lines[4]].join('\n'));
+    const errors = path.join(dir, 'rejected.csv');
+    const { code } = await runCli(['batch', bad, '--map', MAP, ...UK, '-q', '--errors', errors, '-o', path.join(dir, 'results.csv')]);
+    expect(code).toBe(1);
+    const rejected = records(readFileSync(errors, 'utf8').replace(/"[^"]*"/g, (quoted) => quoted.replace(/,/g, ' ')));
+    expect(rejected.map((r) => [r.rejected_line, r.rejected_field, r.rejected_code])).toEqual([
+      ['2', 'Tenure', 'invalid-tenure'],
+      ['3', 'Adults', 'invalid-adults'],
+      ['4', 'Nation', 'invalid-jurisdiction'],
+    ]);
+    expect(rejected[0]?.rejected_reason).toMatch(/Tenure .*"Council house.* is not a tenure: expected one of owner/);
+    expect(rejected[1]?.rejected_reason).toMatch(/expected a whole number from 1/);
+    expect(rejected[2]?.rejected_reason).toMatch(/"Narnia.* is not a jurisdiction: expected one of england-wales/);
+  });
+
+  it('refuses a --jurisdiction it does not know, as a usage error', async () => {
+    const { code, stderr } = await runCli(['batch', EXPORT, '--map', MAP, ...UK, '--jurisdiction', 'narnia']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/"narnia" is not a jurisdiction/);
+  });
+});
+
+describe('the report of the export', () => {
+  it('reads the results and schedules batch writes for it: every figure as worked out by hand from the rows', async () => {
+    const dir = scratch();
+    const results = path.join(dir, 'results.csv');
+    const schedules = path.join(dir, 'schedules.csv');
+    expect((await runCli(['batch', EXPORT, '--map', MAP, ...UK, '-q', '-o', results, '--schedules', schedules])).code).toBe(0);
+    const { code, stdout } = await runCli(['report', results, '--schedules', schedules, '--by', 'Region', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    // R001 17 weekly instalments, 17 × 12 ÷ 52 = 3.9: 4 months; R002 36: 8.3, 9 months; R004 28:
+    // 6.5, 7 months; R003, with nothing to spare, a token plan until its review.
+    expect([report.accounts, report.can_pay, report.token, report.cannot_pay]).toEqual([4, 3, 0, 1]);
+    expect([report.clearing, report.months_median, report.months_p90]).toEqual([3, 7, 9]);
+    // 2,400 + 1,150 + 5,600 + 3,250.
+    expect(report.owed).toBe('12400.00');
+    // Weekly 147.90 + 32.41 + 116.19 = 296.50 × 52 ÷ 12 = 1,284.83, and R003's 1.00 a month.
+    expect(report.expected_monthly).toBe('1285.83');
+    expect(report.notes).toContain('Months to clear: the results’ plan_months column, for the plans that repay the balance.');
+    expect(Object.keys(report.by.Region)).toEqual(['London', 'North West', 'Scotland', 'Wales']);
+    expect(report.by.Region.Scotland).toMatchObject({ accounts: 1, cannot_pay: 1, review_reasons: { 'token-plan': 1 } });
   });
 });
 

@@ -46,7 +46,7 @@ describe('batch --group-by leaves an account past the limitation period out of t
     expect([...scheduled].sort()).toEqual(['CAT-1002', 'CARD-1001', 'CARD-4001', 'LOAN-2002'].sort());
     const json = JSON.parse(readFileSync(summary, 'utf8'));
     expect(json.rows).toEqual({ read: 8, written: 8, rejected: 0 });
-    expect(json.left_out).toEqual({ possibly_statute_barred: 4 });
+    expect(json.leftOut).toEqual({ possiblyStatuteBarred: 4 });
     expect(json.recommended).toEqual({ affordable: 4 });
     expect(stderr).toContain('4 accounts left out of the offers as possibly statute-barred');
   });
@@ -68,12 +68,12 @@ describe('batch --group-by leaves an account past the limitation period out of t
   });
 
   it('rejects a jurisdiction it does not know, naming the column, with a suggestion', async () => {
-    const input = readFileSync(ACCOUNTS, 'utf8').replace('2026-10-28,england-wales', '2026-10-28,england');
+    const input = readFileSync(ACCOUNTS, 'utf8').replace('2026-10-28,england-wales', '2026-10-28,scotlnd');
     const errors = path.join(mkdtempSync(path.join(tmpdir(), 'fairplan-barred-batch-')), 'rejected.csv');
     const { code } = await runCli(['batch', '-', '--group-by', 'customer_id', '-q', '--errors', errors, ...AS_OF], { input });
     expect(code).toBe(1);
     const [rejected] = parse(readFileSync(errors, 'utf8'), { columns: true }) as Row[];
-    expect(rejected).toMatchObject({ rejected_line: '2', rejected_field: 'jurisdiction', account_id: 'CARD-1001' });
-    expect(rejected?.rejected_reason).toContain('"england" is not a jurisdiction; did you mean "england-wales"?');
+    expect(rejected).toMatchObject({ rejected_line: '2', rejected_field: 'jurisdiction', rejected_code: 'invalid-jurisdiction', account_id: 'CARD-1001' });
+    expect(rejected?.rejected_reason).toContain('did you mean "scotland"?');
   });
 });

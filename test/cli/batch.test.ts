@@ -42,7 +42,7 @@ describe('fairplan batch', () => {
     expect(stderr).toContain('207 rows read: 201 written, 6 rejected');
     expect(csvRows(readFileSync(results, 'utf8'))).toHaveLength(1 + 201);
     const errors = csvRows(readFileSync(rejected, 'utf8'));
-    expect(errors[0]).toBe(`rejected_line,rejected_field,rejected_reason,${HEADER}`);
+    expect(errors[0]).toBe(`rejected_line,rejected_field,rejected_reason,rejected_code,${HEADER}`);
     expect(errors.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
       '13,balance',
       '47,monthly_income',
@@ -51,8 +51,8 @@ describe('fairplan batch', () => {
       '149,next_pay_date',
       '183,',
     ]);
-    expect(errors[1]).toBe('13,balance,balance is missing,BAD000000001,Missing Balance,,19.90,2100.00,700.00,120.00,90.00,250.00,60.00,50.00,monthly,2026-01-28');
-    expect(errors[6]).toBe('183,,the row has 6 fields; the header has 13,BAD000000006,Short Row,1200.00,,1600.00,500.00');
+    expect(errors[1]).toBe('13,balance,balance is missing,missing-value,BAD000000001,Missing Balance,,19.90,2100.00,700.00,120.00,90.00,250.00,60.00,50.00,monthly,2026-01-28');
+    expect(errors[6]).toBe('183,,the row has 6 fields; the header has 13,wrong-field-count,BAD000000006,Short Row,1200.00,,1600.00,500.00');
   });
 
   it('reads quoted amounts with pound signs and thousands separators', async () => {
@@ -104,7 +104,7 @@ describe('fairplan batch', () => {
     expect(csvRows(stdout)).toHaveLength(1);
     const rejected = csvRows(readFileSync(path.join(dir, 'e.csv'), 'utf8'));
     expect(rejected[1]).toMatch(/^2,account_id,"?account_id would run as a spreadsheet formula .*,'=1\+2,Mary,/);
-    expect(rejected[2]).toBe(`3,balance,balance is missing,X1,'=cmd|' /C calc'!A0,,,1,1,1,1,1,1,1,monthly,2026-01-30`);
+    expect(rejected[2]).toBe(`3,balance,balance is missing,missing-value,X1,'=cmd|' /C calc'!A0,,,1,1,1,1,1,1,1,monthly,2026-01-30`);
   });
 
   it('maps columns with --column, suggesting a header when one is missing, and exits 2', async () => {
@@ -663,9 +663,9 @@ describe('fairplan batch --group-by', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('11 rows read: 9 written, 2 rejected');
     const errors = csvRows(readFileSync(rejected, 'utf8')).slice(1);
-    expect(errors[0]).toMatch(/^10,customer_id,rows of customer C004 are not together: sort the export by customer_id,C004,LOAN-4002,/);
+    expect(errors[0]).toMatch(/^10,customer_id,rows of customer C004 are not together: sort the export by customer_id,customer-rows-apart,C004,LOAN-4002,/);
     expect(errors[1]).toContain(
-      '12,monthly_income,"monthly_income is 1950.00 on line 12 but 1900.00 on line 11, an account of the same customer C006: a customer\'s accounts share one budget",C006,LOAN-6002,',
+      '12,monthly_income,"monthly_income is 1950.00 on line 12 but 1900.00 on line 11, an account of the same customer C006: a customer\'s accounts share one budget",budget-disagrees,C006,LOAN-6002,',
     );
   });
 

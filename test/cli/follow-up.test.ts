@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.js';
+import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 
 const BOOK = ['arrangements', 'payments', 'customers', 'contacts'].flatMap((name) => [`--${name}`, fixture('follow-up', `${name}.csv`)]);
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-follow-up-'));
@@ -42,9 +43,9 @@ describe('fairplan follow-up', () => {
     // FU-003 paid £10.00 of the £25.00 due on 5 March: the rest is in arrears, still within the grace days.
     expect(records(out('status.csv')).find((r) => r.account_id === 'FU-003')).toMatchObject({ arrears_on_plan: '15.00', next_amount: '15.00', paid_to_date: '60.00' });
     expect(readFileSync(out('errors.csv'), 'utf8').trimEnd().split('\n').slice(1)).toEqual([
-      expect.stringMatching(/payments\.csv,39,FU-001,"amount: ""12\.345"" is not an amount in whole pence other than £0\.00 \(a refund or returned payment is negative\)"$/),
-      expect.stringMatching(/payments\.csv,40,FU-004,"paid_on: ""2026-02-30"" is not a date \(YYYY-MM-DD\)"$/),
-      expect.stringMatching(/payments\.csv,38,FU-999,"a payment for account FU-999, which has no arrangement"$/),
+      expect.stringMatching(/payments\.csv,39,FU-001,bad-value,"amount: ""12\.345"" is not an amount in whole pence other than £0\.00 \(a refund or returned payment is negative\)"$/),
+      expect.stringMatching(/payments\.csv,40,FU-004,bad-value,"paid_on: ""2026-02-30"" is not a date \(YYYY-MM-DD\)"$/),
+      expect.stringMatching(/payments\.csv,38,FU-999,no-arrangement,"a payment for account FU-999, which has no arrangement"$/),
     ]);
     expect(stderr).toContain('17 arrangements: 7 on-track, 1 ahead, 1 behind, 3 missed, 1 broken, 1 completed, 2 paused, 1 review-due');
     expect(stderr).toContain('held back: 1 no-contact-details, 1 customer-opted-out, 1 already-sent, 1 daily-limit, 1 weekly-limit');
@@ -59,7 +60,7 @@ describe('fairplan follow-up', () => {
     expect(code).toBe(1);
     const byAccount = Object.fromEntries(ndjson(messages).map((m) => [m.account_id, m]));
     expect(Object.keys(byAccount)).toEqual(['FU-004', 'FU-005', 'FU-006', 'FU-008', 'FU-009', 'FU-010', 'FU-011', 'FU-012', 'FU-013', 'FU-014', 'FU-015', 'FU-017']);
-    expect(byAccount['FU-004']).toMatchObject({ message_id: 'FU-004:missed-check-in:3:sms', kind: 'missed-check-in', held_back: '' });
+    expect(byAccount['FU-004']).toMatchObject({ message_id: 'FU-004:missed-check-in:3:sms', kind: 'missed-check-in', held_back: null });
     expect(byAccount['FU-005']).toMatchObject({ kind: 'review-invitation', channel: 'email' });
     expect(byAccount['FU-006']).toMatchObject({ kind: 'thank-you' });
     expect(byAccount['FU-008']).toMatchObject({ kind: 'review-invitation', channel: 'letter' });
@@ -70,7 +71,7 @@ describe('fairplan follow-up', () => {
     expect(byAccount['FU-011']).toMatchObject({ held_back: 'daily-limit' });
     expect(byAccount['FU-012']).toMatchObject({ held_back: 'weekly-limit' });
     expect(byAccount['FU-013']).toMatchObject({ held_back: 'already-sent' });
-    expect(byAccount['FU-014']).toMatchObject({ held_back: 'customer-opted-out', text: '' });
+    expect(byAccount['FU-014']).toMatchObject({ held_back: 'customer-opted-out', text: null });
     expect(byAccount['FU-015']).toMatchObject({ held_back: 'no-contact-details' });
     // Quentin asked to be contacted on Tuesdays and Wednesdays, in the evening.
     expect(byAccount['FU-017']).toMatchObject({ kind: 'reminder', send_on: '2026-03-10', send_window: '18:00-20:00' });
@@ -80,25 +81,33 @@ describe('fairplan follow-up', () => {
     const dir = scratch();
     const summary = path.join(dir, 'summary.json');
     await runCli(['follow-up', ...BOOK, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--summary', summary, '-q']);
-    expect(JSON.parse(readFileSync(summary, 'utf8'))).toEqual({
+    const json = JSON.parse(readFileSync(summary, 'utf8'));
+    const counts = {
+      byStatus: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
+      messagesByKind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
+      messagesByChannel: { sms: 3, email: 3, letter: 1 },
+      heldBack: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 0, 'unsafe-text': 0, 'too-late': 0 },
+      forReview: 1,
+      dueToDate: '1434.00',
+      notUsed: { customers: 1, contacts: 1 },
+      // No --messages: counted, not written.
+      messagesWritten: false,
+      contactsLog: true,
+      // Only the firm's templates of rules.yaml use it.
+      unknownCustomerColumns: ['preferred_name'],
+      repeatedCustomerRows: 0,
+      unattributedRows: 0,
+    };
+    // Format 2 still writes each key's 1.x snake_case name beside it, with the same value.
+    const aliases = Object.fromEntries(Object.entries(counts).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+    expect(json).toEqual({
+      formatVersion: FORMAT_VERSION,
       arrangements: 17,
-      by_status: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
-      messages_by_kind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
-      messages_by_channel: { sms: 3, email: 3, letter: 1 },
-      held_back: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 0, 'unsafe-text': 0, 'too-late': 0 },
-      for_review: 1,
-      due_to_date: '1434.00',
+      ...counts,
       received: '1119.00',
       arrears: '345.00',
       rejected: 3,
-      not_used: { customers: 1, contacts: 1 },
-      // No --messages: counted, not written.
-      messages_written: false,
-      contacts_log: true,
-      // Only the firm's templates of rules.yaml use it.
-      unknown_customer_columns: ['preferred_name'],
-      repeated_customer_rows: 0,
-      unattributed_rows: 0,
+      ...aliases,
       provenance: expect.any(Object),
     });
   });
@@ -215,7 +224,7 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     const args = ['--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', fixture('follow-up', 'payments.csv'), '--customers', customers];
     await runCli(['follow-up', ...args, '--no-contacts-log', '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
     const sent = ndjson(messages).find((m) => m.account_id === 'FU-009');
-    expect(sent).toMatchObject({ channel: 'sms', held_back: '', review: 'no' });
+    expect(sent).toMatchObject({ channel: 'sms', held_back: null, review: 'no' });
     expect(sent?.text).toMatch(/^Hi, just a reminder that your next payment is due on 11 March 2026\./);
   });
 
@@ -371,7 +380,7 @@ describe('fairplan follow-up on hostile payments, plans and calendars (fixtures/
     expect(messages.map((m) => [m.account_id, m.kind, m.send_on, m.held_back])).toEqual([
       ['LR-1', 'reminder', '2026-04-07', 'too-late'],
       ['LR-2', 'reminder', '2026-04-08', 'too-late'],
-      ['LR-3', 'reminder', '2026-04-07', ''],
+      ['LR-3', 'reminder', '2026-04-07', null],
     ]);
   });
 
@@ -388,7 +397,7 @@ describe('fairplan follow-up on hostile payments, plans and calendars (fixtures/
 
   it('christmas: sends nothing on Christmas Day, Boxing Day or New Year\'s Day, even with --calendar none', async () => {
     const christmas = await hostile('christmas', '2026-12-25', ['--calendar', 'none']);
-    expect(christmas.messages).toEqual([expect.objectContaining({ kind: 'missed-check-in', send_on: '2026-12-28', held_back: '' })]);
+    expect(christmas.messages).toEqual([expect.objectContaining({ kind: 'missed-check-in', send_on: '2026-12-28', held_back: null })]);
     const newYear = await hostile('christmas', '2027-01-01', ['--calendar', 'none']);
     expect(newYear.messages).toEqual([expect.objectContaining({ kind: 'missed-check-in', send_on: '2027-01-02' })]);
   });
@@ -410,14 +419,14 @@ describe('fairplan follow-up on a messy export (fixtures/hostile/follow-up/messy
     it(`lets no message out to a customer who opted out, is in Breathing Space, may be vulnerable or cannot be read, and one a night to a person (${customers})`, async () => {
       const { code, messages, summary } = await night(customers);
       expect(code).toBe(1);
-      const sent = Object.values(messages).filter((m) => m.held_back === '');
+      const sent = Object.values(messages).filter((m) => m.held_back === null);
       // M-2 was exported twice, opted out in the second row; M-3 is in Breathing Space (paused: nothing planned).
       expect(messages['M-2']).toMatchObject({ held_back: 'customer-opted-out' });
       expect(messages['M-3']).toBeUndefined();
       // "Yes" in a Vulnerable column: a person reads it first.
-      expect(messages['M-4']).toMatchObject({ held_back: '', review: 'yes' });
+      expect(messages['M-4']).toMatchObject({ held_back: null, review: 'yes' });
       // One person, two accounts: one message tonight.
-      expect([messages['M-5']?.held_back, messages['M-6']?.held_back].sort()).toEqual(['', 'daily-limit']);
+      expect([messages['M-5']?.held_back, messages['M-6']?.held_back].sort()).toEqual(['daily-limit', null]);
       // "unsure" is not a no.
       expect(messages['M-7']).toMatchObject({ held_back: 'protection-unreadable' });
       // Texted at 08:15 UTC today; a contacts row with a date that cannot be read.

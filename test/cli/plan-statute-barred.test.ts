@@ -4,15 +4,17 @@
  * Lumen Shopping (£1,600.00) and Quickline Loans (£1,200.00, last paid 14 March 2019, more than
  * six years before 7 December 2026).
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fixture } from '../helpers/cli.js';
+import { docxText, hasPdftotext, pdfText, wordsOf } from '../helpers/letter-text.js';
 
 const STATEMENT = fixture('statements', 'possibly-statute-barred.json');
+const SENDER = fixture('letters', 'sender.yaml');
 const PLAN = ['plan', STATEMENT, '--as-of', '2026-12-07'];
 const REASON = 'Customer paid Quickline in 2023 from a joint account';
 // What must never reach the other creditors.
@@ -100,39 +102,62 @@ describe('plan leaves a debt past the limitation period out of the offers by def
 
   it('writes no letter to its creditor, offers it 0.00 in the SFS, tells the customer not to pay, sign or promise anything, and tells the others nothing of it', async () => {
     const dir = folder();
-    const { code, stderr } = await runMain([...PLAN, '--letters', 'out'], dir);
+    const { code, stderr } = await runMain([...PLAN, '--letters', 'out', '--letter-formats', 'txt'], dir);
     expect(code).toBe(0);
     expect(stderr).toContain('wrote 2 creditor letters');
     const out = path.join(dir, 'out');
-    expect(readdirSync(out).sort()).toEqual(['letter-01-harbour-bank-credit-card.txt', 'letter-02-lumen-shopping-catalogue.txt', 'letter-customer.txt', 'sfs-summary.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'letter-01-harbour-bank-credit-card.txt',
+      'letter-02-lumen-shopping-catalogue.txt',
+      'letter-customer.txt',
+      'sfs-summary.json',
+      'sfs-summary.txt',
+    ]);
     const sfs = JSON.parse(read(out, 'sfs-summary.json'));
     expect(sfs.debts['non-priority-debts'].map((d: { creditor: string; 'repayment-offer': number }) => [d.creditor, d['repayment-offer']])).toEqual([
       ['Harbour Bank (credit card)', 240],
       ['Lumen Shopping (catalogue)', 80],
       ['Quickline Loans', 0],
     ]);
-    for (const name of ['letter-01-harbour-bank-credit-card.txt', 'letter-02-lumen-shopping-catalogue.txt', 'sfs-summary.json']) {
+    for (const name of ['letter-01-harbour-bank-credit-card.txt', 'letter-02-lumen-shopping-catalogue.txt', 'sfs-summary.json', 'sfs-summary.txt']) {
       expect(read(out, name), name).not.toMatch(LIMITATION_WORDS);
     }
     // The SFS lists the debt (at 0.00); the other creditors' letters do not name it.
     for (const name of ['letter-01-harbour-bank-credit-card.txt', 'letter-02-lumen-shopping-catalogue.txt']) expect(read(out, name), name).not.toContain('Quickline');
     const customer = flat(read(out, 'letter-customer.txt'));
     expect(customer).toContain('Nothing is offered to Quickline Loans (last payment 14 March 2019).');
-    expect(customer).toContain('Please do not pay, sign or promise anything to this creditor until the debt has been checked');
+    expect(customer).toContain('Please do not pay, sign or promise anything to Quickline Loans until it has been checked');
+  });
+
+  it("words the customer's warning from the customer template, so an organisation's own template words it too", async () => {
+    const dir = folder();
+    const own = path.join(dir, 'own');
+    mkdirSync(own);
+    writeFileSync(
+      path.join(own, 'customer.mustache'),
+      '# Your plan\n\n{{#unchecked_creditors}}\nHold off paying {{.}}: we are checking whether it can still be enforced.\n\n{{/unchecked_creditors}}\n{{signpost}}\n',
+    );
+    const { code } = await runMain([...PLAN, '--letters', 'out', '--letter-formats', 'txt', '--templates', 'own'], dir);
+    expect(code).toBe(0);
+    const customer = flat(read(path.join(dir, 'out'), 'letter-customer.txt'));
+    expect(customer).toContain('Hold off paying Quickline Loans: we are checking whether it can still be enforced.');
+    expect(customer).not.toContain('Please do not pay, sign or promise');
   });
 });
 
 describe('plan --time-run-out CREDITOR', () => {
   it('writes the "time has run out" letter to that creditor, for England and Wales, and still offers it nothing', async () => {
     const dir = folder();
-    const { code, stderr } = await runMain([...PLAN, '--letters', 'out', '--time-run-out', 'Quickline Loans'], dir);
+    const { code, stderr } = await runMain([...PLAN, '--letters', 'out', '--time-run-out', 'Quickline Loans', '--sender', SENDER], dir);
     expect(code).toBe(0);
     expect(stderr).toContain('wrote 3 creditor letters');
     const out = path.join(dir, 'out');
-    const letter = flat(read(out, 'letter-03-quickline-loans-time-run-out.txt'));
-    expect(letter).toContain('To: Quickline Loans');
-    expect(letter).toContain('Re: account QL-448120');
-    expect(letter).toContain('From: Sam Carter');
+    const text = read(out, 'letter-03-quickline-loans-time-run-out.txt');
+    // Headed as the offer letters are: who sends it, then the date (the plan's as-of day), then to whom and whose account.
+    expect(text.startsWith('Riverside Money Advice\n12 Market Street\nLlanbadarn Fawr\nAberystwyth SY23 3AA\nTelephone: 01970 000000\nEmail: advice@riverside.example\n\n7 December 2026\n')).toBe(true);
+    const letter = flat(text);
+    expect(letter).toContain('Quickline Loans Your account: QL-448120 Customer: Sam Carter');
+    expect(letter).toContain('Time has run out to recover this debt');
     expect(letter).toContain('I do not admit any liability for this debt.');
     expect(letter).toContain('section 5 of the Limitation Act 1980');
     expect(letter).toContain('in the last six years');
@@ -149,18 +174,39 @@ describe('plan --time-run-out CREDITOR', () => {
     const customer = flat(read(out, 'letter-customer.txt'));
     expect(customer).toContain('The letter to Quickline Loans (last payment 14 March 2019) says that time has run out');
     expect(customer).toContain('Please do not pay, sign or promise anything to this creditor');
+    // The same letter as DOCX and PDF, word for word.
+    const words = wordsOf(text);
+    expect(wordsOf(docxText(readFileSync(path.join(out, 'letter-03-quickline-loans-time-run-out.docx'))))).toEqual(words);
+    // A PDF line may break after the hyphen of "statute-barred".
+    if (hasPdftotext()) expect(wordsOf(pdfText(readFileSync(path.join(out, 'letter-03-quickline-loans-time-run-out.pdf'))).replace(/-\n/g, '-'))).toEqual(words);
+  });
+
+  it('is written in the formats --letter-formats asks for, and an organisation may word it with its own time-run-out.mustache', async () => {
+    const dir = folder();
+    const own = path.join(dir, 'own');
+    mkdirSync(own);
+    writeFileSync(path.join(own, 'time-run-out.mustache'), '{{date}}\n\n{{creditor}}\n\n# Time has run out\n\n{{law}}\n\n{{customer_name}}\n');
+    const { code } = await runMain([...PLAN, '--letters', 'out', '--time-run-out', 'Quickline Loans', '--letter-formats', 'pdf', '--templates', 'own'], dir);
+    expect(code).toBe(0);
+    const files = readdirSync(path.join(dir, 'out'));
+    expect(files.filter((f) => f.includes('time-run-out'))).toEqual(['letter-03-quickline-loans-time-run-out.pdf']);
+    if (hasPdftotext()) {
+      const pdf = flat(pdfText(readFileSync(path.join(dir, 'out', 'letter-03-quickline-loans-time-run-out.pdf'))));
+      expect(pdf).toContain('7 December 2026 Quickline Loans Time has run out I have not made any payment');
+      expect(pdf).not.toContain('CONC 7.15.4');
+    }
   });
 
   it('quotes the law of Scotland (five years, the debt extinguished) and of Northern Ireland', async () => {
     const scotland = inJurisdiction('scotland');
-    expect((await runMain(['plan', scotland.file, '--as-of', '2026-12-07', '--letters', 'out', '--time-run-out', 'Quickline Loans'], scotland.dir)).code).toBe(0);
+    expect((await runMain(['plan', scotland.file, '--as-of', '2026-12-07', '--letters', 'out', '--letter-formats', 'txt', '--time-run-out', 'Quickline Loans'], scotland.dir)).code).toBe(0);
     const scottish = flat(read(path.join(scotland.dir, 'out'), 'letter-03-quickline-loans-time-run-out.txt'));
     expect(scottish).toContain('section 6 of the Prescription and Limitation (Scotland) Act 1973');
     expect(scottish).toContain('in the last five years');
     expect(scottish).toContain('extinguished');
     expect(scottish).not.toContain('Limitation Act 1980');
     const ni = inJurisdiction('northern-ireland');
-    expect((await runMain(['plan', ni.file, '--as-of', '2026-12-07', '--letters', 'out', '--time-run-out', 'Quickline Loans'], ni.dir)).code).toBe(0);
+    expect((await runMain(['plan', ni.file, '--as-of', '2026-12-07', '--letters', 'out', '--letter-formats', 'txt', '--time-run-out', 'Quickline Loans'], ni.dir)).code).toBe(0);
     const irish = flat(read(path.join(ni.dir, 'out'), 'letter-03-quickline-loans-time-run-out.txt'));
     expect(irish).toContain('Limitation (Northern Ireland) Order 1989');
     expect(irish).toContain('in the last six years');

@@ -75,6 +75,8 @@ const FIGURES: Readonly<Record<string, Readonly<Record<string, FigureOption>>>> 
     '--guidelines': { args: ['--guidelines', GUIDELINES], recorded: { '--guidelines': GUIDELINES } },
     '--group-by': { args: ['--group-by', 'customer_id'], recorded: { '--group-by': 'customer_id' }, file: GROUPED },
     '--date-format': { args: ['--date-format', 'YYYY-MM-DD'], recorded: { '--date-format': 'YYYY-MM-DD' } },
+    '--jurisdiction': { args: ['--jurisdiction', 'scotland'], recorded: { '--jurisdiction': 'scotland' } },
+    '--calendar': { args: ['--calendar', 'scotland'], recorded: { '--calendar': 'scotland' } },
   },
   'follow-up': {
     '--calendar': { args: ['--calendar', 'scotland'], recorded: { '--calendar': 'scotland' } },
@@ -91,10 +93,10 @@ const FIGURES: Readonly<Record<string, Readonly<Record<string, FigureOption>>>> 
  */
 const NOT_FIGURES: Readonly<Record<string, readonly string[]>> = {
   check: ['--as-of', '--json', '--sfs', '--no-color', '--strict'],
-  plan: ['--as-of', '--json', '--csv', '--ics', '--letter', '--letters', '--no-color', '--strict'],
+  plan: ['--as-of', '--json', '--csv', '--ics', '--letter', '--letters', '--letter-formats', '--sender', '--templates', '--no-color', '--strict'],
   batch: ['--as-of', '--output', '--schedules', '--errors', '--summary', '--json', '--workers', '--max-rejects', '--strict', '--quiet', '--bom', '--init-map', '--dry-run'],
   'follow-up': ['--as-of', '--arrangements', '--payments', '--customers', '--contacts', '--rules', '--output', '--messages', '--errors', '--summary', '--json', '--quiet', '--no-contacts-log', '--strict', '--max-rejects'],
-  advise: ['--as-of', '--draft', '--resume', '--keep-draft', '--no-color'],
+  advise: ['--as-of', '--draft', '--resume', '--keep-draft', '--sender', '--templates', '--no-color'],
 };
 
 const silent = { write: () => true };

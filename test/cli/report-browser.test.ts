@@ -2,7 +2,7 @@
  * The HTML report as a person sees it: opened from disk in headless Chromium (Debian's `chromium`,
  * which .ci/run installs), it shows every chart, asks for nothing over the network and logs no
  * error. Screenshots of the page are kept in test/artifacts/ (not committed); docs/report-sample.png
- * in the README is report-first-screen.png. Without Chromium the test is skipped, with a warning, never faked.
+ * in the manual (docs/commands/report.md) is report-first-screen.png. Without Chromium the test is skipped, with a warning, never faked.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -88,7 +88,7 @@ describe.skipIf(!chromium)('the HTML report in Chromium', () => {
 
       mkdirSync(ARTIFACTS, { recursive: true });
       await tab.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
-      // What the first screen shows: the picture in the README (docs/report-sample.png) is this one.
+      // What the first screen shows: the picture in the manual (docs/report-sample.png) is this one.
       await tab.setViewport({ width: 1200, height: 1500 });
       await tab.screenshot({ path: path.join(ARTIFACTS, 'report-first-screen.png') });
     } finally {

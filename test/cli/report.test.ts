@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runCli } from '../helpers/cli.js';
+import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 
 const SAMPLE = fixture('accounts', 'sample-accounts.csv');
 const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-report-cli-'));
@@ -76,29 +77,39 @@ function expected(rows: Row[], schedules: Row[]) {
   }
   return {
     accounts: rows.length,
-    can_pay: rows.filter((r) => pence(r.available!) > 0n && r.plan !== 'token').length,
+    canPay: rows.filter((r) => pence(r.available!) > 0n && r.plan !== 'token').length,
     token: rows.filter((r) => pence(r.available!) > 0n && r.plan === 'token').length,
-    cannot_pay: rows.filter((r) => pence(r.available!) <= 0n).length,
+    cannotPay: rows.filter((r) => pence(r.available!) <= 0n).length,
     owed: twoDecimals(rows.reduce((t, r) => t + pence(r.balance!), 0n)),
-    expected_monthly: twoDecimals(monthly),
+    expectedMonthly: twoDecimals(monthly),
     clearing: n,
-    months_median: n === 0 ? null : n % 2 ? months[(n - 1) / 2] : (months[n / 2 - 1]! + months[n / 2]!) / 2,
-    months_p90: n === 0 ? null : months[Math.ceil(n * 0.9) - 1],
+    monthsMedian: n === 0 ? null : n % 2 ? months[(n - 1) / 2] : (months[n / 2 - 1]! + months[n / 2]!) / 2,
+    monthsP90: n === 0 ? null : months[Math.ceil(n * 0.9) - 1],
     review: rows.filter((r) => r.review === 'yes').length,
     flags,
-    review_reasons: 'review_reasons' in (rows[0] ?? {}) ? reasons : null,
+    reviewReasons: 'review_reasons' in (rows[0] ?? {}) ? reasons : null,
     available: available,
-    plan_length: planLength,
+    planLength: planLength,
     cash: cashRows,
   };
 }
 
-/** The report's figures in the shape `expected` gives them. */
-const figures = (json: Record<string, unknown>) => ({
-  ...json,
-  available: (json.available as { accounts: number }[]).map((b) => b.accounts),
-  plan_length: (json.plan_length as { accounts: number }[]).map((b) => b.accounts),
-});
+/** The 1.x snake_case names format 2 still writes beside the camelCase ones. */
+const ALIASES = { can_pay: 'canPay', cannot_pay: 'cannotPay', expected_monthly: 'expectedMonthly', months_median: 'monthsMedian', months_p90: 'monthsP90', review_reasons: 'reviewReasons', plan_length: 'planLength' } as const;
+
+/** The report's figures in the shape `expected` gives them, once each alias is found equal to its key. */
+function figures(json: Record<string, unknown>) {
+  const figures = { ...json };
+  for (const [alias, key] of Object.entries(ALIASES)) {
+    expect(figures[alias], alias).toEqual(figures[key]);
+    delete figures[alias];
+  }
+  return {
+    ...figures,
+    available: (json.available as { accounts: number }[]).map((b) => b.accounts),
+    planLength: (json.planLength as { accounts: number }[]).map((b) => b.accounts),
+  };
+}
 
 describe('fairplan report', () => {
   beforeAll(async () => {
@@ -121,7 +132,7 @@ describe('fairplan report', () => {
     for (const [value, group] of Object.entries(groups)) {
       expect(figures(group), value).toEqual(expected(rows.filter((r) => r.pay_frequency === value), schedules));
     }
-    expect([formatVersion, results, named, (notes as string[]).length]).toEqual(['1.2', RESULTS, SCHEDULES, 2]);
+    expect([formatVersion, results, named, (notes as string[]).length]).toEqual([FORMAT_VERSION, RESULTS, SCHEDULES, 2]);
   });
 
   it('says the total owed is not in results without a balance column, and reads columns by name in any order', async () => {
@@ -139,12 +150,12 @@ describe('fairplan report', () => {
     expect(report.notes).toEqual(expect.arrayContaining([expect.stringContaining('--carry balance')]));
     const { owed: _o, cash: _c, ...rest } = expected(rows, []);
     // Nor has it review_reasons.
-    expect(figures(report)).toMatchObject({ ...rest, review_reasons: null });
+    expect(figures(report)).toMatchObject({ ...rest, reviewReasons: null });
   });
 
-  it('uses the results’ months and review_reasons columns when they have them', async () => {
+  it('uses the results’ plan_months and review_reasons columns, as batch names them, when they have them', async () => {
     const csv = [
-      'account_id,available,flags,review,plan,instalment,frequency,instalments,outcome,months,review_reasons',
+      'account_id,available,flags,review,plan,instalment,frequency,instalments,outcome,plan_months,review_reasons',
       'A1,100.00,,no,affordable,100.00,monthly,3,repaid,3,',
       'A2,50.00,advice,yes,affordable,10.00,weekly,100,repaid,24,long-plan',
       'A3,0.00,deficit,yes,token,1.00,monthly,12,review,,deficit;advice',
@@ -156,11 +167,11 @@ describe('fairplan report', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Record<string, unknown>;
     // Months 3, 24 and 61 (A3 does not repay): median 24; 90th percentile by nearest rank, the 3rd of 3.
-    expect([report.clearing, report.months_median, report.months_p90]).toEqual([3, 24, 61]);
-    expect(report.review_reasons).toEqual({ advice: 1, deficit: 1, 'long-plan': 2 });
-    expect([report.can_pay, report.token, report.cannot_pay]).toEqual([3, 0, 1]);
+    expect([report.clearing, report.monthsMedian, report.monthsP90]).toEqual([3, 24, 61]);
+    expect(report.reviewReasons).toEqual({ advice: 1, deficit: 1, 'long-plan': 2 });
+    expect([report.canPay, report.token, report.cannotPay]).toEqual([3, 0, 1]);
     // 100.00 + 1.00 + 20.00 monthly, and 10.00 weekly = 43.33 a month.
-    expect(report.expected_monthly).toBe('164.33');
+    expect(report.expectedMonthly).toBe('164.33');
   });
 
   it('writes the same figures as markdown, and one HTML page with a chart, table and text for each', async () => {
@@ -175,8 +186,8 @@ describe('fairplan report', () => {
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     const md = await runCli(['report', RESULTS, '--format', 'md']);
     expect(md.code).toBe(0);
-    const json = JSON.parse((await runCli(['report', RESULTS, '--json'])).stdout) as { expected_monthly: string; accounts: number };
-    const pounds = `£${Number(json.expected_monthly.split('.')[0]).toLocaleString('en-GB')}.${json.expected_monthly.split('.')[1]}`;
+    const json = JSON.parse((await runCli(['report', RESULTS, '--json'])).stdout) as { expectedMonthly: string; accounts: number };
+    const pounds = `£${Number(json.expectedMonthly.split('.')[0]).toLocaleString('en-GB')}.${json.expectedMonthly.split('.')[1]}`;
     expect(md.stdout).toContain(`| Expected a month | ${pounds} |`);
     expect(md.stdout).toContain(`| Accounts | ${json.accounts} |`);
     expect(page).toContain(`<dd>${pounds}</dd>`);

@@ -169,7 +169,7 @@ describe('follow-up over generated messy books', () => {
             .split('\n')
             .filter(Boolean)
             .map((line) => JSON.parse(line) as Record<string, string>);
-          const sent = messages.filter((m) => m.held_back === '');
+          const sent = messages.filter((m) => m.held_back === null);
           all.forEach((p, i) => {
             const theirs = sent.filter((m) => (m.account_id ?? '').startsWith(`P${i}-`));
             if (p.optedOut || p.breathingSpace || p.unreadable || p.unreadableContact) expect(theirs).toEqual([]);

@@ -7,7 +7,7 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { abandonTemporaryFiles, openAtomic, publish, writeFileAtomic, writeFilesAtomic } from '../../src/io/atomic-file.js';
+import { abandonTemporaryFiles, openAtomic, publish, writeFileAtomic, writeFilesAtomic, writeNewFilesAtomic } from '../../src/io/atomic-file.js';
 import { mountSmallDisk, noSmallDisk, type SmallDisk } from '../helpers/small-disk.js';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-atomic-'));
@@ -114,5 +114,32 @@ describe.skipIf(noSmallDisk)(`on a disk that fills up${noSmallDisk ? `: skipped,
     ]).catch((error: unknown) => error);
     expect(together).toMatchObject({ code: 'no-space', context: { file: letters[1] } });
     expect(readdirSync(disk.folder)).toEqual(['plan.ics']);
+  });
+});
+
+describe('writeNewFilesAtomic', () => {
+  it('writes new files whole, with the mode asked for, and leaves no temporary file', async () => {
+    const dir = scratch();
+    await writeNewFilesAtomic([
+      { target: path.join(dir, 'statement.yaml'), content: 'household: {}\n', mode: 0o600 },
+      { target: path.join(dir, 'notes.txt'), content: 'notes\n' },
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'statement.yaml']);
+    expect(readFileSync(path.join(dir, 'statement.yaml'), 'utf8')).toBe('household: {}\n');
+    expect(statSync(path.join(dir, 'statement.yaml')).mode & 0o777).toBe(0o600);
+  });
+
+  it('never writes over a file that exists, and then writes none of the others', async () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'b.yaml'), 'the advisor\'s own\n');
+    const writing = writeNewFilesAtomic(['a.yaml', 'b.yaml', 'c.yaml'].map((name) => ({ target: path.join(dir, name), content: 'new\n' })));
+    await expect(writing).rejects.toMatchObject({ code: 'io', message: 'exists already: name another file, or delete this one first', context: { file: path.join(dir, 'b.yaml') } });
+    expect(readdirSync(dir)).toEqual(['b.yaml']);
+    expect(readFileSync(path.join(dir, 'b.yaml'), 'utf8')).toBe('the advisor\'s own\n');
+  });
+
+  it('says a missing folder plainly', async () => {
+    const target = path.join(scratch(), 'missing', 'statement.yaml');
+    await expect(writeNewFilesAtomic([{ target, content: 'x' }])).rejects.toMatchObject({ message: 'no such folder', context: { file: target } });
   });
 });

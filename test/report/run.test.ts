@@ -95,7 +95,7 @@ describe('makeReport', () => {
       code: 'invalid-row',
       message: expect.stringContaining('"Available" is named twice'),
     });
-    const long = file('long.csv', [`${HEADER},months`, 'A,North,10.00,,no,affordable,10.00,monthly,1,repaid,1201']);
-    await expect(makeReport({ results: long, by: [] })).rejects.toMatchObject({ code: 'invalid-row', context: { line: 2, field: 'months' } });
+    const long = file('long.csv', [`${HEADER},plan_months`, 'A,North,10.00,,no,affordable,10.00,monthly,1,repaid,1201']);
+    await expect(makeReport({ results: long, by: [] })).rejects.toMatchObject({ code: 'invalid-row', context: { line: 2, field: 'plan_months' } });
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessAffordability } from '../../src/core/affordability/assess.js';
 import { parseIsoDate } from '../../src/core/date.js';
-import type { Statement } from '../../src/core/statement.js';
+import { notesForCreditors, type Statement } from '../../src/core/statement.js';
 import { parseStatementText } from '../../src/statement/load.js';
 import { toSfsJson } from '../../src/statement/sfs.js';
 import { toSfsSummaryJson } from '../../src/statement/sfs-summary.js';
@@ -64,5 +64,24 @@ describe('consent about the customer’s circumstances', () => {
       expect.objectContaining({ code: 'invalid-statement', context: expect.objectContaining({ problems: [expect.objectContaining({ path: 'vulnerabilityConsent.toShare' })] }) }),
     );
     expect(read({ vulnerabilities: [], vulnerabilityConsent: { toRecord: false, toShare: false } }).vulnerabilities).toEqual([]);
+  });
+});
+
+describe('consent to share, creditor by creditor', () => {
+  const two = (creditors: readonly string[]): Statement =>
+    read({ debts: [{ creditor: 'Acme Bank', balance: '2000.00' }, { creditor: 'Lender Ltd', balance: '500.00' }], vulnerabilityConsent: { toRecord: true, toShare: true, creditors } });
+
+  it('tells only the creditors named, and puts nothing of it in a document every creditor reads unless all of them are named', () => {
+    const some = two(['Acme Bank']);
+    expect(notesForCreditors(some, 'Acme Bank')).toContain(FOR_CREDITORS);
+    expect(notesForCreditors(some, 'Lender Ltd')).not.toContain(FOR_CREDITORS);
+    expect(sentToCreditors(some)).not.toContain(FOR_CREDITORS);
+    expect(sentToCreditors(two(['Acme Bank', 'Lender Ltd']))).toContain(FOR_CREDITORS);
+  });
+
+  it('refuses a creditor named in the consent that the statement does not owe', () => {
+    expect(() => two(['Acme Bnak'])).toThrow(
+      expect.objectContaining({ code: 'invalid-statement', context: expect.objectContaining({ problems: [expect.objectContaining({ path: 'vulnerabilityConsent.creditors' })] }) }),
+    );
   });
 });

@@ -54,6 +54,7 @@ export async function askExpectedChanges(session: Session): Promise<void> {
         ...changeChoices(CHANGES, changes.length),
       ],
       default: 'none',
+      escape: 'none',
     });
     if (answer === 'none') return;
     if (answer === 'add') await typeEntry(session, CHANGES);

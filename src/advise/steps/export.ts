@@ -11,7 +11,7 @@ import { concernsOf, withOverrideNote } from '../override.js';
 import { indexOfChoice, proposeFor } from '../plans.js';
 import { paragraph, signpost } from '../render.js';
 import type { Session } from '../session.js';
-import type { Written } from '../export.js';
+import type { Saved, Written } from '../export.js';
 import { limitationChoicesOf, withLimitationNotes } from './limitation.js';
 import { showChosen } from './plans.js';
 
@@ -38,14 +38,28 @@ async function askFolder(session: Session, fallback: string, message: string): P
  * could not see coming (the folder changed since, the export would overwrite the statement, the disk
  * is full) is said plainly, and the question asked again. Then says what was saved, with the signpost.
  */
-export async function saveInto(session: Session, write: (folder: string) => Promise<Written[]>, message = FOLDER_QUESTION): Promise<void> {
+/** What was saved, a line each; a letter written in several formats is one line: "…/letter.txt, .docx, .pdf: the letter for the customer". */
+function savedLines(written: readonly Written[]): string[] {
+  const lines: { path: string; formats: string[]; describe: string }[] = [];
+  const base = (path: string) => path.replace(/\.[^./]+$/, '');
+  for (const { path, describe } of written) {
+    const last = lines.at(-1);
+    if (last && last.describe === describe && base(last.path) === base(path)) last.formats.push(path.slice(base(path).length));
+    else lines.push({ path, formats: [], describe });
+  }
+  return lines.map(({ path, formats, describe }) => `  ${[path, ...formats].join(', ')}: ${describe}`);
+}
+
+export async function saveInto(session: Session, write: (folder: string) => Promise<Saved>, message = FOLDER_QUESTION): Promise<void> {
   let fallback = session.services.defaultExportFolder;
   for (;;) {
     const folder = await askFolder(session, fallback, message);
     try {
       const written = await write(folder);
-      const list = written.map(({ path, describe }) => `  ${path}: ${describe}`);
-      session.say(['', session.services.style.heading('Saved'), ...list, '', ...signpost()].join('\n'));
+      const list = savedLines(written);
+      // A gap a letter shows (the customer's address, the sender's telephone) is said before anything is sent.
+      const gaps = (written.warnings ?? []).flatMap((warning) => paragraph(`Before sending: ${warning}`).map((line) => session.services.style.warning(line)));
+      session.say(['', session.services.style.heading('Saved'), ...list, ...(gaps.length > 0 ? ['', ...gaps] : []), '', ...signpost()].join('\n'));
       return;
     } catch (error) {
       if (!isFairplanError(error)) throw error;
@@ -59,7 +73,9 @@ export async function exportStep(session: Session): Promise<void> {
   const { services } = session;
   // A moratorium recorded since the plan was agreed: the plan step says why there is none.
   if (noPlanDuring(session.draft.statement.breathingSpace, services.asOf)) return session.update(atStep(session.draft, 'plans'));
-  const affordability = assess(session.draft.statement, services);
+  // The budget exported was taken today, with the customer: its figures are worked out as dated so.
+  const statement = { ...session.draft.statement, takenOn: services.asOf };
+  const affordability = assess(statement, services);
   const { plan, override } = session.draft;
   const proposal = proposeFor(affordability, services, plan, limitationChoicesOf(session.draft, services.asOf));
   const possiblyBarred = proposal.request.possiblyBarred ?? [];
@@ -89,7 +105,7 @@ export async function exportStep(session: Session): Promise<void> {
   });
   if (next === 'plans') return session.update(atStep(session.draft, 'plans'));
   const bundle = {
-    statement: withLimitationNotes(overrideReason ? withOverrideNote(session.draft.statement, concerns, overrideReason) : session.draft.statement, possiblyBarred),
+    statement: withLimitationNotes(overrideReason ? withOverrideNote(statement, concerns, overrideReason) : statement, possiblyBarred),
     affordability,
     proposal,
     optionIndex,

@@ -60,7 +60,7 @@ export async function limitationStep(session: Session): Promise<boolean> {
       message: LIMITATION_QUESTION,
       choices: [
         { name: 'Leave it out until it has been checked', value: 'unchecked' },
-        { name: 'I am reasonably sure nothing was paid or acknowledged in writing since: add the "time has run out" letter', value: 'time-run-out' },
+        { name: 'Time has run out: I am reasonably sure nothing was paid or acknowledged in writing since (adds that letter)', value: 'time-run-out' },
         { name: 'Include it in the offers all the same (asks why)', value: 'include' },
       ],
       default: 'unchecked',

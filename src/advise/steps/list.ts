@@ -3,8 +3,8 @@
  * lines, the customer's circumstances and the changes they expect.
  */
 import { placed, removed, type Entries } from '../entries.js';
-import { withStatement, type Item } from '../draft.js';
-import type { Choice, Prompter } from '../prompter.js';
+import { withoutPending, withStatement, type Item } from '../draft.js';
+import { isBack, type Choice, type Prompter } from '../prompter.js';
 import type { Session } from '../session.js';
 import { askItem, carriedOver } from './item.js';
 
@@ -27,15 +27,23 @@ export const changeChoices = <E>(list: EntryList<E>, count: number): Choice<Chan
   count === 0
     ? []
     : [
-        { name: `Change ${one(list.noun)}`, value: 'edit' },
-        { name: `Delete ${one(list.noun)}`, value: 'delete' },
+        { name: `Edit ${one(list.noun)}`, value: 'edit' },
+        // "Remove", not "Delete": its first letter is not Done's, so a typed "d" means Done.
+        { name: `Remove ${one(list.noun)}`, value: 'delete' },
       ];
 
 /** Asks for a new entry, or a change to entry `index`, saving every answer as it is given. */
 export async function typeEntry<E>(session: Session, list: EntryList<E>, index?: number, replay: readonly string[] = []): Promise<void> {
   const existing = index === undefined ? undefined : list.of(session.draft.statement)[index];
   const place = { item: list.item, ...(index === undefined ? {} : { index }) };
-  const entry = await askItem(session, place, (prompter) => list.ask(session, prompter, existing, index), replay);
+  let entry: E;
+  try {
+    entry = await askItem(session, place, (prompter) => list.ask(session, prompter, existing, index), replay);
+  } catch (error) {
+    // Esc: the entry is left as it was (a new one not added), and the list's menu asked again.
+    if (!isBack(error)) throw error;
+    return session.update(withoutPending(session.draft));
+  }
   await session.update(withStatement(session.draft, placed(list, session.draft.statement, entry, index)));
 }
 
@@ -48,14 +56,20 @@ export async function carryOn<E>(session: Session, list: EntryList<E>): Promise<
 function pick<E>(session: Session, list: EntryList<E>, message: string): Promise<number> {
   return session.prompter.select({
     message,
+    search: true,
     choices: list.of(session.draft.statement).map((entry, i) => ({ name: `${i + 1}. ${list.describe(entry, session.symbol).trimEnd()}`, value: i })),
   });
 }
 
 export async function changeOrDelete<E>(session: Session, list: EntryList<E>, change: Change): Promise<void> {
-  if (change === 'edit') return typeEntry(session, list, await pick(session, list, `Change which ${list.noun}?`));
-  const index = await pick(session, list, `Delete which ${list.noun}?`);
-  if (await session.prompter.confirm({ message: `Delete ${list.noun} ${index + 1}?`, default: false })) {
-    await session.update(withStatement(session.draft, removed(list, session.draft.statement, index)));
+  try {
+    if (change === 'edit') return await typeEntry(session, list, await pick(session, list, `Change which ${list.noun}?`));
+    const index = await pick(session, list, `Remove which ${list.noun}?`);
+    if (await session.prompter.confirm({ message: `Remove ${list.noun} ${index + 1}?`, default: false })) {
+      await session.update(withStatement(session.draft, removed(list, session.draft.statement, index)));
+    }
+  } catch (error) {
+    // Esc while choosing: nothing changed, back to the list's menu.
+    if (!isBack(error)) throw error;
   }
 }

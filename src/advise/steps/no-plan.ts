@@ -26,7 +26,7 @@ export async function noPlanStep(session: Session, affordability: Affordability,
     escape: 'back',
   });
   if (next === 'back') return goBack(session);
-  const bundle = { statement: session.draft.statement, affordability, asOf: services.asOf };
+  const bundle = { statement: { ...session.draft.statement, takenOn: services.asOf }, affordability, asOf: services.asOf };
   await saveInto(session, (folder) => services.exporter.exportStatement(folder, bundle), STATEMENT_FOLDER_QUESTION);
   // Past the plan and its export: the session ends here.
   await session.update(atStep(session.draft, nextStep('export')));

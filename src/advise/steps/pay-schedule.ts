@@ -6,7 +6,7 @@ import { isPaymentFrequency, PAYMENT_FREQUENCIES, type PaymentFrequency } from '
 import { nextPayDate } from '../../core/plan/dates.js';
 import type { PaySchedule, Statement } from '../../core/statement.js';
 import type { IsoDate } from '../../core/date.js';
-import { askDate } from '../ask.js';
+import { askDate, FREQUENCY_NAMES } from '../ask.js';
 import { withStatement } from '../draft.js';
 import type { Session } from '../session.js';
 import { askCarryingOn } from './item.js';
@@ -26,13 +26,14 @@ export async function askPaySchedule(session: Session): Promise<void> {
   const pay = await askCarryingOn(session, 'pay', 'the pay schedule', async (prompter): Promise<PaySchedule | undefined> => {
     const frequency = await prompter.select<PaymentFrequency | 'none'>({
       message: PAY_QUESTION,
-      choices: [{ name: 'Not recorded', value: 'none' }, ...PAYMENT_FREQUENCIES.map((f) => ({ name: f, value: f }))],
+      choices: [{ name: 'Not recorded', value: 'none' }, ...PAYMENT_FREQUENCIES.map((f) => ({ name: FREQUENCY_NAMES[f], value: f }))],
       default: recorded?.frequency ?? earningsFrequency(statement) ?? 'none',
     });
     if (frequency === 'none') return undefined;
     // A payday that has passed is refused, naming the next one; a recorded one is offered rolled forward.
+    // None is offered otherwise: today is rarely payday, and plans fall on the day given.
     const passed = (date: IsoDate) => `${date} has passed: the next payday after it is ${nextPayDate({ frequency, nextPayDate: date }, asOf)}`;
-    const fallback = recorded ? nextPayDate({ frequency, nextPayDate: recorded.nextPayDate }, asOf) : asOf;
+    const fallback = recorded ? nextPayDate({ frequency, nextPayDate: recorded.nextPayDate }, asOf) : undefined;
     return { frequency, nextPayDate: await askDate(prompter, 'Next payday (YYYY-MM-DD)', fallback, asOf, passed) };
   });
   const { pay: _dropped, ...rest } = session.draft.statement;

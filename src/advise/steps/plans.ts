@@ -12,7 +12,7 @@ import type { PlanOption, PlanProposal } from '../../core/plan/types.js';
 import { wordsFor } from '../../core/plan/words.js';
 import { assess } from '../affordability.js';
 import { askDate, askFrequency, askMoney } from '../ask.js';
-import { pendingOf, withPlan } from '../draft.js';
+import { atStep, pendingOf, withPlan } from '../draft.js';
 import { concernsOf } from '../override.js';
 import { affordableAt, choiceOf, indexOfChoice, proposeFor } from '../plans.js';
 import { optionsTable, paragraph, SCHEDULE_PAGE, scheduleView } from '../render.js';
@@ -41,8 +41,10 @@ async function pickOption(session: Session, affordability: Affordability): Promi
       `  ${table.header}`,
     ].join('\n'),
   );
-  const index = await session.prompter.select({
+  const index = await session.prompter.select<number | 'back'>({
     message: 'Which plan?',
+    search: true,
+    escape: 'back',
     choices: proposal.options.map((option, i) => ({
       name: table.rows[i] ?? option.label,
       value: i,
@@ -51,6 +53,8 @@ async function pickOption(session: Session, affordability: Affordability): Promi
     })),
     default: (plan && indexOfChoice(proposal, plan)) ?? proposal.recommended.index,
   });
+  // Esc: back to the summary, unless a plan is already chosen (then it stays).
+  if (index === 'back') return plan ? undefined : session.update(atStep(session.draft, 'summary'));
   const option = proposal.options[index];
   if (option) await session.update(withPlan(session.draft, choiceOf(option, plan)));
 }
@@ -137,7 +141,7 @@ function nextPage(option: PlanOption, first: number): number | undefined {
 
 function pageChoice(option: PlanOption, from: number): { name: string; value: 'page' } {
   const count = option.instalments.length;
-  return { name: `Show payments ${from + 1}–${Math.min(from + SCHEDULE_PAGE, count)} of ${count}`, value: 'page' };
+  return { name: `Next payments: ${from + 1}–${Math.min(from + SCHEDULE_PAGE, count)} of ${count}`, value: 'page' };
 }
 
 export async function plansStep(session: Session): Promise<void> {
@@ -157,6 +161,7 @@ export async function plansStep(session: Session): Promise<void> {
     const { plan } = session.draft;
     if (!plan) {
       await pickOption(session, affordability);
+      if (session.draft.step !== 'plans') return;
       continue;
     }
     const proposal = proposeFor(affordability, session.services, plan, limitationChoicesOf(session.draft, session.services.asOf));
@@ -180,15 +185,16 @@ export async function plansStep(session: Session): Promise<void> {
           value: 'agree',
         },
         ...(next === undefined ? [] : [pageChoice(option, next)]),
-        { name: 'Change the start date', value: 'start' },
-        { name: 'Change how often it is paid', value: 'frequency' },
+        { name: 'First payment on another date', value: 'start' },
+        { name: 'How often it is paid: change it', value: 'frequency' },
         ...(affordableAt(affordability, option.frequency).gt(0) ? [{ name: 'Change the amount', value: 'amount' as const }] : []),
-        { name: 'Choose another option', value: 'other' },
+        { name: 'Other plan options', value: 'other' },
         { name: 'Show the whole statement', value: 'statement' },
         { name: 'Go back to another part', value: 'back' },
       ],
       // Paging on with Enter, once paging has begun.
       default: paged ? 'page' : 'agree',
+      escape: 'back',
     });
     paged = action === 'page';
     if (action === 'page') first = next ?? 0;

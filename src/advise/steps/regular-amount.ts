@@ -25,7 +25,7 @@ export interface RegularAmountQuestion {
 export const SAVINGS: RegularAmountQuestion = {
   item: 'savings',
   part: 'savings',
-  asked: 'Savings put by regularly',
+  asked: 'Savings put by regularly (a small buffer for emergencies helps avoid new debt)',
   what: 'the savings',
 };
 

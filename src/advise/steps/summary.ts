@@ -14,11 +14,12 @@ export async function summaryStep(session: Session): Promise<void> {
     const action = await session.prompter.select({
       message: 'What next?',
       choices: [
-        { name: 'See the plan options', value: 'plans' },
+        { name: 'On to the plan options', value: 'plans' },
         { name: 'Show the whole statement', value: 'statement' },
         { name: 'Go back to another part', value: 'back' },
       ] as const,
       default: 'plans',
+      escape: 'back',
     });
     if (action === 'statement') showStatement(session);
     else if (action === 'back') return goBack(session);

@@ -15,6 +15,9 @@ export interface AdviseOptions {
   readonly guidelines?: string;
   readonly asOf?: IsoDate;
   readonly calendar?: CalendarRegion;
+  /** Who the exported letters are from, and an organisation's own letter templates. */
+  readonly sender?: string;
+  readonly templates?: string;
   readonly color: boolean;
 }
 
@@ -23,6 +26,10 @@ Takes a customer through their household, income, spending and debts, shows
 what is affordable as you go, and agrees a repayment plan with them. Keyboard
 only; works in an 80-column terminal.
 
+Enter takes what is offered; a typed letter picks the one choice of a menu
+that starts with it; Esc goes back from any question. The call, step by step:
+docs/advise.md.
+
 The draft is saved after every answer, so nothing is lost if the call drops:
 press Ctrl-C at any time and carry on later with --resume. It holds the
 customer's budget, so only you can read it, and it is removed once the plan
@@ -30,8 +37,9 @@ is exported (unless --keep-draft).
 
 At the end the statement (fairplan and SFS JSON), the agreed plan (JSON), its
 schedule (CSV and an iCalendar file of payment reminders), the plan letter,
-an offer letter to each creditor and the SFS summary they enclose are saved
-into a new or empty folder you name (default ./fairplan-export-<date>/). A plan
+an offer letter to each creditor and the SFS summary they enclose (each as
+text, DOCX and PDF; see docs/letters.md) are saved into a new or empty folder
+you name (default ./fairplan-export-<date>/). A plan
 above what the budget shows, or any plan while a flag asks for review, is
 agreed only by an override whose reason the export keeps. The draft and the
 export both hold personal data.
@@ -41,6 +49,7 @@ Examples:
   $ fairplan advise fixtures/statements/single-renter-weekly.json
   $ fairplan advise --guidelines irs-2025
   $ fairplan advise --calendar scotland
+  $ fairplan advise --sender fixtures/letters/sender.yaml
   $ fairplan advise --resume .fairplan-drafts/advise-20261125-101500.json
 
 Needs a terminal: for scripts use fairplan check or fairplan plan.
@@ -68,6 +77,8 @@ export function registerAdvise(program: Command, context: CommandContext): void 
       'bank holidays for due dates: england-wales, scotland, northern-ireland, none (default: england-wales; none for a USD statement)',
       calendarOption,
     )
+    .option('--sender <file>', 'who the exported letters are from (organisation, adviser, address, phone, email), a YAML or JSON file; see docs/letters.md')
+    .option('--templates <folder>', "an organisation's own letter templates (creditor-offer.mustache, customer.mustache); see docs/letters.md")
     .option('--no-color', 'no colours')
     .addHelpText('after', HELP)
     .action(async (statement: string | undefined, options: AdviseOptions) =>

@@ -13,7 +13,9 @@ import type { Field } from '../../batch/fields.js';
 import { parseDelimiter } from '../../batch/delimiter.js';
 import { parseColumnOption, resolveColumns, type Carry, type ColumnNames } from '../../batch/mapping.js';
 import { DEFAULT_INTEREST, INTEREST_CHOICES, type InterestChoice } from '../../batch/plan.js';
-import { resolvePlanTerms } from '../../core/plan/request.js';
+import { calendarFor, type CalendarRegion } from '../../core/calendar/index.js';
+import type { Jurisdiction } from '../../core/statement.js';
+import { householdDefaults, readJurisdiction } from '../../batch/household-fields.js';
 import type { RejectLimit } from '../../batch/reject-limit.js';
 import type { BatchOptions } from '../../batch/run.js';
 import { summaryLines } from '../../batch/summary.js';
@@ -23,7 +25,7 @@ import { guidelinesInput, runProvenance } from '../provenance.js';
 import type { OptionValue } from '../../core/provenance.js';
 import type { GuidelineSource } from '../../core/affordability/guidelines.js';
 import { EXIT } from '../exit-codes.js';
-import { dateOption, nonNegativeIntegerOption, positiveIntegerOption, rejectLimitOption, today, usage } from '../options.js';
+import { calendarOption, dateOption, nonNegativeIntegerOption, positiveIntegerOption, rejectLimitOption, today, usage } from '../options.js';
 import { parseDateFormat } from '../../batch/date-format.js';
 import { columnKey } from '../../io/column-names.js';
 import { writeFileAtomic } from '../../io/atomic-file.js';
@@ -49,9 +51,13 @@ Columns (default names; rename with --map or --column field=Header):
   monthly_income, housing, council_tax, utilities, food, transport,
   other_expenses, pay_frequency, next_pay_date,
   breathing_space_end (optional: the last day of a Breathing Space),
-  last_payment_date (optional: the last payment or written acknowledgement),
-  jurisdiction (optional: england-wales, the default, scotland or
-  northern-ireland)
+  last_payment_date (optional: the last payment or written acknowledgement)
+Household (optional; a blank cell or no column takes the default, and the
+row's defaults_used column names it): adults (default 1), children (0),
+tenure (owner, mortgage, living-with-parents, tenant-private, tenant-social,
+other; default other), jurisdiction (england-wales, scotland,
+northern-ireland; default --jurisdiction). A row's due dates move around its
+jurisdiction's bank holidays; a row that records none, around --calendar's.
 An account whose last payment is more than six years old (five in Scotland)
 may be statute-barred: it is offered nothing (outcome possibly-statute-barred,
 instalment 0.00, no schedule), the customer's other accounts share what is
@@ -64,7 +70,7 @@ frequency, converted to a month and rounded to the penny one by one:
 Keys starting // are notes. --init-map writes a mapping guessed from the
 header (to -o or stdout); --dry-run N shows what each field reads from the
 first N rows and writes nothing. A column that holds amounts but is neither
-read nor carried is named on stderr and in the summary (unmapped_columns);
+read nor carried is named on stderr and in the summary (unmappedColumns);
 --strict refuses to run with one. A rejected row names the export's column.
 
 Results (CSV): account_id, carried columns, monthly_income, expenditure,
@@ -72,7 +78,11 @@ surplus, available, flags, review, plan, instalment, frequency,
 instalments, first_date, last_date, total, outcome, alternatives, balance,
 review_reasons, plan_months (blank if it does not repay), then for each
 option (affordable, fixed_term_12, _24, _36, _60, token) OPTION_instalment,
-OPTION_instalments and OPTION_is_affordable (blank when not offered). Amounts
+OPTION_instalments and OPTION_is_affordable (blank when not offered), and
+defaults_used (the household fields taken by default, e.g. tenure;jurisdiction).
+Rejected rows (--errors) have rejected_line, rejected_field (the export's
+column), rejected_reason and rejected_code (e.g. missing-value,
+invalid-amount, invalid-date, invalid-tenure: docs/batch-mapping.md). Amounts
 are plain numbers with two decimals; --bom starts each CSV file with a
 byte-order mark so Excel reads £ and accents.
 
@@ -119,6 +129,8 @@ function delimiterOption(value: string): string {
   }
 }
 
+const jurisdictionOption = (value: string): Jurisdiction => usage(() => readJurisdiction(value));
+
 /** Not a commander usage error, for the reason delimiterOption gives. */
 const dateFormatOption = (value: string): string => parseDateFormat(value);
 
@@ -148,12 +160,14 @@ interface BatchFlags {
   bom?: boolean;
   initMap?: boolean;
   dryRun?: number;
+  jurisdiction?: Jurisdiction;
+  calendar?: CalendarRegion;
 }
 
 const SHOWN_REJECTIONS = 20;
 
 // One worker plans while this thread reads and writes: with a second core free, a run was about a
-// third faster; more workers gained nothing on 2 cores and cost memory (README, "Performance").
+// third faster; more workers gained nothing on 2 cores and cost memory (docs/performance-history.md).
 const DEFAULT_WORKERS = availableParallelism() > 1 ? 1 : 0;
 
 /** The progress bar, shown only to a person at a terminal; by bytes when the input's size is known. */
@@ -204,6 +218,8 @@ function batchOptionsGiven(flags: BatchFlags): Record<string, OptionValue> {
     ['--interest', flags.interest === DEFAULT_INTEREST ? undefined : flags.interest],
     ['--guidelines', flags.guidelines],
     ['--group-by', flags.groupBy],
+    ['--jurisdiction', flags.jurisdiction],
+    ['--calendar', flags.calendar],
   ];
   return Object.fromEntries(given.filter((entry): entry is [string, OptionValue] => entry[1] !== undefined));
 }
@@ -216,8 +232,8 @@ const batchProvenance = (context: CommandContext, input: string, flags: BatchFla
   runProvenance(context, {
     asOf,
     ...(guidelines ? { guidelines } : {}),
-    // The calendar every account's due dates are moved by: batch plans with the default terms.
-    calendar: resolvePlanTerms({ asOf }).calendar.name,
+    // The calendar of the rows that record no jurisdiction; a row that records one moves its dates by its own.
+    calendar: calendarFor(householdDefaults(flags.jurisdiction, flags.calendar).calendar).name,
     options: batchOptionsGiven(flags),
     inputs: [{ role: 'input', file: input }, ...(flags.map ? [{ role: 'mapping', file: flags.map }] : []), ...guidelinesInput(flags.guidelines)],
   });
@@ -242,8 +258,12 @@ async function dryRun(context: CommandContext, input: string, flags: BatchFlags,
   const { dryRunLines } = await import('../../batch/dry-run.js');
   const file = input === '-' ? 'stdin' : input;
   const { headers, records } = await readFirstRows(input, context.io.stdin as Readable, delimiter, count);
-  const layout = resolveColumns(headers, columns, carry, file);
-  for (const line of dryRunLines(flags.dateFormat ? { ...layout, dateFormat: flags.dateFormat } : layout, records)) context.out(visible(line));
+  const layout = {
+    ...resolveColumns(headers, columns, carry, file),
+    ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+    householdDefaults: householdDefaults(flags.jurisdiction, flags.calendar),
+  };
+  for (const line of dryRunLines(layout, records)) context.out(visible(line));
 }
 
 /** Columns named by --carry and by the mapping's carry, each once (--carry adds to the mapping's). */
@@ -286,6 +306,7 @@ async function batch(context: CommandContext, input: string, flags: BatchFlags):
     columns,
     carry,
     ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+    householdDefaults: householdDefaults(flags.jurisdiction, flags.calendar),
     ...(flags.strict ? { refuseUnmapped: true } : {}),
     ...(flags.bom ? { bom: true } : {}),
     onUnmapped: (headers: readonly string[]) => {
@@ -365,6 +386,16 @@ export const registerBatch: RegisterCommand = (program, context) => {
     .option('--max-rejects <n|p%>', 'stop and write nothing once more than n rows, or more than p% of the rows read, are rejected', rejectLimitOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0), or when a column holding amounts is neither read nor carried')
     .option('--date-format <format>', 'how the export writes dates: DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD, with /, - or . (default: YYYY-MM-DD)', dateFormatOption)
+    .option(
+      '--jurisdiction <jurisdiction>',
+      'where a customer lives when the row records no jurisdiction: england-wales, scotland, northern-ireland (default: england-wales)',
+      jurisdictionOption,
+    )
+    .option(
+      '--calendar <region>',
+      "bank holidays for the due dates of a row that records no jurisdiction: england-wales, scotland, northern-ireland, none (default: the --jurisdiction's)",
+      calendarOption,
+    )
     .option('--bom', 'start each CSV output with a UTF-8 byte-order mark, so Excel shows £ and accents')
     .option('--init-map', 'write a mapping file guessed from the header, with a note on each guess (to -o or stdout), and stop')
     .option('--dry-run <n>', 'show what each field reads from the first n rows, and write nothing', positiveIntegerOption)

@@ -24,13 +24,14 @@ interface CheckOptions extends StatementFlags {
 
 const EXAMPLES = `
 Examples:
+  $ fairplan new statement.yaml     # a statement to fill in
   $ fairplan check fixtures/statements/single-renter-weekly.json
   $ fairplan check fixtures/statements/couple-children-mixed.yaml \\
       --guidelines fixtures/guidelines/example-guidelines.yaml
-  $ fairplan check statement.json --json > affordability.json
-  $ fairplan check statement.json --sfs > sfs-summary.json
-  $ fairplan check statement.json --sfs data-entry > sfs-data-entry.json
-  $ fairplan check summary.json --strict
+  $ fairplan check statement.yaml --json > affordability.json
+  $ fairplan check statement.yaml --sfs > sfs-summary.json
+  $ fairplan check statement.yaml --sfs data-entry > sfs-data-entry.json
+  $ fairplan check fixtures/statements/sfs/sfs-summary-wrong-totals.json --strict
   $ fairplan check fixtures/statements/us-household.json --guidelines irs-2025
 
 The statement is fairplan's format (JSON or YAML; see schema/README.md), an SFS
@@ -46,7 +47,9 @@ at 0.00 while a line's label says council tax is warned of too.
 Notes: "notes" are for the advisor's file and never sent to creditors;
 "notesForCreditors" go into the SFS notes. Circumstances (vulnerabilities) need
 "vulnerabilityConsent": { "toRecord", "toShare" }; what is noted "forCreditors"
-is sent only with toShare. A statement without it shares nothing of them.
+is sent only with toShare, and with "creditors" (names) only to those; an SFS
+every creditor reads holds it only when all may be told. A statement without
+it shares nothing of them.
 
 Figures are monthly: weekly × 52 ÷ 12, fortnightly × 26 ÷ 12, four-weekly
 × 13 ÷ 12, quarterly ÷ 3, annual ÷ 12, each line rounded to the penny once (half

@@ -24,7 +24,12 @@ import { checkOutputs } from '../../io/output-check.js';
 import { renderNoScheduleCsv, renderScheduleCsv } from '../../render/plan/csv.js';
 import { renderNoPlanJson, renderPlanJson } from '../../render/plan/json.js';
 import type { StatementWarning } from '../../statement/warnings.js';
+import { readLetterTemplates } from '../../render/letter/template-folder.js';
+import { readSender } from '../../render/letter/sender.js';
+import { LETTER_FORMATS, type LetterFormat } from '../../render/letter/formats.js';
 import { renderLetter, type LetterOptions } from '../../render/plan/letter.js';
+import { LETTER_SPECS } from '../../render/plan/letter-templates.js';
+import { closest } from '../../core/suggest.js';
 import { findOption, optionAt } from '../../render/plan/select.js';
 import { renderPlanReport } from '../../render/plan/table.js';
 import { wrap } from '../../render/shared/wrap.js';
@@ -75,6 +80,10 @@ interface PlanFlags extends StatementFlags {
   readonly ics?: string;
   readonly letter?: boolean;
   readonly letters?: string;
+  /** Who the letters are from (a settings file), their templates (a folder) and formats. */
+  readonly sender?: string;
+  readonly templates?: string;
+  readonly letterFormats?: readonly LetterFormat[];
   /** Why an option above what is affordable is to be sent all the same (letters, reminders). */
   readonly overrideReason?: string;
   /** --time-run-out CREDITOR, repeatable: reasonably sure nothing was paid or acknowledged in the limitation period. */
@@ -110,6 +119,18 @@ function creditorsOption(value: string, previous: readonly string[] = []): strin
   return [...previous, creditor];
 }
 
+/** `--letter-formats txt,pdf`: which files each letter is written as. */
+function letterFormatsOption(value: string): LetterFormat[] {
+  const formats = value.split(',').map((part) => part.trim().toLowerCase());
+  for (const format of formats) {
+    if (!(LETTER_FORMATS as readonly string[]).includes(format)) {
+      const near = closest(format, LETTER_FORMATS);
+      throw new InvalidArgumentError(`"${format}" is not a letter format${near ? `; did you mean "${near}"?` : ''} (expected some of ${LETTER_FORMATS.join(', ')}, comma-separated)`);
+    }
+  }
+  return [...new Set(formats)] as LetterFormat[];
+}
+
 function fixedTermsOption(value: string): number[] {
   return value.split(',').map((part) => {
     const months = part.trim();
@@ -130,6 +151,10 @@ function requireTogether(flags: PlanFlags, file: string | undefined): void {
   if (flags.settlementInstalments !== undefined && flags.settlementDiscount === undefined && flags.settlement === undefined) {
     throw missing('--settlement-instalments needs --settlement-discount or --settlement: the discount the creditor has offered');
   }
+  for (const [given, flag] of [[flags.sender, '--sender'], [flags.letterFormats, '--letter-formats']] as const) {
+    if (given !== undefined && flags.letters === undefined) throw missing(`${flag} goes with --letters: it is for the letters of a pack`);
+  }
+  if (flags.templates !== undefined && flags.letters === undefined && !flags.letter) throw missing('--templates goes with --letters or --letter: it words their letters');
   if (file === undefined && (flags.format !== undefined || flags.strict)) {
     throw missing(`${flags.format !== undefined ? '--format' : '--strict'} needs a statement: it says how to read one`);
   }
@@ -194,7 +219,7 @@ const JURISDICTION_NAMES: Readonly<Record<Jurisdiction, string>> = {
 
 /**
  * --calendar chooses the bank holidays payments move around, never the law the debts are under
- * (README "Where the customer lives"): a region other than the statement's is pointed out.
+ * (docs/breathing-space.md, "Where the customer lives"): a region other than the statement's is pointed out.
  */
 function calendarNote(region: CalendarRegion | undefined, statement: Statement): string | undefined {
   const jurisdiction = statement.jurisdiction ?? 'england-wales';
@@ -377,8 +402,8 @@ const customerLetter = (proposal: PlanProposal, chosen: number, letterOptions: L
   withLetterReference(provenance, (reference) => renderLetter(proposal, chosen, { ...letterOptions, ...(reference ? { reference } : {}) }));
 
 /**
- * One offer letter to each creditor, the customer's letter and the SFS summary, into `folder` (made
- * if need be), each written atomically.
+ * One offer letter to each creditor, the customer's letter and the SFS summary, in each format
+ * asked for, into `folder` (made if need be), written all together or not at all.
  */
 async function writeLetters(
   context: CommandContext,
@@ -387,6 +412,7 @@ async function writeLetters(
   chosen: number,
   letterOptions: LetterOptions,
   provenance: Provenance,
+  formats: readonly LetterFormat[],
   statementFile?: string,
   affordability?: Affordability,
 ) {
@@ -396,17 +422,24 @@ async function writeLetters(
   }
   const { creditorPack } = await import('../../render/plan/creditor-pack.js');
   const target = path.resolve(context.io.cwd, folder);
-  const pack = creditorPack(proposal, chosen, affordability, { ...letterOptions, provenance });
-  const files = [
-    ...pack.map(({ name, content }) => ({ target: path.join(target, name), content, mode: PERSONAL_FILE_MODE })),
-    { target: path.join(target, 'letter-customer.txt'), content: customerLetter(proposal, chosen, letterOptions, provenance), mode: PERSONAL_FILE_MODE },
-  ];
+  const pack = await creditorPack(proposal, chosen, affordability, { ...letterOptions, provenance, formats });
+  const files = pack.files.map(({ name, content }) => ({ target: path.join(target, name), content, mode: PERSONAL_FILE_MODE }));
   // Only the folder named is made, or one found empty; the letters are written all together or not at all, never over the statement.
   await createEmptyFolder(target, folder);
   await checkOutputs({ cwd: context.io.cwd, reads: [{ path: statementFile, what: 'the statement' }], writes: files.map((f) => ({ path: f.target, option: '--letters' })) });
   await writeFilesAtomic(files);
-  // The "time has run out" letters are creditor letters too; the SFS summary is the pack's last file.
-  context.err(`fairplan: wrote ${pack.length - 1} creditor letters, the customer's letter and the SFS summary for "${option.label}" to ${folder}`);
+  for (const warning of pack.warnings) context.err(`fairplan: ${warning}`);
+  // The "time has run out" letters are creditor letters too.
+  context.err(`fairplan: wrote ${option.creditors.length + pack.timeRunOut} creditor letters, the customer's letter and the SFS summary (${formats.join(', ')}) for "${option.label}" to ${folder}`);
+}
+
+/** The sender and an organisation's templates, read and checked before anything is written. */
+async function letterSettings(context: CommandContext, flags: PlanFlags): Promise<Pick<LetterOptions, 'sender' | 'templates'>> {
+  const sender = flags.sender === undefined ? undefined : await readSender(path.resolve(context.io.cwd, flags.sender)).catch((error: unknown) => {
+    throw error instanceof FairplanError ? error.inFile(flags.sender ?? '') : error;
+  });
+  const templates = flags.templates === undefined ? undefined : await readLetterTemplates(path.resolve(context.io.cwd, flags.templates), LETTER_SPECS, flags.templates);
+  return { ...(sender ? { sender } : {}), ...(templates ? { templates } : {}) };
 }
 
 async function run(context: CommandContext, file: string | undefined, flags: PlanFlags): Promise<void> {
@@ -444,9 +477,15 @@ async function run(context: CommandContext, file: string | undefined, flags: Pla
     return;
   }
   if (flags.letter || flags.letters !== undefined || flags.ics !== undefined) sendable(proposal, chosen, flags.overrideReason, affordability);
-  const letterOptions = { ...(affordability ? { affordability } : {}), ...(flags.overrideReason ? { overrideReason: flags.overrideReason } : {}) };
+  const letterOptions = {
+    ...(affordability ? { affordability } : {}),
+    ...(flags.overrideReason ? { overrideReason: flags.overrideReason } : {}),
+    ...(flags.letter || flags.letters !== undefined ? await letterSettings(context, flags) : {}),
+  };
   if (flags.letter) return context.out(customerLetter(proposal, chosen, letterOptions, provenance));
-  if (flags.letters !== undefined) return writeLetters(context, flags.letters, proposal, chosen, letterOptions, provenance, file, affordability);
+  if (flags.letters !== undefined) {
+    return writeLetters(context, flags.letters, proposal, chosen, letterOptions, provenance, flags.letterFormats ?? LETTER_FORMATS, file, affordability);
+  }
   if (flags.ics !== undefined) {
     const target = path.resolve(context.io.cwd, flags.ics);
     const option = optionAt(proposal, chosen);
@@ -479,6 +518,8 @@ Examples:
       --interest-rate 9.9 --letter
   $ fairplan plan fixtures/statements/six-creditors-small-balance.yaml \\
       --letters letters
+  $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
+      --letters pack --sender fixtures/letters/sender.yaml --letter-formats pdf
   $ fairplan plan fixtures/statements/deficit-budget.json --letter \\
       --override-reason "Keeps a token payment going while seeing an adviser"
   $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
@@ -508,6 +549,11 @@ docs/statute-barred.md).
 --json ends with "provenance" (fairplan and rules versions, as-of date, calendar,
 options given, SHA-256 of the statement); letters and --ics reminders end with
 its reference, "Ref FP-… · fairplan … · rules …", to match them to it.
+
+--letters writes each letter and the SFS summary as text, DOCX and PDF (or
+the --letter-formats given). A detail neither the statement nor --sender
+gives shows as a gap marked [MISSING: …], with a warning on stderr. Templates
+of your own, the sender file and every placeholder: docs/letters.md.
 
 Exit codes:
   0    success
@@ -550,6 +596,9 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     .addOption(
       new Option('--letters <folder>', "write an offer letter to each creditor, the customer's letter and the SFS summary into a new or empty folder").conflicts(exclusive('letters')),
     )
+    .option('--letter-formats <list>', 'with --letters: the formats of each letter, comma-separated: txt, docx, pdf (default: all three)', letterFormatsOption)
+    .option('--sender <file>', 'with --letters: who the letters are from (organisation, adviser, address, phone, email), a YAML or JSON file; see docs/letters.md')
+    .option('--templates <folder>', "with --letters or --letter: an organisation's own letter templates (creditor-offer.mustache, customer.mustache); see docs/letters.md")
     .option('--override-reason <text>', 'why an option above what is affordable is agreed all the same: needed for its letters and reminders, and stated in them', reasonOption)
     .option(
       '--time-run-out <creditor>',

@@ -10,6 +10,7 @@
  */
 import { FairplanError } from '../errors.js';
 import { MOST_COUNTED } from '../money.js';
+import type { Currency, Tenure } from '../statement.js';
 import type { FlagCode } from './types.js';
 
 /** A month's budget, each part a sum of line figures in whole pence. */
@@ -62,6 +63,9 @@ export const DRO_LIMITS = {
   monthlySurplus: 7_500,
 } as const;
 
+/** A Debt Relief Order could apply: a budget in pounds, for someone who does not own their home (domain notes 2.4). */
+export const droPossible = (currency: Currency, tenure: Tenure): boolean => currency === 'GBP' && tenure !== 'owner' && tenure !== 'mortgage';
+
 /** A token payment is advised, by default, below £1.00 a month per creditor. */
 export const TOKEN_THRESHOLD_PER_CREDITOR = 100;
 
@@ -109,7 +113,7 @@ export function flagCodes(facts: FlagFacts): FlagCode[] {
 }
 
 /**
- * THE rule for which flags need a person before a plan is agreed (README "Flags", *for review*), for
+ * THE rule for which flags need a person before a plan is agreed (docs/affordability.md, "Flags", *for review*), for
  * check, plan, advise, batch and the library alike: a moratorium, a vulnerability, a budget out of
  * date, a debt that may be statute-barred, and spending over a guideline until a note explains it.
  * The others inform: a deficit or a token-sized budget already has a token payment recommended,

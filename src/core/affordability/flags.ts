@@ -8,7 +8,7 @@ import { debtsPastLimitation, isStale, limitationFor } from '../time-limits.js';
 import { formatMoney, money, pennyCeiling, safePence, sum, type Money } from '../money.js';
 import { ADVICE_SIGNPOST } from '../signpost.js';
 import { CURRENCY_SYMBOLS, type Jurisdiction, type Statement } from '../statement.js';
-import { flagCodes, flagNeedsReview, type FlagFacts } from './budget.js';
+import { droPossible, flagCodes, flagNeedsReview, type FlagFacts } from './budget.js';
 import type { Flag, FlagCode, GuidelineResult, Totals } from './types.js';
 
 const DRO_UNCHECKED = [
@@ -70,7 +70,7 @@ function factsOf({ statement, asOf, totals, guidelines, tokenThresholdPerCredito
     creditors,
     tokenThreshold: pennyCeiling(money(tokenThresholdPerCreditor.times(creditors))),
     totalDebt: pennyCeiling(sum([totals.nonPriorityBalance, totals.priorityBalance])),
-    droPossible: (statement.currency ?? 'GBP') === 'GBP' && !isHomeowner(statement),
+    droPossible: droPossible(statement.currency ?? 'GBP', statement.household.tenure),
     guidelineOver: guidelines?.checks.some((c) => c.status === 'over') ?? false,
     vulnerable: statement.vulnerabilities.length > 0,
     breathingSpace: breathingSpaceToHonour(statement.breathingSpace, asOf) !== undefined,

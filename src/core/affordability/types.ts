@@ -27,7 +27,7 @@ export interface MonthlyPriorityDebt {
   readonly monthly: Pennies;
 }
 
-/** The SFS totals (formulas in the README, "How affordability is worked out"). */
+/** The SFS totals (formulas in docs/affordability.md). */
 export interface Totals {
   readonly income: Pennies;
   readonly fixed: Pennies;

@@ -1,7 +1,7 @@
 /**
  * Plans across several creditors: each payment of an option shared among the creditors still owed.
  *
- * Rules (README "Plans across several creditors"):
+ * Rules (docs/plans.md, "Plans across several creditors"):
  * - Each payment is shared pro rata to what each creditor was owed when the plan started (token
  *   payments: the same to each), in whole pence that add up to the payment exactly, by `allocate`
  *   (largest remainder, ties to the creditor listed first).

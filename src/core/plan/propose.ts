@@ -57,7 +57,7 @@ export function summarisePlans(request: PlanRequest): PlanSummaryProposal {
   };
 }
 
-/** The recommendation, flagged for review also when the budget's flags ask for a person (README "Which plan fairplan recommends"). */
+/** The recommendation, flagged for review also when the budget's flags ask for a person (docs/plans.md). */
 function withReviewFlags(recommended: Recommendation, reviewFlags: ResolvedPlanRequest['reviewFlags']): Recommendation {
   return reviewFlags.length === 0 ? recommended : { ...recommended, flagForReview: true, reviewFlags };
 }

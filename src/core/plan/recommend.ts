@@ -1,5 +1,5 @@
 /**
- * Which option fairplan recommends, by one documented rule (README "Which plan fairplan recommends").
+ * Which option fairplan recommends, by one documented rule (docs/plans.md, "Which plan fairplan recommends").
  * The first that applies:
  *   1. Less than the token amount is available (nil, negative or below it): the token payment, with
  *      its review, flagged for a person to look at.

@@ -79,7 +79,7 @@ export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors
 export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
   positivePence(request.balance, 'balance', 'the balance');
   if (!request.affordableMonthly.isFinite()) throw invalid('affordableMonthly', 'the affordable amount must be a number');
-  // A monthly figure, like every figure of a budget, is whole pence (README "How fairplan handles money").
+  // A monthly figure, like every figure of a budget, is whole pence (docs/money.md).
   if (!isWholePence(request.affordableMonthly)) {
     throw invalid('affordableMonthly', `the affordable amount must be in whole pence (got ${request.affordableMonthly.toString()})`);
   }

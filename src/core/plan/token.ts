@@ -35,7 +35,7 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
   const amount = context.tokenTotal;
   // A token is a monthly gesture whatever the pay frequency: 23p a week would help nobody. With
   // several creditors, each still owed receives the token amount: a repaid creditor's token is not
-  // passed to the others, so the payment falls (README "Plans across several creditors").
+  // passed to the others, so the payment falls (docs/plans.md, "Plans across several creditors").
   const stream: Stream = {
     ...context.anchor,
     frequency: 'monthly',

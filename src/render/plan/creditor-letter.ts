@@ -6,14 +6,16 @@
 import type { Affordability } from '../../core/affordability/types.js';
 import type { IsoDate } from '../../core/date.js';
 import type { CreditorSchedule, PlanOption, PlanProposal } from '../../core/plan/types.js';
-import type { Statement } from '../../core/statement.js';
 import { debtsPastLimitation, limitationFor } from '../../core/time-limits.js';
 import { type Words, wordsFor } from '../../core/plan/words.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { longDate } from '../shared/dates.js';
-import { wrap } from '../shared/wrap.js';
+import { composeLetter, orGap, type ComposedLetter, type Gap } from '../letter/compose.js';
+import { renderLetterText } from '../letter/text.js';
 import { optionAt } from './select.js';
 import { reasonClause, type LetterOptions } from './letter.js';
+import { CREDITOR_OFFER } from './letter-templates.js';
+import { letterheadView } from './letterhead.js';
 
 const SLUG_LENGTH = 60;
 
@@ -31,9 +33,9 @@ export function creditorSlug(name: string): string {
   return slug || 'creditor';
 }
 
-/** The file names of the letters, in the creditors' order, numbered so that none can clash. */
+/** The file names of the letters, without their extension (.txt, .docx, .pdf), in the creditors' order, numbered so that none can clash. */
 export function creditorLetterNames(option: PlanOption): string[] {
-  return (option.creditors ?? []).map((c, i) => `letter-${String(i + 1).padStart(2, '0')}-${creditorSlug(c.creditor)}.txt`);
+  return (option.creditors ?? []).map((c, i) => `letter-${String(i + 1).padStart(2, '0')}-${creditorSlug(c.creditor)}`);
 }
 
 function offer(option: PlanOption, creditor: CreditorSchedule, words: Words): string {
@@ -80,13 +82,11 @@ function aboveBudget(proposal: PlanProposal, option: PlanOption, words: Words, o
   return ` This offer is more than the customer’s budget shows they can afford (${words.available(proposal.request.affordableMonthly)})${reason}.`;
 }
 
+/** What the creditor is told of their interest before the request to freeze it (which the template words). */
 function interest(option: PlanOption, creditor: CreditorSchedule, words: Words): string[] {
-  const ask =
-    'We ask you to freeze interest and charges while the customer keeps to this arrangement, and to hold any ' +
-    'recovery action, as forbearance for a customer in financial difficulty (CONC 7.3.5G).';
-  const paragraphs = [ask];
+  const paragraphs: string[] = [];
   if (creditor.interest.kind === 'continuing' && !creditor.totalInterest.isZero()) {
-    paragraphs.unshift(
+    paragraphs.push(
       `Your account records interest continuing at ${creditor.interest.annualRatePercent.toString()}% a year. At that rate ` +
         `${words.money(creditor.totalInterest)} of the payments to you would be interest.`,
     );
@@ -98,7 +98,6 @@ function interest(option: PlanOption, creditor: CreditorSchedule, words: Words):
   return paragraphs;
 }
 
-/** The letter to the creditor at `creditorIndex` about the option at `optionIndex`, as plain text. */
 /**
  * To a creditor whose debt may be statute-barred (CONC 7.15): the offer does not accept that it can
  * be enforced, and they are asked to check before asking for payment.
@@ -114,37 +113,50 @@ function limitation(creditor: string, affordability: Pick<Affordability, 'statem
   ];
 }
 
-/** Whose account the offer is about, as far as the statement records it: the customer, and the creditor's account reference. */
-function whose(creditor: string, statement: Statement | undefined): string[] {
-  const customer = statement?.customer;
-  const account = statement?.debts.find((debt) => debt.creditor === creditor)?.accountReference;
-  return [
-    ...(customer ? [`Customer: ${customer.name}${customer.reference ? ` (our reference ${customer.reference})` : ''}`] : []),
-    ...(account ? [`Your account: ${account}`] : []),
-  ];
+/** Why the creditor is offered a token, not a share that repays them. */
+function tokenReason(proposal: PlanProposal, option: PlanOption, creditor: CreditorSchedule, words: Words): string {
+  return (
+    `The customer’s budget leaves ${words.available(proposal.request.affordableMonthly)} for non-priority creditors once ` +
+    'essential costs and priority debts are paid: not enough for a realistic offer that would repay their debts. The token ' +
+    `payment of ${words.rate(creditor.share, option.frequency)} shows that the customer wants to deal with the debt ` +
+    'while their circumstances are as they are.'
+  );
 }
 
-export function renderCreditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, { width = 72, reference, affordability, overrideReason }: LetterOptions = {}): string {
+/** The letter to the creditor at `creditorIndex` about the option at `optionIndex`, made from its template. */
+export function creditorLetter(proposal: PlanProposal, optionIndex: number, creditorIndex: number, options: LetterOptions = {}): ComposedLetter {
+  const { reference, affordability, overrideReason, sender, templates } = options;
   const option = optionAt(proposal, optionIndex);
   const creditor = option.creditors?.[creditorIndex];
   if (!creditor) throw new Error(`option ${optionIndex} has no creditor ${creditorIndex}`);
   const words = wordsFor(proposal.request.currencySymbol);
-  const sections: [string, string[]][] = [
-    ['Offer of payment', [offer(option, creditor, words), ...limitation(creditor.creditor, affordability)]],
-    ['How the offer was worked out', [why(proposal, option, creditor, words, overrideReason)]],
-    ['Interest and charges', interest(option, creditor, words)],
-    ['Free debt advice', [ADVICE_SIGNPOST]],
-  ];
-  const lines = [
-    `To: ${creditor.creditor}`,
-    ...whose(creditor.creditor, affordability?.statement),
-    `Reference: ${creditor.creditor}, offer of ${longDate(proposal.request.asOf)}`,
-    '',
-  ];
-  for (const [title, paragraphs] of sections) {
-    lines.push(title);
-    for (const paragraph of paragraphs) lines.push(...wrap(paragraph, width), '');
-  }
-  if (reference) lines.push(reference);
-  return `${lines.join('\n').trimEnd()}\n`;
+  const statement = affordability?.statement;
+  const gaps: Gap[] = [];
+  const account = statement?.debts.find((debt) => debt.creditor === creditor.creditor)?.accountReference;
+  const first = creditor.instalments[0]?.due ?? option.firstDate;
+  const token = option.kind === 'token';
+  const view = {
+    ...letterheadView({ ...(sender ? { sender } : {}), ...(statement ? { statement } : {}), date: proposal.request.asOf }, gaps),
+    creditor: creditor.creditor,
+    account_reference: orGap(account, { what: `the account reference of ${creditor.creditor}`, fix: 'add accountReference to each debt in the statement' }, gaps),
+    heading: token ? 'Offer of a token payment' : 'Offer of payment',
+    offer: offer(option, creditor, words),
+    limitation: limitation(creditor.creditor, affordability),
+    how_worked_out: why(proposal, option, creditor, words, overrideReason),
+    token,
+    token_reason: token ? tokenReason(proposal, option, creditor, words) : '',
+    review_date: option.outcome.kind === 'review' ? longDate(option.outcome.reviewDate) : '',
+    interest_notes: interest(option, creditor, words),
+    payments:
+      `The customer will make the payments set out above directly to you, the first on ${longDate(first)}, quoting your ` +
+      'account reference. Please tell us how you would like to be paid, for example your bank details for a standing order.',
+    first_payment_date: longDate(first),
+    signpost: ADVICE_SIGNPOST,
+    reference: reference ?? '',
+  };
+  return composeLetter(CREDITOR_OFFER, templates, view, gaps, `Offer of payment to ${creditor.creditor}`);
 }
+
+/** The letter to the creditor at `creditorIndex` about the option at `optionIndex`, as plain text. */
+export const renderCreditorLetter = (proposal: PlanProposal, optionIndex: number, creditorIndex: number, options: LetterOptions = {}): string =>
+  renderLetterText(creditorLetter(proposal, optionIndex, creditorIndex, options).document, options.width);

@@ -1,6 +1,6 @@
 /**
  * The proposal as JSON for scripts: every amount a string with two decimals (never a float), every
- * date `YYYY-MM-DD`, field names that stay put. Documented in the README ("fairplan plan").
+ * date `YYYY-MM-DD`, field names that stay put. Documented in docs/commands/plan.md.
  */
 import type { Affordability } from '../../core/affordability/types.js';
 import type { IsoDate } from '../../core/date.js';

@@ -10,10 +10,16 @@ import type { IsoDate } from '../../core/date.js';
 import { limitationFor, type LimitationStatus, type PossiblyBarredDebt } from '../../core/time-limits.js';
 import type { Money } from '../../core/money.js';
 import type { PaymentRun, PlanOption, PlanProposal } from '../../core/plan/types.js';
-import { months, termInMonths, type Words, wordsFor } from '../../core/plan/words.js';
+import { months, PER, termInMonths, type Words, wordsFor } from '../../core/plan/words.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { longDate } from '../shared/dates.js';
-import { wrap } from '../shared/wrap.js';
+import type { Frequency } from '../../core/frequency.js';
+import type { Statement } from '../../core/statement.js';
+import { composeLetter, type ComposedLetter, type Gap, type LetterTemplates } from '../letter/compose.js';
+import type { Sender } from '../letter/sender.js';
+import { renderLetterText } from '../letter/text.js';
+import { CUSTOMER_LETTER } from './letter-templates.js';
+import { letterheadView } from './letterhead.js';
 import { optionAt } from './select.js';
 
 export interface LetterOptions {
@@ -25,6 +31,10 @@ export interface LetterOptions {
   readonly affordability?: Pick<Affordability, 'statement' | 'asOf'>;
   /** A person's reason for agreeing an option above what is affordable, which the letter states. */
   readonly overrideReason?: string;
+  /** Who the letters are from (`--sender`); without it each sender detail is a marked gap. */
+  readonly sender?: Sender;
+  /** An organisation's own templates (`--templates`); fairplan's for any letter they do not word. */
+  readonly templates?: LetterTemplates;
 }
 
 /** The reason as a clause ending a sentence: without its own closing stop. */
@@ -32,30 +42,20 @@ export const reasonClause = (reason: string): string => reason.trim().replace(/[
 
 /**
  * A debt past the limitation period (CONC 7.15) is never worded as enforceable. One left out of the
- * offers until it is checked: the customer is told not to pay, sign or promise anything to its
- * creditor until then (a payment or a signed letter could restart the clock). One the pack writes
+ * offers until it is checked: the template tells the customer not to pay, sign or promise anything to
+ * its creditor until then (a payment or a signed letter could restart the clock). One the pack writes
  * the "time has run out" letter for: the same, and that the letter makes no offer. One a person
  * included all the same: what is offered is only an offer the customer may choose to make.
  */
-function limitationParagraphs(possiblyBarred: readonly PossiblyBarredDebt[], affordability: Pick<Affordability, 'statement' | 'asOf'> | undefined): string[] {
-  if (possiblyBarred.length === 0) return [];
+function olderDebts(possiblyBarred: readonly PossiblyBarredDebt[], affordability: Pick<Affordability, 'statement' | 'asOf'> | undefined) {
   const { years } = limitationFor(affordability?.statement ?? {});
   const scotland = affordability?.statement.jurisdiction === 'scotland';
-  const named = (status: LimitationStatus) =>
-    possiblyBarred.filter((p) => p.status === status).map(({ debt }) => `${debt.creditor} (last payment ${longDate(debt.lastPaymentOn)})`);
+  const of = (status: LimitationStatus) => possiblyBarred.filter((p) => p.status === status).map(({ debt }) => debt);
+  const named = (status: LimitationStatus) => of(status).map((debt) => `${debt.creditor} (last payment ${longDate(debt.lastPaymentOn)})`);
   const why =
     `We have no record of a payment or written acknowledgement for more than ${YEARS[years] ?? years} years, so ` +
     `a court may no longer be able to order you to pay${scotland ? ', and in Scotland the debt may no longer be owed at all' : ''}.`;
   const paragraphs: string[] = [];
-  const unchecked = named('unchecked');
-  if (unchecked.length > 0) {
-    paragraphs.push(
-      `Nothing is offered to ${unchecked.join('; ')}. ${why} Please do not pay, sign or promise anything to ` +
-        `${unchecked.length === 1 ? 'this creditor until the debt has' : 'these creditors until the debts have'} been checked: ` +
-        'if the time limit has not yet run out, a payment or a signed letter would start it again. If they contact you, ' +
-        'tell us, or a free debt adviser.',
-    );
-  }
   const timeRunOut = named('time-run-out');
   if (timeRunOut.length > 0) {
     paragraphs.push(
@@ -74,7 +74,15 @@ function limitationParagraphs(possiblyBarred: readonly PossiblyBarredDebt[], aff
         'where you stand.',
     );
   }
-  return paragraphs;
+  const unchecked = of('unchecked');
+  return {
+    has_older_debts: possiblyBarred.length > 0,
+    has_unchecked_debts: unchecked.length > 0,
+    unchecked_debts: named('unchecked').join('; '),
+    unchecked_creditors: unchecked.map((debt) => debt.creditor),
+    limitation_why: why,
+    older_debts: paragraphs,
+  };
 }
 
 const YEARS: Readonly<Record<number, string>> = { 5: 'five', 6: 'six' };
@@ -191,10 +199,8 @@ function interest(option: PlanOption, money: (amount: Money) => string): string 
 const listed = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
-/** How each payment is split between the creditors, and when each is repaid. */
-function split(option: PlanOption, words: Words): string[] {
-  const creditors = option.creditors ?? [];
-  if (creditors.length < 2) return [];
+/** How each payment is split between the creditors: the sentence, then a line for each creditor. */
+function split(option: PlanOption): string {
   const shared =
     option.sharing?.by === 'equal'
       ? 'Each payment is shared equally between your creditors'
@@ -202,14 +208,30 @@ function split(option: PlanOption, words: Words): string[] {
   const freed = option.sharing?.redistribute
     ? 'When one of them has been repaid, their share goes to the others, so your payment stays the same.'
     : 'When one of them has been repaid, your payment goes down by their share.';
-  return [
-    `${shared}. ${freed}`,
-    ...creditors.map((c) => {
-      const end = c.outcome.kind === 'repaid' ? `repaid on ${longDate(c.lastDate)}` : `not repaid by this ${option.outcome.kind === 'review' ? 'arrangement' : 'plan'}`;
-      return `- ${c.creditor}: ${words.money(c.share)} of the first payment; ${words.money(c.totalPaid)} in all, ${end}.`;
-    }),
-  ];
+  return `${shared}. ${freed}`;
 }
+
+/**
+ * What each creditor is paid and until when. In a pack, where the customer pays each of them
+ * directly, also from when and to which account.
+ */
+function creditorPayments(option: PlanOption, words: Words, pack: boolean, statement: Statement | undefined): string[] {
+  return (option.creditors ?? []).map((c) => {
+    const end = c.outcome.kind === 'repaid' ? `repaid on ${longDate(c.lastDate)}` : `not repaid by this ${option.outcome.kind === 'review' ? 'arrangement' : 'plan'}`;
+    if (!pack) return `${c.creditor}: ${words.money(c.share)} of the first payment; ${words.money(c.totalPaid)} in all, ${end}.`;
+    const account = statement?.debts.find((debt) => debt.creditor === c.creditor)?.accountReference;
+    const first = c.instalments[0];
+    const grows = c.instalments.some((instalment) => instalment.amount.gt(c.share));
+    const from = first ? ` from ${longDate(first.due)}${grows ? ', more once others are repaid' : ''}` : '';
+    return `${c.creditor}${account ? ` (account ${account})` : ''}: ${words.rate(c.share, option.frequency)}${from}; ${words.money(c.totalPaid)} in all, ${end}.`;
+  });
+}
+
+const PER_ANY: Readonly<Record<Frequency, string>> = { ...PER, quarterly: 'a quarter', annual: 'a year' };
+
+/** The priority debts as the statement records their payments, which the plan leaves as they are. */
+const priorityDebts = (statement: Statement | undefined, words: Words): string[] =>
+  (statement?.priorityDebts ?? []).map((d) => `${d.creditor}: ${words.money(d.payment)} ${PER_ANY[d.frequency]}`);
 
 /** During a Breathing Space nothing is asked for and nothing is added; the plan starts after it. */
 const paused = (until: IsoDate | undefined): string[] =>
@@ -227,43 +249,44 @@ function reviewSentence(option: PlanOption, proposal: PlanProposal): string {
   return ` In any case we will go through your budget and this plan with you again by ${longDate(on)}.`;
 }
 
-/** The letter for the option at `optionIndex` of `proposal`, as plain text. */
-export function renderLetter(proposal: PlanProposal, optionIndex: number, { width = 72, reference, affordability, overrideReason }: LetterOptions = {}): string {
+/**
+ * The customer's letter for the option at `optionIndex` of `proposal`, made from its template.
+ * `pack`: headed as a letter sent by post, with what to pay each creditor directly.
+ */
+export function customerLetter(proposal: PlanProposal, optionIndex: number, options: LetterOptions & { readonly pack?: boolean } = {}): ComposedLetter {
+  const { reference, affordability, overrideReason, sender, templates, pack = false } = options;
   const option = optionAt(proposal, optionIndex);
-  const older = limitationParagraphs(proposal.request.possiblyBarred ?? [], affordability);
   const words = wordsFor(proposal.request.currencySymbol);
+  const statement = affordability?.statement;
   const moved = option.instalments.some((instalment) => instalment.movedFrom !== undefined);
-  const sections: [string | undefined, string[]][] = [
-    [undefined, [
-      'Thank you for going through your budget with us. This letter sets out what we discussed, based on the ' +
-        'income and outgoings you told us about.',
-    ]],
-    ['What you pay', [
-      ...paused(proposal.request.pausedUntil),
+  const gaps: Gap[] = [];
+  const priority = priorityDebts(statement, words);
+  const view = {
+    ...letterheadView({ ...(sender ? { sender } : {}), ...(statement ? { statement } : {}), date: proposal.request.asOf }, gaps),
+    pack,
+    heading: heading(option),
+    paused: paused(proposal.request.pausedUntil),
+    what_you_pay: [
       ...whatYouPay(option, words, overrideReason),
       ...(moved ? ['When a payment date falls on a weekend or bank holiday, the payment is due on the next working day.'] : []),
-    ]],
-    ...(option.creditors && option.creditors.length > 1 ? [['How each payment is shared', split(option, words)] as [string, string[]]] : []),
-    ['Interest and charges', [interest(option, words.money)]],
-    ...(older.length > 0 ? [['Older debts', older] as [string, string[]]] : []),
-    ['If your circumstances change', [
+    ],
+    shared: (option.creditors?.length ?? 0) > 1,
+    sharing: split(option),
+    creditor_payments: creditorPayments(option, words, pack, statement),
+    has_priority_debts: priority.length > 0,
+    priority_debts: priority,
+    interest: interest(option, words.money),
+    ...olderDebts(proposal.request.possiblyBarred ?? [], affordability),
+    circumstances:
       'Budgets change. If your income goes down, your costs go up, or you cannot make a payment, please tell us as ' +
-        'soon as you can. We will look at your budget with you again and agree what to do next.' +
-        reviewSentence(option, proposal),
-    ]],
-    ['Free debt advice', [ADVICE_SIGNPOST]],
-  ];
-  const lines = [heading(option), ''];
-  for (const [title, paragraphs] of sections) {
-    if (title) lines.push(title);
-    for (const paragraph of paragraphs) {
-      // A list item hangs under its dash, and the items of a list follow one another.
-      if (paragraph.startsWith('- ')) {
-        if (lines[lines.length - 1] === '' && lines[lines.length - 2]?.startsWith('  ')) lines.pop();
-        lines.push(...wrap(paragraph, width, '', '  '), '');
-      } else lines.push(...wrap(paragraph, width), '');
-    }
-  }
-  if (reference) lines.push(reference);
-  return `${lines.join('\n').trimEnd()}\n`;
+      'soon as you can. We will look at your budget with you again and agree what to do next.' +
+      reviewSentence(option, proposal),
+    signpost: ADVICE_SIGNPOST,
+    reference: reference ?? '',
+  };
+  return composeLetter(CUSTOMER_LETTER, templates, view, gaps, heading(option));
 }
+
+/** The customer's letter for the option at `optionIndex` of `proposal`, as plain text. */
+export const renderLetter = (proposal: PlanProposal, optionIndex: number, options: LetterOptions & { readonly pack?: boolean } = {}): string =>
+  renderLetterText(customerLetter(proposal, optionIndex, options).document, options.width);

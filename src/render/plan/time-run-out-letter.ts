@@ -5,22 +5,21 @@
  * customer, it names the account, admits no liability, quotes the law of the customer's nation and
  * CONC 7.15.4 and 7.15.8, asks for evidence of any payment or acknowledgement the creditor says was
  * made, and asks for written confirmation that the matter is closed. It makes no offer and states no
- * balance. Self-contained (its words are all here), so that it can become a template as it is.
+ * balance. Made from its template (TIME_RUN_OUT), as the offer letters are.
  */
+import type { Debt, Jurisdiction, Statement } from '../../core/statement.js';
+import { composeLetter, orGap, type ComposedLetter, type Gap } from '../letter/compose.js';
+import type { LetterOptions } from './letter.js';
+import { TIME_RUN_OUT } from './letter-templates.js';
+import { letterheadView } from './letterhead.js';
 import type { IsoDate } from '../../core/date.js';
-import type { Customer, Debt, Jurisdiction } from '../../core/statement.js';
-import { longDate } from '../shared/dates.js';
-import { wrap } from '../shared/wrap.js';
 
-export interface TimeRunOutLetter {
+export interface TimeRunOutLetter extends Pick<LetterOptions, 'sender' | 'templates'> {
   readonly debt: Pick<Debt, 'creditor' | 'accountReference'>;
-  /** Where the customer lives: the law the letter quotes (England and Wales unless said). */
-  readonly jurisdiction?: Jurisdiction;
-  readonly customer?: Customer;
-  /** The letter's date. */
+  /** The customer's statement: who writes, where they live (the law the letter quotes) and their address. */
+  readonly statement: Statement;
+  /** The letter's date: the plan's as-of day. */
   readonly on: IsoDate;
-  /** Line width; default 72. */
-  readonly width?: number;
   /** The provenance reference printed at the foot (see letterReference). */
   readonly reference?: string;
 }
@@ -41,34 +40,15 @@ const LAW: Readonly<Record<Jurisdiction, string>> = {
     '(Scotland) Act 1973 the obligation has therefore been extinguished: the debt no longer exists.',
 };
 
-const CONC =
-  'The Financial Conduct Authority’s rules say that a firm must not try to recover a statute-barred debt if it was ' +
-  'not in contact with the customer during the limitation period (CONC 7.15.4), and must not continue to ask for ' +
-  'payment once the customer has said that they will not pay because the debt is statute-barred (CONC 7.15.8).';
-
-/** The letter as plain text. */
-export function renderTimeRunOutLetter({ debt, jurisdiction = 'england-wales', customer, on, width = 72, reference }: TimeRunOutLetter): string {
-  const account = debt.accountReference ?? '[account number: add it before sending]';
-  const paragraphs = [
-    `I am writing about the account above. I do not admit any liability for this debt.`,
-    LAW[jurisdiction],
-    CONC,
-    'I will not be making any payment towards this debt. If you believe that I made a payment or acknowledged the ' +
-      'debt in writing within that period, please send me evidence of it.',
-    'Please confirm in writing that you have closed this matter and that you will not contact me about it again.',
-  ];
-  const lines = [
-    `To: ${debt.creditor}`,
-    ...(customer ? [`From: ${customer.name}${customer.reference ? ` (reference ${customer.reference})` : ''}`] : []),
-    `Date: ${longDate(on)}`,
-    '',
-    `Re: account ${account}`,
-    '',
-    'Dear Sir or Madam',
-    '',
-  ];
-  for (const paragraph of paragraphs) lines.push(...wrap(paragraph, width), '');
-  lines.push('Yours faithfully', '', '', customer?.name ?? '[signature and name]', '');
-  if (reference) lines.push(reference);
-  return `${lines.join('\n').trimEnd()}\n`;
+/** The letter to `debt`'s creditor, made from its template; a detail it lacks is a marked gap. */
+export function timeRunOutLetter({ debt, statement, on, reference, sender, templates }: TimeRunOutLetter): ComposedLetter {
+  const gaps: Gap[] = [];
+  const view = {
+    ...letterheadView({ ...(sender ? { sender } : {}), statement, date: on }, gaps),
+    creditor: debt.creditor,
+    account_reference: orGap(debt.accountReference, { what: `the account reference of ${debt.creditor}`, fix: 'add accountReference to each debt in the statement' }, gaps),
+    law: LAW[statement.jurisdiction ?? 'england-wales'],
+    reference: reference ?? '',
+  };
+  return composeLetter(TIME_RUN_OUT, templates, view, gaps, `Time has run out to recover this debt: ${debt.creditor}`);
 }

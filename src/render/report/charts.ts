@@ -77,7 +77,7 @@ const KINDS: readonly ChartKind[] = [
 ];
 
 /** An SVG drawn by Vega from a compiled Vega-Lite specification, with nothing loaded from anywhere. */
-async function draw(spec: TopLevelSpec): Promise<string> {
+export async function draw(spec: TopLevelSpec): Promise<string> {
   const refuse = () => Promise.reject(new Error('the report loads nothing'));
   const view = new View(parse(compile(spec).spec), {
     renderer: 'none',

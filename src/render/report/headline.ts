@@ -1,6 +1,7 @@
 /** The headline figures, as every format of the report words them, and the report as JSON. */
 import { formatMoney, fromPence, toFixed2 } from '../../core/money.js';
 import { FORMAT_VERSION } from '../shared/format-version.js';
+import { withSnakeAliases } from '../shared/snake-aliases.js';
 import { AVAILABLE_BINS, DOES_NOT_CLEAR, LENGTH_BINS, type PortfolioFigures, type ReportFigures } from './figures.js';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
@@ -30,23 +31,24 @@ const formatPence = (pence: number): string => toFixed2(fromPence(pence));
 const amount = (pence: number | null): string | null => (pence === null ? null : formatPence(pence));
 
 function portfolioJson(f: PortfolioFigures) {
-  return {
+  const doc = {
     accounts: f.accounts,
-    can_pay: f.canPay,
+    canPay: f.canPay,
     token: f.token,
-    cannot_pay: f.cannotPay,
+    cannotPay: f.cannotPay,
     owed: amount(f.owedPence),
-    expected_monthly: formatPence(f.expectedMonthlyPence),
+    expectedMonthly: formatPence(f.expectedMonthlyPence),
     clearing: f.clearing,
-    months_median: f.monthsMedian,
-    months_p90: f.monthsP90,
+    monthsMedian: f.monthsMedian,
+    monthsP90: f.monthsP90,
     review: f.review,
     flags: Object.fromEntries(f.flags.map((c) => [c.name, c.accounts])),
-    review_reasons: f.reviewReasons && Object.fromEntries(f.reviewReasons.map((c) => [c.name, c.accounts])),
+    reviewReasons: f.reviewReasons && Object.fromEntries(f.reviewReasons.map((c) => [c.name, c.accounts])),
     available: AVAILABLE_BINS.map((bin, i) => ({ bin: bin.label, accounts: f.available[i] ?? 0 })),
-    plan_length: [...LENGTH_BINS.map((bin) => bin.label), DOES_NOT_CLEAR].map((bin, i) => ({ bin, accounts: f.planLength[i] ?? 0 })),
+    planLength: [...LENGTH_BINS.map((bin) => bin.label), DOES_NOT_CLEAR].map((bin, i) => ({ bin, accounts: f.planLength[i] ?? 0 })),
     cash: f.cash && f.cash.map((m) => ({ month: m.month, due: formatPence(m.pence) })),
   };
+  return withSnakeAliases(doc, ['canPay', 'cannotPay', 'expectedMonthly', 'monthsMedian', 'monthsP90', 'reviewReasons', 'planLength']);
 }
 
 /** The report as one JSON document: amounts as strings with two decimals, as batch writes them. */

@@ -8,10 +8,10 @@ import { charts, type Chart } from './charts.js';
 import type { ReportFigures } from './figures.js';
 import { headline } from './headline.js';
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const STYLE = `
+export const STYLE = `
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; }
 h1 { margin-bottom: .25rem; } .source { color: #555; margin-top: 0; }
 dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .75rem; }
@@ -26,7 +26,7 @@ svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } .table { max-height: none; overflow: visible; } h2 { break-before: auto; } }
 `;
 
-function table(rows: Chart['table']): string {
+export function table(rows: Chart['table']): string {
   const [head = [], ...body] = rows;
   return `<table><thead><tr>${head.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${body
     .map((row) => `<tr>${row.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`)

@@ -4,9 +4,9 @@ import type { ReportFigures } from './figures.js';
 import { headline } from './headline.js';
 
 /** A cell: a pipe or a line break in a value (a carried column's) would break the table. */
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+export const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
-function table(rows: readonly (readonly string[])[]): string {
+export function table(rows: readonly (readonly string[])[]): string {
   const [head = [], ...body] = rows;
   return [head, head.map((_, i) => (i === 0 ? '---' : '---:')), ...body].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');
 }

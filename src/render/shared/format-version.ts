@@ -1,11 +1,14 @@
 /**
- * The version of fairplan's JSON output formats (`check --json`, `plan --json`, `batch --json`
- * records, `batch --summary`). It follows semantic versioning on its own: the minor number rises when fields are
- * added, the major number when a field is removed, renamed or changes meaning, so that a program
- * reading the output can tell whether it understands it. One number for all the formats: they
- * share their conventions (money as two-decimal strings, dates as YYYY-MM-DD). 1.1 added
- * `provenance` to each, and the `batch --summary` document. 1.2 added `balance`, `review_reasons`
- * and the recommendation's `plan_months` to `batch --json` records, and `unmapped_columns` to
- * `batch --summary`.
+ * The version of fairplan's JSON output formats: `check --json`, `plan --json`, `batch --json`
+ * records and `--summary`, `follow-up --json` records and `--summary`, `report --json`. It follows
+ * semantic versioning on its own: the minor number rises when fields are added, the major number when
+ * a field is removed, renamed or changes meaning, so that a program reading the output can tell
+ * whether it understands it. One number for all the formats: they share their conventions (money as
+ * two-decimal strings, dates as YYYY-MM-DD, null for a value that is not there). Each has a JSON
+ * Schema in `schema/`; docs/json-output.md keeps the history. 2.0 named every document's keys in
+ * camelCase (the old snake_case names are written too until 3.0), wrote null rather than "" in
+ * follow-up's NDJSON records, put `formatVersion` in every output, and
+ * added each `batch --json` record's `household` (with its `defaults_used`), the rejected rows' `code`
+ * and the batch summary's `defaultsUsed`.
  */
-export const FORMAT_VERSION = '1.2';
+export const FORMAT_VERSION = '2.0';

@@ -1,0 +1,234 @@
+/**
+ * Agreements: the plans customers agreed, from a `batch --schedules` file or one option of a plan
+ * JSON (`plan --json`, an advise export's plan.json). Each keeps its date, its source file's SHA-256
+ * and where it came from, and its instalments. A new agreement for an account supersedes the one
+ * before from its date (a renegotiation); the old one stays in the book, marked so.
+ */
+import { readFile } from 'node:fs/promises';
+import { compareDates, parseIsoDate, type IsoDate } from '../core/date.js';
+import { FairplanError, isFairplanError } from '../core/errors.js';
+import { parseMoney, safePence } from '../core/money.js';
+import { BadCell, date, optionalDate, positivePence, whole } from '../follow-up/cells.js';
+import { readTable, type FollowUpRejection, type Reject } from '../follow-up/table.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
+import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
+
+export interface AgreedInstalment {
+  readonly n: number;
+  readonly due: IsoDate;
+  readonly amount: number;
+  readonly movedFrom?: IsoDate;
+}
+
+/** A plan to be recorded as agreed for an account. */
+export interface PlanToAgree {
+  readonly accountId: string;
+  readonly plan: string;
+  readonly instalments: readonly AgreedInstalment[];
+  /** Where it came from, recorded with it as JSON. */
+  readonly provenance: Readonly<Record<string, unknown>>;
+}
+
+export interface AgreeOutcome {
+  /** Agreements recorded. */
+  readonly recorded: number;
+  /** Of them, those that took the place of an account's earlier agreement. */
+  readonly superseding: number;
+  /** Plans the book holds already, as agreed on that day from the same file. */
+  readonly unchanged: number;
+}
+
+/** The accounts named in an `--accounts` file (a CSV or NDJSON with an account_id column). */
+export async function readAccountList(file: string, reject: Reject): Promise<Set<string>> {
+  const ids = new Set<string>();
+  await readTable(file, ['account_id'], () => undefined, (row) => {
+    const id = row.get('account_id');
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
+    ids.add(id);
+    return undefined;
+  }, reject);
+  return ids;
+}
+
+interface ScheduleGroup {
+  readonly line: number;
+  readonly plan: string;
+  readonly instalments: AgreedInstalment[];
+  bad?: string;
+}
+
+/**
+ * The plans of a `batch --schedules` file, by account (only `only`'s, when given). An account with a
+ * row that cannot be read is left out whole and rejected, as a part of a plan is no plan.
+ */
+export async function readSchedules(file: string, only: ReadonlySet<string> | undefined, reject: Reject): Promise<PlanToAgree[]> {
+  const groups = new Map<string, ScheduleGroup>();
+  const rejections: FollowUpRejection[] = [];
+  await readTable(file, ['account_id', 'plan', 'n', 'due', 'amount'], () => undefined, (row) => {
+    const id = row.get('account_id');
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
+    if (only && !only.has(id)) return undefined;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { line: row.line, plan: row.get('plan'), instalments: [] }));
+    try {
+      if (row.get('plan') !== group.plan) throw new BadCell(`a second plan (${row.get('plan')}) for account ${id}, whose plan on line ${group.line} is ${group.plan}: keep the rows of the plan agreed`);
+      const n = whole(row, 'n');
+      if (group.instalments.some((instalment) => instalment.n === n)) throw new BadCell(`instalment ${n} appears twice`);
+      const movedFrom = optionalDate(row, 'moved_from');
+      group.instalments.push({ n, due: date(row, 'due'), amount: positivePence(row, 'amount'), ...(movedFrom ? { movedFrom } : {}) });
+    } catch (error) {
+      if (!(error instanceof BadCell)) throw error;
+      group.bad ??= `line ${row.line}`;
+      rejections.push({ file, line: row.line, accountId: id, code: 'bad-value', reason: error.message });
+    }
+    return undefined;
+  }, reject);
+  for (const rejection of rejections) await reject(rejection);
+  const plans: PlanToAgree[] = [];
+  for (const [accountId, group] of groups) {
+    if (group.bad) {
+      await reject({ file, line: group.line, accountId, code: 'plan-unreadable', reason: `account ${accountId} is not recorded: a row of its plan (${group.bad}) cannot be read` });
+      continue;
+    }
+    plans.push({ accountId, plan: group.plan, instalments: group.instalments.sort((a, b) => a.n - b.n), provenance: { from: 'batch --schedules' } });
+  }
+  for (const id of only ?? []) {
+    if (!groups.has(id)) await reject({ file, line: 0, accountId: id, code: 'no-arrangement', reason: `account ${id} is listed in --accounts but has no plan in the schedules file` });
+  }
+  return plans;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * One option of a plan JSON, for `accountId`: the option named `key`, or, in an advise export, the
+ * one agreed when no key is given.
+ */
+export async function readPlanOption(file: string, key: string | undefined, accountId: string): Promise<PlanToAgree> {
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof SyntaxError ? 'it is not JSON' : 'it cannot be read';
+    throw new FairplanError('io', `cannot be read as a plan: ${why}`, { file });
+  }
+  const notPlan = () => new FairplanError('invalid-argument', 'is not a plan JSON: expected the output of fairplan plan --json or an advise export\'s plan.json', { file });
+  if (!isObject(document) || !Array.isArray(document.options)) throw notPlan();
+  const options = document.options.filter(isObject);
+  const agreed = isObject(document.agreed) && typeof document.agreed.key === 'string' ? document.agreed.key : undefined;
+  const wanted = key ?? agreed;
+  const keys = options.map((option) => String(option.key));
+  if (wanted === undefined) throw new FairplanError('invalid-argument', `name the option agreed with --option (one of ${keys.join(', ')})`, { file });
+  const option = options.find((candidate) => candidate.key === wanted);
+  if (!option) throw new FairplanError('invalid-argument', `has no option ${wanted} (it has ${keys.join(', ')})`, { file, field: '--option' });
+  if (!Array.isArray(option.instalments) || option.instalments.length === 0) throw new FairplanError('invalid-argument', `option ${wanted} has no instalments to agree`, { file });
+  const instalments = option.instalments.map((instalment: unknown, i: number): AgreedInstalment => {
+    const field = `options[${options.indexOf(option)}].instalments[${i}]`;
+    try {
+      if (!isObject(instalment) || typeof instalment.n !== 'number' || !Number.isSafeInteger(instalment.n)) throw new BadCell();
+      const amount = safePence(parseMoney(String(instalment.amount)));
+      if (amount <= 0) throw new BadCell();
+      const movedFrom = instalment.movedFrom === undefined ? undefined : parseIsoDate(String(instalment.movedFrom));
+      return { n: instalment.n, due: parseIsoDate(String(instalment.date)), amount, ...(movedFrom ? { movedFrom } : {}) };
+    } catch (error) {
+      if (error instanceof BadCell || isFairplanError(error)) throw new FairplanError('invalid-argument', 'is not an instalment: expected n, a date and an amount above £0.00', { file, field });
+      throw error;
+    }
+  });
+  return {
+    accountId,
+    plan: wanted,
+    instalments,
+    provenance: {
+      from: agreed === undefined ? 'plan --json' : 'advise export',
+      option: { key: wanted, kind: option.kind, label: option.label },
+      ...(isObject(document.agreed) && document.agreed.overrideReason !== undefined ? { overrideReason: document.agreed.overrideReason } : {}),
+      ...(document.provenance === undefined ? {} : { plan: document.provenance }),
+    },
+  };
+}
+
+/**
+ * Records `plans` as agreed on `agreedOn`, in one import. An account's current agreement is
+ * superseded from that day; one agreed after that day is not replaced by it (rejected), and a plan
+ * recorded already from the same file on the same day is left as it is.
+ */
+export async function recordAgreements(
+  db: BookWriter,
+  source: ImportSource,
+  agreedOn: IsoDate,
+  plans: readonly PlanToAgree[],
+  reject: Reject,
+): Promise<AgreeOutcome> {
+  const importId = await recordImport(db, source);
+  let recorded = 0;
+  let superseding = 0;
+  let unchanged = 0;
+  // A few statements for each batch of plans rather than three for each: a night's file of a million
+  // plans is otherwise three million round trips through the query builder.
+  for (let i = 0; i < plans.length; i += ROWS_AT_ONCE) {
+    const batch = plans.slice(i, i + ROWS_AT_ONCE);
+    const currents = new Map<string, { id: number; agreed_on: string; plan: string; source_sha256: string }>();
+    const rows = await db
+      .selectFrom('agreements')
+      .select(['id', 'account_id', 'agreed_on', 'plan', 'source_sha256'])
+      .where('account_id', 'in', batch.map((plan) => plan.accountId))
+      .where('superseded_on', 'is', null)
+      .orderBy('id')
+      .execute();
+    // The latest, should an account have two current.
+    for (const row of rows) currents.set(row.account_id, row);
+    const agreed: { readonly plan: PlanToAgree; readonly current?: { readonly id: number } }[] = [];
+    for (const plan of batch) {
+      const current = currents.get(plan.accountId);
+      if (current && current.agreed_on === agreedOn && current.plan === plan.plan && current.source_sha256 === source.sha256) {
+        unchanged++;
+        continue;
+      }
+      if (current && compareDates(current.agreed_on as IsoDate, agreedOn) > 0) {
+        await reject({ file: source.file, line: 0, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId} has a plan agreed on ${current.agreed_on}, after ${agreedOn}: an earlier agreement cannot replace it` });
+        continue;
+      }
+      agreed.push(current ? { plan, current } : { plan });
+    }
+    if (agreed.length === 0) continue;
+    // A file's plans are one an account (readSchedules), so the account names the row made for it.
+    const inserted = await db
+      .insertInto('agreements')
+      .values(
+        agreed.map(({ plan }) => ({
+          account_id: plan.accountId,
+          agreed_on: agreedOn,
+          plan: plan.plan,
+          source_file: source.file,
+          source_sha256: source.sha256,
+          provenance: JSON.stringify(plan.provenance),
+          import_id: importId,
+          superseded_on: null,
+          superseded_by: null,
+        })),
+      )
+      .returning(['id', 'account_id'])
+      .execute();
+    const idOf = new Map(inserted.map((row) => [row.account_id, row.id]));
+    const instalments = agreed.flatMap(({ plan }) =>
+      plan.instalments.map((instalment) => ({
+        agreement_id: idOf.get(plan.accountId) as number,
+        n: instalment.n,
+        due: instalment.due,
+        amount: instalment.amount,
+        moved_from: instalment.movedFrom ?? null,
+      })),
+    );
+    for (let j = 0; j < instalments.length; j += ROWS_AT_ONCE) await db.insertInto('instalments').values(instalments.slice(j, j + ROWS_AT_ONCE)).execute();
+    for (const { plan, current } of agreed) {
+      if (!current) continue;
+      await db.updateTable('agreements').set({ superseded_on: agreedOn, superseded_by: idOf.get(plan.accountId) as number }).where('id', '=', current.id).execute();
+      superseding++;
+    }
+    recorded += agreed.length;
+  }
+  await forgetIfEmpty(db, importId, recorded);
+  return { recorded, superseding, unchanged };
+}

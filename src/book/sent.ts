@@ -1,0 +1,64 @@
+/**
+ * What a sender reported of the messages handed to it: each delivered, or not (with why, when it
+ * says). Read like follow-up's contacts log: `sent_on` is a date, or an ISO 8601 date and time
+ * placed on its UK day. The same report twice records nothing twice.
+ */
+import { BadCell, cell, contactDay } from '../follow-up/cells.js';
+import { readTable, type Reject } from '../follow-up/table.js';
+import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
+import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
+
+const DELIVERED = new Set(['delivered', 'sent', 'ok']);
+const NOT_DELIVERED = new Set(['failed', 'undelivered', 'not-delivered', 'bounced', 'rejected', 'expired']);
+
+export interface SentOutcome {
+  readonly read: number;
+  readonly recorded: number;
+  readonly known: number;
+  readonly notDelivered: number;
+}
+
+export async function recordSent(db: BookWriter, source: ImportSource, reject: Reject): Promise<SentOutcome> {
+  const file = source.file;
+  const rows: { message_id: string; account_id: string; sent_on: string; delivered: number; channel: string | null; detail: string | null; line: number }[] = [];
+  await readTable(file, ['account_id', 'message_id', 'sent_on', 'status'], () => undefined, (row) => {
+    const id = row.get('account_id');
+    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
+    try {
+      if (row.get('message_id') === '') throw new BadCell('message_id is empty');
+      const delivered = cell(row, 'status', (text) => {
+        const status = text.toLowerCase();
+        if (DELIVERED.has(status)) return true;
+        if (NOT_DELIVERED.has(status)) return false;
+        throw new BadCell();
+      }, `delivered or not (${[...DELIVERED, ...NOT_DELIVERED].join(', ')})`);
+      const detail = row.get('detail') || row.get('reason');
+      rows.push({
+        message_id: row.get('message_id'),
+        account_id: id,
+        sent_on: contactDay(row, 'sent_on'),
+        delivered: delivered ? 1 : 0,
+        channel: row.get('channel') || null,
+        detail: detail || null,
+        line: row.line,
+      });
+    } catch (error) {
+      if (!(error instanceof BadCell)) throw error;
+      return reject({ file, line: row.line, accountId: id, code: 'bad-value', reason: error.message });
+    }
+    return undefined;
+  }, reject);
+  const importId = await recordImport(db, source);
+  let recorded = 0;
+  for (let i = 0; i < rows.length; i += ROWS_AT_ONCE) {
+    const inserted = await db
+      .insertInto('deliveries')
+      .values(rows.slice(i, i + ROWS_AT_ONCE).map((row) => ({ ...row, import_id: importId })))
+      .onConflict((conflict) => conflict.columns(['message_id', 'sent_on', 'delivered']).doNothing())
+      .returning('id')
+      .execute();
+    recorded += inserted.length;
+  }
+  await forgetIfEmpty(db, importId, recorded);
+  return { read: rows.length, recorded, known: rows.length - recorded, notDelivered: rows.filter((row) => row.delivered === 0).length };
+}

@@ -1,0 +1,58 @@
+/**
+ * Every command that changes the book does so in one transaction: a night's file is recorded whole
+ * or not at all, whether the run fails, is stopped or is killed. Two runs at once: the second waits
+ * for the first (up to --wait), then is refused in one sentence (bookFailure, 'busy').
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { bookFailure, type Book } from './connect.js';
+import type { BookTables } from './schema.js';
+
+/** Every run that changes a PostgreSQL book holds this lock until it commits: one at a time. */
+const POSTGRES_LOCK = 0x66706c6e; // "fpln"
+
+export type BookWriter = Kysely<BookTables> | Transaction<BookTables>;
+
+export async function inTransaction<T>(book: Book, work: (db: BookWriter) => Promise<T>): Promise<T> {
+  try {
+    return await book.db.connection().execute(async (db) => {
+      if (book.backend === 'sqlite') {
+        // Takes the write lock now, waiting (the busy timeout) for a run that has it: a deferred
+        // transaction would find the book taken only at its first write, and could not wait then.
+        await sql`begin immediate`.execute(db);
+      } else {
+        await sql`begin`.execute(db);
+        await sql.raw(`set local lock_timeout = ${Math.max(1, Math.round(book.waitMs))}`).execute(db);
+        await sql`select pg_advisory_xact_lock(${POSTGRES_LOCK})`.execute(db);
+      }
+      try {
+        const result = await work(db);
+        await sql`commit`.execute(db);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(db).catch(() => undefined);
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw bookFailure(error, book.name);
+  }
+}
+
+/** Reads the book as it stood at one moment, while other runs may be changing it. */
+export async function inSnapshot<T>(book: Book, work: (db: BookWriter) => Promise<T>): Promise<T> {
+  try {
+    return await book.db.connection().execute(async (db) => {
+      await (book.backend === 'sqlite' ? sql`begin` : sql`begin isolation level repeatable read read only`).execute(db);
+      try {
+        return await work(db);
+      } finally {
+        await sql`rollback`.execute(db).catch(() => undefined);
+      }
+    });
+  } catch (error) {
+    throw bookFailure(error, book.name);
+  }
+}
+
+/** Rows are inserted this many at a time: within the parameters both databases allow a statement. */
+export const ROWS_AT_ONCE = 500;

@@ -1,0 +1,336 @@
+/**
+ * The book, the same specification for each backend: SQLite always, PostgreSQL when a server is
+ * there (FAIRPLAN_TEST_POSTGRES; skipped, never faked, without one). Figures come from the bundled
+ * fixtures/book/ files, worked out by hand.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAccountList, readPlanOption, readSchedules, recordAgreements } from '../../src/book/agree.js';
+import { openBook, type Book } from '../../src/book/connect.js';
+import { recordCustomers } from '../../src/book/customers.js';
+import type { ImportSource } from '../../src/book/imports.js';
+import { exportTables } from '../../src/book/export.js';
+import { recordPayments } from '../../src/book/payments.js';
+import { MIGRATION_TABLE } from '../../src/book/schema.js';
+import { recordSent } from '../../src/book/sent.js';
+import { accountTimeline } from '../../src/book/show.js';
+import { inTransaction } from '../../src/book/transaction.js';
+import type { IsoDate } from '../../src/core/date.js';
+import { FairplanError } from '../../src/core/errors.js';
+import type { FollowUpRejection } from '../../src/follow-up/table.js';
+import { fixture } from '../helpers/cli.js';
+import { BACKENDS } from '../helpers/book.js';
+
+const BOOK = (name: string) => fixture('book', name);
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const source = (command: string, file: string): ImportSource => ({ command, file, sha256: sha256(file), recordedAt: '2026-03-02T20:00:00.000Z', provenance: { test: true } });
+const day = (text: string) => text as IsoDate;
+
+describe.each(BACKENDS)('the book on $name', (backend) => {
+  const open: Book[] = [];
+  afterEach(async () => {
+    for (const book of open.splice(0)) await book.close();
+  });
+  /** Where each book is, as given to openBook (a book's name hides a URL's password). */
+  const where = new Map<Book, string>();
+  const newBook = async (): Promise<Book> => {
+    const location = await backend.fresh();
+    const book = await openBook(location, { create: true, waitSeconds: 5, cwd: process.cwd() });
+    open.push(book);
+    where.set(book, location);
+    return book;
+  };
+  const rejections = () => {
+    const seen: FollowUpRejection[] = [];
+    return { seen, reject: (r: FollowUpRejection) => void seen.push(r) };
+  };
+  const agreeSchedules = async (book: Book, file: string, agreedOn: string, accounts?: string) => {
+    const { seen, reject } = rejections();
+    const only = accounts === undefined ? undefined : await readAccountList(accounts, reject);
+    const plans = await readSchedules(file, only, reject);
+    const outcome = await inTransaction(book, (db) => recordAgreements(db, source('agree', file), day(agreedOn), plans, reject));
+    return { outcome, seen };
+  };
+
+  describe.skipIf(backend.missing)('agreements', () => {
+    it('records each plan of a batch --schedules file with its date, instalments, the file\'s SHA-256 and where it came from', async () => {
+      const book = await newBook();
+      const { outcome, seen } = await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
+      expect(seen).toEqual([]);
+      expect(outcome).toEqual({ recorded: 4, superseding: 0, unchanged: 0 });
+      const rows = await book.db.selectFrom('agreements').selectAll().orderBy('account_id').execute();
+      expect(rows.map((r) => [r.account_id, r.plan, r.agreed_on])).toEqual([
+        ['BK-001', 'affordable', '2026-03-02'],
+        ['BK-002', 'affordable', '2026-03-02'],
+        ['BK-003', 'token', '2026-03-02'],
+        ['BK-004', 'fixed-term-12', '2026-03-02'],
+      ]);
+      expect(rows.every((r) => r.source_sha256 === sha256(BOOK('schedules.csv')))).toBe(true);
+      expect(JSON.parse(rows[0]!.provenance)).toEqual({ from: 'batch --schedules' });
+      const bk4 = await book.db.selectFrom('instalments').selectAll().where('agreement_id', '=', rows[3]!.id).orderBy('n').execute();
+      // 12 monthly payments of £25.00 from 27 March 2026.
+      expect(bk4).toHaveLength(12);
+      expect(bk4.map((i) => Number(i.amount))).toEqual(Array(12).fill(2500));
+      expect([bk4[0]!.due, bk4[11]!.due]).toEqual(['2026-03-27', '2027-02-27']);
+    });
+
+    it('records the same file for the same day once', async () => {
+      const book = await newBook();
+      await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
+      const { outcome } = await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
+      expect(outcome).toEqual({ recorded: 0, superseding: 0, unchanged: 4 });
+      expect((await book.db.selectFrom('agreements').selectAll().execute()).length).toBe(4);
+      // Nor is the second run kept: it changed nothing.
+      expect((await book.db.selectFrom('imports').selectAll().execute()).length).toBe(1);
+    });
+
+    it('supersedes an account\'s plan from the day a new one is agreed, keeping the old one (only the --accounts listed)', async () => {
+      const book = await newBook();
+      await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
+      const { outcome, seen } = await agreeSchedules(book, BOOK('schedules-renegotiated.csv'), '2026-04-24', BOOK('accounts.csv'));
+      expect(seen).toEqual([]);
+      expect(outcome).toEqual({ recorded: 1, superseding: 1, unchanged: 0 });
+      const bk2 = await book.db.selectFrom('agreements').selectAll().where('account_id', '=', 'BK-002').orderBy('id').execute();
+      expect(bk2).toHaveLength(2);
+      expect(bk2[0]).toMatchObject({ agreed_on: '2026-03-02', superseded_on: '2026-04-24', superseded_by: bk2[1]!.id });
+      expect(bk2[1]).toMatchObject({ agreed_on: '2026-04-24', superseded_on: null });
+      const current = await book.db.selectFrom('instalments').selectAll().where('agreement_id', '=', bk2[1]!.id).execute();
+      expect(current).toHaveLength(14);
+      // The others keep their plans.
+      expect((await book.db.selectFrom('agreements').selectAll().where('superseded_on', 'is', null).execute()).length).toBe(4);
+    });
+
+    it('does not let a plan agreed earlier replace one agreed later', async () => {
+      const book = await newBook();
+      await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
+      const { outcome, seen } = await agreeSchedules(book, BOOK('schedules-renegotiated.csv'), '2026-02-01');
+      expect(outcome.recorded).toBe(0);
+      expect(seen).toEqual([expect.objectContaining({ accountId: 'BK-002', reason: expect.stringContaining('agreed on 2026-03-02') })]);
+    });
+
+    it('records one option of a plan --json output for one account', async () => {
+      const book = await newBook();
+      const plan = await readPlanOption(BOOK('plan.json'), 'fixed-term-12', 'BK-009');
+      await inTransaction(book, (db) => recordAgreements(db, source('agree', BOOK('plan.json')), day('2026-03-02'), [plan], () => undefined));
+      const [agreement] = await book.db.selectFrom('agreements').selectAll().execute();
+      expect(agreement).toMatchObject({ account_id: 'BK-009', plan: 'fixed-term-12' });
+      expect(JSON.parse(agreement!.provenance)).toMatchObject({ from: 'plan --json', option: { key: 'fixed-term-12', kind: 'fixed-term' }, plan: { asOf: '2026-03-02' } });
+      const instalments = await book.db.selectFrom('instalments').selectAll().orderBy('n').execute();
+      // £270 over 12 months: £22.50 a month.
+      expect(instalments).toHaveLength(12);
+      expect(instalments.reduce((sum, i) => sum + Number(i.amount), 0)).toBe(27000);
+    });
+
+    it('refuses an option the plan does not have, naming those it has', async () => {
+      const error = await readPlanOption(BOOK('plan.json'), 'token', 'BK-009').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FairplanError);
+      expect((error as FairplanError).code).toBe('invalid-argument');
+      expect((error as FairplanError).message).toContain('fixed-term-24');
+    });
+  });
+
+  describe.skipIf(backend.missing)('payments', () => {
+    it('records payments and refunds once, however often the file is given', async () => {
+      const book = await newBook();
+      const file = BOOK('payments.csv');
+      const first = await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined));
+      expect(first).toEqual({ read: 8, recorded: 8, known: 0 });
+      const again = await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined));
+      expect(again).toEqual({ read: 8, recorded: 0, known: 8 });
+      expect((await book.db.selectFrom('imports').selectAll().execute()).map((i) => i.command)).toEqual(['payments']);
+      const bk2 = await book.db.selectFrom('payments').select(['paid_on', 'amount']).where('account_id', '=', 'BK-002').orderBy('id').execute();
+      // Two payments of £30.00 and the second returned.
+      expect(bk2.map((p) => [p.paid_on, Number(p.amount)])).toEqual([['2026-03-20', 3000], ['2026-04-20', 3000], ['2026-04-23', -3000]]);
+    });
+
+    it('knows a payment without a reference by its day and amount, so a longer export adds only what is new', async () => {
+      const book = await newBook();
+      const dir = path.dirname(await BACKENDS[0]!.fresh());
+      const one = path.join(dir, 'one.csv');
+      const two = path.join(dir, 'two.csv');
+      writeFileSync(one, 'account_id,paid_on,amount\nBK-003,2026-03-25,1.00\n');
+      writeFileSync(two, 'account_id,paid_on,amount\nBK-003,2026-03-25,1.00\nBK-003,2026-03-25,1.00\n');
+      await inTransaction(book, (db) => recordPayments(db, source('payments', one), () => undefined));
+      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', two), () => undefined))).toEqual({ read: 2, recorded: 1, known: 1 });
+    });
+
+    it('rejects a row it cannot read, naming its line, and records the rest', async () => {
+      const book = await newBook();
+      const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'bad.csv');
+      writeFileSync(file, 'account_id,paid_on,amount,reference\nBK-001,2026-03-16,45.00,A\nBK-001,16/04/2026,45.00,B\nBK-001,2026-05-16,0.00,C\n');
+      const { seen, reject } = rejections();
+      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), reject))).toEqual({ read: 1, recorded: 1, known: 0 });
+      expect(seen.map((r) => r.line)).toEqual([3, 4]);
+    });
+  });
+
+  describe.skipIf(backend.missing)('customers', () => {
+    const record = (book: Book, file: string, effectiveOn: string, reject: (r: FollowUpRejection) => void = () => undefined) =>
+      inTransaction(book, (db) => recordCustomers(db, source('customers', file), day(effectiveOn), reject));
+
+    it('records circumstances the protective way: a vulnerability that cannot be read is recorded as set, with why', async () => {
+      const book = await newBook();
+      const { seen, reject } = rejections();
+      const outcome = await record(book, BOOK('customers.csv'), '2026-03-02', reject);
+      expect(outcome).toEqual({ accounts: 4, recorded: 4, unchanged: 0, doubtful: 1 });
+      expect(seen).toEqual([expect.objectContaining({ line: 5, accountId: 'BK-004' })]);
+      const rows = await book.db.selectFrom('circumstances').selectAll().orderBy('account_id').execute();
+      expect(rows.map((r) => [r.account_id, r.effective_on, r.channel, r.opted_out, r.vulnerable, r.vulnerability_consent, r.breathing_space, r.breathing_space_end])).toEqual([
+        ['BK-001', '2026-03-02', 'sms', 0, 0, null, null, null],
+        ['BK-002', '2026-03-02', 'email', 0, 1, 'yes', null, null],
+        ['BK-003', '2026-03-02', 'none', 1, 0, null, null, null],
+        ['BK-004', '2026-03-02', 'sms', 0, 1, null, 'standard', '2026-05-26'],
+      ]);
+      expect(JSON.parse(rows[3]!.doubts)).toEqual([expect.stringContaining('vulnerable')]);
+      expect(rows[1]).toMatchObject({ contact_days: 'mon,tue,wed,thu,fri', contact_window: '18:00-20:00', review_on: '2026-06-01' });
+    });
+
+    it('adds a row only when circumstances change, from the day they took effect, keeping the history', async () => {
+      const book = await newBook();
+      await record(book, BOOK('customers.csv'), '2026-03-02');
+      expect(await record(book, BOOK('customers.csv'), '2026-03-09')).toMatchObject({ recorded: 0, unchanged: 4 });
+      expect(await record(book, BOOK('customers-later.csv'), '2026-05-01')).toMatchObject({ accounts: 2, recorded: 2 });
+      const bk1 = await book.db.selectFrom('circumstances').selectAll().where('account_id', '=', 'BK-001').orderBy('effective_on').execute();
+      expect(bk1.map((r) => [r.effective_on, r.opted_out])).toEqual([['2026-03-02', 0], ['2026-04-20', 1]]);
+      const bk4 = await book.db.selectFrom('circumstances').selectAll().where('account_id', '=', 'BK-004').orderBy('effective_on').execute();
+      // The vulnerability now read as no, with the Breathing Space still recorded.
+      expect(bk4.map((r) => [r.effective_on, r.vulnerable, r.breathing_space])).toEqual([['2026-03-02', 1, 'standard'], ['2026-04-20', 0, 'standard']]);
+    });
+
+    it('reads two rows for one account the protective way: any opt-out, any vulnerability, the Breathing Space ending last', async () => {
+      const book = await newBook();
+      const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'twice.csv');
+      writeFileSync(file, [
+        'account_id,channel,mobile,vulnerable,breathing_space,breathing_space_end',
+        'BK-001,sms,07700900101,yes,standard,2026-04-01',
+        'BK-001,none,07700900101,no,standard,2026-05-01',
+      ].join('\n'));
+      const { seen, reject } = rejections();
+      await record(book, file, '2026-03-02', reject);
+      const [row] = await book.db.selectFrom('circumstances').selectAll().execute();
+      expect(row).toMatchObject({ opted_out: 1, channel: 'none', vulnerable: 1, breathing_space: 'standard', breathing_space_end: '2026-05-01' });
+      expect(seen).toEqual([expect.objectContaining({ line: 3, reason: expect.stringContaining('second customer row') })]);
+    });
+
+    it('records a Breathing Space whose end cannot be read as in force with no end', async () => {
+      const book = await newBook();
+      const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'space.csv');
+      writeFileSync(file, 'account_id,channel,mobile,breathing_space,breathing_space_end\nBK-001,sms,07700900101,standard,31/02/2026\n');
+      await record(book, file, '2026-03-02');
+      const [row] = await book.db.selectFrom('circumstances').selectAll().execute();
+      expect(row).toMatchObject({ breathing_space: 'standard', breathing_space_end: null });
+      expect(JSON.parse(row!.doubts)).toEqual([expect.stringContaining('breathing_space_end')]);
+    });
+  });
+
+  describe.skipIf(backend.missing)('what senders delivered', () => {
+    it('records deliveries and failures once, on their UK day', async () => {
+      const book = await newBook();
+      const file = BOOK('sent.csv');
+      expect(await inTransaction(book, (db) => recordSent(db, source('sent', file), () => undefined))).toEqual({ read: 2, recorded: 2, known: 0, notDelivered: 1 });
+      expect(await inTransaction(book, (db) => recordSent(db, source('sent', file), () => undefined))).toMatchObject({ recorded: 0, known: 2 });
+      const rows = await book.db.selectFrom('deliveries').selectAll().orderBy('id').execute();
+      expect(rows.map((r) => [r.account_id, r.sent_on, r.delivered, r.detail])).toEqual([
+        ['BK-001', '2026-04-14', 1, null],
+        ['BK-002', '2026-04-22', 0, 'mailbox full'],
+      ]);
+    });
+  });
+
+  describe.skipIf(backend.missing)('an account\'s timeline', () => {
+    it('holds every plan, payment, circumstance and message of the account, by date', async () => {
+      const book = await newBook();
+      await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
+      await agreeSchedules(book, BOOK('schedules-renegotiated.csv'), '2026-04-24', BOOK('accounts.csv'));
+      await inTransaction(book, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined));
+      await inTransaction(book, (db) => recordCustomers(db, source('customers', BOOK('customers.csv')), day('2026-03-02'), () => undefined));
+      await inTransaction(book, (db) => recordSent(db, source('sent', BOOK('sent.csv')), () => undefined));
+      const timeline = await accountTimeline(book.db, book.name, 'BK-002');
+      expect(timeline.events.map((e) => [e.date, e.kind])).toEqual([
+        ['2026-03-02', 'agreed'],
+        ['2026-03-02', 'circumstances'],
+        ['2026-03-20', 'payment'],
+        ['2026-04-20', 'payment'],
+        ['2026-04-22', 'not-delivered'],
+        ['2026-04-23', 'refund'],
+        ['2026-04-24', 'superseded'],
+        ['2026-04-24', 'agreed'],
+      ]);
+      expect(timeline.agreements.map((a) => [a.plan, a.instalments.length, a.supersededOn])).toEqual([['affordable', 8, '2026-04-24'], ['affordable', 14, null]]);
+      expect(timeline.payments.map((p) => p.amount)).toEqual(['30.00', '30.00', '-30.00']);
+    });
+
+    it('says so for an account the book does not hold', async () => {
+      const book = await newBook();
+      await expect(accountTimeline(book.db, book.name, 'NOPE')).rejects.toMatchObject({ code: 'invalid-argument' });
+    });
+  });
+
+  describe.skipIf(backend.missing)('export', () => {
+    it('writes a cell a spreadsheet would run as text in CSV, and exactly in NDJSON', async () => {
+      const book = await newBook();
+      const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'formula.csv');
+      writeFileSync(file, 'account_id,paid_on,amount,reference\nBK-001,2026-03-16,-45.00,=1+2\n');
+      await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined));
+      const csv = (await exportTables(book.db, 'out', 'csv')).find((t) => t.table === 'payments')!;
+      expect(csv.content).toContain(",'=1+2,");
+      // An amount is a number, never prefixed.
+      expect(csv.content).toContain(',-4500,');
+      const ndjson = (await exportTables(book.db, 'out', 'ndjson')).find((t) => t.table === 'payments')!;
+      expect(JSON.parse(ndjson.content)).toMatchObject({ reference: '=1+2', amount: -4500 });
+    });
+  });
+
+  describe.skipIf(backend.missing)('transactions and versions', () => {
+    it('records nothing of a change that fails part way', async () => {
+      const book = await newBook();
+      const failing = inTransaction(book, async (db) => {
+        await recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined);
+        throw new Error('stopped');
+      });
+      await expect(failing).rejects.toThrow('stopped');
+      expect(await book.db.selectFrom('payments').selectAll().execute()).toEqual([]);
+      expect(await book.db.selectFrom('imports').selectAll().execute()).toEqual([]);
+    });
+
+    it('refuses a second run while another changes the book, once it has waited', async () => {
+      const first = await newBook();
+      // The same book, opened again as a second run would, waiting no time.
+      const second = await openBook(where.get(first)!, { create: false, waitSeconds: 0, cwd: process.cwd() });
+      open.push(second);
+      let release = () => undefined as void;
+      const holding = inTransaction(first, async (db) => {
+        await recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined);
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      // Wait until the first holds the book.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const refused = await inTransaction(second, (db) => recordSent(db, source('sent', BOOK('sent.csv')), () => undefined)).catch((e: unknown) => e);
+      release();
+      await holding;
+      expect(refused).toBeInstanceOf(FairplanError);
+      expect((refused as FairplanError).code).toBe('busy');
+      expect((await first.db.selectFrom('payments').selectAll().execute()).length).toBe(8);
+    });
+
+    it('refuses a book written by a newer fairplan', async () => {
+      const book = await newBook();
+      await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values ('0002-later', '2027-01-01T00:00:00.000Z')`.execute(book.db);
+      await book.close();
+      open.splice(open.indexOf(book), 1);
+      const error = await openBook(where.get(book)!, { create: false, waitSeconds: 0, cwd: process.cwd() }).catch((e: unknown) => e);
+      expect((error as FairplanError).code).toBe('invalid-argument');
+      expect((error as FairplanError).message).toMatch(/version 2, written by a newer fairplan/);
+    });
+
+    if (backend.name === 'sqlite') {
+      it('makes the book readable by its owner only', async () => {
+        const book = await newBook();
+        expect(statSync(book.name).mode & 0o777).toBe(0o600);
+      });
+    }
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The backends every book test runs against: a SQLite file, and a PostgreSQL database when
+ * FAIRPLAN_TEST_POSTGRES names a server (.ci/run starts one). Each test gets a book of its own: a new
+ * file, or a new database made on that server and dropped when the tests end.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll } from 'vitest';
+
+export const POSTGRES = process.env.FAIRPLAN_TEST_POSTGRES;
+
+export interface TestBackend {
+  readonly name: 'sqlite' | 'postgres';
+  /** Skipped, never faked, when there is no server. */
+  readonly missing: boolean;
+  /** Where a new, empty book can be made. */
+  fresh(): Promise<string>;
+}
+
+const made: string[] = [];
+
+async function onServer<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+afterAll(async () => {
+  if (!POSTGRES || made.length === 0) return;
+  await onServer(async (client) => {
+    for (const name of made.splice(0)) await client.query(`drop database if exists ${name} with (force)`);
+  });
+}, 120_000);
+
+let counter = 0;
+
+export const BACKENDS: readonly TestBackend[] = [
+  {
+    name: 'sqlite',
+    missing: false,
+    fresh: async () => path.join(mkdtempSync(path.join(tmpdir(), 'fairplan-book-')), 'book.sqlite'),
+  },
+  {
+    name: 'postgres',
+    missing: !POSTGRES,
+    fresh: async () => {
+      const name = `fairplan_test_${process.pid}_${Date.now()}_${counter++}`;
+      await onServer((client) => client.query(`create database ${name}`));
+      made.push(name);
+      const url = new URL(POSTGRES ?? '');
+      url.pathname = `/${name}`;
+      return url.toString();
+    },
+  },
+];
+
+if (!POSTGRES) console.warn('FAIRPLAN_TEST_POSTGRES is not set: the PostgreSQL book tests are SKIPPED (see .ci/run)');
