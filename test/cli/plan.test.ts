@@ -879,7 +879,7 @@ describe('fairplan plan letters for a debt that may be statute-barred (limitatio
     expect(code).toBe(0);
     const flat = stdout.replace(/\s+/g, ' ');
     expect(flat).toContain('Nothing is offered to Quickline Loans (last payment 14 March 2020).');
-    expect(flat).toContain('Please do not pay, sign or promise anything to this creditor until the debt has been checked');
+    expect(flat).toContain('Please do not pay, sign or promise anything to Quickline Loans until it has been checked');
     expect(flat).not.toContain('Lumen Shopping (catalogue) (last payment');
     expect(flat).not.toMatch(ENFORCING);
   });

@@ -598,7 +598,7 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     )
     .option('--letter-formats <list>', 'with --letters: the formats of each letter, comma-separated: txt, docx, pdf (default: all three)', letterFormatsOption)
     .option('--sender <file>', 'with --letters: who the letters are from (organisation, adviser, address, phone, email), a YAML or JSON file; see docs/letters.md')
-    .option('--templates <folder>', "with --letters or --letter: an organisation's own letter templates (creditor-offer.mustache, customer.mustache); see docs/letters.md")
+    .option('--templates <folder>', "with --letters or --letter: an organisation's own letter templates (creditor-offer.mustache, customer.mustache, time-run-out.mustache); see docs/letters.md")
     .option('--override-reason <text>', 'why an option above what is affordable is agreed all the same: needed for its letters and reminders, and stated in them', reasonOption)
     .option(
       '--time-run-out <creditor>',
