@@ -48,6 +48,10 @@ describe('batch --group-by leaves an account past the limitation period out of t
     expect(json.rows).toEqual({ read: 8, written: 8, rejected: 0 });
     expect(json.leftOut).toEqual({ possiblyStatuteBarred: 4 });
     expect(json.recommended).toEqual({ affordable: 4 });
+    // The export records each row's jurisdiction but no adults, children or tenure: all 8 written, the 4 left out among them, rest on those defaults.
+    expect(json.defaultsUsed).toEqual({ adults: 8, children: 8, tenure: 8 });
+    const results = rowsOf(readFileSync(path.join(dir, 'results.csv'), 'utf8'));
+    expect(results['LOAN-1003']).toMatchObject({ outcome: 'possibly-statute-barred', defaults_used: 'adults;children;tenure' });
     expect(stderr).toContain('4 accounts left out of the offers as possibly statute-barred');
   });
 
@@ -56,6 +60,7 @@ describe('batch --group-by leaves an account past the limitation period out of t
     const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
     const loan = records.find((r) => r.account_id === 'LOAN-1003');
     expect(loan).toMatchObject({ outcome: 'possibly-statute-barred', offer: '0.00', last_payment_date: '2019-03-14', recommended: null, alternatives: [] });
+    expect(loan.household).toMatchObject({ jurisdiction: 'england-wales', defaults_used: ['adults', 'children', 'tenure'] });
     expect(loan.note).toContain('more than 6 years');
     expect(records.find((r) => r.account_id === 'CARD-2001').note).toContain('more than 5 years');
   });
