@@ -42,13 +42,25 @@ export const assessAffordability = check.guarded(
 );
 export const planRequestFromStatement = check.guarded(
   'planRequestFromStatement',
-  (statement, available, asOf, overrides) => {
+  (statement, available, asOf, overrides, limitation) => {
     check.statement(statement, 'statement');
     // The affordability as assessAffordability gives it (its flags then reach the recommendation), or the amount alone.
     if (typeof available === 'object' && available !== null && 'totals' in available) check.affordability(available, 'affordability');
     else check.decimal(available, 'availableMonthly');
     check.date(asOf, 'asOf');
     if (overrides !== undefined) check.planRequest(overrides, 'overrides', true);
+    // The person's decisions about debts past the limitation period: creditors' names, and reasons.
+    if (limitation !== undefined) {
+      const l = check.object(limitation, 'limitation');
+      if (l.timeRunOut !== undefined) check.list(l.timeRunOut, 'limitation.timeRunOut').forEach((c, i) => check.text(c, `limitation.timeRunOut[${i}]`));
+      if (l.include !== undefined) {
+        check.list(l.include, 'limitation.include').forEach((c, i) => {
+          const choice = check.object(c, `limitation.include[${i}]`);
+          check.text(choice.creditor, `limitation.include[${i}].creditor`);
+          check.text(choice.reason, `limitation.include[${i}].reason`);
+        });
+      }
+    }
   },
   fromStatement,
 );

@@ -13,7 +13,7 @@ import { parseRawText, readInputFile, statementFromRawValue } from '../statement
 import { NumberLiteral, type RawValue } from '../statement/raw.js';
 import { toFairplanJson } from '../statement/write.js';
 import { DRAFT_FORMAT, DRAFT_VERSION } from '../statement/draft-format.js';
-import { ITEMS, STEPS, type Draft, type Item, type Override, type PendingItem, type PlanChoice, type Step } from './draft.js';
+import { ITEMS, STEPS, type Draft, type Item, type LimitationDecision, type Override, type PendingItem, type PlanChoice, type Step } from './draft.js';
 
 
 export function draftToJson(draft: Draft): string {
@@ -25,6 +25,7 @@ export function draftToJson(draft: Draft): string {
     // The statement in fairplan's own format: amounts are strings at full precision.
     statement: JSON.parse(toFairplanJson(draft.statement)) as unknown,
     ...(plan ? { plan } : {}),
+    ...(draft.limitation ? { limitation: draft.limitation } : {}),
     ...(draft.override ? { override: draft.override } : {}),
     ...(draft.pending ? { pending: draft.pending } : {}),
   };
@@ -57,6 +58,22 @@ function readPlan(value: unknown, file: string): PlanChoice {
     ...(frequency ? { frequency } : {}),
     ...(typeof plan.amount === 'string' ? { amount: parseMoney(plan.amount) } : {}),
   };
+}
+
+const STATUSES: readonly string[] = ['unchecked', 'time-run-out', 'included'];
+
+function readLimitation(value: unknown, file: string): LimitationDecision[] {
+  if (!Array.isArray(value)) throw problem(file, 'limitation', 'expected the decisions about debts past the limitation period, as a list');
+  return value.map((entry: unknown, i) => {
+    const { creditor, status, reason } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof creditor !== 'string' || typeof status !== 'string' || !STATUSES.includes(status)) {
+      throw problem(file, `limitation[${i}]`, `expected a creditor and one of ${STATUSES.join(', ')}`);
+    }
+    if (status === 'included' && (typeof reason !== 'string' || reason.trim() === '')) {
+      throw problem(file, `limitation[${i}].reason`, 'expected the reason the debt is offered money all the same, as text');
+    }
+    return { creditor, status: status as LimitationDecision['status'], ...(typeof reason === 'string' ? { reason } : {}) };
+  });
 }
 
 function readOverride(value: unknown, file: string): Override {
@@ -102,6 +119,7 @@ export function parseDraft(text: string, file: string): Draft {
     step: step as Step,
     statement,
     ...(document.plan === undefined ? {} : { plan: readPlan(document.plan, file) }),
+    ...(document.limitation === undefined ? {} : { limitation: readLimitation(document.limitation, file) }),
     ...(document.override === undefined ? {} : { override: readOverride(document.override, file) }),
     ...(document.pending === undefined ? {} : { pending: readPending(document.pending, file) }),
   };

@@ -8,6 +8,7 @@ import type { PaymentFrequency } from '../core/frequency.js';
 import type { Money } from '../core/money.js';
 import type { PlanKind, SettlementVariant } from '../core/plan/types.js';
 import type { Household, Statement } from '../core/statement.js';
+import type { LimitationStatus } from '../core/time-limits.js';
 import { SECTIONS } from './sections.js';
 
 /** The session's steps, in the order an advisor goes through them. */
@@ -66,10 +67,20 @@ export interface PendingItem {
   readonly answers: readonly string[];
 }
 
+/** The advisor's answer about a debt past the limitation period (steps/limitation.ts), by creditor. */
+export interface LimitationDecision {
+  readonly creditor: string;
+  readonly status: LimitationStatus;
+  /** Why it is offered money all the same ('included' only). */
+  readonly reason?: string;
+}
+
 export interface Draft {
   readonly step: Step;
   readonly statement: Statement;
   readonly plan?: PlanChoice;
+  /** What the advisor decided about each debt past the limitation period they were asked about. */
+  readonly limitation?: readonly LimitationDecision[];
   /** Given when the plan was agreed; any change to the plan takes it away. */
   readonly override?: Override;
   readonly pending?: PendingItem;

@@ -6,13 +6,21 @@
  */
 import type { Affordability } from '../core/affordability/types.js';
 import type { Statement } from '../core/statement.js';
+import { isLeftOut, type PossiblyBarredDebt } from '../core/time-limits.js';
 import { FLAG_NAMES } from '../render/labels.js';
 
 export const ABOVE_BUDGET = 'the payments are above what the budget shows is affordable';
 
-/** Why agreeing `option` needs an override; none when it can simply be agreed. */
-export function concernsOf(affordability: Affordability, option: { readonly affordable: boolean }): string[] {
-  const review = affordability.flags.filter((flag) => flag.review).map((flag) => FLAG_NAMES[flag.code]);
+/**
+ * Why agreeing `option` needs an override; none when it can simply be agreed. The limitation check
+ * asks for none once each debt past the period (`possiblyBarred`, the plan request's) is left out of
+ * the offers or included for a person's reason: it has been answered.
+ */
+export function concernsOf(affordability: Affordability, option: { readonly affordable: boolean }, possiblyBarred?: readonly PossiblyBarredDebt[]): string[] {
+  const answered = possiblyBarred !== undefined && possiblyBarred.every((p) => isLeftOut(p) || p.reason !== undefined);
+  const review = affordability.flags
+    .filter((flag) => flag.review && !(answered && flag.code === 'limitation-check'))
+    .map((flag) => FLAG_NAMES[flag.code]);
   return [
     ...(option.affordable ? [] : [ABOVE_BUDGET]),
     ...(review.length > 0 ? [`a flag asks for a person's review (${review.join(', ')})`] : []),

@@ -11,6 +11,7 @@ import { planRequestFromStatement } from '../core/plan/from-statement.js';
 import { proposePlans } from '../core/plan/propose.js';
 import type { PlanOption, PlanProposal, PlanRequest } from '../core/plan/types.js';
 import { CURRENCY_SYMBOLS } from '../core/statement.js';
+import type { LimitationChoices } from '../core/time-limits.js';
 import type { PlanChoice } from './draft.js';
 
 export interface PlanSettings {
@@ -29,7 +30,7 @@ export function monthlyFor(amount: Money, frequency: PaymentFrequency): Money {
   return money(amount.times(PER_YEAR[frequency]).div(12).toDecimalPlaces(2, D.ROUND_UP));
 }
 
-function requestFor(affordability: Affordability, settings: PlanSettings, choice?: PlanChoice): PlanRequest {
+function requestFor(affordability: Affordability, settings: PlanSettings, choice?: PlanChoice, limitation: LimitationChoices = {}): PlanRequest {
   const { statement } = affordability;
   return planRequestFromStatement(statement, affordability.totals.available, settings.asOf, {
     ...(choice?.start ? { start: choice.start } : {}),
@@ -37,7 +38,7 @@ function requestFor(affordability: Affordability, settings: PlanSettings, choice
     ...(choice?.amount && choice.kind === 'affordable' ? { affordableMonthly: monthlyFor(choice.amount, choice.frequency ?? statement.pay?.frequency ?? 'monthly') } : {}),
     currencySymbol: CURRENCY_SYMBOLS[statement.currency ?? 'GBP'],
     ...(settings.calendar ? { calendar: settings.calendar } : {}),
-  });
+  }, limitation);
 }
 
 /**
@@ -45,9 +46,10 @@ function requestFor(affordability: Affordability, settings: PlanSettings, choice
  * payment amount when they chose the affordable plan at an amount of their own. The engine knows
  * that amount only as "all that is affordable", so it is checked here against the budget as it is
  * now: a budget changed after the amount was agreed can leave it above what is affordable.
+ * `limitation`: the advisor's decisions about debts past the limitation period (steps/limitation.ts).
  */
-export function proposeFor(affordability: Affordability, settings: PlanSettings, choice?: PlanChoice): PlanProposal {
-  const proposal = proposePlans(requestFor(affordability, settings, choice));
+export function proposeFor(affordability: Affordability, settings: PlanSettings, choice?: PlanChoice, limitation?: LimitationChoices): PlanProposal {
+  const proposal = proposePlans(requestFor(affordability, settings, choice, limitation));
   if (!choice?.amount || choice.kind !== 'affordable') return proposal;
   const options = proposal.options.map((option) => {
     const most = affordableAt(affordability, option.frequency);

@@ -39,6 +39,8 @@ export interface Account {
   readonly breathingSpaceEnd?: IsoDate;
   /** Who the budget is for and where they live, as the row records them or by default. */
   readonly household: RowHousehold;
+  /** The day of the last payment or written acknowledgement, for the limitation check, when the row records one. */
+  readonly lastPaymentOn?: IsoDate;
   /** The carried columns' cells, in the layout's order. */
   readonly carried: readonly string[];
 }
@@ -165,6 +167,8 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
     const nextPayDate = checked(columnOf(layout, 'next_pay_date'), 'invalid-date', () => readDate(dateText));
     const endText = cellOf(cells, layout, 'breathing_space_end');
     const breathingSpaceEnd = endText ? checked(columnOf(layout, 'breathing_space_end'), 'invalid-date', () => readDate(endText)) : undefined;
+    const lastText = cellOf(cells, layout, 'last_payment_date');
+    const lastPaymentOn = lastText ? checked(columnOf(layout, 'last_payment_date'), 'invalid-date', () => readDate(lastText)) : undefined;
     return {
       line,
       id,
@@ -175,6 +179,7 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       pay: { frequency, nextPayDate },
       breathingSpaceEnd,
       household: householdOf(cells, layout),
+      ...(lastPaymentOn ? { lastPaymentOn } : {}),
       carried: layout.carried.length === 0 ? NOTHING_CARRIED : layout.carried.map((c) => cells[c.index] ?? ''),
     };
   } catch (error) {

@@ -61,9 +61,10 @@ function overGuideline(account: Account, { table, asOf }: GuidelineCheck): boole
 
 /**
  * `creditors`: the accounts the budget is shared across (a household's, under --group-by);
- * `breathingSpace`: a moratorium is in force on the as-of date (see `pausedUntilEnd`).
+ * `breathingSpace`: a moratorium is in force on the as-of date (see `pausedUntilEnd`);
+ * `limitation`: an account's last payment is past the limitation period (see `possiblyBarredAccount`).
  */
-export function accountAffordability(account: Account, guidelines?: GuidelineCheck, creditors = 1, breathingSpace = false): AccountAffordability {
+export function accountAffordability(account: Account, guidelines?: GuidelineCheck, creditors = 1, breathingSpace = false, limitation = false): AccountAffordability {
   const e = account.expenses;
   const totals = budgetTotals({
     income: account.income,
@@ -84,9 +85,9 @@ export function accountAffordability(account: Account, guidelines?: GuidelineChe
     guidelineOver: guidelines !== undefined && overGuideline(account, guidelines),
     vulnerable: false,
     breathingSpace,
-    // A batch row records no date taken or last payment.
+    // A batch row records no date the budget was taken.
     stale: false,
-    limitation: false,
+    limitation,
   });
   // No line carries an advisor's note, so an overrun is always for a person to look at.
   const review = flags.some((code) => flagNeedsReview(code, false));

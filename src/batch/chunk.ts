@@ -9,10 +9,10 @@ import { isRejection, readAccount, type Account, type Rejection } from './accoun
 import { csvLine } from '../io/csv.js';
 import type { BufferPool } from './buffer-pool.js';
 import { ByteLines } from './byte-lines.js';
-import { rejectionCells, rejectionJson, resultJson, scheduleJson, writeResult, writeSchedule } from './format.js';
+import { leftOutJson, rejectionCells, rejectionJson, resultJson, scheduleJson, writeLeftOut, writeResult, writeSchedule } from './format.js';
 import type { ColumnLayout } from './mapping.js';
-import { budgetDisagreement, planHousehold } from './household.js';
-import { planAccount, type AccountResult, type PlanSettings } from './plan.js';
+import { budgetDisagreement, planHouseholdLeavingOut } from './household.js';
+import { isLeftOut, planOrLeaveOut, type BatchResult, type PlanSettings } from './plan.js';
 import type { InputRecord } from '../io/read-records.js';
 
 export interface ChunkSettings {
@@ -54,6 +54,8 @@ export interface ChunkResult {
   readonly byPlan: Readonly<Record<string, number>>;
   /** Accounts written, by each household field taken by default (see household-fields.ts). */
   readonly byDefault: Readonly<Record<string, number>>;
+  /** Accounts written that were left out of the offers as possibly statute-barred (see LeftOutResult). */
+  readonly possiblyStatuteBarred: number;
 }
 
 /** Adds one to `key`'s count. */
@@ -104,19 +106,27 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
   const byDefault: Record<string, number> = {};
   let written = 0;
   let balances = 0;
+  let possiblyStatuteBarred = 0;
 
   const reject = (index: number, rejection: Rejection): void => {
     rejections.push({ index, rejection });
     if (settings.errors) errors.push(json ? ndjson(rejectionJson(rejection)) : csvLine(rejectionCells(rejection)));
   };
 
-  const write = (result: AccountResult): void => {
+  const write = (result: BatchResult): void => {
     written++;
     balances += result.account.balance;
-    instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
     for (const flag of result.affordability.flags) tally(byFlag, flag);
-    tally(byPlan, result.recommended.kind);
     for (const field of result.account.household.defaulted) tally(byDefault, field);
+    if (isLeftOut(result)) {
+      // Offered nothing and given no schedule, but written and counted: never silently left out.
+      possiblyStatuteBarred++;
+      if (json) writeJson(results, leftOutJson(result, layout), settings.recordEnding);
+      else writeLeftOut(results, result);
+      return;
+    }
+    instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
+    tally(byPlan, result.recommended.kind);
     if (json) writeJson(results, resultJson(result, layout), settings.recordEnding);
     else writeResult(results, result);
     if (!json) writeSchedule(schedules, result);
@@ -151,7 +161,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
       }
       let result;
       try {
-        result = planAccount(account, settings.plan);
+        result = planOrLeaveOut(account, settings.plan);
       } catch (error) {
         reject(index, planRejection(error, account, record.cells));
         return;
@@ -172,12 +182,13 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     byFlag,
     byPlan,
     byDefault,
+    possiblyStatuteBarred,
   };
 }
 
 interface Outlets {
   readonly reject: (index: number, rejection: Rejection) => void;
-  readonly write: (result: AccountResult) => void;
+  readonly write: (result: BatchResult) => void;
   readonly planRejection: (error: unknown, account: Account, cells: readonly string[]) => Rejection;
 }
 
@@ -190,9 +201,9 @@ function processHouseholds(records: readonly InputRecord[], settings: ChunkSetti
   let members: { index: number; account: Account; cells: readonly string[] }[] = [];
   const plan = (): void => {
     if (members.length === 0) return;
-    let results: AccountResult[];
+    let results: BatchResult[];
     try {
-      results = planHousehold(
+      results = planHouseholdLeavingOut(
         members.map((m) => m.account),
         settings.plan,
       );

@@ -27,6 +27,8 @@ function valueOf(account: Account, field: Field): string | undefined {
       return account.pay.nextPayDate;
     case 'breathing_space_end':
       return account.breathingSpaceEnd;
+    case 'last_payment_date':
+      return account.lastPaymentOn;
     case 'customer_name':
       return undefined;
     case 'adults':

@@ -18,6 +18,7 @@ export const FIELDS = [
   'pay_frequency',
   'next_pay_date',
   'breathing_space_end',
+  'last_payment_date',
 ] as const;
 
 /**
@@ -35,9 +36,10 @@ export type Field = (typeof ALL_FIELDS)[number];
 
 /**
  * A file may leave these columns out: the name is never used for figures, a missing APR means none
- * recorded, a missing Breathing Space end means no moratorium, and a missing household field its default.
+ * recorded, a missing Breathing Space end means no moratorium, a missing last payment date no
+ * limitation check, and a missing household field its default.
  */
-export const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['customer_name', 'apr', 'breathing_space_end', ...HOUSEHOLD_FIELDS]);
+export const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['customer_name', 'apr', 'breathing_space_end', 'last_payment_date', ...HOUSEHOLD_FIELDS]);
 
 /** Monthly outgoings, each a fixed or flexible SFS cost (see statement.ts for the sections). */
 export const EXPENSE_FIELDS = ['housing', 'council_tax', 'utilities', 'food', 'transport', 'other_expenses'] as const;

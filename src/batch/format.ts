@@ -14,7 +14,8 @@ import type { ByteLines } from './byte-lines.js';
 import { csvCell, safeCell } from '../io/csv.js';
 import type { ColumnLayout } from './mapping.js';
 import { formatPence } from '../core/pence.js';
-import type { AccountResult } from './plan.js';
+import type { AccountResult, LeftOutResult } from './plan.js';
+import { LIMITATION } from '../core/time-limits.js';
 
 const RESULT_COLUMNS = [
   'monthly_income',
@@ -178,6 +179,71 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
   }
   textCell(out, defaultsUsed(account));
   out.char(NEWLINE);
+}
+
+/** The review reasons of an account left out: its flags that ask for a person (the limitation check among them). */
+const leftOutReasons = (result: LeftOutResult): string[] => result.affordability.flags.filter((code) => flagNeedsReview(code, false));
+
+/**
+ * An account left out of the offers (LeftOutResult) as a CSV line, into `out`: its budget figures,
+ * no plan, an instalment and total of 0.00, outcome `possibly-statute-barred`, and no option offered.
+ */
+export function writeLeftOut(out: ByteLines, result: LeftOutResult): void {
+  const { account, affordability: a } = result;
+  out.text(csvCell(account.id));
+  for (const cell of account.carried) textCell(out, csvCell(safeCell(cell)));
+  for (const pence of [a.income, a.expenditure, a.surplus, a.available]) penceCell(out, pence);
+  textCell(out, a.flags.join(';'));
+  textCell(out, a.review ? 'yes' : 'no');
+  // plan, instalment, frequency, instalments, first and last dates, total, outcome, alternatives.
+  textCell(out, '');
+  penceCell(out, 0);
+  textCell(out, account.pay.frequency);
+  out.char(COMMA);
+  out.whole(0);
+  textCell(out, '');
+  textCell(out, '');
+  penceCell(out, 0);
+  textCell(out, result.leftOut);
+  textCell(out, '');
+  penceCell(out, account.balance);
+  textCell(out, a.review ? leftOutReasons(result).join(';') : '');
+  // plan_months, then every option's three columns, blank: nothing is offered.
+  out.char(COMMA);
+  for (let slot = 0; slot < OPTION_KEYS.length; slot++) out.text(',,,');
+  textCell(out, defaultsUsed(account));
+  out.char(NEWLINE);
+}
+
+/** An account left out of the offers as a JSON record: offered 0.00, with why, and no plan. */
+export function leftOutJson(result: LeftOutResult, layout: ColumnLayout) {
+  const { account, affordability: a } = result;
+  const { years } = LIMITATION[account.household.jurisdiction];
+  return {
+    formatVersion: FORMAT_VERSION,
+    line: account.line,
+    account_id: account.id,
+    balance: formatPence(account.balance),
+    ...(layout.carried.length > 0
+      ? { carried: Object.fromEntries(layout.carried.map((c, i) => [c.header, account.carried[i] ?? ''])) }
+      : {}),
+    monthly_income: formatPence(a.income),
+    expenditure: formatPence(a.expenditure),
+    surplus: formatPence(a.surplus),
+    available: formatPence(a.available),
+    flags: a.flags,
+    review: a.review,
+    review_reasons: a.review ? leftOutReasons(result) : [],
+    outcome: result.leftOut,
+    offer: formatPence(0),
+    last_payment_date: String(account.lastPaymentOn),
+    note:
+      `Left out of the offers until a person has checked it: the last payment or written acknowledgement was more than ${years} years ago, ` +
+      'so the debt may be statute-barred (CONC 7.15). Nothing is offered; any other account of the customer shares what is available.',
+    recommended: null,
+    alternatives: [],
+    household: householdJson(account),
+  };
 }
 
 // Most rows of an export share their household's defaults: each list is joined once.

@@ -32,7 +32,7 @@ import type { Account } from './account.js';
 import { accountAffordability, type AccountAffordability } from './affordability.js';
 import { EXPENSE_FIELDS } from './fields.js';
 import { formatPence } from '../core/pence.js';
-import { interestOf, startOf, termsFor, type AccountResult, type PlanSettings } from './plan.js';
+import { interestOf, leftOutResult, possiblyBarredAccount, startOf, termsFor, type AccountResult, type BatchResult, type PlanSettings } from './plan.js';
 
 const pence = (amount: Money): number => Number(penceOf(amount));
 
@@ -98,13 +98,29 @@ function shareOf(option: PlanOptionSummary, creditor: CreditorSchedule): QuickOp
 
 /**
  * The plans of a household's accounts (at least one, their budgets agreeing), one result per account
- * in the order given. Throws the engine's FairplanError for a request it refuses.
+ * in the order given: an account that may be statute-barred (see `possiblyBarredAccount`) is left
+ * out, offered nothing, and the others share all that is available. Throws the engine's
+ * FairplanError for a request it refuses.
  */
+export function planHouseholdLeavingOut(accounts: readonly Account[], settings: PlanSettings): BatchResult[] {
+  const own = onCalendarOf(accounts, settings);
+  const { asOf } = own.terms;
+  const offered = accounts.filter((account) => !possiblyBarredAccount(account, asOf));
+  const { household, affordability } = householdOf(offered.length > 0 ? offered : accounts, own, accounts);
+  const planned = offered.length > 0 ? planOf(offered, household, affordability, own) : [];
+  let next = 0;
+  return accounts.map((account) => (possiblyBarredAccount(account, asOf) ? leftOutResult(account, affordability) : (planned[next++] as AccountResult)));
+}
+
+/** The plans of a household's accounts, every one offered money (see planHouseholdLeavingOut). */
 export function planHousehold(accounts: readonly Account[], settings: PlanSettings): AccountResult[] {
   const own = onCalendarOf(accounts, settings);
   const { household, affordability } = householdOf(accounts, own);
-  return quickHousehold(accounts, household, affordability, own) ?? engineHousehold(accounts, household, affordability, own);
+  return planOf(accounts, household, affordability, own);
 }
+
+const planOf = (accounts: readonly Account[], household: QuickAccount, affordability: AccountAffordability, settings: PlanSettings): AccountResult[] =>
+  quickHousehold(accounts, household, affordability, settings) ?? engineHousehold(accounts, household, affordability, settings);
 
 /** The settings with the terms on the household's own calendar (its accounts agree on their jurisdiction). */
 const onCalendarOf = (accounts: readonly Account[], settings: PlanSettings): PlanSettings => ({ ...settings, terms: termsFor(accounts[0] as Account, settings) });
@@ -116,13 +132,18 @@ export function planHouseholdByEngine(accounts: readonly Account[], settings: Pl
   return engineHousehold(accounts, household, affordability, own);
 }
 
-/** The household's affordability (its budget, what its accounts owe together) and its plan request's own part. */
-function householdOf(accounts: readonly Account[], settings: PlanSettings): { household: QuickAccount; affordability: AccountAffordability } {
+/**
+ * The household's affordability (its budget, what all its accounts owe together) and its plan
+ * request's own part: what the accounts offered money owe, sharing all that is available.
+ */
+function householdOf(accounts: readonly Account[], settings: PlanSettings, all: readonly Account[] = accounts): { household: QuickAccount; affordability: AccountAffordability } {
   const { asOf } = settings.terms;
   const first = accounts[0] as Account;
   const balance = accounts.reduce((total, account) => total + account.balance, 0);
+  const owed = all.reduce((total, account) => total + account.balance, 0);
   const { start, payDay, pausedUntil } = startOf(first, asOf);
-  const affordability = accountAffordability({ ...first, balance }, guidelineCheck(settings.guidelines, asOf), accounts.length, pausedUntil !== undefined);
+  const limitation = all.some((account) => possiblyBarredAccount(account, asOf));
+  const affordability = accountAffordability({ ...first, balance: owed }, guidelineCheck(settings.guidelines, asOf), accounts.length, pausedUntil !== undefined, limitation);
   return {
     household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start, ...(payDay === undefined ? {} : { payDay }), ...(pausedUntil ? { pausedUntil } : {}) },
     affordability,

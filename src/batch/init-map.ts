@@ -29,6 +29,7 @@ const WORDS: Readonly<Record<Field, readonly string[]>> = {
   pay_frequency: ['pay frequency', 'frequency', 'paid', 'pay cycle'],
   next_pay_date: ['next pay date', 'next payday', 'next pay day', 'payday', 'pay date'],
   breathing_space_end: ['breathing space end', 'breathing space', 'moratorium end'],
+  last_payment_date: ['last payment date', 'date of last payment', 'last payment', 'last paid'],
   adults: ['adults', 'adult', 'number of adults', 'no of adults', 'adults in household'],
   children: ['children', 'dependants', 'dependents', 'dependent children', 'number of children', 'no of children', 'kids'],
   tenure: ['tenure', 'housing tenure', 'housing status', 'residential status', 'home status', 'homeowner'],
@@ -56,7 +57,7 @@ const named = (header: string, field: Field): string | undefined => WORDS[field]
 
 const frequencyOf = (header: string): Frequency | undefined => FREQUENCY_WORDS.find(([word]) => words(header).includes(` ${word} `))?.[1];
 
-const ONE_COLUMN: ReadonlySet<Field> = new Set<Field>(['account_id', 'customer_name', 'apr', 'pay_frequency', 'next_pay_date', 'breathing_space_end', ...HOUSEHOLD_FIELDS]);
+const ONE_COLUMN: ReadonlySet<Field> = new Set<Field>(['account_id', 'customer_name', 'apr', 'pay_frequency', 'next_pay_date', 'breathing_space_end', 'last_payment_date', ...HOUSEHOLD_FIELDS]);
 const HOUSEHOLD: ReadonlySet<Field> = new Set<Field>(HOUSEHOLD_FIELDS);
 const HOUSEHOLD_DEFAULT_WORDS: Readonly<Record<HouseholdField, string>> = {
   adults: `${DEFAULT_ADULTS} adult`,

@@ -13,6 +13,7 @@ import { firstPaymentDay, pausedUntilEnd } from '../core/breathing-space.js';
 import type { CalendarRegion } from '../core/calendar/index.js';
 import type { IsoDate } from '../core/date.js';
 import { D } from '../core/money.js';
+import { pastLimitation } from '../core/time-limits.js';
 import {
   nextPayDate,
   payDayFor,
@@ -59,6 +60,39 @@ export interface AccountResult {
 
 /** The terms of `account`'s plans: on its own calendar, when the settings know calendars. */
 export const termsFor = (account: Account, settings: PlanSettings): QuickTerms => settings.termsOn?.(account.household.calendar) ?? settings.terms;
+
+/**
+ * An account offered nothing: its last payment (or written acknowledgement) is past the limitation
+ * period, so it may be statute-barred and is left out of any plan until a person has checked it
+ * (domain notes 2.9); under --group-by its share goes to the customer's other accounts.
+ */
+export interface LeftOutResult {
+  readonly account: Account & { readonly lastPaymentOn: IsoDate };
+  readonly affordability: AccountAffordability;
+  readonly leftOut: 'possibly-statute-barred';
+}
+
+export type BatchResult = AccountResult | LeftOutResult;
+
+export const isLeftOut = (result: BatchResult): result is LeftOutResult => 'leftOut' in result;
+
+/** The account's last payment is past the limitation period where its customer lives (the rule `plan` uses: `pastLimitation`). */
+export const possiblyBarredAccount = (account: Account, asOf: IsoDate): account is Account & { readonly lastPaymentOn: IsoDate } =>
+  pastLimitation(account.lastPaymentOn, asOf, account.household.jurisdiction);
+
+export const leftOutResult = (account: Account & { readonly lastPaymentOn: IsoDate }, affordability: AccountAffordability): LeftOutResult => ({
+  account,
+  affordability,
+  leftOut: 'possibly-statute-barred',
+});
+
+/** One account alone, left out of the offers when it may be statute-barred (see `possiblyBarredAccount`). */
+export function planOrLeaveOut(account: Account, settings: PlanSettings): BatchResult {
+  const { asOf } = termsFor(account, settings);
+  if (!possiblyBarredAccount(account, asOf)) return planAccount(account, settings);
+  const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
+  return leftOutResult(account, accountAffordability(account, guidelines, 1, startOf(account, asOf).pausedUntil !== undefined, true));
+}
 
 export const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>
   settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: new D(account.apr) } : undefined;

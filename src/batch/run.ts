@@ -92,6 +92,8 @@ export interface BatchSummary {
   readonly byPlan: Readonly<Record<string, number>>;
   /** Accounts written whose flags and dates rest on a household field's default, by field. */
   readonly byDefault: Readonly<Record<string, number>>;
+  /** Accounts written that were left out of the offers as possibly statute-barred (offered 0.00, no plan). */
+  readonly possiblyStatuteBarred: number;
   /** Columns that hold amounts but were neither read for a field nor carried (see unmapped.ts). */
   readonly unmappedColumns: readonly string[];
   /** The run's provenance, with standard input's hash once read. */
@@ -176,6 +178,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   let written = 0;
   let rejected = 0;
   let balances = 0;
+  let possiblyStatuteBarred = 0;
   let chunk: InputRecord[] = [];
   // The first rows are held until they have been looked at (see sampled), before any is sent.
   let sample: (InputRecord & { kind: 'row' })[] | undefined = [];
@@ -230,6 +233,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     }
     written += done.written;
     balances += done.balances;
+    possiblyStatuteBarred += done.possiblyStatuteBarred;
     for (const [frequency, pence] of Object.entries(done.instalmentsByFrequency) as [PaymentFrequency, number][]) {
       instalmentsByFrequency[frequency] += pence;
     }
@@ -268,7 +272,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       const account = readAccount(row.cells, layout, row.line);
       if (!isRejection(account) || account.field !== first.field) return;
     }
-    const dates = [layout.sources.next_pay_date, layout.sources.breathing_space_end].some((s) => s[0]?.header === first.field);
+    const dates = [layout.sources.next_pay_date, layout.sources.breathing_space_end, layout.sources.last_payment_date].some((s) => s[0]?.header === first.field);
     const hint = dates && !options.dateFormat ? ' (for dates written another way, give --date-format, e.g. --date-format DD/MM/YYYY)' : '';
     throw new FairplanError(
       'invalid-argument',
@@ -334,6 +338,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       byFlag,
       byPlan,
       byDefault,
+      possiblyStatuteBarred,
       unmappedColumns,
       ...(provenance ? { provenance: inputHash ? withInputHash(provenance, 'input', inputHash) : provenance } : {}),
     };
@@ -348,7 +353,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     // Let chunks still in flight settle, so none fails later with no one to hear it.
     await Promise.allSettled(inFlight.map((f) => f.result));
     if (!(error instanceof Stopped)) throw error;
-    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, unmappedColumns, stopped: error.message };
+    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, possiblyStatuteBarred, unmappedColumns, stopped: error.message };
   } finally {
     await processor?.close();
   }

@@ -19,6 +19,8 @@ export function summaryJson(summary: BatchSummary) {
     rows: { read: summary.read, written: summary.written, rejected: summary.rejected },
     flags: byName(summary.byFlag),
     recommended: byName(summary.byPlan),
+    // Written with an offer of 0.00 and no plan: never silently left out.
+    leftOut: { possiblyStatuteBarred: summary.possiblyStatuteBarred },
     totals: {
       balances: formatPence(summary.balances),
       instalments: Object.fromEntries(Object.entries(summary.instalmentsByFrequency).map(([frequency, pence]) => [frequency, formatPence(pence)])),

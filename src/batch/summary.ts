@@ -32,6 +32,9 @@ export function summaryLines(summary: BatchSummary, seconds: number): string[] {
       ? [`stopped: ${summary.stopped}; no output file was written`]
       : [`balances ${formatMoney(fromPence(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
     ...defaultsLine(summary),
+    ...(summary.possiblyStatuteBarred > 0
+      ? [`${count(summary.possiblyStatuteBarred)} ${summary.possiblyStatuteBarred === 1 ? 'account' : 'accounts'} left out of the offers as possibly statute-barred (outcome possibly-statute-barred): check before asking for payment`]
+      : []),
     ...wrap(ADVICE_SIGNPOST, 78),
   ];
 }

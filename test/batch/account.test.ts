@@ -90,6 +90,6 @@ describe('reading an account row', () => {
   it('rejects a row with the wrong number of fields as a whole, keeping it as it was', () => {
     const cells = ['ACC1', 'Mary Jones', '100.00'];
     const rejection = readAccount(cells, layout, 9) as Rejection;
-    expect(rejection).toEqual({ line: 9, accountId: 'ACC1', reason: 'the row has 3 fields; the header has 14', code: 'wrong-field-count', cells });
+    expect(rejection).toEqual({ line: 9, accountId: 'ACC1', reason: 'the row has 3 fields; the header has 15', code: 'wrong-field-count', cells });
   });
 });

@@ -21,8 +21,8 @@ describe('the header row', () => {
   });
 
   it('refuses a column named twice, as headers are matched, naming it and where it is', () => {
-    expect(refusal([...FIELDS, 'Balance'])).toEqual(['export.csv:line 1: the header names column "Balance" twice (columns 3 and 15)']);
-    expect(refusal([...FIELDS, 'Notes', ' notes '])).toEqual(['export.csv:line 1: the header names column "notes" twice (columns 15 and 16)']);
+    expect(refusal([...FIELDS, 'Balance'])).toEqual(['export.csv:line 1: the header names column "Balance" twice (columns 3 and 16)']);
+    expect(refusal([...FIELDS, 'Notes', ' notes '])).toEqual(['export.csv:line 1: the header names column "notes" twice (columns 16 and 17)']);
   });
 
   it('lets unnamed columns be', () => {

@@ -41,7 +41,7 @@ async function run(csv: string, overrides: Partial<BatchOptions> = {}) {
   return { summary, results: await lines(options.output), rejected: await lines(options.errors ?? '') };
 }
 
-const GOOD = ['ACC1', 'Mary Jones', '2462.77', '19.90', '2657.04', '1050.23', '214.94', '116.22', '390.61', '106.45', '136.58', 'monthly', '2026-01-10', ''];
+const GOOD = ['ACC1', 'Mary Jones', '2462.77', '19.90', '2657.04', '1050.23', '214.94', '116.22', '390.61', '106.45', '136.58', 'monthly', '2026-01-10', '', ''];
 
 // Cells of every kind a messy export has: good values, wrong ones, and text that tests the CSV quoting.
 const messyCell = (i: number) =>

@@ -14,6 +14,7 @@ const run: BatchSummary = {
   byFlag: { 'token-payment': 1, advice: 4, deficit: 1 },
   byPlan: { token: 1, affordable: 2, 'fixed-term': 1 },
   byDefault: { tenure: 4, jurisdiction: 1 },
+  possiblyStatuteBarred: 1,
   unmappedColumns: ['Water', 'Phone'],
   provenance: provenance({ fairplanVersion: '0.1.0', asOf: parseIsoDate('2026-01-05'), inputs: [{ role: 'input', file: 'in.csv', sha256: null }] }),
 };
@@ -26,6 +27,7 @@ describe('the batch summary as JSON', () => {
       rows: { read: 5, written: 4, rejected: 1 },
       flags: { advice: 4, deficit: 1, 'token-payment': 1 },
       recommended: { affordable: 2, 'fixed-term': 1, token: 1 },
+      leftOut: { possiblyStatuteBarred: 1 },
       totals: {
         balances: '12345.67',
         instalments: { weekly: '100.00', fortnightly: '0.00', 'four-weekly': '0.00', monthly: '50.01' },

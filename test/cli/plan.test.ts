@@ -874,19 +874,20 @@ describe('fairplan plan letters for a debt that may be statute-barred (limitatio
   const OLD = fixture('statements', 'old-budget-old-debt.json');
   const ENFORCING = /\b(must pay|legal action|court action|take you to court|enforcement|bailiff|we will enforce)\b/i;
 
-  it("never words it as enforceable in the customer's letter, and says so", async () => {
+  it("never words it as enforceable in the customer's letter, and tells the customer not to pay, sign or promise anything to it", async () => {
     const { code, stdout } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letter', '--override-reason', 'Reviewed with the customer on the call today']);
     expect(code).toBe(0);
     const flat = stdout.replace(/\s+/g, ' ');
-    expect(flat).toContain('We have no record of a payment for more than six years on: Quickline Loans (last payment 14 March 2020).');
-    expect(flat).toContain('Nothing in this letter means that it can be enforced');
+    expect(flat).toContain('Nothing is offered to Quickline Loans (last payment 14 March 2020).');
+    expect(flat).toContain('Please do not pay, sign or promise anything to Quickline Loans until it has been checked');
     expect(flat).not.toContain('Lumen Shopping (catalogue) (last payment');
     expect(flat).not.toMatch(ENFORCING);
   });
 
-  it('tells only that creditor, in its offer letter, that the offer does not accept the debt can be enforced', async () => {
+  it('tells only that creditor, in its offer letter, that the offer does not accept the debt can be enforced, when a person includes it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-limitation-'));
-    const { code } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letters', 'letters', '--override-reason', 'Reviewed with the customer on the call today'], { cwd: dir });
+    const reason = 'Customer paid Quickline in 2023 from a joint account';
+    const { code } = await runMain(['plan', OLD, '--as-of', '2026-11-25', '--letters', 'letters', '--include-possibly-barred', 'Quickline Loans', '--override-reason', reason], { cwd: dir });
     expect(code).toBe(0);
     const letter = (name: string) => readFileSync(path.join(dir, 'letters', name), 'utf8').replace(/\s+/g, ' ');
     const files = readdirSync(path.join(dir, 'letters')).filter((f) => f.endsWith('.txt'));
@@ -910,8 +911,9 @@ describe('fairplan plan for a customer in Scotland', () => {
     expect(limitation.reason).toContain('more than 5 years');
     expect(limitation.reason).toContain('Prescription and Limitation (Scotland) Act 1973');
     const letter = (await runMain(['plan', SCOTLAND, '--as-of', '2026-11-25', '--letter', '--override-reason', 'Reviewed with the customer on the call today'])).stdout.replace(/\s+/g, ' ');
-    expect(letter).toContain('more than five years on: Lumen Shopping (catalogue) (last payment 10 January 2021); Quickline Loans');
-    expect(letter).toContain('in Scotland it may no longer be owed at all');
+    expect(letter).toContain('Nothing is offered to Lumen Shopping (catalogue) (last payment 10 January 2021); Quickline Loans');
+    expect(letter).toContain('more than five years');
+    expect(letter).toContain('in Scotland the debt may no longer be owed at all');
   });
 
   it('honours a moratorium it records, with a note that Breathing Space is for England and Wales', async () => {

@@ -58,6 +58,12 @@ const FIGURES: Readonly<Record<string, Readonly<Record<string, FigureOption>>>> 
     '--override-reason': { args: ['--override-reason', 'agreed with the creditor'], recorded: { '--override-reason': 'agreed with the creditor' } },
     '--format': { args: ['--format', 'sfs-summary'], recorded: { '--format': 'sfs-summary' }, file: SFS_SUMMARY },
     '--stale-after': { args: ['--stale-after', '6'], recorded: { '--stale-after': '6' } },
+    '--time-run-out': { args: ['--time-run-out', 'Quickline Loans'], recorded: { '--time-run-out': 'Quickline Loans' }, file: fixture('statements', 'possibly-statute-barred.json') },
+    '--include-possibly-barred': {
+      args: ['--include-possibly-barred', 'Quickline Loans', '--override-reason', 'Customer paid Quickline in 2023'],
+      recorded: { '--include-possibly-barred': 'Quickline Loans', '--override-reason': 'Customer paid Quickline in 2023' },
+      file: fixture('statements', 'possibly-statute-barred.json'),
+    },
   },
   batch: {
     '--map': { args: ['--map', fixture('accounts', 'bank-export.map.json')], recorded: { '--map': fixture('accounts', 'bank-export.map.json') }, file: fixture('accounts', 'bank-export-semicolon.csv') },

@@ -105,6 +105,8 @@ function accountRow(n: number, next: () => number): { account: Account; cells: s
     `2026-0${1 + Math.floor(next() * 2)}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`,
     // breathing_space_end: none, or a moratorium in force.
     pick(['', '', '2026-03-01']),
+    // last_payment_date: none recorded.
+    '',
   ];
   return { account: { id, balance, income, expenditure: expenses.reduce((a, b) => a + b, 0) }, cells };
 }

@@ -59,7 +59,7 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
   });
 
   it('hold check --json and plan --json of every bundled statement', async () => {
-    const statements = ['homeowner-several-creditors.json', 'couple-children-mixed.yaml', 'deficit-budget.json', 'breathing-space-crisis-open.json', 'scotland-old-debt-moratorium.json', 'us-household.json', 'sfs/sfs-household.json'];
+    const statements = ['homeowner-several-creditors.json', 'couple-children-mixed.yaml', 'deficit-budget.json', 'breathing-space-crisis-open.json', 'scotland-old-debt-moratorium.json', 'us-household.json', 'sfs/sfs-household.json', 'possibly-statute-barred.json'];
     for (const statement of statements) {
       const check = await runCli(['check', fixture('statements', statement), '--json', '--as-of', '2026-12-07']);
       expectValid('check', JSON.parse(check.stdout), `check ${statement}`);
@@ -86,11 +86,14 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     beforeAll(async () => {
       await runCli(['batch', fixture('accounts', 'sample-accounts.csv'), '--json', '-o', out('batch.ndjson'), '--summary', out('batch-summary.json'), '--as-of', '2026-01-05', '-q']);
       await runCli(['batch', fixture('accounts', 'grouped-accounts.csv'), '--group-by', 'customer_id', '--json', '-o', out('grouped.ndjson'), '--summary', out('grouped-summary.json'), '--as-of', '2026-01-05', '-q']);
+      await runCli(['batch', fixture('accounts', 'statute-barred-accounts.csv'), '--group-by', 'customer_id', '--json', '-o', out('barred.ndjson'), '--summary', out('barred-summary.json'), '--as-of', '2026-12-07', '-q']);
       await runCli(['batch', fixture('accounts', 'sample-accounts.csv'), '-o', out('results.csv'), '--schedules', out('schedules.csv'), '--carry', 'pay_frequency', '--as-of', '2026-01-05', '-q']);
     }, 60_000);
 
-    it('hold batch --json records and --summary, alone and grouped by customer', () => {
-      for (const name of ['batch', 'grouped']) {
+    it('hold batch --json records and --summary, alone, grouped by customer, and with accounts left out as possibly statute-barred', () => {
+      const barred = lines(readFileSync(out('barred.ndjson'), 'utf8')) as { outcome?: string }[];
+      expect(barred.some((record) => record.outcome === 'possibly-statute-barred')).toBe(true);
+      for (const name of ['batch', 'grouped', 'barred']) {
         const records = lines(readFileSync(out(`${name}.ndjson`), 'utf8'));
         expect(records.length).toBeGreaterThan(0);
         for (const record of records) expectValid('batch-record', record, `${name} record`);

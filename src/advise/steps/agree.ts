@@ -4,6 +4,7 @@
  * keeps. Both answers are saved as they are given, so a dropped call carries on where it stopped.
  */
 import type { Affordability } from '../../core/affordability/types.js';
+import type { PossiblyBarredDebt } from '../../core/time-limits.js';
 import { askReason } from '../ask.js';
 import { agreed, withoutPending } from '../draft.js';
 import { ABOVE_BUDGET, concernsOf } from '../override.js';
@@ -15,8 +16,8 @@ export const OVERRIDE_QUESTION = 'Agree it all the same?';
 export const REASON_QUESTION = 'Why is it agreed all the same? (kept in the export; leave empty to go back)';
 
 /** Agrees the plan, or leaves it unagreed when the advisor does not confirm the override. */
-export async function agreePlan(session: Session, affordability: Affordability, option: { readonly affordable: boolean }): Promise<void> {
-  const concerns = concernsOf(affordability, option);
+export async function agreePlan(session: Session, affordability: Affordability, option: { readonly affordable: boolean }, possiblyBarred?: readonly PossiblyBarredDebt[]): Promise<void> {
+  const concerns = concernsOf(affordability, option, possiblyBarred);
   if (concerns.length === 0) return session.update(agreed(session.draft));
   const { style } = session.services;
   const pressure = concerns.includes(ABOVE_BUDGET) ? ' Nobody should be pressed to pay more than they can afford (CONC 7.3.10R).' : '';

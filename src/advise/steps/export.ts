@@ -12,6 +12,7 @@ import { indexOfChoice, proposeFor } from '../plans.js';
 import { paragraph, signpost } from '../render.js';
 import type { Session } from '../session.js';
 import type { Saved, Written } from '../export.js';
+import { limitationChoicesOf, withLimitationNotes } from './limitation.js';
 import { showChosen } from './plans.js';
 
 export const EXPORT_QUESTION = 'The plan is agreed: save it?';
@@ -76,14 +77,15 @@ export async function exportStep(session: Session): Promise<void> {
   const statement = { ...session.draft.statement, takenOn: services.asOf };
   const affordability = assess(statement, services);
   const { plan, override } = session.draft;
-  const proposal = proposeFor(affordability, services, plan);
+  const proposal = proposeFor(affordability, services, plan, limitationChoicesOf(session.draft, services.asOf));
+  const possiblyBarred = proposal.request.possiblyBarred ?? [];
   const optionIndex = plan && indexOfChoice(proposal, plan);
   const option = optionIndex === undefined ? undefined : proposal.options[optionIndex];
   if (optionIndex === undefined || !option) {
     session.say('\nNo plan is chosen for this statement yet (or the one chosen is no longer offered); please choose one.');
     return session.update(atStep(session.draft, 'plans'));
   }
-  const concerns = concernsOf(affordability, option);
+  const concerns = concernsOf(affordability, option, possiblyBarred);
   if (concerns.length > 0 && !override) {
     session.say('\nThis plan can only be agreed with an override and the reason for it; please agree it again.');
     return session.update(atStep(session.draft, 'plans'));
@@ -103,7 +105,7 @@ export async function exportStep(session: Session): Promise<void> {
   });
   if (next === 'plans') return session.update(atStep(session.draft, 'plans'));
   const bundle = {
-    statement: overrideReason ? withOverrideNote(statement, concerns, overrideReason) : statement,
+    statement: withLimitationNotes(overrideReason ? withOverrideNote(statement, concerns, overrideReason) : statement, possiblyBarred),
     affordability,
     proposal,
     optionIndex,

@@ -19,6 +19,7 @@ import { optionsTable, paragraph, SCHEDULE_PAGE, scheduleView } from '../render.
 import { creditorLines } from '../../render/plan/creditor-table.js';
 import type { Session } from '../session.js';
 import { agreePlan } from './agree.js';
+import { limitationChoicesOf, limitationStep } from './limitation.js';
 import { noPlanStep } from './no-plan.js';
 import { goBack, showStatement } from './navigate.js';
 import { visibleStrings } from '../../render/shared/visible.js';
@@ -26,7 +27,7 @@ import { visibleStrings } from '../../render/shared/visible.js';
 async function pickOption(session: Session, affordability: Affordability): Promise<void> {
   const { plan } = session.draft;
   // The options as worked out, before any amount the advisor set for the affordable plan.
-  const proposal = proposeFor(affordability, session.services, plan && { ...plan, amount: undefined });
+  const proposal = proposeFor(affordability, session.services, plan && { ...plan, amount: undefined }, limitationChoicesOf(session.draft, session.services.asOf));
   const { style } = session.services;
   const recommended = proposal.options[proposal.recommended.index];
   const table = optionsTable(proposal.options, session.symbol);
@@ -152,6 +153,7 @@ export async function plansStep(session: Session): Promise<void> {
   }
   const noPlan = noPlanDuring(session.draft.statement.breathingSpace, session.services.asOf);
   if (noPlan !== undefined) return noPlanStep(session, affordability, noPlan);
+  if (!(await limitationStep(session))) return goBack(session);
   // The first instalment of the schedule page shown.
   let first = 0;
   let paged = false;
@@ -162,7 +164,8 @@ export async function plansStep(session: Session): Promise<void> {
       if (session.draft.step !== 'plans') return;
       continue;
     }
-    const proposal = proposeFor(affordability, session.services, plan);
+    const proposal = proposeFor(affordability, session.services, plan, limitationChoicesOf(session.draft, session.services.asOf));
+    const possiblyBarred = proposal.request.possiblyBarred ?? [];
     const index = indexOfChoice(proposal, plan);
     const option = index === undefined ? undefined : proposal.options[index];
     if (!option) {
@@ -178,7 +181,7 @@ export async function plansStep(session: Session): Promise<void> {
       message: 'Agree this plan, or change it?',
       choices: [
         {
-          name: concernsOf(affordability, option).length === 0 ? 'Agree this plan and export it' : 'Agree this plan all the same (asks why)',
+          name: concernsOf(affordability, option, possiblyBarred).length === 0 ? 'Agree this plan and export it' : 'Agree this plan all the same (asks why)',
           value: 'agree',
         },
         ...(next === undefined ? [] : [pageChoice(option, next)]),
@@ -196,7 +199,7 @@ export async function plansStep(session: Session): Promise<void> {
     paged = action === 'page';
     if (action === 'page') first = next ?? 0;
     else if (action === 'agree') {
-      await agreePlan(session, affordability, option);
+      await agreePlan(session, affordability, option, possiblyBarred);
       if (session.draft.step === 'export') return;
     } else if (action === 'back') return goBack(session);
     else if (action === 'statement') showStatement(session);

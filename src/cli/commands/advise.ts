@@ -78,7 +78,7 @@ export function registerAdvise(program: Command, context: CommandContext): void 
       calendarOption,
     )
     .option('--sender <file>', 'who the exported letters are from (organisation, adviser, address, phone, email), a YAML or JSON file; see docs/letters.md')
-    .option('--templates <folder>', "an organisation's own letter templates (creditor-offer.mustache, customer.mustache); see docs/letters.md")
+    .option('--templates <folder>', "an organisation's own letter templates (creditor-offer.mustache, customer.mustache, time-run-out.mustache); see docs/letters.md")
     .option('--no-color', 'no colours')
     .addHelpText('after', HELP)
     .action(async (statement: string | undefined, options: AdviseOptions) =>

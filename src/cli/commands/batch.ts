@@ -50,13 +50,18 @@ Columns (default names; rename with --map or --column field=Header):
   account_id, customer_name (optional), balance, apr (optional),
   monthly_income, housing, council_tax, utilities, food, transport,
   other_expenses, pay_frequency, next_pay_date,
-  breathing_space_end (optional: the last day of a Breathing Space)
+  breathing_space_end (optional: the last day of a Breathing Space),
+  last_payment_date (optional: the last payment or written acknowledgement)
 Household (optional; a blank cell or no column takes the default, and the
 row's defaults_used column names it): adults (default 1), children (0),
 tenure (owner, mortgage, living-with-parents, tenant-private, tenant-social,
 other; default other), jurisdiction (england-wales, scotland,
 northern-ireland; default --jurisdiction). A row's due dates move around its
 jurisdiction's bank holidays; a row that records none, around --calendar's.
+An account whose last payment is more than six years old (five in Scotland)
+may be statute-barred: it is offered nothing (outcome possibly-statute-barred,
+instalment 0.00, no schedule), the customer's other accounts share what is
+available under --group-by, and the summary counts it (docs/statute-barred.md).
 Amounts are monthly unless the mapping says otherwise. In a mapping file an
 amount field may name several columns, which are added up, each with its own
 frequency, converted to a month and rounded to the penny one by one:

@@ -86,6 +86,10 @@ interface PlanFlags extends StatementFlags {
   readonly letterFormats?: readonly LetterFormat[];
   /** Why an option above what is affordable is to be sent all the same (letters, reminders). */
   readonly overrideReason?: string;
+  /** --time-run-out CREDITOR, repeatable: reasonably sure nothing was paid or acknowledged in the limitation period. */
+  readonly timeRunOut?: readonly string[];
+  /** --include-possibly-barred CREDITOR, repeatable: offered money all the same, for --override-reason. */
+  readonly includePossiblyBarred?: readonly string[];
   /** False with --no-color. */
   readonly color: boolean;
 }
@@ -106,6 +110,13 @@ function creditorDiscountOption(value: string, previous: readonly CreditorDiscou
   const creditor = value.slice(0, at).trim();
   if (at < 0 || creditor === '') throw new InvalidArgumentError(`"${value}" is not CREDITOR=PERCENT (expected e.g. "Harbour Bank=30")`);
   return [...previous, { creditor, discountPercent: percentOption(value.slice(at + 1)) }];
+}
+
+/** A creditor's name, added to those given before (a repeatable option). */
+function creditorsOption(value: string, previous: readonly string[] = []): string[] {
+  const creditor = value.trim();
+  if (creditor === '') throw new InvalidArgumentError('give the creditor as the statement names it (e.g. "Quickline Loans")');
+  return [...previous, creditor];
 }
 
 /** `--letter-formats txt,pdf`: which files each letter is written as. */
@@ -146,6 +157,37 @@ function requireTogether(flags: PlanFlags, file: string | undefined): void {
   if (flags.templates !== undefined && flags.letters === undefined && !flags.letter) throw missing('--templates goes with --letters or --letter: it words their letters');
   if (file === undefined && (flags.format !== undefined || flags.strict)) {
     throw missing(`${flags.format !== undefined ? '--format' : '--strict'} needs a statement: it says how to read one`);
+  }
+  const limitation = flags.includePossiblyBarred !== undefined ? '--include-possibly-barred' : flags.timeRunOut !== undefined ? '--time-run-out' : undefined;
+  if (limitation && file === undefined) throw missing(`${limitation} needs a statement: it names one of its debts`);
+  if (flags.includePossiblyBarred !== undefined && flags.overrideReason === undefined) {
+    throw missing('--include-possibly-barred needs --override-reason "…": why money is offered on a debt that may be statute-barred, which the plan records');
+  }
+}
+
+// The core names its choices; a person typed options.
+const LIMITATION_FLAGS: Readonly<Record<string, string>> = { timeRunOut: '--time-run-out', include: '--include-possibly-barred' };
+
+/**
+ * The plan request, with the person's decisions about debts past the limitation period; a decision
+ * naming no such debt, or a statement whose every debt is left out, is refused naming the option or file.
+ */
+function requestWithLimitation(file: string, statement: Statement, affordability: Affordability, asOf: IsoDate, overrides: Partial<PlanRequest>, flags: PlanFlags): PlanRequest {
+  const reason = flags.overrideReason;
+  const choices = {
+    ...(flags.timeRunOut ? { timeRunOut: flags.timeRunOut } : {}),
+    ...(flags.includePossiblyBarred && reason ? { include: flags.includePossiblyBarred.map((creditor) => ({ creditor, reason })) } : {}),
+  };
+  try {
+    return planRequestFromStatement(statement, affordability, asOf, overrides, choices);
+  } catch (error) {
+    if (!(error instanceof FairplanError)) throw error;
+    const flag = LIMITATION_FLAGS[error.context.field?.replace(/\[\d+\]$/, '') ?? ''];
+    if (flag) throw new FairplanError(error.code, error.message, { field: flag });
+    if (error.context.field === 'debts') {
+      throw new FairplanError(error.code, `${error.message}: include one with --include-possibly-barred CREDITOR --override-reason "…"`, { file });
+    }
+    throw error;
   }
 }
 
@@ -221,7 +263,8 @@ async function requestFromStatement(file: string, flags: PlanFlags, asOf: IsoDat
     currencySymbol: CURRENCY_SYMBOLS[currency],
   };
   const note = calendarNote(flags.calendar, statement);
-  return { request: planRequestFromStatement(statement, affordability, asOf, overrides), affordability, warnings, ...(note ? { calendarNote: note } : {}) };
+  const request = requestWithLimitation(file, statement, affordability, asOf, overrides, flags);
+  return { request, affordability, warnings, ...(note ? { calendarNote: note } : {}) };
 }
 
 /** The engine request from the command line alone (no statement). */
@@ -287,6 +330,8 @@ function planOptionsGiven(flags: PlanFlags): Record<string, OptionValue> {
     ['--no-redistribute', flags.redistribute ? undefined : true],
     ['--schedule', flags.schedule],
     ['--override-reason', flags.overrideReason],
+    ['--time-run-out', flags.timeRunOut?.join('; ')],
+    ['--include-possibly-barred', flags.includePossiblyBarred?.join('; ')],
     // How the statement is read, and when its budget is stale: the review date and flags follow from it.
     ['--format', flags.format],
     ['--stale-after', flags.staleAfter?.toString()],
@@ -310,7 +355,7 @@ function sendable(proposal: PlanProposal, chosen: number, overrideReason: string
     );
   }
   // As advise asks: a flag that asks for a person (a vulnerability, a Breathing Space…) is answered before anything is sent.
-  const concerns = affordability ? concernsOf(affordability, option) : [];
+  const concerns = affordability ? concernsOf(affordability, option, proposal.request.possiblyBarred ?? []) : [];
   if (concerns.length > 0) {
     throw new FairplanError('invalid-argument', `the statement needs a person's review before a plan is sent: ${concerns.join('; ')}: give the reason it is agreed all the same with --override-reason "…"`);
   }
@@ -384,7 +429,8 @@ async function writeLetters(
   await checkOutputs({ cwd: context.io.cwd, reads: [{ path: statementFile, what: 'the statement' }], writes: files.map((f) => ({ path: f.target, option: '--letters' })) });
   await writeFilesAtomic(files);
   for (const warning of pack.warnings) context.err(`fairplan: ${warning}`);
-  context.err(`fairplan: wrote ${option.creditors.length} creditor letters, the customer's letter and the SFS summary (${formats.join(', ')}) for "${option.label}" to ${folder}`);
+  // The "time has run out" letters are creditor letters too.
+  context.err(`fairplan: wrote ${option.creditors.length + pack.timeRunOut} creditor letters, the customer's letter and the SFS summary (${formats.join(', ')}) for "${option.label}" to ${folder}`);
 }
 
 /** The sender and an organisation's templates, read and checked before anything is written. */
@@ -478,6 +524,8 @@ Examples:
       --override-reason "Keeps a token payment going while seeing an adviser"
   $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
       --no-redistribute --settlement "Fairway Finance (personal loan)=40"
+  $ fairplan plan fixtures/statements/old-debt-time-run-out.json \\
+      --time-run-out "Quickline Loans" --letters letters
   $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15
   $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly \\
       --interest-rate 19.9
@@ -491,6 +539,12 @@ Examples:
   $ fairplan plan --balance 1000 --affordable 30 --ics reminders.ics
   $ fairplan plan --balance 1000 --affordable 30 --schedule fixed-term-36 \\
       --letter
+
+A debt whose last payment (or written acknowledgement) is more than six years
+old (five in Scotland) may be statute-barred: it is left out of the offers, its
+share going to the other creditors, and its creditor gets no letter, until you
+say otherwise with --time-run-out or --include-possibly-barred (see
+docs/statute-barred.md).
 
 --json ends with "provenance" (fairplan and rules versions, as-of date, calendar,
 options given, SHA-256 of the statement); letters and --ics reminders end with
@@ -544,8 +598,18 @@ export const registerPlan: RegisterCommand = (program: Command, context: Command
     )
     .option('--letter-formats <list>', 'with --letters: the formats of each letter, comma-separated: txt, docx, pdf (default: all three)', letterFormatsOption)
     .option('--sender <file>', 'with --letters: who the letters are from (organisation, adviser, address, phone, email), a YAML or JSON file; see docs/letters.md')
-    .option('--templates <folder>', "with --letters or --letter: an organisation's own letter templates (creditor-offer.mustache, customer.mustache); see docs/letters.md")
-    .option('--override-reason <text>', 'why an option above what is affordable is agreed all the same: needed for its letters and reminders, and stated in them', reasonOption);
+    .option('--templates <folder>', "with --letters or --letter: an organisation's own letter templates (creditor-offer.mustache, customer.mustache, time-run-out.mustache); see docs/letters.md")
+    .option('--override-reason <text>', 'why an option above what is affordable is agreed all the same: needed for its letters and reminders, and stated in them', reasonOption)
+    .option(
+      '--time-run-out <creditor>',
+      'a debt past the limitation period that you are reasonably sure was neither paid nor acknowledged in writing in it: --letters writes the "time has run out" letter to its creditor, not an offer (repeatable)',
+      creditorsOption,
+    )
+    .option(
+      '--include-possibly-barred <creditor>',
+      'offer money on a debt past the limitation period all the same, for the reason given with --override-reason (repeatable; by default such a debt is left out of the offers)',
+      creditorsOption,
+    );
   addStatementOptions(command)
     .option('--no-color', 'no colours, even on a terminal')
     .addHelpText('after', HELP)

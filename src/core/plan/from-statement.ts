@@ -4,11 +4,11 @@
  */
 import { breathingSpaceEnd, breathingSpaceToHonour, firstPaymentDay, noPlanDuring } from '../breathing-space.js';
 import { FairplanError } from '../errors.js';
-import { budgetReviewOn } from '../time-limits.js';
+import { budgetReviewOn, isLeftOut, possiblyBarredDebts, type LimitationChoices } from '../time-limits.js';
 import type { IsoDate } from '../date.js';
 import { sum, type Money } from '../money.js';
 import type { Affordability } from '../affordability/types.js';
-import type { Statement } from '../statement.js';
+import type { Debt, Statement } from '../statement.js';
 import { nextPayDate, payDayFor } from './dates.js';
 import { stepUpForChange } from './step-up.js';
 import type { PlanRequest } from './types.js';
@@ -26,15 +26,21 @@ import type { PlanRequest } from './types.js';
  *   payday after it (a start given in `overrides` is moved past it too, by the engine);
  * - reviewFlags: given the statement's affordability (rather than only what it leaves available), its
  *   flags that ask a person to look first, so the recommendation is flagged for review as the command
- *   line's is.
+ *   line's is;
+ * - possiblyBarred: each debt past the limitation period, with the person's decision (`limitation`);
+ *   those left out (all, unless a person includes one with a reason) are not creditors of the plan
+ *   and not in its balance, so the whole amount available is shared among the others.
  * Anything else in `overrides` wins. Throws FairplanError('invalid-argument') during a mental health
- * crisis Breathing Space with no end recorded (see `noPlanDuring`): a front end checks that first.
+ * crisis Breathing Space with no end recorded (see `noPlanDuring`): a front end checks that first;
+ * for a `limitation` choice naming no debt past the period (see `possiblyBarredDebts`); and when
+ * every debt is left out, as there is then no one to offer anything to (field 'debts').
  */
 export function planRequestFromStatement(
   statement: Statement,
   available: Money | Pick<Affordability, 'totals' | 'flags'>,
   asOf: IsoDate,
-  overrides: Partial<Omit<PlanRequest, 'asOf'>> = {},
+  overrides: Partial<Omit<PlanRequest, 'asOf' | 'possiblyBarred'>> = {},
+  limitation: LimitationChoices = {},
 ): PlanRequest {
   const assessed = 'totals' in available ? available : undefined;
   const availableMonthly = assessed ? assessed.totals.available : (available as Money);
@@ -54,14 +60,24 @@ export function planRequestFromStatement(
     statement.expectedChanges
       .map((change) => stepUpForChange(change, { affordableMonthly, frequency, start, ...(payDay === undefined ? {} : { payDay }) }))
       .find((request) => request !== undefined);
+  const possiblyBarred = possiblyBarredDebts(statement, asOf, limitation);
+  const leftOut = new Set<Debt>(possiblyBarred.filter(isLeftOut).map((p) => p.debt));
+  const offered = statement.debts.filter((debt) => !leftOut.has(debt));
+  if (overrides.balance === undefined && statement.debts.length > 0 && offered.length === 0) {
+    throw new FairplanError(
+      'invalid-argument',
+      'every non-priority debt is past the limitation period and left out of the offers until a person has checked it, so there is no one to offer anything to',
+      { field: 'debts' },
+    );
+  }
   // A balance given instead of the statement's is one balance, with no creditors to share it.
   const creditors =
-    overrides.balance === undefined && statement.debts.length > 0
-      ? statement.debts.map(({ creditor, balance, interest }) => ({ creditor, balance, ...(interest ? { interest } : {}) }))
+    overrides.balance === undefined && offered.length > 0
+      ? offered.map(({ creditor, balance, interest }) => ({ creditor, balance, ...(interest ? { interest } : {}) }))
       : undefined;
   return {
     ...overrides,
-    balance: overrides.balance ?? sum(statement.debts.map((d) => d.balance)),
+    balance: overrides.balance ?? sum(offered.map((d) => d.balance)),
     ...(creditors ? { creditors } : {}),
     affordableMonthly,
     frequency,
@@ -72,5 +88,6 @@ export function planRequestFromStatement(
     budgetReviewOn: overrides.budgetReviewOn ?? budgetReviewOn(statement.takenOn, asOf),
     ...(reviewFlags && reviewFlags.length > 0 ? { reviewFlags } : {}),
     ...(stepUp ? { stepUp } : {}),
+    ...(possiblyBarred.length > 0 ? { possiblyBarred } : {}),
   };
 }

@@ -71,9 +71,9 @@ function creditorDiscounts(byCreditor: readonly CreditorDiscount[], creditors: r
 }
 
 /** The parts of a request that are not one account's own figures: the same for every account of a batch. */
-export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn' | 'reviewFlags'>;
+export type PlanTerms = Omit<PlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn' | 'reviewFlags' | 'possiblyBarred'>;
 /** PlanTerms with every default filled in. */
-export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn' | 'reviewFlags'>;
+export type ResolvedPlanTerms = Omit<ResolvedPlanRequest, 'balance' | 'creditors' | 'affordableMonthly' | 'frequency' | 'start' | 'payDay' | 'budgetReviewOn' | 'reviewFlags' | 'possiblyBarred'>;
 
 /** Checks a request and fills in its defaults. Throws FairplanError('invalid-argument') naming the field. */
 export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
@@ -104,6 +104,7 @@ export function resolvePlanRequest(request: PlanRequest): ResolvedPlanRequest {
     ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
     budgetReviewOn: request.budgetReviewOn ?? budgetReviewOn(undefined, request.asOf),
     reviewFlags: resolveReviewFlags(request.reviewFlags ?? []),
+    ...(request.possiblyBarred && request.possiblyBarred.length > 0 ? { possiblyBarred: request.possiblyBarred } : {}),
     ...terms,
     // What the creditors are charged, when they share one treatment: one debt charging interest is
     // not a plan with interest frozen.

@@ -10,6 +10,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import type { PaymentFrequency } from '../frequency.js';
 import type { Dec, Money } from '../money.js';
+import type { PossiblyBarredDebt } from '../time-limits.js';
 
 export type InterestTreatment =
   /** Interest and charges frozen: the forbearance default (CONC 7.3.5G(b)). */
@@ -134,6 +135,12 @@ export interface PlanRequest {
    * affordability fills them in.
    */
   readonly reviewFlags?: readonly FlagCode[];
+  /**
+   * The statement's debts past the limitation period, with what is done about each: those left out
+   * are not among `creditors` (see `possiblyBarredDebts`). `planRequestFromStatement` fills them in;
+   * the engine only carries them to the renderers.
+   */
+  readonly possiblyBarred?: readonly PossiblyBarredDebt[];
 }
 
 /** A PlanRequest with every default filled in: what the proposal was computed from. */
@@ -163,6 +170,7 @@ export interface ResolvedPlanRequest {
   readonly calendar: BusinessCalendar;
   readonly currencySymbol: string;
   readonly reviewFlags: readonly FlagCode[];
+  readonly possiblyBarred?: readonly PossiblyBarredDebt[];
 }
 
 /** One payment in a schedule. amount = interest + principal; balanceAfter is what is still owed. */

@@ -14,12 +14,12 @@ import type { ComposedLetter, Gap } from '../letter/compose.js';
 import type { LetterDocument } from '../letter/document.js';
 import { LETTER_FORMATS, type LetterFormat } from '../letter/formats.js';
 import { renderLetterText } from '../letter/text.js';
-import { creditorLetter, creditorLetterNames } from './creditor-letter.js';
+import { creditorLetter, creditorLetterNames, creditorSlug } from './creditor-letter.js';
 import { customerLetter, type LetterOptions } from './letter.js';
 import { gapWarnings } from './letterhead.js';
 import { optionAt } from './select.js';
 import { sfsSummaryDocument } from './sfs-document.js';
-
+import { timeRunOutLetter } from './time-run-out-letter.js';
 
 export interface PackFile {
   readonly name: string;
@@ -31,6 +31,8 @@ export interface Pack {
   readonly files: readonly PackFile[];
   /** A sentence for each kind of gap the letters show (see letterhead.ts). */
   readonly warnings: readonly string[];
+  /** How many "time has run out" letters it holds (creditor letters too). */
+  readonly timeRunOut: number;
 }
 
 export interface PackOptions extends Pick<LetterOptions, 'overrideReason' | 'sender' | 'templates'> {
@@ -67,25 +69,39 @@ async function render(doc: PackDocument, format: LetterFormat, date: Date): Prom
 }
 
 /**
- * The pack for the option at `optionIndex`: the letter to each creditor, the customer's letter and
- * the SFS summary offering each creditor their part of that option's payment, as the letters do;
- * no files for a plan without creditors.
+/**
+ * The pack for the option at `optionIndex`: the letter to each creditor, then the "time has run out"
+ * letter to each creditor a person is reasonably sure time has run out on (see `possiblyBarredDebts`),
+ * the customer's letter and the SFS summary offering each creditor their part of that option's
+ * payment, as the letters do (nothing to a debt left out of the offers); no files for a plan without
+ * creditors. A debt left out until it is checked gets no letter at all.
  */
 export async function creditorPack(proposal: PlanProposal, optionIndex: number, affordability: Affordability, options: PackOptions = {}): Promise<Pack> {
   const { provenance, formats = LETTER_FORMATS, customerLetterName = 'letter-customer', ...letterOptions } = options;
   const option = optionAt(proposal, optionIndex);
   const creditors = option.creditors ?? [];
-  if (creditors.length === 0) return { files: [], warnings: [] };
+  if (creditors.length === 0) return { files: [], warnings: [], timeRunOut: 0 };
   const shared = { ...letterOptions, affordability };
   const letters = creditorLetterNames(option).map((name, i) => ({
     name,
     describe: `the offer letter to ${creditors[i]?.creditor}`,
     letter: referenced(provenance, (reference) => creditorLetter(proposal, optionIndex, i, { ...shared, ...(reference ? { reference } : {}) })),
   }));
+  const { statement } = affordability;
+  const timeRunOut = (proposal.request.possiblyBarred ?? [])
+    .filter((p) => p.status === 'time-run-out')
+    .map(({ debt }, i) => ({
+      // Numbered after the offer letters, so that no two letters share a name.
+      name: `letter-${String(creditors.length + i + 1).padStart(2, '0')}-${creditorSlug(debt.creditor)}-time-run-out`,
+      describe: `the "time has run out" letter to ${debt.creditor}`,
+      letter: referenced(provenance, (reference) =>
+        timeRunOutLetter({ ...letterOptions, debt, statement, on: proposal.request.asOf, ...(reference ? { reference } : {}) }),
+      ),
+    }));
   const customer = referenced(provenance, (reference) => customerLetter(proposal, optionIndex, { ...shared, pack: true, ...(reference ? { reference } : {}) }));
   const sfs = toSfsSummaryJson(affordability.statement, affordability, agreedOffers(affordability, option));
   const documents: PackDocument[] = [
-    ...letters.map(({ name, describe, letter }) => ({ name, describe, document: letter.document })),
+    ...[...letters, ...timeRunOut].map(({ name, describe, letter }) => ({ name, describe, document: letter.document })),
     { name: customerLetterName, describe: 'the letter for the customer', document: customer.document },
     { name: 'sfs-summary', describe: 'the SFS summary the creditor letters enclose', document: sfsSummaryDocument(sfs) },
   ];
@@ -94,6 +110,6 @@ export async function creditorPack(proposal: PlanProposal, optionIndex: number, 
   const files: PackFile[] = [];
   for (const doc of documents) for (const format of formats) files.push(await render(doc, format, date));
   files.push({ name: 'sfs-summary.json', describe: 'the SFS summary the creditor letters enclose (SFS JSON)', content: sfs });
-  const gaps: Gap[] = [...letters.flatMap(({ letter }) => letter.gaps), ...customer.gaps];
-  return { files, warnings: gapWarnings(gaps) };
+  const gaps: Gap[] = [...[...letters, ...timeRunOut].flatMap(({ letter }) => letter.gaps), ...customer.gaps];
+  return { files, warnings: gapWarnings(gaps), timeRunOut: timeRunOut.length };
 }

@@ -20,7 +20,9 @@ import { commonInterest } from '../../core/plan/interest.js';
 import { planReviewOn, reviewOfPlan } from '../../core/plan/review.js';
 import type { Provenance } from '../../core/provenance.js';
 import { ADVICE_SIGNPOST } from '../../core/signpost.js';
+import { isLeftOut, type PossiblyBarredDebt } from '../../core/time-limits.js';
 import { FORMAT_VERSION } from '../shared/format-version.js';
+import { possiblyBarredNote } from './possibly-barred.js';
 import { optionAt, optionKey } from './select.js';
 
 const m = (amount: Money): string => toFixed2(amount);
@@ -165,6 +167,23 @@ function affordabilityJson(affordability: Affordability) {
   };
 }
 
+/** A debt past the limitation period: whether it is left out of the offers (offered nothing), and why. */
+function possiblyBarredJson(possiblyBarred: PossiblyBarredDebt, affordability: Affordability | undefined) {
+  const { debt, status } = possiblyBarred;
+  return {
+    creditor: debt.creditor,
+    ...(debt.accountReference ? { accountReference: debt.accountReference } : {}),
+    balance: m(debt.balance),
+    lastPaymentOn: String(debt.lastPaymentOn),
+    status,
+    leftOut: isLeftOut(possiblyBarred),
+    // Left out, it is offered nothing; included, its offer is in each option's creditors.
+    ...(isLeftOut(possiblyBarred) ? { offer: '0.00' } : {}),
+    ...(possiblyBarred.reason ? { reason: possiblyBarred.reason } : {}),
+    note: possiblyBarredNote(possiblyBarred, affordability?.statement),
+  };
+}
+
 export interface PlanJsonOptions {
   /** When the plan was made from a statement: its affordability, reported with the plan. */
   readonly affordability?: Affordability;
@@ -199,6 +218,7 @@ export function planJson(proposal: PlanProposal, { affordability, provenance }: 
     },
     options: proposal.options.map((option) => optionJson(option, request)),
     notOffered: proposal.notOffered.map((n) => ({ kind: n.kind, ...(n.variant ? { variant: n.variant } : {}), reason: n.reason })),
+    ...(request.possiblyBarred ? { possiblyStatuteBarred: request.possiblyBarred.map((p) => possiblyBarredJson(p, affordability)) } : {}),
     ...(affordability ? { affordability: affordabilityJson(affordability) } : {}),
     signpost: ADVICE_SIGNPOST,
     ...(provenance ? { provenance } : {}),

@@ -123,12 +123,16 @@ export const CUSTOMER_LETTER: LetterSpec = {
     'priority_debts',
     'interest',
     'has_older_debts',
+    'has_unchecked_debts',
+    'unchecked_debts',
+    'unchecked_creditors',
+    'limitation_why',
     'older_debts',
     'circumstances',
     'signpost',
     'reference',
   ],
-  lists: [...LETTERHEAD_LISTS, 'paused', 'what_you_pay', 'creditor_payments', 'priority_debts', 'older_debts'],
+  lists: [...LETTERHEAD_LISTS, 'paused', 'what_you_pay', 'creditor_payments', 'priority_debts', 'unchecked_creditors', 'older_debts'],
   text: `{{#pack}}
 ${LETTERHEAD}
 {{customer_name}}
@@ -189,6 +193,14 @@ Keep paying these first, as you do now: missing them can mean losing your home o
 
 {{#has_older_debts}}
 ## Older debts
+{{#has_unchecked_debts}}
+Nothing is offered to {{unchecked_debts}}. {{limitation_why}}
+
+{{/has_unchecked_debts}}
+{{#unchecked_creditors}}
+Please do not pay, sign or promise anything to {{.}} until it has been checked: if the time limit has not yet run out, a payment or a signed letter would start it again. If they contact you, tell us, or a free debt adviser.
+
+{{/unchecked_creditors}}
 {{#older_debts}}
 {{.}}
 
@@ -213,5 +225,50 @@ Yours sincerely
 `,
 };
 
+/**
+ * The "time has run out" letter to the creditor of a debt past the limitation period
+ * (\`plan --time-run-out\`): headed as the offer letters are (who sends it, the date, whose account),
+ * worded as from the customer and signed by them. It makes no offer and states no balance.
+ */
+export const TIME_RUN_OUT: LetterSpec = {
+  file: 'time-run-out.mustache',
+  placeholders: [...LETTERHEAD_PLACEHOLDERS, 'creditor', 'account_reference', 'law', 'reference'],
+  lists: [...LETTERHEAD_LISTS],
+  text: `${LETTERHEAD}
+{{creditor}}
+
+Your account: {{account_reference}}
+Customer: {{customer_name}}
+{{#customer_address}}
+{{.}}
+{{/customer_address}}
+{{#customer_reference}}
+Our reference: {{customer_reference}}
+{{/customer_reference}}
+
+Dear Sir or Madam
+
+# Time has run out to recover this debt
+
+I am writing about the account above. I do not admit any liability for this debt.
+
+{{law}}
+
+The Financial Conduct Authority’s rules say that a firm must not try to recover a statute-barred debt if it was not in contact with the customer during the limitation period (CONC 7.15.4), and must not continue to ask for payment once the customer has said that they will not pay because the debt is statute-barred (CONC 7.15.8).
+
+I will not be making any payment towards this debt. If you believe that I made a payment or acknowledged the debt in writing within that period, please send me evidence of it.
+
+Please confirm in writing that you have closed this matter and that you will not contact me about it again.
+
+Yours faithfully
+
+{{customer_name}}
+{{#reference}}
+
+{{reference}}
+{{/reference}}
+`,
+};
+
 /** Every letter a \`--templates\` folder may word its own way. */
-export const LETTER_SPECS: readonly LetterSpec[] = [CREDITOR_OFFER, CUSTOMER_LETTER];
+export const LETTER_SPECS: readonly LetterSpec[] = [CREDITOR_OFFER, CUSTOMER_LETTER, TIME_RUN_OUT];

@@ -7,7 +7,7 @@
 import { planReviewOn } from '../../core/plan/review.js';
 import type { Affordability } from '../../core/affordability/types.js';
 import type { IsoDate } from '../../core/date.js';
-import { debtsPastLimitation, limitationFor } from '../../core/time-limits.js';
+import { limitationFor, type LimitationStatus, type PossiblyBarredDebt } from '../../core/time-limits.js';
 import type { Money } from '../../core/money.js';
 import type { PaymentRun, PlanOption, PlanProposal } from '../../core/plan/types.js';
 import { months, PER, termInMonths, type Words, wordsFor } from '../../core/plan/words.js';
@@ -27,7 +27,7 @@ export interface LetterOptions {
   readonly width?: number;
   /** The provenance reference (see provenanceReference), printed at the foot to match the letter to its JSON. */
   readonly reference?: string;
-  /** The budget the plan was made from, when there is one: a debt it flags `limitation-check` is worded for. */
+  /** The budget the plan was made from, when there is one: the law its debts past the limitation period are under. */
   readonly affordability?: Pick<Affordability, 'statement' | 'asOf'>;
   /** A person's reason for agreeing an option above what is affordable, which the letter states. */
   readonly overrideReason?: string;
@@ -41,23 +41,48 @@ export interface LetterOptions {
 export const reasonClause = (reason: string): string => reason.trim().replace(/[.!?\s]+$/u, '');
 
 /**
- * A debt that may be statute-barred (CONC 7.15) is never worded as enforceable: the letter says so,
- * and that nothing is asked for it until a person has checked.
+ * A debt past the limitation period (CONC 7.15) is never worded as enforceable. One left out of the
+ * offers until it is checked: the template tells the customer not to pay, sign or promise anything to
+ * its creditor until then (a payment or a signed letter could restart the clock). One the pack writes
+ * the "time has run out" letter for: the same, and that the letter makes no offer. One a person
+ * included all the same: what is offered is only an offer the customer may choose to make.
  */
-function limitationParagraphs(affordability: Pick<Affordability, 'statement' | 'asOf'> | undefined): string[] {
-  if (!affordability) return [];
-  const debts = debtsPastLimitation(affordability.statement, affordability.asOf);
-  if (debts.length === 0) return [];
-  const { years } = limitationFor(affordability.statement);
-  const scotland = affordability.statement.jurisdiction === 'scotland';
-  const names = debts.map((debt) => `${debt.creditor} (last payment ${longDate(debt.lastPaymentOn as IsoDate)})`).join('; ');
-  return [
-    `We have no record of a payment for more than ${YEARS[years] ?? years} years on: ${names}. A debt with no payment or ` +
-      `written acknowledgement for that long may be statute-barred: a court could not then order you to pay it` +
-      `${scotland ? ', and in Scotland it may no longer be owed at all' : ''}. We will check this before asking you to pay ` +
-      'anything towards it. Nothing in this letter means that it can be enforced, and any payment shown for it is only an ' +
-      'offer you may choose to make. Free debt advice can tell you where you stand.',
-  ];
+function olderDebts(possiblyBarred: readonly PossiblyBarredDebt[], affordability: Pick<Affordability, 'statement' | 'asOf'> | undefined) {
+  const { years } = limitationFor(affordability?.statement ?? {});
+  const scotland = affordability?.statement.jurisdiction === 'scotland';
+  const of = (status: LimitationStatus) => possiblyBarred.filter((p) => p.status === status).map(({ debt }) => debt);
+  const named = (status: LimitationStatus) => of(status).map((debt) => `${debt.creditor} (last payment ${longDate(debt.lastPaymentOn)})`);
+  const why =
+    `We have no record of a payment or written acknowledgement for more than ${YEARS[years] ?? years} years, so ` +
+    `a court may no longer be able to order you to pay${scotland ? ', and in Scotland the debt may no longer be owed at all' : ''}.`;
+  const paragraphs: string[] = [];
+  const timeRunOut = named('time-run-out');
+  if (timeRunOut.length > 0) {
+    paragraphs.push(
+      `The letter to ${timeRunOut.join('; ')} says that time has run out for ${timeRunOut.length === 1 ? 'it' : 'them'} to ` +
+        `recover the debt, and offers nothing. ${why} Please do not pay, sign or promise anything to ` +
+        `${timeRunOut.length === 1 ? 'this creditor' : 'these creditors'}, and tell us if they reply.`,
+    );
+  }
+  const included = named('included');
+  if (included.length > 0) {
+    paragraphs.push(
+      `We have no record of a payment for more than ${YEARS[years] ?? years} years on: ${included.join('; ')}. A debt with ` +
+        'no payment or written acknowledgement for that long may be statute-barred: a court could not then order you to ' +
+        `pay it${scotland ? ', and in Scotland it may no longer be owed at all' : ''}. Nothing in this letter means that it can ` +
+        'be enforced, and any payment shown for it is only an offer you may choose to make. Free debt advice can tell you ' +
+        'where you stand.',
+    );
+  }
+  const unchecked = of('unchecked');
+  return {
+    has_older_debts: possiblyBarred.length > 0,
+    has_unchecked_debts: unchecked.length > 0,
+    unchecked_debts: named('unchecked').join('; '),
+    unchecked_creditors: unchecked.map((debt) => debt.creditor),
+    limitation_why: why,
+    older_debts: paragraphs,
+  };
 }
 
 const YEARS: Readonly<Record<number, string>> = { 5: 'five', 6: 'six' };
@@ -231,7 +256,6 @@ function reviewSentence(option: PlanOption, proposal: PlanProposal): string {
 export function customerLetter(proposal: PlanProposal, optionIndex: number, options: LetterOptions & { readonly pack?: boolean } = {}): ComposedLetter {
   const { reference, affordability, overrideReason, sender, templates, pack = false } = options;
   const option = optionAt(proposal, optionIndex);
-  const older = limitationParagraphs(affordability);
   const words = wordsFor(proposal.request.currencySymbol);
   const statement = affordability?.statement;
   const moved = option.instalments.some((instalment) => instalment.movedFrom !== undefined);
@@ -252,8 +276,7 @@ export function customerLetter(proposal: PlanProposal, optionIndex: number, opti
     has_priority_debts: priority.length > 0,
     priority_debts: priority,
     interest: interest(option, words.money),
-    has_older_debts: older.length > 0,
-    older_debts: older,
+    ...olderDebts(proposal.request.possiblyBarred ?? [], affordability),
     circumstances:
       'Budgets change. If your income goes down, your costs go up, or you cannot make a payment, please tell us as ' +
       'soon as you can. We will look at your budget with you again and agree what to do next.' +

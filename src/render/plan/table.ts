@@ -14,6 +14,7 @@ import { ADVICE_SIGNPOST } from '../../core/signpost.js';
 import { type Column, layoutTable, type Row, tableWidth } from '../shared/columns.js';
 import { wrap } from '../shared/wrap.js';
 import { creditorSection } from './creditor-table.js';
+import { possiblyBarredNote } from './possibly-barred.js';
 import { optionAt } from './select.js';
 import { FLAG_NAMES } from '../labels.js';
 import { visibleStrings } from '../shared/visible.js';
@@ -286,6 +287,20 @@ function schedule(page: Page, proposal: PlanProposal, index: number): string[] {
 
 const withGap = (section: readonly string[]): string[] => (section.length === 0 ? [] : [...section, '']);
 
+/** The debts past the limitation period: each left out of the offers (or included) and why, for the advisor's file. */
+function possiblyBarred(page: Page, proposal: PlanProposal, affordability: Affordability | undefined): string[] {
+  const debts = proposal.request.possiblyBarred ?? [];
+  if (debts.length === 0) return [];
+  return [
+    page.chalk.bold('Debts that may be statute-barred (a note for the file: never sent to the other creditors)'),
+    ...debts.flatMap((p) =>
+      listItem(page, `! ${p.debt.creditor}, ${page.words.money(p.debt.balance)}, last payment ${p.debt.lastPaymentOn}: ${possiblyBarredNote(p, affordability?.statement)}`).map((line) =>
+        page.chalk.yellow(line),
+      ),
+    ),
+  ];
+}
+
 /** The whole report as text, ending with a newline. */
 export function renderPlanReport(planned: PlanProposal, { chalk, width = 80, scheduleIndex, affordability: checked }: PlanReportOptions): string {
   // Creditor names, labels and notes from the statement reach the terminal with escape sequences made visible.
@@ -296,6 +311,7 @@ export function renderPlanReport(planned: PlanProposal, { chalk, width = 80, sch
   const lines = [
     ...header(page, proposal, affordability),
     '',
+    ...withGap(possiblyBarred(page, proposal, affordability)),
     ...(table ? [...table, ''] : []),
     ...proposal.options.flatMap((option, i) => details(page, option, i, table === undefined)),
     '',
