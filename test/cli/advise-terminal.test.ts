@@ -244,6 +244,8 @@ async function coupleCall(t: Terminal): Promise<number> {
   await k.answer('Any change expected in what they can afford');
 
   await k.answer('What next?', 'On to');
+  // Quickline was last paid in 2019: left out of the offers until it has been checked (the default).
+  await k.answer('What should the plan do with this debt?');
   await k.answer('Which plan?', 'Affordable');
   // 700.00 a month agreed; then the food is found to be 600.00, lowering the budget below it.
   await k.answer('Agree this plan, or change it?', 'Change the amount');
@@ -350,6 +352,17 @@ describe.skipIf(!hasTmux())('fairplan advise at a terminal', () => {
     expect(sfs['client-employment-status']).toEqual(['Full-time']);
     expect(sfs['monthly-outgoings']['fixed-costs']['home-contents']['council-tax-rates']['monthly-amount']).toBe(133.33);
     expect(sfs.overview['total-available-for-non-priority-debts']).toBe(684.55);
+    // The debt last paid in 2019 is out of the offers and gets no letter; the customer is told not to pay it until it is checked.
+    expect(plan.possiblyStatuteBarred).toEqual([expect.objectContaining({ creditor: 'Quickline Loans', status: 'unchecked', leftOut: true, offer: '0.00' })]);
+    expect(readdirSync(exported).filter((name) => /quickline/i.test(name))).toEqual([]);
+    expect(read('letter.txt').replace(/\s+/g, ' ')).toContain('Please do not pay, sign or promise anything to Quickline Loans until it has been checked');
+    const offers = JSON.parse(read('sfs-summary.json')).debts['non-priority-debts'] as { creditor: string; 'repayment-offer': number }[];
+    expect(offers.find((d) => d.creditor === 'Quickline Loans')?.['repayment-offer']).toBe(0);
+    expect(offers.filter((d) => d.creditor !== 'Quickline Loans').every((d) => d['repayment-offer'] > 0)).toBe(true);
+    // Every letter of the pack is there as text, DOCX and PDF (test/render/letter/formats.test.ts reads their words back).
+    const letters = readdirSync(exported).filter((name) => /^letter.*\.txt$/.test(name));
+    expect(letters.length).toBe(5);
+    for (const name of letters) for (const format of ['docx', 'pdf']) expect(readdirSync(exported)).toContain(name.replace(/txt$/, format));
     // The customer did not consent to sharing: the health note reaches no creditor.
     for (const name of readdirSync(exported).filter((n) => n.startsWith('letter-') || n.includes('sfs'))) expect(read(name), name).not.toContain(HEALTH_NOTE);
   }, 240_000);
