@@ -524,8 +524,8 @@ Examples:
       --override-reason "Keeps a token payment going while seeing an adviser"
   $ fairplan plan fixtures/statements/two-creditors-one-charging.json \\
       --no-redistribute --settlement "Fairway Finance (personal loan)=40"
-  $ fairplan plan fixtures/statements/old-debt-time-run-out.json \\
-      --time-run-out "Quickline Loans" --letters letters
+  $ fairplan plan fixtures/statements/possibly-statute-barred.json \\
+      --time-run-out "Quickline Loans" --letters time-run-out
   $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15
   $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly \\
       --interest-rate 19.9
