@@ -11,7 +11,7 @@ import { headline } from './headline.js';
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-export const STYLE = `
+const STYLE = `
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; }
 h1 { margin-bottom: .25rem; } .source { color: #555; margin-top: 0; }
 dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .75rem; }
@@ -37,34 +37,41 @@ export function table(rows: Chart['table']): string {
 const figureSvg = (chart: Chart): string =>
   chart.svg.replace(/^<svg\b/, `<svg role="img" aria-labelledby="${escapeHtml(chart.id)}-text"`);
 
-const figure = (chart: Chart): string => `<figure id="${escapeHtml(chart.id)}" class="chart">
+/** A chart with its caption (read out as the chart's text alternative) and its table beside it. */
+export const figure = (chart: Chart): string => `<figure id="${escapeHtml(chart.id)}" class="chart">
 <figcaption><h3>${escapeHtml(chart.title)}</h3><p id="${escapeHtml(chart.id)}-text">${escapeHtml(chart.text)}</p></figcaption>
 ${figureSvg(chart)}
 <div class="table">${table(chart.table)}</div>
 </figure>`;
 
-export async function reportHtml(figures: ReportFigures): Promise<string> {
-  const made = await charts(figures);
-  const sources = [figures.results, ...(figures.schedules === null ? [] : [figures.schedules])].map(escapeHtml).join(' and ');
-  return `<!doctype html>
+/**
+ * The start of a report page, to its heading and where its figures come from (`source`, already
+ * escaped): styles inline, and a policy that lets the page fetch nothing and run no script.
+ */
+export const pageStart = (title: string, heading: string, source: string): string => `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>fairplan portfolio report</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>Portfolio report</h1>
-<p class="source">From ${sources}, by fairplan report.</p>
+<h1>${escapeHtml(heading)}</h1>
+<p class="source">${source}</p>`;
+
+/** [label, figure] pairs as a list; a list of flags or reasons in the type of a single figure would crowd out the figures. */
+export const headlineList = (pairs: readonly (readonly [string, string])[]): string => `<dl class="headline">
+${pairs.map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd${value.length > 24 ? ' class="long"' : ''}>${escapeHtml(value)}</dd></div>`).join('\n')}
+</dl>`;
+
+export async function reportHtml(figures: ReportFigures): Promise<string> {
+  const made = await charts(figures);
+  const sources = [figures.results, ...(figures.schedules === null ? [] : [figures.schedules])].map(escapeHtml).join(' and ');
+  return `${pageStart('fairplan portfolio report', 'Portfolio report', `From ${sources}, by fairplan report.`)}
 <h2>Headline figures</h2>
-<dl class="headline">
-${headline(figures.all)
-  // A list of flags or reasons in the type of a single figure would crowd out the figures.
-  .map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd${value.length > 24 ? ' class="long"' : ''}>${escapeHtml(value)}</dd></div>`)
-  .join('\n')}
-</dl>
+${headlineList(headline(figures.all))}
 <ul class="notes">${figures.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>
 ${figures.splits
   .map(
