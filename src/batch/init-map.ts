@@ -6,35 +6,12 @@
  * over). Columns no field takes are carried when they do not hold amounts, and named in a note
  * when they do: an outgoing left out must be a decision.
  */
-import { columnKey } from '../io/column-names.js';
 import type { Frequency } from '../core/frequency.js';
 import { ALL_FIELDS, HOUSEHOLD_FIELDS, OPTIONAL_FIELDS, type Field, type HouseholdField } from './fields.js';
 import { DEFAULT_ADULTS, DEFAULT_CHILDREN, DEFAULT_TENURE } from './household-fields.js';
 import { unmappedAmountColumns } from './unmapped.js';
-import type { ColumnSource } from './mapping.js';
-
-// Words that name a field, compared as whole words of the header (after columnKey's tidying).
-const WORDS: Readonly<Record<Field, readonly string[]>> = {
-  account_id: ['account id', 'account ref', 'account reference', 'account number', 'account no', 'account', 'ref', 'reference'],
-  customer_name: ['customer name', 'client name', 'name', 'customer', 'client', 'debtor'],
-  balance: ['balance', 'amount owed', 'owed', 'outstanding', 'debt', 'total due', 'arrears'],
-  apr: ['apr', 'interest rate', 'rate'],
-  monthly_income: ['income', 'wage', 'wages', 'salary', 'pay', 'earnings', 'benefit', 'benefits', 'pension'],
-  housing: ['housing', 'rent', 'mortgage', 'board', 'lodging'],
-  council_tax: ['council tax', 'council'],
-  utilities: ['utilities', 'utility', 'gas', 'electric', 'electricity', 'energy', 'water', 'phone', 'broadband', 'internet', 'mobile', 'tv licence', 'tv'],
-  food: ['food', 'groceries', 'grocery', 'housekeeping', 'supermarket'],
-  transport: ['transport', 'travel', 'fuel', 'petrol', 'car', 'bus', 'train', 'fares'],
-  other_expenses: ['other expenses', 'other outgoings', 'other costs', 'other', 'childcare', 'insurance', 'clothing'],
-  pay_frequency: ['pay frequency', 'frequency', 'paid', 'pay cycle'],
-  next_pay_date: ['next pay date', 'next payday', 'next pay day', 'payday', 'pay date'],
-  breathing_space_end: ['breathing space end', 'breathing space', 'moratorium end'],
-  last_payment_date: ['last payment date', 'date of last payment', 'last payment', 'last paid'],
-  adults: ['adults', 'adult', 'number of adults', 'no of adults', 'adults in household'],
-  children: ['children', 'dependants', 'dependents', 'dependent children', 'number of children', 'no of children', 'kids'],
-  tenure: ['tenure', 'housing tenure', 'housing status', 'residential status', 'home status', 'homeowner'],
-  jurisdiction: ['jurisdiction', 'nation', 'country', 'legal system'],
-};
+import { named, words } from './header-words.js';
+import { UNDECIDED, type ColumnSource } from './mapping.js';
 
 const FREQUENCY_WORDS: readonly [string, Frequency][] = [
   ['four weekly', 'four-weekly'],
@@ -48,12 +25,6 @@ const FREQUENCY_WORDS: readonly [string, Frequency][] = [
   ['yearly', 'annual'],
   ['monthly', 'monthly'],
 ];
-
-/** The header in words: `Gas_&_Electric` is "gas & electric". */
-const words = (header: string): string => ` ${columnKey(header).replace(/_/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim()} `;
-
-/** The word of `field` the header names, if any; the longest such word wins between fields. */
-const named = (header: string, field: Field): string | undefined => WORDS[field].find((word) => words(header).includes(` ${word} `));
 
 const frequencyOf = (header: string): Frequency | undefined => FREQUENCY_WORDS.find(([word]) => words(header).includes(` ${word} `))?.[1];
 
@@ -83,7 +54,7 @@ function guessDateFormat(index: number | undefined, rows: readonly (readonly str
 
 export interface InitialMapping {
   readonly text: string;
-  /** Fields no column was found for, that a run needs. */
+  /** Fields no column was found for, that a run needs: each is "?" in the mapping. */
   readonly missing: readonly Field[];
 }
 
@@ -118,8 +89,8 @@ export function initialMapping(headers: readonly string[], rows: readonly (reado
         ? `no column found (optional): each row is taken as ${HOUSEHOLD_DEFAULT_WORDS[field as HouseholdField]}, and its results say so (defaults_used); add "${field}": "Your column" if the export has one`
         : OPTIONAL_FIELDS.has(field)
         ? `no column found (optional): add "${field}": "Your column" if the export has one`
-        : `NO COLUMN FOUND: replace "?" with the column that holds ${field.replace(/_/g, ' ')}`;
-      if (!OPTIONAL_FIELDS.has(field)) columns[field] = '?';
+        : `NO COLUMN FOUND: replace "${UNDECIDED}" with the column that holds ${field.replace(/_/g, ' ')}`;
+      if (!OPTIONAL_FIELDS.has(field)) columns[field] = UNDECIDED;
       continue;
     }
     const sources: (string | ColumnSource)[] = found.map((i) => {

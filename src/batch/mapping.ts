@@ -41,6 +41,9 @@ const sourcesOf = (columns: FieldColumns): readonly ColumnSource[] =>
 /** The mapping's columns of a field, for a message: `"Energy" + "Water"`. */
 export const columnsText = (columns: FieldColumns): string => sourcesOf(columns).map((c) => `"${c.column}"`).join(' + ');
 
+/** The column `--init-map` writes for a needed field it found none for, for the analyst to replace. */
+export const UNDECIDED = '?';
+
 /** Columns to carry through: none, every column that is not a field, or those named. */
 export type Carry = { readonly kind: 'none' } | { readonly kind: 'all' } | { readonly kind: 'named'; readonly columns: readonly string[] };
 
@@ -120,6 +123,11 @@ export function resolveColumns(headers: readonly string[], names: ColumnNames, c
     if (paced && !PACED_FIELDS.has(field)) problems.push({ path: field, message: `has no frequency: "${paced.column}" is read as it is` });
     sources[field] = [];
     for (const { column, frequency } of wanted) {
+      // `--init-map` writes "?" for a field it found no column for: the analyst's to decide.
+      if (column === UNDECIDED) {
+        problems.push({ path: field, message: `is still "${UNDECIDED}" in the mapping: replace it with the column that holds ${field.replace(/_/g, ' ')}` });
+        continue;
+      }
       const found = findHeader(headers, column);
       if (found === undefined) {
         if (!OPTIONAL_FIELDS.has(field) || names[field] !== undefined) {

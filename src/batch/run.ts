@@ -32,7 +32,7 @@ import { renderSummaryJson } from './summary-json.js';
 import type { GuidelineSource } from '../core/affordability/guidelines.js';
 import { canonicalProvenance, withInputHash, type Provenance } from '../core/provenance.js';
 import { hashedWhileRead } from '../io/hash.js';
-import { SAMPLE_ROWS, unmappedAmountColumns, usedColumns } from './unmapped.js';
+import { AmountTally, SAMPLE_ROWS, usedColumns } from './unmapped.js';
 
 export interface BatchOptions {
   /** A path, or `-` for stdin. */
@@ -51,7 +51,7 @@ export interface BatchOptions {
   readonly dateFormat?: string;
   /** Refuse to run when a column holding amounts is neither read nor carried (see unmapped.ts). */
   readonly refuseUnmapped?: boolean;
-  /** Called once, after the first rows, with the columns holding amounts that are neither read nor carried. */
+  /** Called once, after the last row, with the columns holding amounts that are neither read nor carried. */
   readonly onUnmapped?: (headers: readonly string[]) => void;
   /** Start each CSV output with a UTF-8 byte-order mark, by which Excel knows the encoding. */
   readonly bom?: boolean;
@@ -94,8 +94,10 @@ export interface BatchSummary {
   readonly byDefault: Readonly<Record<string, number>>;
   /** Accounts written that were left out of the offers as possibly statute-barred (offered 0.00, no plan). */
   readonly possiblyStatuteBarred: number;
-  /** Columns that hold amounts but were neither read for a field nor carried (see unmapped.ts). */
+  /** Columns that hold amounts but were neither read for a field nor carried (see unmapped.ts), judged on every row read. */
   readonly unmappedColumns: readonly string[];
+  /** Rows rejected, by their rejection's code (`invalid-amount`…). */
+  readonly rejectedByCode: Readonly<Record<string, number>>;
   /** The run's provenance, with standard input's hash once read. */
   readonly provenance?: Provenance;
   /** Set when the run stopped for too many rejected rows: nothing was written. */
@@ -172,6 +174,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const byFlag: Record<string, number> = {};
   const byPlan: Record<string, number> = {};
   const byDefault: Record<string, number> = {};
+  const rejectedByCode: Record<string, number> = {};
   let setup: WorkerSetup | undefined;
   let processor: ChunkProcessor | undefined;
   let read = 0;
@@ -182,7 +185,8 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   let chunk: InputRecord[] = [];
   // The first rows are held until they have been looked at (see sampled), before any is sent.
   let sample: (InputRecord & { kind: 'row' })[] | undefined = [];
-  let unmappedColumns: readonly string[] = [];
+  // Every row's cells in the columns nothing reads, counted as they go by (see unmapped.ts).
+  let amounts: AmountTally | undefined;
   const inFlight: { readonly firstRow: number; readonly result: Promise<ChunkResult> }[] = [];
   const limit = Math.max(1, options.workers) * IN_FLIGHT_PER_WORKER;
 
@@ -224,6 +228,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     const done = await next.result;
     for (const { index, rejection } of done.rejections) {
       rejected++;
+      tally(rejectedByCode, rejection.code, 1);
       options.onRejection?.(rejection);
       if (options.maxRejects && overRejectLimit(options.maxRejects, rejected)) {
         read = next.firstRow + index;
@@ -248,23 +253,13 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   };
 
   /**
-   * Once the first rows are in: names the columns holding amounts that nothing reads (or refuses to
-   * run), and refuses a run whose every sampled row is rejected for one column, in one line rather
-   * than a line a row.
+   * Once the first rows are in: refuses a run whose every sampled row is rejected for one column, in
+   * one line rather than a line a row.
    */
   const sampled = (layout: ColumnLayout): void => {
     if (!sample) return;
     const rows = sample;
     sample = undefined;
-    unmappedColumns = unmappedAmountColumns(layout.headers, usedColumns(layout), rows.map((r) => r.cells));
-    if (unmappedColumns.length > 0 && options.refuseUnmapped) {
-      throw new FairplanError(
-        'invalid-argument',
-        `columns that hold amounts are neither read nor carried: ${unmappedColumns.map((c) => `"${c}"`).join(', ')}; add each to a field of the mapping (e.g. "utilities": ["Energy", "Water"]) or carry it`,
-        { file: name },
-      );
-    }
-    if (unmappedColumns.length > 0) options.onUnmapped?.(unmappedColumns);
     if (rows.length < SAME_WAY_ROWS) return;
     const first = readAccount(rows[0]?.cells ?? [], layout, rows[0]?.line ?? 2);
     if (!isRejection(first) || first.field === undefined) return;
@@ -305,9 +300,11 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
           layout = await start(record);
           if (setup?.groupBy) customers = new Customers(setup.groupBy, layout.index.account_id);
           repeated = new RepeatedAccounts(layout.index.account_id);
+          amounts = new AmountTally(layout.headers, usedColumns(layout));
           continue;
         }
         read++;
+        if (record.kind === 'row') amounts?.add(record.cells);
         if (sample && record.kind === 'row') sample.push(record);
         if (sample && sample.length >= SAMPLE_ROWS) sampled(layout);
         const once = repeated ? repeated.check(record) : record;
@@ -326,6 +323,16 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     sampled(layout);
     await send();
     while (inFlight.length > 0) await writeNext();
+    // Known only once every row is in: a column blank in the first rows may hold amounts further on.
+    const unmappedColumns = amounts?.amountColumns() ?? [];
+    if (unmappedColumns.length > 0 && options.refuseUnmapped) {
+      throw new FairplanError(
+        'invalid-argument',
+        `columns that hold amounts are neither read nor carried: ${unmappedColumns.map((c) => `"${c}"`).join(', ')}; add each to a field of the mapping (e.g. "utilities": ["Energy", "Water"]) or carry it; nothing was written`,
+        { file: name },
+      );
+    }
+    if (unmappedColumns.length > 0) options.onUnmapped?.(unmappedColumns);
     // A percentage of the rows read is known only now, before any file takes its name.
     if (options.maxRejects && overRejectLimit(options.maxRejects, rejected, read)) throw new Stopped(passedRejectLimit(options.maxRejects));
     const inputHash = stdinHash?.hash.digest('hex');
@@ -340,6 +347,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       byDefault,
       possiblyStatuteBarred,
       unmappedColumns,
+      rejectedByCode,
       ...(provenance ? { provenance: inputHash ? withInputHash(provenance, 'input', inputHash) : provenance } : {}),
     };
     sinks.summary?.push(renderSummaryJson(summary));
@@ -353,7 +361,8 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     // Let chunks still in flight settle, so none fails later with no one to hear it.
     await Promise.allSettled(inFlight.map((f) => f.result));
     if (!(error instanceof Stopped)) throw error;
-    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, possiblyStatuteBarred, unmappedColumns, stopped: error.message };
+    const unmappedColumns = amounts?.amountColumns() ?? [];
+    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, possiblyStatuteBarred, unmappedColumns, rejectedByCode, stopped: error.message };
   } finally {
     await processor?.close();
   }

@@ -17,6 +17,8 @@ export function summaryJson(summary: BatchSummary) {
   const doc = {
     formatVersion: FORMAT_VERSION,
     rows: { read: summary.read, written: summary.written, rejected: summary.rejected },
+    // The rejected rows by their rejected_code, in name order.
+    rejectedByCode: byName(summary.rejectedByCode),
     flags: byName(summary.byFlag),
     recommended: byName(summary.byPlan),
     // Written with an offer of 0.00 and no plan: never silently left out.

@@ -23,6 +23,14 @@ function defaultsLine(summary: BatchSummary): string[] {
   return [`taken by default, not from the row (defaults_used): ${fields.map((field) => `${field} for ${count(summary.byDefault[field] ?? 0)}`).join(', ')}`];
 }
 
+/** `Rejected 12 rows: 9 invalid-amount, 3 invalid-date`: the codes most met first, then by name. */
+export function rejectedLine(byCode: Readonly<Record<string, number>>): string[] {
+  const codes = Object.entries(byCode).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
+  const total = codes.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return [];
+  return [`Rejected ${count(total)} ${total === 1 ? 'row' : 'rows'}: ${codes.map(([code, n]) => `${count(n)} ${code}`).join(', ')}`];
+}
+
 export function summaryLines(summary: BatchSummary, seconds: number): string[] {
   const monthly = monthlyInstalments(summary);
   const rate = seconds > 0 ? `, ${count(Math.round(summary.read / seconds))} rows/s` : '';
@@ -31,6 +39,7 @@ export function summaryLines(summary: BatchSummary, seconds: number): string[] {
     ...(summary.stopped
       ? [`stopped: ${summary.stopped}; no output file was written`]
       : [`balances ${formatMoney(fromPence(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
+    ...rejectedLine(summary.rejectedByCode),
     ...defaultsLine(summary),
     ...(summary.possiblyStatuteBarred > 0
       ? [`${count(summary.possiblyStatuteBarred)} ${summary.possiblyStatuteBarred === 1 ? 'account' : 'accounts'} left out of the offers as possibly statute-barred (outcome possibly-statute-barred): check before asking for payment`]

@@ -6,7 +6,7 @@
  * Amounts must be whole pence: an export with fractions of a penny is refused rather than rounded.
  */
 import { FairplanError } from './errors.js';
-import { amountParts } from './money.js';
+import { amountParts, amountPattern } from './money.js';
 
 export function parsePence(text: string): number {
   const plain = plainPence(text);
@@ -19,6 +19,25 @@ export function parsePence(text: string): number {
   const pence = Number(whole || '0') * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
   if (!Number.isSafeInteger(pence)) throw new FairplanError('invalid-amount', `"${text}" is too large an amount`);
   return negative && pence !== 0 ? -pence : pence;
+}
+
+// The amounts parsePence reads: pounds or no symbol at all.
+const POUNDS = new RegExp(amountPattern('[+-]', '£'));
+
+/**
+ * `text` in whole pence, or undefined when parsePence would refuse it: for looking through many
+ * cells that are mostly not money (unmapped.ts) without an exception for each.
+ */
+export function penceIfMoney(text: string): number | undefined {
+  const plain = plainPence(text);
+  if (plain !== undefined) return plain;
+  if (!POUNDS.test(text)) return undefined;
+  try {
+    return parsePence(text);
+  } catch {
+    // A fraction of a penny, or too large an amount.
+    return undefined;
+  }
 }
 
 const ZERO_CODE = 48;

@@ -16,6 +16,7 @@ const run: BatchSummary = {
   byDefault: { tenure: 4, jurisdiction: 1 },
   possiblyStatuteBarred: 1,
   unmappedColumns: ['Water', 'Phone'],
+  rejectedByCode: { 'invalid-date': 1 },
   provenance: provenance({ fairplanVersion: '0.1.0', asOf: parseIsoDate('2026-01-05'), inputs: [{ role: 'input', file: 'in.csv', sha256: null }] }),
 };
 
@@ -25,6 +26,7 @@ describe('the batch summary as JSON', () => {
     expect(json).toEqual({
       formatVersion: FORMAT_VERSION,
       rows: { read: 5, written: 4, rejected: 1 },
+      rejectedByCode: { 'invalid-date': 1 },
       flags: { advice: 4, deficit: 1, 'token-payment': 1 },
       recommended: { affordable: 2, 'fixed-term': 1, token: 1 },
       leftOut: { possiblyStatuteBarred: 1 },
