@@ -1,74 +1,151 @@
 /**
  * Reading a mapping file (`--map`): which column of an export holds which field (see mapping.ts).
- * Its own module, so the schema library is loaded only by a run that is given one.
  *
  * JSON has no comments, so a key starting `//` is a note and is passed over, at the top and among
- * the columns (`batch --init-map` writes one beside each guess).
+ * the columns (`batch --init-map` writes one beside each guess). The file is small and its shape
+ * simple, so it is checked here by hand: each mistake becomes one sentence of fairplan's, located
+ * by its JSON path and saying what was expected (code `invalid-mapping`), every one reported at once.
  */
-import { z } from 'zod';
 import { FairplanError, type Problem } from '../core/errors.js';
 import { readInputFile } from '../statement/load.js';
 import { parseDelimiter } from '../io/delimiter.js';
-import { FREQUENCIES } from '../core/frequency.js';
+import { FREQUENCIES, type Frequency } from '../core/frequency.js';
+import { closest } from '../core/suggest.js';
 import { isField, type Field } from './fields.js';
-import { fieldHint, type FieldColumns, type Mapping } from './mapping.js';
+import { fieldHint, type ColumnSource, type FieldColumns, type Mapping } from './mapping.js';
 
-const column = z.union([
-  z.string().min(1),
-  z.object({ column: z.string().min(1), frequency: z.enum(FREQUENCIES).optional() }).strict(),
-]);
-
-const mappingSchema = z
-  .object({
-    delimiter: z.string().optional(),
-    columns: z.record(z.string(), z.union([column, z.array(column).min(1)])).default({}),
-    carry: z.array(z.string().min(1)).optional(),
-  })
-  .strict();
+const KEYS = ['columns', 'carry', 'delimiter'];
+const SOURCE_KEYS = ['column', 'frequency'];
 
 const isNote = (key: string): boolean => key.startsWith('//');
 
-/** The object without its `//` notes. */
-const withoutNotes = (value: unknown): unknown =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).filter(([key]) => !isNote(key)))
-    : value;
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Reads and checks a mapping file; every problem is reported with its JSON path. */
+/** A JSON value in words, for "got …". */
+function described(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value.trim() === '' ? 'a blank text' : `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  return 'an object';
+}
+
+/** `"delim" is not a key of a mapping file; did you mean "delimiter"? (expected …)` */
+function unknownKey(key: string, known: readonly string[], of: string): string {
+  const hint = closest(key, known) ?? known.find((k) => key.length > 2 && k.startsWith(key));
+  return `"${key}" is not a key of ${of}${hint ? `; did you mean "${hint}"?` : ''} (expected ${known.join(', ')}, or a note starting //)`;
+}
+
+const isHeader = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** One column of `field` at `path`: a header, or {"column", "frequency"}; undefined when wrong, with the problems pushed. */
+function readSource(value: unknown, field: Field, path: string, problems: Problem[]): string | ColumnSource | undefined {
+  if (isHeader(value)) return value;
+  if (!isObject(value)) {
+    problems.push({
+      path,
+      message: `expected the column that holds ${field}: its header ("Amount Owed"), {"column": "Weekly wage", "frequency": "weekly"} or a list of them, got ${described(value)}`,
+    });
+    return undefined;
+  }
+  let ok = true;
+  for (const key of Object.keys(value)) {
+    if (SOURCE_KEYS.includes(key) || isNote(key)) continue;
+    problems.push({ path: `${path}.${key}`, message: unknownKey(key, SOURCE_KEYS, 'a column') });
+    ok = false;
+  }
+  if (!isHeader(value.column)) {
+    problems.push({ path: `${path}.column`, message: `expected the header of the column that holds ${field}, got ${described(value.column)}` });
+    ok = false;
+  }
+  const frequency = value.frequency;
+  if (frequency !== undefined && !(typeof frequency === 'string' && (FREQUENCIES as readonly string[]).includes(frequency))) {
+    const hint = typeof frequency === 'string' ? closest(frequency, FREQUENCIES) : undefined;
+    const what = typeof frequency === 'string' ? `"${frequency}" is not a frequency` : `expected a frequency, got ${described(frequency)}`;
+    problems.push({ path: `${path}.frequency`, message: `${what}${hint ? `; did you mean "${hint}"?` : ''} (expected one of ${FREQUENCIES.join(', ')})` });
+    ok = false;
+  }
+  if (!ok || !isHeader(value.column)) return undefined;
+  return frequency === undefined ? { column: value.column } : { column: value.column, frequency: frequency as Frequency };
+}
+
+/** A field's columns at `columns.FIELD`: one, or a list of at least one. */
+function readField(value: unknown, field: Field, problems: Problem[]): FieldColumns | undefined {
+  const path = `columns.${field}`;
+  if (!Array.isArray(value)) return readSource(value, field, path, problems);
+  if (value.length === 0) {
+    problems.push({ path, message: `expected at least one column for ${field}, got an empty list` });
+    return undefined;
+  }
+  const sources = value.map((item, i) => readSource(item, field, `${path}[${i}]`, problems));
+  return sources.every((s) => s !== undefined) ? sources : undefined;
+}
+
+function readColumns(value: unknown, problems: Problem[]): Partial<Record<Field, FieldColumns>> {
+  if (value === undefined) return {};
+  if (!isObject(value)) {
+    problems.push({ path: 'columns', message: `expected an object naming each field's column ({"balance": "Amount Owed"}), got ${described(value)}` });
+    return {};
+  }
+  const columns: Partial<Record<Field, FieldColumns>> = {};
+  for (const [name, written] of Object.entries(value)) {
+    if (isNote(name)) continue;
+    if (!isField(name)) {
+      problems.push({ path: `columns.${name}`, message: `"${name}" is not a field${fieldHint(name)}` });
+      continue;
+    }
+    const read = readField(written, name, problems);
+    if (read !== undefined) columns[name] = read;
+  }
+  return columns;
+}
+
+function readCarry(value: unknown, problems: Problem[]): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    problems.push({ path: 'carry', message: `expected a list of the columns to carry (["Region"]), got ${described(value)}` });
+    return undefined;
+  }
+  value.forEach((item, i) => {
+    if (!isHeader(item)) problems.push({ path: `carry[${i}]`, message: `expected the header of a column to carry, got ${described(item)}` });
+  });
+  return value.filter(isHeader);
+}
+
+function readDelimiter(value: unknown, problems: Problem[]): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    if (typeof value !== 'string') throw new FairplanError('invalid-mapping', `expected the delimiter as text (";" or "\\t"), got ${described(value)}`);
+    return parseDelimiter(value);
+  } catch (error) {
+    if (!(error instanceof FairplanError)) throw error;
+    problems.push({ path: 'delimiter', message: error.message });
+    return undefined;
+  }
+}
+
+/** Reads and checks a mapping file; every problem is reported at once, each with its JSON path. */
 export async function loadMapping(file: string): Promise<Mapping> {
   // Bounded like a statement: a mapping file is a few lines.
   const text = await readInputFile(file);
   let json: unknown;
   try {
-    json = withoutNotes(JSON.parse(text));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new FairplanError('invalid-argument', `not valid JSON: ${(error as Error).message}`, { file });
+    throw new FairplanError('invalid-mapping', `the mapping file is not valid JSON (${(error as Error).message})`, { file });
   }
-  if (typeof json === 'object' && json !== null && 'columns' in json) json = { ...json, columns: withoutNotes(json.columns) };
-  const parsed = mappingSchema.safeParse(json);
-  const problems: Problem[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  // The delimiter by the same rule as --delimiter's (no quote, no line break).
-  let delimiter: string | undefined;
-  const written = (json as { delimiter?: unknown } | null)?.delimiter;
-  if (typeof written === 'string') {
-    try {
-      delimiter = parseDelimiter(written);
-    } catch (error) {
-      if (!(error instanceof FairplanError)) throw error;
-      problems.push({ path: 'delimiter', message: error.message });
-    }
+  if (!isObject(json)) {
+    throw new FairplanError('invalid-mapping', `a mapping file is a JSON object such as {"columns": {"balance": "Amount Owed"}}, but this one is ${described(json)}`, { file });
   }
-  // Field names are checked even when something else is wrong, so every mistake is reported at once.
-  const named = (json as { columns?: unknown } | null)?.columns;
-  for (const field of Object.keys(typeof named === 'object' && named !== null ? named : {})) {
-    if (!isField(field)) problems.push({ path: `columns.${field}`, message: `"${field}" is not a field${fieldHint(field)}` });
+  const problems: Problem[] = [];
+  for (const key of Object.keys(json)) {
+    if (!KEYS.includes(key) && !isNote(key)) problems.push({ path: key, message: unknownKey(key, KEYS, 'a mapping file') });
   }
-  if (problems.length > 0 || !parsed.data) {
-    throw new FairplanError('invalid-argument', 'the mapping file is not valid', { file, problems });
-  }
-  const { carry } = parsed.data;
-  const columns = parsed.data.columns as Partial<Record<Field, FieldColumns>>;
+  const columns = readColumns(json.columns, problems);
+  const carry = readCarry(json.carry, problems);
+  const delimiter = readDelimiter(json.delimiter, problems);
+  if (problems.length > 0) throw new FairplanError('invalid-mapping', 'the mapping file is not valid', { file, problems });
   return { columns, ...(carry ? { carry } : {}), ...(delimiter ? { delimiter } : {}) };
 }

@@ -13,6 +13,11 @@ export const EXIT = {
    * must not go on as after 1, which leaves files to use.
    */
   nothingUsable: 3,
+  /**
+   * `batch --init-map`: the mapping was written, but it leaves needed fields "?" for the analyst to
+   * decide, so a run cannot use it as it is: a script must not go on as after 0.
+   */
+  mappingToDecide: 4,
   /** A fault in fairplan itself, not in what it was given. */
   internal: 70,
   /**

@@ -23,6 +23,8 @@ Exit codes:
   2    bad arguments or input, or a file that could not be read or written
   3    batch, follow-up: nothing usable (every row rejected, or stopped over
        --max-rejects or --strict with no file written)
+  4    batch --init-map: the mapping was written, but leaves fields "?" for
+       you to decide before a run
   70   internal error: a fault in fairplan itself (please report it)
   74   an output did not fit: the disk is full or a file passed the
        file-size limit (ulimit -f); no output file is left half written,

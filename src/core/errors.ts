@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'invalid-date',
   'invalid-statement',
   'invalid-guidelines',
+  /** A `batch --map` mapping file is not one (docs/batch-mapping.md). */
+  'invalid-mapping',
   'invalid-argument',
   'invalid-row',
   'io',

@@ -110,10 +110,14 @@ Exit codes:
   1   some rows were rejected; the others were written
   2   bad arguments, a missing column, a file that cannot be read or written,
       or a worker out of memory; every one of the first rows rejected for one
-      column (a date format, say); with --strict, an amount column unread
+      column (a date format, say); a mapping file that is not one
+      (invalid-mapping); with --strict, an amount column unread (judged on
+      every row, so the run ends before any file is written)
   3   nothing usable: every row was rejected, or the run stopped at a
       rejected row (--strict) or over --max-rejects, and wrote no file
       (earlier files are as they were)
+  4   --init-map wrote the mapping, but left needed fields "?" (named on
+      stderr) for you to decide before a run
   74  an output did not fit: the disk is full or a file passed the file-size
       limit (ulimit -f); no output file is left half written`;
 
@@ -249,7 +253,11 @@ async function initMap(context: CommandContext, input: string, flags: BatchFlags
   const { text, missing } = initialMapping(headers, rows, delimiter, input === '-' ? 'stdin' : input);
   if (flags.output && flags.output !== '-') await writeFileAtomic(flags.output, text);
   else context.out(text.trimEnd());
-  if (missing.length > 0) context.err(`fairplan: no column was found for ${missing.join(', ')}: name them in the mapping before a run`);
+  if (missing.length > 0) {
+    const where = flags.output && flags.output !== '-' ? flags.output : 'the mapping';
+    context.err(visible(`fairplan: no column was found for ${missing.join(', ')}: each is "?" in ${where}, for you to decide before a run (exit ${EXIT.mappingToDecide})`));
+    context.exitCode = EXIT.mappingToDecide;
+  }
 }
 
 /** `--dry-run N`: what each field reads from the first N rows, on stdout; nothing is planned or written. */
