@@ -68,10 +68,15 @@ frequency, converted to a month and rounded to the penny one by one:
   "utilities": ["Energy", "Water"],
   "monthly_income": [{"column": "Weekly wage", "frequency": "weekly"}]
 Keys starting // are notes. --init-map writes a mapping guessed from the
-header (to -o or stdout); --dry-run N shows what each field reads from the
-first N rows and writes nothing. A column that holds amounts but is neither
-read nor carried is named on stderr and in the summary (unmappedColumns);
---strict refuses to run with one. A rejected row names the export's column.
+header (to -o or stdout), and exits 4 if it leaves a needed field "?" for
+you to decide; --dry-run N shows what each field reads from the first N rows
+and writes nothing. A column that holds amounts (most of its non-empty cells
+are money) but is neither read nor carried, judged on every row, is named on
+stderr at the end and in the summary (unmappedColumns); --strict then fails
+the run and writes nothing. Counts, ages and ids are not amounts: a header
+such as Age, Dependants, Number of..., ... ID, or whole numbers up to 120
+under a header that names no income or outgoing (docs/batch-mapping.md).
+A rejected row names the export's column.
 
 Results (CSV): account_id, carried columns, monthly_income, expenditure,
 surplus, available, flags, review, plan, instalment, frequency,
@@ -82,14 +87,16 @@ OPTION_instalments and OPTION_is_affordable (blank when not offered), and
 defaults_used (the household fields taken by default, e.g. tenure;jurisdiction).
 Rejected rows (--errors) have rejected_line, rejected_field (the export's
 column), rejected_reason and rejected_code (e.g. missing-value,
-invalid-amount, invalid-date, invalid-tenure: docs/batch-mapping.md). Amounts
-are plain numbers with two decimals; --bom starts each CSV file with a
-byte-order mark so Excel reads £ and accents.
+invalid-amount, invalid-date, invalid-tenure: docs/batch-mapping.md); the run
+ends by counting them by code on stderr ("Rejected 12 rows: 9 invalid-amount,
+3 invalid-date"). Amounts are plain numbers with two decimals; --bom starts
+each CSV file with a byte-order mark so Excel reads £ and accents.
 
---summary writes the run as JSON: rows read, written and rejected, accounts by
-flag and by recommended plan, the totals of balances and instalments, and the
-provenance (fairplan and rules versions, as-of date, options given, SHA-256 of
-each input file) that every --json record carries too. From stdin, records
+--summary writes the run as JSON: rows read, written and rejected, rejected
+rows by code (rejectedByCode), accounts by flag and by recommended plan, the
+totals of balances and instalments, and the provenance (fairplan and rules
+versions, as-of date, options given, SHA-256 of each input file) that every
+--json record carries too. From stdin, records
 carry a null hash for the input; the summary carries the hash of what was read.
 
 Every row read is written or rejected; a rejected row is reported with its
