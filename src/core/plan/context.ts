@@ -5,7 +5,8 @@ import { D, type Dec, fromPence, type Money, multiply, penceOf, safePence } from
 import type { StreamSharing } from './creditors.js';
 import { instalmentsIn, penceUp, pmt, ratePerPeriod } from './finance.js';
 import { HORIZON_YEARS, horizonInstalments } from './request.js';
-import { firstAndLast, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
+import { frozenInstalment } from './frozen.js';
+import { firstAndLast, isFrozen, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
 import type {
   InterestTreatment,
   NeverRepaysOutcome,
@@ -102,6 +103,11 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     limit: count,
     ...sharingOf(context),
   });
+  // Interest frozen: the closed form (frozen.ts) gives the smallest payment that keeps the term.
+  if (isFrozen(stream(fromPence(1n)))) {
+    const instalment = frozenInstalment(penceOf(request.balance), count);
+    return { instalment: fromPence(instalment), stream: stream(fromPence(instalment)), laid: layStream(stream(fromPence(instalment))) };
+  }
   const clears = (pence: bigint) => {
     const laid = layStream(stream(fromPence(pence)));
     return laid.balanceAfter.isZero() ? laid : undefined;

@@ -14,6 +14,7 @@ import type { IsoDate } from '../date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
 import { dueDate } from './dates.js';
+import { frozenInstalment, layFrozen } from './frozen.js';
 import { instalmentsIn } from './finance.js';
 import { instalmentsOf, summarisePlans } from './propose.js';
 import { recommend } from './recommend.js';
@@ -165,8 +166,7 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
   }
   for (const termMonths of terms.fixedTermsMonths) {
     const count = instalmentsIn(termMonths, frequency);
-    // PMT with no interest, rounded up to the penny: the term is kept and the last instalment is the smaller.
-    const instalment = divUp(balance, count);
+    const instalment = Number(frozenInstalment(BigInt(balance), count));
     options.push(laidOut('fixed-term', termMonths, instalment <= perInstalment, balance, anchor, frequency, instalment, count, due));
   }
   const belowToken = affordableMonthly < tokenPence;
@@ -195,9 +195,9 @@ function laidOut(
   limit: number,
   due: (k: number) => IsoDate,
 ): QuickOption {
-  const needed = divUp(balance, payment);
-  const count = Math.min(needed, limit);
-  const paid = needed > limit ? payment * limit : balance;
+  const laid = layFrozen(BigInt(balance), [{ count: 1, amount: BigInt(payment) }], limit);
+  const count = laid.count;
+  const balanceAfter = Number(laid.balanceAfter);
   const first = due(0);
   // One shape for every kind (termMonths undefined but for a fixed term), built in one place.
   return {
@@ -210,14 +210,14 @@ function laidOut(
     anchorDate: start,
     ...(payDay === undefined ? {} : { payDay }),
     instalmentCount: count,
-    instalmentAmount: count > 1 ? payment : paid,
-    finalAmount: paid - payment * (count - 1),
+    instalmentAmount: Number(laid.largest),
+    finalAmount: Number(laid.finalAmount),
     firstDate: first,
     lastDate: count <= 1 ? first : due(count - 1),
-    totalPaid: paid,
+    totalPaid: Number(laid.totalPaid),
     totalInterest: 0,
-    balanceAfter: balance - paid,
-    outcome: paid === balance ? REPAID : REVIEW,
+    balanceAfter,
+    outcome: balanceAfter === 0 ? REPAID : REVIEW,
   } as QuickOption;
 }
 
