@@ -104,10 +104,8 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     ...sharingOf(context),
   });
   // Interest frozen: the closed form (frozen.ts) gives the smallest payment that keeps the term.
-  if (isFrozen(stream(fromPence(1n)))) {
-    const instalment = frozenInstalment(penceOf(request.balance), count);
-    return { instalment: fromPence(instalment), stream: stream(fromPence(instalment)), laid: layStream(stream(fromPence(instalment))) };
-  }
+  const closed = stream(fromPence(frozenInstalment(penceOf(request.balance), count)));
+  if (isFrozen(closed)) return { instalment: (closed.runs[0] as PaymentRun).amount, stream: closed, laid: layStream(closed) };
   const clears = (pence: bigint) => {
     const laid = layStream(stream(fromPence(pence)));
     return laid.balanceAfter.isZero() ? laid : undefined;
