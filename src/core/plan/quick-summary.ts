@@ -9,11 +9,10 @@
  * large for exact arithmetic on whole pence) goes to `summarisePlans`, and its options are given
  * in the same form. A property test holds the two to the same figures and the same recommendation.
  */
-import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
-import { dueDate } from './dates.js';
+import { dueDate, dueDatesOn, type DueDates } from './dates.js';
 import { frozenInstalment, layFrozen } from './frozen.js';
 import { instalmentsIn } from './finance.js';
 import { instalmentsOf, summarisePlans } from './propose.js';
@@ -46,53 +45,7 @@ export interface QuickTerms extends ResolvedPlanTerms {
 
 export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): QuickTerms {
   const resolved = resolvePlanTerms(terms);
-  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)), dueDates: new DueDates(resolved.calendar) };
-}
-
-// Past this many due dates given, the memory of them starts again, so it cannot grow with the file.
-const REMEMBERED_DATES = 50_000;
-
-/**
- * Due dates (dueDate) by frequency, anchor and k, remembered: most accounts of a batch share their
- * first and fixed-term dates, and without this memory a batch took about 40% more CPU (dueDate
- * reads its anchor date and counts months afresh at each call).
- */
-class DueDates {
-  private readonly given = new Map<PaymentFrequency, Map<string, Map<number, IsoDate>>>();
-  private remembered = 0;
-
-  constructor(private readonly calendar: BusinessCalendar) {}
-
-  /** The k-th due date (0-based) of a schedule from `anchor` (on `payDay`) at `frequency`, by k, remembered. */
-  of(anchor: IsoDate, frequency: PaymentFrequency, payDay?: number): (k: number) => IsoDate {
-    const given = this.givenFor(payDay === undefined ? anchor : `${anchor}/${payDay}`, frequency);
-    return (k) => {
-      let date = given.get(k);
-      if (date === undefined) {
-        date = dueDate(this.calendar, anchor, frequency, k, payDay).due;
-        if (++this.remembered > REMEMBERED_DATES) {
-          this.given.clear();
-          this.remembered = 1;
-        }
-        given.set(k, date);
-      }
-      return date;
-    };
-  }
-
-  private givenFor(anchor: string, frequency: PaymentFrequency): Map<number, IsoDate> {
-    let anchors = this.given.get(frequency);
-    if (!anchors) {
-      anchors = new Map();
-      this.given.set(frequency, anchors);
-    }
-    let dates = anchors.get(anchor);
-    if (!dates) {
-      dates = new Map();
-      anchors.set(anchor, dates);
-    }
-    return dates;
-  }
+  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)), dueDates: dueDatesOn(resolved.calendar) };
 }
 
 interface QuickFigures {

@@ -20,7 +20,7 @@ import { fromPence, type Money, penceOf, ZERO } from '../money.js';
 import { layFrozen } from './frozen.js';
 import { sharedFrozen, totalOf, walkShared, type StreamSharing } from './creditors.js';
 import { firstPeriodRate, interestPence, periodRate, type PeriodRate } from './interest.js';
-import { dueDate, type DueDate } from './dates.js';
+import { dueDate, dueDatesOn } from './dates.js';
 import { Tally } from './tally.js';
 import type { Instalment, OptionBrief, PaymentRun } from './types.js';
 
@@ -158,10 +158,11 @@ export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar):
   return instalments;
 }
 
-/** Due dates of the first and last instalments, without laying out those between. */
-export function firstAndLast(stream: Stream, count: number, calendar: BusinessCalendar): [DueDate, DueDate] {
-  const first = dueDate(calendar, stream.anchor, stream.frequency, 0, stream.payDay);
-  return [first, count <= 1 ? first : dueDate(calendar, stream.anchor, stream.frequency, count - 1, stream.payDay)];
+/** Due dates of the first and last instalments, without laying out those between (remembered: see DueDates). */
+export function firstAndLast(stream: Stream, count: number, calendar: BusinessCalendar): [IsoDate, IsoDate] {
+  const due = dueDatesOn(calendar).of(stream.anchor, stream.frequency, stream.payDay);
+  const first = due(0);
+  return [first, count <= 1 ? first : due(count - 1)];
 }
 
 /** What laying out an option's instalments takes from it. */
