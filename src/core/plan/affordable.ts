@@ -11,13 +11,13 @@ const CONVERSION = {
 
 export function affordablePlan(context: PlanContext): Built {
   const { request, words, perInstalment } = context;
-  const monthly = words.money(request.affordableMonthly);
+  const monthly = () => words.money(request.affordableMonthly);
   if (perInstalment.isZero()) {
     return {
       notOffered: {
         kind: 'affordable',
         reason: request.affordableMonthly.gt(0)
-          ? `${monthly} a month is less than a penny per ${request.frequency} payment, so there is no affordable payment to plan.`
+          ? `${monthly()} a month is less than a penny per ${request.frequency} payment, so there is no affordable payment to plan.`
           : `Nothing is available for non-priority creditors (${words.available(request.affordableMonthly)}), so there is no affordable payment to plan.`,
       },
     };
@@ -25,35 +25,35 @@ export function affordablePlan(context: PlanContext): Built {
 
   const { stream, laid, outcome } = openEnded(context, [{ count: 1, amount: perInstalment }]);
   const fields = summaryFields(context, stream, request.interest, laid);
-  const rate = words.rate(perInstalment, request.frequency);
-  const conversion = CONVERSION[request.frequency];
-  const affordabilityReason =
-    `${rate} is everything found affordable: ${monthly} a month available for non-priority creditors` +
-    `${conversion ? ` ${conversion}` : ''}, rounded down to the penny.`;
-
-  let reason: string;
-  if (outcome.kind === 'repaid') {
-    const term = termInMonths(laid.count, request.frequency);
-    reason =
-      `Pays all that is affordable, ${rate}, from ${fields.firstDate} until the balance is repaid: ` +
-      `${words.payments(laid.count, request.frequency)}${request.frequency === 'monthly' ? '' : ` (about ${months(term)})`}, ` +
-      `the last ${words.money(laid.finalAmount)} on ${fields.lastDate}.`;
-    if (term > request.reasonableTermMonths) {
-      reason +=
-        ` That is longer than ${months(request.reasonableTermMonths)}: review it regularly, and free debt advice ` +
-        'may find a better solution.';
-    }
-  } else {
-    reason = `Pays all that is affordable, ${rate}. ${outcome.message}`;
-  }
-
+  // Wording only a person reads: made when a renderer asks for it, not for every plan a batch works out.
+  const rate = () => words.rate(perInstalment, request.frequency);
   return {
     option: {
       kind: 'affordable',
-      label: `Affordable plan: ${rate}`,
-      reason,
+      get label() {
+        return `Affordable plan: ${rate()}`;
+      },
+      get reason() {
+        if (outcome.kind !== 'repaid') return `Pays all that is affordable, ${rate()}. ${outcome.message}`;
+        const term = termInMonths(laid.count, request.frequency);
+        const long =
+          term > request.reasonableTermMonths
+            ? ` That is longer than ${months(request.reasonableTermMonths)}: review it regularly, and free debt advice ` + 'may find a better solution.'
+            : '';
+        return (
+          `Pays all that is affordable, ${rate()}, from ${fields.firstDate} until the balance is repaid: ` +
+          `${words.payments(laid.count, request.frequency)}${request.frequency === 'monthly' ? '' : ` (about ${months(term)})`}, ` +
+          `the last ${words.money(laid.finalAmount)} on ${fields.lastDate}.${long}`
+        );
+      },
       affordable: true,
-      affordabilityReason,
+      get affordabilityReason() {
+        const conversion = CONVERSION[request.frequency];
+        return (
+          `${rate()} is everything found affordable: ${monthly()} a month available for non-priority creditors` +
+          `${conversion ? ` ${conversion}` : ''}, rounded down to the penny.`
+        );
+      },
       ...fields,
       outcome,
     },

@@ -5,7 +5,8 @@ import { D, type Dec, fromPence, type Money, multiply, penceOf, safePence } from
 import type { StreamSharing } from './creditors.js';
 import { instalmentsIn, penceUp, pmt, ratePerPeriod } from './finance.js';
 import { HORIZON_YEARS, horizonInstalments } from './request.js';
-import { firstAndLast, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
+import { frozenInstalment } from './frozen.js';
+import { firstAndLast, isFrozen, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
 import type {
   InterestTreatment,
   NeverRepaysOutcome,
@@ -77,8 +78,8 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
     instalmentAmount: laid.largest,
     finalAmount: laid.finalAmount,
     pattern: laid.pattern,
-    firstDate: first.due,
-    lastDate: last.due,
+    firstDate: first,
+    lastDate: last,
     totalPaid: laid.totalPaid,
     totalInterest: laid.totalInterest,
     balanceAfter: laid.balanceAfter,
@@ -102,6 +103,9 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     limit: count,
     ...sharingOf(context),
   });
+  // Interest frozen: the closed form (frozen.ts) gives the smallest payment that keeps the term.
+  const closed = stream(fromPence(frozenInstalment(penceOf(request.balance), count)));
+  if (isFrozen(closed)) return { instalment: (closed.runs[0] as PaymentRun).amount, stream: closed, laid: layStream(closed) };
   const clears = (pence: bigint) => {
     const laid = layStream(stream(fromPence(pence)));
     return laid.balanceAfter.isZero() ? laid : undefined;

@@ -128,6 +128,64 @@ export function dueDate(calendar: BusinessCalendar, anchor: IsoDate, frequency: 
   return { due: days.dateOf(back), movedFrom: days.dateOf(nominal) };
 }
 
+// Past this many due dates given, the memory of them starts again, so it cannot grow with the file.
+const REMEMBERED_DATES = 50_000;
+
+/**
+ * Due dates (dueDate) by frequency, anchor and k, remembered: most plans share their first and
+ * fixed-term dates, and without this memory a batch took about 40% more CPU (dueDate reads its
+ * anchor date and counts months afresh at each call).
+ */
+export class DueDates {
+  private readonly given = new Map<PaymentFrequency, Map<string, Map<number, IsoDate>>>();
+  private remembered = 0;
+
+  constructor(private readonly calendar: BusinessCalendar) {}
+
+  /** The k-th due date (0-based) of a schedule from `anchor` (on `payDay`) at `frequency`, by k, remembered. */
+  of(anchor: IsoDate, frequency: PaymentFrequency, payDay?: number): (k: number) => IsoDate {
+    const given = this.givenFor(payDay === undefined ? anchor : `${anchor}/${payDay}`, frequency);
+    return (k) => {
+      let date = given.get(k);
+      if (date === undefined) {
+        date = dueDate(this.calendar, anchor, frequency, k, payDay).due;
+        if (++this.remembered > REMEMBERED_DATES) {
+          this.given.clear();
+          this.remembered = 1;
+        }
+        given.set(k, date);
+      }
+      return date;
+    };
+  }
+
+  private givenFor(anchor: string, frequency: PaymentFrequency): Map<number, IsoDate> {
+    let anchors = this.given.get(frequency);
+    if (!anchors) {
+      anchors = new Map();
+      this.given.set(frequency, anchors);
+    }
+    let dates = anchors.get(anchor);
+    if (!dates) {
+      dates = new Map();
+      anchors.set(anchor, dates);
+    }
+    return dates;
+  }
+}
+
+const dueDatesRemembered = new WeakMap<BusinessCalendar, DueDates>();
+
+/** The due dates under `calendar`, remembered for every plan made with it (calendars never change). */
+export function dueDatesOn(calendar: BusinessCalendar): DueDates {
+  let dates = dueDatesRemembered.get(calendar);
+  if (!dates) {
+    dates = new DueDates(calendar);
+    dueDatesRemembered.set(calendar, dates);
+  }
+  return dates;
+}
+
 /**
  * The customer's first payday on or after `onOrAfter`, rolling a stale `nextPayDate` forward by the
  * pay frequency (monthly paydays keep their day of the month).

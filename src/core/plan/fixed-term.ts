@@ -12,26 +12,33 @@ export function fixedTermPlan(context: PlanContext, termMonths: number): Built {
   const count = instalmentsIn(termMonths, request.frequency);
   const { instalment, stream, laid } = paymentWithin(context, count);
   const fields = summaryFields(context, stream, request.interest, laid);
-  const needs = words.rate(instalment, request.frequency);
   const affordable = instalment.lte(perInstalment);
-  const affordabilityReason = affordable
-    ? `${needs} is within the ${words.rate(perInstalment, request.frequency)} found affordable.`
-    : perInstalment.isZero()
-      ? `Needs ${needs}, and nothing was found affordable: shown so everyone can see what this term would take; it should not be agreed.`
-      : `Needs ${needs}, ${words.money(subtract(instalment, perInstalment))} more than the ` +
-        `${words.rate(perInstalment, request.frequency)} found affordable: shown so everyone can see what this term ` +
-        'would take; it should not be agreed.';
-  const last = fields.finalAmount.eq(instalment) ? '' : `, the last ${words.money(fields.finalAmount)}`;
+  // Wording only a person reads: made when a renderer asks for it, not for every plan a batch works out.
+  const needs = () => words.rate(instalment, request.frequency);
   return {
     option: {
       kind: 'fixed-term',
       termMonths,
-      label: `Repay in ${months(termMonths)}: ${needs}`,
-      reason:
-        `A fixed term for a customer who wants a set end date: ${words.payments(fields.instalmentCount, request.frequency)} ` +
-        `of ${words.money(instalment)}${last}, ending on ${fields.lastDate}.`,
+      get label() {
+        return `Repay in ${months(termMonths)}: ${needs()}`;
+      },
+      get reason() {
+        const last = fields.finalAmount.eq(instalment) ? '' : `, the last ${words.money(fields.finalAmount)}`;
+        return (
+          `A fixed term for a customer who wants a set end date: ${words.payments(fields.instalmentCount, request.frequency)} ` +
+          `of ${words.money(instalment)}${last}, ending on ${fields.lastDate}.`
+        );
+      },
       affordable,
-      affordabilityReason,
+      get affordabilityReason() {
+        return affordable
+          ? `${needs()} is within the ${words.rate(perInstalment, request.frequency)} found affordable.`
+          : perInstalment.isZero()
+            ? `Needs ${needs()}, and nothing was found affordable: shown so everyone can see what this term would take; it should not be agreed.`
+            : `Needs ${needs()}, ${words.money(subtract(instalment, perInstalment))} more than the ` +
+              `${words.rate(perInstalment, request.frequency)} found affordable: shown so everyone can see what this term ` +
+              'would take; it should not be agreed.';
+      },
       ...fields,
       outcome: { kind: 'repaid' },
     },

@@ -9,11 +9,11 @@
  * large for exact arithmetic on whole pence) goes to `summarisePlans`, and its options are given
  * in the same form. A property test holds the two to the same figures and the same recommendation.
  */
-import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { fromPence, type Money, penceOf } from '../money.js';
-import { dueDate } from './dates.js';
+import { dueDate, dueDatesOn, type DueDates } from './dates.js';
+import { frozenInstalment, layFrozen } from './frozen.js';
 import { instalmentsIn } from './finance.js';
 import { instalmentsOf, summarisePlans } from './propose.js';
 import { recommend } from './recommend.js';
@@ -45,53 +45,7 @@ export interface QuickTerms extends ResolvedPlanTerms {
 
 export function quickTerms(terms: Omit<PlanTerms, 'stepUp' | 'settlement'>): QuickTerms {
   const resolved = resolvePlanTerms(terms);
-  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)), dueDates: new DueDates(resolved.calendar) };
-}
-
-// Past this many due dates given, the memory of them starts again, so it cannot grow with the file.
-const REMEMBERED_DATES = 50_000;
-
-/**
- * Due dates (dueDate) by frequency, anchor and k, remembered: most accounts of a batch share their
- * first and fixed-term dates, and without this memory a batch took about 40% more CPU (dueDate
- * reads its anchor date and counts months afresh at each call).
- */
-class DueDates {
-  private readonly given = new Map<PaymentFrequency, Map<string, Map<number, IsoDate>>>();
-  private remembered = 0;
-
-  constructor(private readonly calendar: BusinessCalendar) {}
-
-  /** The k-th due date (0-based) of a schedule from `anchor` (on `payDay`) at `frequency`, by k, remembered. */
-  of(anchor: IsoDate, frequency: PaymentFrequency, payDay?: number): (k: number) => IsoDate {
-    const given = this.givenFor(payDay === undefined ? anchor : `${anchor}/${payDay}`, frequency);
-    return (k) => {
-      let date = given.get(k);
-      if (date === undefined) {
-        date = dueDate(this.calendar, anchor, frequency, k, payDay).due;
-        if (++this.remembered > REMEMBERED_DATES) {
-          this.given.clear();
-          this.remembered = 1;
-        }
-        given.set(k, date);
-      }
-      return date;
-    };
-  }
-
-  private givenFor(anchor: string, frequency: PaymentFrequency): Map<number, IsoDate> {
-    let anchors = this.given.get(frequency);
-    if (!anchors) {
-      anchors = new Map();
-      this.given.set(frequency, anchors);
-    }
-    let dates = anchors.get(anchor);
-    if (!dates) {
-      dates = new Map();
-      anchors.set(anchor, dates);
-    }
-    return dates;
-  }
+  return { ...resolved, tokenPence: Number(penceOf(resolved.token.amount)), dueDates: dueDatesOn(resolved.calendar) };
 }
 
 interface QuickFigures {
@@ -165,8 +119,7 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
   }
   for (const termMonths of terms.fixedTermsMonths) {
     const count = instalmentsIn(termMonths, frequency);
-    // PMT with no interest, rounded up to the penny: the term is kept and the last instalment is the smaller.
-    const instalment = divUp(balance, count);
+    const instalment = Number(frozenInstalment(BigInt(balance), count));
     options.push(laidOut('fixed-term', termMonths, instalment <= perInstalment, balance, anchor, frequency, instalment, count, due));
   }
   const belowToken = affordableMonthly < tokenPence;
@@ -195,9 +148,9 @@ function laidOut(
   limit: number,
   due: (k: number) => IsoDate,
 ): QuickOption {
-  const needed = divUp(balance, payment);
-  const count = Math.min(needed, limit);
-  const paid = needed > limit ? payment * limit : balance;
+  const laid = layFrozen(BigInt(balance), [{ count: 1, amount: BigInt(payment) }], limit);
+  const count = laid.count;
+  const balanceAfter = Number(laid.balanceAfter);
   const first = due(0);
   // One shape for every kind (termMonths undefined but for a fixed term), built in one place.
   return {
@@ -210,14 +163,14 @@ function laidOut(
     anchorDate: start,
     ...(payDay === undefined ? {} : { payDay }),
     instalmentCount: count,
-    instalmentAmount: count > 1 ? payment : paid,
-    finalAmount: paid - payment * (count - 1),
+    instalmentAmount: Number(laid.largest),
+    finalAmount: Number(laid.finalAmount),
     firstDate: first,
     lastDate: count <= 1 ? first : due(count - 1),
-    totalPaid: paid,
+    totalPaid: Number(laid.totalPaid),
     totalInterest: 0,
-    balanceAfter: balance - paid,
-    outcome: paid === balance ? REPAID : REVIEW,
+    balanceAfter,
+    outcome: balanceAfter === 0 ? REPAID : REVIEW,
   } as QuickOption;
 }
 

@@ -16,10 +16,11 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import type { PaymentFrequency } from '../frequency.js';
-import { fromPence, type Money, money, penceOf, subtract, ZERO } from '../money.js';
+import { fromPence, type Money, penceOf, ZERO } from '../money.js';
+import { layFrozen } from './frozen.js';
 import { sharedFrozen, totalOf, walkShared, type StreamSharing } from './creditors.js';
 import { firstPeriodRate, interestPence, periodRate, type PeriodRate } from './interest.js';
-import { dueDate, type DueDate } from './dates.js';
+import { dueDate, dueDatesOn } from './dates.js';
 import { Tally } from './tally.js';
 import type { Instalment, OptionBrief, PaymentRun } from './types.js';
 
@@ -67,13 +68,6 @@ export interface Laid {
 /** One instalment in pence: amount = interest + principal. */
 export type Visitor = (k: number, amount: bigint, interest: bigint, principal: bigint, balanceAfter: bigint) => void;
 
-function pushRun(pattern: PaymentRun[], count: number, amount: Money): void {
-  if (count <= 0) return;
-  const last = pattern[pattern.length - 1];
-  if (last && last.amount.eq(amount)) pattern[pattern.length - 1] = { count: last.count + count, amount: last.amount };
-  else pattern.push({ count, amount });
-}
-
 /**
  * Walks every instalment (for schedules, and for continuing interest), in integer pence: a batch of
  * accounts with interest runs thousands of periods each, and Decimal objects per period would
@@ -100,44 +94,18 @@ function walk(stream: Stream, visit?: Visitor): Laid {
   return tally.laid(balance, () => interestPence(balance, stream.rate));
 }
 
-/** The same answer as `walk` for frozen interest, without visiting each instalment. */
+/** The same answer as `walk` for frozen interest, without visiting each instalment (frozen.ts). */
 function frozen(stream: Stream): Laid {
-  const pattern: PaymentRun[] = [];
-  let remaining: Money = stream.principal;
-  let count = 0;
-  let largest = ZERO;
-  let finalAmount = ZERO;
-  stream.runs.forEach((run, i) => {
-    const open = i === stream.runs.length - 1;
-    const room = Math.min(open ? Infinity : run.count, stream.limit - count);
-    if (room <= 0 || remaining.isZero()) return;
-    if (remaining.lte(run.amount.times(room))) {
-      // ceil(remaining ÷ amount) instalments: all but the last at the full amount.
-      const needed = remaining.div(run.amount).ceil().toNumber();
-      const last = subtract(remaining, money(run.amount.times(needed - 1)));
-      pushRun(pattern, needed - 1, run.amount);
-      pushRun(pattern, 1, last);
-      if (needed > 1 && run.amount.gt(largest)) largest = run.amount;
-      if (last.gt(largest)) largest = last;
-      finalAmount = last;
-      count += needed;
-      remaining = ZERO;
-    } else {
-      pushRun(pattern, room, run.amount);
-      if (run.amount.gt(largest)) largest = run.amount;
-      finalAmount = run.amount;
-      count += room;
-      remaining = subtract(remaining, money(run.amount.times(room)));
-    }
-  });
+  const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
+  const laid = layFrozen(penceOf(stream.principal), runs, stream.limit);
   return {
-    count,
-    totalPaid: subtract(stream.principal, remaining),
+    count: laid.count,
+    totalPaid: fromPence(laid.totalPaid),
     totalInterest: ZERO,
-    largest,
-    finalAmount,
-    balanceAfter: remaining,
-    pattern,
+    largest: fromPence(laid.largest),
+    finalAmount: fromPence(laid.finalAmount),
+    balanceAfter: fromPence(laid.balanceAfter),
+    pattern: laid.pattern.map((run) => ({ count: run.count, amount: fromPence(run.amount) })),
     nextInterest: ZERO,
   };
 }
@@ -156,8 +124,17 @@ function checked(stream: Stream): Stream {
  */
 export function layStream(stream: Stream): Laid {
   const { sharing } = checked(stream);
-  if (sharing) return sharing.redistribute && sharedFrozen(stream, sharing) ? frozen(stream) : walkShared(stream, sharing);
-  return stream.rate.numerator === 0n ? frozen(stream) : walk(stream);
+  if (isFrozen(stream)) return frozen(stream);
+  return sharing ? walkShared(stream, sharing) : walk(stream);
+}
+
+/**
+ * No interest is charged on the stream: its payments are those of one balance with interest frozen
+ * (for several creditors too, when each repaid creditor's share goes to the others).
+ */
+export function isFrozen(stream: Stream): boolean {
+  const { sharing } = stream;
+  return sharing ? sharing.redistribute && sharedFrozen(stream, sharing) : stream.rate.numerator === 0n;
 }
 
 /** Every instalment of a stream, with its due date under `calendar`. */
@@ -181,10 +158,11 @@ export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar):
   return instalments;
 }
 
-/** Due dates of the first and last instalments, without laying out those between. */
-export function firstAndLast(stream: Stream, count: number, calendar: BusinessCalendar): [DueDate, DueDate] {
-  const first = dueDate(calendar, stream.anchor, stream.frequency, 0, stream.payDay);
-  return [first, count <= 1 ? first : dueDate(calendar, stream.anchor, stream.frequency, count - 1, stream.payDay)];
+/** Due dates of the first and last instalments, without laying out those between (remembered: see DueDates). */
+export function firstAndLast(stream: Stream, count: number, calendar: BusinessCalendar): [IsoDate, IsoDate] {
+  const due = dueDatesOn(calendar).of(stream.anchor, stream.frequency, stream.payDay);
+  const first = due(0);
+  return [first, count <= 1 ? first : due(count - 1)];
 }
 
 /** What laying out an option's instalments takes from it. */

@@ -14,22 +14,23 @@ import type { PlanOptionSummary } from './types.js';
  */
 export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummary | undefined): Built {
   const { request, words } = context;
-  const available = words.available(request.affordableMonthly);
+  const available = () => words.available(request.affordableMonthly);
   const short = request.affordableMonthly.lt(context.tokenTotal) || affordablePlan === undefined;
   if (!short && affordablePlan.outcome.kind !== 'never-repays') {
     return {
       notOffered: {
         kind: 'token',
-        reason: `${available} is affordable and repays the balance: a token payment would ask for less than the customer can pay.`,
+        reason: `${available()} is affordable and repays the balance: a token payment would ask for less than the customer can pay.`,
       },
     };
   }
-  const because =
-    short || affordablePlan.outcome.kind !== 'never-repays'
-      ? `Little or nothing is available for non-priority creditors (${available}): a token payment for a ` +
+  const outcome = affordablePlan?.outcome;
+  const because = (): string =>
+    short || outcome?.kind !== 'never-repays'
+      ? `Little or nothing is available for non-priority creditors (${available()}): a token payment for a ` +
         'reasonable period gives time to recover or to find another solution (CONC 7.3.5G).'
       : `No affordable payment repays the balance (${
-          affordablePlan.outcome.cause === 'interest' ? 'it does not cover the interest' : 'not within 50 years'
+          outcome.cause === 'interest' ? 'it does not cover the interest' : 'not within 50 years'
         }): a token payment holds things while the creditor is asked to freeze interest and the customer gets free debt advice.`;
   const { reviewAfterMonths } = request.token;
   const amount = context.tokenTotal;
@@ -48,46 +49,63 @@ export function tokenPlan(context: PlanContext, affordablePlan: PlanOptionSummar
   };
   const fields = summaryFields(context, stream, request.interest);
   const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths, request.payDay).due;
-  const each = amount.eq(request.token.amount) ? '' : ` (${words.money(request.token.amount)} to each creditor still owed)`;
-  const token = `${words.money(amount)}`;
   const affordable = amount.lte(request.affordableMonthly);
-  const affordabilityReason = affordable
-    ? `${token} a month is within the ${available} available for non-priority creditors.`
-    : `Even a token payment is more than the budget shows is available (${available}): offer it only if the ` +
-      'customer agrees it can be found. The alternative is to ask creditors to pause payments (an informal ' +
-      'moratorium) while the customer gets free debt advice.';
+  // Wording only a person reads: made when a renderer asks for it, not for every plan a batch works out.
+  const each = () => (amount.eq(request.token.amount) ? '' : ` (${words.money(request.token.amount)} to each creditor still owed)`);
+  const token = () => words.money(amount);
+  const affordabilityReason = (): string =>
+    affordable
+      ? `${token()} a month is within the ${available()} available for non-priority creditors.`
+      : `Even a token payment is more than the budget shows is available (${available()}): offer it only if the ` +
+        'customer agrees it can be found. The alternative is to ask creditors to pause payments (an informal ' +
+        'moratorium) while the customer gets free debt advice.';
 
   if (fields.balanceAfter.isZero()) {
     return {
       option: {
         kind: 'token',
-        label: `Token payment: ${token} a month${each}`,
-        reason: `${because} The balance is small enough that ${token} a month repays it by ${fields.lastDate}, before any review.`,
+        get label() {
+          return `Token payment: ${token()} a month${each()}`;
+        },
+        get reason() {
+          return `${because()} The balance is small enough that ${token()} a month repays it by ${fields.lastDate}, before any review.`;
+        },
         affordable,
-        affordabilityReason,
+        get affordabilityReason() {
+          return affordabilityReason();
+        },
         ...fields,
         outcome: { kind: 'repaid' },
       },
     };
   }
-  const interestNote =
+  const interestNote = () =>
     (request.creditors ?? [request]).some(({ interest }) => interest.kind === 'continuing' && !interest.annualRatePercent.isZero())
       ? ', and interest is still being added: ask the creditor to freeze it while token payments are made (CONC 7.3.5G(b))'
       : '';
   return {
     option: {
       kind: 'token',
-      label: `Token payment: ${token} a month${each} until a review on ${reviewDate}`,
-      reason: `${because} ${token} a month${each}, reviewed on ${reviewDate}.`,
+      get label() {
+        return `Token payment: ${token()} a month${each()} until a review on ${reviewDate}`;
+      },
+      get reason() {
+        return `${because()} ${token()} a month${each()}, reviewed on ${reviewDate}.`;
+      },
       affordable,
-      affordabilityReason,
+      get affordabilityReason() {
+        return affordabilityReason();
+      },
       ...fields,
       outcome: {
         kind: 'review',
         reviewDate,
-        message:
-          `A token payment does not repay the balance: ${words.money(fields.balanceAfter)} will still be owed at the ` +
-          `review on ${reviewDate}${interestNote}.`,
+        get message() {
+          return (
+            `A token payment does not repay the balance: ${words.money(fields.balanceAfter)} will still be owed at the ` +
+            `review on ${reviewDate}${interestNote()}.`
+          );
+        },
       },
     },
   };
