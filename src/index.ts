@@ -92,8 +92,72 @@ export const parseIsoDate = check.guarded('parseIsoDate', (text) => check.text(t
 export type { IsoDate } from './core/date.js';
 export const parseMoney = check.guarded('parseMoney', (text, symbol) => (check.text(text, 'text'), symbol === undefined || check.text(symbol, 'symbol')), money);
 export const toFixed2 = check.guarded('toFixed2', (amount) => check.decimal(amount, 'amount'), fixed2);
-export type { Money, Pennies } from './core/money.js';
+export type { Dec, Money, Pennies } from './core/money.js';
 export { FairplanError, isFairplanError } from './core/errors.js';
-export type { Statement } from './core/statement.js';
-export type { Affordability, AffordabilitySettings } from './core/affordability/types.js';
-export type { PlanProposal, PlanRequest } from './core/plan/types.js';
+export type { ErrorContext, Problem } from './core/errors.js';
+// The shapes the functions take and give, each part named so that the API reference (docs/api/) shows it.
+export type {
+  Statement,
+  Line,
+  Customer,
+  Household,
+  PaySchedule,
+  IncomeLine,
+  IncomeCategory,
+  ExpenditureLine,
+  ExpenditureCategory,
+  FixedCategory,
+  FlexibleCategory,
+  RegularAmount,
+  PriorityDebt,
+  Debt,
+  ExpectedChange,
+  Vulnerability,
+  VulnerabilityDriver,
+  VulnerabilityConsent,
+} from './core/statement.js';
+export type { BreathingSpace } from './core/breathing-space.js';
+export type {
+  Affordability,
+  AffordabilitySettings,
+  Totals,
+  MonthlyLine,
+  MonthlyPriorityDebt,
+  Offer,
+  Flag,
+  GuidelineResult,
+  GuidelineStatus,
+  GuidelineCheck,
+} from './core/affordability/types.js';
+export type { GuidelineTable, GuidelineRow, GuidelineSource } from './core/affordability/guidelines.js';
+export type { BusinessCalendar } from './core/calendar/business-calendar.js';
+export type { LimitationChoices, LimitationStatus, PossiblyBarredDebt } from './core/time-limits.js';
+export type {
+  PlanProposal,
+  PlanRequest,
+  Proposal,
+  PlanOption,
+  AffordableOption,
+  FixedTermOption,
+  TokenOption,
+  StepUpOption,
+  SettlementOption,
+  SettlementVariant,
+  PlanOptionSummary,
+  RepaidOutcome,
+  NeverRepaysOutcome,
+  ReviewOutcome,
+  Recommendation,
+  NotOffered,
+  PaymentRun,
+  CreditorSharing,
+  CreditorSchedule,
+  Instalment,
+  ResolvedPlanRequest,
+  CreditorDebt,
+  InterestTreatment,
+  SettlementRequest,
+  StepUpRequest,
+  TokenSettings,
+  CreditorDiscount,
+} from './core/plan/types.js';

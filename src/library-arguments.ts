@@ -30,7 +30,7 @@ export function text(value: unknown, path: Path): void {
   if (typeof value !== 'string') throw refuse('invalid-argument', path, `expected text, got ${describe(value)}`);
 }
 
-export function wholeNumber(value: unknown, path: Path): void {
+function wholeNumber(value: unknown, path: Path): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw refuse('invalid-argument', path, `expected a whole number, got ${describe(value)}`);
 }
 
@@ -38,7 +38,7 @@ export function oneOf(value: unknown, allowed: readonly string[], path: Path): v
   if (typeof value !== 'string' || !allowed.includes(value)) throw refuse('invalid-argument', path, `expected ${allowed.map((a) => JSON.stringify(a)).join(' or ')}, got ${describe(value)}`);
 }
 
-export function flag(value: unknown, path: Path): void {
+function flag(value: unknown, path: Path): void {
   if (typeof value !== 'boolean') throw refuse('invalid-argument', path, `expected true or false, got ${describe(value)}`);
 }
 

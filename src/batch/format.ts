@@ -63,7 +63,7 @@ function slotOf(option: QuickOption): number | undefined {
  * own reason when it asks (`token-plan`: little or nothing is available; `long-plan`: what is
  * affordable takes longer than fairplan treats as reasonable, or never repays).
  */
-export function reviewReasons(result: AccountResult): string[] {
+function reviewReasons(result: AccountResult): string[] {
   const reasons: string[] = result.affordability.flags.filter((code) => flagNeedsReview(code, false));
   if (result.proposal.recommended.flagForReview) reasons.push(result.recommended.kind === 'token' ? 'token-plan' : 'long-plan');
   return reasons;
@@ -74,7 +74,7 @@ export function reviewReasons(result: AccountResult): string[] {
  * up: 52 weekly instalments are 12); undefined when it does not repay it (a token plan until its
  * review, a plan that never repays).
  */
-export function planMonths(option: QuickOption): number | undefined {
+function planMonths(option: QuickOption): number | undefined {
   if (option.outcome.kind !== 'repaid') return undefined;
   const perYear = PER_YEAR[option.frequency];
   return Math.ceil((option.instalmentCount * 12) / perYear);

@@ -38,9 +38,6 @@ export interface Source {
 const sourcesOf = (columns: FieldColumns): readonly ColumnSource[] =>
   (Array.isArray(columns) ? columns : [columns]).map((c: string | ColumnSource) => (typeof c === 'string' ? { column: c } : c));
 
-/** The mapping's columns of a field, for a message: `"Energy" + "Water"`. */
-export const columnsText = (columns: FieldColumns): string => sourcesOf(columns).map((c) => `"${c.column}"`).join(' + ');
-
 /** Columns to carry through: none, every column that is not a field, or those named. */
 export type Carry = { readonly kind: 'none' } | { readonly kind: 'all' } | { readonly kind: 'named'; readonly columns: readonly string[] };
 
