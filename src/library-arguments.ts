@@ -240,16 +240,17 @@ export function madeProvenance(value: unknown, path: Path): void {
  * not foresee (an object of the right shape holding something else deep inside) is still reported
  * as a FairplanError naming the function, never thrown as it is.
  */
-export function guarded<A extends unknown[], R>(name: string, check: (...args: unknown[]) => void, fn: (...args: A) => R): (...args: A) => R {
-  return (...args: A): R => {
+export function guarded<F extends (...args: never[]) => unknown>(name: string, check: (...args: unknown[]) => void, fn: F): F {
+  // Typed as `fn` itself, so that its parameters keep their names in the API reference (docs/api/).
+  return ((...args: Parameters<F>): ReturnType<F> => {
     check(...args);
     try {
-      return fn(...args);
+      return fn(...args) as ReturnType<F>;
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) {
         throw new FairplanError('invalid-argument', `${name} was given arguments it cannot use: ${error.message}`, { field: name });
       }
       throw error;
     }
-  };
+  }) as F;
 }
