@@ -65,17 +65,7 @@ export const planRequestFromStatement = check.guarded(
     check.date(asOf, 'asOf');
     if (overrides !== undefined) check.planRequest(overrides, 'overrides', true);
     // The person's decisions about debts past the limitation period: creditors' names, and reasons.
-    if (limitation !== undefined) {
-      const l = check.object(limitation, 'limitation');
-      if (l.timeRunOut !== undefined) check.list(l.timeRunOut, 'limitation.timeRunOut').forEach((c, i) => check.text(c, `limitation.timeRunOut[${i}]`));
-      if (l.include !== undefined) {
-        check.list(l.include, 'limitation.include').forEach((c, i) => {
-          const choice = check.object(c, `limitation.include[${i}]`);
-          check.text(choice.creditor, `limitation.include[${i}].creditor`);
-          check.text(choice.reason, `limitation.include[${i}].reason`);
-        });
-      }
-    }
+    if (limitation !== undefined) check.limitationChoices(limitation, 'limitation');
   },
   fromStatement,
 );
