@@ -41,6 +41,38 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map(([, spec]) => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), spec!)));
 }
 
+/**
+ * The modules a file needs loaded before it runs: its imports, less those of types only (`import
+ * type`, or every name marked `type`), which compiling erases.
+ */
+function valueImportsOf(file: string): string[] {
+  const text = readFileSync(path.join(SRC, file), 'utf8');
+  const statements = text.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s*'(\.{1,2}\/[^']+)'|import\(\s*'(\.{1,2}\/[^']+)'/gms);
+  const typesOnly = (names: string) => /^\{[^}]*\}$/.test(names) && names.slice(1, -1).split(',').map((name) => name.trim()).filter(Boolean).every((name) => name.startsWith('type '));
+  return [...statements]
+    .filter(([, type, names]) => !type && !(names !== undefined && typesOnly(names)))
+    .map(([, , , spec, dynamic]) => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), (spec ?? dynamic)!)).replace(/\.js$/, '.ts'));
+}
+
+/** Every cycle of imports met walking the graph depth first, each as the chain of modules round it. */
+function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const cycles: string[] = [];
+  const done = new Set<string>();
+  const chain: string[] = [];
+  const walk = (file: string): void => {
+    chain.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const at = chain.indexOf(next);
+      if (at >= 0) cycles.push([...chain.slice(at), next].map((module) => `src/${module}`).join(' -> '));
+      else if (!done.has(next)) walk(next);
+    }
+    chain.pop();
+    done.add(file);
+  };
+  for (const file of graph.keys()) if (!done.has(file)) walk(file);
+  return cycles;
+}
+
 describe('the layers of src/', () => {
   it('name every folder of src/', () => {
     const rooms = new Set(modules.map(roomOf).filter((room) => room !== ''));
@@ -60,6 +92,14 @@ describe('the layers of src/', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  // A cycle leaves one of its modules half loaded while another runs, and none of them can be read
+  // or changed alone. Types only imported make no cycle: nothing of them is left once compiled.
+  it('import one another in no cycle', () => {
+    const graph = new Map(modules.map((file) => [file, valueImportsOf(file)] as const));
+    expect(graph.get(path.join('advise', 'steps', 'export.ts'))).toContain(path.join('advise', 'steps', 'plans.ts'));
+    expect(cyclesOf(graph)).toEqual([]);
   });
 
   it('keep core free of I/O and the clock', () => {

@@ -86,7 +86,7 @@ export interface Draft {
   readonly pending?: PendingItem;
 }
 
-export const EMPTY_HOUSEHOLD: Household = { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' };
+const EMPTY_HOUSEHOLD: Household = { adults: 1, children: 0, vehicles: 0, tenure: 'tenant-private' };
 
 export function newDraft(): Draft {
   return {

@@ -40,7 +40,7 @@ export function reasonProblem(text: string): string | undefined {
 }
 
 /** The note the exported statement keeps of an override: what was overridden, and the advisor's reason. */
-export const overrideNote = (concerns: readonly string[], reason: string): string =>
+const overrideNote = (concerns: readonly string[], reason: string): string =>
   `Plan agreed all the same although ${concerns.join(' and ')}. Reason given: ${reason}`;
 
 /** The statement as exported: its notes end with the override's. */

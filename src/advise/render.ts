@@ -124,7 +124,7 @@ export function sectionView(given: Statement, section: SectionId, symbol: string
   return [SECTION_TITLES[section], ...(rows.length > 0 ? figureColumns(rows, aligns, width) : ['     (nothing yet)'])];
 }
 
-export function householdLine(statement: Statement): string {
+function householdLine(statement: Statement): string {
   const { household } = statement;
   const vehicles = `${household.vehicles} vehicle${household.vehicles === 1 ? '' : 's'}`;
   return `Household: ${describeHousehold(household)}, ${vehicles}, ${TENURE_NAMES[household.tenure]}`;

@@ -63,7 +63,7 @@ function slotOf(option: QuickOption): number | undefined {
  * own reason when it asks (`token-plan`: little or nothing is available; `long-plan`: what is
  * affordable takes longer than fairplan treats as reasonable, or never repays).
  */
-export function reviewReasons(result: AccountResult): string[] {
+function reviewReasons(result: AccountResult): string[] {
   const reasons: string[] = result.affordability.flags.filter((code) => flagNeedsReview(code, false));
   if (result.proposal.recommended.flagForReview) reasons.push(result.recommended.kind === 'token' ? 'token-plan' : 'long-plan');
   return reasons;
@@ -74,7 +74,7 @@ export function reviewReasons(result: AccountResult): string[] {
  * up: 52 weekly instalments are 12); undefined when it does not repay it (a token plan until its
  * review, a plan that never repays).
  */
-export function planMonths(option: QuickOption): number | undefined {
+function planMonths(option: QuickOption): number | undefined {
   if (option.outcome.kind !== 'repaid') return undefined;
   const perYear = PER_YEAR[option.frequency];
   return Math.ceil((option.instalmentCount * 12) / perYear);
@@ -215,10 +215,8 @@ export function writeLeftOut(out: ByteLines, result: LeftOutResult): void {
   out.char(NEWLINE);
 }
 
-/** An account left out of the offers as a JSON record: offered 0.00, with why, and no plan. */
-export function leftOutJson(result: LeftOutResult, layout: ColumnLayout) {
-  const { account, affordability: a } = result;
-  const { years } = LIMITATION[account.household.jurisdiction];
+/** What a JSON record says of its account and its budget, whether it was planned or left out. */
+function accountJson({ account, affordability: a }: AccountResult | LeftOutResult, layout: ColumnLayout) {
   return {
     formatVersion: FORMAT_VERSION,
     line: account.line,
@@ -232,6 +230,15 @@ export function leftOutJson(result: LeftOutResult, layout: ColumnLayout) {
     surplus: formatPence(a.surplus),
     available: formatPence(a.available),
     flags: a.flags,
+  };
+}
+
+/** An account left out of the offers as a JSON record: offered 0.00, with why, and no plan. */
+export function leftOutJson(result: LeftOutResult, layout: ColumnLayout) {
+  const { account, affordability: a } = result;
+  const { years } = LIMITATION[account.household.jurisdiction];
+  return {
+    ...accountJson(result, layout),
     review: a.review,
     review_reasons: a.review ? leftOutReasons(result) : [],
     outcome: result.leftOut,
@@ -283,20 +290,9 @@ const householdJson = ({ household: h }: Account) => ({
 });
 
 export function resultJson(result: AccountResult, layout: ColumnLayout) {
-  const { account, affordability: a } = result;
+  const { account } = result;
   return {
-    formatVersion: FORMAT_VERSION,
-    line: account.line,
-    account_id: account.id,
-    balance: formatPence(account.balance),
-    ...(layout.carried.length > 0
-      ? { carried: Object.fromEntries(layout.carried.map((c, i) => [c.header, account.carried[i] ?? ''])) }
-      : {}),
-    monthly_income: formatPence(a.income),
-    expenditure: formatPence(a.expenditure),
-    surplus: formatPence(a.surplus),
-    available: formatPence(a.available),
-    flags: a.flags,
+    ...accountJson(result, layout),
     review: result.review,
     review_reasons: result.review ? reviewReasons(result) : [],
     recommended: { ...optionJson(result.recommended), plan_months: planMonths(result.recommended) ?? null, reason: result.proposal.recommended.reason },

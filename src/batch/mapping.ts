@@ -38,9 +38,6 @@ export interface Source {
 const sourcesOf = (columns: FieldColumns): readonly ColumnSource[] =>
   (Array.isArray(columns) ? columns : [columns]).map((c: string | ColumnSource) => (typeof c === 'string' ? { column: c } : c));
 
-/** The mapping's columns of a field, for a message: `"Energy" + "Water"`. */
-export const columnsText = (columns: FieldColumns): string => sourcesOf(columns).map((c) => `"${c.column}"`).join(' + ');
-
 /** The column `--init-map` writes for a needed field it found none for, for the analyst to replace. */
 export const UNDECIDED = '?';
 

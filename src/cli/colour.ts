@@ -11,7 +11,7 @@ export interface ColourEnvironment {
   readonly noColorFlag?: boolean;
 }
 
-export function colourLevel({ isTTY, env, noColorFlag }: ColourEnvironment): 0 | 1 {
+function colourLevel({ isTTY, env, noColorFlag }: ColourEnvironment): 0 | 1 {
   if (noColorFlag) return 0;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return 1;

@@ -9,7 +9,7 @@ import { FairplanError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
-export const MANUAL_FOLDER = path.join(PACKAGE_ROOT, 'docs');
+const MANUAL_FOLDER = path.join(PACKAGE_ROOT, 'docs');
 
 export interface ManualPage {
   /** What `fairplan help` is given to show it: the short name where it names one page only. */

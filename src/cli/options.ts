@@ -72,7 +72,7 @@ export const calendarForCurrency = (region: CalendarRegion | undefined, currency
   calendarFor(region ?? (currency === 'USD' ? 'none' : DEFAULT_CALENDAR_REGION));
 
 /** A percentage from 0 to 100 as exact text (`19.9%` gives `19.9`): see parsePercentText. */
-export const percentText = (value: string): string => usage(() => parsePercentText(value));
+const percentText = (value: string): string => usage(() => parsePercentText(value));
 
 /** A percentage from 0 to 100, written `19.9` or `19.9%`, kept as a Decimal. */
 export const percentOption = (value: string): Dec => new D(percentText(value));

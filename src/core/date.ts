@@ -14,7 +14,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
  * The years a date read from input may fall in. Anything outside is a typo or a placeholder
  * (`9999-12-31`), and a plan or pay schedule worked out from it would be nonsense.
  */
-export const PLAUSIBLE_YEARS = { first: 1900, last: 2200 } as const;
+const PLAUSIBLE_YEARS = { first: 1900, last: 2200 } as const;
 
 /** Reads `YYYY-MM-DD`, refusing dates that do not exist (`2027-02-30`) or are implausible (`9999-12-31`). */
 export function parseIsoDate(text: string): IsoDate {

@@ -26,6 +26,7 @@ export interface Problem {
   readonly message: string;
 }
 
+/** Where an error was found: the file, line and field, as far as they are known. */
 export interface ErrorContext {
   /** The file the problem was found in, as the user named it. */
   readonly file?: string;
@@ -37,6 +38,10 @@ export interface ErrorContext {
   readonly problems?: readonly Problem[];
 }
 
+/**
+ * Every error fairplan means to give: a stable `code` to act on (docs/json-output.md lists them), a
+ * plain sentence, and where it was found. Anything else thrown is a defect.
+ */
 export class FairplanError extends Error {
   override readonly name = 'FairplanError';
 
@@ -58,6 +63,7 @@ export class FairplanError extends Error {
   }
 }
 
+/** Whether `error` is a {@link FairplanError}, to tell bad input from a defect. */
 export function isFairplanError(error: unknown): error is FairplanError {
   return error instanceof FairplanError;
 }

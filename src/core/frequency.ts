@@ -9,7 +9,7 @@
  */
 import { FairplanError } from './errors.js';
 import { closest } from './suggest.js';
-import { D, type Dec, type Money, penniesOf, type Pennies } from './money.js';
+import { type Money, penniesOf, type Pennies } from './money.js';
 
 export const FREQUENCIES = ['weekly', 'fortnightly', 'four-weekly', 'monthly', 'quarterly', 'annual'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -61,11 +61,6 @@ export function fromMonthly(monthlyPence: number, frequency: PaymentFrequency): 
   return ((monthlyPence - left) / perYear) * 12 + Math.floor((left * 12) / perYear);
 }
 
-/** The fraction of a year one period of `frequency` covers (for per-period interest). */
-export function periodsPerYear(frequency: Frequency): Dec {
-  return new D(PER_YEAR[frequency]);
-}
-
 // Spellings seen in real exports and statements, each meaning one frequency only (docs/money.md lists them).
 const ALIASES: Readonly<Record<string, Frequency>> = {
   week: 'weekly',
@@ -99,10 +94,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   semimonthly: 'is twice a month, which fairplan has no frequency for: give the amount a month, "monthly"',
 };
 
-export function isFrequency(value: string): value is Frequency {
-  return (FREQUENCIES as readonly string[]).includes(value);
-}
-
 export function isPaymentFrequency(value: string): value is PaymentFrequency {
   return (PAYMENT_FREQUENCIES as readonly string[]).includes(value);
 }
@@ -127,6 +118,6 @@ export function parseFrequency(text: string, allowed: readonly Frequency[] = FRE
 }
 
 /** The allowed frequency closest to `text`, if it is close enough to be a typo. */
-export function suggestFrequency(text: string, allowed: readonly Frequency[] = FREQUENCIES): Frequency | undefined {
+function suggestFrequency(text: string, allowed: readonly Frequency[] = FREQUENCIES): Frequency | undefined {
   return closest(text.trim().toLowerCase(), allowed);
 }

@@ -140,17 +140,13 @@ export const pennyCeiling = (a: Money): number => safeInteger(a.times(100).ceil(
 export const add = (a: Money, b: Money): Money => asMoney(a.plus(b));
 export const subtract = (a: Money, b: Money): Money => asMoney(a.minus(b));
 export const multiply = (a: Money, factor: Dec | number | string): Money => asMoney(a.times(factor));
-export const divide = (a: Money, divisor: Dec | number | string): Money => asMoney(a.div(divisor));
 export const negate = (a: Money): Money => asMoney(a.neg());
 export const sum = (amounts: Iterable<Money>): Money => {
   let total = new D(0);
   for (const a of amounts) total = total.plus(a);
   return asMoney(total);
 };
-export const min = (a: Money, b: Money): Money => (a.lte(b) ? a : b);
-export const max = (a: Money, b: Money): Money => (a.gte(b) ? a : b);
 export const isNegative = (a: Money): boolean => a.isNeg() && !a.isZero();
-export const isPositive = (a: Money): boolean => a.gt(0);
 
 /** THE payment rounding rule: down to the penny (towards zero). */
 export function toPence(a: Money): Money {

@@ -17,7 +17,7 @@ export const OUTCOMES = ['kept', 'broken', 'renegotiated', 'completed', 'paused'
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The outcomes one group is compared with another on: a Breathing Space is a protection, not an outcome of the plan. */
-export const COMPARED_OUTCOMES = ['kept', 'broken', 'renegotiated', 'completed'] as const satisfies readonly Outcome[];
+const COMPARED_OUTCOMES = ['kept', 'broken', 'renegotiated', 'completed'] as const satisfies readonly Outcome[];
 
 /** Follow-up's statuses as outcomes: a plan still running, on time or not yet broken by the rules, is kept. */
 const OUTCOME_OF_STATUS: Readonly<Record<Status, Outcome>> = {
@@ -55,7 +55,7 @@ export interface TrackedArrangement<C extends CircumstanceFrom = CircumstanceFro
 export const monthOf = (day: IsoDate): string => day.slice(0, 7);
 
 /** The day `months` after `agreedOn` (the same day of the month, or the last of a shorter month). */
-export const horizonDay = (agreedOn: IsoDate, months: number): IsoDate => addMonths(agreedOn, months);
+const horizonDay = (agreedOn: IsoDate, months: number): IsoDate => addMonths(agreedOn, months);
 
 /**
  * Whether every arrangement agreed in `month` (YYYY-MM) is `months` old on `asOf`: a cohort is
@@ -67,7 +67,7 @@ export function cohortReaches(month: string, months: number, asOf: IsoDate): boo
 }
 
 /** The circumstances in effect on `day`: the latest that took effect on or before it. */
-export function circumstanceOn<C extends CircumstanceFrom>(circumstances: readonly C[], day: IsoDate): C | undefined {
+function circumstanceOn<C extends CircumstanceFrom>(circumstances: readonly C[], day: IsoDate): C | undefined {
   let found: C | undefined;
   for (const circumstance of circumstances) if (compareDates(circumstance.effectiveOn, day) <= 0) found = circumstance;
   return found;

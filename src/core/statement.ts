@@ -216,7 +216,7 @@ export interface Statement {
  * Whether `creditor` may be told what is noted for creditors of the customer's circumstances; with
  * no creditor named, for a document every creditor reads, whether all of them may.
  */
-export function mayBeToldCircumstances(statement: Statement, creditor?: string): boolean {
+function mayBeToldCircumstances(statement: Statement, creditor?: string): boolean {
   const consent = statement.vulnerabilityConsent;
   if (consent?.toShare !== true) return false;
   if (consent.creditors === undefined) return true;

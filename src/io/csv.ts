@@ -23,7 +23,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
 export const csvCell = (cell: string): string => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 
 /** Cells as CSV, comma-separated, without the line's end. */
-export function csvCells(cells: readonly string[]): string {
+function csvCells(cells: readonly string[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) {
     if (i > 0) line += ',';

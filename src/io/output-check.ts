@@ -23,7 +23,7 @@ export interface WrittenFile {
 }
 
 /** The open files of the process that a command may read from or write to. */
-export interface Descriptor {
+interface Descriptor {
   /** The file descriptor (0 for standard input, 1 for standard output), when there is one. */
   readonly fd?: number;
 }

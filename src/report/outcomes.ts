@@ -23,10 +23,10 @@ import { columnKey } from '../io/column-names.js';
 import type { OutcomeGroup, OutcomesFigures, OutcomeSplit } from '../render/report/outcomes-figures.js';
 import { MOST_GROUPS } from './run.js';
 
-export const VULNERABLE = 'vulnerable';
-export const NOT_VULNERABLE = 'not vulnerable';
+const VULNERABLE = 'vulnerable';
+const NOT_VULNERABLE = 'not vulnerable';
 /** The group of an account the book has no customer row for. */
-export const NO_CUSTOMER = 'no customer record';
+const NO_CUSTOMER = 'no customer record';
 const BLANK = '(blank)';
 
 export interface OutcomesOptions {

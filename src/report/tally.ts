@@ -37,7 +37,7 @@ function nth(byMonth: Uint32Array, k: number): number {
  * Months to clear: the results' own `plan_months` when they have it, otherwise the plan's instalments
  * as months (rounded up, as fairplan states a plan's term); none for a plan that does not repay.
  */
-export const monthsToClear = (row: ResultRow): number | undefined =>
+const monthsToClear = (row: ResultRow): number | undefined =>
   row.outcome !== 'repaid' ? undefined : (row.months ?? termInMonths(row.instalments, row.frequency));
 
 export class Tally {

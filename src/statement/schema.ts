@@ -125,7 +125,7 @@ const debtInterest = record(
       value.kind === 'continuing' && value.rate !== undefined ? { kind: 'continuing', annualRatePercent: value.rate } : { kind: 'frozen' },
   );
 
-export const currencyField = oneOf(CURRENCIES, 'currency');
+const currencyField = oneOf(CURRENCIES, 'currency');
 
 /** The statement whose amounts are in the currency of `symbol`. */
 const statementIn = (symbol: string) => record(

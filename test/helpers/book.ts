@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 
-export const POSTGRES = process.env.FAIRPLAN_TEST_POSTGRES;
+const POSTGRES = process.env.FAIRPLAN_TEST_POSTGRES;
 
 export interface TestBackend {
   readonly name: 'sqlite' | 'postgres';

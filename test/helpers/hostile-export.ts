@@ -7,10 +7,10 @@
 import fc from 'fast-check';
 import { FIELDS } from '../../src/batch/fields.js';
 
-export const CORRUPTIONS = ['flip-byte', 'truncate', 'stray-quote', 'unclosed-quote', 'swap-fields', 'invalid-utf8'] as const;
-export type Corruption = (typeof CORRUPTIONS)[number];
+const CORRUPTIONS = ['flip-byte', 'truncate', 'stray-quote', 'unclosed-quote', 'swap-fields', 'invalid-utf8'] as const;
+type Corruption = (typeof CORRUPTIONS)[number];
 
-export interface Damage {
+interface Damage {
   /** Which account (taken modulo the count). */
   readonly at: number;
   readonly kind: Corruption;
@@ -29,14 +29,14 @@ export interface ExportSpec {
 }
 
 /** What an intact account must come out as. */
-export interface Account {
+interface Account {
   readonly id: string;
   readonly balance: number;
   readonly income: number;
   readonly expenditure: number;
 }
 
-export interface WrittenAccount {
+interface WrittenAccount {
   readonly account: Account;
   /** The line the row starts on (the header is line 1), and its last line. */
   readonly line: number;

@@ -115,7 +115,7 @@ const askPriorityDebt: AskEntry<'priority-debts'> = async (session, prompter, ex
 };
 
 /** Whose name a debt is in, as the menu offers it. */
-export const OWNER_CHOICES: Readonly<Record<DebtOwner, string>> = {
+const OWNER_CHOICES: Readonly<Record<DebtOwner, string>> = {
   customer: "Customer's own",
   partner: "Partner's",
   joint: 'Joint (both names)',

@@ -10,7 +10,7 @@ import { changeLine } from '../render.js';
 import type { Session } from '../session.js';
 import { carryOn, changeChoices, changeOrDelete, typeEntry, type Change, type EntryList } from './list.js';
 
-export const CHANGE_QUESTION = 'Any change expected in what they can afford (a new job, a loan ending)?';
+const CHANGE_QUESTION = 'Any change expected in what they can afford (a new job, a loan ending)?';
 
 const CHANGES: EntryList<ExpectedChange> = {
   of: (statement) => statement.expectedChanges,

@@ -20,7 +20,7 @@ interface Common {
 }
 
 /** The bills most households pay, in the SFS fields a caseworker would put them in. */
-export const COMMON_BILLS: readonly Common[] = [
+const COMMON_BILLS: readonly Common[] = [
   { category: 'water', sfs: 'water-supply', label: 'Water', what: 'water' },
   { category: 'home', sfs: 'tv-licence', label: 'TV licence', what: 'a TV licence' },
   { category: 'pensions-insurance', sfs: 'buildings-contents-insurance', label: 'Home and contents insurance', what: 'home and contents insurance' },
@@ -28,7 +28,7 @@ export const COMMON_BILLS: readonly Common[] = [
 
 const holds = (statement: Statement, sfs: string): boolean => statement.expenditure.some((line) => sfsFieldOfLine(line) === sfs);
 
-export const councilTaxQuestion = (line: ExpenditureLine, symbol: string): string =>
+const councilTaxQuestion = (line: ExpenditureLine, symbol: string): string =>
   `Is the council tax of ${formatMoney(line.amount, symbol)} a month paid over 10 months? (it is then counted over the year)`;
 
 async function askCommonBills(session: Session): Promise<void> {

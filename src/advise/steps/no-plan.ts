@@ -7,7 +7,7 @@ import type { Affordability } from '../../core/affordability/types.js';
 import { atStep, nextStep } from '../draft.js';
 import { paragraph } from '../render.js';
 import type { Session } from '../session.js';
-import { saveInto } from './export.js';
+import { saveInto } from './save.js';
 import { goBack } from './navigate.js';
 
 export const NO_PLAN_QUESTION = 'No plan can be agreed yet: save the statement?';

@@ -11,7 +11,7 @@ import { withStatement } from '../draft.js';
 import type { Session } from '../session.js';
 import { askCarryingOn } from './item.js';
 
-export const PAY_QUESTION = 'How often is the customer paid? (plans then fall on payday)';
+const PAY_QUESTION = 'How often is the customer paid? (plans then fall on payday)';
 
 /** How often the earnings entered are paid, when they are paid at a frequency a plan can follow. */
 function earningsFrequency(statement: Statement): PaymentFrequency | undefined {

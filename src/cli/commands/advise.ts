@@ -27,8 +27,8 @@ what is affordable as you go, and agrees a repayment plan with them. Keyboard
 only; works in an 80-column terminal.
 
 Enter takes what is offered; a typed letter picks the one choice of a menu
-that starts with it; Esc goes back from any question. The call, step by step:
-docs/advise.md.
+that starts with it; Esc goes back from any question. fairplan help advise
+takes the call step by step.
 
 The draft is saved after every answer, so nothing is lost if the call drops:
 press Ctrl-C at any time and carry on later with --resume. It holds the

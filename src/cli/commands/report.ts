@@ -25,7 +25,7 @@ Reads the CSV results of fairplan batch (not --json): account_id, available,
 flags, review, plan, instalment, frequency, instalments, outcome, and when
 they are there, balance (the total owed: run batch with --carry balance if
 its results have no balance column), plan_months (months to clear) and
-review_reasons. docs/report.md tells more. Column names match in any case, with spaces, _ or -.
+review_reasons (fairplan help report tells more). Column names match in any case, with spaces, _ or -.
 
 Figures: accounts; can pay (a plan that pays what is affordable), token (a
 token payment though something is available), cannot pay (£0 or less

@@ -58,7 +58,7 @@ export function budgetTotals(parts: BudgetParts): BudgetTotals {
 }
 
 /** Debt Relief Order limits, England and Wales, from 28 June 2024 (SI 2024/626, domain notes 2.4), in pence. */
-export const DRO_LIMITS = {
+const DRO_LIMITS = {
   totalDebt: 5_000_000,
   monthlySurplus: 7_500,
 } as const;

@@ -20,7 +20,7 @@ import type { GuidelineCheck, GuidelineResult, MonthlyLine } from './types.js';
  * What a guideline figure covers: one flexible category, or all three together (the IRS allows
  * its national standards as one total, however it is split).
  */
-export const GUIDELINE_CATEGORIES = [...FLEXIBLE_CATEGORIES, 'all-flexible'] as const;
+const GUIDELINE_CATEGORIES = [...FLEXIBLE_CATEGORIES, 'all-flexible'] as const;
 export type GuidelineCategory = (typeof GUIDELINE_CATEGORIES)[number];
 
 export type GuidelineAmounts = Readonly<Partial<Record<GuidelineCategory, Money>>>;

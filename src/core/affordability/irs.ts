@@ -24,7 +24,7 @@ for (let adults = 1; adults <= 4; adults++) {
   }
 }
 
-export const IRS_NATIONAL_STANDARDS_2025: GuidelineTable = {
+const IRS_NATIONAL_STANDARDS_2025: GuidelineTable = {
   source: {
     name: 'IRS Collection Financial Standards: National Standards',
     version: 'irs-2025',

@@ -11,7 +11,7 @@ import { FairplanError } from '../errors.js';
 import { closest } from '../suggest.js';
 import { EVERY_DAY, isWeekend, type BusinessCalendar } from './business-calendar.js';
 
-export const CALENDAR_REGIONS = ['england-wales', 'scotland', 'northern-ireland', 'none'] as const;
+const CALENDAR_REGIONS = ['england-wales', 'scotland', 'northern-ireland', 'none'] as const;
 export type CalendarRegion = (typeof CALENDAR_REGIONS)[number];
 
 export const DEFAULT_CALENDAR_REGION: CalendarRegion = 'england-wales';

@@ -69,7 +69,7 @@ export interface PlannedMessage {
 }
 
 /** The same account, kind, instalment and channel give the same id, night after night. */
-export const messageIdFor = (accountId: string, kind: MessageKind, about: string, channel: Channel): string =>
+const messageIdFor = (accountId: string, kind: MessageKind, about: string, channel: Channel): string =>
   `${accountId}:${kind}:${about}:${channel}`;
 
 /** Christmas Day, Boxing Day and New Year's Day (month-day): no message then, whatever the calendar (`none` too) says. */

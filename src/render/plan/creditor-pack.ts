@@ -21,7 +21,7 @@ import { optionAt } from './select.js';
 import { sfsSummaryDocument } from './sfs-document.js';
 import { timeRunOutLetter } from './time-run-out-letter.js';
 
-export interface PackFile {
+interface PackFile {
   readonly name: string;
   readonly describe: string;
   readonly content: string | Uint8Array;

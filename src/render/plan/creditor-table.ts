@@ -11,7 +11,7 @@ import { type Column, layoutTable, type Row, tableWidth } from '../shared/column
 import { wrap } from '../shared/wrap.js';
 
 /** The two styles the section uses: a chalk instance has them, and so can a plain-text front end. */
-export interface CreditorStyles {
+interface CreditorStyles {
   readonly bold: (text: string) => string;
   readonly yellow: (text: string) => string;
 }
@@ -30,7 +30,7 @@ const INTEREST_PAID = 7;
 // Narrower than this, a name says too little: the figures are stacked instead.
 const SHORTEST_NAME = 12;
 
-export const interestWords = (interest: InterestTreatment): string =>
+const interestWords = (interest: InterestTreatment): string =>
   interest.kind === 'frozen' ? 'frozen' : `${interest.annualRatePercent.toString()}%`;
 
 const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);

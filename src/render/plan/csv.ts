@@ -24,7 +24,7 @@ export const SCHEDULE_CSV_COLUMNS = [
 ] as const;
 
 /** One instalment as CSV cells: n, due, moved from, amount, interest, principal, balance after. */
-export function instalmentCells(instalment: Instalment): string[] {
+function instalmentCells(instalment: Instalment): string[] {
   return [
     String(instalment.n),
     instalment.due,

@@ -20,6 +20,26 @@ Email: {{sender_email}}
 {{date}}
 `;
 
+/**
+ * The head of a letter to a creditor: who sends it, the date, whose account it is, the salutation.
+ * Composed here, not a Mustache partial: a letter's template may not include another
+ * (../letter/template.ts refuses partials), so each creditor's letter is written with it in place.
+ */
+const TO_CREDITOR = `${LETTERHEAD}
+{{creditor}}
+
+Your account: {{account_reference}}
+Customer: {{customer_name}}
+{{#customer_address}}
+{{.}}
+{{/customer_address}}
+{{#customer_reference}}
+Our reference: {{customer_reference}}
+{{/customer_reference}}
+
+Dear Sir or Madam
+`;
+
 /** The offer to one creditor of a plan, with the SFS summary enclosed. */
 export const CREDITOR_OFFER: LetterSpec = {
   file: 'creditor-offer.mustache',
@@ -41,20 +61,7 @@ export const CREDITOR_OFFER: LetterSpec = {
     'reference',
   ],
   lists: [...LETTERHEAD_LISTS, 'limitation', 'interest_notes'],
-  text: `${LETTERHEAD}
-{{creditor}}
-
-Your account: {{account_reference}}
-Customer: {{customer_name}}
-{{#customer_address}}
-{{.}}
-{{/customer_address}}
-{{#customer_reference}}
-Our reference: {{customer_reference}}
-{{/customer_reference}}
-
-Dear Sir or Madam
-
+  text: `${TO_CREDITOR}
 # {{heading}}
 
 We act for the customer named above, who has asked us to help with their debts. We write to offer you payment.
@@ -234,20 +241,7 @@ export const TIME_RUN_OUT: LetterSpec = {
   file: 'time-run-out.mustache',
   placeholders: [...LETTERHEAD_PLACEHOLDERS, 'creditor', 'account_reference', 'law', 'reference'],
   lists: [...LETTERHEAD_LISTS],
-  text: `${LETTERHEAD}
-{{creditor}}
-
-Your account: {{account_reference}}
-Customer: {{customer_name}}
-{{#customer_address}}
-{{.}}
-{{/customer_address}}
-{{#customer_reference}}
-Our reference: {{customer_reference}}
-{{/customer_reference}}
-
-Dear Sir or Madam
-
+  text: `${TO_CREDITOR}
 # Time has run out to recover this debt
 
 I am writing about the account above. I do not admit any liability for this debt.
