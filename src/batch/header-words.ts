@@ -7,7 +7,7 @@ import { columnKey } from '../io/column-names.js';
 import { AMOUNT_FIELDS, ALL_FIELDS, type Field } from './fields.js';
 
 // Words that name a field, compared as whole words of the header (after columnKey's tidying).
-export const WORDS: Readonly<Record<Field, readonly string[]>> = {
+const WORDS: Readonly<Record<Field, readonly string[]>> = {
   account_id: ['account id', 'account ref', 'account reference', 'account number', 'account no', 'account', 'ref', 'reference'],
   customer_name: ['customer name', 'client name', 'name', 'customer', 'client', 'debtor'],
   balance: ['balance', 'amount owed', 'owed', 'outstanding', 'debt', 'total due', 'arrears'],
