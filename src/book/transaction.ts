@@ -56,3 +56,23 @@ export async function inSnapshot<T>(book: Book, work: (db: BookWriter) => Promis
 
 /** Rows are inserted this many at a time: within the parameters both databases allow a statement. */
 export const ROWS_AT_ONCE = 500;
+
+/**
+ * How many rows of a file an import reads before it writes them: enough that a statement carries
+ * thousands of rows, few enough that a file of millions is never held in memory.
+ */
+export const BATCH_ROWS = 5000;
+
+export interface BatchOptions {
+  /** Rows read before they are written (BATCH_ROWS); tests set it small to cross many batches. */
+  readonly batchRows?: number;
+}
+
+/** Below what either database allows a statement (SQLite 32,766 parameters, PostgreSQL 65,535). */
+const PARAMETERS_AT_ONCE = 30_000;
+
+/** Inserts `rows` of `columns` values each, in as few statements as the databases allow. */
+export async function insertAll<T>(rows: readonly T[], columns: number, insert: (rows: T[]) => Promise<unknown>): Promise<void> {
+  const size = Math.floor(PARAMETERS_AT_ONCE / columns);
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
