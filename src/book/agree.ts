@@ -12,7 +12,7 @@ import { parseMoney, safePence } from '../core/money.js';
 import { BadCell, date, optionalDate, positivePence, whole } from '../follow-up/cells.js';
 import { readTable, type Reject } from '../follow-up/table.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
-import { BATCH_ROWS, insertAll, type BatchOptions, type BookWriter } from './transaction.js';
+import { BATCH_ROWS, insertAll, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
 
 export interface AgreedInstalment {
   readonly n: number;
@@ -227,6 +227,8 @@ export async function recordAgreements(
   return counts;
 }
 
+const INSTALMENT_COLUMNS = { agreement_id: 'integer', n: 'integer', due: 'text', amount: 'bigint', moved_from: 'text' } as const;
+
 /**
  * Records a batch of plans, one an account, as recordAgreements says, adding to `counts`: a few
  * statements for each batch rather than three for each plan, which for a night's file of a million
@@ -297,7 +299,7 @@ async function recordBatch(
       moved_from: instalment.movedFrom ?? null,
     })),
   );
-  await insertAll(instalments, 5, (some) => db.insertInto('instalments').values(some).execute());
+  await insertRows(db, 'instalments', INSTALMENT_COLUMNS, instalments);
   for (const { plan, current } of agreed) {
     if (!current) continue;
     await db.updateTable('agreements').set({ superseded_on: agreedOn, superseded_by: idOf.get(plan.accountId) as number }).where('id', '=', current.id).execute();

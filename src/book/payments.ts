@@ -14,9 +14,11 @@ import type { IsoDate } from '../core/date.js';
 import { BadCell, date, nonZeroPence } from '../follow-up/cells.js';
 import { readTable, type Reject } from '../follow-up/table.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
-import { BATCH_ROWS, insertAll, type BatchOptions, type BookWriter } from './transaction.js';
+import { BATCH_ROWS, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
 
-interface StagedPayment {
+const STAGED_COLUMNS = { account_id: 'text', paid_on: 'text', amount: 'bigint', reference: 'text', reference_key: 'text', line: 'integer' } as const;
+
+interface StagedPayment extends Record<string, unknown> {
   readonly account_id: string;
   readonly paid_on: IsoDate;
   readonly amount: number;
@@ -43,12 +45,11 @@ export async function recordPayments(db: BookWriter, source: ImportSource, rejec
   const importId = await recordImport(db, source);
   // Seen by this run alone; dropped at the end, or undone with the rest should the run fail.
   await sql.raw(`create temporary table ${STAGED} (account_id text not null, paid_on text not null, amount bigint not null, reference text, reference_key text, line integer not null)`).execute(db);
-  const staging = db.withTables<{ [STAGED]: StagedPayment }>();
   let batch: StagedPayment[] = [];
   let staged = 0;
   const flush = async () => {
     staged += batch.length;
-    await insertAll(batch, 6, (rows) => staging.insertInto(STAGED).values(rows).execute());
+    await insertRows(db, STAGED, STAGED_COLUMNS, batch);
     batch = [];
   };
   await readTable(file, PAYMENT_COLUMNS, () => undefined, async (row) => {

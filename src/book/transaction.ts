@@ -3,7 +3,7 @@
  * or not at all, whether the run fails, is stopped or is killed. Two runs at once: the second waits
  * for the first (up to --wait), then is refused in one sentence (bookFailure, 'busy').
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { bookFailure, type Book } from './connect.js';
 import type { BookTables } from './schema.js';
 
@@ -75,4 +75,21 @@ const PARAMETERS_AT_ONCE = 30_000;
 export async function insertAll<T>(rows: readonly T[], columns: number, insert: (rows: T[]) => Promise<unknown>): Promise<void> {
   const size = Math.floor(PARAMETERS_AT_ONCE / columns);
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/**
+ * Inserts `rows` into `table`, whose `columns` are named with their PostgreSQL types. On PostgreSQL
+ * each column goes as one array (unnest), so thousands of rows bind a handful of parameters rather
+ * than tens of thousands; on SQLite, which binds them in-process, as many rows a statement as it allows.
+ */
+export async function insertRows<T extends Record<string, unknown>>(db: BookWriter, table: string, columns: Readonly<Record<keyof T & string, string>>, rows: readonly T[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns) as (keyof T & string)[];
+  const into = sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))})`;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const arrays = names.map((name) => sql`${rows.map((row) => row[name])}::${sql.raw(columns[name])}[]`);
+    await sql`${into} select * from unnest(${sql.join(arrays)})`.execute(db);
+    return;
+  }
+  await insertAll(rows, names.length, (some) => sql`${into} values ${sql.join(some.map((row) => sql`(${sql.join(names.map((name) => row[name]))})`))}`.execute(db));
 }
