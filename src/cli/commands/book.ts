@@ -262,7 +262,7 @@ export const registerBook: RegisterCommand = (program, context) => {
     .addHelpText('after', HELP);
   bookCommand(book, context, 'agree', 'record plans as agreed: those of a batch --schedules file, or one option of a plan JSON')
     .argument('[plan-json]', 'a plan --json output or an advise export\'s plan.json')
-    .option('--schedules <file>', 'a batch --schedules file: every plan in it (or those of --accounts) is agreed')
+    .option('--schedules <file>', 'a batch --schedules file, each account\'s rows together as batch writes them: every plan in it (or those of --accounts) is agreed')
     .option('--accounts <file>', 'with --schedules: only the accounts in this CSV\'s account_id column')
     .option('--option <key>', 'with a plan JSON: the option agreed (e.g. affordable, fixed-term-24); an advise export\'s agreed one by default')
     .option('--account <id>', 'with a plan JSON: the account it was agreed for')
