@@ -5,21 +5,16 @@
 // payments each (kept in bench/data/), then times, in one run, a csv-parse → csv-stringify
 // passthrough of the schedules file and `fairplan book agree --schedules` of it into a new book,
 // and the same for the payments file and `fairplan book payments`, and prints rows/s of each, the
-// ratios (target ≥ 0.1) and the peak RSS of each. With FAIRPLAN_TEST_POSTGRES set (a postgres://
+// ratios (target ≥ 0.1), the peak RSS of each (target < 600 MB) and the load of the machine. With FAIRPLAN_TEST_POSTGRES set (a postgres://
 // URL of a server on which a database may be created), the same imports into a PostgreSQL book are
 // timed beside them. FAIRPLAN_BENCH_ROUNDS (default 1) sets how many times each is timed. Run
 // `npm run build` first.
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { amount, BIN, DATA, due, fastest, generated, highest, passthrough, timed } from './timing.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DATA = path.join(ROOT, 'bench', 'data');
-const BIN = path.join(ROOT, 'bin', 'fairplan.js');
 const arrangements = Number.parseInt(process.argv[2] ?? '100000', 10);
 if (!Number.isSafeInteger(arrangements) || arrangements < 1) {
   process.stderr.write('usage: node bench/book.mjs [ARRANGEMENTS]\n');
@@ -30,25 +25,6 @@ const PAYMENTS = 3;
 const ROUNDS = Number.parseInt(process.env.FAIRPLAN_BENCH_ROUNDS ?? '1', 10);
 const POSTGRES = process.env.FAIRPLAN_TEST_POSTGRES;
 
-/** Writes `lines()`'s lines to `file` once; a file already there is reused. */
-async function generated(file, lines) {
-  if (existsSync(file)) return file;
-  mkdirSync(DATA, { recursive: true });
-  const partial = `${file}.partial`;
-  const out = createWriteStream(partial);
-  for (const line of lines()) if (!out.write(line)) await once(out, 'drain');
-  out.end();
-  await once(out, 'close');
-  renameSync(partial, file);
-  return file;
-}
-
-/** Plan i's k-th instalment: monthly, from month i % 12 of 2026, on day 1 + i % 28. */
-function due(i, k) {
-  const month = (i % 12) + k;
-  return `${2026 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-}
-const amount = (i) => `${20 + (i % 180)}.${String(i % 100).padStart(2, '0')}`;
 const id = (i) => `BOOK${String(i).padStart(9, '0')}`;
 
 const schedules = await generated(path.join(DATA, `book-schedules-${arrangements}.csv`), function* () {
@@ -64,26 +40,6 @@ const payments = await generated(path.join(DATA, `book-payments-${arrangements}.
   // Three payments a plan, in no order of account.
   for (let k = 0; k < PAYMENTS; k++) for (let i = 0; i < arrangements; i++) yield `${id(i)},${due(i, k)},${amount(i)},REF${k}-${i}\n`;
 });
-
-function run(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(code) : reject(new Error(`${args.join(' ')} exited ${code}`))));
-  });
-}
-
-/** Runs `script` with peak-rss.mjs preloaded, in a folder of its own for the figure it leaves. */
-async function timed(label, rows, script, args) {
-  const rssDir = mkdtempSync(path.join(tmpdir(), 'fairplan-bench-rss-'));
-  const started = performance.now();
-  await run(['--import', path.join(ROOT, 'bench', 'peak-rss.mjs'), script, ...args], { FAIRPLAN_BENCH_RSS_DIR: rssDir });
-  const seconds = (performance.now() - started) / 1000;
-  const [file] = readdirSync(rssDir);
-  const peakMb = Number(readFileSync(path.join(rssDir, file), 'utf8')) / 1024;
-  rmSync(rssDir, { recursive: true, force: true });
-  return { label, seconds, rowsPerSecond: rows / seconds, peakMb };
-}
 
 /** A new, empty book: a SQLite file, or a database made on the PostgreSQL server (and dropped by `drop`). */
 async function freshBook(backend, round) {
@@ -109,12 +65,14 @@ async function freshBook(backend, round) {
 
 const scheduleRows = arrangements * INSTALMENTS;
 const paymentRows = arrangements * PAYMENTS;
-const passthrough = path.join(ROOT, 'bench', 'passthrough.mjs');
 const results = { agreePass: [], paymentsPass: [], sqlite: { agree: [], payments: [] }, postgres: { agree: [], payments: [] } };
 const backends = POSTGRES ? ['sqlite', 'postgres'] : ['sqlite'];
+// The machine is shared: its load, before and after, says how far to trust the seconds (the ratios are measured in the same run).
+const loadBefore = loadavg()[0];
+const started = new Date();
 for (let round = 0; round < ROUNDS; round++) {
-  results.agreePass.push(await timed('passthrough', scheduleRows, passthrough, [schedules, path.join(DATA, 'passthrough.csv')]));
-  results.paymentsPass.push(await timed('passthrough', paymentRows, passthrough, [payments, path.join(DATA, 'passthrough.csv')]));
+  results.agreePass.push(await passthrough(schedules, scheduleRows));
+  results.paymentsPass.push(await passthrough(payments, paymentRows));
   for (const backend of backends) {
     const book = await freshBook(backend, round);
     try {
@@ -126,22 +84,22 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-const fastest = (runs) => runs.reduce((best, r) => (r.seconds < best.seconds ? r : best));
-const highest = (runs) => Math.max(...runs.map((r) => r.peakMb));
-const line = (runs) => {
+const line = (runs, target = '') => {
   const r = fastest(runs);
-  return `  ${r.label.padEnd(18)} ${r.seconds.toFixed(1).padStart(7)} s ${Math.round(r.rowsPerSecond).toLocaleString('en-GB').padStart(10)} rows/s   peak RSS ${highest(runs).toFixed(0).padStart(4)} MB`;
+  return `  ${r.label.padEnd(18)} ${r.seconds.toFixed(1).padStart(7)} s ${Math.round(r.rowsPerSecond).toLocaleString('en-GB').padStart(10)} rows/s   peak RSS ${highest(runs).toFixed(0).padStart(4)} MB${target}`;
 };
+const MEMORY_TARGET = ' (target < 600)';
 const ratio = (runs, baseline) => (fastest(runs).rowsPerSecond / fastest(baseline).rowsPerSecond).toFixed(2);
 process.stdout.write(
   [
     `book: ${arrangements.toLocaleString('en-GB')} arrangements (${scheduleRows.toLocaleString('en-GB')} instalment rows), ${paymentRows.toLocaleString('en-GB')} payments, Node ${process.version}, best of ${ROUNDS}`,
+    `  ${started.toISOString().slice(0, 16)}Z, ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after`,
     `book agree --schedules (rows: instalments)`,
     line(results.agreePass),
-    ...backends.map((backend) => `${line(results[backend].agree)}   ratio ${ratio(results[backend].agree, results.agreePass)} (target ≥ 0.1)`),
+    ...backends.map((backend) => `${line(results[backend].agree, MEMORY_TARGET)}   ratio ${ratio(results[backend].agree, results.agreePass)} (target ≥ 0.1)`),
     `book payments (rows: payments)`,
     line(results.paymentsPass),
-    ...backends.map((backend) => `${line(results[backend].payments)}   ratio ${ratio(results[backend].payments, results.paymentsPass)} (target ≥ 0.1)`),
+    ...backends.map((backend) => `${line(results[backend].payments, MEMORY_TARGET)}   ratio ${ratio(results[backend].payments, results.paymentsPass)} (target ≥ 0.1)`),
     ...(POSTGRES ? [] : ['  (PostgreSQL: not measured; set FAIRPLAN_TEST_POSTGRES to a server to time it beside SQLite)']),
     '',
   ].join('\n'),

@@ -6,14 +6,9 @@
 // follow-up` on the same files, and prints rows/s of each (rows: instalment rows), the ratio and the
 // peak RSS of each. FAIRPLAN_BENCH_ROUNDS (default 3) sets how many times each is timed. Run
 // `npm run build` first.
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { amount, BIN, DATA, due, fastest, generated, highest, passthrough, timed } from './timing.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DATA = path.join(ROOT, 'bench', 'data');
 const accounts = Number.parseInt(process.argv[2] ?? '100000', 10);
 if (!Number.isSafeInteger(accounts) || accounts < 1) {
   process.stderr.write('usage: node bench/follow-up.mjs [ACCOUNTS]\n');
@@ -21,26 +16,6 @@ if (!Number.isSafeInteger(accounts) || accounts < 1) {
 }
 const INSTALMENTS = 13;
 const rows = accounts * INSTALMENTS;
-
-/** Writes `lines()`'s lines to `file` once; a file already there is reused. */
-async function generated(file, lines) {
-  if (existsSync(file)) return file;
-  mkdirSync(DATA, { recursive: true });
-  const partial = `${file}.partial`;
-  const out = createWriteStream(partial);
-  for (const line of lines()) if (!out.write(line)) await once(out, 'drain');
-  out.end();
-  await once(out, 'close');
-  renameSync(partial, file);
-  return file;
-}
-
-/** Plan i's k-th instalment: monthly, starting in month i % 12 of 2026, on day 1 + i % 28. */
-function due(i, k) {
-  const month = (i % 12) + k;
-  return `${2026 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-}
-const amount = (i) => `${20 + (i % 180)}.${String(i % 100).padStart(2, '0')}`;
 
 const arrangements = await generated(path.join(DATA, `arrangements-${accounts}.csv`), function* () {
   yield 'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after\n';
@@ -71,38 +46,18 @@ const contacts = await generated(path.join(DATA, `contacts-${accounts}.csv`), fu
   for (let i = 0; i < accounts; i += 5) yield `ACC${String(i).padStart(9, '0')},2026-06-${String(8 + (i % 7)).padStart(2, '0')},sms,reminder,M${i}\n`;
 });
 
-function run(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 || code === 1 ? resolve(code) : reject(new Error(`${args.join(' ')} exited ${code}`))));
-  });
-}
-
-async function timed(label, script, args) {
-  const rssFile = path.join(DATA, `${path.basename(script, '.mjs') === 'fairplan.js' ? 'batch' : path.basename(script, '.mjs')}.rss`);
-  rmSync(rssFile, { force: true });
-  const started = performance.now();
-  await run(['--import', path.join(ROOT, 'bench', 'peak-rss.mjs'), script, ...args]);
-  const seconds = (performance.now() - started) / 1000;
-  return { label, seconds, rowsPerSecond: rows / seconds, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
-}
-
-process.env.FAIRPLAN_BENCH_RSS_DIR = DATA;
 const ROUNDS = Number.parseInt(process.env.FAIRPLAN_BENCH_ROUNDS ?? '3', 10);
 const passthroughs = [];
 const followUps = [];
 for (let round = 0; round < ROUNDS; round++) {
-  passthroughs.push(await timed('passthrough', path.join(ROOT, 'bench', 'passthrough.mjs'), [arrangements, path.join(DATA, 'passthrough.csv')]));
+  passthroughs.push(await passthrough(arrangements, rows));
   followUps.push(
-    await timed('follow-up', path.join(ROOT, 'bin', 'fairplan.js'), [
+    await timed('follow-up', rows, BIN, [
       'follow-up', '--arrangements', arrangements, '--payments', payments, '--customers', customers, '--contacts', contacts, '--as-of', '2026-06-15',
       '-o', path.join(DATA, 'status.csv'), '--messages', path.join(DATA, 'messages.csv'), '-q',
-    ]),
+    ], { ok: [0, 1] }),
   );
 }
-const fastest = (runs) => runs.reduce((best, r) => (r.seconds < best.seconds ? r : best));
-const highest = (runs) => Math.max(...runs.map((r) => r.peakMb));
 const format = (runs) => {
   const r = fastest(runs);
   return `${r.label.padEnd(12)} ${r.seconds.toFixed(1).padStart(7)} s ${Math.round(r.rowsPerSecond).toLocaleString('en-GB').padStart(9)} rows/s   peak RSS ${highest(runs).toFixed(0).padStart(4)} MB`;

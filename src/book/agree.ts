@@ -5,13 +5,14 @@
  * before from its date (a renegotiation); the old one stays in the book, marked so.
  */
 import { readFile } from 'node:fs/promises';
+import { sql } from 'kysely';
 import { compareDates, parseIsoDate, type IsoDate } from '../core/date.js';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import { parseMoney, safePence } from '../core/money.js';
 import { BadCell, date, optionalDate, positivePence, whole } from '../follow-up/cells.js';
-import { readTable, type FollowUpRejection, type Reject } from '../follow-up/table.js';
+import { readTable, type Reject } from '../follow-up/table.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
-import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
+import { BATCH_ROWS, insertAll, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
 
 export interface AgreedInstalment {
   readonly n: number;
@@ -51,25 +52,82 @@ export async function readAccountList(file: string, reject: Reject): Promise<Set
 }
 
 interface ScheduleGroup {
+  readonly accountId: string;
   readonly line: number;
   readonly plan: string;
   readonly instalments: AgreedInstalment[];
   bad?: string;
 }
 
+const STAGED_ACCOUNTS = 'fairplan_staged_accounts';
+
+/** The columns a schedules file must have. */
+export const SCHEDULE_COLUMNS = ['account_id', 'plan', 'n', 'due', 'amount'] as const;
+
 /**
- * The plans of a `batch --schedules` file, by account (only `only`'s, when given). An account with a
- * row that cannot be read is left out whole and rejected, as a part of a plan is no plan.
+ * Records the plans of a `batch --schedules` file as agreed on `agreedOn` (only `only`'s accounts,
+ * when given), in one import, reading and recording a batch of rows at a time so that a file of
+ * millions of instalments is never held in memory. An account with a row that cannot be read is left
+ * out whole and rejected, as a part of a plan is no plan; so each account's rows must be together in
+ * the file, as batch --schedules writes them (accounts in any order): an account whose rows resume
+ * after another's stops the run, naming both lines, and nothing is recorded.
  */
-export async function readSchedules(file: string, only: ReadonlySet<string> | undefined, reject: Reject): Promise<PlanToAgree[]> {
-  const groups = new Map<string, ScheduleGroup>();
-  const rejections: FollowUpRejection[] = [];
-  await readTable(file, ['account_id', 'plan', 'n', 'due', 'amount'], () => undefined, (row) => {
+export async function recordSchedules(
+  db: BookWriter,
+  source: ImportSource,
+  agreedOn: IsoDate,
+  only: ReadonlySet<string> | undefined,
+  reject: Reject,
+  { batchRows = BATCH_ROWS }: BatchOptions = {},
+): Promise<AgreeOutcome> {
+  const { file } = source;
+  const importId = await recordImport(db, source);
+  // The accounts met so far and their first lines, in the database rather than in memory.
+  await sql.raw(`create temporary table ${STAGED_ACCOUNTS} (account_id text primary key, line integer not null)`).execute(db);
+  const met = db.withTables<{ [STAGED_ACCOUNTS]: { account_id: string; line: number } }>();
+  const counts = { recorded: 0, superseding: 0, unchanged: 0 };
+  const found = new Set<string>();
+  let groups: ScheduleGroup[] = [];
+  let rows = 0;
+  let group: ScheduleGroup | undefined;
+  const flush = async () => {
+    const lines = new Map<string, number>();
+    for (const { accountId, line } of groups) {
+      const first = lines.get(accountId);
+      if (first !== undefined) throw notTogether(file, accountId, first, line);
+      lines.set(accountId, line);
+    }
+    const accounts = groups.map(({ accountId, line }) => ({ account_id: accountId, line }));
+    const added = new Set<string>();
+    await insertAll(accounts, 2, async (some) => {
+      const rows = await met.insertInto(STAGED_ACCOUNTS).values(some).onConflict((conflict) => conflict.column('account_id').doNothing()).returning('account_id').execute();
+      for (const row of rows) added.add(row.account_id);
+    });
+    const again = accounts.find((account) => !added.has(account.account_id));
+    if (again) {
+      const { line } = await met.selectFrom(STAGED_ACCOUNTS).select('line').where('account_id', '=', again.account_id).executeTakeFirstOrThrow();
+      throw notTogether(file, again.account_id, line, again.line);
+    }
+    const plans: PlanToAgree[] = [];
+    for (const { accountId, line, plan, instalments, bad } of groups) {
+      if (bad) await reject({ file, line, accountId, code: 'plan-unreadable', reason: `account ${accountId} is not recorded: a row of its plan (${bad}) cannot be read` });
+      else plans.push({ accountId, plan, instalments: instalments.sort((a, b) => a.n - b.n), provenance: { from: 'batch --schedules' } });
+    }
+    await recordBatch(db, source, importId, agreedOn, plans, reject, counts);
+    groups = [];
+    rows = 0;
+  };
+  await readTable(file, SCHEDULE_COLUMNS, () => undefined, async (row) => {
     const id = row.get('account_id');
     if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
     if (only && !only.has(id)) return undefined;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { line: row.line, plan: row.get('plan'), instalments: [] }));
+    if (group?.accountId !== id) {
+      // A plan is whole once the next account's rows begin.
+      if (rows >= batchRows) await flush();
+      groups.push((group = { accountId: id, line: row.line, plan: row.get('plan'), instalments: [] }));
+      if (only) found.add(id);
+    }
+    rows++;
     try {
       if (row.get('plan') !== group.plan) throw new BadCell(`a second plan (${row.get('plan')}) for account ${id}, whose plan on line ${group.line} is ${group.plan}: keep the rows of the plan agreed`);
       const n = whole(row, 'n');
@@ -79,24 +137,25 @@ export async function readSchedules(file: string, only: ReadonlySet<string> | un
     } catch (error) {
       if (!(error instanceof BadCell)) throw error;
       group.bad ??= `line ${row.line}`;
-      rejections.push({ file, line: row.line, accountId: id, code: 'bad-value', reason: error.message });
+      return reject({ file, line: row.line, accountId: id, code: 'bad-value', reason: error.message });
     }
     return undefined;
   }, reject);
-  for (const rejection of rejections) await reject(rejection);
-  const plans: PlanToAgree[] = [];
-  for (const [accountId, group] of groups) {
-    if (group.bad) {
-      await reject({ file, line: group.line, accountId, code: 'plan-unreadable', reason: `account ${accountId} is not recorded: a row of its plan (${group.bad}) cannot be read` });
-      continue;
-    }
-    plans.push({ accountId, plan: group.plan, instalments: group.instalments.sort((a, b) => a.n - b.n), provenance: { from: 'batch --schedules' } });
-  }
+  await flush();
+  await sql.raw(`drop table ${STAGED_ACCOUNTS}`).execute(db);
   for (const id of only ?? []) {
-    if (!groups.has(id)) await reject({ file, line: 0, accountId: id, code: 'no-arrangement', reason: `account ${id} is listed in --accounts but has no plan in the schedules file` });
+    if (!found.has(id)) await reject({ file, line: 0, accountId: id, code: 'no-arrangement', reason: `account ${id} is listed in --accounts but has no plan in the schedules file` });
   }
-  return plans;
+  await forgetIfEmpty(db, importId, counts.recorded);
+  return counts;
 }
+
+const notTogether = (file: string, accountId: string, first: number, again: number) =>
+  new FairplanError(
+    'invalid-argument',
+    `the rows of account ${accountId} are not together: its plan begins on line ${first} and goes on here, after other accounts' rows; keep each account's rows together, as batch --schedules writes them`,
+    { file, line: again },
+  );
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -162,42 +221,60 @@ export async function recordAgreements(
   reject: Reject,
 ): Promise<AgreeOutcome> {
   const importId = await recordImport(db, source);
-  let recorded = 0;
-  let superseding = 0;
-  let unchanged = 0;
-  // A few statements for each batch of plans rather than three for each: a night's file of a million
-  // plans is otherwise three million round trips through the query builder.
-  for (let i = 0; i < plans.length; i += ROWS_AT_ONCE) {
-    const batch = plans.slice(i, i + ROWS_AT_ONCE);
-    const currents = new Map<string, { id: number; agreed_on: string; plan: string; source_sha256: string }>();
-    const rows = await db
-      .selectFrom('agreements')
-      .select(['id', 'account_id', 'agreed_on', 'plan', 'source_sha256'])
-      .where('account_id', 'in', batch.map((plan) => plan.accountId))
-      .where('superseded_on', 'is', null)
-      .orderBy('id')
-      .execute();
-    // The latest, should an account have two current.
-    for (const row of rows) currents.set(row.account_id, row);
-    const agreed: { readonly plan: PlanToAgree; readonly current?: { readonly id: number } }[] = [];
-    for (const plan of batch) {
-      const current = currents.get(plan.accountId);
-      if (current && current.agreed_on === agreedOn && current.plan === plan.plan && current.source_sha256 === source.sha256) {
-        unchanged++;
-        continue;
-      }
-      if (current && compareDates(current.agreed_on as IsoDate, agreedOn) > 0) {
-        await reject({ file: source.file, line: 0, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId} has a plan agreed on ${current.agreed_on}, after ${agreedOn}: an earlier agreement cannot replace it` });
-        continue;
-      }
-      agreed.push(current ? { plan, current } : { plan });
+  const counts = { recorded: 0, superseding: 0, unchanged: 0 };
+  for (let i = 0; i < plans.length; i += BATCH_ROWS) await recordBatch(db, source, importId, agreedOn, plans.slice(i, i + BATCH_ROWS), reject, counts);
+  await forgetIfEmpty(db, importId, counts.recorded);
+  return counts;
+}
+
+const INSTALMENT_COLUMNS = { agreement_id: 'integer', n: 'integer', due: 'text', amount: 'bigint', moved_from: 'text' } as const;
+
+/**
+ * Records a batch of plans, one an account, as recordAgreements says, adding to `counts`: a few
+ * statements for each batch rather than three for each plan, which for a night's file of a million
+ * plans would be three million round trips through the query builder.
+ */
+async function recordBatch(
+  db: BookWriter,
+  source: ImportSource,
+  importId: number,
+  agreedOn: IsoDate,
+  batch: readonly PlanToAgree[],
+  reject: Reject,
+  counts: { recorded: number; superseding: number; unchanged: number },
+): Promise<void> {
+  if (batch.length === 0) return;
+  const currents = new Map<string, { id: number; agreed_on: string; plan: string; source_sha256: string }>();
+  const rows = await db
+    .selectFrom('agreements')
+    .select(['id', 'account_id', 'agreed_on', 'plan', 'source_sha256'])
+    .where('account_id', 'in', batch.map((plan) => plan.accountId))
+    .where('superseded_on', 'is', null)
+    .orderBy('id')
+    .execute();
+  // The latest, should an account have two current.
+  for (const row of rows) currents.set(row.account_id, row);
+  const agreed: { readonly plan: PlanToAgree; readonly current?: { readonly id: number } }[] = [];
+  for (const plan of batch) {
+    const current = currents.get(plan.accountId);
+    if (current && current.agreed_on === agreedOn && current.plan === plan.plan && current.source_sha256 === source.sha256) {
+      counts.unchanged++;
+      continue;
     }
-    if (agreed.length === 0) continue;
-    // A file's plans are one an account (readSchedules), so the account names the row made for it.
+    if (current && compareDates(current.agreed_on as IsoDate, agreedOn) > 0) {
+      await reject({ file: source.file, line: 0, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId} has a plan agreed on ${current.agreed_on}, after ${agreedOn}: an earlier agreement cannot replace it` });
+      continue;
+    }
+    agreed.push(current ? { plan, current } : { plan });
+  }
+  if (agreed.length === 0) return;
+  // A batch's plans are one an account, so the account names the row made for it.
+  const idOf = new Map<string, number>();
+  await insertAll(agreed, 9, async (some) => {
     const inserted = await db
       .insertInto('agreements')
       .values(
-        agreed.map(({ plan }) => ({
+        some.map(({ plan }) => ({
           account_id: plan.accountId,
           agreed_on: agreedOn,
           plan: plan.plan,
@@ -211,24 +288,22 @@ export async function recordAgreements(
       )
       .returning(['id', 'account_id'])
       .execute();
-    const idOf = new Map(inserted.map((row) => [row.account_id, row.id]));
-    const instalments = agreed.flatMap(({ plan }) =>
-      plan.instalments.map((instalment) => ({
-        agreement_id: idOf.get(plan.accountId) as number,
-        n: instalment.n,
-        due: instalment.due,
-        amount: instalment.amount,
-        moved_from: instalment.movedFrom ?? null,
-      })),
-    );
-    for (let j = 0; j < instalments.length; j += ROWS_AT_ONCE) await db.insertInto('instalments').values(instalments.slice(j, j + ROWS_AT_ONCE)).execute();
-    for (const { plan, current } of agreed) {
-      if (!current) continue;
-      await db.updateTable('agreements').set({ superseded_on: agreedOn, superseded_by: idOf.get(plan.accountId) as number }).where('id', '=', current.id).execute();
-      superseding++;
-    }
-    recorded += agreed.length;
+    for (const row of inserted) idOf.set(row.account_id, row.id);
+  });
+  const instalments = agreed.flatMap(({ plan }) =>
+    plan.instalments.map((instalment) => ({
+      agreement_id: idOf.get(plan.accountId) as number,
+      n: instalment.n,
+      due: instalment.due,
+      amount: instalment.amount,
+      moved_from: instalment.movedFrom ?? null,
+    })),
+  );
+  await insertRows(db, 'instalments', INSTALMENT_COLUMNS, instalments);
+  for (const { plan, current } of agreed) {
+    if (!current) continue;
+    await db.updateTable('agreements').set({ superseded_on: agreedOn, superseded_by: idOf.get(plan.accountId) as number }).where('id', '=', current.id).execute();
+    counts.superseding++;
   }
-  await forgetIfEmpty(db, importId, recorded);
-  return { recorded, superseding, unchanged };
+  counts.recorded += agreed.length;
 }

@@ -3,7 +3,7 @@
  * or not at all, whether the run fails, is stopped or is killed. Two runs at once: the second waits
  * for the first (up to --wait), then is refused in one sentence (bookFailure, 'busy').
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { bookFailure, type Book } from './connect.js';
 import type { BookTables } from './schema.js';
 
@@ -56,3 +56,42 @@ export async function inSnapshot<T>(book: Book, work: (db: BookWriter) => Promis
 
 /** Rows are inserted this many at a time: within the parameters both databases allow a statement. */
 export const ROWS_AT_ONCE = 500;
+
+/**
+ * How many rows of a file an import reads before it writes them: enough that a statement carries
+ * thousands of rows, few enough that a file of millions is never held in memory.
+ */
+export const BATCH_ROWS = 5000;
+
+export interface BatchOptions {
+  /** Rows read before they are written (BATCH_ROWS); tests set it small to cross many batches. */
+  readonly batchRows?: number;
+}
+
+/** Below what either database allows a statement (SQLite 32,766 parameters, PostgreSQL 65,535). */
+const PARAMETERS_AT_ONCE = 30_000;
+
+/** Inserts `rows` of `columns` values each, in as few statements as the databases allow. */
+export async function insertAll<T>(rows: readonly T[], columns: number, insert: (rows: T[]) => Promise<unknown>): Promise<void> {
+  const size = Math.floor(PARAMETERS_AT_ONCE / columns);
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/**
+ * Inserts `rows` into `table`, whose `columns` are named with their PostgreSQL types, in one
+ * statement of a handful of parameters rather than tens of thousands: on PostgreSQL each column as
+ * one array (unnest); on SQLite the rows as one JSON array (json_each, which gives back integers,
+ * text and nulls as they went in), four times faster than binding each value.
+ */
+export async function insertRows<T extends Record<string, unknown>>(db: BookWriter, table: string, columns: Readonly<Record<keyof T & string, string>>, rows: readonly T[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns) as (keyof T & string)[];
+  const into = sql`insert into ${sql.table(table)} (${sql.join(names.map((name) => sql.ref(name)))})`;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const arrays = names.map((name) => sql`${rows.map((row) => row[name])}::${sql.raw(columns[name])}[]`);
+    await sql`${into} select * from unnest(${sql.join(arrays)})`.execute(db);
+    return;
+  }
+  const values = JSON.stringify(rows.map((row) => names.map((name) => row[name])));
+  await sql`${into} select ${sql.join(names.map((_, i) => sql.raw(`value ->> ${i}`)))} from json_each(${values})`.execute(db);
+}

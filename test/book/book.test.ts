@@ -8,7 +8,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readAccountList, readPlanOption, readSchedules, recordAgreements } from '../../src/book/agree.js';
+import { readAccountList, readPlanOption, recordAgreements, recordSchedules } from '../../src/book/agree.js';
 import { openBook, type Book } from '../../src/book/connect.js';
 import { recordCustomers } from '../../src/book/customers.js';
 import type { ImportSource } from '../../src/book/imports.js';
@@ -47,12 +47,32 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     const seen: FollowUpRejection[] = [];
     return { seen, reject: (r: FollowUpRejection) => void seen.push(r) };
   };
-  const agreeSchedules = async (book: Book, file: string, agreedOn: string, accounts?: string) => {
+  const agreeSchedules = async (book: Book, file: string, agreedOn: string, accounts?: string, batchRows?: number) => {
     const { seen, reject } = rejections();
     const only = accounts === undefined ? undefined : await readAccountList(accounts, reject);
-    const plans = await readSchedules(file, only, reject);
-    const outcome = await inTransaction(book, (db) => recordAgreements(db, source('agree', file), day(agreedOn), plans, reject));
+    const outcome = await inTransaction(book, (db) => recordSchedules(db, source('agree', file), day(agreedOn), only, reject, batchRows === undefined ? {} : { batchRows }));
     return { outcome, seen };
+  };
+  /** Every agreement and instalment the book holds, by account, as a person would compare them. */
+  const agreed = async (book: Book) => {
+    const rows = await book.db
+      .selectFrom('agreements')
+      .innerJoin('instalments', 'instalments.agreement_id', 'agreements.id')
+      .select(['account_id', 'plan', 'agreed_on', 'superseded_on', 'n', 'due', 'amount', 'moved_from'])
+      .orderBy('account_id')
+      .orderBy('agreed_on')
+      .orderBy('n')
+      .execute();
+    return rows.map((r) => `${r.account_id} ${r.plan} ${r.agreed_on} ${r.superseded_on ?? '-'} ${r.n} ${r.due} ${Number(r.amount)} ${r.moved_from ?? '-'}`);
+  };
+  const paid = async (book: Book) =>
+    (await book.db.selectFrom('payments').select(['account_id', 'paid_on', 'amount', 'reference', 'payment_key', 'line']).orderBy('id').execute()).map(
+      (p) => `${p.account_id} ${p.paid_on} ${Number(p.amount)} ${p.reference ?? '-'} ${p.payment_key} ${p.line}`,
+    );
+  const scratchFile = async (name: string, text: string) => {
+    const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), name);
+    writeFileSync(file, text);
+    return file;
   };
 
   describe.skipIf(backend.missing)('agreements', () => {
@@ -164,6 +184,112 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       const { seen, reject } = rejections();
       expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), reject))).toEqual({ read: 1, recorded: 1, known: 0 });
       expect(seen.map((r) => r.line)).toEqual([3, 4]);
+    });
+  });
+
+  describe.skipIf(backend.missing)('a file read and recorded a batch at a time', () => {
+    it('records a schedules file of many batches as it records it in one, renegotiations too', async () => {
+      const whole = await newBook();
+      await agreeSchedules(whole, BOOK('schedules.csv'), '2026-03-02');
+      await agreeSchedules(whole, BOOK('schedules-renegotiated.csv'), '2026-04-24', BOOK('accounts.csv'));
+      const batched = await newBook();
+      // Two rows a batch: every plan of the fixtures crosses a batch.
+      const first = await agreeSchedules(batched, BOOK('schedules.csv'), '2026-03-02', undefined, 2);
+      const second = await agreeSchedules(batched, BOOK('schedules-renegotiated.csv'), '2026-04-24', BOOK('accounts.csv'), 2);
+      expect([first.outcome, second.outcome]).toEqual([{ recorded: 4, superseding: 0, unchanged: 0 }, { recorded: 1, superseding: 1, unchanged: 0 }]);
+      // schedules.csv's 29 rows, and BK-002's renegotiated plan of 14 beside its first.
+      const rows = await agreed(batched);
+      expect(rows).toHaveLength(29 + 14);
+      expect(rows).toEqual(await agreed(whole));
+      expect((await agreeSchedules(batched, BOOK('schedules.csv'), '2026-03-02', undefined, 2)).outcome).toEqual({ recorded: 0, superseding: 0, unchanged: 3 });
+    });
+
+    it('leaves out whole an account with a bad row in a later batch than its first', async () => {
+      const book = await newBook();
+      const file = await scratchFile('schedules.csv', 'account_id,plan,n,due,amount\nA-1,token,1,2026-03-01,1.00\nA-1,token,2,2026-04-01,1.00\nA-1,token,3,2026-05-01,1.00\nA-1,token,4,2026-06-31,1.00\nA-2,token,1,2026-03-01,2.00\n');
+      const { outcome, seen } = await agreeSchedules(book, file, '2026-03-02', undefined, 2);
+      expect(outcome).toEqual({ recorded: 1, superseding: 0, unchanged: 0 });
+      expect(seen.map((r) => [r.code, r.line, r.accountId])).toEqual([['bad-value', 5, 'A-1'], ['plan-unreadable', 2, 'A-1']]);
+      expect(await agreed(book)).toEqual(['A-2 token 2026-03-02 - 1 2026-03-01 200 -']);
+    });
+
+    it('stops, recording nothing, when an account\'s rows resume in a late batch after other accounts\' rows', async () => {
+      const book = await newBook();
+      await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
+      const before = await agreed(book);
+      const lines = ['account_id,plan,n,due,amount'];
+      for (let a = 1; a <= 20; a++) for (let n = 1; n <= 3; n++) lines.push(`B-${a},token,${n},2026-0${3 + n}-01,1.00`);
+      // Line 62: B-2's fourth instalment, after eighteen other accounts' rows.
+      lines.push('B-2,token,4,2026-07-01,1.00');
+      const file = await scratchFile('split.csv', `${lines.join('\n')}\n`);
+      const error = await agreeSchedules(book, file, '2026-04-24', undefined, 5).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FairplanError);
+      expect((error as FairplanError).code).toBe('invalid-argument');
+      expect((error as FairplanError).context).toMatchObject({ file, line: 62 });
+      expect((error as FairplanError).message).toContain('line 5');
+      expect(await agreed(book)).toEqual(before);
+      expect((await book.db.selectFrom('imports').selectAll().execute()).length).toBe(1);
+    });
+
+    it('records a payments file of many batches as it records it in one', async () => {
+      const whole = await newBook();
+      const batched = await newBook();
+      await inTransaction(whole, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined));
+      expect(await inTransaction(batched, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined, { batchRows: 3 }))).toEqual({ read: 8, recorded: 8, known: 0 });
+      expect(await paid(batched)).toHaveLength(8);
+      expect(await paid(batched)).toEqual(await paid(whole));
+      expect(await inTransaction(batched, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined, { batchRows: 3 }))).toEqual({ read: 8, recorded: 0, known: 8 });
+    });
+
+    it('finds a reference given twice and numbers payments without one across batches', async () => {
+      const book = await newBook();
+      const earlier = await scratchFile('earlier.csv', 'account_id,paid_on,amount,reference\nC-1,2026-03-01,5.00,X\n');
+      await inTransaction(book, (db) => recordPayments(db, source('payments', earlier), () => undefined));
+      const file = await scratchFile(
+        'payments.csv',
+        [
+          'account_id,paid_on,amount,reference',
+          'C-1,2026-03-01,5.00,X',
+          'C-1,2026-03-02,1.00,',
+          'C-2,2026-03-02,1.00,Y',
+          'C-1,2026-03-02,1.00,',
+          'C-2,2026-03-05,-1.00,Y',
+          'C-2,2026-03-09,1.00,Y',
+          'C-1,2026-03-02,1.00,',
+          'C-1,2026-03-03,5.00,X',
+        ].join('\n') + '\n',
+      );
+      const { seen, reject } = rejections();
+      // X was recorded by the earlier file; its second row here (line 9) is refused as repeated, as is Y's on line 7 (a refund, -Y, is another payment).
+      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), reject, { batchRows: 2 }))).toEqual({ read: 6, recorded: 5, known: 1 });
+      expect(seen.map((r) => [r.code, r.line, r.accountId])).toEqual([['repeated-payment', 7, 'C-2'], ['repeated-payment', 9, 'C-1']]);
+      expect(seen[0]!.reason).toContain('lines 4 and 7');
+      expect((await paid(book)).slice(1)).toEqual([
+        'C-1 2026-03-02 100 - day:2026-03-02:100:1 3',
+        'C-2 2026-03-02 100 Y reference:+Y 4',
+        'C-1 2026-03-02 100 - day:2026-03-02:100:2 5',
+        'C-2 2026-03-05 -100 Y reference:-Y 6',
+        'C-1 2026-03-02 100 - day:2026-03-02:100:3 8',
+      ]);
+    });
+
+    it('records nothing of a payments file when a late batch fails', async () => {
+      const book = await newBook();
+      const lines = ['account_id,paid_on,amount,reference'];
+      for (let i = 0; i < 40; i++) lines.push(`D-${i},2026-03-01,1.00,R-${i}`);
+      lines.push('D-40,2026-03-01,none,R-40');
+      const file = await scratchFile('late.csv', `${lines.join('\n')}\n`);
+      // Hearing of the bad row on line 42 fails (a closed stderr, say), after eight batches were written.
+      const failing = inTransaction(book, (db) =>
+        recordPayments(db, source('payments', file), (r) => {
+          throw new Error(`stopped at line ${r.line}`);
+        }, { batchRows: 5 }),
+      );
+      await expect(failing).rejects.toThrow('stopped at line 42');
+      expect(await paid(book)).toEqual([]);
+      expect(await book.db.selectFrom('imports').selectAll().execute()).toEqual([]);
+      // And the same connection takes the whole file afterwards.
+      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined, { batchRows: 5 }))).toEqual({ read: 40, recorded: 40, known: 0 });
     });
   });
 

@@ -14,7 +14,9 @@ import { sha256File } from '../../io/hash.js';
 import { checkReadable } from '../../io/read-failure.js';
 import { visible } from '../../render/shared/visible.js';
 import type { Book } from '../../book/connect.js';
+import type { AgreeOutcome } from '../../book/agree.js';
 import type { ImportSource } from '../../book/imports.js';
+import type { BookWriter } from '../../book/transaction.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dateOption, nonNegativeIntegerOption, today } from '../options.js';
@@ -111,7 +113,8 @@ interface AgreeFlags extends BookFlags {
 }
 
 async function agree(context: CommandContext, planFile: string | undefined, flags: AgreeFlags): Promise<void> {
-  const { readAccountList, readPlanOption, readSchedules, recordAgreements } = await import('../../book/agree.js');
+  const { readAccountList, readPlanOption, recordAgreements, recordSchedules, SCHEDULE_COLUMNS } = await import('../../book/agree.js');
+  const { checkColumns } = await import('../../book/imports.js');
   const { inTransaction } = await import('../../book/transaction.js');
   if ((planFile === undefined) === (flags.schedules === undefined)) {
     throw new FairplanError('invalid-argument', 'give either --schedules FILE (a batch --schedules file) or a plan JSON with --account ID');
@@ -119,14 +122,16 @@ async function agree(context: CommandContext, planFile: string | undefined, flag
   const agreedOn = flags.agreedOn ?? today(context.io);
   const { reject, count } = rejecter(context);
   let file: string;
-  let plans;
+  let record: (db: BookWriter, source: ImportSource) => Promise<AgreeOutcome>;
   let options: Record<string, unknown>;
   if (flags.schedules !== undefined) {
     if (flags.account !== undefined || flags.option !== undefined) throw new FairplanError('invalid-argument', '--account and --option go with a plan JSON, not with --schedules (use --accounts FILE to choose accounts)');
     file = flags.schedules;
     const only = flags.accounts === undefined ? undefined : await readAccountList(flags.accounts, reject);
     await checkReadable(file, context.io.cwd);
-    plans = await readSchedules(file, only, reject);
+    await checkColumns(file, SCHEDULE_COLUMNS);
+    // Read while it is recorded, a batch at a time: a night's file may hold millions of instalments.
+    record = (db, source) => recordSchedules(db, source, agreedOn, only, reject);
     options = {
       '--agreed-on': agreedOn,
       ...(flags.accounts === undefined ? {} : { '--accounts': { file: flags.accounts, sha256: await sha256File(flags.accounts, context.io.cwd) } }),
@@ -135,11 +140,12 @@ async function agree(context: CommandContext, planFile: string | undefined, flag
     if (flags.account === undefined) throw new FairplanError('invalid-argument', 'name the account the plan was agreed for with --account ID');
     if (flags.accounts !== undefined) throw new FairplanError('invalid-argument', '--accounts goes with --schedules; a plan JSON is agreed for the one --account');
     file = planFile ?? '';
-    plans = [await readPlanOption(file, flags.option, flags.account)];
+    const plan = await readPlanOption(file, flags.option, flags.account);
+    record = (db, source) => recordAgreements(db, source, agreedOn, [plan], reject);
     options = { '--agreed-on': agreedOn, '--account': flags.account, ...(flags.option === undefined ? {} : { '--option': flags.option }) };
   }
   const source = await sourceOf(context, 'agree', file, options);
-  const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordAgreements(db, source, agreedOn, plans, reject)));
+  const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => record(db, source)));
   finish(
     context,
     count(),
@@ -150,10 +156,12 @@ async function agree(context: CommandContext, planFile: string | undefined, flag
 }
 
 async function payments(context: CommandContext, file: string, flags: BookFlags): Promise<void> {
-  const { recordPayments } = await import('../../book/payments.js');
+  const { recordPayments, PAYMENT_COLUMNS } = await import('../../book/payments.js');
+  const { checkColumns } = await import('../../book/imports.js');
   const { inTransaction } = await import('../../book/transaction.js');
   const { reject, count } = rejecter(context);
   const source = await sourceOf(context, 'payments', file, {});
+  await checkColumns(file, PAYMENT_COLUMNS);
   const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordPayments(db, source, reject)));
   finish(context, count(), `${outcome.read} payment${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded, ${outcome.known} already in the book`);
 }
@@ -254,7 +262,7 @@ export const registerBook: RegisterCommand = (program, context) => {
     .addHelpText('after', HELP);
   bookCommand(book, context, 'agree', 'record plans as agreed: those of a batch --schedules file, or one option of a plan JSON')
     .argument('[plan-json]', 'a plan --json output or an advise export\'s plan.json')
-    .option('--schedules <file>', 'a batch --schedules file: every plan in it (or those of --accounts) is agreed')
+    .option('--schedules <file>', 'a batch --schedules file, each account\'s rows together as batch writes them: every plan in it (or those of --accounts) is agreed')
     .option('--accounts <file>', 'with --schedules: only the accounts in this CSV\'s account_id column')
     .option('--option <key>', 'with a plan JSON: the option agreed (e.g. affordable, fixed-term-24); an advise export\'s agreed one by default')
     .option('--account <id>', 'with a plan JSON: the account it was agreed for')

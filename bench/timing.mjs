@@ -1,0 +1,62 @@
+// What the benchmarks share: the files they generate once and reuse, and timing a script (fairplan,
+// or the csv-parse → csv-stringify passthrough each is measured against in the same run) with its
+// peak resident set size, read in the child at exit by peak-rss.mjs.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DATA = path.join(ROOT, 'bench', 'data');
+export const BIN = path.join(ROOT, 'bin', 'fairplan.js');
+const PASSTHROUGH = path.join(ROOT, 'bench', 'passthrough.mjs');
+
+/** Writes `lines()`'s lines to `file` once; a file already there is reused. */
+export async function generated(file, lines) {
+  if (existsSync(file)) return file;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
+  for (const line of lines()) if (!out.write(line)) await once(out, 'drain');
+  out.end();
+  await once(out, 'close');
+  renameSync(partial, file);
+  return file;
+}
+
+/** Plan i's k-th instalment: monthly, from month i % 12 of 2026, on day 1 + i % 28. */
+export function due(i, k) {
+  const month = (i % 12) + k;
+  return `${2026 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+}
+export const amount = (i) => `${20 + (i % 180)}.${String(i % 100).padStart(2, '0')}`;
+
+/** Runs `script` with `args` (exit codes `ok` accepted) and times it: seconds, `rows` a second and peak RSS in MB. */
+export async function timed(label, rows, script, args, { env = {}, ok = [0] } = {}) {
+  const rssDir = mkdtempSync(path.join(tmpdir(), 'fairplan-bench-rss-'));
+  try {
+    const started = performance.now();
+    await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', path.join(ROOT, 'bench', 'peak-rss.mjs'), script, ...args], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, ...env, FAIRPLAN_BENCH_RSS_DIR: rssDir },
+      });
+      child.on('error', reject);
+      child.on('close', (code) => (ok.includes(code) ? resolve(code) : reject(new Error(`${args.join(' ')} exited ${code}`))));
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const [file] = readdirSync(rssDir);
+    return { label, seconds, rowsPerSecond: rows / seconds, peakMb: Number(readFileSync(path.join(rssDir, file), 'utf8')) / 1024 };
+  } finally {
+    rmSync(rssDir, { recursive: true, force: true });
+  }
+}
+
+/** The baseline: a csv-parse → csv-stringify passthrough of `file`, timed as `rows` rows. */
+export const passthrough = (file, rows) => timed('passthrough', rows, PASSTHROUGH, [file, path.join(DATA, 'passthrough.csv')]);
+
+export const fastest = (runs) => runs.reduce((best, r) => (r.seconds < best.seconds ? r : best));
+export const highest = (runs) => Math.max(...runs.map((r) => r.peakMb));
