@@ -33,6 +33,8 @@ import type { GuidelineSource } from '../core/affordability/guidelines.js';
 import { canonicalProvenance, withInputHash, type Provenance } from '../core/provenance.js';
 import { hashedWhileRead } from '../io/hash.js';
 import { SAMPLE_ROWS, unmappedAmountColumns, usedColumns } from './unmapped.js';
+import { WRONG_DATE_FORMAT } from './date-format.js';
+import { checkSampleDates, wrongFormatProof } from './sample-dates.js';
 
 export interface BatchOptions {
   /** A path, or `-` for stdin. */
@@ -141,8 +143,9 @@ async function openSinks(options: BatchOptions, io: Io) {
 }
 
 const BOM = '\uFEFF';
-// A sample this large whose every row is rejected for one column is the export, not the rows.
-const SAME_WAY_ROWS = 10;
+// A sample this large whose every row is rejected for one column is the export, not the rows: any
+// file of two rows or more (one rejected row is a line of its own already).
+const SAME_WAY_ROWS = 2;
 
 /** Thrown inside the run to stop it for too many rejected rows. */
 class Stopped extends Error {}
@@ -223,6 +226,9 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     if (!next) return;
     const done = await next.result;
     for (const { index, rejection } of done.rejections) {
+      // A date that proves the format wrong stops the run: the dates before it may have been read day for month.
+      const proof = rejection.code === WRONG_DATE_FORMAT && setup ? wrongFormatProof(setup.layout, rejection.cells, rejection.line, name) : undefined;
+      if (proof) throw proof;
       rejected++;
       options.onRejection?.(rejection);
       if (options.maxRejects && overRejectLimit(options.maxRejects, rejected)) {
@@ -248,14 +254,15 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   };
 
   /**
-   * Once the first rows are in: names the columns holding amounts that nothing reads (or refuses to
-   * run), and refuses a run whose every sampled row is rejected for one column, in one line rather
-   * than a line a row.
+   * Once the first rows are in: refuses dates the run's format cannot be right for (sample-dates.ts),
+   * names the columns holding amounts that nothing reads (or refuses to run), and refuses a run whose
+   * every sampled row is rejected for one column, in one line rather than a line a row.
    */
   const sampled = (layout: ColumnLayout): void => {
     if (!sample) return;
     const rows = sample;
     sample = undefined;
+    checkSampleDates(layout, rows, name);
     unmappedColumns = unmappedAmountColumns(layout.headers, usedColumns(layout), rows.map((r) => r.cells));
     if (unmappedColumns.length > 0 && options.refuseUnmapped) {
       throw new FairplanError(

@@ -87,7 +87,7 @@ describe('an export in its own column names', () => {
     const { code, stderr } = await runCli(['batch', many, '--map', MAP, '--as-of', '2026-01-05', '-q']);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/every one of the first 100 rows is rejected for Next Payday .*--date-format DD\/MM\/YYYY/);
+    expect(stderr).toMatch(/"Next Payday" of the first 100 rows reads as YYYY-MM-DD .*the dates look like DD\/MM\/YYYY; run with --date-format DD\/MM\/YYYY/);
   });
 
   it('writes a mapping guessed from the header, which reads the export as the hand-written one does', async () => {
