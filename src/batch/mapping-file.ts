@@ -10,12 +10,13 @@ import { FairplanError, type Problem } from '../core/errors.js';
 import { readInputFile } from '../statement/load.js';
 import { parseDelimiter } from '../io/delimiter.js';
 import { FREQUENCIES } from '../core/frequency.js';
-import { isField, type Field } from './fields.js';
+import { HOUSEHOLD_FIELDS, isField, isHouseholdField, type Field } from './fields.js';
+import { valueTable } from './household-fields.js';
 import { fieldHint, type FieldColumns, type Mapping } from './mapping.js';
 
 const column = z.union([
   z.string().min(1),
-  z.object({ column: z.string().min(1), frequency: z.enum(FREQUENCIES).optional() }).strict(),
+  z.object({ column: z.string().min(1), frequency: z.enum(FREQUENCIES).optional(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).strict(),
 ]);
 
 const mappingSchema = z
@@ -33,6 +34,18 @@ const withoutNotes = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
     ? Object.fromEntries(Object.entries(value).filter(([key]) => !isNote(key)))
     : value;
+
+/** A `values` map is for a household field, and each of its values must be one fairplan knows for it. */
+function valuesProblems(columns: Record<string, unknown>): Problem[] {
+  return Object.entries(columns).flatMap(([field, named]) =>
+    (Array.isArray(named) ? named : [named]).flatMap((source: unknown): Problem[] => {
+      const values = typeof source === 'object' && source !== null && 'values' in source ? (source.values as Record<string, string | number>) : undefined;
+      if (!values || !isField(field)) return [];
+      if (!isHouseholdField(field)) return [{ path: `columns.${field}.values`, message: `values are for the household fields (${HOUSEHOLD_FIELDS.join(', ')}), not ${field}` }];
+      return valueTable(field, values, `columns.${field}.values`).problems;
+    }),
+  );
+}
 
 /** Reads and checks a mapping file; every problem is reported with its JSON path. */
 export async function loadMapping(file: string): Promise<Mapping> {
@@ -65,6 +78,7 @@ export async function loadMapping(file: string): Promise<Mapping> {
   for (const field of Object.keys(typeof named === 'object' && named !== null ? named : {})) {
     if (!isField(field)) problems.push({ path: `columns.${field}`, message: `"${field}" is not a field${fieldHint(field)}` });
   }
+  if (parsed.data) problems.push(...valuesProblems(parsed.data.columns));
   if (problems.length > 0 || !parsed.data) {
     throw new FairplanError('invalid-argument', 'the mapping file is not valid', { file, problems });
   }

@@ -35,6 +35,7 @@ import { hashedWhileRead } from '../io/hash.js';
 import { SAMPLE_ROWS, unmappedAmountColumns, usedColumns } from './unmapped.js';
 import { WRONG_DATE_FORMAT } from './date-format.js';
 import { checkSampleDates, wrongFormatProof } from './sample-dates.js';
+import { addUnknown, unknownColumns, type UnknownColumn, type UnknownCounts } from './unknown-values.js';
 
 export interface BatchOptions {
   /** A path, or `-` for stdin. */
@@ -98,6 +99,8 @@ export interface BatchSummary {
   readonly possiblyStatuteBarred: number;
   /** Columns that hold amounts but were neither read for a field nor carried (see unmapped.ts). */
   readonly unmappedColumns: readonly string[];
+  /** Household columns with values not understood, the rows of accounts written that took the default instead (see unknown-values.ts). */
+  readonly unknownValues: readonly UnknownColumn[];
   /** The run's provenance, with standard input's hash once read. */
   readonly provenance?: Provenance;
   /** Set when the run stopped for too many rejected rows: nothing was written. */
@@ -175,6 +178,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const byFlag: Record<string, number> = {};
   const byPlan: Record<string, number> = {};
   const byDefault: Record<string, number> = {};
+  const unknownValues: UnknownCounts = {};
   let setup: WorkerSetup | undefined;
   let processor: ChunkProcessor | undefined;
   let read = 0;
@@ -246,6 +250,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     for (const [flag, count] of Object.entries(done.byFlag)) tally(byFlag, flag, count);
     for (const [kind, count] of Object.entries(done.byPlan)) tally(byPlan, kind, count);
     for (const [field, count] of Object.entries(done.byDefault)) tally(byDefault, field, count);
+    addUnknown(unknownValues, done.unknownValues);
     if (results.push(done.results)) await results.flush();
     if (schedules?.push(done.schedules)) await schedules.flush();
     if (errors?.push(done.errors)) await errors.flush();
@@ -347,6 +352,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       byDefault,
       possiblyStatuteBarred,
       unmappedColumns,
+      unknownValues: unknownColumns(unknownValues),
       ...(provenance ? { provenance: inputHash ? withInputHash(provenance, 'input', inputHash) : provenance } : {}),
     };
     sinks.summary?.push(renderSummaryJson(summary));
@@ -360,7 +366,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     // Let chunks still in flight settle, so none fails later with no one to hear it.
     await Promise.allSettled(inFlight.map((f) => f.result));
     if (!(error instanceof Stopped)) throw error;
-    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, possiblyStatuteBarred, unmappedColumns, stopped: error.message };
+    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, possiblyStatuteBarred, unmappedColumns, unknownValues: unknownColumns(unknownValues), stopped: error.message };
   } finally {
     await processor?.close();
   }

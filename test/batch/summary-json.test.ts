@@ -16,6 +16,7 @@ const run: BatchSummary = {
   byDefault: { tenure: 4, jurisdiction: 1 },
   possiblyStatuteBarred: 1,
   unmappedColumns: ['Water', 'Phone'],
+  unknownValues: [{ column: 'Housing', rows: 3, values: [{ value: 'Lodger', rows: 2 }, { value: 'Caravan', rows: 1 }] }],
   provenance: provenance({ fairplanVersion: '0.1.0', asOf: parseIsoDate('2026-01-05'), inputs: [{ role: 'input', file: 'in.csv', sha256: null }] }),
 };
 
@@ -37,6 +38,8 @@ describe('the batch summary as JSON', () => {
       // The accounts whose flags or dates rest on a household field the row did not record, in name order.
       defaultsUsed: { jurisdiction: 1, tenure: 4 },
       unmappedColumns: ['Water', 'Phone'],
+      // The household values not understood, by column: those rows took the default.
+      unknownValues: { Housing: { rows: 3, values: { Lodger: 2, Caravan: 1 } } },
       // Its 1.x name, kept through format 2.
       unmapped_columns: ['Water', 'Phone'],
       provenance: run.provenance,
