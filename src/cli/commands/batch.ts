@@ -56,8 +56,14 @@ Household (optional; a blank cell or no column takes the default, and the
 row's defaults_used column names it): adults (default 1), children (0),
 tenure (owner, mortgage, living-with-parents, tenant-private, tenant-social,
 other; default other), jurisdiction (england-wales, scotland,
-northern-ireland; default --jurisdiction). A row's due dates move around its
-jurisdiction's bank holidays; a row that records none, around --calendar's.
+northern-ireland; default --jurisdiction). Values are read in any case and
+punctuation, as exports often write them (Council tenant, Owner occupier,
+N. Ireland, Scot.); a mapping's "values" names a column's own words:
+  "tenure": {"column": "Housing", "values": {"Lodger": "tenant-private"}}
+A value still not understood takes the default too (never a rejection), and
+the run counts such values per column on stderr and in the summary
+(unknownValues). A row's due dates move around its jurisdiction's bank
+holidays; a row that records none, around --calendar's.
 An account whose last payment is more than six years old (five in Scotland)
 may be statute-barred: it is offered nothing (outcome possibly-statute-barred,
 instalment 0.00, no schedule), the customer's other accounts share what is
@@ -68,8 +74,11 @@ frequency, converted to a month and rounded to the penny one by one:
   "utilities": ["Energy", "Water"],
   "monthly_income": [{"column": "Weekly wage", "frequency": "weekly"}]
 Keys starting // are notes. --init-map writes a mapping guessed from the
-header (to -o or stdout); --dry-run N shows what each field reads from the
-first N rows and writes nothing. A column that holds amounts but is neither
+header (to -o or stdout), with the household values it saw; --dry-run N shows
+what each field reads from the first N rows and writes nothing. A date that
+proves --date-format wrong (25/03/2026 read as MM/DD/YYYY) stops the run,
+naming the format that reads it; so do dates no format given reads, or that
+read as DD/MM/YYYY and MM/DD/YYYY alike. A column that holds amounts but is neither
 read nor carried is named on stderr and in the summary (unmappedColumns);
 --strict refuses to run with one. A rejected row names the export's column.
 
@@ -82,7 +91,7 @@ OPTION_instalments and OPTION_is_affordable (blank when not offered), and
 defaults_used (the household fields taken by default, e.g. tenure;jurisdiction).
 Rejected rows (--errors) have rejected_line, rejected_field (the export's
 column), rejected_reason and rejected_code (e.g. missing-value,
-invalid-amount, invalid-date, invalid-tenure: docs/batch-mapping.md). Amounts
+invalid-amount, invalid-date, invalid-frequency: docs/batch-mapping.md). Amounts
 are plain numbers with two decimals; --bom starts each CSV file with a
 byte-order mark so Excel reads £ and accents.
 
@@ -110,7 +119,8 @@ Exit codes:
   1   some rows were rejected; the others were written
   2   bad arguments, a missing column, a file that cannot be read or written,
       or a worker out of memory; every one of the first rows rejected for one
-      column (a date format, say); with --strict, an amount column unread
+      column; a date that proves --date-format wrong, or dates it cannot
+      tell DD/MM from MM/DD in; with --strict, an amount column unread
   3   nothing usable: every row was rejected, or the run stopped at a
       rejected row (--strict) or over --max-rejects, and wrote no file
       (earlier files are as they were)
