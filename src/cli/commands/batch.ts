@@ -78,9 +78,10 @@ header (to -o or stdout), with the household values it saw; --dry-run N shows
 what each field reads from the first N rows and writes nothing. A date that
 proves --date-format wrong (25/03/2026 read as MM/DD/YYYY) stops the run,
 naming the format that reads it; so do dates no format given reads, or that
-read as DD/MM/YYYY and MM/DD/YYYY alike. A column that holds amounts but is neither
-read nor carried is named on stderr and in the summary (unmappedColumns);
---strict refuses to run with one. A rejected row names the export's column.
+read as DD/MM/YYYY and MM/DD/YYYY alike. A column that holds amounts but is
+neither read nor carried is named on stderr and in the summary
+(unmappedColumns); --strict refuses to run with one. A rejected row names the
+export's column.
 
 Results (CSV): account_id, carried columns, monthly_income, expenditure,
 surplus, available, flags, review, plan, instalment, frequency,
