@@ -9,17 +9,8 @@ import { parseFrequency, PAYMENT_FREQUENCIES, toMonthlyPence, type PaymentFreque
 import type { PaySchedule } from '../core/statement.js';
 import { parsePercentText } from '../core/percent.js';
 import { HOUSEHOLD_FIELDS, type ExpenseField, type Field, type HouseholdField } from './fields.js';
-import {
-  HOUSEHOLD_DEFAULTS,
-  householdWithDefaults,
-  readAdults,
-  readChildren,
-  readJurisdiction,
-  readTenure,
-  type RecordedHousehold,
-  type RowHousehold,
-} from './household-fields.js';
-import { dateReader, ISO_FORMAT } from './date-format.js';
+import { HOUSEHOLD_DEFAULTS, HOUSEHOLD_READERS, householdWithDefaults, valueKey, type RecordedHousehold, type RowHousehold } from './household-fields.js';
+import { dateReader, ISO_FORMAT, WRONG_DATE_FORMAT, wrongDateFormat } from './date-format.js';
 import type { ColumnLayout, Source } from './mapping.js';
 import { parsePence } from '../core/pence.js';
 import { wouldRunAsFormula } from '../io/csv.js';
@@ -43,6 +34,14 @@ export interface Account {
   readonly lastPaymentOn?: IsoDate;
   /** The carried columns' cells, in the layout's order. */
   readonly carried: readonly string[];
+  /** Household values not understood, each field taken by default instead (named in household.defaulted). */
+  readonly unknownValues?: readonly UnknownValue[];
+}
+
+/** A household cell fairplan does not understand: the export's column and the value as written. */
+export interface UnknownValue {
+  readonly column: string;
+  readonly value: string;
 }
 
 export interface Rejection {
@@ -56,7 +55,7 @@ export interface Rejection {
   readonly reason: string;
   /**
    * Why, in a word that stays the same from run to run and export to export (`rejected_code`):
-   * `missing-value`, `invalid-amount`, `invalid-date`, `invalid-tenure`… (docs/batch-mapping.md lists them).
+   * `missing-value`, `invalid-amount`, `invalid-date`, `invalid-frequency`… (docs/batch-mapping.md lists them).
    */
   readonly code: string;
   /** The row as it was in the file. */
@@ -164,11 +163,12 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
     const frequency = checked(columnOf(layout, 'pay_frequency'), 'invalid-frequency', () => parseFrequency(frequencyText, PAYMENT_FREQUENCIES) as PaymentFrequency);
     const readDate = layout.dateFormat === undefined || layout.dateFormat === ISO_FORMAT ? parseIsoDate : readerOf(layout.dateFormat);
     const dateText = required(cells, layout, 'next_pay_date');
-    const nextPayDate = checked(columnOf(layout, 'next_pay_date'), 'invalid-date', () => readDate(dateText));
+    const nextPayDate = dateCell(layout, 'next_pay_date', dateText, readDate);
     const endText = cellOf(cells, layout, 'breathing_space_end');
-    const breathingSpaceEnd = endText ? checked(columnOf(layout, 'breathing_space_end'), 'invalid-date', () => readDate(endText)) : undefined;
+    const breathingSpaceEnd = endText ? dateCell(layout, 'breathing_space_end', endText, readDate) : undefined;
     const lastText = cellOf(cells, layout, 'last_payment_date');
-    const lastPaymentOn = lastText ? checked(columnOf(layout, 'last_payment_date'), 'invalid-date', () => readDate(lastText)) : undefined;
+    const lastPaymentOn = lastText ? dateCell(layout, 'last_payment_date', lastText, readDate) : undefined;
+    const unknown: UnknownValue[] = [];
     return {
       line,
       id,
@@ -178,9 +178,10 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
       expenses,
       pay: { frequency, nextPayDate },
       breathingSpaceEnd,
-      household: householdOf(cells, layout),
+      household: householdOf(cells, layout, unknown),
       ...(lastPaymentOn ? { lastPaymentOn } : {}),
       carried: layout.carried.length === 0 ? NOTHING_CARRIED : layout.carried.map((c) => cells[c.index] ?? ''),
+      ...(unknown.length > 0 ? { unknownValues: unknown } : {}),
     };
   } catch (error) {
     if (error instanceof RowProblem) return rejection(`${error.column} ${error.message}`, error.code, error.column);
@@ -188,26 +189,55 @@ export function readAccount(cells: readonly string[], layout: ColumnLayout, line
   }
 }
 
+/**
+ * A date cell read by `read`; one the run's format cannot read but the other order of day and month
+ * can is coded WRONG_DATE_FORMAT, for the run to stop at (see sample-dates.ts).
+ */
+function dateCell(layout: ColumnLayout, field: Field, text: string, read: (text: string) => IsoDate): IsoDate {
+  const column = columnOf(layout, field);
+  try {
+    return read(text);
+  } catch (error) {
+    if (!isFairplanError(error)) throw error;
+    // Looked into only for a date that fails, so a run of good rows pays nothing for it.
+    const wrong = layout.dateFormat === undefined ? undefined : wrongDateFormat(layout.dateFormat, text);
+    if (wrong) throw new RowProblem(column, WRONG_DATE_FORMAT, `"${text}" cannot be ${layout.dateFormat} (${wrong.because}): the export writes ${wrong.format}`);
+    throw new RowProblem(column, 'invalid-date', error.message);
+  }
+}
+
 const NOTHING_CARRIED: readonly string[] = [];
 const MISSING = 'missing-value';
 
-/** A household field's cell read by `read`, or undefined when blank; a bad value is the row's rejection, coded `invalid-` and the field. */
-function householdCell<T>(cells: readonly string[], layout: ColumnLayout, field: HouseholdField, read: (text: string) => T): T | undefined {
+/**
+ * A household field's cell, by the mapping's values for its column first, then as fairplan reads
+ * it; undefined when blank. A value not understood is not the row's rejection: the field takes the
+ * run's default (and says so, in defaults_used), and the value goes into `unknown` to be counted.
+ */
+function householdCell<F extends HouseholdField>(cells: readonly string[], layout: ColumnLayout, field: F, unknown: UnknownValue[]): RowHousehold[F] | undefined {
   const text = cellOf(cells, layout, field);
-  return text ? checked(columnOf(layout, field), `invalid-${field}`, () => read(text)) : undefined;
+  if (!text) return undefined;
+  const meant = layout.sources[field][0]?.values?.[valueKey(text)];
+  try {
+    return HOUSEHOLD_READERS[field](meant ?? text);
+  } catch (error) {
+    if (!isFairplanError(error)) throw error;
+    unknown.push({ column: columnOf(layout, field), value: text });
+    return undefined;
+  }
 }
 
 // Most exports record no household: their rows share one, made once for each layout.
 const defaultHouseholds = new WeakMap<ColumnLayout, RowHousehold>();
 
-/** The household the row records, each field it leaves blank (or has no column for) from the run's defaults. */
-function householdOf(cells: readonly string[], layout: ColumnLayout): RowHousehold {
+/** The household the row records, each field it leaves blank, has no column for or writes a value not understood from the run's defaults. */
+function householdOf(cells: readonly string[], layout: ColumnLayout, unknown: UnknownValue[]): RowHousehold {
   const defaults = layout.householdDefaults ?? HOUSEHOLD_DEFAULTS;
   const row: RecordedHousehold = {
-    adults: householdCell(cells, layout, 'adults', readAdults),
-    children: householdCell(cells, layout, 'children', readChildren),
-    tenure: householdCell(cells, layout, 'tenure', readTenure),
-    jurisdiction: householdCell(cells, layout, 'jurisdiction', readJurisdiction),
+    adults: householdCell(cells, layout, 'adults', unknown),
+    children: householdCell(cells, layout, 'children', unknown),
+    tenure: householdCell(cells, layout, 'tenure', unknown),
+    jurisdiction: householdCell(cells, layout, 'jurisdiction', unknown),
   };
   if (HOUSEHOLD_FIELDS.some((field) => row[field] !== undefined)) return householdWithDefaults(row, defaults);
   let household = defaultHouseholds.get(layout);

@@ -14,6 +14,7 @@ import type { ColumnLayout } from './mapping.js';
 import { budgetDisagreement, planHouseholdLeavingOut } from './household.js';
 import { isLeftOut, planOrLeaveOut, type BatchResult, type PlanSettings } from './plan.js';
 import type { InputRecord } from '../io/read-records.js';
+import { countUnknown, type UnknownCounts } from './unknown-values.js';
 
 export interface ChunkSettings {
   readonly layout: ColumnLayout;
@@ -56,6 +57,8 @@ export interface ChunkResult {
   readonly byDefault: Readonly<Record<string, number>>;
   /** Accounts written that were left out of the offers as possibly statute-barred (see LeftOutResult). */
   readonly possiblyStatuteBarred: number;
+  /** Accounts written with a household value not understood, by column and value (see unknown-values.ts). */
+  readonly unknownValues: UnknownCounts;
 }
 
 /** Adds one to `key`'s count. */
@@ -104,6 +107,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
   const byFlag: Record<string, number> = {};
   const byPlan: Record<string, number> = {};
   const byDefault: Record<string, number> = {};
+  const unknownValues: UnknownCounts = {};
   let written = 0;
   let balances = 0;
   let possiblyStatuteBarred = 0;
@@ -118,6 +122,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     balances += result.account.balance;
     for (const flag of result.affordability.flags) tally(byFlag, flag);
     for (const field of result.account.household.defaulted) tally(byDefault, field);
+    for (const unknown of result.account.unknownValues ?? []) countUnknown(unknownValues, unknown);
     if (isLeftOut(result)) {
       // Offered nothing and given no schedule, but written and counted: never silently left out.
       possiblyStatuteBarred++;
@@ -183,6 +188,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
     byPlan,
     byDefault,
     possiblyStatuteBarred,
+    unknownValues,
   };
 }
 

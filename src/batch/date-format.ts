@@ -49,3 +49,42 @@ export function dateReader(format: string): (text: string) => IsoDate {
     }
   };
 }
+
+const reads = (format: string, text: string): boolean => {
+  try {
+    dateReader(format)(text);
+    return true;
+  } catch (error) {
+    if (error instanceof FairplanError) return false;
+    throw error;
+  }
+};
+
+/** The formats of DATE_FORMATS that read every one of `texts` (none for no texts). */
+export const formatsReadingAll = (texts: readonly string[]): string[] =>
+  texts.length === 0 ? [] : DATE_FORMATS.filter((format) => texts.every((text) => reads(format, text)));
+
+/**
+ * How `text` proves `format` wrong, when it does: `format` puts the day and month one way round
+ * (DD/MM or MM/DD), cannot read `text`, and the other way round can (25/03/2026 read as MM/DD/YYYY
+ * has a month 25). Such a value is the only sign that every other date, a day of 12 or under, was
+ * read with its day and month swapped. Undefined when `text` proves nothing.
+ */
+export function wrongDateFormat(format: string, text: string): { readonly format: string; readonly because: string } | undefined {
+  const separator = format.charAt(format.search(/[^DMY]/));
+  const order = format.split(separator);
+  if (order[2] !== 'YYYY' || reads(format, text)) return undefined;
+  const swapped = [order[1], order[0], 'YYYY'].join(separator);
+  if (!reads(swapped, text)) return undefined;
+  const month = text.trim().split(separator)[order.indexOf('MM')] ?? '';
+  return { format: swapped, because: `there is no month ${Number(month)}` };
+}
+
+/** Whether `format` reads `text`. */
+export const readsAs = (format: string, text: string): boolean => reads(format, text);
+
+/**
+ * The code of a row whose date proves the run's format wrong (see wrongDateFormat): the run stops
+ * at it, so it is never written among the rejected rows.
+ */
+export const WRONG_DATE_FORMAT = 'wrong-date-format';

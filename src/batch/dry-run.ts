@@ -60,7 +60,9 @@ export function dryRunLines(layout: ColumnLayout, records: readonly InputRecord[
       const sources = layout.sources[field];
       if (sources.length === 0) continue;
       if (account.household.defaulted.includes(field as HouseholdField)) {
-        lines.push(`  ${field.padEnd(width)}  ${(valueOf(account, field) ?? '').padStart(12)}  by default: "${sources[0]?.header}" is blank`);
+        const unknown = account.unknownValues?.find((u) => u.column === sources[0]?.header);
+        const why = unknown ? `${JSON.stringify(unknown.value)} is not understood (name it in the mapping's "values")` : 'is blank';
+        lines.push(`  ${field.padEnd(width)}  ${(valueOf(account, field) ?? '').padStart(12)}  by default: "${sources[0]?.header}" ${why}`);
         continue;
       }
       const read = sources

@@ -47,5 +47,7 @@ export type ExpenseField = (typeof EXPENSE_FIELDS)[number];
 
 export const isField = (name: string): name is Field => (ALL_FIELDS as readonly string[]).includes(name);
 
+export const isHouseholdField = (name: string): name is HouseholdField => (HOUSEHOLD_FIELDS as readonly string[]).includes(name);
+
 /** Fields read as amounts: one or several columns each, added up (see mapping.ts). */
 export const AMOUNT_FIELDS: ReadonlySet<Field> = new Set<Field>(['balance', 'monthly_income', ...EXPENSE_FIELDS]);

@@ -2,13 +2,15 @@
  * The household a batch row records (adults, children, tenure, jurisdiction), read by the names and
  * values of a statement (src/core/statement.ts), and the run's defaults for a row that records none.
  *
- * Exports write values their own way, so a value is compared in any case, with spaces or `_` for
- * `-`, and a tenure may be written as the SFS names it ("Tenant - private sector"), a jurisdiction
- * as the calendar regions are ("England", "Wales", "NI"). Anything else is refused, with what was
- * expected: a tenure guessed wrong would raise or drop a DRO pointer without a sign.
+ * Exports write values their own way, so a value is compared in any case, with any spaces and
+ * punctuation, and a tenure may be written as the SFS names it ("Tenant - private sector") or as
+ * exports often do ("Council tenant", "Owner occupier"), a jurisdiction as the calendar regions are
+ * ("England", "Wales", "NI", "N. Ireland"); a mapping's `values` name the rest. A reader refuses
+ * anything else, with what was expected: a batch row takes the run's default for it and says so
+ * (account.ts), as a tenure guessed would raise or drop a DRO pointer without a sign.
  */
-import { parseCalendarRegion, type CalendarRegion } from '../core/calendar/index.js';
-import { FairplanError } from '../core/errors.js';
+import type { CalendarRegion } from '../core/calendar/index.js';
+import { FairplanError, type Problem } from '../core/errors.js';
 import { JURISDICTIONS, TENURES, type Jurisdiction, type Tenure } from '../core/statement.js';
 import { closest } from '../core/suggest.js';
 import { SFS_TENURES } from '../statement/sfs-layout.js';
@@ -62,51 +64,105 @@ export function householdWithDefaults(row: RecordedHousehold, defaults: Househol
   };
 }
 
-/** A value refused, naming the household field it was read for (its rejection code is `invalid-` and the field). */
+/** A value refused, naming the household field it was read for. */
 const refused = (field: HouseholdField, message: string): FairplanError => new FairplanError('invalid-argument', message, { field });
 
-const key = (text: string): string => text.trim().toLowerCase().replace(/[\s_&]+/g, '-').replace(/-+/g, '-');
+/**
+ * A value as compared: in any case, with any spaces and punctuation ("N. Ireland" is "nireland",
+ * "Tenant - social" "tenantsocial"), as exports write the same word many ways.
+ */
+export const valueKey = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 const MOST_PEOPLE = 99;
 
 function count(text: string, field: 'adults' | 'children', least: number): number {
-  if (!/^\d{1,2}$/.test(text) || Number(text) < least) {
+  const trimmed = text.trim();
+  if (!/^\d{1,2}$/.test(trimmed) || Number(trimmed) < least) {
     throw refused(field, `"${text}" is not a number of ${field}: expected a whole number from ${least} to ${MOST_PEOPLE}`);
   }
-  return Number(text);
+  return Number(trimmed);
 }
 
 export const readAdults = (text: string): number => count(text, 'adults', 1);
 export const readChildren = (text: string): number => count(text, 'children', 0);
 
+/**
+ * The tenures as exports write them, besides the statement's and the SFS's names. Only words that
+ * say one tenure: an owner occupier or homeowner is an owner (with or without a mortgage, the DRO
+ * pointer is ruled out alike), a bare "rent" or "tenant" says neither private nor social.
+ */
+const TENURE_WORDS: Readonly<Record<Tenure, readonly string[]>> = {
+  owner: ['owner occupier', 'owner-occupier', 'homeowner', 'home owner', 'owned outright', 'own outright', 'outright owner'],
+  mortgage: ['mortgaged', 'owner with mortgage', 'mortgage holder', 'buying with mortgage'],
+  'living-with-parents': ['with parents', 'lives with parents', 'parents'],
+  'tenant-private': ['private rent', 'private rented', 'privately rented', 'renting privately', 'private tenant', 'private landlord', 'tenant private sector'],
+  'tenant-social': ['social rent', 'social rented', 'social housing', 'social tenant', 'council tenant', 'council', 'council house', 'council rent', 'housing association', 'housing association tenant'],
+  other: [],
+};
+
 const TENURE_BY_KEY: ReadonlyMap<string, Tenure> = new Map<string, Tenure>([
-  ...TENURES.map((tenure): [string, Tenure] => [tenure, tenure]),
-  ...Object.entries(SFS_TENURES).map(([name, tenure]): [string, Tenure] => [key(name), tenure]),
+  ...TENURES.map((tenure): [string, Tenure] => [valueKey(tenure), tenure]),
+  ...Object.entries(SFS_TENURES).map(([name, tenure]): [string, Tenure] => [valueKey(name), tenure]),
+  ...Object.entries(TENURE_WORDS).flatMap(([tenure, words]) => words.map((word): [string, Tenure] => [valueKey(word), tenure as Tenure])),
 ]);
 
 export function readTenure(text: string): Tenure {
-  const found = TENURE_BY_KEY.get(key(text));
+  const found = TENURE_BY_KEY.get(valueKey(text));
   if (found) return found;
-  const near = closest(key(text), TENURES);
+  const near = closest(valueKey(text), TENURES);
   throw refused(
     'tenure',
     `"${text}" is not a tenure: expected one of ${TENURES.join(', ')} (or the SFS's names, e.g. "Tenant - private sector")${near ? `; did you mean "${near}"?` : ''}`,
   );
 }
 
-const isJurisdiction = (region: CalendarRegion): region is Jurisdiction => (JURISDICTIONS as readonly string[]).includes(region);
+/** The jurisdictions by the names exports and the calendar regions give them ("Wales", "N. Ireland", "NI", "Scot."). */
+const JURISDICTION_WORDS: Readonly<Record<Jurisdiction, readonly string[]>> = {
+  'england-wales': ['england-wales', 'england and wales', 'england & wales', 'england', 'wales', 'eng', 'wls', 'ew', 'e&w', 'cymru'],
+  scotland: ['scotland', 'scot', 'sct', 'scottish'],
+  'northern-ireland': ['northern-ireland', 'northern ireland', 'n ireland', 'ni', 'nir', 'n.i.'],
+};
 
-/** A jurisdiction by the names the calendar regions take ("England", "Wales", "Scotland", "NI"); `none` is no jurisdiction. */
+const JURISDICTION_BY_KEY: ReadonlyMap<string, Jurisdiction> = new Map<string, Jurisdiction>(
+  Object.entries(JURISDICTION_WORDS).flatMap(([jurisdiction, words]) => words.map((word): [string, Jurisdiction] => [valueKey(word), jurisdiction as Jurisdiction])),
+);
+
+/** A near spelling's form, for a suggestion ("scotlnd" is near "scotland"). */
+const key = (text: string): string => text.trim().toLowerCase().replace(/[\s_&]+/g, '-').replace(/-+/g, '-');
+
+/** A jurisdiction by the names it is written by ("England", "Wales", "Scotland", "NI"); `none` is no jurisdiction. */
 export function readJurisdiction(text: string): Jurisdiction {
-  const expected = `expected one of ${JURISDICTIONS.join(', ')} (or England, Wales, NI)`;
-  let region: CalendarRegion;
-  try {
-    region = parseCalendarRegion(text);
-  } catch (error) {
-    if (!(error instanceof FairplanError)) throw error;
-    const near = closest(key(text), JURISDICTIONS);
-    throw refused('jurisdiction', `"${text}" is not a jurisdiction: ${expected}${near ? `; did you mean "${near}"?` : ''}`);
+  const found = JURISDICTION_BY_KEY.get(valueKey(text));
+  if (found) return found;
+  const near = closest(key(text), JURISDICTIONS);
+  throw refused('jurisdiction', `"${text}" is not a jurisdiction: expected one of ${JURISDICTIONS.join(', ')} (or England, Wales, NI)${near ? `; did you mean "${near}"?` : ''}`);
+}
+
+/** Each household field's reader of a cell (or of a mapping's value). */
+export const HOUSEHOLD_READERS: { readonly [F in HouseholdField]: (text: string) => RowHousehold[F] } = {
+  adults: readAdults,
+  children: readChildren,
+  tenure: readTenure,
+  jurisdiction: readJurisdiction,
+};
+
+/**
+ * A mapping's `values` for a household column (`{"Council tenant": "tenant-social"}`), keyed as
+ * values are compared (valueKey); each value a problem, by its path, when it is not one fairplan
+ * knows for the field.
+ */
+export function valueTable(field: HouseholdField, values: Readonly<Record<string, string | number>>, path: string): { table: Record<string, string>; problems: Problem[] } {
+  const table: Record<string, string> = {};
+  const problems: Problem[] = [];
+  for (const [written, meant] of Object.entries(values)) {
+    const text = String(meant);
+    try {
+      HOUSEHOLD_READERS[field](text);
+      table[valueKey(written)] = text;
+    } catch (error) {
+      if (!(error instanceof FairplanError)) throw error;
+      problems.push({ path: `${path}.${written}`, message: text === '?' ? `replace "?" with what "${written}" means: ${error.message.replace(/^"\?" is not /, '')}` : error.message });
+    }
   }
-  if (!isJurisdiction(region)) throw refused('jurisdiction', `"${text}" is not a jurisdiction: ${expected}`);
-  return region;
+  return { table, problems };
 }

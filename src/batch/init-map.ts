@@ -8,7 +8,8 @@
  */
 import type { Frequency } from '../core/frequency.js';
 import { ALL_FIELDS, HOUSEHOLD_FIELDS, OPTIONAL_FIELDS, type Field, type HouseholdField } from './fields.js';
-import { DEFAULT_ADULTS, DEFAULT_CHILDREN, DEFAULT_TENURE } from './household-fields.js';
+import { DEFAULT_ADULTS, DEFAULT_CHILDREN, DEFAULT_TENURE, HOUSEHOLD_READERS } from './household-fields.js';
+import { JURISDICTIONS, TENURES } from '../core/statement.js';
 import { unmappedAmountColumns } from './unmapped.js';
 import { named, words } from './header-words.js';
 import { UNDECIDED, type ColumnSource } from './mapping.js';
@@ -51,6 +52,34 @@ function guessDateFormat(index: number | undefined, rows: readonly (readonly str
   const separator = first[2] ?? '/';
   return monthFirst ? ['MM', 'DD', 'YYYY'].join(separator) : ['DD', 'MM', 'YYYY'].join(separator);
 }
+
+/** Distinct values listed in a household column's `values`, at most. */
+const MOST_VALUES = 30;
+
+/**
+ * A household column's `values` skeleton: each distinct value of the first rows and what fairplan
+ * reads it as, `"?"` for one it does not understand (for a person to fill in); for a number of
+ * adults or children, only those. Undefined when there is nothing to list.
+ */
+function valuesSeen(field: HouseholdField, index: number, rows: readonly (readonly string[])[]): Record<string, string | number> | undefined {
+  const values: Record<string, string | number> = {};
+  for (const row of rows) {
+    const text = (row[index] ?? '').trim();
+    if (!text || text in values) continue;
+    if (Object.keys(values).length === MOST_VALUES) break;
+    let meant: string | number = '?';
+    try {
+      meant = HOUSEHOLD_READERS[field](text);
+    } catch {
+      // Not understood: left for a person to name.
+    }
+    if (meant === '?' || field === 'tenure' || field === 'jurisdiction') values[text] = meant;
+  }
+  return Object.keys(values).length > 0 ? values : undefined;
+}
+
+const valuesNote = (field: HouseholdField, values: Readonly<Record<string, string | number>>): string =>
+  `; "values" lists the values of the first rows and what each is read as${Object.values(values).includes('?') ? `: replace each "?" with ${field === 'tenure' ? `one of ${TENURES.join(', ')}` : field === 'jurisdiction' ? `one of ${JURISDICTIONS.join(', ')}` : 'a whole number'}, or remove it to take the default` : ''}; a value not understood takes the default (defaults_used)`;
 
 export interface InitialMapping {
   readonly text: string;
@@ -103,8 +132,9 @@ export function initialMapping(headers: readonly string[], rows: readonly (reado
       const frequency = PACED.has(field) ? frequencyOf(header) : undefined;
       return `"${header}" (${named(header, field)}${frequency && frequency !== 'monthly' ? `, paid ${frequency}` : ''})`;
     });
-    columns[`//${field}`] = `guessed from ${described.join(' and ')}${sources.length > 1 ? ': added up' : ''}; check it`;
-    columns[field] = sources.length === 1 ? sources[0] : sources;
+    const values = HOUSEHOLD.has(field) ? valuesSeen(field as HouseholdField, found[0] ?? 0, rows) : undefined;
+    columns[`//${field}`] = `guessed from ${described.join(' and ')}${sources.length > 1 ? ': added up' : ''}; check it${values ? valuesNote(field as HouseholdField, values) : ''}`;
+    columns[field] = values ? { column: sources[0], values } : sources.length === 1 ? sources[0] : sources;
   }
   // What no field took: amounts are named for a decision; anything else is carried into the results.
   const amounts = unmappedAmountColumns(headers, new Set(taken.keys()), rows);

@@ -11,11 +11,12 @@ import { readInputFile } from '../statement/load.js';
 import { parseDelimiter } from '../io/delimiter.js';
 import { FREQUENCIES, type Frequency } from '../core/frequency.js';
 import { closest } from '../core/suggest.js';
-import { isField, type Field } from './fields.js';
+import { HOUSEHOLD_FIELDS, isField, isHouseholdField, type Field } from './fields.js';
+import { valueTable } from './household-fields.js';
 import { fieldHint, type ColumnSource, type FieldColumns, type Mapping } from './mapping.js';
 
 const KEYS = ['columns', 'carry', 'delimiter'];
-const SOURCE_KEYS = ['column', 'frequency'];
+const SOURCE_KEYS = ['column', 'frequency', 'values'];
 
 const isNote = (key: string): boolean => key.startsWith('//');
 
@@ -67,8 +68,30 @@ function readSource(value: unknown, field: Field, path: string, problems: Proble
     problems.push({ path: `${path}.frequency`, message: `${what}${hint ? `; did you mean "${hint}"?` : ''} (expected one of ${FREQUENCIES.join(', ')})` });
     ok = false;
   }
+  const values = value.values === undefined ? undefined : readValues(value.values, field, `${path}.values`, problems);
+  if (value.values !== undefined && values === undefined) ok = false;
   if (!ok || !isHeader(value.column)) return undefined;
-  return frequency === undefined ? { column: value.column } : { column: value.column, frequency: frequency as Frequency };
+  return {
+    column: value.column,
+    ...(frequency === undefined ? {} : { frequency: frequency as Frequency }),
+    ...(values === undefined ? {} : { values }),
+  };
+}
+
+/** A household column's `values` map: each of the export's values and the value fairplan knows it as. */
+function readValues(value: unknown, field: Field, path: string, problems: Problem[]): Record<string, string | number> | undefined {
+  if (!isHouseholdField(field)) {
+    problems.push({ path, message: `values are for the household fields (${HOUSEHOLD_FIELDS.join(', ')}), not ${field}` });
+    return undefined;
+  }
+  if (!isObject(value) || !Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number')) {
+    problems.push({ path, message: `expected an object of the export's values and what each means ({"Council tenant": "tenant-social"}), got ${described(value)}` });
+    return undefined;
+  }
+  const values = value as Record<string, string | number>;
+  const found = valueTable(field, values, path).problems;
+  problems.push(...found);
+  return found.length === 0 ? values : undefined;
 }
 
 /** A field's columns at `columns.FIELD`: one, or a list of at least one. */

@@ -16,13 +16,15 @@ import { closest } from '../core/suggest.js';
 import { columnKey, columnsNamedTwice, findHeader } from '../io/column-names.js';
 import { RESULT_COLUMN_NAMES } from './format.js';
 import type { Frequency } from '../core/frequency.js';
-import type { HouseholdDefaults } from './household-fields.js';
-import { AMOUNT_FIELDS, ALL_FIELDS, isField, OPTIONAL_FIELDS, type Field } from './fields.js';
+import { valueTable, type HouseholdDefaults } from './household-fields.js';
+import { AMOUNT_FIELDS, ALL_FIELDS, isField, isHouseholdField, OPTIONAL_FIELDS, type Field } from './fields.js';
 
 /** A column a field is read from, and how often its amounts are paid (monthly when not said). */
 export interface ColumnSource {
   readonly column: string;
   readonly frequency?: Frequency;
+  /** A household column's own values and what each means (`{"Council tenant": "tenant-social"}`), checked by loadMapping. */
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 export type FieldColumns = string | ColumnSource | readonly (string | ColumnSource)[];
 export type ColumnNames = Readonly<Partial<Record<Field, FieldColumns>>>;
@@ -33,6 +35,8 @@ export interface Source {
   readonly index: number;
   /** How often its amounts are paid (monthly when the mapping does not say). */
   readonly frequency: Frequency;
+  /** A household column's own values, keyed as compared (valueKey), and the value each means. */
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 const sourcesOf = (columns: FieldColumns): readonly ColumnSource[] =>
@@ -119,7 +123,7 @@ export function resolveColumns(headers: readonly string[], names: ColumnNames, c
     const paced = wanted.find((c) => c.frequency !== undefined && c.frequency !== 'monthly');
     if (paced && !PACED_FIELDS.has(field)) problems.push({ path: field, message: `has no frequency: "${paced.column}" is read as it is` });
     sources[field] = [];
-    for (const { column, frequency } of wanted) {
+    for (const { column, frequency, values } of wanted) {
       // `--init-map` writes "?" for a field it found no column for: the analyst's to decide.
       if (column === UNDECIDED) {
         problems.push({ path: field, message: `is still "${UNDECIDED}" in the mapping: replace it with the column that holds ${field.replace(/_/g, ' ')}` });
@@ -132,7 +136,8 @@ export function resolveColumns(headers: readonly string[], names: ColumnNames, c
         }
         continue;
       }
-      sources[field].push({ header: (headers[found] ?? column).trim(), index: found, frequency: frequency ?? 'monthly' });
+      const table = values && isHouseholdField(field) ? valueTable(field, values, field).table : undefined;
+      sources[field].push({ header: (headers[found] ?? column).trim(), index: found, frequency: frequency ?? 'monthly', ...(table ? { values: table } : {}) });
     }
     index[field] = sources[field][0]?.index;
   }

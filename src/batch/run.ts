@@ -33,6 +33,9 @@ import type { GuidelineSource } from '../core/affordability/guidelines.js';
 import { canonicalProvenance, withInputHash, type Provenance } from '../core/provenance.js';
 import { hashedWhileRead } from '../io/hash.js';
 import { AmountTally, SAMPLE_ROWS, usedColumns } from './unmapped.js';
+import { WRONG_DATE_FORMAT } from './date-format.js';
+import { checkSampleDates, wrongFormatProof } from './sample-dates.js';
+import { addUnknown, unknownColumns, type UnknownColumn, type UnknownCounts } from './unknown-values.js';
 
 export interface BatchOptions {
   /** A path, or `-` for stdin. */
@@ -98,6 +101,8 @@ export interface BatchSummary {
   readonly unmappedColumns: readonly string[];
   /** Rows rejected, by their rejection's code (`invalid-amount`…). */
   readonly rejectedByCode: Readonly<Record<string, number>>;
+  /** Household columns with values not understood, the rows of accounts written that took the default instead (see unknown-values.ts). */
+  readonly unknownValues: readonly UnknownColumn[];
   /** The run's provenance, with standard input's hash once read. */
   readonly provenance?: Provenance;
   /** Set when the run stopped for too many rejected rows: nothing was written. */
@@ -143,8 +148,9 @@ async function openSinks(options: BatchOptions, io: Io) {
 }
 
 const BOM = '\uFEFF';
-// A sample this large whose every row is rejected for one column is the export, not the rows.
-const SAME_WAY_ROWS = 10;
+// A sample this large whose every row is rejected for one column is the export, not the rows: any
+// file of two rows or more (one rejected row is a line of its own already).
+const SAME_WAY_ROWS = 2;
 
 /** Thrown inside the run to stop it for too many rejected rows. */
 class Stopped extends Error {}
@@ -175,6 +181,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   const byPlan: Record<string, number> = {};
   const byDefault: Record<string, number> = {};
   const rejectedByCode: Record<string, number> = {};
+  const unknownValues: UnknownCounts = {};
   let setup: WorkerSetup | undefined;
   let processor: ChunkProcessor | undefined;
   let read = 0;
@@ -227,6 +234,9 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     if (!next) return;
     const done = await next.result;
     for (const { index, rejection } of done.rejections) {
+      // A date that proves the format wrong stops the run: the dates before it may have been read day for month.
+      const proof = rejection.code === WRONG_DATE_FORMAT && setup ? wrongFormatProof(setup.layout, rejection.cells, rejection.line, name) : undefined;
+      if (proof) throw proof;
       rejected++;
       tally(rejectedByCode, rejection.code, 1);
       options.onRejection?.(rejection);
@@ -245,6 +255,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     for (const [flag, count] of Object.entries(done.byFlag)) tally(byFlag, flag, count);
     for (const [kind, count] of Object.entries(done.byPlan)) tally(byPlan, kind, count);
     for (const [field, count] of Object.entries(done.byDefault)) tally(byDefault, field, count);
+    addUnknown(unknownValues, done.unknownValues);
     if (results.push(done.results)) await results.flush();
     if (schedules?.push(done.schedules)) await schedules.flush();
     if (errors?.push(done.errors)) await errors.flush();
@@ -253,13 +264,14 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
   };
 
   /**
-   * Once the first rows are in: refuses a run whose every sampled row is rejected for one column, in
-   * one line rather than a line a row.
+   * Once the first rows are in: refuses dates the run's format cannot be right for (sample-dates.ts),
+   * and a run whose every sampled row is rejected for one column, in one line rather than a line a row.
    */
   const sampled = (layout: ColumnLayout): void => {
     if (!sample) return;
     const rows = sample;
     sample = undefined;
+    checkSampleDates(layout, rows, name);
     if (rows.length < SAME_WAY_ROWS) return;
     const first = readAccount(rows[0]?.cells ?? [], layout, rows[0]?.line ?? 2);
     if (!isRejection(first) || first.field === undefined) return;
@@ -348,6 +360,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
       possiblyStatuteBarred,
       unmappedColumns,
       rejectedByCode,
+      unknownValues: unknownColumns(unknownValues),
       ...(provenance ? { provenance: inputHash ? withInputHash(provenance, 'input', inputHash) : provenance } : {}),
     };
     sinks.summary?.push(renderSummaryJson(summary));
@@ -362,7 +375,7 @@ export async function runBatch(options: BatchOptions, io: Io): Promise<BatchSumm
     await Promise.allSettled(inFlight.map((f) => f.result));
     if (!(error instanceof Stopped)) throw error;
     const unmappedColumns = amounts?.amountColumns() ?? [];
-    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, possiblyStatuteBarred, unmappedColumns, rejectedByCode, stopped: error.message };
+    return { read, written, rejected, balances, instalmentsByFrequency, byFlag, byPlan, byDefault, possiblyStatuteBarred, unmappedColumns, rejectedByCode, unknownValues: unknownColumns(unknownValues), stopped: error.message };
   } finally {
     await processor?.close();
   }

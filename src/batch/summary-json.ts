@@ -32,6 +32,10 @@ export function summaryJson(summary: BatchSummary) {
     defaultsUsed: byName(summary.byDefault),
     // Columns that hold amounts but that the run neither read nor carried, in file order.
     unmappedColumns: summary.unmappedColumns,
+    // Household values not understood, by column: those accounts took the default (defaultsUsed counts them).
+    unknownValues: Object.fromEntries(
+      summary.unknownValues.map(({ column, rows, values }) => [column, { rows, values: Object.fromEntries(values.map((v) => [v.value, v.rows])) }]),
+    ),
   };
   return { ...withSnakeAliases(doc, ['unmappedColumns']), ...(summary.provenance ? { provenance: summary.provenance } : {}) };
 }

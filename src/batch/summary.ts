@@ -5,6 +5,7 @@ import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { wrap } from '../render/shared/wrap.js';
 import { HOUSEHOLD_FIELDS } from './fields.js';
 import type { BatchSummary } from './run.js';
+import { unknownValueLine } from './unknown-values.js';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 
@@ -41,6 +42,7 @@ export function summaryLines(summary: BatchSummary, seconds: number): string[] {
       : [`balances ${formatMoney(fromPence(summary.balances))}; recommended payments ${formatMoney(monthly)} a month`]),
     ...rejectedLine(summary.rejectedByCode),
     ...defaultsLine(summary),
+    ...(summary.stopped ? [] : summary.unknownValues.map(unknownValueLine)),
     ...(summary.possiblyStatuteBarred > 0
       ? [`${count(summary.possiblyStatuteBarred)} ${summary.possiblyStatuteBarred === 1 ? 'account' : 'accounts'} left out of the offers as possibly statute-barred (outcome possibly-statute-barred): check before asking for payment`]
       : []),

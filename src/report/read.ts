@@ -20,8 +20,8 @@ import { columnKey, columnsNamedTwice, findHeader } from '../io/column-names.js'
  * reading one that is no longer written.
  */
 const RESULT_COLUMNS = ['account_id', 'available', 'flags', 'review', 'plan', 'instalment', 'frequency', 'instalments', 'outcome'] as const satisfies readonly ResultColumnName[];
-/** Used when there: `balance` (from a batch that writes it, or `--carry balance`), `plan_months`, `review_reasons`. */
-const OPTIONAL_RESULT_COLUMNS = ['balance', 'plan_months', 'review_reasons'] as const satisfies readonly ResultColumnName[];
+/** Used when there: `balance` (from a batch that writes it, or `--carry balance`), `plan_months`, `review_reasons`, `defaults_used`. */
+const OPTIONAL_RESULT_COLUMNS = ['balance', 'plan_months', 'review_reasons', 'defaults_used'] as const satisfies readonly ResultColumnName[];
 const SCHEDULE_COLUMNS = ['account_id', 'due', 'amount'] as const satisfies readonly ScheduleColumnName[];
 
 /** Plans longer than this are not plans batch writes (it stops at 50 years). */
@@ -42,6 +42,8 @@ export interface ResultRow {
   /** The `plan_months` cell, when the results have one and it is not blank. */
   readonly months: number | undefined;
   readonly reviewReasons: readonly string[] | undefined;
+  /** The household fields batch took by default for the account (`defaults_used`), when the results have the column. */
+  readonly defaultsUsed: readonly string[] | undefined;
   /** The cells of the `--by` columns, in their order. */
   readonly by: readonly string[];
 }
@@ -58,6 +60,7 @@ export interface ResultColumns {
   readonly balance: boolean;
   readonly months: boolean;
   readonly reviewReasons: boolean;
+  readonly defaultsUsed: boolean;
 }
 
 type Records = AsyncGenerator<{ readonly line: number; readonly cells: string[] }[]>;
@@ -129,7 +132,7 @@ export function readResults(file: string, by: readonly string[], columns: (found
     at = positions(file, header, RESULT_COLUMNS, 'expected the results of fairplan batch');
     byAt = positions(file, header, by, 'named by --by');
     optional = OPTIONAL_RESULT_COLUMNS.map((name) => findHeader(header, name));
-    columns({ balance: optional[0] !== undefined, months: optional[1] !== undefined, reviewReasons: optional[2] !== undefined });
+    columns({ balance: optional[0] !== undefined, months: optional[1] !== undefined, reviewReasons: optional[2] !== undefined, defaultsUsed: optional[3] !== undefined });
   });
   const result = (line: number, cells: string[]): ResultRow => {
     const cell = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? ''));
@@ -138,7 +141,7 @@ export function readResults(file: string, by: readonly string[], columns: (found
     ];
     if (review !== 'yes' && review !== 'no') throw badCell(file, line, 'review', review, 'yes or no');
     if (!isPaymentFrequency(frequency)) throw badCell(file, line, 'frequency', frequency, 'weekly, fortnightly, four-weekly or monthly');
-    const [balance, months, reasons] = optional;
+    const [balance, months, reasons, defaults] = optional;
     const monthsCell = cell(months);
     return {
       line,
@@ -154,6 +157,7 @@ export function readResults(file: string, by: readonly string[], columns: (found
       balance: balance === undefined ? undefined : pence(file, line, 'balance', cell(balance)),
       months: monthsCell === '' ? undefined : whole(file, line, 'plan_months', monthsCell, MOST_MONTHS),
       reviewReasons: reasons === undefined ? undefined : list(cell(reasons)),
+      defaultsUsed: defaults === undefined ? undefined : list(cell(defaults)),
       by: byAt.map(cell),
     };
   };

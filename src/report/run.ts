@@ -21,7 +21,7 @@ export interface ReportOptions {
 }
 
 export async function makeReport(options: ReportOptions): Promise<ReportFigures> {
-  let found: ResultColumns = { balance: false, months: false, reviewReasons: false };
+  let found: ResultColumns = { balance: false, months: false, reviewReasons: false, defaultsUsed: false };
   const results = readResults(options.results, options.by, (columns) => (found = columns));
   const all = new Tally();
   const splits = options.by.map(() => new Map<string, Tally>());
@@ -80,7 +80,7 @@ export async function makeReport(options: ReportOptions): Promise<ReportFigures>
   }
   while (await next());
 
-  const columns = { balance: found.balance, reviewReasons: found.reviewReasons, schedules: options.schedules !== undefined };
+  const columns = { balance: found.balance, reviewReasons: found.reviewReasons, defaultsUsed: found.defaultsUsed, schedules: options.schedules !== undefined };
   return {
     results: options.results,
     schedules: options.schedules ?? null,
@@ -92,6 +92,7 @@ export async function makeReport(options: ReportOptions): Promise<ReportFigures>
         ? 'Months to clear: the results’ plan_months column, for the plans that repay the balance.'
         : 'Months to clear: each plan’s instalments as months (weekly × 12 ÷ 52, rounded up), for the plans that repay the balance.',
       ...(found.reviewReasons ? [] : ['Review reasons: the results have no review_reasons column; their flags say why an account is to be reviewed.']),
+      ...(found.defaultsUsed ? [] : ['Defaults: the results have no defaults_used column, so the report cannot say which accounts’ figures rest on a household field taken by default.']),
       ...(options.schedules === undefined ? ['Cash month by month: needs the schedules (--schedules).'] : []),
     ],
     all: all.figures(columns),

@@ -10,6 +10,7 @@ import { fromPence, safePence } from '../core/money.js';
 import { termInMonths } from '../core/plan/words.js';
 import { AVAILABLE_BINS, LENGTH_BINS, type Count, type PortfolioFigures } from '../render/report/figures.js';
 import { MOST_MONTHS, type ResultRow } from './read.js';
+import { HOUSEHOLD_FIELDS } from '../batch/fields.js';
 
 const safe = (pence: number, what: string): number => {
   if (!Number.isSafeInteger(pence)) throw new FairplanError('invalid-amount', `${what} is too large to add up exactly in pence`);
@@ -18,6 +19,12 @@ const safe = (pence: number, what: string): number => {
 
 const counted = (counts: ReadonlyMap<string, number>): Count[] =>
   [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, accounts]) => ({ name, accounts }));
+
+/** The household fields in batch's order (adults, children, tenure, jurisdiction), any other after, by name. */
+const byField = (counts: ReadonlyMap<string, number>): Count[] => {
+  const order = (name: string): number => ((HOUSEHOLD_FIELDS as readonly string[]).includes(name) ? (HOUSEHOLD_FIELDS as readonly string[]).indexOf(name) : HOUSEHOLD_FIELDS.length);
+  return counted(counts).sort((a, b) => order(a.name) - order(b.name));
+};
 
 const inc = (counts: number[] | Uint32Array, i: number): void => void (counts[i] = (counts[i] ?? 0) + 1);
 
@@ -51,6 +58,8 @@ export class Tally {
   private readonly byFrequency = new Map<PaymentFrequency, number>();
   private readonly flags = new Map<string, number>();
   private readonly reasons = new Map<string, number>();
+  private onDefault = 0;
+  private readonly defaults = new Map<string, number>();
   private readonly available = new Array<number>(AVAILABLE_BINS.length).fill(0);
   private readonly planLength = new Array<number>(LENGTH_BINS.length + 1).fill(0);
   private readonly byMonth = new Uint32Array(MOST_MONTHS + 1);
@@ -67,6 +76,8 @@ export class Tally {
     this.byFrequency.set(row.frequency, (this.byFrequency.get(row.frequency) ?? 0) + row.instalment);
     for (const flag of row.flags) bump(this.flags, flag);
     for (const reason of row.reviewReasons ?? []) bump(this.reasons, reason);
+    if (row.defaultsUsed && row.defaultsUsed.length > 0) this.onDefault++;
+    for (const field of row.defaultsUsed ?? []) bump(this.defaults, field);
     inc(this.available, AVAILABLE_BINS.findIndex((bin) => row.available <= bin.upTo));
     const months = monthsToClear(row);
     if (months === undefined) inc(this.planLength, LENGTH_BINS.length);
@@ -84,7 +95,7 @@ export class Tally {
     this.cash.set(month, (this.cash.get(month) ?? 0) + pence);
   }
 
-  figures(columns: { readonly balance: boolean; readonly reviewReasons: boolean; readonly schedules: boolean }): PortfolioFigures {
+  figures(columns: { readonly balance: boolean; readonly reviewReasons: boolean; readonly defaultsUsed: boolean; readonly schedules: boolean }): PortfolioFigures {
     const n = this.clearing;
     const expected = [...this.byFrequency].reduce(
       (total, [frequency, pence]) => total + safePence(toMonthly(fromPence(safe(pence, 'the instalments')), frequency)),
@@ -105,6 +116,7 @@ export class Tally {
       review: this.review,
       flags: counted(this.flags),
       reviewReasons: columns.reviewReasons ? counted(this.reasons) : null,
+      defaultsUsed: columns.defaultsUsed ? { accounts: this.onDefault, fields: byField(this.defaults) } : null,
       available: [...this.available],
       planLength: [...this.planLength],
       cash: columns.schedules ? this.months() : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAccount, type Account, type Rejection } from '../../src/batch/account.js';
+import { readAccount, type Account } from '../../src/batch/account.js';
 import { ALL_FIELDS, FIELDS } from '../../src/batch/fields.js';
 import { householdDefaults, readAdults, readChildren, readJurisdiction, readTenure } from '../../src/batch/household-fields.js';
 import { resolveColumns } from '../../src/batch/mapping.js';
@@ -17,7 +17,7 @@ describe('household values as exports write them', () => {
   });
 
   it('refuses a tenure it would have to guess, saying what it expects', () => {
-    expect(() => readTenure('Homeowner?')).toThrow(/"Homeowner\?" is not a tenure: expected one of owner, mortgage/);
+    expect(() => readTenure('Caravan')).toThrow(/"Caravan" is not a tenure: expected one of owner, mortgage/);
     expect(() => readTenure('morgage')).toThrow(/did you mean "mortgage"\?/);
   });
 
@@ -91,12 +91,22 @@ describe("an account row's household", () => {
     expect(account.household.defaulted).toEqual(['adults', 'children', 'tenure', 'jurisdiction']);
   });
 
-  it("rejects a value it cannot read, naming the export's column and coding it by the field", () => {
+  it("takes the default for a value it cannot read, naming the export's column and the value as written", () => {
     const named = resolveColumns([...FIELDS, 'Housing Status'], { tenure: 'Housing Status' }, { kind: 'none' }, 'accounts.csv');
-    const rejection = readAccount([...FIELDS.map((f) => GOOD[f] ?? ''), 'council'], named, 7) as Rejection;
-    expect(rejection).toMatchObject({ line: 7, field: 'Housing Status', code: 'invalid-tenure' });
-    expect(rejection.reason).toMatch(/^Housing Status "council" is not a tenure/);
-    expect((read({ jurisdiction: 'Eire' }) as Rejection).code).toBe('invalid-jurisdiction');
-    expect((read({ children: 'none' }) as Rejection).code).toBe('invalid-children');
+    const account = readAccount([...FIELDS.map((f) => GOOD[f] ?? ''), 'Lodger'], named, 7) as Account;
+    expect(account.household).toMatchObject({ tenure: 'other', defaulted: ['adults', 'children', 'tenure', 'jurisdiction'] });
+    expect(account.unknownValues).toEqual([{ column: 'Housing Status', value: 'Lodger' }]);
+    const eire = read({ jurisdiction: 'Eire', children: 'none', adults: '2' }) as Account;
+    expect(eire.household).toMatchObject({ adults: 2, children: 0, defaulted: ['children', 'tenure', 'jurisdiction'] });
+    expect(eire.unknownValues).toEqual([
+      { column: 'children', value: 'none' },
+      { column: 'jurisdiction', value: 'Eire' },
+    ]);
+  });
+
+  it("reads a column's own words by the mapping's values first, in any case and punctuation", () => {
+    const named = resolveColumns([...FIELDS, 'Home'], { tenure: { column: 'Home', values: { 'Council tenant': 'tenant-social', Parents: 'other' } } }, { kind: 'none' }, 'accounts.csv');
+    const tenure = (cell: string) => (readAccount([...FIELDS.map((f) => GOOD[f] ?? ''), cell], named, 2) as Account).household.tenure;
+    expect(['COUNCIL-TENANT', 'parents', 'Private rent'].map(tenure)).toEqual(['tenant-social', 'other', 'tenant-private']);
   });
 });

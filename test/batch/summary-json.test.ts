@@ -17,6 +17,7 @@ const run: BatchSummary = {
   possiblyStatuteBarred: 1,
   unmappedColumns: ['Water', 'Phone'],
   rejectedByCode: { 'invalid-date': 1 },
+  unknownValues: [{ column: 'Housing', rows: 3, values: [{ value: 'Lodger', rows: 2 }, { value: 'Caravan', rows: 1 }] }],
   provenance: provenance({ fairplanVersion: '0.1.0', asOf: parseIsoDate('2026-01-05'), inputs: [{ role: 'input', file: 'in.csv', sha256: null }] }),
 };
 
@@ -39,6 +40,8 @@ describe('the batch summary as JSON', () => {
       // The accounts whose flags or dates rest on a household field the row did not record, in name order.
       defaultsUsed: { jurisdiction: 1, tenure: 4 },
       unmappedColumns: ['Water', 'Phone'],
+      // The household values not understood, by column: those rows took the default.
+      unknownValues: { Housing: { rows: 3, values: { Lodger: 2, Caravan: 1 } } },
       // Its 1.x name, kept through format 2.
       unmapped_columns: ['Water', 'Phone'],
       provenance: run.provenance,

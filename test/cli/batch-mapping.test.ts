@@ -87,7 +87,7 @@ describe('an export in its own column names', () => {
     const { code, stderr } = await runCli(['batch', many, '--map', MAP, '--as-of', '2026-01-05', '-q']);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/every one of the first 100 rows is rejected for Next Payday .*--date-format DD\/MM\/YYYY/);
+    expect(stderr).toMatch(/"Next Payday" of the first 100 rows reads as YYYY-MM-DD .*the dates look like DD\/MM\/YYYY; run with --date-format DD\/MM\/YYYY/);
   });
 
   it('writes a mapping guessed from the header, which reads the export as the hand-written one does', async () => {
@@ -102,7 +102,7 @@ describe('an export in its own column names', () => {
       { column: 'Child Benefit (4-weekly)', frequency: 'four-weekly' },
     ]);
     expect(mapping.columns['//utilities']).toMatch(/guessed from "Energy"/);
-    expect([mapping.columns.adults, mapping.columns.children, mapping.columns.tenure, mapping.columns.jurisdiction]).toEqual(['Adults', 'Children', 'Tenure', 'Nation']);
+    expect([mapping.columns.adults, mapping.columns.children, mapping.columns.tenure.column, mapping.columns.jurisdiction.column]).toEqual(['Adults', 'Children', 'Tenure', 'Nation']);
     const fromGuess = await runCli(['batch', EXPORT, '--map', guessed, ...UK, '-q']);
     expect(mapping['//date-format']).toMatch(/--date-format DD\/MM\/YYYY/);
     expect(mapping.carry).toEqual(['Region']);
@@ -186,23 +186,20 @@ describe("the household each row records", () => {
     expect((await run('--calendar', 'none')).map(([id, date]) => [id, date])).toEqual([['E1', '2026-04-07'], ['S1', '2026-04-06'], ['N1', '2026-04-06']]);
   });
 
-  it("rejects a household value it cannot read, naming the export's column, what was expected and a stable code", async () => {
+  it("takes the default for a household value it cannot read, rather than reject the account, and names the field in defaults_used", async () => {
     const dir = scratch();
     const lines = readFileSync(EXPORT, 'utf8').trimEnd().split('\n');
     const bad = path.join(dir, 'bad.csv');
     writeFileSync(bad, [lines[0], lines[1]?.replace(',Tenant - social,England', ',Council house,England'), lines[2]?.replace(',2,0,Mortgage,Wales', ',0,0,Mortgage,Wales'), lines[3]?.replace(',Owner,Scotland', ',Owner,Narnia'), lines[4]].join('\n'));
-    const errors = path.join(dir, 'rejected.csv');
-    const { code } = await runCli(['batch', bad, '--map', MAP, ...UK, '-q', '--errors', errors, '-o', path.join(dir, 'results.csv')]);
-    expect(code).toBe(1);
-    const rejected = records(readFileSync(errors, 'utf8').replace(/"[^"]*"/g, (quoted) => quoted.replace(/,/g, ' ')));
-    expect(rejected.map((r) => [r.rejected_line, r.rejected_field, r.rejected_code])).toEqual([
-      ['2', 'Tenure', 'invalid-tenure'],
-      ['3', 'Adults', 'invalid-adults'],
-      ['4', 'Nation', 'invalid-jurisdiction'],
+    const { code, stdout } = await runCli(['batch', bad, '--map', MAP, ...UK, '-q']);
+    expect(code).toBe(0);
+    // A council house is a social tenancy; no one is 0 adults, and Narnia is no jurisdiction: both by default.
+    expect(records(stdout).map((r) => [r.account_id, r.defaults_used])).toEqual([
+      ['R001', ''],
+      ['R002', 'adults'],
+      ['R003', 'jurisdiction'],
+      ['R004', 'tenure;jurisdiction'],
     ]);
-    expect(rejected[0]?.rejected_reason).toMatch(/Tenure .*"Council house.* is not a tenure: expected one of owner/);
-    expect(rejected[1]?.rejected_reason).toMatch(/expected a whole number from 1/);
-    expect(rejected[2]?.rejected_reason).toMatch(/"Narnia.* is not a jurisdiction: expected one of england-wales/);
   });
 
   it('refuses a --jurisdiction it does not know, as a usage error', async () => {

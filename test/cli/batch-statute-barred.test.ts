@@ -72,13 +72,12 @@ describe('batch --group-by leaves an account past the limitation period out of t
     expect(rows['CARD-1001']).toMatchObject({ plan: 'affordable', instalment: '320.00' });
   });
 
-  it('rejects a jurisdiction it does not know, naming the column, with a suggestion', async () => {
+  it("takes the run's jurisdiction for one it does not know, and says so in the row's defaults_used and on stderr", async () => {
     const input = readFileSync(ACCOUNTS, 'utf8').replace('2026-10-28,england-wales', '2026-10-28,scotlnd');
-    const errors = path.join(mkdtempSync(path.join(tmpdir(), 'fairplan-barred-batch-')), 'rejected.csv');
-    const { code } = await runCli(['batch', '-', '--group-by', 'customer_id', '-q', '--errors', errors, ...AS_OF], { input });
-    expect(code).toBe(1);
-    const [rejected] = parse(readFileSync(errors, 'utf8'), { columns: true }) as Row[];
-    expect(rejected).toMatchObject({ rejected_line: '2', rejected_field: 'jurisdiction', rejected_code: 'invalid-jurisdiction', account_id: 'CARD-1001' });
-    expect(rejected?.rejected_reason).toContain('did you mean "scotland"?');
+    const { code, stdout, stderr } = await runCli(['batch', '-', '--group-by', 'customer_id', ...AS_OF], { input });
+    expect(code).toBe(0);
+    // Taken as the run's default, England and Wales, as its customer's other accounts record: planned with them.
+    expect(rowsOf(stdout)['CARD-1001']).toMatchObject({ defaults_used: 'adults;children;tenure;jurisdiction', instalment: '240.00' });
+    expect(stderr).toContain('jurisdiction: 1 row with values not understood ("scotlnd" ×1); the default was used');
   });
 });

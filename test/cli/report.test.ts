@@ -63,6 +63,9 @@ function expected(rows: Row[], schedules: Row[]) {
       planLength[bin === -1 ? 5 : bin]++;
     }
   }
+  // Each account whose defaults_used names a field, and the accounts by field.
+  const defaultFields: Record<string, number> = {};
+  for (const r of rows) for (const f of (r.defaults_used ?? '').split(';').filter(Boolean)) defaultFields[f] = (defaultFields[f] ?? 0) + 1;
   const ids = new Set(rows.map((r) => r.account_id));
   const cash = new Map<string, bigint>();
   for (const s of schedules.filter((s) => ids.has(s.account_id))) cash.set(s.due!.slice(0, 7), (cash.get(s.due!.slice(0, 7)) ?? 0n) + pence(s.amount!));
@@ -88,6 +91,7 @@ function expected(rows: Row[], schedules: Row[]) {
     review: rows.filter((r) => r.review === 'yes').length,
     flags,
     reviewReasons: 'review_reasons' in (rows[0] ?? {}) ? reasons : null,
+    defaultsUsed: 'defaults_used' in (rows[0] ?? {}) ? { accounts: rows.filter((r) => r.defaults_used !== '').length, fields: defaultFields } : null,
     available: available,
     planLength: planLength,
     cash: cashRows,
@@ -150,7 +154,25 @@ describe('fairplan report', () => {
     expect(report.notes).toEqual(expect.arrayContaining([expect.stringContaining('--carry balance')]));
     const { owed: _o, cash: _c, ...rest } = expected(rows, []);
     // Nor has it review_reasons.
-    expect(figures(report)).toMatchObject({ ...rest, reviewReasons: null });
+    expect(figures(report)).toMatchObject({ ...rest, reviewReasons: null, defaultsUsed: null });
+  });
+
+  it("says how many accounts' figures rest on a household default, and on which fields, in JSON, markdown and HTML", async () => {
+    const csv = [
+      'account_id,available,flags,review,plan,instalment,frequency,instalments,outcome,defaults_used',
+      'A1,100.00,,no,affordable,100.00,monthly,3,repaid,',
+      'A2,0.00,deficit;dro-indicator,yes,token,1.00,monthly,12,review,tenure;jurisdiction',
+      'A3,50.00,,no,affordable,50.00,monthly,10,repaid,adults;children;tenure;jurisdiction',
+      'A4,20.00,,no,affordable,20.00,monthly,60,repaid,tenure',
+    ].join('\n');
+    const file = path.join(dir, 'defaults.csv');
+    writeFileSync(file, `${csv}\n`);
+    const json = JSON.parse((await runCli(['report', file, '--json'])).stdout) as Record<string, unknown>;
+    // A2, A3 and A4: tenure for all three, jurisdiction for two, adults and children for A3.
+    expect(json.defaultsUsed).toEqual({ accounts: 3, fields: { adults: 1, children: 1, tenure: 3, jurisdiction: 2 } });
+    const sentence = '3 accounts’ figures rest on a default (adults 1, children 1, tenure 3, jurisdiction 2)';
+    expect((await runCli(['report', file, '--format', 'md'])).stdout).toContain(`| Resting on a default | ${sentence} |`);
+    expect((await runCli(['report', file])).stdout).toContain(`<dd class="long">${sentence}</dd>`);
   });
 
   it('uses the results’ plan_months and review_reasons columns, as batch names them, when they have them', async () => {

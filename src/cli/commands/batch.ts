@@ -56,8 +56,14 @@ Household (optional; a blank cell or no column takes the default, and the
 row's defaults_used column names it): adults (default 1), children (0),
 tenure (owner, mortgage, living-with-parents, tenant-private, tenant-social,
 other; default other), jurisdiction (england-wales, scotland,
-northern-ireland; default --jurisdiction). A row's due dates move around its
-jurisdiction's bank holidays; a row that records none, around --calendar's.
+northern-ireland; default --jurisdiction). Values are read in any case and
+punctuation, as exports often write them (Council tenant, Owner occupier,
+N. Ireland, Scot.); a mapping's "values" names a column's own words:
+  "tenure": {"column": "Housing", "values": {"Lodger": "tenant-private"}}
+A value still not understood takes the default too (never a rejection), and
+the run counts such values per column on stderr and in the summary
+(unknownValues). A row's due dates move around its jurisdiction's bank
+holidays; a row that records none, around --calendar's.
 An account whose last payment is more than six years old (five in Scotland)
 may be statute-barred: it is offered nothing (outcome possibly-statute-barred,
 instalment 0.00, no schedule), the customer's other accounts share what is
@@ -68,15 +74,18 @@ frequency, converted to a month and rounded to the penny one by one:
   "utilities": ["Energy", "Water"],
   "monthly_income": [{"column": "Weekly wage", "frequency": "weekly"}]
 Keys starting // are notes. --init-map writes a mapping guessed from the
-header (to -o or stdout), and exits 4 if it leaves a needed field "?" for
-you to decide; --dry-run N shows what each field reads from the first N rows
-and writes nothing. A column that holds amounts (most of its non-empty cells
-are money) but is neither read nor carried, judged on every row, is named on
-stderr at the end and in the summary (unmappedColumns); --strict then fails
-the run and writes nothing. Counts, ages and ids are not amounts: a header
-such as Age, Dependants, Number of..., ... ID, or whole numbers up to 120
-under a header that names no income or outgoing (docs/batch-mapping.md).
-A rejected row names the export's column.
+header (to -o or stdout), with the household values it saw, and exits 4 if it
+leaves a needed field "?" for you to decide; --dry-run N shows what each field
+reads from the first N rows and writes nothing. A date that proves
+--date-format wrong (25/03/2026 read as MM/DD/YYYY) stops the run, naming the
+format that reads it; so do dates no format given reads, or that read as
+DD/MM/YYYY and MM/DD/YYYY alike. A column that holds amounts (most of its
+non-empty cells are money) but is neither read nor carried, judged on every
+row, is named on stderr at the end and in the summary (unmappedColumns);
+--strict then fails the run and writes nothing. Counts, ages and ids are not
+amounts: a header such as Age, Dependants, Number of..., ... ID, or whole
+numbers up to 120 under a header that names no income or outgoing
+(docs/batch-mapping.md). A rejected row names the export's column.
 
 Results (CSV): account_id, carried columns, monthly_income, expenditure,
 surplus, available, flags, review, plan, instalment, frequency,
@@ -87,10 +96,10 @@ OPTION_instalments and OPTION_is_affordable (blank when not offered), and
 defaults_used (the household fields taken by default, e.g. tenure;jurisdiction).
 Rejected rows (--errors) have rejected_line, rejected_field (the export's
 column), rejected_reason and rejected_code (e.g. missing-value,
-invalid-amount, invalid-date, invalid-tenure: docs/batch-mapping.md); the run
-ends by counting them by code on stderr ("Rejected 12 rows: 9 invalid-amount,
-3 invalid-date"). Amounts are plain numbers with two decimals; --bom starts
-each CSV file with a byte-order mark so Excel reads £ and accents.
+invalid-amount, invalid-date, invalid-frequency: docs/batch-mapping.md); the
+run ends by counting them by code on stderr ("Rejected 12 rows: 9
+invalid-amount, 3 invalid-date"). Amounts are plain numbers with two decimals;
+--bom starts each CSV file with a byte-order mark so Excel reads £ and accents.
 
 --summary writes the run as JSON: rows read, written and rejected, rejected
 rows by code (rejectedByCode), accounts by flag and by recommended plan, the
@@ -117,7 +126,8 @@ Exit codes:
   1   some rows were rejected; the others were written
   2   bad arguments, a missing column, a file that cannot be read or written,
       or a worker out of memory; every one of the first rows rejected for one
-      column (a date format, say); a mapping file that is not one
+      column; a date that proves --date-format wrong, or dates it cannot
+      tell DD/MM from MM/DD in; a mapping file that is not one
       (invalid-mapping); with --strict, an amount column unread (judged on
       every row, so the run ends before any file is written)
   3   nothing usable: every row was rejected, or the run stopped at a

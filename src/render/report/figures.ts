@@ -55,6 +55,12 @@ export interface PortfolioFigures {
   readonly flags: readonly Count[];
   /** Accounts by reason for review, when the results have a review_reasons column; otherwise null. */
   readonly reviewReasons: readonly Count[] | null;
+  /**
+   * Accounts whose figures (a flag, the due dates) rest on a household field batch took by default,
+   * and those accounts by field (adults, children, tenure, jurisdiction), when the results have a
+   * defaults_used column; otherwise null.
+   */
+  readonly defaultsUsed: { readonly accounts: number; readonly fields: readonly Count[] } | null;
   /** Accounts in each of AVAILABLE_BINS, in order. */
   readonly available: readonly number[];
   /** Accounts in each of LENGTH_BINS, in order, then those that do not clear. */

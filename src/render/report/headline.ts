@@ -9,6 +9,10 @@ const months = (m: number | null): string => (m === null ? 'none repaid' : `${m.
 const share = (n: number, of: number): string => (of === 0 ? '' : ` (${((n * 100) / of).toFixed(1)}%)`);
 const counts = (list: PortfolioFigures['flags']): string => (list.length === 0 ? 'none' : list.map((c) => `${c.name} ${count(c.accounts)}`).join(', '));
 
+/** "1,500 accounts' figures rest on a default (adults 1,200, tenure 300)": a flag or a due date may be other than the customer's. */
+const onDefault = ({ accounts, fields }: NonNullable<PortfolioFigures['defaultsUsed']>): string =>
+  accounts === 0 ? 'none: every account recorded its household' : `${count(accounts)} ${accounts === 1 ? 'account’s figures rest' : 'accounts’ figures rest'} on a default (${counts(fields)})`;
+
 /** [label, figure] pairs, in the order a reader wants them. */
 export function headline(f: PortfolioFigures): [string, string][] {
   return [
@@ -24,6 +28,7 @@ export function headline(f: PortfolioFigures): [string, string][] {
     ['To review', `${count(f.review)}${share(f.review, f.accounts)}`],
     ['Flags', counts(f.flags)],
     ...(f.reviewReasons === null ? [] : [['Review reasons', counts(f.reviewReasons)] as [string, string]]),
+    ...(f.defaultsUsed === null ? [] : [['Resting on a default', onDefault(f.defaultsUsed)] as [string, string]]),
   ];
 }
 
@@ -44,6 +49,7 @@ function portfolioJson(f: PortfolioFigures) {
     review: f.review,
     flags: Object.fromEntries(f.flags.map((c) => [c.name, c.accounts])),
     reviewReasons: f.reviewReasons && Object.fromEntries(f.reviewReasons.map((c) => [c.name, c.accounts])),
+    defaultsUsed: f.defaultsUsed && { accounts: f.defaultsUsed.accounts, fields: Object.fromEntries(f.defaultsUsed.fields.map((c) => [c.name, c.accounts])) },
     available: AVAILABLE_BINS.map((bin, i) => ({ bin: bin.label, accounts: f.available[i] ?? 0 })),
     planLength: [...LENGTH_BINS.map((bin) => bin.label), DOES_NOT_CLEAR].map((bin, i) => ({ bin, accounts: f.planLength[i] ?? 0 })),
     cash: f.cash && f.cash.map((m) => ({ month: m.month, due: formatPence(m.pence) })),

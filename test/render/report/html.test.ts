@@ -20,6 +20,7 @@ const figures = (accounts: number): PortfolioFigures => ({
   review: 0,
   flags: [{ name: '<b>advice</b>', accounts }],
   reviewReasons: null,
+  defaultsUsed: null,
   available: [0, 0, 0, accounts, 0, 0, 0, 0],
   planLength: [accounts, 0, 0, 0, 0, 0, 0],
   cash: [{ month: '2026-01', pence: 10_000 }],
