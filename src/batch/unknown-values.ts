@@ -6,7 +6,7 @@
 import type { UnknownValue } from './account.js';
 
 /** A column's rows with a value not understood, and those rows by value. */
-export interface UnknownCount {
+interface UnknownCount {
   rows: number;
   readonly values: Record<string, number>;
 }
