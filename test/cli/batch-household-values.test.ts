@@ -97,9 +97,9 @@ describe("a mapping's values", () => {
     expect(code).toBe(2);
     const problems = stderr.trim().split('\n').map((line) => JSON.parse(line) as { code: string; field: string; message: string });
     expect(problems.map((p) => [p.code, p.field])).toEqual([
-      ['invalid-argument', 'columns.balance.values'],
-      ['invalid-argument', 'columns.adults.values.None'],
-      ['invalid-argument', 'columns.tenure.values.Council tenant'],
+      ['invalid-mapping', 'columns.balance.values'],
+      ['invalid-mapping', 'columns.adults.values.None'],
+      ['invalid-mapping', 'columns.tenure.values.Council tenant'],
     ]);
     expect(problems[2]?.message).toMatch(/"rented" is not a tenure: expected one of owner, mortgage/);
   });
