@@ -318,12 +318,12 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
 
     it('refuses a book written by a newer fairplan', async () => {
       const book = await newBook();
-      await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values ('0002-later', '2027-01-01T00:00:00.000Z')`.execute(book.db);
+      await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values ('0003-later', '2027-01-01T00:00:00.000Z')`.execute(book.db);
       await book.close();
       open.splice(open.indexOf(book), 1);
       const error = await openBook(where.get(book)!, { create: false, waitSeconds: 0, cwd: process.cwd() }).catch((e: unknown) => e);
       expect((error as FairplanError).code).toBe('invalid-argument');
-      expect((error as FairplanError).message).toMatch(/version 2, written by a newer fairplan/);
+      expect((error as FairplanError).message).toMatch(/version 3, written by a newer fairplan/);
     });
 
     if (backend.name === 'sqlite') {

@@ -67,7 +67,7 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       await run(book, ['payments', BOOK('payments.csv')]);
       const dir = scratch();
       expect((await run(book, ['export', path.join(dir, 'csv')])).code).toBe(0);
-      expect(readdirSync(path.join(dir, 'csv')).sort()).toEqual(['agreements.csv', 'circumstances.csv', 'deliveries.csv', 'imports.csv', 'instalments.csv', 'payments.csv']);
+      expect(readdirSync(path.join(dir, 'csv')).sort()).toEqual(['agreements.csv', 'circumstances.csv', 'deliveries.csv', 'imports.csv', 'instalments.csv', 'messages.csv', 'payments.csv']);
       const payments = parse(readFileSync(path.join(dir, 'csv', 'payments.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
       // In pence: 45 + 45 + 30 + 30 - 30 + 1 + 25 + 25 pounds.
       expect(payments.reduce((sum, p) => sum + BigInt(p.amount!), 0n)).toBe(17100n);
@@ -78,8 +78,8 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
 
     it('migrates a new book to the latest schema, and then has nothing to do', async () => {
       const book = await backend.fresh();
-      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema went from version 0 to 1\n");
-      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema is version 1, the latest: nothing to do\n");
+      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema went from version 0 to 2\n");
+      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema is version 2, the latest: nothing to do\n");
     });
 
     it('waits for another run to finish with the book, and records its own after it', async () => {

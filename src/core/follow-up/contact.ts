@@ -135,7 +135,8 @@ function holdFor({ customer, messageId, sendOn, contacts, doubts, issuedTonight,
   if (doubts.length > 0) return ['protection-unreadable', `held back: ${doubts.join('; ')}`];
   const sent = contacts.find((c) => c.messageId === messageId);
   if (sent) return ['already-sent', `held back: already sent on ${sent.sentOn}`];
-  if (issuedTonight) return ['daily-limit', `held back: the customer's message tonight is ${issuedTonight.messageId}, about account ${issuedTonight.accountId} (one message a night to a person, whatever their accounts)`];
+  // The same message, issued by an earlier run of the same night, is the night's one message, not a second.
+  if (issuedTonight && issuedTonight.messageId !== messageId) return ['daily-limit', `held back: the customer's message tonight is ${issuedTonight.messageId}, about account ${issuedTonight.accountId} (one message a night to a person, whatever their accounts)`];
   const perDay = Math.min(rules.perDay, CONTACT_LIMITS.perDay);
   const perWeek = Math.min(rules.perWeek, CONTACT_LIMITS.perWeek);
   const weekStart = addDays(sendOn, -6);
@@ -153,7 +154,7 @@ export interface ContactInput {
   readonly contacts: readonly Contact[];
   /** Why nothing may be sent to the customer tonight: a protection that cannot be read exactly. */
   readonly doubts?: readonly string[];
-  /** A message already issued tonight to the same person about another account. */
+  /** A message already issued tonight to the same person: about another account, or by an earlier run of the night. */
   readonly issuedTonight?: IssuedTonight;
   readonly asOf: IsoDate;
   readonly rules: FollowUpRules;
