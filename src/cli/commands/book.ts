@@ -183,7 +183,12 @@ async function sent(context: CommandContext, file: string, flags: BookFlags): Pr
   const { reject, count } = rejecter(context);
   const source = await sourceOf(context, 'sent', file, {});
   const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordSent(db, source, reject)));
-  finish(context, count(), `${outcome.read} report${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded (${outcome.notDelivered} not delivered), ${outcome.known} already in the book`);
+  finish(
+    context,
+    count(),
+    `${outcome.read} report${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded (${outcome.notDelivered} not delivered), ${outcome.known} already in the book; ` +
+      `${outcome.issued} of messages follow-up --book issued`,
+  );
 }
 
 interface ShowFlags extends BookFlags {
