@@ -28,6 +28,14 @@ Examples:
   fairplan follow-up --arrangements schedules.csv --payments payments.csv \\
     --customers customers.csv --contacts contacts.csv --as-of 2026-03-09 \\
     -o status.csv --messages messages.csv --errors rejected.csv
+  fairplan follow-up --book book.sqlite --as-of 2026-06-01 \\
+    -o status.csv --messages messages.csv
+
+With --book, the plans in force, payments, customers and contacts are read
+from the book (fairplan book), and every message issued is recorded in it,
+once: the same night run again writes the same files and records nothing
+twice. Outputs must be files; they are published only once the book has the
+messages. See docs/nightly.md, "Running fairplan every night".
 
 Inputs (CSV with a header row, or NDJSON if named .ndjson or .jsonl, a line
 at most 1 MiB; columns in any order, others ignored):
@@ -94,7 +102,9 @@ Exit codes:
   3   nothing usable: rows were rejected and no arrangement could be read, or
       the run stopped over --max-rejects and wrote no file
   74  an output did not fit: the disk is full or a file passed the file-size
-      limit (ulimit -f); no output file is left half written`;
+      limit (ulimit -f); no output file is left half written
+  75  --book: the book is in use by another run that did not finish in time;
+      nothing was written or recorded`;
 
 interface FollowUpFlags {
   arrangements?: string;
