@@ -152,7 +152,7 @@ it('ten nights of the guide\'s night: statuses, messages issued once, nothing to
     expect(status, date).toHaveLength(20);
     expect(Object.fromEntries(status.filter((s) => s.status !== 'on-track').map((s) => [s.account_id, s.status])), date).toEqual(night.notOnTrack);
     expect(messages.map((m) => `${m.message_id} ${m.held_back}`.trim()), date).toEqual(night.messages);
-    const issued = messages.filter((m) => m.held_back === '').map((m) => m.message_id);
+    const issued = messages.filter((m) => m.held_back === '').map((m) => m.message_id ?? '');
     // Nothing is issued twice across the nights, and nothing ever to the opted-out N-04 or the paused N-05.
     expect(issued.filter((id) => issuedSoFar.includes(id)), date).toEqual([]);
     expect(issued.filter((id) => id.startsWith('N-04:') || id.startsWith('N-05:')), date).toEqual([]);
