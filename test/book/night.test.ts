@@ -5,7 +5,7 @@
  * opt-out, a Breathing Space, a vulnerability, a doubt) holding their messages as follow-up's files
  * do. Figures from fixtures/book/nightly/, worked out by hand (see test/book/ten-nights.test.ts).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -172,6 +172,12 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       const location = await firstNight();
       const run = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-01', '-o', '-', '--messages', path.join(scratch(), 'm.csv')]);
       expect(run.code).toBe(2);
+      expect(await messagesInBook(location)).toEqual([]);
+      // An output that cannot be written: no file is published, and the book records nothing.
+      const dir = scratch();
+      const failed = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-01', '-o', path.join(dir, 's.csv'), '--messages', path.join(dir, 'm.csv'), '--summary', path.join(dir, 'missing', 'summary.json')]);
+      expect(failed.code).toBe(2);
+      expect(existsSync(path.join(dir, 'm.csv'))).toBe(false);
       expect(await messagesInBook(location)).toEqual([]);
     });
   });
