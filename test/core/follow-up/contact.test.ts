@@ -124,6 +124,12 @@ describe('planMessage: contact is a person\'s, and a doubt holds it back', () =>
     expect(plan7('2026-03-07', { issuedTonight: { accountId: 'ACC-8', messageId: 'ACC-8:reminder:2:sms' } })).toMatchObject({ held: 'daily-limit', reason: expect.stringContaining('ACC-8') });
   });
 
+  it('issues again the message an earlier run of the same night issued, as the night\'s one message', () => {
+    const again = plan7('2026-03-07', { issuedTonight: { accountId: 'ACC-7', messageId: 'ACC-7:reminder:1:sms' } });
+    expect(again).toMatchObject({ messageId: 'ACC-7:reminder:1:sms' });
+    expect(again?.held).toBeUndefined();
+  });
+
   it('holds back every message while a protection cannot be read, naming it', () => {
     expect(plan7('2026-03-07', { doubts: ['customer row 4 cannot be read exactly'] })).toMatchObject({ held: 'protection-unreadable', reason: expect.stringContaining('customer row 4') });
   });
