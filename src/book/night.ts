@@ -4,7 +4,8 @@
  * the night with its instalments, the payments made to it, each account's circumstances in force
  * that night (with any doubt recorded, which holds the customer's messages as a cell that cannot be
  * read does), and every contact the book holds: the messages follow-up issued and those a sender
- * reported on. Then the messages issued are recorded, each once (by its id and plan).
+ * reported on. Then the messages issued are recorded; a message an earlier run of the same night
+ * issued is held back (`already-issued`), neither written nor recorded again.
  */
 import { toDayNumber, type IsoDate } from '../core/date.js';
 import type { IssuedTonight } from '../core/follow-up/contact.js';
@@ -25,6 +26,8 @@ export interface Night {
   readonly source: AccountSource;
   /** The plan in force for each account followed up, which a message issued is about. */
   readonly agreementOf: ReadonlyMap<string, number>;
+  /** Messages the book holds as issued by an earlier run of this night: with the sender, and not written again. */
+  readonly issuedEarlier: number;
 }
 
 /** The columns of a circumstances row, as a customers file writes them. */
@@ -141,6 +144,7 @@ export async function nightFromBook(db: BookWriter, name: string, asOf: IsoDate)
 
   return {
     agreementOf,
+    issuedEarlier: tonight.length,
     source: async (reader): Promise<BookReport> => {
       const used = reader.columns(['account_id', ...CUSTOMER_COLUMNS, ...[...templateColumns].sort()]);
       const customers = new CustomerStore(accounts, [...templateColumns].sort().filter((column) => used.has(column)));
@@ -160,6 +164,8 @@ export async function nightFromBook(db: BookWriter, name: string, asOf: IsoDate)
       for (const row of deliveryRows) {
         if (!issued.has(row.message_id)) contacts.add(row.account_id, toDayNumber(row.sent_on as IsoDate), row.message_id);
       }
+      // The account's own message first, so that the same message is known as the one issued already.
+      const tonightByAccount = new Map(tonight.map((row) => [row.account_id, { accountId: row.account_id, messageId: row.message_id }]));
       let tonightByPerson: Map<number, IssuedTonight> | undefined;
       const { follow } = followAccounts(
         {
@@ -172,7 +178,7 @@ export async function nightFromBook(db: BookWriter, name: string, asOf: IsoDate)
             // Built once every account is joined to its person.
             tonightByPerson ??= new Map(tonight.map((row) => [people.personOf(row.account_id) ?? -1, { accountId: row.account_id, messageId: row.message_id }]));
             const person = people.personOf(accountId);
-            return person === undefined ? undefined : tonightByPerson.get(person);
+            return tonightByAccount.get(accountId) ?? (person === undefined ? undefined : tonightByPerson.get(person));
           },
         },
         { arrangements: name, payments: name },
@@ -186,21 +192,18 @@ export async function nightFromBook(db: BookWriter, name: string, asOf: IsoDate)
   };
 }
 
-export interface MessagesOutcome {
-  readonly issued: number;
-  readonly recorded: number;
-  /** Issued by an earlier run of the same night: in the book already. */
-  readonly known: number;
-}
-
-/** Records the messages issued on night `asOf`, each once: the same night run twice adds nothing. */
+/**
+ * Records the messages issued on night `asOf`. Those an earlier run of the night issued are held
+ * back (`already-issued`) and never reach here; one the book holds already would break the unique
+ * constraint, and the night would be refused with nothing published.
+ */
 export async function recordMessages(
   db: BookWriter,
   source: ImportSource,
   asOf: IsoDate,
   issued: readonly IssuedMessage[],
   agreementOf: ReadonlyMap<string, number>,
-): Promise<MessagesOutcome> {
+): Promise<number> {
   const importId = await recordImport(db, source);
   let recorded = 0;
   for (let i = 0; i < issued.length; i += ROWS_AT_ONCE) {
@@ -219,14 +222,9 @@ export async function recordMessages(
       reason: message.reason,
       import_id: importId,
     }));
-    const inserted = await db
-      .insertInto('messages')
-      .values(values)
-      .onConflict((conflict) => conflict.columns(['message_id', 'agreement_id']).doNothing())
-      .returning('id')
-      .execute();
-    recorded += inserted.length;
+    await db.insertInto('messages').values(values).execute();
+    recorded += values.length;
   }
   await forgetIfEmpty(db, importId, recorded);
-  return { issued: issued.length, recorded, known: issued.length - recorded };
+  return recorded;
 }

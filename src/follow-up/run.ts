@@ -173,7 +173,8 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
             : unsafe;
         countMessage(summary, message);
         if (shared && !message.held) issued.set(account.person.key, { accountId: account.id, messageId: message.messageId });
-        if (!messages) return;
+        // With the sender since the earlier run: written again, it would go twice to a sender that does not drop ids it has seen.
+        if (!messages || message.held === 'already-issued') return;
         const segments = message.channel === 'sms' && words ? smsSize(words.text).segments : undefined;
         if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
         if (!message.held) options.onIssued?.({ message, subject: words?.subject ?? '', text: words?.text ?? '' });

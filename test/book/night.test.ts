@@ -84,17 +84,44 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       expect(status['N-10']).toBe('behind 60.00');
     });
 
-    it('run twice, writes the same files again and records nothing twice, and says so', async () => {
+    it('run twice, writes no message the first run issued, holds them as already issued, records nothing twice, and says so', async () => {
       const location = await firstNight();
       const dir = scratch();
       expect((await night(location, '2026-06-01', dir)).code).toBe(0);
-      const first = readFileSync(path.join(dir, 'messages-2026-06-01.csv'), 'utf8');
+      const summary = path.join(dir, 'summary.json');
+      const again = await night(location, '2026-06-01', dir, ['--summary', summary]);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain('0 messages issued and recorded in the book');
+      expect(again.stderr).toContain('3 messages were issued by an earlier run of this night and are not written again');
+      // Only what the first run held: nothing for a sender to send twice, whether or not it drops ids it has seen.
+      expect(messages(path.join(dir, 'messages-2026-06-01.csv'))).toEqual(['N-07:reminder:2:sms daily-limit', 'N-10:reminder:2:sms too-late']);
+      expect((JSON.parse(readFileSync(summary, 'utf8')) as { heldBack: Record<string, number> }).heldBack).toMatchObject({ 'already-issued': 3, 'daily-limit': 1, 'too-late': 1 });
+      expect(await messagesInBook(location)).toHaveLength(3);
+    });
+
+    it('run again once a change is recorded, issues only the message new to the night, and holds those the first run issued', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      // A customer row recorded since the first run: N-12 (next due 20 June) is now due for review on 1 June.
+      const review = path.join(dir, 'review.csv');
+      writeFileSync(review, 'account_id,customer_id,name,channel,mobile,review_on,effective_on\nN-12,C-12,Kiran Shah,sms,07700900012,2026-06-01,2026-06-01\n');
+      expect((await book(location, ['customers', review])).code).toBe(0);
       const again = await night(location, '2026-06-01', dir);
       expect(again.code).toBe(0);
-      expect(again.stderr).toContain('3 messages issued: 0 new, recorded in the book; 3 issued already by an earlier run of 2026-06-01');
-      // The same ids, which a sender drops as duplicates; the book holds each once.
-      expect(readFileSync(path.join(dir, 'messages-2026-06-01.csv'), 'utf8')).toBe(first);
-      expect(await messagesInBook(location)).toHaveLength(3);
+      expect(again.stderr).toContain('1 message issued and recorded in the book');
+      expect(again.stderr).toContain('3 messages were issued by an earlier run of this night and are not written again');
+      expect(messages(path.join(dir, 'messages-2026-06-01.csv'))).toEqual([
+        'N-07:reminder:2:sms daily-limit',
+        'N-10:reminder:2:sms too-late',
+        'N-12:review-invitation:review-2026-06-01:sms',
+      ]);
+      expect(await messagesInBook(location)).toEqual([
+        'N-01:reminder:2:sms 2026-06-01',
+        'N-02:reminder:2:email 2026-06-01',
+        'N-06:reminder:2:sms 2026-06-01',
+        'N-12:review-invitation:review-2026-06-01:sms 2026-06-01',
+      ]);
     });
 
     it('counts the messages it recorded toward the next day\'s limits, per person', async () => {

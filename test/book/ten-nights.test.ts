@@ -1,8 +1,9 @@
 /**
  * The night of docs/nightly.md, run on ten nights in a row (Monday 1 June to Wednesday 10 June 2026)
  * on fixtures/book/nightly/: each night records the payments, then the customers (when the night has
- * a file), runs follow-up --book, and records what the sender reported. Twenty accounts, agreed on
- * 1 May; the expectations are worked out by hand from the fixtures:
+ * a file), runs follow-up --book (twice, the second run writing none of the first's messages again),
+ * and records what the sender reported. Twenty accounts, agreed on 1 May; the expectations are
+ * worked out by hand from the fixtures:
  *
  * - N-01: £50.00 due 3 June, paid that day: reminded on 1 June, held as already sent on 2 June.
  * - N-02: £50.00 due 2 June, paid that day and returned on 4 June (a returned direct debit): behind,
@@ -142,10 +143,14 @@ it('ten nights of the guide\'s night: statuses, messages issued once, nothing to
     codes['follow-up'] = (await fairplan(cwd, args)).code;
     const status = read(`status-${date}.csv`);
     const messages = read(`messages-${date}.csv`);
-    // Run again, as a job retried by hand would be: the same files, and nothing recorded twice.
+    // Run again, as a job retried by hand would be: the same statuses; what the first run issued is
+    // not written again (only what it held is), and nothing is recorded twice.
     const again = await fairplan(cwd, args);
     expect(again.code, date).toBe(0);
-    expect(read(`messages-${date}.csv`), date).toEqual(messages);
+    expect(read(`status-${date}.csv`), date).toEqual(status);
+    expect(read(`messages-${date}.csv`), date).toEqual(messages.filter((m) => m.held_back !== ''));
+    const issuedBefore = messages.filter((m) => m.held_back === '').length;
+    expect(again.stderr.match(/(\d+) messages? (?:was|were) issued by an earlier run of this night and (?:is|are) not written again/)?.[1] ?? '0', date).toBe(String(issuedBefore));
     if (SENT.has(date)) codes.sent = (await fairplan(cwd, ['book', 'sent', `${N}/sent-${date}.csv`])).code;
 
     expect(codes, date).toEqual(night.codes);

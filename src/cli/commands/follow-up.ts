@@ -32,10 +32,11 @@ Examples:
     -o status.csv --messages messages.csv
 
 With --book, the plans in force, payments, customers and contacts are read
-from the book (fairplan book), and every message issued is recorded in it,
-once: the same night run again writes the same files and records nothing
-twice. Outputs must be files; they are published only once the book has the
-messages. See docs/nightly.md, "Running fairplan every night".
+from the book (fairplan book), and every message issued is recorded in it.
+The same night run again issues nothing twice: a message the book holds as
+issued that night is held back (already-issued) and not written to
+--messages again. Outputs must be files; they are published only once the
+book has the messages. See docs/nightly.md, "Running fairplan every night".
 
 Inputs (CSV with a header row, or NDJSON if named .ndjson or .jsonl, a line
 at most 1 MiB; columns in any order, others ignored):
@@ -73,7 +74,9 @@ thank-you; at most one a day and three in seven days per customer, none
 on a Sunday, a bank holiday, Christmas Day, Boxing Day or New Year's Day
 (whatever --calendar says), none in Breathing Space, and no reminder on or
 after the due date it announces (held back as too-late). A message held
-back is listed with held_back set and the reason. Instalments that fell due
+back is listed with held_back set and the reason, except one an earlier run
+of the same night issued (--book): it is counted as already-issued in the
+summary, and not written again. Instalments that fell due
 in a Breathing Space are not missed: they and those after them move to one
 plan interval after it ends.
 
@@ -269,7 +272,7 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
   const book = await openBook(named, { create: false, waitSeconds: flags.wait, cwd: context.io.cwd });
   let pending: { publish(): void; abort(): Promise<void> } | undefined;
   let summary: FollowUpSummary | undefined;
-  let outcome: { issued: number; recorded: number; known: number } | undefined;
+  let outcome: { recorded: number; issuedEarlier: number } | undefined;
   try {
     await inTransaction(book, async (db) => {
       const night = await nightFromBook(db, book.name, flags.asOf);
@@ -307,13 +310,14 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
       pending = run.pending;
       // Stopped over --max-rejects: no output, and nothing recorded.
       if (!pending) return;
-      outcome = await recordMessages(
+      const recorded = await recordMessages(
         db,
         { command: 'follow-up', file: flags.messages as string, sha256: '', recordedAt: context.io.now().toISOString(), provenance: { fairplan: FAIRPLAN_VERSION, options: { '--as-of': flags.asOf, ...(flags.rules ? { '--rules': provenance.inputs[0] } : {}) } } },
         flags.asOf,
         issued,
         night.agreementOf,
       );
+      outcome = { recorded, issuedEarlier: night.issuedEarlier };
     });
   } catch (error) {
     await pending?.abort();
@@ -323,11 +327,11 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
   }
   pending?.publish();
   if (outcome && !flags.quiet) {
-    context.err(
-      outcome.known === 0
-        ? `${outcome.recorded} message${outcome.recorded === 1 ? '' : 's'} issued and recorded in the book`
-        : `${outcome.issued} message${outcome.issued === 1 ? '' : 's'} issued: ${outcome.recorded} new, recorded in the book; ${outcome.known} issued already by an earlier run of ${flags.asOf}, written again with the same message_id and not recorded twice`,
-    );
+    const { recorded, issuedEarlier } = outcome;
+    context.err(`${recorded} message${recorded === 1 ? '' : 's'} issued and recorded in the book`);
+    if (issuedEarlier > 0) {
+      context.err(`${issuedEarlier} message${issuedEarlier === 1 ? ' was' : 's were'} issued by an earlier run of this night and ${issuedEarlier === 1 ? 'is' : 'are'} not written again`);
+    }
   }
   if (summary) finishRun(context, flags, summary, shown);
 }
