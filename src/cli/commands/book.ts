@@ -44,7 +44,9 @@ Exit codes:
   0   done
   1   some rows were rejected (each is named); the rest were recorded
   2   bad arguments or input, no book there, not a book, or a book of a
-      newer fairplan
+      newer fairplan; book customers: a row with no account_id, one that
+      cannot be read, or one for an account with no plan in the book refuses
+      the whole file (it may be anyone's opt-out): nothing is recorded
   74  the disk is full: nothing was recorded
   75  the book is in use by another run that did not finish in time:
       nothing was recorded; run the command again later`;
