@@ -7,14 +7,17 @@
  * Read exactly as follow-up reads a customers file (src/follow-up/customers.ts), so the same doubt
  * protects the customer here: a protection that cannot be read is recorded as set (a `vulnerable`
  * of "maybe" is vulnerable; a Breathing Space whose end cannot be read is in force with no end), with
- * the reason in `doubts`; two rows for one account are recorded as their protective reading.
+ * the reason in `doubts`; two rows for one account are recorded as their protective reading. A row
+ * the book cannot tie to one of its accounts (no account_id, a row that cannot be read, an account
+ * with no plan in the book) may be anyone's opt-out or Breathing Space: the whole file is refused.
  */
 import type { IsoDate } from '../core/date.js';
+import { FairplanError } from '../core/errors.js';
 import { BadCell, optionalDate, yesNo } from '../follow-up/cells.js';
 import { CUSTOMER_COLUMNS, mergeCustomer, readCustomer, type CustomerReading } from '../follow-up/customers.js';
-import { readTable, type Reject, type Row, type Table } from '../follow-up/table.js';
+import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from '../follow-up/table.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
-import type { BookWriter } from './transaction.js';
+import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 import type { CircumstancesTable } from './schema.js';
 
 /** Columns read here besides follow-up's. */
@@ -81,9 +84,35 @@ function circumstanceOf(group: Group, columns: readonly string[]): Circumstance 
   };
 }
 
+/** What follows a row the book cannot tie to an account, in the sentence that refuses the file. */
+const REFUSED = 'so nothing of this file is recorded: a row the book cannot tie to its account may be anyone\'s opt-out or Breathing Space';
+
+/** The accounts of `ids` that have no plan in the book, agreed or superseded. */
+async function withoutPlan(db: BookWriter, ids: readonly string[]): Promise<Set<string>> {
+  const unknown = new Set(ids);
+  for (let i = 0; i < ids.length; i += ROWS_AT_ONCE) {
+    const known = await db.selectFrom('agreements').select('account_id').distinct().where('account_id', 'in', ids.slice(i, i + ROWS_AT_ONCE)).execute();
+    for (const { account_id: id } of known) unknown.delete(id);
+  }
+  return unknown;
+}
+
 export async function recordCustomers(db: BookWriter, source: ImportSource, effectiveOn: IsoDate, reject: Reject): Promise<CustomersOutcome> {
   const file = source.file;
   const groups = new Map<string, Group>();
+  /** The first row that cannot be tied to an account of the book, and how many there are. */
+  let untied: { line: number; what: string } | undefined;
+  let untiedRows = 0;
+  const untie = (line: number, what: string, rows = 1): void => {
+    untiedRows += rows;
+    if (!untied || line < untied.line) untied = { line, what };
+  };
+  // Told once the file is known to be recorded: a refused file records nothing they could speak of.
+  const told: FollowUpRejection[] = [];
+  const hold: Reject = (rejection) => {
+    if (rejection.code === 'unreadable-row' && rejection.accountId === undefined) untie(rejection.line, `cannot be read (${rejection.reason}), and names no account it can be tied to`);
+    else told.push(rejection);
+  };
   let columns: string[] = [];
   const known = new Set<string>([...CUSTOMER_COLUMNS, ...BOOK_COLUMNS]);
   const onHeader = ({ headers }: Table) => {
@@ -92,8 +121,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   };
   await readTable(file, ['account_id', 'channel'], onHeader, async (row: Row) => {
     const id = row.get('account_id');
-    // A row of no account may be anyone's opt-out: it is told, and no one's protections are guessed from it.
-    if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty: this row protects no one until it names its account' });
+    if (id === '') return untie(row.line, 'names no account (account_id is empty)');
     const doubts: string[] = [];
     let day = effectiveOn;
     try {
@@ -117,17 +145,28 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     const key = `${id}\u0000${day}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { accountId: id, effectiveOn: day, readings: [], customerIds: new Set(), consents: [], doubts: [] }));
-    else await reject({ file, line: row.line, accountId: id, code: 'repeated-customer-row', reason: `a second customer row for account ${id} from ${day} (the first is on line ${group.readings[0]?.line}): both are recorded, the way that protects the customer` });
+    else await hold({ file, line: row.line, accountId: id, code: 'repeated-customer-row', reason: `a second customer row for account ${id} from ${day} (the first is on line ${group.readings[0]?.line}): both are recorded, the way that protects the customer` });
     group.readings.push(reading);
     group.customerIds.add(row.get('customer_id'));
     if (consent) group.consents.push(consent);
     group.doubts.push(...doubts);
     const problems = [...reading.problems, ...doubts];
     if (problems.length > 0) {
-      await reject({ file, line: row.line, accountId: id, code: 'protection-unreadable', reason: `${problems.join('; ')}: what the row protects is recorded, a protection that cannot be read as set` });
+      await hold({ file, line: row.line, accountId: id, code: 'protection-unreadable', reason: `${problems.join('; ')}: what the row protects is recorded, a protection that cannot be read as set` });
     }
     return undefined;
-  }, reject);
+  }, hold);
+
+  const noPlan = await withoutPlan(db, [...new Set([...groups.values()].map((group) => group.accountId))]);
+  for (const group of groups.values()) {
+    const lines = group.readings.map((reading) => reading.line);
+    if (noPlan.has(group.accountId)) untie(Math.min(...lines), `is for account ${group.accountId}, which has no plan in the book (agree its plan first, or correct a mistyped account_id)`, lines.length);
+  }
+  if (untied) {
+    const more = untiedRows > 1 ? `; ${untiedRows - 1} other row${untiedRows === 2 ? '' : 's'} cannot be tied to an account either` : '';
+    throw new FairplanError('invalid-row', `this customers row ${untied.what}, ${REFUSED}${more}`, { file, line: untied.line });
+  }
+  for (const rejection of told) await reject(rejection);
 
   const importId = await recordImport(db, source);
   let recorded = 0;

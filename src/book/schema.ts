@@ -96,6 +96,28 @@ export interface DeliveriesTable {
   line: number;
 }
 
+/** A message `follow-up --book` issued: handed to a sender, and counted in the person's contact limits from then on. */
+export interface MessagesTable {
+  id: Generated<number>;
+  /** follow-up's id (account, kind, instalment, channel), which a sender reports on. */
+  message_id: string;
+  account_id: string;
+  /** The plan the message is about: a renegotiated plan's instalments are numbered afresh. */
+  agreement_id: number;
+  /** The --as-of day of the run that issued it. */
+  night: string;
+  channel: string;
+  kind: string;
+  send_on: string;
+  send_window: string | null;
+  subject: string;
+  text: string;
+  /** 1 when a person reads it before it goes. */
+  review: number;
+  reason: string;
+  import_id: number;
+}
+
 export interface BookTables {
   imports: ImportsTable;
   agreements: AgreementsTable;
@@ -103,10 +125,11 @@ export interface BookTables {
   payments: PaymentsTable;
   circumstances: CircumstancesTable;
   deliveries: DeliveriesTable;
+  messages: MessagesTable;
 }
 
 /** The book's own tables, in the order `book export` writes them. */
-export const BOOK_TABLES = ['imports', 'agreements', 'instalments', 'payments', 'circumstances', 'deliveries'] as const;
+export const BOOK_TABLES = ['imports', 'agreements', 'instalments', 'payments', 'circumstances', 'deliveries', 'messages'] as const;
 
 /** Kysely's record of the migrations run, named for fairplan so a shared database says whose it is. */
 export const MIGRATION_TABLE = 'fairplan_book_migration';
@@ -203,6 +226,30 @@ export function migrations(backend: Backend): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('deliveries_by_account').on('deliveries').column('account_id').execute();
         await db.schema.createIndex('payments_by_account').on('payments').columns(['account_id', 'paid_on']).execute();
+      },
+    },
+    '0002-messages': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('messages')
+          .addColumn('id', id, (c) => (backend === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('message_id', 'text', (c) => c.notNull())
+          .addColumn('account_id', 'text', (c) => c.notNull())
+          .addColumn('agreement_id', 'integer', (c) => c.notNull().references('agreements.id'))
+          .addColumn('night', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('send_on', 'text', (c) => c.notNull())
+          .addColumn('send_window', 'text')
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('review', 'integer', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('import_id', 'integer', (c) => c.notNull().references('imports.id'))
+          // The same night run twice issues nothing twice.
+          .addUniqueConstraint('messages_once', ['message_id', 'agreement_id'])
+          .execute();
+        await db.schema.createIndex('messages_by_account').on('messages').columns(['account_id', 'send_on']).execute();
       },
     },
   };

@@ -16,6 +16,8 @@ export interface SentOutcome {
   readonly recorded: number;
   readonly known: number;
   readonly notDelivered: number;
+  /** Reports of messages follow-up --book issued (the others were sent by something else, and still count as contacts). */
+  readonly issued: number;
 }
 
 export async function recordSent(db: BookWriter, source: ImportSource, reject: Reject): Promise<SentOutcome> {
@@ -60,5 +62,17 @@ export async function recordSent(db: BookWriter, source: ImportSource, reject: R
     recorded += inserted.length;
   }
   await forgetIfEmpty(db, importId, recorded);
-  return { read: rows.length, recorded, known: rows.length - recorded, notDelivered: rows.filter((row) => row.delivered === 0).length };
+  const ids = [...new Set(rows.map((row) => row.message_id))];
+  const issuedIds = new Set<string>();
+  for (let i = 0; i < ids.length; i += ROWS_AT_ONCE) {
+    const found = await db.selectFrom('messages').select('message_id').where('message_id', 'in', ids.slice(i, i + ROWS_AT_ONCE)).execute();
+    for (const row of found) issuedIds.add(row.message_id);
+  }
+  return {
+    read: rows.length,
+    recorded,
+    known: rows.length - recorded,
+    notDelivered: rows.filter((row) => row.delivered === 0).length,
+    issued: rows.filter((row) => issuedIds.has(row.message_id)).length,
+  };
 }

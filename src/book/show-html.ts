@@ -48,6 +48,8 @@ ${table(
     `${c.file}, line ${c.line}`,
   ]),
 )}
+<h2>Messages issued</h2>
+${table(['send on', 'message', 'night', 'plan', 'person first', 'delivered', 'why'], timeline.messages.map((m) => [m.sendOn, m.messageId, m.night, `#${m.agreementId}`, m.review ? 'yes' : 'no', m.delivered === null ? 'not reported' : m.delivered ? 'yes' : 'no', m.reason]))}
 <h2>Messages reported by the sender</h2>
 ${table(['sent on', 'message', 'channel', 'delivered', 'detail'], timeline.deliveries.map((d) => [d.sentOn, d.messageId, d.channel ?? '', d.delivered ? 'yes' : 'no', d.detail ?? '']))}
 </body></html>

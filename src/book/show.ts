@@ -23,7 +23,7 @@ export interface TimelineAgreement {
 
 export interface TimelineEvent {
   readonly date: string;
-  readonly kind: 'agreed' | 'superseded' | 'payment' | 'refund' | 'circumstances' | 'delivered' | 'not-delivered';
+  readonly kind: 'agreed' | 'superseded' | 'payment' | 'refund' | 'circumstances' | 'issued' | 'delivered' | 'not-delivered';
   readonly text: string;
 }
 
@@ -48,6 +48,18 @@ export interface AccountTimeline {
     readonly line: number;
   }[];
   readonly deliveries: readonly { readonly sentOn: string; readonly messageId: string; readonly delivered: boolean; readonly channel: string | null; readonly detail: string | null }[];
+  /** Every message follow-up --book issued, with what the sender reported of it (null until it does). */
+  readonly messages: readonly {
+    readonly night: string;
+    readonly sendOn: string;
+    readonly messageId: string;
+    readonly agreementId: number;
+    readonly kind: string;
+    readonly channel: string;
+    readonly review: boolean;
+    readonly reason: string;
+    readonly delivered: boolean | null;
+  }[];
   /** All of the above as one list, by date (in the order recorded within a day). */
   readonly events: readonly TimelineEvent[];
 }
@@ -98,7 +110,8 @@ export async function accountTimeline(db: BookWriter, name: string, accountId: s
     .orderBy('circumstances.id')
     .execute();
   const deliveryRows = await db.selectFrom('deliveries').selectAll().where('account_id', '=', accountId).orderBy('sent_on').orderBy('id').execute();
-  if (agreementRows.length + paymentRows.length + circumstanceRows.length + deliveryRows.length === 0) {
+  const messageRows = await db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('send_on').orderBy('id').execute();
+  if (agreementRows.length + paymentRows.length + circumstanceRows.length + deliveryRows.length + messageRows.length === 0) {
     throw new FairplanError('invalid-argument', `the book has nothing for account ${accountId}`, { file: name });
   }
 
@@ -120,6 +133,20 @@ export async function accountTimeline(db: BookWriter, name: string, accountId: s
     line: row.line,
   }));
   const deliveries = deliveryRows.map((row) => ({ sentOn: row.sent_on, messageId: row.message_id, delivered: row.delivered === 1, channel: row.channel, detail: row.detail }));
+
+  // What the sender last reported of each message.
+  const reported = new Map(deliveries.map((d) => [d.messageId, d.delivered]));
+  const messages = messageRows.map((row) => ({
+    night: row.night,
+    sendOn: row.send_on,
+    messageId: row.message_id,
+    agreementId: row.agreement_id,
+    kind: row.kind,
+    channel: row.channel,
+    review: row.review === 1,
+    reason: row.reason,
+    delivered: reported.get(row.message_id) ?? null,
+  }));
 
   const events: TimelineEvent[] = [];
   for (const agreement of agreements) {
@@ -157,6 +184,13 @@ export async function accountTimeline(db: BookWriter, name: string, accountId: s
     ];
     events.push({ date: c.effectiveOn, kind: 'circumstances', text: parts.join('; ') });
   }
+  for (const m of messages) {
+    events.push({
+      date: m.sendOn,
+      kind: 'issued',
+      text: `message ${m.messageId} (${m.kind}, ${m.channel}) issued on the night of ${m.night} about plan #${m.agreementId}${m.review ? ', for a person to read first' : ''}: ${m.reason}`,
+    });
+  }
   for (const d of deliveries) {
     events.push({
       date: d.sentOn,
@@ -164,9 +198,9 @@ export async function accountTimeline(db: BookWriter, name: string, accountId: s
       text: `message ${d.messageId}${d.channel ? ` (${d.channel})` : ''} ${d.delivered ? 'delivered' : 'not delivered'}${d.detail ? `: ${d.detail}` : ''}`,
     });
   }
-  // A stable sort: within a day, the order above (agreed, payments, circumstances, messages).
+  // A stable sort: within a day, the order above (agreed, payments, circumstances, messages issued, then reported).
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { accountId, agreements, payments, circumstances, deliveries, events };
+  return { accountId, agreements, payments, circumstances, deliveries, messages, events };
 }
 
 export function timelineText(timeline: AccountTimeline): string {

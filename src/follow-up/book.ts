@@ -12,7 +12,7 @@
  */
 import { compareDates, toDayNumber, type IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
-import type { Contact } from '../core/follow-up/contact.js';
+import type { Contact, IssuedTonight } from '../core/follow-up/contact.js';
 import { MOST_PENCE, planBegins, pounds, tooLargeToAdd, type BreathingSpace, type Instalment, type Payment } from '../core/follow-up/status.js';
 import { AccountNumbers } from '../io/account-numbers.js';
 import { BadCell, contactDay, date, nonZeroPence, optionalDate, partPence, positivePence, whole } from './cells.js';
@@ -42,6 +42,8 @@ export interface Account {
   readonly ownRows: number;
   /** The arrangements file's `agreed_on`, when it has one. */
   readonly agreedOn?: IsoDate;
+  /** A message issued to the account's person for this night by an earlier run of it (the book keeps them). */
+  readonly issuedTonight?: IssuedTonight;
 }
 
 export interface BookFiles {
@@ -170,22 +172,12 @@ async function readContacts(
 }
 
 /** One account's rows of the arrangements file, while they are read. */
-interface Group {
-  readonly id: string;
-  /** The line of its first row. */
-  readonly line: number;
-  readonly plan: string;
+interface Group extends PlanGroup {
   /** `agreed_on` as written on the first row, which every row must repeat; read there. */
   readonly agreed: string;
-  agreedOn?: IsoDate;
-  readonly instalments: Instalment[];
   readonly numbers: Set<number>;
   /** In `plan --csv` of several creditors, those whose part of the last instalment has been read. */
   parts: Set<string>;
-  /** Where an instalment of several creditors' parts began whose first part was 0.00, by its number. */
-  readonly zeroLines: Map<number, number>;
-  /** The line of the first instalment that could not be read. */
-  badLine?: number;
 }
 
 /** Rows read and checked but not used, as their accounts have no plan in the arrangements file. */
@@ -205,29 +197,53 @@ export interface BookReport {
   readonly unattributed: number;
 }
 
-export async function readBook(files: BookFiles, reader: BookReader): Promise<BookReport> {
-  const { reject } = reader;
-  const accounts = new AccountNumbers();
-  const people = new People(accounts);
+/** What a night knows before its plans are read: payments, customers and contacts, kept by account. */
+export interface NightStores {
+  readonly accounts: AccountNumbers;
+  readonly people: People;
+  readonly payments: PaymentStore;
+  readonly customers: CustomerStore;
+  readonly contacts: ContactStore;
   /** The first row that could not be tied to an account, which holds back every message. */
-  let unattributedRow: string | undefined;
-  let unattributed = 0;
-  const noteUnattributed = async (line: number, what: string): Promise<void> => {
-    unattributed++;
-    unattributedRow ??= `line ${line} of ${what} cannot be tied to an account, so it may be anyone's: no message is sent tonight until a person reads it`;
-  };
-  const payments = await readPayments(files.payments, accounts, reject);
-  const { customers, repeated, unknown } = await readCustomers(files.customers, accounts, people, reader, noteUnattributed);
-  const contacts = await readContacts(files.contacts, accounts, reject, noteUnattributed);
+  readonly unattributedRow?: string;
+  /** A message issued to the account's person for this night by an earlier run (the book keeps them). */
+  issuedTonight?(accountId: string): IssuedTonight | undefined;
+}
 
+/** One account's plan, as read, handed to `follow` once all its instalments are. */
+export interface PlanGroup {
+  readonly id: string;
+  /** The line of its first row. */
+  readonly line: number;
+  readonly plan: string;
+  agreedOn?: IsoDate;
+  readonly instalments: Instalment[];
+  /** Where an instalment of several creditors' parts began whose first part was 0.00, by its number. */
+  readonly zeroLines: Map<number, number>;
+  /** The line of the first instalment that could not be read. */
+  badLine?: number;
+}
+
+/**
+ * Follows up each account handed to `follow`, from what `stores` keep for it and its person: the one
+ * place an account's payments, customer, protections, contacts and doubts are put together, whether
+ * the night's inputs are files (readBook) or the book (src/book/night.ts). `files` name where the
+ * plans and payments came from, in rejections; `end` rejects the payments no plan took.
+ */
+export function followAccounts(
+  stores: NightStores,
+  files: { readonly arrangements: string; readonly payments: string },
+  reader: BookReader,
+): { follow(done: PlanGroup): Promise<void>; isFollowed(id: string): boolean; end(): Promise<void> } {
+  const { reject } = reader;
+  const { accounts, people, payments, customers, contacts, unattributedRow } = stores;
   /** 1 for each account whose plan has been read, by number. */
   const finished = new NumberColumn(Uint8Array);
   const isFinished = (id: string): boolean => {
     const account = accounts.find(id);
     return account !== undefined && finished.get(account) === 1;
   };
-  let group: Group | undefined;
-  const finish = async (done: Group): Promise<void> => {
+  const finish = async (done: PlanGroup): Promise<void> => {
     finished.set(accounts.number(done.id), 1);
     // Each account is followed up once: what was kept for it is taken, and not given again.
     const kept = payments.take(done.id);
@@ -260,6 +276,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
     const protections = customer ?? mergeCustomer(theirs, [], []);
     const breathingSpace = protections?.breathingSpace;
     const ownContacts = contacts.of(done.id);
+    const issuedTonight = stores.issuedTonight?.(done.id);
     const doubts = [
       ...(protections?.doubts ?? []),
       ...person.flatMap((id) => {
@@ -279,6 +296,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
       doubts,
       ownRows: own.length + ownContacts.length,
       ...(done.agreedOn ? { agreedOn: done.agreedOn } : {}),
+      ...(issuedTonight ? { issuedTonight } : {}),
     });
   };
   /**
@@ -287,7 +305,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
    * themselves), each reported; a payment before the plan began is reported, and left to the status
    * not to count.
    */
-  const paymentsCounted = async (done: Group, kept: readonly ReadPayment[]): Promise<Payment[]> => {
+  const paymentsCounted = async (done: PlanGroup, kept: readonly ReadPayment[]): Promise<Payment[]> => {
     const counted: Payment[] = [];
     const seen = new Map<string, number>();
     const begins = planBegins(done.instalments, done.agreedOn);
@@ -308,6 +326,41 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
     return counted;
   };
 
+  return {
+    follow: finish,
+    isFollowed: isFinished,
+    async end() {
+      // What is left was paid to accounts with no plan, listed by line.
+      for (const { accountId, line } of payments.left()) {
+        await reject({ file: files.payments, line, accountId, code: 'no-arrangement', reason: `a payment for account ${accountId}, which has no arrangement` });
+      }
+    },
+  };
+}
+
+/** Hands each account of a night to `reader`: readBook from files, or the book's own reader. */
+export type AccountSource = (reader: BookReader) => Promise<BookReport>;
+
+export async function readBook(files: BookFiles, reader: BookReader): Promise<BookReport> {
+  const { reject } = reader;
+  const accounts = new AccountNumbers();
+  const people = new People(accounts);
+  /** The first row that could not be tied to an account, which holds back every message. */
+  let unattributedRow: string | undefined;
+  let unattributed = 0;
+  const noteUnattributed = async (line: number, what: string): Promise<void> => {
+    unattributed++;
+    unattributedRow ??= `line ${line} of ${what} cannot be tied to an account, so it may be anyone's: no message is sent tonight until a person reads it`;
+  };
+  const payments = await readPayments(files.payments, accounts, reject);
+  const { customers, repeated, unknown } = await readCustomers(files.customers, accounts, people, reader, noteUnattributed);
+  const contacts = await readContacts(files.contacts, accounts, reject, noteUnattributed);
+  const { follow, isFollowed, end } = followAccounts(
+    { accounts, people, payments, customers, contacts, ...(unattributedRow ? { unattributedRow } : {}) },
+    files,
+    reader,
+  );
+  let group: Group | undefined;
   let dueColumn = 'due';
   let planColumn = 'plan';
   let byCreditor = false;
@@ -323,10 +376,10 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
   await readTable(file, ['account_id', 'n', 'amount'], useColumns, async (row) => {
     const id = row.get('account_id');
     if (id !== '' && id !== group?.id) {
-      if (isFinished(id)) {
+      if (isFollowed(id)) {
         throw new FairplanError('invalid-argument', `account ${id}'s instalments are not together: keep each account's rows in one run, as batch --schedules writes them`, { file, line: row.line });
       }
-      if (group) await finish(group);
+      if (group) await follow(group);
       group = { id, line: row.line, plan: row.get(planColumn), agreed: row.get('agreed_on'), instalments: [], numbers: new Set(), parts: new Set(), zeroLines: new Map() };
     }
     const current = group;
@@ -367,12 +420,9 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
       }
     })(row);
   }, reject);
-  if (group) await finish(group);
+  if (group) await follow(group);
 
-  // What is left was paid to accounts with no plan, listed by line.
-  for (const { accountId, line } of payments.left()) {
-    await reject({ file: files.payments, line, accountId, code: 'no-arrangement', reason: `a payment for account ${accountId}, which has no arrangement` });
-  }
+  await end();
   // A customers file or contacts log may well cover more accounts than have plans: counted, not rejected.
   return { notUsed: { customers: customers.untaken, contacts: contacts.untaken }, unknownColumns: unknown, repeatedCustomerRows: repeated, unattributed };
 }

@@ -237,6 +237,8 @@ export class CustomerStore {
   private readonly chains: Chains;
   private readonly kept: readonly string[];
   private readonly index: ReadonlyMap<string, number>;
+  /** Doubts recorded with a row where it was first read (the book's), by record: they protect as a cell that cannot be read does. */
+  private readonly recorded = new Map<number, readonly string[]>();
 
   /** `templateColumns`: the columns the firm's templates use. */
   constructor(
@@ -248,14 +250,19 @@ export class CustomerStore {
     this.index = new Map(this.kept.map((column, i) => [column, i]));
   }
 
-  /** Keeps the row; returns what in it cannot be read, and whether the account had a row already. */
-  add(accountId: string, row: Row): { readonly problems: readonly string[]; readonly earlierLine?: number } {
+  /**
+   * Keeps the row; returns what in it cannot be read, and whether the account had a row already.
+   * `doubts`: what was found wrong with it when it was first read (a row the book holds), kept as
+   * problems of the row.
+   */
+  add(accountId: string, row: Row, doubts: readonly string[] = []): { readonly problems: readonly string[]; readonly earlierLine?: number } {
     const earlier = this.chains.peek(accountId)[0];
     const { problems } = readCustomer(row, this.templateColumns);
     const cells = this.kept.map((column) => row.get(column));
     const record = this.chains.add(accountId);
     this.texts.add(cells.join(SEPARATOR));
     this.lines.set(record, row.line);
+    if (doubts.length > 0) this.recorded.set(record, doubts);
     return { problems, ...(earlier === undefined ? {} : { earlierLine: this.lines.get(earlier) }) };
   }
 
@@ -268,7 +275,9 @@ export class CustomerStore {
   readings(accountId: string): CustomerReading[] {
     return this.chains.peek(accountId).map((record) => {
       const cells = this.texts.get(record).split(SEPARATOR);
-      return readCustomer({ line: this.lines.get(record), get: (column) => cells[this.index.get(column) ?? -1] ?? '' }, this.templateColumns);
+      const reading = readCustomer({ line: this.lines.get(record), get: (column) => cells[this.index.get(column) ?? -1] ?? '' }, this.templateColumns);
+      const doubts = this.recorded.get(record);
+      return doubts ? { ...reading, problems: [...reading.problems, ...doubts] } : reading;
     });
   }
 

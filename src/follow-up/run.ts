@@ -15,7 +15,7 @@ import { overRejectLimit, passedRejectLimit, type RejectLimit } from '../io/reje
 import { Sink } from '../io/sink.js';
 import type { Output } from '../io/streams.js';
 import { longDate } from '../render/shared/dates.js';
-import { readBook, type Account, type BookFiles } from './book.js';
+import { readBook, type Account, type AccountSource, type BookFiles } from './book.js';
 import type { TemplateSet } from './default-templates.js';
 import { cellsOf, ERROR_HEADER, errorRecord, MESSAGE_HEADER, messageRecord, STATUS_HEADER, statusRecord } from './format.js';
 import { smsSize } from './sms-segments.js';
@@ -25,8 +25,25 @@ import { countMessage, countStatus, emptySummary, summaryJson, type FollowUpSumm
 import type { FollowUpRejection } from './table.js';
 import { compileTemplates, pressingWords, textMessageProblem, type Renderer, type Values } from './templates.js';
 
+/** A message issued tonight (not held back), with its words, for a caller that keeps them (the book). */
+export interface IssuedMessage {
+  readonly message: PlannedMessage;
+  readonly subject: string;
+  readonly text: string;
+}
+
 export interface FollowUpOptions {
+  /** The night's input files, or, with `source`, where its inputs are as named in messages. */
   readonly files: BookFiles;
+  /** Reads the night's accounts from elsewhere than `files` (the book: src/book/night.ts). */
+  readonly source?: AccountSource;
+  /** Told of each message issued, once its line is written. */
+  readonly onIssued?: (issued: IssuedMessage) => void;
+  /**
+   * Leave the finished outputs unpublished, for the caller to publish once what goes with them is
+   * recorded (the book's transaction), or to abort.
+   */
+  readonly deferPublish?: boolean;
   readonly output: string;
   readonly messages?: string;
   readonly errors?: string;
@@ -69,7 +86,13 @@ function valuesFor(account: Account, status: ArrangementStatus): Values {
   };
 }
 
-export async function runFollowUp(options: FollowUpOptions, stdout: Output): Promise<FollowUpSummary> {
+/** Outputs written in full but not yet named (`deferPublish`): publish them, or abort them. */
+export interface PendingOutputs {
+  publish(): void;
+  abort(): Promise<void>;
+}
+
+export async function runFollowUp(options: FollowUpOptions, stdout: Output): Promise<FollowUpSummary & { readonly pending?: PendingOutputs }> {
   const summary = emptySummary();
   const line = (record: Readonly<Record<string, string | number | null>>, header: readonly string[]): string =>
     options.json ? `${JSON.stringify({ formatVersion: FORMAT_VERSION, ...record })}\n` : csvLine(cellsOf(record, header));
@@ -89,7 +112,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     const issued = new Map<number, IssuedTonight>();
     // Rows of the inputs used for an account, for a percentage in --max-rejects.
     let used = 0;
-    const report = await readBook(options.files, {
+    const report = await (options.source ?? ((reader) => readBook(options.files, reader)))({
       // Before any account: a template that cannot be used stops the run here.
       columns(columns) {
         renderer = compileTemplates(options.templates, options.templatesSource, columns, options.nameColumns);
@@ -126,7 +149,7 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
         countStatus(summary, found);
         if (status.push(line(statusRecord(found), STATUS_HEADER))) await status.flush();
         const shared = account.person.accounts.length > 1;
-        const tonight = shared ? issued.get(account.person.key) : undefined;
+        const tonight = (shared ? issued.get(account.person.key) : undefined) ?? account.issuedTonight;
         const planned = planMessage({
           status: found,
           ...(customer ? { customer } : {}),
@@ -150,9 +173,11 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
             : unsafe;
         countMessage(summary, message);
         if (shared && !message.held) issued.set(account.person.key, { accountId: account.id, messageId: message.messageId });
-        if (!messages) return;
+        // With the sender since the earlier run: written again, it would go twice to a sender that does not drop ids it has seen.
+        if (!messages || message.held === 'already-issued') return;
         const segments = message.channel === 'sms' && words ? smsSize(words.text).segments : undefined;
         if (messages.push(line(messageRecord(message, words, segments), MESSAGE_HEADER))) await messages.flush();
+        if (!message.held) options.onIssued?.({ message, subject: words?.subject ?? '', text: words?.text ?? '' });
       },
     });
     summary.notUsed = report.notUsed;
@@ -173,6 +198,9 @@ export async function runFollowUp(options: FollowUpOptions, stdout: Output): Pro
     // the others already in place.
     const inOrder = [errors, messages, summaryFile, status].filter((sink): sink is Sink => sink !== undefined);
     await Promise.all(inOrder.map((sink) => sink.finish()));
+    if (options.deferPublish) {
+      return { ...summary, pending: { publish: () => Sink.publish(inOrder), abort: async () => void (await Promise.all(opened.map((sink) => sink.abort()))) } };
+    }
     Sink.publish(inOrder);
   } catch (error) {
     await Promise.all(opened.map((sink) => sink.abort()));

@@ -296,9 +296,50 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
   describe.skipIf(backend.missing)('customers', () => {
     const record = (book: Book, file: string, effectiveOn: string, reject: (r: FollowUpRejection) => void = () => undefined) =>
       inTransaction(book, (db) => recordCustomers(db, source('customers', file), day(effectiveOn), reject));
+    /** A book with BK-001 to BK-004's plans agreed: customers are recorded for accounts it has. */
+    const agreedBook = async (): Promise<Book> => {
+      const book = await newBook();
+      await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
+      return book;
+    };
+    const scratchFile = async (name: string, text: string): Promise<string> => {
+      const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), name);
+      writeFileSync(file, text);
+      return file;
+    };
+    const nothingRecorded = async (book: Book) => {
+      expect(await book.db.selectFrom('circumstances').selectAll().execute()).toEqual([]);
+      expect(await book.db.selectFrom('imports').select('command').where('command', '=', 'customers').execute()).toEqual([]);
+    };
+
+    it('refuses the whole file, recording nothing, when a row names no account: it may be anyone\'s opt-out', async () => {
+      const book = await agreedBook();
+      const file = await scratchFile('no-account.csv', 'account_id,channel,mobile,vulnerable\nBK-001,sms,07700900101,maybe\n,none,07700900102,no\n');
+      const { seen, reject } = rejections();
+      await expect(record(book, file, '2026-03-02', reject)).rejects.toMatchObject({ code: 'invalid-row', context: { file, line: 3 } });
+      await nothingRecorded(book);
+      // Nothing is said to be recorded of a file that is not (BK-001's "maybe").
+      expect(seen).toEqual([]);
+    });
+
+    it('refuses the whole file when a row is for an account with no plan in the book (a mistyped account_id), naming its line', async () => {
+      const book = await agreedBook();
+      const file = await scratchFile('unknown.csv', 'account_id,channel,mobile\nBK-002,email,\nBK-01,none,07700900101\nBK-001,sms,07700900101\n');
+      const refused = record(book, file, '2026-03-02');
+      await expect(refused).rejects.toThrow(FairplanError);
+      await expect(refused).rejects.toMatchObject({ code: 'invalid-row', context: { line: 3 }, message: expect.stringContaining('BK-01') });
+      await nothingRecorded(book);
+    });
+
+    it('refuses the whole file when a row cannot be read, as it cannot be tied to an account', async () => {
+      const book = await agreedBook();
+      const file = await scratchFile('broken.csv', 'account_id,channel,mobile\nBK-001,sms,07700900101\n"BK-002,none,\n');
+      await expect(record(book, file, '2026-03-02')).rejects.toMatchObject({ code: 'invalid-row', context: { line: 3 } });
+      await nothingRecorded(book);
+    });
 
     it('records circumstances the protective way: a vulnerability that cannot be read is recorded as set, with why', async () => {
-      const book = await newBook();
+      const book = await agreedBook();
       const { seen, reject } = rejections();
       const outcome = await record(book, BOOK('customers.csv'), '2026-03-02', reject);
       expect(outcome).toEqual({ accounts: 4, recorded: 4, unchanged: 0, doubtful: 1 });
@@ -315,7 +356,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     });
 
     it('adds a row only when circumstances change, from the day they took effect, keeping the history', async () => {
-      const book = await newBook();
+      const book = await agreedBook();
       await record(book, BOOK('customers.csv'), '2026-03-02');
       expect(await record(book, BOOK('customers.csv'), '2026-03-09')).toMatchObject({ recorded: 0, unchanged: 4 });
       expect(await record(book, BOOK('customers-later.csv'), '2026-05-01')).toMatchObject({ accounts: 2, recorded: 2 });
@@ -327,7 +368,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     });
 
     it('reads two rows for one account the protective way: any opt-out, any vulnerability, the Breathing Space ending last', async () => {
-      const book = await newBook();
+      const book = await agreedBook();
       const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'twice.csv');
       writeFileSync(file, [
         'account_id,channel,mobile,vulnerable,breathing_space,breathing_space_end',
@@ -342,7 +383,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     });
 
     it('records a Breathing Space whose end cannot be read as in force with no end', async () => {
-      const book = await newBook();
+      const book = await agreedBook();
       const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'space.csv');
       writeFileSync(file, 'account_id,channel,mobile,breathing_space,breathing_space_end\nBK-001,sms,07700900101,standard,31/02/2026\n');
       await record(book, file, '2026-03-02');
@@ -356,7 +397,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     it('records deliveries and failures once, on their UK day', async () => {
       const book = await newBook();
       const file = BOOK('sent.csv');
-      expect(await inTransaction(book, (db) => recordSent(db, source('sent', file), () => undefined))).toEqual({ read: 2, recorded: 2, known: 0, notDelivered: 1 });
+      expect(await inTransaction(book, (db) => recordSent(db, source('sent', file), () => undefined))).toEqual({ read: 2, recorded: 2, known: 0, notDelivered: 1, issued: 0 });
       expect(await inTransaction(book, (db) => recordSent(db, source('sent', file), () => undefined))).toMatchObject({ recorded: 0, known: 2 });
       const rows = await book.db.selectFrom('deliveries').selectAll().orderBy('id').execute();
       expect(rows.map((r) => [r.account_id, r.sent_on, r.delivered, r.detail])).toEqual([
@@ -444,12 +485,12 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
 
     it('refuses a book written by a newer fairplan', async () => {
       const book = await newBook();
-      await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values ('0002-later', '2027-01-01T00:00:00.000Z')`.execute(book.db);
+      await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values ('0003-later', '2027-01-01T00:00:00.000Z')`.execute(book.db);
       await book.close();
       open.splice(open.indexOf(book), 1);
       const error = await openBook(where.get(book)!, { create: false, waitSeconds: 0, cwd: process.cwd() }).catch((e: unknown) => e);
       expect((error as FairplanError).code).toBe('invalid-argument');
-      expect((error as FairplanError).message).toMatch(/version 2, written by a newer fairplan/);
+      expect((error as FairplanError).message).toMatch(/version 3, written by a newer fairplan/);
     });
 
     if (backend.name === 'sqlite') {

@@ -62,12 +62,34 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       expect(missing.stderr).toContain('--account');
     });
 
+    it('refuses a customers file with a row it cannot tie to an account of the book: exit 2, one sentence naming file and line, nothing recorded', async () => {
+      const book = await backend.fresh();
+      expect((await run(book, ['agree', '--schedules', BOOK('schedules.csv'), '--agreed-on', '2026-03-02'])).code).toBe(0);
+      const dir = scratch();
+      const cases = [
+        ['no-account.csv', 'account_id,channel,mobile\nBK-001,sms,07700900101\n,none,\n'],
+        ['unknown-account.csv', 'account_id,channel,mobile\nBK-001,sms,07700900101\nBK-0001,none,\n'],
+      ];
+      for (const [name, text] of cases) {
+        const file = path.join(dir, name!);
+        writeFileSync(file, text!);
+        const refused = await runCli(['book', 'customers', file, '--effective-on', '2026-03-02'], { env: { FAIRPLAN_BOOK: book } });
+        expect(refused.code, name).toBe(2);
+        expect(refused.stderr.trim().split('\n'), name).toEqual([expect.stringContaining(`${file}:line 3: `)]);
+        noStack(refused.stderr);
+        const json = await runCli(['book', 'customers', file, '--effective-on', '2026-03-02'], { env: { FAIRPLAN_BOOK: book, FAIRPLAN_ERRORS: 'json' } });
+        expect(JSON.parse(json.stderr), name).toMatchObject({ code: 'invalid-row', file, line: 3 });
+      }
+      // BK-001's row, good as it is, was not recorded either.
+      expect((JSON.parse((await run(book, ['show', 'BK-001', '--json'])).stdout) as { circumstances: unknown[] }).circumstances).toEqual([]);
+    });
+
     it('exports every table as CSV, or NDJSON, with the figures recorded', async () => {
       const book = await backend.fresh();
       await run(book, ['payments', BOOK('payments.csv')]);
       const dir = scratch();
       expect((await run(book, ['export', path.join(dir, 'csv')])).code).toBe(0);
-      expect(readdirSync(path.join(dir, 'csv')).sort()).toEqual(['agreements.csv', 'circumstances.csv', 'deliveries.csv', 'imports.csv', 'instalments.csv', 'payments.csv']);
+      expect(readdirSync(path.join(dir, 'csv')).sort()).toEqual(['agreements.csv', 'circumstances.csv', 'deliveries.csv', 'imports.csv', 'instalments.csv', 'messages.csv', 'payments.csv']);
       const payments = parse(readFileSync(path.join(dir, 'csv', 'payments.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
       // In pence: 45 + 45 + 30 + 30 - 30 + 1 + 25 + 25 pounds.
       expect(payments.reduce((sum, p) => sum + BigInt(p.amount!), 0n)).toBe(17100n);
@@ -78,8 +100,8 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
 
     it('migrates a new book to the latest schema, and then has nothing to do', async () => {
       const book = await backend.fresh();
-      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema went from version 0 to 1\n");
-      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema is version 1, the latest: nothing to do\n");
+      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema went from version 0 to 2\n");
+      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema is version 2, the latest: nothing to do\n");
     });
 
     it('waits for another run to finish with the book, and records its own after it', async () => {

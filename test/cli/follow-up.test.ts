@@ -86,7 +86,7 @@ describe('fairplan follow-up', () => {
       byStatus: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
       messagesByKind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
       messagesByChannel: { sms: 3, email: 3, letter: 1 },
-      heldBack: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 0, 'unsafe-text': 0, 'too-late': 0 },
+      heldBack: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 0, 'unsafe-text': 0, 'too-late': 0, 'already-issued': 0 },
       forReview: 1,
       dueToDate: '1434.00',
       notUsed: { customers: 1, contacts: 1 },

@@ -46,7 +46,9 @@ Exit codes:
   0   done
   1   some rows were rejected (each is named); the rest were recorded
   2   bad arguments or input, no book there, not a book, or a book of a
-      newer fairplan
+      newer fairplan; book customers: a row with no account_id, one that
+      cannot be read, or one for an account with no plan in the book refuses
+      the whole file (it may be anyone's opt-out): nothing is recorded
   74  the disk is full: nothing was recorded
   75  the book is in use by another run that did not finish in time:
       nothing was recorded; run the command again later`;
@@ -191,7 +193,12 @@ async function sent(context: CommandContext, file: string, flags: BookFlags): Pr
   const { reject, count } = rejecter(context);
   const source = await sourceOf(context, 'sent', file, {});
   const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordSent(db, source, reject)));
-  finish(context, count(), `${outcome.read} report${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded (${outcome.notDelivered} not delivered), ${outcome.known} already in the book`);
+  finish(
+    context,
+    count(),
+    `${outcome.read} report${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded (${outcome.notDelivered} not delivered), ${outcome.known} already in the book; ` +
+      `${outcome.issued} of messages follow-up --book issued`,
+  );
 }
 
 interface ShowFlags extends BookFlags {

@@ -13,17 +13,30 @@ import type { RejectLimit } from '../../io/reject-limit.js';
 import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { calendarOption, dateOption, rejectLimitOption } from '../options.js';
+import { calendarOption, dateOption, nonNegativeIntegerOption, rejectLimitOption } from '../options.js';
 import { runProvenance } from '../provenance.js';
 import { checkReadable } from '../../io/read-failure.js';
 import type { Provenance } from '../../core/provenance.js';
+import { summaryLines, type FollowUpSummary } from '../../follow-up/summary.js';
+import type { IssuedMessage } from '../../follow-up/run.js';
+import { FAIRPLAN_VERSION } from '../version.js';
 import type { RegisterCommand } from './index.js';
+import { Option } from 'commander';
 
 const HELP = `
 Examples:
   fairplan follow-up --arrangements schedules.csv --payments payments.csv \\
     --customers customers.csv --contacts contacts.csv --as-of 2026-03-09 \\
     -o status.csv --messages messages.csv --errors rejected.csv
+  fairplan follow-up --book book.sqlite --as-of 2026-06-01 \\
+    -o status.csv --messages messages.csv
+
+With --book, the plans in force, payments, customers and contacts are read
+from the book (fairplan book), and every message issued is recorded in it.
+The same night run again issues nothing twice: a message the book holds as
+issued that night is held back (already-issued) and not written to
+--messages again. Outputs must be files; they are published only once the
+book has the messages. See docs/nightly.md, "Running fairplan every night".
 
 Inputs (CSV with a header row, or NDJSON if named .ndjson or .jsonl, a line
 at most 1 MiB; columns in any order, others ignored):
@@ -61,7 +74,9 @@ thank-you; at most one a day and three in seven days per customer, none
 on a Sunday, a bank holiday, Christmas Day, Boxing Day or New Year's Day
 (whatever --calendar says), none in Breathing Space, and no reminder on or
 after the due date it announces (held back as too-late). A message held
-back is listed with held_back set and the reason. Instalments that fell due
+back is listed with held_back set and the reason, except one an earlier run
+of the same night issued (--book): it is counted as already-issued in the
+summary, and not written again. Instalments that fell due
 in a Breathing Space are not missed: they and those after them move to one
 plan interval after it ends.
 
@@ -90,11 +105,15 @@ Exit codes:
   3   nothing usable: rows were rejected and no arrangement could be read, or
       the run stopped over --max-rejects and wrote no file
   74  an output did not fit: the disk is full or a file passed the file-size
-      limit (ulimit -f); no output file is left half written`;
+      limit (ulimit -f); no output file is left half written
+  75  --book: the book is in use by another run that did not finish in time;
+      nothing was written or recorded`;
 
 interface FollowUpFlags {
-  arrangements: string;
-  payments: string;
+  arrangements?: string;
+  payments?: string;
+  book?: string;
+  wait: number;
   customers?: string;
   contacts?: string;
   rules?: string;
@@ -129,6 +148,10 @@ const followUpProvenance = (context: CommandContext, flags: FollowUpFlags, calen
   });
 
 async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<void> {
+  if (flags.book !== undefined) return followUpBook(context, flags, flags.book);
+  if (flags.arrangements === undefined || flags.payments === undefined) {
+    throw new FairplanError('invalid-argument', `follow-up needs ${flags.arrangements === undefined ? '--arrangements FILE' : '--payments FILE'}, or --book to read the night from a book`);
+  }
   // Contact limits count the log of what was sent: without it they would count nothing.
   if (flags.contacts === undefined && flags.contactsLog) {
     throw new FairplanError('invalid-argument', 'follow-up needs --contacts FILE, the log of messages already sent, to keep to the contact limits; on a first night with no log yet, give --no-contacts-log');
@@ -159,13 +182,12 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
   const { runFollowUp } = await import('../../follow-up/run.js');
   const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
   const firm = flags.rules ? await (await import('../../follow-up/rules-file.js')).loadRulesFile(flags.rules) : undefined;
-  const { summaryLines } = await import('../../follow-up/summary.js');
   const calendar = calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION);
   const summary = await runFollowUp(
     {
       files: {
-        arrangements: flags.arrangements,
-        payments: flags.payments,
+        arrangements: flags.arrangements as string,
+        payments: flags.payments as string,
         ...(flags.customers ? { customers: flags.customers } : {}),
         ...(flags.contacts ? { contacts: flags.contacts } : {}),
       },
@@ -193,6 +215,11 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
     },
     context.io.stdout,
   );
+  finishRun(context, flags, summary, shown);
+}
+
+/** Tells how the night went, and sets the exit code. */
+function finishRun(context: CommandContext, flags: FollowUpFlags, summary: FollowUpSummary, shown: number): void {
   if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
   if (summary.stopped) {
     context.err(`fairplan: stopped: ${summary.stopped}; no output file was written`);
@@ -204,14 +231,121 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
   context.exitCode = summary.rejected === 0 ? EXIT.ok : summary.arrangements === 0 ? EXIT.nothingUsable : EXIT.rowsRejected;
 }
 
+/**
+ * The night read from the book, and the messages issued recorded in it, in one transaction with the
+ * outputs: they are written in full first; the book is changed only if they were, and they take their
+ * names only once the book has the messages.
+ */
+async function followUpBook(context: CommandContext, flags: FollowUpFlags, location: string): Promise<void> {
+  for (const [given, option] of [[flags.arrangements, '--arrangements'], [flags.payments, '--payments'], [flags.customers, '--customers'], [flags.contacts, '--contacts']] as const) {
+    if (given !== undefined) throw new FairplanError('invalid-argument', `--book reads the plans, payments, customers and contacts from the book: leave out ${option}`);
+  }
+  if (!flags.contactsLog) throw new FairplanError('invalid-argument', '--book counts the contacts the book holds: leave out --no-contacts-log');
+  if (flags.messages === undefined) throw new FairplanError('invalid-argument', 'follow-up --book records the messages it issues: give --messages FILE, for the sender');
+  const written = (path: string | undefined, option: string): WrittenFile[] => (path === undefined ? [] : [{ path, option }]);
+  const writes = [...written(flags.output, '-o'), ...written(flags.messages, '--messages'), ...written(flags.errors, '--errors'), ...written(flags.summary, '--summary')];
+  const streamed = writes.find((file) => file.path === '-');
+  // What goes to standard output is published as it is written, before the book has the messages.
+  if (streamed) throw new FairplanError('invalid-argument', `with --book, ${streamed.option} must name a file: an output is published only once the book has recorded the night`);
+  const { bookLocation, openBook } = await import('../../book/connect.js');
+  const named = bookLocation(location, context.io.env);
+  const isFile = !/^[a-z][a-z0-9+.-]*:\/\//i.test(named);
+  await checkOutputs({
+    cwd: context.io.cwd,
+    reads: [...(flags.rules ? [{ path: flags.rules, what: 'the rules file' }] : []), ...(isFile ? [{ path: named, what: 'the book' }] : [])],
+    writes,
+  });
+  if (flags.rules !== undefined) await checkReadable(flags.rules, context.io.cwd);
+  const { runFollowUp } = await import('../../follow-up/run.js');
+  const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
+  const { nightFromBook, recordMessages } = await import('../../book/night.js');
+  const { inTransaction } = await import('../../book/transaction.js');
+  const firm = flags.rules ? await (await import('../../follow-up/rules-file.js')).loadRulesFile(flags.rules) : undefined;
+  const calendar = calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION);
+  const provenance = await runProvenance(context, {
+    asOf: flags.asOf,
+    calendar: calendar.name,
+    options: flags.calendar !== undefined ? { '--calendar': flags.calendar } : {},
+    inputs: flags.rules === undefined ? [] : [{ role: 'rules', file: flags.rules }],
+  });
+  let shown = 0;
+  const book = await openBook(named, { create: false, waitSeconds: flags.wait, cwd: context.io.cwd });
+  let pending: { publish(): void; abort(): Promise<void> } | undefined;
+  let summary: FollowUpSummary | undefined;
+  let outcome: { recorded: number; issuedEarlier: number } | undefined;
+  try {
+    await inTransaction(book, async (db) => {
+      const night = await nightFromBook(db, book.name, flags.asOf);
+      const issued: IssuedMessage[] = [];
+      const run = await runFollowUp(
+        {
+          files: { arrangements: book.name, payments: book.name, customers: book.name, contacts: book.name },
+          source: night.source,
+          onIssued: (message) => void issued.push(message),
+          deferPublish: true,
+          output: flags.output,
+          messages: flags.messages as string,
+          ...(flags.errors ? { errors: flags.errors } : {}),
+          ...(flags.summary ? { summary: flags.summary, provenance: { ...provenance, options: { ...provenance.options, '--book': book.name } } } : {}),
+          json: Boolean(flags.json),
+          asOf: flags.asOf,
+          rules: firm?.rules ?? DEFAULT_RULES,
+          templates: firm?.templates ?? DEFAULT_TEMPLATES,
+          templatesSource: flags.rules ?? 'the default templates',
+          ...(firm ? { nameColumns: firm.nameColumns } : {}),
+          calendar,
+          ...(flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
+          ...(flags.errors
+            ? {}
+            : {
+                onRejection: (rejection: FollowUpRejection) => {
+                  shown++;
+                  if (shown <= SHOWN_REJECTIONS) context.err(describeRejection(rejection));
+                },
+              }),
+        },
+        context.io.stdout,
+      );
+      summary = run;
+      pending = run.pending;
+      // Stopped over --max-rejects: no output, and nothing recorded.
+      if (!pending) return;
+      const recorded = await recordMessages(
+        db,
+        { command: 'follow-up', file: flags.messages as string, sha256: '', recordedAt: context.io.now().toISOString(), provenance: { fairplan: FAIRPLAN_VERSION, options: { '--as-of': flags.asOf, ...(flags.rules ? { '--rules': provenance.inputs[0] } : {}) } } },
+        flags.asOf,
+        issued,
+        night.agreementOf,
+      );
+      outcome = { recorded, issuedEarlier: night.issuedEarlier };
+    });
+  } catch (error) {
+    await pending?.abort();
+    throw error;
+  } finally {
+    await book.close();
+  }
+  pending?.publish();
+  if (outcome && !flags.quiet) {
+    const { recorded, issuedEarlier } = outcome;
+    context.err(`${recorded} message${recorded === 1 ? '' : 's'} issued and recorded in the book`);
+    if (issuedEarlier > 0) {
+      context.err(`${issuedEarlier} message${issuedEarlier === 1 ? ' was' : 's were'} issued by an earlier run of this night and ${issuedEarlier === 1 ? 'is' : 'are'} not written again`);
+    }
+  }
+  if (summary) finishRun(context, flags, summary, shown);
+}
+
 export const registerFollowUp: RegisterCommand = (program, context) => {
   program
     .command('follow-up')
     .description('Nightly: where each agreed plan stands, and kind, lawful reminders and check-ins.')
-    .requiredOption('--arrangements <file>', 'required: the agreed schedules, one row per instalment (batch --schedules output)')
-    .requiredOption('--payments <file>', 'required: payments received: account_id, paid_on, amount')
+    .option('--arrangements <file>', 'required (without --book): the agreed schedules, one row per instalment (batch --schedules output)')
+    .option('--payments <file>', 'required (without --book): payments received: account_id, paid_on, amount')
+    .option('--book <path-or-url>', 'read the night from a book (SQLite file or postgres://…) instead of files, and record the messages issued in it')
+    .addOption(new Option('--wait <seconds>', 'with --book: how long to wait for another run to finish with the book').argParser(nonNegativeIntegerOption).default(60))
     .option('--customers <file>', 'account_id, channel, name, mobile, email, vulnerable, breathing space, contact days (see below)')
-    .option('--contacts <file>', 'required: messages already sent: account_id, sent_on (a date, or a date and time with its zone), message_id')
+    .option('--contacts <file>', 'required (without --book): messages already sent: account_id, sent_on (a date, or a date and time with its zone), message_id')
     .option('--no-contacts-log', 'a first night, with no log of messages sent yet: the limits count only tonight\'s messages')
     .option('--rules <file>', 'YAML: grace_days, broken_after, remind_days, contact_limits, name_columns, templates')
     .requiredOption('--as-of <date>', 'required: the day the run is for (YYYY-MM-DD)', dateOption)

@@ -26,9 +26,10 @@ export type Channel = (typeof CHANNELS)[number];
  * (src/follow-up/run.ts). `protection-unreadable`: something that protects the customer (an opt-out,
  * a Breathing Space, a vulnerability, a contact already made) cannot be read exactly, so the
  * customer is protected rather than the message sent. `too-late`: a reminder that could only go on
- * or after the due date it announces.
+ * or after the due date it announces. `already-issued`: the same message was issued by an earlier run
+ * of the same night (the book keeps it), so it is with the sender already and is not written again.
  */
-export const HOLDS = ['no-contact-details', 'customer-opted-out', 'protection-unreadable', 'already-sent', 'daily-limit', 'weekly-limit', 'unsafe-text', 'too-late'] as const;
+export const HOLDS = ['no-contact-details', 'customer-opted-out', 'protection-unreadable', 'already-sent', 'daily-limit', 'weekly-limit', 'unsafe-text', 'too-late', 'already-issued'] as const;
 export type Hold = (typeof HOLDS)[number];
 
 export interface Customer {
@@ -40,7 +41,7 @@ export interface Customer {
   readonly contactWindow?: string;
 }
 
-/** A message issued tonight to the same person, about another of their accounts. */
+/** A message issued tonight to the same person: about another of their accounts, or by an earlier run of the night. */
 export interface IssuedTonight {
   readonly accountId: string;
   readonly messageId: string;
@@ -130,6 +131,8 @@ interface HoldInput {
 }
 
 function holdFor({ customer, messageId, sendOn, contacts, doubts, issuedTonight, rules }: HoldInput): [Hold, string] | undefined {
+  // First: whatever else holds it now, this message has gone to the sender once tonight.
+  if (issuedTonight?.messageId === messageId) return ['already-issued', 'held back: issued by an earlier run of this night, and not written again'];
   if (!customer) return ['no-contact-details', 'held back: the account has no customer row'];
   if (customer.channel === 'none') return ['customer-opted-out', 'held back: the customer has asked not to be contacted'];
   if (doubts.length > 0) return ['protection-unreadable', `held back: ${doubts.join('; ')}`];
@@ -153,7 +156,7 @@ export interface ContactInput {
   readonly contacts: readonly Contact[];
   /** Why nothing may be sent to the customer tonight: a protection that cannot be read exactly. */
   readonly doubts?: readonly string[];
-  /** A message already issued tonight to the same person about another account. */
+  /** A message already issued tonight to the same person: about another account, or by an earlier run of the night. */
   readonly issuedTonight?: IssuedTonight;
   readonly asOf: IsoDate;
   readonly rules: FollowUpRules;

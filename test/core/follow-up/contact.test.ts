@@ -124,6 +124,13 @@ describe('planMessage: contact is a person\'s, and a doubt holds it back', () =>
     expect(plan7('2026-03-07', { issuedTonight: { accountId: 'ACC-8', messageId: 'ACC-8:reminder:2:sms' } })).toMatchObject({ held: 'daily-limit', reason: expect.stringContaining('ACC-8') });
   });
 
+  it('holds back the message an earlier run of the same night issued, as already issued, whatever else holds it now', () => {
+    const tonight = { issuedTonight: { accountId: 'ACC-7', messageId: 'ACC-7:reminder:1:sms' } };
+    expect(plan7('2026-03-07', tonight)).toMatchObject({ messageId: 'ACC-7:reminder:1:sms', held: 'already-issued' });
+    // A doubt recorded since: the message went to the sender all the same, and that is what it says.
+    expect(plan7('2026-03-07', { ...tonight, doubts: ['customer row 4 cannot be read exactly'] })).toMatchObject({ held: 'already-issued' });
+  });
+
   it('holds back every message while a protection cannot be read, naming it', () => {
     expect(plan7('2026-03-07', { doubts: ['customer row 4 cannot be read exactly'] })).toMatchObject({ held: 'protection-unreadable', reason: expect.stringContaining('customer row 4') });
   });

@@ -1,0 +1,211 @@
+/**
+ * follow-up --book, the same specification for each backend (SQLite always, PostgreSQL when
+ * FAIRPLAN_TEST_POSTGRES names a server; skipped, never faked, without one): the night read from the
+ * book, the messages it issues recorded there once, and what the book holds of a customer (an
+ * opt-out, a Breathing Space, a vulnerability, a doubt) holding their messages as follow-up's files
+ * do. Figures from fixtures/book/nightly/, worked out by hand (see test/book/ten-nights.test.ts).
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { openBook } from '../../src/book/connect.js';
+import { MIGRATION_TABLE } from '../../src/book/schema.js';
+import { BACKENDS } from '../helpers/book.js';
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+import { fixture } from '../helpers/cli.js';
+
+const NIGHTLY = (name: string) => fixture('book', 'nightly', name);
+type Row = Record<string, string>;
+/** The command line, run in this process (as the binary runs it, without starting Node each time). */
+async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['node', 'fairplan', ...args], {
+    stdout: { write: (chunk: string) => void out.push(chunk) },
+    stderr: { write: (chunk: string) => void err.push(chunk) },
+    stdin: Readable.from([]),
+    env: { NO_COLOR: '1' },
+    cwd: process.cwd(),
+    now: () => new Date('2026-06-01T20:00:00Z'),
+  });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+const rows = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true }) as Row[];
+/** The messages file as `message_id held_back` (held_back empty for one to send). */
+const messages = (file: string): string[] => rows(file).map((m) => `${m.message_id} ${m.held_back}`.trim());
+
+describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
+  const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-night-'));
+  const book = (location: string, args: readonly string[]) => runCli(['book', ...args, '--book', location]);
+  const night = (location: string, asOf: string, dir: string, extra: readonly string[] = []) =>
+    runCli(['follow-up', '--book', location, '--as-of', asOf, '-o', path.join(dir, `status-${asOf}.csv`), '--messages', path.join(dir, `messages-${asOf}.csv`), ...extra]);
+  /** A book with the plans agreed and the first night's payments and customers recorded. */
+  const firstNight = async (): Promise<string> => {
+    const location = await backend.fresh();
+    expect((await book(location, ['agree', '--schedules', NIGHTLY('schedules.csv'), '--agreed-on', '2026-05-01'])).code).toBe(0);
+    expect((await book(location, ['payments', NIGHTLY('payments-2026-06-01.csv')])).code).toBe(0);
+    // Line 10, N-09's vulnerable "maybe", is named: recorded as vulnerable, with the doubt.
+    expect((await book(location, ['customers', NIGHTLY('customers-2026-06-01.csv')])).code).toBe(1);
+    return location;
+  };
+  const messagesInBook = async (location: string): Promise<string[]> => {
+    const opened = await openBook(location, { create: false, waitSeconds: 5, cwd: process.cwd() });
+    try {
+      return (await opened.db.selectFrom('messages').select(['message_id', 'night']).orderBy('id').execute()).map((m) => `${m.message_id} ${m.night}`);
+    } finally {
+      await opened.close();
+    }
+  };
+
+  describe.skipIf(backend.missing)('a night', () => {
+    it('reads the plans, payments and customers from the book and records the messages it issues', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      const run = await night(location, '2026-06-01', dir);
+      expect(run.code).toBe(0);
+      // N-06 and N-07 are one person (customer C-0607): one message a night. N-10's instalment is due today: too late to remind.
+      expect(messages(path.join(dir, 'messages-2026-06-01.csv'))).toEqual([
+        'N-01:reminder:2:sms',
+        'N-02:reminder:2:email',
+        'N-06:reminder:2:sms',
+        'N-07:reminder:2:sms daily-limit',
+        'N-10:reminder:2:sms too-late',
+      ]);
+      expect(run.stderr).toContain('3 messages issued and recorded in the book');
+      expect(await messagesInBook(location)).toEqual(['N-01:reminder:2:sms 2026-06-01', 'N-02:reminder:2:email 2026-06-01', 'N-06:reminder:2:sms 2026-06-01']);
+      const status = Object.fromEntries(rows(path.join(dir, 'status-2026-06-01.csv')).map((s) => [s.account_id, `${s.status} ${s.paid_to_date}`]));
+      expect(Object.keys(status)).toHaveLength(20);
+      // Two payments of £50.00 on 1 June besides May's: £100.00 ahead.
+      expect(status['N-03']).toBe('ahead 150.00');
+      expect(status['N-10']).toBe('behind 60.00');
+    });
+
+    it('run twice, writes no message the first run issued, holds them as already issued, records nothing twice, and says so', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      const summary = path.join(dir, 'summary.json');
+      const again = await night(location, '2026-06-01', dir, ['--summary', summary]);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain('0 messages issued and recorded in the book');
+      expect(again.stderr).toContain('3 messages were issued by an earlier run of this night and are not written again');
+      // Only what the first run held: nothing for a sender to send twice, whether or not it drops ids it has seen.
+      expect(messages(path.join(dir, 'messages-2026-06-01.csv'))).toEqual(['N-07:reminder:2:sms daily-limit', 'N-10:reminder:2:sms too-late']);
+      expect((JSON.parse(readFileSync(summary, 'utf8')) as { heldBack: Record<string, number> }).heldBack).toMatchObject({ 'already-issued': 3, 'daily-limit': 1, 'too-late': 1 });
+      expect(await messagesInBook(location)).toHaveLength(3);
+    });
+
+    it('run again once a change is recorded, issues only the message new to the night, and holds those the first run issued', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      // A customer row recorded since the first run: N-12 (next due 20 June) is now due for review on 1 June.
+      const review = path.join(dir, 'review.csv');
+      writeFileSync(review, 'account_id,customer_id,name,channel,mobile,review_on,effective_on\nN-12,C-12,Kiran Shah,sms,07700900012,2026-06-01,2026-06-01\n');
+      expect((await book(location, ['customers', review])).code).toBe(0);
+      const again = await night(location, '2026-06-01', dir);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain('1 message issued and recorded in the book');
+      expect(again.stderr).toContain('3 messages were issued by an earlier run of this night and are not written again');
+      expect(messages(path.join(dir, 'messages-2026-06-01.csv'))).toEqual([
+        'N-07:reminder:2:sms daily-limit',
+        'N-10:reminder:2:sms too-late',
+        'N-12:review-invitation:review-2026-06-01:sms',
+      ]);
+      expect(await messagesInBook(location)).toEqual([
+        'N-01:reminder:2:sms 2026-06-01',
+        'N-02:reminder:2:email 2026-06-01',
+        'N-06:reminder:2:sms 2026-06-01',
+        'N-12:review-invitation:review-2026-06-01:sms 2026-06-01',
+      ]);
+    });
+
+    it('counts the messages it recorded toward the next day\'s limits, per person', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      const rules = path.join(dir, 'rules.yaml');
+      writeFileSync(rules, 'contact_limits:\n  per_week: 1\n');
+      expect((await night(location, '2026-06-01', dir, ['--rules', rules])).code).toBe(0);
+      expect((await book(location, ['payments', NIGHTLY('payments-2026-06-02.csv')])).code).toBe(0);
+      expect((await night(location, '2026-06-02', dir, ['--rules', rules])).code).toBe(0);
+      const held = Object.fromEntries(rows(path.join(dir, 'messages-2026-06-02.csv')).map((m) => [m.message_id, m.held_back]));
+      // N-01's reminder went last night; N-07's person had N-06's message last night, their one for the week.
+      // N-05's reminder of 5 June is its first (no Breathing Space is recorded in this book).
+      expect(held).toEqual({ 'N-01:reminder:2:sms': 'already-sent', 'N-05:reminder:2:sms': '', 'N-06:reminder:2:sms': 'already-sent', 'N-07:reminder:2:sms': 'weekly-limit' });
+      expect(await messagesInBook(location)).toHaveLength(4);
+    });
+
+    it('holds the messages of a customer who opted out, and sends none in a Breathing Space, as the book records them', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      expect((await book(location, ['customers', NIGHTLY('customers-2026-06-02.csv')])).code).toBe(0);
+      expect((await book(location, ['customers', NIGHTLY('customers-2026-06-03.csv')])).code).toBe(0);
+      expect((await night(location, '2026-06-03', dir)).code).toBe(0);
+      const status = Object.fromEntries(rows(path.join(dir, 'status-2026-06-03.csv')).map((s) => [s.account_id, s.status]));
+      const sent = rows(path.join(dir, 'messages-2026-06-03.csv'));
+      // N-04 opted out from 3 June; its reminder of 6 June is held. N-05 is in Breathing Space from 2 June: no message at all.
+      expect(sent.find((m) => m.account_id === 'N-04')).toMatchObject({ channel: 'none', held_back: 'customer-opted-out' });
+      expect(status['N-05']).toBe('paused');
+      expect(sent.filter((m) => m.account_id === 'N-05')).toEqual([]);
+      // On 1 June, before either took effect, N-05 was on track.
+      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      expect(rows(path.join(dir, 'status-2026-06-01.csv')).find((s) => s.account_id === 'N-05')?.status).toBe('on-track');
+    });
+
+    it('gives a vulnerable customer\'s message to a person first, and holds one whose protection the book could not read', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      expect((await night(location, '2026-06-06', dir)).code).toBe(0);
+      const byAccount = Object.fromEntries(rows(path.join(dir, 'messages-2026-06-06.csv')).map((m) => [m.account_id, m]));
+      // N-08 (vulnerable, with consent) and N-09 (vulnerable "maybe") have instalments due on 8 and 9 June.
+      expect(byAccount['N-08']).toMatchObject({ message_id: 'N-08:reminder:2:sms', review: 'yes', held_back: '' });
+      expect(byAccount['N-09']).toMatchObject({ message_id: 'N-09:reminder:2:sms', review: 'yes', held_back: 'protection-unreadable' });
+      expect(byAccount['N-09']?.reason).toContain('maybe');
+    });
+
+    it('holds the messages of an account whose customer rows the book recorded as disagreeing', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      const twice = path.join(dir, 'twice.csv');
+      writeFileSync(twice, 'account_id,customer_id,name,channel,mobile,effective_on\nN-12,C-12,Kiran Shah,sms,07700900012,2026-06-10\nN-12,C-12,Kiran Shah,sms,07700900999,2026-06-10\n');
+      expect((await book(location, ['customers', twice])).code).toBe(1);
+      expect((await night(location, '2026-06-17', dir)).code).toBe(0);
+      const n12 = rows(path.join(dir, 'messages-2026-06-17.csv')).find((m) => m.account_id === 'N-12');
+      expect(n12).toMatchObject({ message_id: 'N-12:reminder:2:sms', held_back: 'protection-unreadable' });
+      expect(n12?.reason).toContain('mobile');
+    });
+
+    it('needs a book of schema version 1 migrated first, which book migrate does', async () => {
+      const location = await firstNight();
+      // The book as fairplan's first schema left it: no messages table.
+      const opened = await openBook(location, { create: false, waitSeconds: 5, cwd: process.cwd() });
+      await opened.db.schema.dropTable('messages').execute();
+      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name = '0002-messages'`.execute(opened.db);
+      await opened.close();
+      const dir = scratch();
+      const refused = await night(location, '2026-06-01', dir);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('fairplan book migrate');
+      expect((await book(location, ['migrate'])).stdout).toBe("the book's schema went from version 1 to 2\n");
+      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      expect(await messagesInBook(location)).toHaveLength(3);
+    });
+
+    it('refuses an output on standard output, which would be published before the book has the night', async () => {
+      const location = await firstNight();
+      const run = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-01', '-o', '-', '--messages', path.join(scratch(), 'm.csv')]);
+      expect(run.code).toBe(2);
+      expect(await messagesInBook(location)).toEqual([]);
+      // An output that cannot be written: no file is published, and the book records nothing.
+      const dir = scratch();
+      const failed = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-01', '-o', path.join(dir, 's.csv'), '--messages', path.join(dir, 'm.csv'), '--summary', path.join(dir, 'missing', 'summary.json')]);
+      expect(failed.code).toBe(2);
+      expect(existsSync(path.join(dir, 'm.csv'))).toBe(false);
+      expect(await messagesInBook(location)).toEqual([]);
+    });
+  });
+});
