@@ -6,20 +6,22 @@
  * "Plans across several creditors"), each account a creditor. Each account's result then carries its own
  * part of every option: instalment and total are its share, while the budget figures are the
  * household's. With interest frozen the household's options come from the quick summary and each
- * account's part from `quickShares`, the engine's sharing walked a run of payments at a time; other
+ * account's part from `quickShares`, the engine's own sharing (`frozenShares`, a run of payments at a time); other
  * households (interest continuing on an account, amounts past the quick summary's) go through the
  * engine, which lays out each account's payments.
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
-import { fromPence, type Money, penceOf } from '../core/money.js';
+import { fromPence, type Money, penceOf, safePenceOf } from '../core/money.js';
 import { creditorSchedules } from '../core/plan/creditor-schedules.js';
-import { instalmentInPence } from '../core/plan/quick-summary.js';
+import { instalmentInPence, type QuickInstalment } from '../core/plan/quick-summary.js';
+import { dueDate } from '../core/plan/dates.js';
+import { frozenShares, sharingWeights } from '../core/plan/sharing.js';
+import type { BusinessCalendar } from '../core/calendar/business-calendar.js';
 import { horizonInstalments } from '../core/plan/request.js';
 import { PER_YEAR } from '../core/frequency.js';
 import {
   quickCovers,
-  quickShares,
   quickSummary,
   summarisePlans,
   type CreditorSchedule,
@@ -147,6 +149,63 @@ function householdOf(accounts: readonly Account[], settings: PlanSettings, all: 
   return {
     household: { balance, affordableMonthly: affordability.available, frequency: first.pay.frequency, start, ...(payDay === undefined ? {} : { payDay }), ...(pausedUntil ? { pausedUntil } : {}) },
     affordability,
+  };
+}
+
+interface QuickShares {
+  /** Each account's figures for the option, as if it were theirs alone: their payments, dates and totals. */
+  readonly options: readonly QuickOption[];
+  /** Each account's instalments, numbered and dated as the option's. */
+  instalments(calendar: BusinessCalendar): QuickInstalment[][];
+}
+
+/**
+ * `option` (interest frozen), for accounts owed `balances` (pence, together the option's amount to
+ * repay), shared by the engine's rule (`frozenShares`) pro rata to them (`by` 'balance') or equally
+ * (a token payment); `due(k)` is the option's k-th due date.
+ */
+function quickShares(option: QuickOption, balances: readonly number[], by: 'balance' | 'equal', due: (k: number) => IsoDate): QuickShares {
+  const owed = balances.map((balance) => BigInt(balance));
+  const runs = frozenShares(owed, sharingWeights(owed, by), [{ count: option.instalmentCount, amount: BigInt(option.instalmentAmount) }], option.instalmentCount).map(
+    (run) => ({ ...run, parts: run.parts.map(safePenceOf) }),
+  );
+  const options = balances.map((balance, i): QuickOption => {
+    const paid = runs.filter((run) => run.owed[i]);
+    const first = paid[0];
+    const last = paid[paid.length - 1];
+    const count = paid.reduce((n, run) => n + run.count, 0);
+    const totalPaid = paid.reduce((total, run) => total + (run.parts[i] ?? 0) * run.count, 0);
+    return {
+      ...option,
+      amountToRepay: balance,
+      instalmentCount: count,
+      instalmentAmount: first?.parts[i] ?? 0,
+      finalAmount: last?.parts[i] ?? 0,
+      firstDate: first ? due(first.from) : option.firstDate,
+      lastDate: last ? due(last.from + last.count - 1) : option.firstDate,
+      totalPaid,
+      totalInterest: 0,
+      balanceAfter: balance - totalPaid,
+      // An account still owed when the option stops is left as the option leaves the household.
+      outcome: balance === totalPaid ? { kind: 'repaid' } : option.outcome,
+    };
+  });
+  return {
+    options,
+    instalments: (calendar) =>
+      balances.map((balance, i) => {
+        const instalments: QuickInstalment[] = [];
+        let left = balance;
+        for (const run of runs) {
+          if (!run.owed[i]) continue;
+          const amount = run.parts[i] ?? 0;
+          for (let k = run.from; k < run.from + run.count; k++) {
+            left -= amount;
+            instalments.push({ n: k + 1, ...dueDate(calendar, option.anchorDate, option.frequency, k, option.payDay), amount, interest: 0, principal: amount, balanceAfter: left });
+          }
+        }
+        return instalments;
+      }),
   };
 }
 

@@ -19,6 +19,7 @@ import { fromPence, type Money, penceOf, ZERO } from '../money.js';
 import { dueDate } from './dates.js';
 import { firstPeriodRate, interestPence, periodRate, type PeriodRate } from './interest.js';
 import type { Laid, Stream } from './schedule.js';
+import { frozenShares, shareAmongOwed, sharingWeights } from './sharing.js';
 import { Tally } from './tally.js';
 import type { CreditorSharing, Instalment, ResolvedCreditor } from './types.js';
 
@@ -54,38 +55,10 @@ export function sharedFrozen(stream: Stream, sharing: StreamSharing): boolean {
   return sharing.creditors.every((creditor) => periodRate(creditor.interest, stream.frequency).numerator === 0n);
 }
 
-/**
- * `amount` shared among the creditors with room (`caps`: what each is owed now), pro rata to
- * `weights`; a share above what a creditor is owed is cut to it and the rest shared among the
- * others, pro rata again, until all is placed. `amount` is at most the caps together.
- */
-export function shareAmongOwed(amount: bigint, weights: readonly bigint[], caps: readonly bigint[]): bigint[] {
-  const shares = caps.map(() => 0n);
-  const open = caps.map((cap) => cap > 0n);
-  let left = amount;
-  while (left > 0n) {
-    const parts = allocate(left, weights.map((weight, i) => (open[i] ? weight : 0n)));
-    left = 0n;
-    parts.forEach((part, i) => {
-      const room = (caps[i] as bigint) - (shares[i] as bigint);
-      if (part >= room && open[i]) {
-        shares[i] = caps[i] as bigint;
-        left += part - room;
-        open[i] = false;
-      } else shares[i] = (shares[i] as bigint) + part;
-    });
-  }
-  return shares;
-}
-
 interface Walker {
   readonly rates: readonly PeriodRate[];
   readonly balances: bigint[];
 }
-
-/** What each creditor's share is in proportion to: what they are owed at the start, or one each; nothing to a creditor owed nothing. */
-export const sharingWeights = (balances: readonly bigint[], by: StreamSharing['by']): bigint[] =>
-  balances.map((balance) => (balance <= 0n ? 0n : by === 'equal' ? 1n : balance));
 
 function walkerFor(stream: Stream, sharing: StreamSharing): Walker & { weights: bigint[] } {
   const balances = sharing.creditors.map((creditor) => penceOf(creditor.balance));
@@ -99,6 +72,7 @@ function walkerFor(stream: Stream, sharing: StreamSharing): Walker & { weights: 
 /** Walks every payment of a stream across its creditors (see the rules above). */
 export function walkShared(stream: Stream, sharing: StreamSharing, visit?: SharedVisitor): Laid {
   const { rates, balances, weights } = walkerFor(stream, sharing);
+  if (sharing.redistribute && sharedFrozen(stream, sharing)) return walkFrozen(stream, { rates, balances, weights }, visit);
   const firstRates = rates.map((rate) => firstPeriodRate(rate, stream));
   const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
   // Without redistribution, each creditor's share of a planned payment is fixed from the start.
@@ -133,6 +107,29 @@ export function walkShared(stream: Stream, sharing: StreamSharing, visit?: Share
     visit?.(tally.count, parts);
     const [amount, charged] = totalOf(parts);
     tally.add(amount, charged);
+  }
+  const owedAfter = balances.reduce((a, b) => a + b, 0n);
+  return tally.laid(owedAfter, () => balances.reduce((total, balance, i) => total + interestPence(balance, rates[i] as PeriodRate), 0n));
+}
+
+/** `walkShared` with no interest charged and a repaid creditor's share going to the others: a run of payments shared alike at a time (see `frozenShares`). */
+function walkFrozen(stream: Stream, { rates, balances, weights }: Walker & { weights: bigint[] }, visit?: SharedVisitor): Laid {
+  const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
+  const tally = new Tally();
+  for (const run of frozenShares(balances, weights, runs, stream.limit)) {
+    const amount = run.parts.reduce((a, b) => a + b, 0n);
+    for (let j = 0; j < run.count; j++) {
+      if (visit) {
+        visit(
+          run.from + j,
+          run.parts.map((part, i) => ({ owed: run.owed[i] as boolean, amount: part, interest: 0n, balanceAfter: (balances[i] as bigint) - part * BigInt(j + 1) })),
+        );
+      }
+      tally.add(amount, 0n);
+    }
+    run.parts.forEach((part, i) => {
+      balances[i] = (balances[i] as bigint) - part * BigInt(run.count);
+    });
   }
   const owedAfter = balances.reduce((a, b) => a + b, 0n);
   return tally.laid(owedAfter, () => balances.reduce((total, balance, i) => total + interestPence(balance, rates[i] as PeriodRate), 0n));

@@ -11,7 +11,6 @@ export {
   type QuickProposal,
   type QuickTerms,
 } from './quick-summary.js';
-export { quickShares, type QuickShares } from './quick-creditors.js';
 export { pmt, nper, ratePerPeriod, instalmentsIn } from './finance.js';
 export { nextPayDate, payDayFor, dueDate, nominalDate, type DueDate } from './dates.js';
 export { stepUpForChange } from './step-up.js';
