@@ -95,7 +95,7 @@ const NOT_FIGURES: Readonly<Record<string, readonly string[]>> = {
   check: ['--as-of', '--json', '--sfs', '--no-color', '--strict'],
   plan: ['--as-of', '--json', '--csv', '--ics', '--letter', '--letters', '--letter-formats', '--sender', '--templates', '--no-color', '--strict'],
   batch: ['--as-of', '--output', '--schedules', '--errors', '--summary', '--json', '--workers', '--max-rejects', '--strict', '--quiet', '--bom', '--init-map', '--dry-run'],
-  'follow-up': ['--as-of', '--arrangements', '--payments', '--customers', '--contacts', '--rules', '--output', '--messages', '--errors', '--summary', '--json', '--quiet', '--no-contacts-log', '--strict', '--max-rejects'],
+  'follow-up': ['--as-of', '--arrangements', '--payments', '--customers', '--contacts', '--book', '--wait', '--rules', '--output', '--messages', '--errors', '--summary', '--json', '--quiet', '--no-contacts-log', '--strict', '--max-rejects'],
   advise: ['--as-of', '--draft', '--resume', '--keep-draft', '--sender', '--templates', '--no-color'],
 };
 

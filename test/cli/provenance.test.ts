@@ -179,7 +179,7 @@ describe('batch', () => {
     const { code } = await runCli(['batch', SAMPLE, '-o', path.join(dir, 'r.csv'), '--summary', summary, '-q', ...AS_OF]);
     expect(code).toBe(1);
     const written = JSON.parse(readFileSync(summary, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(written)).toEqual(['formatVersion', 'rows', 'rejectedByCode', 'flags', 'recommended', 'leftOut', 'totals', 'defaultsUsed', 'unmappedColumns', 'unmapped_columns', 'provenance']);
+    expect(Object.keys(written)).toEqual(['formatVersion', 'rows', 'rejectedByCode', 'flags', 'recommended', 'leftOut', 'totals', 'defaultsUsed', 'unmappedColumns', 'unknownValues', 'unmapped_columns', 'provenance']);
     // The sample export records no last payment: no account is left out.
     expect(written.leftOut).toEqual({ possiblyStatuteBarred: 0 });
     expect(written.rows).toEqual({ read: 207, written: 201, rejected: 6 });

@@ -97,7 +97,7 @@ defaults_used (the household fields taken by default, e.g. tenure;jurisdiction).
 Rejected rows (--errors) have rejected_line, rejected_field (the export's
 column), rejected_reason and rejected_code (e.g. missing-value,
 invalid-amount, invalid-date, invalid-frequency: docs/batch-mapping.md); the
-run ends by counting them by code on stderr ("Rejected 12 rows: 9
+end of the run counts them by code on stderr ("Rejected 12 rows: 9
 invalid-amount, 3 invalid-date"). Amounts are plain numbers with two decimals;
 --bom starts each CSV file with a byte-order mark so Excel reads £ and accents.
 
@@ -130,9 +130,10 @@ Exit codes:
       tell DD/MM from MM/DD in; a mapping file that is not one
       (invalid-mapping); with --strict, an amount column unread (judged on
       every row, so the run ends before any file is written)
-  3   nothing usable: every row was rejected, or the run stopped at a
-      rejected row (--strict) or over --max-rejects, and wrote no file
-      (earlier files are as they were)
+  3   nothing usable: every row was rejected (the results then hold a
+      header only, and --errors every row with its reason), or the run
+      stopped at a rejected row (--strict) or over --max-rejects and wrote
+      no file (earlier files are as they were)
   4   --init-map wrote the mapping, but left needed fields "?" (named on
       stderr) for you to decide before a run
   74  an output did not fit: the disk is full or a file passed the file-size
