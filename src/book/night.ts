@@ -18,7 +18,7 @@ import { PaymentStore } from '../follow-up/payment-store.js';
 import { People } from '../follow-up/people.js';
 import type { IssuedMessage } from '../follow-up/run.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
-import { pence } from './schema.js';
+import { pence, type CircumstancesTable } from './schema.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 export interface Night {
@@ -31,21 +31,12 @@ export interface Night {
 }
 
 /** The columns of a circumstances row, as a customers file writes them. */
-function customerCells(row: {
-  account_id: string;
-  customer_id: string | null;
-  channel: string;
-  vulnerable: number;
-  breathing_space: string | null;
-  breathing_space_end: string | null;
-  review_on: string | null;
-  contact_days: string | null;
-  contact_window: string | null;
-  name: string | null;
-  mobile: string | null;
-  email: string | null;
-  columns: string;
-}): Map<string, string> {
+function customerCells(
+  row: Pick<
+    CircumstancesTable,
+    'account_id' | 'customer_id' | 'channel' | 'vulnerable' | 'breathing_space' | 'breathing_space_end' | 'review_on' | 'contact_days' | 'contact_window' | 'name' | 'mobile' | 'email' | 'columns'
+  >,
+): Map<string, string> {
   const cells = new Map<string, string>(Object.entries(JSON.parse(row.columns) as Record<string, string>).map(([key, value]) => [key, String(value ?? '')]));
   const own: Record<string, string | null> = {
     account_id: row.account_id,

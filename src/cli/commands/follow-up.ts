@@ -178,11 +178,8 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
   for (const file of [flags.arrangements, flags.payments, flags.customers, flags.contacts, flags.rules]) {
     if (file !== undefined) await checkReadable(file, context.io.cwd);
   }
-  let shown = 0;
   const { runFollowUp } = await import('../../follow-up/run.js');
-  const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
-  const firm = flags.rules ? await (await import('../../follow-up/rules-file.js')).loadRulesFile(flags.rules) : undefined;
-  const calendar = calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION);
+  const { settings, calendar, shown } = await nightSettings(context, flags);
   const summary = await runFollowUp(
     {
       files: {
@@ -195,30 +192,45 @@ async function followUp(context: CommandContext, flags: FollowUpFlags): Promise<
       ...(flags.messages ? { messages: flags.messages } : {}),
       ...(flags.errors ? { errors: flags.errors } : {}),
       ...(flags.summary ? { summary: flags.summary, provenance: await followUpProvenance(context, flags, calendar.name) } : {}),
-      json: Boolean(flags.json),
-      asOf: flags.asOf,
-      rules: firm?.rules ?? DEFAULT_RULES,
-      templates: firm?.templates ?? DEFAULT_TEMPLATES,
-      templatesSource: flags.rules ?? 'the default templates',
-      ...(firm ? { nameColumns: firm.nameColumns } : {}),
-      calendar,
+      ...settings,
       ...(flags.strict ? { strict: true } : {}),
-      ...(flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
-      ...(flags.errors
-        ? {}
-        : {
-            onRejection: (rejection: FollowUpRejection) => {
-              shown++;
-              if (shown <= SHOWN_REJECTIONS) context.err(describeRejection(rejection));
-            },
-          }),
     },
     context.io.stdout,
   );
-  finishRun(context, flags, summary, shown);
+  finishRun(context, flags, summary, shown());
 }
 
 /** Tells how the night went, and sets the exit code. */
+/**
+ * What a night is judged by, from files or from the book alike: the rules and templates, the
+ * calendar, the reject limit, and the rejected rows shown on stderr (counted for the closing line).
+ */
+async function nightSettings(context: CommandContext, flags: FollowUpFlags) {
+  const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
+  const firm = flags.rules ? await (await import('../../follow-up/rules-file.js')).loadRulesFile(flags.rules) : undefined;
+  const calendar = calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION);
+  let shown = 0;
+  const settings = {
+    json: Boolean(flags.json),
+    asOf: flags.asOf,
+    rules: firm?.rules ?? DEFAULT_RULES,
+    templates: firm?.templates ?? DEFAULT_TEMPLATES,
+    templatesSource: flags.rules ?? 'the default templates',
+    ...(firm ? { nameColumns: firm.nameColumns } : {}),
+    calendar,
+    ...(flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
+    ...(flags.errors
+      ? {}
+      : {
+          onRejection: (rejection: FollowUpRejection) => {
+            shown++;
+            if (shown <= SHOWN_REJECTIONS) context.err(describeRejection(rejection));
+          },
+        }),
+  };
+  return { settings, calendar, shown: () => shown };
+}
+
 function finishRun(context: CommandContext, flags: FollowUpFlags, summary: FollowUpSummary, shown: number): void {
   if (shown > SHOWN_REJECTIONS) context.err(`fairplan: … and ${shown - SHOWN_REJECTIONS} more rejected rows (use --errors FILE to keep them all)`);
   if (summary.stopped) {
@@ -257,18 +269,15 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
   });
   if (flags.rules !== undefined) await checkReadable(flags.rules, context.io.cwd);
   const { runFollowUp } = await import('../../follow-up/run.js');
-  const { DEFAULT_TEMPLATES } = await import('../../follow-up/default-templates.js');
   const { nightFromBook, recordMessages } = await import('../../book/night.js');
   const { inTransaction } = await import('../../book/transaction.js');
-  const firm = flags.rules ? await (await import('../../follow-up/rules-file.js')).loadRulesFile(flags.rules) : undefined;
-  const calendar = calendarFor(flags.calendar ?? DEFAULT_CALENDAR_REGION);
+  const { settings, calendar, shown } = await nightSettings(context, flags);
   const provenance = await runProvenance(context, {
     asOf: flags.asOf,
     calendar: calendar.name,
     options: flags.calendar !== undefined ? { '--calendar': flags.calendar } : {},
     inputs: flags.rules === undefined ? [] : [{ role: 'rules', file: flags.rules }],
   });
-  let shown = 0;
   const book = await openBook(named, { create: false, waitSeconds: flags.wait, cwd: context.io.cwd });
   let pending: { publish(): void; abort(): Promise<void> } | undefined;
   let summary: FollowUpSummary | undefined;
@@ -287,22 +296,7 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
           messages: flags.messages as string,
           ...(flags.errors ? { errors: flags.errors } : {}),
           ...(flags.summary ? { summary: flags.summary, provenance: { ...provenance, options: { ...provenance.options, '--book': book.name } } } : {}),
-          json: Boolean(flags.json),
-          asOf: flags.asOf,
-          rules: firm?.rules ?? DEFAULT_RULES,
-          templates: firm?.templates ?? DEFAULT_TEMPLATES,
-          templatesSource: flags.rules ?? 'the default templates',
-          ...(firm ? { nameColumns: firm.nameColumns } : {}),
-          calendar,
-          ...(flags.maxRejects !== undefined ? { maxRejects: flags.maxRejects } : {}),
-          ...(flags.errors
-            ? {}
-            : {
-                onRejection: (rejection: FollowUpRejection) => {
-                  shown++;
-                  if (shown <= SHOWN_REJECTIONS) context.err(describeRejection(rejection));
-                },
-              }),
+          ...settings,
         },
         context.io.stdout,
       );
@@ -333,7 +327,7 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
       context.err(`${issuedEarlier} message${issuedEarlier === 1 ? ' was' : 's were'} issued by an earlier run of this night and ${issuedEarlier === 1 ? 'is' : 'are'} not written again`);
     }
   }
-  if (summary) finishRun(context, flags, summary, shown);
+  if (summary) finishRun(context, flags, summary, shown());
 }
 
 export const registerFollowUp: RegisterCommand = (program, context) => {
