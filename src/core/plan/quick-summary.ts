@@ -119,6 +119,7 @@ export function quickSummary(terms: QuickTerms, account: QuickAccount): QuickPro
   }
   for (const termMonths of terms.fixedTermsMonths) {
     const count = instalmentsIn(termMonths, frequency);
+    // Whole pence back from BigInt: at most the balance, itself a safe integer of pence.
     const instalment = Number(frozenInstalment(BigInt(balance), count));
     options.push(laidOut('fixed-term', termMonths, instalment <= perInstalment, balance, anchor, frequency, instalment, count, due));
   }
@@ -150,6 +151,7 @@ function laidOut(
 ): QuickOption {
   const laid = layFrozen(BigInt(balance), [{ count: 1, amount: BigInt(payment) }], limit);
   const count = laid.count;
+  // Whole pence back from BigInt (frozen.ts): none exceeds the balance or the payment, both safe integers of pence.
   const balanceAfter = Number(laid.balanceAfter);
   const first = due(0);
   // One shape for every kind (termMonths undefined but for a fixed term), built in one place.
