@@ -256,6 +256,13 @@ async function recordBatch(
   for (const row of rows) currents.set(row.account_id, row);
   const agreed: { readonly plan: PlanToAgree; readonly current?: { readonly id: number } }[] = [];
   for (const plan of batch) {
+    // follow-up counts every instalment due: one due before the agreement would have the customer
+    // behind, and sent a missed-payment message, for a payment nobody had asked of them yet.
+    const first = plan.instalments.reduce<IsoDate | undefined>((earliest, { due }) => (earliest === undefined || compareDates(due, earliest) < 0 ? due : earliest), undefined);
+    if (first !== undefined && compareDates(first, agreedOn) < 0) {
+      await reject({ file: source.file, line: 0, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId}'s plan has an instalment due on ${first}, before it was agreed on ${agreedOn}: make the plan again from the day it is agreed (plan --start, batch --as-of), or give the day it was agreed with --agreed-on` });
+      continue;
+    }
     const current = currents.get(plan.accountId);
     if (current && current.agreed_on === agreedOn && current.plan === plan.plan && current.source_sha256 === source.sha256) {
       counts.unchanged++;

@@ -144,6 +144,20 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       expect(instalments.reduce((sum, i) => sum + Number(i.amount), 0)).toBe(27000);
     });
 
+    it('rejects a plan whose first instalment falls before the day it was agreed: the customer would be behind from the start', async () => {
+      const book = await newBook();
+      // The plan was made on 2 March with its first instalment on 16 March; agreed only on 20 March.
+      const plan = await readPlanOption(BOOK('plan.json'), 'fixed-term-12', 'BK-009');
+      const { seen, reject } = rejections();
+      const outcome = await inTransaction(book, (db) => recordAgreements(db, source('agree', BOOK('plan.json')), day('2026-03-20'), [plan], reject));
+      expect(outcome.recorded).toBe(0);
+      expect(seen).toEqual([expect.objectContaining({ accountId: 'BK-009', code: 'bad-value', reason: expect.stringContaining('2026-03-16') })]);
+      expect(await book.db.selectFrom('agreements').selectAll().execute()).toEqual([]);
+      // Agreed on the day of its first instalment, it is recorded.
+      const onTheDay = await inTransaction(book, (db) => recordAgreements(db, source('agree', BOOK('plan.json')), day('2026-03-16'), [plan], reject));
+      expect(onTheDay.recorded).toBe(1);
+    });
+
     it('refuses an option the plan does not have, naming those it has', async () => {
       const error = await readPlanOption(BOOK('plan.json'), 'token', 'BK-009').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(FairplanError);
@@ -207,10 +221,10 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     it('leaves out whole an account with a bad row in a later batch than its first', async () => {
       const book = await newBook();
       const file = await scratchFile('schedules.csv', 'account_id,plan,n,due,amount\nA-1,token,1,2026-03-01,1.00\nA-1,token,2,2026-04-01,1.00\nA-1,token,3,2026-05-01,1.00\nA-1,token,4,2026-06-31,1.00\nA-2,token,1,2026-03-01,2.00\n');
-      const { outcome, seen } = await agreeSchedules(book, file, '2026-03-02', undefined, 2);
+      const { outcome, seen } = await agreeSchedules(book, file, '2026-03-01', undefined, 2);
       expect(outcome).toEqual({ recorded: 1, superseding: 0, unchanged: 0 });
       expect(seen.map((r) => [r.code, r.line, r.accountId])).toEqual([['bad-value', 5, 'A-1'], ['plan-unreadable', 2, 'A-1']]);
-      expect(await agreed(book)).toEqual(['A-2 token 2026-03-02 - 1 2026-03-01 200 -']);
+      expect(await agreed(book)).toEqual(['A-2 token 2026-03-01 - 1 2026-03-01 200 -']);
     });
 
     it('stops, recording nothing, when an account\'s rows resume in a late batch after other accounts\' rows', async () => {
