@@ -15,6 +15,10 @@ export async function backupBook(book: Book, target: string, cwd: string): Promi
   const path = resolve(cwd, target);
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new FairplanError('io', 'is a folder: name the file the copy is to be written to', { file: target });
   if (!statSync(dirname(path), { throwIfNoEntry: false })?.isDirectory()) throw new FairplanError('io', 'cannot be written: its folder does not exist', { file: target });
+  // The copy would take the book's place under the runs that have it open, its WAL no longer its own.
+  const existing = statSync(path, { throwIfNoEntry: false });
+  const own = statSync(book.sqlite.name);
+  if (existing && existing.dev === own.dev && existing.ino === own.ino) throw new FairplanError('invalid-argument', 'is the book itself: name another file for the copy', { file: target });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   try {
     // Made first, so the copy is never readable by others, even while it is written.

@@ -187,6 +187,16 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
         expect(statSync(copy).mode & 0o777).toBe(0o600);
         expect((await run(copy, ['show', 'BK-002', '--json'])).stdout).toContain('-30.00');
       });
+
+      it('refuses to copy the book onto itself, by any name, which would put the copy in place of the book under the runs using it', async () => {
+        const book = await backend.fresh();
+        await run(book, ['payments', BOOK('payments.csv')]);
+        const sameFile = path.join(path.dirname(book), '.', path.basename(book));
+        const result = await run(book, ['backup', sameFile]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/^fairplan: .*: is the book itself: name another file for the copy\n$/);
+        expect((await run(book, ['show', 'BK-002', '--json'])).stdout).toContain('-30.00');
+      });
     } else {
       it('says to use pg_dump to copy a PostgreSQL book', async () => {
         const book = await backend.fresh();
