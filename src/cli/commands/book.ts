@@ -29,14 +29,16 @@ for a team, a PostgreSQL database: --book postgres://user:password@host/db.
 Every command takes --book, or reads FAIRPLAN_BOOK. See docs/book.md.
 
 Examples:
-  export FAIRPLAN_BOOK=book.sqlite
-  fairplan book agree --schedules fixtures/book/schedules.csv --agreed-on 2026-03-02
-  fairplan book payments fixtures/book/payments.csv
-  fairplan book customers fixtures/book/customers.csv --effective-on 2026-03-02
-  fairplan book sent fixtures/book/sent.csv
-  fairplan book show BK-002
-  fairplan book export book-export
-  fairplan book backup book-copy.sqlite
+  $ export FAIRPLAN_BOOK=book.sqlite
+  $ fairplan book agree --schedules fixtures/book/schedules.csv \\
+      --agreed-on 2026-03-02
+  $ fairplan book payments fixtures/book/payments.csv
+  $ fairplan book customers fixtures/book/customers.csv \\
+      --effective-on 2026-03-02
+  $ fairplan book sent fixtures/book/sent.csv
+  $ fairplan book show BK-002
+  $ fairplan book export book-export
+  $ fairplan book backup book-copy.sqlite
 
 Every command that changes the book is one transaction: all of the file is
 recorded or none of it, even if the run is killed. A second run on the same
