@@ -5,6 +5,7 @@
  * library's API reference (docs/api/) names everything the library exports.
  * (test/readme.test.ts runs the pages' shell examples.)
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,14 @@ describe('the library API reference (docs/api/, npm run docs writes it with Type
     const sections = [...read('docs/api/api.md').matchAll(/^### (\S+?)(?:\(\))?$/gm)].map(([, name]) => name!.replace(/\\_/g, '_'));
     expect(exported).toContain('proposePlans');
     expect(sections.sort(), 'docs/api/api.md is stale: run npm run docs').toEqual([...new Set(exported)].sort());
+  });
+
+  // A changed field or comment reaches api.md only through TypeDoc, too slow to run here: npm run docs
+  // stamps the page with a digest of the declarations it was made from, and the digest is checked.
+  it('was made from the declarations the library now has (dist/, npm run build first)', () => {
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'api-stamp.mjs'), '--check'], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status, check.stdout).toBe(0);
   });
 });
 

@@ -42,16 +42,16 @@ function importsOf(file: string): string[] {
 }
 
 /**
- * The modules a file needs loaded before it runs: its imports, less those of types only (`import
- * type`, or every name marked `type`), which compiling erases.
+ * The modules a file needs loaded before it runs: its imports (for their effects alone too), less
+ * those of types only (`import type`, or every name marked `type`), which compiling erases.
  */
 function valueImportsOf(file: string): string[] {
   const text = readFileSync(path.join(SRC, file), 'utf8');
-  const statements = text.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s*'(\.{1,2}\/[^']+)'|import\(\s*'(\.{1,2}\/[^']+)'/gms);
+  const statements = text.matchAll(/^(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s*'(\.{1,2}\/[^']+)'|import\(\s*'(\.{1,2}\/[^']+)'|^import\s*'(\.{1,2}\/[^']+)'/gms);
   const typesOnly = (names: string) => /^\{[^}]*\}$/.test(names) && names.slice(1, -1).split(',').map((name) => name.trim()).filter(Boolean).every((name) => name.startsWith('type '));
   return [...statements]
     .filter(([, type, names]) => !type && !(names !== undefined && typesOnly(names)))
-    .map(([, , , spec, dynamic]) => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), (spec ?? dynamic)!)).replace(/\.js$/, '.ts'));
+    .map(([, , , spec, dynamic, bare]) => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), (spec ?? dynamic ?? bare)!)).replace(/\.js$/, '.ts'));
 }
 
 /** Every cycle of imports met walking the graph depth first, each as the chain of modules round it. */
@@ -100,6 +100,12 @@ describe('the layers of src/', () => {
     const graph = new Map(modules.map((file) => [file, valueImportsOf(file)] as const));
     expect(graph.get(path.join('advise', 'steps', 'export.ts'))).toContain(path.join('advise', 'steps', 'plans.ts'));
     expect(cyclesOf(graph)).toEqual([]);
+  });
+
+  // commander reads the command line; below cli a module's errors are FairplanErrors, whoever calls it.
+  it('leave the command-line parser (commander) to cli', () => {
+    const wrong = modules.filter((file) => roomOf(file) !== 'cli' && /from 'commander'/.test(readFileSync(path.join(SRC, file), 'utf8'))).map((file) => `src/${file}`);
+    expect(wrong).toEqual([]);
   });
 
   it('keep core free of I/O and the clock', () => {

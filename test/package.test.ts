@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMAT_VERSION } from '../src/render/shared/format-version.js';
+import { SAMPLE_FOLDERS } from '../src/cli/commands/new.js';
 import { fixture, ROOT } from './helpers/cli.js';
 
 interface Run {
@@ -44,13 +45,13 @@ function libraryExample(): string {
   return example;
 }
 
-/** The `$ fairplan …` examples of a command's --help, each joined across its continued lines. */
+/** The `$ …` examples of a command's --help, each joined across its continued lines, without its comment. */
 function helpExamples(help: string): string[] {
   return help
     .replace(/ \\\n\s+/g, ' ')
     .split('\n')
-    .filter((line) => line.startsWith('  $ fairplan '))
-    .map((line) => line.slice('  $ '.length).replace(/\s+#.*$/, ''));
+    .filter((line) => line.startsWith('  $ '))
+    .map((line) => line.slice('  $ '.length).replace(/\s+# .*$/, ''));
 }
 
 const npmWorks = (await run('npm', ['--version'], ROOT)).code === 0;
@@ -110,8 +111,12 @@ describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not ava
     expect(shipped).toEqual(expect.arrayContaining(['bin/fairplan.js', 'dist/index.js', 'dist/index.d.ts', 'CHANGELOG.md', 'README.md', ...manual]));
     expect(shipped).toEqual(expect.arrayContaining(['fixtures/statements/single-renter-weekly.json', 'fixtures/statements/sfs/sfs-summary.json', 'fixtures/guidelines/example-guidelines.yaml']));
     expect(shipped.filter((file) => /^(src|test|bench|scripts)\//.test(file) || file.endsWith('.map'))).toEqual([]);
-    // Samples only: no hostile files, no accounts exports, nothing invalid.
-    expect(shipped.filter((file) => file.startsWith('fixtures/') && !/^fixtures\/(statements|statements\/sfs|guidelines|letters)(\/[^/]+\.(json|yaml))?$/.test(file))).toEqual([]);
+    // The samples `new --examples` writes and nothing else: no hostile files, nothing invalid.
+    const sample = (file: string) => SAMPLE_FOLDERS.some(({ folder, files }) => file === folder || folder.startsWith(`${file}/`) || (path.dirname(file) === folder && files.test(file)));
+    expect(shipped.filter((file) => file.startsWith('fixtures') && !sample(file))).toEqual([]);
+    for (const { folder, files } of SAMPLE_FOLDERS) {
+      expect(shipped.filter((file) => path.dirname(file) === folder && files.test(file)).sort(), folder).toEqual(readdirSync(path.join(ROOT, folder)).filter((name) => files.test(name)).map((name) => `${folder}/${name}`).sort());
+    }
     // The font the PDF letters embed, with its licence.
     expect(shipped).toEqual(expect.arrayContaining(['fixtures/letters/sender.yaml', 'fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'fonts/LICENSE-DejaVu.txt']));
   });
@@ -124,24 +129,34 @@ describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not ava
     expect((await run(process.execPath, [bin, 'help'], project)).stdout).toMatch(/^ {2}glossary +Glossary$/m);
   });
 
-  it("runs the --help examples of check and plan where it is installed, from the samples `new --examples` writes", async () => {
+  it('runs every --help example but advise\'s where it is installed, from the samples `new --examples` writes', async () => {
     const bin = path.join(project, 'node_modules', 'fairplan', 'bin', 'fairplan.js');
-    const folder = path.join(scratch, 'advisor');
+    const folder = path.join(scratch, 'user');
     mkdirSync(folder);
-    // new's own examples come first: they write the statement and the samples the others name.
+    // new's own examples come first: they write the statement and the samples the others name; the
+    // book's fill the book that follow-up's and report's read. advise needs a person at a terminal
+    // (test/cli/advise-terminal.test.ts drives it).
     const ran = new Set<string>();
-    for (const command of ['new', 'check', 'plan']) {
+    for (const command of ['new', 'check', 'plan', 'batch', 'book', 'report', 'follow-up', 'help']) {
       const examples = helpExamples((await run(process.execPath, [bin, command, '--help'], folder)).stdout);
-      expect(examples.length, command).toBeGreaterThan(2);
+      expect(examples.length, command).toBeGreaterThan(1);
+      const exports: string[] = [];
       // One that writes a file is run once: run again, it would rightly refuse to write over it.
       for (const example of examples.filter((e) => !ran.has(e))) {
         ran.add(example);
+        if (example.startsWith('export ')) {
+          exports.push(example);
+          continue;
+        }
         // `fairplan` is the installed bin, as on the PATH of a global install.
-        const result = await run('bash', ['-c', `fairplan() { node ${JSON.stringify(bin)} "$@"; }\n${example.replace(/\| jq .*$/, '')}`], folder);
-        expect(result.stderr, example).not.toMatch(/no such file|unexpected error/);
-        // The one example that shows --strict refusing a summary whose totals disagree exits 2.
-        expect(result.code, `${example}\n${result.stderr}`).toBe(example.includes('--strict') ? 2 : 0);
+        const script = [`fairplan() { node ${JSON.stringify(bin)} "$@"; }`, ...exports, example.replace(/\| jq .*$/, '')].join('\n');
+        const result = await run('bash', ['-o', 'pipefail', '-c', script], folder);
+        expect(result.stderr, example).not.toMatch(/no such file|command not found|unexpected error/);
+        // --strict refusing a summary whose totals disagree exits 2; the samples batch, follow-up and
+        // the book read hold rows they reject, each named (1).
+        const expected = example.includes('--strict') ? [2] : /fairplan (batch|follow-up|book) /.test(example) ? [0, 1] : [0];
+        expect(expected, `${example}\n${result.stderr}`).toContain(result.code);
       }
     }
-  }, 300_000);
+  }, 600_000);
 });

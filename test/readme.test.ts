@@ -83,6 +83,25 @@ describe('the README and the manual', () => {
     expect(sample.length).toBeGreaterThan(5);
   });
 
+  // A command to type is in an `sh` block, which runs above. Other blocks are not run: `text` is
+  // output or a synopsis with placeholders (FILE), `bash` a server's script (it installs globally,
+  // works in /srv), `cron` a crontab, `json`, `yaml` and `ts` files. A command's page ends with its
+  // --help, whose examples test/package.test.ts runs.
+  it('hold no command a reader could type outside the sh blocks that run, but in a server\'s script', () => {
+    const hidden: string[] = [];
+    for (const page of PAGES) {
+      const text = readFileSync(path.join(ROOT, page), 'utf8');
+      const own = page.startsWith(path.join('docs', 'commands')) ? text.slice(0, text.indexOf('\n## Options\n')) : text;
+      for (const [, kind, body] of own.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)) {
+        if (kind === 'sh' || kind === 'bash') continue;
+        // A synopsis names placeholders (FILE) or sets a description beside the command.
+        const typed = (line: string) => /^(\$ )?(npx )?fairplan [^A-Z]*$/.test(line) && !/\S {2,}\S/.test(line);
+        for (const line of body!.split('\n')) if (typed(line.replace(/\s+# .*$/, ''))) hidden.push(`${page} (${kind || 'no kind'}): ${line}`);
+      }
+    }
+    expect(hidden).toEqual([]);
+  });
+
   for (const { page, command } of commands) {
     it(`runs, from ${page}: ${command.split('\n').at(-1)}`, async () => {
       const { code, stderr } = await shell(command, scratchFor(page));

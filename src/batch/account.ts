@@ -2,7 +2,6 @@
  * One account row, read and checked. A row that cannot be used becomes a Rejection naming its line,
  * account, field and reason; it is never dropped or half-read.
  */
-import { InvalidArgumentError } from 'commander';
 import { parseIsoDate, type IsoDate } from '../core/date.js';
 import { isFairplanError } from '../core/errors.js';
 import { parseFrequency, PAYMENT_FREQUENCIES, toMonthlyPence, type PaymentFrequency } from '../core/frequency.js';
@@ -81,7 +80,7 @@ function checked<T>(column: string, code: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (isFairplanError(error) || error instanceof InvalidArgumentError) throw new RowProblem(column, code, error.message);
+    if (isFairplanError(error)) throw new RowProblem(column, code, error.message);
     throw error;
   }
 }

@@ -330,11 +330,12 @@ export function writeSchedule(out: ByteLines, result: AccountResult): void {
 export function scheduleJson(result: AccountResult) {
   const plan = optionKey(result.recommended);
   return (result.instalments ?? []).map((instalment) => ({
+    formatVersion: FORMAT_VERSION,
     account_id: result.account.id,
     plan,
     n: instalment.n,
     due: instalment.due,
-    ...(instalment.movedFrom ? { moved_from: instalment.movedFrom } : {}),
+    moved_from: instalment.movedFrom ?? null,
     amount: formatPence(instalment.amount),
     interest: formatPence(instalment.interest),
     principal: formatPence(instalment.principal),
@@ -354,9 +355,10 @@ export const rejectionCells = (rejection: Rejection): string[] => [
 ];
 
 export const rejectionJson = (rejection: Rejection) => ({
+  formatVersion: FORMAT_VERSION,
   line: rejection.line,
-  ...(rejection.accountId ? { account_id: rejection.accountId } : {}),
-  ...(rejection.field ? { field: rejection.field } : {}),
+  account_id: rejection.accountId || null,
+  field: rejection.field || null,
   reason: rejection.reason,
   code: rejection.code,
   cells: rejection.cells,

@@ -2,6 +2,8 @@
  * fairplan's command line. Commands register themselves from src/cli/commands/; this file only
  * wires commander to the process, renders errors once and decides the exit code.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ADVICE_SIGNPOST } from '../core/signpost.js';
 import { visible } from '../render/shared/visible.js';
@@ -12,6 +14,7 @@ import { type Io, processIo } from '../io/streams.js';
 import { renderError, renderErrorJson, usageErrorJson } from '../render/shared/error.js';
 import { FAIRPLAN_VERSION } from './version.js';
 import { COMMANDS } from './commands/index.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 const EXIT_CODES_HELP = `
 The manual: fairplan help lists its pages, fairplan help TOPIC prints one
@@ -43,11 +46,13 @@ Exit codes:
 ${wrap(ADVICE_SIGNPOST, 78).join('\n')}`;
 
 /** Commands whose examples name sample files under fixtures/ (test/cli/help.test.ts holds this to their help). */
-const NAMES_SAMPLES = new Set(['check', 'plan', 'advise']);
+const NAMES_SAMPLES = new Set(['check', 'plan', 'advise', 'batch', 'report', 'follow-up', 'book']);
 
 /** Each command's help ends with where its page of the manual is, and where its sample files come from. */
 function manualPointer(command: Command): string {
-  const page = `\nThe manual's page: fairplan help ${command.name()}.`;
+  // A page of concepts may share the command's name (docs/book.md): then the command's page goes by its path.
+  const shared = existsSync(path.join(PACKAGE_ROOT, 'docs', `${command.name()}.md`));
+  const page = `\nThe manual's page: fairplan help ${shared ? 'commands/' : ''}${command.name()}.`;
   if (!NAMES_SAMPLES.has(command.name())) return page;
   return `${page}\nThe fixtures/ files the examples name are samples a clone holds; elsewhere,\nfairplan new --examples writes them into this folder.`;
 }

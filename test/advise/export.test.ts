@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADVISE_FILES, ADVISE_STATEMENT_FILES, adviseFiles } from '../../src/advise/export-files.js';
@@ -18,6 +19,11 @@ import { parseStatementText } from '../../src/statement/load.js';
 import { asOrdinaryUser, readOnlyFolder } from '../helpers/read-only.js';
 import { sfsValidator } from '../helpers/sfs-schema.js';
 import { FAMILY, SESSION } from './statements.js';
+import { ROOT } from '../helpers/cli.js';
+
+/** An export's plan.json is plan --json's document with the option agreed: schema/plan.schema.json holds it. */
+const planSchema = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(path.join(ROOT, 'schema', 'plan.schema.json'), 'utf8')));
+const schemaErrors = (plan: unknown) => (planSchema(plan) ? [] : planSchema.errors!.map((e) => `${e.instancePath} ${e.message}`));
 
 let folder: string;
 beforeEach(() => {
@@ -108,6 +114,7 @@ describe('the export at the end of a session', () => {
     expect(csv[1]).toMatch(/,$/);
     const plan = JSON.parse(readFileSync(path.join(folder, 'plan.json'), 'utf8'));
     expect(plan.agreed).toEqual({ index: optionIndex, key: 'affordable', label: proposal.options[optionIndex]?.label, affordable: true });
+    expect(schemaErrors(plan)).toEqual([]);
     const ics = readFileSync(path.join(folder, 'payments.ics'), 'utf8');
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(8);
     const letter = readFileSync(path.join(folder, 'letter.txt'), 'utf8').replace(/\s+/g, ' ');
@@ -144,6 +151,7 @@ describe('the export at the end of a session', () => {
     // The override's note is for the advisor's file (it may name a review flag such as a vulnerability); the letters state the reason.
     expect(read('statement-sfs.json')).not.toContain('Reason given');
     expect(JSON.parse(read('plan.json')).agreed).toMatchObject({ key: 'fixed-term-12', affordable: false, overrideReason: reason });
+    expect(schemaErrors(JSON.parse(read('plan.json')))).toEqual([]);
     const rows: Record<string, string>[] = parse(read('schedule.csv'), { columns: true });
     // 12 payments, each shared by the two creditors: a row for each creditor's part.
     expect(rows).toHaveLength(12 * 2);

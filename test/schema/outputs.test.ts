@@ -17,7 +17,7 @@ import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 import { fixture, ROOT, runCli } from '../helpers/cli.js';
 
 const SCHEMAS = path.join(ROOT, 'schema');
-const OUTPUTS = ['check', 'plan', 'batch-record', 'batch-summary', 'follow-up-status', 'follow-up-message', 'follow-up-rejection', 'follow-up-summary', 'report', 'report-outcomes'] as const;
+const OUTPUTS = ['check', 'plan', 'batch-record', 'batch-schedule', 'batch-rejection', 'batch-summary', 'follow-up-status', 'follow-up-message', 'follow-up-rejection', 'follow-up-summary', 'report', 'report-outcomes', 'book-show'] as const;
 type Output = (typeof OUTPUTS)[number];
 
 const schemaOf = (name: Output) => JSON.parse(readFileSync(path.join(SCHEMAS, `${name}.schema.json`), 'utf8')) as Record<string, any>;
@@ -58,6 +58,13 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     expect(schemaOf('report-outcomes').properties.outcomes.items.enum).toEqual([...OUTCOMES]);
   });
 
+  it("list batch's rejection codes as docs/batch-mapping.md does, where a script finds them", () => {
+    const table = readFileSync(path.join(ROOT, 'docs', 'batch-mapping.md'), 'utf8').split('## Rejected rows')[1]!;
+    const documented = [...table.matchAll(/^\| ((?:`[a-z-]+`(?:, )?)+) \|/gm)].flatMap(([, codes]) => [...codes!.matchAll(/`([a-z-]+)`/g)].map(([, code]) => code));
+    expect(documented.length).toBeGreaterThan(10);
+    expect([...schemaOf('batch-rejection').properties.code.enum].sort()).toEqual(documented.sort());
+  });
+
   it('hold check --json and plan --json of every bundled statement', async () => {
     const statements = ['homeowner-several-creditors.json', 'couple-children-mixed.yaml', 'deficit-budget.json', 'breathing-space-crisis-open.json', 'scotland-old-debt-moratorium.json', 'us-household.json', 'sfs/sfs-household.json', 'possibly-statute-barred.json'];
     for (const statement of statements) {
@@ -84,7 +91,9 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
 
   describe('batch and report', () => {
     beforeAll(async () => {
-      await runCli(['batch', fixture('accounts', 'sample-accounts.csv'), '--json', '-o', out('batch.ndjson'), '--summary', out('batch-summary.json'), '--as-of', '2026-01-05', '-q']);
+      await runCli(['batch', fixture('accounts', 'sample-accounts.csv'), '--json', '-o', out('batch.ndjson'), '--summary', out('batch-summary.json'), '--schedules', out('batch-schedules.ndjson'), '--errors', out('batch-errors.ndjson'), '--as-of', '2026-01-05', '-q']);
+      await runCli(['batch', fixture('hostile', 'control-chars.csv'), '--json', '-o', out('messy.ndjson'), '--errors', out('messy-errors.ndjson'), '--as-of', '2026-01-05', '-q']);
+      await runCli(['batch', fixture('accounts', 'grouped-accounts.csv'), '--group-by', 'customer_id', '--json', '-o', out('grouped-results.ndjson'), '--schedules', out('grouped-schedules.ndjson'), '--as-of', '2026-01-05', '-q']);
       await runCli(['batch', fixture('accounts', 'grouped-accounts.csv'), '--group-by', 'customer_id', '--json', '-o', out('grouped.ndjson'), '--summary', out('grouped-summary.json'), '--as-of', '2026-01-05', '-q']);
       await runCli(['batch', fixture('accounts', 'statute-barred-accounts.csv'), '--group-by', 'customer_id', '--json', '-o', out('barred.ndjson'), '--summary', out('barred-summary.json'), '--as-of', '2026-12-07', '-q']);
       await runCli(['batch', fixture('accounts', 'sample-accounts.csv'), '-o', out('results.csv'), '--schedules', out('schedules.csv'), '--carry', 'pay_frequency', '--as-of', '2026-01-05', '-q']);
@@ -99,6 +108,18 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
         for (const record of records) expectValid('batch-record', record, `${name} record`);
         expectValid('batch-summary', JSON.parse(readFileSync(out(`${name}-summary.json`), 'utf8')), `${name} summary`);
       }
+    });
+
+    it('hold batch --json --schedules rows, alone and grouped by customer, and --errors rows with their codes', () => {
+      for (const name of ['batch-schedules', 'grouped-schedules']) {
+        const rows = lines(readFileSync(out(`${name}.ndjson`), 'utf8'));
+        expect(rows.length, name).toBeGreaterThan(0);
+        for (const row of rows) expectValid('batch-schedule', row, name);
+      }
+      const rejected = ['batch-errors', 'messy-errors'].flatMap((name) => lines(readFileSync(out(`${name}.ndjson`), 'utf8')) as { code: string }[]);
+      // The sample export's six bad rows and a hostile file's unreadable ones, each of a code the docs list.
+      expect(new Set(rejected.map((row) => row.code)).size).toBeGreaterThan(3);
+      for (const row of rejected) expectValid('batch-rejection', row, 'batch rejected row');
     });
 
     it('hold report --json, with its --by groups', async () => {
@@ -119,6 +140,11 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     const report = JSON.parse(stdout) as { differences: unknown[] };
     expect(report.differences.length).toBeGreaterThan(0);
     expectValid('report-outcomes', report, 'report --outcomes');
+
+    // book show --json of an account with plans agreed and superseded, payments and circumstances.
+    const shown = JSON.parse((await runCli(['book', 'show', 'BK-002', '--json'], { env })).stdout) as { agreements: unknown[]; payments: unknown[]; circumstances: unknown[] };
+    expect([shown.agreements.length, shown.payments.length, shown.circumstances.length].every((n) => n > 0)).toBe(true);
+    expectValid('book-show', shown, 'book show --json');
   }, 60_000);
 
   it('hold follow-up --json status, messages, rejected rows and summary, on the fixture book and on a messy export', async () => {

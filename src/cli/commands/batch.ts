@@ -36,15 +36,21 @@ import type { RegisterCommand } from './index.js';
 
 const HELP = `
 Examples:
-  fairplan batch accounts.csv -o results.csv --errors rejected.csv \\
-    --as-of 2026-01-05
-  fairplan batch export.csv --map export.map.json --carry-all -o results.csv
-  fairplan batch export.csv --delimiter semicolon \\
-    --column balance="Amount Owed" --json > results.ndjson
-  gen-accounts | fairplan batch - --schedules schedules.csv -q > results.csv
-  fairplan batch accounts.csv -o results.csv --summary summary.json -q
-  fairplan batch export.csv --init-map -o export.map.json
-  fairplan batch export.csv --map export.map.json --dry-run 5
+  $ fairplan batch fixtures/accounts/sample-accounts.csv -o results.csv \\
+      --errors rejected.csv --as-of 2026-01-05
+  $ fairplan batch fixtures/accounts/bank-export-semicolon.csv \\
+      --map fixtures/accounts/bank-export.map.json --carry-all -o results.csv
+  $ fairplan batch fixtures/accounts/household-export.csv --json \\
+      --map fixtures/accounts/household-export.map.json \\
+      --date-format DD/MM/YYYY > results.ndjson
+  $ cat fixtures/accounts/sample-accounts.csv | fairplan batch - -q \\
+      --schedules schedules.csv > results.csv
+  $ fairplan batch fixtures/accounts/sample-accounts.csv -o results.csv \\
+      --summary summary.json -q
+  $ fairplan batch fixtures/accounts/bank-export-semicolon.csv \\
+      --delimiter semicolon --init-map -o export.map.json
+  $ fairplan batch fixtures/accounts/bank-export-semicolon.csv \\
+      --map export.map.json --column customer_name=Branch --dry-run 5
 
 Columns (default names; rename with --map or --column field=Header):
   account_id, customer_name (optional), balance, apr (optional),

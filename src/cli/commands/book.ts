@@ -21,6 +21,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dateOption, nonNegativeIntegerOption, today } from '../options.js';
 import { FAIRPLAN_VERSION } from '../version.js';
+import { FORMAT_VERSION } from '../../render/shared/format-version.js';
 import type { RegisterCommand } from './index.js';
 
 const HELP = `
@@ -29,14 +30,16 @@ for a team, a PostgreSQL database: --book postgres://user:password@host/db.
 Every command takes --book, or reads FAIRPLAN_BOOK. See docs/book.md.
 
 Examples:
-  export FAIRPLAN_BOOK=book.sqlite
-  fairplan book agree --schedules fixtures/book/schedules.csv --agreed-on 2026-03-02
-  fairplan book payments fixtures/book/payments.csv
-  fairplan book customers fixtures/book/customers.csv --effective-on 2026-03-02
-  fairplan book sent fixtures/book/sent.csv
-  fairplan book show BK-002
-  fairplan book export book-export
-  fairplan book backup book-copy.sqlite
+  $ export FAIRPLAN_BOOK=book.sqlite
+  $ fairplan book agree --schedules fixtures/book/schedules.csv \\
+      --agreed-on 2026-03-02
+  $ fairplan book payments fixtures/book/payments.csv
+  $ fairplan book customers fixtures/book/customers.csv \\
+      --effective-on 2026-03-02
+  $ fairplan book sent fixtures/book/sent.csv
+  $ fairplan book show BK-002
+  $ fairplan book export book-export
+  $ fairplan book backup book-copy.sqlite
 
 Every command that changes the book is one transaction: all of the file is
 recorded or none of it, even if the run is killed. A second run on the same
@@ -212,7 +215,7 @@ async function show(context: CommandContext, account: string, flags: ShowFlags):
   const { accountTimeline, timelineText } = await import('../../book/show.js');
   const { inSnapshot } = await import('../../book/transaction.js');
   const timeline = await withBook(context, flags, false, (book) => inSnapshot(book, (db) => accountTimeline(db, book.name, account)));
-  const text = flags.json ? `${JSON.stringify(timeline, null, 2)}\n` : flags.html ? (await import('../../book/show-html.js')).timelineHtml(timeline) : timelineText(timeline);
+  const text = flags.json ? `${JSON.stringify({ formatVersion: FORMAT_VERSION, ...timeline }, null, 2)}\n` : flags.html ? (await import('../../book/show-html.js')).timelineHtml(timeline) : timelineText(timeline);
   // Personal data: a file of it is readable by its owner only.
   if (flags.output === '-') context.io.stdout.write(flags.json || flags.html ? text : text.split('\n').map(visible).join('\n'));
   else await writeFileAtomic(flags.output, text, 0o600);

@@ -25,11 +25,14 @@ import { Option } from 'commander';
 
 const HELP = `
 Examples:
-  fairplan follow-up --arrangements schedules.csv --payments payments.csv \\
-    --customers customers.csv --contacts contacts.csv --as-of 2026-03-09 \\
-    -o status.csv --messages messages.csv --errors rejected.csv
-  fairplan follow-up --book book.sqlite --as-of 2026-06-01 \\
-    -o status.csv --messages messages.csv
+  $ fairplan follow-up --arrangements fixtures/follow-up/arrangements.csv \\
+      --payments fixtures/follow-up/payments.csv \\
+      --customers fixtures/follow-up/customers.csv \\
+      --contacts fixtures/follow-up/contacts.csv \\
+      --rules fixtures/follow-up/rules.yaml --as-of 2026-03-09 \\
+      -o status.csv --messages messages.csv --errors rejected.csv
+  $ fairplan follow-up --book book.sqlite --as-of 2026-06-01 \\
+      -o status.csv --messages messages.csv  # the book of book --help
 
 With --book, the plans in force, payments, customers and contacts are read
 from the book (fairplan book), and every message issued is recorded in it.

@@ -23,6 +23,10 @@ export const SAMPLE_FOLDERS: readonly { readonly folder: string; readonly files:
   { folder: 'fixtures/statements/sfs', files: /\.json$/ },
   { folder: 'fixtures/guidelines', files: /\.yaml$/ },
   { folder: 'fixtures/letters', files: /\.yaml$/ },
+  // Exports and their mappings for batch and report; not the expected results a test compares.
+  { folder: 'fixtures/accounts', files: /-(accounts|export|export-semicolon)\.csv$|\.map\.json$/ },
+  { folder: 'fixtures/follow-up', files: /\.(csv|yaml)$/ },
+  { folder: 'fixtures/book', files: /\.csv$/ },
 ];
 
 const HELP = `
@@ -39,7 +43,8 @@ amounts that apply and delete the lines that do not. It is written readable
 by its owner only (it will hold personal data). See: fairplan help statement.
 
 --examples writes the samples into fixtures/ in this folder: statements,
-SFS documents and a guideline table whose figures are invented.
+SFS documents, a guideline table, accounts exports with their mappings,
+follow-up's inputs and the book's, all of invented people and figures.
 
 Nothing is written over a file that exists, and no file is written at all
 if one of them cannot be.

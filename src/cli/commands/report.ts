@@ -15,11 +15,15 @@ import type { RegisterCommand } from './index.js';
 
 const HELP = `
 Examples:
-  fairplan batch accounts.csv -o results.csv --schedules schedules.csv --carry Region
-  fairplan report results.csv --schedules schedules.csv --by Region -o report.html
-  fairplan report results.csv --format md > report.md
-  fairplan report results.csv --json > report.json
-  fairplan report --book book.sqlite --outcomes --as-of 2026-12-01 -o outcomes.html
+  $ fairplan batch fixtures/accounts/household-export.csv \\
+      --map fixtures/accounts/household-export.map.json \\
+      --date-format DD/MM/YYYY -o results.csv --schedules schedules.csv
+  $ fairplan report results.csv --schedules schedules.csv --by Region \\
+      -o report.html
+  $ fairplan report results.csv --format md > report.md
+  $ fairplan report results.csv --json > report.json
+  $ fairplan report --book book.sqlite --outcomes --as-of 2026-12-01 \\
+      -o outcomes.html     # the book fairplan book --help's examples fill
 
 Reads the CSV results of fairplan batch (not --json): account_id, available,
 flags, review, plan, instalment, frequency, instalments, outcome, and when

@@ -1,6 +1,7 @@
 /**
  * The version of fairplan's JSON output formats: `check --json`, `plan --json`, `batch --json`
- * records and `--summary`, `follow-up --json` records and `--summary`, `report --json`. It follows
+ * records, schedules, rejected rows and `--summary`, `follow-up --json` records and `--summary`,
+ * `report --json`, `book show --json`. It follows
  * semantic versioning on its own: the minor number rises when fields are added, the major number when
  * a field is removed, renamed or changes meaning, so that a program reading the output can tell
  * whether it understands it. One number for all the formats: they share their conventions (money as
@@ -9,6 +10,7 @@
  * camelCase (the old snake_case names are written too until 3.0), wrote null rather than "" in
  * follow-up's NDJSON records, put `formatVersion` in every output, and
  * added each `batch --json` record's `household` (with its `defaults_used`), the rejected rows' `code`
- * and the batch summary's `defaultsUsed`.
+ * and the batch summary's `defaultsUsed`. 2.1 put `formatVersion` in batch's schedule and rejected
+ * rows and in `book show --json`, and null for their values that are not there.
  */
-export const FORMAT_VERSION = '2.0';
+export const FORMAT_VERSION = '2.1';
