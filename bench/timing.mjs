@@ -33,7 +33,7 @@ export function due(i, k) {
 }
 export const amount = (i) => `${20 + (i % 180)}.${String(i % 100).padStart(2, '0')}`;
 
-/** Runs `script` with `args` (exit codes `ok` accepted) and times it: seconds, `rows` a second and peak RSS in MB. */
+/** Runs `script` with `args` (exit codes `ok` accepted) and times it: seconds, `rows` a second, peak RSS in MB and CPU seconds. */
 export async function timed(label, rows, script, args, { env = {}, ok = [0] } = {}) {
   const rssDir = mkdtempSync(path.join(tmpdir(), 'fairplan-bench-rss-'));
   try {
@@ -49,7 +49,8 @@ export async function timed(label, rows, script, args, { env = {}, ok = [0] } = 
     });
     const seconds = (performance.now() - started) / 1000;
     const [file] = readdirSync(rssDir);
-    return { label, seconds, rowsPerSecond: rows / seconds, peakMb: Number(readFileSync(path.join(rssDir, file), 'utf8')) / 1024 };
+    const [rss, cpu] = readFileSync(path.join(rssDir, file), 'utf8').split(' ').map(Number);
+    return { label, seconds, rowsPerSecond: rows / seconds, peakMb: rss / 1024, cpuSeconds: cpu / 1e6 };
   } finally {
     rmSync(rssDir, { recursive: true, force: true });
   }
