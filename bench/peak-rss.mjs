@@ -1,7 +1,7 @@
 // Preloaded into a benchmarked process (node --import): at exit, writes its peak resident set size
-// in kilobytes and the CPU time it used in microseconds (user and system: on a shared machine, what
-// the run itself cost, whatever else was running) to $FAIRPLAN_BENCH_RSS_DIR/<label>.rss, the label
-// being the script's base name.
+// in kilobytes to $FAIRPLAN_BENCH_RSS_DIR/<label>.rss, the label being the script's base name, and
+// the CPU time it used in microseconds (user and system: on a shared machine, what the run itself
+// cost, whatever else was running) to <label>.cpu beside it.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -11,6 +11,7 @@ const label = script === 'fairplan.js' ? 'batch' : script;
 if (dir) {
   process.on('exit', () => {
     const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-    writeFileSync(path.join(dir, `${label}.rss`), `${maxRSS} ${userCPUTime + systemCPUTime}`);
+    writeFileSync(path.join(dir, `${label}.rss`), String(maxRSS));
+    writeFileSync(path.join(dir, `${label}.cpu`), String(userCPUTime + systemCPUTime));
   });
 }

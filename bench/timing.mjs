@@ -48,9 +48,9 @@ export async function timed(label, rows, script, args, { env = {}, ok = [0] } = 
       child.on('close', (code) => (ok.includes(code) ? resolve(code) : reject(new Error(`${args.join(' ')} exited ${code}`))));
     });
     const seconds = (performance.now() - started) / 1000;
-    const [file] = readdirSync(rssDir);
-    const [rss, cpu] = readFileSync(path.join(rssDir, file), 'utf8').split(' ').map(Number);
-    return { label, seconds, rowsPerSecond: rows / seconds, peakMb: rss / 1024, cpuSeconds: cpu / 1e6 };
+    const file = readdirSync(rssDir).find((name) => name.endsWith('.rss')) ?? '';
+    const read = (name) => Number(readFileSync(path.join(rssDir, name), 'utf8'));
+    return { label, seconds, rowsPerSecond: rows / seconds, peakMb: read(file) / 1024, cpuSeconds: read(file.replace(/\.rss$/, '.cpu')) / 1e6 };
   } finally {
     rmSync(rssDir, { recursive: true, force: true });
   }
