@@ -5,7 +5,9 @@
 // measured in the same run, and then the report one (bench/report.mjs: the results and schedules of
 // ROWS accounts), and then the book one (bench/book.mjs: `book agree` and `book payments` of
 // FAIRPLAN_BENCH_BOOK arrangements, 100,000 unless set, as the imports take minutes a hundred
-// thousand). `npm run bench:batch`, `bench:follow-up`, `bench:report` and `bench:book` run one alone.
+// thousand), and the night read from the book (bench/follow-up-book.mjs: `follow-up --book` against
+// `follow-up` on the same data as CSV files, as many arrangements). `npm run bench:batch`,
+// `bench:follow-up`, `bench:report`, `bench:book` and `bench:follow-up-book` run one alone.
 // Run `npm run build` first.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +25,7 @@ try {
   await bench('follow-up.mjs', [rows]);
   await bench('report.mjs', [rows]);
   await bench('book.mjs', [process.env.FAIRPLAN_BENCH_BOOK ?? '100000']);
+  await bench('follow-up-book.mjs', [process.env.FAIRPLAN_BENCH_BOOK ?? '100000']);
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(2);

@@ -33,7 +33,7 @@ export function due(i, k) {
 }
 export const amount = (i) => `${20 + (i % 180)}.${String(i % 100).padStart(2, '0')}`;
 
-/** Runs `script` with `args` (exit codes `ok` accepted) and times it: seconds, `rows` a second and peak RSS in MB. */
+/** Runs `script` with `args` (exit codes `ok` accepted) and times it: seconds, `rows` a second, peak RSS in MB and CPU seconds. */
 export async function timed(label, rows, script, args, { env = {}, ok = [0] } = {}) {
   const rssDir = mkdtempSync(path.join(tmpdir(), 'fairplan-bench-rss-'));
   try {
@@ -48,8 +48,9 @@ export async function timed(label, rows, script, args, { env = {}, ok = [0] } = 
       child.on('close', (code) => (ok.includes(code) ? resolve(code) : reject(new Error(`${args.join(' ')} exited ${code}`))));
     });
     const seconds = (performance.now() - started) / 1000;
-    const [file] = readdirSync(rssDir);
-    return { label, seconds, rowsPerSecond: rows / seconds, peakMb: Number(readFileSync(path.join(rssDir, file), 'utf8')) / 1024 };
+    const file = readdirSync(rssDir).find((name) => name.endsWith('.rss')) ?? '';
+    const read = (name) => Number(readFileSync(path.join(rssDir, name), 'utf8'));
+    return { label, seconds, rowsPerSecond: rows / seconds, peakMb: read(file) / 1024, cpuSeconds: read(file.replace(/\.rss$/, '.cpu')) / 1e6 };
   } finally {
     rmSync(rssDir, { recursive: true, force: true });
   }

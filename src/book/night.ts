@@ -4,11 +4,12 @@
  * the night with its instalments, the payments made to it, each account's circumstances in force
  * that night (with any doubt recorded, which holds the customer's messages as a cell that cannot be
  * read does), and every contact the book holds: the messages follow-up issued and those a sender
- * reported on. Then the messages issued are recorded; a message an earlier run of the same night
- * issued is held back (`already-issued`), neither written nor recorded again.
+ * reported on. The messages issued are recorded as the accounts are followed up, a page at a time;
+ * a message an earlier run of the same night issued is held back (`already-issued`), neither written
+ * nor recorded again.
  */
+import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { toDayNumber, type IsoDate } from '../core/date.js';
-import type { IssuedTonight } from '../core/follow-up/contact.js';
 import type { Instalment } from '../core/follow-up/status.js';
 import { AccountNumbers } from '../io/account-numbers.js';
 import { followAccounts, type AccountSource, type BookReport } from '../follow-up/book.js';
@@ -17,16 +18,20 @@ import { CUSTOMER_COLUMNS, CustomerStore } from '../follow-up/customers.js';
 import { PaymentStore } from '../follow-up/payment-store.js';
 import { People } from '../follow-up/people.js';
 import type { IssuedMessage } from '../follow-up/run.js';
-import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
-import { pence, type CircumstancesTable } from './schema.js';
+import { recordImport, type ImportSource } from './imports.js';
+import { pence, type BookTables, type CircumstancesTable } from './schema.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 export interface Night {
   /** Hands each account with a plan in force to follow-up, in account order. */
   readonly source: AccountSource;
-  /** The plan in force for each account followed up, which a message issued is about. */
-  readonly agreementOf: ReadonlyMap<string, number>;
-  /** Messages the book holds as issued by an earlier run of this night: with the sender, and not written again. */
+  /** A message issued tonight (while `source` hands on its account), to be recorded in the book. */
+  issue(issued: IssuedMessage): void;
+  /** Records what is left of tonight's messages: how many were recorded in all. */
+  recorded(): Promise<number>;
+  /** Takes tonight's messages out of the book again: the run publishes nothing. */
+  forget(): Promise<void>;
+  /** Messages the book holds as issued by an earlier run of this night (known once `source` has run): with the sender, and not written again. */
   readonly issuedEarlier: number;
 }
 
@@ -56,152 +61,274 @@ function customerCells(
   return cells;
 }
 
-/** The night of `asOf` as the book holds it; `name` is the book as shown to a person. */
-export async function nightFromBook(db: BookWriter, name: string, asOf: IsoDate): Promise<Night> {
-  // The plan in force: agreed by the night, and not superseded by then.
-  const inForce = await db
-    .selectFrom('agreements')
-    .select(['id', 'account_id', 'agreed_on', 'plan'])
-    .where('agreed_on', '<=', asOf)
-    .where((eb) => eb.or([eb('superseded_on', 'is', null), eb('superseded_on', '>', asOf)]))
-    .orderBy('account_id')
-    .orderBy('id')
-    .execute();
-  const plans = new Map<string, (typeof inForce)[number]>();
-  // Should an account have two, the later.
-  for (const row of inForce) plans.set(row.account_id, row);
-  const agreementOf = new Map([...plans].map(([account, row]) => [account, row.id]));
-  const current = new Set(agreementOf.values());
+/** Accounts `after` < id ≤ `upTo` (no end for the last page): whole accounts, in account order. */
+interface Page {
+  readonly after: string;
+  readonly upTo?: string;
+}
 
-  const instalmentRows = await db
-    .selectFrom('instalments')
-    .innerJoin('agreements', 'agreements.id', 'instalments.agreement_id')
-    .select(['instalments.agreement_id', 'instalments.n', 'instalments.due', 'instalments.amount'])
-    .where('agreements.agreed_on', '<=', asOf)
-    .where((eb) => eb.or([eb('agreements.superseded_on', 'is', null), eb('agreements.superseded_on', '>', asOf)]))
-    .orderBy('instalments.agreement_id')
-    .orderBy('instalments.due')
-    .orderBy('instalments.n')
-    .execute();
-  const instalments = new Map<number, Instalment[]>();
-  for (const row of instalmentRows) {
-    if (!current.has(row.agreement_id)) continue;
-    const list = instalments.get(row.agreement_id) ?? [];
-    list.push({ n: row.n, due: row.due as IsoDate, amount: pence(row.amount) });
-    instalments.set(row.agreement_id, list);
+/**
+ * About how many rows of a table are read at once. The night is read a page of accounts at a time,
+ * so that a book of millions of instalments, payments and messages is never held in memory (only
+ * follow-up's compact stores, as when the night is read from files), and nothing is left reading
+ * while the messages issued are recorded. Tests set a smaller page, to cross many.
+ */
+const PAGE_ROWS = 5000;
+
+/** The table's accounts in pages of about `pageRows` rows each (its index by account gives the bounds). */
+async function* pages(db: BookWriter, table: 'agreements' | 'circumstances', pageRows: number): AsyncGenerator<Page> {
+  let after = '';
+  for (;;) {
+    const next = await db
+      .selectFrom(table as 'agreements')
+      .select('account_id')
+      .where('account_id', '>', after)
+      .orderBy('account_id')
+      .limit(1)
+      .offset(pageRows - 1)
+      .executeTakeFirst();
+    yield next ? { after, upTo: next.account_id } : { after };
+    if (!next) return;
+    after = next.account_id;
   }
+}
 
+/** `column` within the page's accounts. */
+const within = (column: string, { after, upTo }: Page): RawBuilder<SqlBool> =>
+  upTo === undefined ? sql<SqlBool>`${sql.ref(column)} > ${after}` : sql<SqlBool>`${sql.ref(column)} > ${after} and ${sql.ref(column)} <= ${upTo}`;
+
+/** The plan in force on `asOf`: agreed by the night, and not superseded by then. */
+const inForce = (asOf: IsoDate) => (eb: ExpressionBuilder<BookTables, 'agreements'>) =>
+  eb.and([eb('agreements.agreed_on', '<=', asOf), eb.or([eb('agreements.superseded_on', 'is', null), eb('agreements.superseded_on', '>', asOf)])]);
+
+/** The plans in force for the accounts `which` names, by account: should an account have two, the later. */
+async function plansOf(db: BookWriter, which: RawBuilder<SqlBool>, asOf: IsoDate): Promise<Map<string, { id: number; agreed_on: string; plan: string }>> {
+  const rows = await db.selectFrom('agreements').select(['id', 'account_id', 'agreed_on', 'plan']).where(which).where(inForce(asOf)).orderBy('account_id').orderBy('id').execute();
+  return new Map(rows.map((row) => [row.account_id, row]));
+}
+
+/** `column` is one of `ids`. */
+const among = (column: string, ids: readonly string[]): RawBuilder<SqlBool> => sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`;
+
+/** `query` of the accounts of `ids`, ROWS_AT_ONCE at a time (within the parameters a statement may have). */
+async function inChunks<T>(ids: readonly string[], query: (ids: readonly string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += ROWS_AT_ONCE) rows.push(...(await query(ids.slice(i, i + ROWS_AT_ONCE))));
+  return rows;
+}
+
+/** The messages issued to the accounts `which` names, each with the day a sender first reported it. */
+const messagesOf = (db: BookWriter, which: RawBuilder<SqlBool>) =>
+  db
+    .selectFrom('messages')
+    .select((eb) => [
+      'messages.id',
+      'messages.message_id',
+      'messages.account_id',
+      'messages.agreement_id',
+      'messages.night',
+      'messages.send_on',
+      eb.selectFrom('deliveries').select('deliveries.sent_on').whereRef('deliveries.message_id', '=', 'messages.message_id').orderBy('deliveries.id').limit(1).as('reported_on'),
+    ])
+    .where(which)
+    .orderBy('messages.account_id')
+    .orderBy('messages.id')
+    .execute();
+
+/** What a sender reported to the accounts `which` names of messages follow-up did not issue (another system's). */
+const foreignDeliveries = (db: BookWriter, which: RawBuilder<SqlBool>) =>
+  db
+    .selectFrom('deliveries')
+    .select(['deliveries.id', 'deliveries.account_id', 'deliveries.sent_on', 'deliveries.message_id'])
+    .where(which)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('messages').select('messages.id').whereRef('messages.message_id', '=', 'deliveries.message_id'))))
+    .orderBy('deliveries.account_id')
+    .orderBy('deliveries.id')
+    .execute();
+
+/**
+ * The night of `asOf` as the book holds it; `name` is the book as shown to a person. The messages
+ * follow-up issues (`issue`) are recorded as `source` goes, a page of accounts at a time, under one
+ * import (`recording`) in the night's transaction; `forget` takes them out again for a run that
+ * publishes nothing.
+ */
+export async function nightFromBook(
+  db: BookWriter,
+  name: string,
+  asOf: IsoDate,
+  recording: ImportSource,
+  { pageRows = PAGE_ROWS }: { readonly pageRows?: number } = {},
+): Promise<Night> {
   const accounts = new AccountNumbers();
   const people = new People(accounts);
-  // A plan's payments: those made from the day it was agreed to the night (a renegotiated plan
-  // begins afresh; earlier payments were the earlier plan's).
-  const payments = new PaymentStore(accounts);
-  const paymentRows = await db
-    .selectFrom('payments')
-    .innerJoin('agreements', 'agreements.account_id', 'payments.account_id')
-    .select(['payments.account_id', 'payments.paid_on', 'payments.amount', 'payments.reference', 'payments.line', 'agreements.id as agreement_id'])
-    .where('agreements.agreed_on', '<=', asOf)
-    .where((eb) => eb.or([eb('agreements.superseded_on', 'is', null), eb('agreements.superseded_on', '>', asOf)]))
-    .whereRef('payments.paid_on', '>=', 'agreements.agreed_on')
-    .where('payments.paid_on', '<=', asOf)
-    .orderBy('payments.id')
-    .execute();
-  for (const row of paymentRows) {
-    if (!current.has(row.agreement_id)) continue;
-    payments.add(row.account_id, toDayNumber(row.paid_on as IsoDate), pence(row.amount), row.line, row.reference ?? '');
-  }
+  let issuedEarlier = 0;
+  /** Tonight's messages issued and not yet recorded, with the plan each is about. */
+  let unrecorded: { issued: IssuedMessage; agreementId: number }[] = [];
+  let importId: number | undefined;
+  let recorded = 0;
+  /** The plans in force of the page of accounts being followed up. */
+  let pagePlans = new Map<string, { id: number; agreed_on: string; plan: string }>();
 
-  // Each account's circumstances in force on the night: the last recorded from a day up to it.
-  const circumstanceRows = await db
-    .selectFrom('circumstances')
-    .selectAll()
-    .where('effective_on', '<=', asOf)
-    .orderBy('account_id')
-    .orderBy('effective_on')
-    .orderBy('id')
-    .execute();
-  const latest = new Map<string, (typeof circumstanceRows)[number]>();
-  for (const row of circumstanceRows) latest.set(row.account_id, row);
-  const templateColumns = new Set<string>();
-  for (const row of latest.values()) for (const column of Object.keys(JSON.parse(row.columns) as object)) templateColumns.add(column);
-
-  // Messages issued by an earlier run of this same night are tonight's, not contacts before it.
-  const messageRows = await db.selectFrom('messages').select(['message_id', 'account_id', 'agreement_id', 'night', 'send_on']).orderBy('id').execute();
-  const deliveryRows = await db.selectFrom('deliveries').select(['message_id', 'account_id', 'sent_on']).orderBy('id').execute();
-  const reported = new Map<string, string>();
-  for (const row of deliveryRows) if (!reported.has(row.message_id)) reported.set(row.message_id, row.sent_on);
-  const issued = new Set(messageRows.map((row) => row.message_id));
-  const tonight = messageRows.filter((row) => row.night === asOf);
+  const record = async (): Promise<void> => {
+    if (unrecorded.length === 0) return;
+    importId ??= await recordImport(db, recording);
+    recorded += await recordMessages(db, importId, asOf, unrecorded);
+    unrecorded = [];
+  };
 
   return {
-    agreementOf,
-    issuedEarlier: tonight.length,
+    get issuedEarlier() {
+      return issuedEarlier;
+    },
+    issue(issued) {
+      unrecorded.push({ issued, agreementId: pagePlans.get(issued.message.accountId)?.id as number });
+    },
+    async recorded() {
+      await record();
+      return recorded;
+    },
+    async forget() {
+      unrecorded = [];
+      if (importId === undefined) return;
+      await db.deleteFrom('messages').where('import_id', '=', importId).execute();
+      await db.deleteFrom('imports').where('id', '=', importId).execute();
+      importId = undefined;
+      recorded = 0;
+    },
     source: async (reader): Promise<BookReport> => {
+      /** Contacts of accounts with no plan in force: counted, not used. */
+      let unused = 0;
+      // Each account's circumstances in force on the night: the last recorded from a day up to it.
+      // Read twice: the columns the firm's templates may use must be known before any row is kept.
+      const circumstancesOf = (page: Page) =>
+        db.selectFrom('circumstances').where(within('account_id', page)).where('effective_on', '<=', asOf).orderBy('account_id').orderBy('effective_on').orderBy('id');
+      const templateColumns = new Set<string>();
+      for await (const page of pages(db, 'circumstances', pageRows)) {
+        const latest = new Map((await circumstancesOf(page).select(['account_id', 'columns']).execute()).map((row) => [row.account_id, row.columns]));
+        for (const columns of latest.values()) for (const column of Object.keys(JSON.parse(columns) as object)) templateColumns.add(column);
+      }
       const used = reader.columns(['account_id', ...CUSTOMER_COLUMNS, ...[...templateColumns].sort()]);
       const customers = new CustomerStore(accounts, [...templateColumns].sort().filter((column) => used.has(column)));
-      for (const row of latest.values()) {
-        const cells = customerCells(row);
-        people.add(row.account_id, { customerId: row.customer_id ?? '', mobile: row.mobile ?? '', email: row.email ?? '' });
-        customers.add(row.account_id, { line: row.line, get: (column) => cells.get(column) ?? '' }, JSON.parse(row.doubts) as string[]);
+      for await (const page of pages(db, 'circumstances', pageRows)) {
+        const latest = new Map((await circumstancesOf(page).selectAll().execute()).map((row) => [row.account_id, row]));
+        for (const row of latest.values()) {
+          const cells = customerCells(row);
+          people.add(row.account_id, { customerId: row.customer_id ?? '', mobile: row.mobile ?? '', email: row.email ?? '' });
+          customers.add(row.account_id, { line: row.line, get: (column) => cells.get(column) ?? '' }, JSON.parse(row.doubts) as string[]);
+        }
       }
-      const contacts = new ContactStore(accounts);
-      for (const row of messageRows) {
-        if (row.night === asOf) continue;
-        // A message about an earlier plan counts toward the limits, but is not the same message as one about this plan.
-        const id = current.has(row.agreement_id) ? row.message_id : `${row.message_id} (plan #${row.agreement_id})`;
-        contacts.add(row.account_id, toDayNumber((reported.get(row.message_id) ?? row.send_on) as IsoDate), id);
-      }
-      // What a sender reported of a message follow-up did not issue (another system's) is a contact too.
-      for (const row of deliveryRows) {
-        if (!issued.has(row.message_id)) contacts.add(row.account_id, toDayNumber(row.sent_on as IsoDate), row.message_id);
-      }
-      // The account's own message first, so that the same message is known as the one issued already.
-      const tonightByAccount = new Map(tonight.map((row) => [row.account_id, { accountId: row.account_id, messageId: row.message_id }]));
-      let tonightByPerson: Map<number, IssuedTonight> | undefined;
-      const { follow } = followAccounts(
-        {
-          accounts,
-          people,
-          payments,
-          customers,
-          contacts,
-          issuedTonight(accountId) {
-            // Built once every account is joined to its person.
-            tonightByPerson ??= new Map(tonight.map((row) => [people.personOf(row.account_id) ?? -1, { accountId: row.account_id, messageId: row.message_id }]));
-            const person = people.personOf(accountId);
-            return tonightByAccount.get(accountId) ?? (person === undefined ? undefined : tonightByPerson.get(person));
+
+      for await (const page of pages(db, 'agreements', pageRows)) {
+        pagePlans = await plansOf(db, within('agreements.account_id', page), asOf);
+        const current = new Set([...pagePlans.values()].map((plan) => plan.id));
+        // Kept for this page's accounts only, and forgotten with it.
+        const payments = new PaymentStore(accounts);
+        const contacts = new ContactStore(accounts);
+        const instalments = new Map<number, Instalment[]>();
+        const instalmentRows = await db
+          .selectFrom('instalments')
+          .innerJoin('agreements', 'agreements.id', 'instalments.agreement_id')
+          .select(['instalments.agreement_id', 'instalments.n', 'instalments.due', 'instalments.amount'])
+          .where(within('agreements.account_id', page))
+          .where(inForce(asOf))
+          // In no order: follow-up puts each plan's instalments in due order.
+          .execute();
+        for (const row of instalmentRows) {
+          if (!current.has(row.agreement_id)) continue;
+          const list = instalments.get(row.agreement_id) ?? [];
+          list.push({ n: row.n, due: row.due as IsoDate, amount: pence(row.amount) });
+          instalments.set(row.agreement_id, list);
+        }
+        // A plan's payments: those made from the day it was agreed to the night (a renegotiated plan
+        // begins afresh; earlier payments were the earlier plan's).
+        const paymentRows = await db
+          .selectFrom('payments')
+          .innerJoin('agreements', 'agreements.account_id', 'payments.account_id')
+          .select(['payments.account_id', 'payments.paid_on', 'payments.amount', 'payments.reference', 'payments.line', 'agreements.id as agreement_id'])
+          .where(within('payments.account_id', page))
+          .where(inForce(asOf))
+          .whereRef('payments.paid_on', '>=', 'agreements.agreed_on')
+          .where('payments.paid_on', '<=', asOf)
+          .orderBy('payments.account_id')
+          .orderBy('payments.id')
+          .execute();
+        for (const row of paymentRows) {
+          if (!current.has(row.agreement_id)) continue;
+          payments.add(row.account_id, toDayNumber(row.paid_on as IsoDate), pence(row.amount), row.line, row.reference ?? '');
+        }
+
+        // The contacts that count for the page's accounts: their own, and those of their person's
+        // other accounts, wherever those are in the book.
+        const others = [...new Set([...pagePlans.keys()].flatMap((accountId) => people.accountsOf(accountId)))].filter((accountId) => !pagePlans.has(accountId));
+        const othersPlans = new Map([...(await inChunks(others, async (ids) => [...(await plansOf(db, among('agreements.account_id', ids), asOf))]))]);
+        // An account of the person's in the page's range but with no plan in force is read twice: once.
+        const messageRows = new Map<number, Awaited<ReturnType<typeof messagesOf>>[number]>();
+        for (const row of await messagesOf(db, within('messages.account_id', page))) {
+          messageRows.set(row.id, row);
+          // The pages cover every account once: what is counted here is counted once. This page's own messages are recorded after.
+          if (row.night === asOf) issuedEarlier++;
+          else if (!pagePlans.has(row.account_id)) unused++;
+        }
+        for (const row of await inChunks(others, (ids) => messagesOf(db, among('messages.account_id', ids)))) if (!messageRows.has(row.id)) messageRows.set(row.id, row);
+        // Messages issued by an earlier run of this same night are tonight's, not contacts before it.
+        const tonight = [...messageRows.values()].filter((row) => row.night === asOf);
+        for (const row of messageRows.values()) {
+          if (row.night === asOf) continue;
+          // A message about an earlier plan counts toward the limits, but is not the same message as one about this plan.
+          const plan = pagePlans.get(row.account_id) ?? othersPlans.get(row.account_id);
+          const id = plan?.id === row.agreement_id ? row.message_id : `${row.message_id} (plan #${row.agreement_id})`;
+          contacts.add(row.account_id, toDayNumber((row.reported_on ?? row.send_on) as IsoDate), id);
+        }
+        const deliveryRows = new Map<number, Awaited<ReturnType<typeof foreignDeliveries>>[number]>();
+        for (const row of await foreignDeliveries(db, within('deliveries.account_id', page))) {
+          deliveryRows.set(row.id, row);
+          if (!pagePlans.has(row.account_id)) unused++;
+        }
+        for (const row of await inChunks(others, (ids) => foreignDeliveries(db, among('deliveries.account_id', ids)))) if (!deliveryRows.has(row.id)) deliveryRows.set(row.id, row);
+        // What a sender reported of a message follow-up did not issue (another system's) is a contact too.
+        for (const row of deliveryRows.values()) contacts.add(row.account_id, toDayNumber(row.sent_on as IsoDate), row.message_id);
+
+        // The account's own message first, so that the same message is known as the one issued already.
+        const tonightByAccount = new Map(tonight.map((row) => [row.account_id, { accountId: row.account_id, messageId: row.message_id }]));
+        const tonightByPerson = new Map(tonight.map((row) => [people.personOf(row.account_id) ?? -1, { accountId: row.account_id, messageId: row.message_id }]));
+        const { follow } = followAccounts(
+          {
+            accounts,
+            people,
+            payments,
+            customers,
+            contacts,
+            issuedTonight(accountId) {
+              const person = people.personOf(accountId);
+              return tonightByAccount.get(accountId) ?? (person === undefined ? undefined : tonightByPerson.get(person));
+            },
           },
-        },
-        { arrangements: name, payments: name },
-        reader,
-      );
-      for (const [accountId, plan] of plans) {
-        await follow({ id: accountId, line: 0, plan: plan.plan, agreedOn: plan.agreed_on as IsoDate, instalments: instalments.get(plan.id) ?? [], zeroLines: new Map() });
+          { arrangements: name, payments: name },
+          reader,
+        );
+        for (const [accountId, plan] of pagePlans) {
+          await follow({ id: accountId, line: 0, plan: plan.plan, agreedOn: plan.agreed_on as IsoDate, instalments: instalments.get(plan.id) ?? [], zeroLines: new Map() });
+        }
+        // Nothing is being read now: the page's messages go into the book.
+        await record();
       }
-      return { notUsed: { customers: customers.untaken, contacts: contacts.untaken }, unknownColumns: [], repeatedCustomerRows: 0, unattributed: 0 };
+      return { notUsed: { customers: customers.untaken, contacts: unused }, unknownColumns: [], repeatedCustomerRows: 0, unattributed: 0 };
     },
   };
 }
 
 /**
- * Records the messages issued on night `asOf`. Those an earlier run of the night issued are held
- * back (`already-issued`) and never reach here; one the book holds already would break the unique
- * constraint, and the night would be refused with nothing published.
+ * Records messages issued on night `asOf`, each with the plan it is about. Those an earlier run of
+ * the night issued are held back (`already-issued`) and never reach here; one the book holds already
+ * would break the unique constraint, and the night would be refused with nothing published.
  */
-export async function recordMessages(
-  db: BookWriter,
-  source: ImportSource,
-  asOf: IsoDate,
-  issued: readonly IssuedMessage[],
-  agreementOf: ReadonlyMap<string, number>,
-): Promise<number> {
-  const importId = await recordImport(db, source);
+async function recordMessages(db: BookWriter, importId: number, asOf: IsoDate, issued: readonly { issued: IssuedMessage; agreementId: number }[]): Promise<number> {
   let recorded = 0;
   for (let i = 0; i < issued.length; i += ROWS_AT_ONCE) {
-    const values = issued.slice(i, i + ROWS_AT_ONCE).map(({ message, subject, text }) => ({
+    const values = issued.slice(i, i + ROWS_AT_ONCE).map(({ issued: { message, subject, text }, agreementId }) => ({
       message_id: message.messageId,
       account_id: message.accountId,
-      agreement_id: agreementOf.get(message.accountId) as number,
+      agreement_id: agreementId,
       night: asOf,
       channel: message.channel,
       kind: message.kind,
@@ -216,6 +343,5 @@ export async function recordMessages(
     await db.insertInto('messages').values(values).execute();
     recorded += values.length;
   }
-  await forgetIfEmpty(db, importId, recorded);
   return recorded;
 }

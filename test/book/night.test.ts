@@ -12,6 +12,10 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openBook } from '../../src/book/connect.js';
+import { nightFromBook } from '../../src/book/night.js';
+import { inSnapshot } from '../../src/book/transaction.js';
+import { parseIsoDate } from '../../src/core/date.js';
+import type { Account } from '../../src/follow-up/book.js';
 import { MIGRATION_TABLE } from '../../src/book/schema.js';
 import { BACKENDS } from '../helpers/book.js';
 import { Readable } from 'node:stream';
@@ -122,6 +126,37 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
         'N-06:reminder:2:sms 2026-06-01',
         'N-12:review-invitation:review-2026-06-01:sms 2026-06-01',
       ]);
+    });
+
+    it('reads a night a few accounts at a time as it reads it all at once: each plan with its payments, customer, person and contacts', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      // Contacts for the next night: the messages the first issued, what a sender reported, and one of another system's.
+      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      const other = path.join(dir, 'sent.csv');
+      writeFileSync(other, 'account_id,message_id,sent_on,channel,status,detail\nN-08,CRM-1,2026-06-01T12:00:00+01:00,sms,delivered,\n');
+      expect((await book(location, ['sent', NIGHTLY('sent-2026-06-01.csv')])).code).toBe(0);
+      expect((await book(location, ['sent', other])).code).toBe(0);
+      const read = async (pageRows?: number) => {
+        const opened = await openBook(location, { create: false, waitSeconds: 5, cwd: process.cwd() });
+        try {
+          return await inSnapshot(opened, async (db) => {
+            const recording = { command: 'follow-up', file: 'messages.csv', sha256: '', recordedAt: '2026-06-02T20:00:00Z', provenance: {} };
+            const read = await nightFromBook(db, opened.name, parseIsoDate('2026-06-02'), recording, pageRows === undefined ? {} : { pageRows });
+            const accounts: Account[] = [];
+            await read.source({ columns: (columns) => new Set(columns), reject: () => undefined, account: async (account) => void accounts.push(account) });
+            return accounts;
+          });
+        } finally {
+          await opened.close();
+        }
+      };
+      const whole = await read();
+      expect(whole.map((account) => account.id)).toHaveLength(20);
+      // N-06 and N-07 are one person: each sees the other's contact of the night before.
+      expect(whole.find((account) => account.id === 'N-07')?.contacts.map((contact) => contact.messageId)).toContain('N-06:reminder:2:sms');
+      expect(whole.find((account) => account.id === 'N-08')?.contacts.map((contact) => contact.messageId)).toContain('CRM-1');
+      for (const pageRows of [1, 2, 3]) expect(await read(pageRows)).toEqual(whole);
     });
 
     it('counts the messages it recorded toward the next day\'s limits, per person', async () => {

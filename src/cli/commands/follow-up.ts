@@ -18,7 +18,6 @@ import { runProvenance } from '../provenance.js';
 import { checkReadable } from '../../io/read-failure.js';
 import type { Provenance } from '../../core/provenance.js';
 import { summaryLines, type FollowUpSummary } from '../../follow-up/summary.js';
-import type { IssuedMessage } from '../../follow-up/run.js';
 import { FAIRPLAN_VERSION } from '../version.js';
 import type { RegisterCommand } from './index.js';
 import { Option } from 'commander';
@@ -272,7 +271,7 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
   });
   if (flags.rules !== undefined) await checkReadable(flags.rules, context.io.cwd);
   const { runFollowUp } = await import('../../follow-up/run.js');
-  const { nightFromBook, recordMessages } = await import('../../book/night.js');
+  const { nightFromBook } = await import('../../book/night.js');
   const { inTransaction } = await import('../../book/transaction.js');
   const { settings, calendar, shown } = await nightSettings(context, flags);
   const provenance = await runProvenance(context, {
@@ -287,13 +286,18 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
   let outcome: { recorded: number; issuedEarlier: number } | undefined;
   try {
     await inTransaction(book, async (db) => {
-      const night = await nightFromBook(db, book.name, flags.asOf);
-      const issued: IssuedMessage[] = [];
+      const night = await nightFromBook(db, book.name, flags.asOf, {
+        command: 'follow-up',
+        file: flags.messages as string,
+        sha256: '',
+        recordedAt: context.io.now().toISOString(),
+        provenance: { fairplan: FAIRPLAN_VERSION, options: { '--as-of': flags.asOf, ...(flags.rules ? { '--rules': provenance.inputs[0] } : {}) } },
+      });
       const run = await runFollowUp(
         {
           files: { arrangements: book.name, payments: book.name, customers: book.name, contacts: book.name },
           source: night.source,
-          onIssued: (message) => void issued.push(message),
+          onIssued: (message) => night.issue(message),
           deferPublish: true,
           output: flags.output,
           messages: flags.messages as string,
@@ -306,14 +310,8 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
       summary = run;
       pending = run.pending;
       // Stopped over --max-rejects: no output, and nothing recorded.
-      if (!pending) return;
-      const recorded = await recordMessages(
-        db,
-        { command: 'follow-up', file: flags.messages as string, sha256: '', recordedAt: context.io.now().toISOString(), provenance: { fairplan: FAIRPLAN_VERSION, options: { '--as-of': flags.asOf, ...(flags.rules ? { '--rules': provenance.inputs[0] } : {}) } } },
-        flags.asOf,
-        issued,
-        night.agreementOf,
-      );
+      if (!pending) return night.forget();
+      const recorded = await night.recorded();
       outcome = { recorded, issuedEarlier: night.issuedEarlier };
     });
   } catch (error) {
