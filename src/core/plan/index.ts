@@ -1,16 +1,6 @@
 export * from './types.js';
-export { proposePlans, summarisePlans, instalmentsOf } from './propose.js';
-export {
-  quickCovers,
-  quickSummary,
-  quickTerms,
-  quickInstalments,
-  type QuickAccount,
-  type QuickInstalment,
-  type QuickOption,
-  type QuickProposal,
-  type QuickTerms,
-} from './quick-summary.js';
+export * from './figures.js';
+export { proposeInPence, proposePlans, summarisePlans, instalmentsOf } from './propose.js';
 export { pmt, nper, ratePerPeriod, instalmentsIn } from './finance.js';
 export { nextPayDate, payDayFor, dueDate, nominalDate, type DueDate } from './dates.js';
 export { stepUpForChange } from './step-up.js';
@@ -18,6 +8,7 @@ export { planRequestFromStatement } from './from-statement.js';
 export {
   resolvePlanRequest,
   resolvePlanTerms,
+  penceTerms,
   type PlanTerms,
   type ResolvedPlanTerms,
   HORIZON_YEARS,
