@@ -3,7 +3,7 @@ import { addDays, type IsoDate } from '../date.js';
 import { fromMonthly, PER_YEAR } from '../frequency.js';
 import type { StreamSharing } from './creditors.js';
 import type { NeverRepaysFigures, OpenOutcome, NotOfferedFigures, OptionFigures, PenceRepaying, PenceRequest } from './figures.js';
-import { instalmentsIn } from './finance.js';
+import { instalmentsIn, pmtPenceUp } from './finance.js';
 import { horizonInstalments } from './request.js';
 import { frozenInstalment, type PenceRun } from './frozen.js';
 import { firstAndLast, isFrozen, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
@@ -69,19 +69,6 @@ export function figuresFields(context: PlanContext, stream: Stream, interest: In
     balanceAfter: laid.balanceAfter,
     ...(stream.sharing ? { sharing: { ...stream.sharing, planned: stream.runs } } : {}),
   };
-}
-
-/**
- * PMT exactly, rounded UP to the penny: the level payment that repays `balance` pence in `count`
- * periods at `rate` a period, balance·r / (1 − (1 + r)^−count) with r = numerator ÷ denominator.
- */
-function pmtPenceUp(balance: bigint, rate: PeriodRate, count: number): bigint {
-  const { numerator: a, denominator: b } = rate;
-  if (a === 0n) return frozenInstalment(balance, count);
-  const grown = (a + b) ** BigInt(count);
-  const top = balance * a * grown;
-  const bottom = b * (grown - b ** BigInt(count));
-  return (top + bottom - 1n) / bottom;
 }
 
 /** The lowest of several exact rates. */

@@ -126,7 +126,7 @@ function notOfferedShown({ request, words, perInstalment }: Shown, context: Plan
 }
 
 /** One option as people read it; `affordable`: the affordable option offered beside it, if any (a token's words name it). */
-export function optionShown(shown: Shown, figures: OptionFigures, affordable: OptionFigures | undefined): PlanOptionSummary {
+function optionShown(shown: Shown, figures: OptionFigures, affordable: OptionFigures | undefined): PlanOptionSummary {
   switch (figures.kind) {
     case 'affordable':
       return affordableShown(shown, figures);

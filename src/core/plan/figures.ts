@@ -82,7 +82,7 @@ export interface NeverRepaysFigures {
   readonly interestThen: bigint;
 }
 
-export type FiguresOutcome = { readonly kind: 'repaid' } | { readonly kind: 'review'; readonly reviewDate: IsoDate } | NeverRepaysFigures;
+type FiguresOutcome = { readonly kind: 'repaid' } | { readonly kind: 'review'; readonly reviewDate: IsoDate } | NeverRepaysFigures;
 /** What an open-ended option (affordable, step-up) comes to. */
 export type OpenOutcome = { readonly kind: 'repaid' } | NeverRepaysFigures;
 

@@ -22,7 +22,7 @@ const HORIZON_MONTHS = HORIZON_YEARS * 12;
 export const DEFAULT_FIXED_TERMS_MONTHS: readonly number[] = [12, 24, 36, 60];
 export const DEFAULT_TOKEN = { amount: money('1.00'), reviewAfterMonths: 3 } as const;
 /** Five years: the usual length of an IVA, and the longest default fixed term. */
-export const DEFAULT_REASONABLE_TERM_MONTHS = 60;
+const DEFAULT_REASONABLE_TERM_MONTHS = 60;
 // A token arrangement is for a reasonable period (CONC 7.3.5G(c)), not an open-ended one.
 const MAX_TOKEN_REVIEW_MONTHS = 24;
 

@@ -62,7 +62,7 @@ export interface Laid {
 }
 
 /** One instalment in pence: amount = interest + principal. */
-export type Visitor = (k: number, amount: bigint, interest: bigint, principal: bigint, balanceAfter: bigint) => void;
+type Visitor = (k: number, amount: bigint, interest: bigint, principal: bigint, balanceAfter: bigint) => void;
 
 /**
  * Walks every instalment (for schedules, and for continuing interest), in integer pence: a batch of

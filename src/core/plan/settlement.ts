@@ -53,7 +53,7 @@ function discounted(balance: bigint, percent: Dec): bigint {
 type Settlement = NonNullable<PenceRequest['settlement']>;
 
 /** Each creditor's own discount (the default for those without one: 0%, paid in full, unless given). */
-export const percentOf = (settlement: Settlement, creditor: string): Dec =>
+const percentOf = (settlement: Settlement, creditor: string): Dec =>
   (settlement.byCreditor ?? []).find((d) => d.creditor === creditor)?.discountPercent ?? settlement.discountPercent;
 
 function settlementTerms(request: PenceRequest, settlement: Settlement): { sum: bigint; parts?: bigint[]; discountPercent: Dec } {
