@@ -5,13 +5,13 @@
  * is shared among the accounts by the several-creditor rules of the plan engine (docs/plans.md,
  * "Plans across several creditors"), each account a creditor. Each account's result then carries its own
  * part of every option: instalment and total are its share, while the budget figures are the
- * household's: the engine's own figures for each creditor (`creditorParts`), in whole pence.
+ * household's. Each account's part is the engine's own figures for that creditor (`creditorParts`),
+ * in whole pence.
  */
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { BusinessCalendar } from '../core/calendar/business-calendar.js';
 import type { IsoDate } from '../core/date.js';
-import type { PaymentFrequency } from '../core/frequency.js';
-import { PER_YEAR } from '../core/frequency.js';
+import { PER_YEAR, type PaymentFrequency } from '../core/frequency.js';
 import { REPAID } from '../core/plan/context.js';
 import { creditorParts, type CreditorPart } from '../core/plan/creditors.js';
 import { dueDatesOn } from '../core/plan/dates.js';
