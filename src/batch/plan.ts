@@ -120,15 +120,21 @@ export function planAccount(account: Account, settings: PlanSettings): AccountRe
   const { start, payDay, pausedUntil } = startOf(account, asOf);
   const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
   const affordability = accountAffordability(account, guidelines, 1, pausedUntil !== undefined);
+  // Field by field, with no spreading: this runs for every account.
   const proposal = proposeInPence({
-    ...terms,
+    asOf,
+    interest: interestOf(account, settings) ?? terms.interest,
+    redistribute: terms.redistribute,
+    fixedTermsMonths: terms.fixedTermsMonths,
+    token: terms.token,
+    reasonableTermMonths: terms.reasonableTermMonths,
+    calendar: terms.calendar,
     balance: BigInt(account.balance),
     affordableMonthly: BigInt(affordability.available),
     frequency: account.pay.frequency,
     start,
-    ...(payDay === undefined ? {} : { payDay }),
-    ...(pausedUntil ? { pausedUntil } : {}),
-    interest: interestOf(account, settings) ?? terms.interest,
+    payDay,
+    pausedUntil,
   });
   const recommended = proposal.options[proposal.recommended.index] as OptionFigures;
   return {

@@ -23,6 +23,8 @@ export interface PlanContext {
   readonly accrual: { readonly interestFrom?: IsoDate };
   /** Where every stream's due dates count from: the start, and the payday when it is not the start's day. */
   readonly anchor: { readonly anchor: IsoDate; readonly payDay?: number };
+  /** How a payment against the balance is shared among the creditors, if there are several. */
+  readonly sharing: StreamSharing | undefined;
 }
 
 export function planContext(request: PenceRequest): PlanContext {
@@ -36,7 +38,8 @@ export function planContext(request: PenceRequest): PlanContext {
     horizon: horizonInstalments(PER_YEAR[request.frequency]),
     tokenTotal: request.token.amount * BigInt(Math.max(1, owed)),
     accrual: request.pausedUntil ? { interestFrom: addDays(request.pausedUntil, 1) } : {},
-    anchor: { anchor: request.start, ...(request.payDay === undefined ? {} : { payDay: request.payDay }) },
+    anchor: { anchor: request.start, payDay: request.payDay },
+    sharing: request.creditors ? { creditors: request.creditors, by: 'balance', redistribute: request.redistribute } : undefined,
   };
 }
 
@@ -46,18 +49,42 @@ export function sharingOf(context: PlanContext, by: StreamSharing['by'] = 'balan
   return creditors ? { sharing: { creditors, by, redistribute } } : {};
 }
 
+/**
+ * A stream of payments against the request's balance from its anchor (after a Breathing Space,
+ * interest accruing from the day after it), shared as `sharingOf` says. Built field by field, with
+ * no spreading: a batch makes several for every account.
+ */
+export function streamOf(context: PlanContext, runs: readonly PenceRun[], limit: number, sharing = context.sharing): Stream {
+  const { request } = context;
+  return {
+    anchor: request.start,
+    payDay: request.payDay,
+    frequency: request.frequency,
+    principal: request.balance,
+    rate: context.interestRate,
+    interestFrom: context.accrual.interestFrom,
+    runs,
+    limit,
+    sharing,
+  };
+}
+
 export type Built = { readonly option: OptionFigures } | { readonly notOffered: NotOfferedFigures };
 
-/** The fields every option shares, from its stream laid out. */
+/**
+ * The figures every option shares, from its stream laid out (built field by field, with no
+ * spreading: a batch makes several for every account).
+ */
 export function figuresFields(context: PlanContext, stream: Stream, interest: InterestTreatment, laid: Laid = layStream(stream)) {
   const [first, last] = firstAndLast(stream, laid.count, context.request.calendar);
+  const { sharing } = stream;
   return {
     frequency: stream.frequency,
     interest,
     amountToRepay: stream.principal,
     anchorDate: stream.anchor,
-    ...(stream.payDay === undefined ? {} : { payDay: stream.payDay }),
-    ...(stream.interestFrom ? { interestFrom: stream.interestFrom } : {}),
+    payDay: stream.payDay,
+    interestFrom: stream.interestFrom,
     instalmentCount: laid.count,
     instalmentAmount: laid.largest,
     finalAmount: laid.finalAmount,
@@ -67,7 +94,7 @@ export function figuresFields(context: PlanContext, stream: Stream, interest: In
     totalPaid: laid.totalPaid,
     totalInterest: laid.totalInterest,
     balanceAfter: laid.balanceAfter,
-    ...(stream.sharing ? { sharing: { ...stream.sharing, planned: stream.runs } } : {}),
+    sharing: sharing && { creditors: sharing.creditors, by: sharing.by, redistribute: sharing.redistribute, planned: stream.runs },
   };
 }
 
@@ -81,16 +108,7 @@ const lowest = (rates: readonly PeriodRate[]): PeriodRate =>
  */
 export function paymentWithin(context: PlanContext, count: number): { instalment: bigint; stream: Stream; laid: Laid } {
   const { request } = context;
-  const stream = (amount: bigint): Stream => ({
-    ...context.anchor,
-    frequency: request.frequency,
-    principal: request.balance,
-    rate: context.interestRate,
-    ...context.accrual,
-    runs: [{ count, amount }],
-    limit: count,
-    ...sharingOf(context),
-  });
+  const stream = (amount: bigint): Stream => streamOf(context, [{ count, amount }], count);
   // Interest frozen: the closed form (frozen.ts) gives the smallest payment that keeps the term.
   const closed = stream(frozenInstalment(request.balance, count));
   if (isFrozen(closed)) return { instalment: (closed.runs[0] as PenceRun).amount, stream: closed, laid: layStream(closed) };
@@ -157,17 +175,8 @@ export interface OpenEnded {
  * what payment would repay it.
  */
 export function openEnded(context: PlanContext, runs: readonly PenceRun[]): OpenEnded {
-  const { request, interestRate } = context;
-  const stream: Stream = {
-    ...context.anchor,
-    frequency: request.frequency,
-    principal: request.balance,
-    rate: interestRate,
-    ...context.accrual,
-    runs,
-    limit: context.horizon,
-    ...sharingOf(context),
-  };
+  const { request } = context;
+  const stream = streamOf(context, runs, context.horizon);
   const laid = layStream(stream);
   if (laid.balanceAfter === 0n) return { stream, laid, outcome: REPAID };
 

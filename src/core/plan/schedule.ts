@@ -92,7 +92,17 @@ function walk(stream: Stream, visit?: Visitor): Laid {
 
 /** The same answer as `walk` for frozen interest, without visiting each instalment (frozen.ts). */
 function frozen(stream: Stream): Laid {
-  return { ...layFrozen(stream.principal, stream.runs, stream.limit), totalInterest: 0n, nextInterest: 0n };
+  const laid = layFrozen(stream.principal, stream.runs, stream.limit);
+  return {
+    count: laid.count,
+    totalPaid: laid.totalPaid,
+    totalInterest: 0n,
+    largest: laid.largest,
+    finalAmount: laid.finalAmount,
+    balanceAfter: laid.balanceAfter,
+    pattern: laid.pattern,
+    nextInterest: 0n,
+  };
 }
 
 // Builders only make streams of positive payments; anything else is a fault in fairplan.

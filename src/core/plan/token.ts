@@ -3,7 +3,7 @@
  * token payments for a reasonable period is forbearance (CONC 7.3.5G(c)); it buys time to recover
  * or to find another solution, and it is never presented as repaying the balance.
  */
-import { type PlanContext, type Built, sharingOf, figuresFields, REPAID } from './context.js';
+import { type PlanContext, type Built, sharingOf, streamOf, figuresFields, REPAID } from './context.js';
 import { dueDate } from './dates.js';
 import type { Shown } from './display.js';
 import type { OptionFigures, TokenFigures } from './figures.js';
@@ -24,14 +24,9 @@ export function tokenPlan(context: PlanContext, affordablePlan: OptionFigures | 
   // several creditors, each still owed receives the token amount: a repaid creditor's token is not
   // passed to the others, so the payment falls (docs/plans.md, "Plans across several creditors").
   const stream: Stream = {
-    ...context.anchor,
+    ...streamOf(context, [{ count: reviewAfterMonths, amount }], reviewAfterMonths, sharingOf(context, 'equal', false).sharing),
     frequency: 'monthly',
-    principal: request.balance,
     rate: periodRate(request.interest, 'monthly'),
-    ...context.accrual,
-    runs: [{ count: reviewAfterMonths, amount }],
-    limit: reviewAfterMonths,
-    ...sharingOf(context, 'equal', false),
   };
   const fields = figuresFields(context, stream, request.interest);
   const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths, request.payDay).due;
