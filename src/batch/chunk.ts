@@ -130,7 +130,7 @@ export function processChunk(records: readonly InputRecord[], settings: ChunkSet
       else writeLeftOut(results, result);
       return;
     }
-    instalmentsByFrequency[result.recommended.frequency] += result.recommended.instalmentAmount;
+    instalmentsByFrequency[result.recommended.frequency] += Number(result.recommended.instalmentAmount);
     tally(byPlan, result.recommended.kind);
     if (json) writeJson(results, resultJson(result, layout), settings.recordEnding);
     else writeResult(results, result);

@@ -5,7 +5,7 @@
  */
 import { flagNeedsReview } from '../core/affordability/budget.js';
 import { PER_YEAR } from '../core/frequency.js';
-import type { QuickOption } from '../core/plan/index.js';
+import type { OptionFigures } from '../core/plan/index.js';
 import { DEFAULT_FIXED_TERMS_MONTHS } from '../core/plan/request.js';
 import { optionKey } from '../render/plan/select.js';
 import { FORMAT_VERSION } from '../render/shared/format-version.js';
@@ -50,7 +50,7 @@ const OPTION_COLUMNS = OPTION_KEYS.flatMap((key) => {
 });
 
 /** An option's place among OPTION_KEYS, worked out without making its key (this runs for every option of every row). */
-function slotOf(option: QuickOption): number | undefined {
+function slotOf(option: OptionFigures): number | undefined {
   if (option.kind === 'fixed-term') {
     const term = DEFAULT_FIXED_TERMS_MONTHS.indexOf(option.termMonths);
     return term < 0 ? undefined : 1 + term;
@@ -74,7 +74,7 @@ function reviewReasons(result: AccountResult): string[] {
  * up: 52 weekly instalments are 12); undefined when it does not repay it (a token plan until its
  * review, a plan that never repays).
  */
-function planMonths(option: QuickOption): number | undefined {
+function planMonths(option: OptionFigures): number | undefined {
   if (option.outcome.kind !== 'repaid') return undefined;
   const perYear = PER_YEAR[option.frequency];
   return Math.ceil((option.instalmentCount * 12) / perYear);
@@ -113,10 +113,16 @@ function textCell(out: ByteLines, text: string): void {
   out.char(COMMA);
   out.text(text);
 }
-function penceCell(out: ByteLines, pence: number): void {
+function penceCell(out: ByteLines, pence: number | bigint): void {
   out.char(COMMA);
-  out.pence(pence);
+  out.pence(whole(pence));
 }
+
+/**
+ * The engine's pence (BigInt) as the safe integers the cells are written from: every figure of an
+ * account is within a few years' payments of its balance, itself a safe integer of pence.
+ */
+const whole = (pence: number | bigint): number => (typeof pence === 'number' ? pence : Number(pence));
 
 /**
  * One account's CSV line, into `out`. Only the cells copied from the input (the id and carried
@@ -150,7 +156,7 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
     first = false;
     out.text(optionKey(o));
     out.char(SPACE);
-    out.pence(o.instalmentAmount);
+    out.pence(whole(o.instalmentAmount));
     out.char(SPACE);
     out.text(o.frequency);
     out.text(' x');
@@ -162,7 +168,7 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
   out.char(COMMA);
   const months = planMonths(r);
   if (months !== undefined) out.whole(months);
-  const slots: (QuickOption | undefined)[] = new Array(OPTION_KEYS.length);
+  const slots: (OptionFigures | undefined)[] = new Array(OPTION_KEYS.length);
   for (const o of result.proposal.options) {
     const slot = slotOf(o);
     if (slot !== undefined) slots[slot] = o;
@@ -262,19 +268,19 @@ function defaultsUsed(account: Account): string {
   return text;
 }
 
-function optionJson(option: QuickOption) {
+function optionJson(option: OptionFigures) {
   return {
     plan: optionKey(option),
     kind: option.kind,
     affordable: option.affordable,
-    instalment: formatPence(option.instalmentAmount),
-    final_instalment: formatPence(option.finalAmount),
+    instalment: formatPence(whole(option.instalmentAmount)),
+    final_instalment: formatPence(whole(option.finalAmount)),
     frequency: option.frequency,
     instalments: option.instalmentCount,
     first_date: option.firstDate,
     last_date: option.lastDate,
-    total: formatPence(option.totalPaid),
-    interest: formatPence(option.totalInterest),
+    total: formatPence(whole(option.totalPaid)),
+    interest: formatPence(whole(option.totalInterest)),
     outcome: option.outcome.kind,
   };
 }
@@ -336,10 +342,10 @@ export function scheduleJson(result: AccountResult) {
     n: instalment.n,
     due: instalment.due,
     moved_from: instalment.movedFrom ?? null,
-    amount: formatPence(instalment.amount),
-    interest: formatPence(instalment.interest),
-    principal: formatPence(instalment.principal),
-    balance_after: formatPence(instalment.balanceAfter),
+    amount: formatPence(whole(instalment.amount)),
+    interest: formatPence(whole(instalment.interest)),
+    principal: formatPence(whole(instalment.principal)),
+    balance_after: formatPence(whole(instalment.balanceAfter)),
   }));
 }
 

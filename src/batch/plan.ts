@@ -1,7 +1,7 @@
 /**
- * The plans for one account, from the plan engine's quick summary: every option's figures in whole
- * pence (no instalment lists, which a batch rarely needs, and no wording, which it does not print)
- * and the recommended one, laid out in full only when schedules are asked for.
+ * The plans for one account, from the plan engine in pence (`proposeInPence`): every option's figures
+ * in whole pence (no instalment lists, which a batch rarely needs, and no Money or wording, which it
+ * does not print) and the recommended one, laid out in full only when schedules are asked for.
  *
  * The account's plan request is the one `planRequestFromStatement` makes from the account's statement
  * (see affordability.ts): the balance, the available amount, and the pay schedule, the first payment
@@ -17,14 +17,15 @@ import { pastLimitation } from '../core/time-limits.js';
 import {
   nextPayDate,
   payDayFor,
-  quickInstalments,
-  quickSummary,
+  proposeInPence,
   type InterestTreatment,
-  type QuickInstalment,
-  type QuickOption,
-  type QuickProposal,
-  type QuickTerms,
+  type OptionFigures,
+  type PenceInstalment,
+  type PenceProposal,
+  type PenceTerms,
 } from '../core/plan/index.js';
+import { checkInterest } from '../core/plan/request.js';
+import { penceInstalmentsOfStream, scheduleStream } from '../core/plan/schedule.js';
 import type { Account } from './account.js';
 import { accountAffordability, type AccountAffordability } from './affordability.js';
 
@@ -36,12 +37,12 @@ export const DEFAULT_INTEREST: InterestChoice = 'frozen';
 
 export interface PlanSettings {
   /** The plan terms for every account (today, fixed terms, token, calendar), resolved once. */
-  readonly terms: QuickTerms;
+  readonly terms: PenceTerms;
   /**
    * The same terms on the bank holidays of `calendar`, for an account whose household has its own
    * (see household-fields.ts); without it, every account's dates are moved by `terms`' calendar.
    */
-  readonly termsOn?: (calendar: CalendarRegion) => QuickTerms;
+  readonly termsOn?: (calendar: CalendarRegion) => PenceTerms;
   readonly guidelines?: GuidelineTable;
   readonly interest: InterestChoice;
   readonly schedules: boolean;
@@ -50,16 +51,16 @@ export interface PlanSettings {
 export interface AccountResult {
   readonly account: Account;
   readonly affordability: AccountAffordability;
-  readonly proposal: QuickProposal;
-  readonly recommended: QuickOption;
+  readonly proposal: Pick<PenceProposal, 'options' | 'recommended'>;
+  readonly recommended: OptionFigures;
   /** A person should look at this account: a flag or the recommendation asks for it. */
   readonly review: boolean;
   /** The recommended option's instalments, when schedules are asked for. */
-  readonly instalments?: readonly QuickInstalment[];
+  readonly instalments?: readonly PenceInstalment[];
 }
 
 /** The terms of `account`'s plans: on its own calendar, when the settings know calendars. */
-export const termsFor = (account: Account, settings: PlanSettings): QuickTerms => settings.termsOn?.(account.household.calendar) ?? settings.terms;
+export const termsFor = (account: Account, settings: PlanSettings): PenceTerms => settings.termsOn?.(account.household.calendar) ?? settings.terms;
 
 /**
  * An account offered nothing: its last payment (or written acknowledgement) is past the limitation
@@ -94,8 +95,13 @@ export function planOrLeaveOut(account: Account, settings: PlanSettings): BatchR
   return leftOutResult(account, accountAffordability(account, guidelines, 1, startOf(account, asOf).pausedUntil !== undefined, true));
 }
 
-export const interestOf = (account: Account, settings: PlanSettings): InterestTreatment | undefined =>
-  settings.interest === 'apr' && account.apr ? { kind: 'continuing', annualRatePercent: new D(account.apr) } : undefined;
+/** The account's own interest, when --interest apr and it records a rate, checked as the engine checks a request's. */
+export function interestOf(account: Account, settings: PlanSettings): InterestTreatment | undefined {
+  if (settings.interest !== 'apr' || !account.apr) return undefined;
+  const interest = { kind: 'continuing', annualRatePercent: new D(account.apr) } as const;
+  checkInterest(interest, 'interest.annualRatePercent');
+  return interest;
+}
 
 /**
  * The first payday the account's plan may start on (with the payday's day of the month, when a
@@ -114,23 +120,29 @@ export function planAccount(account: Account, settings: PlanSettings): AccountRe
   const { start, payDay, pausedUntil } = startOf(account, asOf);
   const guidelines = settings.guidelines ? { table: settings.guidelines, asOf } : undefined;
   const affordability = accountAffordability(account, guidelines, 1, pausedUntil !== undefined);
-  const interest = interestOf(account, settings);
-  const proposal = quickSummary(terms, {
-    balance: account.balance,
-    affordableMonthly: affordability.available,
+  // Field by field, with no spreading: this runs for every account.
+  const proposal = proposeInPence({
+    asOf,
+    interest: interestOf(account, settings) ?? terms.interest,
+    redistribute: terms.redistribute,
+    fixedTermsMonths: terms.fixedTermsMonths,
+    token: terms.token,
+    reasonableTermMonths: terms.reasonableTermMonths,
+    calendar: terms.calendar,
+    balance: BigInt(account.balance),
+    affordableMonthly: BigInt(affordability.available),
     frequency: account.pay.frequency,
     start,
     payDay,
     pausedUntil,
-    interest,
   });
-  const recommended = proposal.options[proposal.recommended.index] as QuickOption;
+  const recommended = proposal.options[proposal.recommended.index] as OptionFigures;
   return {
     account,
     affordability,
     proposal,
     recommended,
     review: affordability.review || proposal.recommended.flagForReview,
-    instalments: settings.schedules ? quickInstalments(recommended, terms) : undefined,
+    instalments: settings.schedules ? penceInstalmentsOfStream(scheduleStream(recommended), terms.calendar) : undefined,
   };
 }

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { FairplanError } from '../core/errors.js';
 import type { GuidelineTable } from '../core/affordability/guidelines.js';
 import type { IsoDate } from '../core/date.js';
-import { quickTerms, type QuickTerms } from '../core/plan/index.js';
+import { penceTerms, resolvePlanTerms, type PenceTerms } from '../core/plan/index.js';
 import { calendarFor, DEFAULT_CALENDAR_REGION, type CalendarRegion } from '../core/calendar/index.js';
 import { BufferPool } from './buffer-pool.js';
 import { processChunk, recordEnding, type ChunkResult, type ChunkSettings } from './chunk.js';
@@ -45,10 +45,10 @@ const buffersOf = (result: ChunkResult): ArrayBuffer[] =>
 export async function chunkSettings(setup: WorkerSetup, loaded?: GuidelineTable): Promise<ChunkSettings> {
   // The statement readers a guideline file needs are loaded only when one is given.
   // The terms on each calendar the rows' households need, made when first needed.
-  const terms = new Map<CalendarRegion, QuickTerms>();
-  const termsOn = (region: CalendarRegion): QuickTerms => {
+  const terms = new Map<CalendarRegion, PenceTerms>();
+  const termsOn = (region: CalendarRegion): PenceTerms => {
     let made = terms.get(region);
-    if (!made) terms.set(region, (made = quickTerms({ asOf: setup.asOf, calendar: calendarFor(region) })));
+    if (!made) terms.set(region, (made = penceTerms(resolvePlanTerms({ asOf: setup.asOf, calendar: calendarFor(region) }))));
     return made;
   };
   const guidelines = loaded ?? (setup.guidelines ? await (await import('../guidelines/load.js')).loadGuidelines(setup.guidelines) : undefined);

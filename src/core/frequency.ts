@@ -50,8 +50,8 @@ export function toMonthlyPence(pence: number, frequency: Frequency): number | un
 /**
  * The most a payment at `frequency` may be from a monthly figure, both in whole pence: monthly × 12 ÷
  * perYear, rounded DOWN to the penny, so a payment never asks for a fraction of a penny more than
- * is affordable; nil when nothing is available. The one rule for the plan engine, its batch quick
- * summary and advise.
+ * is affordable; nil when nothing is available. The one rule for the plan engine (plan, batch) and
+ * advise.
  */
 export function fromMonthly(monthlyPence: number, frequency: PaymentFrequency): number {
   if (monthlyPence <= 0) return 0;

@@ -15,11 +15,11 @@ import { resolveColumns } from '../../src/batch/mapping.js';
 import { planAccount } from '../../src/batch/plan.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import { fromPence, toFixed2 } from '../../src/core/money.js';
-import { quickTerms } from '../../src/core/plan/index.js';
+import { penceTerms, resolvePlanTerms } from '../../src/core/plan/index.js';
 
 const headers = [...FIELDS, 'Branch', 'Note'];
 const layout = resolveColumns(headers, {}, { kind: 'all' }, 'accounts.csv');
-const settings = { terms: quickTerms({ asOf: parseIsoDate('2026-01-05') }), interest: 'frozen', schedules: false } as const;
+const settings = { terms: penceTerms(resolvePlanTerms({ asOf: parseIsoDate('2026-01-05') })), interest: 'frozen', schedules: false } as const;
 
 // Text that needs quoting or neutralising, and amounts from a deficit to a comfortable surplus.
 const text = fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', ';', ' ', '=', '+', '-', '@', '£', 'é', '€', '😀'), minLength: 1, maxLength: 10 });
@@ -105,10 +105,10 @@ describe('a schedule line', () => {
             String(k + 1),
             instalment.due,
             instalment.movedFrom ?? '',
-            money(instalment.amount),
+            money(Number(instalment.amount)),
             '0.00',
-            money(instalment.principal),
-            money(instalment.balanceAfter),
+            money(Number(instalment.principal)),
+            money(Number(instalment.balanceAfter)),
           ]);
           expect(cells).toHaveLength(SCHEDULE_HEADER.length);
         });

@@ -3,10 +3,10 @@ import type { Account } from '../../src/batch/account.js';
 import { householdWithDefaults } from '../../src/batch/household-fields.js';
 import { planAccount, type PlanSettings } from '../../src/batch/plan.js';
 import { parseIsoDate } from '../../src/core/date.js';
-import { quickTerms } from '../../src/core/plan/index.js';
+import { penceTerms, resolvePlanTerms } from '../../src/core/plan/index.js';
 
 const asOf = parseIsoDate('2026-01-05');
-const frozen: PlanSettings = { terms: quickTerms({ asOf }), interest: 'frozen', schedules: true };
+const frozen: PlanSettings = { terms: penceTerms(resolvePlanTerms({ asOf })), interest: 'frozen', schedules: true };
 const apr: PlanSettings = { ...frozen, interest: 'apr' };
 
 // £600.00 a month available, paid on the 25th; 24% a year when interest continues.
@@ -48,13 +48,13 @@ describe('an account in Breathing Space (breathing_space_end)', () => {
   it('with interest continuing, charges the first instalment only for the day after the moratorium', () => {
     const result = planAccount(account({ breathingSpaceEnd: end }), apr);
     // 2% a month on £1,200.00 is £24.00; the period 25 January to 25 February has 31 days, one after the moratorium.
-    expect(result.instalments?.[0]?.interest).toBe(77);
-    expect(planAccount(account(), apr).instalments?.[0]?.interest).toBe(2400);
+    expect(result.instalments?.[0]?.interest).toBe(77n);
+    expect(planAccount(account(), apr).instalments?.[0]?.interest).toBe(2400n);
   });
 });
 
 describe('an account paid on the 31st, planned on 15 February 2027 (batch --schedules)', () => {
-  const february: PlanSettings = { terms: quickTerms({ asOf: parseIsoDate('2027-02-15') }), interest: 'frozen', schedules: true };
+  const february: PlanSettings = { terms: penceTerms(resolvePlanTerms({ asOf: parseIsoDate('2027-02-15') })), interest: 'frozen', schedules: true };
   const paidOn31st = account({ pay: { frequency: 'monthly', nextPayDate: parseIsoDate('2027-01-31') }, balance: 360_000 });
 
   it('is asked to pay on the 31st, or the last day of a shorter month, moved off weekends and bank holidays', () => {

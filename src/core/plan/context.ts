@@ -1,58 +1,45 @@
-/** What every option builder needs from a resolved request, worked out once. */
+/** What every option builder needs from a resolved request, worked out once, in whole pence. */
 import { addDays, type IsoDate } from '../date.js';
-import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { D, type Dec, fromPence, type Money, multiply, penceOf, safePence } from '../money.js';
+import { fromMonthly, PER_YEAR } from '../frequency.js';
 import type { StreamSharing } from './creditors.js';
-import { instalmentsIn, penceUp, pmt, ratePerPeriod } from './finance.js';
-import { HORIZON_YEARS, horizonInstalments } from './request.js';
-import { frozenInstalment } from './frozen.js';
+import type { NeverRepaysFigures, OpenOutcome, NotOfferedFigures, OptionFigures, PenceRepaying, PenceRequest } from './figures.js';
+import { instalmentsIn, pmtPenceUp } from './finance.js';
+import { horizonInstalments } from './request.js';
+import { frozenInstalment, type PenceRun } from './frozen.js';
 import { firstAndLast, isFrozen, layStream, periodRate, type Laid, type PeriodRate, type Stream } from './schedule.js';
-import type {
-  InterestTreatment,
-  NeverRepaysOutcome,
-  NotOffered,
-  PaymentRun,
-  PlanOptionSummary,
-  RepaidOutcome,
-  RepayingPayment,
-  ResolvedPlanRequest,
-} from './types.js';
-import { months, wordsFor, type Words } from './words.js';
+import type { InterestTreatment } from './types.js';
 
 export interface PlanContext {
-  readonly request: ResolvedPlanRequest;
-  readonly words: Words;
+  readonly request: PenceRequest;
   /** The affordable monthly amount at the pay frequency, rounded down to the penny (nil if none). */
-  readonly perInstalment: Money;
-  /** Interest per pay period, for annuity arithmetic (PMT). */
-  readonly annuityRate: Dec;
+  readonly perInstalment: bigint;
   /** Interest per pay period, exactly, for laying out instalments. */
   readonly interestRate: PeriodRate;
   /** Instalments in 50 years at the pay frequency. */
   readonly horizon: number;
   /** The token payment a month altogether: the token amount to each creditor. */
-  readonly tokenTotal: Money;
+  readonly tokenTotal: bigint;
   /** After a Breathing Space, the day interest accrues from again, for every stream (see `firstPeriodRate`). */
   readonly accrual: { readonly interestFrom?: IsoDate };
   /** Where every stream's due dates count from: the start, and the payday when it is not the start's day. */
   readonly anchor: { readonly anchor: IsoDate; readonly payDay?: number };
+  /** How a payment against the balance is shared among the creditors, if there are several. */
+  readonly sharing: StreamSharing | undefined;
 }
 
-export function planContext(request: ResolvedPlanRequest): PlanContext {
-  const perInstalment = fromPence(fromMonthly(safePence(request.affordableMonthly), request.frequency));
-  const owed = request.creditors?.filter((creditor) => creditor.balance.gt(0)).length ?? 1;
-  // Several creditors: the lowest of their rates, as no smaller payment could repay them all.
-  const rates = (request.creditors ?? [request]).map((debt) => ratePerPeriod(debt.interest, request.frequency));
+export function planContext(request: PenceRequest): PlanContext {
+  // Whole pence of a safe size (the request's edge checks them), so fromMonthly's number arithmetic is exact.
+  const perInstalment = BigInt(fromMonthly(Number(request.affordableMonthly), request.frequency));
+  const owed = request.creditors?.filter((creditor) => creditor.balance > 0n).length ?? 1;
   return {
     request,
-    words: wordsFor(request.currencySymbol),
     perInstalment,
-    annuityRate: D.min(...rates),
     interestRate: periodRate(request.interest, request.frequency),
     horizon: horizonInstalments(PER_YEAR[request.frequency]),
-    tokenTotal: multiply(request.token.amount, Math.max(1, owed)),
+    tokenTotal: request.token.amount * BigInt(Math.max(1, owed)),
     accrual: request.pausedUntil ? { interestFrom: addDays(request.pausedUntil, 1) } : {},
-    anchor: { anchor: request.start, ...(request.payDay === undefined ? {} : { payDay: request.payDay }) },
+    anchor: { anchor: request.start, payDay: request.payDay },
+    sharing: request.creditors ? { creditors: request.creditors, by: 'balance', redistribute: request.redistribute } : undefined,
   };
 }
 
@@ -62,18 +49,42 @@ export function sharingOf(context: PlanContext, by: StreamSharing['by'] = 'balan
   return creditors ? { sharing: { creditors, by, redistribute } } : {};
 }
 
-export type Built = { readonly option: PlanOptionSummary } | { readonly notOffered: NotOffered };
+/**
+ * A stream of payments against the request's balance from its anchor (after a Breathing Space,
+ * interest accruing from the day after it), shared as `sharingOf` says. Built field by field, with
+ * no spreading: a batch makes several for every account.
+ */
+export function streamOf(context: PlanContext, runs: readonly PenceRun[], limit: number, sharing = context.sharing): Stream {
+  const { request } = context;
+  return {
+    anchor: request.start,
+    payDay: request.payDay,
+    frequency: request.frequency,
+    principal: request.balance,
+    rate: context.interestRate,
+    interestFrom: context.accrual.interestFrom,
+    runs,
+    limit,
+    sharing,
+  };
+}
 
-/** The fields every option shares, from its stream laid out. */
-export function summaryFields(context: PlanContext, stream: Stream, interest: InterestTreatment, laid: Laid = layStream(stream)) {
+export type Built = { readonly option: OptionFigures } | { readonly notOffered: NotOfferedFigures };
+
+/**
+ * The figures every option shares, from its stream laid out (built field by field, with no
+ * spreading: a batch makes several for every account).
+ */
+export function figuresFields(context: PlanContext, stream: Stream, interest: InterestTreatment, laid: Laid = layStream(stream)) {
   const [first, last] = firstAndLast(stream, laid.count, context.request.calendar);
+  const { sharing } = stream;
   return {
     frequency: stream.frequency,
     interest,
     amountToRepay: stream.principal,
     anchorDate: stream.anchor,
-    ...(stream.payDay === undefined ? {} : { payDay: stream.payDay }),
-    ...(stream.interestFrom ? { interestFrom: stream.interestFrom } : {}),
+    payDay: stream.payDay,
+    interestFrom: stream.interestFrom,
     instalmentCount: laid.count,
     instalmentAmount: laid.largest,
     finalAmount: laid.finalAmount,
@@ -83,37 +94,33 @@ export function summaryFields(context: PlanContext, stream: Stream, interest: In
     totalPaid: laid.totalPaid,
     totalInterest: laid.totalInterest,
     balanceAfter: laid.balanceAfter,
-    ...(stream.sharing ? { sharing: { ...stream.sharing, planned: stream.runs } } : {}),
+    sharing: sharing && { creditors: sharing.creditors, by: sharing.by, redistribute: sharing.redistribute, planned: stream.runs },
   };
 }
+
+/** The lowest of several exact rates. */
+const lowest = (rates: readonly PeriodRate[]): PeriodRate =>
+  rates.reduce((low, rate) => (rate.numerator * low.denominator < low.numerator * rate.denominator ? rate : low));
 
 /**
  * The instalment that repays the balance in `count` instalments at the pay frequency: PMT rounded
  * UP to the penny, so the term is kept and the last instalment is the smaller.
  */
-export function paymentWithin(context: PlanContext, count: number): { instalment: Money; stream: Stream; laid: Laid } {
+export function paymentWithin(context: PlanContext, count: number): { instalment: bigint; stream: Stream; laid: Laid } {
   const { request } = context;
-  const stream = (amount: Money): Stream => ({
-    ...context.anchor,
-    frequency: request.frequency,
-    principal: request.balance,
-    rate: context.interestRate,
-    ...context.accrual,
-    runs: [{ count, amount }],
-    limit: count,
-    ...sharingOf(context),
-  });
+  const stream = (amount: bigint): Stream => streamOf(context, [{ count, amount }], count);
   // Interest frozen: the closed form (frozen.ts) gives the smallest payment that keeps the term.
-  const closed = stream(fromPence(frozenInstalment(penceOf(request.balance), count)));
-  if (isFrozen(closed)) return { instalment: (closed.runs[0] as PaymentRun).amount, stream: closed, laid: layStream(closed) };
+  const closed = stream(frozenInstalment(request.balance, count));
+  if (isFrozen(closed)) return { instalment: (closed.runs[0] as PenceRun).amount, stream: closed, laid: layStream(closed) };
   const clears = (pence: bigint) => {
-    const laid = layStream(stream(fromPence(pence)));
-    return laid.balanceAfter.isZero() ? laid : undefined;
+    const laid = layStream(stream(pence));
+    return laid.balanceAfter === 0n ? laid : undefined;
   };
-  // The smallest payment from PMT up that clears the balance in the term. PMT runs on a 40-digit rate
-  // (19.9% ÷ 12 does not terminate), and several creditors' rates differ, so PMT may fall short: steps
-  // up find a payment that clears, and halving the gap finds the smallest.
-  const seed = penceOf(penceUp(pmt(context.annuityRate, count, request.balance.neg())));
+  // The smallest payment from PMT up that clears the balance in the term. Interest is rounded down
+  // each period and several creditors' rates differ (PMT takes the lowest, as no smaller payment could
+  // repay them all), so PMT may miss: steps up find a payment that clears, and halving the gap finds the smallest.
+  const rates = (request.creditors ?? [request]).map((debt) => periodRate(debt.interest, request.frequency));
+  const seed = pmtPenceUp(request.balance, lowest(rates), count);
   let short = seed - 1n;
   let step = 1n;
   let laid = clears(seed);
@@ -128,7 +135,7 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
   // and the interest no smaller, so the last would have to pay at least its amount now and count − 1
   // pence more: when that is more than a payment, `enough` is the smallest. (One balance only: among
   // creditors at different rates a smaller payment may shift its shares, and the interest, between them.)
-  const smallest = !request.creditors && laid.count === count && penceOf(laid.finalAmount) + BigInt(count - 1) > enough - 1n;
+  const smallest = !request.creditors && laid.count === count && laid.finalAmount + BigInt(count - 1) > enough - 1n;
   if (smallest) short = enough - 1n;
   // Otherwise PMT rounded up may be a penny more than needed (interest is rounded down each period),
   // and after a Breathing Space the first period is charged less than PMT assumes: steps down,
@@ -145,11 +152,11 @@ export function paymentWithin(context: PlanContext, count: number): { instalment
     if (found) [enough, laid] = [middle, found];
     else short = middle;
   }
-  return { instalment: fromPence(enough), stream: stream(fromPence(enough)), laid };
+  return { instalment: enough, stream: stream(enough), laid };
 }
 
 /** The payment that repays the balance within the reasonable term, at the pay frequency. */
-export function repayingPayment(context: PlanContext): RepayingPayment {
+export function repayingPayment(context: PlanContext): PenceRepaying {
   const { request } = context;
   const termMonths = request.reasonableTermMonths;
   const instalments = instalmentsIn(termMonths, request.frequency);
@@ -159,44 +166,34 @@ export function repayingPayment(context: PlanContext): RepayingPayment {
 export interface OpenEnded {
   readonly stream: Stream;
   readonly laid: Laid;
-  readonly outcome: RepaidOutcome | NeverRepaysOutcome;
+  readonly outcome: OpenOutcome;
 }
 
 /**
  * Runs payments against the balance until it is repaid, up to the 50-year horizon. A stream that
- * does not repay by then is cut to its first year for display, with an outcome that says why in
- * plain words and what payment would repay it.
+ * does not repay by then is cut to its first year for display, with an outcome that says why and
+ * what payment would repay it.
  */
-export function openEnded(context: PlanContext, runs: readonly PaymentRun[]): OpenEnded {
-  const { request, words, interestRate } = context;
-  const stream: Stream = {
-    ...context.anchor,
-    frequency: request.frequency,
-    principal: request.balance,
-    rate: interestRate,
-    ...context.accrual,
-    runs,
-    limit: context.horizon,
-    ...sharingOf(context),
-  };
+export function openEnded(context: PlanContext, runs: readonly PenceRun[]): OpenEnded {
+  const { request } = context;
+  const stream = streamOf(context, runs, context.horizon);
   const laid = layStream(stream);
-  if (laid.balanceAfter.isZero()) return { stream, laid, outcome: { kind: 'repaid' } };
+  if (laid.balanceAfter === 0n) return { stream, laid, outcome: REPAID };
 
-  const finalRun = runs[runs.length - 1] as PaymentRun;
+  const finalRun = runs[runs.length - 1] as PenceRun;
   const beforeFinalRun = runs.slice(0, -1).reduce((n, run) => n + run.count, 0);
   const then = layStream({ ...stream, limit: beforeFinalRun });
-  const [owedThen, interestThen] = [then.balanceAfter, then.nextInterest];
-  const cause = finalRun.amount.lte(laid.nextInterest) ? 'interest' : 'horizon';
-  const repaying = repayingPayment(context);
-  const frequency: PaymentFrequency = request.frequency;
-  const instead =
-    `Paying ${words.rate(repaying.amount, frequency)} would repay it within ${months(repaying.termMonths)}. ` +
-    'The schedule shows the first year only.';
-  const message =
-    cause === 'interest'
-      ? `This payment never repays the balance: ${words.rate(finalRun.amount, frequency)} does not cover the interest ` +
-        `(${words.rate(interestThen, frequency)} on ${words.money(owedThen)}). ${instead}`
-      : `This payment does not repay the balance within ${HORIZON_YEARS} years. ${instead}`;
+  const cause = finalRun.amount <= laid.nextInterest ? 'interest' : 'horizon';
+  const outcome: NeverRepaysFigures = {
+    kind: 'never-repays',
+    cause,
+    repayingPayment: repayingPayment(context),
+    payment: finalRun.amount,
+    owedThen: then.balanceAfter,
+    interestThen: then.nextInterest,
+  };
   const shown: Stream = { ...stream, limit: Math.min(context.horizon, PER_YEAR[request.frequency]) };
-  return { stream: shown, laid: layStream(shown), outcome: { kind: 'never-repays', cause, message, repayingPayment: repaying } };
+  return { stream: shown, laid: layStream(shown), outcome };
 }
+
+export const REPAID = { kind: 'repaid' } as const;

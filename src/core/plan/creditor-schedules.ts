@@ -3,24 +3,27 @@
  * where the option leaves them. A creditor whose share does not cover their interest is named, with
  * the payment that would repay them within the reasonable term.
  */
-import { type Money, sum, ZERO } from '../money.js';
+import { fromPence, type Money, sum, ZERO } from '../money.js';
 import { planContext, repayingPayment } from './context.js';
 import { instalmentsByCreditor, type CreditorLaid } from './creditors.js';
-import { scheduleStream, type ScheduleOf } from './schedule.js';
+import { repayingInMoney } from './display.js';
+import { penceRequestOf } from './request.js';
+import { instalmentInMoney, scheduleOfMoney, scheduleStream, type MoneySchedule } from './schedule.js';
 import type { CreditorOutcome, CreditorSchedule, PlanOptionSummary, ResolvedPlanRequest } from './types.js';
 import { months, wordsFor } from './words.js';
 
 /** Each creditor's part of `option`, in the order given; undefined for a plan for one balance. */
-export function creditorSchedules(option: PlanOptionSummary & ScheduleOf, request: ResolvedPlanRequest): CreditorSchedule[] | undefined {
-  const stream = scheduleStream(option);
+export function creditorSchedules(option: PlanOptionSummary & MoneySchedule, request: ResolvedPlanRequest): CreditorSchedule[] | undefined {
+  const stream = scheduleStream(scheduleOfMoney(option));
   if (!stream.sharing) return undefined;
   return instalmentsByCreditor(stream, stream.sharing, request.calendar).map((laid) => {
-    const { creditor, instalments } = laid;
+    const { creditor } = laid;
+    const instalments = laid.instalments.map(instalmentInMoney);
     const last = instalments[instalments.length - 1];
-    const balanceAfter = last?.balanceAfter ?? creditor.balance;
+    const balanceAfter = last?.balanceAfter ?? fromPence(creditor.balance);
     return {
       creditor: creditor.creditor,
-      balance: creditor.balance,
+      balance: fromPence(creditor.balance),
       interest: creditor.interest,
       share: instalments[0]?.amount ?? ZERO,
       instalments,
@@ -54,20 +57,20 @@ export function toldByCreditors<O extends PlanOptionSummary>(option: O, creditor
 
 function outcomeFor(option: PlanOptionSummary, request: ResolvedPlanRequest, laid: CreditorLaid, owed: Money): CreditorOutcome {
   if (owed.isZero()) return { kind: 'repaid' };
-  const { creditor, instalments, nextInterest } = laid;
+  const { creditor, nextInterest } = laid;
   const words = wordsFor(request.currencySymbol);
   const still = `${words.money(owed)} will still be owed to ${creditor.creditor}`;
   if (option.outcome.kind === 'review') return { kind: 'review', message: `${still} at the review on ${option.outcome.reviewDate}.` };
-  const share = instalments[instalments.length - 1]?.amount;
-  if (share === undefined || !share.gt(nextInterest)) {
+  const share = laid.instalments[laid.instalments.length - 1]?.amount;
+  if (share === undefined || share <= nextInterest) {
     // The creditor alone, at the option's frequency (a token payment's is monthly).
-    const { creditors: _all, ...alone } = request;
-    const repaying = repayingPayment(planContext({ ...alone, balance: creditor.balance, interest: creditor.interest, frequency: option.frequency }));
+    const { creditors: _all, ...alone } = penceRequestOf(request);
+    const repaying = repayingInMoney(repayingPayment(planContext({ ...alone, balance: creditor.balance, interest: creditor.interest, frequency: option.frequency })));
     return {
       kind: 'never-repays',
       repayingPayment: repaying,
       message:
-        `${creditor.creditor}'s share, ${words.rate(share ?? ZERO, option.frequency)}, does not cover the interest it adds ` +
+        `${creditor.creditor}'s share, ${words.rate(share ?? 0n, option.frequency)}, does not cover the interest it adds ` +
         `(${words.rate(nextInterest, option.frequency)} on ${words.money(owed)}), so it never repays the debt: ` +
         `${words.rate(repaying.amount, option.frequency)} would repay it within ${months(repaying.termMonths)}.`,
     };

@@ -15,16 +15,17 @@
  */
 import { allocate } from '../allocate.js';
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
-import { fromPence, type Money, penceOf, ZERO } from '../money.js';
 import { dueDate } from './dates.js';
+import type { PenceCreditor, PenceInstalment, PenceSharing } from './figures.js';
+import type { PenceRun } from './frozen.js';
 import { firstPeriodRate, interestPence, periodRate, type PeriodRate } from './interest.js';
 import type { Laid, Stream } from './schedule.js';
 import { frozenShares, shareAmongOwed, sharingWeights } from './sharing.js';
 import { Tally } from './tally.js';
-import type { CreditorSharing, Instalment, ResolvedCreditor } from './types.js';
+
 
 /** How a stream's payments are shared: the creditors with what this stream repays each. */
-export type StreamSharing = Omit<CreditorSharing, 'planned'>;
+export type StreamSharing = Omit<PenceSharing, 'planned'>;
 
 /** One creditor's part of one payment, in pence. */
 export interface SharedPart {
@@ -61,7 +62,7 @@ interface Walker {
 }
 
 function walkerFor(stream: Stream, sharing: StreamSharing): Walker & { weights: bigint[] } {
-  const balances = sharing.creditors.map((creditor) => penceOf(creditor.balance));
+  const balances = sharing.creditors.map((creditor) => creditor.balance);
   return {
     rates: sharing.creditors.map((creditor) => periodRate(creditor.interest, stream.frequency)),
     balances,
@@ -74,7 +75,7 @@ export function walkShared(stream: Stream, sharing: StreamSharing, visit?: Share
   const { rates, balances, weights } = walkerFor(stream, sharing);
   if (sharing.redistribute && sharedFrozen(stream, sharing)) return walkFrozen(stream, { rates, balances, weights }, visit);
   const firstRates = rates.map((rate) => firstPeriodRate(rate, stream));
-  const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
+  const { runs } = stream;
   // Without redistribution, each creditor's share of a planned payment is fixed from the start.
   const fixedShares = new Map<bigint, bigint[]>();
   const tally = new Tally();
@@ -83,7 +84,7 @@ export function walkShared(stream: Stream, sharing: StreamSharing, visit?: Share
   const owedNow = (): boolean => balances.some((balance) => balance > 0n);
   while (tally.count < stream.limit && owedNow()) {
     while (tally.count >= runEnd && runIndex < runs.length - 1) runEnd += runs[++runIndex]?.count ?? 0;
-    const plan = (runs[runIndex] as { amount: bigint }).amount;
+    const plan = (runs[runIndex] as PenceRun).amount;
     const periodRates = tally.count === 0 ? firstRates : rates;
     const interest = balances.map((balance, i) => interestPence(balance, periodRates[i] as PeriodRate));
     const owed = balances.map((balance, i) => balance + (interest[i] as bigint));
@@ -114,9 +115,8 @@ export function walkShared(stream: Stream, sharing: StreamSharing, visit?: Share
 
 /** `walkShared` with no interest charged and a repaid creditor's share going to the others: a run of payments shared alike at a time (see `frozenShares`). */
 function walkFrozen(stream: Stream, { rates, balances, weights }: Walker & { weights: bigint[] }, visit?: SharedVisitor): Laid {
-  const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
   const tally = new Tally();
-  for (const run of frozenShares(balances, weights, runs, stream.limit)) {
+  for (const run of frozenShares(balances, weights, stream.runs, stream.limit)) {
     const amount = run.parts.reduce((a, b) => a + b, 0n);
     for (let j = 0; j < run.count; j++) {
       if (visit) {
@@ -137,14 +137,14 @@ function walkFrozen(stream: Stream, { rates, balances, weights }: Walker & { wei
 
 /** One creditor's payments, and the interest their next period would add. */
 export interface CreditorLaid {
-  readonly creditor: ResolvedCreditor;
-  readonly instalments: readonly Instalment[];
-  readonly nextInterest: Money;
+  readonly creditor: PenceCreditor;
+  readonly instalments: readonly PenceInstalment[];
+  readonly nextInterest: bigint;
 }
 
 /** Each creditor's payments of a stream, with the stream's numbers and due dates under `calendar`. */
 export function instalmentsByCreditor(stream: Stream, sharing: StreamSharing, calendar: BusinessCalendar): CreditorLaid[] {
-  const byCreditor: Instalment[][] = sharing.creditors.map(() => []);
+  const byCreditor: PenceInstalment[][] = sharing.creditors.map(() => []);
   walkShared(stream, sharing, (k, parts) => {
     const { due, movedFrom } = dueDate(calendar, stream.anchor, stream.frequency, k, stream.payDay);
     parts.forEach((part, i) => {
@@ -153,17 +153,86 @@ export function instalmentsByCreditor(stream: Stream, sharing: StreamSharing, ca
         n: k + 1,
         due,
         ...(movedFrom === undefined ? {} : { movedFrom }),
-        amount: fromPence(part.amount),
-        interest: fromPence(part.interest),
-        principal: fromPence(part.amount - part.interest),
-        balanceAfter: fromPence(part.balanceAfter),
+        amount: part.amount,
+        interest: part.interest,
+        principal: part.amount - part.interest,
+        balanceAfter: part.balanceAfter,
       });
     });
   });
   return sharing.creditors.map((creditor, i) => {
     const instalments = byCreditor[i] ?? [];
-    const balance = instalments.length === 0 ? creditor.balance : (instalments[instalments.length - 1] as Instalment).balanceAfter;
-    const rate = periodRate(creditor.interest, stream.frequency);
-    return { creditor, instalments, nextInterest: balance.isZero() ? ZERO : fromPence(interestPence(penceOf(balance), rate)) };
+    const balance = instalments.length === 0 ? creditor.balance : (instalments[instalments.length - 1] as PenceInstalment).balanceAfter;
+    return { creditor, instalments, nextInterest: interestPence(balance, periodRate(creditor.interest, stream.frequency)) };
   });
+}
+
+/** One creditor's part of an option, in pence, without Money or words: what a batch writes for each account of a household. */
+export interface CreditorPart {
+  readonly creditor: PenceCreditor;
+  /** The payments of the option made while they were owed, the first and last by their 0-based number. */
+  readonly count: number;
+  readonly first?: number;
+  readonly last?: number;
+  /** Their share of the first of those payments, and of the last. */
+  readonly share: bigint;
+  readonly finalAmount: bigint;
+  readonly totalPaid: bigint;
+  readonly totalInterest: bigint;
+  readonly balanceAfter: bigint;
+  /** The interest their next period would add to what they are still owed. */
+  readonly nextInterest: bigint;
+  /** Their instalments, numbered and dated as the option's, when asked for. */
+  readonly instalments?: readonly PenceInstalment[];
+}
+
+/**
+ * Each creditor's part of the payments of `stream`, with their instalments under `calendar` when
+ * `calendar` is given. With interest frozen and a repaid creditor's share passed on, a run of
+ * payments at a time (`frozenShares`); otherwise payment by payment (`walkShared`).
+ */
+export function creditorParts(stream: Stream, sharing: StreamSharing, calendar?: BusinessCalendar): CreditorPart[] {
+  const parts = sharing.creditors.map((creditor) => ({
+    creditor,
+    count: 0,
+    first: undefined as number | undefined,
+    last: undefined as number | undefined,
+    share: 0n,
+    finalAmount: 0n,
+    totalPaid: 0n,
+    totalInterest: 0n,
+    balanceAfter: creditor.balance,
+    nextInterest: 0n,
+    ...(calendar ? { instalments: [] as PenceInstalment[] } : {}),
+  }));
+  const paid = (i: number, k: number, count: number, amount: bigint, interest: bigint) => {
+    const part = parts[i] as (typeof parts)[number];
+    if (part.count === 0) [part.first, part.share] = [k, amount];
+    part.count += count;
+    part.last = k + count - 1;
+    part.finalAmount = amount;
+    part.totalPaid += amount * BigInt(count);
+    part.totalInterest += interest;
+    for (let j = 0; calendar && j < count; j++) {
+      part.balanceAfter += interest - amount;
+      const { due, movedFrom } = dueDate(calendar, stream.anchor, stream.frequency, k + j, stream.payDay);
+      part.instalments?.push({ n: k + j + 1, due, ...(movedFrom === undefined ? {} : { movedFrom }), amount, interest, principal: amount - interest, balanceAfter: part.balanceAfter });
+    }
+    if (!calendar) part.balanceAfter += interest - amount * BigInt(count);
+  };
+  if (sharing.redistribute && sharedFrozen(stream, sharing)) {
+    const balances = sharing.creditors.map((creditor) => creditor.balance);
+    for (const run of frozenShares(balances, sharingWeights(balances, sharing.by), stream.runs, stream.limit)) {
+      run.parts.forEach((amount, i) => {
+        if (run.owed[i]) paid(i, run.from, run.count, amount, 0n);
+      });
+    }
+  } else {
+    walkShared(stream, sharing, (k, shared) =>
+      shared.forEach((part, i) => {
+        if (part.owed) paid(i, k, 1, part.amount, part.interest);
+      }),
+    );
+  }
+  return parts.map((part) => ({ ...part, nextInterest: interestPence(part.balanceAfter, periodRate(part.creditor.interest, stream.frequency)) }));
 }

@@ -16,7 +16,7 @@ import type { PaymentFrequency } from '../frequency.js';
 import type { PaySchedule } from '../statement.js';
 
 /** Days between payments at each frequency but monthly. */
-export const DAYS: Readonly<Record<Exclude<PaymentFrequency, 'monthly'>, number>> = {
+const DAYS: Readonly<Record<Exclude<PaymentFrequency, 'monthly'>, number>> = {
   weekly: 7,
   fortnightly: 14,
   'four-weekly': 28,

@@ -2,45 +2,50 @@
  * Option 2: repay within a fixed number of months. Every configured term is shown; one that needs
  * more than is affordable is marked so, with the instalment it would need, never dropped or cut.
  */
-import { subtract } from '../money.js';
-import { type PlanContext, type Built, paymentWithin, summaryFields } from './context.js';
+import { type PlanContext, type Built, paymentWithin, figuresFields, REPAID } from './context.js';
+import type { Shown } from './display.js';
+import type { FixedTermFigures } from './figures.js';
 import { instalmentsIn } from './finance.js';
+import type { FixedTermOption } from './types.js';
 import { months } from './words.js';
 
 export function fixedTermPlan(context: PlanContext, termMonths: number): Built {
-  const { request, words, perInstalment } = context;
-  const count = instalmentsIn(termMonths, request.frequency);
-  const { instalment, stream, laid } = paymentWithin(context, count);
-  const fields = summaryFields(context, stream, request.interest, laid);
-  const affordable = instalment.lte(perInstalment);
-  // Wording only a person reads: made when a renderer asks for it, not for every plan a batch works out.
-  const needs = () => words.rate(instalment, request.frequency);
+  const { request, perInstalment } = context;
+  const { instalment, stream, laid } = paymentWithin(context, instalmentsIn(termMonths, request.frequency));
   return {
-    option: {
-      kind: 'fixed-term',
-      termMonths,
-      get label() {
-        return `Repay in ${months(termMonths)}: ${needs()}`;
-      },
-      get reason() {
-        const last = fields.finalAmount.eq(instalment) ? '' : `, the last ${words.money(fields.finalAmount)}`;
-        return (
-          `A fixed term for a customer who wants a set end date: ${words.payments(fields.instalmentCount, request.frequency)} ` +
-          `of ${words.money(instalment)}${last}, ending on ${fields.lastDate}.`
-        );
-      },
-      affordable,
-      get affordabilityReason() {
-        return affordable
-          ? `${needs()} is within the ${words.rate(perInstalment, request.frequency)} found affordable.`
-          : perInstalment.isZero()
-            ? `Needs ${needs()}, and nothing was found affordable: shown so everyone can see what this term would take; it should not be agreed.`
-            : `Needs ${needs()}, ${words.money(subtract(instalment, perInstalment))} more than the ` +
-              `${words.rate(perInstalment, request.frequency)} found affordable: shown so everyone can see what this term ` +
-              'would take; it should not be agreed.';
-      },
-      ...fields,
-      outcome: { kind: 'repaid' },
+    option: { kind: 'fixed-term', termMonths, payment: instalment, affordable: instalment <= perInstalment, ...figuresFields(context, stream, request.interest, laid), outcome: REPAID },
+  };
+}
+
+/** A fixed term as people read it. */
+export function fixedTermShown({ request, words, perInstalment, money }: Shown, figures: FixedTermFigures): FixedTermOption {
+  const { termMonths, affordable, payment: instalment } = figures;
+  const needs = () => words.rate(instalment, request.frequency);
+  // Wording only a person reads: made when a renderer asks for it.
+  return {
+    kind: 'fixed-term',
+    termMonths,
+    get label() {
+      return `Repay in ${months(termMonths)}: ${needs()}`;
     },
+    get reason() {
+      const last = figures.finalAmount === instalment ? '' : `, the last ${words.money(figures.finalAmount)}`;
+      return (
+        `A fixed term for a customer who wants a set end date: ${words.payments(figures.instalmentCount, request.frequency)} ` +
+        `of ${words.money(instalment)}${last}, ending on ${figures.lastDate}.`
+      );
+    },
+    affordable,
+    get affordabilityReason() {
+      return affordable
+        ? `${needs()} is within the ${words.rate(perInstalment, request.frequency)} found affordable.`
+        : perInstalment === 0n
+          ? `Needs ${needs()}, and nothing was found affordable: shown so everyone can see what this term would take; it should not be agreed.`
+          : `Needs ${needs()}, ${words.money(instalment - perInstalment)} more than the ` +
+            `${words.rate(perInstalment, request.frequency)} found affordable: shown so everyone can see what this term ` +
+            'would take; it should not be agreed.';
+    },
+    ...money(figures),
+    outcome: { kind: 'repaid' },
   };
 }

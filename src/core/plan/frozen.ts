@@ -3,7 +3,7 @@
  * in turn, the last run repeated, until the balance is repaid or `limit` instalments are laid out;
  * the instalment that repays pays exactly what is left, so the last absorbs the remainder and is
  * never the larger. No loop: ceil(remaining ÷ payment) instalments repay a run's remainder, which is
- * what lets the plan engine (schedule.ts) and a batch of a million accounts (quick-summary.ts) lay
+ * what lets the plan engine (schedule.ts), for one plan or a batch of a million accounts, lay
  * out any plan at the cost of a 6-instalment one. BigInt, as a product can pass 2^53.
  */
 

@@ -60,12 +60,15 @@ export function firstPeriodRate(rate: PeriodRate, { anchor, frequency, payDay, i
 }
 
 /**
- * The interest the creditors owed something are charged, when they share one: their treatment when
- * it is the same for all, frozen when none charges any (0% a year charges none); undefined when some
- * charge and others do not, or at different rates.
+ * The interest the creditors owed something are charged, when they share one: their treatment when it is the same for all, frozen when none charges any (0% a year
+ * charges none); undefined when some charge and others do not, or at different rates.
  */
 export function commonInterest(creditors: readonly { readonly balance: Money; readonly interest: InterestTreatment }[]): InterestTreatment | undefined {
-  const owed = creditors.filter((creditor) => creditor.balance.gt(0)).map((creditor) => creditor.interest);
+  return sharedInterest(creditors.filter((creditor) => creditor.balance.gt(0)).map((creditor) => creditor.interest));
+}
+
+/** `commonInterest` of the treatments of the creditors owed something. */
+export function sharedInterest(owed: readonly InterestTreatment[]): InterestTreatment | undefined {
   const [first] = owed;
   const same = (a: InterestTreatment, b: InterestTreatment): boolean =>
     a.kind === 'frozen' ? b.kind === 'frozen' : b.kind === 'continuing' && a.annualRatePercent.eq(b.annualRatePercent);

@@ -18,7 +18,7 @@ import { instalmentsIn } from './finance.js';
 import type { PlanKind, PlanOutcome, Recommendation } from './types.js';
 import { months, termInMonths } from './words.js';
 
-/** What the rule looks at in an option: an option of the engine, or one in pence (quick-summary.ts). */
+/** What the rule looks at in an option: the engine's figures in pence, or an option as people read it. */
 export interface Candidate {
   readonly kind: PlanKind;
   readonly termMonths?: number;

@@ -9,7 +9,8 @@ import { addDays, addMonths, compareDates, dayOfMonth, type IsoDate } from '../d
 import { budgetReviewOn } from '../time-limits.js';
 import { FairplanError } from '../errors.js';
 import { isPaymentFrequency, PAYMENT_FREQUENCIES } from '../frequency.js';
-import { type Dec, type Money, money, sum, toFixed2 } from '../money.js';
+import { type Dec, type Money, money, penceOf, safePence, sum, toFixed2 } from '../money.js';
+import type { PenceRequest, PenceTerms } from './figures.js';
 import { closest } from '../suggest.js';
 import { commonInterest } from './interest.js';
 import type { CreditorDebt, CreditorDiscount, InterestTreatment, PlanRequest, ResolvedCreditor, ResolvedPlanRequest } from './types.js';
@@ -21,7 +22,7 @@ const HORIZON_MONTHS = HORIZON_YEARS * 12;
 export const DEFAULT_FIXED_TERMS_MONTHS: readonly number[] = [12, 24, 36, 60];
 export const DEFAULT_TOKEN = { amount: money('1.00'), reviewAfterMonths: 3 } as const;
 /** Five years: the usual length of an IVA, and the longest default fixed term. */
-export const DEFAULT_REASONABLE_TERM_MONTHS = 60;
+const DEFAULT_REASONABLE_TERM_MONTHS = 60;
 // A token arrangement is for a reasonable period (CONC 7.3.5G(c)), not an open-ended one.
 const MAX_TOKEN_REVIEW_MONTHS = 24;
 
@@ -160,7 +161,7 @@ function resolveCreditors(creditors: readonly CreditorDebt[], balance: Money, in
 }
 
 // Zero is allowed (the same as frozen); over 100% a year is a typo or not a rate fairplan should plan around.
-function checkInterest(interest: InterestTreatment, field: string): void {
+export function checkInterest(interest: InterestTreatment, field: string): void {
   if (interest.kind !== 'continuing') return;
   const rate = interest.annualRatePercent;
   if (!rate.isFinite() || rate.lt(0) || rate.gt(100)) {
@@ -220,3 +221,49 @@ export function resolvePlanTerms(request: PlanTerms): ResolvedPlanTerms {
 
 /** Instalments at the horizon for a frequency's periods a year. */
 export const horizonInstalments = (perYear: number): number => HORIZON_YEARS * perYear;
+
+/** Resolved terms in pence, once for every account of a batch. */
+export function penceTerms(terms: ResolvedPlanTerms): PenceTerms {
+  return {
+    asOf: terms.asOf,
+    interest: terms.interest,
+    redistribute: terms.redistribute,
+    fixedTermsMonths: terms.fixedTermsMonths,
+    token: { amount: penceOf(terms.token.amount), reviewAfterMonths: terms.token.reviewAfterMonths },
+    reasonableTermMonths: terms.reasonableTermMonths,
+    calendar: terms.calendar,
+  };
+}
+
+// Monthly figures are worked to the pay frequency in safe-integer arithmetic (fromMonthly): refused
+// past it, as a budget's figures are.
+const safe = (amount: Money): bigint => BigInt(safePence(amount));
+
+/** A resolved request in the engine's pence. */
+export function penceRequestOf(request: ResolvedPlanRequest): PenceRequest {
+  const { stepUp, settlement } = request;
+  return {
+    ...penceTerms(request),
+    balance: penceOf(request.balance),
+    ...(request.creditors
+      ? { creditors: request.creditors.map((c) => ({ creditor: c.creditor, balance: penceOf(c.balance), interest: c.interest })) }
+      : {}),
+    affordableMonthly: safe(request.affordableMonthly),
+    frequency: request.frequency,
+    start: request.start,
+    ...(request.payDay === undefined ? {} : { payDay: request.payDay }),
+    ...(request.pausedUntil ? { pausedUntil: request.pausedUntil } : {}),
+    ...(stepUp
+      ? {
+          stepUp: {
+            periods: stepUp.periods,
+            laterAffordableMonthly: safe(stepUp.laterAffordableMonthly),
+            ...(stepUp.reducedPayment ? { reducedPayment: penceOf(stepUp.reducedPayment) } : {}),
+            ...(stepUp.laterPayment ? { laterPayment: penceOf(stepUp.laterPayment) } : {}),
+          },
+        }
+      : {}),
+    ...(settlement ? { settlement } : {}),
+    reviewFlags: request.reviewFlags,
+  };
+}

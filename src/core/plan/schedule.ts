@@ -16,20 +16,16 @@
 import type { BusinessCalendar } from '../calendar/business-calendar.js';
 import type { IsoDate } from '../date.js';
 import type { PaymentFrequency } from '../frequency.js';
-import { fromPence, type Money, penceOf, ZERO } from '../money.js';
-import { layFrozen } from './frozen.js';
+import { fromPence, type Money, penceOf } from '../money.js';
+import { layFrozen, type PenceRun } from './frozen.js';
 import { sharedFrozen, totalOf, walkShared, type StreamSharing } from './creditors.js';
 import { firstPeriodRate, interestPence, periodRate, type PeriodRate } from './interest.js';
 import { dueDate, dueDatesOn } from './dates.js';
 import { Tally } from './tally.js';
-import type { Instalment, OptionBrief, PaymentRun } from './types.js';
+import type { OptionFigures, PenceInstalment } from './figures.js';
+import type { Instalment, OptionBrief } from './types.js';
 
 export { interestPence, NO_INTEREST, periodRate, type PeriodRate } from './interest.js';
-
-/** One period's interest on a balance, in whole pence, rounded down. */
-export function interestOn(balance: Money, rate: PeriodRate): Money {
-  return fromPence(interestPence(penceOf(balance), rate));
-}
 
 /** Payments planned against a balance. The last run repeats until the balance is repaid or `limit` is reached. */
 export interface Stream {
@@ -37,12 +33,11 @@ export interface Stream {
   readonly frequency: PaymentFrequency;
   /** Monthly: the payday the dates count from, when not the anchor's day (see PlanRequest.payDay). */
   readonly payDay?: number;
-  /** Whole pence. */
-  readonly principal: Money;
+  readonly principal: bigint;
   readonly rate: PeriodRate;
   /** The first day interest accrues, after a Breathing Space (see `firstPeriodRate`). */
   readonly interestFrom?: IsoDate;
-  readonly runs: readonly PaymentRun[];
+  readonly runs: readonly PenceRun[];
   /** The most instalments to lay out. */
   readonly limit: number;
   /**
@@ -52,21 +47,22 @@ export interface Stream {
   readonly sharing?: StreamSharing;
 }
 
+/** A stream laid out, in whole pence. */
 export interface Laid {
   readonly count: number;
-  readonly totalPaid: Money;
-  readonly totalInterest: Money;
-  readonly largest: Money;
-  readonly finalAmount: Money;
-  readonly balanceAfter: Money;
+  readonly totalPaid: bigint;
+  readonly totalInterest: bigint;
+  readonly largest: bigint;
+  readonly finalAmount: bigint;
+  readonly balanceAfter: bigint;
   /** The amounts actually paid, run by run. */
-  readonly pattern: readonly PaymentRun[];
+  readonly pattern: readonly PenceRun[];
   /** The interest the next period would add to what is still owed. */
-  readonly nextInterest: Money;
+  readonly nextInterest: bigint;
 }
 
 /** One instalment in pence: amount = interest + principal. */
-export type Visitor = (k: number, amount: bigint, interest: bigint, principal: bigint, balanceAfter: bigint) => void;
+type Visitor = (k: number, amount: bigint, interest: bigint, principal: bigint, balanceAfter: bigint) => void;
 
 /**
  * Walks every instalment (for schedules, and for continuing interest), in integer pence: a batch of
@@ -74,16 +70,16 @@ export type Visitor = (k: number, amount: bigint, interest: bigint, principal: b
  * dominate the cost.
  */
 function walk(stream: Stream, visit?: Visitor): Laid {
-  const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
+  const { runs } = stream;
   const tally = new Tally();
-  let balance = penceOf(stream.principal);
+  let balance = stream.principal;
   // Runs are consumed in order; `runEnd` is where the current one stops.
   let runIndex = 0;
   let runEnd = runs[0]?.count ?? 0;
   const firstRate = firstPeriodRate(stream.rate, stream);
   while (tally.count < stream.limit && balance > 0n) {
     while (tally.count >= runEnd && runIndex < runs.length - 1) runEnd += runs[++runIndex]?.count ?? 0;
-    const plan = (runs[runIndex] as { amount: bigint }).amount;
+    const plan = (runs[runIndex] as PenceRun).amount;
     const interest = interestPence(balance, tally.count === 0 ? firstRate : stream.rate);
     const owed = balance + interest;
     const amount = plan < owed ? plan : owed;
@@ -96,23 +92,22 @@ function walk(stream: Stream, visit?: Visitor): Laid {
 
 /** The same answer as `walk` for frozen interest, without visiting each instalment (frozen.ts). */
 function frozen(stream: Stream): Laid {
-  const runs = stream.runs.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
-  const laid = layFrozen(penceOf(stream.principal), runs, stream.limit);
+  const laid = layFrozen(stream.principal, stream.runs, stream.limit);
   return {
     count: laid.count,
-    totalPaid: fromPence(laid.totalPaid),
-    totalInterest: ZERO,
-    largest: fromPence(laid.largest),
-    finalAmount: fromPence(laid.finalAmount),
-    balanceAfter: fromPence(laid.balanceAfter),
-    pattern: laid.pattern.map((run) => ({ count: run.count, amount: fromPence(run.amount) })),
-    nextInterest: ZERO,
+    totalPaid: laid.totalPaid,
+    totalInterest: 0n,
+    largest: laid.largest,
+    finalAmount: laid.finalAmount,
+    balanceAfter: laid.balanceAfter,
+    pattern: laid.pattern,
+    nextInterest: 0n,
   };
 }
 
 // Builders only make streams of positive payments; anything else is a fault in fairplan.
 function checked(stream: Stream): Stream {
-  if (stream.runs.length === 0 || stream.runs.some((run) => !run.amount.gt(0) || run.count < 0)) {
+  if (stream.runs.length === 0 || stream.runs.some((run) => run.amount <= 0n || run.count < 0)) {
     throw new Error('a payment stream needs positive payments');
   }
   return stream;
@@ -137,20 +132,12 @@ export function isFrozen(stream: Stream): boolean {
   return sharing ? sharing.redistribute && sharedFrozen(stream, sharing) : stream.rate.numerator === 0n;
 }
 
-/** Every instalment of a stream, with its due date under `calendar`. */
-export function instalmentsOfStream(stream: Stream, calendar: BusinessCalendar): Instalment[] {
-  const instalments: Instalment[] = [];
+/** Every instalment of a stream in pence, with its due date under `calendar`. */
+export function penceInstalmentsOfStream(stream: Stream, calendar: BusinessCalendar): PenceInstalment[] {
+  const instalments: PenceInstalment[] = [];
   const visit: Visitor = (k, amount, interest, principal, balanceAfter) => {
     const { due, movedFrom } = dueDate(calendar, stream.anchor, stream.frequency, k, stream.payDay);
-    instalments.push({
-      n: k + 1,
-      due,
-      ...(movedFrom === undefined ? {} : { movedFrom }),
-      amount: fromPence(amount),
-      interest: fromPence(interest),
-      principal: fromPence(principal),
-      balanceAfter: fromPence(balanceAfter),
-    });
+    instalments.push({ n: k + 1, due, ...(movedFrom === undefined ? {} : { movedFrom }), amount, interest, principal, balanceAfter });
   };
   const { sharing } = checked(stream);
   if (sharing) walkShared(stream, sharing, (k, parts) => visit(k, ...totalOf(parts)));
@@ -165,8 +152,22 @@ export function firstAndLast(stream: Stream, count: number, calendar: BusinessCa
   return [first, count <= 1 ? first : due(count - 1)];
 }
 
-/** What laying out an option's instalments takes from it. */
-export type ScheduleOf = Pick<OptionBrief, 'anchorDate' | 'payDay' | 'interestFrom' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount' | 'sharing'>;
+/** An instalment in pence as people read it, in Money. */
+export const instalmentInMoney = (instalment: PenceInstalment): Instalment => ({
+  n: instalment.n,
+  due: instalment.due,
+  ...(instalment.movedFrom === undefined ? {} : { movedFrom: instalment.movedFrom }),
+  amount: fromPence(instalment.amount),
+  interest: fromPence(instalment.interest),
+  principal: fromPence(instalment.principal),
+  balanceAfter: fromPence(instalment.balanceAfter),
+});
+
+/** Every instalment of a stream, with its due date under `calendar`, in Money. */
+export const instalmentsOfStream = (stream: Stream, calendar: BusinessCalendar): Instalment[] => penceInstalmentsOfStream(stream, calendar).map(instalmentInMoney);
+
+/** What laying out an option's instalments takes from it, in pence. */
+export type ScheduleOf = Pick<OptionFigures, 'anchorDate' | 'payDay' | 'interestFrom' | 'frequency' | 'amountToRepay' | 'interest' | 'pattern' | 'instalmentCount' | 'sharing'>;
 
 /** The payments an option planned, to be laid out again. */
 export function scheduleStream(option: ScheduleOf): Stream {
@@ -181,5 +182,34 @@ export function scheduleStream(option: ScheduleOf): Stream {
     runs: sharing?.planned ?? option.pattern,
     limit: option.instalmentCount,
     ...(sharing ? { sharing: { creditors: sharing.creditors, by: sharing.by, redistribute: sharing.redistribute } } : {}),
+  };
+}
+
+/** What laying out an option people read (Money) takes from it. */
+export type MoneySchedule = Pick<OptionBrief, keyof ScheduleOf>;
+
+/** An option people read (Money), in the pence its schedule is laid out from. */
+export function scheduleOfMoney(option: MoneySchedule): ScheduleOf {
+  const runs = (pattern: readonly { count: number; amount: Money }[]) => pattern.map((run) => ({ count: run.count, amount: penceOf(run.amount) }));
+  const { sharing } = option;
+  return {
+    anchorDate: option.anchorDate,
+    ...(option.payDay === undefined ? {} : { payDay: option.payDay }),
+    ...(option.interestFrom ? { interestFrom: option.interestFrom } : {}),
+    frequency: option.frequency,
+    amountToRepay: penceOf(option.amountToRepay),
+    interest: option.interest,
+    pattern: runs(option.pattern),
+    instalmentCount: option.instalmentCount,
+    ...(sharing
+      ? {
+          sharing: {
+            creditors: sharing.creditors.map((c) => ({ creditor: c.creditor, balance: penceOf(c.balance), interest: c.interest })),
+            by: sharing.by,
+            redistribute: sharing.redistribute,
+            planned: runs(sharing.planned),
+          },
+        }
+      : {}),
   };
 }

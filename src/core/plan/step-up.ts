@@ -5,54 +5,55 @@
  */
 import { compareDates, type IsoDate } from '../date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { add, fromPence, type Money, penniesOf, safePence } from '../money.js';
+import { add, fromPence, type Money, penniesOf } from '../money.js';
 import type { ExpectedChange } from '../statement.js';
-import { type PlanContext, type Built, openEnded, summaryFields } from './context.js';
+import { type PlanContext, type Built, openEnded, figuresFields } from './context.js';
 import { dueDate, nominalDate } from './dates.js';
+import type { Shown } from './display.js';
+import type { StepUpFigures } from './figures.js';
 import { horizonInstalments } from './request.js';
-import type { StepUpRequest } from './types.js';
+import type { StepUpOption, StepUpRequest } from './types.js';
 
 export function stepUpPlan(context: PlanContext): Built {
-  const { request, words, perInstalment } = context;
+  const { request, perInstalment } = context;
   const { stepUp, frequency } = request;
-  if (!stepUp) {
-    return {
-      notOffered: { kind: 'step-up', reason: 'No change in income or outgoings is expected, and no step-up was asked for.' },
-    };
-  }
-  const laterAffordable = fromPence(fromMonthly(safePence(stepUp.laterAffordableMonthly), frequency));
+  if (!stepUp) return { notOffered: { kind: 'step-up', why: 'no-change' } };
+  // Whole pence of a safe size (the request's edge checks them), so fromMonthly's number arithmetic is exact.
+  const laterAffordable = BigInt(fromMonthly(Number(stepUp.laterAffordableMonthly), frequency));
   const reduced = stepUp.reducedPayment ?? perInstalment;
   const later = stepUp.laterPayment ?? laterAffordable;
-  if (reduced.isZero()) {
-    return {
-      notOffered: {
-        kind: 'step-up',
-        reason: 'Nothing is affordable before the change: give a reduced payment (a token amount, say) to plan a step-up.',
-      },
-    };
-  }
-  if (later.lte(reduced)) {
-    return {
-      notOffered: {
-        kind: 'step-up',
-        reason:
-          `The payment after the change (${words.rate(later, frequency)}) would not be higher than before it ` +
-          `(${words.rate(reduced, frequency)}), so there is no step up to plan.`,
-      },
-    };
-  }
+  if (reduced === 0n) return { notOffered: { kind: 'step-up', why: 'nothing-before-change' } };
+  if (later <= reduced) return { notOffered: { kind: 'step-up', why: 'not-higher-after-change' } };
 
   const { stream, laid, outcome } = openEnded(context, [
     { count: stepUp.periods, amount: reduced },
     { count: 1, amount: later },
   ]);
-  const fields = summaryFields(context, stream, request.interest, laid);
-  const stepDate = dueDate(request.calendar, request.start, frequency, stepUp.periods, request.payDay).due;
+  return {
+    option: {
+      kind: 'step-up',
+      affordable: reduced <= perInstalment && later <= laterAffordable,
+      ...figuresFields(context, stream, request.interest, laid),
+      outcome,
+      reducedPayment: reduced,
+      reducedCount: stepUp.periods,
+      laterPayment: later,
+      laterAffordable,
+      stepDate: dueDate(request.calendar, request.start, frequency, stepUp.periods, request.payDay).due,
+    },
+  };
+}
+
+/** A step-up as people read it. */
+export function stepUpShown({ request, words, perInstalment, money, outcome: shownOutcome }: Shown, figures: StepUpFigures): StepUpOption {
+  const { frequency } = request;
+  const { reducedPayment: reduced, laterPayment: later, laterAffordable, stepDate, reducedCount: periods } = figures;
+  const outcome = shownOutcome(figures.outcome);
   const problems: string[] = [];
-  if (reduced.gt(perInstalment)) {
+  if (reduced > perInstalment) {
     problems.push(`the reduced ${words.rate(reduced, frequency)} is more than the ${words.rate(perInstalment, frequency)} affordable now`);
   }
-  if (later.gt(laterAffordable)) {
+  if (later > laterAffordable) {
     problems.push(
       `the later ${words.rate(later, frequency)} is more than the ${words.rate(laterAffordable, frequency)} that will then be affordable`,
     );
@@ -64,30 +65,29 @@ export function stepUpPlan(context: PlanContext): Built {
         `(${words.rate(laterAffordable, frequency)}).`
       : `Not affordable: ${problems.join('; ')}.`;
 
-  const change = stepUp.note ? ` (${stepUp.note})` : '';
+  const note = request.stepUp?.note;
+  const change = note ? ` (${note})` : '';
   const reason =
-    laid.count <= stepUp.periods && outcome.kind === 'repaid'
-      ? `For an expected change${change}: at ${words.rate(reduced, frequency)} the balance is repaid on ${fields.lastDate}, ` +
+    figures.instalmentCount <= periods && outcome.kind === 'repaid'
+      ? `For an expected change${change}: at ${words.rate(reduced, frequency)} the balance is repaid on ${figures.lastDate}, ` +
         'before the step.'
-      : `For an expected change${change}: ${words.payments(stepUp.periods, frequency)} of ${words.money(reduced)}, ` +
+      : `For an expected change${change}: ${words.payments(periods, frequency)} of ${words.money(reduced)}, ` +
         `then ${words.rate(later, frequency)} from ${stepDate}` +
-        (outcome.kind === 'repaid' ? ` until the balance is repaid on ${fields.lastDate}.` : `. ${outcome.message}`);
+        (outcome.kind === 'repaid' ? ` until the balance is repaid on ${figures.lastDate}.` : `. ${outcome.message}`);
 
   return {
-    option: {
-      kind: 'step-up',
-      label: `Step-up: ${words.rate(reduced, frequency)}, then ${words.rate(later, frequency)} from ${stepDate}`,
-      reason,
-      affordable: problems.length === 0,
-      affordabilityReason,
-      ...fields,
-      outcome,
-      reducedPayment: reduced,
-      reducedCount: stepUp.periods,
-      laterPayment: later,
-      stepDate,
-      ...(stepUp.note === undefined ? {} : { note: stepUp.note }),
-    },
+    kind: 'step-up',
+    label: `Step-up: ${words.rate(reduced, frequency)}, then ${words.rate(later, frequency)} from ${stepDate}`,
+    reason,
+    affordable: figures.affordable,
+    affordabilityReason,
+    ...money(figures),
+    outcome,
+    reducedPayment: fromPence(reduced),
+    reducedCount: periods,
+    laterPayment: fromPence(later),
+    stepDate,
+    ...(note === undefined ? {} : { note }),
   };
 }
 

@@ -1,5 +1,4 @@
 /** Running totals of the payments a walk lays out, in pence: what a laid-out stream reports. */
-import { fromPence } from '../money.js';
 import type { Laid } from './schedule.js';
 
 export class Tally {
@@ -26,14 +25,14 @@ export class Tally {
   laid(balanceAfter: bigint, nextInterest: () => bigint): Laid {
     return {
       count: this.count,
-      totalPaid: fromPence(this.totalPaid),
-      totalInterest: fromPence(this.totalInterest),
-      largest: fromPence(this.largest),
-      finalAmount: fromPence(this.finalAmount),
-      balanceAfter: fromPence(balanceAfter),
-      pattern: this.pattern.map((run) => ({ count: run.count, amount: fromPence(run.amount) })),
+      totalPaid: this.totalPaid,
+      totalInterest: this.totalInterest,
+      largest: this.largest,
+      finalAmount: this.finalAmount,
+      balanceAfter,
+      pattern: this.pattern,
       get nextInterest() {
-        return fromPence(nextInterest());
+        return nextInterest();
       },
     };
   }

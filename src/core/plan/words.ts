@@ -1,6 +1,6 @@
 /** The words plans use for amounts, frequencies and terms, so every option reads the same way. */
 import { PER_YEAR, type PaymentFrequency } from '../frequency.js';
-import { formatMoney, type Money, negate } from '../money.js';
+import { formatMoney, fromPence, type Money, negate } from '../money.js';
 
 /** "a week", "every four weeks": how often a payment is made, as the end of a sentence. */
 export const PER: Readonly<Record<PaymentFrequency, string>> = {
@@ -18,10 +18,10 @@ const ADJECTIVE: Readonly<Record<PaymentFrequency, string>> = {
 };
 
 export interface Words {
-  /** £1,234.56 */
-  money(amount: Money): string;
+  /** £1,234.56 (Money, or whole pence) */
+  money(amount: Money | bigint): string;
   /** £50.00 a week */
-  rate(amount: Money, frequency: PaymentFrequency): string;
+  rate(amount: Money | bigint, frequency: PaymentFrequency): string;
   /** 20 monthly payments */
   payments(count: number, frequency: PaymentFrequency): string;
   /** What a monthly surplus means: "£50.00 a month", "nothing", "a shortfall of £20.00 a month". */
@@ -29,7 +29,7 @@ export interface Words {
 }
 
 export function wordsFor(symbol: string): Words {
-  const money = (amount: Money) => formatMoney(amount, symbol);
+  const money = (amount: Money | bigint) => formatMoney(typeof amount === 'bigint' ? fromPence(amount) : amount, symbol);
   return {
     money,
     rate: (amount, frequency) => `${money(amount)} ${PER[frequency]}`,

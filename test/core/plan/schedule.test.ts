@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EVERY_DAY } from '../../../src/core/calendar/index.js';
 import { parseIsoDate as d } from '../../../src/core/date.js';
-import { D, money, toFixed2 } from '../../../src/core/money.js';
-import { instalmentsOfStream, interestOn, layStream, NO_INTEREST, periodRate } from '../../../src/core/plan/schedule.js';
+import { D, fromPence, toFixed2 } from '../../../src/core/money.js';
+import { instalmentsOfStream, interestPence, layStream, NO_INTEREST, periodRate } from '../../../src/core/plan/schedule.js';
 
 const continuing = (percent: string) => ({ kind: 'continuing', annualRatePercent: new D(percent) }) as const;
 
@@ -21,12 +21,12 @@ describe('periodRate: the rate per payment period as an exact fraction', () => {
   });
 });
 
-describe('interestOn: one period of interest, rounded down to the penny', () => {
+describe('interestPence: one period of interest, rounded down to the penny', () => {
   it('charges exactly £1.99 on £120.00 at 19.9% monthly (12000p × 199 / 12000 = 199p, no rounding of the rate)', () => {
-    expect(toFixed2(interestOn(money('120'), periodRate(continuing('19.9'), 'monthly')))).toBe('1.99');
+    expect(interestPence(12_000n, periodRate(continuing('19.9'), 'monthly'))).toBe(199n);
   });
   it('rounds down: £1,000 at 19.9% monthly is 16.583… → £16.58', () => {
-    expect(toFixed2(interestOn(money('1000'), periodRate(continuing('19.9'), 'monthly')))).toBe('16.58');
+    expect(interestPence(100_000n, periodRate(continuing('19.9'), 'monthly'))).toBe(1658n);
   });
 });
 
@@ -34,24 +34,24 @@ describe('a stream of runs', () => {
   const stream = {
     anchor: d('2027-01-01'),
     frequency: 'monthly',
-    principal: money('100'),
+    principal: 10_000n,
     rate: NO_INTEREST,
     runs: [
-      { count: 2, amount: money('5') },
-      { count: 1, amount: money('30') },
+      { count: 2, amount: 500n },
+      { count: 1, amount: 3_000n },
     ],
     limit: 600,
   } as const;
 
   it('pays each run in turn and repeats the last: 5 + 5 + 30 + 30 + 30 = 100', () => {
     const laid = layStream(stream);
-    expect(laid.pattern.map((r) => `${r.count}×${toFixed2(r.amount)}`)).toEqual(['2×5.00', '3×30.00']);
+    expect(laid.pattern.map((r) => `${r.count}×${toFixed2(fromPence(r.amount))}`)).toEqual(['2×5.00', '3×30.00']);
     expect(laid.count).toBe(5);
   });
 
   it('stops at the limit and reports what is still owed', () => {
     const laid = layStream({ ...stream, limit: 3 });
-    expect(toFixed2(laid.balanceAfter)).toBe('60.00');
+    expect(laid.balanceAfter).toBe(6_000n);
     expect(instalmentsOfStream({ ...stream, limit: 3 }, EVERY_DAY).map((i) => i.due)).toEqual([
       '2027-01-01',
       '2027-02-01',
@@ -60,6 +60,6 @@ describe('a stream of runs', () => {
   });
 
   it('refuses a stream with no positive payment (a fault in fairplan, not in the input)', () => {
-    expect(() => layStream({ ...stream, runs: [{ count: 1, amount: money('0') }] })).toThrow(/positive payments/);
+    expect(() => layStream({ ...stream, runs: [{ count: 1, amount: 0n }] })).toThrow(/positive payments/);
   });
 });
