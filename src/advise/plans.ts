@@ -61,7 +61,7 @@ export function proposeFor(affordability: Affordability, settings: PlanSettings,
 
 /** The most per instalment that is affordable at `frequency`: what the available amount allows, to the penny. */
 export function affordableAt(affordability: Affordability, frequency: PaymentFrequency): Money {
-  return fromPence(fromMonthly(safePence(affordability.totals.available), frequency));
+  return fromPence(fromMonthly(BigInt(safePence(affordability.totals.available)), frequency));
 }
 
 /** The choice of `option`, keeping the start date and frequency already agreed. */

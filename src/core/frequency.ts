@@ -53,12 +53,9 @@ export function toMonthlyPence(pence: number, frequency: Frequency): number | un
  * is affordable; nil when nothing is available. The one rule for the plan engine (plan, batch) and
  * advise.
  */
-export function fromMonthly(monthlyPence: number, frequency: PaymentFrequency): number {
-  if (monthlyPence <= 0) return 0;
-  const perYear = PER_YEAR[frequency];
-  const left = monthlyPence % perYear;
-  // In two parts, so that no product leaves the safe integers: (q·perYear + left) × 12 ÷ perYear.
-  return ((monthlyPence - left) / perYear) * 12 + Math.floor((left * 12) / perYear);
+export function fromMonthly(monthlyPence: bigint, frequency: PaymentFrequency): bigint {
+  // BigInt division rounds toward nil, which for what is left above nil is down.
+  return monthlyPence <= 0n ? 0n : (monthlyPence * 12n) / BigInt(PER_YEAR[frequency]);
 }
 
 // Spellings seen in real exports and statements, each meaning one frequency only (docs/money.md lists them).

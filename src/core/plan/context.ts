@@ -28,8 +28,7 @@ export interface PlanContext {
 }
 
 export function planContext(request: PenceRequest): PlanContext {
-  // Whole pence of a safe size (the request's edge checks them), so fromMonthly's number arithmetic is exact.
-  const perInstalment = BigInt(fromMonthly(Number(request.affordableMonthly), request.frequency));
+  const perInstalment = fromMonthly(request.affordableMonthly, request.frequency);
   const owed = request.creditors?.filter((creditor) => creditor.balance > 0n).length ?? 1;
   return {
     request,

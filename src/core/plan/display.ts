@@ -108,7 +108,7 @@ function notOfferedShown({ request, words, perInstalment }: Shown, context: Plan
       case 'not-higher-after-change': {
         const stepUp = context.request.stepUp;
         const reduced = stepUp?.reducedPayment ?? perInstalment;
-        const later = stepUp?.laterPayment ?? BigInt(fromMonthly(Number(stepUp?.laterAffordableMonthly ?? 0n), frequency));
+        const later = stepUp?.laterPayment ?? fromMonthly(stepUp?.laterAffordableMonthly ?? 0n, frequency);
         return (
           `The payment after the change (${words.rate(later, frequency)}) would not be higher than before it ` +
           `(${words.rate(reduced, frequency)}), so there is no step up to plan.`

@@ -18,8 +18,7 @@ export function stepUpPlan(context: PlanContext): Built {
   const { request, perInstalment } = context;
   const { stepUp, frequency } = request;
   if (!stepUp) return { notOffered: { kind: 'step-up', why: 'no-change' } };
-  // Whole pence of a safe size (the request's edge checks them), so fromMonthly's number arithmetic is exact.
-  const laterAffordable = BigInt(fromMonthly(Number(stepUp.laterAffordableMonthly), frequency));
+  const laterAffordable = fromMonthly(stepUp.laterAffordableMonthly, frequency);
   const reduced = stepUp.reducedPayment ?? perInstalment;
   const later = stepUp.laterPayment ?? laterAffordable;
   if (reduced === 0n) return { notOffered: { kind: 'step-up', why: 'nothing-before-change' } };
