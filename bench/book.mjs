@@ -13,13 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { amount, BIN, DATA, due, fastest, generated, highest, passthrough, timed } from './timing.mjs';
+import { amount, BIN, DATA, due, fastest, generated, highest, passthrough, timed, sizeArgument } from './timing.mjs';
 
-const arrangements = Number.parseInt(process.argv[2] ?? '100000', 10);
-if (!Number.isSafeInteger(arrangements) || arrangements < 1) {
-  process.stderr.write('usage: node bench/book.mjs [ARRANGEMENTS]\n');
-  process.exit(2);
-}
+const arrangements = sizeArgument('book.mjs', 'ARRANGEMENTS');
 const INSTALMENTS = 13;
 const PAYMENTS = 3;
 const ROUNDS = Number.parseInt(process.env.FAIRPLAN_BENCH_ROUNDS ?? '1', 10);

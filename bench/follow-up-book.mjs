@@ -19,13 +19,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { BIN, DATA, generated, timed } from './timing.mjs';
+import { BIN, DATA, generated, timed, sizeArgument } from './timing.mjs';
 
-const arrangements = Number.parseInt(process.argv[2] ?? '100000', 10);
-if (!Number.isSafeInteger(arrangements) || arrangements < 1) {
-  process.stderr.write('usage: node bench/follow-up-book.mjs [ARRANGEMENTS]\n');
-  process.exit(2);
-}
+const arrangements = sizeArgument('follow-up-book.mjs', 'ARRANGEMENTS');
 const INSTALMENTS = 13;
 const PAYMENTS = 3;
 const AGREED_ON = '2025-12-15';

@@ -7,13 +7,9 @@
 // peak RSS of each. FAIRPLAN_BENCH_ROUNDS (default 3) sets how many times each is timed. Run
 // `npm run build` first.
 import path from 'node:path';
-import { amount, BIN, DATA, due, fastest, generated, highest, passthrough, timed } from './timing.mjs';
+import { amount, BIN, DATA, due, fastest, generated, highest, passthrough, timed, sizeArgument } from './timing.mjs';
 
-const accounts = Number.parseInt(process.argv[2] ?? '100000', 10);
-if (!Number.isSafeInteger(accounts) || accounts < 1) {
-  process.stderr.write('usage: node bench/follow-up.mjs [ACCOUNTS]\n');
-  process.exit(2);
-}
+const accounts = sizeArgument('follow-up.mjs', 'ACCOUNTS');
 const INSTALMENTS = 13;
 const rows = accounts * INSTALMENTS;
 
