@@ -11,13 +11,14 @@
  * the book cannot tie to one of its accounts (no account_id, a row that cannot be read, an account
  * with no plan in the book) may be anyone's opt-out or Breathing Space: the whole file is refused.
  */
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { IsoDate } from '../core/date.js';
 import { FairplanError } from '../core/errors.js';
 import { BadCell, optionalDate, yesNo } from '../follow-up/cells.js';
 import { CUSTOMER_COLUMNS, mergeCustomer, readCustomer, type CustomerReading } from '../follow-up/customers.js';
 import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from '../follow-up/table.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
-import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
+import { BATCH_ROWS, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
 import type { CircumstancesTable } from './schema.js';
 
 /** Columns read here besides follow-up's. */
@@ -87,19 +88,44 @@ function circumstanceOf(group: Group, columns: readonly string[]): Circumstance 
 /** What follows a row the book cannot tie to an account, in the sentence that refuses the file. */
 const REFUSED = 'so nothing of this file is recorded: a row the book cannot tie to its account may be anyone\'s opt-out or Breathing Space';
 
-/** The accounts of `ids` that have no plan in the book, agreed or superseded. */
-async function withoutPlan(db: BookWriter, ids: readonly string[]): Promise<Set<string>> {
-  const unknown = new Set(ids);
-  for (let i = 0; i < ids.length; i += ROWS_AT_ONCE) {
-    const known = await db.selectFrom('agreements').select('account_id').distinct().where('account_id', 'in', ids.slice(i, i + ROWS_AT_ONCE)).execute();
-    for (const { account_id: id } of known) unknown.delete(id);
-  }
-  return unknown;
+const STAGED = 'fairplan_staged_customers';
+const STAGED_GROUPS = 'fairplan_staged_customer_days';
+const STAGED_COLUMNS = { account_id: 'text', effective_on: 'text', line: 'integer', customer_id: 'text', consent: 'text', doubts: 'text', reading: 'text', problem: 'text' } as const;
+
+/** One row of the file as read, kept in the database until the whole file is known to be recorded. */
+type StagedRow = {
+  readonly account_id: string;
+  readonly effective_on: IsoDate;
+  readonly line: number;
+  readonly customer_id: string;
+  readonly consent: 'yes' | 'no' | null;
+  /** JSON: what of the row could not be read besides the reading's own problems. */
+  readonly doubts: string;
+  /** JSON: the CustomerReading, its contact days as an array. */
+  readonly reading: string;
+  /** Why the row is told as protection-unreadable, if it is. */
+  readonly problem: string | null;
+};
+
+const toJson = (reading: CustomerReading): string => JSON.stringify({ ...reading, contactDays: reading.contactDays ? [...reading.contactDays] : undefined });
+function fromJson(json: string): CustomerReading {
+  const reading = JSON.parse(json) as CustomerReading & { contactDays?: number[] };
+  return { ...reading, contactDays: reading.contactDays ? new Set(reading.contactDays) : undefined } as CustomerReading;
 }
 
-export async function recordCustomers(db: BookWriter, source: ImportSource, effectiveOn: IsoDate, reject: Reject): Promise<CustomersOutcome> {
+type Staged = { [STAGED]: StagedRow; [STAGED_GROUPS]: { account_id: string; effective_on: string; first_line: number } };
+
+/**
+ * Records a customers file, reading and staging a batch of rows at a time in a table of this run's
+ * own, so a file of a million customers is never held in memory; the rows of one account and day
+ * are merged however far apart they are in the file, and the file is refused whole (in the
+ * database: every row is checked against the book's plans) before anything is recorded.
+ */
+export async function recordCustomers(db: BookWriter, source: ImportSource, effectiveOn: IsoDate, reject: Reject, { batchRows = BATCH_ROWS }: BatchOptions = {}): Promise<CustomersOutcome> {
   const file = source.file;
-  const groups = new Map<string, Group>();
+  const staged = db.withTables<Staged>();
+  // Seen by this run alone; dropped at the end, or undone with the rest should the run fail.
+  await sql.raw(`create temporary table ${STAGED} (account_id text not null, effective_on text not null, line integer not null, customer_id text not null, consent text, doubts text not null, reading text not null, problem text)`).execute(db);
   /** The first row that cannot be tied to an account of the book, and how many there are. */
   let untied: { line: number; what: string } | undefined;
   let untiedRows = 0;
@@ -107,7 +133,8 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     untiedRows += rows;
     if (!untied || line < untied.line) untied = { line, what };
   };
-  // Told once the file is known to be recorded: a refused file records nothing they could speak of.
+  // What the reader rejects, told once the file is known to be recorded (a refused file records
+  // nothing they could speak of); the rows' own rejections are kept with them in the database.
   const told: FollowUpRejection[] = [];
   const hold: Reject = (rejection) => {
     if (rejection.code === 'unreadable-row' && rejection.accountId === undefined) untie(rejection.line, `cannot be read (${rejection.reason}), and names no account it can be tied to`);
@@ -118,6 +145,11 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   const onHeader = ({ headers }: Table) => {
     // The file's other columns are kept for the firm's templates.
     columns = headers.filter((column) => !known.has(column));
+  };
+  let batch: StagedRow[] = [];
+  const flush = async () => {
+    await insertRows(db, STAGED, STAGED_COLUMNS, batch);
+    batch = [];
   };
   await readTable(file, ['account_id', 'channel'], onHeader, async (row: Row) => {
     const id = row.get('account_id');
@@ -130,7 +162,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       if (!(error instanceof BadCell)) throw error;
       doubts.push(`${error.message}: recorded from ${effectiveOn}`);
     }
-    let consent: 'yes' | 'no' | undefined;
+    let consent: 'yes' | 'no' | null = null;
     if (row.get('vulnerability_consent') !== '') {
       try {
         consent = yesNo(row, 'vulnerability_consent') ? 'yes' : 'no';
@@ -142,53 +174,141 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       }
     }
     const reading = readCustomer(row, columns);
-    const key = `${id}\u0000${day}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { accountId: id, effectiveOn: day, readings: [], customerIds: new Set(), consents: [], doubts: [] }));
-    else await hold({ file, line: row.line, accountId: id, code: 'repeated-customer-row', reason: `a second customer row for account ${id} from ${day} (the first is on line ${group.readings[0]?.line}): both are recorded, the way that protects the customer` });
-    group.readings.push(reading);
-    group.customerIds.add(row.get('customer_id'));
-    if (consent) group.consents.push(consent);
-    group.doubts.push(...doubts);
     const problems = [...reading.problems, ...doubts];
-    if (problems.length > 0) {
-      await hold({ file, line: row.line, accountId: id, code: 'protection-unreadable', reason: `${problems.join('; ')}: what the row protects is recorded, a protection that cannot be read as set` });
-    }
+    batch.push({
+      account_id: id,
+      effective_on: day,
+      line: row.line,
+      customer_id: row.get('customer_id'),
+      consent,
+      doubts: JSON.stringify(doubts),
+      reading: toJson(reading),
+      problem: problems.length > 0 ? `${problems.join('; ')}: what the row protects is recorded, a protection that cannot be read as set` : null,
+    });
+    if (batch.length >= batchRows) await flush();
     return undefined;
   }, hold);
+  await flush();
 
-  const noPlan = await withoutPlan(db, [...new Set([...groups.values()].map((group) => group.accountId))]);
-  for (const group of groups.values()) {
-    const lines = group.readings.map((reading) => reading.line);
-    if (noPlan.has(group.accountId)) untie(Math.min(...lines), `is for account ${group.accountId}, which has no plan in the book (agree its plan first, or correct a mistyped account_id)`, lines.length);
+  const noPlan = sql<SqlBool>`not exists (select 1 from agreements where agreements.account_id = ${sql.table(STAGED)}.account_id)`;
+  const withoutPlan = await staged.selectFrom(STAGED).select((eb) => [eb.fn.countAll<number | string | bigint>().as('rows'), eb.fn.min<number | null>('line').as('line')]).where(noPlan).executeTakeFirstOrThrow();
+  if (withoutPlan.line !== null && withoutPlan.line !== undefined) {
+    const line = Number(withoutPlan.line);
+    const { account_id: id } = await staged.selectFrom(STAGED).select('account_id').where('line', '=', line).executeTakeFirstOrThrow();
+    untie(line, `is for account ${id}, which has no plan in the book (agree its plan first, or correct a mistyped account_id)`, Number(withoutPlan.rows));
   }
   if (untied) {
     const more = untiedRows > 1 ? `; ${untiedRows - 1} other row${untiedRows === 2 ? '' : 's'} cannot be tied to an account either` : '';
     throw new FairplanError('invalid-row', `this customers row ${untied.what}, ${REFUSED}${more}`, { file, line: untied.line });
   }
-  for (const rejection of told) await reject(rejection);
+
+  // Each account's rows for one day are one group, known by its first line.
+  await sql.raw(`create temporary table ${STAGED_GROUPS} as select account_id, effective_on, min(line) as first_line from ${STAGED} group by account_id, effective_on`).execute(db);
+  await sql.raw(`create index ${STAGED}_by_group on ${STAGED} (account_id, effective_on)`).execute(db);
+  await sql.raw(`create index ${STAGED_GROUPS}_in_order on ${STAGED_GROUPS} (effective_on, first_line)`).execute(db);
+
+  // The rows' own rejections, in the file's order with the reader's.
+  const repeats = await staged
+    .selectFrom(`${STAGED} as row`)
+    .innerJoin(`${STAGED_GROUPS} as day`, (join) => join.onRef('day.account_id', '=', 'row.account_id').onRef('day.effective_on', '=', 'row.effective_on'))
+    .select(['row.account_id', 'row.effective_on', 'row.line', 'row.problem', 'day.first_line'])
+    .where((eb) => eb.or([eb('row.problem', 'is not', null), eb('row.line', '>', eb.ref('day.first_line'))]))
+    .orderBy('row.line')
+    .execute();
+  const rowRejections: FollowUpRejection[] = [];
+  for (const { account_id: id, effective_on: day, problem, ...lines } of repeats) {
+    const line = Number(lines.line);
+    const first = Number(lines.first_line);
+    if (line > first) rowRejections.push({ file, line, accountId: id, code: 'repeated-customer-row', reason: `a second customer row for account ${id} from ${day} (the first is on line ${first}): both are recorded, the way that protects the customer` });
+    if (problem !== null) rowRejections.push({ file, line, accountId: id, code: 'protection-unreadable', reason: problem });
+  }
+  for (const rejection of [...told, ...rowRejections].sort((a, b) => a.line - b.line)) await reject(rejection);
 
   const importId = await recordImport(db, source);
   let recorded = 0;
   let doubtful = 0;
-  const accounts = new Set<string>();
-  // In order of the day each took effect, so the latest recorded is the one compared with.
-  for (const group of [...groups.values()].sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0))) {
-    accounts.add(group.accountId);
-    const circumstance = circumstanceOf(group, columns);
-    const latest = await db
+  let groups = 0;
+  // In order of the day each took effect (then of the file), so the latest recorded is the one compared with.
+  let after: { effective_on: string; first_line: number } | undefined;
+  for (;;) {
+    const page = await staged
+      .selectFrom(STAGED_GROUPS)
+      .select(['effective_on', 'first_line'])
+      .$if(after !== undefined, (query) => query.where((eb) => eb.or([eb('effective_on', '>', after!.effective_on), eb.and([eb('effective_on', '=', after!.effective_on), eb('first_line', '>', after!.first_line)])])))
+      .orderBy('effective_on')
+      .orderBy('first_line')
+      .limit(batchRows)
+      .execute();
+    const last = page.at(-1);
+    if (!last) break;
+    const inPage = (eb: ExpressionBuilder<Staged, typeof STAGED_GROUPS>) => {
+      const from = page[0]!;
+      const start = eb.or([eb('effective_on', '>', from.effective_on), eb.and([eb('effective_on', '=', from.effective_on), eb('first_line', '>=', from.first_line)])]);
+      const end = eb.or([eb('effective_on', '<', last.effective_on), eb.and([eb('effective_on', '=', last.effective_on), eb('first_line', '<=', last.first_line)])]);
+      return eb.and([start, end]);
+    };
+    const pageGroups = staged.selectFrom(STAGED_GROUPS).select(['account_id', 'effective_on', 'first_line']).where(inPage);
+    const rows = await staged
+      .selectFrom(`${STAGED} as row`)
+      .innerJoin(pageGroups.as('day'), (join) => join.onRef('day.account_id', '=', 'row.account_id').onRef('day.effective_on', '=', 'row.effective_on'))
+      .selectAll('row')
+      .orderBy('row.effective_on')
+      .orderBy('day.first_line')
+      .orderBy('row.line')
+      .execute();
+    // What the book knows of these accounts, oldest first: a row of this run comes after every row before it.
+    const history = new Map<string, Circumstance[]>();
+    const known = await db
       .selectFrom('circumstances')
       .selectAll()
-      .where('account_id', '=', group.accountId)
-      .where('effective_on', '<=', group.effectiveOn)
-      .orderBy('effective_on', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    if (latest && COMPARED.every((field) => latest[field] === circumstance[field])) continue;
-    await db.insertInto('circumstances').values({ ...circumstance, import_id: importId }).execute();
-    recorded++;
-    if (circumstance.doubts !== '[]') doubtful++;
+      .where('account_id', 'in', staged.selectFrom(STAGED_GROUPS).select('account_id').where(inPage))
+      .orderBy('effective_on')
+      .orderBy('id')
+      .execute();
+    for (const circumstance of known) push(history, circumstance.account_id, circumstance);
+    const adding: Circumstance[] = [];
+    for (let i = 0; i < rows.length; ) {
+      const first = rows[i]!;
+      const group: Group = { accountId: first.account_id, effectiveOn: first.effective_on, readings: [], customerIds: new Set(), consents: [], doubts: [] };
+      for (; i < rows.length && rows[i]!.account_id === first.account_id && rows[i]!.effective_on === first.effective_on; i++) {
+        const row = rows[i]!;
+        group.readings.push(fromJson(row.reading));
+        group.customerIds.add(row.customer_id);
+        if (row.consent) group.consents.push(row.consent);
+        group.doubts.push(...(JSON.parse(row.doubts) as string[]));
+      }
+      groups++;
+      const circumstance = circumstanceOf(group, columns);
+      const earlier = history.get(group.accountId) ?? [];
+      let at = earlier.length;
+      while (at > 0 && earlier[at - 1]!.effective_on > group.effectiveOn) at--;
+      const latest = earlier[at - 1];
+      if (latest && COMPARED.every((field) => latest[field] === circumstance[field])) continue;
+      // After every row of the account of that day or before, as its new id sorts it.
+      earlier.splice(at, 0, circumstance);
+      history.set(group.accountId, earlier);
+      adding.push(circumstance);
+      if (circumstance.doubts !== '[]') doubtful++;
+    }
+    await insertRows(db, 'circumstances', CIRCUMSTANCE_COLUMNS, adding.map((circumstance) => ({ ...circumstance, import_id: importId })));
+    recorded += adding.length;
+    after = last;
   }
+  const accounts = await staged.selectFrom(STAGED_GROUPS).select((eb) => eb.fn.count<number | string | bigint>('account_id').distinct().as('accounts')).executeTakeFirstOrThrow();
+  await sql.raw(`drop table ${STAGED_GROUPS}`).execute(db);
+  await sql.raw(`drop table ${STAGED}`).execute(db);
   await forgetIfEmpty(db, importId, recorded);
-  return { accounts: accounts.size, recorded, unchanged: groups.size - recorded, doubtful };
+  return { accounts: Number(accounts.accounts), recorded, unchanged: groups - recorded, doubtful };
 }
+
+const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+const CIRCUMSTANCE_COLUMNS = {
+  account_id: 'text', effective_on: 'text', customer_id: 'text', channel: 'text', opted_out: 'integer', vulnerable: 'integer', vulnerability_consent: 'text',
+  breathing_space: 'text', breathing_space_end: 'text', review_on: 'text', contact_days: 'text', contact_window: 'text', name: 'text', mobile: 'text', email: 'text',
+  columns: 'text', doubts: 'text', import_id: 'integer', line: 'integer',
+} as const;

@@ -396,6 +396,40 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       expect(seen).toEqual([expect.objectContaining({ line: 3, reason: expect.stringContaining('second customer row') })]);
     });
 
+    it('read a few rows at a time, still refuses the whole file for a row found after the first batch, and merges one account\'s rows across batches', async () => {
+      const book = await agreedBook();
+      const rows = [
+        'account_id,channel,mobile,email,vulnerable,effective_on',
+        'BK-001,sms,07700900101,,no,2026-03-02',
+        'BK-002,email,,b@example.com,no,2026-03-02',
+        'BK-003,sms,07700900103,,no,2026-03-02',
+        'BK-001,sms,07700900101,,no,2026-04-01',
+        'BK-004,sms,07700900104,,no,2026-03-02',
+        'BK-001,none,07700900101,,yes,2026-03-02',
+        'BK-003,sms,07700900103,,no,2026-04-01',
+      ];
+      const batched = (file: string, reject: (r: FollowUpRejection) => void = () => undefined) =>
+        inTransaction(book, (db) => recordCustomers(db, source('customers', file), day('2026-03-02'), reject, { batchRows: 2 }));
+      const refused = await scratchFile('late-unknown.csv', [...rows, 'BK-09,sms,07700900109,,no,2026-03-02'].join('\n'));
+      await expect(batched(refused)).rejects.toMatchObject({ code: 'invalid-row', context: { line: 9 } });
+      await nothingRecorded(book);
+
+      const { seen, reject } = rejections();
+      const file = await scratchFile('batched.csv', rows.join('\n'));
+      expect(await batched(file, reject)).toEqual({ accounts: 4, recorded: 5, unchanged: 1, doubtful: 0 });
+      // Lines 2 and 7 are one day of BK-001, read the protective way: opted out, vulnerable.
+      expect(seen).toEqual([expect.objectContaining({ line: 7, accountId: 'BK-001', code: 'repeated-customer-row' })]);
+      const recorded = await book.db.selectFrom('circumstances').selectAll().orderBy('id').execute();
+      expect(recorded.map((r) => [r.account_id, r.effective_on, r.channel, r.opted_out, r.vulnerable, r.line])).toEqual([
+        ['BK-001', '2026-03-02', 'none', 1, 1, 2],
+        ['BK-002', '2026-03-02', 'email', 0, 0, 3],
+        ['BK-003', '2026-03-02', 'sms', 0, 0, 4],
+        ['BK-004', '2026-03-02', 'sms', 0, 0, 6],
+        // BK-001 a month later is no longer opted out; BK-003's row of that day changes nothing.
+        ['BK-001', '2026-04-01', 'sms', 0, 0, 5],
+      ]);
+    });
+
     it('records a Breathing Space whose end cannot be read as in force with no end', async () => {
       const book = await agreedBook();
       const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'space.csv');
