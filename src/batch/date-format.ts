@@ -14,7 +14,7 @@ const ORDERS = [
   ['MM', 'DD', 'YYYY'],
   ['YYYY', 'MM', 'DD'],
 ];
-export const DATE_FORMATS: readonly string[] = ORDERS.flatMap((order) => ['/', '-', '.'].map((sep) => order.join(sep)));
+const DATE_FORMATS: readonly string[] = ORDERS.flatMap((order) => ['/', '-', '.'].map((sep) => order.join(sep)));
 
 /** Refuses a format that is not one of DATE_FORMATS, naming them. */
 export function parseDateFormat(text: string): string {

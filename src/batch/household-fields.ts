@@ -37,7 +37,7 @@ export const DEFAULT_ADULTS = 1;
 export const DEFAULT_CHILDREN = 0;
 /** Not a homeowner, so a DRO pointer is not ruled out by a tenure the row does not record. */
 export const DEFAULT_TENURE: Tenure = 'other';
-export const DEFAULT_JURISDICTION: Jurisdiction = 'england-wales';
+const DEFAULT_JURISDICTION: Jurisdiction = 'england-wales';
 
 /** The defaults when the run gives none: England and Wales, and its bank holidays. */
 export const HOUSEHOLD_DEFAULTS: HouseholdDefaults = { jurisdiction: DEFAULT_JURISDICTION, calendar: DEFAULT_JURISDICTION };

@@ -25,7 +25,7 @@ function defaultsLine(summary: BatchSummary): string[] {
 }
 
 /** `Rejected 12 rows: 9 invalid-amount, 3 invalid-date`: the codes most met first, then by name. */
-export function rejectedLine(byCode: Readonly<Record<string, number>>): string[] {
+function rejectedLine(byCode: Readonly<Record<string, number>>): string[] {
   const codes = Object.entries(byCode).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
   const total = codes.reduce((sum, [, n]) => sum + n, 0);
   if (total === 0) return [];

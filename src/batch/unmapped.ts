@@ -30,7 +30,7 @@ const COUNT_LAST = [
 const CAMEL_ID = /[a-z](ID|Id)$/;
 
 /** Whether a header says its column holds counts, ages or identifiers rather than money. */
-export function namesACount(header: string): boolean {
+function namesACount(header: string): boolean {
   const said = words(header);
   return CAMEL_ID.test(header.trim()) || COUNT_FIRST.some((w) => said.startsWith(` ${w} `)) || COUNT_LAST.some((w) => said.endsWith(` ${w} `));
 }

@@ -14,7 +14,7 @@ import { readTable, type Reject } from '../follow-up/table.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { BATCH_ROWS, insertAll, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
 
-export interface AgreedInstalment {
+interface AgreedInstalment {
   readonly n: number;
   readonly due: IsoDate;
   readonly amount: number;

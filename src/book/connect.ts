@@ -41,7 +41,7 @@ export function bookLocation(option: string | undefined, env: Readonly<Record<st
 const isUrl = (location: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
 
 /** The URL with its password hidden: it is shown in messages and recorded nowhere. */
-export function withoutPassword(location: string): string {
+function withoutPassword(location: string): string {
   try {
     const url = new URL(location);
     if (url.password) url.password = '***';
@@ -158,7 +158,7 @@ async function prepareSchema(book: Book, create: boolean): Promise<void> {
 }
 
 /** Brings the book to the latest schema; returns the versions it went through. */
-export async function migrate(book: Book): Promise<number[]> {
+async function migrate(book: Book): Promise<number[]> {
   const { error, results } = await migratorOf(book).migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => versionOf(result.migrationName));

@@ -9,7 +9,7 @@ import { type ColumnType, type Generated, type Kysely, type Migration } from 'ky
 type Pence = ColumnType<number | string, number, number>;
 
 /** One run of a command that changed the book: what it read and when. */
-export interface ImportsTable {
+interface ImportsTable {
   id: Generated<number>;
   command: string;
   file: string;
@@ -19,7 +19,7 @@ export interface ImportsTable {
   provenance: string;
 }
 
-export interface AgreementsTable {
+interface AgreementsTable {
   id: Generated<number>;
   account_id: string;
   agreed_on: string;
@@ -35,7 +35,7 @@ export interface AgreementsTable {
   superseded_by: number | null;
 }
 
-export interface InstalmentsTable {
+interface InstalmentsTable {
   agreement_id: number;
   n: number;
   due: string;
@@ -43,7 +43,7 @@ export interface InstalmentsTable {
   moved_from: string | null;
 }
 
-export interface PaymentsTable {
+interface PaymentsTable {
   id: Generated<number>;
   account_id: string;
   paid_on: string;
@@ -84,7 +84,7 @@ export interface CircumstancesTable {
 }
 
 /** What a sender reported of a message: delivered, or not. */
-export interface DeliveriesTable {
+interface DeliveriesTable {
   id: Generated<number>;
   message_id: string;
   account_id: string;
@@ -97,7 +97,7 @@ export interface DeliveriesTable {
 }
 
 /** A message `follow-up --book` issued: handed to a sender, and counted in the person's contact limits from then on. */
-export interface MessagesTable {
+interface MessagesTable {
   id: Generated<number>;
   /** follow-up's id (account, kind, instalment, channel), which a sender reports on. */
   message_id: string;

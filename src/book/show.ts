@@ -8,7 +8,7 @@ import { formatMoney, fromPence, toFixed2 } from '../core/money.js';
 import { pence } from './schema.js';
 import type { BookWriter } from './transaction.js';
 
-export interface TimelineAgreement {
+interface TimelineAgreement {
   readonly id: number;
   readonly agreedOn: string;
   readonly plan: string;
@@ -21,7 +21,7 @@ export interface TimelineAgreement {
   readonly instalments: readonly { readonly n: number; readonly due: string; readonly amount: string; readonly movedFrom: string | null }[];
 }
 
-export interface TimelineEvent {
+interface TimelineEvent {
   readonly date: string;
   readonly kind: 'agreed' | 'superseded' | 'payment' | 'refund' | 'circumstances' | 'issued' | 'delivered' | 'not-delivered';
   readonly text: string;

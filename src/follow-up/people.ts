@@ -21,14 +21,14 @@ export interface PersonKeys {
 }
 
 /** A mobile number in one form: `+44 7700 900123`, `07700-900123` and `0044 7700 900123` are one number. */
-export function mobileKey(text: string): string {
+function mobileKey(text: string): string {
   const digits = text.replace(/[\s().-]/g, '');
   if (digits.startsWith('+44')) return `0${digits.slice(3)}`;
   if (digits.startsWith('0044')) return `0${digits.slice(4)}`;
   return digits;
 }
 
-export const emailKey = (text: string): string => text.trim().toLowerCase();
+const emailKey = (text: string): string => text.trim().toLowerCase();
 
 export class People {
   private readonly keys = new AccountNumbers();

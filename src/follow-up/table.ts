@@ -43,7 +43,7 @@ export const REJECTION_CODES = [
   /** A payment for an account with no arrangement. */
   'no-arrangement',
 ] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
+type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** A row that cannot be used: reported with its file and line, and the run goes on. */
 export interface FollowUpRejection {

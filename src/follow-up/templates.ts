@@ -12,7 +12,7 @@ import { MESSAGE_KINDS, type MessageKind } from '../core/follow-up/contact.js';
 import type { SendingChannel, Template, TemplateSet } from './default-templates.js';
 import { cleanValue, codePoint, hasLineBreak, hiddenCharacter, plainName, pressingIn, textMessageProblem } from './wording.js';
 
-export { PRESSING_WORDS, textMessageProblem } from './wording.js';
+export { textMessageProblem } from './wording.js';
 
 /** Placeholders every template may use, whatever the customers file holds. */
 export const PLACEHOLDERS = ['name', 'account_id', 'next_due_date', 'next_amount', 'arrears', 'balance_remaining', 'review_date', 'signpost'] as const;
