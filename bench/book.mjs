@@ -9,11 +9,9 @@
 // URL of a server on which a database may be created), the same imports into a PostgreSQL book are
 // timed beside them. FAIRPLAN_BENCH_ROUNDS (default 1) sets how many times each is timed. Run
 // `npm run build` first.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { amount, BIN, DATA, due, fastest, generated, highest, passthrough, timed, sizeArgument } from './timing.mjs';
+import { amount, BIN, DATA, due, fastest, generated, highest, passthrough, timed, sizeArgument, freshBook } from './timing.mjs';
 
 const arrangements = sizeArgument('book.mjs', 'ARRANGEMENTS');
 const INSTALMENTS = 13;
@@ -37,28 +35,6 @@ const payments = await generated(path.join(DATA, `book-payments-${arrangements}.
   for (let k = 0; k < PAYMENTS; k++) for (let i = 0; i < arrangements; i++) yield `${id(i)},${due(i, k)},${amount(i)},REF${k}-${i}\n`;
 });
 
-/** A new, empty book: a SQLite file, or a database made on the PostgreSQL server (and dropped by `drop`). */
-async function freshBook(backend, round) {
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-bench-book-'));
-    return { location: path.join(dir, 'book.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `fairplan_bench_${process.pid}_${round}`;
-  const admin = async (sql) => {
-    const client = new pg.Client({ connectionString: POSTGRES });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  return { location: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 const scheduleRows = arrangements * INSTALMENTS;
 const paymentRows = arrangements * PAYMENTS;
 const results = { agreePass: [], paymentsPass: [], sqlite: { agree: [], payments: [] }, postgres: { agree: [], payments: [] } };
@@ -70,7 +46,7 @@ for (let round = 0; round < ROUNDS; round++) {
   results.agreePass.push(await passthrough(schedules, scheduleRows));
   results.paymentsPass.push(await passthrough(payments, paymentRows));
   for (const backend of backends) {
-    const book = await freshBook(backend, round);
+    const book = await freshBook(backend, `fairplan_bench_${process.pid}_${round}`, POSTGRES);
     try {
       results[backend].agree.push(await timed(`agree ${backend}`, scheduleRows, BIN, ['book', 'agree', '--schedules', schedules, '--agreed-on', '2025-12-15', '--book', book.location]));
       results[backend].payments.push(await timed(`payments ${backend}`, paymentRows, BIN, ['book', 'payments', payments, '--book', book.location]));

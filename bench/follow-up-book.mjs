@@ -13,13 +13,13 @@
 // 2.0: on a shared machine the CPU time's is the steadier, as the seconds move with what else runs)
 // and the load of the machine. With FAIRPLAN_TEST_POSTGRES set (a postgres:// URL of a server on which a database may
 // be created), a PostgreSQL book is timed beside. Run `npm run build` first.
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { createReadStream } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { BIN, DATA, generated, timed, sizeArgument } from './timing.mjs';
+import { BIN, DATA, generated, timed, sizeArgument, freshBook } from './timing.mjs';
 
 const arrangements = sizeArgument('follow-up-book.mjs', 'ARRANGEMENTS');
 const INSTALMENTS = 13;
@@ -137,28 +137,6 @@ async function messagesIntoPostgres(url) {
   }
 }
 
-/** A new, empty book: a SQLite file, or a database made on the PostgreSQL server (and dropped by `drop`). */
-async function freshBook(backend) {
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-bench-fub-'));
-    return { location: path.join(dir, 'book.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `fairplan_bench_fub_${process.pid}`;
-  const admin = async (query) => {
-    const client = new pg.Client({ connectionString: POSTGRES });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  return { location: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 const instalmentRows = arrangements * INSTALMENTS;
 const outputs = (label) => ({ status: path.join(DATA, `fub-status-${label}.csv`), messages: path.join(DATA, `fub-messages-${label}.csv`) });
 const NIGHT = ['--as-of', AS_OF, '-q'];
@@ -200,7 +178,7 @@ const csv = await timed('follow-up (CSV)', instalmentRows, BIN, [
 say(`  follow-up on CSV files        ${s(csv.seconds)} (CPU ${s(csv.cpuSeconds)})   peak RSS ${MB(csv)}`);
 
 for (const backend of POSTGRES ? ['sqlite', 'postgres'] : ['sqlite']) {
-  const book = await freshBook(backend);
+  const book = await freshBook(backend, `fairplan_bench_fub_${process.pid}`, POSTGRES);
   try {
     const at = ['--book', book.location];
     const agree = await timed('agree', 0, BIN, ['book', 'agree', '--schedules', schedules, '--agreed-on', AGREED_ON, ...at]);

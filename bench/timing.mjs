@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DATA = path.join(ROOT, 'bench', 'data');
@@ -69,3 +70,27 @@ export const passthrough = (file, rows) => timed('passthrough', rows, PASSTHROUG
 
 export const fastest = (runs) => runs.reduce((best, r) => (r.seconds < best.seconds ? r : best));
 export const highest = (runs) => Math.max(...runs.map((r) => r.peakMb));
+
+/**
+ * A new, empty book: a SQLite file in a folder of its own, or the database `name` made on the
+ * PostgreSQL server at `postgres`; `drop` removes it.
+ */
+export async function freshBook(backend, name, postgres) {
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-bench-book-'));
+    return { location: path.join(dir, 'book.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = async (sql) => {
+    const client = new pg.Client({ connectionString: postgres });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(postgres);
+  url.pathname = `/${name}`;
+  return { location: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
