@@ -14,17 +14,14 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sizeArgument } from './timing.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = path.join(ROOT, 'bench', 'data');
 // The project's own deterministic accounts generator (or another one named by FAIRPLAN_GEN_ACCOUNTS).
 const GENERATOR = process.env.FAIRPLAN_GEN_ACCOUNTS ?? path.join(ROOT, 'bench', 'gen-accounts.mjs');
-const rows = Number.parseInt(process.argv[2] ?? '1000000', 10);
+const rows = sizeArgument('run.mjs', 'ROWS [BATCH OPTIONS]', 1_000_000);
 const batchOptions = process.argv.slice(3);
-if (!Number.isSafeInteger(rows) || rows < 1) {
-  process.stderr.write('usage: node bench/run.mjs [ROWS [BATCH OPTIONS]]\n');
-  process.exit(2);
-}
 
 function run(args, stdoutFile) {
   return new Promise((resolve, reject) => {

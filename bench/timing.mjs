@@ -14,15 +14,15 @@ export const DATA = path.join(ROOT, 'bench', 'data');
 export const BIN = path.join(ROOT, 'bin', 'fairplan.js');
 const PASSTHROUGH = path.join(ROOT, 'bench', 'passthrough.mjs');
 
-/** Writes `lines()`'s lines to `file` once; a file already there is reused. */
-/** The size a bench is asked for, its first argument (100,000 unless given); usage and exit 2 on anything else. */
-export function sizeArgument(script, name) {
-  const size = Number.parseInt(process.argv[2] ?? '100000', 10);
+/** The size a bench is asked for, its first argument (`fallback` unless given); usage and exit 2 on anything else. */
+export function sizeArgument(script, name, fallback = 100_000) {
+  const size = Number.parseInt(process.argv[2] ?? String(fallback), 10);
   if (Number.isSafeInteger(size) && size >= 1) return size;
   process.stderr.write(`usage: node bench/${script} [${name}]\n`);
   process.exit(2);
 }
 
+/** Writes `lines()`'s lines to `file` once; a file already there is reused. */
 export async function generated(file, lines) {
   if (existsSync(file)) return file;
   mkdirSync(path.dirname(file), { recursive: true });
