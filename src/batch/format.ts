@@ -360,12 +360,24 @@ export const rejectionCells = (rejection: Rejection): string[] => [
   ...rejection.cells.map(safeCell),
 ];
 
-export const rejectionJson = (rejection: Rejection) => ({
-  formatVersion: FORMAT_VERSION,
-  line: rejection.line,
-  account_id: rejection.accountId || null,
-  field: rejection.field || null,
-  reason: rejection.reason,
-  code: rejection.code,
-  cells: rejection.cells,
-});
+/**
+ * A rejected row as JSON, named as the CSV's columns are (`rejected_code`), so one script reads
+ * either; format 2.1's names (`line`, `field`, `reason`, `code`) are written too, until 3.0.
+ */
+export const rejectionJson = (rejection: Rejection) => {
+  const line = rejection.line;
+  const field = rejection.field || null;
+  return {
+    formatVersion: FORMAT_VERSION,
+    rejected_line: line,
+    rejected_field: field,
+    rejected_reason: rejection.reason,
+    rejected_code: rejection.code,
+    account_id: rejection.accountId || null,
+    cells: rejection.cells,
+    line,
+    field,
+    reason: rejection.reason,
+    code: rejection.code,
+  };
+};

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { csvSafeText } from '../render/shared/csv-safe.js';
+import { FORMAT_VERSION } from '../render/shared/format-version.js';
 import { BOOK_TABLES, pence } from './schema.js';
 import type { BookWriter } from './transaction.js';
 
@@ -29,7 +30,8 @@ export async function exportTables(db: BookWriter, folder: string, format: 'csv'
       format === 'csv'
         ? // A spreadsheet must not run a cell as a formula; the NDJSON export keeps every value exactly.
           stringify(plain, { header: true, columns, cast: { number: String, string: csvSafeText } })
-        : plain.map((row) => `${JSON.stringify(row)}\n`).join('');
+        : // Each line carries the format's version, as every NDJSON output does (schema/book-export-TABLE.schema.json).
+          plain.map((row) => `${JSON.stringify({ formatVersion: FORMAT_VERSION, ...row })}\n`).join('');
     tables.push({ table, file: join(folder, `${table}.${format}`), rows: rows.length, content });
   }
   return tables;

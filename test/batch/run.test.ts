@@ -140,8 +140,8 @@ describe('a grouped batch run (--group-by)', () => {
     expect(summary).toMatchObject({ read: 4, written: 2, rejected: 2 });
     const rejected = (await readFile(errors, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(rejected).toMatchObject([
-      { line: 4, account_id: 'ACC3', field: 'customer_id', reason: 'rows of customer A are not together: sort the export by customer_id' },
-      { line: 5, account_id: 'ACC4', field: 'customer_id', reason: 'customer_id is missing: the row names no customer' },
+      { rejected_line: 4, account_id: 'ACC3', rejected_field: 'customer_id', rejected_code: 'customer-rows-apart' },
+      { rejected_line: 5, account_id: 'ACC4', rejected_field: 'customer_id', rejected_code: 'missing-value' },
     ]);
   });
 });
@@ -158,8 +158,8 @@ describe('an account listed twice', () => {
     const { summary } = await run(csv, { errors });
     expect(summary).toMatchObject({ read: 1_203, written: 1_201, rejected: 2 });
     expect(await rejectedRows(errors)).toMatchObject([
-      { line: 1_203, account_id: 'ACC1', field: 'account_id', reason: 'account ACC1 is on line 2 already: an account is planned from one row only' },
-      { line: 1_204, account_id: 'ACC7', field: 'account_id', reason: 'account ACC7 is on line 8 already: an account is planned from one row only' },
+      { rejected_line: 1_203, account_id: 'ACC1', rejected_field: 'account_id', rejected_code: 'repeated-account', rejected_reason: 'account ACC1 is on line 2 already: an account is planned from one row only' },
+      { rejected_line: 1_204, account_id: 'ACC7', rejected_field: 'account_id', rejected_code: 'repeated-account', rejected_reason: 'account ACC7 is on line 8 already: an account is planned from one row only' },
     ]);
   });
 
@@ -172,8 +172,8 @@ describe('an account listed twice', () => {
     const { summary } = await run(csv, { groupBy: 'customer_id', errors, output });
     expect(summary).toMatchObject({ read: 5, written: 3, rejected: 2 });
     expect(await rejectedRows(errors)).toMatchObject([
-      { line: 3, account_id: 'ACC1', field: 'account_id', reason: 'account ACC1 is on line 2 already: an account is planned from one row only' },
-      { line: 5, account_id: 'ACC2', field: 'account_id', reason: 'account ACC2 is on line 4 already: an account is planned from one row only' },
+      { rejected_line: 3, account_id: 'ACC1', rejected_field: 'account_id', rejected_code: 'repeated-account' },
+      { rejected_line: 5, account_id: 'ACC2', rejected_field: 'account_id', rejected_code: 'repeated-account' },
     ]);
     const written = (await readFile(output, 'utf8')).trimEnd().split('\n').map((line) => (JSON.parse(line) as { account_id: string }).account_id);
     expect(written).toEqual(['ACC1', 'ACC2', 'ACC3']);

@@ -55,6 +55,21 @@ describe('fairplan batch', () => {
     expect(errors[6]).toBe('183,,the row has 6 fields; the header has 13,wrong-field-count,BAD000000006,Short Row,1200.00,,1600.00,500.00');
   });
 
+  it('gives each rejected row the same line, field, reason and code in --json as in the CSV, by the CSV\'s names, with the 2.1 names beside them until 3.0', async () => {
+    const dir = scratch();
+    await runCli(['batch', SAMPLE, '-o', path.join(dir, 'results.csv'), '--errors', path.join(dir, 'rejected.csv'), ...AS_OF]);
+    await runCli(['batch', SAMPLE, '--json', '-o', path.join(dir, 'results.ndjson'), '--errors', path.join(dir, 'rejected.ndjson'), ...AS_OF]);
+    const csv = csvRows(readFileSync(path.join(dir, 'rejected.csv'), 'utf8')).slice(1);
+    const json = csvRows(readFileSync(path.join(dir, 'rejected.ndjson'), 'utf8')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(json).toHaveLength(csv.length);
+    expect(json.map((row) => row.rejected_code)).toEqual(['missing-value', 'invalid-amount', 'negative-amount', 'invalid-frequency', 'invalid-date', 'wrong-field-count']);
+    for (const row of json) {
+      expect(row).toMatchObject({ formatVersion: FORMAT_VERSION, line: row.rejected_line, field: row.rejected_field, reason: row.rejected_reason, code: row.rejected_code });
+    }
+    expect(json[0]).toMatchObject({ rejected_line: 13, rejected_field: 'balance', account_id: 'BAD000000001', cells: csv[0]!.split(',').slice(4) });
+    expect(json[5]).toMatchObject({ rejected_line: 183, rejected_field: null, account_id: 'BAD000000006' });
+  });
+
   it('reads quoted amounts with pound signs and thousands separators', async () => {
     const { stdout } = await runCli(['batch', SAMPLE, '--quiet', ...AS_OF]);
     const row = csvRows(stdout).find((line) => line.startsWith('ACC900000001,'));

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { openBook, type Book } from '../../src/book/connect.js';
 import { recordPayments } from '../../src/book/payments.js';
 import { inTransaction } from '../../src/book/transaction.js';
+import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 import { BACKENDS } from '../helpers/book.js';
 import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
 
@@ -94,8 +95,12 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       // In pence: 45 + 45 + 30 + 30 - 30 + 1 + 25 + 25 pounds.
       expect(payments.reduce((sum, p) => sum + BigInt(p.amount!), 0n)).toBe(17100n);
       expect((await run(book, ['export', path.join(dir, 'json'), '--ndjson'])).code).toBe(0);
-      const lines = readFileSync(path.join(dir, 'json', 'payments.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { amount: number });
+      const lines = readFileSync(path.join(dir, 'json', 'payments.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { formatVersion: string; amount: number });
       expect(lines.map((p) => p.amount)).toEqual([4500, 4500, 3000, 3000, -3000, 100, 2500, 2500]);
+      // Each line carries the format's version before the table's own columns, as the CSV's header row does not.
+      expect(lines.map((p) => Object.keys(p)[0])).toEqual(Array(8).fill('formatVersion'));
+      expect(new Set(lines.map((p) => p.formatVersion))).toEqual(new Set([FORMAT_VERSION]));
+      expect(Object.keys(lines[0]!).slice(1)).toEqual(Object.keys(payments[0]!));
     });
 
     it('migrates a new book to the latest schema, and then has nothing to do', async () => {

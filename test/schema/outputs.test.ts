@@ -2,12 +2,14 @@
  * Every JSON output fairplan writes is valid against its published schema in `schema/`, run on the
  * bundled fixtures as a user would run them; the schemas' lists of values are the code's own.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOUSEHOLD_FIELDS } from '../../src/batch/fields.js';
+import { BOOK_TABLES } from '../../src/book/schema.js';
+import { ERROR_CODES } from '../../src/core/errors.js';
 import { CHANNELS, HOLDS, MESSAGE_KINDS } from '../../src/core/follow-up/contact.js';
 import { JURISDICTIONS, TENURES } from '../../src/core/statement.js';
 import { ACTIONS, STATUSES } from '../../src/core/follow-up/status.js';
@@ -17,7 +19,8 @@ import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 import { fixture, ROOT, runCli } from '../helpers/cli.js';
 
 const SCHEMAS = path.join(ROOT, 'schema');
-const OUTPUTS = ['check', 'plan', 'batch-record', 'batch-schedule', 'batch-rejection', 'batch-summary', 'follow-up-status', 'follow-up-message', 'follow-up-rejection', 'follow-up-summary', 'report', 'report-outcomes', 'book-show'] as const;
+const BOOK_EXPORT = BOOK_TABLES.map((table) => `book-export-${table}` as const);
+const OUTPUTS = ['check', 'plan', 'batch-record', 'batch-schedule', 'batch-rejection', 'batch-summary', 'follow-up-status', 'follow-up-message', 'follow-up-rejection', 'follow-up-summary', 'report', 'report-outcomes', 'book-show', ...BOOK_EXPORT, 'error'] as const;
 type Output = (typeof OUTPUTS)[number];
 
 const schemaOf = (name: Output) => JSON.parse(readFileSync(path.join(SCHEMAS, `${name}.schema.json`), 'utf8')) as Record<string, any>;
@@ -62,8 +65,45 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     const table = readFileSync(path.join(ROOT, 'docs', 'batch-mapping.md'), 'utf8').split('## Rejected rows')[1]!;
     const documented = [...table.matchAll(/^\| ((?:`[a-z-]+`(?:, )?)+) \|/gm)].flatMap(([, codes]) => [...codes!.matchAll(/`([a-z-]+)`/g)].map(([, code]) => code));
     expect(documented.length).toBeGreaterThan(10);
-    expect([...schemaOf('batch-rejection').properties.code.enum].sort()).toEqual(documented.sort());
+    const rejection = schemaOf('batch-rejection').properties;
+    expect([...rejection.rejected_code.enum].sort()).toEqual(documented.sort());
+    // The 2.1 name, written beside the new one until 3.0, takes the same values.
+    expect(rejection.code.enum).toEqual(rejection.rejected_code.enum);
   });
+
+  it("list the error codes the code has, as docs/json-output.md does, with usage and internal that the command line adds", () => {
+    const codes = schemaOf('error').properties.code.enum as string[];
+    expect([...codes].sort()).toEqual(['usage', ...ERROR_CODES, 'internal'].sort());
+    const table = readFileSync(path.join(ROOT, 'docs', 'json-output.md'), 'utf8').split('### Errors that stop a command')[1]!.split('###')[0]!;
+    const documented = [...table.matchAll(/^\| `([a-z-]+)` \| \d+ \|/gm)].map(([, code]) => code);
+    expect(documented.sort()).toEqual([...codes].sort());
+  });
+
+  it('hold FAIRPLAN_ERRORS=json lines of each kind of bad input, every line of one shape', async () => {
+    const mapping = out('bad.map.json');
+    writeFileSync(mapping, '{"columns": {"food": {"column": "Food", "frequency": "monthy"}}}');
+    const runs = [
+      ['check', fixture('statements', 'invalid', 'bad-amount.json')],
+      ['batch', fixture('accounts', 'sample-accounts.csv'), '--map', mapping, '-o', out('never.csv')],
+      ['batch', fixture('statements', 'homeowner-several-creditors.json'), '-o', out('never.csv')],
+      ['book', 'show', 'BK-001', '--book', 'mysql://book.example/fairplan'],
+      ['check', out('no-such-statement.json')],
+      ['plan', '--balance', '12.345', '--affordable', '30'],
+      ['plan', '--balance', '1000', '--no-such-option'],
+    ];
+    const seen = new Set<string>();
+    for (const args of runs) {
+      const { code, stderr } = await runCli(args, { env: { FAIRPLAN_ERRORS: 'json' } });
+      expect(code, args.join(' ')).toBe(2);
+      const errors = lines(stderr) as { code: string }[];
+      expect(errors.length, args.join(' ')).toBeGreaterThan(0);
+      for (const error of errors) {
+        expectValid('error', error, `error of ${args.join(' ')}`);
+        seen.add(error.code);
+      }
+    }
+    expect([...seen].sort()).toEqual(['invalid-argument', 'invalid-mapping', 'invalid-statement', 'io', 'usage']);
+  }, 60_000);
 
   it('hold check --json and plan --json of every bundled statement', async () => {
     const statements = ['homeowner-several-creditors.json', 'couple-children-mixed.yaml', 'deficit-budget.json', 'breathing-space-crisis-open.json', 'scotland-old-debt-moratorium.json', 'us-household.json', 'sfs/sfs-household.json', 'possibly-statute-barred.json'];
@@ -116,9 +156,9 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
         expect(rows.length, name).toBeGreaterThan(0);
         for (const row of rows) expectValid('batch-schedule', row, name);
       }
-      const rejected = ['batch-errors', 'messy-errors'].flatMap((name) => lines(readFileSync(out(`${name}.ndjson`), 'utf8')) as { code: string }[]);
+      const rejected = ['batch-errors', 'messy-errors'].flatMap((name) => lines(readFileSync(out(`${name}.ndjson`), 'utf8')) as { rejected_code: string }[]);
       // The sample export's six bad rows and a hostile file's unreadable ones, each of a code the docs list.
-      expect(new Set(rejected.map((row) => row.code)).size).toBeGreaterThan(3);
+      expect(new Set(rejected.map((row) => row.rejected_code)).size).toBeGreaterThan(3);
       for (const row of rejected) expectValid('batch-rejection', row, 'batch rejected row');
     });
 
@@ -145,7 +185,17 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     const shown = JSON.parse((await runCli(['book', 'show', 'BK-002', '--json'], { env })).stdout) as { agreements: unknown[]; payments: unknown[]; circumstances: unknown[] };
     expect([shown.agreements.length, shown.payments.length, shown.circumstances.length].every((n) => n > 0)).toBe(true);
     expectValid('book-show', shown, 'book show --json');
-  }, 60_000);
+
+    // book export --ndjson of the same book, once follow-up has issued a message from it and a sender reported.
+    await runCli(['follow-up', '--book', env.FAIRPLAN_BOOK, '--as-of', '2026-04-14', '-o', out('book-status.csv'), '--messages', out('book-messages.csv'), '-q']);
+    await runCli(['book', 'sent', fixture('book', 'sent.csv')], { env });
+    expect((await runCli(['book', 'export', out('export'), '--ndjson'], { env })).code).toBe(0);
+    for (const table of BOOK_TABLES) {
+      const rows = lines(readFileSync(out(path.join('export', `${table}.ndjson`)), 'utf8'));
+      expect(rows.length, table).toBeGreaterThan(0);
+      for (const row of rows) expectValid(`book-export-${table}`, row, `book export ${table}.ndjson`);
+    }
+  }, 90_000);
 
   it('hold follow-up --json status, messages, rejected rows and summary, on the fixture book and on a messy export', async () => {
     const books = [

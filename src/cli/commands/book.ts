@@ -296,7 +296,7 @@ export const registerBook: RegisterCommand = (program, context) => {
     .action((account: string, flags: ShowFlags) => show(context, account, flags));
   bookCommand(book, context, 'export', 'every table of the book as a CSV file (or NDJSON) in a folder')
     .argument('<folder>', 'the folder to write to (made if missing)')
-    .option('--ndjson', 'one JSON record a line instead of CSV')
+    .option('--ndjson', 'one JSON record a line instead of CSV, each with formatVersion (docs/json-output.md)')
     .action((folder: string, flags: ExportFlags) => exportBook(context, folder, flags));
   bookCommand(book, context, 'backup', 'a consistent copy of a SQLite book, while it is in use (for PostgreSQL, use pg_dump)')
     .argument('<file>', 'the copy')

@@ -1,5 +1,6 @@
 /** The one place errors become text for a person. */
 import { FairplanError } from '../../core/errors.js';
+import { FORMAT_VERSION } from './format-version.js';
 import { visible } from './visible.js';
 
 /**
@@ -28,17 +29,20 @@ function errorLines(error: unknown): string[] {
 
 /**
  * The same problems as JSON, one object a line, for a script (`FAIRPLAN_ERRORS=json`): its stable
- * `code`, the sentence, and where it was found. JSON escapes what a terminal would run.
+ * `code`, the sentence, and where it was found, each line of one shape (schema/error.schema.json),
+ * with null where a file, line or field is not known. JSON escapes what a terminal would run.
  */
 export function renderErrorJson(error: unknown): string[] {
   if (error instanceof FairplanError) {
     const { file, line, field, problems } = error.context;
-    const where = { ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }) };
-    const found = problems && problems.length > 0 ? problems.map((p) => ({ ...(p.path ? { field: p.path } : {}), message: p.message })) : [{ ...(field ? { field } : {}), message: error.message }];
-    return found.map((problem) => JSON.stringify({ code: error.code, ...where, ...problem }));
+    const found = problems && problems.length > 0 ? problems.map((p) => ({ field: p.path || null, message: p.message })) : [{ field: field || null, message: error.message }];
+    return found.map((problem) => errorLine(error.code, file ?? null, line ?? null, problem.field, problem.message));
   }
-  return [JSON.stringify({ code: 'internal', message: error instanceof Error ? error.message : String(error) })];
+  return [errorLine('internal', null, null, null, error instanceof Error ? error.message : String(error))];
 }
 
 /** A usage error commander found (an unknown option, a missing argument), as JSON. */
-export const usageErrorJson = (message: string): string => JSON.stringify({ code: 'usage', message: message.replace(/^error: /, '').trim() });
+export const usageErrorJson = (message: string): string => errorLine('usage', null, null, null, message.replace(/^error: /, '').trim());
+
+const errorLine = (code: string, file: string | null, line: number | null, field: string | null, message: string): string =>
+  JSON.stringify({ formatVersion: FORMAT_VERSION, code, file, line, field, message });
