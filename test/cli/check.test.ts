@@ -2,11 +2,13 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli, runWithStdoutTo } from '../helpers/cli.js';
+import { fixture, runCli, runCliErrors, runWithStdoutTo } from '../helpers/cli.js';
 import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 import { sfsValidator } from '../helpers/sfs-schema.js';
 
 const check = (...args: string[]) => runCli(['check', ...args, '--as-of', '2026-11-25']);
+/** The same run as a script sees it: each error's code and place (FAIRPLAN_ERRORS=json). */
+const checkErrors = (...args: string[]) => runCliErrors(['check', ...args, '--as-of', '2026-11-25']);
 const statement = (...name: string[]) => fixture('statements', ...name);
 
 describe('fairplan check: the report', async () => {
@@ -92,11 +94,17 @@ describe('fairplan check --json', () => {
 
 describe('fairplan check: bad input', () => {
   it('names the file, the path and the expected value, once per problem, with exit code 2', async () => {
-    const { code, stdout, stderr } = await check(statement('invalid', 'bad-frequency.json'));
+    const file = statement('invalid', 'bad-frequency.json');
+    const { code, stdout, stderr } = await check(file);
     expect(code).toBe(2);
     expect(stdout).toBe('');
+    // The sentence a person reads names the file and the path, and suggests the frequency meant.
     expect(stderr).toContain('bad-frequency.json: expenditure[3].frequency: "monthy" is not a frequency; did you mean "monthly"?');
-    expect(stderr).toContain('bad-frequency.json: expenditure[4].frequency: "every day" is not a frequency');
+    const { errors } = await checkErrors(file);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'invalid-statement', file, field: 'expenditure[3].frequency' }),
+      expect.objectContaining({ code: 'invalid-statement', file, field: 'expenditure[4].frequency' }),
+    ]);
   });
 
   it('says when the statement file does not exist', async () => {
@@ -106,21 +114,21 @@ describe('fairplan check: bad input', () => {
   });
 
   it('refuses a guideline file before it takes effect', async () => {
-    const { code, stderr } = await runCli(['check', statement('single-renter-weekly.json'), '--guidelines', fixture('guidelines', 'example-guidelines.yaml'), '--as-of', '2026-01-01']);
+    const { code, errors } = await runCliErrors(['check', statement('single-renter-weekly.json'), '--guidelines', fixture('guidelines', 'example-guidelines.yaml'), '--as-of', '2026-01-01']);
     expect(code).toBe(2);
-    expect(stderr).toContain('takes effect on 2026-04-06 and must not be used for 2026-01-01');
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-guidelines' })]);
   });
 
   it('refuses a --token-threshold in dollars for a statement in pounds, naming the option', async () => {
-    const { code, stderr } = await check(statement('single-renter-weekly.json'), '--token-threshold', '$5');
+    const { code, errors } = await checkErrors(statement('single-renter-weekly.json'), '--token-threshold', '$5');
     expect(code).toBe(2);
-    expect(stderr).toBe('fairplan: --token-threshold: "$5" is in dollars, but the amounts here are in pounds (write 5 or £5)\n');
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-amount', file: null, field: '--token-threshold' })]);
   });
 
   it('refuses an impossible --as-of date with a usage line', async () => {
-    const { code, stderr } = await runCli(['check', statement('single-renter-weekly.json'), '--as-of', '2027-02-30']);
+    const { code, errors } = await runCliErrors(['check', statement('single-renter-weekly.json'), '--as-of', '2027-02-30']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/2027-02-30/);
+    expect(errors).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining('2027-02-30') })]);
   });
 });
 
@@ -168,9 +176,9 @@ describe('fairplan check with SFS files', () => {
   });
 
   it('refuses an SFS document it cannot write, with exit code 2', async () => {
-    const { code, stderr } = await check(statement('single-renter-weekly.json'), '--sfs', 'letter');
+    const { code, errors } = await checkErrors(statement('single-renter-weekly.json'), '--sfs', 'letter');
     expect(code).toBe(2);
-    expect(stderr).toContain("'letter' is invalid. Allowed choices are summary, data-entry.");
+    expect(errors).toEqual([expect.objectContaining({ code: 'usage' })]);
   });
 
   describe('an SFS summary whose stated totals disagree with its figures', () => {
@@ -210,24 +218,23 @@ describe('fairplan check with SFS files', () => {
   });
 
   it('reads a file as an SFS summary when told to with --format sfs-summary, naming what a summary does not have', async () => {
-    const { code, stderr } = await check(statement('sfs', 'sfs-household.json'), '--format', 'sfs-summary');
+    const { code, errors } = await checkErrors(statement('sfs', 'sfs-household.json'), '--format', 'sfs-summary');
     expect(code).toBe(2);
-    expect(stderr).toContain('monthly-income: "earnings" is not a field of the SFS summary monthly income');
+    expect(errors).toContainEqual(expect.objectContaining({ code: 'invalid-statement', field: 'monthly-income', message: expect.stringContaining('"earnings"') }));
     expect((await check(statement('sfs', 'sfs-summary.json'), '--format', 'sfs-summary')).code).toBe(0);
   });
 
   it('refuses an SFS file whose stated total disagrees with its own lines, naming the field', async () => {
-    const { code, stderr } = await check(statement('sfs', 'sfs-total-mismatch.json'));
+    const file = statement('sfs', 'sfs-total-mismatch.json');
+    const { code, errors } = await checkErrors(file);
     expect(code).toBe(2);
-    expect(stderr).toContain(
-      'sfs-total-mismatch.json: monthly-income.total-monthly-income: states 2,319.80 but its lines add up to 2,329.80',
-    );
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-statement', file, field: 'monthly-income.total-monthly-income' })]);
   });
 
   it('will not write JSON and SFS at once', async () => {
-    const { code, stderr } = await check(statement('single-renter-weekly.json'), '--json', '--sfs');
+    const { code, errors } = await checkErrors(statement('single-renter-weekly.json'), '--json', '--sfs');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--json.*cannot be used with.*--sfs/);
+    expect(errors).toEqual([expect.objectContaining({ code: 'usage' })]);
   });
 });
 
@@ -306,9 +313,9 @@ describe('fairplan check --stale-after', () => {
 
   it('refuses a number of months that is not a whole number from 1 to 120, exit 2', async () => {
     for (const bad of ['0', '121', '1.5', 'twelve']) {
-      const { code, stderr } = await check(OLD, '--stale-after', bad);
-      expect(code).toBe(2);
-      expect(stderr).toContain(`"${bad}" is not a whole number of months from 1 to 120`);
+      const { code, errors } = await checkErrors(OLD, '--stale-after', bad);
+      expect(code, bad).toBe(2);
+      expect(errors, bad).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining('--stale-after') })]);
     }
   });
 });
@@ -316,9 +323,9 @@ describe('fairplan check --stale-after', () => {
 describe('fairplan check: dates after the as-of date', () => {
   it('refuses a budget taken, or a last payment made, after the day it is used, naming the file and field', async () => {
     const file = fixture('statements', 'old-budget-old-debt.json');
-    const taken = await runCli(['check', file, '--as-of', '2025-09-30']);
+    const taken = await runCliErrors(['check', file, '--as-of', '2025-09-30']);
     expect(taken.code).toBe(2);
-    expect(taken.stderr).toBe(`fairplan: ${file}: takenOn: 2025-10-01 is after the as-of date 2025-09-30: a budget cannot be taken after the day it is used\n`);
+    expect(taken.errors).toEqual([expect.objectContaining({ code: 'invalid-argument', file, line: null, field: 'takenOn' })]);
   });
 
   it('says a fairplan statement read with --format sfs-summary is one, rather than listing the SFS fields it lacks', async () => {

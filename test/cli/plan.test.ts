@@ -40,6 +40,12 @@ async function runMain(
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
+/** The same run as a script sees it with FAIRPLAN_ERRORS=json: the exit code and each error's code and place. */
+async function errorsOf(args: readonly string[]): Promise<{ code: number; errors: Record<string, unknown>[] }> {
+  const { code, stderr } = await runMain(args, { env: { NO_COLOR: '1', FAIRPLAN_ERRORS: 'json' } });
+  return { code, errors: stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
 describe('fairplan plan', () => {
   it('prints the comparison, the recommendation, its schedule and the signpost', async () => {
     const { code, stdout, stderr } = await runCli(PLAN);
@@ -594,44 +600,50 @@ describe('fairplan plan STATEMENT', () => {
 });
 
 describe('fairplan plan refuses bad arguments with one clear line and exit code 2', () => {
-  const refuses = async (args: string[], message: string | RegExp) => {
-    const { code, stdout, stderr } = await runMain(['plan', ...args]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(message);
+  /**
+   * One line for a person, and the stable code (and the option or file at fault) a script reads with
+   * FAIRPLAN_ERRORS=json. A usage error carries no field: its sentence names the option, so `said`
+   * holds that name, or the sentence itself where its wording is the point (a suggestion).
+   */
+  const refuses = async (args: string[], code: string, { field, file, said }: { field?: string; file?: string; said?: string | RegExp } = {}) => {
+    const person = await runMain(['plan', ...args]);
+    expect(person.code).toBe(2);
+    expect(person.stdout).toBe('');
+    expect(person.stderr.trim().split('\n')).toHaveLength(1);
+    if (said !== undefined) expect(person.stderr).toMatch(said);
+    const script = await errorsOf(['plan', ...args]);
+    expect(script.code).toBe(2);
+    expect(script.errors).toEqual([expect.objectContaining({ code, ...(field === undefined ? {} : { field }), ...(file === undefined ? {} : { file }) })]);
   };
 
-  it('a negative balance', () => refuses(['--balance', '-5', '--affordable', '30'], /'--balance <amount>' argument '-5' is invalid\. "-5" must be more than zero/));
+  it('a negative balance', () => refuses(['--balance', '-5', '--affordable', '30'], 'usage', { said: "'--balance <amount>'" }));
   it('an unknown frequency, suggesting the nearest', () =>
-    refuses(['--balance', '1000', '--affordable', '30', '--frequency', 'montly'], /"montly" is not a frequency; did you mean "monthly"\?/));
-  it('a date that does not exist', () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], /"2027-02-30" is not a date that exists/));
+    refuses(['--balance', '1000', '--affordable', '30', '--frequency', 'montly'], 'usage', { said: /"montly" is not a frequency; did you mean "monthly"\?/ }));
+  it('a date that does not exist', () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], 'usage', { said: "'--start <date>'" }));
   it('a placeholder date, naming the problem rather than a range of dates', () =>
-    refuses([...PLAN.slice(1, -2), '--as-of', '9999-12-31'], /"9999-12-31" is after 2200: not a plausible date \(fairplan takes years 1900 to 2200\)/));
-  it('a date before 1900', () => refuses([...PLAN.slice(1), '--start', '1850-01-01'], /"1850-01-01" is before 1900: not a plausible date/));
-  it('an amount in dollars when the plan is in pounds, naming the option', () =>
-    refuses(['--balance', '$500', '--affordable', '30'], 'fairplan: --balance: "$500" is in dollars, but the amounts here are in pounds (write 500 or £500)'));
-  it('an amount in pounds for a statement in dollars', () =>
-    refuses([fixture('statements', 'us-household.json'), '--affordable', '£30'], 'fairplan: --affordable: "£30" is in pounds, but the amounts here are in dollars (write 30 or $30)'));
-  it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], /"150" is over 100%/));
-  it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'fairplan: --affordable is required without a statement'));
-  it('no --balance without a statement', () => refuses(['--affordable', '30'], 'fairplan: --balance is required without a statement'));
+    refuses([...PLAN.slice(1, -2), '--as-of', '9999-12-31'], 'usage', { said: /"9999-12-31" is after 2200: not a plausible date \(fairplan takes years 1900 to 2200\)/ }));
+  it('a date before 1900', () => refuses([...PLAN.slice(1), '--start', '1850-01-01'], 'usage', { said: "'--start <date>'" }));
+  it('an amount in dollars when the plan is in pounds, naming the option', () => refuses(['--balance', '$500', '--affordable', '30'], 'invalid-amount', { field: '--balance' }));
+  it('an amount in pounds for a statement in dollars', () => refuses([fixture('statements', 'us-household.json'), '--affordable', '£30'], 'invalid-amount', { field: '--affordable' }));
+  it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], 'usage', { said: "'--interest-rate <percent>'" }));
+  it('no --affordable without a statement', () => refuses(['--balance', '1000'], 'invalid-argument', { said: 'fairplan: --affordable is required without a statement' }));
+  it('no --balance without a statement', () => refuses(['--affordable', '30'], 'invalid-argument', { said: 'fairplan: --balance is required without a statement' }));
   it('a statement whose debts are all £0.00, naming the statement rather than a --balance that was not given', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
     const statement = JSON.parse(readFileSync(fixture('statements', 'two-creditors-one-charging.json'), 'utf8')) as { debts: { balance: string }[] };
     const file = path.join(dir, 'nothing-owed.json');
     writeFileSync(file, JSON.stringify({ ...statement, debts: statement.debts.map((debt) => ({ ...debt, balance: '0.00' })) }));
-    await refuses([file, '--as-of', '2027-01-04'], `fairplan: ${file}: every non-priority debt in the statement is £0.00, so there is nothing to plan: give the balance with --balance`);
+    await refuses([file, '--as-of', '2027-01-04'], 'invalid-argument', { file });
   });
-  it('--json with --csv', () => refuses([...PLAN.slice(1), '--json', '--csv'], "option '--json' cannot be used with option '--csv'"));
-  it('--letter with --ics', () => refuses([...PLAN.slice(1), '--letter', '--ics', 'x.ics'], /cannot be used with option/));
+  it('--json with --csv', () => refuses([...PLAN.slice(1), '--json', '--csv'], 'usage'));
+  it('--letter with --ics', () => refuses([...PLAN.slice(1), '--letter', '--ics', 'x.ics'], 'usage'));
   it('a first payment before today (the clock says 10 January 2027), naming the option', () =>
-    refuses(['--balance', '1000', '--affordable', '30', '--start', '2027-01-01'], 'fairplan: --start: the first payment (2027-01-01) cannot be before today (2027-01-10)'));
-  it('a schedule for an option not offered', () => refuses([...PLAN.slice(1), '--schedule', 'fixed-term-25'], /did you mean "fixed-term-24"\?/));
-  it('half a step-up', () => refuses([...PLAN.slice(1), '--step-up-periods', '3'], '--step-up-periods and --step-up-to go together'));
-  it('an unknown calendar', () => refuses([...PLAN.slice(1), '--calendar', 'scotlnd'], /did you mean "scotland"\?/));
+    refuses(['--balance', '1000', '--affordable', '30', '--start', '2027-01-01'], 'invalid-argument', { field: '--start' }));
+  it('a schedule for an option not offered', () => refuses([...PLAN.slice(1), '--schedule', 'fixed-term-25'], 'invalid-argument', { field: 'schedule', said: /did you mean "fixed-term-24"\?/ }));
+  it('half a step-up', () => refuses([...PLAN.slice(1), '--step-up-periods', '3'], 'invalid-argument'));
+  it('an unknown calendar', () => refuses([...PLAN.slice(1), '--calendar', 'scotlnd'], 'usage', { said: /did you mean "scotland"\?/ }));
   it('a monthly amount in fractions of a penny, as a monthly figure of a budget never is', () =>
-    refuses(['--balance', '1000', '--affordable', '30.005'], 'fairplan: --affordable: the affordable amount must be in whole pence (got 30.005)'));
+    refuses(['--balance', '1000', '--affordable', '30.005'], 'invalid-argument', { field: '--affordable' }));
 
   it('writes no file when it refuses', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-plan-'));
@@ -841,9 +853,9 @@ describe('fairplan plan: every plan carries a review date', () => {
   });
 
   it('refuses a --stale-after that is not a number of months, naming the option', async () => {
-    const { code, stderr } = await runMain([...PLAN, '--stale-after', '0']);
+    const { code, errors } = await errorsOf([...PLAN, '--stale-after', '0']);
     expect(code).toBe(2);
-    expect(stderr).toContain("option '--stale-after <months>' argument '0' is invalid. \"0\" is not a whole number of months from 1 to 120");
+    expect(errors).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining("'--stale-after <months>'") })]);
   });
 });
 
@@ -851,20 +863,21 @@ describe('fairplan plan reads SFS summaries as check does', () => {
   const WRONG = fixture('statements', 'sfs', 'sfs-summary-wrong-totals.json');
 
   it('refuses a summary whose stated totals disagree with --strict, naming each, and exits 2', async () => {
-    const { code, stdout, stderr } = await runMain(['plan', WRONG, '--strict', '--as-of', '2026-11-25']);
+    const { code, stdout } = await runMain(['plan', WRONG, '--strict', '--as-of', '2026-11-25']);
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toContain('overview.total-available-for-non-priority-debts: states 174.66 but available');
+    const { errors } = await errorsOf(['plan', WRONG, '--strict', '--as-of', '2026-11-25']);
+    expect(errors.map((error) => [error.code, error.file, error.field])).toContainEqual(['invalid-statement', WRONG, 'overview.total-available-for-non-priority-debts']);
     expect((await runMain(['plan', WRONG, '--as-of', '2026-11-25'])).code).toBe(0);
   });
 
   it('reads a file as a summary with --format sfs-summary, and needs a statement for it', async () => {
-    const { code, stderr } = await runMain(['plan', fixture('statements', 'sfs', 'sfs-household.json'), '--format', 'sfs-summary', '--as-of', '2026-11-25']);
+    const { code, errors } = await errorsOf(['plan', fixture('statements', 'sfs', 'sfs-household.json'), '--format', 'sfs-summary', '--as-of', '2026-11-25']);
     expect(code).toBe(2);
-    expect(stderr).toContain('is not a field of the SFS summary monthly income');
+    expect(errors).toContainEqual(expect.objectContaining({ code: 'invalid-statement', field: 'monthly-income' }));
     expect((await runMain(['plan', WRONG, '--format', 'sfs-summary', '--as-of', '2026-11-25'])).code).toBe(0);
-    const without = await runMain([...PLAN, '--strict']);
+    const without = await errorsOf([...PLAN, '--strict']);
     expect(without.code).toBe(2);
-    expect(without.stderr).toContain('--strict needs a statement');
+    expect(without.errors).toEqual([expect.objectContaining({ code: 'invalid-argument' })]);
   });
 });
 

@@ -108,7 +108,7 @@ describe('parseFrequency', () => {
   });
 
   it('can be limited to payment frequencies', () => {
-    expect(() => parseFrequency('annual', ['weekly', 'monthly'])).toThrow(/not a frequency/);
+    expect(() => parseFrequency('annual', ['weekly', 'monthly'])).toThrow(expect.objectContaining({ code: 'invalid-frequency' }));
   });
 });
 

@@ -57,3 +57,19 @@ export async function runWithStdoutTo(file: string, args: readonly string[], fla
     closeSync(stdout);
   }
 }
+
+/** One error as a script reads it with FAIRPLAN_ERRORS=json (schema/error.schema.json). */
+export interface CliError {
+  readonly code: string;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly field: string | null;
+  readonly message: string;
+}
+
+/** Runs the binary with FAIRPLAN_ERRORS=json: its exit code and each error's stable code and place, to assert on rather than wording. */
+export async function runCliErrors(args: readonly string[], options: Parameters<typeof runCli>[1] = {}): Promise<{ code: number; errors: CliError[] }> {
+  const { code, stderr } = await runCli(args, { ...options, env: { ...options.env, FAIRPLAN_ERRORS: 'json' } });
+  const errors = stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as CliError);
+  return { code, errors };
+}

@@ -96,7 +96,7 @@ describe('planRequestFromStatement', () => {
 
   it('refuses to schedule anything during a mental health crisis Breathing Space with no end recorded', () => {
     const crisis: Statement = { ...household, breathingSpace: { kind: 'mental-health-crisis', start: d('2026-11-10') } };
-    expect(() => planRequestFromStatement(crisis, m('120'), d('2026-11-25'))).toThrow(/No plan is made/);
+    expect(() => planRequestFromStatement(crisis, m('120'), d('2026-11-25'))).toThrow(expect.objectContaining({ code: 'invalid-argument', context: { field: 'breathingSpace.end' } }));
     const ended: Statement = { ...household, breathingSpace: { kind: 'mental-health-crisis', start: d('2026-11-10'), end: d('2027-02-01') } };
     expect(planRequestFromStatement(ended, m('120'), d('2026-11-25')).start).toBe('2027-02-12');
   });
