@@ -35,7 +35,7 @@ describe('the customers of a grouped batch, row by row', () => {
 
   it('refuses a row that names no customer', () => {
     const placed = new Customers(column, 1).place(row(2, ' '));
-    expect(placed.record).toMatchObject({ kind: 'unreadable', reason: 'customer_id is missing: the row names no customer', field: 'customer_id', accountId: 'ACC2' });
+    expect(placed.record).toMatchObject({ kind: 'unreadable', code: 'missing-value', field: 'customer_id', accountId: 'ACC2' });
   });
 });
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { fixture, runCli, runCliErrors } from '../helpers/cli.js';
 
 const EXPORT = fixture('accounts', 'household-export.csv');
 const MAP = fixture('accounts', 'household-export.map.json');
@@ -160,9 +160,9 @@ describe('--init-map and household values', () => {
     expect(mapping.columns.jurisdiction).toEqual({ column: 'Nation', values: { Scotland: 'scotland', 'Scot.': 'scotland' } });
     expect(mapping.columns['//tenure']).toMatch(/replace each "\?" with one of owner, mortgage/);
 
-    const refused = await runCli(['batch', file, '--map', guessed, ...UK, '-q']);
+    const refused = await runCliErrors(['batch', file, '--map', guessed, ...UK, '-q']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/columns\.tenure\.values\.Lodger: replace "\?" with what "Lodger" means/);
+    expect(refused.errors).toEqual([expect.objectContaining({ code: 'invalid-mapping', file: guessed, field: 'columns.tenure.values.Lodger' })]);
 
     mapping.columns.tenure.values.Lodger = 'tenant-private';
     writeFileSync(guessed, JSON.stringify(mapping));

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { fixture, runCli, runCliErrors } from '../helpers/cli.js';
 
 const EXPORT = fixture('accounts', 'household-export.csv');
 const MAP = fixture('accounts', 'household-export.map.json');
@@ -203,9 +203,9 @@ describe("the household each row records", () => {
   });
 
   it('refuses a --jurisdiction it does not know, as a usage error', async () => {
-    const { code, stderr } = await runCli(['batch', EXPORT, '--map', MAP, ...UK, '--jurisdiction', 'narnia']);
+    const { code, errors } = await runCliErrors(['batch', EXPORT, '--map', MAP, ...UK, '--jurisdiction', 'narnia']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/"narnia" is not a jurisdiction/);
+    expect(errors).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining("'--jurisdiction <jurisdiction>'") })]);
   });
 });
 
@@ -246,8 +246,8 @@ describe('results an analyst reads first', () => {
   });
 
   it('refuses a guideline table in another currency than the run', async () => {
-    const { code, stderr } = await runCli(['batch', EXPORT, '--map', MAP, ...UK, '--guidelines', 'irs-2025']);
+    const { code, errors } = await runCliErrors(['batch', EXPORT, '--map', MAP, ...UK, '--guidelines', 'irs-2025']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/is in USD, but a batch run is in pounds/);
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-argument', field: '--guidelines' })]);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { accountsCsv } from '../helpers/accounts.js';
-import { BIN, fixture, ROOT, runCli, runWithStdoutTo } from '../helpers/cli.js';
+import { BIN, fixture, ROOT, runCli, runCliErrors, runWithStdoutTo } from '../helpers/cli.js';
 import { AS_ORDINARY_USER, readOnlyFolder } from '../helpers/read-only.js';
 import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 
@@ -20,6 +20,12 @@ const HEADER = 'account_id,customer_name,balance,apr,monthly_income,housing,coun
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-batch-cli-'));
 const csvRows = (text: string) => text.trimEnd().split('\n');
+/** The rejected rows of a --json --errors file, by what a script reads: line, field and code. */
+const rejectedRows = (file: string) =>
+  csvRows(readFileSync(file, 'utf8')).map((line) => {
+    const row = JSON.parse(line) as { rejected_line: number; rejected_field: string | null; rejected_code: string };
+    return [row.rejected_line, row.rejected_field, row.rejected_code];
+  });
 
 describe('fairplan batch', () => {
   it('documents its exit codes and columns in --help, with examples', async () => {
@@ -140,26 +146,22 @@ describe('fairplan batch', () => {
     expect(stderr).toContain('"balanse" is not a field (did you mean "balance"?)');
   });
 
-  it.each([
-    ['"', '"\\"" cannot be the delimiter: it is the quote character, which encloses fields'],
-    ['\n', '"\\n" cannot be the delimiter: a line break ends a row'],
-    ['\r', '"\\r" cannot be the delimiter: a line break ends a row'],
-  ])('refuses --delimiter %j with exit code 2 and one line, before reading a row', async (delimiter, message) => {
+  it.each(['"', '\n', '\r'])('refuses --delimiter %j with exit code 2 and one line, before reading a row', async (delimiter) => {
     const { code, stdout, stderr } = await runCli(['batch', SAMPLE, '--delimiter', delimiter]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(message);
+    expect((await runCliErrors(['batch', SAMPLE, '--delimiter', delimiter])).errors).toEqual([expect.objectContaining({ code: 'invalid-argument', field: '--delimiter' })]);
   });
 
   it('refuses a quote or line break as a mapping file\'s delimiter, by the same rule', async () => {
     const map = path.join(scratch(), 'quote.map.json');
     writeFileSync(map, JSON.stringify({ delimiter: '"' }));
-    const { code, stderr } = await runCli(['batch', SAMPLE, '--map', map]);
-    expect(code).toBe(2);
-    expect(stderr).toBe(`fairplan: ${map}: delimiter: "\\"" cannot be the delimiter: it is the quote character, which encloses fields\n`);
+    const quote = await runCliErrors(['batch', SAMPLE, '--map', map]);
+    expect(quote.code).toBe(2);
+    expect(quote.errors).toEqual([expect.objectContaining({ code: 'invalid-mapping', file: map, field: 'delimiter' })]);
     writeFileSync(map, JSON.stringify({ delimiter: '\r\n' }));
-    expect((await runCli(['batch', SAMPLE, '--map', map])).stderr).toContain('delimiter: "\\r\\n" is not a delimiter (comma, semicolon, tab or one ASCII character)');
+    expect((await runCliErrors(['batch', SAMPLE, '--map', map])).errors).toEqual([expect.objectContaining({ code: 'invalid-mapping', file: map, field: 'delimiter' })]);
   });
 
   it('reports a mapping file\'s mistakes with their paths', async () => {
@@ -168,22 +170,28 @@ describe('fairplan batch', () => {
     writeFileSync(map, JSON.stringify({ columns: { balanse: 'Owed' }, carry: 'Branch' }));
     const { code, stderr } = await runCli(['batch', SAMPLE, '--map', map]);
     expect(code).toBe(2);
-    expect(stderr).toContain('bad.map.json: carry:');
     expect(stderr).toContain('bad.map.json: columns.balanse: "balanse" is not a field (did you mean "balance"?)');
+    const { errors } = await runCliErrors(['batch', SAMPLE, '--map', map]);
+    expect(errors.map((error) => [error.code, error.file, error.field]).sort()).toEqual([
+      ['invalid-mapping', map, 'carry'],
+      ['invalid-mapping', map, 'columns.balanse'],
+    ]);
   });
 
   it('numbers lines as the file does, after quoted line breaks and blank lines in a CRLF file', async () => {
     const input = [HEADER, 'ACC1,"Jones,\r\nMary",1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30', '', 'ACC2,Bad,x,,1,1,1,1,1,1,1,monthly,2026-01-30', ''].join('\r\n');
-    const { stderr } = await runCli(['batch', '-', '-q', '-o', path.join(scratch(), 'r.csv'), ...AS_OF], { input });
-    expect(stderr).toContain('stdin:line 5: account ACC2: balance "x" is not an amount');
+    const errors = path.join(scratch(), 'e.ndjson');
+    await runCli(['batch', '-', '-q', '--json', '-o', path.join(scratch(), 'r.ndjson'), '--errors', errors, ...AS_OF], { input });
+    expect(rejectedRows(errors)).toEqual([[5, 'balance', 'invalid-amount']]);
   });
 
   it('rejects a record whose quote is never closed, in its place, and goes on', async () => {
     const input = `${HEADER}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,200.00,50.00,50.00,monthly,2026-01-30\nACC2,"Unclosed,1,1\n`;
-    const { code, stdout, stderr } = await runCli(['batch', '-', ...AS_OF], { input });
+    const errors = path.join(scratch(), 'e.ndjson');
+    const { code, stdout, stderr } = await runCli(['batch', '-', '--json', '--errors', errors, ...AS_OF], { input });
     expect(code).toBe(1);
-    expect(csvRows(stdout)).toHaveLength(2);
-    expect(stderr).toContain('stdin:line 3: quote opened here and never closed');
+    expect(csvRows(stdout)).toHaveLength(1);
+    expect(rejectedRows(errors)).toEqual([[3, null, 'unreadable-row']]);
     expect(stderr).toContain('2 rows read: 1 written, 1 rejected');
   });
 
@@ -194,8 +202,10 @@ describe('fairplan batch', () => {
     it('rejects the row whose quote is never closed and writes the accounts after it with their own figures (stray-quote-merge.csv)', async () => {
       const { code, stdout, stderr } = await runCli(['batch', hostile('stray-quote-merge.csv'), ...AS_OF]);
       expect(code).toBe(1);
-      expect(stderr).toContain('stray-quote-merge.csv:line 2: quote opened here and never closed');
       expect(stderr).toContain('3 rows read: 2 written, 1 rejected');
+      const dir = scratch();
+      await runCli(['batch', hostile('stray-quote-merge.csv'), '--json', '-q', '-o', path.join(dir, 'r.ndjson'), '--errors', path.join(dir, 'e.ndjson'), ...AS_OF]);
+      expect(rejectedRows(path.join(dir, 'e.ndjson'))).toEqual([[2, null, 'unreadable-row']]);
       const [a2, a3] = csvRows(stdout).slice(1);
       // A2's income is 2,000.00 and A3's 1,308.59: neither takes the other's, nor A1's.
       expect(a2).toMatch(/^A2,2000\.00,/);
@@ -237,15 +247,24 @@ describe('fairplan batch', () => {
       const { code, stdout, stderr } = await runCli(['batch', hostile('duplicate-header.csv'), ...AS_OF]);
       expect(code).toBe(2);
       expect(stdout).toBe('');
+      // The sentence names both places of the column, for a person to find them.
       expect(stderr).toContain('duplicate-header.csv:line 1: the header names column "Balance" twice (columns 3 and 14)');
+      expect((await runCliErrors(['batch', hostile('duplicate-header.csv'), ...AS_OF])).errors).toEqual([
+        expect.objectContaining({ code: 'invalid-argument', file: hostile('duplicate-header.csv'), line: 1 }),
+      ]);
     });
 
     it('rejects control characters in fields, and shows the terminal no escape sequence from the file (control-chars.csv)', async () => {
       const dir = scratch();
       const { code, stdout, stderr } = await runCli(['batch', hostile('control-chars.csv'), '-o', path.join(dir, 'r.csv'), ...AS_OF]);
       expect(code).toBe(1);
-      expect(stderr).toContain('control-chars.csv:line 2: field 1 ("account_id") holds a control character (U+001B)');
-      expect(stderr).toContain('control-chars.csv:line 3: field 2 ("customer_name") holds a control character (U+0000)');
+      // Rows holding a control character are rejected as unreadable, the rest as any row is.
+      await runCli(['batch', hostile('control-chars.csv'), '--json', '-q', '-o', path.join(dir, 'r.ndjson'), '--errors', path.join(dir, 'e.ndjson'), ...AS_OF]);
+      expect(rejectedRows(path.join(dir, 'e.ndjson')).slice(0, 3)).toEqual([
+        [2, null, 'unreadable-row'],
+        [3, null, 'unreadable-row'],
+        [4, 'balance', 'invalid-amount'],
+      ]);
       // A right-to-left override is text, not a control character: shown escaped, not obeyed.
       expect(stderr).toContain('control-chars.csv:line 4: account A3\\u202E9: balance "x100.00" is not an amount');
       expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
@@ -295,9 +314,9 @@ describe('fairplan batch', () => {
     const input = `${HEADER}\nACC1,Mary,1000.00,,2000.00,700.00,100.00,100.00,350.00,50.00,50.00,monthly,2026-04-30\n`;
     const flagged = await runCli(['batch', '-', '-q', '--guidelines', guidelines, '--as-of', '2026-04-10'], { input });
     expect(csvRows(flagged.stdout)[1]).toMatch(/^ACC1,2000\.00,1350\.00,650\.00,650\.00,guideline-over;advice,yes,/);
-    const early = await runCli(['batch', '-', '-q', '--guidelines', guidelines, '--as-of', '2026-01-05'], { input });
+    const early = await runCliErrors(['batch', '-', '-q', '--guidelines', guidelines, '--as-of', '2026-01-05'], { input });
     expect(early.code).toBe(2);
-    expect(early.stderr).toContain('takes effect on 2026-04-06');
+    expect(early.errors).toEqual([expect.objectContaining({ code: 'invalid-guidelines' })]);
     expect(early.stdout).toBe('');
   });
 
@@ -523,9 +542,9 @@ describe('fairplan batch', () => {
   });
 
   it('refuses an empty file', async () => {
-    const { code, stderr } = await runCli(['batch', '-'], { input: '' });
+    const { code, errors } = await runCliErrors(['batch', '-'], { input: '' });
     expect(code).toBe(2);
-    expect(stderr).toContain('there is no header row');
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-argument', file: 'stdin' })]);
   });
 
   describe('with stderr piped (not a terminal)', () => {

@@ -15,7 +15,7 @@ import { recordPayments } from '../../src/book/payments.js';
 import { inTransaction } from '../../src/book/transaction.js';
 import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 import { BACKENDS } from '../helpers/book.js';
-import { BIN, fixture, ROOT, runCli } from '../helpers/cli.js';
+import { BIN, fixture, ROOT, runCli, runCliErrors } from '../helpers/cli.js';
 
 const BOOK = (name: string) => fixture('book', name);
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-book-cli-'));
@@ -58,9 +58,9 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       const book = await backend.fresh();
       const result = await run(book, ['agree', BOOK('plan.json'), '--option', 'fixed-term-12', '--account', 'BK-009', '--agreed-on', '2026-03-02']);
       expect(result).toMatchObject({ code: 0, stdout: '1 agreement recorded as agreed on 2026-03-02\n' });
-      const missing = await run(book, ['agree', BOOK('plan.json'), '--option', 'fixed-term-12', '--agreed-on', '2026-03-02']);
+      const missing = await runCliErrors(['book', 'agree', BOOK('plan.json'), '--option', 'fixed-term-12', '--agreed-on', '2026-03-02'], { env: { FAIRPLAN_BOOK: book } });
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toContain('--account');
+      expect(missing.errors).toEqual([expect.objectContaining({ code: 'invalid-argument', message: expect.stringContaining('--account') })]);
     });
 
     it('refuses a customers file with a row it cannot tie to an account of the book: exit 2, one sentence naming file and line, nothing recorded', async () => {
@@ -135,12 +135,11 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
         let release = () => undefined as void;
         const holding = inTransaction(holder, (db) => recordPayments(db, { command: 'payments', file: BOOK('payments.csv'), sha256: '', recordedAt: '', provenance: {} }, () => undefined).then(() => new Promise<void>((resolve) => (release = resolve))));
         await new Promise((resolve) => setTimeout(resolve, 300));
-        const refused = await run(location, ['sent', BOOK('sent.csv'), '--wait', '1']);
+        const refused = await runCliErrors(['book', 'sent', BOOK('sent.csv'), '--wait', '1'], { env: { FAIRPLAN_BOOK: location } });
         release();
         await holding;
         expect(refused.code).toBe(75);
-        expect(refused.stderr).toContain('in use by another run');
-        noStack(refused.stderr);
+        expect(refused.errors).toEqual([expect.objectContaining({ code: 'busy' })]);
       } finally {
         await holder.close();
       }

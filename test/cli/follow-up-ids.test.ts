@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { fixture, runCli, runCliErrors } from '../helpers/cli.js';
 
 const FILES = ['arrangements', 'payments', 'customers', 'contacts'];
 
@@ -26,6 +26,8 @@ function bookWithId(id: string): { dir: string; args: string[] } {
 
 const run = (dir: string, args: string[], ...more: string[]) =>
   runCli(['follow-up', ...args, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv'), '-q', ...more]);
+const runErrors = (dir: string, args: string[]) =>
+  runCliErrors(['follow-up', ...args, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv'), '-q']);
 
 describe('follow-up: ids a sender matches on', () => {
   it('are written as they are', async () => {
@@ -39,9 +41,9 @@ describe('follow-up: ids a sender matches on', () => {
 
   it('a message_id that would start with "-" is refused, not given an apostrophe that the contacts log would not match', async () => {
     const { dir, args } = bookWithId('-1009');
-    const { code, stderr } = await run(dir, args);
+    const { code, errors } = await runErrors(dir, args);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/the account id "-1009" would run as a spreadsheet formula in the message_id column/);
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-row', field: 'message_id' })]);
     expect(existsSync(path.join(dir, 'messages.csv'))).toBe(false);
   });
 

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli, runWithStdoutTo } from '../helpers/cli.js';
+import { fixture, runCli, runCliErrors, runWithStdoutTo } from '../helpers/cli.js';
 
 const BOOK = ['arrangements', 'payments', 'customers', 'contacts'].flatMap((name) => [`--${name}`, fixture('follow-up', `${name}.csv`)]);
 const AS_OF = ['--as-of', '2026-03-09'];
@@ -77,9 +77,9 @@ describe('follow-up --max-rejects N|P%', () => {
 
   it('refuses a limit that is neither a number of rows nor a percentage, as batch does', async () => {
     for (const command of [['follow-up', ...BOOK, ...AS_OF, '-o', '-'], ['batch', fixture('accounts', 'sample-accounts.csv'), ...AS_OF]]) {
-      const { code, stderr } = await runCli([...command, '--max-rejects', 'ten']);
+      const { code, errors } = await runCliErrors([...command, '--max-rejects', 'ten']);
       expect(code).toBe(2);
-      expect(stderr).toContain('"ten" is not a number of rows or a percentage');
+      expect(errors).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining("'--max-rejects <n|p%>'") })]);
     }
   });
 });

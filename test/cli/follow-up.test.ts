@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { fixture, runCli, runCliErrors } from '../helpers/cli.js';
 import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 
 const BOOK = ['arrangements', 'payments', 'customers', 'contacts'].flatMap((name) => [`--${name}`, fixture('follow-up', `${name}.csv`)]);
@@ -186,9 +186,9 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     const dir = scratch();
     const payments = path.join(dir, 'payments.csv');
     writeFileSync(payments, readFileSync(fixture('follow-up', 'payments.csv')));
-    const { code, stderr } = await runCli(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', payments]);
+    const { code, errors } = await runCliErrors(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', payments]);
     expect(code).toBe(2);
-    expect(stderr).toContain('--messages names the payments file');
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-argument', message: expect.stringContaining('--messages') })]);
     expect(readdirSync(dir)).toEqual(['payments.csv']);
     expect(readFileSync(payments)).toEqual(readFileSync(fixture('follow-up', 'payments.csv')));
   });
@@ -197,9 +197,9 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     const dir = scratch();
     const payments = path.join(dir, 'payments.csv');
     writeFileSync(payments, 'account_id,amount\nFU-001,45.00\n');
-    const { code, stderr } = await runCli(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')]);
+    const { code, errors } = await runCliErrors(['follow-up', '--arrangements', fixture('follow-up', 'arrangements.csv'), '--payments', payments, '--no-contacts-log', '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv')]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${payments}: has no paid_on column`);
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-argument', file: payments })]);
     expect(readdirSync(dir)).toEqual(['payments.csv']);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runCliErrors } from '../helpers/cli.js';
 
 describe('fairplan (no command)', () => {
   it('teaches: --help lists the commands and documents exit codes', async () => {
@@ -12,8 +12,8 @@ describe('fairplan (no command)', () => {
   });
 
   it('rejects an unknown option with a usage error and exit code 2', async () => {
-    const { code, stderr } = await runCli(['--frobnicate']);
+    const { code, errors } = await runCliErrors(['--frobnicate']);
     expect(code).toBe(2);
-    expect(stderr).toContain("unknown option '--frobnicate'");
+    expect(errors).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining('--frobnicate') })]);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FOLDERS } from '../../src/cli/commands/new.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliErrors } from '../helpers/cli.js';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'fairplan-new-'));
 
@@ -75,8 +75,8 @@ describe('fairplan new --examples', () => {
     expect(existsSync(path.join(cwd, 'fixtures/statements/single-renter-weekly.json'))).toBe(true);
     expect(existsSync(path.join(cwd, 'fixtures/statements/invalid'))).toBe(false);
 
-    const again = await runCli(['new', '--examples'], { cwd });
+    const again = await runCliErrors(['new', '--examples'], { cwd });
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/exists already/);
+    expect(again.errors).toEqual([expect.objectContaining({ code: 'io', file: expect.stringMatching(/^fixtures\//) })]);
   });
 });

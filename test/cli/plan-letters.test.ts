@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { fixture, runCli, runCliErrors } from '../helpers/cli.js';
 
 const STATEMENT = fixture('statements', 'two-creditors-one-charging.json');
 const SENDER = fixture('letters', 'sender.yaml');
@@ -52,12 +52,12 @@ describe('fairplan plan --letters with --sender, --templates and --letter-format
   it('refuses a sender file with an unknown key, and a format it does not write, with exit 2', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-pack-'));
     writeFileSync(path.join(dir, 'sender.yaml'), 'organisation: Riverside\ntelephone: "01970 000000"\n');
-    const sender = await runCli([...PLAN, '--letters', 'out', '--sender', 'sender.yaml'], { cwd: dir });
+    const sender = await runCliErrors([...PLAN, '--letters', 'out', '--sender', 'sender.yaml'], { cwd: dir });
     expect(sender.code).toBe(2);
-    expect(sender.stderr).toContain('sender.yaml: "telephone" is not a sender detail');
-    const format = await runCli([...PLAN, '--letters', 'out', '--letter-formats', 'txt,odt'], { cwd: dir });
+    expect(sender.errors).toEqual([expect.objectContaining({ code: 'invalid-argument', file: 'sender.yaml' })]);
+    const format = await runCliErrors([...PLAN, '--letters', 'out', '--letter-formats', 'txt,odt'], { cwd: dir });
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('"odt" is not a letter format');
+    expect(format.errors).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining("'--letter-formats <list>'") })]);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { fixture, runCli, runCliErrors } from '../helpers/cli.js';
 import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 
 const SAMPLE = fixture('accounts', 'sample-accounts.csv');
@@ -226,19 +226,19 @@ describe('fairplan report', () => {
     const gone = await runCli(['report', missing]);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain('missing column "available" (did you mean "availble"?)');
-    const by = await runCli(['report', RESULTS, '--by', 'Region']);
+    const by = await runCliErrors(['report', RESULTS, '--by', 'Region']);
     expect(by.code).toBe(2);
-    expect(by.stderr).toContain('missing column "Region"');
-    const twice = await runCli(['report', RESULTS, '--by', 'pay_frequency', '--by', 'Pay Frequency']);
+    expect(by.errors).toEqual([expect.objectContaining({ code: 'invalid-row', file: RESULTS, line: 1 })]);
+    const twice = await runCliErrors(['report', RESULTS, '--by', 'pay_frequency', '--by', 'Pay Frequency']);
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toContain('--by Pay Frequency is given twice');
+    expect(twice.errors).toEqual([expect.objectContaining({ code: 'invalid-argument' })]);
   });
 
   it('refuses schedules that are not of the results’ run, naming the schedule line', async () => {
     const other = path.join(dir, 'other-schedules.csv');
     writeFileSync(other, 'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after\nNOPE,affordable,1,2026-02-01,,10.00,0.00,10.00,0.00\n');
-    const run = await runCli(['report', RESULTS, '--schedules', other]);
+    const run = await runCliErrors(['report', RESULTS, '--schedules', other]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${other}:line 2: account "NOPE" is not in`);
+    expect(run.errors).toEqual([expect.objectContaining({ code: 'invalid-row', file: other, line: 2 })]);
   });
 });

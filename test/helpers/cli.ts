@@ -68,8 +68,8 @@ export interface CliError {
 }
 
 /** Runs the binary with FAIRPLAN_ERRORS=json: its exit code and each error's stable code and place, to assert on rather than wording. */
-export async function runCliErrors(args: readonly string[], options: Parameters<typeof runCli>[1] = {}): Promise<{ code: number; errors: CliError[] }> {
-  const { code, stderr } = await runCli(args, { ...options, env: { ...options.env, FAIRPLAN_ERRORS: 'json' } });
+export async function runCliErrors(args: readonly string[], options: Parameters<typeof runCli>[1] = {}): Promise<{ code: number; stdout: string; errors: CliError[] }> {
+  const { code, stdout, stderr } = await runCli(args, { ...options, env: { ...options.env, FAIRPLAN_ERRORS: 'json' } });
   const errors = stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as CliError);
-  return { code, errors };
+  return { code, stdout, errors };
 }
