@@ -1,6 +1,7 @@
 /**
  * The manual in docs/ holds together: each command's page ends with its --help exactly as the
- * command prints it (`npm run docs` writes it), docs/index.md links every page, every link between
+ * command prints it (`npm run docs` writes it) and shows none of its examples again in its own
+ * text, so each example is written once; docs/index.md links every page, every link between
  * pages (and from the README) leads somewhere, the exit codes page has every code there is, and the
  * library's API reference (docs/api/) names everything the library exports.
  * (test/readme.test.ts runs the pages' shell examples.)
@@ -15,6 +16,7 @@ import { ROOT, runCli } from './helpers/cli.js';
 const DOCS = path.join(ROOT, 'docs');
 const pages = readdirSync(DOCS, { recursive: true }).map(String).filter((file) => file.endsWith('.md'));
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+const commands = pages.filter((page) => page.startsWith('commands/')).map((page) => path.basename(page, '.md'));
 
 /**
  * Pages other branches add at the same time as these; docs/index.md links them already. Once they
@@ -27,7 +29,6 @@ const slug = (heading: string) => heading.toLowerCase().replace(/[^\p{L}\p{N} _-
 const anchors = (text: string) => new Set([...[...text.matchAll(/^#+ (.+)$/gm)].map(([, h]) => slug(h ?? '')), ...[...text.matchAll(/<a id="([^"]+)">/g)].map(([, id]) => id)]);
 
 describe("each command's page", () => {
-  const commands = pages.filter((page) => page.startsWith('commands/')).map((page) => path.basename(page, '.md'));
 
   it('is there for every command', () => {
     expect(commands.sort()).toEqual(['advise', 'batch', 'book', 'check', 'follow-up', 'new', 'plan', 'report']);
@@ -41,6 +42,35 @@ describe("each command's page", () => {
       expect(options, `docs/commands/${command}.md differs from --help: run npm run docs`).toBe(
         `\n## Options\n\n\`fairplan ${command} --help\` prints:\n\n\`\`\`text\n${stdout.trimEnd()}\n\`\`\`\n`,
       );
+    });
+  }
+});
+
+/**
+ * The `fairplan …` commands of a piece of shell as a reader types them: lines continued with `\`
+ * joined, a `$ ` prompt, `npx ` and a trailing `# comment` dropped, and each command of a line
+ * (`a && b`, `a; b`, `cat x | b`) on its own, its spaces collapsed.
+ */
+function fairplanCommands(shell: string): string[] {
+  return shell
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .flatMap((line) => line.replace(/^\s*(\$ )?/, '').replace(/\s+#\s.*$/, '').split(/\s*(?:&&|;|\|)\s*/))
+    .map((command) => command.replace(/^npx /, '').replace(/\s+/g, ' ').trim())
+    .filter((command) => command.startsWith('fairplan '));
+}
+
+describe("each command's examples, written once (in its --help, or in its page's own text)", () => {
+
+  for (const command of commands) {
+    it(`are in docs/commands/${command}.md's own text or in \`fairplan ${command} --help\`, not both`, async () => {
+      const { stdout } = await runCli([command, '--help']);
+      const examples = new Set(fairplanCommands(/^Examples:\n([\s\S]*?)\n\n/m.exec(`${stdout}\n\n`)?.[1] ?? ''));
+      expect(examples.size, `fairplan ${command} --help has examples`).toBeGreaterThan(0);
+      const page = read(`docs/commands/${command}.md`);
+      const own = page.slice(0, page.indexOf('\n## Options\n'));
+      const shown = [...own.matchAll(/^```\w*\n([\s\S]*?)^```$/gm)].flatMap(([, body]) => fairplanCommands(body ?? ''));
+      expect(shown.filter((line) => examples.has(line)), 'each shown in the --help at the end of the page too').toEqual([]);
     });
   }
 });

@@ -45,12 +45,13 @@ agreed only by an override whose reason the export keeps. The draft and the
 export both hold personal data.
 
 Examples:
-  $ fairplan advise
-  $ fairplan advise fixtures/statements/single-renter-weekly.json
-  $ fairplan advise --guidelines irs-2025
-  $ fairplan advise --calendar scotland
-  $ fairplan advise --sender fixtures/letters/sender.yaml
+  $ fairplan advise                        # start from nothing
+  $ fairplan advise fixtures/statements/single-renter-weekly.json  # review it
+  $ fairplan advise --guidelines irs-2025  # flexible costs against a table
+  $ fairplan advise --calendar scotland    # around Scottish bank holidays
+  $ fairplan advise --sender fixtures/letters/sender.yaml  # who signs letters
   $ fairplan advise --resume .fairplan-drafts/advise-20261125-101500.json
+  $ fairplan advise --keep-draft           # keep the draft after the export
 
 Needs a terminal: for scripts use fairplan check or fairplan plan.
 

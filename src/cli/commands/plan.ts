@@ -526,7 +526,8 @@ Examples:
       --no-redistribute --settlement "Fairway Finance (personal loan)=40"
   $ fairplan plan fixtures/statements/possibly-statute-barred.json \\
       --time-run-out "Quickline Loans" --letters time-run-out
-  $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15
+  $ fairplan plan --balance 1000 --affordable 30 --start 2027-01-15 \\
+      --as-of 2027-01-10
   $ fairplan plan --balance 2400 --affordable 85 --frequency fortnightly \\
       --interest-rate 19.9
   $ fairplan plan --balance 1000 --affordable 0 --token 2 --review-months 6
