@@ -29,8 +29,6 @@ export interface Night {
   issue(issued: IssuedMessage): void;
   /** Records what is left of tonight's messages: how many were recorded in all. */
   recorded(): Promise<number>;
-  /** Takes tonight's messages out of the book again: the run publishes nothing. */
-  forget(): Promise<void>;
   /** Messages the book holds as issued by an earlier run of this night (known once `source` has run): with the sender, and not written again. */
   readonly issuedEarlier: number;
 }
@@ -149,8 +147,7 @@ const foreignDeliveries = (db: BookWriter, which: RawBuilder<SqlBool>) =>
 /**
  * The night of `asOf` as the book holds it; `name` is the book as shown to a person. The messages
  * follow-up issues (`issue`) are recorded as `source` goes, a page of accounts at a time, under one
- * import (`recording`) in the night's transaction; `forget` takes them out again for a run that
- * publishes nothing.
+ * import (`recording`) in the night's transaction, which a run that publishes nothing rolls back.
  */
 export async function nightFromBook(
   db: BookWriter,
@@ -186,14 +183,6 @@ export async function nightFromBook(
     async recorded() {
       await record();
       return recorded;
-    },
-    async forget() {
-      unrecorded = [];
-      if (importId === undefined) return;
-      await db.deleteFrom('messages').where('import_id', '=', importId).execute();
-      await db.deleteFrom('imports').where('id', '=', importId).execute();
-      importId = undefined;
-      recorded = 0;
     },
     source: async (reader): Promise<BookReport> => {
       /** Contacts of accounts with no plan in force: counted, not used. */
