@@ -137,6 +137,10 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       writeFileSync(other, 'account_id,message_id,sent_on,channel,status,detail\nN-08,CRM-1,2026-06-01T12:00:00+01:00,sms,delivered,\n');
       expect((await book(location, ['sent', NIGHTLY('sent-2026-06-01.csv')])).code).toBe(0);
       expect((await book(location, ['sent', other])).code).toBe(0);
+      // N-06 opts out from 2 June, with a vulnerability the book could not read: N-07, the same person, on another page when a page is one account, shares both.
+      const optOut = path.join(dir, 'opt-out.csv');
+      writeFileSync(optOut, 'account_id,customer_id,name,channel,mobile,vulnerable,effective_on\nN-06,C-0607,Femi Adeyemi,none,07700900006,maybe,2026-06-02\n');
+      expect((await book(location, ['customers', optOut])).code).toBe(1);
       const read = async (pageRows?: number) => {
         const opened = await openBook(location, { create: false, waitSeconds: 5, cwd: process.cwd() });
         try {
@@ -156,6 +160,9 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       // N-06 and N-07 are one person: each sees the other's contact of the night before.
       expect(whole.find((account) => account.id === 'N-07')?.contacts.map((contact) => contact.messageId)).toContain('N-06:reminder:2:sms');
       expect(whole.find((account) => account.id === 'N-08')?.contacts.map((contact) => contact.messageId)).toContain('CRM-1');
+      const n07 = whole.find((account) => account.id === 'N-07')?.customer;
+      expect(n07?.channel).toBe('none');
+      expect(n07?.doubts.join(' ')).toContain('maybe');
       for (const pageRows of [1, 2, 3]) expect(await read(pageRows)).toEqual(whole);
     });
 
