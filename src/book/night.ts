@@ -67,8 +67,8 @@ interface Page {
 
 /**
  * About how many rows of a table are read at once. The night is read a page of accounts at a time,
- * so that a book of millions of instalments, payments and messages is never held in memory (only
- * follow-up's compact stores, as when the night is read from files), and nothing is left reading
+ * so that a book of millions of instalments, payments, circumstances and messages is never held in
+ * memory (only who is one person, in follow-up's compact People), and nothing is left reading
  * while the messages issued are recorded. Tests set a smaller page, to cross many.
  */
 const PAGE_ROWS = 5000;
