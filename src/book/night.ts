@@ -16,7 +16,7 @@ import { followAccounts, type AccountSource, type BookReport } from '../follow-u
 import { ContactStore } from '../follow-up/contact-store.js';
 import { CUSTOMER_COLUMNS, CustomerStore } from '../follow-up/customers.js';
 import { PaymentStore } from '../follow-up/payment-store.js';
-import { People } from '../follow-up/people.js';
+import { People, SharedKeys } from '../follow-up/people.js';
 import type { IssuedMessage } from '../follow-up/run.js';
 import { recordImport, type ImportSource } from './imports.js';
 import { pence, type BookTables, type CircumstancesTable } from './schema.js';
@@ -29,8 +29,6 @@ export interface Night {
   issue(issued: IssuedMessage): void;
   /** Records what is left of tonight's messages: how many were recorded in all. */
   recorded(): Promise<number>;
-  /** Takes tonight's messages out of the book again: the run publishes nothing. */
-  forget(): Promise<void>;
   /** Messages the book holds as issued by an earlier run of this night (known once `source` has run): with the sender, and not written again. */
   readonly issuedEarlier: number;
 }
@@ -69,8 +67,8 @@ interface Page {
 
 /**
  * About how many rows of a table are read at once. The night is read a page of accounts at a time,
- * so that a book of millions of instalments, payments and messages is never held in memory (only
- * follow-up's compact stores, as when the night is read from files), and nothing is left reading
+ * so that a book of millions of instalments, payments, circumstances and messages is never held in
+ * memory (only who is one person, in follow-up's compact People), and nothing is left reading
  * while the messages issued are recorded. Tests set a smaller page, to cross many.
  */
 const PAGE_ROWS = 5000;
@@ -149,8 +147,7 @@ const foreignDeliveries = (db: BookWriter, which: RawBuilder<SqlBool>) =>
 /**
  * The night of `asOf` as the book holds it; `name` is the book as shown to a person. The messages
  * follow-up issues (`issue`) are recorded as `source` goes, a page of accounts at a time, under one
- * import (`recording`) in the night's transaction; `forget` takes them out again for a run that
- * publishes nothing.
+ * import (`recording`) in the night's transaction, which a run that publishes nothing rolls back.
  */
 export async function nightFromBook(
   db: BookWriter,
@@ -160,7 +157,6 @@ export async function nightFromBook(
   { pageRows = PAGE_ROWS }: { readonly pageRows?: number } = {},
 ): Promise<Night> {
   const accounts = new AccountNumbers();
-  const people = new People(accounts);
   let issuedEarlier = 0;
   /** Tonight's messages issued and not yet recorded, with the plan each is about. */
   let unrecorded: { issued: IssuedMessage; agreementId: number }[] = [];
@@ -187,36 +183,37 @@ export async function nightFromBook(
       await record();
       return recorded;
     },
-    async forget() {
-      unrecorded = [];
-      if (importId === undefined) return;
-      await db.deleteFrom('messages').where('import_id', '=', importId).execute();
-      await db.deleteFrom('imports').where('id', '=', importId).execute();
-      importId = undefined;
-      recorded = 0;
-    },
     source: async (reader): Promise<BookReport> => {
       /** Contacts of accounts with no plan in force: counted, not used. */
       let unused = 0;
       // Each account's circumstances in force on the night: the last recorded from a day up to it.
-      // Read twice: the columns the firm's templates may use must be known before any row is kept.
-      const circumstancesOf = (page: Page) =>
-        db.selectFrom('circumstances').where(within('account_id', page)).where('effective_on', '<=', asOf).orderBy('account_id').orderBy('effective_on').orderBy('id');
+      const circumstancesIn = (which: RawBuilder<SqlBool>) =>
+        db.selectFrom('circumstances').where(which).where('effective_on', '<=', asOf).orderBy('account_id').orderBy('effective_on').orderBy('id');
+      // First, of every account, only what must be known across pages: who is one person, and the
+      // columns the firm's templates may use (known before any account is followed up). Read twice:
+      // the keys only one account has (most of them) need not be kept.
       const templateColumns = new Set<string>();
+      /** Accounts with circumstances in force, of which those with no plan are counted as not used. */
+      let withCircumstances = 0;
+      let followedWithCircumstances = 0;
+      const personKeys = (row: { customer_id: string | null; mobile: string | null; email: string | null }) => ({ customerId: row.customer_id ?? '', mobile: row.mobile ?? '', email: row.email ?? '' });
+      const shared = new SharedKeys();
       for await (const page of pages(db, 'circumstances', pageRows)) {
-        const latest = new Map((await circumstancesOf(page).select(['account_id', 'columns']).execute()).map((row) => [row.account_id, row.columns]));
-        for (const columns of latest.values()) for (const column of Object.keys(JSON.parse(columns) as object)) templateColumns.add(column);
-      }
-      const used = reader.columns(['account_id', ...CUSTOMER_COLUMNS, ...[...templateColumns].sort()]);
-      const customers = new CustomerStore(accounts, [...templateColumns].sort().filter((column) => used.has(column)));
-      for await (const page of pages(db, 'circumstances', pageRows)) {
-        const latest = new Map((await circumstancesOf(page).selectAll().execute()).map((row) => [row.account_id, row]));
+        const rows = await circumstancesIn(within('account_id', page)).select(['account_id', 'columns', 'customer_id', 'mobile', 'email']).execute();
+        const latest = new Map(rows.map((row) => [row.account_id, row]));
+        withCircumstances += latest.size;
         for (const row of latest.values()) {
-          const cells = customerCells(row);
-          people.add(row.account_id, { customerId: row.customer_id ?? '', mobile: row.mobile ?? '', email: row.email ?? '' });
-          customers.add(row.account_id, { line: row.line, get: (column) => cells.get(column) ?? '' }, JSON.parse(row.doubts) as string[]);
+          for (const column of Object.keys(JSON.parse(row.columns) as object)) templateColumns.add(column);
+          shared.count(personKeys(row));
         }
       }
+      const people = new People(accounts);
+      for await (const page of pages(db, 'circumstances', pageRows)) {
+        const rows = await circumstancesIn(within('account_id', page)).select(['account_id', 'customer_id', 'mobile', 'email']).execute();
+        for (const row of new Map(rows.map((row) => [row.account_id, row])).values()) people.add(row.account_id, shared.only(personKeys(row)));
+      }
+      const used = reader.columns(['account_id', ...CUSTOMER_COLUMNS, ...[...templateColumns].sort()]);
+      const keptColumns = [...templateColumns].sort().filter((column) => used.has(column));
 
       for await (const page of pages(db, 'agreements', pageRows)) {
         pagePlans = await plansOf(db, within('agreements.account_id', page), asOf);
@@ -261,6 +258,19 @@ export async function nightFromBook(
         // other accounts, wherever those are in the book.
         const others = [...new Set([...pagePlans.keys()].flatMap((accountId) => people.accountsOf(accountId)))].filter((accountId) => !pagePlans.has(accountId));
         const othersPlans = new Map([...(await inChunks(others, async (ids) => [...(await plansOf(db, among('agreements.account_id', ids), asOf))]))]);
+        // The circumstances of the page's accounts and of their person's other accounts, whose
+        // protections they share, wherever those are in the book.
+        const customers = new CustomerStore(accounts, keptColumns);
+        const circumstanceRows = [
+          ...(await circumstancesIn(within('account_id', page)).selectAll().execute()),
+          ...(await inChunks(others, (ids) => circumstancesIn(among('account_id', ids)).selectAll().execute())),
+        ];
+        const latest = new Map(circumstanceRows.map((row) => [row.account_id, row]));
+        for (const row of latest.values()) {
+          const cells = customerCells(row);
+          customers.add(row.account_id, { line: row.line, get: (column) => cells.get(column) ?? '' }, JSON.parse(row.doubts) as string[]);
+          if (pagePlans.has(row.account_id)) followedWithCircumstances++;
+        }
         // An account of the person's in the page's range but with no plan in force is read twice: once.
         const messageRows = new Map<number, Awaited<ReturnType<typeof messagesOf>>[number]>();
         for (const row of await messagesOf(db, within('messages.account_id', page))) {
@@ -312,7 +322,7 @@ export async function nightFromBook(
         // Nothing is being read now: the page's messages go into the book.
         await record();
       }
-      return { notUsed: { customers: customers.untaken, contacts: unused }, unknownColumns: [], repeatedCustomerRows: 0, unattributed: 0 };
+      return { notUsed: { customers: withCircumstances - followedWithCircumstances, contacts: unused }, unknownColumns: [], repeatedCustomerRows: 0, unattributed: 0 };
     },
   };
 }

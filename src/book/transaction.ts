@@ -12,7 +12,11 @@ const POSTGRES_LOCK = 0x66706c6e; // "fpln"
 
 export type BookWriter = Kysely<BookTables> | Transaction<BookTables>;
 
-export async function inTransaction<T>(book: Book, work: (db: BookWriter) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction, committed when it returns unless it called `rollBack` (a run that
+ * publishes nothing keeps nothing), and rolled back when it fails.
+ */
+export async function inTransaction<T>(book: Book, work: (db: BookWriter, rollBack: () => void) => Promise<T>): Promise<T> {
   try {
     return await book.db.connection().execute(async (db) => {
       if (book.backend === 'sqlite') {
@@ -25,8 +29,11 @@ export async function inTransaction<T>(book: Book, work: (db: BookWriter) => Pro
         await sql`select pg_advisory_xact_lock(${POSTGRES_LOCK})`.execute(db);
       }
       try {
-        const result = await work(db);
-        await sql`commit`.execute(db);
+        let keep = true;
+        const result = await work(db, () => {
+          keep = false;
+        });
+        await (keep ? sql`commit` : sql`rollback`).execute(db);
         return result;
       } catch (error) {
         await sql`rollback`.execute(db).catch(() => undefined);

@@ -30,6 +30,51 @@ function mobileKey(text: string): string {
 
 const emailKey = (text: string): string => text.trim().toLowerCase();
 
+/** The values of `keys`' customer id, mobile and email as compared, '' for one that identifies nobody. */
+function keyValues(keys: PersonKeys): readonly [string, string, string] {
+  const mobile = keys.mobile.trim() === '' ? '' : `m:${mobileKey(keys.mobile)}`;
+  return [
+    keys.customerId.trim() === '' ? '' : `c:${keys.customerId.trim()}`,
+    mobile === 'm:0' || mobile === 'm:' ? '' : mobile,
+    keys.email.trim() === '' ? '' : `e:${emailKey(keys.email)}`,
+  ];
+}
+
+const HASH_BITS = 24;
+
+/**
+ * Which keys two accounts may share, from a first reading of every account's keys: a key that only
+ * one account has joins it to no one, and People need not keep it (most keys, kept, would take
+ * hundreds of megabytes at a million accounts). Each key's hash is counted, up to two, in 16 MB
+ * whatever the number of accounts; keys of one hash are all kept, so a shared key is never missed,
+ * and People tells the kept ones apart exactly.
+ */
+export class SharedKeys {
+  private readonly counts = new Uint8Array(1 << HASH_BITS);
+
+  /** Counts one account's keys. */
+  count(keys: PersonKeys): void {
+    for (const value of keyValues(keys)) {
+      if (value === '') continue;
+      const at = hash(value);
+      if ((this.counts[at] ?? 0) < 2) this.counts[at] = (this.counts[at] ?? 0) + 1;
+    }
+  }
+
+  /** `keys` without those no other account has, once every account's were counted. */
+  only(keys: PersonKeys): PersonKeys {
+    const [customerId, mobile, email] = keyValues(keys).map((value) => value !== '' && (this.counts[hash(value)] ?? 0) > 1);
+    return { customerId: customerId ? keys.customerId : '', mobile: mobile ? keys.mobile : '', email: email ? keys.email : '' };
+  }
+}
+
+/** FNV-1a over the text's UTF-16 code units, folded to HASH_BITS bits. */
+function hash(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> HASH_BITS)) & ((1 << HASH_BITS) - 1);
+}
+
 export class People {
   private readonly keys = new AccountNumbers();
   /** For each key, by its number, the first account that had it. */
@@ -46,13 +91,8 @@ export class People {
   /** Joins `accountId` to every account that shares one of `keys` with it. */
   add(accountId: string, keys: PersonKeys): void {
     const account = this.accounts.number(accountId);
-    const values = [
-      keys.customerId.trim() === '' ? '' : `c:${keys.customerId.trim()}`,
-      keys.mobile.trim() === '' ? '' : `m:${mobileKey(keys.mobile)}`,
-      keys.email.trim() === '' ? '' : `e:${emailKey(keys.email)}`,
-    ];
-    for (const value of values) {
-      if (value === '' || value === 'm:0' || value === 'm:') continue;
+    for (const value of keyValues(keys)) {
+      if (value === '') continue;
       const key = this.keys.number(value);
       const owner = this.keyOwner.get(key);
       if (owner === NONE) this.keyOwner.set(key, account);

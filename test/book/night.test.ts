@@ -5,7 +5,7 @@
  * opt-out, a Breathing Space, a vulnerability, a doubt) holding their messages as follow-up's files
  * do. Figures from fixtures/book/nightly/, worked out by hand (see test/book/ten-nights.test.ts).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -137,6 +137,10 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       writeFileSync(other, 'account_id,message_id,sent_on,channel,status,detail\nN-08,CRM-1,2026-06-01T12:00:00+01:00,sms,delivered,\n');
       expect((await book(location, ['sent', NIGHTLY('sent-2026-06-01.csv')])).code).toBe(0);
       expect((await book(location, ['sent', other])).code).toBe(0);
+      // N-06 opts out from 2 June, with a vulnerability the book could not read: N-07, the same person, on another page when a page is one account, shares both.
+      const optOut = path.join(dir, 'opt-out.csv');
+      writeFileSync(optOut, 'account_id,customer_id,name,channel,mobile,vulnerable,effective_on\nN-06,C-0607,Femi Adeyemi,none,07700900006,maybe,2026-06-02\n');
+      expect((await book(location, ['customers', optOut])).code).toBe(1);
       const read = async (pageRows?: number) => {
         const opened = await openBook(location, { create: false, waitSeconds: 5, cwd: process.cwd() });
         try {
@@ -156,6 +160,9 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       // N-06 and N-07 are one person: each sees the other's contact of the night before.
       expect(whole.find((account) => account.id === 'N-07')?.contacts.map((contact) => contact.messageId)).toContain('N-06:reminder:2:sms');
       expect(whole.find((account) => account.id === 'N-08')?.contacts.map((contact) => contact.messageId)).toContain('CRM-1');
+      const n07 = whole.find((account) => account.id === 'N-07')?.customer;
+      expect(n07?.channel).toBe('none');
+      expect(n07?.doubts.join(' ')).toContain('maybe');
       for (const pageRows of [1, 2, 3]) expect(await read(pageRows)).toEqual(whole);
     });
 
@@ -212,6 +219,38 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       const n12 = rows(path.join(dir, 'messages-2026-06-17.csv')).find((m) => m.account_id === 'N-12');
       expect(n12).toMatchObject({ message_id: 'N-12:reminder:2:sms', held_back: 'protection-unreadable' });
       expect(n12?.reason).toContain('mobile');
+    });
+
+    it.each([
+      // Stopped at N-03's rejection, before any message is recorded.
+      ['0', 'more than 0 rows rejected'],
+      // Stopped once every account has been followed up, its messages recorded.
+      ['0%', 'more than 0% of the rows read rejected'],
+    ])('stopped by --max-rejects %s, leaves the book as it was and publishes nothing (exit 3)', async (limit, why) => {
+      const location = await firstNight();
+      const dir = scratch();
+      // Two payments no sum of fairplan's can hold: N-03's plan is rejected as too large.
+      const huge = path.join(dir, 'huge.csv');
+      writeFileSync(huge, 'account_id,paid_on,amount,reference\nN-03,2026-05-20,60000000000000.00,BIG-1\nN-03,2026-05-21,60000000000000.00,BIG-2\n');
+      expect((await book(location, ['payments', huge])).code).toBe(0);
+      const before = path.join(dir, 'before');
+      expect((await book(location, ['export', before])).code).toBe(0);
+      const stopped = await night(location, '2026-06-01', dir, ['--max-rejects', limit]);
+      expect(stopped.code).toBe(3);
+      expect(stopped.stderr).toContain(`stopped: ${why}`);
+      expect(existsSync(path.join(dir, 'status-2026-06-01.csv'))).toBe(false);
+      expect(existsSync(path.join(dir, 'messages-2026-06-01.csv'))).toBe(false);
+      // No message recorded, and no import of them: every table as it was.
+      const after = path.join(dir, 'after');
+      expect((await book(location, ['export', after])).code).toBe(0);
+      const tables = readdirSync(before).sort();
+      expect(readdirSync(after).sort()).toEqual(tables);
+      expect(tables).toEqual(expect.arrayContaining(['imports.csv', 'messages.csv']));
+      for (const table of tables) expect(readFileSync(path.join(after, table), 'utf8'), table).toBe(readFileSync(path.join(before, table), 'utf8'));
+      expect(await messagesInBook(location)).toEqual([]);
+      // Without the limit, the same night issues and records its messages.
+      expect((await night(location, '2026-06-01', dir)).code).toBe(1);
+      expect(await messagesInBook(location)).toHaveLength(3);
     });
 
     it('needs a book of schema version 1 migrated first, which book migrate does', async () => {

@@ -285,7 +285,7 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
   let summary: FollowUpSummary | undefined;
   let outcome: { recorded: number; issuedEarlier: number } | undefined;
   try {
-    await inTransaction(book, async (db) => {
+    await inTransaction(book, async (db, rollBack) => {
       const night = await nightFromBook(db, book.name, flags.asOf, {
         command: 'follow-up',
         file: flags.messages as string,
@@ -310,7 +310,7 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
       summary = run;
       pending = run.pending;
       // Stopped over --max-rejects: no output, and nothing recorded.
-      if (!pending) return night.forget();
+      if (!pending) return rollBack();
       const recorded = await night.recorded();
       outcome = { recorded, issuedEarlier: night.issuedEarlier };
     });
