@@ -36,18 +36,10 @@ export interface RecommendationTerms {
 
 export function recommend(terms: RecommendationTerms, options: readonly Candidate[]): Recommendation {
   const reasonable = terms.reasonableTermMonths;
-  // The reason is worded when it is read: a batch of a million accounts prints it only under --json.
-  const pick = (index: number, reason: () => string, flagForReview: boolean): Recommendation => {
+  const pick = (index: number, reason: string, flagForReview: boolean): Recommendation => {
     const option = options[index];
     if (!option) throw new Error('fairplan could not find the option it means to recommend');
-    return {
-      index,
-      kind: option.kind,
-      get reason() {
-        return reason();
-      },
-      flagForReview,
-    };
+    return { index, kind: option.kind, reason, flagForReview };
   };
   const token = options.findIndex((o) => o.kind === 'token');
   const affordableIndex = options.findIndex((o) => o.kind === 'affordable');
@@ -56,8 +48,7 @@ export function recommend(terms: RecommendationTerms, options: readonly Candidat
   if (terms.belowToken || !affordable) {
     return pick(
       token,
-      () =>
-        'Little or nothing is available for non-priority creditors, so a token payment with a review is the fair ' +
+      'Little or nothing is available for non-priority creditors, so a token payment with a review is the fair ' +
         'arrangement for now (CONC 7.3.5G); free debt advice can help with what comes next.',
       true,
     );
@@ -66,8 +57,7 @@ export function recommend(terms: RecommendationTerms, options: readonly Candidat
   if (affordable.outcome.kind === 'repaid' && affordable.instalmentCount <= instalmentsIn(reasonable, affordable.frequency)) {
     return pick(
       affordableIndex,
-      () =>
-        `It pays what the customer can afford and repays the balance in about ${months(term)}, within the ` +
+      `It pays what the customer can afford and repays the balance in about ${months(term)}, within the ` +
         `${months(reasonable)} fairplan treats as reasonable.`,
       false,
     );
@@ -77,8 +67,7 @@ export function recommend(terms: RecommendationTerms, options: readonly Candidat
   if (fixedTerm !== undefined) {
     return pick(
       fixed,
-      () =>
-        `Paying all that is affordable would take longer than ${months(reasonable)}; this ${months(fixedTerm)} ` +
+      `Paying all that is affordable would take longer than ${months(reasonable)}; this ${months(fixedTerm)} ` +
         'term is within what is affordable and leaves some room in the budget. A plan this long should be reviewed.',
       true,
     );
@@ -86,16 +75,14 @@ export function recommend(terms: RecommendationTerms, options: readonly Candidat
   if (affordable.outcome.kind === 'repaid') {
     return pick(
       affordableIndex,
-      () =>
-        `It pays what the customer can afford, but takes about ${months(term)}, longer than the ${months(reasonable)} ` +
+      `It pays what the customer can afford, but takes about ${months(term)}, longer than the ${months(reasonable)} ` +
         'fairplan treats as reasonable: a person should review it, and free debt advice may find a better solution.',
       true,
     );
   }
   return pick(
     token,
-    () =>
-      'No affordable payment repays the balance, so a token payment with a review, while the creditor is asked to ' +
+    'No affordable payment repays the balance, so a token payment with a review, while the creditor is asked to ' +
       'freeze interest and charges (CONC 7.3.5G(b)) and the customer gets free debt advice.',
     true,
   );
