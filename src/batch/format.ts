@@ -58,6 +58,12 @@ function slotOf(option: OptionFigures): number | undefined {
   return option.kind === 'affordable' ? 0 : OPTION_KEYS.length - 1;
 }
 
+/** An option's key (optionKey): for the options a batch offers, the one in OPTION_KEYS rather than one made for every row. */
+function keyOf(option: OptionFigures): string {
+  const slot = option.kind === 'affordable' || option.kind === 'fixed-term' || option.kind === 'token' ? slotOf(option) : undefined;
+  return slot === undefined ? optionKey(option) : (OPTION_KEYS[slot] as string);
+}
+
 /**
  * Why a person should look at the account: each flag that asks for it, then the recommendation's
  * own reason when it asks (`token-plan`: little or nothing is available; `long-plan`: what is
@@ -139,7 +145,7 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
   for (const pence of [a.income, a.expenditure, a.surplus, a.available]) penceCell(out, pence);
   textCell(out, a.flags.join(';'));
   textCell(out, result.review ? 'yes' : 'no');
-  textCell(out, optionKey(r));
+  textCell(out, keyOf(r));
   penceCell(out, r.instalmentAmount);
   textCell(out, r.frequency);
   out.char(COMMA);
@@ -154,7 +160,7 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
     if (o === result.recommended) continue;
     if (!first) out.text('; ');
     first = false;
-    out.text(optionKey(o));
+    out.text(keyOf(o));
     out.char(SPACE);
     out.pence(whole(o.instalmentAmount));
     out.char(SPACE);
@@ -270,7 +276,7 @@ function defaultsUsed(account: Account): string {
 
 function optionJson(option: OptionFigures) {
   return {
-    plan: optionKey(option),
+    plan: keyOf(option),
     kind: option.kind,
     affordable: option.affordable,
     instalment: formatPence(whole(option.instalmentAmount)),
@@ -316,7 +322,7 @@ export type ScheduleColumnName = (typeof SCHEDULE_HEADER)[number];
  */
 export function writeSchedule(out: ByteLines, result: AccountResult): void {
   const account = csvCell(result.account.id);
-  const plan = optionKey(result.recommended);
+  const plan = keyOf(result.recommended);
   for (const instalment of result.instalments ?? []) {
     out.text(account);
     textCell(out, plan);
@@ -334,7 +340,7 @@ export function writeSchedule(out: ByteLines, result: AccountResult): void {
 
 /** The recommended plan's instalments, a JSON record each. */
 export function scheduleJson(result: AccountResult) {
-  const plan = optionKey(result.recommended);
+  const plan = keyOf(result.recommended);
   return (result.instalments ?? []).map((instalment) => ({
     formatVersion: FORMAT_VERSION,
     account_id: result.account.id,

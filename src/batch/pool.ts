@@ -84,14 +84,16 @@ export type Request = { readonly id: number; readonly records: readonly InputRec
 type Reply = { readonly id: number; readonly result: ChunkResult } | { readonly id: number; readonly error: string };
 
 // The worker's garbage is short-lived, but a little of it outlives each young-generation collection.
-// - A small young generation: with V8's default, a run of 1,000,000 rows peaked about 25 MB higher,
-//   for no gain in speed.
+// - A small young generation, but not the smallest: with V8's default, a run of 1,000,000 rows
+//   peaked about 25 MB higher, for no gain in speed; with 8 MB, the worker spent some 40% of its time
+//   in scavenges (about 440 for 100,000 rows, each keeping most of what it copied), and with 16 MB
+//   some 30%, for the same peak at 100,000 rows.
 // - An old generation of 1 GB. No chunk comes near it: 500 plans at the 50-year horizon, weekly, with
 //   their schedules, need about 250 MB. V8 sizes its heap's growth to the limit. With the default
 //   limit (a quarter of the machine's memory), the worker's heap grew by 3 MB a second, all of it
 //   garbage, without a full collection in 1,000,000 rows. So the run's peak grew with the file. With
 //   1 GB, it is collected at about 25 MB.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1024 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
 
 /** A worker's failure as the user should hear it: running out of memory is not a fault in fairplan. */
 export function workerFailure(error: Error): Error {

@@ -8,13 +8,15 @@ import { planContext, repayingPayment } from './context.js';
 import { instalmentsByCreditor, type CreditorLaid } from './creditors.js';
 import { repayingInMoney } from './display.js';
 import { penceRequestOf } from './request.js';
-import { instalmentInMoney, scheduleOfMoney, scheduleStream, type MoneySchedule } from './schedule.js';
+import { instalmentInMoney, type Stream } from './schedule.js';
 import type { CreditorOutcome, CreditorSchedule, PlanOptionSummary, ResolvedPlanRequest } from './types.js';
 import { months, wordsFor } from './words.js';
 
-/** Each creditor's part of `option`, in the order given; undefined for a plan for one balance. */
-export function creditorSchedules(option: PlanOptionSummary & MoneySchedule, request: ResolvedPlanRequest): CreditorSchedule[] | undefined {
-  const stream = scheduleStream(scheduleOfMoney(option));
+/**
+ * Each creditor's part of `option`, laid out from `stream`, its payments as the engine planned them
+ * (see scheduleStream), in the order given; undefined for a plan for one balance.
+ */
+export function creditorSchedules(option: PlanOptionSummary, stream: Stream, request: ResolvedPlanRequest): CreditorSchedule[] | undefined {
   if (!stream.sharing) return undefined;
   return instalmentsByCreditor(stream, stream.sharing, request.calendar).map((laid) => {
     const { creditor } = laid;

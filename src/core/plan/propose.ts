@@ -82,7 +82,7 @@ export function proposePlans(request: PlanRequest): PlanProposal {
     ...summary,
     options: summary.options.map((option, i) => {
       const stream = scheduleStream(figures.options[i] as OptionFigures);
-      const creditors = creditorSchedules(option, summary.request);
+      const creditors = creditorSchedules(option, stream, summary.request);
       const instalments = instalmentsOfStream(stream, summary.request.calendar);
       return creditors ? { ...toldByCreditors(option, creditors, summary.request), instalments, creditors } : { ...option, instalments };
     }),
