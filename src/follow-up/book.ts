@@ -7,7 +7,8 @@
  * Rows that cannot be used are rejected with file, line and reason. An account with an instalment
  * that cannot be read is left out whole (its status would be wrong), and that is said too; so is
  * every payment for an account with no plan, a payment whose reference the account has already
- * paid with (counted once), and one made before the plan began (not counted toward it). Customer
+ * paid with (counted once), and one made before the plan began (not counted toward it). A payment
+ * that cannot be read holds its account's messages, as what it paid is not known. Customer
  * rows and contacts of accounts with no plan are counted.
  */
 import { compareDates, toDayNumber, type IsoDate } from '../core/date.js';
