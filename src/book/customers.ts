@@ -137,8 +137,13 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   // nothing they could speak of); the rows' own rejections are kept with them in the database.
   const told: FollowUpRejection[] = [];
   const hold: Reject = (rejection) => {
-    if (rejection.code === 'unreadable-row' && rejection.accountId === undefined) untie(rejection.line, `cannot be read (${rejection.reason}), and names no account it can be tied to`);
-    else told.push(rejection);
+    // One that names its account is refused too, not recorded as a doubt: what it says of that
+    // account (an opt-out, a Breathing Space, from which day) cannot be known, and the night stops
+    // before any message, as for a row with no account, until a person corrects it (docs/book.md).
+    if (rejection.code === 'unreadable-row') {
+      const whose = rejection.accountId === undefined ? 'names no account it can be tied to' : `nothing it says of account ${rejection.accountId} can be known`;
+      untie(rejection.line, `cannot be read (${rejection.reason}), and ${whose}`);
+    } else told.push(rejection);
   };
   let columns: string[] = [];
   const known = new Set<string>([...CUSTOMER_COLUMNS, ...BOOK_COLUMNS]);

@@ -7,7 +7,8 @@
  * Rows that cannot be used are rejected with file, line and reason. An account with an instalment
  * that cannot be read is left out whole (its status would be wrong), and that is said too; so is
  * every payment for an account with no plan, a payment whose reference the account has already
- * paid with (counted once), and one made before the plan began (not counted toward it). Customer
+ * paid with (counted once), and one made before the plan began (not counted toward it). A payment
+ * that cannot be read holds its account's messages, as what it paid is not known. Customer
  * rows and contacts of accounts with no plan are counted.
  */
 import { compareDates, toDayNumber, type IsoDate } from '../core/date.js';
@@ -85,7 +86,12 @@ const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: st
 
 async function readPayments(file: string, accounts: AccountNumbers, reject: BookReader['reject']): Promise<PaymentStore> {
   const payments = new PaymentStore(accounts);
-  await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, each(file, reject, (row, id) => {
+  // A payment that cannot be read may be one the account made: it is not told it missed one tonight.
+  const onBadRow: BookReader['reject'] = (rejection) => {
+    if (rejection.accountId !== undefined && rejection.code === 'bad-value') payments.addUnreadable(rejection.accountId, rejection.line);
+    return reject(rejection);
+  };
+  await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, each(file, onBadRow, (row, id) => {
     const day = toDayNumber(date(row, 'paid_on'));
     payments.add(id, day, nonZeroPence(row, 'amount'), row.line, row.get('reference'));
   }), reject);
@@ -107,17 +113,33 @@ async function readCustomers(
   let customers = new CustomerStore(accounts, []);
   let unknown: readonly string[] = [];
   let repeated = 0;
+  // A JSON file's columns are known from its first record that can be read: rows rejected before it wait.
+  let columnsKnown = false;
+  const beforeColumns: { id: string; line: number; why: string }[] = [];
   const useColumns = ({ headers, written }: Table): void => {
     const used = reader.columns(headers);
     const read = new Set<string>(['account_id', ...CUSTOMER_COLUMNS, ...used]);
     unknown = written.filter((_, i) => !read.has(headers[i] ?? ''));
     if (unknown.length > 0) reader.unknownColumns?.(unknown);
     customers = new CustomerStore(accounts, headers.filter((column) => used.has(column)));
+    columnsKnown = true;
+    for (const { id, line, why } of beforeColumns) customers.addUnreadable(id, line, why);
   };
   const reject: Reject = async (rejection) => {
-    await reader.reject(rejection);
+    const id = rejection.accountId;
     // A row that cannot be read at all may be anyone's opt-out or Breathing Space.
-    if (rejection.accountId === undefined) await unattributed(rejection.line, 'the customers file');
+    if (id === undefined) {
+      await reader.reject(rejection);
+      return unattributed(rejection.line, 'the customers file');
+    }
+    // One that names its account may hold that account's opt-out or vulnerability: its messages,
+    // and its person's, are held as for a protection that cannot be read, however many rows it has.
+    people.add(id, { customerId: '', mobile: '', email: '' });
+    const unread = { id, line: rejection.line, why: rejection.reason };
+    if (columnsKnown) customers.addUnreadable(unread.id, unread.line, unread.why);
+    else beforeColumns.push(unread);
+    await reader.reject({ ...rejection, code: 'protection-unreadable', reason: `${rejection.reason}: the row cannot be read, so account ${id}'s messages are held back` });
+    return undefined;
   };
   await readTable(file, ['account_id', 'channel'], useColumns, async (row) => {
     const id = row.get('account_id');
@@ -136,6 +158,8 @@ async function readCustomers(
     }
     return undefined;
   }, reject);
+  // A file whose every record was rejected: its columns never came, and its rows still hold.
+  if (!columnsKnown) for (const { id, line, why } of beforeColumns) customers.addUnreadable(id, line, why);
   return { customers, repeated, unknown };
 }
 
@@ -243,6 +267,10 @@ export function followAccounts(
     const account = accounts.find(id);
     return account !== undefined && finished.get(account) === 1;
   };
+  const unreadablePayment = (id: string): string[] => {
+    const line = payments.unreadableLine(id);
+    return line === undefined ? [] : [`line ${line} of the payments file (account ${id}) cannot be read, so what the account has paid cannot be known`];
+  };
   const finish = async (done: PlanGroup): Promise<void> => {
     finished.set(accounts.number(done.id), 1);
     // Each account is followed up once: what was kept for it is taken, and not given again.
@@ -284,6 +312,7 @@ export function followAccounts(
         return line === undefined ? [] : [`line ${line} of the contacts log (account ${id}) cannot be read, so this customer's contacts cannot be counted`];
       }),
       ...(unattributedRow ? [unattributedRow] : []),
+      ...unreadablePayment(done.id),
     ];
     await reader.account({
       id: done.id,

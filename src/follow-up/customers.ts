@@ -52,6 +52,8 @@ export interface CustomerReading {
   readonly details: Readonly<Record<string, string>>;
   /** What could not be read, one phrase each. */
   readonly problems: readonly string[];
+  /** A row that cannot be read at all but names its account: nothing of it but its problems. */
+  readonly unread?: true;
 }
 
 const channelOf = (row: Row): Channel =>
@@ -182,8 +184,10 @@ const later = (a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | undefi
  * accounts (`others`), whose protections it shares: the protective reading of them all.
  */
 export function mergeCustomer(own: readonly CustomerReading[], others: readonly CustomerReading[], columns: readonly string[]): CustomerRow | undefined {
-  const [first] = own;
-  if (!first) return undefined;
+  if (own.length === 0) return undefined;
+  // A row that cannot be read has no cells to agree or disagree with: it holds by its problems.
+  const read = own.filter((r) => !r.unread);
+  const first: Pick<CustomerReading, 'details' | 'contactWindow'> = read[0] ?? { details: {} };
   const all = [...own, ...others];
   const doubts: string[] = [];
   for (const reading of all) {
@@ -191,12 +195,12 @@ export function mergeCustomer(own: readonly CustomerReading[], others: readonly 
   }
   const disagree = (what: string, values: readonly string[]) => {
     const distinct = [...new Set(values)];
-    if (distinct.length > 1) doubts.push(`the customer rows (lines ${own.map((r) => r.line).join(', ')}) disagree on ${what} (${distinct.map((v) => `"${v}"`).join(', ')})`);
+    if (distinct.length > 1) doubts.push(`the customer rows (lines ${read.map((r) => r.line).join(', ')}) disagree on ${what} (${distinct.map((v) => `"${v}"`).join(', ')})`);
   };
   const channels = own.map((r) => r.channel).filter((c): c is Channel => c !== undefined);
   disagree('channel', channels.filter((c) => c !== 'none'));
-  for (const column of detailColumns(columns)) disagree(column, own.map((r) => r.details[column] ?? ''));
-  const windows = own.map((r) => r.contactWindow ?? '');
+  for (const column of detailColumns(columns)) disagree(column, read.map((r) => r.details[column] ?? ''));
+  const windows = read.map((r) => r.contactWindow ?? '');
   disagree('contact_window', windows);
   // Only the days every row allows.
   let contactDays: ReadonlySet<number> | undefined;
@@ -239,6 +243,8 @@ export class CustomerStore {
   private readonly index: ReadonlyMap<string, number>;
   /** Doubts recorded with a row where it was first read (the book's), by record: they protect as a cell that cannot be read does. */
   private readonly recorded = new Map<number, readonly string[]>();
+  /** Records of rows that cannot be read (addUnreadable): read as nothing but their doubt. */
+  private readonly unread = new Set<number>();
 
   /** `templateColumns`: the columns the firm's templates use. */
   constructor(
@@ -266,6 +272,18 @@ export class CustomerStore {
     return { problems, ...(earlier === undefined ? {} : { earlierLine: this.lines.get(earlier) }) };
   }
 
+  /**
+   * Keeps a row that cannot be read but names its account: it protects nothing it can be read to
+   * say, and holds the account's messages with `why` as its doubt.
+   */
+  addUnreadable(accountId: string, line: number, why: string): void {
+    const record = this.chains.add(accountId);
+    this.texts.add(this.kept.map(() => '').join(SEPARATOR));
+    this.lines.set(record, line);
+    this.recorded.set(record, [why]);
+    this.unread.add(record);
+  }
+
   /** How many rows were never used: customers of accounts with no plan. */
   get untaken(): number {
     return this.chains.untaken;
@@ -274,8 +292,10 @@ export class CustomerStore {
   /** The account's rows, read; left in place for the person's other accounts. */
   readings(accountId: string): CustomerReading[] {
     return this.chains.peek(accountId).map((record) => {
+      const line = this.lines.get(record);
+      if (this.unread.has(record)) return { line, optedOut: false, vulnerable: false, details: {}, problems: this.recorded.get(record) ?? [], unread: true };
       const cells = this.texts.get(record).split(SEPARATOR);
-      const reading = readCustomer({ line: this.lines.get(record), get: (column) => cells[this.index.get(column) ?? -1] ?? '' }, this.templateColumns);
+      const reading = readCustomer({ line, get: (column) => cells[this.index.get(column) ?? -1] ?? '' }, this.templateColumns);
       const doubts = this.recorded.get(record);
       return doubts ? { ...reading, problems: [...reading.problems, ...doubts] } : reading;
     });

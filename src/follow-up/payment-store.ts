@@ -26,9 +26,24 @@ export class PaymentStore {
   private readonly lines = new NumberColumn(Int32Array);
   private readonly references = new NumberColumn(Int32Array, NO_REFERENCE);
   private readonly texts = new TextArena();
+  /** By account number, the line of its first payment that cannot be read (0 for none). */
+  private readonly unreadable = new NumberColumn(Int32Array);
 
-  constructor(accounts: AccountNumbers) {
+  constructor(private readonly accounts: AccountNumbers) {
     this.chains = new Chains(accounts);
+  }
+
+  /** A payment of `accountId`'s that cannot be read, on `line`: what the account has paid is not known. */
+  addUnreadable(accountId: string, line: number): void {
+    const account = this.accounts.number(accountId);
+    if (this.unreadable.get(account) === 0) this.unreadable.set(account, line);
+  }
+
+  /** The line of the account's first payment that cannot be read, if any. */
+  unreadableLine(accountId: string): number | undefined {
+    const account = this.accounts.find(accountId);
+    const line = account === undefined ? 0 : this.unreadable.get(account);
+    return line === 0 ? undefined : line;
   }
 
   add(accountId: string, day: number, pence: number, line: number, reference = ''): void {

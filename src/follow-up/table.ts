@@ -21,10 +21,10 @@ import { jsonLines } from './json-lines.js';
 export const REJECTION_CODES = [
   /** The row itself cannot be read: broken quoting, a line too long, not a JSON object, a column named twice. */
   'unreadable-row',
-  /** A cell holds something that is not what its column needs (an amount, a date, a yes or no). */
+  /** A cell holds something that is not what its column needs (an amount, a date, a yes or no); a payment's holds its account's messages. */
   'bad-value',
   'missing-account-id',
-  /** A customers row whose protection cannot be read: what it protects is kept, and messages are held. */
+  /** A customers row whose protection cannot be read (or, naming its account, cannot be read at all): what it protects is kept, and messages are held. */
   'protection-unreadable',
   /** A second customers row for an account: read with the first, the way that protects the customer. */
   'repeated-customer-row',

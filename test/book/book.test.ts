@@ -352,6 +352,16 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       await nothingRecorded(book);
     });
 
+    it('refuses the whole file when a row that cannot be read names its account: what it protects cannot be known, so nothing of it may pass', async () => {
+      const book = await agreedBook();
+      const rows = [{ account_id: 'BK-001', channel: 'sms', mobile: '07700900101' }, { account_id: 'BK-001', channel: 'none', opted_out: ['yes'] }];
+      const file = await scratchFile('list.ndjson', rows.map((row) => JSON.stringify(row)).join('\n'));
+      const { seen, reject } = rejections();
+      await expect(record(book, file, '2026-03-02', reject)).rejects.toMatchObject({ code: 'invalid-row', context: { file, line: 2 }, message: expect.stringContaining('BK-001') });
+      await nothingRecorded(book);
+      expect(seen).toEqual([]);
+    });
+
     it('records circumstances the protective way: a vulnerability that cannot be read is recorded as set, with why', async () => {
       const book = await agreedBook();
       const { seen, reject } = rejections();

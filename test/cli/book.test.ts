@@ -70,6 +70,8 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       const cases = [
         ['no-account.csv', 'account_id,channel,mobile\nBK-001,sms,07700900101\n,none,\n'],
         ['unknown-account.csv', 'account_id,channel,mobile\nBK-001,sms,07700900101\nBK-0001,none,\n'],
+        // Names its account, but what it says of it (an opt-out?) cannot be read.
+        ['list.ndjson', `${'{"account_id":"BK-001","channel":"sms","mobile":"07700900101"}\n'.repeat(2)}{"account_id":"BK-001","channel":"none","opted_out":["yes"]}\n`],
       ];
       for (const [name, text] of cases) {
         const file = path.join(dir, name!);

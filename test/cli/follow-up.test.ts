@@ -48,7 +48,8 @@ describe('fairplan follow-up', () => {
       expect.stringMatching(/payments\.csv,38,FU-999,no-arrangement,"a payment for account FU-999, which has no arrangement"$/),
     ]);
     expect(stderr).toContain('17 arrangements: 7 on-track, 1 ahead, 1 behind, 3 missed, 1 broken, 1 completed, 2 paused, 1 review-due');
-    expect(stderr).toContain('held back: 1 no-contact-details, 1 customer-opted-out, 1 already-sent, 1 daily-limit, 1 weekly-limit');
+    // FU-004's payment on line 40 cannot be read: it is not told it missed instalment 3.
+    expect(stderr).toContain('held back: 1 no-contact-details, 1 customer-opted-out, 1 protection-unreadable, 1 already-sent, 1 daily-limit, 1 weekly-limit');
     expect(stderr).toContain('3 rows rejected');
     expect(stderr).toContain('not used, as their accounts have no plan here: 1 customer row, 1 contact');
   });
@@ -60,7 +61,8 @@ describe('fairplan follow-up', () => {
     expect(code).toBe(1);
     const byAccount = Object.fromEntries(ndjson(messages).map((m) => [m.account_id, m]));
     expect(Object.keys(byAccount)).toEqual(['FU-004', 'FU-005', 'FU-006', 'FU-008', 'FU-009', 'FU-010', 'FU-011', 'FU-012', 'FU-013', 'FU-014', 'FU-015', 'FU-017']);
-    expect(byAccount['FU-004']).toMatchObject({ message_id: 'FU-004:missed-check-in:3:sms', kind: 'missed-check-in', held_back: null });
+    // Its payment on line 40 of payments.csv cannot be read (2026-02-30): what it paid is not known.
+    expect(byAccount['FU-004']).toMatchObject({ message_id: 'FU-004:missed-check-in:3:sms', kind: 'missed-check-in', held_back: 'protection-unreadable' });
     expect(byAccount['FU-005']).toMatchObject({ kind: 'review-invitation', channel: 'email' });
     expect(byAccount['FU-006']).toMatchObject({ kind: 'thank-you' });
     expect(byAccount['FU-008']).toMatchObject({ kind: 'review-invitation', channel: 'letter' });
@@ -84,9 +86,10 @@ describe('fairplan follow-up', () => {
     const json = JSON.parse(readFileSync(summary, 'utf8'));
     const counts = {
       byStatus: { 'on-track': 7, ahead: 1, behind: 1, missed: 3, broken: 1, completed: 1, paused: 2, 'review-due': 1 },
-      messagesByKind: { reminder: 3, 'missed-check-in': 1, 'review-invitation': 2, 'thank-you': 1 },
-      messagesByChannel: { sms: 3, email: 3, letter: 1 },
-      heldBack: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 0, 'unsafe-text': 0, 'too-late': 0, 'already-issued': 0 },
+      // FU-004's missed-check-in is held: a payment of its cannot be read.
+      messagesByKind: { reminder: 3, 'missed-check-in': 0, 'review-invitation': 2, 'thank-you': 1 },
+      messagesByChannel: { sms: 2, email: 3, letter: 1 },
+      heldBack: { 'no-contact-details': 1, 'customer-opted-out': 1, 'already-sent': 1, 'daily-limit': 1, 'weekly-limit': 1, 'protection-unreadable': 1, 'unsafe-text': 0, 'too-late': 0, 'already-issued': 0 },
       forReview: 1,
       dueToDate: '1434.00',
       notUsed: { customers: 1, contacts: 1 },
@@ -459,5 +462,65 @@ describe('fairplan follow-up on a messy export (fixtures/hostile/follow-up/messy
     expect(strict.code).toBe(2);
     expect(strict.stderr).toContain('"vulnerabel"');
     expect(readdirSync(dir).sort()).toEqual(['customers.csv', 'status.csv']);
+  });
+
+});
+
+describe('fairplan follow-up: what cannot be read holds the messages it may speak for', () => {
+
+  describe('a customers row that cannot be read', () => {
+    const RULES = fixture('follow-up', 'rules.yaml');
+    /** follow-up on 10 March 2026 of the fixture book, with `customers` for its customers file. */
+    async function night(name: string, customers: string) {
+      const dir = scratch();
+      const out = (file: string) => path.join(dir, file);
+      writeFileSync(out(name), customers);
+      const inputs = ['arrangements', 'payments', 'contacts'].flatMap((input) => [`--${input}`, fixture('follow-up', `${input}.csv`)]);
+      const result = await runCli(['follow-up', ...inputs, '--customers', out(name), '--rules', RULES, '--as-of', '2026-03-10', '-o', out('status.csv'), '--messages', out('messages.ndjson'), '--errors', out('errors.ndjson'), '--summary', out('summary.json'), '--json', '-q']);
+      const byAccount = Object.fromEntries(ndjson(out('messages.ndjson')).map((m) => [m.account_id, m]));
+      const summary = JSON.parse(readFileSync(out('summary.json'), 'utf8')) as { heldBack: Record<string, number>; rejected: number };
+      return { ...result, byAccount, errors: ndjson(out('errors.ndjson')), summary };
+    }
+    const rows = (...records: object[]) => `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
+    // FU-005 (missed) and FU-010 (a reminder due): both sent from these rows alone.
+    const FU005 = { account_id: 'FU-005', name: 'Ewa Nowak', preferred_name: 'Ewa', channel: 'email', email: 'ewa.nowak@example.com', vulnerable: 'no' };
+    const FU010 = { account_id: 'FU-010', name: 'Jo Bell', preferred_name: 'Jo', channel: 'email', email: 'jo.bell@example.com', vulnerable: 'no' };
+
+    it('sends the missed-check-in and the reminder when the customers rows can be read', async () => {
+      const { byAccount } = await night('customers.ndjson', rows(FU005, FU010));
+      expect(byAccount['FU-005']).toMatchObject({ kind: 'missed-check-in', held_back: null });
+      expect(byAccount['FU-010']).toMatchObject({ kind: 'reminder', held_back: null });
+    });
+
+    it('holds an account\'s messages (protection-unreadable) for a later NDJSON row of it holding a list, or naming a column twice, and counts them in the summary', async () => {
+      const { code, byAccount, errors, summary } = await night(
+        'customers.ndjson',
+        `${rows(FU005, FU010, { account_id: 'FU-005', channel: 'email', vulnerable: ['yes'] })}{"account_id":"FU-010","channel":"none","Channel":"email"}\n`,
+      );
+      expect(code).toBe(1);
+      expect(byAccount['FU-005']).toMatchObject({ kind: 'missed-check-in', held_back: 'protection-unreadable' });
+      expect(byAccount['FU-010']).toMatchObject({ kind: 'reminder', held_back: 'protection-unreadable' });
+      expect(errors.filter((e) => String(e.file).endsWith('customers.ndjson')).map((e) => [e.line, e.account_id, e.code])).toEqual([
+        [3, 'FU-005', 'protection-unreadable'],
+        [4, 'FU-010', 'protection-unreadable'],
+      ]);
+      expect(summary.heldBack['protection-unreadable']).toBe(2);
+    });
+
+    it('holds every message for a CSV row that cannot be split, as it may be anyone\'s', async () => {
+      const { byAccount, summary } = await night('customers.csv', 'account_id,name,preferred_name,channel,email,vulnerable\nFU-005,Ewa Nowak,Ewa,email,ewa.nowak@example.com,no\nFU-010,Jo Bell,Jo,email,jo.bell@example.com,no\n"FU-005,none,,\n');
+      expect(byAccount['FU-005']).toMatchObject({ held_back: 'protection-unreadable' });
+      expect(byAccount['FU-010']).toMatchObject({ held_back: 'protection-unreadable' });
+      expect(summary.heldBack['protection-unreadable']).toBe(2);
+    });
+  });
+
+  it('holds the messages of an account one of whose payments cannot be read: it may have paid what it would be told it missed', async () => {
+    const dir = scratch();
+    const messages = path.join(dir, 'messages.ndjson');
+    await runCli(['follow-up', ...BOOK, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', messages, '--json', '-q']);
+    const byAccount = Object.fromEntries(ndjson(messages).map((m) => [m.account_id, m]));
+    // payments.csv line 40 is FU-004's, paid_on 2026-02-30: by the payments read, FU-004 missed instalment 3.
+    expect(byAccount['FU-004']).toMatchObject({ kind: 'missed-check-in', held_back: 'protection-unreadable', reason: expect.stringContaining('line 40 of the payments file') });
   });
 });

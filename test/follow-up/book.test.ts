@@ -318,8 +318,38 @@ describe('readBook: what protects a customer is read so that a doubt protects th
     expect(accounts.get('A')?.customer).toMatchObject({ vulnerable: true });
     expect(accounts.get('A')?.breathingSpace).toBeUndefined();
     expect(accounts.get('B')?.customer).toMatchObject({ vulnerable: false });
-    expect(rejected).toEqual([expect.objectContaining({ line: 3, accountId: 'C', code: 'unreadable-row' })]);
-    expect(accounts.get('C')?.customer).toBeUndefined();
+    expect(rejected).toEqual([expect.objectContaining({ line: 3, accountId: 'C', code: 'protection-unreadable' })]);
+    expect(accounts.get('C')?.doubts).toEqual([expect.stringContaining('customer row 3 cannot be read exactly')]);
+  });
+
+  it('holds an account, and its person\'s other accounts, for a later NDJSON row of it that cannot be read, and for one that is its first', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const customers = [
+      { account_id: 'C', channel: 'none', opted_out: ['yes'] },
+      { account_id: 'A', customer_id: 'P1', channel: 'sms', mobile: '07700900001' },
+      { account_id: 'B', customer_id: 'P1', channel: 'sms', mobile: '07700900001' },
+      { account_id: 'A', channel: 'email', vulnerable: ['yes'] },
+    ].map((r) => JSON.stringify(r)).join('\n');
+    // One column named twice, as its names are read (its case and spaces aside).
+    const twice = '{"account_id":"D","channel":"sms","vulnerable":"yes","Vulnerable":"no"}';
+    const { accounts, rejected } = await readAll({
+      arrangements: file('plans.csv', `${PLANS}D,1,2026-03-01,5.00\n`),
+      payments: file('payments.csv', 'account_id,paid_on,amount\n'),
+      customers: file('customers.ndjson', `${customers}\n${twice}\n`),
+    });
+    expect(rejected.map((r) => [r.line, r.accountId, r.code])).toEqual([
+      [1, 'C', 'protection-unreadable'],
+      [4, 'A', 'protection-unreadable'],
+      [5, 'D', 'protection-unreadable'],
+    ]);
+    expect(accounts.get('A')?.doubts).toEqual([expect.stringContaining('customer row 4 cannot be read exactly')]);
+    expect(accounts.get('B')?.doubts).toEqual([expect.stringContaining('customer row 4 cannot be read exactly')]);
+    expect(accounts.get('C')?.doubts).toEqual([expect.stringContaining('customer row 1 cannot be read exactly')]);
+    expect(accounts.get('D')?.doubts).toEqual([expect.stringMatching(/names column "vulnerable" twice/i)]);
   });
 
   it('counts a contact on the UK day it was made, from a time and zone, and holds back the customer of a contacts row it cannot read', async () => {
