@@ -20,12 +20,14 @@ export interface PersonKeys {
   readonly email: string;
 }
 
-/** A mobile number in one form: `+44 7700 900123`, `07700-900123` and `0044 7700 900123` are one number. */
+/**
+ * A mobile number in one form: `+44 7700 900123`, `07700-900123`, `0044 7700 900123`,
+ * `447700 900123` and `+44 (0)7700 900123` are one number. No UK number starts 44 or, after the
+ * country code, 0, so neither is ever part of a different number.
+ */
 function mobileKey(text: string): string {
   const digits = text.replace(/[\s().-]/g, '');
-  if (digits.startsWith('+44')) return `0${digits.slice(3)}`;
-  if (digits.startsWith('0044')) return `0${digits.slice(4)}`;
-  return digits;
+  return digits.replace(/^(?:\+|00)?440?/, '0');
 }
 
 const emailKey = (text: string): string => text.trim().toLowerCase();
@@ -34,7 +36,8 @@ const emailKey = (text: string): string => text.trim().toLowerCase();
 function keyValues(keys: PersonKeys): readonly [string, string, string] {
   const mobile = keys.mobile.trim() === '' ? '' : `m:${mobileKey(keys.mobile)}`;
   return [
-    keys.customerId.trim() === '' ? '' : `c:${keys.customerId.trim()}`,
+    // `CUST-1` and `cust-1` are taken as one customer: wrongly joined, accounts are only more protected.
+    keys.customerId.trim() === '' ? '' : `c:${keys.customerId.trim().toLowerCase()}`,
     mobile === 'm:0' || mobile === 'm:' ? '' : mobile,
     keys.email.trim() === '' ? '' : `e:${emailKey(keys.email)}`,
   ];

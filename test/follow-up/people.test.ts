@@ -40,3 +40,48 @@ describe('SharedKeys', () => {
 });
 
 const people = (store: People, id: string): string[] => store.accountsOf(id).sort();
+
+describe('People', () => {
+  const alone = (keys: Partial<PersonKeys>): PersonKeys => ({ customerId: '', mobile: '', email: '', ...keys });
+  const joined = (a: Partial<PersonKeys>, b: Partial<PersonKeys>): boolean => {
+    const store = new People(new AccountNumbers());
+    store.add('X', alone(a));
+    store.add('Y', alone(b));
+    return store.personOf('X') === store.personOf('Y');
+  };
+
+  it.each([
+    '07700900210',
+    '07700 900210',
+    '07700-900-210',
+    '07700.900.210',
+    '(07700) 900210',
+    '+447700900210',
+    '+44 7700 900210',
+    '+44-7700-900210',
+    '+44 (0)7700 900210',
+    '+44(0)7700-900210',
+    '0044 7700 900210',
+    '0044 (0)7700 900210',
+    '447700900210',
+    '44 7700 900210',
+    ' 07700 900210 ',
+  ])('takes the mobile %j as 07700900210, so its two accounts are one person', (mobile) => {
+    expect(joined({ mobile }, { mobile: '07700900210' })).toBe(true);
+  });
+
+  it.each([
+    ['07700900210', '07700900211'],
+    ['447700900210', '07700900211'],
+    ['+44 (0)7700 900210', '+44 (0)7700 900201'],
+    ['+33 6 12 34 56 78', '06 12 34 56 78'],
+    ['07700900210', '7700900210 1'],
+  ])('keeps the different mobiles %j and %j apart', (a, b) => {
+    expect(joined({ mobile: a }, { mobile: b })).toBe(false);
+  });
+
+  it('takes a customer_id whatever its case and surrounding spaces', () => {
+    expect(joined({ customerId: 'CUST-1' }, { customerId: ' cust-1 ' })).toBe(true);
+    expect(joined({ customerId: 'CUST-1' }, { customerId: 'CUST-11' })).toBe(false);
+  });
+});
