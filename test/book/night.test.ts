@@ -88,6 +88,25 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       expect(status['N-10']).toBe('behind 60.00');
     });
 
+    it('takes for one person accounts whose mobile is written another way or customer_id in another case: one\'s Breathing Space or opt-out holds the other\'s messages', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      // N-03 is in Breathing Space on N-01's phone, written another way; N-05 opts out, under N-02's customer_id in lower case.
+      const protections = path.join(dir, 'protections.csv');
+      writeFileSync(
+        protections,
+        'account_id,customer_id,name,channel,mobile,email,breathing_space,breathing_space_end,effective_on\n' +
+          'N-03,C-03,Carys Jones,sms,+44 (0)7700 900001,,standard,2026-07-31,2026-05-01\n' +
+          'N-05, c-02 ,Elif Demir,none,07700900005,,,,2026-05-01\n',
+      );
+      expect((await book(location, ['customers', protections])).code).toBe(0);
+      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      const issued = messages(path.join(dir, 'messages-2026-06-01.csv'));
+      // N-01 is sent nothing in a Breathing Space; N-02's reminder is held as opted out.
+      expect(issued.filter((m) => m.startsWith('N-01:') || m.startsWith('N-02:'))).toEqual(['N-02:reminder:2:none customer-opted-out']);
+      expect(issued).toContain('N-06:reminder:2:sms');
+    });
+
     it('run twice, writes no message the first run issued, holds them as already issued, records nothing twice, and says so', async () => {
       const location = await firstNight();
       const dir = scratch();

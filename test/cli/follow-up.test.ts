@@ -524,3 +524,31 @@ describe('fairplan follow-up: what cannot be read holds the messages it may spea
     expect(byAccount['FU-004']).toMatchObject({ kind: 'missed-check-in', held_back: 'protection-unreadable', reason: expect.stringContaining('line 40 of the payments file') });
   });
 });
+
+describe('fairplan follow-up: one person across accounts', () => {
+  /** follow-up on 10 March 2026 of the fixture book, FU-010's reminder due, with FU-005 in Breathing Space on `mobile`. */
+  async function night(mobile: string, customerIds: [string, string] = ['', '']) {
+    const dir = scratch();
+    const out = (file: string) => path.join(dir, file);
+    const customers = [
+      { account_id: 'FU-005', customer_id: customerIds[0], name: 'Ewa Nowak', preferred_name: 'Ewa', channel: 'sms', mobile, vulnerable: 'no', breathing_space: 'standard', breathing_space_end: '2026-05-01' },
+      { account_id: 'FU-010', customer_id: customerIds[1], name: 'Jo Bell', preferred_name: 'Jo', channel: 'sms', mobile: '07700900210', vulnerable: 'no' },
+    ];
+    writeFileSync(out('customers.ndjson'), `${customers.map((row) => JSON.stringify(row)).join('\n')}\n`);
+    const inputs = ['arrangements', 'payments', 'contacts'].flatMap((input) => [`--${input}`, fixture('follow-up', `${input}.csv`)]);
+    await runCli(['follow-up', ...inputs, '--customers', out('customers.ndjson'), '--rules', fixture('follow-up', 'rules.yaml'), '--as-of', '2026-03-10', '-o', out('status.ndjson'), '--messages', out('messages.ndjson'), '--json', '-q']);
+    return Object.fromEntries(ndjson(out('messages.ndjson')).map((m) => [m.account_id, m]));
+  }
+
+  it('reminds FU-010 on its own phone when FU-005, in Breathing Space, has another number', async () => {
+    expect((await night('07700900299'))['FU-010']).toMatchObject({ kind: 'reminder', channel: 'sms', held_back: null });
+  });
+
+  it.each(['447700900210', '+44 (0)7700 900210', '0044 7700.900.210'])('sends FU-010 nothing while FU-005 on the same phone written %j is in Breathing Space', async (mobile) => {
+    expect((await night(mobile))['FU-010']).toBeUndefined();
+  });
+
+  it('sends FU-010 nothing while FU-005, its customer_id written in another case, is in Breathing Space', async () => {
+    expect((await night('07700900299', ['CUST-1', ' cust-1']))['FU-010']).toBeUndefined();
+  });
+});
