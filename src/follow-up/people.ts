@@ -2,8 +2,8 @@
  * Which accounts belong to one person. Contact limits are a person's, not an account's (CONC 7.9:
  * contact must not be excessive), and so are an opt-out, a Breathing Space and a vulnerability. Two
  * accounts are one person when their customer rows share a `customer_id` (as `batch --group-by`
- * groups them) or, failing that, a mobile number or an email address; sharing is followed through
- * (A and B share an id, B and C a mobile: A, B and C are one person).
+ * groups them, though in any case) or, failing that, a mobile number or an email address; sharing
+ * is followed through (A and B share an id, B and C a mobile: A, B and C are one person).
  *
  * Kept in typed arrays (a union-find, and a ring through each person's accounts) and the keys in an
  * off-heap interner, as a million customers would otherwise fill the heap.
