@@ -78,14 +78,19 @@ export function buildProgram(context: CommandContext): Command {
     })
     .helpCommand(false)
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const register of COMMANDS) register(program, context);
-  for (const command of program.commands) {
-    if (command.name() !== 'help') command.addHelpText('after', manualPointer(command));
+  // Subcommands too (book show, …): each reports its own usage errors, so each must write them as main does.
+  const configure = (command: Command): void => {
     command.exitOverride().configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
       outputError,
     });
+    command.commands.forEach(configure);
+  };
+  for (const register of COMMANDS) register(program, context);
+  for (const command of program.commands) {
+    if (command.name() !== 'help') command.addHelpText('after', manualPointer(command));
+    configure(command);
   }
   return program;
 }

@@ -250,19 +250,12 @@ async function migrateBook(context: CommandContext, flags: BookFlags): Promise<v
 }
 
 /** The options every book command takes. */
-function bookCommand(parent: Command, context: CommandContext, name: string, description: string): Command {
+function bookCommand(parent: Command, name: string, description: string): Command {
   return parent
     .command(name)
     .description(description)
     .option('--book <path-or-url>', 'the book: a SQLite file, or postgres://… (default: $FAIRPLAN_BOOK)')
-    .addOption(new Option('--wait <seconds>', 'how long to wait for another run to finish with the book').argParser(nonNegativeIntegerOption).default(60))
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => context.io.stdout.write(text),
-      writeErr: (text) => context.io.stderr.write(text),
-      // An escape sequence typed in an option is shown, not run.
-      outputError: (text, write) => write(text.split('\n').map(visible).join('\n')),
-    });
+    .addOption(new Option('--wait <seconds>', 'how long to wait for another run to finish with the book').argParser(nonNegativeIntegerOption).default(60));
 }
 
 export const registerBook: RegisterCommand = (program, context) => {
@@ -270,7 +263,7 @@ export const registerBook: RegisterCommand = (program, context) => {
     .command('book')
     .description('The book: agreed plans, payments, circumstances and deliveries kept from night to night (SQLite or PostgreSQL).')
     .addHelpText('after', HELP);
-  bookCommand(book, context, 'agree', 'record plans as agreed: those of a batch --schedules file, or one option of a plan JSON')
+  bookCommand(book, 'agree', 'record plans as agreed: those of a batch --schedules file, or one option of a plan JSON')
     .argument('[plan-json]', 'a plan --json output or an advise export\'s plan.json')
     .option('--schedules <file>', 'a batch --schedules file, each account\'s rows together as batch writes them: every plan in it (or those of --accounts) is agreed')
     .option('--accounts <file>', 'with --schedules: only the accounts in this CSV\'s account_id column')
@@ -278,29 +271,29 @@ export const registerBook: RegisterCommand = (program, context) => {
     .option('--account <id>', 'with a plan JSON: the account it was agreed for')
     .option('--agreed-on <date>', 'the day the customer agreed (default: today); it supersedes the account\'s earlier plan from then', dateOption)
     .action((planFile: string | undefined, flags: AgreeFlags) => agree(context, planFile, flags));
-  bookCommand(book, context, 'payments', 'record payments (account_id, paid_on, amount, reference); a payment already in the book is not recorded twice')
+  bookCommand(book, 'payments', 'record payments (account_id, paid_on, amount, reference); a payment already in the book is not recorded twice')
     .argument('<file>', 'payments, CSV or NDJSON, as follow-up reads them')
     .action((file: string, flags: BookFlags) => payments(context, file, flags));
-  bookCommand(book, context, 'customers', 'record customers\' circumstances, with the day they took effect; a doubtful protection is recorded as set')
+  bookCommand(book, 'customers', 'record customers\' circumstances, with the day they took effect; a doubtful protection is recorded as set')
     .argument('<file>', 'customers, CSV or NDJSON, as follow-up reads them, with effective_on and vulnerability_consent if known')
     .option('--effective-on <date>', 'the day these circumstances took effect, for rows with no effective_on (default: today)', dateOption)
     .action((file: string, flags: CustomersFlags) => customers(context, file, flags));
-  bookCommand(book, context, 'sent', 'record what a sender delivered or could not (account_id, message_id, sent_on, status)')
+  bookCommand(book, 'sent', 'record what a sender delivered or could not (account_id, message_id, sent_on, status)')
     .argument('<file>', 'the sender\'s report, CSV or NDJSON')
     .action((file: string, flags: BookFlags) => sent(context, file, flags));
-  bookCommand(book, context, 'show', 'one account\'s timeline: plans agreed and superseded, payments, circumstances, messages')
+  bookCommand(book, 'show', 'one account\'s timeline: plans agreed and superseded, payments, circumstances, messages')
     .argument('<account>', 'the account_id')
     .option('--json', 'as JSON')
     .option('--html', 'as one HTML page, to hand on')
     .option('-o, --output <file>', 'where to write it (- for stdout)', '-')
     .action((account: string, flags: ShowFlags) => show(context, account, flags));
-  bookCommand(book, context, 'export', 'every table of the book as a CSV file (or NDJSON) in a folder')
+  bookCommand(book, 'export', 'every table of the book as a CSV file (or NDJSON) in a folder')
     .argument('<folder>', 'the folder to write to (made if missing)')
     .option('--ndjson', 'one JSON record a line instead of CSV, each with formatVersion (docs/json-output.md)')
     .action((folder: string, flags: ExportFlags) => exportBook(context, folder, flags));
-  bookCommand(book, context, 'backup', 'a consistent copy of a SQLite book, while it is in use (for PostgreSQL, use pg_dump)')
+  bookCommand(book, 'backup', 'a consistent copy of a SQLite book, while it is in use (for PostgreSQL, use pg_dump)')
     .argument('<file>', 'the copy')
     .action((file: string, flags: BookFlags) => backup(context, file, flags));
-  bookCommand(book, context, 'migrate', 'bring the book to this fairplan\'s schema (back it up first)')
+  bookCommand(book, 'migrate', 'bring the book to this fairplan\'s schema (back it up first)')
     .action((flags: BookFlags) => migrateBook(context, flags));
 };
