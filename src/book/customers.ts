@@ -36,6 +36,8 @@ const COMPARED = [
 
 export interface CustomersOutcome {
   readonly accounts: number;
+  /** The protective columns the file does not have: each account's value in force carries forward. */
+  readonly carried: readonly string[];
   /** Accounts whose circumstances changed (or were first known). */
   readonly recorded: number;
   readonly unchanged: number;
@@ -50,6 +52,39 @@ interface Group {
   readonly customerIds: Set<string>;
   readonly consents: ('yes' | 'no')[];
   readonly doubts: string[];
+}
+
+/**
+ * What a column the file leaves out would have said, by the fields it is read into. A column that
+ * is not in the file is unknown, not empty: the account's value in force carries forward, so a file
+ * of two columns (a change of number) ends no protection. A column present with an empty cell says
+ * what it says today. The Breathing Space is one reading of its two columns, so carried when the
+ * file has neither.
+ */
+const CARRIED: readonly (readonly [readonly string[], readonly (keyof Circumstance)[]])[] = [
+  [['customer_id'], ['customer_id']],
+  [['vulnerable'], ['vulnerable']],
+  [['vulnerability_consent'], ['vulnerability_consent']],
+  [['breathing_space', 'breathing_space_end'], ['breathing_space', 'breathing_space_end']],
+  [['review_on'], ['review_on']],
+  [['contact_days'], ['contact_days']],
+  [['contact_window'], ['contact_window']],
+  [['name'], ['name']],
+  [['mobile'], ['mobile']],
+  [['email'], ['email']],
+];
+
+/** Columns whose absence is told: those that protect a customer or tie their accounts together. */
+const PROTECTIVE = new Set(['customer_id', 'vulnerable', 'vulnerability_consent', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window']);
+
+/** `circumstance` with what the file does not say taken from the one in force on its day (`before`). */
+function carryForward(circumstance: Circumstance, before: Circumstance | undefined, absent: readonly (keyof Circumstance)[]): Circumstance {
+  if (!before) return circumstance;
+  const carried: Record<string, unknown> = { ...circumstance };
+  for (const field of absent) carried[field] = before[field];
+  // The templates' columns the file does not have keep theirs; its own are over them.
+  const columns = { ...(JSON.parse(before.columns) as Record<string, string>), ...(JSON.parse(circumstance.columns) as Record<string, string>) };
+  return { ...(carried as Circumstance), columns: JSON.stringify(columns) };
 }
 
 /** The protective reading of one account's rows for one day, as a row of the book. */
@@ -146,10 +181,15 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     } else told.push(rejection);
   };
   let columns: string[] = [];
+  let absent: (keyof Circumstance)[] = [];
+  let carried: string[] = [];
   const known = new Set<string>([...CUSTOMER_COLUMNS, ...BOOK_COLUMNS]);
   const onHeader = ({ headers }: Table) => {
     // The file's other columns are kept for the firm's templates.
     columns = headers.filter((column) => !known.has(column));
+    const missing = CARRIED.filter(([read]) => read.every((column) => !headers.includes(column)));
+    absent = missing.flatMap(([, fields]) => fields);
+    carried = missing.flatMap(([read]) => read).filter((column) => PROTECTIVE.has(column));
   };
   let batch: StagedRow[] = [];
   const flush = async () => {
@@ -283,11 +323,12 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
         group.doubts.push(...(JSON.parse(row.doubts) as string[]));
       }
       groups++;
-      const circumstance = circumstanceOf(group, columns);
       const earlier = history.get(group.accountId) ?? [];
       let at = earlier.length;
       while (at > 0 && earlier[at - 1]!.effective_on > group.effectiveOn) at--;
+      // The circumstance in force on the group's day, not the book's latest: a file may be dated before it.
       const latest = earlier[at - 1];
+      const circumstance = carryForward(circumstanceOf(group, columns), latest, absent);
       if (latest && COMPARED.every((field) => latest[field] === circumstance[field])) continue;
       // After every row of the account of that day or before, as its new id sorts it.
       earlier.splice(at, 0, circumstance);
@@ -303,7 +344,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   await sql.raw(`drop table ${STAGED_GROUPS}`).execute(db);
   await sql.raw(`drop table ${STAGED}`).execute(db);
   await forgetIfEmpty(db, importId, recorded);
-  return { accounts: Number(accounts.accounts), recorded, unchanged: groups - recorded, doubtful };
+  return { accounts: Number(accounts.accounts), carried, recorded, unchanged: groups - recorded, doubtful };
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {

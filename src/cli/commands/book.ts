@@ -182,6 +182,10 @@ async function customers(context: CommandContext, file: string, flags: Customers
   const effectiveOn = flags.effectiveOn ?? today(context.io);
   const source = await sourceOf(context, 'customers', file, { '--effective-on': effectiveOn });
   const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordCustomers(db, source, effectiveOn, reject)));
+  // Nothing the file leaves out is left out silently.
+  if (outcome.carried.length > 0) {
+    context.err(`the file has no ${outcome.carried.join(', ')} column${outcome.carried.length === 1 ? '' : 's'}: each account's value in force carries forward (an empty cell would end it)`);
+  }
   finish(
     context,
     count(),
