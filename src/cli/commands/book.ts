@@ -286,7 +286,7 @@ export const registerBook: RegisterCommand = (program, context) => {
     .argument('<file>', 'payments, CSV or NDJSON, as follow-up reads them')
     .action((file: string, flags: BookFlags) => payments(context, file, flags));
   bookCommand(book, context, 'customers', 'record customers\' circumstances, with the day they took effect; a doubtful protection is recorded as set')
-    .argument('<file>', 'customers, CSV or NDJSON, as follow-up reads them, with effective_on and vulnerability_consent if known')
+    .argument('<file>', 'customers, CSV or NDJSON, as follow-up reads them, with effective_on and vulnerability_consent if known; a column the file does not have keeps each account\'s value in force')
     .option('--effective-on <date>', 'the day these circumstances took effect, for rows with no effective_on (default: today)', dateOption)
     .action((file: string, flags: CustomersFlags) => customers(context, file, flags));
   bookCommand(book, context, 'sent', 'record what a sender delivered or could not (account_id, message_id, sent_on, status)')
