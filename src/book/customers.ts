@@ -125,7 +125,7 @@ const REFUSED = 'so nothing of this file is recorded: a row the book cannot tie 
 
 const STAGED = 'fairplan_staged_customers';
 const STAGED_GROUPS = 'fairplan_staged_customer_days';
-const STAGED_COLUMNS = { account_id: 'text', effective_on: 'text', line: 'integer', customer_id: 'text', consent: 'text', doubts: 'text', reading: 'text', problem: 'text' } as const;
+const STAGED_COLUMNS = { account_id: 'text', effective_on: 'text', line: 'integer', customer_id: 'text', consent: 'text', doubts: 'text', reading: 'text', problem: 'text', absent: 'text' } as const;
 
 /** One row of the file as read, kept in the database until the whole file is known to be recorded. */
 type StagedRow = {
@@ -140,6 +140,8 @@ type StagedRow = {
   readonly reading: string;
   /** Why the row is told as protection-unreadable, if it is. */
   readonly problem: string | null;
+  /** JSON: the fields of the circumstance the row has no column for. */
+  readonly absent: string;
 };
 
 const toJson = (reading: CustomerReading): string => JSON.stringify({ ...reading, contactDays: reading.contactDays ? [...reading.contactDays] : undefined });
@@ -160,7 +162,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   const file = source.file;
   const staged = db.withTables<Staged>();
   // Seen by this run alone; dropped at the end, or undone with the rest should the run fail.
-  await sql.raw(`create temporary table ${STAGED} (account_id text not null, effective_on text not null, line integer not null, customer_id text not null, consent text, doubts text not null, reading text not null, problem text)`).execute(db);
+  await sql.raw(`create temporary table ${STAGED} (account_id text not null, effective_on text not null, line integer not null, customer_id text not null, consent text, doubts text not null, reading text not null, problem text, absent text not null)`).execute(db);
   /** The first row that cannot be tied to an account of the book, and how many there are. */
   let untied: { line: number; what: string } | undefined;
   let untiedRows = 0;
@@ -181,15 +183,11 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     } else told.push(rejection);
   };
   let columns: string[] = [];
-  let absent: (keyof Circumstance)[] = [];
-  let carried: string[] = [];
+  const carried = new Set<string>();
   const known = new Set<string>([...CUSTOMER_COLUMNS, ...BOOK_COLUMNS]);
   const onHeader = ({ headers }: Table) => {
     // The file's other columns are kept for the firm's templates.
     columns = headers.filter((column) => !known.has(column));
-    const missing = CARRIED.filter(([read]) => read.every((column) => !headers.includes(column)));
-    absent = missing.flatMap(([, fields]) => fields);
-    carried = missing.flatMap(([read]) => read).filter((column) => PROTECTIVE.has(column));
   };
   let batch: StagedRow[] = [];
   const flush = async () => {
@@ -219,6 +217,9 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       }
     }
     const reading = readCustomer(row, columns);
+    // Per row: a record of NDJSON may leave out a key another has.
+    const missing = CARRIED.filter(([read]) => read.every((column) => row.has?.(column) === false));
+    for (const column of missing.flatMap(([read]) => read)) if (PROTECTIVE.has(column)) carried.add(column);
     const problems = [...reading.problems, ...doubts];
     batch.push({
       account_id: id,
@@ -229,6 +230,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       doubts: JSON.stringify(doubts),
       reading: toJson(reading),
       problem: problems.length > 0 ? `${problems.join('; ')}: what the row protects is recorded, a protection that cannot be read as set` : null,
+      absent: JSON.stringify(missing.flatMap(([, fields]) => fields)),
     });
     if (batch.length >= batchRows) await flush();
     return undefined;
@@ -315,12 +317,16 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     for (let i = 0; i < rows.length; ) {
       const first = rows[i]!;
       const group: Group = { accountId: first.account_id, effectiveOn: first.effective_on, readings: [], customerIds: new Set(), consents: [], doubts: [] };
+      // A field is carried only when none of the group's rows has its column.
+      let absent: (keyof Circumstance)[] | undefined;
       for (; i < rows.length && rows[i]!.account_id === first.account_id && rows[i]!.effective_on === first.effective_on; i++) {
         const row = rows[i]!;
         group.readings.push(fromJson(row.reading));
         group.customerIds.add(row.customer_id);
         if (row.consent) group.consents.push(row.consent);
         group.doubts.push(...(JSON.parse(row.doubts) as string[]));
+        const fields = JSON.parse(row.absent) as (keyof Circumstance)[];
+        absent = absent ? absent.filter((field) => fields.includes(field)) : fields;
       }
       groups++;
       const earlier = history.get(group.accountId) ?? [];
@@ -328,7 +334,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       while (at > 0 && earlier[at - 1]!.effective_on > group.effectiveOn) at--;
       // The circumstance in force on the group's day, not the book's latest: a file may be dated before it.
       const latest = earlier[at - 1];
-      const circumstance = carryForward(circumstanceOf(group, columns), latest, absent);
+      const circumstance = carryForward(circumstanceOf(group, columns), latest, absent ?? []);
       if (latest && COMPARED.every((field) => latest[field] === circumstance[field])) continue;
       // After every row of the account of that day or before, as its new id sorts it.
       earlier.splice(at, 0, circumstance);
@@ -344,7 +350,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   await sql.raw(`drop table ${STAGED_GROUPS}`).execute(db);
   await sql.raw(`drop table ${STAGED}`).execute(db);
   await forgetIfEmpty(db, importId, recorded);
-  return { accounts: Number(accounts.accounts), carried, recorded, unchanged: groups - recorded, doubtful };
+  return { accounts: Number(accounts.accounts), carried: CARRIED.flatMap(([read]) => read).filter((column) => carried.has(column)), recorded, unchanged: groups - recorded, doubtful };
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {

@@ -52,7 +52,7 @@ describe.each(BACKENDS)('book customers, a column the file does not have, on $na
    * A book with the plans and the earlier circumstances (from 1 June), then `since` (a full customers
    * file with its own effective_on column, if given), then `later` recorded from 12 June; the night of 19 June.
    */
-  async function nightAfter(later: string, since?: string): Promise<{ recorded: { code: number; stderr: string }; status: Map<string, string>; messages: Map<string, Row> }> {
+  async function nightAfter(later: string, since?: string, laterName = 'later.csv'): Promise<{ recorded: { code: number; stderr: string }; status: Map<string, string>; messages: Map<string, Row> }> {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-carry-'));
     const location = await backend.fresh();
     const file = (name: string, text: string) => {
@@ -63,7 +63,7 @@ describe.each(BACKENDS)('book customers, a column the file does not have, on $na
     expect((await book(['agree', '--schedules', file('schedules.csv', SCHEDULES), '--agreed-on', '2026-06-01'])).code).toBe(0);
     expect((await book(['customers', file('earlier.csv', EARLIER), '--effective-on', '2026-06-01'])).code).toBe(0);
     if (since) expect((await book(['customers', file('since.csv', since)])).code).toBe(0);
-    const recorded = await book(['customers', file('later.csv', later), '--effective-on', '2026-06-12']);
+    const recorded = await book(['customers', file(laterName, later), '--effective-on', '2026-06-12']);
     const night = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-19', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
     expect(night.code).toBe(0);
     return {
@@ -97,6 +97,18 @@ describe.each(BACKENDS)('book customers, a column the file does not have, on $na
       const { messages } = await nightAfter(LATER);
       expect(messages.get('R-02')).toMatchObject({ held_back: 'customer-opted-out' });
       expect(messages.get('R-01')).toMatchObject({ held_back: 'customer-opted-out' });
+    });
+
+    it('carries per record in NDJSON: a key one record leaves out carries, the same key in another record is read', async () => {
+      const later = [
+        '{"account_id":"R-03","channel":"sms","mobile":"07700900403"}',
+        '{"account_id":"R-05","channel":"sms","mobile":"07700900405","breathing_space":"standard","breathing_space_end":"2026-08-30"}',
+      ].join('\n');
+      const { status, messages } = await nightAfter(later, undefined, 'later.ndjson');
+      expect(status.get('R-03')).toBe('paused');
+      expect(status.get('R-05')).toBe('paused');
+      expect(messages.has('R-03')).toBe(false);
+      expect(messages.has('R-05')).toBe(false);
     });
 
     it('says which protective columns the file does not have', async () => {
