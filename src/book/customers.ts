@@ -36,6 +36,8 @@ const COMPARED = [
 
 export interface CustomersOutcome {
   readonly accounts: number;
+  /** The protective columns the file does not have: each account's value in force carries forward. */
+  readonly carried: readonly string[];
   /** Accounts whose circumstances changed (or were first known). */
   readonly recorded: number;
   readonly unchanged: number;
@@ -50,6 +52,39 @@ interface Group {
   readonly customerIds: Set<string>;
   readonly consents: ('yes' | 'no')[];
   readonly doubts: string[];
+}
+
+/**
+ * What a column the file leaves out would have said, by the fields it is read into. A column that
+ * is not in the file is unknown, not empty: the account's value in force carries forward, so a file
+ * of two columns (a change of number) ends no protection. A column present with an empty cell says
+ * what it says today. The Breathing Space is one reading of its two columns, so carried when the
+ * file has neither.
+ */
+const CARRIED: readonly (readonly [readonly string[], readonly (keyof Circumstance)[]])[] = [
+  [['customer_id'], ['customer_id']],
+  [['vulnerable'], ['vulnerable']],
+  [['vulnerability_consent'], ['vulnerability_consent']],
+  [['breathing_space', 'breathing_space_end'], ['breathing_space', 'breathing_space_end']],
+  [['review_on'], ['review_on']],
+  [['contact_days'], ['contact_days']],
+  [['contact_window'], ['contact_window']],
+  [['name'], ['name']],
+  [['mobile'], ['mobile']],
+  [['email'], ['email']],
+];
+
+/** Columns whose absence is told: those that protect a customer or tie their accounts together. */
+const PROTECTIVE = new Set(['customer_id', 'vulnerable', 'vulnerability_consent', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window']);
+
+/** `circumstance` with what the file does not say taken from the one in force on its day (`before`). */
+function carryForward(circumstance: Circumstance, before: Circumstance | undefined, absent: readonly (keyof Circumstance)[]): Circumstance {
+  if (!before) return circumstance;
+  const carried: Record<string, unknown> = { ...circumstance };
+  for (const field of absent) carried[field] = before[field];
+  // The templates' columns the file does not have keep theirs; its own are over them.
+  const columns = { ...(JSON.parse(before.columns) as Record<string, string>), ...(JSON.parse(circumstance.columns) as Record<string, string>) };
+  return { ...(carried as Circumstance), columns: JSON.stringify(columns) };
 }
 
 /** The protective reading of one account's rows for one day, as a row of the book. */
@@ -90,7 +125,7 @@ const REFUSED = 'so nothing of this file is recorded: a row the book cannot tie 
 
 const STAGED = 'fairplan_staged_customers';
 const STAGED_GROUPS = 'fairplan_staged_customer_days';
-const STAGED_COLUMNS = { account_id: 'text', effective_on: 'text', line: 'integer', customer_id: 'text', consent: 'text', doubts: 'text', reading: 'text', problem: 'text' } as const;
+const STAGED_COLUMNS = { account_id: 'text', effective_on: 'text', line: 'integer', customer_id: 'text', consent: 'text', doubts: 'text', reading: 'text', problem: 'text', absent: 'text' } as const;
 
 /** One row of the file as read, kept in the database until the whole file is known to be recorded. */
 type StagedRow = {
@@ -105,6 +140,8 @@ type StagedRow = {
   readonly reading: string;
   /** Why the row is told as protection-unreadable, if it is. */
   readonly problem: string | null;
+  /** JSON: the fields of the circumstance the row has no column for. */
+  readonly absent: string;
 };
 
 const toJson = (reading: CustomerReading): string => JSON.stringify({ ...reading, contactDays: reading.contactDays ? [...reading.contactDays] : undefined });
@@ -125,7 +162,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   const file = source.file;
   const staged = db.withTables<Staged>();
   // Seen by this run alone; dropped at the end, or undone with the rest should the run fail.
-  await sql.raw(`create temporary table ${STAGED} (account_id text not null, effective_on text not null, line integer not null, customer_id text not null, consent text, doubts text not null, reading text not null, problem text)`).execute(db);
+  await sql.raw(`create temporary table ${STAGED} (account_id text not null, effective_on text not null, line integer not null, customer_id text not null, consent text, doubts text not null, reading text not null, problem text, absent text not null)`).execute(db);
   /** The first row that cannot be tied to an account of the book, and how many there are. */
   let untied: { line: number; what: string } | undefined;
   let untiedRows = 0;
@@ -146,6 +183,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     } else told.push(rejection);
   };
   let columns: string[] = [];
+  const carried = new Set<string>();
   const known = new Set<string>([...CUSTOMER_COLUMNS, ...BOOK_COLUMNS]);
   const onHeader = ({ headers }: Table) => {
     // The file's other columns are kept for the firm's templates.
@@ -179,6 +217,9 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       }
     }
     const reading = readCustomer(row, columns);
+    // Per row: a record of NDJSON may leave out a key another has.
+    const missing = CARRIED.filter(([read]) => read.every((column) => row.has?.(column) === false));
+    for (const column of missing.flatMap(([read]) => read)) if (PROTECTIVE.has(column)) carried.add(column);
     const problems = [...reading.problems, ...doubts];
     batch.push({
       account_id: id,
@@ -189,6 +230,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       doubts: JSON.stringify(doubts),
       reading: toJson(reading),
       problem: problems.length > 0 ? `${problems.join('; ')}: what the row protects is recorded, a protection that cannot be read as set` : null,
+      absent: JSON.stringify(missing.flatMap(([, fields]) => fields)),
     });
     if (batch.length >= batchRows) await flush();
     return undefined;
@@ -275,19 +317,24 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     for (let i = 0; i < rows.length; ) {
       const first = rows[i]!;
       const group: Group = { accountId: first.account_id, effectiveOn: first.effective_on, readings: [], customerIds: new Set(), consents: [], doubts: [] };
+      // A field is carried only when none of the group's rows has its column.
+      let absent: (keyof Circumstance)[] | undefined;
       for (; i < rows.length && rows[i]!.account_id === first.account_id && rows[i]!.effective_on === first.effective_on; i++) {
         const row = rows[i]!;
         group.readings.push(fromJson(row.reading));
         group.customerIds.add(row.customer_id);
         if (row.consent) group.consents.push(row.consent);
         group.doubts.push(...(JSON.parse(row.doubts) as string[]));
+        const fields = JSON.parse(row.absent) as (keyof Circumstance)[];
+        absent = absent ? absent.filter((field) => fields.includes(field)) : fields;
       }
       groups++;
-      const circumstance = circumstanceOf(group, columns);
       const earlier = history.get(group.accountId) ?? [];
       let at = earlier.length;
       while (at > 0 && earlier[at - 1]!.effective_on > group.effectiveOn) at--;
+      // The circumstance in force on the group's day, not the book's latest: a file may be dated before it.
       const latest = earlier[at - 1];
+      const circumstance = carryForward(circumstanceOf(group, columns), latest, absent ?? []);
       if (latest && COMPARED.every((field) => latest[field] === circumstance[field])) continue;
       // After every row of the account of that day or before, as its new id sorts it.
       earlier.splice(at, 0, circumstance);
@@ -303,7 +350,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   await sql.raw(`drop table ${STAGED_GROUPS}`).execute(db);
   await sql.raw(`drop table ${STAGED}`).execute(db);
   await forgetIfEmpty(db, importId, recorded);
-  return { accounts: Number(accounts.accounts), recorded, unchanged: groups - recorded, doubtful };
+  return { accounts: Number(accounts.accounts), carried: CARRIED.flatMap(([read]) => read).filter((column) => carried.has(column)), recorded, unchanged: groups - recorded, doubtful };
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {

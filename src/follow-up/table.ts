@@ -64,6 +64,8 @@ export interface Row {
    * spaces, `_` or `-`); '' for an optional column the file does not have.
    */
   get(column: string): string;
+  /** Whether the row has the column at all (an NDJSON record may leave out a key the first one has). */
+  has?(column: string): boolean;
 }
 
 export interface Table {
@@ -152,7 +154,7 @@ const readCsv: Reader = async (handle, file, required, onHeader, onRow, reject) 
         continue;
       }
       const { cells, line } = record;
-      const pending = onRow({ line, get: (column) => (cells[position(column) ?? -1] ?? '').trim() });
+      const pending = onRow({ line, get: (column) => (cells[position(column) ?? -1] ?? '').trim(), has: (column) => position(column) !== undefined });
       if (pending) await pending;
     }
   }
@@ -250,7 +252,7 @@ const readJsonLines: Reader = async (handle, file, required, onHeader, onRow, re
         if (missing.length === required.length) throw missingColumns(file, required, missing);
         onHeader({ file, headers: [...values.keys()], written: names });
       }
-      const pending = onRow({ line, get: (column) => text(values.get(column) ?? values.get(columnKey(column))) });
+      const pending = onRow({ line, get: (column) => text(values.get(column) ?? values.get(columnKey(column))), has: (column) => values.has(column) || values.has(columnKey(column)) });
       if (pending) await pending;
     }
   }

@@ -366,7 +366,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       const book = await agreedBook();
       const { seen, reject } = rejections();
       const outcome = await record(book, BOOK('customers.csv'), '2026-03-02', reject);
-      expect(outcome).toEqual({ accounts: 4, recorded: 4, unchanged: 0, doubtful: 1 });
+      expect(outcome).toEqual({ accounts: 4, carried: [], recorded: 4, unchanged: 0, doubtful: 1 });
       expect(seen).toEqual([expect.objectContaining({ line: 5, accountId: 'BK-004' })]);
       const rows = await book.db.selectFrom('circumstances').selectAll().orderBy('account_id').execute();
       expect(rows.map((r) => [r.account_id, r.effective_on, r.channel, r.opted_out, r.vulnerable, r.vulnerability_consent, r.breathing_space, r.breathing_space_end])).toEqual([
@@ -426,7 +426,9 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
 
       const { seen, reject } = rejections();
       const file = await scratchFile('batched.csv', rows.join('\n'));
-      expect(await batched(file, reject)).toEqual({ accounts: 4, recorded: 5, unchanged: 1, doubtful: 0 });
+      // The file says nothing of these: each account's value in force carries forward.
+      const carried = ['customer_id', 'vulnerability_consent', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window'];
+      expect(await batched(file, reject)).toEqual({ accounts: 4, carried, recorded: 5, unchanged: 1, doubtful: 0 });
       // Lines 2 and 7 are one day of BK-001, read the protective way: opted out, vulnerable.
       expect(seen).toEqual([expect.objectContaining({ line: 7, accountId: 'BK-001', code: 'repeated-customer-row' })]);
       const recorded = await book.db.selectFrom('circumstances').selectAll().orderBy('id').execute();

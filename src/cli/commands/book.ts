@@ -182,6 +182,10 @@ async function customers(context: CommandContext, file: string, flags: Customers
   const effectiveOn = flags.effectiveOn ?? today(context.io);
   const source = await sourceOf(context, 'customers', file, { '--effective-on': effectiveOn });
   const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordCustomers(db, source, effectiveOn, reject)));
+  // Nothing the file leaves out is left out silently.
+  if (outcome.carried.length > 0) {
+    context.err(`the file has no ${outcome.carried.join(', ')} column${outcome.carried.length === 1 ? '' : 's'}: each account's value in force carries forward (an empty cell would end it)`);
+  }
   finish(
     context,
     count(),
@@ -275,7 +279,7 @@ export const registerBook: RegisterCommand = (program, context) => {
     .argument('<file>', 'payments, CSV or NDJSON, as follow-up reads them')
     .action((file: string, flags: BookFlags) => payments(context, file, flags));
   bookCommand(book, 'customers', 'record customers\' circumstances, with the day they took effect; a doubtful protection is recorded as set')
-    .argument('<file>', 'customers, CSV or NDJSON, as follow-up reads them, with effective_on and vulnerability_consent if known')
+    .argument('<file>', 'customers, CSV or NDJSON, as follow-up reads them, with effective_on and vulnerability_consent if known; a column the file does not have keeps each account\'s value in force')
     .option('--effective-on <date>', 'the day these circumstances took effect, for rows with no effective_on (default: today)', dateOption)
     .action((file: string, flags: CustomersFlags) => customers(context, file, flags));
   bookCommand(book, 'sent', 'record what a sender delivered or could not (account_id, message_id, sent_on, status)')

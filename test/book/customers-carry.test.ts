@@ -1,0 +1,130 @@
+/**
+ * book customers, a later file without a column (docs/nightly.md: a night's customers file needs only
+ * account_id and channel): the column is unknown, not empty, so what the book holds of the account
+ * carries forward and no protection ends by being left out; a column present with an empty cell still
+ * says what it says. Checked through follow-up --book, on each backend (PostgreSQL when
+ * FAIRPLAN_TEST_POSTGRES names a server; skipped, never faked, without one).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { BACKENDS } from '../helpers/book.js';
+
+type Row = Record<string, string>;
+
+async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['node', 'fairplan', ...args], {
+    stdout: { write: (chunk: string) => void out.push(chunk) },
+    stderr: { write: (chunk: string) => void err.push(chunk) },
+    stdin: Readable.from([]),
+    env: { NO_COLOR: '1' },
+    cwd: process.cwd(),
+    now: () => new Date('2026-06-01T20:00:00Z'),
+  });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+const rows = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true }) as Row[];
+
+// Two instalments of £50.00 each, the first due on 21 June: every account is on track on 19 June, when a reminder is due.
+const SCHEDULES = [
+  'account_id,plan,n,due,moved_from,amount,interest,principal,balance_after',
+  ...['R-01', 'R-02', 'R-03', 'R-05'].flatMap((id) => [`${id},affordable,1,2026-06-21,,50.00,0.00,50.00,50.00`, `${id},affordable,2,2026-07-21,,50.00,0.00,50.00,0.00`]),
+].join('\n');
+// R-01 and R-02 are one person (C1), who has opted out on R-01; R-03 is in a Breathing Space to 30 August; R-05 is vulnerable, with consent.
+const EARLIER = [
+  'account_id,customer_id,name,channel,mobile,email,vulnerable,vulnerability_consent,breathing_space,breathing_space_end',
+  'R-01,C1,Ann Roe,none,07700900301,,no,,,',
+  'R-02,C1,Ann Roe,sms,07700900301,,no,,,',
+  'R-03,C3,Cat Poe,sms,07700900303,,no,,standard,2026-08-30',
+  'R-05,C5,Eve Loe,sms,07700900305,,yes,yes,,',
+].join('\n');
+// A change-of-number export: no customer_id, vulnerable or breathing_space columns.
+const LATER = 'account_id,channel,mobile\nR-03,sms,07700900403\nR-05,sms,07700900405\nR-02,sms,07700900302\n';
+
+describe.each(BACKENDS)('book customers, a column the file does not have, on $name', (backend) => {
+  /**
+   * A book with the plans and the earlier circumstances (from 1 June), then `since` (a full customers
+   * file with its own effective_on column, if given), then `later` recorded from 12 June; the night of 19 June.
+   */
+  async function nightAfter(later: string, since?: string, laterName = 'later.csv'): Promise<{ recorded: { code: number; stderr: string }; status: Map<string, string>; messages: Map<string, Row> }> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-carry-'));
+    const location = await backend.fresh();
+    const file = (name: string, text: string) => {
+      writeFileSync(path.join(dir, name), `${text}\n`);
+      return path.join(dir, name);
+    };
+    const book = (args: readonly string[]) => runCli(['book', ...args, '--book', location]);
+    expect((await book(['agree', '--schedules', file('schedules.csv', SCHEDULES), '--agreed-on', '2026-06-01'])).code).toBe(0);
+    expect((await book(['customers', file('earlier.csv', EARLIER), '--effective-on', '2026-06-01'])).code).toBe(0);
+    if (since) expect((await book(['customers', file('since.csv', since)])).code).toBe(0);
+    const recorded = await book(['customers', file(laterName, later), '--effective-on', '2026-06-12']);
+    const night = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-19', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
+    expect(night.code).toBe(0);
+    return {
+      recorded,
+      status: new Map(rows(path.join(dir, 'status.csv')).map((s) => [s.account_id!, s.status!])),
+      messages: new Map(rows(path.join(dir, 'messages.csv')).map((m) => [m.account_id!, m])),
+    };
+  }
+
+  describe.skipIf(backend.missing)('carried forward', () => {
+    it('keeps a Breathing Space the later file does not mention: the account stays paused and gets no reminder', async () => {
+      const { recorded, status, messages } = await nightAfter(LATER);
+      expect(recorded.code).toBe(0);
+      expect(status.get('R-03')).toBe('paused');
+      expect(messages.has('R-03')).toBe(false);
+    });
+
+    it('keeps a vulnerability: its reminder is for a person to review first', async () => {
+      const { messages } = await nightAfter(LATER);
+      expect(messages.get('R-05')).toMatchObject({ channel: 'sms', review: 'yes', held_back: '' });
+    });
+
+    it('carries what was in force on the file\'s day, not a circumstance recorded from a later day', async () => {
+      // Recorded first: from 25 June R-05 is no longer vulnerable. The later file, dated 12 June, comes between.
+      const since = 'account_id,customer_id,name,channel,mobile,vulnerable,effective_on\nR-05,C5,Eve Loe,sms,07700900305,no,2026-06-25';
+      const { messages } = await nightAfter(LATER, since);
+      expect(messages.get('R-05')).toMatchObject({ channel: 'sms', review: 'yes', held_back: '' });
+    });
+
+    it('keeps the tie to the person: R-02 is held as opted out, as R-01 is', async () => {
+      const { messages } = await nightAfter(LATER);
+      expect(messages.get('R-02')).toMatchObject({ held_back: 'customer-opted-out' });
+      expect(messages.get('R-01')).toMatchObject({ held_back: 'customer-opted-out' });
+    });
+
+    it('carries per record in NDJSON: a key one record leaves out carries, the same key in another record is read', async () => {
+      const later = [
+        '{"account_id":"R-03","channel":"sms","mobile":"07700900403"}',
+        '{"account_id":"R-05","channel":"sms","mobile":"07700900405","breathing_space":"standard","breathing_space_end":"2026-08-30"}',
+      ].join('\n');
+      const { status, messages } = await nightAfter(later, undefined, 'later.ndjson');
+      expect(status.get('R-03')).toBe('paused');
+      expect(status.get('R-05')).toBe('paused');
+      expect(messages.has('R-03')).toBe(false);
+      expect(messages.has('R-05')).toBe(false);
+    });
+
+    it('says which protective columns the file does not have', async () => {
+      const { recorded } = await nightAfter(LATER);
+      for (const column of ['customer_id', 'vulnerable', 'vulnerability_consent', 'breathing_space', 'breathing_space_end']) expect(recorded.stderr).toContain(column);
+      expect(recorded.stderr).not.toContain('mobile');
+    });
+  });
+
+  describe.skipIf(backend.missing)('a column present with an empty cell', () => {
+    it('ends the Breathing Space: the account is on track again and reminded', async () => {
+      const { recorded, status, messages } = await nightAfter('account_id,channel,mobile,breathing_space,breathing_space_end\nR-03,sms,07700900303,,');
+      expect(recorded.code).toBe(0);
+      expect(recorded.stderr).not.toContain('breathing_space');
+      expect(status.get('R-03')).toBe('on-track');
+      expect(messages.get('R-03')).toMatchObject({ channel: 'sms', kind: 'reminder', held_back: '' });
+    });
+  });
+});
