@@ -219,7 +219,6 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
     const reading = readCustomer(row, columns);
     // Per row: a record of NDJSON may leave out a key another has.
     const missing = CARRIED.filter(([read]) => read.every((column) => row.has?.(column) === false));
-    for (const column of missing.flatMap(([read]) => read)) if (PROTECTIVE.has(column)) carried.add(column);
     const problems = [...reading.problems, ...doubts];
     batch.push({
       account_id: id,
@@ -335,6 +334,10 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       // The circumstance in force on the group's day, not the book's latest: a file may be dated before it.
       const latest = earlier[at - 1];
       const circumstance = carryForward(circumstanceOf(group, columns), latest, absent ?? []);
+      // Told only when something was carried: a first file has nothing in force to keep.
+      if (latest) {
+        for (const [read, fields] of CARRIED) if (fields.every((field) => absent?.includes(field))) for (const column of read) if (PROTECTIVE.has(column)) carried.add(column);
+      }
       if (latest && COMPARED.every((field) => latest[field] === circumstance[field])) continue;
       // After every row of the account of that day or before, as its new id sorts it.
       earlier.splice(at, 0, circumstance);
