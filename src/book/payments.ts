@@ -33,6 +33,8 @@ export interface PaymentsOutcome {
   readonly recorded: number;
   /** Payments the book held already (an earlier file, or the same one again). */
   readonly known: number;
+  /** Of those recorded, how many are for an account the book has no plan for (yet): kept, and said. */
+  readonly withoutPlan: number;
 }
 
 const STAGED = 'fairplan_staged_payments';
@@ -91,6 +93,9 @@ export async function recordPayments(db: BookWriter, source: ImportSource, rejec
   await sql.raw(`drop table ${STAGED}`).execute(db);
   const recorded = Number(inserted.numAffectedRows ?? 0n);
   const read = staged - repeats.rows.length;
+  const orphans = await sql<{ n: number | string | bigint }>`
+    select count(*) as n from payments where import_id = ${importId}
+      and not exists (select 1 from agreements where agreements.account_id = payments.account_id)`.execute(db);
   await forgetIfEmpty(db, importId, recorded);
-  return { read, recorded, known: read - recorded };
+  return { read, recorded, known: read - recorded, withoutPlan: Number(orphans.rows[0]?.n ?? 0) };
 }

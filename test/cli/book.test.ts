@@ -25,6 +25,16 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
   describe.skipIf(backend.missing)('commands', () => {
     const run = (location: string, args: readonly string[]) => runCli(['book', ...args], { env: { FAIRPLAN_BOOK: location } });
 
+    it('says how many payments it recorded for accounts the book has no plan for, rather than keeping them quietly', async () => {
+      const book = await backend.fresh();
+      await run(book, ['agree', '--schedules', BOOK('schedules.csv'), '--agreed-on', '2026-03-02']);
+      const file = path.join(scratch(), 'payments.csv');
+      writeFileSync(file, 'account_id,paid_on,amount,reference\nBK-001,2026-03-16,45.00,A\nZZ-1,2026-03-16,10.00,B\nZZ-1,2026-03-17,10.00,C\n');
+      expect(await run(book, ['payments', file])).toMatchObject({ code: 0, stdout: '3 payments read: 3 recorded, 0 already in the book; 2 of them for an account the book has no plan for\n' });
+      // Read again, nothing is new, and nothing is counted twice.
+      expect((await run(book, ['payments', file])).stdout).toBe('3 payments read: 0 recorded, 3 already in the book\n');
+    });
+
     it('records a night\'s files, each once, and shows an account\'s timeline as text, JSON and HTML', async () => {
       const book = await backend.fresh();
       const agreed = await run(book, ['agree', '--schedules', BOOK('schedules.csv'), '--agreed-on', '2026-03-02']);
@@ -124,7 +134,7 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
         const second = run(location, ['payments', BOOK('payments.csv'), '--wait', '30']);
         setTimeout(() => release(), 1500);
         await holding;
-        expect(await second).toMatchObject({ code: 0, stdout: '8 payments read: 8 recorded, 0 already in the book\n' });
+        expect(await second).toMatchObject({ code: 0, stdout: '8 payments read: 8 recorded, 0 already in the book; 8 of them for an account the book has no plan for\n' });
       } finally {
         await holder.close();
       }

@@ -168,7 +168,8 @@ async function payments(context: CommandContext, file: string, flags: BookFlags)
   const source = await sourceOf(context, 'payments', file, {});
   await checkColumns(file, PAYMENT_COLUMNS);
   const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordPayments(db, source, reject)));
-  finish(context, count(), `${outcome.read} payment${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded, ${outcome.known} already in the book`);
+  const orphans = outcome.withoutPlan > 0 ? `; ${outcome.withoutPlan} of them for an account the book has no plan for` : '';
+  finish(context, count(), `${outcome.read} payment${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded, ${outcome.known} already in the book${orphans}`);
 }
 
 interface CustomersFlags extends BookFlags {
