@@ -77,6 +77,9 @@ const CARRIED: readonly (readonly [readonly string[], readonly (keyof Circumstan
 /** Columns whose absence is told: those that protect a customer or tie their accounts together. */
 const PROTECTIVE = new Set(['customer_id', 'vulnerable', 'vulnerability_consent', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window']);
 
+/** Whether a field of a circumstance says anything (a flag set, a value given). */
+const holds = (value: unknown): boolean => value !== null && value !== undefined && value !== '' && Number(value) !== 0;
+
 /** `circumstance` with what the file does not say taken from the one in force on its day (`before`). */
 function carryForward(circumstance: Circumstance, before: Circumstance | undefined, absent: readonly (keyof Circumstance)[]): Circumstance {
   if (!before) return circumstance;
@@ -334,9 +337,13 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       // The circumstance in force on the group's day, not the book's latest: a file may be dated before it.
       const latest = earlier[at - 1];
       const circumstance = carryForward(circumstanceOf(group, columns), latest, absent ?? []);
-      // Told only when something was carried: a first file has nothing in force to keep.
+      // Told only when a value was kept that an empty cell would have ended: a first file, or rows
+      // that never said it, have nothing in force to keep.
       if (latest) {
-        for (const [read, fields] of CARRIED) if (fields.every((field) => absent?.includes(field))) for (const column of read) if (PROTECTIVE.has(column)) carried.add(column);
+        for (const [read, fields] of CARRIED) {
+          if (!fields.every((field) => absent?.includes(field)) || !fields.some((field) => holds(latest[field]))) continue;
+          for (const column of read) if (PROTECTIVE.has(column)) carried.add(column);
+        }
       }
       if (latest && COMPARED.every((field) => latest[field] === circumstance[field])) continue;
       // After every row of the account of that day or before, as its new id sorts it.
