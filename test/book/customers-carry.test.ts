@@ -8,27 +8,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { BACKENDS } from '../helpers/book.js';
+import { BACKENDS, runCli } from '../helpers/book.js';
 
 type Row = Record<string, string>;
 
-async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['node', 'fairplan', ...args], {
-    stdout: { write: (chunk: string) => void out.push(chunk) },
-    stderr: { write: (chunk: string) => void err.push(chunk) },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1' },
-    cwd: process.cwd(),
-    now: () => new Date('2026-06-01T20:00:00Z'),
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 const rows = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true }) as Row[];
 
 // Two instalments of £50.00 each, the first due on 21 June: every account is on track on 19 June, when a reminder is due.

@@ -17,27 +17,11 @@ import { inSnapshot } from '../../src/book/transaction.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import type { Account } from '../../src/follow-up/book.js';
 import { MIGRATION_TABLE } from '../../src/book/schema.js';
-import { BACKENDS } from '../helpers/book.js';
-import { Readable } from 'node:stream';
-import { main } from '../../src/cli/main.js';
+import { BACKENDS, runCli } from '../helpers/book.js';
 import { fixture } from '../helpers/cli.js';
 
 const NIGHTLY = (name: string) => fixture('book', 'nightly', name);
 type Row = Record<string, string>;
-/** The command line, run in this process (as the binary runs it, without starting Node each time). */
-async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['node', 'fairplan', ...args], {
-    stdout: { write: (chunk: string) => void out.push(chunk) },
-    stderr: { write: (chunk: string) => void err.push(chunk) },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1' },
-    cwd: process.cwd(),
-    now: () => new Date('2026-06-01T20:00:00Z'),
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 const rows = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true }) as Row[];
 /** The messages file as `message_id held_back` (held_back empty for one to send). */
 const messages = (file: string): string[] => rows(file).map((m) => `${m.message_id} ${m.held_back}`.trim());
