@@ -33,10 +33,19 @@ async function onServer<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+// Dropping is tidying up, not a test: a database the server will not drop yet (an autovacuum worker
+// can be in it, and ending that needs pg_signal_backend, which .ci/run grants but another server may
+// not) is left behind with a warning rather than failing every test of the file.
 afterAll(async () => {
   if (!POSTGRES || made.length === 0) return;
   await onServer(async (client) => {
-    for (const name of made.splice(0)) await client.query(`drop database if exists ${name} with (force)`);
+    for (const name of made.splice(0)) {
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } catch (error) {
+        console.warn(`test database ${name} was left on the server: ${(error as Error).message}`);
+      }
+    }
   });
 }, 120_000);
 
