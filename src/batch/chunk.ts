@@ -3,6 +3,7 @@
  * affordability and plans, and render its output lines. Pure apart from the clock-free core, so it
  * runs the same in the main thread or in a worker (worker.ts), and chunks come back in input order.
  */
+import { customerKey } from '../core/customer-key.js';
 import { isFairplanError } from '../core/errors.js';
 import type { PaymentFrequency } from '../core/frequency.js';
 import { isRejection, readAccount, type Account, type Rejection } from './account.js';
@@ -226,7 +227,8 @@ function processHouseholds(records: readonly InputRecord[], settings: ChunkSetti
       out.reject(index, unreadable(record));
       return;
     }
-    const key = (record.cells[groupBy.index] ?? '').trim();
+    const written = (record.cells[groupBy.index] ?? '').trim();
+    const key = customerKey(written);
     if (key !== customer) {
       plan();
       customer = key;
@@ -237,7 +239,7 @@ function processHouseholds(records: readonly InputRecord[], settings: ChunkSetti
       return;
     }
     const first = members[0];
-    const disagreement = first && budgetDisagreement(first.account, account, key);
+    const disagreement = first && budgetDisagreement(first.account, account, written);
     if (disagreement) {
       out.reject(index, { line: account.line, accountId: account.id, ...disagreement, code: 'budget-disagrees', cells: record.cells });
       return;

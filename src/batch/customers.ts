@@ -3,6 +3,7 @@
  * rows must be together; a row of a customer seen before another one is rejected, as is a row naming
  * no customer. Only the customers' names are remembered, never their rows.
  */
+import { customerKey } from '../core/customer-key.js';
 import { FairplanError } from '../core/errors.js';
 import { findHeader } from '../io/column-names.js';
 import type { ColumnLayout } from './mapping.js';
@@ -50,17 +51,18 @@ export class Customers {
    */
   place(record: InputRecord): { readonly record: InputRecord; readonly startsHousehold: boolean } {
     if (record.kind === 'unreadable') return { record, startsHousehold: false };
-    const customer = (record.cells[this.column.index] ?? '').trim();
+    const written = (record.cells[this.column.index] ?? '').trim();
+    const customer = customerKey(written);
     if (!customer) return { record: this.refused(record, 'missing-value', `${this.column.name} is missing: the row names no customer`), startsHousehold: false };
     if (customer === this.current) {
       this.rows++;
       if (this.rows <= MAX_HOUSEHOLD_ACCOUNTS) return { record, startsHousehold: false };
-      const reason = `customer ${customer} has more than ${MAX_HOUSEHOLD_ACCOUNTS} accounts: fairplan plans at most ${MAX_HOUSEHOLD_ACCOUNTS} of one customer's accounts together (the first ${MAX_HOUSEHOLD_ACCOUNTS} were planned without this one)`;
+      const reason = `customer ${written} has more than ${MAX_HOUSEHOLD_ACCOUNTS} accounts: fairplan plans at most ${MAX_HOUSEHOLD_ACCOUNTS} of one customer's accounts together (the first ${MAX_HOUSEHOLD_ACCOUNTS} were planned without this one)`;
       // A refused row is not a household member, so a chunk may end before it: memory stays bounded.
       return { record: this.refused(record, 'too-many-accounts', reason), startsHousehold: true };
     }
     if (this.finished.has(customer)) {
-      const reason = `rows of customer ${customer} are not together: sort the export by ${this.column.name}`;
+      const reason = `rows of customer ${written} are not together: sort the export by ${this.column.name}`;
       return { record: this.refused(record, 'customer-rows-apart', reason), startsHousehold: false };
     }
     if (this.current !== undefined) this.finished.add(this.current);

@@ -2,12 +2,13 @@
  * Which accounts belong to one person. Contact limits are a person's, not an account's (CONC 7.9:
  * contact must not be excessive), and so are an opt-out, a Breathing Space and a vulnerability. Two
  * accounts are one person when their customer rows share a `customer_id` (as `batch --group-by`
- * groups them, though in any case) or, failing that, a mobile number or an email address; sharing
+ * groups them: in any case, with spaces around ignored) or, failing that, a mobile number or an email address; sharing
  * is followed through (A and B share an id, B and C a mobile: A, B and C are one person).
  *
  * Kept in typed arrays (a union-find, and a ring through each person's accounts) and the keys in an
  * off-heap interner, as a million customers would otherwise fill the heap.
  */
+import { customerKey } from '../core/customer-key.js';
 import { AccountNumbers } from '../io/account-numbers.js';
 import { NumberColumn } from '../io/number-column.js';
 
@@ -36,8 +37,7 @@ const emailKey = (text: string): string => text.trim().toLowerCase();
 function keyValues(keys: PersonKeys): readonly [string, string, string] {
   const mobile = keys.mobile.trim() === '' ? '' : `m:${mobileKey(keys.mobile)}`;
   return [
-    // `CUST-1` and `cust-1` are taken as one customer: wrongly joined, accounts are only more protected.
-    keys.customerId.trim() === '' ? '' : `c:${keys.customerId.trim().toLowerCase()}`,
+    customerKey(keys.customerId) === '' ? '' : `c:${customerKey(keys.customerId)}`,
     mobile === 'm:0' || mobile === 'm:' ? '' : mobile,
     keys.email.trim() === '' ? '' : `e:${emailKey(keys.email)}`,
   ];

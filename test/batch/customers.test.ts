@@ -33,6 +33,14 @@ describe('the customers of a grouped batch, row by row', () => {
     expect(customers.place(row(5, 'B')).startsHousehold).toBe(false);
   });
 
+  it('takes ids that differ only in case or surrounding spaces as one customer, as follow-up does', () => {
+    const customers = new Customers(column, 1);
+    const starts = [row(2, 'CUST-1'), row(3, ' cust-1 '), row(4, 'B')].map((r) => customers.place(r).startsHousehold);
+    expect(starts).toEqual([true, false, true]);
+    // Apart, they are refused, rather than planned a second time on the same budget.
+    expect(customers.place(row(5, 'Cust-1')).record).toMatchObject({ kind: 'unreadable', code: 'customer-rows-apart' });
+  });
+
   it('refuses a row that names no customer', () => {
     const placed = new Customers(column, 1).place(row(2, ' '));
     expect(placed.record).toMatchObject({ kind: 'unreadable', code: 'missing-value', field: 'customer_id', accountId: 'ACC2' });

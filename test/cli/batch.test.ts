@@ -703,6 +703,20 @@ describe('fairplan batch --group-by', () => {
     );
   });
 
+  it('takes customer ids written in another case or with spaces as one customer: one budget, never planned twice over', async () => {
+    const dir = scratch();
+    const [header = '', ...rows] = csvRows(readFileSync(GROUPED, 'utf8'));
+    // Olivia Brown's card and loan (C001), the loan's id written `c001 ` as another system exports it.
+    const olivia = rows.filter((row) => row.startsWith('C001,'));
+    const input = `${header}\n${olivia[0]}\n${olivia[1]?.replace(/^C001,/, '" c001 ",')}\n`;
+    const results = path.join(dir, 'results.csv');
+    expect((await runCli(['batch', '-', '--group-by', 'customer_id', '-o', results, '-q', ...AS_OF], { input })).code).toBe(0);
+    const [columns = '', ...written] = csvRows(readFileSync(results, 'utf8'));
+    const at = columns.split(',').indexOf('instalment');
+    // The £600.00 a month she has is shared between the two, as when both say C001.
+    expect(written.map((row) => row.split(',')[at])).toEqual(['150.00', '450.00']);
+  });
+
   it('writes the same grouped results on worker threads as in this thread', async () => {
     const dir = scratch();
     const lines = [`customer_id,${HEADER}`];
