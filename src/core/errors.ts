@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'invalid-guidelines',
   /** A `batch --map` mapping file is not one (docs/batch-mapping.md). */
   'invalid-mapping',
+  /** `follow-up --rules`: a rule or a template cannot be used (docs/follow-up-rules.md). */
+  'invalid-rules',
   'invalid-argument',
   'invalid-row',
   'io',

@@ -78,7 +78,7 @@ export async function loadRulesFile(file: string): Promise<RulesFile> {
     const parsed = rulesSchema.safeParse(text.trim() === '' ? {} : parseRawText(text, file));
     if (!parsed.success) {
       const problems = problemsOf(parsed.error);
-      throw new FairplanError('invalid-argument', `not valid follow-up rules: ${problems.length} problem(s)`, { problems });
+      throw new FairplanError('invalid-rules', `not valid follow-up rules: ${problems.length} problem(s)`, { problems });
     }
     const r = parsed.data;
     const templates = Object.fromEntries(

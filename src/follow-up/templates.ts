@@ -58,7 +58,7 @@ const hasWords = (tokens: readonly Token[]): boolean =>
   tokens.some(([type, value, , , children]) => (type === 'text' && value.trim() !== '') || (children !== undefined && hasWords(children)));
 
 const refuse = (source: string, template: string, message: string) =>
-  new FairplanError('invalid-argument', `template ${template}: ${message}`, { file: source });
+  new FairplanError('invalid-rules', `template ${template}: ${message}`, { file: source, field: `templates.${template}` });
 
 /** What a template may use: every placeholder it may name (unknown until the customers file is read), and the names. */
 interface Allowed {

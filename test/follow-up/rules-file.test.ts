@@ -30,7 +30,7 @@ describe('loadRulesFile', () => {
   it('reports every problem at once, each with its place: a misspelt rule, a fraction, a zero limit', async () => {
     const file = rulesFile('grace_day: 5\nremind_days: 2.5\ncontact_limits:\n  per_week: 0\n');
     const error = await loadRulesFile(file).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'invalid-argument', context: { file } });
+    expect(error).toMatchObject({ code: 'invalid-rules', context: { file } });
     const problems = (error as { context: { problems: { path: string; message: string }[] } }).context.problems;
     expect(problems.map((p) => p.path).sort()).toEqual(['', 'contact_limits.per_week', 'remind_days']);
     expect(problems.find((p) => p.path === '')?.message).toBe('"grace_day" is not a rule; did you mean "grace_days"?');
@@ -62,7 +62,7 @@ describe('loadRulesFile', () => {
     const sms = 'templates:\n  reminder:\n    sms:\n      text: "Hi {{nickname}}, your payment is due on {{next_due_date}}. {{signpost}}"\n';
     const file = rulesFile(sms);
     const error = await loadRulesFile(file).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'invalid-argument', context: { file } });
+    expect(error).toMatchObject({ code: 'invalid-rules', context: { file, field: 'templates.reminder.sms.text' } });
     expect(String(error)).toContain('template reminder.sms.text: puts {{nickname}} in a text message');
     const declared = await loadRulesFile(rulesFile(`name_columns: [nickname]\n${sms}`));
     expect(declared.nameColumns).toEqual(['nickname']);
@@ -71,7 +71,7 @@ describe('loadRulesFile', () => {
   it('refuses, as it loads them, a template holding a character that does not show, naming it by its code', async () => {
     const file = rulesFile('templates:\n  thank-you:\n    email:\n      subject: "Thank you"\n      text: "Thank you, de\\u00ADbt free"\n');
     const error = await loadRulesFile(file).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'invalid-argument', context: { file } });
+    expect(error).toMatchObject({ code: 'invalid-rules', context: { file, field: 'templates.thank-you.email.text' } });
     expect(String(error)).toContain('template thank-you.email.text: holds the character U+00AD');
   });
 

@@ -145,7 +145,7 @@ describe('compileTemplates', () => {
     const custom = compileTemplates(withSms('Hi {{preferred_name}}'), 'rules.yaml', ['preferred_name'], ['preferred_name']);
     expect(custom.render('reminder', 'sms', { ...VALUES, preferred_name: 'Sammy' }).text).toBe(`Hi Sammy ${STOP_LINES.sms}`);
     const error = refusal(() => compileTemplates(withSms('Hi {{preferred_name}}'), 'rules.yaml', ['preferred_name']));
-    expect(error).toMatchObject({ code: 'invalid-argument', context: { file: 'rules.yaml' } });
+    expect(error).toMatchObject({ code: 'invalid-rules', context: { file: 'rules.yaml', field: 'templates.reminder.sms.text' } });
     expect(String(error)).toContain('template reminder.sms.text: puts {{preferred_name}} in a text message');
     expect(String(error)).toContain('name_columns');
     // A section on a column shows nothing of it, but a text holds only what is allowed all the same.
