@@ -32,7 +32,8 @@ step() {
   elif [ "$code" -ne 0 ]; then echo "fairplan $night: exit $code, the night stopped at: $*" >&2; exit "$code"; fi
 }
 step "$FAIRPLAN" book payments "in/payments-$night.csv"
-step "$FAIRPLAN" book customers "in/customers-$night.csv"
+# A row with no effective_on takes effect from the night it came in, however late the night is run.
+step "$FAIRPLAN" book customers "in/customers-$night.csv" --effective-on "$night"
 step "$FAIRPLAN" follow-up --book "$FAIRPLAN_BOOK" --as-of "$night" -o "out/status-$night.csv" --messages "out/messages-$night.csv" --errors "out/rejected-$night.csv" --summary "out/summary-$night.json" -q
 echo "fairplan $night: hand-off $FAIRPLAN_SENDER out/messages-$night.csv in/sent-$night.csv"
 if ! "$FAIRPLAN_SENDER" "out/messages-$night.csv" "in/sent-$night.csv"; then

@@ -87,14 +87,15 @@ const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: st
 async function readPayments(file: string, accounts: AccountNumbers, reject: BookReader['reject']): Promise<PaymentStore> {
   const payments = new PaymentStore(accounts);
   // A payment that cannot be read may be one the account made: it is not told it missed one tonight.
+  // So too a record that names its account but cannot be read at all (a JSON key given twice).
   const onBadRow: BookReader['reject'] = (rejection) => {
-    if (rejection.accountId !== undefined && rejection.code === 'bad-value') payments.addUnreadable(rejection.accountId, rejection.line);
+    if (rejection.accountId !== undefined && (rejection.code === 'bad-value' || rejection.code === 'unreadable-row')) payments.addUnreadable(rejection.accountId, rejection.line);
     return reject(rejection);
   };
   await readTable(file, ['account_id', 'paid_on', 'amount'], () => undefined, each(file, onBadRow, (row, id) => {
     const day = toDayNumber(date(row, 'paid_on'));
     payments.add(id, day, nonZeroPence(row, 'amount'), row.line, row.get('reference'));
-  }), reject);
+  }), onBadRow);
   return payments;
 }
 

@@ -22,6 +22,7 @@ import type { AccountNumbers } from '../io/account-numbers.js';
 import { BadCell, cell, optionalDate, yesNo } from './cells.js';
 import { Chains } from './chains.js';
 import { NumberColumn } from '../io/number-column.js';
+import { phoneDigits } from './people.js';
 import type { Row } from './table.js';
 import { TextArena } from '../io/text-arena.js';
 
@@ -146,6 +147,9 @@ export function readCustomer(row: Row, columns: readonly string[]): CustomerRead
   const channel = attempt<Channel | undefined>(problems, () => channelOf(row), undefined);
   const address = channel && ADDRESS[channel];
   if (address && row.get(address) === '') problems.push(`channel is ${channel} but ${address} is empty`);
+  // Who else's accounts this person has is read from the number: one that cannot be read may be theirs.
+  const mobile = row.get('mobile');
+  if (mobile !== '' && phoneDigits(mobile) === undefined) problems.push(`mobile: "${mobile}" is not a phone number`);
   // Unreadable, each is taken the way that protects the customer.
   const vulnerable = attempt(problems, () => yesNo(row, 'vulnerable'), true);
   const before = problems.length;

@@ -22,13 +22,24 @@ export interface PersonKeys {
 }
 
 /**
+ * A phone number's digits (a leading `+` kept), however a person or a spreadsheet wrote it: spaces,
+ * brackets, dots, slashes and any dash between them, full-width digits; undefined when the text is
+ * not a phone number (`7.7009E+09`, `ask Amy`), as who shares it then cannot be known.
+ */
+export function phoneDigits(text: string): string | undefined {
+  const compact = text.normalize('NFKC').replace(/[\s().\/\u2010-\u2015\u2212-]/g, '');
+  return /^\+?\d{7,15}$/.test(compact) ? compact : undefined;
+}
+
+/**
  * A mobile number in one form: `+44 7700 900123`, `07700-900123`, `0044 7700 900123`,
- * `447700 900123` and `+44 (0)7700 900123` are one number. No UK number starts 44 or, after the
- * country code, 0, so neither is ever part of a different number.
+ * `447700 900123`, `+44 (0)7700 900123` and `7700900123` (a spreadsheet drops the leading 0 of a
+ * number) are one number. No UK number starts 44 or, after the country code, 0, and ten digits from a
+ * 7 are a UK mobile without its 0, so none is ever part of a different number.
  */
 function mobileKey(text: string): string {
-  const digits = text.replace(/[\s().-]/g, '');
-  return digits.replace(/^(?:\+|00)?440?/, '0');
+  const digits = phoneDigits(text) ?? text.trim();
+  return /^7\d{9}$/.test(digits) ? `0${digits}` : digits.replace(/^(?:\+|00)?440?/, '0');
 }
 
 const emailKey = (text: string): string => text.trim().toLowerCase();

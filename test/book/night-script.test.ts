@@ -268,3 +268,25 @@ describe('the night, as cron runs it', () => {
     expect(statSync(path.join(backups, copy!)).mode & 0o777).toBe(0o600);
   }, 60_000);
 });
+
+describe('the night script, run late', () => {
+  it('holds a customer\'s messages from the night their opt-out came in, when the export has no effective_on and the night is run on a later day', async () => {
+    const job = mkdtempSync(path.join(tmpdir(), 'fairplan-late-night-'));
+    for (const folder of ['in', 'handed']) mkdirSync(path.join(job, folder));
+    copyFileSync(SCRIPT, path.join(job, 'night.sh'));
+    writeFileSync(path.join(job, 'hand-to-sender.sh'), `#!/bin/sh\ncp "$1" "${job}/handed/messages.csv"\n`, { mode: 0o755 });
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: job, FAIRPLAN: BIN, FAIRPLAN_BOOK: path.join(job, 'book.sqlite') };
+    const fairplan = (args: readonly string[]) => sh([BIN, ...args].map((a) => `'${a}'`).join(' '), env, job);
+    expect((await fairplan(['book', 'agree', '--schedules', NIGHTLY('schedules.csv'), '--agreed-on', '2026-05-01'])).code).toBe(0);
+    expect((await fairplan(['book', 'customers', NIGHTLY('customers-2026-06-01.csv')])).code).toBe(1);
+    // 2 June, run on a later day (the test runs after it): N-07 (customer C-0607, with N-06) asked for no more contact.
+    copyFileSync(NIGHTLY('payments-2026-06-02.csv'), path.join(job, 'in', 'payments-2026-06-02.csv'));
+    writeFileSync(path.join(job, 'in', 'customers-2026-06-02.csv'), 'account_id,channel\nN-07,none\n');
+    const { code } = await sh('./night.sh', { ...env, NIGHT: '2026-06-02' }, job);
+    expect(code).toBe(0);
+    const handed = parse(readFileSync(path.join(job, 'handed', 'messages.csv'), 'utf8'), { columns: true }) as Row[];
+    const person = handed.filter((m) => m.account_id === 'N-06' || m.account_id === 'N-07');
+    expect(person.length).toBeGreaterThan(0);
+    expect(person.map((m) => m.held_back)).toEqual(person.map(() => 'customer-opted-out'));
+  }, 60_000);
+});

@@ -544,7 +544,7 @@ describe('fairplan follow-up: one person across accounts', () => {
     expect((await night('07700900299'))['FU-010']).toMatchObject({ kind: 'reminder', channel: 'sms', held_back: null });
   });
 
-  it.each(['447700900210', '+44 (0)7700 900210', '0044 7700.900.210'])('sends FU-010 nothing while FU-005 on the same phone written %j is in Breathing Space', async (mobile) => {
+  it.each(['447700900210', '+44 (0)7700 900210', '0044 7700.900.210', '7700900210', '07700/900210'])('sends FU-010 nothing while FU-005 on the same phone written %j is in Breathing Space', async (mobile) => {
     expect((await night(mobile))['FU-010']).toBeUndefined();
   });
 

@@ -322,6 +322,27 @@ describe('readBook: what protects a customer is read so that a doubt protects th
     expect(accounts.get('C')?.doubts).toEqual([expect.stringContaining('customer row 3 cannot be read exactly')]);
   });
 
+  it('holds an account whose NDJSON payment record cannot be read at all, as one whose amount cannot: it may have paid what it would be told it missed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const payments = [
+      '{"account_id":"A","paid_on":"2026-03-01","amount":"5.00","Amount":"0.01"}',
+      '{"account_id":"B","paid_on":"2026-03-01","amount":["5.00"]}',
+      '{"account_id":"C","paid_on":"2026-03-01","amount":"5.00"}',
+    ].join('\n');
+    const { accounts, rejected } = await readAll({ arrangements: file('plans.csv', PLANS), payments: file('payments.ndjson', `${payments}\n`) });
+    expect(rejected.map((r) => [r.line, r.accountId, r.code])).toEqual([
+      [1, 'A', 'unreadable-row'],
+      [2, 'B', 'unreadable-row'],
+    ]);
+    expect(accounts.get('A')?.doubts).toEqual([expect.stringContaining('line 1 of the payments file (account A) cannot be read')]);
+    expect(accounts.get('B')?.doubts).toEqual([expect.stringContaining('line 2 of the payments file (account B) cannot be read')]);
+    expect(accounts.get('C')?.doubts).toEqual([]);
+  });
+
   it('holds an account, and its person\'s other accounts, for a later NDJSON row of it that cannot be read, and for one that is its first', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
     const file = (name: string, text: string) => {

@@ -66,6 +66,13 @@ describe('People', () => {
     '447700900210',
     '44 7700 900210',
     ' 07700 900210 ',
+    // As a spreadsheet leaves it once it has taken the number for a number, and as people type it.
+    '7700900210',
+    '7700 900210',
+    '07700–900210',
+    '07700/900210',
+    '+44 (0) 7700 900210',
+    '０７７００ ９００２１０',
   ])('takes the mobile %j as 07700900210, so its two accounts are one person', (mobile) => {
     expect(joined({ mobile }, { mobile: '07700900210' })).toBe(true);
   });
@@ -76,6 +83,8 @@ describe('People', () => {
     ['+44 (0)7700 900210', '+44 (0)7700 900201'],
     ['+33 6 12 34 56 78', '06 12 34 56 78'],
     ['07700900210', '7700900210 1'],
+    ['07700900210', '77009002101'],
+    ['+33 7 70 09 00 21', '07700900210'],
   ])('keeps the different mobiles %j and %j apart', (a, b) => {
     expect(joined({ mobile: a }, { mobile: b })).toBe(false);
   });

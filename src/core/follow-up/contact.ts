@@ -141,11 +141,15 @@ function holdFor({ customer, messageId, sendOn, contacts, doubts, issuedTonight,
   if (issuedTonight) return ['daily-limit', `held back: the customer's message tonight is ${issuedTonight.messageId}, about account ${issuedTonight.accountId} (one message a night to a person, whatever their accounts)`];
   const perDay = Math.min(rules.perDay, CONTACT_LIMITS.perDay);
   const perWeek = Math.min(rules.perWeek, CONTACT_LIMITS.perWeek);
-  const weekStart = addDays(sendOn, -6);
   const sameDay = contacts.filter((c) => c.sentOn === sendOn).length;
   if (sameDay >= perDay) return ['daily-limit', `held back: ${sameDay} message${sameDay === 1 ? '' : 's'} already sent to the customer on ${sendOn} (at most ${perDay} a day)`];
-  const inWeek = contacts.filter((c) => compareDates(c.sentOn, weekStart) >= 0 && compareDates(c.sentOn, sendOn) <= 0).length;
-  if (inWeek >= perWeek) return ['weekly-limit', `held back: ${inWeek} messages already sent to the customer in the 7 days to ${sendOn} (at most ${perWeek})`];
+  // Every seven days that hold sendOn, not only those ending on it: a contact dated after it (a night
+  // run late, a message moved to the customer's contact day) is in some of them.
+  for (let weekStart = addDays(sendOn, -6); compareDates(weekStart, sendOn) <= 0; weekStart = addDays(weekStart, 1)) {
+    const weekEnd = addDays(weekStart, 6);
+    const inWeek = contacts.filter((c) => compareDates(c.sentOn, weekStart) >= 0 && compareDates(c.sentOn, weekEnd) <= 0).length;
+    if (inWeek >= perWeek) return ['weekly-limit', `held back: ${inWeek} messages already sent to the customer in the 7 days to ${weekEnd} (at most ${perWeek})`];
+  }
   return undefined;
 }
 

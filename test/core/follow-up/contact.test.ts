@@ -88,6 +88,16 @@ describe('planMessage', () => {
     // The first of the three falls outside the seven days ending on the 8th.
     expect(message(plan(), '2026-03-08', SMS, three)?.held).toBeUndefined();
   });
+
+  it('counts contacts dated after the night in the seven days around it, as a night run late meets them', () => {
+    // The 7th run after the 8th, 9th and 12th were sent: four in the seven days from the 6th to the 12th.
+    const later = ['2026-03-08', '2026-03-09', '2026-03-12'].map((sentOn) => ({ sentOn: d(sentOn), messageId: sentOn }));
+    expect(message(plan(), '2026-03-07', SMS, later)).toMatchObject({ held: 'weekly-limit' });
+    expect(message(plan(), '2026-03-07', SMS, later)?.reason).toContain('in the 7 days to 2026-03-12');
+    // The 14th is more than six days after the 7th: three in every seven days.
+    const apart = ['2026-03-08', '2026-03-09', '2026-03-14'].map((sentOn) => ({ sentOn: d(sentOn), messageId: sentOn }));
+    expect(message(plan(), '2026-03-07', SMS, apart)?.held).toBeUndefined();
+  });
 });
 
 describe('sendDay', () => {
