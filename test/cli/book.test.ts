@@ -95,7 +95,7 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       }
       // BK-001's row, good as it is, was not recorded either.
       expect((JSON.parse((await run(book, ['show', 'BK-001', '--json'])).stdout) as { circumstances: unknown[] }).circumstances).toEqual([]);
-    });
+    }, 120_000);
 
     it('exports every table as CSV, or NDJSON, with the figures recorded', async () => {
       const book = await backend.fresh();

@@ -145,8 +145,9 @@ describe('fairplan check: hostile statement files (fixtures/hostile)', () => {
     const file = fixture('hostile', name);
     const started = performance.now();
     const { code, stdout, stderr } = await check(file);
-    // Well under a second of work; the rest is starting Node on a busy machine.
-    expect(performance.now() - started).toBeLessThan(5000);
+    // Well under a second of work; the rest is starting Node on a busy machine (a loaded
+    // 2-core box took 6 s). A billion laughs expanded would take minutes.
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toEqual([expect.stringContaining(problem), '']);
