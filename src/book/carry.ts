@@ -91,9 +91,9 @@ export function addsNothing(latest: Circumstance, next: Circumstance, compared: 
 
 /**
  * `later` once `before` is in force before it, where `was` was (undefined: `later` had none). A
- * field `later` carried follows `before`; a protection is only ever added, never ended, when
- * `before` is in doubt or what `later` carried is not known, and added to a value `later` said
- * itself only when that value was what was known before it.
+ * field `later` carried follows `before`. A protection is only added, never ended, when `before` is
+ * in doubt or what `later` carried is not known; and it is added to a value `later` may have said
+ * itself only when that value was what was known before it (`was`'s).
  */
 export function follow<C extends Circumstance>(later: C, was: Circumstance | undefined, before: Circumstance): C {
   const carried = carriedBy(later);
@@ -105,7 +105,7 @@ export function follow<C extends Circumstance>(later: C, was: Circumstance | und
     const take = wasCarried && (sure || !protective)
       ? true
       : protective &&
-        (carried === undefined || wasCarried || !was || fields.every((field) => later[field] === was[field])) &&
+        (wasCarried || !was || fields.every((field) => later[field] === was[field])) &&
         fields.some((field) => holds(before[field])) &&
         !fields.some((field) => holds(later[field]));
     if (take) for (const field of fields) next[field] = before[field];
