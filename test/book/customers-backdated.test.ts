@@ -148,6 +148,18 @@ describe.each(BACKENDS)('book customers, a file dated before circumstances alrea
     });
   });
 
+  /** R-06's Breathing Space ended by the 10 June file itself; then one from 5 June learnt late. */
+  const endedOnTheTenth = 'account_id,channel,mobile,breathing_space,breathing_space_end\nR-06,sms,07700900406,,';
+  const crisisFromTheFifth = 'account_id,channel,mobile,breathing_space,breathing_space_end\nR-06,sms,07700900306,mental-health-crisis,';
+
+  describe.skipIf(backend.missing)('an end a later file said itself', () => {
+    it('stands: the account is reminded after it', async () => {
+      const { status, messages } = await night(crisisFromTheFifth, { tenth: endedOnTheTenth });
+      expect(status.get('R-06')).toMatchObject({ status: 'on-track' });
+      expect(messages.get('R-06')).toMatchObject({ kind: 'reminder', held_back: '' });
+    });
+  });
+
   describe.skipIf(backend.missing)('a book whose circumstances were recorded before fairplan kept what they carried', () => {
     /** The book as schema version 2 left it: no row says what it carried. */
     const forget = async (location: string) => {
@@ -187,6 +199,11 @@ describe.each(BACKENDS)('book customers, a file dated before circumstances alrea
       expect(shownR03.circumstances.at(-1)).toMatchObject({ effectiveOn: '2026-06-10', breathingSpace: { kind: 'standard', end: '2026-08-03' } });
       expect(status.get('R-03')).toMatchObject({ status: 'paused' });
       expect(messages.has('R-03')).toBe(false);
+    });
+
+    it('keeps an end a later circumstance said itself (it differs from what was in force before it)', async () => {
+      const { status } = await night(crisisFromTheFifth, { tenth: endedOnTheTenth, between: forget });
+      expect(status.get('R-06')).toMatchObject({ status: 'on-track' });
     });
 
     it('but ends no protection by it: whether the later circumstance carried it is not known', async () => {
