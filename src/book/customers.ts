@@ -2,7 +2,8 @@
  * Customers' circumstances into the book, with their history: an opt-out, a Breathing Space, a
  * vulnerability (and whether the customer consented to it being recorded), a channel, each from the
  * day it took effect (an `effective_on` column, or --effective-on). A row is added only when what is
- * known of the account changes; nothing is overwritten.
+ * known of the account changes; what a row said is never overwritten, but what it carried (a column
+ * its file did not have) follows a circumstance recorded later from an earlier day (carry.ts).
  *
  * Read exactly as follow-up reads a customers file (src/follow-up/customers.ts), so the same doubt
  * protects the customer here: a protection that cannot be read is recorded as set (a `vulnerable`
@@ -17,16 +18,14 @@ import { FairplanError } from '../core/errors.js';
 import { BadCell, optionalDate, yesNo } from '../follow-up/cells.js';
 import { CUSTOMER_COLUMNS, mergeCustomer, readCustomer, type CustomerReading } from '../follow-up/customers.js';
 import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from '../follow-up/table.js';
+import { CARRIED, carryForward, changed, follow, holds, PROTECTIVE, addsNothing, writeFollowed, type Circumstance } from './carry.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { BATCH_ROWS, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
-import type { CircumstancesTable } from './schema.js';
 
 /** Columns read here besides follow-up's. */
 const BOOK_COLUMNS = ['account_id', 'effective_on', 'vulnerability_consent'];
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-type Circumstance = Omit<CircumstancesTable, 'id' | 'import_id'>;
 
 /** The fields that say what is known of a customer: a new row is recorded when one of them changes. */
 const COMPARED = [
@@ -54,44 +53,8 @@ interface Group {
   readonly doubts: string[];
 }
 
-/**
- * What a column the file leaves out would have said, by the fields it is read into. A column that
- * is not in the file is unknown, not empty: the account's value in force carries forward, so a file
- * of two columns (a change of number) ends no protection. A column present with an empty cell says
- * what it says today. The Breathing Space is one reading of its two columns, so carried when the
- * file has neither.
- */
-const CARRIED: readonly (readonly [readonly string[], readonly (keyof Circumstance)[]])[] = [
-  [['customer_id'], ['customer_id']],
-  [['vulnerable'], ['vulnerable']],
-  [['vulnerability_consent'], ['vulnerability_consent']],
-  [['breathing_space', 'breathing_space_end'], ['breathing_space', 'breathing_space_end']],
-  [['review_on'], ['review_on']],
-  [['contact_days'], ['contact_days']],
-  [['contact_window'], ['contact_window']],
-  [['name'], ['name']],
-  [['mobile'], ['mobile']],
-  [['email'], ['email']],
-];
-
-/** Columns whose absence is told: those that protect a customer or tie their accounts together. */
-const PROTECTIVE = new Set(['customer_id', 'vulnerable', 'vulnerability_consent', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window']);
-
-/** Whether a field of a circumstance says anything (a flag set, a value given). */
-const holds = (value: unknown): boolean => value !== null && value !== undefined && value !== '' && Number(value) !== 0;
-
-/** `circumstance` with what the file does not say taken from the one in force on its day (`before`). */
-function carryForward(circumstance: Circumstance, before: Circumstance | undefined, absent: readonly (keyof Circumstance)[]): Circumstance {
-  if (!before) return circumstance;
-  const carried: Record<string, unknown> = { ...circumstance };
-  for (const field of absent) carried[field] = before[field];
-  // The templates' columns the file does not have keep theirs; its own are over them.
-  const columns = { ...(JSON.parse(before.columns) as Record<string, string>), ...(JSON.parse(circumstance.columns) as Record<string, string>) };
-  return { ...(carried as Circumstance), columns: JSON.stringify(columns) };
-}
-
 /** The protective reading of one account's rows for one day, as a row of the book. */
-function circumstanceOf(group: Group, columns: readonly string[]): Circumstance {
+function circumstanceOf(group: Group, columns: readonly string[]): Omit<Circumstance, 'carried'> {
   const customer = mergeCustomer(group.readings, [], columns);
   const first = group.readings[0];
   if (!customer || !first) throw new Error('a customer group has no rows');
@@ -306,7 +269,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       .orderBy('row.line')
       .execute();
     // What the book knows of these accounts, oldest first: a row of this run comes after every row before it.
-    const history = new Map<string, Circumstance[]>();
+    const history = new Map<string, (Circumstance & { id?: number })[]>();
     const known = await db
       .selectFrom('circumstances')
       .selectAll()
@@ -316,6 +279,8 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       .execute();
     for (const circumstance of known) push(history, circumstance.account_id, circumstance);
     const adding: Circumstance[] = [];
+    /** The book's circumstances, by id, that one recorded before them changed. */
+    const following = new Map<number, Circumstance>();
     for (let i = 0; i < rows.length; ) {
       const first = rows[i]!;
       const group: Group = { accountId: first.account_id, effectiveOn: first.effective_on, readings: [], customerIds: new Set(), consents: [], doubts: [] };
@@ -345,14 +310,25 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
           for (const column of read) if (PROTECTIVE.has(column)) carried.add(column);
         }
       }
-      if (latest && COMPARED.every((field) => latest[field] === circumstance[field])) continue;
+      if (latest && addsNothing(latest, circumstance, COMPARED)) continue;
       // After every row of the account of that day or before, as its new id sorts it.
       earlier.splice(at, 0, circumstance);
+      // What the later ones carried follows it, each the one before, up to one it leaves as it was.
+      // They are the book's (with ids): this run's circumstances come in the order of their days.
+      for (let next = at + 1, was = latest; next < earlier.length; next++) {
+        const later = earlier[next]!;
+        const followed = follow(later, was, earlier[next - 1]!);
+        if (!changed(later, followed)) break;
+        was = later;
+        earlier[next] = followed;
+        following.set(later.id!, followed);
+      }
       history.set(group.accountId, earlier);
       adding.push(circumstance);
       if (circumstance.doubts !== '[]') doubtful++;
     }
     await insertRows(db, 'circumstances', CIRCUMSTANCE_COLUMNS, adding.map((circumstance) => ({ ...circumstance, import_id: importId })));
+    for (const [id, circumstance] of following) await writeFollowed(db, id, circumstance);
     recorded += adding.length;
     after = last;
   }
@@ -372,5 +348,5 @@ const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
 const CIRCUMSTANCE_COLUMNS = {
   account_id: 'text', effective_on: 'text', customer_id: 'text', channel: 'text', opted_out: 'integer', vulnerable: 'integer', vulnerability_consent: 'text',
   breathing_space: 'text', breathing_space_end: 'text', review_on: 'text', contact_days: 'text', contact_window: 'text', name: 'text', mobile: 'text', email: 'text',
-  columns: 'text', doubts: 'text', import_id: 'integer', line: 'integer',
+  columns: 'text', doubts: 'text', carried: 'text', import_id: 'integer', line: 'integer',
 } as const;

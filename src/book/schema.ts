@@ -4,6 +4,7 @@
  * dates are ISO text, which sorts as dates do; yes and no are 1 and 0.
  */
 import { type ColumnType, type Generated, type Kysely, type Migration } from 'kysely';
+import { followBackdated } from './carry.js';
 
 /** A bigint column: PostgreSQL gives it back as text, SQLite as a number (see pence()). */
 type Pence = ColumnType<number | string, number, number>;
@@ -56,7 +57,7 @@ interface PaymentsTable {
   line: number;
 }
 
-/** What was known of a customer from a day on: a row for each change, never overwritten. */
+/** What was known of a customer from a day on: a row for each change; only what a row carried follows a row recorded before it (carry.ts). */
 export interface CircumstancesTable {
   id: Generated<number>;
   account_id: string;
@@ -79,6 +80,11 @@ export interface CircumstancesTable {
   columns: string;
   /** JSON list: why a protection is taken as set, or the rows disagreed (empty when there is no doubt). */
   doubts: string;
+  /**
+   * JSON list: the fields the file did not have, carried from the circumstance in force before
+   * (a template column as `columns.NAME`); null when not known, for a row recorded before schema 3.
+   */
+  carried: string | null;
   import_id: number;
   line: number;
 }
@@ -250,6 +256,13 @@ export function migrations(backend: Backend): Record<string, Migration> {
           .addUniqueConstraint('messages_once', ['message_id', 'agreement_id'])
           .execute();
         await db.schema.createIndex('messages_by_account').on('messages').columns(['account_id', 'send_on']).execute();
+      },
+    },
+    '0003-circumstances-carried': {
+      async up(db: Kysely<unknown>) {
+        // What a row carried is not known for rows recorded before: null, and followed where that protects.
+        await db.schema.alterTable('circumstances').addColumn('carried', 'text').execute();
+        await followBackdated(db as Kysely<BookTables>);
       },
     },
   };

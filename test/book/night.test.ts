@@ -258,16 +258,17 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
 
     it('needs a book of schema version 1 migrated first, which book migrate does', async () => {
       const location = await firstNight();
-      // The book as fairplan's first schema left it: no messages table.
+      // The book as fairplan's first schema left it: no messages table, no circumstances.carried.
       const opened = await openBook(location, { create: false, waitSeconds: 5, cwd: process.cwd() });
       await opened.db.schema.dropTable('messages').execute();
-      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name = '0002-messages'`.execute(opened.db);
+      await opened.db.schema.alterTable('circumstances').dropColumn('carried').execute();
+      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name in ('0002-messages', '0003-circumstances-carried')`.execute(opened.db);
       await opened.close();
       const dir = scratch();
       const refused = await night(location, '2026-06-01', dir);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('fairplan book migrate');
-      expect((await book(location, ['migrate'])).stdout).toBe("the book's schema went from version 1 to 2\n");
+      expect((await book(location, ['migrate'])).stdout).toBe("the book's schema went from version 1 to 3\n");
       expect((await night(location, '2026-06-01', dir)).code).toBe(0);
       expect(await messagesInBook(location)).toHaveLength(3);
     });

@@ -117,8 +117,8 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
 
     it('migrates a new book to the latest schema, and then has nothing to do', async () => {
       const book = await backend.fresh();
-      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema went from version 0 to 2\n");
-      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema is version 2, the latest: nothing to do\n");
+      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema went from version 0 to 3\n");
+      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema is version 3, the latest: nothing to do\n");
     });
 
     it('waits for another run to finish with the book, and records its own after it', async () => {
