@@ -1,5 +1,5 @@
 /** Option 1: everything found affordable, at the pay frequency, until the balance is repaid. */
-import { type PlanContext, type Built, openEnded, figuresFields } from './context.js';
+import { type PlanContext, type Built, openEnded, optionFigures } from './context.js';
 import type { Shown } from './display.js';
 import type { AffordableFigures } from './figures.js';
 import type { AffordableOption } from './types.js';
@@ -16,7 +16,7 @@ export function affordablePlan(context: PlanContext): Built {
   const { request, perInstalment } = context;
   if (perInstalment === 0n) return { notOffered: { kind: 'affordable', why: request.affordableMonthly > 0n ? 'below-a-penny' : 'nothing-available' } };
   const { stream, laid, outcome } = openEnded(context, [{ count: 1, amount: perInstalment }]);
-  return { option: { kind: 'affordable', affordable: true, ...figuresFields(context, stream, request.interest, laid), outcome } };
+  return { option: optionFigures(context, { kind: 'affordable', affordable: true, outcome }, stream, request.interest, laid) };
 }
 
 /** The affordable plan as people read it. */

@@ -2,7 +2,7 @@
  * Option 2: repay within a fixed number of months. Every configured term is shown; one that needs
  * more than is affordable is marked so, with the instalment it would need, never dropped or cut.
  */
-import { type PlanContext, type Built, paymentWithin, figuresFields, REPAID } from './context.js';
+import { type PlanContext, type Built, paymentWithin, optionFigures, REPAID } from './context.js';
 import type { Shown } from './display.js';
 import type { FixedTermFigures } from './figures.js';
 import { instalmentsIn } from './finance.js';
@@ -13,7 +13,10 @@ export function fixedTermPlan(context: PlanContext, termMonths: number): Built {
   const { request, perInstalment } = context;
   const { instalment, stream, laid } = paymentWithin(context, instalmentsIn(termMonths, request.frequency));
   return {
-    option: { kind: 'fixed-term', termMonths, payment: instalment, affordable: instalment <= perInstalment, ...figuresFields(context, stream, request.interest, laid), outcome: REPAID },
+    option: Object.assign(optionFigures(context, { kind: 'fixed-term', affordable: instalment <= perInstalment, outcome: REPAID }, stream, request.interest, laid), {
+      termMonths,
+      payment: instalment,
+    }),
   };
 }
 

@@ -20,7 +20,7 @@ import { fromPence, type Money, penceOf } from '../money.js';
 import { layFrozen, type PenceRun } from './frozen.js';
 import { sharedFrozen, totalOf, walkShared, type StreamSharing } from './creditors.js';
 import { firstPeriodRate, interestPence, periodRate, type PeriodRate } from './interest.js';
-import { dueDate, dueDatesOn } from './dates.js';
+import { dueDate } from './dates.js';
 import { Tally } from './tally.js';
 import type { OptionFigures, PenceInstalment } from './figures.js';
 import type { Instalment, OptionBrief } from './types.js';
@@ -143,13 +143,6 @@ export function penceInstalmentsOfStream(stream: Stream, calendar: BusinessCalen
   if (sharing) walkShared(stream, sharing, (k, parts) => visit(k, ...totalOf(parts)));
   else walk(stream, visit);
   return instalments;
-}
-
-/** Due dates of the first and last instalments, without laying out those between (remembered: see DueDates). */
-export function firstAndLast(stream: Stream, count: number, calendar: BusinessCalendar): [IsoDate, IsoDate] {
-  const due = dueDatesOn(calendar).of(stream.anchor, stream.frequency, stream.payDay);
-  const first = due(0);
-  return [first, count <= 1 ? first : due(count - 1)];
 }
 
 /** An instalment in pence as people read it, in Money. */

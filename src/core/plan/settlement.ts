@@ -5,7 +5,7 @@
  */
 import { allocate } from '../allocate.js';
 import { D, type Dec, fromPence } from '../money.js';
-import { type PlanContext, type Built, sharingOf, figuresFields, REPAID } from './context.js';
+import { type PlanContext, type Built, sharingOf, optionFigures, REPAID } from './context.js';
 import type { StreamSharing } from './creditors.js';
 import type { Shown } from './display.js';
 import type { PenceRequest, SettlementFigures } from './figures.js';
@@ -101,17 +101,13 @@ function settlementOption(context: PlanContext, offered: Offered, variant: Settl
     ...settlementSharing(context, parts),
   };
   return {
-    option: {
-      kind: 'settlement',
+    // Once agreed, a settlement sum is fixed: no interest runs on it.
+    option: Object.assign(optionFigures(context, { kind: 'settlement', affordable: instalment <= perInstalment, outcome: REPAID }, stream, { kind: 'frozen' }), {
       variant,
-      affordable: instalment <= perInstalment,
-      // Once agreed, a settlement sum is fixed: no interest runs on it.
-      ...figuresFields(context, stream, { kind: 'frozen' }),
-      outcome: REPAID,
       discountPercent,
       balance: request.balance,
       writtenOff,
-    },
+    }),
   };
 }
 

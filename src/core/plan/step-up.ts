@@ -7,7 +7,7 @@ import { compareDates, type IsoDate } from '../date.js';
 import { fromMonthly, PER_YEAR, type PaymentFrequency } from '../frequency.js';
 import { add, fromPence, type Money, penniesOf } from '../money.js';
 import type { ExpectedChange } from '../statement.js';
-import { type PlanContext, type Built, openEnded, figuresFields } from './context.js';
+import { type PlanContext, type Built, openEnded, optionFigures } from './context.js';
 import { dueDate, nominalDate } from './dates.js';
 import type { Shown } from './display.js';
 import type { StepUpFigures } from './figures.js';
@@ -29,17 +29,13 @@ export function stepUpPlan(context: PlanContext): Built {
     { count: 1, amount: later },
   ]);
   return {
-    option: {
-      kind: 'step-up',
-      affordable: reduced <= perInstalment && later <= laterAffordable,
-      ...figuresFields(context, stream, request.interest, laid),
-      outcome,
+    option: Object.assign(optionFigures(context, { kind: 'step-up', affordable: reduced <= perInstalment && later <= laterAffordable, outcome }, stream, request.interest, laid), {
       reducedPayment: reduced,
       reducedCount: stepUp.periods,
       laterPayment: later,
       laterAffordable,
       stepDate: dueDate(request.calendar, request.start, frequency, stepUp.periods, request.payDay).due,
-    },
+    }),
   };
 }
 

@@ -3,11 +3,11 @@
  * token payments for a reasonable period is forbearance (CONC 7.3.5G(c)); it buys time to recover
  * or to find another solution, and it is never presented as repaying the balance.
  */
-import { type PlanContext, type Built, sharingOf, streamOf, figuresFields, REPAID } from './context.js';
+import { type PlanContext, type Built, sharingOf, streamOf, optionFigures, REPAID } from './context.js';
 import { dueDate } from './dates.js';
 import type { Shown } from './display.js';
 import type { OptionFigures, TokenFigures } from './figures.js';
-import { periodRate, type Stream } from './schedule.js';
+import { layStream, periodRate, type Stream } from './schedule.js';
 import type { TokenOption } from './types.js';
 
 /**
@@ -28,11 +28,10 @@ export function tokenPlan(context: PlanContext, affordablePlan: OptionFigures | 
     frequency: 'monthly',
     rate: periodRate(request.interest, 'monthly'),
   };
-  const fields = figuresFields(context, stream, request.interest);
+  const laid = layStream(stream);
   const reviewDate = dueDate(request.calendar, request.start, 'monthly', reviewAfterMonths, request.payDay).due;
-  return {
-    option: { kind: 'token', affordable: amount <= request.affordableMonthly, ...fields, outcome: fields.balanceAfter === 0n ? REPAID : { kind: 'review', reviewDate } },
-  };
+  const outcome = laid.balanceAfter === 0n ? REPAID : { kind: 'review' as const, reviewDate };
+  return { option: optionFigures(context, { kind: 'token', affordable: amount <= request.affordableMonthly, outcome }, stream, request.interest, laid) };
 }
 
 /** A token payment as people read it. `affordable`: the option the engine offered beside it, if any. */
