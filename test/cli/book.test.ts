@@ -225,6 +225,18 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
   });
 });
 
+describe('fairplan book with no command', () => {
+  it('is a usage error: the help on stderr, nothing on stdout, exit code 2', async () => {
+    const { code, stdout, stderr } = await runCli(['book']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: fairplan book');
+    const json = await runCliErrors(['book']);
+    expect(json.code).toBe(2);
+    expect(json.errors).toEqual([expect.objectContaining({ code: 'usage' })]);
+  });
+});
+
 describe('fairplan book refuses what is not a book, in one sentence', () => {
   const refused = async (args: readonly string[], env: Record<string, string | undefined> = {}) => {
     const result = await runCli(['book', ...args], { env: { FAIRPLAN_BOOK: undefined, ...env } });
