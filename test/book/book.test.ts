@@ -185,6 +185,19 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
   });
 
   describe.skipIf(backend.missing)('payments', () => {
+    it('counts an import\'s payments for accounts with no plan through an index on import_id, not by reading every payment', async () => {
+      const book = await newBook();
+      const query = sql`select count(*) as n from payments where import_id = ${1}
+        and not exists (select 1 from agreements where agreements.account_id = payments.account_id)`;
+      // The plan each database would run; PostgreSQL is told to avoid reading a whole table where it can.
+      const plan = await inTransaction(book, async (db) => {
+        if (backend.name === 'sqlite') return (await sql<{ detail: string }>`explain query plan ${query}`.execute(db)).rows.map((row) => row.detail);
+        await sql`set local enable_seqscan = off`.execute(db);
+        return (await sql<{ 'QUERY PLAN': string }>`explain ${query}`.execute(db)).rows.map((row) => row['QUERY PLAN']);
+      });
+      expect(plan.join('\n')).toMatch(/payments_by_import/);
+    });
+
     it('records payments and refunds once, however often the file is given', async () => {
       // These books hold no plans, so every payment recorded is one for an account with no plan.
       const book = await newBook();
