@@ -61,7 +61,7 @@ export type Reject = (rejection: FollowUpRejection) => void | Promise<void>;
  * A row that cannot be used which is no line of a file: one the book holds, named by its table
  * (`book:payments`) and account, or a plan agreed from a plan JSON. Its line is null (docs/json-output.md).
  */
-export interface UnlinedRejection extends Omit<FollowUpRejection, 'line'> {
+interface UnlinedRejection extends Omit<FollowUpRejection, 'line'> {
   readonly line: null;
 }
 
