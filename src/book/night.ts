@@ -343,7 +343,8 @@ export async function nightFromBook(
         const customers = new CustomerStore(accounts, keptColumns);
         const own = inForceOn(await circumstancesIn(within('account_id', page)).selectAll().execute(), asOf);
         const theirs = inForceOn(await inChunks(others, (ids) => circumstancesIn(among('account_id', ids)).selectAll().execute()), asOf);
-        for (const [accountId, rows] of [...own, ...theirs]) {
+        // An account of the person's in the page's range with no plan in force is among both: read once.
+        for (const [accountId, rows] of [...own, ...[...theirs].filter(([accountId]) => !own.has(accountId))]) {
           for (const row of rows) {
             const cells = customerCells(row);
             const recorded = JSON.parse(row.doubts) as string[];
