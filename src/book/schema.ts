@@ -265,6 +265,13 @@ export function migrations(backend: Backend): Record<string, Migration> {
         await followBackdated(db as Kysely<BookTables>);
       },
     },
+    // book payments counts an import's payments for accounts with no plan, and forgets an import that
+    // recorded nothing (a foreign key checked against payments): each by import_id, not a scan of every payment.
+    '0004-payments-by-import': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('payments_by_import').on('payments').column('import_id').execute();
+      },
+    },
   };
 }
 
