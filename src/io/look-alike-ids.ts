@@ -46,10 +46,11 @@ export class LookAlikeIds {
   othersLike(id: string): string[] {
     const key = this.keys.find(lookAlikeKey(id));
     if (key === undefined) return [];
+    // Skipped by number, not read back as text: nearly every id's key is its own alone.
+    const own = this.accounts.find(id);
     const found: string[] = [];
     for (let account = this.lastOf.get(key); account !== NONE; account = this.previous.get(account)) {
-      const other = this.accounts.idOf(account);
-      if (other !== id) found.push(other);
+      if (account !== own) found.push(this.accounts.idOf(account));
     }
     return found.reverse();
   }
