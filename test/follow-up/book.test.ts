@@ -468,5 +468,15 @@ describe('readBook: what protects a customer is read so that a doubt protects th
       expect(read.accounts.get('a-1')?.payments).toEqual([{ paidOn: '2026-03-01', amount: 500 }]);
       expect(rejected).toEqual([]);
     });
+
+    it('holds a plan for a look-alike whose own plan comes later in the file, as it is not yet known to be one', async () => {
+      const { read, rejected } = await book({
+        arrangements: `account_id,n,due,amount\nA-1,1,2026-03-01,5.00\na-1,1,2026-03-01,5.00\n`,
+        customers: `${CUSTOMERS_HEADER}\na-1,,none,\nA-1,,sms,07700900001\n`,
+      });
+      expect(read.accounts.get('A-1')?.doubts).toEqual([expect.stringContaining('line 2 for account_id "a-1"')]);
+      expect(read.accounts.get('a-1')?.doubts).toEqual([]);
+      expect(rejected).toEqual([]);
+    });
   });
 });
