@@ -16,6 +16,7 @@ import { FairplanError } from '../core/errors.js';
 import type { Contact, IssuedTonight } from '../core/follow-up/contact.js';
 import { MOST_PENCE, planBegins, pounds, tooLargeToAdd, type BreathingSpace, type Instalment, type Payment } from '../core/follow-up/status.js';
 import { AccountNumbers } from '../io/account-numbers.js';
+import { LookAlikeIds } from '../io/look-alike-ids.js';
 import { BadCell, contactDay, date, nonZeroPence, optionalDate, partPence, positivePence, whole } from './cells.js';
 import { ContactStore } from './contact-store.js';
 import { CUSTOMER_COLUMNS, CustomerStore, mergeCustomer, type CustomerRow } from './customers.js';
@@ -235,6 +236,8 @@ export interface NightStores {
   issuedTonight?(accountId: string): IssuedTonight | undefined;
   /** Why rows of the account's the book holds cannot be read (a payment): each holds its messages, as an unreadable payment does. */
   unreadable?(accountId: string): readonly string[];
+  /** The ids of the rows kept, by look-alike key: files written by hand or by another system (the book refuses look-alikes when it records them). */
+  readonly lookAlikes?: LookAlikeIds;
 }
 
 /** One account's plan, as read, handed to `follow` once all its instalments are. */
@@ -259,7 +262,7 @@ export interface PlanGroup {
  */
 export function followAccounts(
   stores: NightStores,
-  files: { readonly arrangements: string; readonly payments: string },
+  files: { readonly arrangements: string; readonly payments: string; readonly customers?: string },
   reader: BookReader,
 ): { follow(done: PlanGroup): Promise<void>; isFollowed(id: string): boolean; end(): Promise<void> } {
   const { reject } = reader;
@@ -270,6 +273,27 @@ export function followAccounts(
     const account = accounts.find(id);
     return account !== undefined && finished.get(account) === 1;
   };
+  /**
+   * Ids of customers rows and payments that match no plan but look like one's (`a-1` for `A-1`,
+   * `A‑1` with a non-breaking hyphen): each row may be meant for that plan (an opt-out, a payment),
+   * so the plan's messages are held. Each id with the plan whose messages it held, to name in its
+   * rejection once the plans are all read.
+   */
+  const heldFor = new Map<string, string>();
+  const lookAlikeDoubts = (id: string): string[] =>
+    (stores.lookAlikes?.othersLike(id) ?? []).flatMap((other) => {
+      // A plan of its own took its rows.
+      if (isFinished(other)) return [];
+      const rows = customers.linesOf(other);
+      const paid = payments.linesOf(other);
+      if (rows.length === 0 && paid.length === 0) return [];
+      if (!heldFor.has(other)) heldFor.set(other, id);
+      const like = `account_id "${other}", which differs from "${id}" only in case, spaces or look-alike characters`;
+      return [
+        ...(rows.length > 0 ? [`the customers file's ${lineList(rows)} for ${like}, may be this customer's and cannot be read exactly`] : []),
+        ...(paid.length > 0 ? [`the payments file's ${lineList(paid)} for ${like}, may be this account's, so what it has paid cannot be known`] : []),
+      ];
+    });
   const unreadablePayment = (id: string): string[] => {
     const line = payments.unreadableLine(id);
     return line === undefined ? [] : [`line ${line} of the payments file (account ${id}) cannot be read, so what the account has paid cannot be known`];
@@ -317,6 +341,7 @@ export function followAccounts(
       ...(unattributedRow ? [unattributedRow] : []),
       ...unreadablePayment(done.id),
       ...(stores.unreadable?.(done.id) ?? []),
+      ...person.flatMap(lookAlikeDoubts),
     ];
     await reader.account({
       id: done.id,
@@ -365,11 +390,23 @@ export function followAccounts(
     async end() {
       // What is left was paid to accounts with no plan, listed by line.
       for (const { accountId, line } of payments.left()) {
-        await reject({ file: files.payments, line, accountId, code: 'no-arrangement', reason: `a payment for account ${accountId}, which has no arrangement` });
+        const like = heldFor.get(accountId);
+        if (like === undefined) await reject({ file: files.payments, line, accountId, code: 'no-arrangement', reason: `a payment for account ${accountId}, which has no arrangement` });
+        else await reject({ file: files.payments, line, accountId, code: 'protection-unreadable', reason: `a payment for account ${accountId}, which has no arrangement but differs from account ${like} only in case, spaces or look-alike characters: it may be ${like}'s, so ${like}'s messages are held back` });
+      }
+      for (const [other, like] of heldFor) {
+        if (isFinished(other) || files.customers === undefined) continue;
+        for (const line of customers.linesOf(other)) {
+          await reject({ file: files.customers, line, accountId: other, code: 'protection-unreadable', reason: `account ${other} has no plan but differs from account ${like} only in case, spaces or look-alike characters: the row may be ${like}'s, so ${like}'s messages, and its person's, are held back` });
+        }
+        // Counted here, not again among the rows of accounts with no plan.
+        customers.use(other);
       }
     },
   };
 }
+
+const lineList = (lines: readonly number[]): string => (lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`);
 
 /** Hands each account of a night to `reader`: readBook from files, or the book's own reader. */
 export type AccountSource = (reader: BookReader) => Promise<BookReport>;
@@ -389,7 +426,7 @@ export async function readBook(files: BookFiles, reader: BookReader): Promise<Bo
   const { customers, repeated, unknown } = await readCustomers(files.customers, accounts, people, reader, noteUnattributed);
   const contacts = await readContacts(files.contacts, accounts, reject, noteUnattributed);
   const { follow, isFollowed, end } = followAccounts(
-    { accounts, people, payments, customers, contacts, ...(unattributedRow ? { unattributedRow } : {}) },
+    { accounts, people, payments, customers, contacts, lookAlikes: new LookAlikeIds(accounts), ...(unattributedRow ? { unattributedRow } : {}) },
     files,
     reader,
   );

@@ -309,6 +309,11 @@ export class CustomerStore {
     });
   }
 
+  /** The lines of the account's rows, in file order. */
+  linesOf(accountId: string): number[] {
+    return this.chains.peek(accountId).map((record) => this.lines.get(record));
+  }
+
   /** Marks the account's rows used. */
   use(accountId: string): void {
     this.chains.take(accountId);

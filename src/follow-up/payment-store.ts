@@ -46,6 +46,13 @@ export class PaymentStore {
     return line === 0 ? undefined : line;
   }
 
+  /** The lines of the account's payments, those that cannot be read too, in file order. */
+  linesOf(accountId: string): number[] {
+    const unreadable = this.unreadableLine(accountId);
+    const lines = this.chains.peek(accountId).map((payment) => this.lines.get(payment));
+    return unreadable === undefined ? lines : [...lines, unreadable].sort((a, b) => a - b);
+  }
+
   add(accountId: string, day: number, pence: number, line: number, reference = ''): void {
     const payment = this.chains.add(accountId);
     this.days.set(payment, day);

@@ -24,7 +24,10 @@ export const REJECTION_CODES = [
   /** A cell holds something that is not what its column needs (an amount, a date, a yes or no); a payment's holds its account's messages. */
   'bad-value',
   'missing-account-id',
-  /** A customers row whose protection cannot be read (or, naming its account, cannot be read at all): what it protects is kept, and messages are held. */
+  /**
+   * A customers row whose protection cannot be read (or, naming its account, cannot be read at all): what it protects is kept, and messages are held.
+   * Also a customers row or payment whose account matches no plan but looks like one's: that plan's messages are held.
+   */
   'protection-unreadable',
   /** A second customers row for an account: read with the first, the way that protects the customer. */
   'repeated-customer-row',

@@ -63,6 +63,11 @@ export class AccountNumbers {
     return undefined;
   }
 
+  /** How many ids have a number. */
+  get size(): number {
+    return this.count;
+  }
+
   idOf(number: number): string {
     return this.ids.get(number);
   }

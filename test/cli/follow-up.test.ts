@@ -523,6 +523,24 @@ describe('fairplan follow-up: what cannot be read holds the messages it may spea
     // payments.csv line 40 is FU-004's, paid_on 2026-02-30: by the payments read, FU-004 missed instalment 3.
     expect(byAccount['FU-004']).toMatchObject({ kind: 'missed-check-in', held_back: 'protection-unreadable', reason: expect.stringContaining('line 40 of the payments file') });
   });
+  it('holds the messages of an account for a customers row or payment whose account_id differs from its only in case or look-alike characters', async () => {
+    const dir = scratch();
+    const out = (file: string) => path.join(dir, file);
+    // fu-009 is FU-009's opt-out and FU\u2011012 (a non-breaking hyphen) FU-012's payment of 1 March, as typed by hand.
+    writeFileSync(out('customers.csv'), `${readFileSync(fixture('follow-up', 'customers.csv'), 'utf8')}fu-009,,none,,,no,,,,,,\n`);
+    writeFileSync(out('payments.csv'), `${readFileSync(fixture('follow-up', 'payments.csv'), 'utf8')}FU\u2011012,2026-03-01,15.00,SO-012-20260301\n`);
+    const inputs = ['arrangements', 'contacts'].flatMap((input) => [`--${input}`, fixture('follow-up', `${input}.csv`)]);
+    const { code } = await runCli(['follow-up', ...inputs, '--customers', out('customers.csv'), '--payments', out('payments.csv'), '--as-of', '2026-03-09', '-o', out('status.ndjson'), '--messages', out('messages.ndjson'), '--errors', out('errors.ndjson'), '--json', '-q']);
+    expect(code).toBe(1);
+    const byAccount = Object.fromEntries(ndjson(out('messages.ndjson')).map((m) => [m.account_id, m]));
+    expect(byAccount['FU-009']).toMatchObject({ channel: 'sms', held_back: 'protection-unreadable', reason: expect.stringContaining('"fu-009"') });
+    expect(byAccount['FU-012']).toMatchObject({ kind: 'missed-check-in', held_back: 'protection-unreadable', reason: expect.stringContaining('"FU\u2011012"') });
+    const errors = ndjson(out('errors.ndjson')).map((e) => [path.basename(e.file ?? ''), e.line, e.account_id, e.code]);
+    expect(errors).toEqual(expect.arrayContaining([
+      ['payments.csv', 41, 'FU\u2011012', 'protection-unreadable'],
+      ['customers.csv', 19, 'fu-009', 'protection-unreadable'],
+    ]));
+  });
 });
 
 describe('fairplan follow-up: one person across accounts', () => {

@@ -412,4 +412,71 @@ describe('readBook: what protects a customer is read so that a doubt protects th
     expect(read.accounts.get('A')?.breathingSpace).toMatchObject({ end: '2026-04-30' });
     expect(read.accounts.get('C')?.breathingSpace).toMatchObject({ end: '2026-04-30' });
   });
+
+  describe('an account_id that differs from a plan\'s only in case, spaces or look-alike characters', () => {
+    const LOOK_ALIKE_PLANS = `account_id,n,due,amount\nA-1,1,2026-03-01,5.00\nB-2,1,2026-03-01,5.00\nC-3,1,2026-03-01,5.00\n`;
+    const CUSTOMERS_HEADER = 'account_id,customer_id,channel,mobile';
+
+    it('holds the plan\'s messages, and its person\'s, for a customers row that may be its opt-out, and rejects the row naming both ids', async () => {
+      for (const id of ['a-1', 'A\u20111', 'A-1\u200b', 'Ａ－１']) {
+        const { read, rejected, notUsed, report } = await book({
+          arrangements: LOOK_ALIKE_PLANS,
+          customers: `${CUSTOMERS_HEADER}\nA-1,P1,sms,07700900001\n${id},,none,\nB-2,P1,sms,07700900001\nC-3,P3,sms,07700900003\n`,
+        });
+        const accounts = Object.fromEntries([...read.accounts].map(([key, account]) => [key, account.doubts]));
+        expect(accounts['A-1'], id).toEqual([expect.stringContaining(`line 3 for account_id "${id}"`)]);
+        // B-2 is the same person as A-1 (one customer_id): the opt-out may be theirs.
+        expect(accounts['B-2'], id).toEqual([expect.stringContaining(`line 3 for account_id "${id}"`)]);
+        expect(accounts['C-3'], id).toEqual([]);
+        expect(report.unattributed).toBe(0);
+        expect(rejected, id).toEqual([expect.stringMatching(new RegExp(`^customers\\.csv:3: account ${id} has no plan but differs from account A-1 `))]);
+        // Counted once, as rejected, not again among the rows of accounts with no plan.
+        expect(notUsed.customers, id).toBe(0);
+      }
+    });
+
+    it('holds the plan\'s messages for a payment that may be its own, and rejects the payment as such rather than for no arrangement', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-book-'));
+      const file = (name: string, text: string) => {
+        writeFileSync(path.join(dir, name), text);
+        return path.join(dir, name);
+      };
+      const { accounts, rejected } = await readAll({
+        arrangements: file('plans.csv', LOOK_ALIKE_PLANS),
+        payments: file('payments.csv', 'account_id,paid_on,amount\na-1,2026-03-01,5.00\nZ-9,2026-03-01,5.00\nb\u20112,2026-03-01,five\nC-3,2026-03-01,5.00\n'),
+      });
+      expect(accounts.get('A-1')?.payments).toEqual([]);
+      expect(accounts.get('A-1')?.doubts).toEqual([expect.stringContaining('the payments file\'s line 2 for account_id "a-1"')]);
+      // A payment that cannot be read at all may still be B-2's.
+      expect(accounts.get('B-2')?.doubts).toEqual([expect.stringContaining('the payments file\'s line 4 for account_id "b\u20112"')]);
+      expect(accounts.get('C-3')?.doubts).toEqual([]);
+      expect(rejected.map((r) => [r.line, r.accountId, r.code])).toEqual([
+        [4, 'b\u20112', 'bad-value'],
+        [2, 'a-1', 'protection-unreadable'],
+        [3, 'Z-9', 'no-arrangement'],
+      ]);
+      expect(rejected[1]?.reason).toContain('may be A-1\'s');
+    });
+
+    it('leaves a row alone that is its own plan\'s, whatever other plan it looks like', async () => {
+      const { read, rejected } = await book({
+        arrangements: `account_id,n,due,amount\na-1,1,2026-03-01,5.00\nA-1,1,2026-03-01,5.00\n`,
+        customers: `${CUSTOMERS_HEADER}\na-1,,none,\nA-1,,sms,07700900001\n`,
+        payments: 'account_id,paid_on,amount\na-1,2026-03-01,5.00\n',
+      });
+      expect(read.accounts.get('A-1')?.doubts).toEqual([]);
+      expect(read.accounts.get('a-1')?.payments).toEqual([{ paidOn: '2026-03-01', amount: 500 }]);
+      expect(rejected).toEqual([]);
+    });
+
+    it('holds a plan for a look-alike whose own plan comes later in the file, as it is not yet known to be one', async () => {
+      const { read, rejected } = await book({
+        arrangements: `account_id,n,due,amount\nA-1,1,2026-03-01,5.00\na-1,1,2026-03-01,5.00\n`,
+        customers: `${CUSTOMERS_HEADER}\na-1,,none,\nA-1,,sms,07700900001\n`,
+      });
+      expect(read.accounts.get('A-1')?.doubts).toEqual([expect.stringContaining('line 2 for account_id "a-1"')]);
+      expect(read.accounts.get('a-1')?.doubts).toEqual([]);
+      expect(rejected).toEqual([]);
+    });
+  });
 });
