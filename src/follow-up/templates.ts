@@ -58,7 +58,8 @@ const hasWords = (tokens: readonly Token[]): boolean =>
   tokens.some(([type, value, , , children]) => (type === 'text' && value.trim() !== '') || (children !== undefined && hasWords(children)));
 
 const refuse = (source: string, template: string, message: string) =>
-  new FairplanError('invalid-rules', `template ${template}: ${message}`, { file: source, field: `templates.${template}` });
+  // The field names the template (`templates.reminder.sms.text`), before the sentence, as the CLI shows it.
+  new FairplanError('invalid-rules', message, { file: source, field: `templates.${template}` });
 
 /** What a template may use: every placeholder it may name (unknown until the customers file is read), and the names. */
 interface Allowed {

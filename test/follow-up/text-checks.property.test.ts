@@ -179,7 +179,7 @@ describe('the text checks, attacked', () => {
           );
         } catch (error) {
           // A template refused is refused plainly, naming it.
-          if (!isFairplanError(error) || error.code !== 'invalid-rules' || !/^template reminder\.(sms|email)\.(text|subject): /.test(error.message)) throw error;
+          if (!isFairplanError(error) || error.code !== 'invalid-rules' || !/^templates\.reminder\.(sms|email)\.(text|subject)$/.test(error.context.field ?? '')) throw error;
           seen.refused++;
           return;
         }
