@@ -10,7 +10,7 @@ import { compareDates, parseIsoDate, type IsoDate } from '../core/date.js';
 import { FairplanError, isFairplanError } from '../core/errors.js';
 import { parseMoney, safePence } from '../core/money.js';
 import { BadCell, date, optionalDate, positivePence, whole } from '../follow-up/cells.js';
-import { readTable, type Reject } from '../follow-up/table.js';
+import { readTable, type Reject, type RejectAny } from '../follow-up/table.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { BATCH_ROWS, insertAll, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
 
@@ -24,6 +24,8 @@ interface AgreedInstalment {
 /** A plan to be recorded as agreed for an account. */
 export interface PlanToAgree {
   readonly accountId: string;
+  /** The line of the schedules file its plan begins on; none for a plan JSON. */
+  readonly line?: number;
   readonly plan: string;
   readonly instalments: readonly AgreedInstalment[];
   /** Where it came from, recorded with it as JSON. */
@@ -39,16 +41,22 @@ export interface AgreeOutcome {
   readonly unchanged: number;
 }
 
+/** The accounts of an `--accounts` file, each with the line that first lists it. */
+interface AccountList {
+  readonly file: string;
+  readonly lines: ReadonlyMap<string, number>;
+}
+
 /** The accounts named in an `--accounts` file (a CSV or NDJSON with an account_id column). */
-export async function readAccountList(file: string, reject: Reject): Promise<Set<string>> {
-  const ids = new Set<string>();
+export async function readAccountList(file: string, reject: Reject): Promise<AccountList> {
+  const lines = new Map<string, number>();
   await readTable(file, ['account_id'], () => undefined, (row) => {
     const id = row.get('account_id');
     if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
-    ids.add(id);
+    if (!lines.has(id)) lines.set(id, row.line);
     return undefined;
   }, reject);
-  return ids;
+  return { file, lines };
 }
 
 interface ScheduleGroup {
@@ -76,8 +84,8 @@ export async function recordSchedules(
   db: BookWriter,
   source: ImportSource,
   agreedOn: IsoDate,
-  only: ReadonlySet<string> | undefined,
-  reject: Reject,
+  only: AccountList | undefined,
+  reject: RejectAny,
   { batchRows = BATCH_ROWS }: BatchOptions = {},
 ): Promise<AgreeOutcome> {
   const { file } = source;
@@ -111,7 +119,7 @@ export async function recordSchedules(
     const plans: PlanToAgree[] = [];
     for (const { accountId, line, plan, instalments, bad } of groups) {
       if (bad) await reject({ file, line, accountId, code: 'plan-unreadable', reason: `account ${accountId} is not recorded: a row of its plan (${bad}) cannot be read` });
-      else plans.push({ accountId, plan, instalments: instalments.sort((a, b) => a.n - b.n), provenance: { from: 'batch --schedules' } });
+      else plans.push({ accountId, line, plan, instalments: instalments.sort((a, b) => a.n - b.n), provenance: { from: 'batch --schedules' } });
     }
     await recordBatch(db, source, importId, agreedOn, plans, reject, counts);
     groups = [];
@@ -120,7 +128,7 @@ export async function recordSchedules(
   await readTable(file, SCHEDULE_COLUMNS, () => undefined, async (row) => {
     const id = row.get('account_id');
     if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
-    if (only && !only.has(id)) return undefined;
+    if (only && !only.lines.has(id)) return undefined;
     if (group?.accountId !== id) {
       // A plan is whole once the next account's rows begin.
       if (rows >= batchRows) await flush();
@@ -143,8 +151,8 @@ export async function recordSchedules(
   }, reject);
   await flush();
   await sql.raw(`drop table ${STAGED_ACCOUNTS}`).execute(db);
-  for (const id of only ?? []) {
-    if (!found.has(id)) await reject({ file, line: 0, accountId: id, code: 'no-arrangement', reason: `account ${id} is listed in --accounts but has no plan in the schedules file` });
+  for (const [id, line] of only?.lines ?? []) {
+    if (only && !found.has(id)) await reject({ file: only.file, line, accountId: id, code: 'no-arrangement', reason: `account ${id} is listed in --accounts but has no plan in the schedules file` });
   }
   await forgetIfEmpty(db, importId, counts.recorded);
   return counts;
@@ -218,7 +226,7 @@ export async function recordAgreements(
   source: ImportSource,
   agreedOn: IsoDate,
   plans: readonly PlanToAgree[],
-  reject: Reject,
+  reject: RejectAny,
 ): Promise<AgreeOutcome> {
   const importId = await recordImport(db, source);
   const counts = { recorded: 0, superseding: 0, unchanged: 0 };
@@ -240,7 +248,7 @@ async function recordBatch(
   importId: number,
   agreedOn: IsoDate,
   batch: readonly PlanToAgree[],
-  reject: Reject,
+  reject: RejectAny,
   counts: { recorded: number; superseding: number; unchanged: number },
 ): Promise<void> {
   if (batch.length === 0) return;
@@ -256,11 +264,13 @@ async function recordBatch(
   for (const row of rows) currents.set(row.account_id, row);
   const agreed: { readonly plan: PlanToAgree; readonly current?: { readonly id: number } }[] = [];
   for (const plan of batch) {
+    // Where the plan came from: its first line in a schedules file; a plan JSON has no line.
+    const at = plan.line === undefined ? { file: source.file, line: null } : { file: source.file, line: plan.line };
     // follow-up counts every instalment due: one due before the agreement would have the customer
     // behind, and sent a missed-payment message, for a payment nobody had asked of them yet.
     const first = plan.instalments.reduce<IsoDate | undefined>((earliest, { due }) => (earliest === undefined || compareDates(due, earliest) < 0 ? due : earliest), undefined);
     if (first !== undefined && compareDates(first, agreedOn) < 0) {
-      await reject({ file: source.file, line: 0, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId}'s plan has an instalment due on ${first}, before it was agreed on ${agreedOn}: make the plan again from the day it is agreed (plan --start, batch --as-of), or give the day it was agreed with --agreed-on` });
+      await reject({ ...at, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId}'s plan has an instalment due on ${first}, before it was agreed on ${agreedOn}: make the plan again from the day it is agreed (plan --start, batch --as-of), or give the day it was agreed with --agreed-on` });
       continue;
     }
     const current = currents.get(plan.accountId);
@@ -269,7 +279,7 @@ async function recordBatch(
       continue;
     }
     if (current && compareDates(current.agreed_on as IsoDate, agreedOn) > 0) {
-      await reject({ file: source.file, line: 0, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId} has a plan agreed on ${current.agreed_on}, after ${agreedOn}: an earlier agreement cannot replace it` });
+      await reject({ ...at, accountId: plan.accountId, code: 'bad-value', reason: `account ${plan.accountId} has a plan agreed on ${current.agreed_on}, after ${agreedOn}: an earlier agreement cannot replace it` });
       continue;
     }
     agreed.push(current ? { plan, current } : { plan });

@@ -13,9 +13,10 @@
  */
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { IsoDate } from '../core/date.js';
+import type { Channel } from '../core/follow-up/contact.js';
 import { FairplanError } from '../core/errors.js';
 import { BadCell, optionalDate, yesNo } from '../follow-up/cells.js';
-import { CUSTOMER_COLUMNS, mergeCustomer, readCustomer, type CustomerReading } from '../follow-up/customers.js';
+import { ADDRESS, CUSTOMER_COLUMNS, mergeCustomer, readCustomer, type CustomerReading } from '../follow-up/customers.js';
 import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from '../follow-up/table.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { BATCH_ROWS, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
@@ -219,7 +220,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
         doubts.push(`${error.message}: recorded as no consent`);
       }
     }
-    const reading = readCustomer(row, columns);
+    const reading = readCustomer(row, columns, { addressCarried: true });
     // Per row: a record of NDJSON may leave out a key another has.
     const missing = CARRIED.filter(([read]) => read.every((column) => row.has?.(column) === false));
     const problems = [...reading.problems, ...doubts];
@@ -336,7 +337,14 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       while (at > 0 && earlier[at - 1]!.effective_on > group.effectiveOn) at--;
       // The circumstance in force on the group's day, not the book's latest: a file may be dated before it.
       const latest = earlier[at - 1];
-      const circumstance = carryForward(circumstanceOf(group, columns), latest, absent ?? []);
+      let circumstance = carryForward(circumstanceOf(group, columns), latest, absent ?? []);
+      // A channel whose address column the file does not have is judged against the address in force.
+      const address = ADDRESS[circumstance.channel as Channel] as 'mobile' | 'email' | undefined;
+      if (address && absent?.includes(address) && !circumstance[address]) {
+        const problem = `channel is ${circumstance.channel} but the file has no ${address} column and none is in force`;
+        circumstance = { ...circumstance, doubts: JSON.stringify([...(JSON.parse(circumstance.doubts) as string[]), problem]) };
+        await reject({ file, line: circumstance.line, accountId: group.accountId, code: 'protection-unreadable', reason: `${problem}: recorded, and the customer's messages are held back` });
+      }
       // Told only when a value was kept that an empty cell would have ended: a first file, or rows
       // that never said it, have nothing in force to keep.
       if (latest) {

@@ -8,8 +8,9 @@
  * a message an earlier run of the same night issued is held back (`already-issued`), neither written
  * nor recorded again.
  */
-import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
-import { toDayNumber, type IsoDate } from '../core/date.js';
+import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { parseIsoDate, toDayNumber, type IsoDate } from '../core/date.js';
+import { isFairplanError } from '../core/errors.js';
 import type { Instalment } from '../core/follow-up/status.js';
 import { AccountNumbers } from '../io/account-numbers.js';
 import { followAccounts, type AccountSource, type BookReport } from '../follow-up/book.js';
@@ -19,7 +20,7 @@ import { PaymentStore } from '../follow-up/payment-store.js';
 import { People, SharedKeys } from '../follow-up/people.js';
 import type { IssuedMessage } from '../follow-up/run.js';
 import { recordImport, type ImportSource } from './imports.js';
-import { pence, type BookTables, type CircumstancesTable } from './schema.js';
+import type { BookTables, CircumstancesTable } from './schema.js';
 import { ROWS_AT_ONCE, type BookWriter } from './transaction.js';
 
 export interface Night {
@@ -45,7 +46,8 @@ function customerCells(
     account_id: row.account_id,
     customer_id: row.customer_id,
     channel: row.channel,
-    vulnerable: Number(row.vulnerable) === 1 ? 'yes' : 'no',
+    // Anything but 0 or 1 (a hand edit) is read as follow-up reads a vulnerable it cannot: as vulnerable, with a doubt.
+    vulnerable: Number(row.vulnerable) === 1 ? 'yes' : Number(row.vulnerable) === 0 ? 'no' : String(row.vulnerable),
     breathing_space: row.breathing_space,
     breathing_space_end: row.breathing_space_end,
     review_on: row.review_on,
@@ -57,6 +59,57 @@ function customerCells(
   };
   for (const [column, value] of Object.entries(own)) cells.set(column, value ?? '');
   return cells;
+}
+
+/** Where a rejected row of the book came from: its table (there is no line of a file to name). */
+const IN_BOOK = { instalments: 'book:instalments', payments: 'book:payments', circumstances: 'book:circumstances' } as const;
+
+/** A date as the book holds it, read as follow-up reads one in a file; undefined when it is not one (a hand edit). */
+function bookDate(value: string): IsoDate | undefined {
+  try {
+    return parseIsoDate(value);
+  } catch (error) {
+    if (isFairplanError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Whole pence as the book holds them (PostgreSQL gives a bigint as text); undefined for anything else. */
+function bookPence(value: unknown): number | undefined {
+  const amount = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isSafeInteger(amount) ? amount : undefined;
+}
+
+/**
+ * Whether `column` may hold what is not a date, so that its row is read whatever the day it gives and
+ * checked (bookDate) rather than passed over by a comparison of text: one of another shape, month or
+ * day, or a 29th to 31st, which a month may lack ("2026-02-30" sorts among real dates).
+ */
+function mayNotBeADate(db: BookWriter, column: string): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  const shaped = db.getExecutor().adapter instanceof PostgresAdapter ? sql`${ref} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'` : sql`${ref} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`;
+  return sql<SqlBool>`not (${shaped} and substr(${ref}, 6, 2) between '01' and '12' and substr(${ref}, 9, 2) between '01' and '28')`;
+}
+
+/**
+ * Each account's circumstances in force on `asOf`, of `rows` in order of account, day and id: the
+ * last from a day up to it, and every one whose day cannot be read, which may be in force too.
+ */
+function inForceOn<T extends { account_id: string; effective_on: string }>(rows: readonly T[], asOf: IsoDate): Map<string, T[]> {
+  const latest = new Map<string, T>();
+  const unreadable = new Map<string, T[]>();
+  for (const row of rows) {
+    const day = bookDate(row.effective_on);
+    if (day === undefined) unreadable.set(row.account_id, [...(unreadable.get(row.account_id) ?? []), row]);
+    else if (day <= asOf) latest.set(row.account_id, row);
+  }
+  const inForce = new Map<string, T[]>();
+  for (const row of rows) {
+    if (inForce.has(row.account_id)) continue;
+    const kept = [latest.get(row.account_id), ...(unreadable.get(row.account_id) ?? [])].filter((found): found is T => found !== undefined);
+    if (kept.length > 0) inForce.set(row.account_id, kept);
+  }
+  return inForce;
 }
 
 /** Accounts `after` < id ≤ `upTo` (no end for the last page): whole accounts, in account order. */
@@ -145,13 +198,12 @@ const foreignDeliveries = (db: BookWriter, which: RawBuilder<SqlBool>) =>
     .execute();
 
 /**
- * The night of `asOf` as the book holds it; `name` is the book as shown to a person. The messages
+ * The night of `asOf` as the book holds it. The messages
  * follow-up issues (`issue`) are recorded as `source` goes, a page of accounts at a time, under one
  * import (`recording`) in the night's transaction, which a run that publishes nothing rolls back.
  */
 export async function nightFromBook(
   db: BookWriter,
-  name: string,
   asOf: IsoDate,
   recording: ImportSource,
   { pageRows = PAGE_ROWS }: { readonly pageRows?: number } = {},
@@ -186,9 +238,15 @@ export async function nightFromBook(
     source: async (reader): Promise<BookReport> => {
       /** Contacts of accounts with no plan in force: counted, not used. */
       let unused = 0;
-      // Each account's circumstances in force on the night: the last recorded from a day up to it.
+      // Each account's circumstances that may be in force on the night (inForceOn picks them).
       const circumstancesIn = (which: RawBuilder<SqlBool>) =>
-        db.selectFrom('circumstances').where(which).where('effective_on', '<=', asOf).orderBy('account_id').orderBy('effective_on').orderBy('id');
+        db
+          .selectFrom('circumstances')
+          .where(which)
+          .where((eb) => eb.or([eb('effective_on', '<=', asOf), mayNotBeADate(db, 'effective_on')]))
+          .orderBy('account_id')
+          .orderBy('effective_on')
+          .orderBy('id');
       // First, of every account, only what must be known across pages: who is one person, and the
       // columns the firm's templates may use (known before any account is followed up). Read twice:
       // the keys only one account has (most of them) need not be kept.
@@ -199,18 +257,18 @@ export async function nightFromBook(
       const personKeys = (row: { customer_id: string | null; mobile: string | null; email: string | null }) => ({ customerId: row.customer_id ?? '', mobile: row.mobile ?? '', email: row.email ?? '' });
       const shared = new SharedKeys();
       for await (const page of pages(db, 'circumstances', pageRows)) {
-        const rows = await circumstancesIn(within('account_id', page)).select(['account_id', 'columns', 'customer_id', 'mobile', 'email']).execute();
-        const latest = new Map(rows.map((row) => [row.account_id, row]));
-        withCircumstances += latest.size;
-        for (const row of latest.values()) {
+        const rows = await circumstancesIn(within('account_id', page)).select(['account_id', 'effective_on', 'columns', 'customer_id', 'mobile', 'email']).execute();
+        const inForce = inForceOn(rows, asOf);
+        withCircumstances += inForce.size;
+        for (const row of [...inForce.values()].flat()) {
           for (const column of Object.keys(JSON.parse(row.columns) as object)) templateColumns.add(column);
           shared.count(personKeys(row));
         }
       }
       const people = new People(accounts);
       for await (const page of pages(db, 'circumstances', pageRows)) {
-        const rows = await circumstancesIn(within('account_id', page)).select(['account_id', 'customer_id', 'mobile', 'email']).execute();
-        for (const row of new Map(rows.map((row) => [row.account_id, row])).values()) people.add(row.account_id, shared.only(personKeys(row)));
+        const rows = await circumstancesIn(within('account_id', page)).select(['account_id', 'effective_on', 'customer_id', 'mobile', 'email']).execute();
+        for (const row of [...inForceOn(rows, asOf).values()].flat()) people.add(row.account_id, shared.only(personKeys(row)));
       }
       const used = reader.columns(['account_id', ...CUSTOMER_COLUMNS, ...[...templateColumns].sort()]);
       const keptColumns = [...templateColumns].sort().filter((column) => used.has(column));
@@ -222,36 +280,58 @@ export async function nightFromBook(
         const payments = new PaymentStore(accounts);
         const contacts = new ContactStore(accounts);
         const instalments = new Map<number, Instalment[]>();
+        /** Plans with an instalment that cannot be read: left out whole, as follow-up leaves out a plan with a line it cannot read. */
+        const unreadablePlans = new Set<number>();
+        /** By account, why a payment the book holds cannot be read: each holds the account's messages. */
+        const unreadable = new Map<string, string[]>();
         const instalmentRows = await db
           .selectFrom('instalments')
           .innerJoin('agreements', 'agreements.id', 'instalments.agreement_id')
-          .select(['instalments.agreement_id', 'instalments.n', 'instalments.due', 'instalments.amount'])
+          .select(['instalments.agreement_id', 'agreements.account_id', 'instalments.n', 'instalments.due', 'instalments.amount'])
           .where(within('agreements.account_id', page))
           .where(inForce(asOf))
           // In no order: follow-up puts each plan's instalments in due order.
           .execute();
         for (const row of instalmentRows) {
           if (!current.has(row.agreement_id)) continue;
+          const due = bookDate(row.due);
+          const amount = bookPence(row.amount);
+          if (due === undefined || amount === undefined || amount <= 0) {
+            const what = due === undefined ? `due "${row.due}" is not a date` : `amount ${String(row.amount)} is not a whole number of pence above 0`;
+            unreadablePlans.add(row.agreement_id);
+            await reader.reject({ file: IN_BOOK.instalments, line: null, accountId: row.account_id, code: 'bad-value', reason: `instalment ${row.n} of account ${row.account_id}'s plan #${row.agreement_id}: ${what}` });
+            continue;
+          }
           const list = instalments.get(row.agreement_id) ?? [];
-          list.push({ n: row.n, due: row.due as IsoDate, amount: pence(row.amount) });
+          list.push({ n: row.n, due, amount });
           instalments.set(row.agreement_id, list);
         }
         // A plan's payments: those made from the day it was agreed to the night (a renegotiated plan
-        // begins afresh; earlier payments were the earlier plan's).
+        // begins afresh; earlier payments were the earlier plan's), and any whose day may not be one.
         const paymentRows = await db
           .selectFrom('payments')
           .innerJoin('agreements', 'agreements.account_id', 'payments.account_id')
-          .select(['payments.account_id', 'payments.paid_on', 'payments.amount', 'payments.reference', 'payments.line', 'agreements.id as agreement_id'])
+          .select(['payments.id', 'payments.account_id', 'payments.paid_on', 'payments.amount', 'payments.reference', 'payments.line', 'agreements.id as agreement_id', 'agreements.agreed_on'])
           .where(within('payments.account_id', page))
           .where(inForce(asOf))
-          .whereRef('payments.paid_on', '>=', 'agreements.agreed_on')
-          .where('payments.paid_on', '<=', asOf)
+          .where((eb) => eb.or([eb.and([eb('payments.paid_on', '>=', eb.ref('agreements.agreed_on')), eb('payments.paid_on', '<=', asOf)]), mayNotBeADate(db, 'payments.paid_on')]))
           .orderBy('payments.account_id')
           .orderBy('payments.id')
           .execute();
         for (const row of paymentRows) {
           if (!current.has(row.agreement_id)) continue;
-          payments.add(row.account_id, toDayNumber(row.paid_on as IsoDate), pence(row.amount), row.line, row.reference ?? '');
+          const paidOn = bookDate(row.paid_on);
+          const amount = bookPence(row.amount);
+          if (paidOn === undefined || amount === undefined || amount === 0) {
+            // Not left out: what the account paid cannot be known, so it is told nothing of it tonight.
+            const what = paidOn === undefined ? `paid_on "${row.paid_on}" is not a date` : `amount ${String(row.amount)} is not a whole number of pence other than 0`;
+            unreadable.set(row.account_id, [...(unreadable.get(row.account_id) ?? []), `the book's payment #${row.id} (account ${row.account_id}) cannot be read (${what}), so what the account has paid cannot be known`]);
+            await reader.reject({ file: IN_BOOK.payments, line: null, accountId: row.account_id, code: 'bad-value', reason: `payment #${row.id} of account ${row.account_id}: ${what}: the account's messages are held back` });
+            continue;
+          }
+          // Read for a day a month may lack: a real date counts only between the agreement and the night.
+          if (paidOn < row.agreed_on || paidOn > asOf) continue;
+          payments.add(row.account_id, toDayNumber(paidOn), amount, row.line, row.reference ?? '');
         }
 
         // The contacts that count for the page's accounts: their own, and those of their person's
@@ -261,15 +341,22 @@ export async function nightFromBook(
         // The circumstances of the page's accounts and of their person's other accounts, whose
         // protections they share, wherever those are in the book.
         const customers = new CustomerStore(accounts, keptColumns);
-        const circumstanceRows = [
-          ...(await circumstancesIn(within('account_id', page)).selectAll().execute()),
-          ...(await inChunks(others, (ids) => circumstancesIn(among('account_id', ids)).selectAll().execute())),
-        ];
-        const latest = new Map(circumstanceRows.map((row) => [row.account_id, row]));
-        for (const row of latest.values()) {
-          const cells = customerCells(row);
-          customers.add(row.account_id, { line: row.line, get: (column) => cells.get(column) ?? '' }, JSON.parse(row.doubts) as string[]);
-          if (pagePlans.has(row.account_id)) followedWithCircumstances++;
+        const own = inForceOn(await circumstancesIn(within('account_id', page)).selectAll().execute(), asOf);
+        const theirs = inForceOn(await inChunks(others, (ids) => circumstancesIn(among('account_id', ids)).selectAll().execute()), asOf);
+        for (const [accountId, rows] of [...own, ...theirs]) {
+          for (const row of rows) {
+            const cells = customerCells(row);
+            const recorded = JSON.parse(row.doubts) as string[];
+            const day = bookDate(row.effective_on) === undefined ? [`effective_on "${row.effective_on}" is not a date, so the circumstance is taken as in force`] : [];
+            const { problems } = customers.add(accountId, { line: row.line, get: (column) => cells.get(column) ?? '' }, [...recorded, ...day]);
+            // What the book holds but could not have recorded so (a hand edit) is told, once, on its own account's page;
+            // a doubt recorded with the row was told when it was.
+            const found = [...day, ...(recorded.length === 0 ? problems : [])];
+            if (own.has(accountId) && found.length > 0) {
+              await reader.reject({ file: IN_BOOK.circumstances, line: null, accountId, code: 'protection-unreadable', reason: `circumstance #${row.id} of account ${accountId}: ${found.join('; ')}: what it protects is kept, and the customer's messages are held back` });
+            }
+          }
+          if (pagePlans.has(accountId)) followedWithCircumstances++;
         }
         // An account of the person's in the page's range but with no plan in force is read twice: once.
         const messageRows = new Map<number, Awaited<ReturnType<typeof messagesOf>>[number]>();
@@ -312,12 +399,14 @@ export async function nightFromBook(
               const person = people.personOf(accountId);
               return tonightByAccount.get(accountId) ?? (person === undefined ? undefined : tonightByPerson.get(person));
             },
+            unreadable: (accountId) => unreadable.get(accountId) ?? [],
           },
-          { arrangements: name, payments: name },
+          { arrangements: IN_BOOK.instalments, payments: IN_BOOK.payments },
           reader,
         );
         for (const [accountId, plan] of pagePlans) {
-          await follow({ id: accountId, line: 0, plan: plan.plan, agreedOn: plan.agreed_on as IsoDate, instalments: instalments.get(plan.id) ?? [], zeroLines: new Map() });
+          const bad = unreadablePlans.has(plan.id) ? { badLine: null } : {};
+          await follow({ id: accountId, line: null, plan: plan.plan, agreedOn: plan.agreed_on as IsoDate, instalments: instalments.get(plan.id) ?? [], zeroLines: new Map(), ...bad });
         }
         // Nothing is being read now: the page's messages go into the book.
         await record();

@@ -252,6 +252,13 @@ export function migrations(backend: Backend): Record<string, Migration> {
         await db.schema.createIndex('messages_by_account').on('messages').columns(['account_id', 'send_on']).execute();
       },
     },
+    // book payments counts an import's payments for accounts with no plan, and forgets an import that
+    // recorded nothing (a foreign key checked against payments): each by import_id, not a scan of every payment.
+    '0003-payments-by-import': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('payments_by_import').on('payments').column('import_id').execute();
+      },
+    },
   };
 }
 

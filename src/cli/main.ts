@@ -107,8 +107,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
         return EXIT.ok;
       }
-      if (error.code === 'commander.help') return EXIT.ok;
-      if (errorsAsJson(context)) context.err(usageErrorJson(error.message));
+      // The help shown for a command left out (`fairplan book` alone): the run did nothing, so a usage error.
+      const message = error.code === 'commander.help' ? 'a command is needed: the help lists them' : error.message;
+      if (errorsAsJson(context)) context.err(usageErrorJson(message));
       return EXIT.usage;
     }
     if (errorsAsJson(context)) for (const line of renderErrorJson(error)) context.err(line);

@@ -1,6 +1,6 @@
 /**
  * Option parsers for commander. Each turns a bad value into commander's InvalidArgumentError, which
- * commander reports as one clean usage line (exit code 2).
+ * commander reports as one clean usage line (exit code 2); a bad date is told with its own code.
  */
 import { InvalidArgumentError } from 'commander';
 import { calendarFor, DEFAULT_CALENDAR_REGION, parseCalendarRegion, type BusinessCalendar, type CalendarRegion } from '../core/calendar/index.js';
@@ -60,7 +60,19 @@ export function inCurrency(option: AmountOption, currency: Currency, flag: strin
   }
 }
 
-export const dateOption = (value: string): IsoDate => usage(() => parseIsoDate(value));
+/**
+ * A date option of any command: one that is not a date is refused as a date in a file is, with code
+ * `invalid-date` (exit code 2) and the option named. Commander calls a parser as its option's method,
+ * so `this` is the option (`--as-of`).
+ */
+export function dateOption(this: { readonly long?: string } | void, value: string): IsoDate {
+  try {
+    return parseIsoDate(value);
+  } catch (error) {
+    const option = this?.long;
+    throw error instanceof FairplanError && option !== undefined ? new FairplanError(error.code, error.message, { field: option }) : error;
+  }
+}
 
 export const paymentFrequencyOption = (value: string): PaymentFrequency =>
   usage(() => parseFrequency(value, PAYMENT_FREQUENCIES) as PaymentFrequency);

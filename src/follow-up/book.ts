@@ -22,7 +22,7 @@ import { CUSTOMER_COLUMNS, CustomerStore, mergeCustomer, type CustomerRow } from
 import { People } from './people.js';
 import { NumberColumn } from '../io/number-column.js';
 import { PaymentStore, type ReadPayment } from './payment-store.js';
-import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from './table.js';
+import { readTable, type Reject, type Rejection, type Row, type Table } from './table.js';
 
 export interface Account {
   readonly id: string;
@@ -69,11 +69,11 @@ export interface BookReader {
   /** Each account, in the order of the arrangements file. */
   account(account: Account): void | Promise<void>;
   /** Waited for when it returns a promise. */
-  reject(rejection: FollowUpRejection): void | Promise<void>;
+  reject(rejection: Rejection): void | Promise<void>;
 }
 
 /** Calls `use` for a row, or rejects it with what was wrong. */
-const each = (file: string, reject: BookReader['reject'], use: (row: Row, id: string) => void) => (row: Row): void | Promise<void> => {
+const each = (file: string, reject: Reject, use: (row: Row, id: string) => void) => (row: Row): void | Promise<void> => {
   const id = row.get('account_id');
   try {
     if (id === '') return reject({ file, line: row.line, code: 'missing-account-id', reason: 'account_id is empty' });
@@ -88,7 +88,7 @@ async function readPayments(file: string, accounts: AccountNumbers, reject: Book
   const payments = new PaymentStore(accounts);
   // A payment that cannot be read may be one the account made: it is not told it missed one tonight.
   // So too a record that names its account but cannot be read at all (a JSON key given twice).
-  const onBadRow: BookReader['reject'] = (rejection) => {
+  const onBadRow: Reject = (rejection) => {
     if (rejection.accountId !== undefined && (rejection.code === 'bad-value' || rejection.code === 'unreadable-row')) payments.addUnreadable(rejection.accountId, rejection.line);
     return reject(rejection);
   };
@@ -233,20 +233,22 @@ export interface NightStores {
   readonly unattributedRow?: string;
   /** A message issued to the account's person for this night by an earlier run (the book keeps them). */
   issuedTonight?(accountId: string): IssuedTonight | undefined;
+  /** Why rows of the account's the book holds cannot be read (a payment): each holds its messages, as an unreadable payment does. */
+  unreadable?(accountId: string): readonly string[];
 }
 
 /** One account's plan, as read, handed to `follow` once all its instalments are. */
 export interface PlanGroup {
   readonly id: string;
-  /** The line of its first row. */
-  readonly line: number;
+  /** The line of its first row; null for a plan the book holds. */
+  readonly line: number | null;
   readonly plan: string;
   agreedOn?: IsoDate;
   readonly instalments: Instalment[];
   /** Where an instalment of several creditors' parts began whose first part was 0.00, by its number. */
   readonly zeroLines: Map<number, number>;
-  /** The line of the first instalment that could not be read. */
-  badLine?: number;
+  /** The line of the first instalment that could not be read; null for one the book holds. */
+  badLine?: number | null;
 }
 
 /**
@@ -286,7 +288,7 @@ export function followAccounts(
       await reject({ file: files.arrangements, line: nothingLine, accountId: done.id, code: 'empty-instalment', reason: `amount: every creditor's part of instalment ${nothing.n} is 0.00: an instalment must be above £0.00` });
     }
     if (done.badLine !== undefined) {
-      await reject({ file: files.arrangements, line: done.badLine, accountId: done.id, code: 'plan-unreadable', reason: `account ${done.id} is left out: an instalment of its plan (line ${done.badLine}) cannot be read` });
+      await reject({ file: files.arrangements, line: done.badLine, accountId: done.id, code: 'plan-unreadable', reason: `account ${done.id} is left out: an instalment of its plan (${done.badLine === null ? 'in the book' : `line ${done.badLine}`}) cannot be read` });
       return;
     }
     done.instalments.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.n - b.n));
@@ -314,6 +316,7 @@ export function followAccounts(
       }),
       ...(unattributedRow ? [unattributedRow] : []),
       ...unreadablePayment(done.id),
+      ...(stores.unreadable?.(done.id) ?? []),
     ];
     await reader.account({
       id: done.id,

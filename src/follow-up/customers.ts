@@ -116,7 +116,7 @@ const contactWindowOf = (row: Row): string | undefined =>
   }, 'a time of day such as 18:00-20:00');
 
 /** Where each channel's address is: a message needs it to be sent. */
-const ADDRESS: Readonly<Partial<Record<Channel, string>>> = { sms: 'mobile', email: 'email' };
+export const ADDRESS: Readonly<Partial<Record<Channel, string>>> = { sms: 'mobile', email: 'email' };
 
 /** The columns a customer row is read from, besides those of the firm's templates. */
 export const CUSTOMER_COLUMNS = [
@@ -141,12 +141,16 @@ function attempt<T>(problems: string[], read: () => T, otherwise: T): T {
   }
 }
 
-/** The customer on `row`, each field on its own; `columns` are those the firm's templates use. */
-export function readCustomer(row: Row, columns: readonly string[]): CustomerReading {
+/**
+ * The customer on `row`, each field on its own; `columns` are those the firm's templates use. With
+ * `addressCarried` (the book), an address column the row does not have is not judged here: the
+ * address in force carries, and the channel is judged against it where that is known.
+ */
+export function readCustomer(row: Row, columns: readonly string[], { addressCarried = false } = {}): CustomerReading {
   const problems: string[] = [];
   const channel = attempt<Channel | undefined>(problems, () => channelOf(row), undefined);
   const address = channel && ADDRESS[channel];
-  if (address && row.get(address) === '') problems.push(`channel is ${channel} but ${address} is empty`);
+  if (address && row.get(address) === '' && !(addressCarried && row.has?.(address) === false)) problems.push(`channel is ${channel} but ${address} is empty`);
   // Who else's accounts this person has is read from the number: one that cannot be read may be theirs.
   const mobile = row.get('mobile');
   if (mobile !== '' && phoneDigits(mobile) === undefined) problems.push(`mobile: "${mobile}" is not a phone number`);

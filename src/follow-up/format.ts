@@ -8,7 +8,7 @@ import { formatPence } from '../core/pence.js';
 import { safeCell, wouldRunAsFormula } from '../io/csv.js';
 import { FairplanError } from '../core/errors.js';
 import type { RenderedMessage } from './templates.js';
-import type { FollowUpRejection } from './table.js';
+import type { Rejection } from './table.js';
 
 export const STATUS_HEADER = [
   'account_id', 'status', 'due_to_date', 'paid_to_date', 'arrears_on_plan', 'missed_in_a_row', 'next_due', 'next_amount',
@@ -51,7 +51,7 @@ export const messageRecord = (m: PlannedMessage, words: RenderedMessage | undefi
 
 export const ERROR_HEADER = ['file', 'line', 'account_id', 'code', 'reason'];
 
-export const errorRecord = (r: FollowUpRejection) => ({ file: r.file, line: r.line, account_id: r.accountId ?? null, code: r.code, reason: r.reason });
+export const errorRecord = (r: Rejection) => ({ file: r.file, line: r.line, account_id: r.accountId ?? null, code: r.code, reason: r.reason });
 
 /**
  * The ids a sender matches on: the status of an account, a message sent against the contacts log.

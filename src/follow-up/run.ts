@@ -22,7 +22,7 @@ import { smsSize } from './sms-segments.js';
 import type { Provenance } from '../core/provenance.js';
 import { FORMAT_VERSION } from '../render/shared/format-version.js';
 import { countMessage, countStatus, emptySummary, summaryJson, type FollowUpSummary } from './summary.js';
-import type { FollowUpRejection } from './table.js';
+import type { Rejection } from './table.js';
 import { compileTemplates, pressingWords, textMessageProblem, type Renderer, type Values } from './templates.js';
 
 /** A message issued tonight (not held back), with its words, for a caller that keeps them (the book). */
@@ -61,7 +61,7 @@ export interface FollowUpOptions {
   readonly nameColumns?: readonly string[];
   readonly calendar: BusinessCalendar;
   /** Called for each rejected row (the CLI shows them when there is no errors file). */
-  readonly onRejection?: (rejection: FollowUpRejection) => void;
+  readonly onRejection?: (rejection: Rejection) => void;
   /** Refuse a customers column that is neither read nor used by a template, rather than name it in the summary. */
   readonly strict?: boolean;
   /** Stop, writing nothing, once more rows than this are rejected (`--max-rejects`). */

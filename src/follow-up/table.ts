@@ -57,6 +57,19 @@ export interface FollowUpRejection {
 /** Hears of a row that cannot be used; waited for when it returns a promise (its line is being written). */
 export type Reject = (rejection: FollowUpRejection) => void | Promise<void>;
 
+/**
+ * A row that cannot be used which is no line of a file: one the book holds, named by its table
+ * (`book:payments`) and account, or a plan agreed from a plan JSON. Its line is null (docs/json-output.md).
+ */
+interface UnlinedRejection extends Omit<FollowUpRejection, 'line'> {
+  readonly line: null;
+}
+
+export type Rejection = FollowUpRejection | UnlinedRejection;
+
+/** Hears of a rejected row of a file or of the book. */
+export type RejectAny = (rejection: Rejection) => void | Promise<void>;
+
 export interface Row {
   readonly line: number;
   /**

@@ -4,7 +4,8 @@
  * fixtures/book/ files, worked out by hand.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ import { accountTimeline } from '../../src/book/show.js';
 import { inTransaction } from '../../src/book/transaction.js';
 import type { IsoDate } from '../../src/core/date.js';
 import { FairplanError } from '../../src/core/errors.js';
-import type { FollowUpRejection } from '../../src/follow-up/table.js';
+import type { Rejection } from '../../src/follow-up/table.js';
 import { fixture } from '../helpers/cli.js';
 import { BACKENDS } from '../helpers/book.js';
 
@@ -44,8 +45,8 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     return book;
   };
   const rejections = () => {
-    const seen: FollowUpRejection[] = [];
-    return { seen, reject: (r: FollowUpRejection) => void seen.push(r) };
+    const seen: Rejection[] = [];
+    return { seen, reject: (r: Rejection) => void seen.push(r) };
   };
   const agreeSchedules = async (book: Book, file: string, agreedOn: string, accounts?: string, batchRows?: number) => {
     const { seen, reject } = rejections();
@@ -128,7 +129,23 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       await agreeSchedules(book, BOOK('schedules.csv'), '2026-03-02');
       const { outcome, seen } = await agreeSchedules(book, BOOK('schedules-renegotiated.csv'), '2026-02-01');
       expect(outcome.recorded).toBe(0);
-      expect(seen).toEqual([expect.objectContaining({ accountId: 'BK-002', code: 'bad-value' })]);
+      // Named where it came from: the line BK-002's plan begins on.
+      expect(seen).toEqual([expect.objectContaining({ file: BOOK('schedules-renegotiated.csv'), line: 2, accountId: 'BK-002', code: 'bad-value' })]);
+    });
+
+    it('names the line of the schedules file of a plan due before the day it is agreed', async () => {
+      const book = await newBook();
+      const { seen } = await agreeSchedules(book, BOOK('schedules-renegotiated.csv'), '2026-06-01');
+      expect(seen).toEqual([expect.objectContaining({ file: BOOK('schedules-renegotiated.csv'), line: 2, accountId: 'BK-002', code: 'bad-value' })]);
+    });
+
+    it('names the line of --accounts that lists an account the schedules file has no plan for', async () => {
+      const book = await newBook();
+      const accounts = path.join(mkdtempSync(path.join(tmpdir(), 'fairplan-accounts-')), 'accounts.csv');
+      writeFileSync(accounts, 'account_id\nBK-002\nBK-404\n');
+      const { outcome, seen } = await agreeSchedules(book, BOOK('schedules-renegotiated.csv'), '2026-04-24', accounts);
+      expect(outcome.recorded).toBe(1);
+      expect(seen).toEqual([expect.objectContaining({ file: accounts, line: 3, accountId: 'BK-404', code: 'no-arrangement' })]);
     });
 
     it('records one option of a plan --json output for one account', async () => {
@@ -151,7 +168,8 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       const { seen, reject } = rejections();
       const outcome = await inTransaction(book, (db) => recordAgreements(db, source('agree', BOOK('plan.json')), day('2026-03-20'), [plan], reject));
       expect(outcome.recorded).toBe(0);
-      expect(seen).toEqual([expect.objectContaining({ accountId: 'BK-009', code: 'bad-value', reason: expect.stringContaining('2026-03-16') })]);
+      // A plan JSON has no line to name: null, as the contract has it for a value that is not there.
+      expect(seen).toEqual([expect.objectContaining({ file: BOOK('plan.json'), line: null, accountId: 'BK-009', code: 'bad-value', reason: expect.stringContaining('2026-03-16') })]);
       expect(await book.db.selectFrom('agreements').selectAll().execute()).toEqual([]);
       // Agreed on the day of its first instalment, it is recorded.
       const onTheDay = await inTransaction(book, (db) => recordAgreements(db, source('agree', BOOK('plan.json')), day('2026-03-16'), [plan], reject));
@@ -167,6 +185,19 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
   });
 
   describe.skipIf(backend.missing)('payments', () => {
+    it('counts an import\'s payments for accounts with no plan through an index on import_id, not by reading every payment', async () => {
+      const book = await newBook();
+      const query = sql`select count(*) as n from payments where import_id = ${1}
+        and not exists (select 1 from agreements where agreements.account_id = payments.account_id)`;
+      // The plan each database would run; PostgreSQL is told to avoid reading a whole table where it can.
+      const plan = await inTransaction(book, async (db) => {
+        if (backend.name === 'sqlite') return (await sql<{ detail: string }>`explain query plan ${query}`.execute(db)).rows.map((row) => row.detail);
+        await sql`set local enable_seqscan = off`.execute(db);
+        return (await sql<{ 'QUERY PLAN': string }>`explain ${query}`.execute(db)).rows.map((row) => row['QUERY PLAN']);
+      });
+      expect(plan.join('\n')).toMatch(/payments_by_import/);
+    });
+
     it('records payments and refunds once, however often the file is given', async () => {
       // These books hold no plans, so every payment recorded is one for an account with no plan.
       const book = await newBook();
@@ -309,7 +340,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
   });
 
   describe.skipIf(backend.missing)('customers', () => {
-    const record = (book: Book, file: string, effectiveOn: string, reject: (r: FollowUpRejection) => void = () => undefined) =>
+    const record = (book: Book, file: string, effectiveOn: string, reject: (r: Rejection) => void = () => undefined) =>
       inTransaction(book, (db) => recordCustomers(db, source('customers', file), day(effectiveOn), reject));
     /** A book with BK-001 to BK-004's plans agreed: customers are recorded for accounts it has. */
     const agreedBook = async (): Promise<Book> => {
@@ -419,7 +450,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
         'BK-001,none,07700900101,,yes,2026-03-02',
         'BK-003,sms,07700900103,,no,2026-04-01',
       ];
-      const batched = (file: string, reject: (r: FollowUpRejection) => void = () => undefined) =>
+      const batched = (file: string, reject: (r: Rejection) => void = () => undefined) =>
         inTransaction(book, (db) => recordCustomers(db, source('customers', file), day('2026-03-02'), reject, { batchRows: 2 }));
       const refused = await scratchFile('late-unknown.csv', [...rows, 'BK-09,sms,07700900109,,no,2026-03-02'].join('\n'));
       await expect(batched(refused)).rejects.toMatchObject({ code: 'invalid-row', context: { line: 9 } });

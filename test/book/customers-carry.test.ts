@@ -103,6 +103,22 @@ describe.each(BACKENDS)('book customers, a column the file does not have, on $na
     });
   });
 
+  describe.skipIf(backend.missing)('a channel whose address column the file does not have', () => {
+    it('is judged against the address in force: a file of account_id and channel keeps R-05\'s mobile, with no doubt', async () => {
+      const { recorded, messages } = await nightAfter('account_id,channel\nR-05,sms');
+      expect(recorded.code).toBe(0);
+      expect(recorded.stderr).not.toContain('mobile is empty');
+      expect(messages.get('R-05')).toMatchObject({ channel: 'sms', held_back: '' });
+    });
+
+    it('is a doubt when no address is in force either: R-05 has no email, so its messages are held', async () => {
+      const { recorded, messages } = await nightAfter('account_id,channel\nR-05,email');
+      expect(recorded.code).toBe(1);
+      expect(recorded.stderr).toContain('email');
+      expect(messages.get('R-05')).toMatchObject({ channel: 'email', held_back: 'protection-unreadable' });
+    });
+  });
+
   describe.skipIf(backend.missing)('a column present with an empty cell', () => {
     it('ends the Breathing Space: the account is on track again and reminded', async () => {
       const { recorded, status, messages } = await nightAfter('account_id,channel,mobile,breathing_space,breathing_space_end\nR-03,sms,07700900303,,');

@@ -16,9 +16,12 @@ import { nightFromBook } from '../../src/book/night.js';
 import { inSnapshot } from '../../src/book/transaction.js';
 import { parseIsoDate } from '../../src/core/date.js';
 import type { Account } from '../../src/follow-up/book.js';
-import { MIGRATION_TABLE } from '../../src/book/schema.js';
+import { LATEST_VERSION, MIGRATION_TABLE } from '../../src/book/schema.js';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
 import { BACKENDS, runCli } from '../helpers/book.js';
-import { fixture } from '../helpers/cli.js';
+import { fixture, ROOT } from '../helpers/cli.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 
 const NIGHTLY = (name: string) => fixture('book', 'nightly', name);
 type Row = Record<string, string>;
@@ -149,7 +152,7 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
         try {
           return await inSnapshot(opened, async (db) => {
             const recording = { command: 'follow-up', file: 'messages.csv', sha256: '', recordedAt: '2026-06-02T20:00:00Z', provenance: {} };
-            const read = await nightFromBook(db, opened.name, parseIsoDate('2026-06-02'), recording, pageRows === undefined ? {} : { pageRows });
+            const read = await nightFromBook(db, parseIsoDate('2026-06-02'), recording, pageRows === undefined ? {} : { pageRows });
             const accounts: Account[] = [];
             await read.source({ columns: (columns) => new Set(columns), reject: () => undefined, account: async (account) => void accounts.push(account) });
             return accounts;
@@ -261,15 +264,120 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       // The book as fairplan's first schema left it: no messages table.
       const opened = await openBook(location, { create: false, waitSeconds: 5, cwd: process.cwd() });
       await opened.db.schema.dropTable('messages').execute();
-      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name = '0002-messages'`.execute(opened.db);
+      await opened.db.schema.dropIndex('payments_by_import').execute();
+      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name in ('0002-messages', '0003-payments-by-import')`.execute(opened.db);
       await opened.close();
       const dir = scratch();
       const refused = await night(location, '2026-06-01', dir);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('fairplan book migrate');
-      expect((await book(location, ['migrate'])).stdout).toBe("the book's schema went from version 1 to 2\n");
+      expect((await book(location, ['migrate'])).stdout).toBe(`the book's schema went from version 1 to ${LATEST_VERSION}\n`);
       expect((await night(location, '2026-06-01', dir)).code).toBe(0);
       expect(await messagesInBook(location)).toHaveLength(3);
+    });
+
+    /** Changes the book by hand, as a person with the database open might: SQLite through better-sqlite3, PostgreSQL through pg. */
+    const handEdit = async (location: string, statement: string): Promise<void> => {
+      if (backend.name === 'sqlite') {
+        const database = new SqliteDatabase(location);
+        try {
+          expect(database.prepare(statement).run().changes).toBeGreaterThan(0);
+        } finally {
+          database.close();
+        }
+        return;
+      }
+      const client = new pg.Client({ connectionString: location });
+      await client.connect();
+      try {
+        expect((await client.query(statement)).rowCount).toBeGreaterThan(0);
+      } finally {
+        await client.end();
+      }
+    };
+    /** The night of 1 June after `edit`: its exit code, the rejected rows as `file line account code`, each account's messages and statuses. */
+    const nightAfterEdit = async (edit: string) => {
+      const location = await firstNight();
+      await handEdit(location, edit);
+      const dir = scratch();
+      const errors = path.join(dir, 'errors.csv');
+      const run = await night(location, '2026-06-01', dir, ['--errors', errors]);
+      return {
+        code: run.code,
+        rejected: rows(errors).map((r) => `${r.file} ${r.line} ${r.account_id} ${r.code}`),
+        issued: messages(path.join(dir, 'messages-2026-06-01.csv')),
+        status: Object.fromEntries(rows(path.join(dir, 'status-2026-06-01.csv')).map((r) => [r.account_id, r.status])),
+      };
+    };
+
+    describe('a row of the book the night cannot read (changed by hand) is rejected, named by its table, and holds the customer', () => {
+      // '2026-02-30' sorts among N-01's plan's dates; '2026-13-03' after the night, where a comparison of text would pass it over.
+      it.each(['2026-02-30', '2026-13-03'])('a payment paid on %s holds the account\'s messages', async (day) => {
+        const { code, rejected, issued } = await nightAfterEdit(`update payments set paid_on = '${day}' where reference = 'SO-N-01-0503'`);
+        expect(code).toBe(1);
+        expect(rejected).toEqual(['book:payments  N-01 bad-value']);
+        // Without the payment N-01 looks to have missed May's instalment: it is not told so.
+        expect(issued).toContain('N-01:missed-check-in:1:sms protection-unreadable');
+        expect(issued).toContain('N-02:reminder:2:email');
+      });
+
+      it('is written with --json as the schema says: file book:payments, line null', async () => {
+        const location = await firstNight();
+        await handEdit(location, "update payments set paid_on = '2026-02-30' where reference = 'SO-N-01-0503'");
+        const dir = scratch();
+        const errors = path.join(dir, 'errors.ndjson');
+        const run = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-01', '--json', '-o', path.join(dir, 's.ndjson'), '--messages', path.join(dir, 'm.ndjson'), '--errors', errors]);
+        expect(run.code).toBe(1);
+        const records = readFileSync(errors, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+        expect(records).toEqual([expect.objectContaining({ file: 'book:payments', line: null, account_id: 'N-01', code: 'bad-value' })]);
+        const validate = new Ajv2020().compile(JSON.parse(readFileSync(path.join(ROOT, 'schema', 'follow-up-rejection.schema.json'), 'utf8')) as object);
+        expect(validate(records[0]), JSON.stringify(validate.errors)).toBe(true);
+      });
+
+      it.runIf(backend.name === 'sqlite')('a payment whose amount is not whole pence holds the account\'s messages (a PostgreSQL bigint cannot hold one)', async () => {
+        const { code, rejected, issued } = await nightAfterEdit("update payments set amount = 'fifty' where reference = 'SO-N-01-0503'");
+        expect(code).toBe(1);
+        expect(rejected).toEqual(['book:payments  N-01 bad-value']);
+        // Without the payment N-01 looks to have missed May's instalment: it is not told so.
+        expect(issued).toContain('N-01:missed-check-in:1:sms protection-unreadable');
+      });
+
+      it.each([
+        ["due = '2026-13-03'", true],
+        ["amount = 'fifty'", backend.name === 'sqlite'],
+      ])('an instalment with %s leaves the account out, as a plan line that cannot be read does', async (change, possible) => {
+        if (!possible) return;
+        const plan = "(select id from agreements where account_id = 'N-01')";
+        const { code, rejected, issued, status } = await nightAfterEdit(`update instalments set ${change} where agreement_id = ${plan} and n = 6`);
+        expect(code).toBe(1);
+        expect(rejected).toEqual(['book:instalments  N-01 bad-value', 'book:instalments  N-01 plan-unreadable']);
+        expect(status['N-01']).toBeUndefined();
+        expect(issued.filter((m) => m.startsWith('N-01:'))).toEqual([]);
+        expect(status['N-02']).toBe('on-track');
+      });
+
+      it('a circumstance whose effective_on is not a date is taken as in force, with a doubt: the account\'s messages are held', async () => {
+        const { code, rejected, issued } = await nightAfterEdit("update circumstances set effective_on = '2026-13-01' where account_id = 'N-01'");
+        expect(code).toBe(1);
+        expect(rejected).toEqual(['book:circumstances  N-01 protection-unreadable']);
+        expect(issued).toContain('N-01:reminder:2:sms protection-unreadable');
+      });
+
+      it('a circumstance whose Breathing Space cannot be read protects the person: N-06 and N-07 (one customer) are sent nothing', async () => {
+        const { code, rejected, issued } = await nightAfterEdit("update circumstances set breathing_space = 'perhaps' where account_id = 'N-06'");
+        expect(code).toBe(1);
+        // Told once, for the account whose row it is.
+        expect(rejected).toEqual(['book:circumstances  N-06 protection-unreadable']);
+        expect(issued.filter((m) => /^N-0[67]:/.test(m) && !m.includes(' '))).toEqual([]);
+        expect(issued).toContain('N-01:reminder:2:sms');
+      });
+
+      it('a vulnerable that is neither 0 nor 1 is read as vulnerable, with a doubt', async () => {
+        const { code, rejected, issued } = await nightAfterEdit("update circumstances set vulnerable = 7 where account_id = 'N-01'");
+        expect(code).toBe(1);
+        expect(rejected).toEqual(['book:circumstances  N-01 protection-unreadable']);
+        expect(issued).toContain('N-01:reminder:2:sms protection-unreadable');
+      });
     });
 
     it('refuses an output on standard output, which would be published before the book has the night', async () => {

@@ -22,28 +22,16 @@
 import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
 import { openBook } from '../../src/book/connect.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/book.js';
 import { ROOT } from '../helpers/cli.js';
 
 type Row = Record<string, string>;
 
-/** The command line, run in this process in `cwd`. */
-async function fairplan(cwd: string, args: readonly string[]): Promise<{ code: number; stderr: string }> {
-  const err: string[] = [];
-  const code = await main(['node', 'fairplan', ...args], {
-    stdout: { write: () => undefined },
-    stderr: { write: (chunk: string) => void err.push(chunk) },
-    stdin: Readable.from([]),
-    env: { NO_COLOR: '1', FAIRPLAN_BOOK: 'book.sqlite' },
-    cwd,
-    now: () => new Date('2026-06-10T20:00:00Z'),
-  });
-  return { code, stderr: err.join('') };
-}
+/** The command line, run in this process in `cwd`, on the book the guide names (FAIRPLAN_BOOK). */
+const fairplan = (cwd: string, args: readonly string[]) => runCli(args, { cwd, env: { FAIRPLAN_BOOK: 'book.sqlite' } });
 
 interface Night {
   readonly date: string;

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { openBook, type Book } from '../../src/book/connect.js';
 import { recordPayments } from '../../src/book/payments.js';
 import { inTransaction } from '../../src/book/transaction.js';
+import { LATEST_VERSION } from '../../src/book/schema.js';
 import { FORMAT_VERSION } from '../../src/render/shared/format-version.js';
 import { BACKENDS } from '../helpers/book.js';
 import { BIN, fixture, ROOT, runCli, runCliErrors } from '../helpers/cli.js';
@@ -117,8 +118,8 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
 
     it('migrates a new book to the latest schema, and then has nothing to do', async () => {
       const book = await backend.fresh();
-      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema went from version 0 to 2\n");
-      expect((await run(book, ['migrate'])).stdout).toBe("the book's schema is version 2, the latest: nothing to do\n");
+      expect((await run(book, ['migrate'])).stdout).toBe(`the book's schema went from version 0 to ${LATEST_VERSION}\n`);
+      expect((await run(book, ['migrate'])).stdout).toBe(`the book's schema is version ${LATEST_VERSION}, the latest: nothing to do\n`);
     });
 
     it('waits for another run to finish with the book, and records its own after it', async () => {
@@ -222,6 +223,18 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
         expect(result.stderr).toContain('pg_dump');
       });
     }
+  });
+});
+
+describe('fairplan book with no command', () => {
+  it('is a usage error: the help on stderr, nothing on stdout, exit code 2', async () => {
+    const { code, stdout, stderr } = await runCli(['book']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: fairplan book');
+    const json = await runCliErrors(['book']);
+    expect(json.code).toBe(2);
+    expect(json.errors).toEqual([expect.objectContaining({ code: 'usage' })]);
   });
 });
 

@@ -11,6 +11,14 @@ describe('fairplan (no command)', () => {
     expect(stdout).toMatch(/143 +stopped by kill or a scheduler \(SIGTERM\)/);
   });
 
+  it('with no command at all is a usage error: the help on stderr, exit code 2', async () => {
+    const { code, stdout, stderr } = await runCli([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Usage: fairplan');
+    expect((await runCliErrors([])).errors).toEqual([expect.objectContaining({ code: 'usage' })]);
+  });
+
   it('rejects an unknown option with a usage error and exit code 2', async () => {
     const { code, errors } = await runCliErrors(['--frobnicate']);
     expect(code).toBe(2);

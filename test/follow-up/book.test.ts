@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBook, type Account, type BookFiles } from '../../src/follow-up/book.js';
-import type { FollowUpRejection } from '../../src/follow-up/table.js';
+import type { Rejection } from '../../src/follow-up/table.js';
 
 /** Every account read, and the rejections as `file:line: reason`; the templates here use every customer column. */
 async function readAll(files: BookFiles) {
   const accounts = new Map<string, Account>();
-  const rejected: FollowUpRejection[] = [];
+  const rejected: Rejection[] = [];
   const report = await readBook(files, { columns: (columns) => new Set(columns), account: (a) => void accounts.set(a.id, a), reject: (r) => void rejected.push(r) });
   return { accounts, rejected, notUsed: report.notUsed, report };
 }

@@ -73,16 +73,22 @@ export const BACKENDS: readonly TestBackend[] = [
 
 if (!POSTGRES) console.warn('FAIRPLAN_TEST_POSTGRES is not set: the PostgreSQL book tests are SKIPPED (see .ci/run)');
 
-/** The command line, run in this process (as the binary runs it, without starting Node each time), on the evening of 1 June 2026. */
-export async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * The command line, run in this process (as the binary runs it, without starting Node each time), on
+ * the evening of 1 June 2026, in `cwd` (this process's by default) with `env` besides NO_COLOR.
+ */
+export async function runCli(
+  args: readonly string[],
+  { cwd = process.cwd(), env = {} }: { readonly cwd?: string; readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(['node', 'fairplan', ...args], {
     stdout: { write: (chunk: string) => void out.push(chunk) },
     stderr: { write: (chunk: string) => void err.push(chunk) },
     stdin: Readable.from([]),
-    env: { NO_COLOR: '1' },
-    cwd: process.cwd(),
+    env: { NO_COLOR: '1', ...env },
+    cwd,
     now: () => new Date('2026-06-01T20:00:00Z'),
   });
   return { code, stdout: out.join(''), stderr: err.join('') };

@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander';
 import type { IsoDate } from '../../core/date.js';
 import { FairplanError } from '../../core/errors.js';
-import type { FollowUpRejection } from '../../follow-up/table.js';
+import type { Rejection } from '../../follow-up/table.js';
 import { writeFileAtomic, writeFilesAtomic } from '../../io/atomic-file.js';
 import { createFolder, PERSONAL_FOLDER_MODE } from '../../io/folder.js';
 import { resolve } from 'node:path';
@@ -61,7 +61,7 @@ interface BookFlags {
   wait: number;
 }
 
-const describeRejection = (r: FollowUpRejection): string => visible(`fairplan: ${r.file}${r.line > 0 ? `:line ${r.line}` : ''}: ${r.reason}`);
+const describeRejection = (r: Rejection): string => visible(`fairplan: ${r.file}${r.line === null ? '' : `:line ${r.line}`}: ${r.reason}`);
 
 /** Opens the book the flags name; `create` for the commands that record something. */
 async function open(context: CommandContext, flags: BookFlags, create: boolean): Promise<Book> {
@@ -79,7 +79,7 @@ async function withBook<T>(context: CommandContext, flags: BookFlags, create: bo
 }
 
 /** Rejections are told as they come; any at all makes the exit code 1. */
-function rejecter(context: CommandContext): { reject: (r: FollowUpRejection) => void; count: () => number } {
+function rejecter(context: CommandContext): { reject: (r: Rejection) => void; count: () => number } {
   let count = 0;
   return {
     reject: (rejection) => {

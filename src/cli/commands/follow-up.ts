@@ -8,7 +8,7 @@ import { FairplanError } from '../../core/errors.js';
 import type { IsoDate } from '../../core/date.js';
 import { DEFAULT_RULES } from '../../core/follow-up/rules.js';
 import { checkOutputs, type ReadFile, type WrittenFile } from '../../io/output-check.js';
-import type { FollowUpRejection } from '../../follow-up/table.js';
+import type { Rejection } from '../../follow-up/table.js';
 import type { RejectLimit } from '../../io/reject-limit.js';
 import { visible } from '../../render/shared/visible.js';
 import type { CommandContext } from '../context.js';
@@ -135,7 +135,8 @@ interface FollowUpFlags {
 
 const SHOWN_REJECTIONS = 20;
 
-const describeRejection = (r: FollowUpRejection): string => visible(`fairplan: ${r.file}:line ${r.line}: ${r.reason}`);
+// A row of the book has no line: its file names the table (book:payments), its reason the account.
+const describeRejection = (r: Rejection): string => visible(`fairplan: ${r.file}${r.line === null ? '' : `:line ${r.line}`}: ${r.reason}`);
 
 /** What the night's figures come from, for the summary file: its inputs hashed, as a batch summary's are. */
 const followUpProvenance = (context: CommandContext, flags: FollowUpFlags, calendar: string): Promise<Provenance> =>
@@ -224,7 +225,7 @@ async function nightSettings(context: CommandContext, flags: FollowUpFlags) {
     ...(flags.errors
       ? {}
       : {
-          onRejection: (rejection: FollowUpRejection) => {
+          onRejection: (rejection: Rejection) => {
             shown++;
             if (shown <= SHOWN_REJECTIONS) context.err(describeRejection(rejection));
           },
@@ -286,7 +287,7 @@ async function followUpBook(context: CommandContext, flags: FollowUpFlags, locat
   let outcome: { recorded: number; issuedEarlier: number } | undefined;
   try {
     await inTransaction(book, async (db, rollBack) => {
-      const night = await nightFromBook(db, book.name, flags.asOf, {
+      const night = await nightFromBook(db, flags.asOf, {
         command: 'follow-up',
         file: flags.messages as string,
         sha256: '',
