@@ -10,7 +10,7 @@
  */
 import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { parseIsoDate, toDayNumber, type IsoDate } from '../core/date.js';
-import { isFairplanError } from '../core/errors.js';
+import { FairplanError, isFairplanError } from '../core/errors.js';
 import type { Instalment } from '../core/follow-up/status.js';
 import { AccountNumbers } from '../io/account-numbers.js';
 import { followAccounts, type AccountSource, type BookReport } from '../follow-up/book.js';
@@ -208,6 +208,12 @@ export async function nightFromBook(
   recording: ImportSource,
   { pageRows = PAGE_ROWS }: { readonly pageRows?: number } = {},
 ): Promise<Night> {
+  // A night before one already run would count as contacts none of the messages issued since, and
+  // issue what those nights held back or had already sent.
+  const latest = (await db.selectFrom('messages').select((eb) => eb.fn.max('night').as('night')).executeTakeFirst())?.night;
+  if (latest && latest > asOf) {
+    throw new FairplanError('invalid-argument', `the book holds messages issued on the night of ${latest}, after --as-of ${asOf}: run a night no earlier than ${latest}`);
+  }
   const accounts = new AccountNumbers();
   let issuedEarlier = 0;
   /** Tonight's messages issued and not yet recorded, with the plan each is about. */

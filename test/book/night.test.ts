@@ -199,9 +199,34 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       expect(sent.find((m) => m.account_id === 'N-04')).toMatchObject({ channel: 'none', held_back: 'customer-opted-out' });
       expect(status['N-05']).toBe('paused');
       expect(sent.filter((m) => m.account_id === 'N-05')).toEqual([]);
-      // On 1 June, before either took effect, N-05 was on track.
-      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      // On 1 June, before either took effect, N-05 was on track (a book of its own: this one has run 3 June).
+      const earlier = await firstNight();
+      expect((await book(earlier, ['customers', NIGHTLY('customers-2026-06-02.csv')])).code).toBe(0);
+      expect((await book(earlier, ['customers', NIGHTLY('customers-2026-06-03.csv')])).code).toBe(0);
+      expect((await night(earlier, '2026-06-01', dir)).code).toBe(0);
       expect(rows(path.join(dir, 'status-2026-06-01.csv')).find((s) => s.account_id === 'N-05')?.status).toBe('on-track');
+    });
+
+    it('refuses a night earlier than one the book holds messages for: exit 2, both days named, nothing written or recorded; the same night again is allowed', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      expect((await night(location, '2026-06-03', dir)).code).toBe(0);
+      const issued = await messagesInBook(location);
+      expect(issued.length).toBeGreaterThan(0);
+      // Run on 1 June, N-10's reminder (too late on the 3rd) would be issued, and N-06's person contacted again.
+      const earlier = await runCli(
+        ['follow-up', '--book', location, '--as-of', '2026-06-01', '-o', path.join(dir, 'status-2026-06-01.csv'), '--messages', path.join(dir, 'messages-2026-06-01.csv')],
+        { env: { FAIRPLAN_ERRORS: 'json' } },
+      );
+      expect(earlier.code).toBe(2);
+      const errors = earlier.stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { code: string; message: string });
+      expect(errors).toEqual([expect.objectContaining({ code: 'invalid-argument', message: expect.stringMatching(/2026-06-03.*2026-06-01|2026-06-01.*2026-06-03/) })]);
+      expect(existsSync(path.join(dir, 'status-2026-06-01.csv'))).toBe(false);
+      expect(existsSync(path.join(dir, 'messages-2026-06-01.csv'))).toBe(false);
+      expect(await messagesInBook(location)).toEqual(issued);
+      // The same night again issues nothing twice, and a later night goes on.
+      expect((await night(location, '2026-06-03', dir)).code).toBe(0);
+      expect((await night(location, '2026-06-04', dir)).code).toBe(0);
     });
 
     it('gives a vulnerable customer\'s message to a person first, and holds one whose protection the book could not read', async () => {
