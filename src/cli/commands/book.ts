@@ -205,7 +205,8 @@ async function sent(context: CommandContext, file: string, flags: BookFlags): Pr
     context,
     count(),
     `${outcome.read} report${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded (${outcome.notDelivered} not delivered), ${outcome.known} already in the book; ` +
-      `${outcome.issued} of messages follow-up --book issued`,
+      `${outcome.issued} of messages follow-up --book issued` +
+      (outcome.unread > 0 ? `; ${outcome.unread} that cannot be read kept as contacts, which hold the customer's messages` : ''),
   );
 }
 
