@@ -47,7 +47,9 @@ book waits for the first (up to --wait seconds), then stops with exit 75.
 
 Exit codes:
   0   done
-  1   some rows were rejected (each is named); the rest were recorded
+  1   some rows were rejected (each is named); the rest were recorded. book
+      sent keeps a report it cannot read of a message or account the book
+      knows: a contact that holds that customer's messages (docs/book.md)
   2   bad arguments or input, no book there, not a book, or a book of a
       newer fairplan; book customers: a row with no account_id, one that
       cannot be read, or one for an account with no plan in the book refuses
