@@ -10,7 +10,7 @@
  */
 import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { parseIsoDate, toDayNumber, type IsoDate } from '../core/date.js';
-import { isFairplanError } from '../core/errors.js';
+import { FairplanError, isFairplanError } from '../core/errors.js';
 import type { Instalment } from '../core/follow-up/status.js';
 import { AccountNumbers } from '../io/account-numbers.js';
 import { followAccounts, type AccountSource, type BookReport } from '../follow-up/book.js';
@@ -198,6 +198,20 @@ const foreignDeliveries = (db: BookWriter, which: RawBuilder<SqlBool>) =>
     .execute();
 
 /**
+ * The reports a sender made to the accounts `which` names that cannot be read, but for those of a
+ * message a readable report has been recorded of since.
+ */
+const unreadReports = (db: BookWriter, which: RawBuilder<SqlBool>) =>
+  db
+    .selectFrom('unread_reports')
+    .select(['unread_reports.id', 'unread_reports.account_id', 'unread_reports.message_id', 'unread_reports.reason', 'unread_reports.line'])
+    .where(which)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('deliveries').select('deliveries.id').whereRef('deliveries.message_id', '=', 'unread_reports.message_id'))))
+    .orderBy('unread_reports.account_id')
+    .orderBy('unread_reports.id')
+    .execute();
+
+/**
  * The night of `asOf` as the book holds it. The messages
  * follow-up issues (`issue`) are recorded as `source` goes, a page of accounts at a time, under one
  * import (`recording`) in the night's transaction, which a run that publishes nothing rolls back.
@@ -208,6 +222,12 @@ export async function nightFromBook(
   recording: ImportSource,
   { pageRows = PAGE_ROWS }: { readonly pageRows?: number } = {},
 ): Promise<Night> {
+  // A night before one already run would count as contacts none of the messages issued since, and
+  // issue what those nights held back or had already sent.
+  const latest = (await db.selectFrom('messages').select((eb) => eb.fn.max('night').as('night')).executeTakeFirst())?.night;
+  if (latest && latest > asOf) {
+    throw new FairplanError('invalid-argument', `the book holds messages issued on the night of ${latest}, after --as-of ${asOf}: run a night no earlier than ${latest}`);
+  }
   const accounts = new AccountNumbers();
   let issuedEarlier = 0;
   /** Tonight's messages issued and not yet recorded, with the plan each is about. */
@@ -386,6 +406,14 @@ export async function nightFromBook(
         // What a sender reported of a message follow-up did not issue (another system's) is a contact too.
         for (const row of deliveryRows.values()) contacts.add(row.account_id, toDayNumber(row.sent_on as IsoDate), row.message_id);
 
+        // A report that cannot be read is a contact the limits cannot place: it holds the person's messages.
+        const unreadContacts = new Map<string, string[]>();
+        const reportRows = new Map<number, Awaited<ReturnType<typeof unreadReports>>[number]>();
+        for (const row of [...(await unreadReports(db, within('unread_reports.account_id', page))), ...(await inChunks(others, (ids) => unreadReports(db, among('unread_reports.account_id', ids))))]) reportRows.set(row.id, row);
+        for (const row of reportRows.values()) {
+          const why = `a sender's report of message "${row.message_id}" (account ${row.account_id}, line ${row.line} of its book sent file) cannot be read (${row.reason}), so this customer's contacts cannot be counted`;
+          unreadContacts.set(row.account_id, [...(unreadContacts.get(row.account_id) ?? []), why]);
+        }
         // The account's own message first, so that the same message is known as the one issued already.
         const tonightByAccount = new Map(tonight.map((row) => [row.account_id, { accountId: row.account_id, messageId: row.message_id }]));
         const tonightByPerson = new Map(tonight.map((row) => [people.personOf(row.account_id) ?? -1, { accountId: row.account_id, messageId: row.message_id }]));
@@ -400,7 +428,7 @@ export async function nightFromBook(
               const person = people.personOf(accountId);
               return tonightByAccount.get(accountId) ?? (person === undefined ? undefined : tonightByPerson.get(person));
             },
-            unreadable: (accountId) => unreadable.get(accountId) ?? [],
+            unreadable: (accountId) => [...(unreadable.get(accountId) ?? []), ...people.accountsOf(accountId).flatMap((id) => unreadContacts.get(id) ?? [])],
           },
           { arrangements: IN_BOOK.instalments, payments: IN_BOOK.payments },
           reader,

@@ -102,6 +102,22 @@ interface DeliveriesTable {
   line: number;
 }
 
+/**
+ * A sender's report of a message or account the book knows, whose date or status cannot be read: a
+ * contact of unknown day and outcome, which holds the person's messages until a readable report of
+ * the same message is recorded. Kept as it was written.
+ */
+interface UnreadReportsTable {
+  id: Generated<number>;
+  message_id: string;
+  account_id: string;
+  sent_on: string;
+  status: string;
+  reason: string;
+  import_id: number;
+  line: number;
+}
+
 /** A message `follow-up --book` issued: handed to a sender, and counted in the person's contact limits from then on. */
 interface MessagesTable {
   id: Generated<number>;
@@ -132,6 +148,7 @@ export interface BookTables {
   circumstances: CircumstancesTable;
   deliveries: DeliveriesTable;
   messages: MessagesTable;
+  unread_reports: UnreadReportsTable;
 }
 
 /** The book's own tables, in the order `book export` writes them. */
@@ -270,6 +287,25 @@ export function migrations(backend: Backend): Record<string, Migration> {
     '0004-payments-by-import': {
       async up(db: Kysely<unknown>) {
         await db.schema.createIndex('payments_by_import').on('payments').column('import_id').execute();
+      },
+    },
+    // book sent keeps a report it cannot read of a message or account it knows: still a contact.
+    '0005-unread-sent-reports': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('unread_reports')
+          .addColumn('id', id, (c) => (backend === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('message_id', 'text', (c) => c.notNull())
+          .addColumn('account_id', 'text', (c) => c.notNull())
+          .addColumn('sent_on', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('import_id', 'integer', (c) => c.notNull().references('imports.id'))
+          .addColumn('line', 'integer', (c) => c.notNull())
+          // The same report twice records nothing twice.
+          .addUniqueConstraint('unread_reports_once', ['account_id', 'message_id', 'sent_on', 'status'])
+          .execute();
+        await db.schema.createIndex('unread_reports_by_account').on('unread_reports').column('account_id').execute();
       },
     },
   };

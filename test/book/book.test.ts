@@ -489,7 +489,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
     it('records deliveries and failures once, on their UK day', async () => {
       const book = await newBook();
       const file = BOOK('sent.csv');
-      expect(await inTransaction(book, (db) => recordSent(db, source('sent', file), () => undefined))).toEqual({ read: 2, recorded: 2, known: 0, notDelivered: 1, issued: 0 });
+      expect(await inTransaction(book, (db) => recordSent(db, source('sent', file), () => undefined))).toEqual({ read: 2, recorded: 2, known: 0, notDelivered: 1, issued: 0, unread: 0 });
       expect(await inTransaction(book, (db) => recordSent(db, source('sent', file), () => undefined))).toMatchObject({ recorded: 0, known: 2 });
       const rows = await book.db.selectFrom('deliveries').selectAll().orderBy('id').execute();
       expect(rows.map((r) => [r.account_id, r.sent_on, r.delivered, r.detail])).toEqual([

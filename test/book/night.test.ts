@@ -199,9 +199,77 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       expect(sent.find((m) => m.account_id === 'N-04')).toMatchObject({ channel: 'none', held_back: 'customer-opted-out' });
       expect(status['N-05']).toBe('paused');
       expect(sent.filter((m) => m.account_id === 'N-05')).toEqual([]);
-      // On 1 June, before either took effect, N-05 was on track.
-      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      // On 1 June, before either took effect, N-05 was on track (a book of its own: this one has run 3 June).
+      const earlier = await firstNight();
+      expect((await book(earlier, ['customers', NIGHTLY('customers-2026-06-02.csv')])).code).toBe(0);
+      expect((await book(earlier, ['customers', NIGHTLY('customers-2026-06-03.csv')])).code).toBe(0);
+      expect((await night(earlier, '2026-06-01', dir)).code).toBe(0);
       expect(rows(path.join(dir, 'status-2026-06-01.csv')).find((s) => s.account_id === 'N-05')?.status).toBe('on-track');
+    });
+
+    it('refuses a night earlier than one the book holds messages for: exit 2, both days named, nothing written or recorded; the same night again is allowed', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      expect((await night(location, '2026-06-03', dir)).code).toBe(0);
+      const issued = await messagesInBook(location);
+      expect(issued.length).toBeGreaterThan(0);
+      // Run on 1 June, N-10's reminder (too late on the 3rd) would be issued, and N-06's person contacted again.
+      const earlier = await runCli(
+        ['follow-up', '--book', location, '--as-of', '2026-06-01', '-o', path.join(dir, 'status-2026-06-01.csv'), '--messages', path.join(dir, 'messages-2026-06-01.csv')],
+        { env: { FAIRPLAN_ERRORS: 'json' } },
+      );
+      expect(earlier.code).toBe(2);
+      const errors = earlier.stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { code: string; message: string });
+      expect(errors).toEqual([expect.objectContaining({ code: 'invalid-argument', message: expect.stringMatching(/2026-06-03.*2026-06-01|2026-06-01.*2026-06-03/) })]);
+      expect(existsSync(path.join(dir, 'status-2026-06-01.csv'))).toBe(false);
+      expect(existsSync(path.join(dir, 'messages-2026-06-01.csv'))).toBe(false);
+      expect(await messagesInBook(location)).toEqual(issued);
+      // The same night again issues nothing twice, and a later night goes on.
+      expect((await night(location, '2026-06-03', dir)).code).toBe(0);
+      expect((await night(location, '2026-06-04', dir)).code).toBe(0);
+    });
+
+    it('counts a sender\'s report it cannot read, of a message or account it knows, as a contact that holds the person\'s messages, until a readable report of the message comes', async () => {
+      const location = await firstNight();
+      const dir = scratch();
+      expect((await night(location, '2026-06-01', dir)).code).toBe(0);
+      expect((await book(location, ['payments', NIGHTLY('payments-2026-06-02.csv')])).code).toBe(0);
+      // N-01's message of last night, with a date and a status the sender wrote its own way; a report on
+      // N-07 (one person with N-06) of a message the book did not issue, still queued; one of an account the book does not know.
+      const report = path.join(dir, 'sent.csv');
+      writeFileSync(report, 'account_id,message_id,sent_on,status\nN-01,N-01:reminder:2:sms,06/02/2026,DELIVRD\nN-07,OTHER-7,2026-06-01,queued\nZZ-9,OTHER-9,2026-06-01,DELIVRD\n');
+      const sent = await book(location, ['sent', report]);
+      expect(sent.code).toBe(1);
+      // Each row is named; the two the book knows are kept as contacts, the third is not.
+      const told = (line: number) => sent.stderr.split('\n').find((said) => said.includes(`sent.csv:line ${line}:`)) ?? '';
+      expect([2, 3, 4].map((line) => told(line).includes('kept as a contact'))).toEqual([true, true, false]);
+      expect(told(4)).not.toBe('');
+      expect(sent.stdout).toContain('2 that cannot be read kept as contacts');
+      // The same report again keeps nothing twice.
+      expect((await book(location, ['sent', report])).code).toBe(1);
+      const opened = await openBook(location, { create: false, waitSeconds: 5, cwd: process.cwd() });
+      try {
+        expect((await opened.db.selectFrom('unread_reports').select(['account_id', 'sent_on', 'status']).orderBy('id').execute()).map((r) => `${r.account_id} ${r.sent_on} ${r.status}`)).toEqual([
+          'N-01 06/02/2026 DELIVRD',
+          'N-07 2026-06-01 queued',
+        ]);
+      } finally {
+        await opened.close();
+      }
+
+      expect((await night(location, '2026-06-02', dir)).code).toBe(0);
+      const held = Object.fromEntries(rows(path.join(dir, 'messages-2026-06-02.csv')).map((m) => [m.message_id, m.held_back]));
+      // N-06 and N-07's person is held for N-07's report; N-05 has none and is sent its reminder.
+      expect(held).toEqual({ 'N-01:reminder:2:sms': 'protection-unreadable', 'N-05:reminder:2:sms': '', 'N-06:reminder:2:sms': 'protection-unreadable', 'N-07:reminder:2:sms': 'protection-unreadable' });
+
+      // The sender's readable report of N-01's message: that contact is placed, and N-01 is held only as already sent.
+      const fixed = path.join(dir, 'sent-fixed.csv');
+      writeFileSync(fixed, 'account_id,message_id,sent_on,status\nN-01,N-01:reminder:2:sms,2026-06-02,delivered\n');
+      expect((await book(location, ['sent', fixed])).code).toBe(0);
+      expect((await night(location, '2026-06-03', dir)).code).toBe(0);
+      const later = Object.fromEntries(rows(path.join(dir, 'messages-2026-06-03.csv')).map((m) => [m.message_id, m.held_back]));
+      expect(later['N-01:reminder:2:sms']).toBe('already-sent');
+      expect(later['N-06:reminder:2:sms']).toBe('protection-unreadable');
     });
 
     it('gives a vulnerable customer\'s message to a person first, and holds one whose protection the book could not read', async () => {
@@ -266,7 +334,8 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       await opened.db.schema.dropTable('messages').execute();
       await opened.db.schema.alterTable('circumstances').dropColumn('carried').execute();
       await opened.db.schema.dropIndex('payments_by_import').execute();
-      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name in ('0002-messages', '0003-circumstances-carried', '0004-payments-by-import')`.execute(opened.db);
+      await opened.db.schema.dropTable('unread_reports').execute();
+      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name in ('0002-messages', '0003-circumstances-carried', '0004-payments-by-import', '0005-unread-sent-reports')`.execute(opened.db);
       await opened.close();
       const dir = scratch();
       const refused = await night(location, '2026-06-01', dir);

@@ -47,7 +47,9 @@ book waits for the first (up to --wait seconds), then stops with exit 75.
 
 Exit codes:
   0   done
-  1   some rows were rejected (each is named); the rest were recorded
+  1   some rows were rejected (each is named); the rest were recorded. book
+      sent keeps a report it cannot read of a message or account the book
+      knows: a contact that holds that customer's messages (docs/book.md)
   2   bad arguments or input, no book there, not a book, or a book of a
       newer fairplan; book customers: a row with no account_id, one that
       cannot be read, or one for an account with no plan in the book refuses
@@ -205,7 +207,8 @@ async function sent(context: CommandContext, file: string, flags: BookFlags): Pr
     context,
     count(),
     `${outcome.read} report${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded (${outcome.notDelivered} not delivered), ${outcome.known} already in the book; ` +
-      `${outcome.issued} of messages follow-up --book issued`,
+      `${outcome.issued} of messages follow-up --book issued` +
+      (outcome.unread > 0 ? `; ${outcome.unread} that cannot be read kept as contacts, which hold the customer's messages` : ''),
   );
 }
 

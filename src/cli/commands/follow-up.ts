@@ -37,8 +37,10 @@ With --book, the plans in force, payments, customers and contacts are read
 from the book (fairplan book), and every message issued is recorded in it.
 The same night run again issues nothing twice: a message the book holds as
 issued that night is held back (already-issued) and not written to
---messages again. Outputs must be files; they are published only once the
-book has the messages. See docs/nightly.md, "Running fairplan every night".
+--messages again. A night earlier than the latest night the book holds
+messages for is refused (exit 2). Outputs must be files; they are published
+only once the book has the messages.
+See docs/nightly.md, "Running fairplan every night".
 
 Inputs (CSV with a header row, or NDJSON if named .ndjson or .jsonl, a line
 at most 1 MiB; columns in any order, others ignored):
