@@ -125,10 +125,10 @@ describe('fairplan check: bad input', () => {
     expect(errors).toEqual([expect.objectContaining({ code: 'invalid-amount', file: null, field: '--token-threshold' })]);
   });
 
-  it('refuses an impossible --as-of date with a usage line', async () => {
+  it('refuses an impossible --as-of date, naming the option', async () => {
     const { code, errors } = await runCliErrors(['check', statement('single-renter-weekly.json'), '--as-of', '2027-02-30']);
     expect(code).toBe(2);
-    expect(errors).toEqual([expect.objectContaining({ code: 'usage', message: expect.stringContaining('2027-02-30') })]);
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid-date', field: '--as-of', message: expect.stringContaining('2027-02-30') })]);
   });
 });
 

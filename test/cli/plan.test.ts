@@ -619,10 +619,10 @@ describe('fairplan plan refuses bad arguments with one clear line and exit code 
   it('a negative balance', () => refuses(['--balance', '-5', '--affordable', '30'], 'usage', { said: "'--balance <amount>'" }));
   it('an unknown frequency, suggesting the nearest', () =>
     refuses(['--balance', '1000', '--affordable', '30', '--frequency', 'montly'], 'usage', { said: /"montly" is not a frequency; did you mean "monthly"\?/ }));
-  it('a date that does not exist', () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], 'usage', { said: "'--start <date>'" }));
+  it('a date that does not exist', () => refuses([...PLAN.slice(1), '--start', '2027-02-30'], 'invalid-date', { field: '--start' }));
   it('a placeholder date, naming the problem rather than a range of dates', () =>
-    refuses([...PLAN.slice(1, -2), '--as-of', '9999-12-31'], 'usage', { said: /"9999-12-31" is after 2200: not a plausible date \(fairplan takes years 1900 to 2200\)/ }));
-  it('a date before 1900', () => refuses([...PLAN.slice(1), '--start', '1850-01-01'], 'usage', { said: "'--start <date>'" }));
+    refuses([...PLAN.slice(1, -2), '--as-of', '9999-12-31'], 'invalid-date', { field: '--as-of', said: /"9999-12-31" is after 2200: not a plausible date \(fairplan takes years 1900 to 2200\)/ }));
+  it('a date before 1900', () => refuses([...PLAN.slice(1), '--start', '1850-01-01'], 'invalid-date', { field: '--start' }));
   it('an amount in dollars when the plan is in pounds, naming the option', () => refuses(['--balance', '$500', '--affordable', '30'], 'invalid-amount', { field: '--balance' }));
   it('an amount in pounds for a statement in dollars', () => refuses([fixture('statements', 'us-household.json'), '--affordable', '£30'], 'invalid-amount', { field: '--affordable' }));
   it('an interest rate over 100%', () => refuses([...PLAN.slice(1), '--interest-rate', '150'], 'usage', { said: "'--interest-rate <percent>'" }));
