@@ -171,7 +171,9 @@ async function payments(context: CommandContext, file: string, flags: BookFlags)
   await checkColumns(file, PAYMENT_COLUMNS);
   const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordPayments(db, source, reject)));
   const orphans = outcome.withoutPlan > 0 ? `; ${outcome.withoutPlan} of them for an account the book has no plan for` : '';
-  finish(context, count(), `${outcome.read} payment${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded, ${outcome.known} already in the book${orphans}`);
+  const unread = outcome.unread > 0 ? `; ${outcome.unread} that cannot be read kept, which hold their account's messages until recorded corrected` : '';
+  const settled = outcome.settled > 0 ? `; ${outcome.settled} kept unread before now recorded corrected` : '';
+  finish(context, count(), `${outcome.read} payment${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded, ${outcome.known} already in the book${orphans}${unread}${settled}`);
 }
 
 interface CustomersFlags extends BookFlags {
