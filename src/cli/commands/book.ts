@@ -49,7 +49,9 @@ Exit codes:
   0   done
   1   some rows were rejected (each is named); the rest were recorded. book
       sent keeps a report it cannot read of a message or account the book
-      knows: a contact that holds that customer's messages (docs/book.md)
+      knows: a contact that holds that customer's messages; book payments
+      keeps a row it cannot read that names its account, which holds that
+      account's messages until it is recorded corrected (docs/book.md)
   2   bad arguments or input, no book there, not a book, or a book of a
       newer fairplan; book customers: a row with no account_id, one that
       cannot be read, or one for an account with no plan in the book refuses
