@@ -24,7 +24,9 @@ export async function exportTables(db: BookWriter, folder: string, format: 'csv'
     const rows = (await query.execute()) as Record<string, unknown>[];
     const columns = described.find((t) => t.name === table)?.columns.map((c) => c.name) ?? [];
     // PostgreSQL gives a bigint as text: made the same number SQLite gives.
-    const valueOf = (column: string, value: unknown): unknown => (value === undefined || value === null ? null : column === 'amount' ? pence(value as string | number) : value);
+    // An unread payment's amount is kept as it was written, not as pence.
+    const valueOf = (column: string, value: unknown): unknown =>
+      value === undefined || value === null ? null : column === 'amount' && table !== 'unread_payments' ? pence(value as string | number) : value;
     const plain = rows.map((row) => Object.fromEntries(columns.map((column) => [column, valueOf(column, row[column])])));
     const content =
       format === 'csv'

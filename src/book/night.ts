@@ -11,8 +11,10 @@
 import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { parseIsoDate, toDayNumber, type IsoDate } from '../core/date.js';
 import { FairplanError, isFairplanError } from '../core/errors.js';
+import { formatMoney, fromPence } from '../core/money.js';
 import type { Instalment } from '../core/follow-up/status.js';
 import { AccountNumbers } from '../io/account-numbers.js';
+import { LookAlikeIds } from '../io/look-alike-ids.js';
 import { followAccounts, type AccountSource, type BookReport } from '../follow-up/book.js';
 import { ContactStore } from '../follow-up/contact-store.js';
 import { CUSTOMER_COLUMNS, CustomerStore } from '../follow-up/customers.js';
@@ -211,6 +213,80 @@ const unreadReports = (db: BookWriter, which: RawBuilder<SqlBool>) =>
     .orderBy('unread_reports.id')
     .execute();
 
+/** The rows of a payments file `book payments` could not read, of the accounts `which` names, that no later run has settled. */
+const unreadPayments = (db: BookWriter, which: RawBuilder<SqlBool>) =>
+  db
+    .selectFrom('unread_payments')
+    .innerJoin('imports', 'imports.id', 'unread_payments.import_id')
+    .select(['unread_payments.id', 'unread_payments.account_id', 'unread_payments.reason', 'unread_payments.line', 'imports.file'])
+    .where(which)
+    .where('unread_payments.settled_by', 'is', null)
+    .orderBy('unread_payments.account_id')
+    .orderBy('unread_payments.id')
+    .execute();
+
+/** Why `row` holds an account: what the account paid cannot be known. */
+const unreadPaymentWhy = (row: { account_id: string; reason: string; line: number; file: string }): string =>
+  `line ${row.line} of ${row.file}, a payment for account_id "${row.account_id}" kept by book payments, cannot be read (${row.reason}), so what the account has paid cannot be known`;
+
+/** An amount the book holds, in pounds; as it is when it is not whole pence (a hand edit). */
+function amountText(value: unknown): string {
+  const amount = bookPence(value);
+  return amount === undefined ? String(value) : formatMoney(fromPence(amount));
+}
+
+/**
+ * The ids of payments, and of payments that cannot be read, that the book holds for an account with
+ * no plan (a mistyped id, or one paid before its plan is agreed): a few, by their look-alike key.
+ */
+async function paymentsWithoutPlan(db: BookWriter): Promise<LookAlikeIds> {
+  const ids = new AccountNumbers();
+  const noPlan = <T extends 'payments' | 'unread_payments'>(table: T) =>
+    db
+      .selectFrom(table as 'payments')
+      .select('account_id')
+      .distinct()
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('agreements').select('agreements.id').whereRef('agreements.account_id', '=', sql.ref(`${table}.account_id`)))))
+      .execute();
+  for (const row of [...(await noPlan('payments')), ...(await noPlan('unread_payments'))]) ids.number(row.account_id);
+  return new LookAlikeIds(ids);
+}
+
+/**
+ * Why `plan`'s account is held for payments the book holds to ids with no plan that look like its
+ * own (`n-02`, `N‑02` for `N-02`): each may be this plan's, so what it paid cannot be known. A
+ * payment counts from the day the plan was agreed to the night, and holds until the plan's own
+ * account has the same payment (its reference, or its day and amount without one); one that cannot
+ * be read, until it is settled.
+ */
+async function lookAlikePayments(db: BookWriter, accountId: string, plan: { agreed_on: string }, likes: readonly string[], asOf: IsoDate): Promise<string[]> {
+  if (likes.length === 0) return [];
+  const like = (id: string) => `account_id "${id}", which differs from "${accountId}" only in case, spaces or look-alike characters`;
+  const paid = await db
+    .selectFrom('payments')
+    .innerJoin('imports', 'imports.id', 'payments.import_id')
+    .select(['payments.account_id', 'payments.paid_on', 'payments.amount', 'payments.line', 'imports.file'])
+    .where(among('payments.account_id', likes))
+    .where((eb) => eb.or([eb.and([eb('payments.paid_on', '>=', plan.agreed_on), eb('payments.paid_on', '<=', asOf)]), mayNotBeADate(db, 'payments.paid_on')]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('payments as own')
+            .select('own.id')
+            .where('own.account_id', '=', accountId)
+            .where(sql<SqlBool>`(own.amount < 0) = (payments.amount < 0) and ((payments.reference is not null and own.reference = payments.reference) or (payments.reference is null and own.reference is null and own.paid_on = payments.paid_on and own.amount = payments.amount))`),
+        ),
+      ),
+    )
+    .orderBy('payments.id')
+    .execute();
+  const unread = await unreadPayments(db, among('unread_payments.account_id', likes));
+  return [
+    ...paid.map((row) => `line ${row.line} of ${row.file}, a payment of ${amountText(row.amount)} on ${row.paid_on} for ${like(row.account_id)}, may be this account's, so what it has paid cannot be known`),
+    ...unread.map((row) => `line ${row.line} of ${row.file}, a payment that cannot be read (${row.reason}) for ${like(row.account_id)}, may be this account's, so what it has paid cannot be known`),
+  ];
+}
+
 /**
  * The night of `asOf` as the book holds it. The messages
  * follow-up issues (`issue`) are recorded as `source` goes, a page of accounts at a time, under one
@@ -290,6 +366,7 @@ export async function nightFromBook(
         const rows = await circumstancesIn(within('account_id', page)).select(['account_id', 'effective_on', 'customer_id', 'mobile', 'email']).execute();
         for (const row of [...inForceOn(rows, asOf).values()].flat()) people.add(row.account_id, shared.only(personKeys(row)));
       }
+      const lookAlikes = await paymentsWithoutPlan(db);
       const used = reader.columns(['account_id', ...CUSTOMER_COLUMNS, ...[...templateColumns].sort()]);
       const keptColumns = [...templateColumns].sort().filter((column) => used.has(column));
 
@@ -414,6 +491,16 @@ export async function nightFromBook(
           const why = `a sender's report of message "${row.message_id}" (account ${row.account_id}, line ${row.line} of its book sent file) cannot be read (${row.reason}), so this customer's contacts cannot be counted`;
           unreadContacts.set(row.account_id, [...(unreadContacts.get(row.account_id) ?? []), why]);
         }
+        // A payment that cannot be read, to the account or to an id with no plan that looks like its
+        // own, holds the person's messages, as what the account paid cannot be known.
+        const unpaid = new Map<string, string[]>();
+        const note = (accountId: string, why: string) => unpaid.set(accountId, [...(unpaid.get(accountId) ?? []), why]);
+        const unreadPaymentRows = new Map<number, Awaited<ReturnType<typeof unreadPayments>>[number]>();
+        for (const row of [...(await unreadPayments(db, within('unread_payments.account_id', page))), ...(await inChunks(others, (ids) => unreadPayments(db, among('unread_payments.account_id', ids))))]) unreadPaymentRows.set(row.id, row);
+        for (const row of unreadPaymentRows.values()) note(row.account_id, unreadPaymentWhy(row));
+        for (const [accountId, plan] of [...pagePlans, ...othersPlans]) {
+          for (const why of await lookAlikePayments(db, accountId, plan, lookAlikes.othersLike(accountId), asOf)) note(accountId, why);
+        }
         // The account's own message first, so that the same message is known as the one issued already.
         const tonightByAccount = new Map(tonight.map((row) => [row.account_id, { accountId: row.account_id, messageId: row.message_id }]));
         const tonightByPerson = new Map(tonight.map((row) => [people.personOf(row.account_id) ?? -1, { accountId: row.account_id, messageId: row.message_id }]));
@@ -428,7 +515,7 @@ export async function nightFromBook(
               const person = people.personOf(accountId);
               return tonightByAccount.get(accountId) ?? (person === undefined ? undefined : tonightByPerson.get(person));
             },
-            unreadable: (accountId) => [...(unreadable.get(accountId) ?? []), ...people.accountsOf(accountId).flatMap((id) => unreadContacts.get(id) ?? [])],
+            unreadable: (accountId) => [...(unreadable.get(accountId) ?? []), ...people.accountsOf(accountId).flatMap((id) => [...(unreadContacts.get(id) ?? []), ...(unpaid.get(id) ?? [])])],
           },
           { arrangements: IN_BOOK.instalments, payments: IN_BOOK.payments },
           reader,

@@ -118,6 +118,27 @@ interface UnreadReportsTable {
   line: number;
 }
 
+/**
+ * A row of a payments file `book payments` could not read, for an account named on it: what the
+ * account paid cannot be known, so it holds the account's messages until the row is corrected
+ * (`settled_by`). Its cells are kept as they were written.
+ */
+interface UnreadPaymentsTable {
+  id: Generated<number>;
+  account_id: string;
+  paid_on: string;
+  amount: string;
+  /** As written: '' for none. */
+  reference: string;
+  /** The rejection's code (`bad-value`, `unreadable-row`) and sentence. */
+  code: string;
+  reason: string;
+  import_id: number;
+  line: number;
+  /** The later `book payments` run that recorded the row corrected; null while it holds the account. */
+  settled_by: number | null;
+}
+
 /** A message `follow-up --book` issued: handed to a sender, and counted in the person's contact limits from then on. */
 interface MessagesTable {
   id: Generated<number>;
@@ -149,10 +170,11 @@ export interface BookTables {
   deliveries: DeliveriesTable;
   messages: MessagesTable;
   unread_reports: UnreadReportsTable;
+  unread_payments: UnreadPaymentsTable;
 }
 
 /** The book's own tables, in the order `book export` writes them. */
-export const BOOK_TABLES = ['imports', 'agreements', 'instalments', 'payments', 'circumstances', 'deliveries', 'messages'] as const;
+export const BOOK_TABLES = ['imports', 'agreements', 'instalments', 'payments', 'circumstances', 'deliveries', 'messages', 'unread_reports', 'unread_payments'] as const;
 
 /** Kysely's record of the migrations run, named for fairplan so a shared database says whose it is. */
 export const MIGRATION_TABLE = 'fairplan_book_migration';
@@ -306,6 +328,27 @@ export function migrations(backend: Backend): Record<string, Migration> {
           .addUniqueConstraint('unread_reports_once', ['account_id', 'message_id', 'sent_on', 'status'])
           .execute();
         await db.schema.createIndex('unread_reports_by_account').on('unread_reports').column('account_id').execute();
+      },
+    },
+    // book payments keeps a row it cannot read of an account it names: what the account paid is not known.
+    '0006-unread-payments': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('unread_payments')
+          .addColumn('id', id, (c) => (backend === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('account_id', 'text', (c) => c.notNull())
+          .addColumn('paid_on', 'text', (c) => c.notNull())
+          .addColumn('amount', 'text', (c) => c.notNull())
+          .addColumn('reference', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('import_id', 'integer', (c) => c.notNull().references('imports.id'))
+          .addColumn('line', 'integer', (c) => c.notNull())
+          .addColumn('settled_by', 'integer', (c) => c.references('imports.id'))
+          // The same file twice records nothing twice.
+          .addUniqueConstraint('unread_payments_once', ['account_id', 'paid_on', 'amount', 'reference'])
+          .execute();
+        await db.schema.createIndex('unread_payments_by_account').on('unread_payments').column('account_id').execute();
       },
     },
   };

@@ -52,6 +52,10 @@ ${table(
 ${table(['send on', 'message', 'night', 'plan', 'person first', 'delivered', 'why'], timeline.messages.map((m) => [m.sendOn, m.messageId, m.night, `#${m.agreementId}`, m.review ? 'yes' : 'no', m.delivered === null ? 'not reported' : m.delivered ? 'yes' : 'no', m.reason]))}
 <h2>Messages reported by the sender</h2>
 ${table(['sent on', 'message', 'channel', 'delivered', 'detail'], timeline.deliveries.map((d) => [d.sentOn, d.messageId, d.channel ?? '', d.delivered ? 'yes' : 'no', d.detail ?? '']))}
+<h2>Payments that cannot be read</h2>
+${table(['recorded on', 'paid on', 'amount', 'reference', 'why', 'from', 'settled'], timeline.unreadPayments.map((u) => [u.recordedOn, u.paidOn, u.amount, u.reference, u.reason, `${u.file}, line ${u.line}`, u.settledBy === null ? 'no: holds the messages' : `by import #${u.settledBy}`]))}
+<h2>Sender's reports that cannot be read</h2>
+${table(['recorded on', 'message', 'sent on', 'status', 'why', 'from'], timeline.unreadReports.map((u) => [u.recordedOn, u.messageId, u.sentOn, u.status, u.reason, `${u.file}, line ${u.line}`]))}
 </body></html>
 `;
 }

@@ -1,6 +1,7 @@
 /**
  * One account's timeline from the book: every plan agreed (with where it came from and what took
- * its place), every payment, every change of circumstances, every message a sender reported on.
+ * its place), every payment, every change of circumstances, every message a sender reported on,
+ * and every payment and sender's report the book kept though it could not read them.
  * The evidence a firm hands an ombudsman or regulator about one customer.
  */
 import { FairplanError } from '../core/errors.js';
@@ -23,7 +24,7 @@ interface TimelineAgreement {
 
 interface TimelineEvent {
   readonly date: string;
-  readonly kind: 'agreed' | 'superseded' | 'payment' | 'refund' | 'circumstances' | 'issued' | 'delivered' | 'not-delivered';
+  readonly kind: 'agreed' | 'superseded' | 'payment' | 'refund' | 'unread-payment' | 'circumstances' | 'issued' | 'delivered' | 'not-delivered' | 'unread-report';
   readonly text: string;
 }
 
@@ -59,6 +60,28 @@ export interface AccountTimeline {
     readonly review: boolean;
     readonly reason: string;
     readonly delivered: boolean | null;
+  }[];
+  /** Rows of a payments file that could not be read, as written, on the day the book recorded them; `settledBy` the later run that recorded the row corrected. */
+  readonly unreadPayments: readonly {
+    readonly recordedOn: string;
+    readonly paidOn: string;
+    readonly amount: string;
+    readonly reference: string;
+    readonly code: string;
+    readonly reason: string;
+    readonly file: string;
+    readonly line: number;
+    readonly settledBy: number | null;
+  }[];
+  /** A sender's reports that could not be read, as written, on the day the book recorded them: contacts of unknown day and outcome. */
+  readonly unreadReports: readonly {
+    readonly recordedOn: string;
+    readonly messageId: string;
+    readonly sentOn: string;
+    readonly status: string;
+    readonly reason: string;
+    readonly file: string;
+    readonly line: number;
   }[];
   /** All of the above as one list, by date (in the order recorded within a day). */
   readonly events: readonly TimelineEvent[];
@@ -111,7 +134,28 @@ export async function accountTimeline(db: BookWriter, name: string, accountId: s
     .execute();
   const deliveryRows = await db.selectFrom('deliveries').selectAll().where('account_id', '=', accountId).orderBy('sent_on').orderBy('id').execute();
   const messageRows = await db.selectFrom('messages').selectAll().where('account_id', '=', accountId).orderBy('send_on').orderBy('id').execute();
-  if (agreementRows.length + paymentRows.length + circumstanceRows.length + deliveryRows.length + messageRows.length === 0) {
+  // What could not be read has no day of its own that can be trusted: it is placed on the day it was recorded.
+  const unreadPayments = (
+    await db
+      .selectFrom('unread_payments')
+      .innerJoin('imports', 'imports.id', 'unread_payments.import_id')
+      .selectAll('unread_payments')
+      .select(['imports.file', 'imports.recorded_at'])
+      .where('account_id', '=', accountId)
+      .orderBy('unread_payments.id')
+      .execute()
+  ).map((row) => ({ recordedOn: row.recorded_at.slice(0, 10), paidOn: row.paid_on, amount: row.amount, reference: row.reference, code: row.code, reason: row.reason, file: row.file, line: row.line, settledBy: row.settled_by }));
+  const unreadReports = (
+    await db
+      .selectFrom('unread_reports')
+      .innerJoin('imports', 'imports.id', 'unread_reports.import_id')
+      .selectAll('unread_reports')
+      .select(['imports.file', 'imports.recorded_at'])
+      .where('account_id', '=', accountId)
+      .orderBy('unread_reports.id')
+      .execute()
+  ).map((row) => ({ recordedOn: row.recorded_at.slice(0, 10), messageId: row.message_id, sentOn: row.sent_on, status: row.status, reason: row.reason, file: row.file, line: row.line }));
+  if (agreementRows.length + paymentRows.length + circumstanceRows.length + deliveryRows.length + messageRows.length + unreadPayments.length + unreadReports.length === 0) {
     throw new FairplanError('invalid-argument', `the book has nothing for account ${accountId}`, { file: name });
   }
 
@@ -172,6 +216,13 @@ export async function accountTimeline(db: BookWriter, name: string, accountId: s
       text: `${amount < 0 ? 'returned or refunded' : 'paid'} ${pounds(Math.abs(amount))}${payment.reference ? ` (reference ${payment.reference})` : ''}`,
     });
   }
+  for (const u of unreadPayments) {
+    events.push({
+      date: u.recordedOn,
+      kind: 'unread-payment',
+      text: `a payment that cannot be read (${u.reason}), line ${u.line} of ${u.file}: paid_on "${u.paidOn}", amount "${u.amount}"${u.reference ? `, reference ${u.reference}` : ''}; ${u.settledBy === null ? "it holds the account's messages until it is recorded corrected" : `recorded corrected by import #${u.settledBy}`}`,
+    });
+  }
   for (const c of circumstances) {
     const parts = [
       c.optedOut ? 'opted out of contact' : `channel ${c.channel}`,
@@ -198,14 +249,21 @@ export async function accountTimeline(db: BookWriter, name: string, accountId: s
       text: `message ${d.messageId}${d.channel ? ` (${d.channel})` : ''} ${d.delivered ? 'delivered' : 'not delivered'}${d.detail ? `: ${d.detail}` : ''}`,
     });
   }
-  // A stable sort: within a day, the order above (agreed, payments, circumstances, messages issued, then reported).
+  for (const u of unreadReports) {
+    events.push({
+      date: u.recordedOn,
+      kind: 'unread-report',
+      text: `a sender's report of message ${u.messageId} that cannot be read (${u.reason}), line ${u.line} of ${u.file}: sent_on "${u.sentOn}", status "${u.status}"; a contact of unknown day and outcome`,
+    });
+  }
+  // A stable sort: within a day, the order above (agreed, payments, unread payments, circumstances, messages issued, reported, then unread reports).
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { accountId, agreements, payments, circumstances, deliveries, messages, events };
+  return { accountId, agreements, payments, circumstances, deliveries, messages, unreadPayments, unreadReports, events };
 }
 
 export function timelineText(timeline: AccountTimeline): string {
   const lines = [`Account ${timeline.accountId}`, ''];
-  for (const event of timeline.events) lines.push(`${event.date}  ${event.kind.padEnd(13)}  ${event.text}`);
+  for (const event of timeline.events) lines.push(`${event.date}  ${event.kind.padEnd(14)}  ${event.text}`);
   const current = timeline.agreements.find((agreement) => agreement.supersededOn === null);
   lines.push('', current ? `Current plan: ${current.plan}, agreed on ${current.agreedOn} (#${current.id}).` : 'No plan is agreed.');
   return `${lines.join('\n')}\n`;

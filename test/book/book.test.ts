@@ -203,9 +203,9 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       const book = await newBook();
       const file = BOOK('payments.csv');
       const first = await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined));
-      expect(first).toEqual({ read: 8, recorded: 8, known: 0, withoutPlan: 8 });
+      expect(first).toEqual({ read: 8, recorded: 8, known: 0, withoutPlan: 8, unread: 0, settled: 0 });
       const again = await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined));
-      expect(again).toEqual({ read: 8, recorded: 0, known: 8, withoutPlan: 0 });
+      expect(again).toEqual({ read: 8, recorded: 0, known: 8, withoutPlan: 0, unread: 0, settled: 0 });
       expect((await book.db.selectFrom('imports').selectAll().execute()).map((i) => i.command)).toEqual(['payments']);
       const bk2 = await book.db.selectFrom('payments').select(['paid_on', 'amount']).where('account_id', '=', 'BK-002').orderBy('id').execute();
       // Two payments of £30.00 and the second returned.
@@ -220,15 +220,15 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       writeFileSync(one, 'account_id,paid_on,amount\nBK-003,2026-03-25,1.00\n');
       writeFileSync(two, 'account_id,paid_on,amount\nBK-003,2026-03-25,1.00\nBK-003,2026-03-25,1.00\n');
       await inTransaction(book, (db) => recordPayments(db, source('payments', one), () => undefined));
-      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', two), () => undefined))).toEqual({ read: 2, recorded: 1, known: 1, withoutPlan: 1 });
+      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', two), () => undefined))).toEqual({ read: 2, recorded: 1, known: 1, withoutPlan: 1, unread: 0, settled: 0 });
     });
 
-    it('rejects a row it cannot read, naming its line, and records the rest', async () => {
+    it('rejects a row it cannot read, naming its line, keeps it, and records the rest', async () => {
       const book = await newBook();
       const file = path.join(path.dirname(await BACKENDS[0]!.fresh()), 'bad.csv');
       writeFileSync(file, 'account_id,paid_on,amount,reference\nBK-001,2026-03-16,45.00,A\nBK-001,16/04/2026,45.00,B\nBK-001,2026-05-16,0.00,C\n');
       const { seen, reject } = rejections();
-      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), reject))).toEqual({ read: 1, recorded: 1, known: 0, withoutPlan: 1 });
+      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), reject))).toEqual({ read: 1, recorded: 1, known: 0, withoutPlan: 1, unread: 2, settled: 0 });
       expect(seen.map((r) => r.line)).toEqual([3, 4]);
     });
   });
@@ -281,10 +281,10 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       const whole = await newBook();
       const batched = await newBook();
       await inTransaction(whole, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined));
-      expect(await inTransaction(batched, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined, { batchRows: 3 }))).toEqual({ read: 8, recorded: 8, known: 0, withoutPlan: 8 });
+      expect(await inTransaction(batched, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined, { batchRows: 3 }))).toEqual({ read: 8, recorded: 8, known: 0, withoutPlan: 8, unread: 0, settled: 0 });
       expect(await paid(batched)).toHaveLength(8);
       expect(await paid(batched)).toEqual(await paid(whole));
-      expect(await inTransaction(batched, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined, { batchRows: 3 }))).toEqual({ read: 8, recorded: 0, known: 8, withoutPlan: 0 });
+      expect(await inTransaction(batched, (db) => recordPayments(db, source('payments', BOOK('payments.csv')), () => undefined, { batchRows: 3 }))).toEqual({ read: 8, recorded: 0, known: 8, withoutPlan: 0, unread: 0, settled: 0 });
     });
 
     it('finds a reference given twice and numbers payments without one across batches', async () => {
@@ -307,7 +307,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       );
       const { seen, reject } = rejections();
       // X was recorded by the earlier file; its second row here (line 9) is refused as repeated, as is Y's on line 7 (a refund, -Y, is another payment).
-      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), reject, { batchRows: 2 }))).toEqual({ read: 6, recorded: 5, known: 1, withoutPlan: 5 });
+      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), reject, { batchRows: 2 }))).toEqual({ read: 6, recorded: 5, known: 1, withoutPlan: 5, unread: 0, settled: 0 });
       expect(seen.map((r) => [r.code, r.line, r.accountId])).toEqual([['repeated-payment', 7, 'C-2'], ['repeated-payment', 9, 'C-1']]);
       expect(seen[0]!.reason).toContain('lines 4 and 7');
       expect((await paid(book)).slice(1)).toEqual([
@@ -335,7 +335,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       expect(await paid(book)).toEqual([]);
       expect(await book.db.selectFrom('imports').selectAll().execute()).toEqual([]);
       // And the same connection takes the whole file afterwards.
-      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined, { batchRows: 5 }))).toEqual({ read: 40, recorded: 40, known: 0, withoutPlan: 40 });
+      expect(await inTransaction(book, (db) => recordPayments(db, source('payments', file), () => undefined, { batchRows: 5 }))).toEqual({ read: 40, recorded: 40, known: 0, withoutPlan: 40, unread: 1, settled: 0 });
     });
   });
 

@@ -191,11 +191,12 @@ describe.each(BACKENDS)('book customers, a file dated before circumstances alrea
           await opened.db.schema.alterTable('circumstances').dropColumn('carried').execute();
           await opened.db.schema.dropIndex('payments_by_import').execute();
           await opened.db.schema.dropTable('unread_reports').execute();
-          await sql`delete from ${sql.table(MIGRATION_TABLE)} where name in ('0003-circumstances-carried', '0004-payments-by-import', '0005-unread-sent-reports')`.execute(opened.db);
+          await opened.db.schema.dropTable('unread_payments').execute();
+          await sql`delete from ${sql.table(MIGRATION_TABLE)} where name in ('0003-circumstances-carried', '0004-payments-by-import', '0005-unread-sent-reports', '0006-unread-payments')`.execute(opened.db);
         } finally {
           await opened.close();
         }
-        expect((await runCli(['book', 'migrate', '--book', location])).stdout).toBe("the book's schema went from version 2 to 5\n");
+        expect((await runCli(['book', 'migrate', '--book', location])).stdout).toBe("the book's schema went from version 2 to 6\n");
       };
       const { status, messages, shownR03 } = await night('account_id,channel,mobile,breathing_space,breathing_space_end\nR-03,sms,07700900303,standard,2026-08-03', { beforeNight: asVersion2 });
       expect(shownR03.circumstances.at(-1)).toMatchObject({ effectiveOn: '2026-06-10', breathingSpace: { kind: 'standard', end: '2026-08-03' } });

@@ -335,7 +335,8 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       await opened.db.schema.alterTable('circumstances').dropColumn('carried').execute();
       await opened.db.schema.dropIndex('payments_by_import').execute();
       await opened.db.schema.dropTable('unread_reports').execute();
-      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name in ('0002-messages', '0003-circumstances-carried', '0004-payments-by-import', '0005-unread-sent-reports')`.execute(opened.db);
+      await opened.db.schema.dropTable('unread_payments').execute();
+      await sql`delete from ${sql.table(MIGRATION_TABLE)} where name in ('0002-messages', '0003-circumstances-carried', '0004-payments-by-import', '0005-unread-sent-reports', '0006-unread-payments')`.execute(opened.db);
       await opened.close();
       const dir = scratch();
       const refused = await night(location, '2026-06-01', dir);

@@ -103,7 +103,7 @@ describe.each(BACKENDS)('fairplan book on $name', (backend) => {
       await run(book, ['payments', BOOK('payments.csv')]);
       const dir = scratch();
       expect((await run(book, ['export', path.join(dir, 'csv')])).code).toBe(0);
-      expect(readdirSync(path.join(dir, 'csv')).sort()).toEqual(['agreements.csv', 'circumstances.csv', 'deliveries.csv', 'imports.csv', 'instalments.csv', 'messages.csv', 'payments.csv']);
+      expect(readdirSync(path.join(dir, 'csv')).sort()).toEqual(['agreements.csv', 'circumstances.csv', 'deliveries.csv', 'imports.csv', 'instalments.csv', 'messages.csv', 'payments.csv', 'unread_payments.csv', 'unread_reports.csv']);
       const payments = parse(readFileSync(path.join(dir, 'csv', 'payments.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
       // In pence: 45 + 45 + 30 + 30 - 30 + 1 + 25 + 25 pounds.
       expect(payments.reduce((sum, p) => sum + BigInt(p.amount!), 0n)).toBe(17100n);

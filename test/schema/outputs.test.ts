@@ -189,6 +189,12 @@ describe('the JSON schemas of fairplan outputs (schema/)', () => {
     // book export --ndjson of the same book, once follow-up has issued a message from it and a sender reported.
     await runCli(['follow-up', '--book', env.FAIRPLAN_BOOK, '--as-of', '2026-04-14', '-o', out('book-status.csv'), '--messages', out('book-messages.csv'), '-q']);
     await runCli(['book', 'sent', fixture('book', 'sent.csv')], { env });
+    // And a payment and a sender's report it cannot read, which it keeps.
+    await runCli(['book', 'payments', fixture('book', 'payments-unreadable.csv')], { env });
+    await runCli(['book', 'sent', fixture('book', 'sent-unreadable.csv')], { env });
+    const unread = JSON.parse((await runCli(['book', 'show', 'BK-001', '--json'], { env })).stdout) as { unreadPayments: unknown[]; unreadReports: unknown[] };
+    expect([unread.unreadPayments.length, unread.unreadReports.length]).toEqual([1, 1]);
+    expectValid('book-show', unread, 'book show --json of what the book cannot read');
     expect((await runCli(['book', 'export', out('export'), '--ndjson'], { env })).code).toBe(0);
     for (const table of BOOK_TABLES) {
       const rows = lines(readFileSync(out(path.join('export', `${table}.ndjson`)), 'utf8'));

@@ -49,7 +49,9 @@ Exit codes:
   0   done
   1   some rows were rejected (each is named); the rest were recorded. book
       sent keeps a report it cannot read of a message or account the book
-      knows: a contact that holds that customer's messages (docs/book.md)
+      knows: a contact that holds that customer's messages; book payments
+      keeps a row it cannot read that names its account, which holds that
+      account's messages until it is recorded corrected (docs/book.md)
   2   bad arguments or input, no book there, not a book, or a book of a
       newer fairplan; book customers: a row with no account_id, one that
       cannot be read, or one for an account with no plan in the book refuses
@@ -171,7 +173,9 @@ async function payments(context: CommandContext, file: string, flags: BookFlags)
   await checkColumns(file, PAYMENT_COLUMNS);
   const outcome = await withBook(context, flags, true, (book) => inTransaction(book, (db) => recordPayments(db, source, reject)));
   const orphans = outcome.withoutPlan > 0 ? `; ${outcome.withoutPlan} of them for an account the book has no plan for` : '';
-  finish(context, count(), `${outcome.read} payment${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded, ${outcome.known} already in the book${orphans}`);
+  const unread = outcome.unread > 0 ? `; ${outcome.unread} that cannot be read kept, which hold their account's messages until recorded corrected` : '';
+  const settled = outcome.settled > 0 ? `; ${outcome.settled} kept unread before now recorded corrected` : '';
+  finish(context, count(), `${outcome.read} payment${outcome.read === 1 ? '' : 's'} read: ${outcome.recorded} recorded, ${outcome.known} already in the book${orphans}${unread}${settled}`);
 }
 
 interface CustomersFlags extends BookFlags {

@@ -13,6 +13,7 @@
  * and the batch summary's `defaultsUsed`. 2.1 put `formatVersion` in batch's schedule and rejected
  * rows and in `book show --json`, and null for their values that are not there. 2.2 put it in
  * `book export --ndjson` and error lines, and named batch's rejected rows as its CSV's columns
- * (`rejected_code`; the 2.1 names are written too until 3.0).
+ * (`rejected_code`; the 2.1 names are written too until 3.0). 2.3 added the book's unread_reports
+ * and unread_payments tables to `book export` and their rows to `book show --json`.
  */
-export const FORMAT_VERSION = '2.2';
+export const FORMAT_VERSION = '2.3';
