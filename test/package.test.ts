@@ -166,7 +166,9 @@ describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not ava
     // (test/helpers/lanes.ts): no group reads or writes a file of another's (the book, results.csv and
     // schedules.csv stay with the commands that write and read them), so side by side they prove what
     // one after another did, in about half the time on two cores.
-    const groups = [['plan'], ['book', 'report', 'follow-up'], ['batch'], ['check'], ['help']].map((commands) => {
+    const grouped = [['plan'], ['book', 'report', 'follow-up'], ['batch'], ['check'], ['help']];
+    expect(['new', ...grouped.flat()].sort(), 'each command with examples is in a group').toEqual([...order].sort());
+    const groups = grouped.map((commands) => {
       const cwd = path.join(scratch, `user-${commands[0]}`);
       cpSync(folder, cwd, { recursive: true });
       return examplesIn(commands, cwd);
