@@ -12,13 +12,14 @@
  * Spawns the built dist/ (`npm run build` first), as the CLI tests do.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMAT_VERSION } from '../src/render/shared/format-version.js';
 import { SAMPLE_FOLDERS } from '../src/cli/commands/new.js';
 import { fixture, ROOT } from './helpers/cli.js';
+import { inLanes } from './helpers/lanes.js';
 
 interface Run {
   readonly code: number;
@@ -136,27 +137,52 @@ describe.skipIf(!npmWorks)(npmWorks ? title : `${title} (skipped: npm is not ava
     // new's own examples come first: they write the statement and the samples the others name; the
     // book's fill the book that follow-up's and report's read. advise needs a person at a terminal
     // (test/cli/advise-terminal.test.ts drives it).
+    const order = ['new', 'check', 'plan', 'batch', 'book', 'report', 'follow-up', 'help'];
     const ran = new Set<string>();
-    for (const command of ['new', 'check', 'plan', 'batch', 'book', 'report', 'follow-up', 'help']) {
+    const examplesOf = new Map<string, string[]>();
+    for (const command of order) {
       const examples = helpExamples((await run(process.execPath, [bin, command, '--help'], folder)).stdout);
       expect(examples.length, command).toBeGreaterThan(1);
-      const exports: string[] = [];
       // One that writes a file is run once: run again, it would rightly refuse to write over it.
-      for (const example of examples.filter((e) => !ran.has(e))) {
-        ran.add(example);
-        if (example.startsWith('export ')) {
-          exports.push(example);
-          continue;
-        }
-        // `fairplan` is the installed bin, as on the PATH of a global install.
-        const script = [`fairplan() { node ${JSON.stringify(bin)} "$@"; }`, ...exports, example.replace(/\| jq .*$/, '')].join('\n');
-        const result = await run('bash', ['-o', 'pipefail', '-c', script], folder);
-        expect(result.stderr, example).not.toMatch(/no such file|command not found|unexpected error/);
-        // --strict refusing a summary whose totals disagree exits 2; the samples batch, follow-up and
-        // the book read hold rows they reject, each named (1).
-        const expected = example.includes('--strict') ? [2] : /fairplan (batch|follow-up|book) /.test(example) ? [0, 1] : [0];
-        expect(expected, `${example}\n${result.stderr}`).toContain(result.code);
-      }
+      examplesOf.set(command, examples.filter((e) => !ran.has(e)));
+      for (const example of examples) ran.add(example);
+    }
+    const examplesIn = (commands: readonly string[], cwd: string) =>
+      commands.flatMap((command) => {
+        const exports: string[] = [];
+        return (examplesOf.get(command) ?? []).flatMap((example) => {
+          if (example.startsWith('export ')) {
+            exports.push(example);
+            return [];
+          }
+          // `fairplan` is the installed bin, as on the PATH of a global install.
+          const script = [`fairplan() { node ${JSON.stringify(bin)} "$@"; }`, ...exports, example.replace(/\| jq .*$/, '')].join('\n');
+          return [{ example, run: () => run('bash', ['-o', 'pipefail', '-c', script], cwd) }];
+        });
+      });
+    const done: { example: string; result: Run | Promise<Run> }[] = [];
+    for (const { example, run: start } of examplesIn(['new'], folder)) done.push({ example, result: await start() });
+    // Then each group of commands in a copy of the user's folder, two groups at a time
+    // (test/helpers/lanes.ts): no group reads or writes a file of another's (the book, results.csv and
+    // schedules.csv stay with the commands that write and read them), so side by side they prove what
+    // one after another did, in about half the time on two cores.
+    const grouped = [['plan'], ['book', 'report', 'follow-up'], ['batch'], ['check'], ['help']];
+    expect(['new', ...grouped.flat()].sort(), 'each command with examples is in a group').toEqual([...order].sort());
+    const groups = grouped.map((commands) => {
+      const cwd = path.join(scratch, `user-${commands[0]}`);
+      cpSync(folder, cwd, { recursive: true });
+      return examplesIn(commands, cwd);
+    });
+    const results = inLanes(groups.map((steps) => steps.map((step) => step.run)), 2);
+    groups.forEach((steps, g) => steps.forEach(({ example }, i) => done.push({ example, result: results[g]![i]! })));
+
+    for (const { example, result: pending } of done) {
+      const result = await pending;
+      expect(result.stderr, example).not.toMatch(/no such file|command not found|unexpected error/);
+      // --strict refusing a summary whose totals disagree exits 2; the samples batch, follow-up and
+      // the book read hold rows they reject, each named (1).
+      const expected = example.includes('--strict') ? [2] : /fairplan (batch|follow-up|book) /.test(example) ? [0, 1] : [0];
+      expect(expected, `${example}\n${result.stderr}`).toContain(result.code);
     }
   }, 600_000);
 });

@@ -10,8 +10,9 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from './helpers/cli.js';
+import { inLanes } from './helpers/lanes.js';
 
 const PAGES = ['README.md', ...readdirSync(path.join(ROOT, 'docs'), { recursive: true }).map((file) => path.join('docs', String(file))).filter((file) => file.endsWith('.md'))];
 
@@ -60,6 +61,16 @@ function shell(command: string, cwd: string, keepStdout = false): Promise<{ code
 
 describe('the README and the manual', () => {
   const commands = PAGES.flatMap((page) => pageCommands(page).map((command) => ({ page, command })));
+  // Each page's commands run in order in its page's folder, two pages at a time (test/helpers/lanes.ts);
+  // each test reads its command's result.
+  const pages = [...new Set(commands.map((c) => c.page))];
+  let results: Promise<Awaited<ReturnType<typeof shell>>>[][] = [];
+  beforeAll(() => {
+    results = inLanes(
+      pages.map((page) => commands.filter((c) => c.page === page).map(({ command }) => () => shell(command, scratchFor(page)))),
+      2,
+    );
+  });
 
   it('show commands to try; the README its two quick starts, the second the test command CI runs (.ci/run)', () => {
     expect(commands.length).toBeGreaterThan(15);
@@ -102,9 +113,10 @@ describe('the README and the manual', () => {
     expect(hidden).toEqual([]);
   });
 
-  for (const { page, command } of commands) {
+  for (const [i, { page, command }] of commands.entries()) {
+    const onPage = commands.slice(0, i).filter((c) => c.page === page).length;
     it(`runs, from ${page}: ${command.split('\n').at(-1)}`, async () => {
-      const { code, stderr } = await shell(command, scratchFor(page));
+      const { code, stderr } = await results[pages.indexOf(page)]![onPage]!;
       expect([0, 1], stderr).toContain(code);
       expect(stderr).not.toMatch(/unexpected error|Error:|at .*\.js:\d+/);
     });
