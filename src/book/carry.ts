@@ -164,3 +164,59 @@ export async function followBackdated(db: Kysely<BookTables>): Promise<void> {
     }
   }
 }
+
+/** Of two Breathing Spaces' ends (null: none known, the longer), the later. */
+const lastingEnd = (a: string | null, b: string | null): string | null => (a === null || b === null ? null : a > b ? a : b);
+
+/**
+ * `base` with the protections of `extra` added, ending none of its own: any opt-out, any
+ * vulnerability (with no consent if either has none), the Breathing Space that lasts longer, the
+ * later review, only the contact days both allow, a tie to a person where `base` has none, and the
+ * doubts of both; what else `base` holds stands. As two rows for one account and day in one file are
+ * read (src/follow-up/customers.ts). A field taken from `extra` is said by the result, not carried.
+ */
+export function withProtections(base: Circumstance, extra: Circumstance): Circumstance {
+  const taken = new Set<string>();
+  const take = <K extends keyof Circumstance>(field: K, value: Circumstance[K]): Circumstance[K] => {
+    if (value !== base[field]) taken.add(field);
+    return value;
+  };
+  const doubts = [...new Set([...(JSON.parse(base.doubts) as string[]), ...(JSON.parse(extra.doubts) as string[])])];
+  const optedOut = holds(base.opted_out) || holds(extra.opted_out);
+  const spaceFrom = !holds(base.breathing_space) ? extra : !holds(extra.breathing_space) ? base : lastingEnd(base.breathing_space_end, extra.breathing_space_end) === base.breathing_space_end ? base : extra;
+  const days = (circumstance: Circumstance) => (circumstance.contact_days === null ? undefined : circumstance.contact_days.split(','));
+  const [ours, theirs] = [days(base), days(extra)];
+  let contactDays = base.contact_days;
+  if (ours && theirs) {
+    const both = ours.filter((day) => theirs.includes(day));
+    if (both.length === 0) doubts.push('the customer rows allow no common day to contact them on');
+    else contactDays = take('contact_days', both.join(','));
+  } else if (theirs) contactDays = take('contact_days', extra.contact_days);
+  const reviewOn = base.review_on === null || (extra.review_on !== null && extra.review_on > base.review_on) ? extra.review_on : base.review_on;
+  const consents = [base.vulnerability_consent, extra.vulnerability_consent];
+  const result: Circumstance = {
+    ...base,
+    customer_id: base.customer_id ?? take('customer_id', extra.customer_id),
+    channel: optedOut ? 'none' : base.channel,
+    opted_out: optedOut ? 1 : 0,
+    vulnerable: holds(base.vulnerable) ? base.vulnerable : holds(extra.vulnerable) ? take('vulnerable', 1) : 0,
+    vulnerability_consent: take('vulnerability_consent', consents.includes('no') ? 'no' : (base.vulnerability_consent ?? extra.vulnerability_consent)),
+    breathing_space: take('breathing_space', spaceFrom.breathing_space),
+    breathing_space_end: take('breathing_space_end', spaceFrom.breathing_space_end),
+    review_on: take('review_on', reviewOn),
+    contact_days: contactDays,
+    contact_window: base.contact_window ?? take('contact_window', extra.contact_window),
+    doubts: JSON.stringify(doubts),
+  };
+  const carried = carriedBy(base);
+  return carried ? { ...result, carried: JSON.stringify([...carried].filter((entry) => !taken.has(entry))) } : result;
+}
+
+/**
+ * `before` said again from `day`, carrying all it holds (so that a circumstance recorded later from
+ * an earlier day reaches it all): the ground a row dated after its file's day adds its protections to.
+ */
+export function restated(before: Circumstance & { id?: number; import_id?: number }, day: string, line: number): Circumstance {
+  const { id, import_id, ...circumstance } = before;
+  return { ...circumstance, effective_on: day, line, carried: JSON.stringify([...CARRIED.flatMap(([, fields]) => fields), ...Object.keys(columnsOf(before)).map((column) => COLUMN + column)]) };
+}

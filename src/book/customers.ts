@@ -8,7 +8,9 @@
  * Read exactly as follow-up reads a customers file (src/follow-up/customers.ts), so the same doubt
  * protects the customer here: a protection that cannot be read is recorded as set (a `vulnerable`
  * of "maybe" is vulnerable; a Breathing Space whose end cannot be read is in force with no end), with
- * the reason in `doubts`; two rows for one account are recorded as their protective reading. A row
+ * the reason in `doubts`; two rows for one account are recorded as their protective reading, and so
+ * is a second file for a day the book has already; a row in doubt ends nothing, and a row dated after
+ * the file's day protects from the file's day but ends a protection only from its own. A row
  * the book cannot tie to one of its accounts (no account_id, a row that cannot be read, an account
  * with no plan in the book) may be anyone's opt-out or Breathing Space: the whole file is refused.
  */
@@ -19,7 +21,7 @@ import { FairplanError } from '../core/errors.js';
 import { BadCell, optionalDate, yesNo } from '../follow-up/cells.js';
 import { ADDRESS, CUSTOMER_COLUMNS, mergeCustomer, readCustomer, type CustomerReading } from '../follow-up/customers.js';
 import { readTable, type FollowUpRejection, type Reject, type Row, type Table } from '../follow-up/table.js';
-import { CARRIED, carryForward, changed, follow, holds, PROTECTIVE, addsNothing, writeFollowed, type Circumstance } from './carry.js';
+import { CARRIED, carryForward, changed, follow, holds, PROTECTIVE, addsNothing, restated, withProtections, writeFollowed, type Circumstance } from './carry.js';
 import { forgetIfEmpty, recordImport, type ImportSource } from './imports.js';
 import { BATCH_ROWS, insertRows, type BatchOptions, type BookWriter } from './transaction.js';
 
@@ -43,6 +45,11 @@ export interface CustomersOutcome {
   readonly unchanged: number;
   /** Accounts recorded with a protection taken as set because it could not be read, or rows that disagree. */
   readonly doubtful: number;
+  /**
+   * Accounts' rows dated after the file's day (a date in the future, perhaps mistyped): what they
+   * protect holds from the file's day, what they end only from their own.
+   */
+  readonly future: number;
 }
 
 interface Group {
@@ -240,6 +247,8 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
   const importId = await recordImport(db, source);
   let recorded = 0;
   let doubtful = 0;
+  /** Groups dated after `effectiveOn`. */
+  let future = 0;
   let groups = 0;
   // In order of the day each took effect (then of the file), so the latest recorded is the one compared with.
   let after: { effective_on: string; first_line: number } | undefined;
@@ -298,11 +307,45 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       }
       groups++;
       const earlier = history.get(group.accountId) ?? [];
-      let at = earlier.length;
-      while (at > 0 && earlier[at - 1]!.effective_on > group.effectiveOn) at--;
+      /** Where a circumstance from `day` goes: after every one of the account from that day or before. */
+      const place = (day: string) => {
+        let at = earlier.length;
+        while (at > 0 && earlier[at - 1]!.effective_on > day) at--;
+        return at;
+      };
+      /** Records `circumstance` at `at` unless it adds nothing to the one before it; what the later ones carried follows it. */
+      const add = (circumstance: Circumstance, at: number): boolean => {
+        const latest = earlier[at - 1];
+        if (latest && addsNothing(latest, circumstance, COMPARED)) return false;
+        earlier.splice(at, 0, circumstance);
+        // Each the one before, up to one it leaves as it was. Those of the book have ids; one of this
+        // run (a later day of the file, after a row dated after the file's day) is still to be inserted.
+        for (let next = at + 1, was = latest; next < earlier.length; next++) {
+          const later = earlier[next]!;
+          const followed = follow(later, was, earlier[next - 1]!);
+          if (!changed(later, followed)) break;
+          was = later;
+          earlier[next] = followed;
+          if (later.id === undefined) adding[adding.indexOf(later)] = followed;
+          else following.set(later.id, followed);
+        }
+        adding.push(circumstance);
+        return true;
+      };
+      const said = circumstanceOf(group, columns);
+      const own = carryForward(said, undefined, absent ?? []);
+      let added = false;
+      if (group.effectiveOn > effectiveOn) {
+        // What the customer has told the firm protects them from the day it was learnt; an end waits for its own day.
+        future++;
+        const at = place(effectiveOn);
+        const before = earlier[at - 1];
+        added = add(before ? withProtections(restated(before, effectiveOn, own.line), own) : { ...own, effective_on: effectiveOn }, at);
+      }
+      const at = place(group.effectiveOn);
       // The circumstance in force on the group's day, not the book's latest: a file may be dated before it.
       const latest = earlier[at - 1];
-      let circumstance = carryForward(circumstanceOf(group, columns), latest, absent ?? []);
+      let circumstance = carryForward(said, latest, absent ?? []);
       // A channel whose address column the file does not have is judged against the address in force.
       const address = ADDRESS[circumstance.channel as Channel] as 'mobile' | 'email' | undefined;
       if (address && absent?.includes(address) && !circumstance[address]) {
@@ -310,6 +353,9 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
         circumstance = { ...circumstance, doubts: JSON.stringify([...(JSON.parse(circumstance.doubts) as string[]), problem]) };
         await reject({ file, line: circumstance.line, accountId: group.accountId, code: 'protection-unreadable', reason: `${problem}: recorded, and the customer's messages are held back` });
       }
+      // A second file for the same day is read with the first, as two rows of one file are; a row in
+      // doubt ends nothing. Either way what protected the customer on the day stays.
+      if (latest && (latest.effective_on === group.effectiveOn || circumstance.doubts !== '[]')) circumstance = withProtections(circumstance, latest);
       // Told only when a value was kept that an empty cell would have ended: a first file, or rows
       // that never said it, have nothing in force to keep.
       if (latest) {
@@ -318,33 +364,21 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
           for (const column of read) if (PROTECTIVE.has(column)) carried.add(column);
         }
       }
-      if (latest && addsNothing(latest, circumstance, COMPARED)) continue;
-      // After every row of the account of that day or before, as its new id sorts it.
-      earlier.splice(at, 0, circumstance);
-      // What the later ones carried follows it, each the one before, up to one it leaves as it was.
-      // They are the book's (with ids): this run's circumstances come in the order of their days.
-      for (let next = at + 1, was = latest; next < earlier.length; next++) {
-        const later = earlier[next]!;
-        const followed = follow(later, was, earlier[next - 1]!);
-        if (!changed(later, followed)) break;
-        was = later;
-        earlier[next] = followed;
-        following.set(later.id!, followed);
-      }
+      if (add(circumstance, at)) added = true;
       history.set(group.accountId, earlier);
-      adding.push(circumstance);
+      if (!added) continue;
+      recorded++;
       if (circumstance.doubts !== '[]') doubtful++;
     }
     await insertRows(db, 'circumstances', CIRCUMSTANCE_COLUMNS, adding.map((circumstance) => ({ ...circumstance, import_id: importId })));
     for (const [id, circumstance] of following) await writeFollowed(db, id, circumstance);
-    recorded += adding.length;
     after = last;
   }
   const accounts = await staged.selectFrom(STAGED_GROUPS).select((eb) => eb.fn.count<number | string | bigint>('account_id').distinct().as('accounts')).executeTakeFirstOrThrow();
   await sql.raw(`drop table ${STAGED_GROUPS}`).execute(db);
   await sql.raw(`drop table ${STAGED}`).execute(db);
   await forgetIfEmpty(db, importId, recorded);
-  return { accounts: Number(accounts.accounts), carried: CARRIED.flatMap(([read]) => read).filter((column) => carried.has(column)), recorded, unchanged: groups - recorded, doubtful };
+  return { accounts: Number(accounts.accounts), carried: CARRIED.flatMap(([read]) => read).filter((column) => carried.has(column)), recorded, unchanged: groups - recorded, doubtful, future };
 }
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {

@@ -398,7 +398,7 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       const book = await agreedBook();
       const { seen, reject } = rejections();
       const outcome = await record(book, BOOK('customers.csv'), '2026-03-02', reject);
-      expect(outcome).toEqual({ accounts: 4, carried: [], recorded: 4, unchanged: 0, doubtful: 1 });
+      expect(outcome).toEqual({ accounts: 4, carried: [], recorded: 4, unchanged: 0, doubtful: 1, future: 0 });
       expect(seen).toEqual([expect.objectContaining({ line: 5, accountId: 'BK-004' })]);
       const rows = await book.db.selectFrom('circumstances').selectAll().orderBy('account_id').execute();
       expect(rows.map((r) => [r.account_id, r.effective_on, r.channel, r.opted_out, r.vulnerable, r.vulnerability_consent, r.breathing_space, r.breathing_space_end])).toEqual([
@@ -459,8 +459,9 @@ describe.each(BACKENDS)('the book on $name', (backend) => {
       const { seen, reject } = rejections();
       const file = await scratchFile('batched.csv', rows.join('\n'));
       // The file has no customer_id, Breathing Space, review or contact columns, but no account had a
-      // value of them in force to keep, so none is told as carried.
-      expect(await batched(file, reject)).toEqual({ accounts: 4, carried: [], recorded: 5, unchanged: 1, doubtful: 0 });
+      // value of them in force to keep, so none is told as carried. The rows of 1 April are dated after
+      // the file's day (2 March): counted, and as they protect nothing, recorded from their own day only.
+      expect(await batched(file, reject)).toEqual({ accounts: 4, carried: [], recorded: 5, unchanged: 1, doubtful: 0, future: 2 });
       // Lines 2 and 7 are one day of BK-001, read the protective way: opted out, vulnerable.
       expect(seen).toEqual([expect.objectContaining({ line: 7, accountId: 'BK-001', code: 'repeated-customer-row' })]);
       const recorded = await book.db.selectFrom('circumstances').selectAll().orderBy('id').execute();

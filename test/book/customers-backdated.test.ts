@@ -7,19 +7,11 @@
  * Checked through follow-up --book, on each backend (PostgreSQL when FAIRPLAN_TEST_POSTGRES names a
  * server; skipped, never faked, without one).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openBook } from '../../src/book/connect.js';
 import { MIGRATION_TABLE } from '../../src/book/schema.js';
-import { BACKENDS, runCli } from '../helpers/book.js';
-
-type Row = Record<string, string>;
-
-const rows = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true }) as Row[];
+import { BACKENDS, customersNight, runCli } from '../helpers/book.js';
 
 // Two instalments of £50.00 each, the first due on 14 June: every account is on track on 12 June, when a reminder is due.
 const ACCOUNTS = ['R-01', 'R-02', 'R-03', 'R-05', 'R-06'];
@@ -49,28 +41,24 @@ describe.each(BACKENDS)('book customers, a file dated before circumstances alrea
     backdated: string,
     { tenth = NUMBERS, between, beforeNight, recordedCode = 0 }: { tenth?: string; between?: (location: string) => Promise<void>; beforeNight?: (location: string) => Promise<void>; recordedCode?: number } = {},
   ) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-backdated-'));
-    const location = await backend.fresh();
-    const file = (name: string, text: string) => {
-      writeFileSync(path.join(dir, name), `${text}\n`);
-      return path.join(dir, name);
-    };
-    const book = (args: readonly string[]) => runCli(['book', ...args, '--book', location]);
-    expect((await book(['agree', '--schedules', file('schedules.csv', SCHEDULES), '--agreed-on', '2026-06-01'])).code).toBe(0);
-    expect((await book(['customers', file('first.csv', FIRST), '--effective-on', '2026-06-01'])).code).toBe(0);
-    expect((await book(['customers', file('tenth.csv', tenth), '--effective-on', '2026-06-10'])).code).toBe(0);
-    await between?.(location);
-    const recorded = await book(['customers', file('backdated.csv', backdated), '--effective-on', '2026-06-05']);
-    expect(recorded.code, recorded.stderr).toBe(recordedCode);
-    await beforeNight?.(location);
-    const run = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-12', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
-    expect(run.code, run.stderr).toBe(0);
+    const { location, recorded, status, messages, book } = await customersNight(backend, {
+      schedules: SCHEDULES,
+      agreedOn: '2026-06-01',
+      steps: [
+        { name: 'first.csv', text: FIRST, effectiveOn: '2026-06-01', code: 0 },
+        { name: 'tenth.csv', text: tenth, effectiveOn: '2026-06-10', code: 0 },
+        ...(between ? [between] : []),
+        { name: 'backdated.csv', text: backdated, effectiveOn: '2026-06-05', code: recordedCode },
+        ...(beforeNight ? [beforeNight] : []),
+      ],
+      asOf: '2026-06-12',
+    });
     const shown = await book(['show', 'R-03', '--json']);
     return {
       location,
-      recorded,
-      status: new Map(rows(path.join(dir, 'status.csv')).map((s) => [s.account_id!, s])),
-      messages: new Map(rows(path.join(dir, 'messages.csv')).map((m) => [m.account_id!, m])),
+      recorded: recorded.at(-1)!,
+      status,
+      messages,
       shownR03: JSON.parse(shown.stdout) as { circumstances: { effectiveOn: string; breathingSpace: { kind: string; end: string | null } | null }[] },
     };
   }

@@ -5,16 +5,8 @@
  * says what it says. Checked through follow-up --book, on each backend (PostgreSQL when
  * FAIRPLAN_TEST_POSTGRES names a server; skipped, never faked, without one).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { BACKENDS, runCli } from '../helpers/book.js';
-
-type Row = Record<string, string>;
-
-const rows = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true }) as Row[];
+import { BACKENDS, customersNight } from '../helpers/book.js';
 
 // Two instalments of £50.00 each, the first due on 21 June: every account is on track on 19 June, when a reminder is due.
 const SCHEDULES = [
@@ -37,25 +29,18 @@ describe.each(BACKENDS)('book customers, a column the file does not have, on $na
    * A book with the plans and the earlier circumstances (from 1 June), then `since` (a full customers
    * file with its own effective_on column, if given), then `later` recorded from 12 June; the night of 19 June.
    */
-  async function nightAfter(later: string, since?: string, laterName = 'later.csv'): Promise<{ recorded: { code: number; stderr: string }; status: Map<string, string>; messages: Map<string, Row> }> {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fairplan-carry-'));
-    const location = await backend.fresh();
-    const file = (name: string, text: string) => {
-      writeFileSync(path.join(dir, name), `${text}\n`);
-      return path.join(dir, name);
-    };
-    const book = (args: readonly string[]) => runCli(['book', ...args, '--book', location]);
-    expect((await book(['agree', '--schedules', file('schedules.csv', SCHEDULES), '--agreed-on', '2026-06-01'])).code).toBe(0);
-    expect((await book(['customers', file('earlier.csv', EARLIER), '--effective-on', '2026-06-01'])).code).toBe(0);
-    if (since) expect((await book(['customers', file('since.csv', since)])).code).toBe(0);
-    const recorded = await book(['customers', file(laterName, later), '--effective-on', '2026-06-12']);
-    const night = await runCli(['follow-up', '--book', location, '--as-of', '2026-06-19', '-o', path.join(dir, 'status.csv'), '--messages', path.join(dir, 'messages.csv')]);
-    expect(night.code).toBe(0);
-    return {
-      recorded,
-      status: new Map(rows(path.join(dir, 'status.csv')).map((s) => [s.account_id!, s.status!])),
-      messages: new Map(rows(path.join(dir, 'messages.csv')).map((m) => [m.account_id!, m])),
-    };
+  async function nightAfter(later: string, since?: string, laterName = 'later.csv') {
+    const { recorded, status, messages } = await customersNight(backend, {
+      schedules: SCHEDULES,
+      agreedOn: '2026-06-01',
+      steps: [
+        { name: 'earlier.csv', text: EARLIER, effectiveOn: '2026-06-01', code: 0 },
+        ...(since ? [{ name: 'since.csv', text: since, code: 0 }] : []),
+        { name: laterName, text: later, effectiveOn: '2026-06-12' },
+      ],
+      asOf: '2026-06-19',
+    });
+    return { recorded: recorded.at(-1)!, status: new Map([...status].map(([id, row]) => [id, row.status!])), messages };
   }
 
   describe.skipIf(backend.missing)('carried forward', () => {

@@ -200,9 +200,10 @@ describe.each(BACKENDS)('follow-up --book on $name', (backend) => {
       expect(status['N-05']).toBe('paused');
       expect(sent.filter((m) => m.account_id === 'N-05')).toEqual([]);
       // On 1 June, before either took effect, N-05 was on track (a book of its own: this one has run 3 June).
+      // Each file is recorded as learnt on its own day: learnt on 1 June, a protection would hold from then.
       const earlier = await firstNight();
-      expect((await book(earlier, ['customers', NIGHTLY('customers-2026-06-02.csv')])).code).toBe(0);
-      expect((await book(earlier, ['customers', NIGHTLY('customers-2026-06-03.csv')])).code).toBe(0);
+      expect((await book(earlier, ['customers', NIGHTLY('customers-2026-06-02.csv'), '--effective-on', '2026-06-02'])).code).toBe(0);
+      expect((await book(earlier, ['customers', NIGHTLY('customers-2026-06-03.csv'), '--effective-on', '2026-06-03'])).code).toBe(0);
       expect((await night(earlier, '2026-06-01', dir)).code).toBe(0);
       expect(rows(path.join(dir, 'status-2026-06-01.csv')).find((s) => s.account_id === 'N-05')?.status).toBe('on-track');
     });

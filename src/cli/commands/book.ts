@@ -197,7 +197,8 @@ async function customers(context: CommandContext, file: string, flags: Customers
     context,
     count(),
     `${outcome.accounts} account${outcome.accounts === 1 ? '' : 's'} read: ${outcome.recorded} with circumstances new or changed, ${outcome.unchanged} unchanged` +
-      `${outcome.doubtful > 0 ? `; ${outcome.doubtful} recorded with a protection taken as set because it could not be read exactly` : ''}`,
+      `${outcome.doubtful > 0 ? `; ${outcome.doubtful} recorded with a protection taken as set because it could not be read exactly` : ''}` +
+      `${outcome.future > 0 ? `; ${outcome.future} dated after ${effectiveOn}: what they protect holds from ${effectiveOn}, what they end only from their own day` : ''}`,
   );
 }
 
@@ -288,7 +289,7 @@ export const registerBook: RegisterCommand = (program, context) => {
     .action((file: string, flags: BookFlags) => payments(context, file, flags));
   bookCommand(book, 'customers', 'record customers\' circumstances, with the day they took effect; a doubtful protection is recorded as set')
     .argument('<file>', 'customers, CSV or NDJSON, as follow-up reads them, with effective_on and vulnerability_consent if known; a column the file does not have keeps each account\'s value in force')
-    .option('--effective-on <date>', 'the day these circumstances took effect, for rows with no effective_on (default: today)', dateOption)
+    .option('--effective-on <date>', 'the day these circumstances took effect, for rows with no effective_on (default: today); a row dated after it protects from this day, and ends a protection only from its own', dateOption)
     .action((file: string, flags: CustomersFlags) => customers(context, file, flags));
   bookCommand(book, 'sent', 'record what a sender delivered or could not (account_id, message_id, sent_on, status)')
     .argument('<file>', 'the sender\'s report, CSV or NDJSON')
