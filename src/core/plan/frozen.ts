@@ -20,9 +20,12 @@ export interface PenceRun {
   readonly amount: bigint;
 }
 
+/** A stream laid out with interest frozen: the figures of schedule.ts's `Laid`, without interest. */
 export interface FrozenLaid {
   readonly count: number;
   readonly totalPaid: bigint;
+  /** Always nil: interest is frozen. */
+  readonly totalInterest: bigint;
   /** The largest instalment (nil if none). */
   readonly largest: bigint;
   /** The last instalment (nil if none). */
@@ -30,15 +33,36 @@ export interface FrozenLaid {
   readonly balanceAfter: bigint;
   /** The amounts actually paid, run by run, runs of one amount merged. */
   readonly pattern: readonly PenceRun[];
+  /** Always nil: interest is frozen. */
+  readonly nextInterest: bigint;
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-function pushRun(pattern: PenceRun[], count: number, amount: bigint): void {
-  if (count <= 0) return;
-  const last = pattern[pattern.length - 1];
-  if (last && last.amount === amount) pattern[pattern.length - 1] = { count: last.count + count, amount };
-  else pattern.push({ count, amount });
+/**
+ * The runs actually paid, merged, in an array of the most there can be (a run's payments and its
+ * remainder: one more than the runs), cut to those used at the end: pushed one by one from empty,
+ * V8 would give each array room for 16, and a batch makes several for every account.
+ */
+class Pattern {
+  readonly runs: PenceRun[];
+  private used = 0;
+
+  constructor(most: number) {
+    this.runs = new Array<PenceRun>(most);
+  }
+
+  push(count: number, amount: bigint): void {
+    if (count <= 0) return;
+    const last = this.used > 0 ? (this.runs[this.used - 1] as PenceRun) : undefined;
+    if (last && last.amount === amount) this.runs[this.used - 1] = { count: last.count + count, amount };
+    else this.runs[this.used++] = { count, amount };
+  }
+
+  done(): PenceRun[] {
+    this.runs.length = this.used;
+    return this.runs;
+  }
 }
 
 /** `runs` (positive amounts) against `principal` pence, at most `limit` instalments, interest frozen. */
@@ -53,7 +77,7 @@ export function layFrozen(principal: bigint, runs: readonly PenceRun[], limit: n
 
 /** layFrozen's rule in Number pence: `principal` and every run's amount are safe integers, the amounts positive. */
 function layInNumbers(principal: bigint, runs: readonly PenceRun[], limit: number): FrozenLaid {
-  const pattern: PenceRun[] = [];
+  const pattern = new Pattern(runs.length + 1);
   let remaining = Number(principal);
   let count = 0;
   let largest = 0n;
@@ -69,15 +93,15 @@ function layInNumbers(principal: bigint, runs: readonly PenceRun[], limit: numbe
     if (needed <= room) {
       // What is left after needed − 1 payments: the remainder, or a whole payment when there is none.
       const last = odd > 0 ? BigInt(odd) : run.amount;
-      pushRun(pattern, needed - 1, run.amount);
-      pushRun(pattern, 1, last);
+      pattern.push(needed - 1, run.amount);
+      pattern.push(1, last);
       if (needed > 1 && run.amount > largest) largest = run.amount;
       if (last > largest) largest = last;
       finalAmount = last;
       count += needed;
       remaining = 0;
     } else {
-      pushRun(pattern, room, run.amount);
+      pattern.push(room, run.amount);
       if (run.amount > largest) largest = run.amount;
       finalAmount = run.amount;
       count += room;
@@ -85,12 +109,12 @@ function layInNumbers(principal: bigint, runs: readonly PenceRun[], limit: numbe
     }
   }
   const balanceAfter = remaining === 0 ? 0n : BigInt(remaining);
-  return { count, totalPaid: remaining === 0 ? principal : principal - balanceAfter, largest, finalAmount, balanceAfter, pattern };
+  return { count, totalPaid: remaining === 0 ? principal : principal - balanceAfter, totalInterest: 0n, largest, finalAmount, balanceAfter, pattern: pattern.done(), nextInterest: 0n };
 }
 
 /** layFrozen's rule in BigInt pence, for amounts past 2^53. */
 function layInBigInt(principal: bigint, runs: readonly PenceRun[], limit: number): FrozenLaid {
-  const pattern: PenceRun[] = [];
+  const pattern = new Pattern(runs.length + 1);
   let remaining = principal;
   let count = 0;
   let largest = 0n;
@@ -104,22 +128,22 @@ function layInBigInt(principal: bigint, runs: readonly PenceRun[], limit: number
     if (needed <= BigInt(room)) {
       const n = Number(needed);
       const last = remaining - run.amount * (needed - 1n);
-      pushRun(pattern, n - 1, run.amount);
-      pushRun(pattern, 1, last);
+      pattern.push(n - 1, run.amount);
+      pattern.push(1, last);
       if (n > 1 && run.amount > largest) largest = run.amount;
       if (last > largest) largest = last;
       finalAmount = last;
       count += n;
       remaining = 0n;
     } else {
-      pushRun(pattern, room, run.amount);
+      pattern.push(room, run.amount);
       if (run.amount > largest) largest = run.amount;
       finalAmount = run.amount;
       count += room;
       remaining -= run.amount * BigInt(room);
     }
   });
-  return { count, totalPaid: principal - remaining, largest, finalAmount, balanceAfter: remaining, pattern };
+  return { count, totalPaid: principal - remaining, totalInterest: 0n, largest, finalAmount, balanceAfter: remaining, pattern: pattern.done(), nextInterest: 0n };
 }
 
 /**

@@ -50,6 +50,7 @@ describe('layFrozen: payments against a balance with interest frozen', () => {
     expect(laid).toEqual({
       count: 5,
       totalPaid: 10_000n,
+      totalInterest: 0n,
       largest: 3_000n,
       finalAmount: 3_000n,
       balanceAfter: 0n,
@@ -57,6 +58,7 @@ describe('layFrozen: payments against a balance with interest frozen', () => {
         { count: 2, amount: 500n },
         { count: 3, amount: 3_000n },
       ],
+      nextInterest: 0n,
     });
   });
 
@@ -110,10 +112,12 @@ describe('layFrozen: payments against a balance with interest frozen', () => {
         expect(layFrozen(principal, runs, limit)).toEqual({
           count: paid.length,
           totalPaid: sum(paid),
+          totalInterest: 0n,
           largest: paid.reduce((a, b) => (b > a ? b : a), 0n),
           finalAmount: paid.at(-1) ?? 0n,
           balanceAfter: principal - sum(paid),
           pattern: runsOf(paid),
+          nextInterest: 0n,
         });
       }),
       { seed: 2026_12_08, numRuns: 1_000 },
