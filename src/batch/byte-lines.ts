@@ -66,6 +66,18 @@ export class ByteLines {
     this.length += encoded.length;
   }
 
+  /** Where the next byte goes: the start or end of bytes to write `again`. */
+  mark(): number {
+    return this.length;
+  }
+
+  /** The bytes from `start` to `end` (marks) written once more: a figure formatted once, written twice. */
+  again(start: number, end: number): void {
+    this.room(end - start);
+    this.bytes.copyWithin(this.length, start, end);
+    this.length += end - start;
+  }
+
   /** A whole number (a safe integer). */
   whole(value: number): void {
     if (value < 0) {

@@ -131,6 +131,29 @@ function penceCell(out: ByteLines, pence: number | bigint): void {
 const whole = (pence: number | bigint): number => (typeof pence === 'number' ? pence : Number(pence));
 
 /**
+ * Where each option's instalment and count were written in the line being written (a start and end
+ * of each, by the option's place among the proposal's options), and each slot's option: the option
+ * columns copy those bytes rather than format the figures again. Reused from line to line (lines are
+ * written one at a time), as each new array would be garbage for every row.
+ */
+let WRITTEN = new Int32Array(64);
+const SLOT_OPTIONS = new Int32Array(OPTION_KEYS.length);
+
+/** Option `i`'s instalment amount, remembered where it is written. */
+function amountCell(out: ByteLines, i: number, o: OptionFigures): void {
+  WRITTEN[i * 4] = out.mark();
+  out.pence(whole(o.instalmentAmount));
+  WRITTEN[i * 4 + 1] = out.mark();
+}
+
+/** Option `i`'s count of instalments, remembered where it is written. */
+function countCell(out: ByteLines, i: number, o: OptionFigures): void {
+  WRITTEN[i * 4 + 2] = out.mark();
+  out.whole(o.instalmentCount);
+  WRITTEN[i * 4 + 3] = out.mark();
+}
+
+/**
  * One account's CSV line, into `out`. Only the cells copied from the input (the id and carried
  * columns) can need quoting or neutralising; the figures, dates and words fairplan writes never
  * contain a delimiter or a quote, so they are written as they are (a test reads lines back as the
@@ -146,27 +169,31 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
   textCell(out, a.flags.join(';'));
   textCell(out, result.review ? 'yes' : 'no');
   textCell(out, keyOf(r));
-  penceCell(out, r.instalmentAmount);
+  const { options, recommended } = result.proposal;
+  if (WRITTEN.length < options.length * 4) WRITTEN = new Int32Array(options.length * 4);
+  out.char(COMMA);
+  amountCell(out, recommended.index, r);
   textCell(out, r.frequency);
   out.char(COMMA);
-  out.whole(r.instalmentCount);
+  countCell(out, recommended.index, r);
   textCell(out, r.firstDate);
   textCell(out, r.lastDate);
   penceCell(out, r.totalPaid);
   textCell(out, r.outcome.kind);
   out.char(COMMA);
   let first = true;
-  for (const o of result.proposal.options) {
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i] as OptionFigures;
     if (o === result.recommended) continue;
     if (!first) out.text('; ');
     first = false;
     out.text(keyOf(o));
     out.char(SPACE);
-    out.pence(whole(o.instalmentAmount));
+    amountCell(out, i, o);
     out.char(SPACE);
     out.text(o.frequency);
     out.text(' x');
-    out.whole(o.instalmentCount);
+    countCell(out, i, o);
     if (!o.affordable) out.text(' not-affordable');
   }
   penceCell(out, account.balance);
@@ -174,20 +201,24 @@ export function writeResult(out: ByteLines, result: AccountResult): void {
   out.char(COMMA);
   const months = planMonths(r);
   if (months !== undefined) out.whole(months);
-  const slots: (OptionFigures | undefined)[] = new Array(OPTION_KEYS.length);
-  for (const o of result.proposal.options) {
-    const slot = slotOf(o);
-    if (slot !== undefined) slots[slot] = o;
+  // Each slot's option (the last in the proposal's order to take it), by its place among the options.
+  const slots = SLOT_OPTIONS.fill(-1);
+  for (let i = 0; i < options.length; i++) {
+    const slot = slotOf(options[i] as OptionFigures);
+    if (slot !== undefined) slots[slot] = i;
   }
-  for (const o of slots) {
-    if (!o) {
+  for (let slot = 0; slot < slots.length; slot++) {
+    const i = slots[slot] as number;
+    if (i < 0) {
       out.text(',,,');
       continue;
     }
-    penceCell(out, o.instalmentAmount);
+    // Its instalment and count as already written, in the recommendation's columns or the alternatives.
     out.char(COMMA);
-    out.whole(o.instalmentCount);
-    textCell(out, o.affordable ? 'yes' : 'no');
+    out.again(WRITTEN[i * 4] as number, WRITTEN[i * 4 + 1] as number);
+    out.char(COMMA);
+    out.again(WRITTEN[i * 4 + 2] as number, WRITTEN[i * 4 + 3] as number);
+    textCell(out, (options[i] as OptionFigures).affordable ? 'yes' : 'no');
   }
   textCell(out, defaultsUsed(account));
   out.char(NEWLINE);

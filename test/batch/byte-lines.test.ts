@@ -55,6 +55,20 @@ describe('lines written as bytes', () => {
     expect(lines[999]).toBe('{"n":999,"provenance":{"file":"Zoë.csv"}}');
   });
 
+  it('writes bytes it has written once more, from one mark to another, also when it grows in between', () => {
+    const out = new ByteLines();
+    out.text('a,');
+    const start = out.mark();
+    out.pence(123_456);
+    const end = out.mark();
+    // Past its first buffer, so the bytes to write again are in the one it grew into.
+    out.text(`,${'x'.repeat(5000)},`);
+    out.again(start, end);
+    out.char(44);
+    out.again(start, end);
+    expect(decoded(out)).toBe(`a,1234.56,${'x'.repeat(5000)},1234.56,1234.56`);
+  });
+
   it('grows past its first buffer and starts afresh after take', () => {
     const out = new ByteLines();
     const line = `${'£'.repeat(1000)}x\n`;

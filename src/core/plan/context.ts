@@ -125,10 +125,11 @@ const lowest = (rates: readonly PeriodRate[]): PeriodRate =>
  */
 export function paymentWithin(context: PlanContext, count: number): { instalment: bigint; stream: Stream; laid: Laid } {
   const { request } = context;
-  const stream = (amount: bigint): Stream => streamOf(context, [{ count, amount }], count);
   // Interest frozen: the closed form (frozen.ts) gives the smallest payment that keeps the term.
-  const closed = stream(frozenInstalment(request.balance, count));
+  const closed = streamOf(context, [{ count, amount: frozenInstalment(request.balance, count) }], count);
   if (isFrozen(closed)) return { instalment: (closed.runs[0] as PenceRun).amount, stream: closed, laid: layStream(closed) };
+  // Made only when interest continues, as a batch finds the payment of several terms for every account.
+  const stream = (amount: bigint): Stream => streamOf(context, [{ count, amount }], count);
   const clears = (pence: bigint) => {
     const laid = layStream(stream(pence));
     return laid.balanceAfter === 0n ? laid : undefined;

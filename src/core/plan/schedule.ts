@@ -90,21 +90,6 @@ function walk(stream: Stream, visit?: Visitor): Laid {
   return tally.laid(balance, () => interestPence(balance, stream.rate));
 }
 
-/** The same answer as `walk` for frozen interest, without visiting each instalment (frozen.ts). */
-function frozen(stream: Stream): Laid {
-  const laid = layFrozen(stream.principal, stream.runs, stream.limit);
-  return {
-    count: laid.count,
-    totalPaid: laid.totalPaid,
-    totalInterest: 0n,
-    largest: laid.largest,
-    finalAmount: laid.finalAmount,
-    balanceAfter: laid.balanceAfter,
-    pattern: laid.pattern,
-    nextInterest: 0n,
-  };
-}
-
 // Builders only make streams of positive payments; anything else is a fault in fairplan.
 function checked(stream: Stream): Stream {
   if (stream.runs.length === 0 || stream.runs.some((run) => run.amount <= 0n || run.count < 0)) {
@@ -119,7 +104,8 @@ function checked(stream: Stream): Stream {
  */
 export function layStream(stream: Stream): Laid {
   const { sharing } = checked(stream);
-  if (isFrozen(stream)) return frozen(stream);
+  // The same answer as `walk` for frozen interest, without visiting each instalment (frozen.ts).
+  if (isFrozen(stream)) return layFrozen(stream.principal, stream.runs, stream.limit);
   return sharing ? walkShared(stream, sharing) : walk(stream);
 }
 

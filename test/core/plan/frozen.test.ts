@@ -50,6 +50,7 @@ describe('layFrozen: payments against a balance with interest frozen', () => {
     expect(laid).toEqual({
       count: 5,
       totalPaid: 10_000n,
+      totalInterest: 0n,
       largest: 3_000n,
       finalAmount: 3_000n,
       balanceAfter: 0n,
@@ -57,6 +58,7 @@ describe('layFrozen: payments against a balance with interest frozen', () => {
         { count: 2, amount: 500n },
         { count: 3, amount: 3_000n },
       ],
+      nextInterest: 0n,
     });
   });
 
@@ -91,6 +93,36 @@ describe('layFrozen: payments against a balance with interest frozen', () => {
       { seed: 2026_12_07, numRuns: 500 },
     );
   });
+
+  it('gives the figures of the payments walked one at a time on both sides of 2^53 pence, where it stops working in Number (property)', () => {
+    // Balances and payments within a few thousand pence of 2^53 − 1 (the largest safe integer), either
+    // side, and payments small enough beside them that products and remainders are near 2^53 too.
+    const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+    const near = fc.bigInt({ min: SAFE - 5_000n, max: SAFE + 5_000n });
+    const amount = fc.oneof(near, fc.bigInt({ min: SAFE / 3_000n, max: SAFE / 1_000n }), fc.bigInt({ min: 1n, max: SAFE / 2n }));
+    const plan = fc.record({
+      principal: fc.oneof(near, fc.bigInt({ min: 1n, max: SAFE })),
+      runs: fc.array(fc.record({ count: fc.integer({ min: 0, max: 40 }), amount }), { minLength: 1, maxLength: 4 }),
+      limit: fc.integer({ min: 1, max: 2_600 }),
+    });
+    fc.assert(
+      fc.property(plan, ({ principal, runs, limit }) => {
+        fc.pre(walked(principal, runs, Math.min(limit, 3_000)).length < 3_000);
+        const paid = walked(principal, runs, limit);
+        expect(layFrozen(principal, runs, limit)).toEqual({
+          count: paid.length,
+          totalPaid: sum(paid),
+          totalInterest: 0n,
+          largest: paid.reduce((a, b) => (b > a ? b : a), 0n),
+          finalAmount: paid.at(-1) ?? 0n,
+          balanceAfter: principal - sum(paid),
+          pattern: runsOf(paid),
+          nextInterest: 0n,
+        });
+      }),
+      { seed: 2026_12_08, numRuns: 1_000 },
+    );
+  });
 });
 
 describe('frozenInstalment: the payment that keeps a fixed term', () => {
@@ -113,6 +145,20 @@ describe('frozenInstalment: the payment that keeps a fixed term', () => {
         }
       }),
       { seed: 2026_12_07, numRuns: 500 },
+    );
+  });
+
+  it('is ceil(principal ÷ count) on both sides of 2^53 pence, where it stops working in Number (property)', () => {
+    const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+    const principal = fc.oneof(fc.bigInt({ min: SAFE - 5_000n, max: SAFE + 5_000n }), fc.bigInt({ min: 0n, max: SAFE }));
+    fc.assert(
+      fc.property(principal, fc.integer({ min: 1, max: 2_600 }), (principal, count) => {
+        const payment = frozenInstalment(principal, count);
+        // The smallest payment whose `count` instalments come to the principal: checked by multiplication in BigInt.
+        expect(payment * BigInt(count) >= principal).toBe(true);
+        expect(payment === 0n || (payment - 1n) * BigInt(count) < principal).toBe(true);
+      }),
+      { seed: 2026_12_08, numRuns: 2_000 },
     );
   });
 });
