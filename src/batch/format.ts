@@ -55,12 +55,13 @@ function slotOf(option: OptionFigures): number | undefined {
     const term = DEFAULT_FIXED_TERMS_MONTHS.indexOf(option.termMonths);
     return term < 0 ? undefined : 1 + term;
   }
-  return option.kind === 'affordable' ? 0 : OPTION_KEYS.length - 1;
+  if (option.kind === 'affordable') return 0;
+  return option.kind === 'token' ? OPTION_KEYS.length - 1 : undefined;
 }
 
 /** An option's key (optionKey): for the options a batch offers, the one in OPTION_KEYS rather than one made for every row. */
 function keyOf(option: OptionFigures): string {
-  const slot = option.kind === 'affordable' || option.kind === 'fixed-term' || option.kind === 'token' ? slotOf(option) : undefined;
+  const slot = slotOf(option);
   return slot === undefined ? optionKey(option) : (OPTION_KEYS[slot] as string);
 }
 
