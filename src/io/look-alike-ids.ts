@@ -3,22 +3,9 @@
  * hyphen) and `A-1` with a zero-width space after it. An export that cases, spaces or types an id
  * differently from the plans must not let a row meant for a plan (an opt-out, a payment) miss it.
  */
+import { customerKey } from '../core/customer-key.js';
 import { AccountNumbers } from './account-numbers.js';
 import { NumberColumn } from './number-column.js';
-
-/** Characters that show nothing (format characters, joiners, soft hyphens, variation selectors). */
-const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
-/** Dashes and minus signs that read as `-`. */
-const DASHES = /[\p{Pd}\u2212\u02d7\u2796\ufe63\uff0d]/gu;
-/** An id of printable ASCII only folds by its case alone: the common case, kept cheap. */
-const PLAIN = /^[\x21-\x7e]*$/;
-
-/** The id as compared for look-alikes: trimmed, NFKC, invisible characters removed, dashes as `-`, lower case. */
-function lookAlikeKey(id: string): string {
-  const trimmed = id.trim();
-  if (PLAIN.test(trimmed)) return trimmed.toLowerCase();
-  return trimmed.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').trim().toLowerCase().normalize('NFKC');
-}
 
 const NONE = -1;
 
@@ -36,7 +23,7 @@ export class LookAlikeIds {
 
   constructor(private readonly accounts: AccountNumbers) {
     for (let account = 0; account < accounts.size; account++) {
-      const key = this.keys.number(lookAlikeKey(accounts.idOf(account)));
+      const key = this.keys.number(customerKey(accounts.idOf(account)));
       this.previous.set(account, this.lastOf.get(key));
       this.lastOf.set(key, account);
     }
@@ -44,7 +31,7 @@ export class LookAlikeIds {
 
   /** The ids held that look like `id` but are not it, in the order first met. */
   othersLike(id: string): string[] {
-    const key = this.keys.find(lookAlikeKey(id));
+    const key = this.keys.find(customerKey(id));
     if (key === undefined) return [];
     // Skipped by number, not read back as text: nearly every id's key is its own alone.
     const own = this.accounts.find(id);
