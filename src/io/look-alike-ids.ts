@@ -52,12 +52,14 @@ export class LookAlikeIds {
     const found: number[] = [];
     if (PLAIN_KEY.test(key)) {
       for (const spelling of new Set([key.toUpperCase(), key])) {
+        if (spelling === id) continue;
         const account = this.accounts.find(spelling);
         if (account !== undefined && account < this.held && account !== own) found.push(account);
       }
     }
     const index = (this.index ??= this.build());
-    const number = index.keys.find(key);
+    // An export of plain ids of one case leaves the index empty: nothing to look up.
+    const number = index.keys.size === 0 ? undefined : index.keys.find(key);
     if (number !== undefined) {
       for (let account = index.lastOf.get(number); account !== NONE; account = index.previous.get(account)) {
         if (account !== own) found.push(account);
