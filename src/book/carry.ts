@@ -37,8 +37,18 @@ export const CARRIED: readonly (readonly [readonly string[], readonly (keyof Cir
 /** Columns that protect a customer or tie their accounts together. */
 export const PROTECTIVE = new Set(['customer_id', 'vulnerable', 'vulnerability_consent', 'breathing_space', 'breathing_space_end', 'review_on', 'contact_days', 'contact_window']);
 
-/** Whether a field of a circumstance says anything (a flag set, a value given). */
-export const holds = (value: unknown): boolean => value !== null && value !== undefined && value !== '' && Number(value) !== 0;
+/** The fields that are flags, 0 or 1; the others are text, where `0` is a value given (a customer id). */
+const FLAGS: ReadonlySet<keyof Circumstance> = new Set(['opted_out', 'vulnerable']);
+
+/**
+ * Whether a field of a circumstance says anything: a flag set, a value given. A flag that is neither
+ * 0 nor 1 (a hand edit) is in doubt, and so taken as set: it protects.
+ */
+export function holds(circumstance: Circumstance, field: keyof Circumstance): boolean {
+  const value: unknown = circumstance[field];
+  if (FLAGS.has(field)) return value !== 0 && value !== false;
+  return value !== null && value !== undefined && value !== '';
+}
 
 /** A template column carried is named in `carried` with this before it. */
 const COLUMN = 'columns.';
@@ -106,8 +116,8 @@ export function follow<C extends Circumstance>(later: C, was: Circumstance | und
       ? true
       : protective &&
         (wasCarried || !was || fields.every((field) => later[field] === was[field])) &&
-        fields.some((field) => holds(before[field])) &&
-        !fields.some((field) => holds(later[field]));
+        fields.some((field) => holds(before, field)) &&
+        !fields.some((field) => holds(later, field));
     if (take) for (const field of fields) next[field] = before[field];
   }
   if (carried === undefined) return next as C;

@@ -360,7 +360,7 @@ export async function recordCustomers(db: BookWriter, source: ImportSource, effe
       // that never said it, have nothing in force to keep.
       if (latest) {
         for (const [read, fields] of CARRIED) {
-          if (!fields.every((field) => absent?.includes(field)) || !fields.some((field) => holds(latest[field]))) continue;
+          if (!fields.every((field) => absent?.includes(field)) || !fields.some((field) => holds(latest, field))) continue;
           for (const column of read) if (PROTECTIVE.has(column)) carried.add(column);
         }
       }

@@ -72,6 +72,11 @@ export class AccountNumbers {
     return this.ids.get(number);
   }
 
+  /** The id's UTF-8 bytes, read in place: to look at a million ids without making a string of each. */
+  idBytes(number: number): Buffer {
+    return this.ids.bytes(number);
+  }
+
   /** Puts `id`'s UTF-8 bytes in the scratch buffer; returns how many. */
   private encode(id: string): number {
     if (id.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(id.length * 3);

@@ -39,6 +39,12 @@ export class TextArena {
     return (this.blocks[this.block.get(handle)] as Buffer).compare(bytes, 0, length, start, start + length) === 0;
   }
 
+  /** The UTF-8 bytes of `handle`'s text, read in place (a view, not a copy). */
+  bytes(handle: number): Buffer {
+    const start = this.start.get(handle);
+    return (this.blocks[this.block.get(handle)] as Buffer).subarray(start, start + this.length.get(handle));
+  }
+
   get(handle: number): string {
     const start = this.start.get(handle);
     return (this.blocks[this.block.get(handle)] as Buffer).toString('utf8', start, start + this.length.get(handle));

@@ -41,6 +41,12 @@ describe('the customers of a grouped batch, row by row', () => {
     expect(customers.place(row(5, 'Cust-1')).record).toMatchObject({ kind: 'unreadable', code: 'customer-rows-apart' });
   });
 
+  it('takes ids a reader would take for one as one customer: other dashes, invisible characters, full-width forms', () => {
+    const customers = new Customers(column, 1);
+    const ids = ['C-001', 'C\u2011001', 'C-001\u200b', '\uff23\uff0d\uff10\uff10\uff11', 'c\u2013001', 'C-0001'];
+    expect(ids.map((id, at) => customers.place(row(at + 2, id)).startsHousehold)).toEqual([true, false, false, false, false, true]);
+  });
+
   it('refuses a row that names no customer', () => {
     const placed = new Customers(column, 1).place(row(2, ' '));
     expect(placed.record).toMatchObject({ kind: 'unreadable', code: 'missing-value', field: 'customer_id', accountId: 'ACC2' });

@@ -717,6 +717,23 @@ describe('fairplan batch --group-by', () => {
     expect(written.map((row) => row.split(',')[at])).toEqual(['150.00', '450.00']);
   });
 
+  it('takes customer ids with another dash, an invisible character or full-width letters as one customer: one budget', async () => {
+    const dir = scratch();
+    const [header = '', ...rows] = csvRows(readFileSync(GROUPED, 'utf8'));
+    const olivia = rows.filter((row) => row.startsWith('C001,'));
+    // C-001 for her card; her loan's id as another system or a hand types it: a non-breaking hyphen,
+    // a zero-width space after it, full-width letters and digits.
+    for (const other of ['C\u2011001', 'C-001\u200b', '\uff23\uff0d\uff10\uff10\uff11']) {
+      const input = `${header}\n${olivia[0]?.replace(/^C001,/, 'C-001,')}\n${olivia[1]?.replace(/^C001,/, `${other},`)}\n`;
+      const results = path.join(dir, 'results.csv');
+      expect((await runCli(['batch', '-', '--group-by', 'customer_id', '-o', results, '-q', ...AS_OF], { input })).code, other).toBe(0);
+      const [columns = '', ...written] = csvRows(readFileSync(results, 'utf8'));
+      const at = columns.split(',').indexOf('instalment');
+      // The £600.00 a month she has is shared between the two, not planned for each in full.
+      expect(written.map((row) => row.split(',')[at]), other).toEqual(['150.00', '450.00']);
+    }
+  });
+
   it('writes the same grouped results on worker threads as in this thread', async () => {
     const dir = scratch();
     const lines = [`customer_id,${HEADER}`];

@@ -413,7 +413,7 @@ export const registerBatch: RegisterCommand = (program, context) => {
         .default(DEFAULT_INTEREST),
     )
     .option('--guidelines <file|irs-2025>', 'spending guidelines to check food spending against (flags guideline-over)')
-    .option('--group-by <column>', "plan adjacent rows with the same value, in any case (a customer's accounts), as one budget")
+    .option('--group-by <column>', "plan adjacent rows with the same value, however cased or typed (C-001, c-001, C‑001 with a non-breaking hyphen: a customer's accounts), as one budget")
     .option('--workers <n>', `worker threads to plan the rows on; 0 plans them in this thread (default: ${DEFAULT_WORKERS})`, nonNegativeIntegerOption)
     .option('--max-rejects <n|p%>', 'stop and write nothing once more than n rows, or more than p% of the rows read, are rejected', rejectLimitOption)
     .option('--strict', 'stop and write nothing at the first rejected row (same as --max-rejects 0), or when a column holding amounts is neither read nor carried')
