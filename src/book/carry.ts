@@ -192,8 +192,8 @@ export function withProtections(base: Circumstance, extra: Circumstance): Circum
     return value;
   };
   const doubts = [...new Set([...(JSON.parse(base.doubts) as string[]), ...(JSON.parse(extra.doubts) as string[])])];
-  const optedOut = holds(base.opted_out) || holds(extra.opted_out);
-  const spaceFrom = !holds(base.breathing_space) ? extra : !holds(extra.breathing_space) ? base : lastingEnd(base.breathing_space_end, extra.breathing_space_end) === base.breathing_space_end ? base : extra;
+  const optedOut = holds(base, 'opted_out') || holds(extra, 'opted_out');
+  const spaceFrom = !holds(base, 'breathing_space') ? extra : !holds(extra, 'breathing_space') ? base : lastingEnd(base.breathing_space_end, extra.breathing_space_end) === base.breathing_space_end ? base : extra;
   const days = (circumstance: Circumstance) => (circumstance.contact_days === null ? undefined : circumstance.contact_days.split(','));
   const [ours, theirs] = [days(base), days(extra)];
   let contactDays = base.contact_days;
@@ -209,7 +209,7 @@ export function withProtections(base: Circumstance, extra: Circumstance): Circum
     customer_id: base.customer_id ?? take('customer_id', extra.customer_id),
     channel: optedOut ? 'none' : base.channel,
     opted_out: optedOut ? 1 : 0,
-    vulnerable: holds(base.vulnerable) ? base.vulnerable : holds(extra.vulnerable) ? take('vulnerable', 1) : 0,
+    vulnerable: holds(base, 'vulnerable') ? base.vulnerable : holds(extra, 'vulnerable') ? take('vulnerable', 1) : 0,
     vulnerability_consent: take('vulnerability_consent', consents.includes('no') ? 'no' : (base.vulnerability_consent ?? extra.vulnerability_consent)),
     breathing_space: take('breathing_space', spaceFrom.breathing_space),
     breathing_space_end: take('breathing_space_end', spaceFrom.breathing_space_end),
