@@ -49,7 +49,8 @@ function customerCells(
     customer_id: row.customer_id,
     channel: row.channel,
     // Anything but 0 or 1 (a hand edit) is read as follow-up reads a vulnerable it cannot: as vulnerable, with a doubt.
-    vulnerable: Number(row.vulnerable) === 1 ? 'yes' : Number(row.vulnerable) === 0 ? 'no' : String(row.vulnerable),
+    // (An empty or `no` written by hand is such a value too: the column holds 0 or 1, nothing else.)
+    vulnerable: row.vulnerable === 1 ? 'yes' : row.vulnerable === 0 ? 'no' : `${String(row.vulnerable)} (neither 0 nor 1)`,
     breathing_space: row.breathing_space,
     breathing_space_end: row.breathing_space_end,
     review_on: row.review_on,
